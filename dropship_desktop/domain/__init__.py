@@ -1,0 +1,1 @@
+"""Pure-Python domain: no PySide6, no peewee."""

@@ -1,0 +1,74 @@
+"""Money as integer fen (分). Conversions to and from yuan text never go through floats."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+__all__ = ["MoneyError", "fen_to_yuan_text", "format_fen", "parse_yuan"]
+
+_YUAN_RE = re.compile(r"^([+-]?)(\d+)(?:\.(\d{0,2}))?$")
+_STRIP_CHARS = " \t\r\n\u3000"
+
+
+class MoneyError(ValueError):
+    """A text that is not a money amount (or has more than two decimals)."""
+
+
+def parse_yuan(text: str, *, allow_negative: bool = False) -> int:
+    """Parse a yuan amount such as ``"1,234.5"``, ``"¥12"`` or ``"0.07"`` into fen.
+
+    Args:
+        text: The amount as typed or exported. Thousands separators, a leading ¥/￥ and the
+            suffix 元 are accepted; at most two decimals.
+        allow_negative: Whether a leading minus sign is accepted.
+
+    Returns:
+        The amount in integer fen.
+
+    Raises:
+        MoneyError: The text is empty, not a number, negative when not allowed, or has more
+            than two decimals.
+    """
+    raw = str(text).strip(_STRIP_CHARS)
+    cleaned = raw.replace(",", "").replace("，", "")
+    for prefix in ("¥", "￥", "RMB", "CNY"):
+        if cleaned.upper().startswith(prefix):
+            cleaned = cleaned[len(prefix) :].strip()
+    if cleaned.endswith("元"):
+        cleaned = cleaned[:-1].strip()
+    if not cleaned:
+        raise MoneyError("empty amount")
+    match = _YUAN_RE.match(cleaned)
+    if match is None:
+        # Tolerate trailing zeros beyond two decimals ("12.500"), reject anything else.
+        try:
+            value = Decimal(cleaned)
+        except InvalidOperation:
+            raise MoneyError(f"not an amount: {raw!r}") from None
+        if not value.is_finite() or value != value.quantize(Decimal("0.01")):
+            raise MoneyError(f"more than two decimals: {raw!r}")
+        if value < 0 and not allow_negative:
+            raise MoneyError(f"negative amount: {raw!r}")
+        return int(value * 100)
+    sign, whole, frac = match.groups()
+    fen = int(whole) * 100 + int((frac or "").ljust(2, "0"))
+    if sign == "-":
+        if not allow_negative:
+            raise MoneyError(f"negative amount: {raw!r}")
+        fen = -fen
+    return fen
+
+
+def fen_to_yuan_text(fen: int) -> str:
+    """Plain yuan text with two decimals and no grouping, e.g. ``-1234.50`` (for files and inputs)."""
+    sign = "-" if fen < 0 else ""
+    whole, frac = divmod(abs(int(fen)), 100)
+    return f"{sign}{whole}.{frac:02d}"
+
+
+def format_fen(fen: int) -> str:
+    """Locale-neutral display text ``¥1,234.50`` (the UI uses QLocale instead where it can)."""
+    sign = "-" if fen < 0 else ""
+    whole, frac = divmod(abs(int(fen)), 100)
+    return f"{sign}¥{whole:,}.{frac:02d}"
