@@ -1,0 +1,160 @@
+"""Cleaning of single cells from platform exports: order numbers, free text and timestamps.
+
+Exports keep long numbers as text in several ways so that Excel does not damage them:
+``="1930679858170647"`` (a formula returning text), a leading apostrophe, a leading or trailing
+tab. The functions here undo those wrappers. They are called once per cell on the import hot
+path, so they use ``startswith`` and slicing rather than regular expressions where they can.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta, timezone
+
+__all__ = [
+    "CHINA_TZ",
+    "CellError",
+    "clean_order_number",
+    "clean_text",
+    "parse_datetime",
+    "strip_wrappers",
+]
+
+#: China Standard Time; the platforms export naive local times in it.
+CHINA_TZ = timezone(timedelta(hours=8), "CST")
+_EIGHT_HOURS = timedelta(hours=8)
+
+# Whitespace that exports put around values: ASCII, no-break space, ideographic space, BOM.
+_WS = " \t\r\n\u00a0\u3000\ufeff"
+
+_SCIENTIFIC_RE = re.compile(r"^[+-]?\d+(?:\.\d*)?[eE][+-]?\d+$")
+_DATETIME_RE = re.compile(
+    r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
+    r"(?:[\sT]+(\d{1,2})[:：](\d{1,2})(?:[:：](\d{1,2})(?:\.\d+)?)?)?$"
+)
+
+
+class CellError(ValueError):
+    """A cell whose text cannot be used; the message says what is wrong and what to do."""
+
+
+def strip_wrappers(text: str) -> str:
+    """Remove the text-keeping wrappers exports put around values.
+
+    Handles surrounding whitespace (including tabs, ``\\u3000`` and no-break spaces), the
+    ``="…"`` formula form and a leading apostrophe, in any combination.
+
+    Args:
+        text: The cell text as read from the file.
+
+    Returns:
+        The bare value, without surrounding whitespace.
+    """
+    s = text.strip(_WS)
+    if s.startswith('="') and s.endswith('"') and len(s) >= 3:
+        s = s[2:-1].strip(_WS)
+    if s.startswith("'"):
+        s = s[1:].strip(_WS)
+    return s
+
+
+def clean_order_number(text: str | None) -> str:
+    """Normalise an order number kept as text by an export.
+
+    The digits are handled as text from start to end, so 19-digit numbers survive exactly.
+
+    Args:
+        text: The cell text, e.g. ``'="1930679858170647123"'``, ``"'1930…"`` or ``"\\t1930…"``.
+
+    Returns:
+        The order number, or ``""`` for an empty cell.
+
+    Raises:
+        CellError: The number is in scientific notation (``1.93068E+18``) or lost its digits by
+            passing through a floating-point number: the file was opened and re-saved in
+            Excel or WPS, which keeps only 15 digits.
+    """
+    if not text:
+        return ""
+    s = strip_wrappers(text)
+    if not s or (s.isascii() and s.isdigit()):
+        return s
+    if _SCIENTIFIC_RE.match(s):
+        raise CellError(
+            f"The order number {s!r} was damaged by opening and re-saving the file in Excel or "
+            "WPS (it is shown in scientific notation and its last digits are lost). Export the "
+            "orders from the platform again and import that file without opening it, or save "
+            "it as .xlsx with the column formatted as Text."
+        )
+    if s.endswith(".0") and s[:-2].isascii() and s[:-2].isdigit():
+        digits = s[:-2]
+        if len(digits) > 15:
+            raise CellError(
+                f"The order number {s!r} passed through a decimal number and may have lost "
+                "digits. Export the orders from the platform again and import that file "
+                "without opening it in Excel."
+            )
+        return digits
+    return s
+
+
+def clean_text(text: str | None) -> str:
+    """Strip export wrappers and normalise whitespace (runs of any whitespace become one space).
+
+    Args:
+        text: The cell text.
+
+    Returns:
+        The cleaned text; ``""`` for an empty cell.
+    """
+    if not text:
+        return ""
+    s = strip_wrappers(text)
+    # str.split() with no argument splits on all Unicode whitespace, \u3000 included.
+    return " ".join(s.split())
+
+
+def parse_datetime(text: str | None) -> datetime | None:
+    """Parse a platform timestamp, interpreted as China time, into an aware UTC datetime.
+
+    Accepted forms: ``2024-03-05 14:22:01``, ``2024/3/5 14:22``, ``2024-03-05``,
+    ``2024年3月5日 14:22``, ``2024-03-05T14:22:01``, ``20240305142201`` and ``20240305``.
+    Fractions of a second are ignored.
+
+    Args:
+        text: The cell text.
+
+    Returns:
+        The instant in UTC, or ``None`` for an empty cell.
+
+    Raises:
+        CellError: The text is not a date or time in one of the accepted forms.
+    """
+    if not text:
+        return None
+    s = text
+    if len(s) == 19 and s[4] == "-" and s[10] == " ":
+        # Fast path for the commonest form; fromisoformat is implemented in C.
+        try:
+            return (datetime.fromisoformat(s) - _EIGHT_HOURS).replace(tzinfo=UTC)
+        except ValueError:
+            pass
+    s = strip_wrappers(s)
+    if not s:
+        return None
+    try:
+        if s.isascii() and s.isdigit() and len(s) in (8, 14):
+            parts = [int(s[0:4]), int(s[4:6]), int(s[6:8])]
+            if len(s) == 14:
+                parts += [int(s[8:10]), int(s[10:12]), int(s[12:14])]
+            naive = datetime(*parts)  # type: ignore[arg-type]
+        else:
+            match = _DATETIME_RE.match(s)
+            if match is None:
+                raise ValueError(s)
+            naive = datetime(*(int(g) for g in match.groups() if g is not None))
+    except ValueError:
+        raise CellError(
+            f"{s!r} is not a date and time; expected a form like 2024-03-05 14:22:01."
+        ) from None
+    return (naive - _EIGHT_HOURS).replace(tzinfo=UTC)

@@ -1,0 +1,761 @@
+"""Detect platform order exports by their Chinese headers and map their rows to typed records.
+
+Supported layouts: Taobao/Tmall "已卖出的宝贝" (order list and order detail exports),
+Pinduoduo (拼多多商家后台 订单导出), Douyin shop (抖店 订单导出) and the 1688 buyer order export
+(采购单/已买到的货源). Any other layout can be imported with a user-made :class:`ColumnMapping`.
+
+Headers are compared after normalisation (:func:`normalise_header`): NFKC (so full-width
+parentheses and letters match ASCII), no whitespace, no parenthesised unit such as ``(元)``
+or ``(件)``, lower case. So ``用户实付金额(元)``, ``用户实付金额（元）`` and ``用户实付金额``
+all match.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Literal
+
+from dropship_desktop.domain.enums import SalesStatus, SupplierStatus
+from dropship_desktop.domain.money import MoneyError, parse_yuan
+from dropship_desktop.tabular.cells import (
+    CellError,
+    clean_order_number,
+    clean_text,
+    parse_datetime,
+    strip_wrappers,
+)
+from dropship_desktop.tabular.reader import Table, TableError
+
+__all__ = [
+    "CANONICAL_FIELDS",
+    "FORMATS",
+    "ColumnMapping",
+    "MappingResult",
+    "OrderKind",
+    "OrderRecord",
+    "RowError",
+    "detect_format",
+    "group_by_order",
+    "kind_for_format",
+    "map_rows",
+    "map_status_text",
+    "normalise_header",
+]
+
+OrderKind = Literal["shop", "1688"]
+
+#: Canonical fields, in display order, with an English description.
+CANONICAL_FIELDS: dict[str, str] = {
+    "order_no": "Order number",
+    "sub_order_no": "Sub-order (line) number",
+    "shop_name": "Shop name",
+    "buyer_name": "Recipient name",
+    "buyer_phone": "Recipient phone",
+    "address": "Address (detail, or the full address)",
+    "province": "Province",
+    "city": "City",
+    "district": "District",
+    "street": "Street / town",
+    "product_title": "Product title",
+    "sku": "SKU / seller code / spec",
+    "quantity": "Quantity",
+    "unit_price_fen": "Unit price",
+    "amount_fen": "Amount paid",
+    "shipping_fen": "Shipping fee",
+    "status_text": "Order status",
+    "created_at": "Created at",
+    "paid_at": "Paid at",
+    "carrier": "Carrier",
+    "tracking_no": "Tracking number",
+    "supplier_name": "Supplier",
+    "remark": "Remark",
+}
+
+#: Display names of the supported formats.
+FORMATS: dict[str, str] = {
+    "taobao": "Taobao / Tmall",
+    "pdd": "Pinduoduo",
+    "douyin": "Douyin shop",
+    "1688": "1688 purchase orders",
+}
+
+# Candidate source headers per format and canonical field, best first (already normalised
+# forms are derived at import time).
+_CANDIDATES: dict[str, dict[str, tuple[str, ...]]] = {
+    "taobao": {
+        "order_no": ("订单编号", "主订单编号"),
+        "sub_order_no": ("子订单编号",),
+        "shop_name": ("店铺名称",),
+        "buyer_name": ("收货人姓名", "收货人"),
+        "buyer_phone": ("联系手机", "联系电话"),
+        "address": ("收货地址", "详细地址"),
+        "product_title": ("宝贝标题", "标题", "商品标题"),
+        "sku": ("商家编码", "外部系统编号", "商品属性", "修改后的sku"),
+        "quantity": ("宝贝总数量", "购买数量", "数量"),
+        "unit_price_fen": ("价格", "单价"),
+        "amount_fen": ("买家实际支付金额", "实付金额", "买家应付货款", "总金额"),
+        "shipping_fen": ("买家应付邮费", "邮费"),
+        "status_text": ("订单状态",),
+        "created_at": ("订单创建时间", "创建时间"),
+        "paid_at": ("订单付款时间", "付款时间"),
+        "carrier": ("物流公司",),
+        "tracking_no": ("物流单号", "运单号"),
+        "remark": ("订单备注", "买家留言", "备注"),
+    },
+    "pdd": {
+        "order_no": ("订单号", "订单编号"),
+        "shop_name": ("店铺名称", "店铺"),
+        "buyer_name": ("收货人", "收货人姓名"),
+        "buyer_phone": ("手机", "收货人手机号", "联系电话"),
+        "province": ("省",),
+        "city": ("市",),
+        "district": ("区",),
+        "street": (),
+        "address": ("详细地址", "街道", "收货地址"),
+        "product_title": ("商品", "商品名称"),
+        "sku": ("商家编码-sku维度", "sku编码", "商品规格", "样式id", "商家编码"),
+        "quantity": ("商品数量", "数量"),
+        "unit_price_fen": ("商品单价",),
+        "amount_fen": ("用户实付金额", "商家实收金额", "实付金额"),
+        "shipping_fen": ("邮费", "运费"),
+        "status_text": ("订单状态",),
+        "created_at": ("订单成交时间", "拼单成功时间", "订单创建时间", "下单时间"),
+        "paid_at": ("支付时间", "付款时间", "订单成交时间"),
+        "carrier": ("快递公司", "物流公司"),
+        "tracking_no": ("快递单号", "运单号"),
+        "remark": ("商家备注", "买家留言", "备注"),
+    },
+    "douyin": {
+        "order_no": ("主订单编号", "订单编号", "订单号"),
+        "sub_order_no": ("子订单编号",),
+        "shop_name": ("店铺名称", "店铺"),
+        "buyer_name": ("收件人", "收货人"),
+        "buyer_phone": ("收件人手机号", "收件人电话", "收货人手机号", "手机号"),
+        "province": ("省",),
+        "city": ("市",),
+        "district": ("区",),
+        "street": ("街道",),
+        "address": ("详细地址", "收件人地址", "收货地址"),
+        "product_title": ("选购商品", "商品名称"),
+        "sku": ("商家编码", "商品规格", "sku编码"),
+        "quantity": ("商品数量", "数量"),
+        "unit_price_fen": ("商品单价", "单价"),
+        "amount_fen": ("订单应付金额", "实付款", "实付金额", "支付金额"),
+        "shipping_fen": ("运费",),
+        "status_text": ("订单状态",),
+        "created_at": ("订单提交时间", "下单时间", "订单创建时间"),
+        "paid_at": ("支付完成时间", "支付时间"),
+        "carrier": ("快递公司", "物流公司"),
+        "tracking_no": ("快递单号", "运单号", "快递信息"),
+        "remark": ("商家备注", "买家留言", "备注"),
+    },
+    "1688": {
+        "order_no": ("订单编号", "订单号"),
+        "supplier_name": ("卖家公司名", "供应商", "卖家会员名", "供应商名称"),
+        "buyer_name": ("收货人姓名", "收货人"),
+        "buyer_phone": ("联系手机", "联系电话"),
+        "address": ("收货地址",),
+        "product_title": ("货品标题", "商品名称"),
+        "sku": ("货号", "sku编码", "单品货号", "型号"),
+        "quantity": ("数量", "购买数量"),
+        "unit_price_fen": ("单价",),
+        "amount_fen": ("实付款", "实付金额"),
+        "shipping_fen": ("运费",),
+        "status_text": ("订单状态", "交易状态"),
+        "created_at": ("订单创建时间", "创建时间", "下单时间"),
+        "paid_at": ("付款时间", "订单付款时间"),
+        "carrier": ("物流公司",),
+        "tracking_no": ("运单号", "物流单号"),
+        "remark": ("买家留言", "备注"),
+    },
+}
+
+# Detection: every group must have a member present; the score is the number of signature
+# headers present. Distinctive headers only (订单状态 etc. appear everywhere).
+_DETECTION: dict[str, tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]] = {
+    "taobao": (
+        (("订单编号",), ("买家会员名", "宝贝标题", "买家实际支付金额", "购买数量")),
+        (
+            "买家会员名",
+            "宝贝标题",
+            "买家实际支付金额",
+            "买家应付货款",
+            "宝贝总数量",
+            "联系手机",
+            "订单付款时间",
+            "物流单号",
+            "商家编码",
+            "标题",
+            "购买数量",
+            "买家支付宝账号",
+        ),
+    ),
+    "pdd": (
+        (("订单号",), ("用户实付金额", "商家实收金额", "订单成交时间", "拼单成功时间", "商品")),
+        (
+            "商品",
+            "用户实付金额",
+            "商家实收金额",
+            "商品数量",
+            "订单成交时间",
+            "拼单成功时间",
+            "快递单号",
+            "样式id",
+            "商品规格",
+            "手机",
+            "收货人",
+        ),
+    ),
+    "douyin": (
+        (("主订单编号",), ("子订单编号", "选购商品")),
+        (
+            "子订单编号",
+            "选购商品",
+            "订单应付金额",
+            "收件人",
+            "收件人手机号",
+            "订单提交时间",
+            "支付完成时间",
+            "快递信息",
+        ),
+    ),
+    "1688": (
+        (("订单编号",), ("货品标题", "卖家公司名", "供应商", "货品总价")),
+        ("货品标题", "卖家公司名", "货品总价", "实付款", "运单号", "卖家会员名", "单价", "运费"),
+    ),
+}
+
+_UNIT_RE = re.compile(r"\([^()]*\)")
+_SPACE_RE = re.compile(r"[\s*:]+")
+
+
+def normalise_header(header: str) -> str:
+    """The form headers are compared in: NFKC, no whitespace or units, lower case.
+
+    Args:
+        header: A header as it appears in a file, e.g. ``"用户实付金额（元）"``.
+
+    Returns:
+        The normalised header, e.g. ``"用户实付金额"``.
+    """
+    text = unicodedata.normalize("NFKC", header)
+    text = _SPACE_RE.sub("", text)
+    stripped = _UNIT_RE.sub("", text)
+    return (stripped or text).lower()
+
+
+def _index(headers: Iterable[str]) -> dict[str, str]:
+    """Normalised header -> the first source header with that form."""
+    found: dict[str, str] = {}
+    for header in headers:
+        found.setdefault(normalise_header(header), header)
+    return found
+
+
+def detect_format(headers: Iterable[str]) -> str | None:
+    """Recognise a platform order export by its headers.
+
+    Args:
+        headers: The header row.
+
+    Returns:
+        ``"taobao"``, ``"pdd"``, ``"douyin"`` or ``"1688"``, or ``None`` when no format fits
+        (or two fit equally well).
+    """
+    present = set(_index(headers))
+    scores: dict[str, int] = {}
+    for name, (groups, signature) in _DETECTION.items():
+        if all(any(normalise_header(h) in present for h in group) for group in groups):
+            scores[name] = sum(normalise_header(h) in present for h in signature)
+    if not scores:
+        return None
+    ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
+    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
+def kind_for_format(fmt: str | None) -> OrderKind:
+    """``"1688"`` for the 1688 purchase export, ``"shop"`` for the shop platforms."""
+    return "1688" if fmt == "1688" else "shop"
+
+
+@dataclass(slots=True)
+class ColumnMapping:
+    """Which source header feeds each canonical field.
+
+    Attributes:
+        fields: Canonical field name -> source header, exactly as in the file.
+        format: The format the mapping was built for, or ``None`` for a user mapping.
+    """
+
+    fields: dict[str, str] = field(default_factory=dict)
+    format: str | None = None
+
+    @classmethod
+    def auto(cls, headers: Iterable[str], fmt: str | None = None) -> ColumnMapping:
+        """Build the mapping for a file's headers.
+
+        Args:
+            headers: The header row.
+            fmt: The format; detected from the headers when ``None``. When no format is
+                detected, every format's candidates are tried, as a starting point for the
+                user to correct.
+
+        Returns:
+            The mapping (fields without a matching header are left out).
+        """
+        headers = list(headers)
+        fmt = fmt or detect_format(headers)
+        index = _index(headers)
+        formats = [fmt] if fmt else list(_CANDIDATES)
+        fields: dict[str, str] = {}
+        used: set[str] = set()
+        for name in formats:
+            for canonical, candidates in _CANDIDATES[name].items():
+                if canonical in fields:
+                    continue
+                for candidate in candidates:
+                    source = index.get(normalise_header(candidate))
+                    # One column feeds one field, except that a time may be both created
+                    # and paid time, and 快递信息 may hold both carrier and number.
+                    if source is not None and (source not in used or canonical == "paid_at"):
+                        fields[canonical] = source
+                        used.add(source)
+                        break
+        return cls(fields=fields, format=fmt)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-serialisable form, e.g. for the settings file."""
+        return {"format": self.format, "fields": dict(self.fields)}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> ColumnMapping:
+        """Rebuild a mapping from :meth:`to_dict` output.
+
+        Raises:
+            ValueError: The data is not a mapping of known canonical fields to header texts.
+        """
+        if not isinstance(data, Mapping):
+            raise ValueError("a column mapping must be a JSON object")
+        fmt = data.get("format")
+        if fmt is not None and fmt not in FORMATS:
+            raise ValueError(f"unknown export format {fmt!r}")
+        raw = data.get("fields", {})
+        if not isinstance(raw, Mapping):
+            raise ValueError("'fields' must be a JSON object")
+        fields: dict[str, str] = {}
+        for key, value in raw.items():
+            if key not in CANONICAL_FIELDS:
+                raise ValueError(f"unknown field {key!r} in the column mapping")
+            if not isinstance(value, str) or not value:
+                raise ValueError(f"the column for {key!r} must be a header text")
+            fields[key] = value
+        return cls(fields=fields, format=fmt)
+
+    def missing(self, kind: OrderKind = "shop") -> list[str]:
+        """Canonical fields an import needs but the mapping lacks."""
+        return [f for f in _REQUIRED[kind] if f not in self.fields]
+
+
+_REQUIRED: dict[str, tuple[str, ...]] = {"shop": ("order_no",), "1688": ("order_no",)}
+
+
+@dataclass(frozen=True, slots=True)
+class OrderRecord:
+    """One row of an order export, typed. Text fields are ``""`` when absent.
+
+    Money is integer fen, times aware UTC. ``address`` is the full address: province, city,
+    district and street joined in front of the detail when the export splits them.
+    """
+
+    row: int
+    order_no: str
+    sub_order_no: str = ""
+    shop_name: str = ""
+    buyer_name: str = ""
+    buyer_phone: str = ""
+    address: str = ""
+    province: str = ""
+    city: str = ""
+    district: str = ""
+    product_title: str = ""
+    sku: str = ""
+    quantity: int | None = None
+    unit_price_fen: int | None = None
+    amount_fen: int | None = None
+    shipping_fen: int | None = None
+    status_text: str = ""
+    status: SalesStatus | SupplierStatus | None = None
+    created_at: datetime | None = None
+    paid_at: datetime | None = None
+    carrier: str = ""
+    tracking_no: str = ""
+    supplier_name: str = ""
+    remark: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class RowError:
+    """A problem with one cell: file row number (as Excel shows it), source header, message."""
+
+    row: int
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"Row {self.row}, column {self.column}: {self.message}"
+
+
+@dataclass(slots=True)
+class MappingResult:
+    """Records of the rows without errors, and the errors of the others.
+
+    Attributes:
+        records: One record per valid row, in file order.
+        errors: Cell errors, in file order.
+        errors_truncated: More errors existed than were kept (see ``max_errors``).
+    """
+
+    records: list[OrderRecord] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+    errors_truncated: bool = False
+
+
+# --- status texts ----------------------------------------------------------------------------
+
+_SHOP_STATUS_EXACT: dict[str, SalesStatus] = {
+    "等待买家付款": SalesStatus.WAIT_PAY,
+    "待付款": SalesStatus.WAIT_PAY,
+    "待支付": SalesStatus.WAIT_PAY,
+    "未付款": SalesStatus.WAIT_PAY,
+    "买家已付款,等待卖家发货": SalesStatus.PAID,
+    "待发货": SalesStatus.PAID,
+    "已付款": SalesStatus.PAID,
+    "已支付": SalesStatus.PAID,
+    "备货中": SalesStatus.PAID,
+    "待配货": SalesStatus.PAID,
+    "卖家已发货,等待买家确认": SalesStatus.SHIPPED,
+    "卖家部分发货": SalesStatus.SHIPPED,
+    "已发货": SalesStatus.SHIPPED,
+    "部分发货": SalesStatus.SHIPPED,
+    "待收货": SalesStatus.SHIPPED,
+    "已发货,待签收": SalesStatus.SHIPPED,
+    "交易成功": SalesStatus.COMPLETED,
+    "已完成": SalesStatus.COMPLETED,
+    "已签收": SalesStatus.COMPLETED,
+    "已收货": SalesStatus.COMPLETED,
+    "交易关闭": SalesStatus.CANCELLED,
+    "已取消": SalesStatus.CANCELLED,
+    "订单关闭": SalesStatus.CANCELLED,
+    "已关闭": SalesStatus.CANCELLED,
+    "退款中": SalesStatus.REFUNDING,
+    "售后中": SalesStatus.REFUNDING,
+    "已退款": SalesStatus.REFUNDED,
+    "退款成功": SalesStatus.REFUNDED,
+}
+# Compound texts ("未发货，退款成功", "已发货，售后中"): first matching keyword decides.
+_SHOP_STATUS_KEYWORDS: tuple[tuple[str, SalesStatus], ...] = (
+    ("退款成功", SalesStatus.REFUNDED),
+    ("已退款", SalesStatus.REFUNDED),
+    ("退款中", SalesStatus.REFUNDING),
+    ("售后中", SalesStatus.REFUNDING),
+    ("退款处理中", SalesStatus.REFUNDING),
+    ("关闭", SalesStatus.CANCELLED),
+    ("取消", SalesStatus.CANCELLED),
+    ("交易成功", SalesStatus.COMPLETED),
+    ("已完成", SalesStatus.COMPLETED),
+    ("已签收", SalesStatus.COMPLETED),
+    ("确认收货", SalesStatus.COMPLETED),
+    ("已发货", SalesStatus.SHIPPED),
+    ("待收货", SalesStatus.SHIPPED),
+    ("待签收", SalesStatus.SHIPPED),
+    ("部分发货", SalesStatus.SHIPPED),
+    ("待发货", SalesStatus.PAID),
+    ("已付款", SalesStatus.PAID),
+    ("已支付", SalesStatus.PAID),
+    ("待付款", SalesStatus.WAIT_PAY),
+    ("待支付", SalesStatus.WAIT_PAY),
+    ("等待买家付款", SalesStatus.WAIT_PAY),
+)
+_1688_STATUS: dict[str, str] = {
+    "等待买家付款": "waitbuyerpay",
+    "待付款": "waitbuyerpay",
+    "等待卖家发货": "waitsellersend",
+    "待发货": "waitsellersend",
+    "等待买家收货": "waitbuyerreceive",
+    "卖家已发货": "waitbuyerreceive",
+    "待收货": "waitbuyerreceive",
+    "已收货": "confirm_goods",
+    "交易成功": "success",
+    "交易取消": "cancel",
+    "交易关闭": "cancel",
+    "已取消": "cancel",
+    "交易终止": "terminated",
+}
+_1688_CODES = frozenset(_1688_STATUS.values())
+
+
+def _status_key(text: str) -> str:
+    # NFKC turns the full-width comma into an ASCII one; spaces of any kind are dropped.
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+def map_status_text(text: str, kind: OrderKind) -> SalesStatus | SupplierStatus:
+    """Map an exported status text to the app's status.
+
+    Args:
+        text: The status as exported, e.g. ``"买家已付款，等待卖家发货"``.
+        kind: ``"shop"`` for Taobao/Pinduoduo/Douyin exports, ``"1688"`` for 1688 purchases.
+
+    Returns:
+        For shop exports a :class:`SalesStatus`. For 1688 a :class:`SupplierStatus` holding the
+        1688 status code; an unknown text is kept verbatim as an unknown status.
+
+    Raises:
+        CellError: A shop status text that is empty or not recognised.
+    """
+    key = _status_key(text)
+    if kind == "1688":
+        if key.lower() in _1688_CODES:
+            return SupplierStatus(key.lower())
+        return SupplierStatus(_1688_STATUS.get(key, key))
+    status = _SHOP_STATUS_EXACT.get(key)
+    if status is None:
+        for keyword, candidate in _SHOP_STATUS_KEYWORDS:
+            if keyword in key:
+                status = candidate
+                break
+        else:
+            try:
+                status = SalesStatus(key.lower())
+            except ValueError:
+                raise CellError(f"unknown order status {text.strip()!r}") from None
+    return status
+
+
+# --- row mapping ---------------------------------------------------------------------------
+
+
+def _money(text: str) -> int | None:
+    """Yuan text to fen; a fast path for plain ``123`` / ``123.4`` / ``123.45``."""
+    if not text:
+        return None
+    if text.isascii():
+        if text.isdigit():
+            return int(text) * 100
+        whole, dot, frac = text.partition(".")
+        if dot and whole.isdigit() and frac.isdigit() and len(frac) <= 2:
+            return int(whole) * 100 + int(frac.ljust(2, "0"))
+    cleaned = strip_wrappers(text)
+    if not cleaned or cleaned in ("-", "--"):
+        return None
+    return parse_yuan(cleaned)
+
+
+def _quantity(text: str) -> int | None:
+    if not text:
+        return None
+    if text.isascii() and text.isdigit():
+        return int(text)
+    cleaned = strip_wrappers(text).removesuffix("件").removesuffix("个").strip()
+    if not cleaned:
+        return None
+    whole, _, frac = cleaned.partition(".")
+    if whole.isascii() and whole.isdigit() and (not frac or frac.strip("0") == ""):
+        return int(whole)
+    raise CellError(f"{cleaned!r} is not a whole number of items")
+
+
+def _tracking(text: str) -> tuple[str, str]:
+    """Split a tracking cell into (carrier, number); ``No:`` prefixes and 快递信息 pairs."""
+    cleaned = clean_text(text)
+    if not cleaned:
+        return "", ""
+    parts = [p for p in re.split(r"[\s,，;；:：]+", cleaned) if p]
+    if len(parts) > 1 and parts[-1].isascii() and parts[-1].isalnum():
+        carrier = " ".join(p for p in parts[:-1] if p.lower() != "no")
+        return carrier, parts[-1]
+    return "", cleaned
+
+
+_TEXT_FIELDS = (
+    "sub_order_no",
+    "shop_name",
+    "buyer_name",
+    "buyer_phone",
+    "province",
+    "city",
+    "district",
+    "product_title",
+    "sku",
+    "carrier",
+    "supplier_name",
+    "remark",
+)
+_MONEY_FIELDS = ("unit_price_fen", "amount_fen", "shipping_fen")
+_TIME_FIELDS = ("created_at", "paid_at")
+
+
+def map_rows(
+    table: Table,
+    mapping: ColumnMapping,
+    kind: OrderKind = "shop",
+    *,
+    max_errors: int = 1000,
+) -> MappingResult:
+    """Turn the rows of an order export into typed records.
+
+    Rows of one order (several items sharing an order number) stay separate records; see
+    :func:`group_by_order`. A row with any bad cell yields errors (one per bad cell) and no
+    record. Whether to import anything when there are errors is the caller's decision.
+
+    Args:
+        table: The file as read by :func:`~dropship_desktop.tabular.reader.read_table`.
+        mapping: The column mapping.
+        kind: ``"shop"`` or ``"1688"``; decides how status texts are mapped.
+        max_errors: Stop collecting errors after this many (``errors_truncated`` is set).
+
+    Returns:
+        The records and the errors.
+
+    Raises:
+        TableError: The mapping lacks a required field or names a header the file lacks.
+    """
+    missing = mapping.missing(kind)
+    if missing:
+        names = ", ".join(CANONICAL_FIELDS[m] for m in missing)
+        raise TableError(f"The column mapping lacks: {names}. Choose a column for each.")
+    position = {h: i for i, h in reversed(list(enumerate(table.headers)))}
+    columns: dict[str, int] = {}
+    for canonical, header in mapping.fields.items():
+        if canonical not in CANONICAL_FIELDS:
+            raise TableError(f"Unknown field {canonical!r} in the column mapping.")
+        if header not in position:
+            raise TableError(
+                f"The file has no column {header!r} (for {CANONICAL_FIELDS[canonical]}). "
+                "Check that you chose the right file, or change the column mapping."
+            )
+        columns[canonical] = position[header]
+    headers = table.headers
+
+    order_i = columns["order_no"]
+    text_cols = [(f, columns[f]) for f in _TEXT_FIELDS if f in columns]
+    money_cols = [(f, columns[f]) for f in _MONEY_FIELDS if f in columns]
+    time_cols = [(f, columns[f]) for f in _TIME_FIELDS if f in columns]
+    address_i = columns.get("address", -1)
+    street_i = columns.get("street", -1)
+    split_address = any(f in columns for f in ("province", "city", "district", "street"))
+    quantity_i = columns.get("quantity", -1)
+    status_i = columns.get("status_text", -1)
+    tracking_i = columns.get("tracking_no", -1)
+    sub_i = columns.get("sub_order_no", -1)
+
+    result = MappingResult()
+    records = result.records
+    errors = result.errors
+    status_cache: dict[str, SalesStatus | SupplierStatus | CellError] = {}
+
+    for row, number in zip(table.rows, table.row_numbers, strict=True):
+        row_errors: list[RowError] = []
+        values: dict[str, Any] = {"row": number}
+        try:
+            order_no = clean_order_number(row[order_i])
+            if not order_no:
+                raise CellError("the order number is empty")
+            values["order_no"] = order_no
+        except CellError as exc:
+            row_errors.append(RowError(number, headers[order_i], str(exc)))
+        for name, i in text_cols:
+            cell = row[i]
+            if cell:
+                values[name] = clean_text(cell)
+        if sub_i >= 0 and row[sub_i]:
+            try:
+                values["sub_order_no"] = clean_order_number(row[sub_i])
+            except CellError as exc:
+                row_errors.append(RowError(number, headers[sub_i], str(exc)))
+        for name, i in money_cols:
+            try:
+                values[name] = _money(row[i])
+            except MoneyError as exc:
+                row_errors.append(
+                    RowError(number, headers[i], f"{row[i].strip()!r} is not an amount ({exc})")
+                )
+        for name, i in time_cols:
+            try:
+                values[name] = parse_datetime(row[i])
+            except CellError as exc:
+                row_errors.append(RowError(number, headers[i], str(exc)))
+        if quantity_i >= 0:
+            try:
+                values["quantity"] = _quantity(row[quantity_i])
+            except CellError as exc:
+                row_errors.append(RowError(number, headers[quantity_i], str(exc)))
+        if status_i >= 0:
+            text = row[status_i]
+            status = status_cache.get(text)
+            if status is None:
+                cleaned = clean_text(text)
+                if not cleaned:
+                    status = CellError("the order status is empty")
+                else:
+                    try:
+                        status = map_status_text(cleaned, kind)
+                    except CellError as exc:
+                        status = exc
+                status_cache[text] = status
+            if isinstance(status, CellError):
+                if text.strip() or kind == "shop":
+                    row_errors.append(RowError(number, headers[status_i], str(status)))
+            else:
+                values["status"] = status
+                values["status_text"] = clean_text(text)
+        if tracking_i >= 0 and row[tracking_i]:
+            carrier, tracking = _tracking(row[tracking_i])
+            values["tracking_no"] = tracking
+            if carrier and not values.get("carrier"):
+                values["carrier"] = carrier
+        if address_i >= 0 or split_address:
+            detail = clean_text(row[address_i]) if address_i >= 0 else ""
+            if split_address:
+                street = clean_text(row[street_i]) if street_i >= 0 else ""
+                parts = [
+                    values.get("province", ""),
+                    values.get("city", ""),
+                    values.get("district", ""),
+                    street,
+                ]
+                prefix = "".join(p for p in parts if p and p not in detail)
+                detail = prefix + detail
+            if detail:
+                values["address"] = detail
+        if row_errors:
+            room = max_errors - len(errors)
+            if room < len(row_errors):
+                errors.extend(row_errors[: max(room, 0)])
+                result.errors_truncated = True
+                break
+            errors.extend(row_errors)
+            continue
+        records.append(OrderRecord(**values))
+    return result
+
+
+def group_by_order(records: Iterable[OrderRecord]) -> dict[str, list[OrderRecord]]:
+    """Group records by order number, keeping first-seen order of orders and of lines.
+
+    Args:
+        records: Records as produced by :func:`map_rows`.
+
+    Returns:
+        Order number -> its records (the lines of that order).
+    """
+    groups: dict[str, list[OrderRecord]] = {}
+    for record in records:
+        groups.setdefault(record.order_no, []).append(record)
+    return groups

@@ -1,0 +1,425 @@
+"""Read a CSV, XLSX or legacy XLS file into a table of strings, as the user saw it in Excel.
+
+Everything that can go wrong with the file itself is reported as :class:`TableError` with a
+message that says what is wrong and what to do; no other exception escapes for bad bytes.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import struct
+import zipfile
+import zlib
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+__all__ = [
+    "MAX_FILE_BYTES",
+    "MAX_UNZIPPED_BYTES",
+    "Table",
+    "TableError",
+    "read_table",
+]
+
+#: Largest file accepted at all.
+MAX_FILE_BYTES = 1024 * 1024 * 1024
+#: Largest total size of the parts of an XLSX once unpacked (zip-bomb guard).
+MAX_UNZIPPED_BYTES = 512 * 1024 * 1024
+#: Largest unpacked/packed ratio accepted for a large part. Real sheets compress 5-30x;
+#: deflate cannot exceed about 1032x, which is what bombs use.
+MAX_ZIP_RATIO = 200
+_MAX_ZIP_MEMBERS = 10_000
+_DEFLATE_MAX_RATIO = 1100
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
+_ENCRYPTED_MARKER = "EncryptedPackage".encode("utf-16-le")
+_CONTROL_CHARS = frozenset(chr(c) for c in [*range(0, 9), *range(14, 32), 127])
+_RESAVE_HINT = "Export the file from the platform again, or open it in Excel and save it as .xlsx."
+
+
+class TableError(ValueError):
+    """The file cannot be read as a table; the message says why and what to do."""
+
+
+class _NoRowsError(TableError):
+    """A sheet or file without a single non-empty row."""
+
+
+@dataclass(slots=True)
+class Table:
+    """A sheet of text cells.
+
+    Attributes:
+        headers: The header row (the first non-empty row), each cell stripped of surrounding
+            whitespace.
+        rows: Data rows, fully empty rows left out. Each row has at least ``len(headers)``
+            cells (short rows are padded with ``""``).
+        row_numbers: For each data row, its 1-based row number in the file as Excel shows it.
+        source_format: ``"csv"``, ``"xlsx"`` or ``"xls"``.
+        encoding: The text encoding of a CSV (``"utf-8-sig"``, ``"utf-8"``, ``"gb18030"`` or
+            ``"utf-16"``); ``None`` for workbooks.
+        header_row: The 1-based row number of the header row.
+        delimiter: The CSV field delimiter; ``None`` for workbooks.
+        sheet_name: The sheet read from a workbook; ``None`` for CSV.
+    """
+
+    headers: list[str]
+    rows: list[list[str]]
+    row_numbers: list[int] = field(default_factory=list)
+    source_format: str = "csv"
+    encoding: str | None = None
+    header_row: int = 1
+    delimiter: str | None = None
+    sheet_name: str | None = None
+
+
+def read_table(
+    path_or_bytes: str | os.PathLike[str] | bytes,
+    *,
+    filename: str | None = None,
+    max_rows: int = 2_000_000,
+    max_bytes: int = MAX_FILE_BYTES,
+) -> Table:
+    """Read the first sheet with data of a CSV, XLSX or XLS file.
+
+    The format is decided from the content, not the file name (platforms and users rename
+    files freely). CSV text is decoded as UTF-8 (with or without BOM), UTF-16 with BOM, or
+    else GB18030 (a superset of GBK, which Excel on Chinese Windows writes); the delimiter
+    (comma, tab or semicolon) is sniffed from the header line.
+
+    Args:
+        path_or_bytes: A file path, or the file's content.
+        filename: The original file name, only used in messages.
+        max_rows: The most data rows accepted.
+        max_bytes: The largest file accepted.
+
+    Returns:
+        The table.
+
+    Raises:
+        TableError: The file is missing, empty, too large, damaged, encrypted, of another
+            kind, or has no header row.
+    """
+    if isinstance(path_or_bytes, bytes | bytearray | memoryview):
+        data = bytes(path_or_bytes)
+    else:
+        path = Path(path_or_bytes)
+        filename = filename or path.name
+        try:
+            size = path.stat().st_size
+            if size > max_bytes:
+                raise TableError(_too_large(size, max_bytes))
+            data = path.read_bytes()
+        except OSError as exc:
+            raise TableError(f"Cannot open the file: {exc.strerror or exc}.") from None
+    if len(data) > max_bytes:
+        raise TableError(_too_large(len(data), max_bytes))
+    if not data.strip():
+        raise TableError("The file is empty. Export the orders again and choose that file.")
+
+    if data.startswith(_ZIP_MAGICS):
+        table = _read_workbook(data, "xlsx", max_rows)
+    elif data.startswith(_OLE_MAGIC):
+        if _ENCRYPTED_MARKER in data:
+            raise TableError(
+                "The workbook is protected with a password. Open it in Excel, remove the "
+                "password (File > Info > Protect Workbook) and save it as .xlsx."
+            )
+        table = _read_workbook(data, "xls", max_rows)
+    else:
+        _reject_markup(data)
+        table = _read_csv(data, max_rows)
+    return table
+
+
+def _too_large(size: int, limit: int) -> str:
+    return (
+        f"The file is too large ({size / 2**20:.0f} MiB; the limit is {limit / 2**20:.0f} MiB). "
+        "Export a shorter date range and import the parts one by one."
+    )
+
+
+def _reject_markup(data: bytes) -> None:
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith((b"<html", b"<!doctype", b"<table", b"<?xml", b"<meta")):
+        raise TableError(
+            "The file is a web page or XML file with a spreadsheet name, not a CSV or Excel "
+            "workbook. Open it in Excel and save it as .xlsx (Excel Workbook), then import that."
+        )
+
+
+# --- CSV -------------------------------------------------------------------------------------
+
+
+def _decode(data: bytes) -> tuple[str, str]:
+    if data.startswith(b"\xef\xbb\xbf"):
+        encodings: tuple[str, ...] = ("utf-8-sig",)
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encodings = ("utf-16",)
+    else:
+        encodings = ("utf-8", "gb18030")
+    for encoding in encodings:
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue
+    raise TableError(
+        "The file is not a CSV or Excel workbook (its text is neither UTF-8 nor GBK/GB18030). "
+        + _RESAVE_HINT
+    )
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:65536]
+    if "\x00" in sample:
+        return True
+    controls = sum(1 for ch in sample if ch in _CONTROL_CHARS)
+    return controls > max(8, len(sample) // 100)
+
+
+def _sniff_delimiter(text: str) -> str:
+    for line in text[:65536].splitlines():
+        if line.strip():
+            counts = {d: line.count(d) for d in (",", "\t", ";")}
+            best = max(counts, key=lambda d: counts[d])  # ties: first wins (comma)
+            return best if counts[best] else ","
+    return ","
+
+
+def _read_csv(data: bytes, max_rows: int) -> Table:
+    text, encoding = _decode(data)
+    if _looks_binary(text):
+        raise TableError(
+            "The file is not a CSV or Excel workbook (it contains binary data). " + _RESAVE_HINT
+        )
+    delimiter = _sniff_delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        table = _collect(enumerate(reader, start=1), max_rows)
+    except csv.Error as exc:
+        raise TableError(
+            f"The CSV file is damaged near row {reader.line_num}: {exc}. " + _RESAVE_HINT
+        ) from None
+    table.source_format = "csv"
+    table.encoding = encoding
+    table.delimiter = delimiter
+    return table
+
+
+def _collect(numbered_rows: Any, max_rows: int) -> Table:
+    """Find the header row, drop empty rows, pad short rows, count rows against the limit."""
+    headers: list[str] | None = None
+    header_row = 0
+    width = 0
+    rows: list[list[str]] = []
+    numbers: list[int] = []
+    append_row = rows.append
+    append_number = numbers.append
+    for number, row in numbered_rows:
+        if not "".join(row).strip():
+            continue
+        if headers is None:
+            headers = [h.strip(" \t\r\n\u3000\ufeff") for h in row]
+            while headers and not headers[-1]:
+                headers.pop()  # trailing delimiters after the last header
+            width = len(headers)
+            header_row = number
+            continue
+        if len(row) < width:
+            row = [*row, *([""] * (width - len(row)))]
+        append_row(row)
+        append_number(number)
+        if len(rows) > max_rows:
+            raise TableError(
+                f"The file has more than {max_rows:,} data rows. Export a shorter date range "
+                "and import the parts one by one."
+            )
+    if headers is None:
+        raise _NoRowsError("The file has no rows. Export the orders again and choose that file.")
+    return Table(headers=headers, rows=rows, row_numbers=numbers, header_row=header_row)
+
+
+# --- XLSX / XLS --------------------------------------------------------------------------------
+
+
+def _check_zip(data: bytes) -> None:
+    """Refuse archives that are not workbooks or that unpack to absurd sizes (zip bombs)."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = archive.infolist()
+    except Exception:
+        message = "The workbook is damaged (it is not a valid .xlsx). " + _RESAVE_HINT
+        raise TableError(message) from None
+    names = {info.filename for info in infos}
+    if "xl/workbook.xml" not in names:
+        if "xl/workbook.bin" in names:
+            kind = "an Excel binary workbook (.xlsb)"
+        elif "content.xml" in names:
+            kind = "an OpenDocument spreadsheet (.ods)"
+        elif "word/document.xml" in names:
+            kind = "a Word document"
+        else:
+            kind = "a zip archive"
+        raise TableError(
+            f"The file is {kind}, not a CSV or .xlsx workbook. Open it in Excel or WPS and save "
+            "it as .xlsx (Excel Workbook), then import that."
+        )
+    if len(infos) > _MAX_ZIP_MEMBERS:
+        raise TableError("The workbook has too many parts to be a real export. " + _RESAVE_HINT)
+    declared = sum(info.file_size for info in infos)
+    limit_text = f"{MAX_UNZIPPED_BYTES // 2**20} MiB"
+    if declared > MAX_UNZIPPED_BYTES:
+        raise TableError(
+            f"The workbook is too large once unpacked (over {limit_text}). Export a shorter "
+            "date range and import the parts one by one."
+        )
+    for info in infos:
+        if info.file_size > 2**20 and info.file_size > MAX_ZIP_RATIO * max(info.compress_size, 1):
+            raise TableError(
+                "The workbook is compressed to an implausible degree (a 'zip bomb') and was not "
+                "opened. Export the file from the platform again."
+            )
+    # Declared sizes can lie. Deflate expands at most ~1032x, so a small archive cannot
+    # unpack past the limit; a large one is inflated here (output discarded) to measure it.
+    if sum(info.compress_size for info in infos) * _DEFLATE_MAX_RATIO > MAX_UNZIPPED_BYTES:
+        _measure_zip(data, infos)
+
+
+def _measure_zip(data: bytes, infos: list[zipfile.ZipInfo]) -> None:
+    view = memoryview(data)
+    total = 0
+    for info in infos:
+        header = data[info.header_offset : info.header_offset + 30]
+        if len(header) != 30 or not header.startswith(b"PK\x03\x04"):
+            raise TableError("The workbook is damaged (bad zip header). " + _RESAVE_HINT)
+        name_len, extra_len = struct.unpack("<HH", header[26:30])
+        start = info.header_offset + 30 + name_len + extra_len
+        packed = view[start : start + info.compress_size]
+        if info.compress_type == zipfile.ZIP_STORED:
+            size = len(packed)
+        elif info.compress_type == zipfile.ZIP_DEFLATED:
+            size = 0
+            inflater = zlib.decompressobj(-15)
+            for offset in range(0, len(packed), 1 << 20):
+                chunk: bytes | memoryview = packed[offset : offset + (1 << 20)]
+                while chunk:
+                    size += len(inflater.decompress(chunk, 1 << 22))
+                    if total + size > MAX_UNZIPPED_BYTES:
+                        raise TableError(
+                            "The workbook is too large once unpacked (a 'zip bomb'?) and was "
+                            "not opened. Export the file from the platform again."
+                        )
+                    chunk = inflater.unconsumed_tail
+                if inflater.eof:
+                    break
+        else:
+            raise TableError("The workbook uses an unsupported compression method. " + _RESAVE_HINT)
+        total += size
+        if total > MAX_UNZIPPED_BYTES:
+            raise TableError(
+                "The workbook is too large once unpacked (a 'zip bomb'?) and was not opened. "
+                "Export the file from the platform again."
+            )
+
+
+def _read_workbook(data: bytes, kind: str, max_rows: int) -> Table:
+    if kind == "xlsx":
+        _check_zip(data)
+    try:
+        import python_calamine
+    except ImportError:  # pragma: no cover - a broken install, not bad input
+        raise TableError("Reading Excel files is not available in this installation.") from None
+    try:
+        workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+        table = _read_first_sheet(workbook, max_rows)
+    except TableError:
+        raise
+    except python_calamine.PasswordError:
+        raise TableError(
+            "The workbook is protected with a password. Open it in Excel, remove the password "
+            "and save it as .xlsx."
+        ) from None
+    except (KeyboardInterrupt, SystemExit, MemoryError):
+        raise
+    except BaseException:
+        # calamine raises its own error types, and a Rust panic surfaces as a BaseException.
+        message = f"The {kind} workbook is damaged and cannot be read. " + _RESAVE_HINT
+        raise TableError(message) from None
+    table.source_format = kind
+    return table
+
+
+def _read_first_sheet(workbook: Any, max_rows: int) -> Table:
+    visible = [m.name for m in workbook.sheets_metadata if str(m.visible).endswith("Visible")]
+    names = visible + [n for n in workbook.sheet_names if n not in visible]
+    for name in names:
+        sheet = workbook.get_sheet_by_name(name)
+        if not sheet.height:
+            continue
+        if sheet.height > 2 * max_rows + 1000:
+            # Checked before materialising the rows; empty rows inside the used area are
+            # skipped later, hence the slack.
+            raise TableError(
+                f"The sheet has more than {max_rows:,} data rows. Export a shorter date range "
+                "and import the parts one by one."
+            )
+        rows = [[c if type(c) is str else _cell_text(c) for c in r] for r in sheet.iter_rows()]
+        end = sheet.end
+        # iter_rows starts at the first row of the sheet's used area or at row 1 depending on
+        # the file; the used area's end row tells which, so numbers match what Excel shows.
+        first = (end[0] + 1 - len(rows)) if end else 0
+        try:
+            table = _collect(enumerate(rows, start=first + 1), max_rows)
+        except _NoRowsError:
+            continue
+        table.sheet_name = name
+        return table
+    raise TableError("The workbook has no data. Export the orders again and choose that file.")
+
+
+def _round_seconds(value: datetime) -> datetime:
+    # Excel stores times as fractions of a day; 14:22:00 can come back as 14:21:59.999999.
+    if value.microsecond >= 500_000:
+        value += timedelta(seconds=1)
+    return value.replace(microsecond=0)
+
+
+def _cell_text(value: object) -> str:
+    """Render a non-string cell as Excel's General format shows it."""
+    if type(value) is float:
+        if value.is_integer():
+            if -1e15 < value < 1e15:
+                return str(int(value))
+            # Excel keeps 15 significant digits: a longer number has already lost digits and
+            # Excel shows it as 1.93068E+18. Keep that form so the damage is detected.
+            return _scientific(value)
+        text = format(value, ".15g")
+        return _scientific(value) if "e" in text else text
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, int):
+        return str(value) if -(10**15) < value < 10**15 else _scientific(float(value))
+    if isinstance(value, datetime):
+        return _round_seconds(value).strftime("%Y-%m-%d %H:%M:%S")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, time):
+        full = _round_seconds(datetime.combine(date(2000, 1, 1), value))
+        return full.strftime("%H:%M:%S")
+    if value is None:
+        return ""
+    return str(value)
+
+
+def _scientific(value: float) -> str:
+    if value != value or value in (float("inf"), float("-inf")):
+        return str(value)
+    mantissa, _, exponent = f"{value:.5E}".partition("E")
+    if "." in mantissa:
+        mantissa = mantissa.rstrip("0").rstrip(".")
+    return f"{mantissa}E{exponent[0]}{exponent[1:].lstrip('0').rjust(2, '0')}"
