@@ -730,11 +730,18 @@ def map_rows(
                     values.get("district", ""),
                     street,
                 ]
-                prefix = "".join(p for p in parts if p and p not in detail)
-                detail = prefix + detail
+                prefix: list[str] = []
+                for part in parts:
+                    # Municipalities repeat the province as the city (上海市 上海市); the
+                    # detail sometimes already starts with the whole prefix.
+                    if part and part not in detail and (not prefix or prefix[-1] != part):
+                        prefix.append(part)
+                detail = "".join(prefix) + detail
             if detail:
                 values["address"] = detail
         if row_errors:
+            if len(row_errors) > 1:
+                row_errors.sort(key=lambda e: position[e.column])  # left to right, as in the file
             room = max_errors - len(errors)
             if room < len(row_errors):
                 errors.extend(row_errors[: max(room, 0)])

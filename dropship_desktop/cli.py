@@ -1,0 +1,161 @@
+"""Command-line parsing and the headless sub-commands (demo, check).
+
+Sub-commands print plain text and exit non-zero with the reason on any problem; they never start
+the GUI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .errors import UserError
+from .paths import database_file, demo_data_dir, log_dir, resolve_data_dir
+
+__all__ = ["build_parser", "run_command"]
+
+log = logging.getLogger(__name__)
+
+EXIT_OK = 0
+EXIT_PROBLEM = 1
+EXIT_USAGE = 2
+
+
+def _common(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    default = argparse.SUPPRESS if suppress else None
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=default,
+        help="data folder (default: the per-user app data location, or $DROPSHIP_DESKTOP_DATA_DIR)",
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        default=argparse.SUPPRESS if suppress else False,
+        help="use the demo database in its own folder (created on first use)",
+    )
+    parser.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        default=argparse.SUPPRESS if suppress else False,
+        help="more detail in the log",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="dropship-desktop",
+        description="一件代发助手 · Dropship Desktop. Without a command, opens the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    _common(parser, suppress=False)
+    parser.add_argument(
+        "--lang", choices=["zh_CN", "en"], help="user interface language (remembered)"
+    )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="start the app, open the database, build every view, run the checks, print a "
+        "summary and exit (non-zero on any problem)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    demo = sub.add_parser("demo", help="fill an empty database with demo data")
+    _common(demo, suppress=True)
+    demo.add_argument("--orders", type=int, default=3000, metavar="N", help="orders (default 3000)")
+    demo.add_argument("--seed", type=int, default=1, metavar="S", help="random seed (default 1)")
+
+    check = sub.add_parser("check", help="integrity check, schema version and row counts")
+    _common(check, suppress=True)
+    check.add_argument("--full", action="store_true", help="full integrity_check (slower)")
+    return parser
+
+
+def data_dir_from_args(args: argparse.Namespace) -> Path:
+    base = resolve_data_dir(getattr(args, "data_dir", None))
+    return demo_data_dir(base) if getattr(args, "demo", False) else base
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """Run a headless sub-command; return the process exit status."""
+    from .logs import setup_logging
+
+    data_dir = data_dir_from_args(args)
+    setup_logging(log_dir(data_dir), verbose=getattr(args, "verbose", False))
+    try:
+        if args.command == "demo":
+            return _cmd_demo(data_dir, args.orders, args.seed)
+        if args.command == "check":
+            return _cmd_check(data_dir, full=args.full)
+    except UserError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_PROBLEM
+    print(f"error: unknown command {args.command!r}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _cmd_demo(data_dir: Path, orders: int, seed: int) -> int:
+    from .services.demo import generate_demo
+    from .store.db import close_database, open_database
+
+    if orders < 0:
+        raise UserError("--orders must be 0 or more.")
+    path = database_file(data_dir)
+    open_database(path)
+    try:
+        last = [0]
+
+        def progress(done: int, total: int) -> None:
+            if sys.stderr.isatty() and (done - last[0] >= 100_000 or done == total):
+                last[0] = done
+                print(f"\r{done:,}/{total:,} orders", end="", file=sys.stderr, flush=True)
+
+        summary = generate_demo(orders, seed=seed, progress=progress)
+        if sys.stderr.isatty():
+            print(file=sys.stderr)
+    finally:
+        close_database()
+    print(
+        f"demo: {summary.orders} orders, {summary.lines} lines, {summary.supplier_orders} "
+        f"supplier orders ({summary.unmatched_supplier_orders} awaiting a match) in "
+        f"{summary.seconds:.1f} s → {path}"
+    )
+    return EXIT_OK
+
+
+def _cmd_check(data_dir: Path, *, full: bool) -> int:
+    from .store.db import close_database, open_database, preflight
+    from .store.migrations import LATEST_VERSION
+    from .store.queries import integrity_problems, table_counts
+
+    path = database_file(data_dir)
+    if not path.exists():
+        raise UserError(f"No database at {path}. Start the app once or run 'demo' first.")
+    version = preflight(path)
+    open_database(path)
+    try:
+        problems = integrity_problems(full=full)
+        counts = table_counts()
+    finally:
+        close_database()
+    print(f"database: {path}")
+    print(f"schema version: {max(version, LATEST_VERSION)} (app supports {LATEST_VERSION})")
+    for table, count in counts.items():
+        print(f"  {table:<22} {count:>10,}")
+    if problems:
+        print(f"integrity: {len(problems)} problem(s)")
+        for problem in problems[:50]:
+            print(f"  {problem}")
+        return EXIT_PROBLEM
+    print("integrity: ok")
+    return EXIT_OK
+
+
+def parse(argv: Sequence[str] | None) -> argparse.Namespace:
+    return build_parser().parse_args(argv)

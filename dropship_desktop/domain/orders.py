@@ -1,0 +1,59 @@
+"""Order-level rules shared by services and views: flags, ship-by deadlines, sales ↔ 1688 status."""
+
+from __future__ import annotations
+
+from enum import IntFlag
+
+from .enums import OrderStatus1688, SalesStatus
+
+__all__ = [
+    "DEFAULT_SHIP_WITHIN_HOURS",
+    "NEAR_DEADLINE_HOURS",
+    "OrderFlag",
+    "is_mismatch",
+]
+
+#: Taobao, Pinduoduo and Douyin default to shipping within 48 hours of payment.
+DEFAULT_SHIP_WITHIN_HOURS = 48
+#: An unshipped order is "close to the deadline" this many hours before its ship-by time.
+NEAR_DEADLINE_HOURS = 12
+
+
+class OrderFlag(IntFlag):
+    """Stored flags of a sales order (time-derived ones, overdue and near deadline, are computed)."""
+
+    NONE = 0
+    CANCEL_PENDING = 1
+    REFUND_PENDING = 2
+    MISMATCH = 4
+    NO_SUPPLIER_ORDER = 8
+
+
+_SALES_LIVE = {SalesStatus.PAID, SalesStatus.SHIPPED, SalesStatus.COMPLETED}
+_SUPPLIER_LIVE = {
+    OrderStatus1688.WAIT_BUYER_PAY,
+    OrderStatus1688.WAIT_SELLER_SEND,
+    OrderStatus1688.WAIT_BUYER_RECEIVE,
+    OrderStatus1688.CONFIRM_GOODS,
+    OrderStatus1688.SUCCESS,
+}
+_SUPPLIER_CLOSED = {OrderStatus1688.CANCEL, OrderStatus1688.TERMINATED}
+
+
+def is_mismatch(sales_status: str, supplier_status: str | None) -> bool:
+    """Whether the two sides disagree in a way that costs money.
+
+    A buyer-side order that is closed or refunded while the 1688 order is still live (the seller
+    would pay for goods nobody bought), or a live buyer order whose 1688 order was closed (the
+    buyer waits for goods nobody ships).
+    """
+    if supplier_status is None:
+        return False
+    try:
+        sales = SalesStatus(sales_status)
+        supplier = OrderStatus1688(supplier_status)
+    except ValueError:
+        return False
+    if sales in (SalesStatus.CANCELLED, SalesStatus.REFUNDED) and supplier in _SUPPLIER_LIVE:
+        return True
+    return sales in _SALES_LIVE and supplier in _SUPPLIER_CLOSED

@@ -1,0 +1,101 @@
+"""Shared plumbing of the services: the transaction wrapper, change reports, audit events."""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any, ParamSpec, TypeVar
+
+from ..domain.timeutil import now_epoch
+from ..store.db import db
+from ..store.tables import AuditEvent
+
+__all__ = ["Changes", "audit", "write_op"]
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What a use case changed: the tables touched and, where useful, the row ids.
+
+    Attributes:
+        tables: Names of the tables written (e.g. ``{"supplier"}``); views refresh on these.
+        ids: Per table, the ids created, updated or deleted.
+        created_id: The id of the main row a create use case made, if any.
+        message: A short English summary for the status bar (translated by the UI if needed).
+    """
+
+    tables: frozenset[str] = frozenset()
+    ids: dict[str, frozenset[int]] = field(default_factory=dict)
+    created_id: int | None = None
+    message: str = ""
+
+    @classmethod
+    def of(
+        cls,
+        *tables: str,
+        ids: dict[str, Iterable[int]] | None = None,
+        created_id: int | None = None,
+        message: str = "",
+    ) -> Changes:
+        return cls(
+            tables=frozenset(tables),
+            ids={k: frozenset(v) for k, v in (ids or {}).items()},
+            created_id=created_id,
+            message=message,
+        )
+
+    def touches(self, *tables: str) -> bool:
+        return bool(self.tables.intersection(tables))
+
+    def __or__(self, other: Changes) -> Changes:
+        ids = dict(self.ids)
+        for key, value in other.ids.items():
+            ids[key] = ids.get(key, frozenset()) | value
+        return Changes(
+            tables=self.tables | other.tables,
+            ids=ids,
+            created_id=self.created_id if self.created_id is not None else other.created_id,
+            message=other.message or self.message,
+        )
+
+
+def write_op(fn: Callable[P, R]) -> Callable[P, R]:
+    """Run a use case in one IMMEDIATE transaction (nested calls join the outer one)."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        with db.atomic():
+            return fn(*args, **kwargs)
+
+    return wrapper
+
+
+def audit(
+    entity: str,
+    entity_id: int | None,
+    action: str,
+    *,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+    sales_order_id: int | None = None,
+    at: int | None = None,
+) -> None:
+    """Record one audit event inside the caller's transaction.
+
+    Buyer personal data must never be passed in ``before``/``after``: the audit log records *that*
+    data was revealed or removed, never the values.
+    """
+    AuditEvent.insert(
+        at=at if at is not None else now_epoch(),
+        entity=entity,
+        entity_id=entity_id,
+        sales_order_id=sales_order_id,
+        action=action,
+        before=json.dumps(before, ensure_ascii=False, sort_keys=True) if before else "",
+        after=json.dumps(after, ensure_ascii=False, sort_keys=True) if after else "",
+    ).execute()

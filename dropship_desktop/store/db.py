@@ -1,0 +1,165 @@
+"""The one deferred peewee database, its pragmas, and opening with migrations.
+
+Opening goes in two stages: a read-only preflight with the plain ``sqlite3`` module (is it a
+database at all, and not from a newer app?) that writes nothing, then the real peewee connection
+with WAL and the other pragmas, then the migrations.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from peewee import SqliteDatabase
+
+from ..errors import DatabaseTooNewError, NotADatabaseError, UserError
+from .migrations import LATEST_VERSION, MIGRATIONS
+
+__all__ = [
+    "BUSY_TIMEOUT_S",
+    "PRAGMAS",
+    "close_database",
+    "database_path",
+    "db",
+    "migrate",
+    "open_database",
+    "preflight",
+    "schema_version",
+]
+
+log = logging.getLogger(__name__)
+
+BUSY_TIMEOUT_S = 10
+
+#: Applied on every connection (peewee connects once per thread).
+PRAGMAS: dict[str, object] = {
+    "journal_mode": "wal",
+    # A power cut must not lose acknowledged work.
+    "synchronous": "full",
+    "foreign_keys": 1,
+    "busy_timeout": BUSY_TIMEOUT_S * 1000,
+    "cache_size": -32_000,  # 32 MB page cache
+    "temp_store": "memory",
+    # Removed buyer data must not linger in free pages (PIPL deletion).
+    "secure_delete": 1,
+}
+
+#: The deferred database. Write transactions use ``db.atomic()`` which begins IMMEDIATE.
+db = SqliteDatabase(None, lock_type="IMMEDIATE")
+
+#: Called with (path, from_version, to_version) before a migration touches an existing database.
+BeforeMigrate = Callable[[Path, int, int], None]
+
+
+def preflight(path: Path) -> int:
+    """Check, without writing anything, that *path* is a usable database; return its version.
+
+    A missing file is fine (version 0: it will be created).
+
+    Raises:
+        NotADatabaseError: The file cannot be read or is not an SQLite database.
+        DatabaseTooNewError: The database was written by a newer app version.
+    """
+    if not path.exists():
+        return 0
+    if path.is_dir():
+        raise NotADatabaseError(f"{path} is a folder, not a database file.")
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(16)
+    except OSError as exc:
+        raise NotADatabaseError(
+            f"The database file {path} cannot be read ({exc.strerror}). "
+            "Check that the file is not open in another program and that you may read it."
+        ) from exc
+    if header and header != b"SQLite format 3\x00":
+        raise NotADatabaseError(
+            f"{path} is not a Dropship Desktop database (it is not an SQLite file). "
+            "Choose another data folder or restore a backup."
+        )
+    if not header:
+        return 0  # an empty file: SQLite treats it as a new database
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True)
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise NotADatabaseError(
+            f"The database {path} is damaged or unreadable ({exc}). Restore a backup."
+        ) from exc
+    if version > LATEST_VERSION:
+        raise DatabaseTooNewError(
+            f"This database was made by a newer version of Dropship Desktop (schema {version}; "
+            f"this version understands up to {LATEST_VERSION}). It has not been changed. "
+            "Install the newest version of the app to open it."
+        )
+    return int(version)
+
+
+def schema_version() -> int:
+    return int(db.execute_sql("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(before_migrate: BeforeMigrate | None = None) -> tuple[int, int]:
+    """Bring the open database to :data:`LATEST_VERSION` in one IMMEDIATE transaction.
+
+    Returns:
+        (version before, version after).
+    """
+    current = schema_version()
+    if current > LATEST_VERSION:  # raced by a newer app between preflight and here
+        raise DatabaseTooNewError(
+            f"This database was made by a newer version of Dropship Desktop (schema {current})."
+        )
+    if current == LATEST_VERSION:
+        return current, current
+    if before_migrate is not None and current > 0:
+        before_migrate(Path(db.database), current, LATEST_VERSION)
+    conn = db.connection()
+    with db.atomic():
+        for migration in MIGRATIONS:
+            if current < migration.VERSION:
+                log.info("applying migration %s", migration.VERSION)
+                migration.apply(conn)
+        # PRAGMA user_version is part of the transaction: it commits or rolls back with the DDL.
+        conn.execute(f"PRAGMA user_version = {LATEST_VERSION:d}")
+    return current, LATEST_VERSION
+
+
+def open_database(path: Path, *, before_migrate: BeforeMigrate | None = None) -> SqliteDatabase:
+    """Open (creating if needed) and migrate the database at *path*; return :data:`db`.
+
+    Raises:
+        UserError: The file is not usable; the message says why and what to do.
+    """
+    path = Path(path)
+    preflight(path)
+    if not db.is_closed():
+        db.close()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        db.init(str(path), pragmas=PRAGMAS, timeout=BUSY_TIMEOUT_S)
+        db.connect(reuse_if_open=True)
+        migrate(before_migrate)
+    except sqlite3.OperationalError as exc:
+        db.close()
+        raise UserError(
+            f"The database {path} could not be opened ({exc}). If another copy of the app is "
+            "using it, close that copy; if the disk is full or read-only, free space or choose "
+            "another data folder."
+        ) from exc
+    return db
+
+
+def database_path() -> Path | None:
+    return Path(db.database) if db.database else None
+
+
+def close_database() -> None:
+    if db.database and not db.is_closed():
+        db.close()

@@ -1,0 +1,17 @@
+"""Numbered schema migrations, imported statically (a frozen build has no module discovery).
+
+Each module has ``VERSION`` and ``apply(conn)``. They run in order inside one IMMEDIATE
+transaction together with the ``PRAGMA user_version`` bump, so a failure leaves the database as
+it was.
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from . import m0001_initial
+
+MIGRATIONS: tuple[ModuleType, ...] = (m0001_initial,)
+LATEST_VERSION: int = MIGRATIONS[-1].VERSION
+
+assert [m.VERSION for m in MIGRATIONS] == list(range(1, LATEST_VERSION + 1)), "gap in migrations"

@@ -1,0 +1,122 @@
+"""Application-wide set-up: names, language, translations, style, error reporting."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from .. import APP_ID, APP_NAME, ORG_NAME, __version__
+from ..errors import UserError
+from ..paths import resources_dir
+
+__all__ = [
+    "LANG_KEY",
+    "configure_application",
+    "current_language",
+    "install_excepthook",
+    "show_user_error",
+]
+
+log = logging.getLogger(__name__)
+
+LANG_KEY = "ui/language"
+SUPPORTED_LANGUAGES = ("zh_CN", "en")
+_translators: list[QTranslator] = []
+
+
+def current_language(override: str | None = None) -> str:
+    """``--lang`` (remembered), else the remembered choice, else the system language."""
+    settings = QSettings()
+    if override:
+        settings.setValue(LANG_KEY, override)
+        return override
+    saved = settings.value(LANG_KEY, "", type=str)
+    if saved in SUPPORTED_LANGUAGES:
+        return saved
+    system = QLocale.system()
+    return "zh_CN" if system.language() == QLocale.Language.Chinese else "en"
+
+
+def install_translations(app: QApplication, language: str) -> None:
+    """Load the app's and Qt's own translations for *language* (English needs none)."""
+    for translator in _translators:
+        app.removeTranslator(translator)
+    _translators.clear()
+    if language == "en":
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        return
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    candidates = [
+        (f"dropship_desktop_{language}", str(resources_dir() / "translations")),
+        (f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+        (f"qtbase_{language}", str(resources_dir() / "translations")),
+    ]
+    loaded_qt = False
+    for name, folder in candidates:
+        if name.startswith("qtbase") and loaded_qt:
+            continue
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+            _translators.append(translator)
+            loaded_qt = loaded_qt or name.startswith("qtbase")
+        else:
+            log.info("translation %s not found in %s", name, folder)
+
+
+def configure_application(app: QApplication, *, lang: str | None = None) -> str:
+    """Set names and translations; return the language in use."""
+    QCoreApplication.setOrganizationName(ORG_NAME)
+    QCoreApplication.setApplicationName(APP_ID)
+    QCoreApplication.setApplicationVersion(__version__)
+    app.setApplicationDisplayName(APP_NAME)
+    language = current_language(lang)
+    install_translations(app, language)
+    return language
+
+
+def show_user_error(parent: QWidget | None, error: UserError) -> None:
+    """A plain message for an expected problem."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(QCoreApplication.translate("Errors", "Dropship Desktop"))
+    box.setText(str(error))
+    if error.detail:
+        box.setDetailedText(error.detail)
+    box.exec()
+
+
+def install_excepthook(log_file: Path | None) -> None:
+    """Show expected errors plainly and bugs in a dialog that points at the log file."""
+
+    def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if isinstance(exc, UserError):
+            log.info("user error: %s", exc)
+            if QApplication.instance() is not None:
+                show_user_error(QApplication.activeWindow(), exc)
+            return
+        log.error("unexpected error", exc_info=(exc_type, exc, tb))
+        if QApplication.instance() is None:
+            traceback.print_exception(exc_type, exc, tb)
+            return
+        box = QMessageBox(QApplication.activeWindow())
+        box.setIcon(QMessageBox.Icon.Critical)
+        box.setWindowTitle(QCoreApplication.translate("Errors", "Unexpected error"))
+        where = str(log_file) if log_file else QCoreApplication.translate("Errors", "(no log)")
+        box.setText(
+            QCoreApplication.translate(
+                "Errors",
+                "Something went wrong inside Dropship Desktop. Your data is safe; the last "
+                "action may not have been completed.\n\nDetails were written to the log file:\n{}",
+            ).format(where)
+        )
+        box.setDetailedText("".join(traceback.format_exception(exc_type, exc, tb)))
+        box.exec()
+
+    sys.excepthook = hook

@@ -1,0 +1,45 @@
+"""Display formatting through QLocale: money as ¥1,234.50, times in local time."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
+
+from ..domain.enums import SalesStatus, SupplierStatus
+
+__all__ = ["format_datetime", "format_money", "sales_status_label", "supplier_status_label"]
+
+
+def _chinese() -> bool:
+    return QLocale().language() == QLocale.Language.Chinese
+
+
+def format_money(fen: int | None) -> str:
+    if fen is None:
+        return ""
+    locale = QLocale()
+    sign = "-" if fen < 0 else ""
+    return sign + "¥" + locale.toString(abs(fen) / 100, "f", 2)
+
+
+def format_datetime(epoch: int | None) -> str:
+    if not epoch:
+        return ""
+    value = QDateTime.fromSecsSinceEpoch(int(epoch)).toLocalTime()
+    return QLocale().toString(value, QLocale.FormatType.ShortFormat)
+
+
+def sales_status_label(raw: str | None) -> str:
+    if not raw:
+        return ""
+    try:
+        status = SalesStatus(raw)
+    except ValueError:
+        return QCoreApplication.translate("Status", "Unknown ({})").format(raw)
+    return status.label_zh if _chinese() else status.label_en
+
+
+def supplier_status_label(raw: str | None) -> str:
+    if not raw:
+        return ""
+    status = SupplierStatus(raw)
+    return status.label_zh if _chinese() else status.label_en

@@ -1,0 +1,208 @@
+"""The main window: navigation between views, menus, status bar, remembered geometry."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, QSize, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from .. import APP_NAME, __version__
+from ..services.base import Changes
+from ..store.db import database_path
+from .orders.view import OrdersView
+from .sourcing.view import SourcingView
+from .tasks import DbWorker
+from .view_base import View
+
+__all__ = ["MainWindow"]
+
+log = logging.getLogger(__name__)
+
+GEOMETRY_KEY = "main_window/geometry"
+STATE_KEY = "main_window/state"
+VIEW_KEY = "main_window/view"
+
+
+class MainWindow(QMainWindow):
+    """Top-level window hosting every view.
+
+    Args:
+        data_dir: The data folder in use (shown in the status bar and About).
+        demo: Whether this is the demo database (shown prominently so nobody mistakes it).
+    """
+
+    def __init__(self, *, data_dir: Path, demo: bool = False) -> None:
+        super().__init__()
+        self.setObjectName("MainWindow")
+        self.data_dir = data_dir
+        self.demo = demo
+        self.worker = DbWorker(self)
+        self.worker.changed.connect(self._on_changed)
+        self.worker.busy_changed.connect(self._on_busy)
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(150)
+        self.nav.setIconSize(QSize(20, 20))
+        self.stack = QStackedWidget()
+        self.views: list[View] = [
+            OrdersView(self.worker, self),
+            SourcingView(self.worker, self),
+        ]
+        for view in self.views:
+            item = QListWidgetItem(view.icon(), view.title())
+            item.setSizeHint(QSize(140, 36))
+            self.nav.addItem(item)
+            self.stack.addWidget(view)
+        self.nav.currentRowChanged.connect(self._show_view)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self._busy_label = QLabel()
+        self._db_label = QLabel()
+        self.statusBar().addPermanentWidget(self._busy_label)
+        self.statusBar().addPermanentWidget(self._db_label)
+        self._build_menus()
+        self._retranslate()
+        self._restore_state()
+
+    # -- construction -------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.quit_action.triggered.connect(self.close)
+        self.file_menu.addAction(self.quit_action)
+
+        self.view_menu = bar.addMenu("")
+        self.view_actions: list[QAction] = []
+        for index, _view in enumerate(self.views):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.triggered.connect(lambda _=False, i=index: self.nav.setCurrentRow(i))
+            self.view_menu.addAction(action)
+            self.view_actions.append(action)
+        self.view_menu.addSeparator()
+        self.refresh_action = QAction(self)
+        self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
+        self.refresh_action.triggered.connect(self.refresh_current)
+        self.view_menu.addAction(self.refresh_action)
+
+        self.help_menu = bar.addMenu("")
+        self.about_action = QAction(self)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self.show_about)
+        self.help_menu.addAction(self.about_action)
+
+    def _retranslate(self) -> None:
+        title = self.tr("Dropship Desktop")
+        if self.demo:
+            title += " — " + self.tr("DEMO DATA")
+        self.setWindowTitle(title)
+        self.file_menu.setTitle(self.tr("&File"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.view_menu.setTitle(self.tr("&View"))
+        for action, view in zip(self.view_actions, self.views, strict=True):
+            action.setText(view.title())
+        self.refresh_action.setText(self.tr("&Refresh"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.about_action.setText(self.tr("&About Dropship Desktop"))
+        path = database_path()
+        self._db_label.setText(
+            (self.tr("Demo database") if self.demo else self.tr("Database"))
+            + f": {path.name if path else '-'}"
+        )
+        self._db_label.setToolTip(str(path) if path else "")
+
+    def _restore_state(self) -> None:
+        settings = QSettings()
+        geometry = settings.value(GEOMETRY_KEY)
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        state = settings.value(STATE_KEY)
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+        index = settings.value(VIEW_KEY, 0, type=int)
+        self.nav.setCurrentRow(index if 0 <= index < len(self.views) else 0)
+
+    # -- behaviour ----------------------------------------------------------------------------
+
+    @Slot(int)
+    def _show_view(self, index: int) -> None:
+        if index < 0:
+            return
+        self.stack.setCurrentIndex(index)
+        self.views[index].activate()
+
+    def current_view(self) -> View:
+        return self.views[self.stack.currentIndex()]
+
+    @Slot()
+    def refresh_current(self) -> None:
+        self.current_view().refresh()
+
+    @Slot(object)
+    def _on_changed(self, changes: Changes) -> None:
+        for view in self.views:
+            view.on_changed(changes)
+        if changes.message:
+            self.statusBar().showMessage(self.tr(changes.message), 5000)
+
+    @Slot(bool)
+    def _on_busy(self, busy: bool) -> None:
+        self._busy_label.setText(self.tr("Working…") if busy else "")
+
+    @Slot()
+    def show_about(self) -> None:
+        path = database_path()
+        QMessageBox.about(
+            self,
+            self.tr("About Dropship Desktop"),
+            self.tr(
+                "<h3>{name} {version}</h3>"
+                "<p>One-piece dropshipping assistant for 1688 sellers: sourcing, both sides of "
+                "every order, cancellations, after-sales.</p>"
+                "<p>Data folder: {folder}<br>Database: {db}</p>"
+            ).format(
+                name=APP_NAME,
+                version=__version__,
+                folder=self.data_dir,
+                db=path or "-",
+            ),
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        settings = QSettings()
+        settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        settings.setValue(STATE_KEY, self.saveState())
+        settings.setValue(VIEW_KEY, self.stack.currentIndex())
+        super().closeEvent(event)
+
+    def shutdown(self) -> None:
+        """Stop background work; call after the event loop ends (or in tests)."""
+        for view in self.views:
+            view.shutdown()
+        self.worker.shutdown()

@@ -1,0 +1,1 @@
+"""sourcing package."""

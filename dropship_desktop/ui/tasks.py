@@ -1,0 +1,180 @@
+"""The single DB worker thread: writes and long reads run there, results come back on the UI thread.
+
+peewee opens one connection per thread, so the worker has its own connection (with the same
+pragmas). Widgets are never touched from the worker: callbacks run on the UI thread through a
+queued signal.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import sqlite3
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from ..services.base import Changes
+from ..store.db import db
+
+__all__ = ["DbWorker", "Job"]
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(eq=False)
+class Job:
+    """One unit of work for the worker."""
+
+    fn: Callable[..., Any]
+    args: tuple[Any, ...] = ()
+    kwargs: dict[str, Any] = field(default_factory=dict)
+    on_result: Callable[[Any], None] | None = None
+    on_error: Callable[[BaseException], None] | None = None
+    key: str | None = None
+    id: int = 0
+    cancelled: bool = False
+    result: Any = None
+    error: BaseException | None = None
+
+
+class _Runner(QObject):
+    """Lives on the worker thread."""
+
+    done = Signal(object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._lock = threading.Lock()
+        self._current: Job | None = None
+        self._conn: sqlite3.Connection | None = None
+
+    @Slot(object)
+    def run(self, job: Job) -> None:
+        if job.cancelled:
+            self.done.emit(job)
+            return
+        with self._lock:
+            self._current = job
+        try:
+            if self._conn is None and db.database:
+                self._conn = db.connection()
+            job.result = job.fn(*job.args, **job.kwargs)
+        except BaseException as exc:  # delivered to the UI thread, which decides
+            job.error = exc
+        finally:
+            with self._lock:
+                self._current = None
+        self.done.emit(job)
+
+    def interrupt_if_running(self, key: str) -> None:
+        """Abort the running SQL statement of a job with *key* (sqlite3 interrupt is thread-safe)."""
+        with self._lock:
+            job = self._current
+            if job is not None and job.key == key and self._conn is not None:
+                job.cancelled = True
+                self._conn.interrupt()
+
+    @Slot()
+    def close_connection(self) -> None:
+        if db.database and not db.is_closed():
+            db.close()
+        self._conn = None
+
+
+class DbWorker(QObject):
+    """Runs callables one at a time on a background thread.
+
+    Signals:
+        changed(Changes): A job returned a :class:`Changes` (emitted on the UI thread).
+        busy_changed(bool): Whether jobs are pending or running.
+    """
+
+    changed = Signal(object)
+    busy_changed = Signal(bool)
+    _submit = Signal(object)
+    _close = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._ids = itertools.count(1)
+        self._pending: dict[int, Job] = {}
+        self._thread = QThread()
+        self._thread.setObjectName("db-worker")
+        self._runner = _Runner()
+        self._runner.moveToThread(self._thread)
+        self._submit.connect(self._runner.run)
+        self._close.connect(self._runner.close_connection)
+        self._runner.done.connect(self._on_done)
+        self._thread.start()
+
+    def submit(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_result: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        key: str | None = None,
+        **kwargs: Any,
+    ) -> Job:
+        """Queue ``fn(*args, **kwargs)``.
+
+        Args:
+            on_result: Called on the UI thread with the return value.
+            on_error: Called on the UI thread with the exception; without it, errors go to the
+                application's exception hook.
+            key: Jobs sharing a key supersede each other: submitting one cancels the earlier
+                ones (a new keystroke cancels the old search).
+        """
+        if key is not None:
+            self.cancel(key)
+        job = Job(fn, args, kwargs, on_result, on_error, key, next(self._ids))
+        was_idle = not self._pending
+        self._pending[job.id] = job
+        if was_idle:
+            self.busy_changed.emit(True)
+        self._submit.emit(job)
+        return job
+
+    def cancel(self, key: str) -> None:
+        for job in self._pending.values():
+            if job.key == key:
+                job.cancelled = True
+        self._runner.interrupt_if_running(key)
+
+    def is_busy(self) -> bool:
+        return bool(self._pending)
+
+    @Slot(object)
+    def _on_done(self, job: Job) -> None:
+        self._pending.pop(job.id, None)
+        if not self._pending:
+            self.busy_changed.emit(False)
+        if job.cancelled:
+            return
+        if job.error is not None:
+            if isinstance(job.error, sqlite3.OperationalError) and "interrupt" in str(job.error):
+                return
+            if job.on_error is not None:
+                job.on_error(job.error)
+            else:
+                import sys
+
+                sys.excepthook(type(job.error), job.error, job.error.__traceback__)
+            return
+        if isinstance(job.result, Changes):
+            self.changed.emit(job.result)
+        if job.on_result is not None:
+            job.on_result(job.result)
+
+    def shutdown(self, timeout_ms: int = 10_000) -> None:
+        """Finish queued work, close the worker's connection and stop the thread."""
+        if not self._thread.isRunning():
+            return
+        self._close.emit()
+        self._thread.quit()
+        if not self._thread.wait(timeout_ms):
+            log.warning("the DB worker did not stop within %d ms", timeout_ms)
