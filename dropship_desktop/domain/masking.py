@@ -7,9 +7,12 @@ import re
 __all__ = ["mask_address", "mask_name", "mask_phone"]
 
 _DIGITS = re.compile(r"\d")
-# Address units down to the district/county level; anything after the first of these is cut.
-_DISTRICT_UNITS = ("区", "县", "旗")
-_CITY_UNITS = ("市", "州", "盟")
+# Province, prefecture and county levels, each short (so a street named "…工业区" is not kept).
+_ADDRESS_RE = re.compile(
+    r"^(.{2,7}?(?:省|自治区|特别行政区)|北京市|上海市|天津市|重庆市)?"
+    r"(.{2,10}?(?:自治州|地区|市|州|盟))?"
+    r"(.{1,8}?(?:区|县|旗|市))?"
+)
 
 
 def mask_name(name: str) -> str:
@@ -29,7 +32,9 @@ def mask_phone(phone: str) -> str:
     digits = "".join(_DIGITS.findall(phone))
     if not digits:
         return ""
-    if len(digits) >= 11:
+    if len(digits) == 13 and digits.startswith("86"):
+        digits = digits[2:]
+    if len(digits) == 11 and digits.startswith("1"):
         return f"{digits[:3]}****{digits[-4:]}"
     if len(digits) > 4:
         return "*" * (len(digits) - 4) + digits[-4:]
@@ -37,19 +42,16 @@ def mask_phone(phone: str) -> str:
 
 
 def mask_address(address: str) -> str:
-    """Cut the address after the district (区/县/旗), or after the city when there is no district.
+    """Keep province, city and district; cut the rest.
 
     广东省深圳市南山区科技园南路 88 号 → 广东省深圳市南山区****
     """
     address = (address or "").strip()
     if not address:
         return ""
-    for units in (_DISTRICT_UNITS, _CITY_UNITS):
-        positions = [address.find(u) for u in units if address.find(u) > 0]
-        if positions:
-            cut = min(positions) + 1
-            if cut < len(address):
-                return address[:cut] + "****"
-            return address
-    # No recognisable unit: keep a short prefix only.
-    return address[: min(6, len(address) // 2)] + "****"
+    match = _ADDRESS_RE.match(address)
+    kept = "".join(g for g in match.groups() if g) if match else ""
+    if not kept:
+        # No recognisable unit: keep a short prefix only.
+        kept = address[: min(6, len(address) // 2)]
+    return kept + "****" if len(kept) < len(address) else kept

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
 
 __all__ = ["MoneyError", "fen_to_yuan_text", "format_fen", "parse_yuan"]
 
 _YUAN_RE = re.compile(r"^([+-]?)(\d+)(?:\.(\d{0,2}))?$")
+_TRAILING_ZEROS_RE = re.compile(r"^([+-]?\d+\.\d{0,2})0+$")
+_MANY_DECIMALS_RE = re.compile(r"^[+-]?\d+\.\d{3,}$")
 _STRIP_CHARS = " \t\r\n\u3000"
 
 
@@ -42,15 +43,12 @@ def parse_yuan(text: str, *, allow_negative: bool = False) -> int:
     match = _YUAN_RE.match(cleaned)
     if match is None:
         # Tolerate trailing zeros beyond two decimals ("12.500"), reject anything else.
-        try:
-            value = Decimal(cleaned)
-        except InvalidOperation:
-            raise MoneyError(f"not an amount: {raw!r}") from None
-        if not value.is_finite() or value != value.quantize(Decimal("0.01")):
-            raise MoneyError(f"more than two decimals: {raw!r}")
-        if value < 0 and not allow_negative:
-            raise MoneyError(f"negative amount: {raw!r}")
-        return int(value * 100)
+        zeros = _TRAILING_ZEROS_RE.match(cleaned)
+        if zeros is None:
+            if _MANY_DECIMALS_RE.match(cleaned):
+                raise MoneyError(f"more than two decimals: {raw!r}")
+            raise MoneyError(f"not an amount: {raw!r}")
+        return parse_yuan(zeros.group(1), allow_negative=allow_negative)
     sign, whole, frac = match.groups()
     fen = int(whole) * 100 + int((frac or "").ljust(2, "0"))
     if sign == "-":

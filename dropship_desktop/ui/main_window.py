@@ -200,6 +200,7 @@ class MainWindow(QMainWindow):
         settings.setValue(STATE_KEY, self.saveState())
         settings.setValue(VIEW_KEY, self.stack.currentIndex())
         super().closeEvent(event)
+        self.shutdown()
 
     def shutdown(self) -> None:
         """Stop background work; call after the event loop ends (or in tests)."""

@@ -1,0 +1,107 @@
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from dropship_desktop.store.migrations import LATEST_VERSION
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    full_env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "dropship_desktop", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=full_env,
+        check=False,
+    )
+
+
+def test_demo_then_check(tmp_path: Path) -> None:
+    result = run("demo", "--orders", "300", "--seed", "2", "--data-dir", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert "300 orders" in result.stdout
+    check = run("check", "--data-dir", str(tmp_path))
+    assert check.returncode == 0, check.stderr
+    assert "integrity: ok" in check.stdout
+    assert f"schema version: {LATEST_VERSION}" in check.stdout
+    assert "sales_order" in check.stdout and "300" in check.stdout
+
+
+def test_data_dir_from_environment(tmp_path: Path) -> None:
+    result = run("demo", "--orders", "5", env={"DROPSHIP_DESKTOP_DATA_DIR": str(tmp_path)})
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "dropship.db").exists()
+
+
+def test_demo_flag_uses_its_own_folder(tmp_path: Path) -> None:
+    result = run("demo", "--demo", "--orders", "5", "--data-dir", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "demo" / "dropship.db").exists()
+    assert not (tmp_path / "dropship.db").exists()
+
+
+def test_check_fails_on_a_missing_database(tmp_path: Path) -> None:
+    result = run("check", "--data-dir", str(tmp_path))
+    assert result.returncode != 0
+    assert "No database" in result.stderr
+
+
+def test_check_fails_on_a_newer_database(tmp_path: Path) -> None:
+    conn = sqlite3.connect(tmp_path / "dropship.db")
+    conn.execute(f"PRAGMA user_version = {LATEST_VERSION + 1}")
+    conn.close()
+    result = run("check", "--data-dir", str(tmp_path))
+    assert result.returncode != 0
+    assert "newer version" in result.stderr
+
+
+def test_check_fails_on_corruption(tmp_path: Path) -> None:
+    assert run("demo", "--orders", "2000", "--data-dir", str(tmp_path)).returncode == 0
+    path = tmp_path / "dropship.db"
+    data = bytearray(path.read_bytes())
+    page = 4096
+    # Scribble over a few pages in the middle of the file (b-tree pages of the tables).
+    for offset in range(page * 5, page * 9, 7):
+        data[offset] = 0xFF
+    path.write_bytes(bytes(data))
+    result = run("check", "--data-dir", str(tmp_path))
+    assert result.returncode != 0
+    assert "problem" in (result.stdout + result.stderr)
+
+
+def test_self_test_on_an_empty_data_dir(tmp_path: Path) -> None:
+    result = run("--self-test", "--data-dir", str(tmp_path / "fresh"))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("self-test: ok")
+
+
+def test_self_test_reports_an_unusable_database(tmp_path: Path) -> None:
+    (tmp_path / "dropship.db").write_text("hello, not a database")
+    result = run("--self-test", "--data-dir", str(tmp_path))
+    assert result.returncode == 1
+    assert "not an SQLite file" in result.stderr
+
+
+@pytest.mark.parametrize("module", ["dropship_desktop.domain", "dropship_desktop.store"])
+def test_layers_import_without_pyside6(module: str) -> None:
+    code = (
+        "import importlib, pkgutil, sys\n"
+        f"pkg = importlib.import_module({module!r})\n"
+        "for info in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + '.'):\n"
+        "    importlib.import_module(info.name)\n"
+        "bad = sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6')))\n"
+        "assert not bad, bad\n"
+        f"if {module!r}.endswith('domain'):\n"
+        "    assert 'peewee' not in sys.modules\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr

@@ -1,0 +1,82 @@
+"""Shared fixtures: offscreen Qt, isolated settings, a fresh migrated database per test."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.pop("DROPSHIP_DESKTOP_DATA_DIR", None)
+
+import pytest
+
+from dropship_desktop.store.db import close_database, db, open_database
+
+
+@pytest.fixture(scope="session")
+def _template_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("templates")
+
+
+def _make_template(path: Path, demo_orders: int | None = None) -> Path:
+    if not path.exists():
+        open_database(path)
+        if demo_orders is not None:
+            from datetime import UTC, datetime
+
+            from dropship_desktop.services.demo import generate_demo
+
+            generate_demo(demo_orders, seed=7, now=datetime(2026, 11, 1, tzinfo=UTC))
+        db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        close_database()
+    return path
+
+
+@pytest.fixture(scope="session")
+def empty_template(_template_dir: Path) -> Path:
+    """A database migrated to the latest schema, made once per test session."""
+    return _make_template(_template_dir / "empty.db")
+
+
+@pytest.fixture(scope="session")
+def demo_template(_template_dir: Path) -> Path:
+    """A small demo database (600 orders, fixed seed and date), made once per test session."""
+    return _make_template(_template_dir / "demo.db", demo_orders=600)
+
+
+def _open_copy(template: Path, tmp_path: Path) -> Iterator[Path]:
+    path = tmp_path / "data" / "dropship.db"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(template, path)
+    open_database(path)
+    try:
+        yield path
+    finally:
+        close_database()
+
+
+@pytest.fixture
+def fresh_db(empty_template: Path, tmp_path: Path) -> Iterator[Path]:
+    """A fresh, empty, migrated file database for one test (`:memory:` breaks across threads)."""
+    yield from _open_copy(empty_template, tmp_path)
+
+
+@pytest.fixture
+def demo_db(demo_template: Path, tmp_path: Path) -> Iterator[Path]:
+    """A fresh copy of the small demo database for one test."""
+    yield from _open_copy(demo_template, tmp_path)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """QSettings written by a test never reach the real user's settings or the next test."""
+    from PySide6.QtCore import QCoreApplication, QSettings
+
+    folder = tmp_path_factory.mktemp("settings")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    QCoreApplication.setOrganizationName("DropshipDesktopTests")
+    QCoreApplication.setApplicationName("dropship-desktop-tests")
+    yield

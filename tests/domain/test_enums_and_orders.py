@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+import pytest
+
+from dropship_desktop.domain import enums
+from dropship_desktop.domain.enums import OrderStatus1688, SupplierStatus
+from dropship_desktop.domain.orders import is_mismatch
+
+
+@pytest.mark.parametrize(
+    "enum_cls",
+    [
+        enums.OrderStatus1688,
+        enums.SalesStatus,
+        enums.CancelReason,
+        enums.RefundStatus,
+        enums.SupplierKind,
+        enums.Fulfilment,
+        enums.ShopPlatform,
+        enums.CancelAction,
+        enums.CancelRequestState,
+        enums.Eligibility,
+    ],
+)
+def test_every_member_has_both_labels(enum_cls: type[enums._Labelled]) -> None:
+    for member in enum_cls:
+        assert member.label_en and member.label_zh
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in member.label_zh) or member.value == "1688"
+
+
+def test_platform_codes_are_the_stored_values() -> None:
+    assert OrderStatus1688("waitsellersend").label_zh == "等待卖家发货"
+    assert enums.CancelReason.SELLER_GOODS_LACK.value == "sellerGoodsLack"
+    assert enums.CancelReason.SELLER_GOODS_LACK.label_zh == "卖家库存不足"
+
+
+def test_unknown_1688_status_is_kept_verbatim() -> None:
+    status = SupplierStatus("waitlogisticstakein")
+    assert status.known is None
+    assert status.raw == "waitlogisticstakein"
+    assert "waitlogisticstakein" in status.label_zh
+    assert SupplierStatus("success").known is OrderStatus1688.SUCCESS
+
+
+@pytest.mark.parametrize(
+    ("sales", "supplier", "mismatch"),
+    [
+        ("cancelled", "waitsellersend", True),
+        ("refunded", "success", True),
+        ("cancelled", "cancel", False),
+        ("paid", "waitsellersend", False),
+        ("paid", "cancel", True),
+        ("shipped", "terminated", True),
+        ("paid", None, False),
+        ("paid", "weird", False),
+    ],
+)
+def test_mismatch(sales: str, supplier: str | None, mismatch: bool) -> None:
+    assert is_mismatch(sales, supplier) is mismatch

@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+
+from dropship_desktop.store.db import db
+from dropship_desktop.ui.main_window import MainWindow
+from dropship_desktop.ui.orders.view import OrdersView
+from dropship_desktop.ui.sourcing.view import SourcingView
+
+from .conftest import wait_idle
+
+
+def test_opens_switches_every_view_and_closes(qtbot: QtBot, main_window: MainWindow) -> None:
+    assert "DEMO" in main_window.windowTitle()
+    for index, view in enumerate(main_window.views):
+        main_window.view_actions[index].trigger()
+        wait_idle(qtbot, main_window)
+        assert main_window.stack.currentWidget() is view
+        assert view.isVisible()
+    orders = next(v for v in main_window.views if isinstance(v, OrdersView))
+    expected = db.execute_sql("SELECT count(*) FROM sales_order").fetchone()[0]
+    assert orders.model.rowCount() == expected == 600
+    sourcing = next(v for v in main_window.views if isinstance(v, SourcingView))
+    assert sourcing.suppliers.rowCount() == 10
+    assert sourcing.products.rowCount() == 12
+    assert sourcing.offers.rowCount() >= 2  # the first product is selected and its offers shown
+
+
+def test_geometry_and_view_are_remembered(qtbot: QtBot, demo_db: Path) -> None:
+    window = MainWindow(data_dir=demo_db.parent)
+    qtbot.addWidget(window)
+    window.show()
+    window.resize(700, 500)
+    window.nav.setCurrentRow(1)
+    wait_idle(qtbot, window)
+    window.close()
+    assert QSettings().value("main_window/view", type=int) == 1
+
+    again = MainWindow(data_dir=demo_db.parent)
+    qtbot.addWidget(again)
+    try:
+        assert again.stack.currentIndex() == 1
+        assert again.size().width() == 700
+        wait_idle(qtbot, again)
+    finally:
+        again.close()
+
+
+def test_search_runs_in_the_background_and_filters(qtbot: QtBot, main_window: MainWindow) -> None:
+    orders = main_window.views[0]
+    assert isinstance(orders, OrdersView)
+    number = db.execute_sql("SELECT shop_order_no FROM sales_order WHERE id = 5").fetchone()[0]
+    orders.search.setText(number)
+    qtbot.waitUntil(lambda: orders.model.rowCount() == 1, timeout=5000)
+    assert orders.model.order_id(0) == 5
+    assert "1" in orders.count_label.text()
