@@ -6,7 +6,13 @@ from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
 
 from ..domain.enums import SalesStatus, SupplierStatus
 
-__all__ = ["format_datetime", "format_money", "sales_status_label", "supplier_status_label"]
+__all__ = [
+    "enum_label",
+    "format_datetime",
+    "format_money",
+    "sales_status_label",
+    "supplier_status_label",
+]
 
 
 def _chinese() -> bool:
@@ -26,6 +32,15 @@ def format_datetime(epoch: int | None) -> str:
         return ""
     value = QDateTime.fromSecsSinceEpoch(int(epoch)).toLocalTime()
     return QLocale().toString(value, QLocale.FormatType.ShortFormat)
+
+
+def enum_label(member: object) -> str:
+    """The Chinese or English label of a domain enum member, by the UI language.
+
+    Domain enums carry both labels themselves (they are platform vocabulary), so they are not
+    run through Qt's translator.
+    """
+    return member.label_zh if _chinese() else member.label_en  # type: ignore[attr-defined]
 
 
 def sales_status_label(raw: str | None) -> str:

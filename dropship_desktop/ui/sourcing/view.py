@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.enums import Fulfilment, SupplierKind
 from ...store.sourcing_queries import list_offers, list_products, list_suppliers
-from ..formatting import format_money
+from ..formatting import enum_label, format_money
 from ..models.rows import RowColumn, RowsModel
 from ..tasks import DbWorker
 from ..view_base import View
@@ -29,12 +29,11 @@ CTX = "SourcingView"
 
 
 def _kind(value: Any) -> str:
-    kind = SupplierKind(value)
-    return QCoreApplication.translate(CTX, kind.label_en)
+    return enum_label(SupplierKind(value))
 
 
 def _fulfilment(value: Any) -> str:
-    return QCoreApplication.translate(CTX, Fulfilment(value).label_en)
+    return enum_label(Fulfilment(value))
 
 
 def _percent(value: Any) -> str:
