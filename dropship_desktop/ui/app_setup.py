@@ -20,6 +20,7 @@ __all__ = [
     "configure_application",
     "current_language",
     "install_excepthook",
+    "restart_application",
     "show_user_error",
 ]
 
@@ -79,6 +80,26 @@ def configure_application(app: QApplication, *, lang: str | None = None) -> str:
     language = current_language(lang)
     install_translations(app, language)
     return language
+
+
+def restart_application() -> None:
+    """Start a new instance with the same arguments (minus ``--lang``) and quit this one."""
+    from PySide6.QtCore import QProcess
+
+    args: list[str] = []
+    skip_next = False
+    for arg in sys.argv[1:]:
+        if skip_next:
+            skip_next = False
+        elif arg == "--lang":
+            skip_next = True
+        elif not arg.startswith("--lang="):
+            args.append(arg)
+    if getattr(sys, "frozen", False):
+        QProcess.startDetached(sys.executable, args)
+    else:
+        QProcess.startDetached(sys.executable, ["-m", "dropship_desktop", *args])
+    QApplication.quit()
 
 
 def show_user_error(parent: QWidget | None, error: UserError) -> None:

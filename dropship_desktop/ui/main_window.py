@@ -6,7 +6,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from .. import APP_NAME, __version__
 from ..services.base import Changes
 from ..store.db import database_path
+from .app_setup import LANG_KEY, current_language, restart_application
 from .orders.view import OrdersView
 from .sourcing.view import SourcingView
 from .tasks import DbWorker
@@ -109,6 +110,20 @@ class MainWindow(QMainWindow):
         self.refresh_action.triggered.connect(self.refresh_current)
         self.view_menu.addAction(self.refresh_action)
 
+        self.settings_menu = bar.addMenu("")
+        self.language_menu = self.settings_menu.addMenu("")
+        self.language_group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        current = current_language()
+        # Each language is named in itself, so anyone can find their own.
+        for code, label in (("zh_CN", "中文（简体）"), ("en", "English")):
+            action = QAction(label, self, checkable=True)
+            action.setChecked(code == current)
+            action.triggered.connect(lambda _=False, c=code: self._choose_language(c))
+            self.language_group.addAction(action)
+            self.language_menu.addAction(action)
+            self.language_actions[code] = action
+
         self.help_menu = bar.addMenu("")
         self.about_action = QAction(self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
@@ -126,6 +141,8 @@ class MainWindow(QMainWindow):
         for action, view in zip(self.view_actions, self.views, strict=True):
             action.setText(view.title())
         self.refresh_action.setText(self.tr("&Refresh"))
+        self.settings_menu.setTitle(self.tr("&Settings"))
+        self.language_menu.setTitle(self.tr("&Language"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.about_action.setText(self.tr("&About Dropship Desktop"))
         path = database_path()
@@ -193,6 +210,21 @@ class MainWindow(QMainWindow):
                 db=path or "-",
             ),
         )
+
+    @Slot()
+    def _choose_language(self, code: str) -> None:
+        if code == current_language():
+            return
+        QSettings().setValue(LANG_KEY, code)
+        answer = QMessageBox.question(
+            self,
+            self.tr("Language"),
+            self.tr("The new language is used from the next start. Restart now?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.close()
+            restart_application()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         settings = QSettings()
