@@ -1,0 +1,594 @@
+"""Backups of the database file: make, verify, list, thin, restore, and move a damaged one aside.
+
+Everything here works on file paths with its own plain ``sqlite3`` connections, so it runs on any
+thread (the UI's DB worker, the CLI, start-up) without disturbing peewee's per-thread connections.
+
+* A backup is taken with SQLite's online backup API from one read snapshot, written under a
+  temporary name, switched to a single-file journal mode, then **verified** (``integrity_check``
+  and every table's row count equal to the source's in the same snapshot) and only then renamed to
+  its final name. A backup that fails verification is deleted and reported, never kept.
+* Automatic backups are thinned the way Anki does it: everything from the last day, then one a day,
+  one a week and one a month. Manual, pre-migration and pre-restore backups are never thinned.
+* A restore verifies the chosen backup, backs up the current database first, then copies the
+  backup into the live database with the backup API (one transaction: all or nothing).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import logging
+import os
+import re
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from ..errors import DatabaseTooNewError, UserError
+from .migrations import LATEST_VERSION
+
+__all__ = [
+    "AUTO_BACKUP_INTERVAL",
+    "BACKUP_DIR_NAME",
+    "DAMAGED_DIR_NAME",
+    "BackupError",
+    "BackupInfo",
+    "ThinLimits",
+    "backup_dir",
+    "backup_due",
+    "check_database",
+    "create_backup",
+    "list_backups",
+    "move_aside",
+    "newest_verified_backup",
+    "obsolete_backups",
+    "restore_backup",
+    "thin_backups",
+    "verify_backup",
+]
+
+log = logging.getLogger(__name__)
+
+BACKUP_DIR_NAME = "backups"
+DAMAGED_DIR_NAME = "damaged"
+#: A start-up backup is made when the newest backup is older than this.
+AUTO_BACKUP_INTERVAL = timedelta(days=1)
+
+#: Kinds of backup, as written in the file name.
+AUTO = "auto"
+MANUAL = "manual"
+PRE_MIGRATE = "pre-migrate"
+PRE_RESTORE = "pre-restore"
+KINDS = (AUTO, MANUAL, PRE_MIGRATE, PRE_RESTORE)
+#: Only these are thinned; the others are the seller's or a safety net for a risky step.
+THINNED_KINDS = frozenset({AUTO})
+
+_NAME = re.compile(
+    r"^dropship-(\d{4})-(\d{2})-(\d{2})-(\d{2})(\d{2})(\d{2})(?:-\d+)?-("
+    + "|".join(KINDS)
+    + r")\.db$"
+)
+_PARTIAL_SUFFIX = ".partial"
+_SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
+#: Tables whose row count appears in the backup list.
+ORDER_TABLE = "sales_order"
+
+
+class BackupError(UserError):
+    """A backup or restore could not be completed; nothing was kept half-done."""
+
+
+@dataclass(frozen=True, slots=True)
+class BackupInfo:
+    """One backup file.
+
+    Attributes:
+        path: The file.
+        created: When it was made (local time, from the file name).
+        kind: ``auto``, ``manual``, ``pre-migrate`` or ``pre-restore``.
+        size: Bytes on disk.
+        order_count: Sales orders in it, or None when the file cannot be read.
+        counts: Row count per table (filled by :func:`create_backup`; empty from the listing).
+    """
+
+    path: Path
+    created: datetime
+    kind: str
+    size: int
+    order_count: int | None = None
+    counts: dict[str, int] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ThinLimits:
+    """How many automatic backups survive thinning (Anki's defaults)."""
+
+    recent: timedelta = timedelta(days=1)
+    daily: int = 12
+    weekly: int = 10
+    monthly: int = 9
+
+
+def backup_dir(data_dir: Path) -> Path:
+    """The folder of automatic and quick manual backups."""
+    return Path(data_dir) / BACKUP_DIR_NAME
+
+
+# -- low-level helpers ------------------------------------------------------------------------
+
+
+def _connect_ro(path: Path) -> sqlite3.Connection:
+    """A read-only connection that never writes the file (nor checkpoints its WAL on close)."""
+    uri = f"{Path(path).resolve().as_uri()}?mode=ro"
+    return sqlite3.connect(uri, uri=True, timeout=10, check_same_thread=False)
+
+
+def _tables(conn: sqlite3.Connection) -> list[str]:
+    rows = conn.execute(
+        "SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' "
+        "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts_%' ORDER BY name"
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def _counts(conn: sqlite3.Connection) -> dict[str, int]:
+    return {
+        t: int(conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]) for t in _tables(conn)
+    }
+
+
+def _integrity(conn: sqlite3.Connection, pragma: str = "integrity_check") -> list[str]:
+    return [r[0] for r in conn.execute(f"PRAGMA {pragma}").fetchall() if r[0] != "ok"]
+
+
+def _fsync_dir(folder: Path) -> None:
+    # Makes the rename durable on POSIX; Windows cannot open folders and needs no such step.
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _fsync_file(path: Path) -> None:
+    with path.open("rb+") as fh:
+        os.fsync(fh.fileno())
+
+
+def _remove_with_sidecars(path: Path) -> None:
+    for candidate in (path, *(path.with_name(path.name + s) for s in _SIDE_SUFFIXES)):
+        with contextlib.suppress(FileNotFoundError):
+            candidate.unlink()
+
+
+def _is_disk_full(exc: BaseException) -> bool:
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return True
+    return "disk is full" in str(exc) or "database or disk is full" in str(exc)
+
+
+def _failure(action: str, target: Path, exc: BaseException) -> BackupError:
+    if _is_disk_full(exc):
+        return BackupError(
+            f"The {action} failed: the disk is full ({target.parent}). Free some space and try "
+            "again. Your data has not been changed."
+        )
+    reason = getattr(exc, "strerror", None) or str(exc)
+    return BackupError(
+        f"The {action} failed ({reason}). Your data has not been changed. Check that "
+        f"{target.parent} exists and may be written, then try again."
+    )
+
+
+def _unique_name(folder: Path, when: datetime, kind: str) -> Path:
+    stamp = when.strftime("%Y-%m-%d-%H%M%S")
+    candidate = folder / f"dropship-{stamp}-{kind}.db"
+    n = 2
+    while candidate.exists() or candidate.with_name(candidate.name + _PARTIAL_SUFFIX).exists():
+        candidate = folder / f"dropship-{stamp}-{n}-{kind}.db"
+        n += 1
+    return candidate
+
+
+# -- checking ---------------------------------------------------------------------------------
+
+
+def check_database(path: Path, *, full: bool = False) -> list[str]:
+    """Problems found by ``quick_check`` (or ``integrity_check``) without writing anything.
+
+    Returns:
+        The problems; empty when the database is sound (or does not exist yet).
+    """
+    path = Path(path)
+    if not path.exists() or path.stat().st_size == 0:
+        return []
+    try:
+        conn = _connect_ro(path)
+        try:
+            return _integrity(conn, "integrity_check" if full else "quick_check")
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return [str(exc)]
+
+
+def verify_backup(path: Path, expected_counts: dict[str, int] | None = None) -> dict[str, int]:
+    """Check a backup file: an SQLite database this app understands, sound, with these counts.
+
+    Args:
+        path: The backup file.
+        expected_counts: Row counts the backup must hold; None to skip that comparison.
+
+    Returns:
+        The row count of every table in the backup.
+
+    Raises:
+        BackupError: The file is not a sound backup (the message says why).
+        DatabaseTooNewError: It was made by a newer version of the app.
+    """
+    path = Path(path)
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(16)
+    except OSError as exc:
+        raise BackupError(f"The backup {path.name} cannot be read ({exc.strerror}).") from exc
+    if header != b"SQLite format 3\x00":
+        raise BackupError(f"{path.name} is not a Dropship Desktop backup (not an SQLite file).")
+    try:
+        conn = _connect_ro(path)
+        try:
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            problems = _integrity(conn)
+            counts = _counts(conn) if not problems else {}
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise BackupError(f"The backup {path.name} is damaged ({exc}).") from exc
+    if version > LATEST_VERSION:
+        raise DatabaseTooNewError(
+            f"The backup {path.name} was made by a newer version of Dropship Desktop "
+            f"(schema {version}). Install the newest version of the app to use it."
+        )
+    if problems:
+        raise BackupError(
+            f"The backup {path.name} is damaged: {problems[0]}"
+            + (f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else "")
+        )
+    if version == 0 or ORDER_TABLE not in counts:
+        raise BackupError(f"{path.name} is not a Dropship Desktop backup (no order table).")
+    if expected_counts is not None and counts != expected_counts:
+        differing = sorted(
+            t
+            for t in expected_counts.keys() | counts.keys()
+            if expected_counts.get(t) != counts.get(t)
+        )
+        raise BackupError(
+            f"The backup {path.name} does not match the database (row counts differ in "
+            f"{', '.join(differing)})."
+        )
+    return counts
+
+
+# -- making -----------------------------------------------------------------------------------
+
+
+def create_backup(
+    db_path: Path,
+    *,
+    folder: Path | None = None,
+    to: Path | None = None,
+    kind: str = MANUAL,
+    now: datetime | None = None,
+) -> BackupInfo:
+    """Copy the database at *db_path* into a verified backup file.
+
+    Args:
+        db_path: The live database (other connections may be using it).
+        folder: Where to put a new, dated backup (the data folder's ``backups``); ignored with *to*.
+        to: An exact file to write (a manual backup to a chosen place); replaced only once the new
+            copy is verified.
+        kind: The kind recorded in a dated file name.
+        now: The time for the file name (tests).
+
+    Returns:
+        The verified backup.
+
+    Raises:
+        BackupError: The backup could not be made or failed verification; no file is left.
+    """
+    db_path = Path(db_path)
+    if kind not in KINDS:
+        raise ValueError(f"unknown backup kind {kind!r}")
+    if not db_path.exists():
+        raise BackupError(f"There is no database at {db_path} to back up.")
+    when = (now or datetime.now()).replace(microsecond=0)
+    if to is not None:
+        target = Path(to)
+    else:
+        if folder is None:
+            folder = backup_dir(db_path.parent)
+        target = _unique_name(Path(folder), when, kind)
+    if target.resolve() == db_path.resolve():
+        raise BackupError("A backup cannot replace the database itself. Choose another file.")
+    partial = target.with_name(target.name + _PARTIAL_SUFFIX)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _remove_with_sidecars(partial)
+        source = _connect_ro(db_path)
+        try:
+            # One read transaction: the counts and the copied pages are the same snapshot.
+            source.execute("BEGIN")
+            counts = _counts(source)
+            dest = sqlite3.connect(partial)
+            try:
+                source.backup(dest)
+                # A backup is one self-contained file: no WAL beside it.
+                dest.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                dest.close()
+            source.rollback()
+        finally:
+            source.close()
+        verify_backup(partial, counts)
+        _fsync_file(partial)
+        os.replace(partial, target)
+        _fsync_dir(target.parent)
+    except BackupError:
+        _remove_with_sidecars(partial)
+        log.warning("backup to %s failed verification; removed", target.name)
+        raise
+    except DatabaseTooNewError:
+        _remove_with_sidecars(partial)
+        raise
+    except (OSError, sqlite3.Error) as exc:
+        _remove_with_sidecars(partial)
+        log.warning("backup to %s failed: %s", target.name, exc)
+        raise _failure("backup", target, exc) from exc
+    size = target.stat().st_size
+    log.info("backup %s made (%d bytes, %d orders)", target.name, size, counts[ORDER_TABLE])
+    return BackupInfo(target, when, kind, size, counts[ORDER_TABLE], counts)
+
+
+# -- listing and thinning ---------------------------------------------------------------------
+
+
+def _parse_name(path: Path) -> tuple[datetime, str] | None:
+    match = _NAME.match(path.name)
+    if not match:
+        return None
+    y, mo, d, h, mi, s, kind = match.groups()
+    try:
+        return datetime(int(y), int(mo), int(d), int(h), int(mi), int(s)), kind
+    except ValueError:
+        return None
+
+
+def _order_count(path: Path) -> int | None:
+    try:
+        conn = _connect_ro(path)
+        try:
+            return int(conn.execute(f"SELECT count(*) FROM {ORDER_TABLE}").fetchone()[0])
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+
+
+def _scan(folder: Path) -> Iterator[tuple[Path, datetime, str]]:
+    try:
+        entries = list(Path(folder).iterdir())
+    except OSError:
+        return
+    for path in entries:
+        parsed = _parse_name(path)
+        if parsed is not None and path.is_file():
+            yield path, parsed[0], parsed[1]
+
+
+def list_backups(folder: Path, *, with_counts: bool = True) -> list[BackupInfo]:
+    """The backups in *folder*, newest first.
+
+    Args:
+        folder: A backups folder.
+        with_counts: Also read each file's order count (opens every file; skip for speed).
+    """
+    infos: list[BackupInfo] = []
+    for path, created, kind in _scan(folder):
+        try:
+            size = path.stat().st_size
+        except OSError:
+            continue
+        count = _order_count(path) if with_counts else None
+        infos.append(BackupInfo(path, created, kind, size, count))
+    infos.sort(key=lambda i: (i.created, i.path.name), reverse=True)
+    return infos
+
+
+def backup_due(folder: Path, *, now: datetime | None = None) -> bool:
+    """Whether the newest backup of any kind is older than :data:`AUTO_BACKUP_INTERVAL`."""
+    now = now or datetime.now()
+    newest = max((created for _p, created, _k in _scan(folder)), default=None)
+    return newest is None or now - newest >= AUTO_BACKUP_INTERVAL
+
+
+def obsolete_backups(
+    backups: Iterable[BackupInfo], *, now: datetime | None = None, limits: ThinLimits | None = None
+) -> list[BackupInfo]:
+    """The automatic backups that thinning removes (pure; Anki's rule).
+
+    Going from newest to oldest: everything made within ``limits.recent`` stays; then a backup
+    stays when it is the newest of an earlier day than the last one kept (up to ``daily`` of them),
+    else of an earlier ISO week (up to ``weekly``), else of an earlier month (up to ``monthly``).
+    Other kinds than automatic always stay.
+    """
+    now = now or datetime.now()
+    limits = limits or ThinLimits()
+    candidates = sorted(
+        (b for b in backups if b.kind in THINNED_KINDS), key=lambda b: b.created, reverse=True
+    )
+    left = {"daily": limits.daily, "weekly": limits.weekly, "monthly": limits.monthly}
+    last_day: object = None
+    last_week: tuple[int, int] | None = None
+    last_month: tuple[int, int] | None = None
+    obsolete: list[BackupInfo] = []
+    for backup in candidates:
+        created = backup.created
+        if now - created < limits.recent:
+            continue
+        day = created.date()
+        iso = created.isocalendar()
+        week = (iso[0], iso[1])
+        month = (created.year, created.month)
+        if left["daily"] and (last_day is None or day < last_day):  # type: ignore[operator]
+            left["daily"] -= 1
+        elif left["weekly"] and (last_week is None or week < last_week):
+            left["weekly"] -= 1
+        elif left["monthly"] and (last_month is None or month < last_month):
+            left["monthly"] -= 1
+        else:
+            obsolete.append(backup)
+            continue
+        last_day, last_week, last_month = day, week, month
+    return obsolete
+
+
+def thin_backups(
+    folder: Path, *, now: datetime | None = None, limits: ThinLimits | None = None
+) -> list[Path]:
+    """Delete obsolete automatic backups in *folder*; return the deleted files."""
+    removed: list[Path] = []
+    for backup in obsolete_backups(list_backups(folder, with_counts=False), now=now, limits=limits):
+        try:
+            backup.path.unlink()
+        except OSError as exc:
+            log.warning("cannot remove old backup %s: %s", backup.path.name, exc)
+            continue
+        removed.append(backup.path)
+    if removed:
+        log.info("thinned %d old automatic backups", len(removed))
+    return removed
+
+
+def newest_verified_backup(folder: Path) -> BackupInfo | None:
+    """The newest backup in *folder* that passes :func:`verify_backup`, or None."""
+    for backup in list_backups(folder, with_counts=False):
+        try:
+            counts = verify_backup(backup.path)
+        except UserError as exc:
+            log.warning("backup %s is not usable: %s", backup.path.name, exc)
+            continue
+        return BackupInfo(
+            backup.path, backup.created, backup.kind, backup.size, counts[ORDER_TABLE], counts
+        )
+    return None
+
+
+# -- damaged databases and restoring ----------------------------------------------------------
+
+
+def move_aside(db_path: Path, *, now: datetime | None = None) -> Path:
+    """Move a damaged database, with its WAL and shared-memory files, into ``damaged/``, intact.
+
+    No connection may be open on it. Returns the new path of the main file.
+
+    Raises:
+        UserError: The files could not be moved (then nothing was moved).
+    """
+    db_path = Path(db_path)
+    folder = db_path.parent / DAMAGED_DIR_NAME
+    stamp = (now or datetime.now()).strftime("%Y-%m-%d-%H%M%S")
+    target = folder / f"{db_path.stem}-{stamp}{db_path.suffix}"
+    n = 2
+    while target.exists():
+        target = folder / f"{db_path.stem}-{stamp}-{n}{db_path.suffix}"
+        n += 1
+    moves = [(db_path, target)] + [
+        (db_path.with_name(db_path.name + s), target.with_name(target.name + s))
+        for s in _SIDE_SUFFIXES
+        if db_path.with_name(db_path.name + s).exists()
+    ]
+    done: list[tuple[Path, Path]] = []
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        # Side files first: a main file without its WAL would look like an older, valid state.
+        for src, dst in reversed(moves):
+            os.replace(src, dst)
+            done.append((src, dst))
+    except OSError as exc:
+        for src, dst in reversed(done):
+            with contextlib.suppress(OSError):
+                os.replace(dst, src)
+        raise UserError(
+            f"The damaged database could not be moved aside ({exc.strerror}). Close any program "
+            f"using {db_path} and try again."
+        ) from exc
+    _fsync_dir(folder)
+    _fsync_dir(db_path.parent)
+    log.warning("moved the damaged database aside to %s", target)
+    return target
+
+
+def restore_backup(
+    backup_path: Path, db_path: Path, *, folder: Path | None = None, now: datetime | None = None
+) -> BackupInfo | None:
+    """Replace the database at *db_path* with the contents of *backup_path*.
+
+    The backup is verified first; then the current database is backed up (``pre-restore``), or,
+    when it is too damaged to copy, moved aside intact; then the backup is copied in with the backup
+    API in one transaction and the result is checked. The live database may stay open in other
+    connections of this process (they see the restored data once they start a new transaction); a
+    schema older than the app's is migrated when the database is next opened.
+
+    Args:
+        backup_path: The backup to restore.
+        db_path: The live database file.
+        folder: Where the pre-restore backup goes (default: the data folder's ``backups``).
+        now: Time for file names (tests).
+
+    Returns:
+        The pre-restore backup of the replaced database, or None if there was none or it was
+        moved aside.
+
+    Raises:
+        BackupError: The backup is unusable, or the restore failed (the database is unchanged).
+    """
+    backup_path, db_path = Path(backup_path), Path(db_path)
+    if backup_path.resolve() == db_path.resolve():
+        raise BackupError("Choose a backup file, not the database itself.")
+    counts = verify_backup(backup_path)
+    safety: BackupInfo | None = None
+    if db_path.exists() and db_path.stat().st_size > 0:
+        if check_database(db_path):
+            move_aside(db_path, now=now)
+        else:
+            safety = create_backup(db_path, folder=folder, kind=PRE_RESTORE, now=now)
+    try:
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+        source = _connect_ro(backup_path)
+        try:
+            dest = sqlite3.connect(db_path, timeout=10)
+            try:
+                dest.execute("PRAGMA journal_mode = WAL")
+                source.backup(dest)
+                restored = _counts(dest)
+                problems = _integrity(dest, "quick_check")
+                dest.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                dest.close()
+        finally:
+            source.close()
+    except (OSError, sqlite3.Error) as exc:
+        log.warning("restore from %s failed: %s", backup_path.name, exc)
+        raise _failure("restore", db_path, exc) from exc
+    if problems or restored != counts:
+        raise BackupError(
+            f"The restored database does not match the backup {backup_path.name}. The database "
+            f"before the restore is kept in {safety.path if safety else 'the damaged folder'}."
+        )
+    log.info("restored %s (%d orders)", backup_path.name, counts[ORDER_TABLE])
+    return safety
