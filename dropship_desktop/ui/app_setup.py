@@ -79,6 +79,9 @@ def configure_application(app: QApplication, *, lang: str | None = None) -> str:
     app.setApplicationDisplayName(APP_NAME)
     language = current_language(lang)
     install_translations(app, language)
+    from .style import apply_style
+
+    apply_style(app)
     return language
 
 
