@@ -1,0 +1,137 @@
+"""One writer per data folder: an OS file lock that dies with its process.
+
+The lock is an advisory lock held on ``<data dir>/dropship.lock`` for as long as the app (or a
+writing CLI command) runs. The operating system drops it when the process ends in any way, a
+``SIGKILL`` or a power cut included, so a stale lock never blocks the next start: the file may stay
+behind, but nobody holds it. The file records the holder's process id for messages only.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import getpass
+import hashlib
+import logging
+import os
+import sys
+from pathlib import Path
+from types import TracebackType
+from typing import IO
+
+from .errors import DatabaseLockedError
+
+__all__ = ["LOCK_FILENAME", "InstanceLock", "server_name"]
+
+log = logging.getLogger(__name__)
+
+LOCK_FILENAME = "dropship.lock"
+
+
+def server_name(data_dir: Path) -> str:
+    """A local-socket name unique to this user and data folder (for bringing the window forward)."""
+    try:
+        user = getpass.getuser()
+    except Exception:  # no user name in the environment: the folder alone still separates
+        user = ""
+    key = f"{user}\0{Path(data_dir).resolve()}".encode()
+    return "dropship-desktop-" + hashlib.sha256(key).hexdigest()[:24]
+
+
+class InstanceLock:
+    """The data folder's single-writer lock.
+
+    Use :meth:`acquire` / :meth:`release` or as a context manager.
+
+    Args:
+        data_dir: The data folder (created if missing).
+    """
+
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = Path(data_dir)
+        self.path = self.data_dir / LOCK_FILENAME
+        self._fh: IO[bytes] | None = None
+
+    @property
+    def held(self) -> bool:
+        return self._fh is not None
+
+    def acquire(self) -> None:
+        """Take the lock.
+
+        Raises:
+            DatabaseLockedError: Another running copy of the app holds it.
+        """
+        if self._fh is not None:
+            return
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        fh = self.path.open("a+b")
+        try:
+            _lock(fh)
+        except OSError as exc:
+            holder = _read_pid(fh)
+            fh.close()
+            raise DatabaseLockedError(
+                "Dropship Desktop is already open with this data folder"
+                + (f" (process {holder})" if holder else "")
+                + ". Switch to that window, or close it first.",
+                detail=str(self.path),
+            ) from exc
+        fh.seek(0)
+        fh.truncate()
+        fh.write(str(os.getpid()).encode())
+        fh.flush()
+        self._fh = fh
+        log.debug("instance lock %s taken", self.path)
+
+    def release(self) -> None:
+        """Drop the lock (the file stays; it is harmless without a holder)."""
+        fh, self._fh = self._fh, None
+        if fh is None:
+            return
+        with contextlib.suppress(OSError):
+            _unlock(fh)
+        fh.close()
+
+    def __enter__(self) -> InstanceLock:
+        self.acquire()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.release()
+
+
+def _read_pid(fh: IO[bytes]) -> int | None:
+    try:
+        fh.seek(0)
+        text = fh.read(32).decode("ascii", "replace").strip()
+        return int(text) if text.isdigit() else None
+    except OSError:
+        return None
+
+
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows CI only
+    import msvcrt
+
+    def _lock(fh: IO[bytes]) -> None:
+        # Lock one byte far past the end so that reading the pid stays possible.
+        fh.seek(1 << 30)
+        msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)
+
+    def _unlock(fh: IO[bytes]) -> None:
+        fh.seek(1 << 30)
+        msvcrt.locking(fh.fileno(), msvcrt.LK_UNLCK, 1)
+
+else:
+    import fcntl
+
+    def _lock(fh: IO[bytes]) -> None:
+        # flock belongs to the open file, so a second open in the same process conflicts too.
+        fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+    def _unlock(fh: IO[bytes]) -> None:
+        fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
