@@ -1,4 +1,4 @@
-"""Command-line parsing and the headless sub-commands (demo, check).
+"""Command-line parsing and the headless sub-commands (demo, check, import, export).
 
 Sub-commands print plain text and exit non-zero with the reason on any problem; they never start
 the GUI.
@@ -9,8 +9,10 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from . import __version__
 from .errors import UserError
@@ -23,6 +25,10 @@ log = logging.getLogger(__name__)
 EXIT_OK = 0
 EXIT_PROBLEM = 1
 EXIT_USAGE = 2
+
+#: What ``import`` and ``export`` handle (the first positional argument).
+IMPORT_WHAT = ["orders"]
+EXPORT_WHAT = ["orders"]
 
 
 def _common(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
@@ -74,6 +80,40 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="integrity check, schema version and row counts")
     _common(check, suppress=True)
     check.add_argument("--full", action="store_true", help="full integrity_check (slower)")
+
+    imp = sub.add_parser("import", help="import a file into the database (all or nothing)")
+    _common(imp, suppress=True)
+    imp.add_argument("what", choices=IMPORT_WHAT, help="what the file holds")
+    imp.add_argument("file", metavar="FILE", help="CSV (UTF-8 or GBK), XLSX or XLS file")
+    imp.add_argument(
+        "--format",
+        default="auto",
+        metavar="FMT",
+        help="orders: auto (default), taobao, pdd, douyin or 1688",
+    )
+    imp.add_argument(
+        "--shop", metavar="NAME", help="orders: the shop the orders belong to (created if new)"
+    )
+    imp.add_argument(
+        "--mapping", metavar="JSON", help="orders: a column mapping file (for other layouts)"
+    )
+
+    exp = sub.add_parser("export", help="export data to an XLSX or CSV file")
+    _common(exp, suppress=True)
+    exp.add_argument("what", choices=EXPORT_WHAT, help="what to export")
+    exp.add_argument("file", metavar="FILE", help="the file to write (.xlsx or .csv)")
+    exp.add_argument(
+        "--format", choices=["xlsx", "csv"], help="file format (default: from the file name)"
+    )
+    exp.add_argument(
+        "--full-buyer-data",
+        action="store_true",
+        help="orders: write buyer names, phones and addresses in full (recorded in the log)",
+    )
+    exp.add_argument("--search", default="", metavar="TEXT", help="orders: only matching orders")
+    exp.add_argument(
+        "--header-lang", choices=["zh_CN", "en"], default="zh_CN", help="header language"
+    )
     return parser
 
 
@@ -93,6 +133,10 @@ def run_command(args: argparse.Namespace) -> int:
             return _cmd_demo(data_dir, args.orders, args.seed)
         if args.command == "check":
             return _cmd_check(data_dir, full=args.full)
+        if args.command == "import" and args.what == "orders":
+            return _cmd_import_orders(data_dir, args)
+        if args.command == "export" and args.what == "orders":
+            return _cmd_export_orders(data_dir, args)
     except UserError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_PROBLEM
@@ -154,6 +198,81 @@ def _cmd_check(data_dir: Path, *, full: bool) -> int:
             print(f"  {problem}")
         return EXIT_PROBLEM
     print("integrity: ok")
+    return EXIT_OK
+
+
+def _progress_printer(unit: str) -> Callable[..., None]:
+    """A progress callback printing to a terminal's stderr (silent when redirected)."""
+    last = [0.0]
+
+    def report(*args: Any) -> None:
+        done, total = args[-2], args[-1]
+        now = time.monotonic()
+        if sys.stderr.isatty() and (now - last[0] > 0.2 or done == total):
+            last[0] = now
+            print(f"\r{done:,}/{total:,} {unit}", end="", file=sys.stderr, flush=True)
+
+    return report
+
+
+def _cmd_import_orders(data_dir: Path, args: argparse.Namespace) -> int:
+    import json
+
+    from .services.order_import import check_preview, import_orders_file, preview_import
+    from .store.db import close_database, open_database
+    from .tabular.orders_formats import ColumnMapping
+
+    mapping = None
+    if args.mapping:
+        try:
+            data = json.loads(Path(args.mapping).read_text(encoding="utf-8"))
+            mapping = ColumnMapping.from_dict(data.get("mapping", data))
+        except (OSError, ValueError, AttributeError) as exc:
+            raise UserError(f"The column mapping {args.mapping} cannot be used: {exc}") from None
+    fmt = None if args.format == "auto" else args.format
+    if fmt not in (None, "taobao", "pdd", "douyin", "1688"):
+        raise UserError(f"Unknown format {args.format!r}; use auto, taobao, pdd, douyin or 1688.")
+    if not Path(args.file).is_file():
+        raise UserError(f"No such file: {args.file}")
+    # Read and check the whole file before the database is even opened.
+    preview = preview_import(args.file, fmt=fmt, mapping=mapping)
+    check_preview(preview)
+    open_database(database_file(data_dir))
+    try:
+        changes = import_orders_file(
+            preview, shop_name=args.shop, progress=_progress_printer("orders")
+        )
+    finally:
+        if sys.stderr.isatty():
+            print(file=sys.stderr)
+        close_database()
+    print(changes.message)
+    return EXIT_OK
+
+
+def _cmd_export_orders(data_dir: Path, args: argparse.Namespace) -> int:
+    from .services.order_export import export_orders
+    from .store.db import close_database, open_database
+    from .store.order_queries import OrderFilter
+
+    path = database_file(data_dir)
+    if not path.exists():
+        raise UserError(f"No database at {path}. Start the app once or run 'demo' first.")
+    open_database(path)
+    try:
+        changes = export_orders(
+            args.file,
+            OrderFilter(text=args.search),
+            file_format=args.format,
+            full_buyer_data=args.full_buyer_data,
+            language=args.header_lang,
+            progress=_progress_printer("orders"),
+        )
+    finally:
+        if sys.stderr.isatty():
+            print(file=sys.stderr)
+        close_database()
+    print(changes.message)
     return EXIT_OK
 
 

@@ -59,6 +59,7 @@ __all__ = [
     "ImportPreview",
     "ImportSummary",
     "ProgressCallback",
+    "check_preview",
     "commit_import",
     "default_shop",
     "header_signature",
@@ -378,16 +379,16 @@ def default_shop(preview: ImportPreview, shop_name: str | None = None) -> tuple[
                 return shop_id, existing
     if len(shops) == 1:
         return shops[0][0], shops[0][2]
-    label = FORMATS.get(preview.format or "", "shop")
+    label = FORMATS.get(preview.format or "", "these")
     if not shops:
         raise UserError(
-            f"There is no {label} shop yet. Name the shop these orders belong to with "
-            "--shop NAME (it will be created)."
+            f"There is no shop for {label} orders yet. Name the shop these orders belong to "
+            "with --shop NAME (it will be created)."
         )
     names = ", ".join(s[2] for s in shops)
     raise UserError(
-        f"There are several {label} shops ({names}). Say which shop these orders belong to "
-        "with --shop NAME."
+        f"There are several shops for {label} orders ({names}). Say which shop these orders "
+        "belong to with --shop NAME."
     )
 
 
@@ -457,16 +458,7 @@ def commit_import(
     Raises:
         UserError: The preview has errors, no shop was chosen, or the import was cancelled.
     """
-    if preview.problem:
-        raise UserError(preview.problem)
-    if preview.errors:
-        raise UserError(
-            f"{preview.file_name} has {len(preview.errors)}"
-            f"{'+' if preview.errors_truncated else ''} problem(s); nothing was imported. "
-            "Correct the file (or the column mapping) and import it again.\n" + preview.error_text()
-        )
-    if not preview.orders:
-        raise UserError(f"{preview.file_name} holds no orders; nothing was imported.")
+    check_preview(preview)
     started = time.perf_counter()
     report = progress or (lambda _phase, _done, _total: None)
     cancelled = should_cancel or (lambda: False)
@@ -519,7 +511,7 @@ def commit_import(
 
 
 def import_orders_file(
-    path: str | Path,
+    path: str | Path | ImportPreview,
     *,
     fmt: str | None = None,
     shop_name: str | None = None,
@@ -527,19 +519,21 @@ def import_orders_file(
     progress: ProgressCallback | None = None,
     should_cancel: Callable[[], bool] | None = None,
 ) -> ImportChanges:
-    """Preview and commit a file in one go (the CLI's path).
+    """Preview (unless given a preview) and commit a file in one go (the CLI's path).
 
     Raises:
         UserError: The file cannot be read, its layout is unknown, it has errors (all listed
             with row and column), the shop is ambiguous, or the import was cancelled. The
             database is unchanged in every case.
     """
-    preview = preview_import(path, fmt=fmt, mapping=mapping)
-    if preview.problem:
-        raise UserError(f"{preview.file_name}: {preview.problem}")
+    if isinstance(path, ImportPreview):
+        preview = path
+    else:
+        preview = preview_import(path, fmt=fmt, mapping=mapping)
+    check_preview(preview)
     shop_id: int | None = None
     new_shop: tuple[str, str] | None = None
-    if preview.kind == "shop" and not preview.errors:
+    if preview.kind == "shop":
         shop_id, name = default_shop(preview, shop_name)
         if shop_id is None:
             new_shop = (preview.platforms()[0], name)
@@ -550,6 +544,25 @@ def import_orders_file(
         progress=progress,
         should_cancel=should_cancel,
     )
+
+
+def check_preview(preview: ImportPreview) -> None:
+    """Raise the reason a preview cannot be imported, if any.
+
+    Raises:
+        UserError: The layout is unknown, rows have errors (listed with row and column), or
+            the file holds no orders.
+    """
+    if preview.problem:
+        raise UserError(f"{preview.file_name}: {preview.problem}")
+    if preview.errors:
+        raise UserError(
+            f"{preview.file_name} has {len(preview.errors)}"
+            f"{'+' if preview.errors_truncated else ''} problem(s); nothing was imported. "
+            "Correct the file (or the column mapping) and import it again.\n" + preview.error_text()
+        )
+    if not preview.orders:
+        raise UserError(f"{preview.file_name} holds no orders; nothing was imported.")
 
 
 def _ensure_shop(
