@@ -27,6 +27,8 @@ _EIGHT_HOURS = timedelta(hours=8)
 # Whitespace that exports put around values: ASCII, no-break space, ideographic space, BOM.
 _WS = " \t\r\n\u00a0\u3000\ufeff"
 
+_WRAPPER_FIRST = frozenset("='\ufeff")
+_WRAPPER_LAST = frozenset('"\ufeff')
 _SCIENTIFIC_RE = re.compile(r"^[+-]?\d+(?:\.\d*)?[eE][+-]?\d+$")
 _DATETIME_RE = re.compile(
     r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
@@ -51,10 +53,11 @@ def strip_wrappers(text: str) -> str:
         The bare value, without surrounding whitespace.
     """
     s = text.strip(_WS)
-    if s.startswith('="') and s.endswith('"') and len(s) >= 3:
-        s = s[2:-1].strip(_WS)
-    if s.startswith("'"):
-        s = s[1:].strip(_WS)
+    if s and s[0] in "='":
+        if s.startswith('="') and s.endswith('"') and len(s) >= 3:
+            s = s[2:-1].strip(_WS)
+        if s.startswith("'"):
+            s = s[1:].strip(_WS)
     return s
 
 
@@ -76,6 +79,10 @@ def clean_order_number(text: str | None) -> str:
     """
     if not text:
         return ""
+    if text.startswith('="') and text.endswith('"'):
+        inner = text[2:-1]  # the commonest export form, checked without copying twice
+        if inner.isascii() and inner.isdigit():
+            return inner
     s = strip_wrappers(text)
     if not s or (s.isascii() and s.isdigit()):
         return s
@@ -109,9 +116,15 @@ def clean_text(text: str | None) -> str:
     """
     if not text:
         return ""
-    s = strip_wrappers(text)
     # str.split() with no argument splits on all Unicode whitespace, \u3000 included.
-    return " ".join(s.split())
+    parts = text.split()
+    if not parts:
+        return ""
+    if parts[0][0] in _WRAPPER_FIRST or parts[-1][-1] in _WRAPPER_LAST:
+        parts = strip_wrappers(text).split()
+        if not parts:
+            return ""
+    return parts[0] if len(parts) == 1 else " ".join(parts)
 
 
 def parse_datetime(text: str | None) -> datetime | None:

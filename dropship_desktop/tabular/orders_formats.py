@@ -16,7 +16,9 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from dataclasses import fields as dataclass_fields
 from datetime import datetime
+from itertools import repeat
 from typing import Any, Literal
 
 from dropship_desktop.domain.enums import SalesStatus, SupplierStatus
@@ -28,7 +30,7 @@ from dropship_desktop.tabular.cells import (
     parse_datetime,
     strip_wrappers,
 )
-from dropship_desktop.tabular.reader import Table, TableError
+from dropship_desktop.tabular.reader import Table, TableError, gc_paused
 
 __all__ = [
     "CANONICAL_FIELDS",
@@ -573,7 +575,12 @@ def _quantity(text: str) -> int | None:
 
 def _tracking(text: str) -> tuple[str, str]:
     """Split a tracking cell into (carrier, number); ``No:`` prefixes and 快递信息 pairs."""
-    cleaned = clean_text(text)
+    cleaned = text.strip()
+    if cleaned.isascii() and cleaned.isalnum():
+        return "", cleaned
+    if cleaned.startswith("No:") and cleaned[3:].isascii() and cleaned[3:].isalnum():
+        return "", cleaned[3:]  # Taobao writes the number as "No:YT7512345678"
+    cleaned = clean_text(cleaned)
     if not cleaned:
         return "", ""
     parts = [p for p in re.split(r"[\s,，;；:：]+", cleaned) if p]
@@ -641,116 +648,133 @@ def map_rows(
                 "Check that you chose the right file, or change the column mapping."
             )
         columns[canonical] = position[header]
+    with gc_paused():
+        return _map_columns(table, columns, kind, max_errors)
+
+
+def _map_columns(
+    table: Table, columns: dict[str, int], kind: OrderKind, max_errors: int
+) -> MappingResult:
     headers = table.headers
+    count = len(table.rows)
+    if count == 0:
+        return MappingResult()
+    # Column-wise: transpose once (C speed), then convert each distinct cell value once.
+    # Exports repeat statuses, titles, amounts, carriers and times a lot, and the per-cell
+    # Python work is what limits import speed.
+    width = max(columns.values()) + 1
+    transposed = list(zip(*(row[:width] for row in table.rows), strict=True))
+    numbers = table.row_numbers
+    problems: list[tuple[int, int, str]] = []  # (row index, column index, message)
 
-    order_i = columns["order_no"]
-    text_cols = [(f, columns[f]) for f in _TEXT_FIELDS if f in columns]
-    money_cols = [(f, columns[f]) for f in _MONEY_FIELDS if f in columns]
-    time_cols = [(f, columns[f]) for f in _TIME_FIELDS if f in columns]
-    address_i = columns.get("address", -1)
-    street_i = columns.get("street", -1)
-    split_address = any(f in columns for f in ("province", "city", "district", "street"))
-    quantity_i = columns.get("quantity", -1)
-    status_i = columns.get("status_text", -1)
-    tracking_i = columns.get("tracking_no", -1)
-    sub_i = columns.get("sub_order_no", -1)
-
-    result = MappingResult()
-    records = result.records
-    errors = result.errors
-    status_cache: dict[str, SalesStatus | SupplierStatus | CellError] = {}
-
-    for row, number in zip(table.rows, table.row_numbers, strict=True):
-        row_errors: list[RowError] = []
-        values: dict[str, Any] = {"row": number}
+    def convert(canonical: str, function: Any, describe: Any = None) -> list[Any]:
+        i = columns[canonical]
+        column = transposed[i]
+        distinct = set(column)
+        failed: dict[str, str] = {}
         try:
-            order_no = clean_order_number(row[order_i])
-            if not order_no:
-                raise CellError("the order number is empty")
-            values["order_no"] = order_no
-        except CellError as exc:
-            row_errors.append(RowError(number, headers[order_i], str(exc)))
-        for name, i in text_cols:
-            cell = row[i]
-            if cell:
-                values[name] = clean_text(cell)
-        if sub_i >= 0 and row[sub_i]:
-            try:
-                values["sub_order_no"] = clean_order_number(row[sub_i])
-            except CellError as exc:
-                row_errors.append(RowError(number, headers[sub_i], str(exc)))
-        for name, i in money_cols:
-            try:
-                values[name] = _money(row[i])
-            except MoneyError as exc:
-                row_errors.append(
-                    RowError(number, headers[i], f"{row[i].strip()!r} is not an amount ({exc})")
-                )
-        for name, i in time_cols:
-            try:
-                values[name] = parse_datetime(row[i])
-            except CellError as exc:
-                row_errors.append(RowError(number, headers[i], str(exc)))
-        if quantity_i >= 0:
-            try:
-                values["quantity"] = _quantity(row[quantity_i])
-            except CellError as exc:
-                row_errors.append(RowError(number, headers[quantity_i], str(exc)))
-        if status_i >= 0:
-            text = row[status_i]
-            status = status_cache.get(text)
-            if status is None:
-                cleaned = clean_text(text)
-                if not cleaned:
-                    status = CellError("the order status is empty")
-                else:
-                    try:
-                        status = map_status_text(cleaned, kind)
-                    except CellError as exc:
-                        status = exc
-                status_cache[text] = status
-            if isinstance(status, CellError):
-                if text.strip() or kind == "shop":
-                    row_errors.append(RowError(number, headers[status_i], str(status)))
-            else:
-                values["status"] = status
-                values["status_text"] = clean_text(text)
-        if tracking_i >= 0 and row[tracking_i]:
-            carrier, tracking = _tracking(row[tracking_i])
-            values["tracking_no"] = tracking
-            if carrier and not values.get("carrier"):
-                values["carrier"] = carrier
-        if address_i >= 0 or split_address:
-            detail = clean_text(row[address_i]) if address_i >= 0 else ""
-            if split_address:
-                street = clean_text(row[street_i]) if street_i >= 0 else ""
-                parts = [
-                    values.get("province", ""),
-                    values.get("city", ""),
-                    values.get("district", ""),
-                    street,
-                ]
-                prefix: list[str] = []
-                for part in parts:
-                    # Municipalities repeat the province as the city (上海市 上海市); the
-                    # detail sometimes already starts with the whole prefix.
-                    if part and part not in detail and (not prefix or prefix[-1] != part):
-                        prefix.append(part)
-                detail = "".join(prefix) + detail
-            if detail:
-                values["address"] = detail
-        if row_errors:
-            if len(row_errors) > 1:
-                row_errors.sort(key=lambda e: position[e.column])  # left to right, as in the file
-            room = max_errors - len(errors)
-            if room < len(row_errors):
-                errors.extend(row_errors[: max(room, 0)])
-                result.errors_truncated = True
-                break
-            errors.extend(row_errors)
-            continue
-        records.append(OrderRecord(**values))
+            table_ = {cell: function(cell) for cell in distinct}
+        except (CellError, MoneyError):
+            table_ = {}
+            for cell in distinct:  # again, one by one, to name every bad cell
+                try:
+                    table_[cell] = function(cell)
+                except (CellError, MoneyError) as exc:
+                    table_[cell] = None
+                    failed[cell] = describe(cell, exc) if describe else str(exc)
+        if failed:
+            problems.extend((r, i, failed[c]) for r, c in enumerate(column) if c in failed)
+        return list(map(table_.__getitem__, column))
+
+    out: dict[str, list[Any]] = {}
+    out["order_no"] = convert("order_no", _required_order_number)
+    for name in _TEXT_FIELDS:
+        if name in columns and name != "sub_order_no":
+            out[name] = convert(name, clean_text)
+    if "sub_order_no" in columns:
+        out["sub_order_no"] = convert("sub_order_no", clean_order_number)
+    for name in _MONEY_FIELDS:
+        if name in columns:
+            out[name] = convert(name, _money, _money_message)
+    for name in _TIME_FIELDS:
+        if name in columns:
+            out[name] = convert(name, parse_datetime)
+    if "quantity" in columns:
+        out["quantity"] = convert("quantity", _quantity)
+    if "status_text" in columns:
+        out["status"] = convert("status_text", _status_converter(kind))
+        out["status_text"] = convert("status_text", clean_text)
+    if "tracking_no" in columns:
+        pairs = convert("tracking_no", _tracking)
+        out["tracking_no"] = [p[1] for p in pairs]
+        found = [p[0] for p in pairs]
+        if any(found):
+            carriers = out.get("carrier") or [""] * count
+            out["carrier"] = [c or f for c, f in zip(carriers, found, strict=True)]
+    split_parts = [n for n in ("province", "city", "district") if n in columns]
+    if "street" in columns:
+        out["street"] = convert("street", clean_text)
+        split_parts.append("street")
+    if "address" in columns:
+        out["address"] = convert("address", clean_text)
+    if split_parts:
+        detail = out.get("address") or [""] * count
+        out["address"] = list(map(_join_address, *(out[n] for n in split_parts), detail))
+        out.pop("street", None)
+
+    out["row"] = numbers
+    args = [out.get(name) or repeat(default) for name, default in _RECORD_DEFAULTS]
+    records = list(map(OrderRecord, *args))
+    result = MappingResult(records=records)
+    if problems:
+        problems.sort()
+        bad_rows = {r for r, _, _ in problems}
+        result.records = [rec for r, rec in enumerate(records) if r not in bad_rows]
+        result.errors = [
+            RowError(numbers[r], headers[i], message) for r, i, message in problems[:max_errors]
+        ]
+        result.errors_truncated = len(problems) > max_errors
     return result
+
+
+def _required_order_number(cell: str) -> str:
+    order_no = clean_order_number(cell)
+    if not order_no:
+        raise CellError("the order number is empty")
+    return order_no
+
+
+def _money_message(cell: str, exc: Exception) -> str:
+    return f"{cell.strip()!r} is not an amount ({exc})"
+
+
+def _status_converter(kind: OrderKind) -> Any:
+    def convert(cell: str) -> SalesStatus | SupplierStatus | None:
+        cleaned = clean_text(cell)
+        if not cleaned:
+            if kind == "shop":
+                raise CellError("the order status is empty")
+            return None
+        return map_status_text(cleaned, kind)
+
+    return convert
+
+
+def _join_address(*parts: str) -> str:
+    """Join split address parts in front of the detail, skipping repeats."""
+    *prefix_parts, detail = parts
+    prefix: list[str] = []
+    for part in prefix_parts:
+        # Municipalities repeat the province as the city (上海市 上海市); the detail
+        # sometimes already starts with the whole prefix.
+        if part and part not in detail and (not prefix or prefix[-1] != part):
+            prefix.append(part)
+    return "".join(prefix) + detail
+
+
+_RECORD_DEFAULTS: tuple[tuple[str, Any], ...] = tuple(
+    (f.name, f.default) for f in dataclass_fields(OrderRecord)
+)
 
 
 def group_by_order(records: Iterable[OrderRecord]) -> dict[str, list[OrderRecord]]:

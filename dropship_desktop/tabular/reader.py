@@ -7,11 +7,14 @@ message that says what is wrong and what to do; no other exception escapes for b
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import os
 import struct
 import zipfile
 import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -40,6 +43,24 @@ _ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 _ENCRYPTED_MARKER = "EncryptedPackage".encode("utf-16-le")
 _CONTROL_CHARS = frozenset(chr(c) for c in [*range(0, 9), *range(14, 32), 127])
 _RESAVE_HINT = "Export the file from the platform again, or open it in Excel and save it as .xlsx."
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building large acyclic structures.
+
+    Reading and mapping 200k rows allocates millions of lists, strings and records that form
+    no reference cycles; CPython's collector would still walk them again and again as they
+    survive (over a third of the import time at 200k rows). Reference counting frees them as
+    usual. The previous state is restored on exit.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 class TableError(ValueError):
@@ -122,19 +143,18 @@ def read_table(
     if not data.strip():
         raise TableError("The file is empty. Export the orders again and choose that file.")
 
-    if data.startswith(_ZIP_MAGICS):
-        table = _read_workbook(data, "xlsx", max_rows)
-    elif data.startswith(_OLE_MAGIC):
-        if _ENCRYPTED_MARKER in data:
-            raise TableError(
-                "The workbook is protected with a password. Open it in Excel, remove the "
-                "password (File > Info > Protect Workbook) and save it as .xlsx."
-            )
-        table = _read_workbook(data, "xls", max_rows)
-    else:
+    with gc_paused():
+        if data.startswith(_ZIP_MAGICS):
+            return _read_workbook(data, "xlsx", max_rows)
+        if data.startswith(_OLE_MAGIC):
+            if _ENCRYPTED_MARKER in data:
+                raise TableError(
+                    "The workbook is protected with a password. Open it in Excel, remove the "
+                    "password (File > Info > Protect Workbook) and save it as .xlsx."
+                )
+            return _read_workbook(data, "xls", max_rows)
         _reject_markup(data)
-        table = _read_csv(data, max_rows)
-    return table
+        return _read_csv(data, max_rows)
 
 
 def _too_large(size: int, limit: int) -> str:
@@ -221,7 +241,8 @@ def _collect(numbered_rows: Any, max_rows: int) -> Table:
     append_row = rows.append
     append_number = numbers.append
     for number, row in numbered_rows:
-        if not "".join(row).strip():
+        # Cheap checks first: most rows have a non-blank first cell.
+        if not (row and row[0].strip()) and not "".join(row).strip():
             continue
         if headers is None:
             headers = [h.strip(" \t\r\n\u3000\ufeff") for h in row]
