@@ -146,13 +146,19 @@ def export_orders(
     headers = [c.header_zh if chinese else c.header_en for c in EXPORT_COLUMNS]
     report = progress or (lambda _done, _total: None)
     cancelled = should_cancel or (lambda: False)
-    rows = _rows(ids, full=full_buyer_data, chinese=chinese, report=report, cancelled=cancelled)
+    stopped: list[bool] = []
+    rows = _rows(ids, full=full_buyer_data, chinese=chinese, report=report, cancelled=cancelled,
+                 stopped=stopped)  # fmt: skip
     temp = target.with_name(f".{target.name}.part")
     try:
         if fmt == "csv":
             count = write_csv(temp, headers, rows)
         else:
             count = write_xlsx(temp, headers, rows, sheet_title="订单" if chinese else "Orders")
+        if stopped:
+            # The rows simply end on cancel (raising inside the writers' loops would leave
+            # their generators dangling); the partial file is removed below.
+            raise ExportCancelledError()
         if full_buyer_data:
             # Recorded before the file appears under its name; a failure rolls both back.
             with db.atomic():
@@ -190,6 +196,7 @@ def _rows(
     chinese: bool,
     report: ExportProgress,
     cancelled: Callable[[], bool],
+    stopped: list[bool],
 ) -> Iterator[list[Any]]:
     renderers = [_renderer(c.kind, full=full, chinese=chinese) for c in EXPORT_COLUMNS]
     select = ", ".join(c.sql for c in EXPORT_COLUMNS)
@@ -197,7 +204,8 @@ def _rows(
     report(0, total)
     for start in range(0, total, _CHUNK):
         if cancelled():
-            raise ExportCancelledError()
+            stopped.append(True)
+            return
         part = ids[start : start + _CHUNK]
         cursor = db.execute_sql(
             f"SELECT o.id, o.buyer_data_removed, {select} FROM sales_order o"

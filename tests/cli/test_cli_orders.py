@@ -1,0 +1,96 @@
+"""`dropship-desktop import orders` / `export orders`: exit status, messages, database untouched."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from dropship_desktop.tabular.reader import read_table
+from tests.services.test_order_import_files import (
+    ALI1688_HEADERS,
+    TAOBAO_HEADERS,
+    ali_row,
+    content_dump,
+    taobao_row,
+    write_csv,
+)
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "dropship_desktop", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        check=False,
+    )
+
+
+def test_import_then_reimport_then_export(tmp_path: Path) -> None:
+    data = str(tmp_path / "data")
+    shop_file = write_csv(
+        tmp_path / "tb.csv",
+        TAOBAO_HEADERS,
+        [taobao_row("1930679858170647123"), taobao_row("'1930679858170647124", name="李四")],
+        "gb18030",
+    )
+    result = run("import", "orders", str(shop_file), "--data-dir", data)
+    assert result.returncode == 1
+    assert "--shop" in result.stderr  # no shop yet: the user must name one
+
+    result = run("import", "orders", str(shop_file), "--shop", "小店", "--data-dir", data)
+    assert result.returncode == 0, result.stderr
+    assert "2 new orders" in result.stdout
+
+    # The only Taobao shop is the default now; the same file again changes nothing.
+    result = run("import", "orders", str(shop_file), "--format", "taobao", "--data-dir", data)
+    assert result.returncode == 0, result.stderr
+    assert "0 new orders" in result.stdout and "2 unchanged" in result.stdout
+
+    ali = write_csv(tmp_path / "1688.csv", ALI1688_HEADERS, [ali_row("3812345678901234567")])
+    result = run("import", "orders", str(ali), "--format", "1688", "--data-dir", data)
+    assert result.returncode == 0, result.stderr
+    assert "1 matched" in result.stdout
+
+    out = tmp_path / "orders.xlsx"
+    result = run("export", "orders", str(out), "--data-dir", data)
+    assert result.returncode == 0, result.stderr
+    table = read_table(out)
+    assert sorted(r[1] for r in table.rows) == ["1930679858170647123", "1930679858170647124"]
+    assert "张三" not in {c for r in table.rows for c in r}  # masked by default
+
+
+def test_rejected_import_exits_non_zero_and_leaves_the_database(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    good = write_csv(tmp_path / "good.csv", TAOBAO_HEADERS, [taobao_row("1930679858170647123")])
+    assert (
+        run("import", "orders", str(good), "--shop", "小店", "--data-dir", str(data)).returncode
+        == 0
+    )
+    db_file = data / "dropship.db"
+    before = content_dump(db_file)
+
+    bad = write_csv(
+        tmp_path / "bad.csv",
+        TAOBAO_HEADERS,
+        [taobao_row("1930679858170647125", status="已发货"), taobao_row("1.93068E+18")],
+    )
+    result = run("import", "orders", str(bad), "--data-dir", str(data))
+    assert result.returncode == 1
+    assert "Row 3, column 订单编号" in result.stderr and "scientific notation" in result.stderr
+    assert content_dump(db_file) == before
+
+    unknown = write_csv(tmp_path / "x.csv", ["a", "b"], [["1", "2"]])
+    result = run("import", "orders", str(unknown), "--data-dir", str(data))
+    assert result.returncode == 1 and "not recognised" in result.stderr
+    result = run("import", "orders", str(good), "--format", "ebay", "--data-dir", str(data))
+    assert result.returncode == 1 and "Unknown format" in result.stderr
+    assert content_dump(db_file) == before
+
+
+def test_export_without_a_database_fails(tmp_path: Path) -> None:
+    result = run("export", "orders", str(tmp_path / "o.csv"), "--data-dir", str(tmp_path))
+    assert result.returncode == 1 and "No database" in result.stderr
