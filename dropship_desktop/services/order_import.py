@@ -32,7 +32,7 @@ from typing import Any
 
 from ..domain.enums import OrderStatus1688, RefundStatus, SalesStatus, ShopPlatform, SupplierStatus
 from ..domain.masking import mask_name, mask_phone
-from ..domain.orders import DEFAULT_SHIP_WITHIN_HOURS, OrderFlag, is_mismatch
+from ..domain.orders import DEFAULT_SHIP_WITHIN_HOURS, OrderFlag
 from ..domain.timeutil import now_epoch
 from ..errors import UserError
 from ..store.db import db
@@ -51,6 +51,7 @@ from ..tabular.orders_formats import (
 )
 from ..tabular.reader import Table, TableError, read_table
 from .base import Changes
+from .orders import refresh_order_summaries
 
 __all__ = [
     "FORMAT_PLATFORMS",
@@ -1141,59 +1142,7 @@ def _import_1688(
 
 
 def _refresh_summaries(sales_order_ids: Iterable[int]) -> None:
-    """Recompute the denormalised supplier-side columns, profit and flags of sales orders.
-
-    Prefers the shared ``services.orders.refresh_order_summaries`` when it exists; this private
-    fallback follows the same rules: costs of live (not closed) supplier orders, the latest
-    supplier order's status and number, MISMATCH when the two sides disagree
-    (:func:`~dropship_desktop.domain.orders.is_mismatch`), REFUND_PENDING for an open refund,
-    NO_SUPPLIER_ORDER for a paid order without one; CANCEL_PENDING is left as it was.
-    """
+    """Recompute supplier-side columns, profit and flags (MISMATCH etc.) of sales orders."""
     ids = sorted(set(sales_order_ids))
-    if not ids:
-        return
-    try:
-        from . import orders as shared  # written by a colleague; may not exist yet
-    except ImportError:
-        shared = None
-    refresh = getattr(shared, "refresh_order_summaries", None)
-    if refresh is not None:
-        refresh(ids)
-        return
-    conn = db.connection()
-    keep = int(OrderFlag.CANCEL_PENDING)
-    closed = ",".join(f"'{s}'" for s in _CLOSED_SUPPLIER)
-    updates: list[tuple[Any, ...]] = []
-    now = now_epoch()
-    for part in _chunks(ids, 5000):
-        rows = conn.execute(
-            "SELECT o.id, o.status, o.sale_fen, o.flags,"
-            f" coalesce(sum(CASE WHEN s.status NOT IN ({closed}) THEN s.cost_fen END), 0),"
-            f" coalesce(sum(CASE WHEN s.status NOT IN ({closed}) THEN s.dropship_fee_fen END), 0),"
-            f" coalesce(sum(CASE WHEN s.status NOT IN ({closed}) THEN s.shipping_fen END), 0),"
-            " count(s.id), group_concat(s.refund_status),"
-            " (SELECT status FROM supplier_order x WHERE x.sales_order_id = o.id"
-            "  ORDER BY x.created_at DESC, x.id DESC LIMIT 1),"
-            " (SELECT order_id_1688 FROM supplier_order x WHERE x.sales_order_id = o.id"
-            "  ORDER BY x.created_at DESC, x.id DESC LIMIT 1)"
-            " FROM sales_order o LEFT JOIN supplier_order s ON s.sales_order_id = o.id"
-            " WHERE o.id IN (SELECT value FROM json_each(?)) GROUP BY o.id",
-            (json.dumps(list(part)),),
-        ).fetchall()
-        for oid, status, sale, flags, cost, fee, ship, count, refunds, sup_status, sup_no in rows:
-            new_flags = int(flags) & keep
-            if count == 0 and status == SalesStatus.PAID.value:
-                new_flags |= OrderFlag.NO_SUPPLIER_ORDER
-            if refunds and _REFUND_OPEN.intersection(refunds.split(",")):
-                new_flags |= OrderFlag.REFUND_PENDING
-            if is_mismatch(status, sup_status):
-                new_flags |= OrderFlag.MISMATCH
-            spent = cost + fee + ship
-            profit = -spent if status in _CLOSED_SALES else sale - spent
-            updates.append((cost, fee, ship, profit, sup_status, sup_no, int(new_flags), now, oid))
-    conn.executemany(
-        "UPDATE sales_order SET cost_fen = ?, dropship_fee_fen = ?, shipping_fen = ?,"
-        " profit_fen = ?, supplier_status = ?, supplier_order_no = ?, flags = ?, updated_at = ?"
-        " WHERE id = ?",
-        updates,
-    )
+    if ids:
+        refresh_order_summaries(ids)
