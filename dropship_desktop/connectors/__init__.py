@@ -1,1 +1,66 @@
-"""connectors package."""
+"""Platform connectors (manual, fake, later the 1688 Open Platform client) and their registry.
+
+The wizard and the services get a connector by the kind stored on the distribution account
+(``distribution_account.connector``) through :func:`get_connector`; a new kind registers a factory
+with :func:`register_connector` and fits without changes elsewhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from ..errors import UserError
+from .base import Connector
+
+__all__ = ["CONNECTOR_KINDS", "Connector", "connector_kinds", "get_connector", "register_connector"]
+
+ConnectorFactory = Callable[..., Connector]
+
+
+def _manual(**options: Any) -> Connector:
+    from .manual import ManualConnector
+
+    return ManualConnector(**options)
+
+
+def _fake(**options: Any) -> Connector:
+    from .fake import FakeConnector
+
+    return FakeConnector(**options)
+
+
+_FACTORIES: dict[str, ConnectorFactory] = {"manual": _manual, "fake": _fake}
+
+#: Kinds known at start-up (the fake is for tests and demos).
+CONNECTOR_KINDS: tuple[str, ...] = ("manual", "fake")
+
+
+def register_connector(kind: str, factory: ConnectorFactory) -> None:
+    """Make *kind* available to :func:`get_connector` (e.g. the Open Platform client)."""
+    _FACTORIES[kind] = factory
+
+
+def connector_kinds() -> list[str]:
+    """Every registered kind, in registration order."""
+    return list(_FACTORIES)
+
+
+def get_connector(kind: str, **options: Any) -> Connector:
+    """A new connector of *kind*.
+
+    Args:
+        kind: ``manual``, ``fake`` or a registered kind.
+        **options: Passed to the connector (manual: ``open_url``; fake: ``orders``, ``clock``,
+            ``sign_in_error``, ``reasons``).
+
+    Raises:
+        UserError: The kind is unknown (an account made by a newer app version, say).
+    """
+    factory = _FACTORIES.get(kind)
+    if factory is None:
+        raise UserError(
+            f"The connector “{kind}” is not available in this version of the app. "
+            "Edit the distribution account and choose the manual connector."
+        )
+    return factory(**options)

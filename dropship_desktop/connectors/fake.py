@@ -1,0 +1,250 @@
+"""A deterministic fake of 1688 for tests: follows the platform's rules, fails on request.
+
+Rules it enforces (reference/1688-open-platform.md): only ``waitbuyerpay`` orders can be closed
+(``ORDER_STATUS_ERROR`` otherwise), not within 10 s of creation (``CLOSE_ORDER_TOO_FAST``), unknown
+orders answer ``ORDER_NOT_EXIST``; a refund application needs a ``waitsellersend`` order without an
+open refund, a reason from the list, a 2–150 character description, evidence when the reason needs
+it, and the full paid amount. The refund error codes besides ``ORDER_NOT_EXIST`` and
+``ORDER_STATUS_ERROR`` are the fake's own (1688 does not publish them).
+
+Every call is remembered in :attr:`FakeConnector.calls`. Failures can be configured per order
+(:meth:`~FakeConnector.fail`), exceptions too (:meth:`~FakeConnector.raise_on`: a lost connection,
+or a ``BaseException`` standing in for a crash), and sign-in can be made to fail.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+
+from ..domain.cancel_flow import (
+    DESCRIPTION_MAX_CHARS,
+    DESCRIPTION_MIN_CHARS,
+    VOUCHERS_MAX,
+    AccountRef,
+    CallResult,
+    RefundReason,
+    SignInResult,
+)
+from ..domain.eligibility import CLOSE_TOO_FAST_SECONDS
+from ..domain.enums import CancelReason, OrderStatus1688, RefundStatus
+from ..domain.timeutil import now_utc
+from .base import GOODS_STATUS_WAIT_SELLER_SEND, RemoteOrder, order_url
+from .defaults import default_refund_reasons
+
+__all__ = ["FakeConnector", "FakeOrder"]
+
+_OPEN_REFUND = {
+    RefundStatus.WAIT_SELLER_AGREE.value,
+    RefundStatus.WAIT_BUYER_MODIFY.value,
+    RefundStatus.WAIT_BUYER_SEND.value,
+    RefundStatus.WAIT_SELLER_RECEIVE.value,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class FakeOrder:
+    """One order the fake platform knows."""
+
+    order_id_1688: str
+    status: str
+    created_at: datetime | None = None
+    total_fen: int = 0
+    paid_fen: int = 0
+    refund_status: str | None = None
+    product_title: str = ""
+    close_reason: str = ""
+    close_remark: str = ""
+
+    def remote(self) -> RemoteOrder:
+        return RemoteOrder(
+            self.order_id_1688,
+            self.status,
+            self.created_at,
+            self.total_fen,
+            self.paid_fen,
+            self.refund_status,
+            self.product_title,
+        )
+
+
+@dataclass
+class _Planned:
+    value: CallResult | BaseException
+    times: int | None  # None: every time
+
+
+class FakeConnector:
+    """An in-memory 1688 that answers like the real one, deterministically.
+
+    Args:
+        orders: Orders the platform knows.
+        clock: Current aware UTC time (for the 10-second rule); defaults to the real clock.
+        sign_in_error: When set, sign-in fails with this message.
+        reasons: The refund reason list offered for every order (default: the built-in list).
+    """
+
+    name = "fake"
+    needs_manual_confirmation = False
+    can_list_orders = True
+
+    def __init__(
+        self,
+        orders: Iterable[FakeOrder] = (),
+        *,
+        clock: Callable[[], datetime] = now_utc,
+        sign_in_error: str | None = None,
+        reasons: Sequence[RefundReason] | None = None,
+    ) -> None:
+        self.orders: dict[str, FakeOrder] = {o.order_id_1688: o for o in orders}
+        self.clock = clock
+        self.sign_in_error = sign_in_error
+        self.reasons = list(reasons) if reasons is not None else default_refund_reasons()
+        #: Every call as ``(method, *arguments)``, in order.
+        self.calls: list[tuple[object, ...]] = []
+        self._planned: dict[str, list[_Planned]] = {}
+        self._refund_ids = itertools.count(1)
+
+    # ---- set-up ------------------------------------------------------------------------------
+
+    def add_order(self, order: FakeOrder) -> None:
+        self.orders[order.order_id_1688] = order
+
+    def fail(
+        self, order_id_1688: str, code: str, message: str = "", *, times: int | None = None
+    ) -> None:
+        """Make close/refund calls for an order fail with *code* (``times`` calls, or always)."""
+        result = CallResult(False, code, message or f"fake failure {code}")
+        self._planned.setdefault(str(order_id_1688), []).append(_Planned(result, times))
+
+    def raise_on(self, order_id_1688: str, exc: BaseException, *, times: int | None = 1) -> None:
+        """Make the next close/refund call(s) for an order raise *exc* (after being counted)."""
+        self._planned.setdefault(str(order_id_1688), []).append(_Planned(exc, times))
+
+    def clear_failures(self, order_id_1688: str | None = None) -> None:
+        if order_id_1688 is None:
+            self._planned.clear()
+        else:
+            self._planned.pop(str(order_id_1688), None)
+
+    def calls_of(self, method: str) -> list[tuple[object, ...]]:
+        return [c for c in self.calls if c[0] == method]
+
+    def _planned_for(self, order_id: str) -> CallResult | None:
+        queue = self._planned.get(order_id)
+        if not queue:
+            return None
+        planned = queue[0]
+        if planned.times is not None:
+            planned.times -= 1
+            if planned.times <= 0:
+                queue.pop(0)
+        if isinstance(planned.value, BaseException):
+            raise planned.value
+        return planned.value
+
+    # ---- the interface -----------------------------------------------------------------------
+
+    def sign_in(self, account: AccountRef) -> SignInResult:
+        self.calls.append(("sign_in", account.id))
+        if self.sign_in_error is not None:
+            return SignInResult(False, self.sign_in_error)
+        return SignInResult(True, member_id=account.member_id)
+
+    def list_orders(
+        self,
+        account: AccountRef,
+        *,
+        status: str | None = None,
+        created_from: datetime | None = None,
+        created_to: datetime | None = None,
+        page: int = 1,
+        page_size: int = 50,
+    ) -> list[RemoteOrder]:
+        self.calls.append(("list_orders", account.id, status, page))
+        found = [
+            o
+            for o in self.orders.values()
+            if (status is None or o.status == status)
+            and (created_from is None or (o.created_at and o.created_at >= created_from))
+            and (created_to is None or (o.created_at and o.created_at < created_to))
+        ]
+        found.sort(key=lambda o: (o.created_at or datetime.min, o.order_id_1688), reverse=True)
+        start = (max(1, page) - 1) * page_size
+        return [o.remote() for o in found[start : start + page_size]]
+
+    def fetch_order(self, order_id_1688: str) -> RemoteOrder | None:
+        self.calls.append(("fetch_order", order_id_1688))
+        order = self.orders.get(str(order_id_1688))
+        return order.remote() if order else None
+
+    def close_order(self, order_id_1688: str, reason: str, remark: str) -> CallResult:
+        order_id = str(order_id_1688)
+        self.calls.append(("close_order", order_id, reason, remark))
+        planned = self._planned_for(order_id)
+        if planned is not None:
+            return planned
+        order = self.orders.get(order_id)
+        if order is None:
+            return CallResult(False, "ORDER_NOT_EXIST", "订单不存在")
+        if reason not in {r.value for r in CancelReason}:
+            return CallResult(False, "PARAM_ERROR", f"cancelReason 不合法: {reason}")
+        if order.status != OrderStatus1688.WAIT_BUYER_PAY.value:
+            return CallResult(False, "ORDER_STATUS_ERROR", "订单状态不允许取消")
+        if order.created_at is not None and self.clock() - order.created_at < timedelta(
+            seconds=CLOSE_TOO_FAST_SECONDS
+        ):
+            return CallResult(False, "CLOSE_ORDER_TOO_FAST", "订单创建后 10 秒内不能取消")
+        self.orders[order_id] = replace(
+            order,
+            status=OrderStatus1688.CANCEL.value,
+            close_reason=reason,
+            close_remark=remark,
+        )
+        return CallResult(True)
+
+    def refund_reasons(
+        self, order_id_1688: str, goods_status: str = GOODS_STATUS_WAIT_SELLER_SEND
+    ) -> list[RefundReason]:
+        self.calls.append(("refund_reasons", str(order_id_1688), goods_status))
+        return list(self.reasons)
+
+    def request_refund(
+        self,
+        order_id_1688: str,
+        amount_fen: int,
+        reason_id: str,
+        description: str,
+        vouchers: Sequence[str] = (),
+    ) -> CallResult:
+        order_id = str(order_id_1688)
+        self.calls.append(
+            ("request_refund", order_id, amount_fen, reason_id, description, tuple(vouchers))
+        )
+        planned = self._planned_for(order_id)
+        if planned is not None:
+            return planned
+        order = self.orders.get(order_id)
+        if order is None:
+            return CallResult(False, "ORDER_NOT_EXIST", "订单不存在")
+        if order.status != OrderStatus1688.WAIT_SELLER_SEND.value:
+            return CallResult(False, "ORDER_STATUS_ERROR", "订单状态不允许申请退款")
+        if order.refund_status in _OPEN_REFUND:
+            return CallResult(False, "REFUND_ALREADY_EXISTS", "该订单已有进行中的退款")
+        reason = {r.id: r for r in self.reasons}.get(reason_id)
+        if reason is None:
+            return CallResult(False, "REFUND_REASON_INVALID", "退款原因不存在")
+        if not DESCRIPTION_MIN_CHARS <= len(description.strip()) <= DESCRIPTION_MAX_CHARS:
+            return CallResult(False, "DESCRIPTION_INVALID", "退款说明须为 2–150 个字")
+        if reason.need_voucher and not 1 <= len(vouchers) <= VOUCHERS_MAX:
+            return CallResult(False, "VOUCHER_REQUIRED", "该退款原因需要上传凭证")
+        if order.paid_fen and amount_fen != order.paid_fen:
+            return CallResult(False, "APPLY_PAYMENT_ERROR", "退款金额须等于实付金额")
+        refund_id = f"FAKE-RF-{next(self._refund_ids):04d}"
+        self.orders[order_id] = replace(order, refund_status=RefundStatus.WAIT_SELLER_AGREE.value)
+        return CallResult(True, refund_id=refund_id)
+
+    def order_url(self, order_id_1688: str) -> str:
+        return order_url(order_id_1688)
