@@ -1,18 +1,58 @@
-"""Order-list queries: the ordered ids of a filter, and rows by page.
+"""Order-list queries: the ordered ids of a filter, rows by page, the detail of one order.
 
-The list never holds ORM objects: :func:`order_ids` materialises the ids of the current filter and
-sort in SQL, :func:`fetch_rows` reads one page of display tuples for given ids.
+The list never holds ORM objects: :func:`first_page` answers the first screenful with one
+``LIMIT`` query (instant even on a million orders), :func:`order_ids` materialises the ids of the
+current filter and sort in SQL (run in the background), :func:`fetch_rows` reads one page of
+display tuples for given ids.
+
+Search (DESIGN.md §5):
+
+* order numbers (shop, 1688) exact or prefix by index;
+* three or more characters through the FTS5 trigram index;
+* two characters (张伟): the trigram index holds every three-character window, so a two-character
+  string inside a column is either the start of an indexed trigram (found through the
+  ``fts5vocab`` view of the index by term range) or the column's last two characters (found
+  through an expression index on them). Exact LIKE semantics at index speed;
+* one character: a LIKE scan (off the UI thread and cancellable).
 """
 
 from __future__ import annotations
 
+import sqlite3
+import threading
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from ..domain.enums import SalesStatus
+from ..domain.masking import mask_address, mask_name, mask_phone
+from ..domain.orders import NEAR_DEADLINE_HOURS
+from ..domain.timeutil import now_epoch
 from .db import db
 
-__all__ = ["LIST_COLUMNS", "SORT_COLUMNS", "OrderFilter", "count_orders", "fetch_rows", "order_ids"]
+__all__ = [
+    "FLAG_NEAR_DEADLINE",
+    "FLAG_OVERDUE",
+    "LIST_COLUMNS",
+    "NO_SUPPLIER_STATUS",
+    "SORT_COLUMNS",
+    "OrderDetail",
+    "OrderFilter",
+    "count_orders",
+    "fetch_rows",
+    "filter_choices",
+    "find_sales_orders",
+    "first_page",
+    "order_detail",
+    "order_ids",
+    "unmatched_supplier_orders",
+]
+
+#: Display-only flag bits computed from the ship-by deadline (never stored).
+FLAG_OVERDUE = 1 << 8
+FLAG_NEAR_DEADLINE = 1 << 9
+#: In :attr:`OrderFilter.supplier_statuses`: orders without a 1688 order.
+NO_SUPPLIER_STATUS = ""
 
 #: The columns :func:`fetch_rows` returns, in order (after the id).
 LIST_COLUMNS: tuple[str, ...] = (
@@ -36,8 +76,17 @@ LIST_COLUMNS: tuple[str, ...] = (
     "flags",
 )
 
+assert SalesStatus.PAID.value == "paid"  # written literally in SQL for the partial index
+_NEAR_S = NEAR_DEADLINE_HOURS * 3600
+# Stored flags plus the two time-derived ones; ``?`` are (now, now + near-deadline window).
+_FLAGS_SQL = (
+    "(o.flags | CASE WHEN o.status = 'paid' AND o.ship_by IS NOT NULL THEN"
+    f" CASE WHEN o.ship_by < ? THEN {FLAG_OVERDUE} WHEN o.ship_by < ? THEN {FLAG_NEAR_DEADLINE}"
+    " ELSE 0 END ELSE 0 END)"
+)
 _SELECT_SQL = {
     "shop": "(SELECT name FROM shop WHERE shop.id = o.shop_id)",
+    "flags": _FLAGS_SQL,
 }
 
 #: Column key → SQL expression it sorts by (every key here is sortable).
@@ -62,10 +111,34 @@ SORT_COLUMNS: dict[str, str] = {
     "shop": "o.shop_id",
 }
 
+# Columns indexed together with created_at: ties break by it.
+_CREATED_TIE = frozenset({"status", "supplier_status", "shop"})
+
+# Above this many text matches the first page walks the sort index and probes the match set;
+# below it, looking the matches up and sorting them is cheaper.
+_DENSE_MATCHES = 2000
+
 
 @dataclass(frozen=True)
 class OrderFilter:
-    """What the order list shows. Empty tuples mean "any"."""
+    """What the order list shows. Empty tuples mean "any"; all criteria combine with AND.
+
+    Attributes:
+        sales_statuses: Shop-side statuses (:class:`~dropship_desktop.domain.enums.SalesStatus`).
+        supplier_statuses: 1688 statuses (raw values); :data:`NO_SUPPLIER_STATUS` means none.
+        shop_ids: Shops.
+        supplier_ids: Orders with a supplier order from one of these suppliers.
+        created_from: Created at or after (epoch seconds).
+        created_to: Created before (epoch seconds).
+        flagged_only: Any stored flag, overdue or close to the ship-by deadline.
+        flags_any: Any of these stored :class:`~dropship_desktop.domain.orders.OrderFlag` bits.
+        deadline: ``"overdue"`` (paid, ship-by passed) or ``"due"`` (paid, ship-by passed or
+            within the near-deadline window); empty for no deadline criterion.
+        text: The search box.
+        sort_key: A key of :data:`SORT_COLUMNS`.
+        descending: Sort direction (ties break by id in the same direction).
+        now: The time the deadline flags are computed against (default: the query's time).
+    """
 
     sales_statuses: tuple[str, ...] = ()
     supplier_statuses: tuple[str, ...] = ()
@@ -74,28 +147,51 @@ class OrderFilter:
     created_from: int | None = None
     created_to: int | None = None
     flagged_only: bool = False
+    flags_any: int = 0
+    deadline: str = ""
     text: str = ""
     sort_key: str = "created_at"
     descending: bool = True
+    now: int | None = None
     extra: dict[str, object] = field(default_factory=dict, compare=False)
 
+    def is_plain(self) -> bool:
+        """No criterion at all (every order)."""
+        return self == OrderFilter(sort_key=self.sort_key, descending=self.descending)
 
-def _where(flt: OrderFilter) -> tuple[str, list[object]]:
+
+def _marks(values: Sequence[object]) -> str:
+    return ",".join("?" * len(values))
+
+
+def _where(flt: OrderFilter, *, dense_text: bool = False) -> tuple[str, list[object]]:
+    clauses, params = _clauses(flt, dense_text=dense_text)
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _clauses(flt: OrderFilter, *, dense_text: bool = False) -> tuple[list[str], list[object]]:
     clauses: list[str] = []
     params: list[object] = []
+    now = flt.now if flt.now is not None else now_epoch()
     if flt.sales_statuses:
-        clauses.append(f"o.status IN ({','.join('?' * len(flt.sales_statuses))})")
+        clauses.append(f"o.status IN ({_marks(flt.sales_statuses)})")
         params.extend(flt.sales_statuses)
     if flt.supplier_statuses:
-        clauses.append(f"o.supplier_status IN ({','.join('?' * len(flt.supplier_statuses))})")
-        params.extend(flt.supplier_statuses)
+        known = [s for s in flt.supplier_statuses if s != NO_SUPPLIER_STATUS]
+        parts = []
+        if known:
+            parts.append(f"o.supplier_status IN ({_marks(known)})")
+            params.extend(known)
+        if NO_SUPPLIER_STATUS in flt.supplier_statuses:
+            parts.append("o.supplier_status IS NULL")
+        clauses.append("(" + " OR ".join(parts) + ")")
     if flt.shop_ids:
-        clauses.append(f"o.shop_id IN ({','.join('?' * len(flt.shop_ids))})")
+        clauses.append(f"o.shop_id IN ({_marks(flt.shop_ids)})")
         params.extend(flt.shop_ids)
     if flt.supplier_ids:
         clauses.append(
             "o.id IN (SELECT sales_order_id FROM supplier_order WHERE supplier_id IN "
-            f"({','.join('?' * len(flt.supplier_ids))}))"
+            f"({_marks(flt.supplier_ids)}))"
         )
         params.extend(flt.supplier_ids)
     if flt.created_from is not None:
@@ -105,50 +201,137 @@ def _where(flt: OrderFilter) -> tuple[str, list[object]]:
         clauses.append("o.created_at < ?")
         params.append(flt.created_to)
     if flt.flagged_only:
-        clauses.append("o.flags != 0")
+        # `flags != 0` alone matches the partial index sales_order_flagged; the deadline part
+        # uses the (status, created_at) index: both sides of the OR are indexed.
+        # Each branch of the union has its own partial index (sales_order_flagged,
+        # sales_order_to_ship); an OR of the two would scan the table.
+        clauses.append(
+            "o.id IN (SELECT id FROM sales_order WHERE flags != 0"
+            " UNION SELECT id FROM sales_order INDEXED BY sales_order_to_ship"
+            " WHERE status = 'paid' AND ship_by < ?)"
+        )
+        params.append(now + _NEAR_S)
+    if flt.flags_any:
+        clauses.append("o.flags != 0 AND o.flags & ? != 0")
+        params.append(int(flt.flags_any))
+    if flt.deadline in ("overdue", "due"):
+        # The literal 'paid' lets the planner use the partial index sales_order_to_ship.
+        clauses.append("o.status = 'paid' AND o.ship_by < ?")
+        params.append(now if flt.deadline == "overdue" else now + _NEAR_S)
     text = flt.text.strip()
     if text:
-        clause, text_params = _text_clause(text)
-        clauses.append(clause)
+        subquery, text_params = _text_match(text)
+        # A unary + keeps the planner from driving the query by rowid lookups into the match
+        # set; it walks the sort index instead, which is far faster when matches are many.
+        clauses.append(f"{'+' if dense_text else ''}o.id IN ({subquery})")
         params.extend(text_params)
-    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+    return clauses, params
 
 
-def _text_clause(text: str) -> tuple[str, list[object]]:
-    """Order numbers by index (exact or prefix); other text through trigram FTS or LIKE."""
-    if text.isdigit() and len(text) >= 6:
+def _looks_like_order_no(text: str) -> bool:
+    return len(text) >= 6 and text.isascii() and text.isalnum() and any(c.isdigit() for c in text)
+
+
+def _text_match(text: str) -> tuple[str, list[object]]:
+    """A subquery selecting the ids of the orders whose searchable text matches *text*."""
+    parts: list[str] = []
+    params: list[object] = []
+    if _looks_like_order_no(text):
         upper = text[:-1] + chr(ord(text[-1]) + 1)
-        return (
-            "(o.shop_order_no >= ? AND o.shop_order_no < ?"
-            " OR o.supplier_order_no >= ? AND o.supplier_order_no < ?"
-            " OR o.id IN (SELECT sales_order_id FROM supplier_order"
-            "  WHERE order_id_1688 >= ? AND order_id_1688 < ?)"
-            " OR o.buyer_phone LIKE ? ESCAPE '\\')",
-            [text, upper, text, upper, text, upper, "%" + _like_escape(text)],
+        parts.append(
+            "SELECT id FROM sales_order WHERE shop_order_no >= ? AND shop_order_no < ?"
+            " UNION SELECT id FROM sales_order"
+            " WHERE supplier_order_no >= ? AND supplier_order_no < ?"
+            " UNION SELECT sales_order_id FROM supplier_order"
+            " WHERE order_id_1688 >= ? AND order_id_1688 < ? AND sales_order_id IS NOT NULL"
         )
+        params.extend([text, upper, text, upper, text, upper])
+        if text.isdigit() and len(text) > 11:
+            # Longer than a phone number: an order number only (keeps lookups under 1 ms).
+            return parts[0], params
     if len(text) >= 3:
-        # The trigram tokenizer matches substrings of three or more characters.
-        phrase = '"' + text.replace('"', '""') + '"'
-        return "o.id IN (SELECT rowid FROM sales_order_fts WHERE sales_order_fts MATCH ?)", [phrase]
-    # One or two characters (common Chinese names are two): trigram finds nothing, so LIKE.
-    pattern = "%" + _like_escape(text) + "%"
-    return (
-        "(o.buyer_name LIKE ? ESCAPE '\\' OR o.product_summary LIKE ? ESCAPE '\\'"
-        " OR o.ship_address LIKE ? ESCAPE '\\')",
-        [pattern, pattern, pattern],
-    )
+        # The trigram tokenizer matches substrings of three or more characters; the phone
+        # column is indexed too, so a phone tail is found here.
+        parts.append("SELECT rowid FROM sales_order_fts WHERE sales_order_fts MATCH ?")
+        params.append('"' + text.replace('"', '""') + '"')
+    elif len(text) == 2 and _ensure_vocab():
+        folded = _ascii_lower(text)
+        parts.append(
+            "SELECT doc FROM temp.sales_order_fts_terms WHERE term >= ? AND term < ?"
+            " AND col IN ('buyer_name', 'product_summary', 'ship_address')"
+            " UNION SELECT id FROM sales_order WHERE lower(substr(buyer_name, -2)) = ?"
+            " UNION SELECT id FROM sales_order WHERE lower(substr(product_summary, -2)) = ?"
+            " UNION SELECT id FROM sales_order WHERE lower(substr(ship_address, -2)) = ?"
+        )
+        params.extend([folded, folded + "\U0010ffff", folded, folded, folded])
+    else:
+        # One character (or no vocabulary table): LIKE over the columns.
+        pattern = "%" + _like_escape(text) + "%"
+        parts.append(
+            "SELECT id FROM sales_order WHERE buyer_name LIKE ? ESCAPE '\\'"
+            " OR product_summary LIKE ? ESCAPE '\\' OR ship_address LIKE ? ESCAPE '\\'"
+        )
+        params.extend([pattern, pattern, pattern])
+    return " UNION ".join(parts), params
+
+
+def _ascii_lower(text: str) -> str:
+    # SQLite's lower() and LIKE fold ASCII only; so does this (the trigram index folds too).
+    return "".join(c.lower() if c.isascii() else c for c in text)
+
+
+_vocab_local = threading.local()
+
+
+def _ensure_vocab() -> bool:
+    """Create the per-connection ``fts5vocab`` view of the trigram index (temp schema)."""
+    conn = db.connection()
+    if getattr(_vocab_local, "conn", None) is conn:
+        return True
+    try:
+        conn.execute(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.sales_order_fts_terms"
+            " USING fts5vocab(main, sales_order_fts, 'instance')"
+        )
+    except sqlite3.OperationalError:
+        return False
+    _vocab_local.conn = conn
+    return True
 
 
 def _like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def order_ids(flt: OrderFilter) -> array:
-    """The ids of the orders matching *flt*, in display order."""
-    where, params = _where(flt)
-    sort = SORT_COLUMNS.get(flt.sort_key, "o.created_at")
+def _order_by(flt: OrderFilter) -> str:
+    key = flt.sort_key if flt.sort_key in SORT_COLUMNS else "created_at"
     direction = "DESC" if flt.descending else "ASC"
-    sql = f"SELECT o.id FROM sales_order o{where} ORDER BY {sort} {direction}, o.id {direction}"
+    # Ties break the way the column's index is ordered, so the planner can walk the index.
+    tie = ", o.created_at " + direction if key in _CREATED_TIE else ""
+    return f" ORDER BY {SORT_COLUMNS[key]} {direction}{tie}, o.id {direction}"
+
+
+def _dense(flt: OrderFilter) -> bool:
+    """Whether the text criterion matches so many orders that walking the sort index wins."""
+    text = flt.text.strip()
+    if len(text) < 2:
+        return False  # a one-character LIKE scans anyway; counting first would scan twice
+    subquery, params = _text_match(text)
+    sql = f"SELECT count(*) FROM (SELECT 1 FROM ({subquery}) LIMIT {_DENSE_MATCHES + 1})"
+    return int(db.execute_sql(sql, params).fetchone()[0]) > _DENSE_MATCHES
+
+
+def first_page(flt: OrderFilter, limit: int = 200) -> array:
+    """The ids of the first *limit* orders matching *flt*, in display order (one LIMIT query)."""
+    where, params = _where(flt, dense_text=_dense(flt))
+    sql = f"SELECT o.id FROM sales_order o{where}{_order_by(flt)} LIMIT {int(limit)}"
+    return array("q", (r[0] for r in db.execute_sql(sql, params)))
+
+
+def order_ids(flt: OrderFilter) -> array:
+    """The ids of all orders matching *flt*, in display order."""
+    where, params = _where(flt)
+    sql = f"SELECT o.id FROM sales_order o{where}{_order_by(flt)}"
     ids = array("q")
     cursor = db.execute_sql(sql, params)
     while True:
@@ -160,17 +343,138 @@ def order_ids(flt: OrderFilter) -> array:
 
 
 def count_orders(flt: OrderFilter) -> int:
-    where, params = _where(flt)
-    return int(db.execute_sql(f"SELECT count(*) FROM sales_order o{where}", params).fetchone()[0])
+    """How many orders match *flt*."""
+    clauses, params = _clauses(flt)
+    if len(clauses) == 1 and clauses[0].startswith("o.id IN (") and clauses[0].endswith(")"):
+        # A lone id-set criterion (search, flagged only): count the set without visiting orders.
+        sql = f"SELECT count(*) FROM ({clauses[0][len('o.id IN (') : -1]})"
+    else:
+        where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+        sql = f"SELECT count(*) FROM sales_order o{where}"
+    return int(db.execute_sql(sql, params).fetchone()[0])
 
 
-def fetch_rows(ids: Sequence[int]) -> dict[int, tuple[object, ...]]:
-    """Display tuples (columns of :data:`LIST_COLUMNS`) keyed by order id."""
+def fetch_rows(ids: Sequence[int], now: int | None = None) -> dict[int, tuple[object, ...]]:
+    """Display tuples (columns of :data:`LIST_COLUMNS`) keyed by order id.
+
+    The ``flags`` value includes :data:`FLAG_OVERDUE` / :data:`FLAG_NEAR_DEADLINE`, computed
+    against *now*. ``buyer_name`` is the stored name: the model masks it for display.
+    """
     if not ids:
         return {}
+    now = now if now is not None else now_epoch()
     columns = ", ".join(_SELECT_SQL.get(c, f"o.{c}") for c in LIST_COLUMNS)
-    placeholders = ",".join("?" * len(ids))
     cursor = db.execute_sql(
-        f"SELECT o.id, {columns} FROM sales_order o WHERE o.id IN ({placeholders})", list(ids)
+        f"SELECT o.id, {columns} FROM sales_order o WHERE o.id IN ({_marks(ids)})",
+        [now, now + _NEAR_S, *ids],
     )
     return {row[0]: row[1:] for row in cursor.fetchall()}
+
+
+# -- detail ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OrderDetail:
+    """One sales order for the detail pane. Buyer fields are masked (see ``reveal_buyer_data``).
+
+    ``order`` maps column names to values; ``lines``, ``supplier_orders``, ``timeline`` and
+    ``cancellations`` are lists of dicts.
+    """
+
+    order: dict[str, object]
+    lines: list[dict[str, object]]
+    supplier_orders: list[dict[str, object]]
+    timeline: list[dict[str, object]]
+    cancellations: list[dict[str, object]]
+
+
+def _dicts(sql: str, params: Sequence[object]) -> list[dict[str, object]]:
+    cursor = db.execute_sql(sql, params)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def order_detail(sales_order_id: int, now: int | None = None) -> OrderDetail | None:
+    """Everything the detail pane shows about one order, or None when it no longer exists."""
+    now = now if now is not None else now_epoch()
+    orders = _dicts(
+        "SELECT o.id, s.name AS shop, s.platform, o.shop_order_no, o.status, o.buyer_name,"
+        " o.buyer_phone, o.ship_address, o.payment_method, o.sale_fen, o.quantity,"
+        " o.product_summary, o.cost_fen, o.dropship_fee_fen, o.shipping_fen, o.profit_fen,"
+        " o.supplier_status, o.supplier_order_no, o.carrier, o.tracking_no, o.created_at,"
+        f" o.paid_at, o.ship_by, {_FLAGS_SQL} AS flags, o.remark, o.buyer_data_removed"
+        " FROM sales_order o JOIN shop s ON s.id = o.shop_id WHERE o.id = ?",
+        [now, now + _NEAR_S, sales_order_id],
+    )
+    if not orders:
+        return None
+    order = orders[0]
+    # Masked here, in the store, so full buyer data only ever leaves through the audited reveal.
+    order["buyer_name"] = mask_name(str(order["buyer_name"]))
+    order["buyer_phone"] = mask_phone(str(order["buyer_phone"]))
+    order["ship_address"] = mask_address(str(order["ship_address"]))
+    lines = _dicts(
+        "SELECT id, title, sku, spec, quantity, unit_price_fen FROM sales_order_line"
+        " WHERE sales_order_id = ? ORDER BY id",
+        [sales_order_id],
+    )
+    supplier_orders = _dicts(
+        "SELECT so.id, so.order_id_1688, so.status, so.refund_status, so.product_title,"
+        " so.quantity, so.cost_fen, so.dropship_fee_fen, so.shipping_fen, so.paid_fen,"
+        " so.carrier, so.tracking_no, so.created_at, so.paid_at, sup.name AS supplier"
+        " FROM supplier_order so LEFT JOIN supplier sup ON sup.id = so.supplier_id"
+        " WHERE so.sales_order_id = ? ORDER BY so.id",
+        [sales_order_id],
+    )
+    timeline = _dicts(
+        "SELECT id, at, actor, entity, entity_id, action, before, after FROM audit_event"
+        " WHERE sales_order_id = ? ORDER BY at, id",
+        [sales_order_id],
+    )
+    cancellations = _dicts(
+        "SELECT cr.id, so.order_id_1688, cr.attempt, cr.action, cr.reason_code, cr.reason_text,"
+        " cr.remark, cr.state, cr.error_code, cr.created_at, cr.submitted_at, cr.finished_at"
+        " FROM cancellation_request cr JOIN supplier_order so ON so.id = cr.supplier_order_id"
+        " WHERE so.sales_order_id = ? ORDER BY cr.created_at, cr.id",
+        [sales_order_id],
+    )
+    return OrderDetail(order, lines, supplier_orders, timeline, cancellations)
+
+
+# -- reconciliation and filter choices ---------------------------------------------------------
+
+
+def unmatched_supplier_orders() -> list[tuple[object, ...]]:
+    """Supplier orders awaiting a match (no sales order), newest first.
+
+    Rows: (id, order_id_1688, status, supplier name, product title, quantity, paid_fen,
+    created_at, masked recipient name).
+    """
+    rows = db.execute_sql(
+        "SELECT so.id, so.order_id_1688, so.status, sup.name, so.product_title, so.quantity,"
+        " so.paid_fen, so.created_at, so.recipient_name FROM supplier_order so"
+        " LEFT JOIN supplier sup ON sup.id = so.supplier_id"
+        " WHERE so.sales_order_id IS NULL ORDER BY so.created_at DESC, so.id DESC"
+    ).fetchall()
+    return [(*r[:8], mask_name(r[8] or "")) for r in rows]
+
+
+def find_sales_orders(order_no: str) -> list[tuple[object, ...]]:
+    """Sales orders whose shop order number is exactly *order_no* (any shop).
+
+    Rows: (id, shop name, shop_order_no, status, created_at).
+    """
+    return db.execute_sql(
+        "SELECT o.id, s.name, o.shop_order_no, o.status, o.created_at FROM sales_order o"
+        " JOIN shop s ON s.id = o.shop_id WHERE o.shop_order_no = ? ORDER BY o.id",
+        (order_no.strip(),),
+    ).fetchall()
+
+
+def filter_choices() -> dict[str, list[tuple[object, ...]]]:
+    """Shops (id, name) and suppliers (id, name) for the filter bar."""
+    return {
+        "shops": db.execute_sql("SELECT id, name FROM shop ORDER BY name").fetchall(),
+        "suppliers": db.execute_sql("SELECT id, name FROM supplier ORDER BY name").fetchall(),
+    }
