@@ -7,11 +7,15 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import APP_ID, APP_NAME, __version__
 from .cli import data_dir_from_args, parse, run_command
-from .errors import UserError
-from .paths import database_file, log_dir
+from .errors import DatabaseLockedError, DatabaseReadOnlyError, UserError
+from .paths import log_dir
+
+if TYPE_CHECKING:
+    from .ui.main_window import MainWindow
 
 __all__ = ["main"]
 
@@ -57,35 +61,75 @@ def run_gui(args: object) -> int:
     log.info("starting %s %s, data folder %s", APP_NAME, __version__, data_dir)
     install_excepthook(log_file)
 
+    from .instance import InstanceLock, server_name
+
+    # One writer per data folder; a second launch brings the first window forward instead.
+    lock = InstanceLock(data_dir)
     try:
-        window = _open(data_dir, demo=bool(getattr(args, "demo", False)))
-    except UserError as exc:
+        lock.acquire()
+    except DatabaseLockedError as exc:
         if self_test:
             print(f"self-test: FAILED: {exc}", file=sys.stderr)
             return 1
+        from .ui.single_instance import request_activation
+
+        if request_activation(server_name(data_dir)):
+            log.info("already running; the running window was asked to come forward")
+            print(str(exc), file=sys.stderr)
+            return 0
         show_user_error(None, exc)
         return 1
 
-    if self_test:
-        from .ui.self_test import run_self_test
+    try:
+        try:
+            window = _open(data_dir, demo=bool(getattr(args, "demo", False)), ask=not self_test)
+        except UserError as exc:
+            if self_test:
+                print(f"self-test: FAILED: {exc}", file=sys.stderr)
+                return 1
+            if str(exc):  # empty: the seller chose to quit at the recovery question
+                show_user_error(None, exc)
+            return 1
 
-        return run_self_test(app, window)
+        if self_test:
+            from .ui.self_test import run_self_test
 
-    window.show()
-    code = app.exec()
-    window.shutdown()
-    return int(code)
+            return run_self_test(app, window)
+
+        from .ui.dialogs.privacy import run_scheduled_purge
+        from .ui.single_instance import ActivationServer
+
+        server = ActivationServer(server_name(data_dir), window)
+        server.activated.connect(window.bring_forward)
+        window.show()
+        window.start_auto_backup()
+        run_scheduled_purge(window.worker)
+        code = app.exec()
+        window.shutdown()
+        server.close()
+        return int(code)
+    finally:
+        lock.release()
 
 
-def _open(data_dir: Path, *, demo: bool) -> object:
+def _open(data_dir: Path, *, demo: bool, ask: bool = True) -> MainWindow:
     from .services.demo import generate_demo
-    from .store.db import open_database
+    from .startup import open_checked
+    from .store.db import is_read_only
     from .store.tables import SalesOrder
+    from .ui.app_setup import show_user_error
+    from .ui.dialogs.backups import ask_recovery
     from .ui.main_window import MainWindow
 
-    path = database_file(data_dir)
-    open_database(path)
-    if demo and not SalesOrder.select().limit(1).count():
+    try:
+        open_checked(data_dir, choose=ask_recovery if ask else None)
+    except DatabaseReadOnlyError as exc:
+        # Still useful for looking things up: open it without ever writing, and say so.
+        log.warning("database is read-only: %s", exc)
+        if ask:
+            show_user_error(None, exc)
+        open_checked(data_dir, read_only=True)
+    if demo and not is_read_only() and not SalesOrder.select().limit(1).count():
         log.info("creating the demo database with %d orders", DEMO_FIRST_USE_ORDERS)
         generate_demo(DEMO_FIRST_USE_ORDERS, seed=1)
     return MainWindow(data_dir=data_dir, demo=demo)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 __all__ = [
     "DatabaseLockedError",
+    "DatabaseReadOnlyError",
     "DatabaseTooNewError",
     "NotADatabaseError",
     "UserError",
@@ -46,3 +47,7 @@ class NotADatabaseError(UserError):
 
 class DatabaseLockedError(UserError):
     """Another process holds the database."""
+
+
+class DatabaseReadOnlyError(UserError):
+    """The database cannot be written (a read-only file, folder or medium)."""

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import functools
 import json
+import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, ParamSpec, TypeVar
 
+import peewee
+
 from ..domain.timeutil import now_epoch
-from ..store.db import db
+from ..store.db import db, user_error_for
 from ..store.tables import AuditEvent
 
 __all__ = ["Changes", "audit", "write_op"]
@@ -65,12 +68,22 @@ class Changes:
 
 
 def write_op(fn: Callable[P, R]) -> Callable[P, R]:
-    """Run a use case in one IMMEDIATE transaction (nested calls join the outer one)."""
+    """Run a use case in one IMMEDIATE transaction (nested calls join the outer one).
+
+    A full disk, a read-only or locked database and disk I/O errors roll the transaction back and
+    surface as a plain :class:`~dropship_desktop.errors.UserError`.
+    """
 
     @functools.wraps(fn)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        with db.atomic():
-            return fn(*args, **kwargs)
+        try:
+            with db.atomic():
+                return fn(*args, **kwargs)
+        except (sqlite3.OperationalError, peewee.OperationalError) as exc:
+            translated = user_error_for(exc)
+            if translated is None:
+                raise
+            raise translated from exc
 
     return wrapper
 

@@ -14,7 +14,13 @@ from pathlib import Path
 
 from peewee import SqliteDatabase
 
-from ..errors import DatabaseTooNewError, NotADatabaseError, UserError
+from ..errors import (
+    DatabaseLockedError,
+    DatabaseReadOnlyError,
+    DatabaseTooNewError,
+    NotADatabaseError,
+    UserError,
+)
 from .migrations import LATEST_VERSION, MIGRATIONS
 
 __all__ = [
@@ -23,10 +29,12 @@ __all__ = [
     "close_database",
     "database_path",
     "db",
+    "is_read_only",
     "migrate",
     "open_database",
     "preflight",
     "schema_version",
+    "user_error_for",
 ]
 
 log = logging.getLogger(__name__)
@@ -44,6 +52,15 @@ PRAGMAS: dict[str, object] = {
     "temp_store": "memory",
     # Removed buyer data must not linger in free pages (PIPL deletion).
     "secure_delete": 1,
+}
+
+#: Read-only opening: no WAL switch (it would write), and any write attempt fails at once.
+READ_ONLY_PRAGMAS: dict[str, object] = {
+    "query_only": 1,
+    "foreign_keys": 1,
+    "busy_timeout": BUSY_TIMEOUT_S * 1000,
+    "cache_size": -32_000,
+    "temp_store": "memory",
 }
 
 #: The deferred database. Write transactions use ``db.atomic()`` which begins IMMEDIATE.
@@ -131,16 +148,30 @@ def migrate(before_migrate: BeforeMigrate | None = None) -> tuple[int, int]:
     return current, LATEST_VERSION
 
 
-def open_database(path: Path, *, before_migrate: BeforeMigrate | None = None) -> SqliteDatabase:
+def open_database(
+    path: Path, *, before_migrate: BeforeMigrate | None = None, read_only: bool = False
+) -> SqliteDatabase:
     """Open (creating if needed) and migrate the database at *path*; return :data:`db`.
 
+    Args:
+        path: The database file.
+        before_migrate: Called before a migration changes an existing database (to back it up).
+        read_only: Open without ever writing (``mode=ro`` and ``query_only``); the database must
+            exist and be at the current schema version.
+
     Raises:
+        DatabaseReadOnlyError: The database (or its folder) cannot be written; open it read-only.
         UserError: The file is not usable; the message says why and what to do.
     """
     path = Path(path)
-    preflight(path)
+    version = preflight(path)
     if not db.is_closed():
         db.close()
+    _state["path"] = path
+    _state["read_only"] = read_only
+    if read_only:
+        _open_read_only(path, version)
+        return db
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         db.init(str(path), pragmas=PRAGMAS, timeout=BUSY_TIMEOUT_S)
@@ -148,6 +179,13 @@ def open_database(path: Path, *, before_migrate: BeforeMigrate | None = None) ->
         migrate(before_migrate)
     except sqlite3.OperationalError as exc:
         db.close()
+        translated = user_error_for(exc)
+        if isinstance(translated, DatabaseReadOnlyError):
+            raise DatabaseReadOnlyError(
+                f"The database {path} is read-only: this computer does not allow changing it. "
+                "It can be opened read-only to look things up; to work with it, copy the data "
+                "folder somewhere you may write, or make the file writable."
+            ) from exc
         raise UserError(
             f"The database {path} could not be opened ({exc}). If another copy of the app is "
             "using it, close that copy; if the disk is full or read-only, free space or choose "
@@ -156,8 +194,73 @@ def open_database(path: Path, *, before_migrate: BeforeMigrate | None = None) ->
     return db
 
 
+def _open_read_only(path: Path, version: int) -> None:
+    if not path.exists() or version == 0:
+        raise UserError(f"There is no database at {path} to open read-only.")
+    if version < LATEST_VERSION:
+        raise DatabaseReadOnlyError(
+            f"The database {path} is read-only and was made by an older version of the app; it "
+            "needs an update that cannot be written. Copy the data folder somewhere you may "
+            "write and open it there."
+        )
+    try:
+        db.init(
+            f"{path.resolve().as_uri()}?mode=ro",
+            uri=True,
+            pragmas=READ_ONLY_PRAGMAS,
+            timeout=BUSY_TIMEOUT_S,
+        )
+        db.connect(reuse_if_open=True)
+        schema_version()
+    except sqlite3.OperationalError as exc:
+        db.close()
+        raise UserError(f"The database {path} could not be opened read-only ({exc}).") from exc
+    log.info("database opened read-only")
+
+
+#: The file behind :data:`db` (its ``database`` may be a URI) and whether it is read-only.
+_state: dict[str, object] = {"path": None, "read_only": False}
+
+
+def is_read_only() -> bool:
+    """Whether the open database was opened read-only."""
+    return bool(_state["read_only"]) and bool(db.database)
+
+
+def user_error_for(exc: BaseException) -> UserError | None:
+    """A plain :class:`UserError` for an SQLite failure the user can act on, else None.
+
+    Disk full, read-only, locked and I/O errors are expected on a desktop (a full disk, a USB
+    stick pulled out, another program holding the file); anything else stays a bug.
+    """
+    text = str(exc).lower()
+    if "database or disk is full" in text or "disk is full" in text:
+        return UserError(
+            "The disk is full, so the change was not saved. Nothing was changed. Free some disk "
+            "space and try again."
+        )
+    if "readonly database" in text or "read-only" in text or "readonly" in text:
+        return DatabaseReadOnlyError(
+            "The database is read-only, so the change was not saved. Nothing was changed."
+        )
+    if "database is locked" in text or "database table is locked" in text:
+        return DatabaseLockedError(
+            "The database is busy in another program, so the change was not saved. Nothing was "
+            "changed. Close other programs using it and try again."
+        )
+    if "disk i/o error" in text:
+        return UserError(
+            "The disk reported an error while saving, so the change was not saved. Nothing was "
+            "changed. Check the disk (or the USB drive or network folder) and try again."
+        )
+    return None
+
+
 def database_path() -> Path | None:
-    return Path(db.database) if db.database else None
+    if not db.database:
+        return None
+    path = _state["path"]
+    return path if isinstance(path, Path) else Path(db.database)
 
 
 def close_database() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Slot
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
 
 from .. import APP_NAME, __version__
 from ..services.base import Changes
-from ..store.db import database_path
+from ..store.backup import backup_dir
+from ..store.db import database_path, is_read_only
 from .app_setup import LANG_KEY, current_language, restart_application
+from .auto_backup import AutoBackup
 from .orders.view import OrdersView
 from .sourcing.view import SourcingView
 from .tasks import DbWorker
@@ -77,6 +79,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
+        self.auto_backup: AutoBackup | None = None
+        self._backup_failure_shown = False
         self._busy_label = QLabel()
         self._db_label = QLabel()
         self.statusBar().addPermanentWidget(self._busy_label)
@@ -90,6 +94,17 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
+        # Data safety: backups and buyer-data retention (issue #7).
+        self.backup_now_action = QAction(self)
+        self.backup_now_action.triggered.connect(self.back_up_now)
+        self.file_menu.addAction(self.backup_now_action)
+        self.backups_action = QAction(self)
+        self.backups_action.triggered.connect(self.show_backups)
+        self.file_menu.addAction(self.backups_action)
+        self.privacy_action = QAction(self)
+        self.privacy_action.triggered.connect(self.show_privacy)
+        self.file_menu.addAction(self.privacy_action)
+        self.file_menu.addSeparator()
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -134,8 +149,13 @@ class MainWindow(QMainWindow):
         title = self.tr("Dropship Desktop")
         if self.demo:
             title += " — " + self.tr("DEMO DATA")
+        if is_read_only():
+            title += " — " + self.tr("READ-ONLY")
         self.setWindowTitle(title)
         self.file_menu.setTitle(self.tr("&File"))
+        self.backup_now_action.setText(self.tr("&Back Up Now"))
+        self.backups_action.setText(self.tr("Backups and &Restore…"))
+        self.privacy_action.setText(self.tr("Delete Old &Buyer Data…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.view_menu.setTitle(self.tr("&View"))
         for action, view in zip(self.view_actions, self.views, strict=True):
@@ -191,6 +211,82 @@ class MainWindow(QMainWindow):
     @Slot(bool)
     def _on_busy(self, busy: bool) -> None:
         self._busy_label.setText(self.tr("Working…") if busy else "")
+
+    # -- data safety --------------------------------------------------------------------------
+
+    def start_auto_backup(self) -> None:
+        """Back up now if the last backup is a day old, and 30 minutes after changes."""
+        path = database_path()
+        if path is None or is_read_only() or self.auto_backup is not None:
+            return
+        self.auto_backup = AutoBackup(self.worker, path, backup_dir(self.data_dir), self)
+        self.auto_backup.succeeded.connect(self._on_backup_made)
+        self.auto_backup.failed.connect(self._on_backup_failed)
+        self.auto_backup.start()
+
+    @Slot()
+    def back_up_now(self) -> None:
+        from ..store.backup import MANUAL, create_backup
+
+        path = database_path()
+        if path is None:
+            return
+        self.statusBar().showMessage(self.tr("Making a backup…"))
+        self.worker.submit(
+            create_backup,
+            path,
+            folder=backup_dir(self.data_dir),
+            kind=MANUAL,
+            on_result=self._on_backup_made,
+            on_error=self._on_backup_failed,
+        )
+
+    @Slot(object)
+    def _on_backup_made(self, info: object) -> None:
+        name = getattr(info, "path", None)
+        self.statusBar().showMessage(
+            self.tr("Backup made and checked: {}").format(name.name if name else ""), 10_000
+        )
+
+    @Slot(object)
+    def _on_backup_failed(self, error: BaseException) -> None:
+        from ..errors import UserError
+        from .app_setup import show_user_error
+
+        self.statusBar().showMessage(self.tr("The backup failed: {}").format(error))
+        # Reported once loudly per session; later failures stay in the status bar and the log.
+        if not self._backup_failure_shown:
+            self._backup_failure_shown = True
+            show_user_error(self, error if isinstance(error, UserError) else UserError(str(error)))
+
+    @Slot()
+    def show_backups(self) -> None:
+        from .dialogs.backups import BackupsDialog
+
+        path = database_path()
+        if path is None:
+            return
+        dialog = BackupsDialog(self.worker, path, self.data_dir, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    @Slot()
+    def show_privacy(self) -> None:
+        from .dialogs.privacy import PrivacyDialog
+
+        dialog = PrivacyDialog(self.worker, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    @Slot()
+    def bring_forward(self) -> None:
+        """Show this window on top (a second launch asked for it)."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        self.statusBar().showMessage(self.tr("Dropship Desktop is already open: here it is."), 8000)
 
     @Slot()
     def show_about(self) -> None:

@@ -1,0 +1,159 @@
+"""Start-up checks of the database, without Qt: what state is it in, and how to recover.
+
+The GUI (app.py) asks the seller what to do through a callback; the logic and its order live here
+so they can be tested headless:
+
+1. ``diagnose``: missing / ok / unreadable / not a database / too new / damaged (``quick_check``),
+   without writing anything.
+2. For a damaged file or one that is not a database: offer the newest verified backup. Only once
+   the seller chose, the file is moved aside intact (with its WAL) and the backup restored, or an
+   empty database started. Choosing to quit leaves everything as it was.
+3. Open with migrations, backing up before any migration.
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import DatabaseTooNewError, NotADatabaseError, UserError
+from .paths import database_file
+from .store import backup as bk
+from .store.db import open_database, preflight
+
+__all__ = [
+    "Choice",
+    "DbState",
+    "Recovery",
+    "diagnose",
+    "open_checked",
+]
+
+log = logging.getLogger(__name__)
+
+
+class DbState(enum.Enum):
+    MISSING = "missing"
+    OK = "ok"
+    UNREADABLE = "unreadable"
+    NOT_DATABASE = "not_database"
+    TOO_NEW = "too_new"
+    DAMAGED = "damaged"
+
+
+class Choice(enum.Enum):
+    """What the seller chose for a damaged database."""
+
+    RESTORE_BACKUP = "restore"
+    START_EMPTY = "empty"
+    QUIT = "quit"
+
+
+@dataclass(frozen=True)
+class Recovery:
+    """A damaged database and what can be done about it (shown to the seller).
+
+    Attributes:
+        state: ``DAMAGED`` or ``NOT_DATABASE``.
+        path: The database file.
+        problem: The first problem found (for the log and the details).
+        backup: The newest backup that passed verification, if any.
+    """
+
+    state: DbState
+    path: Path
+    problem: str
+    backup: bk.BackupInfo | None
+
+
+def diagnose(path: Path) -> tuple[DbState, str]:
+    """Classify the database at *path* without writing anything; return (state, detail)."""
+    path = Path(path)
+    if not path.exists():
+        return DbState.MISSING, ""
+    if path.is_dir():
+        return DbState.UNREADABLE, f"{path} is a folder, not a database file."
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(16)
+    except OSError as exc:
+        return DbState.UNREADABLE, str(
+            NotADatabaseError(
+                f"The database file {path} cannot be read ({exc.strerror}). Check that the file "
+                "is not open in another program and that you may read it."
+            )
+        )
+    if not header:
+        return DbState.MISSING, ""
+    try:
+        preflight(path)
+    except DatabaseTooNewError as exc:
+        return DbState.TOO_NEW, str(exc)
+    except NotADatabaseError as exc:
+        if header != b"SQLite format 3\x00":
+            return DbState.NOT_DATABASE, str(exc)
+        return DbState.DAMAGED, str(exc.__cause__ or exc)
+    problems = bk.check_database(path)
+    if problems:
+        return DbState.DAMAGED, problems[0]
+    return DbState.OK, ""
+
+
+def open_checked(
+    data_dir: Path,
+    *,
+    choose: Callable[[Recovery], Choice] | None = None,
+    read_only: bool = False,
+) -> Path:
+    """Check, recover if needed, and open the data folder's database with backups around it.
+
+    Args:
+        data_dir: The data folder.
+        choose: Asked what to do when the database is damaged; without it, a damaged database is
+            an error (the CLI and ``--self-test``).
+        read_only: Open read-only.
+
+    Returns:
+        The database path.
+
+    Raises:
+        UserError: The database cannot be used (unreadable, too new, damaged and no choice, or
+            the seller chose to quit: then the message is empty).
+    """
+    path = database_file(data_dir)
+    folder = bk.backup_dir(data_dir)
+    state, detail = diagnose(path)
+    log.info("database check: %s", state.value)
+    if state in (DbState.UNREADABLE, DbState.TOO_NEW):
+        if state is DbState.TOO_NEW:
+            raise DatabaseTooNewError(detail)
+        raise NotADatabaseError(detail)
+    if state in (DbState.DAMAGED, DbState.NOT_DATABASE):
+        log.warning("the database is not usable: %s", detail)
+        recovery = Recovery(state, path, detail, bk.newest_verified_backup(folder))
+        if choose is None:
+            if state is DbState.NOT_DATABASE:
+                raise NotADatabaseError(detail)
+            raise NotADatabaseError(
+                f"The database {path} is damaged ({detail}). Start the app to move it aside and "
+                "open the newest backup, or restore one with 'dropship-desktop restore'."
+            )
+        choice = choose(recovery)
+        if choice is Choice.QUIT:
+            raise UserError("")
+        moved = bk.move_aside(path)
+        log.warning("damaged database kept at %s", moved)
+        if choice is Choice.RESTORE_BACKUP:
+            if recovery.backup is None:
+                raise UserError("There is no verified backup to open.")
+            bk.restore_backup(recovery.backup.path, path, folder=folder)
+
+    def before_migrate(db_path: Path, from_version: int, to_version: int) -> None:
+        log.info("backing up before migrating from %d to %d", from_version, to_version)
+        bk.create_backup(db_path, folder=folder, kind=bk.PRE_MIGRATE)
+
+    open_database(path, before_migrate=before_migrate, read_only=read_only)
+    return path
