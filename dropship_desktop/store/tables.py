@@ -190,6 +190,9 @@ class CancellationRequest(BaseModel):
     state = TextField()
     error_code = TextField(default="")
     platform_response = TextField(default="")
+    amount_fen = IntegerField(default=0)  # refund: amount asked back; close: order amount
+    vouchers = TextField(default="")  # JSON list of evidence image URLs
+    refund_id = TextField(default="")  # the platform's refund application id
     created_at = IntegerField()
     submitted_at = IntegerField(null=True)
     finished_at = IntegerField(null=True)

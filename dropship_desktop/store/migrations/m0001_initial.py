@@ -192,6 +192,9 @@ CREATE TABLE cancellation_request (
     state               TEXT    NOT NULL,
     error_code          TEXT    NOT NULL DEFAULT '',
     platform_response   TEXT    NOT NULL DEFAULT '',
+    amount_fen          INTEGER NOT NULL DEFAULT 0,
+    vouchers            TEXT    NOT NULL DEFAULT '',
+    refund_id           TEXT    NOT NULL DEFAULT '',
     created_at          INTEGER NOT NULL,
     submitted_at        INTEGER,
     finished_at         INTEGER
