@@ -30,7 +30,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from ..domain.enums import OrderStatus1688, RefundStatus, SalesStatus, ShopPlatform, SupplierStatus
+from ..domain.enums import SalesStatus, ShopPlatform, SupplierStatus
 from ..domain.masking import mask_name, mask_phone
 from ..domain.orders import DEFAULT_SHIP_WITHIN_HOURS, OrderFlag
 from ..domain.timeutil import now_epoch
@@ -50,7 +50,7 @@ from ..tabular.orders_formats import (
     normalise_header,
 )
 from ..tabular.reader import Table, TableError, read_table
-from .base import Changes
+from .base import Changes, write_op
 from .orders import refresh_order_summaries
 
 __all__ = [
@@ -87,15 +87,6 @@ BULK_INDEX_FROM = 500
 _PREVIEW_ERRORS = 1000
 
 _CLOSED_SALES = (SalesStatus.CANCELLED.value, SalesStatus.REFUNDED.value)
-_CLOSED_SUPPLIER = (OrderStatus1688.CANCEL.value, OrderStatus1688.TERMINATED.value)
-_REFUND_OPEN = frozenset(
-    {
-        RefundStatus.WAIT_SELLER_AGREE.value,
-        RefundStatus.WAIT_BUYER_MODIFY.value,
-        RefundStatus.WAIT_BUYER_SEND.value,
-        RefundStatus.WAIT_SELLER_RECEIVE.value,
-    }
-)
 _SHIP_WITHIN_S = DEFAULT_SHIP_WITHIN_HOURS * 3600
 _NON_DIGIT = re.compile(r"[\s\-()（）]+")
 
@@ -290,6 +281,9 @@ def preview_import(
                 "1688 order export. Choose the format, or map its columns yourself."
             )
             return preview
+    if preview.kind == "shop" and "status_text" not in preview.mapping.fields:
+        preview.problem = "The column mapping lacks: Order status. Choose the column that holds it."
+        return preview
     try:
         result = map_rows(table, preview.mapping, preview.kind, max_errors=_PREVIEW_ERRORS)
     except TableError as exc:
@@ -435,6 +429,7 @@ class ImportChanges(Changes):
     summary: ImportSummary | None = None
 
 
+@write_op
 def commit_import(
     preview: ImportPreview,
     *,

@@ -1,0 +1,780 @@
+"""Import orders from a platform export: preview, column mapping, shop choice, progress, cancel.
+
+The file is read and mapped on the DB worker (nothing written), the preview shows the first
+orders (buyer data masked) and every problem with its row and column. Import is enabled only
+for a file without problems; it runs on the worker in one transaction, with a progress bar fed
+by polling a counter the worker updates, and a Cancel button that rolls everything back.
+
+A user's column mapping for an unrecognised layout is remembered in QSettings, keyed by the
+file's header signature, and applied automatically to the next file with the same columns.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, QTimer, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.enums import ShopPlatform
+from ...errors import UserError
+from ...services.order_import import (
+    ImportCancelledError,
+    ImportChanges,
+    ImportPreview,
+    commit_import,
+    header_signature,
+    preview_import,
+    shops_for_platforms,
+)
+from ...tabular.orders_formats import CANONICAL_FIELDS, ColumnMapping
+from ..formatting import (
+    enum_label,
+    format_datetime,
+    format_money,
+    sales_status_label,
+    supplier_status_label,
+)
+from ..models.rows import RowColumn, RowsModel
+from ..tasks import DbWorker
+from ..widgets.table_copy import install_copy_shortcut
+
+__all__ = ["ImportDialog", "MappingDialog", "run_import_dialog"]
+
+log = logging.getLogger(__name__)
+
+MAPPINGS_KEY = "import/orders/mappings"
+LAST_DIR_KEY = "import/orders/last_dir"
+PREVIEW_KEY = "order-import-preview"
+
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_CTX = "ImportDialog"
+
+#: Format combo entries: (format code or "", label).
+_FORMATS = (
+    ("", QT_TRANSLATE_NOOP("ImportDialog", "Detect automatically")),
+    ("taobao", QT_TRANSLATE_NOOP("ImportDialog", "Taobao / Tmall (已卖出的宝贝)")),
+    ("pdd", QT_TRANSLATE_NOOP("ImportDialog", "Pinduoduo")),
+    ("douyin", QT_TRANSLATE_NOOP("ImportDialog", "Douyin shop")),
+    ("1688", QT_TRANSLATE_NOOP("ImportDialog", "1688 purchase orders")),
+    ("custom", QT_TRANSLATE_NOOP("ImportDialog", "My own column mapping")),
+)
+
+#: Labels of the canonical fields, for the mapping dialog.
+_FIELD_LABELS: dict[str, str] = {
+    "order_no": QT_TRANSLATE_NOOP("MappingDialog", "Order number"),
+    "sub_order_no": QT_TRANSLATE_NOOP("MappingDialog", "Sub-order (line) number"),
+    "shop_name": QT_TRANSLATE_NOOP("MappingDialog", "Shop name"),
+    "buyer_name": QT_TRANSLATE_NOOP("MappingDialog", "Recipient name"),
+    "buyer_phone": QT_TRANSLATE_NOOP("MappingDialog", "Recipient phone"),
+    "address": QT_TRANSLATE_NOOP("MappingDialog", "Address (detail, or the full address)"),
+    "province": QT_TRANSLATE_NOOP("MappingDialog", "Province"),
+    "city": QT_TRANSLATE_NOOP("MappingDialog", "City"),
+    "district": QT_TRANSLATE_NOOP("MappingDialog", "District"),
+    "street": QT_TRANSLATE_NOOP("MappingDialog", "Street / town"),
+    "product_title": QT_TRANSLATE_NOOP("MappingDialog", "Product title"),
+    "sku": QT_TRANSLATE_NOOP("MappingDialog", "SKU / seller code / spec"),
+    "quantity": QT_TRANSLATE_NOOP("MappingDialog", "Quantity"),
+    "unit_price_fen": QT_TRANSLATE_NOOP("MappingDialog", "Unit price"),
+    "amount_fen": QT_TRANSLATE_NOOP("MappingDialog", "Amount paid"),
+    "shipping_fen": QT_TRANSLATE_NOOP("MappingDialog", "Shipping fee"),
+    "status_text": QT_TRANSLATE_NOOP("MappingDialog", "Order status"),
+    "created_at": QT_TRANSLATE_NOOP("MappingDialog", "Created at"),
+    "paid_at": QT_TRANSLATE_NOOP("MappingDialog", "Paid at"),
+    "carrier": QT_TRANSLATE_NOOP("MappingDialog", "Carrier"),
+    "tracking_no": QT_TRANSLATE_NOOP("MappingDialog", "Tracking number"),
+    "supplier_name": QT_TRANSLATE_NOOP("MappingDialog", "Supplier"),
+    "remark": QT_TRANSLATE_NOOP("MappingDialog", "Remark"),
+}
+
+_PHASES = {
+    "checking": QT_TRANSLATE_NOOP("ImportDialog", "Checking against the orders already here…"),
+    "writing": QT_TRANSLATE_NOOP("ImportDialog", "Writing orders…"),
+    "indexing": QT_TRANSLATE_NOOP("ImportDialog", "Updating the search index…"),
+}
+
+
+def _field_label(name: str) -> str:
+    label = _FIELD_LABELS.get(name)
+    if label is None:
+        return CANONICAL_FIELDS.get(name, name)
+    return QCoreApplication.translate("MappingDialog", label)
+
+
+# --- saved mappings ----------------------------------------------------------------------------
+
+
+def saved_mapping(headers: list[str]) -> tuple[ColumnMapping, str] | None:
+    """The mapping the user saved for files with these headers, with its kind, if any."""
+    raw = QSettings().value(MAPPINGS_KEY, "", type=str)
+    try:
+        data = json.loads(raw) if raw else {}
+        entry = data.get(header_signature(headers))
+        if not entry:
+            return None
+        kind = entry.get("kind", "shop")
+        return ColumnMapping.from_dict(entry["mapping"]), "1688" if kind == "1688" else "shop"
+    except (ValueError, KeyError, TypeError, AttributeError):
+        log.warning("ignoring an unreadable saved column mapping")
+        return None
+
+
+def save_mapping(headers: list[str], mapping: ColumnMapping, kind: str) -> None:
+    """Remember *mapping* for files with these headers."""
+    settings = QSettings()
+    raw = settings.value(MAPPINGS_KEY, "", type=str)
+    try:
+        data = json.loads(raw) if raw else {}
+        if not isinstance(data, dict):
+            data = {}
+    except ValueError:
+        data = {}
+    data[header_signature(headers)] = {"kind": kind, "mapping": mapping.to_dict()}
+    settings.setValue(MAPPINGS_KEY, json.dumps(data, ensure_ascii=False))
+
+
+# --- worker-side helpers -----------------------------------------------------------------------
+
+
+def _load(
+    source: Any,
+    fmt: str | None,
+    mapping: ColumnMapping | None,
+    kind: str | None,
+    file_name: str | None,
+) -> tuple[ImportPreview, list[tuple[int, str, str]]]:
+    """Runs on the worker: the preview, and the shops its orders may go to."""
+    preview = preview_import(
+        source,
+        fmt=fmt,
+        mapping=mapping,
+        kind=kind,  # type: ignore[arg-type]
+        file_name=file_name,
+    )
+    return preview, shops_for_platforms(preview.platforms())
+
+
+class _Progress:
+    """Shared between the worker (writes) and the UI timer (reads); plain attributes only."""
+
+    def __init__(self) -> None:
+        self.phase = ""
+        self.done = 0
+        self.total = 0
+        self.cancel_requested = False
+
+    def __call__(self, phase: str, done: int, total: int) -> None:
+        self.phase, self.done, self.total = phase, done, total
+
+    def cancelled(self) -> bool:
+        return self.cancel_requested
+
+
+# --- the mapping dialog ------------------------------------------------------------------------
+
+
+class MappingDialog(QDialog):
+    """Choose which column of the file feeds each field, and whether to remember the choice."""
+
+    def __init__(
+        self,
+        headers: list[str],
+        mapping: ColumnMapping,
+        kind: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("MappingDialog")
+        self.setWindowTitle(self.tr("Map columns"))
+        self.headers = list(headers)
+        self.kind_combo = QComboBox()
+        self.kind_combo.setObjectName("mappingKind")
+        self.kind_combo.addItem(self.tr("Shop orders (sales)"), "shop")
+        self.kind_combo.addItem(self.tr("1688 purchase orders (supplier side)"), "1688")
+        self.kind_combo.setCurrentIndex(1 if kind == "1688" else 0)
+        intro = QLabel(
+            self.tr(
+                "Choose the file's column for each field. The order number is required; for "
+                "shop orders the order status too."
+            )
+        )
+        intro.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("The file holds:"), self.kind_combo)
+        self.combos: dict[str, QComboBox] = {}
+        for name in CANONICAL_FIELDS:
+            combo = QComboBox()
+            combo.setObjectName(f"map_{name}")
+            combo.addItem(self.tr("(not in the file)"), "")
+            for header in self.headers:
+                combo.addItem(header, header)
+            chosen = mapping.fields.get(name, "")
+            index = combo.findData(chosen) if chosen else 0
+            combo.setCurrentIndex(max(index, 0))
+            combo.currentIndexChanged.connect(self._validate)
+            self.combos[name] = combo
+            form.addRow(_field_label(name), combo)
+        inner = QWidget()
+        inner.setLayout(form)
+        scroll = QScrollArea()
+        scroll.setWidget(inner)
+        scroll.setWidgetResizable(True)
+        self.remember = QCheckBox(self.tr("Remember this mapping for files with these columns"))
+        self.remember.setObjectName("rememberMapping")
+        self.remember.setChecked(True)
+        self.problem = QLabel()
+        self.problem.setObjectName("mappingProblem")
+        self.problem.setStyleSheet("color: #b00020;")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.kind_combo.currentIndexChanged.connect(self._validate)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.remember)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+        self.resize(520, 640)
+        self._validate()
+
+    def kind(self) -> str:
+        return str(self.kind_combo.currentData())
+
+    def mapping(self) -> ColumnMapping:
+        fields = {name: str(c.currentData()) for name, c in self.combos.items() if c.currentData()}
+        return ColumnMapping(fields=fields, format=None)
+
+    @Slot()
+    def _validate(self) -> None:
+        fields = self.mapping().fields
+        missing = [n for n in ("order_no", "status_text") if n not in fields]
+        if self.kind() == "1688" and "status_text" in missing:
+            missing.remove("status_text")
+        used = [h for h in fields.values()]
+        duplicate = len(used) != len(set(used)) and not (
+            fields.get("created_at") and fields.get("created_at") == fields.get("paid_at")
+        )
+        if missing:
+            names = ", ".join(_field_label(n) for n in missing)
+            self.problem.setText(self.tr("Choose a column for: {}").format(names))
+        elif duplicate:
+            self.problem.setText(self.tr("One column is chosen for two fields."))
+        else:
+            self.problem.setText("")
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(not missing and not duplicate)
+
+
+# --- the import dialog -------------------------------------------------------------------------
+
+
+class ImportDialog(QDialog):
+    """Preview an order export, fix its mapping, choose the shop, import with progress."""
+
+    def __init__(self, worker: DbWorker, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ImportDialog")
+        self.setWindowTitle(self.tr("Import orders"))
+        self.worker = worker
+        self.path: Path | None = None
+        self.preview: ImportPreview | None = None
+        self.result_changes: ImportChanges | None = None
+        self._progress: _Progress | None = None
+        self._importing = False
+        self._loading = False
+        self._tried_saved = False
+
+        self.file_label = QLabel()
+        self.file_label.setObjectName("importFile")
+        self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.format_combo = QComboBox()
+        self.format_combo.setObjectName("importFormat")
+        for code, label in _FORMATS:
+            self.format_combo.addItem(QCoreApplication.translate(_CTX, label), code)
+        self.format_combo.activated.connect(self._format_chosen)
+        self.map_button = QPushButton(self.tr("Map columns…"))
+        self.map_button.setObjectName("mapColumns")
+        self.map_button.clicked.connect(self.edit_mapping)
+
+        self.shop_combo = QComboBox()
+        self.shop_combo.setObjectName("importShop")
+        self.shop_combo.setPlaceholderText(self.tr("Choose the shop these orders belong to"))
+        self.shop_combo.currentIndexChanged.connect(self._shop_changed)
+        self.new_shop_name = QLineEdit()
+        self.new_shop_name.setObjectName("newShopName")
+        self.new_shop_name.setPlaceholderText(self.tr("Name of the new shop"))
+        self.new_shop_name.textChanged.connect(self._update_buttons)
+        self.new_shop_platform = QComboBox()
+        self.new_shop_platform.setObjectName("newShopPlatform")
+        self.shop_row = QWidget()
+        shop_layout = QHBoxLayout(self.shop_row)
+        shop_layout.setContentsMargins(0, 0, 0, 0)
+        shop_layout.addWidget(self.shop_combo, 2)
+        shop_layout.addWidget(self.new_shop_name, 2)
+        shop_layout.addWidget(self.new_shop_platform, 1)
+
+        format_row = QHBoxLayout()
+        format_row.addWidget(self.format_combo, 1)
+        format_row.addWidget(self.map_button)
+        form = QFormLayout()
+        form.addRow(self.tr("File:"), self.file_label)
+        form.addRow(self.tr("Format:"), format_row)
+        self.shop_label = QLabel(self.tr("Shop:"))
+        form.addRow(self.shop_label, self.shop_row)
+
+        self.summary = QLabel()
+        self.summary.setObjectName("importSummary")
+        self.summary.setWordWrap(True)
+
+        self.preview_model = RowsModel(
+            [
+                RowColumn(0, QT_TRANSLATE_NOOP("ImportDialog", "Row"), align=_RIGHT),
+                RowColumn(1, QT_TRANSLATE_NOOP("ImportDialog", "Order no.")),
+                RowColumn(2, QT_TRANSLATE_NOOP("ImportDialog", "Status"), self._status_text),
+                RowColumn(3, QT_TRANSLATE_NOOP("ImportDialog", "Recipient")),
+                RowColumn(4, QT_TRANSLATE_NOOP("ImportDialog", "Phone")),
+                RowColumn(5, QT_TRANSLATE_NOOP("ImportDialog", "Products")),
+                RowColumn(6, QT_TRANSLATE_NOOP("ImportDialog", "Qty"), align=_RIGHT),
+                RowColumn(7, QT_TRANSLATE_NOOP("ImportDialog", "Amount"), format_money, _RIGHT),
+                RowColumn(8, QT_TRANSLATE_NOOP("ImportDialog", "Created"), format_datetime),
+            ],
+            _CTX,
+            self,
+        )
+        self.error_model = RowsModel(
+            [
+                RowColumn(0, QT_TRANSLATE_NOOP("ImportDialog", "Row"), align=_RIGHT),
+                RowColumn(1, QT_TRANSLATE_NOOP("ImportDialog", "Column")),
+                RowColumn(2, QT_TRANSLATE_NOOP("ImportDialog", "Problem")),
+            ],
+            _CTX,
+            self,
+        )
+        self.preview_table = self._table(self.preview_model, "importPreviewTable")
+        self.error_table = self._table(self.error_model, "importErrorTable")
+        self.error_table.horizontalHeader().setStretchLastSection(True)
+        # Problem texts are long sentences: wrap them, rows as tall as they need.
+        self.error_table.setWordWrap(True)
+        self.error_table.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("importTabs")
+        self.tabs.addTab(self.preview_table, self.tr("Preview"))
+        self.tabs.addTab(self.error_table, self.tr("Problems"))
+
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setObjectName("importProgress")
+        self.progress_bar.setVisible(False)
+        self.progress_label = QLabel()
+        self.progress_label.setObjectName("importProgressLabel")
+
+        self.buttons = QDialogButtonBox()
+        self.import_button = self.buttons.addButton(
+            self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.import_button.setObjectName("importButton")
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.import_button.clicked.connect(self.start_import)
+        self.cancel_button.clicked.connect(self._cancel_clicked)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.progress_label)
+        layout.addWidget(self.progress_bar)
+        layout.addWidget(self.buttons)
+
+        self._timer = QTimer(self)
+        self._timer.setInterval(100)
+        self._timer.timeout.connect(self._poll_progress)
+        self.resize(980, 600)
+        self._set_shop_visible(False)
+        self._update_buttons()
+
+    @staticmethod
+    def _table(model: RowsModel, name: str) -> QTableView:
+        table = QTableView()
+        table.setObjectName(name)
+        table.setModel(model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.verticalHeader().setVisible(False)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        table.verticalHeader().setDefaultSectionSize(24)
+        table.setWordWrap(False)
+        table.setAlternatingRowColors(True)
+        install_copy_shortcut(table)
+        return table
+
+    def _status_text(self, code: Any) -> str:
+        if self.preview is not None and self.preview.kind == "1688":
+            return supplier_status_label(code)
+        return sales_status_label(code)
+
+    # -- loading ---------------------------------------------------------------------------
+
+    def load(self, path: str | Path) -> None:
+        """Read and preview *path* on the worker."""
+        self.path = Path(path)
+        self.file_label.setText(self.path.name)
+        self.file_label.setToolTip(str(self.path))
+        self._request(str(self.path), None, None, None)
+
+    def _request(
+        self,
+        source: Any,
+        fmt: str | None,
+        mapping: ColumnMapping | None,
+        kind: str | None,
+    ) -> None:
+        self._loading = True
+        self.summary.setText(self.tr("Reading the file…"))
+        self._update_buttons()
+        name = self.path.name if self.path else None
+        self.worker.submit(
+            _load,
+            source,
+            fmt,
+            mapping,
+            kind,
+            name,
+            on_result=self._show_preview,
+            on_error=self._show_load_error,
+            key=PREVIEW_KEY,
+        )
+
+    @Slot(object)
+    def _show_load_error(self, error: BaseException) -> None:
+        self._loading = False
+        if not isinstance(error, UserError):
+            raise error
+        self.preview = None
+        self.summary.setText(str(error))
+        self.summary.setStyleSheet("color: #b00020;")
+        self.preview_model.set_rows([])
+        self.error_model.set_rows([])
+        self._update_buttons()
+
+    @Slot(object)
+    def _show_preview(self, result: tuple[ImportPreview, list[tuple[int, str, str]]]) -> None:
+        self._loading = False
+        preview, shops = result
+        if preview.needs_mapping and preview.table is not None and not self._tried_saved:
+            self._tried_saved = True
+            saved = saved_mapping(preview.headers)
+            if saved is not None:
+                # A layout the user mapped before: apply that mapping straight away.
+                self._request(preview.table, None, saved[0], saved[1])
+                return
+        self.preview = preview
+        if preview.needs_mapping:
+            code = self.format_combo.currentData() or ""
+        elif preview.mapping.format is None:
+            code = "custom"
+        else:
+            code = preview.format or ""
+        self.format_combo.setCurrentIndex(max(self.format_combo.findData(code), 0))
+        self._fill_shops(preview, shops)
+        self.preview_model.set_rows(preview.sample(500))
+        self.error_model.set_rows([(e.row, e.column, e.message) for e in preview.errors])
+        self.tabs.setTabText(1, self.tr("Problems ({})").format(len(preview.errors)))
+        if preview.errors:
+            self.tabs.setCurrentIndex(1)
+        self.preview_table.resizeColumnsToContents()
+        self.error_table.resizeColumnToContents(0)
+        self.error_table.resizeColumnToContents(1)
+        self._describe(preview)
+        self._update_buttons()
+
+    def _describe(self, preview: ImportPreview) -> None:
+        style = ""
+        if preview.problem:
+            text = QCoreApplication.translate(
+                _CTX, "{}\nUse “Map columns…” to say which column holds what."
+            )
+            text = text.format(preview.problem)
+            style = "color: #b00020;"
+        else:
+            kind = (
+                self.tr("1688 purchase orders")
+                if preview.kind == "1688"
+                else self.tr("shop orders")
+            )
+            text = self.tr("Rows: {rows} · Orders: {orders} · Lines: {lines} ({kind}).").format(
+                rows=preview.row_count,
+                orders=len(preview.orders),
+                kind=kind,
+                lines=preview.line_count,
+            )
+            if preview.errors:
+                more = "+" if preview.errors_truncated else ""
+                text += " " + self.tr(
+                    "{n}{more} problem(s) must be corrected in the file before it can be "
+                    "imported; nothing will be imported until then."
+                ).format(n=len(preview.errors), more=more)
+                style = "color: #b00020;"
+            elif preview.kind == "1688":
+                text += " " + self.tr(
+                    "Each is matched to its sales order by 1688 order number, else by "
+                    "recipient and product; the rest wait for a match in the order list."
+                )
+            else:
+                text += " " + self.tr(
+                    "Orders already here are updated (status, logistics), not duplicated."
+                )
+        self.summary.setText(text)
+        self.summary.setStyleSheet(style)
+
+    def _fill_shops(self, preview: ImportPreview, shops: list[tuple[int, str, str]]) -> None:
+        shop_kind = preview.kind == "shop"
+        self._set_shop_visible(shop_kind)
+        self.shop_combo.blockSignals(True)
+        previous = self.shop_combo.currentData()
+        self.shop_combo.clear()
+        for shop_id, platform, name in shops:
+            self.shop_combo.addItem(f"{name} ({enum_label(ShopPlatform(platform))})", shop_id)
+        self.shop_combo.addItem(self.tr("New shop…"), None)
+        # Preselect: the same shop as before, the shop the file names, or the only one.
+        index = self.shop_combo.findData(previous) if previous is not None else -1
+        if index < 0 and preview.shop_names:
+            for i, (_id, _platform, name) in enumerate(shops):
+                if name == preview.shop_names[0]:
+                    index = i
+        if index < 0:
+            index = 0 if len(shops) == 1 else (self.shop_combo.count() - 1 if not shops else -1)
+        self.shop_combo.setCurrentIndex(index)
+        self.shop_combo.blockSignals(False)
+        self.new_shop_platform.clear()
+        for platform in preview.platforms():
+            self.new_shop_platform.addItem(enum_label(ShopPlatform(platform)), platform)
+        if not self.new_shop_name.text() and preview.shop_names:
+            self.new_shop_name.setText(preview.shop_names[0])
+        self._shop_changed()
+
+    def _set_shop_visible(self, visible: bool) -> None:
+        self.shop_label.setVisible(visible)
+        self.shop_row.setVisible(visible)
+
+    @Slot()
+    def _shop_changed(self) -> None:
+        new = self.shop_combo.currentIndex() >= 0 and self.shop_combo.currentData() is None
+        self.new_shop_name.setVisible(new)
+        self.new_shop_platform.setVisible(new)
+        self._update_buttons()
+
+    # -- format and mapping ----------------------------------------------------------------
+
+    @Slot(int)
+    def _format_chosen(self, _index: int) -> None:
+        if self.preview is None or self.preview.table is None:
+            return
+        code = self.format_combo.currentData()
+        if code == "custom":
+            self.edit_mapping()
+            return
+        self._request(self.preview.table, code or None, None, None)
+
+    @Slot()
+    def edit_mapping(self) -> MappingDialog | None:
+        """Open the mapping dialog (modal); on OK re-preview with the chosen mapping."""
+        if self.preview is None or self.preview.table is None:
+            return None
+        dialog = MappingDialog(self.preview.headers, self.preview.mapping, self.preview.kind, self)
+        dialog.accepted.connect(lambda: self._mapping_chosen(dialog))
+        dialog.open()
+        return dialog
+
+    def _mapping_chosen(self, dialog: MappingDialog) -> None:
+        if self.preview is None or self.preview.table is None:
+            return
+        mapping, kind = dialog.mapping(), dialog.kind()
+        if dialog.remember.isChecked():
+            save_mapping(self.preview.headers, mapping, kind)
+        self.format_combo.setCurrentIndex(self.format_combo.findData("custom"))
+        self._request(self.preview.table, None, mapping, kind)
+
+    # -- importing -------------------------------------------------------------------------
+
+    def _update_buttons(self) -> None:
+        ready = (
+            not self._loading
+            and not self._importing
+            and self.preview is not None
+            and self.preview.can_import
+            and self.result_changes is None
+        )
+        if ready and self.preview is not None and self.preview.kind == "shop":
+            if self.shop_combo.currentIndex() < 0:
+                ready = False
+            elif self.shop_combo.currentData() is None:
+                ready = bool(self.new_shop_name.text().strip())
+        self.import_button.setEnabled(ready)
+        self.import_button.setVisible(self.result_changes is None)
+        self.format_combo.setEnabled(not self._importing and self.result_changes is None)
+        self.map_button.setEnabled(
+            not self._importing and self.preview is not None and self.result_changes is None
+        )
+        self.shop_row.setEnabled(not self._importing and self.result_changes is None)
+
+    @Slot()
+    def start_import(self) -> None:
+        """Write the previewed orders on the worker, with progress and cancel."""
+        preview = self.preview
+        if preview is None or not self.import_button.isEnabled():
+            return
+        shop_id: int | None = None
+        new_shop: tuple[str, str] | None = None
+        if preview.kind == "shop":
+            data = self.shop_combo.currentData()
+            if data is None:
+                new_shop = (
+                    str(self.new_shop_platform.currentData()),
+                    self.new_shop_name.text().strip(),
+                )
+            else:
+                shop_id = int(data)
+        self._importing = True
+        self._progress = _Progress()
+        self.progress_bar.setRange(0, 0)
+        self.progress_bar.setVisible(True)
+        self.progress_label.setText(self.tr("Starting…"))
+        self._update_buttons()
+        self._timer.start()
+        self.worker.submit(
+            commit_import,
+            preview,
+            shop_id=shop_id,
+            new_shop=new_shop,
+            progress=self._progress,
+            should_cancel=self._progress.cancelled,
+            on_result=self._import_done,
+            on_error=self._import_failed,
+        )
+
+    @Slot()
+    def _poll_progress(self) -> None:
+        progress = self._progress
+        if progress is None:
+            return
+        phase = _PHASES.get(progress.phase)
+        if phase:
+            self.progress_label.setText(QCoreApplication.translate(_CTX, phase))
+        if progress.total:
+            self.progress_bar.setRange(0, progress.total)
+            self.progress_bar.setValue(min(progress.done, progress.total))
+
+    def _finish(self) -> None:
+        self._timer.stop()
+        self._importing = False
+        self.progress_bar.setVisible(False)
+        self._progress = None
+        self._update_buttons()
+
+    @Slot(object)
+    def _import_done(self, changes: ImportChanges) -> None:
+        self._finish()
+        self.result_changes = changes
+        summary = changes.summary
+        if summary is not None:
+            if summary.kind == "1688":
+                text = self.tr(
+                    "Imported: {created} new 1688 orders ({matched} matched to sales orders, "
+                    "{unmatched} awaiting a match), {updated} updated, {unchanged} unchanged."
+                ).format(
+                    created=summary.orders_created,
+                    matched=summary.matched,
+                    unmatched=summary.unmatched,
+                    updated=summary.orders_updated,
+                    unchanged=summary.orders_unchanged,
+                )
+            else:
+                text = self.tr(
+                    "Imported: {created} new orders, {updated} updated, {unchanged} unchanged."
+                ).format(
+                    created=summary.orders_created,
+                    updated=summary.orders_updated,
+                    unchanged=summary.orders_unchanged,
+                )
+            self.progress_label.setText(text)
+        self.cancel_button.setText(self.tr("Close"))
+        self._update_buttons()
+
+    @Slot(object)
+    def _import_failed(self, error: BaseException) -> None:
+        self._finish()
+        if isinstance(error, ImportCancelledError):
+            self.progress_label.setText(self.tr("Cancelled. Nothing was imported."))
+            return
+        if not isinstance(error, UserError):
+            raise error
+        self.progress_label.setText(str(error))
+
+    @Slot()
+    def _cancel_clicked(self) -> None:
+        if self._importing and self._progress is not None:
+            # Stop between chunks; the transaction rolls back and _import_failed reports it.
+            self._progress.cancel_requested = True
+            self.progress_label.setText(self.tr("Cancelling…"))
+            return
+        if self.result_changes is not None:
+            self.accept()
+        else:
+            self.reject()
+
+    def reject(self) -> None:
+        if self._importing:
+            self._cancel_clicked()  # Esc or the close box: cancel, keep the dialog until done
+            return
+        self.worker.cancel(PREVIEW_KEY)
+        super().reject()
+
+
+def run_import_dialog(parent: QWidget | None, worker: DbWorker) -> ImportDialog | None:
+    """Ask for an order export file and open the import dialog for it (window-modal).
+
+    Returns:
+        The open dialog, or ``None`` when no file was chosen.
+    """
+    settings = QSettings()
+    start = settings.value(LAST_DIR_KEY, "", type=str) or str(Path.home())
+    name, _filter = QFileDialog.getOpenFileName(
+        parent,
+        QCoreApplication.translate(_CTX, "Import orders"),
+        start,
+        QCoreApplication.translate(_CTX, "Order exports (*.csv *.xlsx *.xls);;All files (*)"),
+    )
+    if not name:
+        return None
+    settings.setValue(LAST_DIR_KEY, str(Path(name).parent))
+    dialog = ImportDialog(worker, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.load(name)
+    dialog.open()
+    return dialog
