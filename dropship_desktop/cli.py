@@ -26,6 +26,9 @@ EXIT_OK = 0
 EXIT_PROBLEM = 1
 EXIT_USAGE = 2
 
+#: Sub-commands implemented in cli_safety.py.
+SAFETY_COMMANDS = ("backup", "restore", "purge-buyer-data")
+
 #: What ``import`` and ``export`` handle (the first positional argument).
 IMPORT_WHAT = ["orders"]
 EXPORT_WHAT = ["orders"]
@@ -114,6 +117,9 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument(
         "--header-lang", choices=["zh_CN", "en"], default="zh_CN", help="header language"
     )
+    from .cli_safety import add_commands
+
+    add_commands(sub, _common)  # backup, restore, purge-buyer-data
     return parser
 
 
@@ -129,6 +135,10 @@ def run_command(args: argparse.Namespace) -> int:
     data_dir = data_dir_from_args(args)
     setup_logging(log_dir(data_dir), verbose=getattr(args, "verbose", False))
     try:
+        if args.command in SAFETY_COMMANDS:
+            from .cli_safety import run
+
+            return run(args, data_dir)
         if args.command == "demo":
             return _cmd_demo(data_dir, args.orders, args.seed)
         if args.command == "check":
