@@ -127,10 +127,10 @@ COLUMNS: tuple[_Column, ...] = (
         _LEFT,
     ),
     _Column(
-        QT_TRANSLATE_NOOP("Comparison", "Kind"),
-        lambda _r, o: enum_label(SupplierKind(o.facts.supplier.kind)),
-        lambda _r, o: str(o.facts.supplier.kind),
-        _LEFT,
+        QT_TRANSLATE_NOOP("Comparison", "Preferred"),
+        lambda _r, o: "★" if o.preferred else "",
+        lambda _r, o: o.preferred,
+        _CENTER,
     ),
     _Column(
         QT_TRANSLATE_NOOP("Comparison", "One piece"),
@@ -138,6 +138,12 @@ COLUMNS: tuple[_Column, ...] = (
         lambda r, _o: (not r.eligible, r.reason_code),
         _LEFT,
     ),
+    _Column(
+        QT_TRANSLATE_NOOP("Comparison", "Score"),
+        lambda r, _o: f"{r.total:.1f}",
+        lambda r, _o: r.total,
+    ),
+    *(_factor_column(name) for name in FACTORS),
     _Column(
         QT_TRANSLATE_NOOP("Comparison", "Landed cost"),
         lambda r, _o: format_money(r.landed_cost_fen),
@@ -159,21 +165,17 @@ COLUMNS: tuple[_Column, ...] = (
         lambda _r, o: str(o.facts.moq),
         lambda _r, o: o.facts.moq,
     ),
-    *(_factor_column(name) for name in FACTORS),
     _Column(
-        QT_TRANSLATE_NOOP("Comparison", "Score"),
-        lambda r, _o: f"{r.total:.1f}",
-        lambda r, _o: r.total,
-    ),
-    _Column(
-        QT_TRANSLATE_NOOP("Comparison", "Preferred"),
-        lambda _r, o: "★" if o.preferred else "",
-        lambda _r, o: o.preferred,
-        _CENTER,
+        QT_TRANSLATE_NOOP("Comparison", "Kind"),
+        lambda _r, o: enum_label(SupplierKind(o.facts.supplier.kind)),
+        lambda _r, o: str(o.facts.supplier.kind),
+        _LEFT,
     ),
 )
-FIRST_FACTOR_COLUMN = 9
-SCORE_COLUMN = FIRST_FACTOR_COLUMN + len(FACTORS)
+ONE_PIECE_COLUMN = 3
+SCORE_COLUMN = 4
+FIRST_FACTOR_COLUMN = 5
+_FACTOR_END = FIRST_FACTOR_COLUMN + len(FACTORS)
 
 
 @dataclass(frozen=True)
@@ -226,12 +228,12 @@ class ComparisonModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             text = _t(COLUMNS[section].header)
-            if FIRST_FACTOR_COLUMN <= section < SCORE_COLUMN:
+            if FIRST_FACTOR_COLUMN <= section < _FACTOR_END:
                 name = FACTORS[section - FIRST_FACTOR_COLUMN]
                 share = getattr(self._weights, name) / self._weights.total() * 100
                 text += f" ({share:.0f})"
             return text
-        if role == Qt.ItemDataRole.ToolTipRole and FIRST_FACTOR_COLUMN <= section < SCORE_COLUMN:
+        if role == Qt.ItemDataRole.ToolTipRole and FIRST_FACTOR_COLUMN <= section < _FACTOR_END:
             return _t("Points this factor adds to the score; the most it can add is in brackets.")
         return None
 
@@ -261,7 +263,7 @@ class ComparisonModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and not ranked.eligible:
             return QColor("#8a8a8a")
         if role == Qt.ItemDataRole.ToolTipRole:
-            if FIRST_FACTOR_COLUMN <= col < SCORE_COLUMN:
+            if FIRST_FACTOR_COLUMN <= col < _FACTOR_END:
                 name = FACTORS[col - FIRST_FACTOR_COLUMN]
                 return _t(
                     "Factor score {score:.2f} of 1 × weight {weight:g} → {points:.1f} points"
@@ -270,7 +272,7 @@ class ComparisonModel(QAbstractTableModel):
                     weight=getattr(self._weights, name),
                     points=ranked.contributions[name],
                 )
-            if col == 3 and not ranked.eligible:
+            if col == ONE_PIECE_COLUMN and not ranked.eligible:
                 return _t("Cannot serve a one-piece dropship order; kept in the list, ranked last.")
         return None
 
@@ -304,7 +306,7 @@ class ComparisonPanel(QWidget):
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(24)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.setAccessibleName(self.tr("Offer comparison"))
         install_copy_shortcut(self.table)
 
@@ -352,9 +354,8 @@ class ComparisonPanel(QWidget):
             spin.blockSignals(False)
         self.weight_hint.setText(
             self.tr(
-                "Each factor scores 0–1 (1 = best among these offers); its points are "
-                "weight ÷ total weight × score × 100. Offers that cannot ship one piece are "
-                "ranked last but kept."
+                "Points = weight ÷ total weight × factor score (0–1, 1 = best here) × 100. "
+                "Offers that cannot ship one piece are ranked last, not hidden."
             )
         )
 
@@ -390,6 +391,7 @@ class ComparisonPanel(QWidget):
         """Rank the offers again with the current weights."""
         ranked = self.comparison.rank(self.weights) if self.comparison else []
         self.model.set_ranking(ranked, self.comparison, self.weights)
+        self.table.resizeColumnsToContents()  # a handful of rows: cheap
         self._update_heading()
 
     def _update_heading(self) -> None:

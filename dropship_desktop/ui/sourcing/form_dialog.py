@@ -74,7 +74,7 @@ class FormDialog(QDialog):
         self.errors[key] = add_field(self.form, label, widget)
         signal: Any = None
         if isinstance(widget, QLineEdit):
-            signal = widget.textEdited
+            signal = widget.textChanged
         elif isinstance(widget, QPlainTextEdit):
             widget.setTabChangesFocus(True)  # Tab moves on, as in every other field
             signal = widget.textChanged

@@ -109,7 +109,7 @@ class OfferDialog(FormDialog):
         self.field("stock", self.tr("Stock"), self.stock)
         self.field("offer_ref", self.tr("1688 offer id or URL"), self.offer_ref)
         self.field("last_checked", self.tr("Last checked"), checked_box)
-        self.last_checked.textEdited.connect(lambda *_: self._edited("last_checked"))
+        self.last_checked.textChanged.connect(lambda *_: self._edited("last_checked"))
         self.setTabOrder(self.last_checked, self.today_button)
 
         self.preview = QLabel()

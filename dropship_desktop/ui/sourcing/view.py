@@ -345,6 +345,7 @@ class SourcingView(View):
         split.addWidget(right)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 5)
+        split.setSizes([380, 1000])
         return split
 
     def title(self) -> str:
@@ -364,6 +365,7 @@ class SourcingView(View):
     def _suppliers_loaded(self, rows: list[tuple[Any, ...]]) -> None:
         selected = self.selected_id(self.supplier_table)
         self.suppliers.set_rows(rows)
+        self.supplier_table.resizeColumnsToContents()
         self._select_id(self.supplier_table, self.suppliers, selected)
         self._update_buttons()
 
@@ -376,6 +378,8 @@ class SourcingView(View):
             for row in rows
         ]
         self.products.set_rows(extended)
+        self.product_table.resizeColumnToContents(1)
+        self.product_table.setColumnWidth(0, 200)
         if not self._select_id(self.product_table, self.products, want) and rows:
             self.product_table.selectRow(0)
         if not rows:
@@ -450,6 +454,7 @@ class SourcingView(View):
         selected = self.selected_id(self.offer_table)
         self._preferred_offer_id = comparison.preferred_offer_id
         self.offers.set_rows(offers)
+        self.offer_table.resizeColumnsToContents()
         self._select_id(self.offer_table, self.offers, selected)
         self.comparison.set_comparison(comparison)
         self.offer_box.setTitle(self.tr("Offers for “{}”").format(comparison.title))
