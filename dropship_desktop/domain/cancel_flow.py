@@ -1124,8 +1124,10 @@ class CancelFlow:
         return compute_consequences(self.plans(), self._candidates, self.shop_stats, self.clock())
 
     def advice(self) -> list[Advice]:
-        """Seed 5.3 advice for the selected orders (the reason's advice once one is chosen)."""
-        selected = [self._candidates[i] for i in self._selected]
+        """Seed 5.3 advice for the selected orders that will be cancelled (with the reason's
+        advice once one is chosen); skipped orders are not being cancelled and get none."""
+        acting = {p.supplier_order_id for p in self.plans() if p.action is not None}
+        selected = [self._candidates[i] for i in self._selected if i in acting]
         reasons = {i: self.reason_for(i) for i in self._selected}
         return prevention_advice(selected, reasons, self._refund_reasons)
 

@@ -546,3 +546,18 @@ def test_outcome_from_call() -> None:
     assert outcome_from_call(CancelAction.CLOSE, failed) is OutcomeKind.FAILED
     interrupted = OrderOutcome(1, OutcomeKind.INTERRUPTED)
     assert interrupted.needs_resolution and not interrupted.final and not interrupted.retryable
+
+
+def test_flow_advice_covers_only_orders_being_cancelled() -> None:
+    poor = ProductFacts("T恤")
+    flow = signed_in_flow(
+        [
+            replace(cand(1, "waitbuyerpay"), product=poor),
+            replace(cand(2, "waitbuyerreceive"), product=poor),
+        ]
+    )
+    flow.select([1, 2])
+    assert [(a.code, a.supplier_order_ids) for a in flow.advice()] == [
+        ("description_incomplete", (1,)),
+        ("pay_supplier_promptly", (1,)),
+    ]
