@@ -30,8 +30,8 @@ EXIT_USAGE = 2
 SAFETY_COMMANDS = ("backup", "restore", "purge-buyer-data")
 
 #: What ``import`` and ``export`` handle (the first positional argument).
-IMPORT_WHAT = ["orders"]
-EXPORT_WHAT = ["orders"]
+IMPORT_WHAT = ["orders", "products"]
+EXPORT_WHAT = ["orders", "suppliers", "offers"]
 
 
 def _common(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
@@ -147,6 +147,10 @@ def run_command(args: argparse.Namespace) -> int:
             return _cmd_import_orders(data_dir, args)
         if args.command == "export" and args.what == "orders":
             return _cmd_export_orders(data_dir, args)
+        if args.command == "import" and args.what == "products":
+            return _cmd_import_products(data_dir, args)
+        if args.command == "export" and args.what in ("suppliers", "offers"):
+            return _cmd_export_sourcing(data_dir, args)
     except UserError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_PROBLEM
@@ -283,6 +287,46 @@ def _cmd_export_orders(data_dir: Path, args: argparse.Namespace) -> int:
             print(file=sys.stderr)
         close_database()
     print(changes.message)
+    return EXIT_OK
+
+
+def _cmd_import_products(data_dir: Path, args: argparse.Namespace) -> int:
+    from .services.sourcing import commit_product_import, preview_product_import
+    from .store.db import close_database, open_database
+
+    if not Path(args.file).is_file():
+        raise UserError(f"No such file: {args.file}")
+    open_database(database_file(data_dir))
+    try:
+        preview = preview_product_import(args.file)
+        for row in preview.rows:
+            for column, problem in row.errors.items():
+                print(f"row {row.row_number}, {column}: {problem}", file=sys.stderr)
+        changes = commit_product_import(preview)  # refuses (writes nothing) on any error
+    finally:
+        close_database()
+    print(changes.message)
+    return EXIT_OK
+
+
+def _cmd_export_sourcing(data_dir: Path, args: argparse.Namespace) -> int:
+    from .services.sourcing import export_offers, export_suppliers
+    from .store.db import close_database, open_database
+
+    path = database_file(data_dir)
+    if not path.exists():
+        raise UserError(f"No database at {path}. Start the app once or run 'demo' first.")
+    target = Path(args.file)
+    if args.format and target.suffix.lower() != f".{args.format}":
+        target = target.with_name(target.name + f".{args.format}")
+    lang = "zh" if args.header_lang == "zh_CN" else "en"
+    open_database(path)
+    try:
+        export = export_suppliers if args.what == "suppliers" else export_offers
+        count = export(target, lang)
+    finally:
+        close_database()
+    print(f"{count} {args.what} rows → {target}")
     return EXIT_OK
 
 
