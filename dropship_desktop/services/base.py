@@ -80,7 +80,13 @@ def write_op(fn: Callable[P, R]) -> Callable[P, R]:
             with db.atomic():
                 return fn(*args, **kwargs)
         except (sqlite3.OperationalError, peewee.OperationalError) as exc:
-            translated = user_error_for(exc)
+            # On a full disk or an I/O error SQLite may roll back by itself; peewee's own
+            # ROLLBACK then fails ("no transaction is active") with the real cause as context.
+            translated = None
+            cause: BaseException | None = exc
+            while cause is not None and translated is None:
+                translated = user_error_for(cause)
+                cause = cause.__context__
             if translated is None:
                 raise
             raise translated from exc
