@@ -49,7 +49,7 @@ from ..tabular.orders_formats import (
     map_rows,
     normalise_header,
 )
-from ..tabular.reader import Table, TableError, read_table
+from ..tabular.reader import Table, TableError, gc_paused, read_table
 from .base import Changes, write_op
 from .orders import refresh_order_summaries
 
@@ -285,7 +285,8 @@ def preview_import(
         preview.problem = "The column mapping lacks: Order status. Choose the column that holds it."
         return preview
     try:
-        result = map_rows(table, preview.mapping, preview.kind, max_errors=_PREVIEW_ERRORS)
+        with gc_paused():
+            result = map_rows(table, preview.mapping, preview.kind, max_errors=_PREVIEW_ERRORS)
     except TableError as exc:
         preview.problem = str(exc)
         return preview
@@ -458,7 +459,8 @@ def commit_import(
     started = time.perf_counter()
     report = progress or (lambda _phase, _done, _total: None)
     cancelled = should_cancel or (lambda: False)
-    with db.atomic():
+    # Many acyclic tuples are built below; the cyclic GC would walk them again and again.
+    with gc_paused(), db.atomic():
         if preview.kind == "1688":
             summary, ids = _import_1688(preview, report, cancelled)
         else:
@@ -690,12 +692,13 @@ def _import_shop(
     now = now_epoch()
     report("checking", 0, total)
     existing: dict[str, tuple[Any, ...]] = {}
-    for part in _chunks(numbers, 900):
-        marks = ",".join("?" * len(part))
+    for part in _chunks(numbers, 50_000):
+        # One statement per big chunk: the numbers go in as one JSON array parameter.
         for row in conn.execute(
             "SELECT shop_order_no, id, status, carrier, tracking_no, paid_at, ship_by"
-            f" FROM sales_order WHERE shop_id = ? AND shop_order_no IN ({marks})",
-            [shop_id, *part],
+            " FROM sales_order WHERE shop_id = ? AND shop_order_no IN"
+            " (SELECT value FROM json_each(?))",
+            (shop_id, json.dumps(part)),
         ):
             existing[row[0]] = row[1:]
     if cancelled():
@@ -711,13 +714,22 @@ def _import_shop(
     audits: list[tuple[str, int | None, int | None, str, str, str]] = []
     status_changed: set[int] = set()
     unchanged = 0
+    codes: dict[Any, str] = {}
+    orders = preview.orders
     for order_no in numbers:
-        lines = preview.orders[order_no]
+        lines = orders[order_no]
         first = lines[0]
-        status = _status_code(first.status)
-        carrier = _first(lines, "carrier")
-        tracking = _first(lines, "tracking_no")
-        paid_at = _epoch(_first_time(lines, "paid_at"))
+        single = len(lines) == 1  # the common case: one row per order, no scanning
+        status = codes.get(first.status)
+        if status is None:
+            status = codes[first.status] = _status_code(first.status)
+        if single:
+            carrier, tracking = first.carrier, first.tracking_no
+            paid_dt = first.paid_at
+        else:
+            carrier, tracking = _first(lines, "carrier"), _first(lines, "tracking_no")
+            paid_dt = _first_time(lines, "paid_at")
+        paid_at = None if paid_dt is None else int(paid_dt.timestamp())
         old = existing.get(order_no)
         if old is not None:
             order_id, old_status, old_carrier, old_tracking, old_paid, old_ship_by = old
@@ -754,28 +766,47 @@ def _import_shop(
             continue
         order_id = next_id
         next_id += 1
-        sale = _sale_fen(lines)
-        quantity = 0
-        for line in lines:
-            qty = line.quantity or 1
-            quantity += qty
-            unit = line.unit_price_fen
+        if single:
+            qty = first.quantity or 1
+            unit = first.unit_price_fen
+            sale = first.amount_fen
+            if sale is None:
+                sale = (unit or 0) * qty
             if unit is None:
-                unit = (line.amount_fen or 0) // qty
-            new_lines.append((order_id, line.product_title, line.sku, qty, unit))
-        created = _epoch(first.created_at) or paid_at or now
+                unit = sale // qty
+            quantity = qty
+            new_lines.append((order_id, first.product_title, first.sku, qty, unit))
+            buyer = (first.buyer_name, first.buyer_phone, first.address)
+            summary, remark = first.product_title, first.remark
+        else:
+            sale = _sale_fen(lines)
+            quantity = 0
+            for line in lines:
+                qty = line.quantity or 1
+                quantity += qty
+                unit = line.unit_price_fen
+                if unit is None:
+                    unit = (line.amount_fen or 0) // qty
+                new_lines.append((order_id, line.product_title, line.sku, qty, unit))
+            buyer = (
+                _first(lines, "buyer_name"),
+                _first(lines, "buyer_phone"),
+                _first(lines, "address"),
+            )
+            summary = _summary([r.product_title for r in lines])
+            remark = _first(lines, "remark")
+        created_dt = first.created_at
+        created = int(created_dt.timestamp()) if created_dt is not None else (paid_at or now)
         new_orders.append(
             (
                 order_id,
                 shop_id,
                 order_no,
                 status,
-                _first(lines, "buyer_name"),
-                _first(lines, "buyer_phone"),
-                _first(lines, "address"),
+                *buyer,
                 sale,
                 quantity,
-                _summary([r.product_title for r in lines]),
+                summary,
                 0 if status in _CLOSED_SALES else sale,
                 carrier,
                 tracking,
@@ -783,7 +814,7 @@ def _import_shop(
                 paid_at,
                 paid_at + _SHIP_WITHIN_S if paid_at is not None else None,
                 no_supplier if status == paid_status else 0,
-                _first(lines, "remark"),
+                remark,
                 now,
             )
         )

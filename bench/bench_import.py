@@ -1,0 +1,292 @@
+"""Benchmark the order import end to end: file → preview → one transaction with the search index.
+
+Run: ``uv run python bench/bench_import.py [--rows N] [--repeat R] [--existing M]``.
+
+Each figure is the median of ``--repeat`` runs, each into a fresh copy of a database that already
+holds ``--existing`` demo orders (so indexes and the FTS table are not empty). Prints one JSON line
+per figure, with the in-run baseline (a bare ``csv.reader`` pass over the same file) and the ratio
+to it. The UI-stall figure runs the import on the app's DbWorker thread while a 5 ms QTimer on the
+UI thread records the longest gap between its ticks.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import random
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from dropship_desktop.services.demo import generate_demo
+from dropship_desktop.services.order_import import commit_import, preview_import
+from dropship_desktop.store.db import close_database, db, open_database
+
+HEADERS = [
+    "订单编号", "买家会员名", "买家应付货款", "买家应付邮费", "买家实际支付金额", "订单状态",
+    "买家留言", "收货人姓名", "收货地址", "联系手机", "订单创建时间", "订单付款时间", "宝贝标题",
+    "物流单号", "物流公司", "宝贝总数量", "商家编码",
+]  # fmt: skip
+STATUSES = ["买家已付款，等待卖家发货", "卖家已发货，等待买家确认", "交易成功", "交易关闭"]
+NAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
+CITIES = [
+    "浙江省 杭州市 西湖区",
+    "广东省 深圳市 南山区",
+    "江苏省 南京市 鼓楼区",
+    "四川省 成都市 武侯区",
+]
+
+
+def make_rows(count: int) -> list[list[str]]:
+    """A Taobao 已卖出的宝贝 export: ~10% of orders have two lines (two rows)."""
+    rnd = random.Random(42)
+    rows: list[list[str]] = []
+    i = 0
+    while len(rows) < count:
+        order_no = str(1930679858170647123 + i * 7)
+        lines = 2 if rnd.random() < 0.1 else 1
+        for _ in range(min(lines, count - len(rows))):
+            price = rnd.randint(100, 99999)
+            yuan = f"{price // 100}.{price % 100:02d}"
+            rows.append([
+                f'="{order_no}"', f"tb_buyer{i % 5000}", yuan, "0.00", yuan, STATUSES[i % 4],
+                "请尽快发货" if i % 10 == 0 else "",
+                NAMES[i % 20] + NAMES[(i // 20) % 20] + ("明" if i % 3 else ""),
+                f"{CITIES[i % 4]} 文三路{i % 500}号 {i % 30}幢", f"'138{i % 100000000:08d}",
+                f"2024-03-{1 + i % 28:02d} {i % 24:02d}:{i % 60:02d}:01",
+                f"2024-03-{1 + i % 28:02d} {i % 24:02d}:{i % 60:02d}:30",
+                f"夏季新款 纯棉短袖T恤 男女同款 款式{i % 300}",
+                f"No:YT{7500000000 + i}" if i % 4 else "", "圆通速递" if i % 4 else "", "1",
+                f"SKU-{i % 1000:04d}",
+            ])  # fmt: skip
+        i += 1
+    return rows
+
+
+def write_csv_file(path: Path, rows: list[list[str]]) -> None:
+    with open(path, "w", encoding="gb18030", newline="") as handle:  # Excel on zh-CN Windows
+        writer = csv.writer(handle, lineterminator="\r\n")
+        writer.writerow(HEADERS)
+        writer.writerows(rows)
+
+
+def write_xlsx_file(path: Path, rows: list[list[str]]) -> None:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("订单")
+    sheet.append(HEADERS)
+    numeric = {HEADERS.index(h) for h in ("买家应付货款", "买家实际支付金额", "宝贝总数量")}
+    for row in rows:
+        out: list[object] = []
+        for index, value in enumerate(row):
+            if value.startswith('="'):
+                value = value[2:-1]  # workbook exports hold ids as text cells
+            if index in numeric:
+                out.append(float(value))
+            else:
+                cell = WriteOnlyCell(sheet)
+                cell.data_type = "s"
+                cell._value = value
+                out.append(cell)
+        sheet.append(out)
+    workbook.save(path)
+
+
+def emit(name: str, **fields: object) -> None:
+    print(json.dumps({"bench": name, **fields}, ensure_ascii=False), flush=True)
+
+
+def import_once(path: Path) -> tuple[int, float]:
+    """Preview + commit into a new shop; returns (rows, seconds)."""
+    start = time.perf_counter()
+    preview = preview_import(path)
+    assert preview.can_import, preview.error_text()
+    commit_import(preview, new_shop=("taobao", "基准测试店"))
+    return preview.row_count, time.perf_counter() - start
+
+
+def median_runs(
+    template: Path, work: Path, repeat: int, run: Callable[[], tuple[int, float]]
+) -> tuple[int, float, list[float]]:
+    times: list[float] = []
+    rows = 0
+    for _ in range(repeat):
+        target = work / "bench.db"
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{target}{suffix}").unlink(missing_ok=True)
+        shutil.copyfile(template, target)
+        open_database(target)
+        try:
+            rows, seconds = run()
+        finally:
+            close_database()
+        times.append(seconds)
+    return rows, statistics.median(times), times
+
+
+def db_floor(count: int) -> tuple[int, float]:
+    """The database part alone: insert prebuilt order and line tuples, index them, commit.
+
+    The same statements and the same bulk-index path as the import, without reading, mapping
+    or any per-row Python work: what SQLite itself costs with this schema's indexes.
+    """
+    conn = db.connection()
+    conn.execute("INSERT INTO shop (platform, name, created_at) VALUES ('taobao', '基准', 0)")
+    shop_id = conn.execute("SELECT max(id) FROM shop").fetchone()[0]
+    first = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM sales_order").fetchone()[0]
+    orders = [
+        (first + i, shop_id, str(1930679858170647123 + i * 7), "paid", "张三明",
+         f"138{i:08d}", f"浙江省 杭州市 西湖区 文三路{i % 500}号 {i % 30}幢", 5900, 1,
+         f"夏季新款 纯棉短袖T恤 男女同款 款式{i % 300}", 5900, "圆通速递", f"YT{7500000000 + i}",
+         1709619721 + i, 1709619721 + i, 1709792521 + i, 8, "", 0)
+        for i in range(count)
+    ]  # fmt: skip
+    lines = [
+        (first + i, f"夏季新款 纯棉短袖T恤 款式{i % 300}", "SKU", 1, 5900) for i in range(count)
+    ]
+    from dropship_desktop.services.order_import import _LINE_SQL, _ORDER_SQL
+
+    start = time.perf_counter()
+    with db.atomic():
+        trigger = conn.execute(
+            "SELECT sql FROM sqlite_master WHERE name = 'sales_order_fts_ai'"
+        ).fetchone()[0]
+        conn.execute("DROP TRIGGER sales_order_fts_ai")
+        conn.executemany(_ORDER_SQL, orders)
+        conn.executemany(_LINE_SQL, lines)
+        conn.execute(
+            "INSERT INTO sales_order_fts (rowid, buyer_name, buyer_phone, ship_address,"
+            " product_summary) SELECT id, buyer_name, buyer_phone, ship_address, product_summary"
+            " FROM sales_order WHERE id >= ?",
+            (first,),
+        )
+        conn.execute(trigger)
+    return count, time.perf_counter() - start
+
+
+def ui_stall(template: Path, work: Path, path: Path) -> dict[str, float]:
+    """Longest gap between 5 ms UI timer ticks while the import runs on the DbWorker."""
+    from PySide6.QtCore import QElapsedTimer, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from dropship_desktop.ui.tasks import DbWorker
+
+    app = QApplication.instance() or QApplication([])
+    target = work / "stall.db"
+    shutil.copyfile(template, target)
+    open_database(target)
+    worker = DbWorker()
+    gaps: list[float] = []
+    clock = QElapsedTimer()
+    clock.start()
+    last = [clock.nsecsElapsed()]
+
+    def tick() -> None:
+        now = clock.nsecsElapsed()
+        gaps.append((now - last[0]) / 1e6)
+        last[0] = now
+
+    timer = QTimer()
+    timer.setInterval(5)
+    timer.timeout.connect(tick)
+    done: list[bool] = []
+
+    def job() -> int:
+        return import_once(path)[0]
+
+    timer.start()
+    started = time.perf_counter()
+    worker.submit(job, on_result=lambda _r: done.append(True), on_error=lambda e: done.append(e))
+    while not done:
+        app.processEvents()
+        time.sleep(0.001)
+    seconds = time.perf_counter() - started
+    timer.stop()
+    worker.shutdown()
+    close_database()
+    assert done == [True], done
+    gaps.sort()
+    return {
+        "max_gap_ms": round(gaps[-1], 1),
+        "p99_gap_ms": round(gaps[int(len(gaps) * 0.99)], 1),
+        "ticks": len(gaps),
+        "seconds": round(seconds, 3),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--existing", type=int, default=20_000, help="demo orders already there")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        template = work / "template.db"
+        open_database(template)
+        generate_demo(args.existing, seed=3, now=datetime(2026, 11, 1, tzinfo=UTC))
+        db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        close_database()
+
+        rows = make_rows(args.rows)
+        csv_path = work / "orders.csv"
+        xlsx_path = work / "orders.xlsx"
+        write_csv_file(csv_path, rows)
+        write_xlsx_file(xlsx_path, rows)
+        del rows
+
+        baseline_times = []
+        for _ in range(args.repeat):
+            start = time.perf_counter()
+            with open(csv_path, encoding="gb18030", newline="") as handle:
+                count = sum(1 for _ in csv.reader(handle)) - 1
+            baseline_times.append(time.perf_counter() - start)
+        baseline = statistics.median(baseline_times)
+        emit("csv_reader_baseline", rows=count, seconds=round(baseline, 3),
+             rows_per_s=round(count / baseline))  # fmt: skip
+
+        for name, path in (("csv_import", csv_path), ("xlsx_import", xlsx_path)):
+            count, seconds, runs = median_runs(
+                template, work, args.repeat, lambda p=path: import_once(p)
+            )
+            emit(
+                name,
+                rows=count,
+                seconds=round(seconds, 3),
+                rows_per_s=round(count / seconds),
+                runs=[round(t, 3) for t in runs],
+                ratio_to_baseline=round(seconds / baseline, 2),
+                existing_orders=args.existing,
+            )
+
+        count, seconds, runs = median_runs(
+            template, work, args.repeat, lambda: db_floor(int(args.rows * 0.91))
+        )
+        emit("db_floor_insert_index_commit", orders=count, seconds=round(seconds, 3),
+             orders_per_s=round(count / seconds), ratio_to_baseline=round(seconds / baseline, 2))  # fmt: skip
+
+        def reimport() -> tuple[int, float]:
+            import_once(csv_path)
+            return import_once(csv_path)  # every order already there: the update path
+
+        count, seconds, runs = median_runs(template, work, args.repeat, reimport)
+        emit("csv_reimport_unchanged", rows=count, seconds=round(seconds, 3),
+             rows_per_s=round(count / seconds), ratio_to_baseline=round(seconds / baseline, 2))  # fmt: skip
+
+        emit("ui_stall_csv_import", rows=args.rows, **ui_stall(template, work, csv_path))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
