@@ -40,6 +40,9 @@ def setup_logging(log_dir: Path | None, *, verbose: bool = False) -> Path | None
             root.removeHandler(handler)
             handler.close()
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
+    # peewee logs every SQL statement with its parameters at DEBUG: buyer names, phones and
+    # addresses (and search text) would reach the log file in verbose mode.
+    logging.getLogger("peewee").setLevel(logging.INFO)
     console = logging.StreamHandler()
     console.setLevel(logging.DEBUG if verbose else logging.WARNING)
     console.addFilter(RedactingFilter())
