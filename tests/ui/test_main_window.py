@@ -33,7 +33,9 @@ def test_geometry_and_view_are_remembered(qtbot: QtBot, demo_db: Path) -> None:
     window = MainWindow(data_dir=demo_db.parent)
     qtbot.addWidget(window)
     window.show()
-    window.resize(700, 500)
+    # The offscreen screen is 800 × 600; stay inside it and above the minimum size.
+    window.resize(window.minimumSizeHint().width(), 480)
+    width = window.width()
     window.nav.setCurrentRow(1)
     wait_idle(qtbot, window)
     window.close()
@@ -43,7 +45,7 @@ def test_geometry_and_view_are_remembered(qtbot: QtBot, demo_db: Path) -> None:
     qtbot.addWidget(again)
     try:
         assert again.stack.currentIndex() == 1
-        assert again.size().width() == 700
+        assert (again.width(), again.height()) == (width, 480)
         wait_idle(qtbot, again)
     finally:
         again.close()
