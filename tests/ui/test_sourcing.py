@@ -262,7 +262,7 @@ def test_rejected_import_leaves_database_unchanged(
     assert dialog is not None and dialog.preview is not None
     assert dialog.preview.error_count == 1
     assert not dialog.import_button.isEnabled()
-    problems = dialog.model.index(0, 1).data()  # rows with problems are listed first
+    problems = dialog.model.index(0, 6).data()  # rows with problems are listed first
     assert "two decimals" in problems and "没有的供应商" in problems
     dialog.commit()  # even a forced commit writes nothing
     _idle(qtbot, view)

@@ -40,20 +40,21 @@ _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 PREVIEW_COLUMNS = (
     RowColumn(0, QT_TRANSLATE_NOOP("ImportDialog", "Row"), align=_RIGHT),
-    RowColumn(1, QT_TRANSLATE_NOOP("ImportDialog", "Problems")),
     RowColumn(2, QT_TRANSLATE_NOOP("ImportDialog", "SKU")),
     RowColumn(3, QT_TRANSLATE_NOOP("ImportDialog", "Title")),
     RowColumn(4, QT_TRANSLATE_NOOP("ImportDialog", "Supplier")),
     RowColumn(5, QT_TRANSLATE_NOOP("ImportDialog", "Unit cost"), format_money, _RIGHT),
     RowColumn(6, QT_TRANSLATE_NOOP("ImportDialog", "Will do")),
+    RowColumn(1, QT_TRANSLATE_NOOP("ImportDialog", "Problems")),
 )
+PROBLEMS_COLUMN = 6
 _HEADERS = {key: en for key, en, _zh, _others in IMPORT_FIELDS}
 
 
 def _preview_rows(preview: ImportPreview) -> list[tuple[Any, ...]]:
     rows = []
     for row in preview.rows:
-        problems = "; ".join(
+        problems = " ".join(
             f"{_HEADERS.get(key, key)}: {message}" for key, message in row.errors.items()
         )
         rows.append(
@@ -88,7 +89,7 @@ class ImportDialog(QDialog):
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setWordWrap(False)
+        self.table.setWordWrap(True)  # long problem texts wrap inside their row
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -114,7 +115,6 @@ class ImportDialog(QDialog):
     def _previewed(self, preview: ImportPreview) -> None:
         self.preview = preview
         self.model.set_rows(_preview_rows(preview))
-        self.table.resizeColumnsToContents()
         if not preview.rows:
             self.summary.setText(self.tr("{}: no data rows.").format(preview.file_name))
         elif preview.ok:
@@ -138,6 +138,10 @@ class ImportDialog(QDialog):
                 + "\n"
                 + self.tr("Columns not used: {}").format(", ".join(preview.ignored_headers))
             )
+        for column in range(PROBLEMS_COLUMN):
+            self.table.resizeColumnToContents(column)
+        if preview.error_count and len(preview.rows) <= 2000:
+            self.table.resizeRowsToContents()
         self.import_button.setEnabled(preview.ok)
 
     def model_rows(self) -> list[tuple[Any, ...]]:
