@@ -34,7 +34,12 @@ _REFUND_OPEN = frozenset(
         RefundStatus.WAIT_SELLER_RECEIVE.value,
     }
 )
-_CANCEL_OPEN = (CancelRequestState.RECORDED.value, CancelRequestState.SUBMITTED.value)
+# An interrupted request is still under way until the seller says what happened on 1688.
+_CANCEL_OPEN = (
+    CancelRequestState.RECORDED.value,
+    CancelRequestState.SUBMITTED.value,
+    CancelRequestState.INTERRUPTED.value,
+)
 _DEAD_SALES = frozenset({SalesStatus.CANCELLED.value, SalesStatus.REFUNDED.value})
 # Flags derived here; the rest (none today) would be kept as they are.
 _DERIVED = (
@@ -187,7 +192,7 @@ def refresh_order_summaries(sales_order_ids: Iterable[int]) -> int:
             for r in conn.execute(
                 "SELECT DISTINCT so.sales_order_id FROM cancellation_request cr"
                 " JOIN supplier_order so ON so.id = cr.supplier_order_id"
-                f" WHERE so.sales_order_id IN ({marks}) AND cr.state IN (?, ?)",
+                f" WHERE so.sales_order_id IN ({marks}) AND cr.state IN (?, ?, ?)",
                 [*chunk, *_CANCEL_OPEN],
             )
         }
