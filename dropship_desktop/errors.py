@@ -7,6 +7,8 @@ pointing at the log file.
 
 from __future__ import annotations
 
+from .i18n import fill
+
 __all__ = [
     "DatabaseLockedError",
     "DatabaseReadOnlyError",
@@ -18,11 +20,24 @@ __all__ = [
 
 
 class UserError(Exception):
-    """An expected problem the user can act on (bad input, locked or full disk, newer database)."""
+    """An expected problem the user can act on (bad input, locked or full disk, newer database).
 
-    def __init__(self, message: str, *, detail: str = "") -> None:
-        super().__init__(message)
-        self.message = message
+    Args:
+        message: English text, ideally marked with ``i18n.QT_TRANSLATE_NOOP("Errors", …)`` and
+            holding ``{field}`` placeholders for the values, so the UI can translate it.
+        detail: Extra technical detail (shown folded away).
+        **params: Values for the placeholders.
+    """
+
+    #: The translation context the UI looks the template up in.
+    context = "Errors"
+
+    def __init__(self, message: str, *, detail: str = "", **params: object) -> None:
+        text = fill(message, params)
+        super().__init__(text)
+        self.template = message
+        self.params = params
+        self.message = text
         self.detail = detail
 
     def __str__(self) -> str:
@@ -32,8 +47,10 @@ class UserError(Exception):
 class ValidationError(UserError):
     """Input that breaks a rule; ``field_errors`` maps a field name to its problem."""
 
-    def __init__(self, message: str, field_errors: dict[str, str] | None = None) -> None:
-        super().__init__(message)
+    def __init__(
+        self, message: str, field_errors: dict[str, str] | None = None, **params: object
+    ) -> None:
+        super().__init__(message, **params)
         self.field_errors = dict(field_errors or {})
 
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from .. import APP_ID, APP_NAME, ORG_NAME, __version__
 from ..errors import UserError
 from ..paths import resources_dir
+from .formatting import user_error_text
 
 __all__ = [
     "LANG_KEY",
@@ -110,7 +111,7 @@ def show_user_error(parent: QWidget | None, error: UserError) -> None:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(QCoreApplication.translate("Errors", "Dropship Desktop"))
-    box.setText(str(error))
+    box.setText(user_error_text(error))
     if error.detail:
         box.setDetailedText(error.detail)
     box.exec()

@@ -12,6 +12,8 @@ __all__ = [
     "format_money",
     "sales_status_label",
     "supplier_status_label",
+    "translate_message",
+    "user_error_text",
 ]
 
 
@@ -32,6 +34,21 @@ def format_datetime(epoch: int | None) -> str:
         return ""
     value = QDateTime.fromSecsSinceEpoch(int(epoch)).toLocalTime()
     return QLocale().toString(value, QLocale.FormatType.ShortFormat)
+
+
+def translate_message(context: str, template: str, params: dict[str, object] | None = None) -> str:
+    """Translate an English template marked in a non-Qt layer, then fill in its values."""
+    from ..i18n import fill
+
+    return fill(QCoreApplication.translate(context, template), dict(params or {}))
+
+
+def user_error_text(error: BaseException) -> str:
+    """The message of a :class:`~dropship_desktop.errors.UserError` in the UI language."""
+    template = getattr(error, "template", None)
+    if template is None:
+        return str(error)
+    return translate_message(getattr(error, "context", "Errors"), template, error.params)
 
 
 def enum_label(member: object) -> str:

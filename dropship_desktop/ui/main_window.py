@@ -24,6 +24,7 @@ from ..store.backup import backup_dir
 from ..store.db import database_path, is_read_only
 from .app_setup import LANG_KEY, current_language, restart_application
 from .auto_backup import AutoBackup
+from .formatting import translate_message
 from .orders.view import OrdersView
 from .sourcing.view import SourcingView
 from .tasks import DbWorker
@@ -206,7 +207,7 @@ class MainWindow(QMainWindow):
         for view in self.views:
             view.on_changed(changes)
         if changes.message:
-            self.statusBar().showMessage(self.tr(changes.message), 5000)
+            self.statusBar().showMessage(translate_message("Messages", changes.message), 5000)
 
     @Slot(bool)
     def _on_busy(self, busy: bool) -> None:
