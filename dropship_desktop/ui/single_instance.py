@@ -32,6 +32,7 @@ class ActivationServer(QObject):
         super().__init__(parent)
         self.name = name
         self._server = QLocalServer(self)
+        self._sockets: list[QLocalSocket] = []
         self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         QLocalServer.removeServer(name)
         if not self._server.listen(name):
@@ -42,22 +43,43 @@ class ActivationServer(QObject):
         return self._server.isListening()
 
     def close(self) -> None:
+        """Stop listening and drop open connections."""
         self._server.close()
+        for socket in self._sockets:
+            socket.abort()
+        self._sockets.clear()
 
     @Slot()
     def _on_connection(self) -> None:
         while self._server.hasPendingConnections():
             socket = self._server.nextPendingConnection()
-            socket.readyRead.connect(lambda s=socket: self._read(s))
-            socket.disconnected.connect(socket.deleteLater)
-            if socket.bytesAvailable():
-                self._read(socket)
+            # Kept here (not in closures) so its lifetime is explicit; read whatever arrives.
+            self._sockets.append(socket)
+            socket.readyRead.connect(self._read)
+            socket.disconnected.connect(self._drop)
+            self._read_from(socket)
 
-    def _read(self, socket: QLocalSocket) -> None:
+    @Slot()
+    def _read(self) -> None:
+        socket = self.sender()
+        if isinstance(socket, QLocalSocket):
+            self._read_from(socket)
+
+    def _read_from(self, socket: QLocalSocket) -> None:
+        if not socket.bytesAvailable():
+            return
         data = bytes(socket.readAll().data())
         if _MESSAGE.strip() in data:
             log.info("a second launch asked this window to come forward")
             self.activated.emit()
+
+    @Slot()
+    def _drop(self) -> None:
+        socket = self.sender()
+        if isinstance(socket, QLocalSocket) and socket in self._sockets:
+            self._read_from(socket)
+            self._sockets.remove(socket)
+            socket.deleteLater()
 
 
 def request_activation(name: str, timeout_ms: int = 1500) -> bool:
