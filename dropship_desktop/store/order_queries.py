@@ -45,6 +45,7 @@ __all__ = [
     "first_page",
     "order_detail",
     "order_ids",
+    "supplier_order_ids_of",
     "unmatched_supplier_orders",
 ]
 
@@ -111,6 +112,12 @@ SORT_COLUMNS: dict[str, str] = {
     "shop": "o.shop_id",
 }
 
+_FLAGGED_SQL = (
+    "SELECT id FROM sales_order WHERE flags != 0"
+    " UNION SELECT id FROM sales_order INDEXED BY sales_order_to_ship"
+    " WHERE status = 'paid' AND ship_by < ?"
+)
+
 # Columns indexed together with created_at: ties break by it.
 _CREATED_TIE = frozenset({"status", "supplier_status", "shop"})
 
@@ -128,6 +135,8 @@ class OrderFilter:
         supplier_statuses: 1688 statuses (raw values); :data:`NO_SUPPLIER_STATUS` means none.
         shop_ids: Shops.
         supplier_ids: Orders with a supplier order from one of these suppliers.
+        account_ids: Orders with a supplier order placed through one of these distribution
+            accounts, or through none recorded (imports may leave it empty).
         created_from: Created at or after (epoch seconds).
         created_to: Created before (epoch seconds).
         flagged_only: Any stored flag, overdue or close to the ship-by deadline.
@@ -144,6 +153,7 @@ class OrderFilter:
     supplier_statuses: tuple[str, ...] = ()
     shop_ids: tuple[int, ...] = ()
     supplier_ids: tuple[int, ...] = ()
+    account_ids: tuple[int, ...] = ()
     created_from: int | None = None
     created_to: int | None = None
     flagged_only: bool = False
@@ -160,6 +170,10 @@ class OrderFilter:
         return self == OrderFilter(sort_key=self.sort_key, descending=self.descending)
 
 
+def _now(flt: OrderFilter) -> int:
+    return flt.now if flt.now is not None else now_epoch()
+
+
 def _marks(values: Sequence[object]) -> str:
     return ",".join("?" * len(values))
 
@@ -172,7 +186,7 @@ def _where(flt: OrderFilter, *, dense_text: bool = False) -> tuple[str, list[obj
 def _clauses(flt: OrderFilter, *, dense_text: bool = False) -> tuple[list[str], list[object]]:
     clauses: list[str] = []
     params: list[object] = []
-    now = flt.now if flt.now is not None else now_epoch()
+    now = _now(flt)
     if flt.sales_statuses:
         clauses.append(f"o.status IN ({_marks(flt.sales_statuses)})")
         params.extend(flt.sales_statuses)
@@ -194,6 +208,12 @@ def _clauses(flt: OrderFilter, *, dense_text: bool = False) -> tuple[list[str], 
             f"({_marks(flt.supplier_ids)}))"
         )
         params.extend(flt.supplier_ids)
+    if flt.account_ids:
+        clauses.append(
+            "o.id IN (SELECT sales_order_id FROM supplier_order WHERE account_id IN "
+            f"({_marks(flt.account_ids)}) OR account_id IS NULL)"
+        )
+        params.extend(flt.account_ids)
     if flt.created_from is not None:
         clauses.append("o.created_at >= ?")
         params.append(flt.created_from)
@@ -205,11 +225,7 @@ def _clauses(flt: OrderFilter, *, dense_text: bool = False) -> tuple[list[str], 
         # uses the (status, created_at) index: both sides of the OR are indexed.
         # Each branch of the union has its own partial index (sales_order_flagged,
         # sales_order_to_ship); an OR of the two would scan the table.
-        clauses.append(
-            "o.id IN (SELECT id FROM sales_order WHERE flags != 0"
-            " UNION SELECT id FROM sales_order INDEXED BY sales_order_to_ship"
-            " WHERE status = 'paid' AND ship_by < ?)"
-        )
+        clauses.append(f"{'+' if dense_text else ''}o.id IN ({_FLAGGED_SQL})")
         params.append(now + _NEAR_S)
     if flt.flags_any:
         clauses.append("o.flags != 0 AND o.flags & ? != 0")
@@ -221,7 +237,7 @@ def _clauses(flt: OrderFilter, *, dense_text: bool = False) -> tuple[list[str], 
     text = flt.text.strip()
     if text:
         subquery, text_params = _text_match(text)
-        # A unary + keeps the planner from driving the query by rowid lookups into the match
+        # With both a search and "flagged only", the first id set gets the hint. A unary + keeps the planner from driving the query by rowid lookups into the match
         # set; it walks the sort index instead, which is far faster when matches are many.
         clauses.append(f"{'+' if dense_text else ''}o.id IN ({subquery})")
         params.extend(text_params)
@@ -314,9 +330,14 @@ def _order_by(flt: OrderFilter) -> str:
 def _dense(flt: OrderFilter) -> bool:
     """Whether the text criterion matches so many orders that walking the sort index wins."""
     text = flt.text.strip()
-    if len(text) < 2:
+    if text and len(text) < 2:
         return False  # a one-character LIKE scans anyway; counting first would scan twice
-    subquery, params = _text_match(text)
+    if text:
+        subquery, params = _text_match(text)
+    elif flt.flagged_only:
+        subquery, params = _FLAGGED_SQL, [_now(flt) + _NEAR_S]
+    else:
+        return False
     sql = f"SELECT count(*) FROM (SELECT 1 FROM ({subquery}) LIMIT {_DENSE_MATCHES + 1})"
     return int(db.execute_sql(sql, params).fetchone()[0]) > _DENSE_MATCHES
 
@@ -458,6 +479,28 @@ def unmatched_supplier_orders() -> list[tuple[object, ...]]:
         " WHERE so.sales_order_id IS NULL ORDER BY so.created_at DESC, so.id DESC"
     ).fetchall()
     return [(*r[:8], mask_name(r[8] or "")) for r in rows]
+
+
+def supplier_order_ids_of(
+    sales_order_ids: Sequence[int], account_id: int | None = None
+) -> list[int]:
+    """The supplier orders of some sales orders (the cancel wizard works on those), by id.
+
+    Args:
+        sales_order_ids: The sales orders.
+        account_id: Only those placed through this distribution account (or through none).
+    """
+    found: list[int] = []
+    wanted = sorted(set(sales_order_ids))
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        sql = f"SELECT id FROM supplier_order WHERE sales_order_id IN ({_marks(chunk)})"
+        params: list[object] = list(chunk)
+        if account_id is not None:
+            sql += " AND (account_id = ? OR account_id IS NULL)"
+            params.append(account_id)
+        found.extend(int(r[0]) for r in db.execute_sql(sql + " ORDER BY id", params))
+    return found
 
 
 def find_sales_orders(order_no: str) -> list[tuple[object, ...]]:

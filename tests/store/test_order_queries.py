@@ -3,7 +3,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from dropship_desktop.store.db import db
-from dropship_desktop.store.order_queries import OrderFilter, count_orders, fetch_rows, order_ids
+from dropship_desktop.store.order_queries import (
+    FLAG_OVERDUE,
+    OrderFilter,
+    count_orders,
+    fetch_rows,
+    first_page,
+    order_detail,
+    order_ids,
+)
 
 
 def _one(sql: str) -> object:
@@ -50,3 +58,64 @@ def test_sort_in_sql(demo_db: Path) -> None:
     rows = fetch_rows(ids[:50])
     profits = [rows[i][10] for i in ids[:50]]
     assert profits == sorted(profits)
+
+
+def _like_ids(text: str) -> set[int]:
+    return {
+        r[0]
+        for r in db.execute_sql(
+            "SELECT id FROM sales_order WHERE buyer_name LIKE ? OR product_summary LIKE ?"
+            " OR ship_address LIKE ?",
+            (f"%{text}%",) * 3,
+        )
+    }
+
+
+def test_two_characters_anywhere_including_column_ends(demo_db: Path) -> None:
+    # Pairs at the start, middle and very end of columns (the end starts no trigram).
+    address = _one("SELECT ship_address FROM sales_order WHERE id = 3")
+    name = _one("SELECT buyer_name FROM sales_order WHERE length(buyer_name) = 3 LIMIT 1")
+    for text in (address[:2], address[5:7], address[-2:], name[-2:], "ML", "ml"):
+        found = set(order_ids(OrderFilter(text=text)))
+        assert found == _like_ids(text), text
+        assert count_orders(OrderFilter(text=text)) == len(found)
+
+
+def test_first_page_is_the_head_of_the_full_list(demo_db: Path) -> None:
+    for flt in (
+        OrderFilter(),
+        OrderFilter(text="耳机"),
+        OrderFilter(text="科技园", sort_key="profit_fen"),
+        OrderFilter(flagged_only=True, now=1_800_000_000),
+        OrderFilter(sales_statuses=("completed",), sort_key="status", descending=False),
+    ):
+        ids = order_ids(flt)
+        assert list(first_page(flt, 50)) == list(ids[:50])
+        assert count_orders(flt) == len(ids)
+
+
+def test_flag_and_deadline_filters(demo_db: Path) -> None:
+    now = _one("SELECT max(ship_by) FROM sales_order WHERE status = 'paid'") - 3600
+    flagged = set(order_ids(OrderFilter(flagged_only=True, now=now)))
+    expected = {
+        r[0]
+        for r in db.execute_sql(
+            "SELECT id FROM sales_order WHERE flags != 0 OR status = 'paid' AND ship_by < ?",
+            (now + 12 * 3600,),
+        )
+    }
+    assert flagged == expected
+    overdue = set(order_ids(OrderFilter(deadline="overdue", now=now)))
+    assert overdue and overdue < flagged
+    rows = fetch_rows(list(overdue)[:5], now=now)
+    assert all(r[-1] & FLAG_OVERDUE for r in rows.values())
+    mismatch = set(order_ids(OrderFilter(flags_any=4)))
+    assert mismatch == {r[0] for r in db.execute_sql("SELECT id FROM sales_order WHERE flags & 4")}
+
+
+def test_order_detail_is_masked(demo_db: Path) -> None:
+    detail = order_detail(7)
+    assert detail is not None and detail.lines
+    phone = _one("SELECT buyer_phone FROM sales_order WHERE id = 7")
+    assert detail.order["buyer_phone"] != phone and "****" in str(detail.order["buyer_phone"])
+    assert order_detail(999_999) is None

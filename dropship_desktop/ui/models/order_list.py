@@ -7,7 +7,6 @@ SQL; there is no proxy model over the big table.
 
 from __future__ import annotations
 
-import time
 from array import array
 from collections import OrderedDict
 from collections.abc import Callable
@@ -24,14 +23,20 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from ...domain.orders import NEAR_DEADLINE_HOURS, OrderFlag
-from ...store.order_queries import LIST_COLUMNS, SORT_COLUMNS, fetch_rows
+from ...domain.orders import OrderFlag
+from ...store.order_queries import (
+    FLAG_NEAR_DEADLINE,
+    FLAG_OVERDUE,
+    LIST_COLUMNS,
+    SORT_COLUMNS,
+    fetch_rows,
+)
 from ..formatting import format_datetime, format_money, sales_status_label, supplier_status_label
 
 __all__ = ["COLUMNS", "OrderListModel"]
 
-PAGE_SIZE = 200
-MAX_PAGES = 50
+PAGE_SIZE = 100
+MAX_PAGES = 40
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -56,8 +61,13 @@ def _text(value: Any) -> str:
 
 
 def _flags_text(value: Any) -> str:
-    flags = OrderFlag(int(value or 0))
+    bits = int(value or 0)
+    flags = OrderFlag(bits & 0xFF)
     parts = []
+    if bits & FLAG_OVERDUE:
+        parts.append(tr("Overdue"))
+    elif bits & FLAG_NEAR_DEADLINE:
+        parts.append(tr("Ship soon"))
     if flags & OrderFlag.CANCEL_PENDING:
         parts.append(tr("Cancellation pending"))
     if flags & OrderFlag.REFUND_PENDING:
@@ -104,36 +114,57 @@ COLUMNS: tuple[Column, ...] = (
 )
 
 assert tuple(c.key for c in COLUMNS) == LIST_COLUMNS
-assert all(c.key in SORT_COLUMNS for c in COLUMNS)
+#: Columns a header click sorts by. Not the buyer: sorting by the full name would leak it
+#: through the masked column.
+SORTABLE: frozenset[str] = frozenset(c.key for c in COLUMNS if c.key != "buyer_name")
+assert SORTABLE.issubset(SORT_COLUMNS)
 
 _FLAG_COL = LIST_COLUMNS.index("flags")
 _SHIP_BY_COL = LIST_COLUMNS.index("ship_by")
-_STATUS_COL = LIST_COLUMNS.index("status")
 
 
 class OrderListModel(QAbstractTableModel):
-    """A read-only table over order ids; rows are fetched by page on demand."""
+    """A read-only table over order ids; rows are fetched by page on demand.
+
+    The model holds the ordered ids (an ``array('q')``: 8 bytes an order) and a small LRU cache of
+    raw pages; cells are rendered when first shown. ``Qt.UserRole`` gives the order id.
+    """
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._ids: array = array("q")
-        self._pages: OrderedDict[int, list[tuple[str, ...]]] = OrderedDict()
-        self._raw: OrderedDict[int, list[tuple[Any, ...]]] = OrderedDict()
+        self._raw: OrderedDict[int, list[tuple[Any, ...] | None]] = OrderedDict()
+        self._rendered: dict[int, list[tuple[str, ...] | None]] = {}
         self._headers = [tr(c.header) for c in COLUMNS]
 
     # -- data in ---------------------------------------------------------------------------
 
     def set_ids(self, ids: array) -> None:
+        """Show *ids* (a new filter or sort): resets the view."""
         self.beginResetModel()
         self._ids = ids
-        self._pages.clear()
-        self._raw.clear()
+        self._clear_cache()
         self.endResetModel()
+
+    def extend_ids(self, ids: array) -> bool:
+        """Replace the ids with *ids* if the shown ones are its prefix (the full list arriving
+        after the first page); rows are appended so scroll position and selection stay.
+
+        Returns:
+            False when *ids* does not start with the shown ids (nothing changed then).
+        """
+        shown = len(self._ids)
+        if len(ids) < shown or ids[:shown] != self._ids:
+            return False
+        if len(ids) > shown:
+            self.beginInsertRows(QModelIndex(), shown, len(ids) - 1)
+            self._ids = ids
+            self.endInsertRows()
+        return True
 
     def invalidate(self) -> None:
         """Drop cached rows (after an edit) and repaint."""
-        self._pages.clear()
-        self._raw.clear()
+        self._clear_cache()
         if self._ids:
             self.dataChanged.emit(
                 self.index(0, 0), self.index(len(self._ids) - 1, len(COLUMNS) - 1)
@@ -149,6 +180,16 @@ class OrderListModel(QAbstractTableModel):
 
     def ids(self) -> array:
         return self._ids
+
+    def row_of(self, order_id: int) -> int:
+        """The row showing *order_id*, or -1."""
+        try:
+            return self._ids.index(order_id)
+        except ValueError:
+            return -1
+
+    def cached_pages(self) -> int:
+        return len(self._raw)
 
     # -- Qt model API ----------------------------------------------------------------------
 
@@ -182,51 +223,62 @@ class OrderListModel(QAbstractTableModel):
         row, column = index.row(), index.column()
         if not (0 <= row < len(self._ids) and 0 <= column < len(COLUMNS)):
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            page = self._page(row // PAGE_SIZE)
-            return page[row % PAGE_SIZE][column]
+        if role == Qt.ItemDataRole.DisplayRole or role == Qt.ItemDataRole.ToolTipRole:
+            rendered = self._rendered_row(row)
+            return rendered[column] if rendered is not None else ""
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(COLUMNS[column].align)
+        if role == Qt.ItemDataRole.UserRole:
+            return self._ids[row]
         if role == Qt.ItemDataRole.ForegroundRole and column in (_SHIP_BY_COL, _FLAG_COL):
             raw = self._raw_row(row)
-            if raw is not None and self._overdue(raw):
-                return QBrush(QColor(200, 30, 30))
+            if raw is not None:
+                bits = int(raw[_FLAG_COL] or 0)
+                if bits & FLAG_OVERDUE:
+                    return _OVERDUE_BRUSH
+                if bits & FLAG_NEAR_DEADLINE:
+                    return _NEAR_BRUSH
         return None
 
     # -- pages -----------------------------------------------------------------------------
 
-    @staticmethod
-    def _overdue(raw: tuple[Any, ...]) -> bool:
-        ship_by = raw[_SHIP_BY_COL]
-        if not ship_by or raw[_STATUS_COL] != "paid":
-            return False
-        return ship_by - time.time() < NEAR_DEADLINE_HOURS * 3600
+    def _clear_cache(self) -> None:
+        self._raw.clear()
+        self._rendered.clear()
 
     def _raw_row(self, row: int) -> tuple[Any, ...] | None:
-        self._page(row // PAGE_SIZE)
-        raw = self._raw.get(row // PAGE_SIZE)
-        return raw[row % PAGE_SIZE] if raw else None
+        return self._page(row // PAGE_SIZE)[row % PAGE_SIZE]
 
-    def _page(self, number: int) -> list[tuple[str, ...]]:
-        page = self._pages.get(number)
+    def _rendered_row(self, row: int) -> tuple[str, ...] | None:
+        number, offset = divmod(row, PAGE_SIZE)
+        raw_page = self._page(number)
+        rendered = self._rendered[number]
+        cells = rendered[offset]
+        if cells is None:
+            raw = raw_page[offset]
+            if raw is None:
+                return None  # deleted since the ids were read
+            cells = tuple(render(v) for render, v in zip(_RENDERERS, raw, strict=True))
+            rendered[offset] = cells
+        return cells
+
+    def _page(self, number: int) -> list[tuple[Any, ...] | None]:
+        page = self._raw.get(number)
         if page is not None:
-            self._pages.move_to_end(number)
+            self._raw.move_to_end(number)
             return page
         start = number * PAGE_SIZE
         ids = self._ids[start : start + PAGE_SIZE]
         rows = fetch_rows(ids)
-        empty = tuple("" for _ in COLUMNS)
-        raw_page = [rows.get(i, (None,) * len(COLUMNS)) for i in ids]
-        renderers = [c.render for c in COLUMNS]
-        page = [
-            tuple(render(value) for render, value in zip(renderers, raw, strict=True))
-            if raw[0] is not None or any(v is not None for v in raw)
-            else empty
-            for raw in raw_page
-        ]
-        self._pages[number] = page
-        self._raw[number] = raw_page
-        while len(self._pages) > MAX_PAGES:
-            evicted, _ = self._pages.popitem(last=False)
-            self._raw.pop(evicted, None)
+        page = [rows.get(i) for i in ids]
+        self._raw[number] = page
+        self._rendered[number] = [None] * len(page)
+        while len(self._raw) > MAX_PAGES:
+            evicted, _ = self._raw.popitem(last=False)
+            self._rendered.pop(evicted, None)
         return page
+
+
+_RENDERERS = tuple(c.render for c in COLUMNS)
+_OVERDUE_BRUSH = QBrush(QColor(200, 30, 30))
+_NEAR_BRUSH = QBrush(QColor(200, 110, 0))

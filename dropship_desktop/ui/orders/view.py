@@ -1,36 +1,85 @@
-"""The order list view (订单管理)."""
+"""The order list view (订单管理): every sales order with its supplier side, at a million orders.
+
+Loading goes in two steps on the DB worker: the first page (one ``LIMIT`` query) is shown at once,
+then the full ordered id list arrives and extends the model (that also gives the count). Every new
+keystroke, filter or sort supersedes the jobs of the previous one (``key=``: cancelled and
+sqlite3-interrupted).
+"""
 
 from __future__ import annotations
 
 from array import array
 from dataclasses import replace
+from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPoint, Qt, QTimer, Slot
+from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from ...store.order_queries import OrderFilter, order_ids
-from ..models.order_list import COLUMNS, OrderListModel
+from ...services.base import Changes
+from ...services.orders import BuyerData, link_supplier_order, reveal_buyer_data
+from ...store.order_queries import (
+    OrderDetail,
+    OrderFilter,
+    filter_choices,
+    find_sales_orders,
+    first_page,
+    order_detail,
+    order_ids,
+    unmatched_supplier_orders,
+)
+from ..formatting import format_datetime, format_money, sales_status_label, supplier_status_label
+from ..models.order_list import COLUMNS, PAGE_SIZE, SORTABLE, OrderListModel
+from ..models.rows import RowColumn, RowsModel
 from ..tasks import DbWorker
 from ..view_base import View
+from ..widgets.table_copy import install_copy_shortcut, selected_rows_tsv
+from .detail import OrderDetailPane
+from .filters import QUICK_UNMATCHED, OrderFilterBar
 
 __all__ = ["OrdersView"]
 
-SEARCH_KEY = "orders-search"
+PAGE_KEY = "orders-page"
+IDS_KEY = "orders-ids"
+DETAIL_KEY = "orders-detail"
+UNMATCHED_KEY = "orders-unmatched"
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+UNMATCHED_COLUMNS = (
+    RowColumn(1, QT_TRANSLATE_NOOP("OrdersView", "1688 order id")),
+    RowColumn(2, QT_TRANSLATE_NOOP("OrdersView", "1688 status"), supplier_status_label),
+    RowColumn(3, QT_TRANSLATE_NOOP("OrdersView", "Supplier")),
+    RowColumn(4, QT_TRANSLATE_NOOP("OrdersView", "Product")),
+    RowColumn(5, QT_TRANSLATE_NOOP("OrdersView", "Qty"), align=_RIGHT),
+    RowColumn(6, QT_TRANSLATE_NOOP("OrdersView", "Paid"), format_money, _RIGHT),
+    RowColumn(7, QT_TRANSLATE_NOOP("OrdersView", "Created"), format_datetime),
+    RowColumn(8, QT_TRANSLATE_NOOP("OrdersView", "Recipient")),
+)
 
 
 class OrdersView(View):
-    """Every sales order with its supplier side; search and sort run in SQL off the UI thread."""
+    """Every sales order with its supplier side; search, filters and sort run in SQL off the UI
+    thread; the detail of the current order is shown beside the list."""
 
-    watches = frozenset({"sales_order", "supplier_order", "shop", "cancellation_request"})
+    watches = frozenset(
+        {"sales_order", "supplier_order", "shop", "supplier", "cancellation_request"}
+    )
     icon_name = "orders"
 
     def __init__(self, worker: DbWorker, parent: QWidget | None = None) -> None:
@@ -38,7 +87,11 @@ class OrdersView(View):
         self.setObjectName("OrdersView")
         self.filter = OrderFilter()
         self.model = OrderListModel(self)
+        self._generation = 0
+        self._complete = False
+        self._keep_id: int | None = None
 
+        # -- search and filters
         self.search = QLineEdit()
         self.search.setObjectName("orderSearch")
         self.search.setClearButtonEnabled(True)
@@ -46,37 +99,131 @@ class OrdersView(View):
         self.count_label.setObjectName("orderCount")
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
-        self._debounce.setInterval(200)
+        self._debounce.setInterval(150)
         self._debounce.timeout.connect(self._apply_search)
         self.search.textChanged.connect(lambda _t: self._debounce.start())
         self.search.returnPressed.connect(self._apply_search)
+        self.filters = OrderFilterBar()
+        self.filters.changed.connect(self._filters_changed)
 
+        # -- actions
+        self.copy_action = QAction(self)
+        self.copy_action.triggered.connect(self.copy_selected)
+        self.import_action = QAction(self)
+        self.import_action.triggered.connect(self.import_orders)
+        self.export_action = QAction(self)
+        self.export_action.triggered.connect(self.export_orders)
+        self.link_action = QAction(self)
+        self.link_action.triggered.connect(self.link_selected)
+        self.link_action.setEnabled(False)
+        toolbar = QHBoxLayout()
+        toolbar.setContentsMargins(0, 0, 0, 0)
+        toolbar.addWidget(self.search, 1)
+        toolbar.addWidget(self.count_label)
+        for action in (self.import_action, self.export_action, self.copy_action):
+            button = QToolButton()
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            toolbar.addWidget(button)
+
+        # -- the list
         self.table = QTableView()
         self.table.setObjectName("orderTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setSortingEnabled(False)  # sorting is done in SQL through the header click
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
         header = self.table.horizontalHeader()
         header.setSortIndicatorShown(True)
         header.setSectionsClickable(True)
-        header.setSortIndicator(
-            [c.key for c in COLUMNS].index("created_at"), Qt.SortOrder.DescendingOrder
-        )
+        self._sort_section = [c.key for c in COLUMNS].index("created_at")
+        header.setSortIndicator(self._sort_section, Qt.SortOrder.DescendingOrder)
         header.sortIndicatorChanged.connect(self._sort_changed)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
         vertical = self.table.verticalHeader()
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # fixed row height: cheap
         vertical.setDefaultSectionSize(24)
+        vertical.setVisible(False)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
+        self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        for key, width in (
+            ("shop", 120),
+            ("shop_order_no", 160),
+            ("created_at", 120),
+            ("paid_at", 120),
+            ("product_summary", 220),
+            ("quantity", 40),
+            ("supplier_order_no", 160),
+            ("tracking_no", 130),
+            ("ship_by", 120),
+            ("flags", 160),
+        ):
+            self.table.setColumnWidth([c.key for c in COLUMNS].index(key), width)
+        install_copy_shortcut(self.table)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
-        top = QHBoxLayout()
-        top.addWidget(self.search, 1)
-        top.addWidget(self.count_label)
+        # -- supplier orders awaiting a match
+        self.unmatched_model = RowsModel(UNMATCHED_COLUMNS, "OrdersView", self)
+        self.unmatched_table = QTableView()
+        self.unmatched_table.setObjectName("unmatchedTable")
+        self.unmatched_table.setModel(self.unmatched_model)
+        self.unmatched_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.unmatched_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.unmatched_table.verticalHeader().setVisible(False)
+        self.unmatched_table.horizontalHeader().setStretchLastSection(True)
+        self.unmatched_table.setColumnWidth(0, 170)
+        self.unmatched_table.setColumnWidth(3, 200)
+        self.unmatched_table.doubleClicked.connect(lambda _i: self.link_selected())
+        install_copy_shortcut(self.unmatched_table)
+        self.unmatched_table.selectionModel().selectionChanged.connect(
+            lambda *_: self.link_action.setEnabled(self._selected_unmatched() is not None)
+        )
+        self.unmatched_hint = QLabel()
+        self.unmatched_hint.setWordWrap(True)
+        self.link_button = QPushButton()
+        self.link_button.setObjectName("linkButton")
+        self.link_button.clicked.connect(self.link_selected)
+        self.link_action.changed.connect(
+            lambda: self.link_button.setEnabled(self.link_action.isEnabled())
+        )
+        self.link_button.setEnabled(False)
+        unmatched_page = QWidget()
+        unmatched_layout = QVBoxLayout(unmatched_page)
+        unmatched_layout.setContentsMargins(0, 0, 0, 0)
+        hint_row = QHBoxLayout()
+        hint_row.addWidget(self.unmatched_hint, 1)
+        hint_row.addWidget(self.link_button)
+        unmatched_layout.addLayout(hint_row)
+        unmatched_layout.addWidget(self.unmatched_table, 1)
+
+        self.list_stack = QStackedWidget()
+        self.list_stack.addWidget(self.table)
+        self.list_stack.addWidget(unmatched_page)
+
+        # -- detail
+        self.detail = OrderDetailPane()
+        self.detail.reveal_requested.connect(self.reveal_buyer)
+        self._detail_timer = QTimer(self)
+        self._detail_timer.setSingleShot(True)
+        self._detail_timer.setInterval(60)  # arrow-key scrolling does not load every order
+        self._detail_timer.timeout.connect(self._load_detail)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.list_stack)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([900, 360])
+
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.table, 1)
+        layout.addLayout(toolbar)
+        layout.addWidget(self.filters)
+        layout.addWidget(self.splitter, 1)
         self._retranslate()
 
     def title(self) -> str:
@@ -86,30 +233,279 @@ class OrdersView(View):
         self.search.setPlaceholderText(
             self.tr("Search order no., buyer name, phone tail, product or address")
         )
+        self.copy_action.setText(self.tr("Copy rows"))
+        self.copy_action.setToolTip(self.tr("Copy the selected rows as a table (Ctrl+C)"))
+        self.import_action.setText(self.tr("Import…"))
+        self.import_action.setToolTip(self.tr("Import orders from a shop or 1688 export"))
+        self.export_action.setText(self.tr("Export…"))
+        self.export_action.setToolTip(
+            self.tr("Export the orders of the current filter (or the selected ones)")
+        )
+        self.link_action.setText(self.tr("Link to order…"))
+        self.link_button.setText(self.tr("Link to order…"))
+        self.unmatched_hint.setText(
+            self.tr(
+                "1688 orders that match no shop order. Select one and link it to the shop "
+                "order it belongs to; the order's cost, profit and status are then recomputed."
+            )
+        )
 
     # -- loading ---------------------------------------------------------------------------
 
-    def refresh(self) -> None:
-        self.count_label.setText(self.tr("Loading…"))
-        self.worker.submit(order_ids, self.filter, on_result=self._show_ids, key=SEARCH_KEY)
+    def activate(self) -> None:
+        first = not self._loaded
+        super().activate()
+        if first:
+            self.worker.submit(filter_choices, on_result=self._set_choices)
 
     @Slot(object)
-    def _show_ids(self, ids: array) -> None:
+    def _set_choices(self, choices: dict[str, list[tuple[Any, ...]]]) -> None:
+        self.filters.set_choices(choices["shops"], choices["suppliers"])
+
+    def refresh(self) -> None:
+        """Reload the list for the current filter (first page at once, then all ids)."""
+        if self.filters.quick() == QUICK_UNMATCHED:
+            self.list_stack.setCurrentIndex(1)
+            self.detail.show_detail(None)
+            self.count_label.setText(self.tr("Loading…"))
+            self.worker.submit(
+                unmatched_supplier_orders, on_result=self._show_unmatched, key=UNMATCHED_KEY
+            )
+            return
+        if self.list_stack.currentIndex() != 0:
+            self.list_stack.setCurrentIndex(0)
+            self._detail_timer.start()
+        self._generation += 1
+        self._complete = False
+        generation = self._generation
+        current = self.current_order_id()
+        if current is not None:
+            self._keep_id = current
+        self.count_label.setText(self.tr("Searching…"))
+        self.worker.cancel(IDS_KEY)
+        self.worker.submit(
+            first_page,
+            self.filter,
+            PAGE_SIZE,
+            on_result=lambda ids: self._show_first_page(generation, ids),
+            key=PAGE_KEY,
+        )
+        self.worker.submit(
+            order_ids,
+            self.filter,
+            on_result=lambda ids: self._show_all_ids(generation, ids),
+            key=IDS_KEY,
+        )
+
+    def _show_first_page(self, generation: int, ids: array) -> None:
+        if generation != self._generation:
+            return
+        if self._complete:
+            return  # the full list already arrived (both came in one event-loop turn)
         self.model.set_ids(ids)
-        self.count_label.setText(self.tr("%n order(s)", "", len(ids)))
+        self._restore_current()
+        if len(ids) < PAGE_SIZE:
+            self._set_count(len(ids))
+        else:
+            self.count_label.setText(self.tr("Counting…"))
+
+    def _show_all_ids(self, generation: int, ids: array) -> None:
+        if generation != self._generation:
+            return
+        self._complete = True
+        if not self.model.extend_ids(ids):
+            self.model.set_ids(ids)
+        self._restore_current()
+        self._set_count(len(ids))
+        self._keep_id = None
+
+    def _set_count(self, count: int) -> None:
+        self.count_label.setText(self.tr("%n order(s)", "", count))
+
+    def _restore_current(self) -> None:
+        """Keep the order the seller was looking at selected across reloads."""
+        if self._keep_id is None or self.current_order_id() == self._keep_id:
+            return
+        row = self.model.row_of(self._keep_id)
+        if row >= 0:
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(row, 0),
+                self.table.selectionModel().SelectionFlag.ClearAndSelect
+                | self.table.selectionModel().SelectionFlag.Rows,
+            )
+            self.table.scrollTo(self.model.index(row, 0))
+
+    def is_complete(self) -> bool:
+        """Whether the full id list of the current filter has arrived."""
+        return self._complete
 
     @Slot()
     def _apply_search(self) -> None:
+        self._debounce.stop()
         text = self.search.text().strip()
         if text != self.filter.text:
             self.filter = replace(self.filter, text=text)
             self.refresh()
 
+    @Slot()
+    def _filters_changed(self) -> None:
+        self.filter = self.filters.apply_to(self.filter)
+        self.refresh()
+
     @Slot(int, Qt.SortOrder)
     def _sort_changed(self, section: int, order: Qt.SortOrder) -> None:
+        key = COLUMNS[section].key
+        header = self.table.horizontalHeader()
+        if key not in SORTABLE:
+            # Not sortable (the masked buyer): put the indicator back.
+            header.blockSignals(True)
+            header.setSortIndicator(
+                self._sort_section,
+                Qt.SortOrder.DescendingOrder
+                if self.filter.descending
+                else Qt.SortOrder.AscendingOrder,
+            )
+            header.blockSignals(False)
+            return
+        self._sort_section = section
         self.filter = replace(
-            self.filter,
-            sort_key=COLUMNS[section].key,
-            descending=order == Qt.SortOrder.DescendingOrder,
+            self.filter, sort_key=key, descending=order == Qt.SortOrder.DescendingOrder
         )
         self.refresh()
+
+    def on_changed(self, changes: Changes) -> None:
+        super().on_changed(changes)
+        if changes.touches("shop", "supplier"):
+            self.worker.submit(filter_choices, on_result=self._set_choices)
+
+    # -- selection and detail ----------------------------------------------------------------
+
+    def current_order_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return self.model.order_id(index.row()) if index.isValid() else None
+
+    def selected_order_ids(self) -> list[int]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [i for i in (self.model.order_id(r) for r in rows) if i is not None]
+
+    @Slot()
+    def _current_changed(self) -> None:
+        self._detail_timer.start()
+
+    @Slot()
+    def _selection_changed(self) -> None:
+        self.copy_action.setEnabled(self.table.selectionModel().hasSelection())
+
+    @Slot()
+    def _load_detail(self) -> None:
+        order_id = self.current_order_id()
+        if order_id is None:
+            self.detail.show_detail(None)
+            return
+        self.worker.submit(order_detail, order_id, on_result=self._show_detail, key=DETAIL_KEY)
+
+    @Slot(object)
+    def _show_detail(self, detail: OrderDetail | None) -> None:
+        if detail is None or detail.order["id"] == self.current_order_id():
+            self.detail.show_detail(detail)
+
+    @Slot(int)
+    def reveal_buyer(self, order_id: int) -> None:
+        """Show the full buyer data of *order_id* (recorded in the audit log)."""
+        self.worker.submit(reveal_buyer_data, order_id, on_result=self._revealed)
+
+    @Slot(object)
+    def _revealed(self, data: BuyerData) -> None:
+        self.detail.show_revealed(data)
+        self._load_detail()  # the timeline now shows the reveal
+
+    # -- actions ---------------------------------------------------------------------------
+
+    @Slot()
+    def copy_selected(self) -> None:
+        text = selected_rows_tsv(self.table)
+        if text:
+            QGuiApplication.clipboard().setText(text)
+
+    @Slot()
+    def export_orders(self) -> None:
+        from .export_dialog import run_export_dialog  # optional part, imported when used
+
+        run_export_dialog(self, self.worker, self.filter, self.selected_order_ids())
+
+    @Slot()
+    def import_orders(self) -> None:
+        from .import_dialog import run_import_dialog  # optional part, imported when used
+
+        run_import_dialog(self, self.worker)
+
+    @Slot(QPoint)
+    def _context_menu(self, pos: QPoint) -> None:
+        menu = QMenu(self)
+        menu.addAction(self.copy_action)
+        menu.addAction(self.export_action)
+        menu.exec(self.table.viewport().mapToGlobal(pos))
+
+    # -- linking supplier orders ---------------------------------------------------------------
+
+    @Slot(object)
+    def _show_unmatched(self, rows: list[tuple[Any, ...]]) -> None:
+        if self.filters.quick() != QUICK_UNMATCHED:
+            return
+        self.unmatched_model.set_rows(rows)
+        self.count_label.setText(self.tr("%n supplier order(s) awaiting a match", "", len(rows)))
+        self.link_action.setEnabled(False)
+
+    def _selected_unmatched(self) -> tuple[Any, ...] | None:
+        rows = self.unmatched_table.selectionModel().selectedRows()
+        return self.unmatched_model.row_tuple(rows[0].row()) if rows else None
+
+    @Slot()
+    def link_selected(self) -> None:
+        """Ask for the shop order number and link the selected supplier order to it."""
+        row = self._selected_unmatched()
+        if row is None:
+            return
+        number, ok = QInputDialog.getText(
+            self,
+            self.tr("Link to order"),
+            self.tr("Shop order no. that 1688 order {} belongs to:").format(row[1] or row[0]),
+        )
+        if ok and number.strip():
+            self.worker.submit(
+                find_sales_orders,
+                number.strip(),
+                on_result=lambda found: self._link_found(int(row[0]), number.strip(), found),
+            )
+
+    def _link_found(
+        self, supplier_order_id: int, number: str, found: list[tuple[Any, ...]]
+    ) -> None:
+        if not found:
+            QMessageBox.information(
+                self,
+                self.tr("Link to order"),
+                self.tr(
+                    "No order has the shop order no. {}. Check the number, or import the shop's "
+                    "orders first."
+                ).format(number),
+            )
+            return
+        if len(found) == 1:
+            target = found[0]
+        else:
+            labels = [
+                f"{r[1]} · {sales_status_label(r[3])} · {format_datetime(r[4])}" for r in found
+            ]
+            choice, ok = QInputDialog.getItem(
+                self,
+                self.tr("Link to order"),
+                self.tr("Several shops have an order {}; choose one:").format(number),
+                labels,
+                0,
+                False,
+            )
+            if not ok:
+                return
+            target = found[labels.index(choice)]
+        self.worker.submit(link_supplier_order, supplier_order_id, int(target[0]))
