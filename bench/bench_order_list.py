@@ -1,0 +1,290 @@
+"""Benchmark the order list (订单管理) on a 1,000,000-order demo database.
+
+Run: ``uv run python bench/bench_order_list.py [--data-dir /tmp/bench1m] [--orders 1000000]``.
+The database is generated once (about 100 s) if the folder holds none, then reused.
+
+Prints one JSON line per figure: median and p95 in ms, the issue's target, and the ratio to an
+in-run baseline (``baseline_ms``: the cheapest page query, ``SELECT id … ORDER BY id LIMIT 200``,
+for database figures; a repaint of an already cached screenful for UI figures).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def rss_mb() -> float:
+    with open("/proc/self/status", encoding="ascii") as fh:
+        for line in fh:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def timed(fn: Callable[[], object], runs: int) -> list[float]:
+    out = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        out.append((time.perf_counter() - start) * 1000)
+    return out
+
+
+def p95(values: list[float]) -> float:
+    return sorted(values)[max(0, int(len(values) * 0.95) - 1)]
+
+
+def emit(
+    name: str, values: list[float], target: float | None, baseline: float, **extra: object
+) -> None:
+    median = statistics.median(values)
+    print(
+        json.dumps(
+            {
+                "bench": "order_list",
+                "name": name,
+                "median_ms": round(median, 2),
+                "p95_ms": round(p95(values), 2),
+                "max_ms": round(max(values), 2),
+                "runs": len(values),
+                "target_ms": target,
+                "baseline_ms": round(baseline, 3),
+                "ratio": round(median / baseline, 1) if baseline else None,
+                **extra,
+            },
+            ensure_ascii=False,
+        ),
+        flush=True,
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--data-dir", default="/tmp/bench1m")
+    parser.add_argument("--orders", type=int, default=1_000_000)
+    args = parser.parse_args()
+    data_dir = Path(args.data_dir)
+    db_path = data_dir / "dropship.db"
+    if not db_path.exists():
+        print(f"generating {args.orders} demo orders in {data_dir} …", file=sys.stderr)
+        subprocess.run(
+            [sys.executable, "-m", "dropship_desktop", "demo", "--orders", str(args.orders),
+             "--data-dir", str(data_dir)],
+            check=True,
+        )  # fmt: skip
+
+    from PySide6.QtCore import QElapsedTimer, QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    from dropship_desktop.store.db import db, open_database
+    from dropship_desktop.store.order_queries import (
+        OrderFilter,
+        count_orders,
+        first_page,
+        order_ids,
+    )
+
+    app = QApplication(sys.argv)
+    open_database(db_path)
+    rng = random.Random(1)
+
+    base_db = statistics.median(
+        timed(
+            lambda: db.execute_sql("SELECT id FROM sales_order ORDER BY id LIMIT 200").fetchall(),
+            50,
+        )
+    )
+
+    # -- database figures ------------------------------------------------------------------
+    numbers = [
+        r[0]
+        for r in db.execute_sql(
+            "SELECT shop_order_no FROM sales_order WHERE id IN (SELECT abs(random()) % 1000000 + 1"
+            " FROM sales_order LIMIT 50)"
+        )
+    ]
+    numbers += [
+        r[0]
+        for r in db.execute_sql(
+            "SELECT order_id_1688 FROM supplier_order WHERE order_id_1688 IS NOT NULL LIMIT 25"
+        )
+    ]
+    emit(
+        "order_number_lookup",
+        [timed(lambda n=n: order_ids(OrderFilter(text=n)), 1)[0] for n in numbers],
+        1,
+        base_db,
+    )
+    texts3 = ["科技园", "蓝牙耳机", "欧阳", "深圳市南山区", "阳光花园", "保温杯 316", "138", "5678"]
+    texts3 = [t for t in texts3 if len(t) >= 3]
+    names = [
+        r[0]
+        for r in db.execute_sql(
+            "SELECT buyer_name FROM sales_order WHERE length(buyer_name) = 3 LIMIT 200"
+        )
+    ]
+    texts3 += rng.sample(sorted(set(names)), 12)
+    runs: list[float] = []
+    for text in texts3:
+        runs += timed(lambda t=text: first_page(OrderFilter(text=t)), 3)
+    emit("text_search_3plus_first_page", runs, 30, base_db, terms=len(texts3))
+    runs = []
+    for text in texts3:
+        runs += timed(lambda t=text: count_orders(OrderFilter(text=t)), 1)
+    emit("text_search_3plus_count", runs, None, base_db)
+
+    two = [
+        r[0]
+        for r in db.execute_sql(
+            "SELECT buyer_name FROM sales_order WHERE length(buyer_name) = 2 LIMIT 400"
+        )
+    ]
+    texts2 = [*rng.sample(sorted(set(two)), 10), "深圳", "耳机", "ml", "花园", "伟明"]
+    runs_first: list[float] = []
+    runs_all: list[float] = []
+    for text in texts2:
+        runs_first += timed(lambda t=text: first_page(OrderFilter(text=t)), 2)
+        runs_all += timed(lambda t=text: order_ids(OrderFilter(text=t)), 1)
+    emit("text_search_2_chars_first_page", runs_first, 200, base_db)
+    emit("text_search_2_chars_all_ids", runs_all, 200, base_db)
+    texts1 = ["王", "室", "鑫", "杯"]
+    emit(
+        "text_search_1_char_first_page",
+        [timed(lambda t=t: first_page(OrderFilter(text=t)), 1)[0] for t in texts1],
+        200,
+        base_db,
+    )
+
+    now = int(time.time())
+    filters = [
+        OrderFilter(sales_statuses=(s,), created_from=now - d * 86400, created_to=now)
+        for s in ("paid", "shipped", "completed", "cancelled")
+        for d in (7, 30)
+    ]
+    runs = []
+    for flt in filters:
+        runs += timed(lambda f=flt: (first_page(f), count_orders(f)), 3)
+    emit("status_date_filter_with_count", runs, 5, base_db)
+    runs = []
+    for flt in (
+        OrderFilter(flagged_only=True),
+        OrderFilter(flags_any=4),
+        OrderFilter(deadline="due"),
+    ):
+        runs += timed(lambda f=flt: (first_page(f), count_orders(f)), 3)
+    emit("reconciliation_filters_with_count", runs, None, base_db)
+    runs = []
+    for key in ("profit_fen", "paid_at", "sale_fen", "shop_order_no", "status", "ship_by",
+                "quantity", "product_summary", "tracking_no"):  # fmt: skip
+        for descending in (False, True):
+            runs += timed(
+                lambda k=key, d=descending: first_page(OrderFilter(sort_key=k, descending=d)), 1
+            )
+    emit("resort_first_page", runs, 200, base_db)
+    emit(
+        "materialise_all_ids_background", timed(lambda: order_ids(OrderFilter()), 3), None, base_db
+    )
+
+    # -- the view --------------------------------------------------------------------------
+    from dropship_desktop.ui.orders.view import OrdersView
+    from dropship_desktop.ui.tasks import DbWorker
+
+    window = QMainWindow()
+    window.resize(1400, 850)
+    window.show()
+    for _ in range(10):
+        app.processEvents()
+    rss_empty = rss_mb()
+    worker = DbWorker()
+    view = OrdersView(worker)
+    window.setCentralWidget(view)
+    for _ in range(5):
+        app.processEvents()
+
+    def wait(pred: Callable[[], bool], timeout: float = 30) -> None:
+        end = time.perf_counter() + timeout
+        while not pred() and time.perf_counter() < end:
+            app.processEvents()
+
+    start = time.perf_counter()
+    view.activate()
+    wait(lambda: view.model.rowCount() > 0)
+    view.table.viewport().repaint()
+    first_paint = (time.perf_counter() - start) * 1000
+    wait(view.is_complete)
+    complete = (time.perf_counter() - start) * 1000
+    rows = view.model.rowCount()
+    base_ui = statistics.median(timed(view.table.viewport().repaint, 20))
+    emit("first_page_painted_after_open", [first_paint], 100, base_ui, rows=rows)
+    emit("full_list_and_count_after_open", [complete], None, base_ui, rows=rows)
+
+    def jump(row: int) -> None:
+        view.table.scrollTo(view.model.index(row, 0))
+        view.table.viewport().repaint()
+
+    jumps = [rng.randrange(rows) for _ in range(200)]
+    emit("random_scroll_jump", [timed(lambda r=r: jump(r), 1)[0] for r in jumps], 25, base_ui)
+    ends = []
+    for _ in range(10):
+        jump(0)
+        view.model.invalidate()
+        ends += timed(lambda: jump(rows - 1), 1)
+    emit("scroll_to_end", ends, 20, base_ui)
+    rss_loaded = rss_mb()
+    for r in [rng.randrange(rows) for _ in range(1000)]:
+        jump(r)
+    rss_scrolled = rss_mb()
+    print(
+        json.dumps(
+            {
+                "bench": "order_list",
+                "name": "memory_above_empty_window",
+                "empty_window_mb": round(rss_empty, 1),
+                "loaded_mb_above": round(rss_loaded - rss_empty, 1),
+                "after_1000_jumps_mb_above": round(rss_scrolled - rss_empty, 1),
+                "target_mb": 150,
+                "cached_pages": view.model.cached_pages(),
+            }
+        ),
+        flush=True,
+    )
+
+    # UI-thread stalls while searches run on the worker (typed one key at a time).
+    gaps: list[float] = []
+    clock = QElapsedTimer()
+    clock.start()
+    last = [clock.elapsed()]
+
+    def tick() -> None:
+        now_ms = clock.elapsed()
+        gaps.append(now_ms - last[0])
+        last[0] = now_ms
+
+    ticker = QTimer()
+    ticker.setInterval(5)
+    ticker.timeout.connect(tick)
+    ticker.start()
+    for query in ("张", "张伟", "科技", "科技园", "室", "深圳市", "耳机", ""):
+        view.search.setText(query)
+        view._apply_search()
+        wait(view.is_complete)
+        view.table.viewport().repaint()
+    ticker.stop()
+    emit("ui_thread_gap_during_search", gaps, 50, 5.0, max_gap_ms=max(gaps))
+    worker.shutdown()
+    os._exit(0)  # skip interpreter teardown of Qt objects (irrelevant to the figures)
+
+
+if __name__ == "__main__":
+    main()
