@@ -20,11 +20,13 @@ restores it with everything else.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import re
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -49,7 +51,7 @@ from ..tabular.orders_formats import (
     map_rows,
     normalise_header,
 )
-from ..tabular.reader import Table, TableError, gc_paused, read_table
+from ..tabular.reader import Table, TableError, read_table
 from .base import Changes, write_op
 from .orders import refresh_order_summaries
 
@@ -89,6 +91,27 @@ _PREVIEW_ERRORS = 1000
 _CLOSED_SALES = (SalesStatus.CANCELLED.value, SalesStatus.REFUNDED.value)
 _SHIP_WITHIN_S = DEFAULT_SHIP_WITHIN_HOURS * 3600
 _NON_DIGIT = re.compile(r"[\s\-()（）]+")
+
+
+@contextmanager
+def _bulk_gc() -> Iterator[None]:
+    """Keep the cyclic GC from stalling the UI thread during and after bulk work.
+
+    Reading, mapping and writing build millions of acyclic objects (rows, records, tuples) that
+    reference counting frees. With the collector running they are scanned again and again; a
+    collection right after re-enabling it would walk them all at once, holding the GIL for
+    well over 100 ms and freezing the UI thread. So collection is paused, and what was built
+    is moved to the permanent generation (``gc.freeze``) before it is re-enabled: it is still
+    freed by reference counting, just never scanned for cycles.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.freeze()
+            gc.enable()
 
 
 class ImportCancelledError(UserError):
@@ -247,7 +270,8 @@ def preview_import(
         table = source
         name = file_name or ""
     else:
-        table = read_order_file(source)
+        with _bulk_gc():
+            table = read_order_file(source)
         name = file_name or Path(source).name
     if fmt in (None, "", "auto"):
         fmt = None
@@ -285,7 +309,7 @@ def preview_import(
         preview.problem = "The column mapping lacks: Order status. Choose the column that holds it."
         return preview
     try:
-        with gc_paused():
+        with _bulk_gc():
             result = map_rows(table, preview.mapping, preview.kind, max_errors=_PREVIEW_ERRORS)
     except TableError as exc:
         preview.problem = str(exc)
@@ -460,7 +484,7 @@ def commit_import(
     report = progress or (lambda _phase, _done, _total: None)
     cancelled = should_cancel or (lambda: False)
     # Many acyclic tuples are built below; the cyclic GC would walk them again and again.
-    with gc_paused(), db.atomic():
+    with _bulk_gc(), db.atomic():
         if preview.kind == "1688":
             summary, ids = _import_1688(preview, report, cancelled)
         else:

@@ -590,6 +590,8 @@ def _tracking(text: str) -> tuple[str, str]:
     return "", cleaned
 
 
+_TRANSPOSE_BLOCK = 5000
+
 _TEXT_FIELDS = (
     "sub_order_no",
     "shop_name",
@@ -663,7 +665,14 @@ def _map_columns(
     # Exports repeat statuses, titles, amounts, carriers and times a lot, and the per-cell
     # Python work is what limits import speed.
     width = max(columns.values()) + 1
-    transposed = list(zip(*(row[:width] for row in table.rows), strict=True))
+    # In blocks: one zip over all rows is a single C call that holds the GIL for a few hundred
+    # ms on 100k rows, freezing the UI thread while an import maps rows on the worker.
+    transposed: list[list[str]] = [[] for _ in range(width)]
+    rows = table.rows
+    for start in range(0, count, _TRANSPOSE_BLOCK):
+        block = zip(*(row[:width] for row in rows[start : start + _TRANSPOSE_BLOCK]), strict=True)
+        for column, values in zip(transposed, block, strict=True):
+            column.extend(values)
     numbers = table.row_numbers
     problems: list[tuple[int, int, str]] = []  # (row index, column index, message)
 
