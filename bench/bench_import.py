@@ -28,7 +28,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from dropship_desktop.services.demo import generate_demo
-from dropship_desktop.services.order_import import commit_import, preview_import
+from dropship_desktop.services.order_import import commit_import, preview_import, release_preview
 from dropship_desktop.store.db import close_database, db, open_database
 
 HEADERS = [
@@ -203,7 +203,11 @@ def ui_stall(template: Path, work: Path, path: Path) -> dict[str, float]:
     done: list[bool] = []
 
     def job() -> int:
-        return import_once(path)[0]
+        # As the import dialog does: preview, commit, then free the preview on the worker.
+        preview = preview_import(path)
+        commit_import(preview, new_shop=("taobao", "基准测试店"))
+        release_preview(preview)
+        return preview.row_count
 
     timer.start()
     started = time.perf_counter()
@@ -214,6 +218,7 @@ def ui_stall(template: Path, work: Path, path: Path) -> dict[str, float]:
     seconds = time.perf_counter() - started
     timer.stop()
     worker.shutdown()
+    del worker, timer
     close_database()
     assert done == [True], done
     gaps.sort()

@@ -69,6 +69,7 @@ __all__ = [
     "import_orders_file",
     "preview_import",
     "read_order_file",
+    "release_preview",
     "shops_for_platforms",
 ]
 
@@ -221,6 +222,23 @@ class ImportPreview:
         if more > 0 or self.errors_truncated:
             lines.append(f"… and {'more' if self.errors_truncated else more} more problem(s).")
         return "\n".join(lines)
+
+
+def release_preview(preview: ImportPreview) -> None:
+    """Free a preview's rows and records a chunk at a time (run it on the worker thread).
+
+    Dropping the last reference to a 100k-row preview frees millions of objects in one C call
+    that holds the GIL for ~100 ms; on the UI thread that is a visible freeze.
+    """
+    table = preview.table
+    preview.table = None
+    if table is not None:
+        for _part in _drain(table.rows, 5000):
+            pass
+    orders = preview.orders
+    preview.orders = {}
+    while orders:
+        orders.popitem()
 
 
 def read_order_file(path: str | Path) -> Table:
@@ -628,6 +646,17 @@ def _chunks(items: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:
         yield items[start : start + size]
 
 
+def _drain(items: list[Any], size: int) -> Iterator[list[Any]]:
+    """Chunks of *items*, each removed from the list once used.
+
+    Memory is given back a chunk at a time: freeing a list of 100k row tuples in one go is one
+    C call that holds the GIL (and so freezes the UI thread) for tens of milliseconds.
+    """
+    while items:
+        yield items[:size]
+        del items[:size]
+
+
 def _first(lines: Sequence[OrderRecord], name: str) -> str:
     for line in lines:
         value = getattr(line, name)
@@ -854,17 +883,19 @@ def _import_shop(
         if row is not None:
             trigger_sql = row[0]
             conn.execute(f"DROP TRIGGER {_FTS_TRIGGER}")
-    for part in _chunks(new_orders, CHUNK):
+    created = len(new_orders)
+    line_count = len(new_lines)
+    for part in _drain(new_orders, CHUNK):
         conn.executemany(_ORDER_SQL, part)
         done += len(part)
         report("writing", done, total)
         if cancelled():
             raise ImportCancelledError()
-    for part in _chunks(new_lines, CHUNK * 2):
+    for part in _drain(new_lines, CHUNK * 2):
         conn.executemany(_LINE_SQL, part)
         if cancelled():
             raise ImportCancelledError()
-    if bulk and new_orders:
+    if bulk and created:
         report("indexing", done, total)
         conn.execute(
             "INSERT INTO sales_order_fts (rowid, buyer_name, buyer_phone, ship_address,"
@@ -890,10 +921,10 @@ def _import_shop(
         kind="shop",
         format=preview.format,
         rows=preview.row_count,
-        orders_created=len(new_orders),
+        orders_created=created,
         orders_updated=len(updates),
         orders_unchanged=unchanged,
-        lines_created=len(new_lines),
+        lines_created=line_count,
         status_changes=len(status_changed),
         matched=len(matched),
         shop_id=shop_id,
@@ -1159,7 +1190,8 @@ def _import_1688(
                 raise ImportCancelledError()
     report("writing", 0, total)
     done = 0
-    for part in _chunks(inserts, CHUNK):
+    created = len(inserts)
+    for part in _drain(inserts, CHUNK):
         conn.executemany(_SUPPLIER_SQL, part)
         done += len(part)
         report("writing", done, total)
@@ -1178,7 +1210,7 @@ def _import_1688(
         kind="1688",
         format=preview.format,
         rows=preview.row_count,
-        orders_created=len(inserts),
+        orders_created=created,
         orders_updated=len(updates),
         orders_unchanged=unchanged,
         status_changes=len(audits),

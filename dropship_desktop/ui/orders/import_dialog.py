@@ -47,6 +47,7 @@ from ...services.order_import import (
     commit_import,
     header_signature,
     preview_import,
+    release_preview,
     shops_for_platforms,
 )
 from ...tabular.orders_formats import CANONICAL_FIELDS, ColumnMapping
@@ -697,10 +698,16 @@ class ImportDialog(QDialog):
         self._progress = None
         self._update_buttons()
 
+    def _release(self) -> None:
+        """Free the preview's rows on the worker, in steps (not in one go on the UI thread)."""
+        if self.preview is not None and self.preview.table is not None:
+            self.worker.submit(release_preview, self.preview)
+
     @Slot(object)
     def _import_done(self, changes: ImportChanges) -> None:
         self._finish()
         self.result_changes = changes
+        self._release()
         summary = changes.summary
         if summary is not None:
             if summary.kind == "1688":
@@ -753,6 +760,7 @@ class ImportDialog(QDialog):
             self._cancel_clicked()  # Esc or the close box: cancel, keep the dialog until done
             return
         self.worker.cancel(PREVIEW_KEY)
+        self._release()
         super().reject()
 
 
