@@ -1,0 +1,609 @@
+"""Step 6: record every request, then send them one at a time and show each order's outcome.
+
+Order of work (DESIGN.md §3, services/cancellation.py): the whole batch is recorded in one
+transaction before any connector is called; then each request is sent by its own worker job, so the
+window stays responsive and shows progress. With the manual connector each order is marked
+submitted, its 1688 page opened, and the seller answers "done on 1688?" before the answer is
+stored; an order is only shown closed because the connector (or the seller) confirmed it.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections import deque
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from ...connectors.base import ConnectorUnavailable
+from ...domain.cancel_flow import (
+    CancelStep,
+    OrderOutcome,
+    OutcomeKind,
+    Submission,
+    SubmissionItem,
+)
+from ...domain.enums import CancelAction
+from ...errors import UserError
+from ...services.cancellation import (
+    CancellationChanges,
+    begin_submission,
+    mark_offers_out_of_stock,
+    record_requests,
+    retry_request,
+    submit_request,
+)
+from ..formatting import enum_label, format_money
+from .models import Cell, CellTableModel, Row
+from .pages import StepPage, _table, _wrap_label
+from .texts import Status, outcome_status, status_color, status_icon, translate
+
+if TYPE_CHECKING:
+    from ...connectors.base import Connector
+    from .wizard import CancelWizard
+
+__all__ = ["SubmitPage"]
+
+log = logging.getLogger(__name__)
+
+#: Shown for requests not sent because the seller stopped the batch.
+STOPPED_MESSAGE = "Stopped before sending: nothing was sent to 1688."
+#: Shown for a manual order whose answer never came (the seller must check 1688).
+UNANSWERED_MESSAGE = (
+    "The wizard was closed while waiting for your answer. Check the order on 1688, then say "
+    "whether it was done."
+)
+
+
+class SellerDidNotAnswer(Exception):
+    """The seller left while a manual order awaited an answer: whether it was done is unknown."""
+
+
+class StopConnector:
+    """Stands in for the connector once the seller stopped the batch.
+
+    Requests that were never shown to the seller fail as not sent (safe to retry later); an order
+    whose 1688 page was open and unanswered becomes *interrupted* for the seller to resolve.
+    """
+
+    name = "stopped"
+    needs_manual_confirmation = False
+    can_list_orders = False
+
+    def __init__(self, unanswered: Sequence[str] = ()) -> None:
+        self._unanswered = set(unanswered)
+
+    def _stop(self, order_id_1688: str) -> Any:
+        if order_id_1688 in self._unanswered:
+            raise SellerDidNotAnswer(UNANSWERED_MESSAGE)
+        raise ConnectorUnavailable(STOPPED_MESSAGE)
+
+    def close_order(self, order_id_1688: str, reason: str, remark: str) -> Any:
+        return self._stop(order_id_1688)
+
+    def request_refund(self, order_id_1688: str, *args: Any, **kwargs: Any) -> Any:
+        return self._stop(order_id_1688)
+
+
+@dataclass
+class _Job:
+    item: SubmissionItem
+    request_id: int
+    retry: bool = False
+
+
+class SubmitPage(StepPage):
+    """Step 6: submit, progress, per-order outcome, retry of failures."""
+
+    def __init__(self, wizard: CancelWizard) -> None:
+        super().__init__(CancelStep.SUBMIT, wizard)
+        self._submission: Submission | None = None
+        self._items: dict[int, SubmissionItem] = {}
+        self._request_ids: dict[int, int] = {}
+        self._queue: deque[_Job] = deque()
+        self._current: _Job | None = None
+        self._awaiting: _Job | None = None
+        self._state = "ready"  # ready, recording, sending, done, record_failed
+        self._stop_then: Any = None
+
+        self.intro_label = _wrap_label()
+        self.intro_label.setObjectName("submitIntro")
+        self.submit_button = QPushButton(self.tr("&Submit the cancellation requests"))
+        self.submit_button.setObjectName("submitButton")
+        self.submit_button.setAutoDefault(True)
+        self.submit_button.clicked.connect(self.submit)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("submitProgress")
+        self.progress.setFormat(self.tr("%v of %m orders"))
+        self.progress.hide()
+        self.model = CellTableModel(self._headers(), parent=self)
+        self.table = _table(self.model)
+        self.table.setObjectName("outcomeTable")
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        for column, width in ((0, 180), (1, 150), (2, 140), (3, 90)):
+            self.table.setColumnWidth(column, width)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.retry_button = QPushButton(self.tr("&Retry failed"))
+        self.retry_button.setObjectName("retryButton")
+        self.retry_button.setIcon(status_icon(Status.BUSY))
+        self.retry_button.clicked.connect(self.retry_failed)
+        self.status_label = _wrap_label()
+        self.status_label.setObjectName("submitStatus")
+
+        # The manual connector's question, inline so the keyboard reaches it directly.
+        self.ask_frame = QFrame()
+        self.ask_frame.setObjectName("manualQuestion")
+        self.ask_frame.setFrameShape(QFrame.Shape.StyledPanel)
+        self.ask_label = _wrap_label()
+        self.ask_label.setObjectName("manualQuestionText")
+        self.ask_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.reopen_button = QPushButton(self.tr("&Open the order page again"))
+        self.reopen_button.clicked.connect(self._reopen)
+        self.done_button = QPushButton()
+        self.done_button.setObjectName("manualDone")
+        self.done_button.clicked.connect(lambda: self._answer(True))
+        self.not_done_button = QPushButton(self.tr("&Not done"))
+        self.not_done_button.setObjectName("manualNotDone")
+        self.not_done_button.clicked.connect(lambda: self._answer(False))
+        self.answer_edit = QLineEdit()
+        self.answer_edit.setObjectName("manualMessage")
+        self.answer_edit.setPlaceholderText(self.tr("Refund no. or what 1688 said (optional)"))
+        ask = QVBoxLayout(self.ask_frame)
+        ask.addWidget(self.ask_label)
+        ask.addWidget(self.answer_edit)
+        ask_buttons = QHBoxLayout()
+        ask_buttons.addWidget(self.done_button)
+        ask_buttons.addWidget(self.not_done_button)
+        ask_buttons.addWidget(self.reopen_button)
+        ask_buttons.addStretch(1)
+        ask.addLayout(ask_buttons)
+        self.ask_frame.hide()
+
+        top = QHBoxLayout()
+        top.addWidget(self.submit_button)
+        top.addWidget(self.progress, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status_label, 1)
+        bottom.addWidget(self.retry_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro_label)
+        layout.addLayout(top)
+        layout.addWidget(self.ask_frame)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+        layout.addWidget(self.problems_label)
+        self._update_buttons()
+
+    def _headers(self) -> list[str]:
+        return [
+            self.tr("1688 order id"),
+            self.tr("Shop order no."),
+            self.tr("Action"),
+            self.tr("Amount"),
+            self.tr("Outcome"),
+        ]
+
+    # -- state -----------------------------------------------------------------------------
+
+    def started(self) -> bool:
+        """The submission has started (requests recorded or being recorded)."""
+        return self._state != "ready"
+
+    def running(self) -> bool:
+        """Requests are being recorded or sent, or the seller is being asked about one."""
+        return self._state in ("recording", "sending")
+
+    def unsent_count(self) -> int:
+        return len(self._queue) + (1 if self._awaiting is not None else 0)
+
+    def isComplete(self) -> bool:
+        return self._state in ("done", "record_failed")
+
+    # -- before sending ----------------------------------------------------------------------
+
+    def initializePage(self) -> None:
+        flow = self.flow
+        plans = flow.plans()
+        sending = [p for p in plans if p.will_send]
+        closes = sum(1 for p in sending if p.action is CancelAction.CLOSE)
+        refunds = len(sending) - closes
+        skipped = len(plans) - len(sending)
+        text = self.tr(
+            "Ready to send {closes} close request(s) and {refunds} refund application(s); "
+            "{skipped} order(s) will be skipped. Each request is recorded before it is sent."
+        ).format(closes=closes, refunds=refunds, skipped=skipped)
+        if flow.manual:
+            text += " " + self.tr(
+                "For each order the 1688 page opens in your browser: do it there, then say here "
+                "whether it was done."
+            )
+        self.intro_label.setText(text)
+        candidates = flow.candidates
+        rows = []
+        for plan in plans:
+            c = candidates[plan.supplier_order_id]
+            kind = Status.QUEUED if plan.will_send else Status.SKIPPED
+            text_out = self.tr("Not sent yet") if plan.will_send else self.tr("Will be skipped")
+            rows.append(
+                self._row(
+                    plan.supplier_order_id,
+                    c.order_id_1688,
+                    plan.action,
+                    plan.amount_fen,
+                    kind,
+                    text_out,
+                )
+            )
+        self.model.set_rows(rows)
+        self.flow_changed()
+        self.submit_button.setDefault(True)
+        self.submit_button.setFocus()
+
+    def _row(
+        self,
+        supplier_order_id: int,
+        order_id_1688: str | None,
+        action: CancelAction | None,
+        amount_fen: int,
+        kind: str,
+        text: str,
+    ) -> Row:
+        candidate = self.flow.candidates.get(supplier_order_id)
+        color = status_color(kind)
+        cells = (
+            Cell(order_id_1688 or "—"),
+            Cell(candidate.sale.shop_order_no if candidate and candidate.sale else ""),
+            Cell(enum_label(action) if action is not None else self.tr("None")),
+            Cell(format_money(amount_fen) if action is not None else "", right=True),
+            Cell(text, color, status_icon(kind), text),
+        )
+        return Row(supplier_order_id, cells)
+
+    def _show(self, supplier_order_id: int, kind: str, text: str) -> None:
+        plan = self.flow.plan(supplier_order_id)
+        candidate = self.flow.candidates[supplier_order_id]
+        row = self._row(
+            supplier_order_id, candidate.order_id_1688, plan.action, plan.amount_fen, kind, text
+        )
+        self.model.update_rows([row])
+
+    def _show_outcome(self, outcome: OrderOutcome) -> None:
+        kind, text = outcome_status(outcome)
+        self._show(outcome.supplier_order_id, kind, text)
+
+    # -- recording -------------------------------------------------------------------------
+
+    @Slot()
+    def submit(self) -> None:
+        """Freeze the flow, record every request in one transaction, then send one by one."""
+        if self.started():
+            return
+        submission = self.flow.begin_submission()
+        self._submission = submission
+        self._items = {i.supplier_order_id: i for i in submission.items}
+        self._state = "recording"
+        self.cw.submission_started()
+        self.submit_button.setEnabled(False)
+        for outcome in submission.skipped:
+            self._show_outcome(outcome)
+        self.progress.setRange(0, max(1, len(submission.items)))
+        self.progress.setValue(0)
+        self.progress.show()
+        self.status_label.setText(self.tr("Recording the requests…"))
+        self._update_buttons()
+        self.completeChanged.emit()
+        self.cw.worker.submit(
+            record_requests,
+            list(submission.items),
+            skipped=list(submission.skipped),
+            on_result=self._recorded,
+            on_error=self._record_failed,
+        )
+
+    def _recorded(self, changes: CancellationChanges) -> None:
+        self._request_ids = dict(changes.request_ids)
+        assert self._submission is not None
+        offers = self.flow.offers_to_mark_out_of_stock() if self.flow.mark_out_of_stock else []
+        if offers:
+            self.cw.worker.submit(mark_offers_out_of_stock, offers, on_error=self._side_error)
+        for item in self._submission.items:
+            self._queue.append(_Job(item, self._request_ids[item.supplier_order_id]))
+        self._state = "sending"
+        self._send_next()
+
+    def _record_failed(self, error: BaseException) -> None:
+        # Nothing was recorded, so nothing was sent: the wizard can simply be closed.
+        self._state = "record_failed"
+        self.progress.hide()
+        if isinstance(error, UserError):
+            self.status_label.setText(str(error))
+        else:
+            self.status_label.setText(
+                self.tr("The requests could not be recorded; nothing was sent.")
+            )
+            self._report(error)
+        for item in self._items.values():
+            self._show(item.supplier_order_id, Status.BLOCKED, self.tr("Not sent"))
+        self._finish()
+
+    def _side_error(self, error: BaseException) -> None:
+        self.status_label.setText(str(error))
+        if not isinstance(error, UserError):
+            self._report(error)
+
+    # -- sending ---------------------------------------------------------------------------
+
+    def _send_next(self) -> None:
+        if self._stop_then is not None:
+            self._stop_rest()
+            return
+        if not self._queue:
+            self._finish()
+            return
+        job = self._queue.popleft()
+        self._current = job
+        connector = self.cw.connector
+        assert connector is not None
+        self._show(job.item.supplier_order_id, Status.BUSY, self.tr("Sending…"))
+        done = len(self._items) - len(self._queue) - 1
+        self.status_label.setText(
+            self.tr("Sending {n} of {total}…").format(n=done + 1, total=len(self._items))
+            if not job.retry
+            else self.tr("Retrying…")
+        )
+        if connector.needs_manual_confirmation:
+            if job.retry:
+                self._ask(job)
+            else:
+                self.cw.worker.submit(
+                    begin_submission,
+                    job.request_id,
+                    on_result=lambda _c: self._ask(job),
+                    on_error=self._send_failed,
+                )
+            return
+        self._call(job, connector)
+
+    def _call(self, job: _Job, connector: Connector) -> None:
+        fn = retry_request if job.retry else submit_request
+        self.cw.worker.submit(
+            fn, job.request_id, connector, on_result=self._sent, on_error=self._send_failed
+        )
+
+    def _sent(self, changes: CancellationChanges) -> None:
+        for outcome in changes.outcomes:
+            self.flow.record_outcome(outcome)
+            self._show_outcome(outcome)
+            if outcome.request_id is not None:
+                self._request_ids[outcome.supplier_order_id] = outcome.request_id
+        self._current = None
+        self.progress.setValue(self.progress.value() + 1)
+        self._send_next()
+
+    def _send_failed(self, error: BaseException) -> None:
+        job = self._current
+        self._current = None
+        self._awaiting = None
+        self.ask_frame.hide()
+        if job is not None:
+            if isinstance(error, UserError):
+                text = translate("Failed: {}").format(str(error))
+                self._show(job.item.supplier_order_id, Status.FAILED, text)
+            else:
+                self._show(
+                    job.item.supplier_order_id,
+                    Status.INTERRUPTED,
+                    self.tr("Unknown: an unexpected error stopped the sending; check on 1688."),
+                )
+        if not isinstance(error, UserError):
+            # Something is wrong beyond this order: stop here. What was recorded and not sent is
+            # found as interrupted at the next start.
+            self._queue.clear()
+            self._finish()
+            self._report(error)
+            return
+        self.progress.setValue(self.progress.value() + 1)
+        self._send_next()
+
+    def _finish(self) -> None:
+        if self._state != "record_failed":
+            self._state = "done"
+        self._current = None
+        self._awaiting = None
+        self.ask_frame.hide()
+        outcomes = self.flow.outcomes()
+        counts = {kind: 0 for kind in OutcomeKind}
+        for outcome in outcomes:
+            counts[outcome.kind] += 1
+        if self._state == "done":
+            self.status_label.setText(
+                self.tr(
+                    "Done: {closed} closed, {refunds} refund(s) requested, {failed} failed, "
+                    "{skipped} skipped, {interrupted} to check on 1688."
+                ).format(
+                    closed=counts[OutcomeKind.CLOSED],
+                    refunds=counts[OutcomeKind.REFUND_REQUESTED],
+                    failed=counts[OutcomeKind.FAILED],
+                    skipped=counts[OutcomeKind.SKIPPED],
+                    interrupted=counts[OutcomeKind.INTERRUPTED],
+                )
+            )
+        self._update_buttons()
+        self.completeChanged.emit()
+        then, self._stop_then = self._stop_then, None
+        if then is not None:
+            then()
+        elif self.retry_button.isEnabled():
+            self.retry_button.setFocus()
+        else:
+            self.cw.focus_finish()
+
+    # -- the manual connector's question -------------------------------------------------------
+
+    def _ask(self, job: _Job) -> None:
+        connector = self.cw.connector
+        assert connector is not None
+        item = job.item
+        self._awaiting = job
+        opened = bool(getattr(connector, "open_order", lambda _n: False)(item.order_id_1688))
+        if item.action is CancelAction.CLOSE:
+            text = self.tr(
+                "1688 order {order}: close it on 1688 (取消订单) with the reason “{reason}”"
+                " and the remark “{remark}”."
+            )
+            self.done_button.setText(self.tr("&Closed on 1688"))
+        else:
+            text = self.tr(
+                "1688 order {order}: apply for a refund of {amount} on 1688 (申请退款) with the "
+                "reason “{reason}” and the description “{remark}”."
+            )
+            self.done_button.setText(self.tr("&Refund applied for on 1688"))
+        text = text.format(
+            order=item.order_id_1688,
+            reason=item.reason_text,
+            remark=item.remark,
+            amount=format_money(item.amount_fen),
+        )
+        if not opened:
+            text += " " + self.tr("Open this address in your browser: {}").format(
+                connector.order_url(item.order_id_1688)
+            )
+        self.ask_label.setText(text)
+        self.answer_edit.clear()
+        self._show(item.supplier_order_id, Status.BUSY, self.tr("Waiting for your answer"))
+        self.ask_frame.show()
+        self.done_button.setFocus()
+
+    @Slot()
+    def _reopen(self) -> None:
+        connector = self.cw.connector
+        if self._awaiting is not None and connector is not None:
+            getattr(connector, "open_order", lambda _n: False)(self._awaiting.item.order_id_1688)
+
+    def _answer(self, done: bool) -> None:
+        job, connector = self._awaiting, self.cw.connector
+        if job is None or connector is None:
+            return
+        self._awaiting = None
+        self.ask_frame.hide()
+        extra = self.answer_edit.text().strip()
+        is_refund = job.item.action is CancelAction.REFUND_REQUEST
+        confirm = getattr(connector, "confirm")  # noqa: B009 - only manual connectors have it
+        confirm(
+            job.item.order_id_1688,
+            job.item.action,
+            done=done,
+            message="" if done else extra,
+            refund_id=extra if done and is_refund else "",
+        )
+        self._show(job.item.supplier_order_id, Status.BUSY, self.tr("Saving…"))
+        self._call(job, connector)
+
+    # -- retry -----------------------------------------------------------------------------
+
+    def _failed_outcomes(self, only_selected: bool) -> list[OrderOutcome]:
+        failed = [o for o in self.flow.outcomes() if o.retryable and o.request_id is not None]
+        if only_selected:
+            rows = {i.row() for i in self.table.selectionModel().selectedRows()}
+            keys = {self.model.key(r) for r in rows}
+            chosen = [o for o in failed if o.supplier_order_id in keys]
+            if chosen:
+                return chosen
+        return failed
+
+    @Slot()
+    def retry_failed(self) -> None:
+        """Send the failed requests (the selected ones, or all) again as new attempts."""
+        if self._state != "done":
+            return
+        outcomes = self._failed_outcomes(only_selected=True)
+        if not outcomes:
+            return
+        for outcome in outcomes:
+            item = self._items[outcome.supplier_order_id]
+            assert outcome.request_id is not None
+            self._queue.append(_Job(item, outcome.request_id, retry=True))
+        self._state = "sending"
+        self.progress.setRange(0, len(outcomes))
+        self.progress.setValue(0)
+        self._update_buttons()
+        self.completeChanged.emit()
+        self._send_next()
+
+    def _update_buttons(self) -> None:
+        failed = bool(self._failed_outcomes(only_selected=False)) if self.started() else False
+        self.retry_button.setVisible(self.started())
+        self.retry_button.setEnabled(self._state == "done" and failed)
+
+    # -- stopping --------------------------------------------------------------------------
+
+    def stop(self, then: Any) -> None:
+        """Stop after the current order: the rest are not sent; then call *then*."""
+        self._stop_then = then
+        if self._awaiting is not None:
+            # The order's page is open and the seller did not say: nobody knows.
+            job = self._awaiting
+            self._awaiting = None
+            self.ask_frame.hide()
+            self._queue.appendleft(job)
+            self._stop_rest(unanswered=[job.item.order_id_1688])
+        elif self._current is None and self._state == "sending":
+            self._stop_rest()
+        # Otherwise a call is running: _send_next() stops once it answers.
+
+    def _stop_rest(self, unanswered: Sequence[str] = ()) -> None:
+        """Record the queued requests as not sent (or, unanswered manual ones, interrupted)."""
+        if not self._queue:
+            self._finish()
+            return
+        stopper = StopConnector(unanswered)
+        job = self._queue.popleft()
+        if job.retry:
+            # A retry not yet recorded: the earlier failed attempt stays as it is.
+            outcome = next(
+                (
+                    o
+                    for o in self.flow.outcomes()
+                    if o.supplier_order_id == job.item.supplier_order_id
+                ),
+                None,
+            )
+            if outcome is not None:
+                self._show_outcome(outcome)
+            self._stop_rest(unanswered)
+            return
+        self._current = job
+        self.cw.worker.submit(
+            submit_request,
+            job.request_id,
+            stopper,
+            on_result=lambda changes: self._stopped_one(changes, unanswered),
+            on_error=self._send_failed,
+        )
+
+    def _stopped_one(self, changes: CancellationChanges, unanswered: Sequence[str]) -> None:
+        for outcome in changes.outcomes:
+            self.flow.record_outcome(outcome)
+            self._show_outcome(outcome)
+        self._current = None
+        self._stop_rest(unanswered)
+
+    # -- errors ----------------------------------------------------------------------------
+
+    def _report(self, error: BaseException) -> None:
+        if isinstance(error, Exception):
+            sys.excepthook(type(error), error, error.__traceback__)
+        else:  # the app being stopped (or a test standing in for it): logged only
+            log.error("sending stopped by %r", error)

@@ -1,0 +1,482 @@
+"""The cancel wizard walked through its six real pages with a fake 1688 behind it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWizard
+from pytestqt.qtbot import QtBot
+
+from dropship_desktop.connectors.fake import FakeConnector, FakeOrder
+from dropship_desktop.connectors.manual import ManualConnector
+from dropship_desktop.domain.cancel_flow import CancelStep, OutcomeKind
+from dropship_desktop.domain.enums import CancelReason
+from dropship_desktop.domain.timeutil import now_epoch
+from dropship_desktop.services import cancellation as svc
+from dropship_desktop.store.db import db
+from dropship_desktop.ui.cancel_wizard.models import CellTableModel
+from dropship_desktop.ui.cancel_wizard.texts import STEP_TITLES
+from dropship_desktop.ui.cancel_wizard.wizard import CancelWizard
+from dropship_desktop.ui.tasks import DbWorker
+
+NOW = datetime.now(UTC).replace(microsecond=0)
+HOUR_AGO = int((NOW - timedelta(hours=1)).timestamp())
+
+
+class SimulatedCrash(BaseException):
+    """The app being killed mid-call (not an Exception: nothing may catch it)."""
+
+
+def q(sql: str, *params: object) -> list[tuple[object, ...]]:
+    return db.execute_sql(sql, params).fetchall()
+
+
+def one(sql: str, *params: object) -> object:
+    return db.execute_sql(sql, params).fetchone()[0]
+
+
+def dump() -> dict[str, list[tuple[object, ...]]]:
+    """The content of every table, to compare before and after."""
+    tables = [
+        str(r[0]) for r in q("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+    ]
+    return {t: sorted(q(f'SELECT * FROM "{t}"'), key=repr) for t in tables}
+
+
+@pytest.fixture(autouse=True)
+def _fresh_session() -> None:
+    svc.forget_session()
+
+
+@pytest.fixture
+def world(fresh_db: Path) -> dict[str, int]:
+    now = now_epoch()
+    with db.atomic():
+        q("INSERT INTO shop (id, platform, name, created_at) VALUES (1, 'taobao', '小店', ?)", now)
+        q(
+            "INSERT INTO distribution_account (id, name, member_id, connector, created_at)"
+            " VALUES (1, '主账号', 'buyer_1', 'fake', ?)",
+            now,
+        )
+        q(
+            "INSERT INTO supplier (id, kind, name, created_at, updated_at)"
+            " VALUES (1, 'platform', '义乌工厂', ?, ?)",
+            now,
+            now,
+        )
+        q(
+            "INSERT INTO product (id, title, sku, sale_price_fen, created_at, updated_at)"
+            " VALUES (1, 'T恤', 'TS', 3000, ?, ?)",
+            now,
+            now,
+        )
+        q(
+            "INSERT INTO offer (id, product_id, supplier_id, unit_cost_fen, lead_time_days, stock,"
+            " created_at, updated_at) VALUES (1, 1, 1, 1000, 2, 50, ?, ?)",
+            now,
+            now,
+        )
+    return {"shop": 1, "account": 1, "offer": 1}
+
+
+_next = {"sale": 0, "supplier": 0}
+
+
+def add_order(status: str, *, sales_status: str = "paid") -> tuple[int, int, str]:
+    """One sales order with one supplier order; returns (sales id, supplier order id, 1688 id)."""
+    from dropship_desktop.services.orders import refresh_order_summaries
+
+    now = now_epoch()
+    _next["sale"] += 1
+    _next["supplier"] += 1
+    number = str(1940000000000000000 + _next["supplier"] * 7)
+    with db.atomic():
+        sale_id = db.execute_sql(
+            "INSERT INTO sales_order (shop_id, shop_order_no, status, sale_fen, profit_fen,"
+            " product_summary, created_at, paid_at, updated_at)"
+            " VALUES (1, ?, ?, 3000, 1500, 'T恤', ?, ?, ?)",
+            (f"W{_next['sale']:05d}", sales_status, HOUR_AGO, HOUR_AGO, now),
+        ).lastrowid
+        so_id = db.execute_sql(
+            "INSERT INTO supplier_order (sales_order_id, offer_id, account_id, order_id_1688,"
+            " status, product_title, cost_fen, dropship_fee_fen, shipping_fen, paid_fen,"
+            " created_at, updated_at) VALUES (?, 1, 1, ?, ?, 'T恤', 1000, 100, 400, ?, ?, ?)",
+            (sale_id, number, status, 0 if status == "waitbuyerpay" else 1500, HOUR_AGO, now),
+        ).lastrowid
+        refresh_order_summaries([sale_id])
+    return sale_id, so_id, number
+
+
+def fake_for(orders: Sequence[tuple[str, str]]) -> FakeConnector:
+    return FakeConnector(
+        [
+            FakeOrder(n, s, NOW - timedelta(hours=1), 1500, 0 if s == "waitbuyerpay" else 1500)
+            for n, s in orders
+        ]
+    )
+
+
+@pytest.fixture
+def worker(qtbot: QtBot) -> Iterator[DbWorker]:
+    worker = DbWorker()
+    yield worker
+    qtbot.waitUntil(lambda: not worker.is_busy(), timeout=10_000)
+    worker.shutdown()
+
+
+WizardFactory = Callable[..., CancelWizard]
+
+
+@pytest.fixture
+def make_wizard(qtbot: QtBot, worker: DbWorker) -> WizardFactory:
+    def make(connector: object, preselected: Sequence[int] = ()) -> CancelWizard:
+        wizard = CancelWizard(
+            worker,
+            lambda kind: connector,  # type: ignore[arg-type,return-value]
+            preselected,
+            open_url=lambda url: True,
+        )
+        qtbot.addWidget(wizard)
+        wizard.show()
+        return wizard
+
+    return make
+
+
+def idle(qtbot: QtBot, wizard: CancelWizard) -> None:
+    qtbot.waitUntil(lambda: not wizard.worker.is_busy(), timeout=10_000)
+    qtbot.wait(1)
+
+
+def next_button(wizard: CancelWizard) -> None:
+    button = wizard.button(QWizard.WizardButton.NextButton)
+    assert button.isEnabled(), wizard.currentPage().problems_label.text()
+    qtbot_click(button)
+
+
+def qtbot_click(button: object) -> None:
+    button.click()  # type: ignore[attr-defined]
+
+
+def sign_in(qtbot: QtBot, wizard: CancelWizard) -> None:
+    page = wizard.sign_in_page
+    idle(qtbot, wizard)
+    assert wizard.currentId() == CancelStep.SIGN_IN
+    assert page.account_combo.count() >= 1
+    page.sign_in_button.click()
+    idle(qtbot, wizard)
+    qtbot.waitUntil(lambda: wizard.flow.signed_in, timeout=5000)
+
+
+def to_reasons(qtbot: QtBot, wizard: CancelWizard) -> None:
+    """Steps 1–4 with the pre-selected orders."""
+    sign_in(qtbot, wizard)
+    next_button(wizard)
+    idle(qtbot, wizard)
+    qtbot.waitUntil(lambda: wizard.order_list_page.isComplete(), timeout=5000)
+    assert wizard.flow.step is CancelStep.ORDER_LIST
+    next_button(wizard)
+    idle(qtbot, wizard)
+    assert wizard.currentId() == CancelStep.SELECT
+    next_button(wizard)
+    assert wizard.currentId() == CancelStep.CONFIRM
+    next_button(wizard)
+    idle(qtbot, wizard)
+    assert wizard.currentId() == CancelStep.REASON
+
+
+def fill_reasons(qtbot: QtBot, wizard: CancelWizard) -> None:
+    page = wizard.reason_page
+    qtbot.waitUntil(lambda: not page.busy(), timeout=5000)
+    if page.close_box.isVisibleTo(page):
+        combo = page.close_editor.combo
+        combo.setCurrentIndex(combo.findData(CancelReason.BUYER_CANCEL.value))
+        page.close_editor.remark.setText("买家不要了")
+    if page.refund_box.isVisibleTo(page):
+        combo = page.refund_editor.combo
+        combo.setCurrentIndex(combo.findData("default.not_wanted"))
+        page.refund_editor.description.setPlainText("买家不要了")
+
+
+def submit(qtbot: QtBot, wizard: CancelWizard) -> None:
+    next_button(wizard)
+    assert wizard.currentId() == CancelStep.SUBMIT
+    wizard.submit_page.submit_button.click()
+    qtbot.waitUntil(wizard.submit_page.isComplete, timeout=10_000)
+    idle(qtbot, wizard)
+
+
+def outcome_texts(wizard: CancelWizard) -> dict[int, str]:
+    model = wizard.submit_page.model
+    return {row.key: row.cells[4].text for row in model.rows()}
+
+
+# ---- tests ------------------------------------------------------------------------------------
+
+
+def test_step_titles_match_the_domain() -> None:
+    assert {s: STEP_TITLES[s] for s in CancelStep} == {s: s.title_en for s in CancelStep}
+
+
+def test_one_unpaid_order_closed(
+    qtbot: QtBot, world: dict[str, int], make_wizard: WizardFactory, qtmodeltester: object
+) -> None:
+    sale, so, number = add_order("waitbuyerpay")
+    fake = fake_for([(number, "waitbuyerpay")])
+    wizard = make_wizard(fake, [so])
+    assert wizard.currentPage().title() == "1. 登录阿里巴巴分销页面"
+    to_reasons(qtbot, wizard)
+    qtmodeltester.check(wizard.select_page.model)  # type: ignore[attr-defined]
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()  # no reason yet
+    fill_reasons(qtbot, wizard)
+    submit(qtbot, wizard)
+    assert fake.calls_of("close_order") == [("close_order", number, "buyerCancel", "买家不要了")]
+    assert wizard.flow.outcomes()[0].kind is OutcomeKind.CLOSED
+    assert "Closed" in outcome_texts(wizard)[so]
+    assert one("SELECT status FROM supplier_order WHERE id = ?", so) == "cancel"
+    assert one("SELECT status FROM sales_order WHERE id = ?", sale) == "cancelled"
+    assert "cancel_closed" in [
+        r[0] for r in q("SELECT action FROM audit_event WHERE sales_order_id = ?", sale)
+    ]
+    # No way back; Finish closes.
+    assert not wizard.button(QWizard.WizardButton.BackButton).isVisible()
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert not wizard.isVisible()
+
+
+def test_mixed_batch_gets_the_right_action_per_order(
+    qtbot: QtBot, world: dict[str, int], make_wizard: WizardFactory, qtmodeltester: object
+) -> None:
+    _s1, unpaid, n1 = add_order("waitbuyerpay")
+    _s2, paid, n2 = add_order("waitsellersend")
+    _s3, shipped, n3 = add_order("waitbuyerreceive", sales_status="shipped")
+    _s4, closed, n4 = add_order("cancel", sales_status="cancelled")
+    fake = fake_for(
+        [(n1, "waitbuyerpay"), (n2, "waitsellersend"), (n3, "waitbuyerreceive"), (n4, "cancel")]
+    )
+    wizard = make_wizard(fake, [unpaid, paid, shipped, closed])
+    to_reasons(qtbot, wizard)
+    plans = {row.key: row.cells[3].text for row in wizard.confirm_page.model.rows()}
+    assert set(plans) == {unpaid, paid, shipped, closed}
+    qtmodeltester.check(wizard.confirm_page.model)  # type: ignore[attr-defined]
+    fill_reasons(qtbot, wizard)
+    submit(qtbot, wizard)
+    kinds = {o.supplier_order_id: o.kind for o in wizard.flow.outcomes()}
+    assert kinds == {
+        unpaid: OutcomeKind.CLOSED,
+        paid: OutcomeKind.REFUND_REQUESTED,
+        shipped: OutcomeKind.SKIPPED,
+        closed: OutcomeKind.SKIPPED,
+    }
+    texts = outcome_texts(wizard)
+    assert "after-sales" in texts[shipped] and "Already closed" in texts[closed]
+    assert "waiting for the supplier" in texts[paid]
+    assert [c[0] for c in fake.calls if c[0] in ("close_order", "request_refund")] == [
+        "close_order",
+        "request_refund",
+    ]
+    assert one("SELECT status FROM supplier_order WHERE id = ?", shipped) == "waitbuyerreceive"
+    assert one("SELECT refund_status FROM supplier_order WHERE id = ?", paid) == "waitselleragree"
+    qtmodeltester.check(wizard.submit_page.model)  # type: ignore[attr-defined]
+
+
+def test_connector_failure_on_one_of_three_then_retry(
+    qtbot: QtBot, world: dict[str, int], make_wizard: WizardFactory
+) -> None:
+    orders = [add_order("waitbuyerpay") for _ in range(3)]
+    fake = fake_for([(o[2], "waitbuyerpay") for o in orders])
+    fake.fail(orders[1][2], "SYSTEM_BUSY", "系统繁忙，请稍后再试", times=1)
+    wizard = make_wizard(fake, [o[1] for o in orders])
+    to_reasons(qtbot, wizard)
+    fill_reasons(qtbot, wizard)
+    submit(qtbot, wizard)
+    failed_so = orders[1][1]
+    kinds = [o.kind for o in wizard.flow.outcomes()]
+    assert kinds == [OutcomeKind.CLOSED, OutcomeKind.FAILED, OutcomeKind.CLOSED]
+    assert "系统繁忙" in outcome_texts(wizard)[failed_so]
+    assert one("SELECT status FROM supplier_order WHERE id = ?", failed_so) == "waitbuyerpay"
+    page = wizard.submit_page
+    assert page.retry_button.isEnabled()
+    page.retry_button.click()
+    qtbot.waitUntil(page.isComplete, timeout=10_000)
+    idle(qtbot, wizard)
+    assert [o.kind for o in wizard.flow.outcomes()] == [OutcomeKind.CLOSED] * 3
+    assert not page.retry_button.isEnabled()
+    assert one("SELECT status FROM supplier_order WHERE id = ?", failed_so) == "cancel"
+    history = svc.request_history(failed_so)
+    assert [(r.attempt, r.state.value) for r in history] == [(1, "failed"), (2, "closed")]
+
+
+@pytest.mark.parametrize("stop_at", list(CancelStep))
+def test_cancelling_at_any_step_changes_nothing(
+    qtbot: QtBot,
+    world: dict[str, int],
+    make_wizard: WizardFactory,
+    stop_at: CancelStep,
+) -> None:
+    _s1, unpaid, n1 = add_order("waitbuyerpay")
+    _s2, paid, n2 = add_order("waitsellersend")
+    fake = fake_for([(n1, "waitbuyerpay"), (n2, "waitsellersend")])
+    before = dump()
+    wizard = make_wizard(fake, [unpaid, paid])
+    idle(qtbot, wizard)
+    if stop_at > CancelStep.SIGN_IN:
+        to_reasons(qtbot, wizard)
+        fill_reasons(qtbot, wizard)
+        next_button(wizard)
+        assert wizard.currentId() == CancelStep.SUBMIT
+        # Back to the step to stop at, then Cancel.
+        while wizard.currentId() > stop_at:
+            wizard.back()
+        assert wizard.flow.step is stop_at
+    else:
+        sign_in(qtbot, wizard)
+    idle(qtbot, wizard)
+    wizard.reject()  # Cancel: no question asked before anything was sent
+    assert not wizard.isVisible()
+    idle(qtbot, wizard)
+    assert dump() == before
+    assert fake.calls_of("close_order") == [] and fake.calls_of("request_refund") == []
+
+
+def test_failed_sign_in_says_why_and_stays(
+    qtbot: QtBot, world: dict[str, int], make_wizard: WizardFactory
+) -> None:
+    _s, so, number = add_order("waitbuyerpay")
+    fake = fake_for([(number, "waitbuyerpay")])
+    fake.sign_in_error = "账号或密码错误"
+    wizard = make_wizard(fake, [so])
+    idle(qtbot, wizard)
+    wizard.sign_in_page.sign_in_button.click()
+    idle(qtbot, wizard)
+    assert "账号或密码错误" in wizard.sign_in_page.status_label.text()
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    assert not wizard.validateCurrentPage()
+    assert wizard.currentId() == CancelStep.SIGN_IN
+
+
+def test_pending_orders_cannot_be_selected_and_list_selection_carries(
+    qtbot: QtBot, world: dict[str, int], make_wizard: WizardFactory
+) -> None:
+    _s1, free, n1 = add_order("waitbuyerpay")
+    s2, busy, n2 = add_order("waitbuyerpay")
+    item = svc.SubmissionItem(
+        busy, n2, s2, svc.CancelAction.CLOSE, "buyerCancel", "买家取消订单", "", 1500
+    )
+    svc.record_requests([item])
+    fake = fake_for([(n1, "waitbuyerpay"), (n2, "waitbuyerpay")])
+    wizard = make_wizard(fake)
+    sign_in(qtbot, wizard)
+    next_button(wizard)
+    page = wizard.order_list_page
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2 and page.isComplete(), timeout=5000)
+    # Select the free order's row in the list: its supplier order is selected on step 3.
+    row = page.model.row_of(_s1)
+    page.table.selectRow(row)
+    qtbot.waitUntil(lambda: page.isComplete() and page._chosen == [free], timeout=5000)
+    next_button(wizard)
+    model: CellTableModel = wizard.select_page.model
+    states = {r.key: r.checked for r in model.rows()}
+    assert states == {free: True, busy: None}  # the pending one has no check box
+    assert not (model.flags(model.index(model.row_of(busy), 0)) & Qt.ItemFlag.ItemIsUserCheckable)
+    # Space toggles the current row from the keyboard.
+    wizard.select_page.table.selectRow(model.row_of(free))
+    qtbot.keyClick(wizard.select_page.table, Qt.Key.Key_Space)
+    assert wizard.flow.selected == []
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    qtbot.keyClick(wizard.select_page.table, Qt.Key.Key_Space)
+    assert wizard.flow.selected == [free]
+
+
+def test_manual_connector_asks_the_seller(
+    qtbot: QtBot, world: dict[str, int], worker: DbWorker
+) -> None:
+    db.execute_sql("UPDATE distribution_account SET connector = 'manual'")
+    _sale, so, number = add_order("waitbuyerpay")
+    opened: list[str] = []
+    wizard = CancelWizard(
+        worker, preselected_supplier_order_ids=[so], open_url=lambda url: opened.append(url) or True
+    )
+    qtbot.addWidget(wizard)
+    wizard.show()
+    idle(qtbot, wizard)
+    wizard.sign_in_page.sign_in_button.click()
+    assert opened == ["https://login.1688.com/"]
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    assert wizard.sign_in_page.confirm_button.isVisible()
+    wizard.sign_in_page.confirm_button.click()
+    assert wizard.flow.signed_in
+    next_button(wizard)
+    qtbot.waitUntil(lambda: wizard.order_list_page.isComplete(), timeout=5000)
+    assert wizard.order_list_page.open_list_button.isVisible()
+    for _ in range(3):
+        next_button(wizard)
+        idle(qtbot, wizard)
+    fill_reasons(qtbot, wizard)
+    next_button(wizard)
+    page = wizard.submit_page
+    page.submit_button.click()
+    qtbot.waitUntil(lambda: page.ask_frame.isVisible(), timeout=5000)
+    assert opened[-1].endswith(f"orderId={number}")
+    assert one("SELECT state FROM cancellation_request") == "submitted"
+    assert one("SELECT status FROM supplier_order WHERE id = ?", so) == "waitbuyerpay"
+    page.done_button.click()
+    qtbot.waitUntil(page.isComplete, timeout=5000)
+    idle(qtbot, wizard)
+    assert one("SELECT status FROM supplier_order WHERE id = ?", so) == "cancel"
+    assert isinstance(wizard.connector, ManualConnector)
+
+
+def test_cancel_while_sending_asks_and_stops(
+    qtbot: QtBot,
+    world: dict[str, int],
+    worker: DbWorker,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    db.execute_sql("UPDATE distribution_account SET connector = 'manual'")
+    orders = [add_order("waitbuyerpay") for _ in range(3)]
+    wizard = CancelWizard(
+        worker, preselected_supplier_order_ids=[o[1] for o in orders], open_url=lambda url: True
+    )
+    qtbot.addWidget(wizard)
+    wizard.show()
+    idle(qtbot, wizard)
+    wizard.sign_in_page.sign_in_button.click()
+    wizard.sign_in_page.confirm_button.click()
+    next_button(wizard)
+    qtbot.waitUntil(lambda: wizard.order_list_page.isComplete(), timeout=5000)
+    for _ in range(3):
+        next_button(wizard)
+        idle(qtbot, wizard)
+    fill_reasons(qtbot, wizard)
+    next_button(wizard)
+    page = wizard.submit_page
+    page.submit_button.click()
+    qtbot.waitUntil(lambda: page.ask_frame.isVisible(), timeout=5000)
+    page.done_button.click()  # the first is closed
+    qtbot.waitUntil(lambda: page.ask_frame.isVisible() and page._awaiting is not None, timeout=5000)
+    asked: list[str] = []
+
+    def answer(box: QMessageBox) -> int:
+        asked.append(box.text())
+        stop = next(
+            b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole
+        )
+        box.setProperty("_clicked", True)
+        stop.click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    wizard.reject()
+    assert asked and "cannot be undone" in asked[0]
+    qtbot.waitUntil(lambda: not wizard.isVisible(), timeout=5000)
+    idle(qtbot, wizard)
+    states = [str(r[0]) for r in q("SELECT state FROM cancellation_request ORDER BY id")]
+    # Closed, the open page without an answer (to check), the one never shown (not sent).
+    assert states == ["closed", "interrupted", "failed"]
+    assert one("SELECT error_code FROM cancellation_request WHERE state = 'failed'") == "NOT_SENT"
+    assert one("SELECT status FROM supplier_order WHERE id = ?", orders[2][1]) == "waitbuyerpay"
