@@ -128,10 +128,9 @@ CREATE INDEX sales_order_shop_created ON sales_order (shop_id, created_at);
 -- instant on a million orders.
 CREATE INDEX sales_order_flagged ON sales_order (created_at, flags) WHERE flags != 0;
 CREATE INDEX sales_order_to_ship ON sales_order (ship_by) WHERE status = 'paid';
--- The money and payment-time columns sellers sort by (a million-row sort needs an index).
+-- The payment time and profit sellers sort by most (a million-row sort needs an index; the
+-- other columns sort by a ~0.2 s top-N scan, kept off for the demo generator's time budget).
 CREATE INDEX sales_order_paid ON sales_order (paid_at);
-CREATE INDEX sales_order_sale ON sales_order (sale_fen);
-CREATE INDEX sales_order_cost ON sales_order (cost_fen);
 CREATE INDEX sales_order_profit ON sales_order (profit_fen);
 -- Two-character search (张伟): the trigram index finds a pair that starts a trigram; a pair at
 -- the very end of a column starts none, so these find it (lower(): LIKE folds ASCII case).
