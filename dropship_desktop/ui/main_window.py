@@ -15,20 +15,23 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from .. import APP_NAME, __version__
 from ..services.base import Changes
+from ..services.cancellation import list_interrupted
 from ..store.backup import backup_dir
 from ..store.db import database_path, is_read_only
 from .app_setup import LANG_KEY, current_language, restart_application
 from .auto_backup import AutoBackup
+from .cancel_wizard.interrupted import InterruptedBanner
 from .formatting import translate_message
 from .orders.view import OrdersView
 from .sourcing.view import SourcingView
 from .tasks import DbWorker
-from .view_base import View
+from .view_base import View, icon
 
 __all__ = ["MainWindow"]
 
@@ -73,11 +76,19 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self._show_view)
 
         central = QWidget()
-        layout = QHBoxLayout(central)
+        layout = QHBoxLayout()
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
+        # Cancellation requests a crash left unknown, shown until the seller resolves them.
+        self.interrupted_banner = InterruptedBanner()
+        self.interrupted_banner.resolve_requested.connect(self.show_interrupted)
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addWidget(self.interrupted_banner)
+        outer.addLayout(layout, 1)
         self.setCentralWidget(central)
 
         self.auto_backup: AutoBackup | None = None
@@ -89,6 +100,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._retranslate()
         self._restore_state()
+        self.check_interrupted()
 
     # -- construction -------------------------------------------------------------------------
 
@@ -126,6 +138,17 @@ class MainWindow(QMainWindow):
         self.refresh_action.triggered.connect(self.refresh_current)
         self.view_menu.addAction(self.refresh_action)
 
+        # The cancel wizard (issue #5) and what a crash left of its requests.
+        self.orders_menu = bar.addMenu("")
+        self.cancel_orders_action = QAction(self)
+        self.cancel_orders_action.setObjectName("cancelOrdersAction")
+        self.cancel_orders_action.setIcon(icon("cancel-order"))
+        self.cancel_orders_action.triggered.connect(self.cancel_orders)
+        self.orders_menu.addAction(self.cancel_orders_action)
+        self.interrupted_action = QAction(self)
+        self.interrupted_action.triggered.connect(self.show_interrupted)
+        self.orders_menu.addAction(self.interrupted_action)
+
         self.settings_menu = bar.addMenu("")
         self.language_menu = self.settings_menu.addMenu("")
         self.language_group = QActionGroup(self)
@@ -162,6 +185,10 @@ class MainWindow(QMainWindow):
         for action, view in zip(self.view_actions, self.views, strict=True):
             action.setText(view.title())
         self.refresh_action.setText(self.tr("&Refresh"))
+        # Named like the Orders view, whose title is translated already.
+        self.orders_menu.setTitle(next(v for v in self.views if isinstance(v, OrdersView)).title())
+        self.cancel_orders_action.setText(self.tr("&Cancel Orders…"))
+        self.interrupted_action.setText(self.tr("&Interrupted Cancellations…"))
         self.settings_menu.setTitle(self.tr("&Settings"))
         self.language_menu.setTitle(self.tr("&Language"))
         self.help_menu.setTitle(self.tr("&Help"))
@@ -206,12 +233,53 @@ class MainWindow(QMainWindow):
     def _on_changed(self, changes: Changes) -> None:
         for view in self.views:
             view.on_changed(changes)
+        if changes.touches("cancellation_request"):
+            self.worker.submit(list_interrupted, on_result=self._interrupted_listed)
         if changes.message:
             self.statusBar().showMessage(translate_message("Messages", changes.message), 5000)
 
     @Slot(bool)
     def _on_busy(self, busy: bool) -> None:
         self._busy_label.setText(self.tr("Working…") if busy else "")
+
+    # -- cancellations ------------------------------------------------------------------------
+
+    @Slot()
+    def cancel_orders(self) -> None:
+        """Open the cancel wizard, with the orders selected in the Orders view if it is shown."""
+        from .cancel_wizard.wizard import start_cancel_wizard
+
+        view = self.current_view()
+        selected = view.selected_order_ids() if isinstance(view, OrdersView) else []
+        start_cancel_wizard(self, self.worker, sales_order_ids=selected)
+
+    def check_interrupted(self) -> None:
+        """At start: requests a crash left open become interrupted and are shown."""
+        from .cancel_wizard.interrupted import startup_check
+
+        self.worker.submit(startup_check, on_result=self._startup_checked)
+
+    def _startup_checked(self, result: tuple[Changes | None, list[object]]) -> None:
+        changes, rows = result
+        if changes is not None:
+            self._on_changed(changes)  # the views show the orders' new state
+        self._interrupted_listed(rows)
+
+    def _interrupted_listed(self, rows: list[object]) -> None:
+        self.interrupted_banner.set_count(len(rows))
+
+    @Slot()
+    def show_interrupted(self) -> None:
+        from .cancel_wizard.interrupted import InterruptedDialog
+        from .cancel_wizard.wizard import start_cancel_wizard
+
+        dialog = InterruptedDialog(
+            self.worker,
+            self,
+            cancel_again=lambda ids: start_cancel_wizard(self, self.worker, supplier_order_ids=ids),
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     # -- data safety --------------------------------------------------------------------------
 

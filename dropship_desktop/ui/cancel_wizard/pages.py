@@ -58,7 +58,7 @@ from ...domain.enums import CancelAction, CancelReason
 from ...errors import UserError, ValidationError
 from ...services.cancellation import FlowData, create_account, list_accounts, load_flow_data
 from ...store.order_queries import OrderFilter, first_page, order_ids, supplier_order_ids_of
-from ..formatting import enum_label, format_money, supplier_status_label
+from ..formatting import enum_label, format_money, supplier_status_label, user_error_text
 from ..models.order_list import COLUMNS, PAGE_SIZE, OrderListModel
 from ..widgets.table_copy import install_copy_shortcut
 from .models import Cell, CellTableModel, Row
@@ -264,7 +264,7 @@ class AccountDialog(QDialog):
         if isinstance(error, ValidationError) and error.field_errors:
             texts = [known(t) for t in error.field_errors.values()]
         elif isinstance(error, UserError):
-            texts = [str(error)]
+            texts = [user_error_text(error)]
         else:
             raise error
         self.error_label.setText("\n".join(texts))
@@ -377,7 +377,7 @@ class SignInPage(StepPage):
             connector = self.cw.connector_for(account)
         except UserError as exc:
             self.cw.connector = None
-            self.account_info.setText(str(exc))
+            self.account_info.setText(user_error_text(exc))
             self._show_state()
             self.flow_changed()
             return
@@ -443,7 +443,7 @@ class SignInPage(StepPage):
             self.cw.focus_next()
 
     def _sign_in_failed(self, error: BaseException) -> None:
-        self._signed_in(SignInResult(False, str(error) or type(error).__name__))
+        self._signed_in(SignInResult(False, user_error_text(error) or type(error).__name__))
 
     @Slot()
     def confirm_signed_in(self) -> None:

@@ -45,7 +45,7 @@ from ...services.cancellation import (
     retry_request,
     submit_request,
 )
-from ..formatting import enum_label, format_money
+from ..formatting import enum_label, format_money, user_error_text
 from .models import Cell, CellTableModel, Row
 from .pages import StepPage, _table, _wrap_label
 from .texts import Status, outcome_status, status_color, status_icon, translate
@@ -328,7 +328,7 @@ class SubmitPage(StepPage):
         self._state = "record_failed"
         self.progress.hide()
         if isinstance(error, UserError):
-            self.status_label.setText(str(error))
+            self.status_label.setText(user_error_text(error))
         else:
             self.status_label.setText(
                 self.tr("The requests could not be recorded; nothing was sent.")
@@ -339,7 +339,7 @@ class SubmitPage(StepPage):
         self._finish()
 
     def _side_error(self, error: BaseException) -> None:
-        self.status_label.setText(str(error))
+        self.status_label.setText(user_error_text(error))
         if not isinstance(error, UserError):
             self._report(error)
 
@@ -399,7 +399,7 @@ class SubmitPage(StepPage):
         self.ask_frame.hide()
         if job is not None:
             if isinstance(error, UserError):
-                text = translate("Failed: {}").format(str(error))
+                text = translate("Failed: {}").format(user_error_text(error))
                 self._show(job.item.supplier_order_id, Status.FAILED, text)
             else:
                 self._show(

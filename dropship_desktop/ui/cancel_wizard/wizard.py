@@ -24,6 +24,7 @@ from ...domain.cancel_flow import AccountRef, CancelFlow, CancelStep
 from ...domain.timeutil import now_utc
 from ...errors import UserError
 from ...store.order_queries import filter_choices, supplier_order_ids_of
+from ..formatting import user_error_text
 from ..tasks import DbWorker
 from .pages import (
     ConfirmPage,
@@ -240,7 +241,7 @@ class CancelWizard(QWizard):
     def show_error(self, error: BaseException) -> None:
         """An error of a read or write the wizard started."""
         if isinstance(error, UserError):
-            QMessageBox.warning(self, self.tr("Cancel Orders"), str(error))
+            QMessageBox.warning(self, self.tr("Cancel Orders"), user_error_text(error))
             return
         sys.excepthook(type(error), error, error.__traceback__)
 

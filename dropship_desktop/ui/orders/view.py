@@ -116,11 +116,20 @@ class OrdersView(View):
         self.link_action = QAction(self)
         self.link_action.triggered.connect(self.link_selected)
         self.link_action.setEnabled(False)
+        # The cancel wizard with the selected orders' supplier orders pre-selected (issue #5).
+        self.cancel_action = QAction(self)
+        self.cancel_action.setObjectName("cancelOrderAction")
+        self.cancel_action.triggered.connect(self.cancel_selected)
         toolbar = QHBoxLayout()
         toolbar.setContentsMargins(0, 0, 0, 0)
         toolbar.addWidget(self.search, 1)
         toolbar.addWidget(self.count_label)
-        for action in (self.import_action, self.export_action, self.copy_action):
+        for action in (
+            self.cancel_action,
+            self.import_action,
+            self.export_action,
+            self.copy_action,
+        ):
             button = QToolButton()
             button.setDefaultAction(action)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -235,6 +244,10 @@ class OrdersView(View):
         )
         self.copy_action.setText(self.tr("Copy rows"))
         self.copy_action.setToolTip(self.tr("Copy the selected rows as a table (Ctrl+C)"))
+        self.cancel_action.setText(self.tr("Cancel order…"))
+        self.cancel_action.setToolTip(
+            self.tr("Cancel the selected orders on 1688 with the cancel wizard (取消订单)")
+        )
         self.import_action.setText(self.tr("Import…"))
         self.import_action.setToolTip(self.tr("Import orders from a shop or 1688 export"))
         self.export_action.setText(self.tr("Export…"))
@@ -439,9 +452,18 @@ class OrdersView(View):
 
         run_import_dialog(self, self.worker)
 
+    @Slot()
+    def cancel_selected(self) -> None:
+        """Open the cancel wizard with the selected orders' supplier orders selected."""
+        from ..cancel_wizard.wizard import start_cancel_wizard
+
+        start_cancel_wizard(self, self.worker, sales_order_ids=self.selected_order_ids())
+
     @Slot(QPoint)
     def _context_menu(self, pos: QPoint) -> None:
         menu = QMenu(self)
+        menu.addAction(self.cancel_action)
+        menu.addSeparator()
         menu.addAction(self.copy_action)
         menu.addAction(self.export_action)
         menu.exec(self.table.viewport().mapToGlobal(pos))
