@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QWizard
+from PySide6.QtWidgets import QApplication, QMessageBox, QWizard
 from pytestqt.qtbot import QtBot
 
 from dropship_desktop.connectors.fake import FakeConnector, FakeOrder
@@ -480,3 +480,148 @@ def test_cancel_while_sending_asks_and_stops(
     assert states == ["closed", "interrupted", "failed"]
     assert one("SELECT error_code FROM cancellation_request WHERE state = 'failed'") == "NOT_SENT"
     assert one("SELECT status FROM supplier_order WHERE id = ?", orders[2][1]) == "waitbuyerpay"
+
+
+def test_crash_between_recording_and_sending_is_resolved_after_restart(
+    qtbot: QtBot,
+    world: dict[str, int],
+    fresh_db: Path,
+    make_wizard: WizardFactory,
+    qtmodeltester: object,
+) -> None:
+    from dropship_desktop.domain.orders import OrderFlag
+    from dropship_desktop.ui.cancel_wizard.interrupted import InterruptedDialog
+    from dropship_desktop.ui.main_window import MainWindow
+
+    from .conftest import wait_idle
+
+    orders = [add_order("waitbuyerpay") for _ in range(3)]
+    fake = fake_for([(o[2], "waitbuyerpay") for o in orders])
+    fake.raise_on(orders[1][2], SimulatedCrash())  # the app dies while sending the second
+    wizard = make_wizard(fake, [o[1] for o in orders])
+    to_reasons(qtbot, wizard)
+    fill_reasons(qtbot, wizard)
+    submit(qtbot, wizard)
+    states = [str(r[0]) for r in q("SELECT state FROM cancellation_request ORDER BY id")]
+    assert states == ["closed", "submitted", "recorded"]
+    wizard.close()
+
+    svc.forget_session()  # the restart
+    window = MainWindow(data_dir=fresh_db.parent)
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        wait_idle(qtbot, window)
+        banner = window.interrupted_banner
+        qtbot.waitUntil(lambda: banner.isVisible(), timeout=5000)
+        assert banner.count == 2 and "2" in banner.label.text()
+        states = [str(r[0]) for r in q("SELECT state FROM cancellation_request ORDER BY id")]
+        assert states == ["closed", "interrupted", "interrupted"]
+        # Still under way for the order list until the seller says what happened.
+        flags = int(one("SELECT flags FROM sales_order WHERE id = ?", orders[1][0]))  # type: ignore[arg-type]
+        assert flags & OrderFlag.CANCEL_PENDING
+        banner.button.click()
+        dialog = window.findChild(InterruptedDialog)
+        assert dialog is not None
+        qtbot.waitUntil(lambda: dialog.model.rowCount() == 2, timeout=5000)
+        qtmodeltester.check(dialog.model)  # type: ignore[attr-defined]
+        # The seller checked 1688: the second was closed after all, the third never done.
+        dialog.table.selectRow(0)
+        assert dialog.done_button.text().replace("&", "") == "Closed on 1688"
+        dialog.done_button.click()
+        qtbot.waitUntil(lambda: dialog.model.rowCount() == 1, timeout=5000)
+        dialog.table.selectRow(0)
+        dialog.message_edit.setText("页面上还是待付款")
+        dialog.not_done_button.click()
+        qtbot.waitUntil(lambda: dialog.model.rowCount() == 0, timeout=5000)
+        wait_idle(qtbot, window)
+        qtbot.waitUntil(lambda: not banner.isVisible(), timeout=5000)
+        assert one("SELECT status FROM supplier_order WHERE id = ?", orders[1][1]) == "cancel"
+        assert one("SELECT status FROM supplier_order WHERE id = ?", orders[2][1]) == (
+            "waitbuyerpay"
+        )
+        last = svc.request_history(orders[2][1])[-1]
+        assert last.state.value == "failed" and last.message == "页面上还是待付款"
+        dialog.close()
+    finally:
+        window.close()
+
+
+def test_order_list_action_opens_the_wizard_with_the_selection(
+    qtbot: QtBot, main_window: object
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from dropship_desktop.ui.main_window import MainWindow
+    from dropship_desktop.ui.orders.view import OrdersView
+
+    from .conftest import wait_idle
+
+    assert isinstance(main_window, MainWindow)
+    orders = main_window.views[0]
+    assert isinstance(orders, OrdersView)
+    wait_idle(qtbot, main_window)
+    orders.table.selectRow(0)
+    sales_id = orders.selected_order_ids()[0]
+    expected = [
+        int(r[0]) for r in q("SELECT id FROM supplier_order WHERE sales_order_id = ?", sales_id)
+    ]
+    orders.cancel_action.trigger()
+    qtbot.waitUntil(
+        lambda: any(isinstance(w, CancelWizard) for w in QApplication.topLevelWidgets()),
+        timeout=5000,
+    )
+    wizard = next(w for w in QApplication.topLevelWidgets() if isinstance(w, CancelWizard))
+    assert list(wizard.flow.preselected) == expected
+    wizard.reject()
+    wait_idle(qtbot, main_window)
+    assert main_window.cancel_orders_action.text().replace("&", "") == "Cancel Orders…"
+
+
+def tab_to(qtbot: QtBot, target: object, limit: int = 40) -> None:
+    """Press Tab until *target* has the focus (what a keyboard-only seller does)."""
+    for _ in range(limit):
+        if QApplication.focusWidget() is target:
+            return
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    raise AssertionError(f"Tab never reached {target}")
+
+
+def test_keyboard_only(qtbot: QtBot, world: dict[str, int], make_wizard: WizardFactory) -> None:
+    _sale, so, number = add_order("waitbuyerpay")
+    fake = fake_for([(number, "waitbuyerpay")])
+    wizard = make_wizard(fake, [so])
+    wizard.activateWindow()
+    qtbot.waitActive(wizard)
+    idle(qtbot, wizard)
+
+    def focus() -> object:
+        return QApplication.focusWidget()
+
+    tab_to(qtbot, wizard.sign_in_page.sign_in_button)
+    qtbot.keyClick(focus(), Qt.Key.Key_Space)
+    idle(qtbot, wizard)
+    assert wizard.flow.signed_in
+    assert focus() is wizard.button(QWizard.WizardButton.NextButton)
+    for step in (CancelStep.ORDER_LIST, CancelStep.SELECT, CancelStep.CONFIRM, CancelStep.REASON):
+        qtbot.waitUntil(lambda: wizard.currentPage().isComplete(), timeout=5000)
+        qtbot.keyClick(focus(), Qt.Key.Key_Return)  # Next is the default button
+        qtbot.waitUntil(lambda s=step: wizard.currentId() == s, timeout=5000)
+        idle(qtbot, wizard)
+    # The close reason has the focus: pick 买家取消订单, Tab to the remark and type it.
+    assert focus() is wizard.reason_page.close_editor.combo
+    qtbot.keyClick(focus(), Qt.Key.Key_Down)
+    qtbot.keyClick(focus(), Qt.Key.Key_Tab)
+    assert focus() is wizard.reason_page.close_editor.remark
+    qtbot.keyClicks(focus(), "buyer changed mind")
+    qtbot.keyClick(focus(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: wizard.currentId() == CancelStep.SUBMIT, timeout=5000)
+    assert focus() is wizard.submit_page.submit_button
+    qtbot.keyClick(focus(), Qt.Key.Key_Space)
+    qtbot.waitUntil(wizard.submit_page.isComplete, timeout=5000)
+    idle(qtbot, wizard)
+    assert wizard.flow.outcomes()[0].kind is OutcomeKind.CLOSED
+    assert fake.calls_of("close_order")[0][2:] == ("buyerCancel", "buyer changed mind")
+    assert focus() is wizard.button(QWizard.WizardButton.FinishButton)
+    qtbot.keyClick(focus(), Qt.Key.Key_Return)
+    assert not wizard.isVisible()

@@ -189,6 +189,11 @@ class StepPage(QWizardPage):
     def before_next(self) -> None:
         """Hand the page's last input to the flow before the wizard checks it (Next pressed)."""
 
+    def focus_later(self, widget: QWidget) -> None:
+        """Give *widget* the focus once the page is shown (QWizard focuses the page's first
+        widget after ``initializePage``; this comes after it)."""
+        QTimer.singleShot(0, widget, lambda: widget.setFocus())
+
 
 # --------------------------------------------------------------------------------------------
 # Step 1: account and sign-in
@@ -594,7 +599,7 @@ class OrderListPage(StepPage):
             )
         self._show_chosen()
         self.flow_changed()
-        self.table.setFocus()
+        self.focus_later(self.table)
 
     def _flow_data(self, data: FlowData) -> None:
         self._loading = False
@@ -856,7 +861,7 @@ class SelectPage(StepPage):
         self._after_change()
         if self.model.rowCount():
             self.table.selectRow(0)
-        self.table.setFocus()
+        self.focus_later(self.table)
 
     def cleanupPage(self) -> None:
         self._tick.stop()
@@ -1029,7 +1034,7 @@ class ConfirmPage(StepPage):
         self.consequences_label.setText(self._consequences_html())
         self.advice_label.setText(self._advice_html())
         self.flow_changed()
-        self.table.setFocus()
+        self.focus_later(self.table)
 
     def _consequences_html(self) -> str:
         c = self.flow.consequences()
@@ -1395,7 +1400,7 @@ class ReasonPage(StepPage):
         self.shared_radio.setChecked(not flow.per_order_reasons)
         self.own_radio.setChecked(flow.per_order_reasons)
         self.flow_changed()
-        (self.close_editor.combo if closes else self.refund_editor.combo).setFocus()
+        self.focus_later(self.close_editor.combo if closes else self.refund_editor.combo)
 
     def _reasons_loaded(self, result: tuple[dict[int, list[RefundReason]], bool]) -> None:
         reasons, default_used = result

@@ -248,8 +248,7 @@ class SubmitPage(StepPage):
             )
         self.model.set_rows(rows)
         self.flow_changed()
-        self.submit_button.setDefault(True)
-        self.submit_button.setFocus()
+        self.focus_later(self.submit_button)
 
     def _row(
         self,
