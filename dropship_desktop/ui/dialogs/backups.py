@@ -88,25 +88,24 @@ def restore_and_reload(backup_path: Path, db_path: Path, folder: Path) -> Change
 
 def recovery_text(recovery: Recovery) -> str:
     """The plain-words explanation of a damaged database and what can be done."""
-    tr = QCoreApplication.translate
     if recovery.state is DbState.NOT_DATABASE:
-        text = tr(
+        text = QCoreApplication.translate(
             "BackupsDialog",
             "The file that should hold your orders and suppliers is not a Dropship Desktop "
             "database:\n{path}",
         ).format(path=recovery.path)
     else:
-        text = tr(
+        text = QCoreApplication.translate(
             "BackupsDialog",
             "Your database is damaged and cannot be used safely:\n{path}",
         ).format(path=recovery.path)
-    text += "\n\n" + tr(
+    text += "\n\n" + QCoreApplication.translate(
         "BackupsDialog",
         'It will not be changed or deleted: it is moved into the "damaged" folder next to it, '
         "so that it can still be examined or repaired later.",
     )
     if recovery.backup is not None:
-        text += "\n\n" + tr(
+        text += "\n\n" + QCoreApplication.translate(
             "BackupsDialog",
             "The newest good backup is from {date} and holds {orders} orders. Open it to carry on "
             "from there; changes made after it are not in it.",
@@ -115,7 +114,7 @@ def recovery_text(recovery: Recovery) -> str:
             orders=_orders(recovery.backup.order_count),
         )
     else:
-        text += "\n\n" + tr(
+        text += "\n\n" + QCoreApplication.translate(
             "BackupsDialog",
             "There is no good backup. You can start with an empty database, or quit and ask for "
             "help first.",
@@ -125,21 +124,24 @@ def recovery_text(recovery: Recovery) -> str:
 
 def ask_recovery(recovery: Recovery) -> Choice:
     """Ask the seller what to do with a damaged database (at start-up, before any window)."""
-    tr = QCoreApplication.translate
     box = QMessageBox()
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(tr("BackupsDialog", "Database damaged"))
+    box.setWindowTitle(QCoreApplication.translate("BackupsDialog", "Database damaged"))
     box.setText(recovery_text(recovery))
     box.setDetailedText(recovery.problem)
     restore = None
     if recovery.backup is not None:
         restore = box.addButton(
-            tr("BackupsDialog", "Open the Backup"), QMessageBox.ButtonRole.AcceptRole
+            QCoreApplication.translate("BackupsDialog", "Open the Backup"),
+            QMessageBox.ButtonRole.AcceptRole,
         )
     empty = box.addButton(
-        tr("BackupsDialog", "Start Empty"), QMessageBox.ButtonRole.DestructiveRole
+        QCoreApplication.translate("BackupsDialog", "Start Empty"),
+        QMessageBox.ButtonRole.DestructiveRole,
     )
-    quit_button = box.addButton(tr("BackupsDialog", "Quit"), QMessageBox.ButtonRole.RejectRole)
+    quit_button = box.addButton(
+        QCoreApplication.translate("BackupsDialog", "Quit"), QMessageBox.ButtonRole.RejectRole
+    )
     box.setDefaultButton(restore or quit_button)
     box.setEscapeButton(quit_button)
     box.exec()
