@@ -34,8 +34,10 @@ def test_geometry_and_view_are_remembered(qtbot: QtBot, demo_db: Path) -> None:
     qtbot.addWidget(window)
     window.show()
     # The offscreen screen is 800 × 600; stay inside it and above the minimum size.
-    window.resize(window.minimumSizeHint().width(), 480)
-    width = window.width()
+    hint = window.minimumSizeHint()
+    window.resize(hint.width() + 20, hint.height() + 20)
+    size = (window.width(), window.height())
+    assert size == (hint.width() + 20, hint.height() + 20)
     window.nav.setCurrentRow(1)
     wait_idle(qtbot, window)
     window.close()
@@ -45,7 +47,7 @@ def test_geometry_and_view_are_remembered(qtbot: QtBot, demo_db: Path) -> None:
     qtbot.addWidget(again)
     try:
         assert again.stack.currentIndex() == 1
-        assert (again.width(), again.height()) == (width, 480)
+        assert (again.width(), again.height()) == size
         wait_idle(qtbot, again)
     finally:
         again.close()
