@@ -260,8 +260,17 @@ def test_mixed_batch_gets_the_right_action_per_order(
     )
     wizard = make_wizard(fake, [unpaid, paid, shipped, closed])
     to_reasons(qtbot, wizard)
-    plans = {row.key: row.cells[3].text for row in wizard.confirm_page.model.rows()}
-    assert set(plans) == {unpaid, paid, shipped, closed}
+    plans = {row.key: row.cells[1].text for row in wizard.confirm_page.model.rows()}
+    assert plans == {
+        unpaid: "Close the order",
+        paid: "Refund application",
+        shipped: "Not sent",
+        closed: "Not sent",
+    }
+    notes = {row.key: row.cells[3].text for row in wizard.confirm_page.model.rows()}
+    assert "after-sales" in notes[shipped] and "Already closed" in notes[closed]
+    consequences = wizard.confirm_page.consequences_label.text()
+    assert "30-day cancellation rate" in consequences and "credit rating" in consequences
     qtmodeltester.check(wizard.confirm_page.model)  # type: ignore[attr-defined]
     fill_reasons(qtbot, wizard)
     submit(qtbot, wizard)

@@ -290,7 +290,7 @@ class SignInPage(StepPage):
         self.add_button = QPushButton(self.tr("&Add account…"))
         self.add_button.setObjectName("addAccount")
         self.add_button.clicked.connect(self.add_account)
-        self.account_info = _wrap_label()
+        self.account_info = QLabel()
         self.sign_in_button = QPushButton(self.tr("&Sign in"))
         self.sign_in_button.setObjectName("signIn")
         self.sign_in_button.clicked.connect(self.sign_in)
@@ -334,6 +334,13 @@ class SignInPage(StepPage):
 
     def busy(self) -> bool:
         return self._loading or self._signing_in
+
+    def _problems(self) -> list[Problem]:
+        # The status line under the buttons already says how signing in went.
+        found = super()._problems()
+        if self.status_label.text():
+            found = [p for p in found if p.code not in ("sign_in_unconfirmed", "not_signed_in")]
+        return found
 
     def initializePage(self) -> None:
         if not self._accounts:
@@ -511,6 +518,14 @@ class OrderListPage(StepPage):
         unmatched = self.filters.quick_combo.findData(QUICK_UNMATCHED)
         if unmatched >= 0:
             self.filters.quick_combo.removeItem(unmatched)
+        # The account's open orders are recent: the date range would only squeeze the rest.
+        for widget in (
+            self.filters.from_check,
+            self.filters.from_date,
+            self.filters.to_check,
+            self.filters.to_date,
+        ):
+            widget.hide()
         self.filters.changed.connect(self._filters_changed)
         self.open_list_button = QPushButton(self.tr("Open the order list on &1688"))
         self.open_list_button.setObjectName("openOrderList")
@@ -757,15 +772,16 @@ def _load_chosen(
 
 
 def _order_cells(candidate: OrderCandidate, plan_kind: str, plan_text: str) -> list[Cell]:
+    # What will happen comes right after the order: it is what the seller checks here.
     sale = candidate.sale
     color = status_color(plan_kind)
     return [
         Cell(candidate.order_id_1688 or "—"),
-        Cell(sale.shop_order_no if sale else ""),
-        Cell(candidate.product_title),
-        Cell(supplier_status_label(candidate.status_raw)),
-        Cell(format_money(candidate.total_fen), right=True),
         Cell(plan_text, color, status_icon(plan_kind), plan_text),
+        Cell(format_money(candidate.total_fen), right=True),
+        Cell(supplier_status_label(candidate.status_raw)),
+        Cell(candidate.product_title),
+        Cell(sale.shop_order_no if sale else ""),
     ]
 
 
@@ -810,7 +826,7 @@ class SelectPage(StepPage):
         self.table.setObjectName("selectTable")
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.installEventFilter(_SpaceToggles(self.table, self.model))
-        for column, width in ((0, 190), (1, 150), (2, 200), (3, 110), (4, 90)):
+        for column, width in ((0, 185), (1, 360), (2, 80), (3, 120), (4, 180)):
             self.table.setColumnWidth(column, width)
         self.filter_edit = QLineEdit()
         self.filter_edit.setObjectName("selectFilter")
@@ -848,11 +864,11 @@ class SelectPage(StepPage):
     def _headers(self) -> list[str]:
         return [
             self.tr("1688 order id"),
-            self.tr("Shop order no."),
-            self.tr("Product"),
-            self.tr("1688 status"),
-            self.tr("Amount"),
             self.tr("What will happen"),
+            self.tr("Amount"),
+            self.tr("1688 status"),
+            self.tr("Product"),
+            self.tr("Shop order no."),
         ]
 
     def initializePage(self) -> None:
@@ -948,7 +964,7 @@ class SelectPage(StepPage):
     def _apply_filter(self) -> None:
         text = self.filter_edit.text().strip().lower()
         for position, row in enumerate(self.model.rows()):
-            hay = " ".join(c.text for c in row.cells[:3]).lower()
+            hay = " ".join(row.cells[i].text for i in (0, 4, 5)).lower()
             self.table.setRowHidden(position, bool(text) and text not in hay)
 
 
@@ -966,14 +982,16 @@ class ConfirmPage(StepPage):
         self.table = _table(self.model)
         self.table.setObjectName("planTable")
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        for column, width in ((0, 180), (1, 150), (2, 190), (3, 150), (4, 90)):
+        for column, width in ((0, 185), (1, 150), (2, 80), (3, 360), (4, 160)):
             self.table.setColumnWidth(column, width)
         self.consequences_label = _wrap_label()
         self.consequences_label.setObjectName("consequences")
         self.consequences_label.setTextFormat(Qt.TextFormat.RichText)
+        self.consequences_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.advice_label = _wrap_label()
         self.advice_label.setObjectName("advice")
         self.advice_label.setTextFormat(Qt.TextFormat.RichText)
+        self.advice_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         consequences = QGroupBox(self.tr("What cancelling costs (seed 5.2)"))
         box = QVBoxLayout(consequences)
         box.addWidget(self.consequences_label)
@@ -996,11 +1014,11 @@ class ConfirmPage(StepPage):
     def _headers(self) -> list[str]:
         return [
             self.tr("1688 order id"),
-            self.tr("Shop order no."),
-            self.tr("Product"),
             self.tr("Action"),
             self.tr("Amount"),
             self.tr("Note"),
+            self.tr("Product"),
+            self.tr("Shop order no."),
         ]
 
     def initializePage(self) -> None:
@@ -1023,11 +1041,11 @@ class ConfirmPage(StepPage):
                 note = text
             cells = (
                 Cell(candidate.order_id_1688 or "—"),
-                Cell(candidate.sale.shop_order_no if candidate.sale else ""),
-                Cell(candidate.product_title),
                 Cell(action, color, status_icon(kind), text),
                 Cell(amount, right=True),
                 Cell(note, color if plan.skip_code else None, tooltip=note),
+                Cell(candidate.product_title),
+                Cell(candidate.sale.shop_order_no if candidate.sale else ""),
             )
             rows.append(Row(plan.supplier_order_id, cells))
         self.model.set_rows(rows)
@@ -1371,9 +1389,7 @@ class ReasonPage(StepPage):
         plans = [p for p in flow.plans() if p.will_send]
         closes = [p for p in plans if p.action is CancelAction.CLOSE]
         refunds = [p for p in plans if p.action is CancelAction.REFUND_REQUEST]
-        self.close_box.setTitle(
-            self.tr("Unpaid orders to close (%n): alibaba.trade.cancel", "", len(closes))
-        )
+        self.close_box.setTitle(self.tr("Unpaid orders to close (%n)", "", len(closes)))
         self.refund_box.setTitle(
             self.tr(
                 "Paid orders: refund application (%n), the supplier must agree", "", len(refunds)

@@ -441,6 +441,8 @@ class SubmitPage(StepPage):
             )
         self._update_buttons()
         self.completeChanged.emit()
+        if self._stop_then is None:
+            self.cw.submission_done()
         then, self._stop_then = self._stop_then, None
         if then is not None:
             then()

@@ -337,7 +337,6 @@ def status_icon(kind: str) -> QIcon:
         Status.REFUND: "after-sales",
         Status.REQUESTED: "after-sales",
         Status.WAIT: "refresh",
-        Status.BUSY: "refresh",
     }
     if kind in own:
         return icon(own[kind])
@@ -347,6 +346,7 @@ def status_icon(kind: str) -> QIcon:
         Status.FAILED: QStyle.StandardPixmap.SP_MessageBoxCritical,
         Status.SKIPPED: QStyle.StandardPixmap.SP_MessageBoxInformation,
         Status.INTERRUPTED: QStyle.StandardPixmap.SP_MessageBoxWarning,
+        Status.BUSY: QStyle.StandardPixmap.SP_MediaPlay,
     }.get(kind)
     if standard is None:
         return QIcon()

@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Qt, QUrl, Slot
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QFontMetrics, QGuiApplication
 from PySide6.QtWidgets import QLabel, QMessageBox, QVBoxLayout, QWidget, QWizard
 
 from ...connectors import get_connector
@@ -60,12 +60,15 @@ class StepList(QWidget):
         self.labels: dict[CancelStep, QLabel] = {}
         for step in CancelStep:
             label = QLabel()
-            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.RichText)
             label.setToolTip(step_title(step))
             layout.addWidget(label)
             self.labels[step] = label
         layout.addStretch(1)
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("6. 登录阿里巴巴分销页面") + 28)
+        bold = self.font()
+        bold.setBold(True)
+        widest = max((f"▶ {s.value}. {s.title_zh}" for s in CancelStep), key=len)
+        self.setMinimumWidth(QFontMetrics(bold).horizontalAdvance(widest) + 32)
         self.set_current(CancelStep.SIGN_IN)
 
     def set_current(self, current: CancelStep) -> None:
@@ -133,7 +136,14 @@ class CancelWizard(QWizard):
         self.setSideWidget(self.steps)
         self.currentIdChanged.connect(self._page_changed)
         self.setWindowTitle(self.tr("Cancel Orders (取消订单)"))
-        self.resize(1080, 740)
+        # Fits a 1366×768 screen, and 1920×1080 at 150 % (1280×720 logical).
+        screen = QGuiApplication.primaryScreen()
+        available = screen.availableGeometry() if screen is not None else None
+        width, height = 1100, 700
+        if available is not None:
+            width = min(width, available.width() - 40)
+            height = min(height, available.height() - 40)
+        self.resize(max(width, 640), max(height, 480))
         worker.submit(filter_choices, on_result=self._set_choices)
 
     # -- connectors ------------------------------------------------------------------------
@@ -201,9 +211,11 @@ class CancelWizard(QWizard):
         if button.isEnabled():
             button.setFocus()
 
+    def submission_done(self) -> None:
+        """Everything was sent and answered: only Finish is left (Cancel would undo nothing)."""
+        self.setButtonLayout([QWizard.WizardButton.Stretch, QWizard.WizardButton.FinishButton])
+
     def focus_finish(self) -> None:
-        if self.submit_page.isComplete():
-            self.setButtonLayout([QWizard.WizardButton.Stretch, QWizard.WizardButton.FinishButton])
         button = self.button(QWizard.WizardButton.FinishButton)
         if button.isEnabled():
             button.setFocus()
