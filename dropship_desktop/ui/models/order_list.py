@@ -65,17 +65,17 @@ def _flags_text(value: Any) -> str:
     flags = OrderFlag(bits & 0xFF)
     parts = []
     if bits & FLAG_OVERDUE:
-        parts.append(tr("Overdue"))
+        parts.append(QCoreApplication.translate("OrderListModel", "Overdue"))
     elif bits & FLAG_NEAR_DEADLINE:
-        parts.append(tr("Ship soon"))
+        parts.append(QCoreApplication.translate("OrderListModel", "Ship soon"))
     if flags & OrderFlag.CANCEL_PENDING:
-        parts.append(tr("Cancellation pending"))
+        parts.append(QCoreApplication.translate("OrderListModel", "Cancellation pending"))
     if flags & OrderFlag.REFUND_PENDING:
-        parts.append(tr("Refund pending"))
+        parts.append(QCoreApplication.translate("OrderListModel", "Refund pending"))
     if flags & OrderFlag.MISMATCH:
-        parts.append(tr("Sides disagree"))
+        parts.append(QCoreApplication.translate("OrderListModel", "Sides disagree"))
     if flags & OrderFlag.NO_SUPPLIER_ORDER:
-        parts.append(tr("Not ordered from supplier"))
+        parts.append(QCoreApplication.translate("OrderListModel", "Not ordered from supplier"))
     return ", ".join(parts)
 
 

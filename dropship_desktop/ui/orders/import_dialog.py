@@ -518,7 +518,7 @@ class ImportDialog(QDialog):
         style = ""
         if preview.problem:
             text = QCoreApplication.translate(
-                _CTX, "{}\nUse “Map columns…” to say which column holds what."
+                "ImportDialog", "{}\nUse “Map columns…” to say which column holds what."
             )
             text = text.format(preview.problem)
             style = "color: #b00020;"
@@ -774,9 +774,11 @@ def run_import_dialog(parent: QWidget | None, worker: DbWorker) -> ImportDialog 
     start = settings.value(LAST_DIR_KEY, "", type=str) or str(Path.home())
     name, _filter = QFileDialog.getOpenFileName(
         parent,
-        QCoreApplication.translate(_CTX, "Import orders"),
+        QCoreApplication.translate("ImportDialog", "Import orders"),
         start,
-        QCoreApplication.translate(_CTX, "Order exports (*.csv *.xlsx *.xls);;All files (*)"),
+        QCoreApplication.translate(
+            "ImportDialog", "Order exports (*.csv *.xlsx *.xls);;All files (*)"
+        ),
     )
     if not name:
         return None

@@ -78,15 +78,17 @@ def _percent(value: Any) -> str:
 
 def _yes_no(value: Any) -> str:
     return (
-        QCoreApplication.translate(CTX, "Yes") if value else QCoreApplication.translate(CTX, "No")
+        QCoreApplication.translate("SourcingView", "Yes")
+        if value
+        else QCoreApplication.translate("SourcingView", "No")
     )
 
 
 def _stock(value: Any) -> str:
     if value is None:
-        return QCoreApplication.translate(CTX, "Unknown")
+        return QCoreApplication.translate("SourcingView", "Unknown")
     if value == 0:
-        return QCoreApplication.translate(CTX, "0 (out of stock)")
+        return QCoreApplication.translate("SourcingView", "0 (out of stock)")
     return str(value)
 
 

@@ -61,19 +61,19 @@ class MoneyEdit(QLineEdit):
         """What is wrong with the text (translated), or ``""``."""
         text = self.text().strip()
         if not text:
-            return QCoreApplication.translate(_CTX, "Required.") if self._required else ""
+            return QCoreApplication.translate("MoneyEdit", "Required.") if self._required else ""
         try:
             fen = parse_yuan(text)
         except MoneyError as exc:
             if "decimals" in str(exc):
-                return QCoreApplication.translate(_CTX, "At most two decimals (fen).")
+                return QCoreApplication.translate("MoneyEdit", "At most two decimals (fen).")
             if "negative" in str(exc):
-                return QCoreApplication.translate(_CTX, "Cannot be negative.")
-            return QCoreApplication.translate(_CTX, "Not an amount; type e.g. 12.50.")
+                return QCoreApplication.translate("MoneyEdit", "Cannot be negative.")
+            return QCoreApplication.translate("MoneyEdit", "Not an amount; type e.g. 12.50.")
         if fen == 0 and not self._allow_zero:
-            return QCoreApplication.translate(_CTX, "Must be more than 0.")
+            return QCoreApplication.translate("MoneyEdit", "Must be more than 0.")
         if fen > self._maximum:
-            return QCoreApplication.translate(_CTX, "Too large.")
+            return QCoreApplication.translate("MoneyEdit", "Too large.")
         return ""
 
     def is_valid(self) -> bool:
