@@ -7,7 +7,11 @@ import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Offscreen, on a 1920 × 1080 screen like a seller's monitor (the plugin's default is 800 × 600,
+# smaller than the main window's minimum size).
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    _screen = os.path.join(os.path.dirname(__file__), "offscreen_screen.json")
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_screen}"
 os.environ.pop("DROPSHIP_DESKTOP_DATA_DIR", None)
 
 import pytest

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
     QPushButton,
-    QSizePolicy,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -71,26 +71,34 @@ class OrderFilterBar(QWidget):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
-            combo.setMinimumContentsLength(8)
-        # On a narrow window the bar is clipped rather than forcing the window wider.
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        layout = QHBoxLayout(self)
+            combo.setMinimumContentsLength(10)
+        # Two rows, so every filter stays visible on a 1366-pixel laptop screen too.
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (
-            self.quick_combo,
-            self.sales_combo,
-            self.supplier_status_combo,
-            self.shop_combo,
-            self.supplier_combo,
-            self.from_check,
-            self.from_date,
-            self.to_check,
-            self.to_date,
-            self.flagged_check,
-            self.clear_button,
-        ):
-            layout.addWidget(widget)
-        layout.addStretch(1)
+        layout.setSpacing(4)
+        rows = (
+            (
+                self.quick_combo,
+                self.sales_combo,
+                self.supplier_status_combo,
+                self.shop_combo,
+                self.supplier_combo,
+            ),
+            (
+                self.from_check,
+                self.from_date,
+                self.to_check,
+                self.to_date,
+                self.flagged_check,
+                self.clear_button,
+            ),
+        )
+        for widgets in rows:
+            row = QHBoxLayout()
+            for widget in widgets:
+                row.addWidget(widget)
+            row.addStretch(1)
+            layout.addLayout(row)
 
         self._shops: list[tuple[Any, ...]] = []
         self._suppliers: list[tuple[Any, ...]] = []
