@@ -260,7 +260,7 @@ def _cmd_import_orders(data_dir: Path, args: argparse.Namespace) -> int:
         if sys.stderr.isatty():
             print(file=sys.stderr)
         close_database()
-    print(changes.message)
+    print(changes.message_text)
     return EXIT_OK
 
 
@@ -286,7 +286,7 @@ def _cmd_export_orders(data_dir: Path, args: argparse.Namespace) -> int:
         if sys.stderr.isatty():
             print(file=sys.stderr)
         close_database()
-    print(changes.message)
+    print(changes.message_text)
     return EXIT_OK
 
 
@@ -305,7 +305,7 @@ def _cmd_import_products(data_dir: Path, args: argparse.Namespace) -> int:
         changes = commit_product_import(preview)  # refuses (writes nothing) on any error
     finally:
         close_database()
-    print(changes.message)
+    print(changes.message_text)
     return EXIT_OK
 
 

@@ -37,6 +37,8 @@ class UserError(Exception):
         super().__init__(text)
         self.template = message
         self.params = params
+        # A template marked in another context (e.g. "Import") is looked up there.
+        self.context = getattr(message, "context", type(self).context)
         self.message = text
         self.detail = detail
 
@@ -45,7 +47,12 @@ class UserError(Exception):
 
 
 class ValidationError(UserError):
-    """Input that breaks a rule; ``field_errors`` maps a field name to its problem."""
+    """Input that breaks a rule; ``field_errors`` maps a field name to its problem.
+
+    The problems are marked English strings too (``QT_TRANSLATE_NOOP("Errors", …)``, or
+    :func:`~dropship_desktop.i18n.with_values` when they hold values), so the UI can translate
+    each one with ``ui.formatting.translated``.
+    """
 
     def __init__(
         self, message: str, field_errors: dict[str, str] | None = None, **params: object

@@ -9,25 +9,74 @@ English text with :func:`QT_TRANSLATE_NOOP` (same name and signature as Qt's, so
         name=supplier.name, offers=count,
     )
 
+Where a message travels as a plain string (a field error, a problem in a list, a row error),
+:func:`with_values` fills the template in and keeps template, values and context on the result:
+
+    errors["sku"] = with_values(
+        QT_TRANSLATE_NOOP("Errors", "Another product already uses the SKU “{sku}”."), sku=sku
+    )
+
 The UI looks the template up in Qt's translator and then fills in the fields
-(``ui.formatting.translate_message``). The CLI prints the English text.
+(``ui.formatting.translate_message`` / ``ui.formatting.translated``). The CLI prints the English
+text: a marked string *is* its English text.
 """
 
 from __future__ import annotations
 
-__all__ = ["QT_TRANSLATE_NOOP", "fill"]
+from typing import Any
+
+__all__ = ["QT_TRANSLATE_NOOP", "Text", "fill", "with_values"]
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
-    """Mark *text* for translation in *context*; returns it unchanged."""
-    del context
-    return text
+class Text(str):
+    """English text that remembers the marked template, its values and its translation context.
+
+    It compares, hashes and prints as the filled-in English text, so code outside the UI treats
+    it as a plain string; the UI translates :attr:`template` in :attr:`context` and fills it in.
+    """
+
+    __slots__ = ("context", "params", "template")
+
+    context: str
+    template: str
+    params: dict[str, object]
+
+    def __new__(cls, text: str, *, context: str, template: str, params: dict[str, object]) -> Text:
+        self = super().__new__(cls, text)
+        self.context = context
+        self.template = template
+        self.params = params
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_make_text, (str(self), self.context, self.template, self.params))
+
+
+def _make_text(text: str, context: str, template: str, params: dict[str, object]) -> Text:
+    return Text(text, context=context, template=template, params=params)
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> Text:
+    """Mark *text* for translation in *context*; returns it as a :class:`Text` (equal to it)."""
+    return Text(text, context=context, template=text, params={})
+
+
+def with_values(text: str, /, **params: object) -> Text:
+    """Fill a marked template in, keeping template, values and context for the UI.
+
+    Args:
+        text: A template marked with :func:`QT_TRANSLATE_NOOP`.
+        **params: Values for its ``{field}`` placeholders.
+    """
+    context = getattr(text, "context", "Errors")
+    template = getattr(text, "template", str(text))
+    return Text(fill(template, params), context=context, template=template, params=params)
 
 
 def fill(template: str, params: dict[str, object]) -> str:
     """``template.format(**params)``, tolerant of a translation that lost or broke a field."""
     if not params:
-        return template
+        return str(template)
     try:
         return template.format(**params)
     except (KeyError, IndexError, ValueError):

@@ -12,6 +12,7 @@ from typing import Any, ParamSpec, TypeVar
 import peewee
 
 from ..domain.timeutil import now_epoch
+from ..i18n import fill
 from ..store.db import db, user_error_for
 from ..store.tables import AuditEvent
 
@@ -29,13 +30,17 @@ class Changes:
         tables: Names of the tables written (e.g. ``{"supplier"}``); views refresh on these.
         ids: Per table, the ids created, updated or deleted.
         created_id: The id of the main row a create use case made, if any.
-        message: A short English summary for the status bar (translated by the UI if needed).
+        message: A short English summary for the status bar, marked with
+            ``QT_TRANSLATE_NOOP("Messages", …)``; the UI translates it and fills in
+            ``message_params``.
+        message_params: Values for the ``{field}`` placeholders of ``message``.
     """
 
     tables: frozenset[str] = frozenset()
     ids: dict[str, frozenset[int]] = field(default_factory=dict)
     created_id: int | None = None
     message: str = ""
+    message_params: dict[str, object] = field(default_factory=dict)
 
     @classmethod
     def of(
@@ -44,13 +49,20 @@ class Changes:
         ids: dict[str, Iterable[int]] | None = None,
         created_id: int | None = None,
         message: str = "",
+        message_params: dict[str, object] | None = None,
     ) -> Changes:
         return cls(
             tables=frozenset(tables),
             ids={k: frozenset(v) for k, v in (ids or {}).items()},
             created_id=created_id,
             message=message,
+            message_params=dict(message_params or {}),
         )
+
+    @property
+    def message_text(self) -> str:
+        """The English message with its values filled in (for the CLI and logs)."""
+        return fill(self.message, self.message_params)
 
     def touches(self, *tables: str) -> bool:
         return bool(self.tables.intersection(tables))
@@ -64,6 +76,7 @@ class Changes:
             ids=ids,
             created_id=self.created_id if self.created_id is not None else other.created_id,
             message=other.message or self.message,
+            message_params=other.message_params if other.message else self.message_params,
         )
 
 

@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass
 from ..domain.enums import SupplierKind
 from ..domain.timeutil import now_epoch
 from ..errors import UserError, ValidationError
+from ..i18n import QT_TRANSLATE_NOOP
 from ..store.tables import Offer, Supplier, SupplierOrder
 from .base import Changes, audit, write_op
 
@@ -33,29 +34,39 @@ class SupplierInput:
         """Field name → what is wrong (empty when valid)."""
         errors: dict[str, str] = {}
         if self.kind not in {k.value for k in SupplierKind}:
-            errors["kind"] = "Choose 1688 platform supplier or channel distributor."
+            errors["kind"] = QT_TRANSLATE_NOOP(
+                "Errors", "Choose 1688 platform supplier or channel distributor."
+            )
         if not self.name.strip():
-            errors["name"] = "Enter the supplier's name."
+            errors["name"] = QT_TRANSLATE_NOOP("Errors", "Enter the supplier's name.")
         elif len(self.name) > 200:
-            errors["name"] = "The name is longer than 200 characters."
+            errors["name"] = QT_TRANSLATE_NOOP("Errors", "The name is longer than 200 characters.")
         if self.years_on_1688 < 0 or self.years_on_1688 > 50:
-            errors["years_on_1688"] = "Years on 1688 must be between 0 and 50."
+            errors["years_on_1688"] = QT_TRANSLATE_NOOP(
+                "Errors", "Years on 1688 must be between 0 and 50."
+            )
         if self.rating is not None and not 0 <= self.rating <= 5:
-            errors["rating"] = "The rating must be between 0 and 5."
+            errors["rating"] = QT_TRANSLATE_NOOP("Errors", "The rating must be between 0 and 5.")
         if self.on_time_rate is not None and not 0 <= self.on_time_rate <= 1:
-            errors["on_time_rate"] = "The on-time rate must be between 0% and 100%."
+            errors["on_time_rate"] = QT_TRANSLATE_NOOP(
+                "Errors", "The on-time rate must be between 0% and 100%."
+            )
         if self.incidents < 0:
-            errors["incidents"] = "Incidents cannot be negative."
+            errors["incidents"] = QT_TRANSLATE_NOOP("Errors", "Incidents cannot be negative.")
         url = self.shop_url.strip()
         if url and not url.lower().startswith(("http://", "https://")):
-            errors["shop_url"] = "The shop URL must start with http:// or https://."
+            errors["shop_url"] = QT_TRANSLATE_NOOP(
+                "Errors", "The shop URL must start with http:// or https://."
+            )
         return errors
 
 
 def _validated(data: SupplierInput) -> dict[str, object]:
     problems = data.problems()
     if problems:
-        raise ValidationError("The supplier has invalid fields.", problems)
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Errors", "The supplier has invalid fields."), problems
+        )
     values = asdict(data)
     for key in ("name", "member_id", "shop_url", "location", "contact", "notes"):
         values[key] = str(values[key]).strip()
@@ -72,7 +83,7 @@ def create_supplier(data: SupplierInput) -> Changes:
         "supplier",
         ids={"supplier": [supplier_id]},
         created_id=supplier_id,
-        message="Supplier created.",
+        message=QT_TRANSLATE_NOOP("Messages", "Supplier created."),
     )
 
 
@@ -81,7 +92,9 @@ def update_supplier(supplier_id: int, data: SupplierInput) -> Changes:
     values = _validated(data)
     before = Supplier.get_or_none(Supplier.id == supplier_id)
     if before is None:
-        raise UserError("This supplier no longer exists; it may have been deleted.")
+        raise UserError(
+            QT_TRANSLATE_NOOP("Errors", "This supplier no longer exists; it may have been deleted.")
+        )
     Supplier.update(**values, updated_at=now_epoch()).where(Supplier.id == supplier_id).execute()
     changed = {k: v for k, v in values.items() if getattr(before, k) != v}
     audit(
@@ -91,7 +104,11 @@ def update_supplier(supplier_id: int, data: SupplierInput) -> Changes:
         before={k: getattr(before, k) for k in changed},
         after=changed,
     )
-    return Changes.of("supplier", ids={"supplier": [supplier_id]}, message="Supplier saved.")
+    return Changes.of(
+        "supplier",
+        ids={"supplier": [supplier_id]},
+        message=QT_TRANSLATE_NOOP("Messages", "Supplier saved."),
+    )
 
 
 @write_op
@@ -103,15 +120,27 @@ def delete_supplier(supplier_id: int) -> Changes:
     """
     supplier = Supplier.get_or_none(Supplier.id == supplier_id)
     if supplier is None:
-        raise UserError("This supplier no longer exists; it may have been deleted.")
+        raise UserError(
+            QT_TRANSLATE_NOOP("Errors", "This supplier no longer exists; it may have been deleted.")
+        )
     offers = Offer.select().where(Offer.supplier == supplier_id).count()
     orders = SupplierOrder.select().where(SupplierOrder.supplier == supplier_id).count()
     if offers or orders:
         raise UserError(
-            f"“{supplier.name}” cannot be deleted: {offers} offer(s) and {orders} supplier "
-            "order(s) use it. Delete or move its offers first; suppliers with orders are kept "
-            "for the order history."
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "“{name}” cannot be deleted: {offers} offer(s) and {orders} supplier order(s) "
+                "use it. Delete or move its offers first; suppliers with orders are kept for "
+                "the order history.",
+            ),
+            name=supplier.name,
+            offers=offers,
+            orders=orders,
         )
     Supplier.delete().where(Supplier.id == supplier_id).execute()
     audit("supplier", supplier_id, "delete", before={"name": supplier.name})
-    return Changes.of("supplier", ids={"supplier": [supplier_id]}, message="Supplier deleted.")
+    return Changes.of(
+        "supplier",
+        ids={"supplier": [supplier_id]},
+        message=QT_TRANSLATE_NOOP("Messages", "Supplier deleted."),
+    )

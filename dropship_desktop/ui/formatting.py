@@ -13,6 +13,7 @@ __all__ = [
     "sales_status_label",
     "supplier_status_label",
     "translate_message",
+    "translated",
     "user_error_text",
 ]
 
@@ -41,6 +42,21 @@ def translate_message(context: str, template: str, params: dict[str, object] | N
     from ..i18n import fill
 
     return fill(QCoreApplication.translate(context, template), dict(params or {}))
+
+
+def translated(text: str, context: str = "") -> str:
+    """A message from a non-Qt layer in the UI language.
+
+    A :class:`~dropship_desktop.i18n.Text` (what ``QT_TRANSLATE_NOOP`` and ``with_values`` return)
+    knows its template, values and context. A plain string is looked up in *context* when one is
+    given (a template kept in a data structure that lost its marking), else shown as is.
+    """
+    template = getattr(text, "template", None)
+    if template is not None:
+        return translate_message(text.context, template, text.params)  # type: ignore[attr-defined]
+    if context and text:
+        return QCoreApplication.translate(context, text)
+    return text
 
 
 def user_error_text(error: BaseException) -> str:

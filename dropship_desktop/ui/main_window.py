@@ -236,7 +236,8 @@ class MainWindow(QMainWindow):
         if changes.touches("cancellation_request"):
             self.worker.submit(list_interrupted, on_result=self._interrupted_listed)
         if changes.message:
-            self.statusBar().showMessage(translate_message("Messages", changes.message), 5000)
+            text = translate_message("Messages", changes.message, changes.message_params)
+            self.statusBar().showMessage(text, 5000)
 
     @Slot(bool)
     def _on_busy(self, busy: bool) -> None:
