@@ -634,3 +634,23 @@ def test_keyboard_only(qtbot: QtBot, world: dict[str, int], make_wizard: WizardF
     assert focus() is wizard.button(QWizard.WizardButton.FinishButton)
     qtbot.keyClick(focus(), Qt.Key.Key_Return)
     assert not wizard.isVisible()
+
+
+def test_order_list_shows_the_chosen_accounts_orders(
+    qtbot: QtBot, world: dict[str, int], make_wizard: WizardFactory
+) -> None:
+    mine, _so, n1 = add_order("waitbuyerpay")
+    _other, other_so, n2 = add_order("waitbuyerpay")
+    db.execute_sql(
+        "INSERT INTO distribution_account (id, name, connector, created_at)"
+        " VALUES (2, '备用账号', 'fake', 0)"
+    )
+    db.execute_sql("UPDATE supplier_order SET account_id = 2 WHERE id = ?", (other_so,))
+    wizard = make_wizard(fake_for([(n1, "waitbuyerpay"), (n2, "waitbuyerpay")]))
+    sign_in(qtbot, wizard)
+    assert wizard.flow.account is not None and wizard.flow.account.id == 1
+    next_button(wizard)
+    page = wizard.order_list_page
+    qtbot.waitUntil(lambda: page.isComplete() and page.model.rowCount() == 1, timeout=5000)
+    assert page.model.order_id(0) == mine
+    assert other_so not in wizard.flow.candidates

@@ -46,6 +46,7 @@ from ...services.cancellation import (
     submit_request,
 )
 from ..formatting import enum_label, format_money, user_error_text
+from ..view_base import icon
 from .models import Cell, CellTableModel, Row
 from .pages import StepPage, _table, _wrap_label
 from .texts import Status, outcome_status, status_color, status_icon, translate
@@ -137,7 +138,7 @@ class SubmitPage(StepPage):
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.retry_button = QPushButton(self.tr("&Retry failed"))
         self.retry_button.setObjectName("retryButton")
-        self.retry_button.setIcon(status_icon(Status.BUSY))
+        self.retry_button.setIcon(icon("refresh"))
         self.retry_button.clicked.connect(self.retry_failed)
         self.status_label = _wrap_label()
         self.status_label.setObjectName("submitStatus")
