@@ -1,0 +1,3221 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AccountDialog</name>
+    <message>
+        <source>Add Distribution Account</source>
+        <translation>添加分销账号</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>1688 &amp;member id:</source>
+        <translation>1688会员ID(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Connector:</source>
+        <translation>连接方式(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>The account you buy from suppliers with on 1688 (分销账号). The app keeps only its name and member id; passwords stay with 1688.</source>
+        <translation>您在1688上向供应商采购所用的账号（分销账号）。本软件只保存名称和会员ID，密码只留在1688。</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsDialog</name>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>Before an update</source>
+        <translation>升级前</translation>
+    </message>
+    <message>
+        <source>Before a restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <source>{} KB</source>
+        <translation>{} KB</translation>
+    </message>
+    <message>
+        <source>{} MB</source>
+        <translation>{} MB</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <source>The file that should hold your orders and suppliers is not a Dropship Desktop database:
+{path}</source>
+        <translation>存放订单和供应商的文件不是一件代发助手的数据库：
+{path}</translation>
+    </message>
+    <message>
+        <source>Your database is damaged and cannot be used safely:
+{path}</source>
+        <translation>数据库已损坏，无法安全使用：
+{path}</translation>
+    </message>
+    <message>
+        <source>It will not be changed or deleted: it is moved into the &quot;damaged&quot; folder next to it, so that it can still be examined or repaired later.</source>
+        <translation>该文件不会被修改或删除：它会被移到旁边的“damaged”文件夹中，以便日后检查或修复。</translation>
+    </message>
+    <message>
+        <source>The newest good backup is from {date} and holds {orders} orders. Open it to carry on from there; changes made after it are not in it.</source>
+        <translation>最新的完好备份创建于 {date}，包含 {orders} 个订单。打开它即可从那时继续；之后所做的修改不在其中。</translation>
+    </message>
+    <message>
+        <source>There is no good backup. You can start with an empty database, or quit and ask for help first.</source>
+        <translation>没有完好的备份。您可以从空数据库开始，或先退出并寻求帮助。</translation>
+    </message>
+    <message>
+        <source>Database damaged</source>
+        <translation>数据库已损坏</translation>
+    </message>
+    <message>
+        <source>Open the Backup</source>
+        <translation>打开备份</translation>
+    </message>
+    <message>
+        <source>Start Empty</source>
+        <translation>从空数据库开始</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>A backup is made automatically when the app starts (once a day) and 30 minutes after you change something. Every backup is checked before it is kept. Backups are in: {folder}</source>
+        <translation>软件启动时（每天一次）以及修改数据 30 分钟后会自动备份。每个备份在保存前都会经过校验。备份位置：{folder}</translation>
+    </message>
+    <message>
+        <source>Back Up Now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <source>Back Up to File…</source>
+        <translation>备份到文件…</translation>
+    </message>
+    <message>
+        <source>Restore Selected…</source>
+        <translation>恢复所选备份…</translation>
+    </message>
+    <message>
+        <source>Restore from File…</source>
+        <translation>从文件恢复…</translation>
+    </message>
+    <message>
+        <source>Open Folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>There are no backups yet.</source>
+        <translation>暂无备份。</translation>
+    </message>
+    <message>
+        <source>Back Up to File</source>
+        <translation>备份到文件</translation>
+    </message>
+    <message>
+        <source>Backups (*.db)</source>
+        <translation>备份文件 (*.db)</translation>
+    </message>
+    <message>
+        <source>Making a backup…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <source>Backup made and checked: {orders} orders, {size}. {path}</source>
+        <translation>备份完成并已校验：{orders} 个订单，{size}。{path}</translation>
+    </message>
+    <message>
+        <source>Restore from File</source>
+        <translation>从文件恢复</translation>
+    </message>
+    <message>
+        <source>Backups (*.db);;All files (*)</source>
+        <translation>备份文件 (*.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Restore Backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Replace all current data with the backup {backup}?
+
+The current data is backed up first, so this can be undone by restoring that backup.</source>
+        <translation>用备份 {backup} 替换当前的全部数据吗？
+
+会先备份当前数据，之后恢复该备份即可撤销此操作。</translation>
+    </message>
+    <message>
+        <source>Restoring the backup…</source>
+        <translation>正在恢复备份…</translation>
+    </message>
+    <message>
+        <source>The backup was restored.</source>
+        <translation>备份已恢复。</translation>
+    </message>
+    <message>
+        <source>Something went wrong; see the log file.</source>
+        <translation>出错了，请查看日志文件。</translation>
+    </message>
+</context>
+<context>
+    <name>CancelWizard</name>
+    <message>
+        <source>Sign in to the Alibaba distribution page</source>
+        <extracomment>English step names (identical to ``CancelStep.title_en``; a test keeps them in step).</extracomment>
+        <translation>登录阿里巴巴分销页面</translation>
+    </message>
+    <message>
+        <source>Open the order management page</source>
+        <translation>进入订单管理页面</translation>
+    </message>
+    <message>
+        <source>Select the orders to cancel</source>
+        <translation>选择需要取消的订单</translation>
+    </message>
+    <message>
+        <source>Click the cancel-order button</source>
+        <translation>点击取消订单按钮</translation>
+    </message>
+    <message>
+        <source>Fill in the cancellation reason</source>
+        <translation>填写取消原因</translation>
+    </message>
+    <message>
+        <source>Submit the cancellation request</source>
+        <translation>提交取消申请</translation>
+    </message>
+    <message>
+        <source>Choose the distribution account to use.</source>
+        <translation>请选择要使用的分销账号。</translation>
+    </message>
+    <message>
+        <source>Sign in on the 1688 page that was opened, then confirm here.</source>
+        <translation>请在已打开的1688页面上登录，然后在这里确认。</translation>
+    </message>
+    <message>
+        <source>The account&apos;s orders are being loaded.</source>
+        <translation>正在加载该账号的订单。</translation>
+    </message>
+    <message>
+        <source>This account has no supplier orders to cancel.</source>
+        <translation>该账号没有可取消的1688订单。</translation>
+    </message>
+    <message>
+        <source>Select at least one order to cancel.</source>
+        <translation>请至少选择一个要取消的订单。</translation>
+    </message>
+    <message>
+        <source>None of the selected orders can be cancelled here; see each order&apos;s note.</source>
+        <translation>所选订单都无法在此取消，请查看各订单的说明。</translation>
+    </message>
+    <message>
+        <source>Choose why the unpaid orders are closed.</source>
+        <translation>请选择关闭未付款订单的原因。</translation>
+    </message>
+    <message>
+        <source>With the reason “Other”, say in the remark what it is.</source>
+        <translation>原因选择“其它”时，请在备注中写明具体原因。</translation>
+    </message>
+    <message>
+        <source>The remark has {count} characters; at most {max} are allowed.</source>
+        <translation>备注有 {count} 个字，最多允许 {max} 个字。</translation>
+    </message>
+    <message>
+        <source>Choose a refund reason.</source>
+        <translation>请选择退款原因。</translation>
+    </message>
+    <message>
+        <source>The chosen refund reason is not offered for this order; choose another.</source>
+        <translation>该订单不支持所选的退款原因，请另选一个。</translation>
+    </message>
+    <message>
+        <source>Describe the refund in at least {min} characters.</source>
+        <translation>退款说明至少需要 {min} 个字。</translation>
+    </message>
+    <message>
+        <source>The description has {count} characters; 1688 accepts at most {max}.</source>
+        <translation>退款说明有 {count} 个字，1688最多接受 {max} 个字。</translation>
+    </message>
+    <message>
+        <source>The reason “{reason}” needs evidence: add 1 to {max} images.</source>
+        <translation>原因“{reason}”需要上传凭证：请添加 1 至 {max} 张图片。</translation>
+    </message>
+    <message>
+        <source>At most {max} evidence images can be attached.</source>
+        <translation>最多可上传 {max} 张凭证图片。</translation>
+    </message>
+    <message>
+        <source>The refund reasons of this order are not loaded yet.</source>
+        <translation>该订单的退款原因尚未加载。</translation>
+    </message>
+    <message>
+        <source>Sign in to 1688 in the browser window that opened, then confirm here.</source>
+        <extracomment>English messages of the flow, services and connectors that reach the seller unchanged.</extracomment>
+        <translation>请在已打开的浏览器窗口中登录1688，然后在这里确认。</translation>
+    </message>
+    <message>
+        <source>Open https://login.1688.com/ in your browser, sign in, then confirm here.</source>
+        <translation>请在浏览器中打开 https://login.1688.com/ 并登录，然后在这里确认。</translation>
+    </message>
+    <message>
+        <source>Signing in failed.</source>
+        <translation>登录失败。</translation>
+    </message>
+    <message>
+        <source>You are not signed in to 1688 yet.</source>
+        <translation>您尚未登录1688。</translation>
+    </message>
+    <message>
+        <source>Sign in to the distribution account.</source>
+        <translation>请登录分销账号。</translation>
+    </message>
+    <message>
+        <source>Not done on 1688 (the seller did not confirm it).</source>
+        <translation>未在1688上完成（卖家未确认）。</translation>
+    </message>
+    <message>
+        <source>Nothing was confirmed for this order; do it on 1688 and confirm.</source>
+        <translation>该订单尚未确认，请在1688上操作后再确认。</translation>
+    </message>
+    <message>
+        <source>1688 could not be reached; nothing was sent.</source>
+        <translation>无法连接1688，未发送任何请求。</translation>
+    </message>
+    <message>
+        <source>Not done on 1688.</source>
+        <translation>未在1688上完成。</translation>
+    </message>
+    <message>
+        <source>The app stopped before this was sent to 1688. Check the order on 1688, then say whether it was done.</source>
+        <translation>软件在发送到1688之前已停止。请在1688上查看该订单，然后告诉我们是否已完成。</translation>
+    </message>
+    <message>
+        <source>The app stopped while this was being sent to 1688. Check the order on 1688, then say whether it was done.</source>
+        <translation>软件在发送到1688的过程中停止了。请在1688上查看该订单，然后告诉我们是否已完成。</translation>
+    </message>
+    <message>
+        <source>Stopped before sending: nothing was sent to 1688.</source>
+        <translation>已在发送前停止：未向1688发送任何请求。</translation>
+    </message>
+    <message>
+        <source>Enter a name for the account.</source>
+        <translation>请输入账号名称。</translation>
+    </message>
+    <message>
+        <source>The name is longer than 100 characters.</source>
+        <translation>名称超过 100 个字符。</translation>
+    </message>
+    <message>
+        <source>The 1688 member id is longer than 100 characters.</source>
+        <translation>1688会员ID超过 100 个字符。</translation>
+    </message>
+    <message>
+        <source>Choose a connector (manual if unsure).</source>
+        <translation>请选择连接方式（不确定时选“手动”）。</translation>
+    </message>
+    <message>
+        <source>The wizard was closed while waiting for your answer. Check the order on 1688, then say whether it was done.</source>
+        <translation>向导在等待您确认时被关闭了。请在1688上查看该订单，然后告诉我们是否已完成。</translation>
+    </message>
+    <message>
+        <source>Not cancellable: shipped or received. Use an after-sales return/refund instead.</source>
+        <translation>无法取消：已发货或已收货。请改走售后退货/退款。</translation>
+    </message>
+    <message>
+        <source>Already closed on 1688; nothing to do.</source>
+        <translation>1688上已关闭，无需操作。</translation>
+    </message>
+    <message>
+        <source>Unknown 1688 status ({status}); check the order on 1688.</source>
+        <translation>未知的1688状态（{status}），请在1688上查看该订单。</translation>
+    </message>
+    <message>
+        <source>Too soon: created less than 10 seconds ago; retry in {seconds} s.</source>
+        <translation>操作过快：订单创建不足 10 秒，请 {seconds} 秒后重试。</translation>
+    </message>
+    <message>
+        <source>The 1688 order id is not known; link or import the 1688 order first.</source>
+        <translation>缺少1688订单号，请先关联或导入该1688订单。</translation>
+    </message>
+    <message>
+        <source>A cancellation or refund for this order is already under way.</source>
+        <translation>该订单已有进行中的取消或退款申请。</translation>
+    </message>
+    <message>
+        <source>The supplier&apos;s lead time was longer than the time left to the shop&apos;s ship-by deadline. Choose offers that ship in time, or promise a later dispatch in the listing.</source>
+        <translation>供应商的发货时效超过了店铺最晚发货时间前的剩余时间。请选择能按时发货的货源，或在商品页上承诺更晚的发货时间。</translation>
+    </message>
+    <message>
+        <source>The product description is incomplete. Clear product information (size, material, specifications) keeps buyers from cancelling or returning.</source>
+        <translation>商品描述不完整。清晰的商品信息（尺寸、材质、规格）可以减少买家取消订单或退货。</translation>
+    </message>
+    <message>
+        <source>The supplier ran out of stock. Check the offer&apos;s stock before listing and keep a second supplier for products that sell well.</source>
+        <translation>供应商缺货。上架前请核实货源库存，畅销商品要准备备用供应商。</translation>
+    </message>
+    <message>
+        <source>The buyer cancelled. Answer buyers&apos; questions quickly: unanswered questions lead to cancellations.</source>
+        <translation>买家取消了订单。请及时回复买家咨询：问题得不到回复会导致取消订单。</translation>
+    </message>
+    <message>
+        <source>The supplier order was still unpaid after the buyer had paid. Pay supplier orders promptly so the supplier ships in time.</source>
+        <translation>买家付款后，1688订单仍未付款。请及时支付1688订单，以便供应商按时发货。</translation>
+    </message>
+    <message>
+        <source>the title is short</source>
+        <translation>标题过短</translation>
+    </message>
+    <message>
+        <source>no SKU</source>
+        <translation>没有SKU</translation>
+    </message>
+    <message>
+        <source>no sale price</source>
+        <translation>没有售价</translation>
+    </message>
+    <message>
+        <source>no specifications</source>
+        <translation>没有规格</translation>
+    </message>
+    <message>
+        <source>the description is short</source>
+        <translation>描述过短</translation>
+    </message>
+    <message>
+        <source>no size, material or colour</source>
+        <translation>没有尺寸、材质或颜色</translation>
+    </message>
+    <message>
+        <source>Cancel Orders (取消订单)</source>
+        <translation>取消订单</translation>
+    </message>
+    <message>
+        <source>Stop cancelling?</source>
+        <translation>停止取消吗？</translation>
+    </message>
+    <message>
+        <source>Requests already sent to 1688 cannot be undone by closing this window.</source>
+        <translation>已发送到1688的请求不会因关闭此窗口而撤销。</translation>
+    </message>
+    <message numerus="yes">
+        <source>If you stop now, the order being sent finishes; the %n order(s) not sent yet are recorded as not sent, and you can cancel them again later. An order whose 1688 page is open without your answer is kept for you to check.</source>
+        <translation>
+            <numerusform>如果现在停止，正在发送的订单会继续完成；尚未发送的 %n 个订单会记录为“未发送”，您以后可以再次取消。已打开1688页面但尚未确认的订单会保留，等待您核实。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>停止(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Continue</source>
+        <translation>继续(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Cancel Orders</source>
+        <translation>取消订单</translation>
+    </message>
+</context>
+<context>
+    <name>CloseReasonEditor</name>
+    <message>
+        <source>Choose a reason…</source>
+        <translation>请选择原因…</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Re&amp;mark:</source>
+        <translation>备注(&amp;M)：</translation>
+    </message>
+</context>
+<context>
+    <name>Comparison</name>
+    <message>
+        <source>Cost / margin</source>
+        <extracomment>Translatable factor names (domain keys → English source text).</extracomment>
+        <translation>成本 / 毛利</translation>
+    </message>
+    <message>
+        <source>Lead time</source>
+        <translation>发货时效</translation>
+    </message>
+    <message>
+        <source>Supplier trust</source>
+        <translation>供应商信誉</translation>
+    </message>
+    <message>
+        <source>Supply stability</source>
+        <translation>供货稳定性</translation>
+    </message>
+    <message>
+        <source>Counterfeit safety</source>
+        <translation>正品保障</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <extracomment>Translatable eligibility reasons (domain codes → English source text).</extracomment>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No: no one-piece dropship</source>
+        <translation>否：不支持一件代发</translation>
+    </message>
+    <message>
+        <source>No: MOQ above 1, no dropship</source>
+        <translation>否：起批量大于 1，不支持代发</translation>
+    </message>
+    <message>
+        <source>No: out of stock</source>
+        <translation>否：缺货</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>Preferred</source>
+        <translation>首选</translation>
+    </message>
+    <message>
+        <source>One piece</source>
+        <translation>一件代发</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Landed cost</source>
+        <translation>综合成本</translation>
+    </message>
+    <message>
+        <source>Profit</source>
+        <translation>利润</translation>
+    </message>
+    <message>
+        <source>Margin</source>
+        <translation>毛利率</translation>
+    </message>
+    <message>
+        <source>Lead days</source>
+        <translation>发货天数</translation>
+    </message>
+    <message>
+        <source>MOQ</source>
+        <translation>起批量</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonPanel</name>
+    <message>
+        <source>Offer comparison</source>
+        <translation>货源比价</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>Back to the default weights 30/20/20/15/15.</source>
+        <translation>恢复默认权重 30/20/20/15/15。</translation>
+    </message>
+    <message>
+        <source>Points = weight ÷ total weight × factor score (0–1, 1 = best here) × 100. Offers that cannot ship one piece are ranked last, not hidden.</source>
+        <translation>得分 = 权重 ÷ 权重总和 × 单项得分（0–1，1 = 本组最佳）× 100。不能一件代发的报价排在最后，不会隐藏。</translation>
+    </message>
+    <message>
+        <source>At least one weight must be above 0.</source>
+        <translation>至少要有一项权重大于 0。</translation>
+    </message>
+    <message>
+        <source>Select a product to compare its offers.</source>
+        <translation>选择一个商品以比较其货源报价。</translation>
+    </message>
+    <message>
+        <source>“{}” has no offers yet.</source>
+        <translation>“{}”还没有货源报价。</translation>
+    </message>
+    <message>
+        <source>Comparing {} offers for “{}”. Set a sale price to see margins.</source>
+        <translation>正在比较“{1}”的 {0} 个报价。设置售价后可查看毛利率。</translation>
+    </message>
+    <message>
+        <source>Comparing {} offers for “{}” at a sale price of {}.</source>
+        <translation>正在以售价 {2} 比较“{1}”的 {0} 个报价。</translation>
+    </message>
+</context>
+<context>
+    <name>Completeness</name>
+    <message>
+        <source>The title is missing or shorter than {} characters.</source>
+        <extracomment>Translatable text per completeness code of :func:`description_completeness`.</extracomment>
+        <translation>缺少标题，或标题少于 {} 个字。</translation>
+    </message>
+    <message>
+        <source>No SKU is set.</source>
+        <translation>未设置SKU。</translation>
+    </message>
+    <message>
+        <source>No sale price is set.</source>
+        <translation>未设置售价。</translation>
+    </message>
+    <message>
+        <source>No specifications (规格) are listed.</source>
+        <translation>未填写规格。</translation>
+    </message>
+    <message>
+        <source>The description is missing or shorter than {} characters.</source>
+        <translation>缺少描述，或描述少于 {} 个字。</translation>
+    </message>
+    <message>
+        <source>Neither the specifications nor the description mention size, material or colour.</source>
+        <translation>规格和描述中都没有提到尺寸、材质或颜色。</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmPage</name>
+    <message>
+        <source>What cancelling costs (seed 5.2)</source>
+        <translation>取消订单的代价</translation>
+    </message>
+    <message>
+        <source>How to avoid this next time (seed 5.3)</source>
+        <translation>下次如何避免</translation>
+    </message>
+    <message>
+        <source>Nothing has been sent yet. Back and Cancel change nothing.</source>
+        <translation>尚未发送任何请求。点击“上一步”或“取消”不会有任何改动。</translation>
+    </message>
+    <message>
+        <source>1688 order id</source>
+        <translation>1688订单号</translation>
+    </message>
+    <message>
+        <source>Shop order no.</source>
+        <translation>店铺订单号</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>未发送</translation>
+    </message>
+    <message>
+        <source>The supplier must agree; the full paid amount is asked back.</source>
+        <translation>需供应商同意；申请退回全部实付金额。</translation>
+    </message>
+    <message>
+        <source>Closed at once; nothing was paid.</source>
+        <translation>立即关闭；未付过款。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Close %n unpaid order(s): {amount}</source>
+        <translation>
+            <numerusform>关闭 %n 个未付款订单：{amount}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Apply for the refund of %n paid order(s): {amount} asked back</source>
+        <translation>
+            <numerusform>为 %n 个已付款订单申请退款：申请退回 {amount}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sales lost: {sales} · profit lost: {profit}</source>
+        <translation>损失销售额：{sales} · 损失利润：{profit}</translation>
+    </message>
+    <message>
+        <source>{shop}: 30-day cancellation rate {before} → &lt;b&gt;{after}&lt;/b&gt; ({cb}/{ob} → {ca}/{oa} orders)</source>
+        <translation>{shop}：30 天取消率 {before} → &lt;b&gt;{after}&lt;/b&gt;（{cb}/{ob} → {ca}/{oa} 个订单）</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s credit rating (信用评价) goes down with every cancellation.</source>
+        <translation>每取消一单，店铺的信用评价都会下降。</translation>
+    </message>
+    <message>
+        <source>Shop traffic (店铺流量) drops: the platform shows the shop&apos;s products less.</source>
+        <translation>店铺流量下降：平台会减少店铺商品的曝光。</translation>
+    </message>
+    <message>
+        <source>No particular advice for these orders.</source>
+        <translation>这些订单没有特别的建议。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s)</source>
+        <translation>
+            <numerusform>%n 个订单</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Dropship Desktop</source>
+        <translation>一件代发助手</translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+    <message>
+        <source>(no log)</source>
+        <translation>（无日志）</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside Dropship Desktop. Your data is safe; the last action may not have been completed.
+
+Details were written to the log file:
+{}</source>
+        <translation>一件代发助手内部出错。您的数据是安全的，但最后一次操作可能没有完成。
+
+详细信息已写入日志文件：
+{}</translation>
+    </message>
+    <message>
+        <source>Choose 1688 platform supplier or channel distributor.</source>
+        <translation>请选择1688平台供应商或渠道商。</translation>
+    </message>
+    <message>
+        <source>Enter the supplier&apos;s name.</source>
+        <translation>请输入供应商名称。</translation>
+    </message>
+    <message>
+        <source>The name is longer than 200 characters.</source>
+        <translation>名称超过 200 个字符。</translation>
+    </message>
+    <message>
+        <source>Years on 1688 must be between 0 and 50.</source>
+        <translation>1688经营年限必须在 0 到 50 之间。</translation>
+    </message>
+    <message>
+        <source>The rating must be between 0 and 5.</source>
+        <translation>评分必须在 0 到 5 之间。</translation>
+    </message>
+    <message>
+        <source>The on-time rate must be between 0% and 100%.</source>
+        <translation>准时发货率必须在 0% 到 100% 之间。</translation>
+    </message>
+    <message>
+        <source>Incidents cannot be negative.</source>
+        <translation>问题次数不能为负数。</translation>
+    </message>
+    <message>
+        <source>The shop URL must start with http:// or https://.</source>
+        <translation>店铺网址必须以 http:// 或 https:// 开头。</translation>
+    </message>
+    <message>
+        <source>The supplier has invalid fields.</source>
+        <translation>供应商信息有误。</translation>
+    </message>
+    <message>
+        <source>This supplier no longer exists; it may have been deleted.</source>
+        <translation>该供应商已不存在，可能已被删除。</translation>
+    </message>
+    <message>
+        <source>“{name}” cannot be deleted: {offers} offer(s) and {orders} supplier order(s) use it. Delete or move its offers first; suppliers with orders are kept for the order history.</source>
+        <translation>无法删除“{name}”：有 {offers} 个报价和 {orders} 个1688订单在使用它。请先删除或转移其报价；有订单的供应商会保留，以备查看订单历史。</translation>
+    </message>
+    <message>
+        <source>This product no longer exists; it may have been deleted.</source>
+        <extracomment>Largest money amount accepted anywhere in sourcing (¥10,000,000.00): catches typos.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This offer no longer exists; it may have been deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{text}” is not yes/no (是/否).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row {row}: {detail} Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sale price must be at least ¥0.00.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sale price is too large (at most ¥10,000,000.00).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The unit cost must be more than ¥0.00.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The unit cost is too large (at most ¥10,000,000.00).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dropship fee must be at least ¥0.00.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dropship fee is too large (at most ¥10,000,000.00).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shipping cost must be at least ¥0.00.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shipping cost is too large (at most ¥10,000,000.00).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the product title.</source>
+        <translation>请输入商品标题。</translation>
+    </message>
+    <message>
+        <source>The title is longer than 300 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SKU is longer than 100 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the supplier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A tier price is too large (at most ¥10,000,000.00).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The minimum order quantity must be between 1 and 1,000,000.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lead time must be between 0 and 365 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose platform dropship or third-party dropship.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stock must be 0 or more (leave it empty when unknown).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The 1688 offer id or URL is longer than 500 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The URL must start with http:// or https://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The date must look like 2026-10-31.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another product already uses the SKU “{sku}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The product has invalid fields.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This supplier no longer exists; choose another.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The offer has invalid fields.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{title}” cannot be deleted: {lines} sales order line(s) and {orders} supplier order(s) refer to it. Products with orders are kept for the order history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This offer cannot be deleted: {orders} supplier order(s) were placed through it. Set its stock to 0 instead, so it is no longer chosen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This offer no longer belongs to the product; refresh and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{part}” is not quantity:price, e.g. 10:9.50.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{part}”: the price must be an amount with at most two decimals.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required: enter an amount such as 12.50.</source>
+        <extracomment>Import/export columns: key, English header, Chinese header, other accepted headers.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{text}” is not an amount with at most two decimals (e.g. 12.50).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{text}” is not a whole number of 0 or more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required: the SKU identifies the product.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required when the row has offer columns: the supplier&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{text}” is not a supplier kind: use 1688 platform (平台) or channel (渠道商).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{text}” is not a fulfilment: use 平台代发 or 第三方代发.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{text}” is not a date like 2026-10-31.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file has no SKU column (商家编码). The first row must hold column names such as SKU, Title, Sale price, Supplier, Unit cost; export the offer list to get a template.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required for a new product: the first row of a SKU needs a title.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same SKU, supplier and 1688 offer as row {row}: keep one of the two rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No supplier is named “{name}”: add it under Suppliers first, or fill the Supplier kind column to create it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row {row} already makes another offer of this SKU the preferred one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file has no data rows; nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} row(s) have errors; nothing was imported. Correct the file and import it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No supplier is named “{name}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write {name}: {reason}. Close the file if it is open in Excel or WPS, or choose another folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a file name ending in .xlsx or .csv.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the file from the platform again, or open it in Excel and save it as .xlsx.</source>
+        <extracomment>Largest file accepted at all. Largest total size of the parts of an XLSX once unpacked (zip-bomb guard). Largest unpacked/packed ratio accepted for a large part. Real sheets compress 5-30x; deflate cannot exceed about 1032x, which is what bombs use.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workbook is too large once unpacked (a &apos;zip bomb&apos;?) and was not opened. Export the file from the platform again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the file: {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is empty. Export the orders again and choose that file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workbook is protected with a password. Open it in Excel, remove the password (File &gt; Info &gt; Protect Workbook) and save it as .xlsx.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is too large ({size} MiB; the limit is {limit} MiB). Export a shorter date range and import the parts one by one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is a web page or XML file with a spreadsheet name, not a CSV or Excel workbook. Open it in Excel and save it as .xlsx (Excel Workbook), then import that.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is not a CSV or Excel workbook (its text is neither UTF-8 nor GBK/GB18030). {hint}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is not a CSV or Excel workbook (it contains binary data). {hint}</source>
+        <extracomment>Bytes decoded (and characters split into lines) per step. Between steps other threads get the GIL: one ``bytes.decode`` of a 25 MB GB18030 file holds it for ~100 ms, which would freeze the UI thread while an import reads on the worker thread.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CSV file is damaged near row {row}: {reason}. {hint}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file has more than {rows} data rows. Export a shorter date range and import the parts one by one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file has no rows. Export the orders again and choose that file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workbook is damaged (it is not a valid .xlsx). {hint}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an Excel binary workbook (.xlsb)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an OpenDocument spreadsheet (.ods)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a Word document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a zip archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is {kind}, not a CSV or .xlsx workbook. Open it in Excel or WPS and save it as .xlsx (Excel Workbook), then import that.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workbook has too many parts to be a real export. {hint}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workbook is too large once unpacked (over {limit}). Export a shorter date range and import the parts one by one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workbook is compressed to an implausible degree (a &apos;zip bomb&apos;) and was not opened. Export the file from the platform again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workbook is damaged (bad zip header). {hint}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workbook uses an unsupported compression method. {hint}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading Excel files is not available in this installation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workbook is protected with a password. Open it in Excel, remove the password and save it as .xlsx.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {kind} workbook is damaged and cannot be read. {hint}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sheet has more than {rows} data rows. Export a shorter date range and import the parts one by one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workbook has no data. Export the orders again and choose that file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export orders</source>
+        <translation>导出订单</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>All orders in the current list</source>
+        <translation>当前列表中的全部订单</translation>
+    </message>
+    <message numerus="yes">
+        <source>Selected orders (%n)</source>
+        <translation>
+            <numerusform>所选订单（%n 个）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>File format</source>
+        <translation>文件格式</translation>
+    </message>
+    <message>
+        <source>Excel workbook (.xlsx)</source>
+        <translation>Excel 工作簿 (.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV, UTF-8 (.csv)</source>
+        <translation>CSV，UTF-8 (.csv)</translation>
+    </message>
+    <message>
+        <source>Include full buyer names, phone numbers and addresses</source>
+        <translation>包含买家完整的姓名、电话和地址</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>The file will hold buyers&apos; personal data. This export is recorded in the operation log. Keep the file safe and delete it when no longer needed.</source>
+        <translation>导出的文件将包含买家个人信息，本次导出会记入操作记录。请妥善保管该文件，不再需要时及时删除。</translation>
+    </message>
+    <message>
+        <source>Names, phone numbers and addresses are masked (张*, 138****5678).</source>
+        <translation>姓名、电话和地址将打码显示（张*，138****5678）。</translation>
+    </message>
+    <message>
+        <source>orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n order(s) to {}.</source>
+        <translation>
+            <numerusform>已将 %n 个订单导出到 {}。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Cancelled. No file was written.</source>
+        <translation>已取消，未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>Filter…</source>
+        <translation>筛选…</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <source>Filter column</source>
+        <translation>筛选列</translation>
+    </message>
+    <message>
+        <source>All columns</source>
+        <translation>所有列</translation>
+    </message>
+</context>
+<context>
+    <name>Import</name>
+    <message>
+        <source>update product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new supplier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>offer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Detect automatically</source>
+        <extracomment>Format combo entries: (format code or &quot;&quot;, label).</extracomment>
+        <translation>自动识别</translation>
+    </message>
+    <message>
+        <source>Taobao / Tmall (已卖出的宝贝)</source>
+        <translation>淘宝 / 天猫（已卖出的宝贝）</translation>
+    </message>
+    <message>
+        <source>Pinduoduo</source>
+        <translation>拼多多</translation>
+    </message>
+    <message>
+        <source>Douyin shop</source>
+        <translation>抖店</translation>
+    </message>
+    <message>
+        <source>1688 purchase orders</source>
+        <translation>1688采购单</translation>
+    </message>
+    <message>
+        <source>My own column mapping</source>
+        <translation>自定义列对应</translation>
+    </message>
+    <message>
+        <source>Checking against the orders already here…</source>
+        <translation>正在与已有订单比对…</translation>
+    </message>
+    <message>
+        <source>Writing orders…</source>
+        <translation>正在写入订单…</translation>
+    </message>
+    <message>
+        <source>Updating the search index…</source>
+        <translation>正在更新搜索索引…</translation>
+    </message>
+    <message>
+        <source>Import orders</source>
+        <translation>导入订单</translation>
+    </message>
+    <message>
+        <source>Map columns…</source>
+        <translation>对应列…</translation>
+    </message>
+    <message>
+        <source>Choose the shop these orders belong to</source>
+        <translation>请选择这些订单所属的店铺</translation>
+    </message>
+    <message>
+        <source>Name of the new shop</source>
+        <translation>新店铺的名称</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source>Shop:</source>
+        <translation>店铺：</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Order no.</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>收货人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>下单时间</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <source>Problems ({})</source>
+        <translation>问题（{}）</translation>
+    </message>
+    <message>
+        <source>{}
+Use “Map columns…” to say which column holds what.</source>
+        <translation>{}
+请用“对应列…”指定每一列的内容。</translation>
+    </message>
+    <message>
+        <source>shop orders</source>
+        <translation>店铺订单</translation>
+    </message>
+    <message>
+        <source>Rows: {rows} · Orders: {orders} · Lines: {lines} ({kind}).</source>
+        <translation>行数：{rows} · 订单：{orders} · 商品行：{lines}（{kind}）。</translation>
+    </message>
+    <message>
+        <source>{n}{more} problem(s) must be corrected in the file before it can be imported; nothing will be imported until then.</source>
+        <translation>有 {n}{more} 个问题需要先在文件中改正才能导入；改正之前不会导入任何数据。</translation>
+    </message>
+    <message>
+        <source>Each is matched to its sales order by 1688 order number, else by recipient and product; the rest wait for a match in the order list.</source>
+        <translation>每个1688订单先按1688订单号匹配店铺订单，其次按收货人和商品匹配；未匹配的会在订单列表中等待关联。</translation>
+    </message>
+    <message>
+        <source>Orders already here are updated (status, logistics), not duplicated.</source>
+        <translation>已有的订单只会更新（状态、物流），不会重复导入。</translation>
+    </message>
+    <message>
+        <source>New shop…</source>
+        <translation>新建店铺…</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>正在开始…</translation>
+    </message>
+    <message>
+        <source>Imported: {created} new 1688 orders ({matched} matched to sales orders, {unmatched} awaiting a match), {updated} updated, {unchanged} unchanged.</source>
+        <translation>导入完成：新增 {created} 个1688订单（{matched} 个已匹配店铺订单，{unmatched} 个待关联），更新 {updated} 个，{unchanged} 个无变化。</translation>
+    </message>
+    <message>
+        <source>Imported: {created} new orders, {updated} updated, {unchanged} unchanged.</source>
+        <translation>导入完成：新增 {created} 个订单，更新 {updated} 个，{unchanged} 个无变化。</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Cancelled. Nothing was imported.</source>
+        <translation>已取消，未导入任何数据。</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Order exports (*.csv *.xlsx *.xls);;All files (*)</source>
+        <translation>订单导出文件 (*.csv *.xlsx *.xls);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>Unit cost</source>
+        <translation>单价成本</translation>
+    </message>
+    <message>
+        <source>Will do</source>
+        <translation>将执行</translation>
+    </message>
+    <message>
+        <source>Import products and offers</source>
+        <translation>导入商品和报价</translation>
+    </message>
+    <message>
+        <source>Checking {}…</source>
+        <translation>正在检查 {}…</translation>
+    </message>
+    <message>
+        <source>{}: no data rows.</source>
+        <translation>{}：没有数据行。</translation>
+    </message>
+    <message>
+        <source>{}: {} rows, no problems. Import writes them all at once.</source>
+        <translation>{}：{} 行，没有问题。导入时会一次性全部写入。</translation>
+    </message>
+    <message>
+        <source>{}: {} of {} rows have problems (see the Problems column). Nothing will be imported until the file is corrected.</source>
+        <translation>{}：{} 行（共 {} 行）有问题（见“问题”列）。文件改正之前不会导入任何数据。</translation>
+    </message>
+    <message>
+        <source>Columns not used: {}</source>
+        <translation>未使用的列：{}</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>未导入任何数据。</translation>
+    </message>
+</context>
+<context>
+    <name>InterruptedBanner</name>
+    <message>
+        <source>&amp;Resolve…</source>
+        <translation>处理(&amp;R)…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cancellation request(s) were interrupted (the app stopped or the connection was lost). Check those orders on 1688 and say what happened.</source>
+        <translation>
+            <numerusform>有 %n 个取消申请被中断（软件停止或连接断开）。请在1688上查看这些订单，并告知处理结果。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>InterruptedDialog</name>
+    <message>
+        <source>Interrupted Cancellations</source>
+        <translation>中断的取消申请</translation>
+    </message>
+    <message>
+        <source>1688 order id</source>
+        <translation>1688订单号</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>记录时间</translation>
+    </message>
+    <message>
+        <source>What is known</source>
+        <translation>已知情况</translation>
+    </message>
+    <message>
+        <source>What you saw on 1688 (optional)</source>
+        <translation>您在1688上看到的情况（可选）</translation>
+    </message>
+    <message>
+        <source>&amp;Not done on 1688</source>
+        <translation>1688上未完成(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Not done: cancel it &amp;again…</source>
+        <translation>未完成：重新取消(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open on 1688</source>
+        <translation>在1688上打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>The app does not know whether these requests reached 1688. Open each order on 1688, look whether it was closed (or the refund applied for), then say so here. Nothing is marked closed unless you say it was.</source>
+        <translation>软件无法确定这些请求是否已到达1688。请在1688上逐个打开订单，查看是否已关闭（或已申请退款），然后在这里告知。除非您确认，否则不会把任何订单标记为已关闭。</translation>
+    </message>
+    <message>
+        <source>Nothing left to resolve.</source>
+        <translation>已全部处理完毕。</translation>
+    </message>
+    <message>
+        <source>&amp;Refund was applied for on 1688</source>
+        <translation>1688上已申请退款(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Closed on 1688</source>
+        <translation>1688上已关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>1688 order {} resolved.</source>
+        <translation>1688订单 {} 已处理。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Dropship Desktop</source>
+        <translation>一件代发助手</translation>
+    </message>
+    <message>
+        <source>DEMO DATA</source>
+        <translation>演示数据</translation>
+    </message>
+    <message>
+        <source>READ-ONLY</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Back Up Now</source>
+        <translation>立即备份(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Backups and &amp;Restore…</source>
+        <translation>备份与恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Delete Old &amp;Buyer Data…</source>
+        <translation>删除旧的买家信息(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>查看(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Orders…</source>
+        <translation>取消订单(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Interrupted Cancellations…</source>
+        <translation>中断的取消申请(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Dropship Desktop</source>
+        <translation>关于一件代发助手(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Demo database</source>
+        <translation>演示数据库</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>正在处理…</translation>
+    </message>
+    <message>
+        <source>Making a backup…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <source>Backup made and checked: {}</source>
+        <translation>备份完成并已校验：{}</translation>
+    </message>
+    <message>
+        <source>The backup failed: {}</source>
+        <translation>备份失败：{}</translation>
+    </message>
+    <message>
+        <source>Dropship Desktop is already open: here it is.</source>
+        <translation>一件代发助手已经打开，就是这个窗口。</translation>
+    </message>
+    <message>
+        <source>About Dropship Desktop</source>
+        <translation>关于一件代发助手</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;{name} {version}&lt;/h3&gt;&lt;p&gt;One-piece dropshipping assistant for 1688 sellers: sourcing, both sides of every order, cancellations, after-sales.&lt;/p&gt;&lt;p&gt;Data folder: {folder}&lt;br&gt;Database: {db}&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;{name} {version}&lt;/h3&gt;&lt;p&gt;面向1688分销卖家的一件代发助手：货源管理、店铺订单与1688订单对应、取消订单、售后。&lt;/p&gt;&lt;p&gt;数据文件夹：{folder}&lt;br&gt;数据库：{db}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>The new language is used from the next start. Restart now?</source>
+        <translation>新语言将在下次启动时生效。现在重启吗？</translation>
+    </message>
+</context>
+<context>
+    <name>MappingDialog</name>
+    <message>
+        <source>Order number</source>
+        <extracomment>Labels of the canonical fields, for the mapping dialog.</extracomment>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>Sub-order (line) number</source>
+        <translation>子订单号</translation>
+    </message>
+    <message>
+        <source>Shop name</source>
+        <translation>店铺名称</translation>
+    </message>
+    <message>
+        <source>Recipient name</source>
+        <translation>收货人姓名</translation>
+    </message>
+    <message>
+        <source>Recipient phone</source>
+        <translation>收货人电话</translation>
+    </message>
+    <message>
+        <source>Address (detail, or the full address)</source>
+        <translation>地址（详细地址或完整地址）</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>省</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>市</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>区/县</translation>
+    </message>
+    <message>
+        <source>Street / town</source>
+        <translation>街道/镇</translation>
+    </message>
+    <message>
+        <source>Product title</source>
+        <translation>商品标题</translation>
+    </message>
+    <message>
+        <source>SKU / seller code / spec</source>
+        <translation>SKU / 商家编码 / 规格</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Amount paid</source>
+        <translation>实付金额</translation>
+    </message>
+    <message>
+        <source>Shipping fee</source>
+        <translation>运费</translation>
+    </message>
+    <message>
+        <source>Order status</source>
+        <translation>订单状态</translation>
+    </message>
+    <message>
+        <source>Created at</source>
+        <translation>下单时间</translation>
+    </message>
+    <message>
+        <source>Paid at</source>
+        <translation>付款时间</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>物流公司</translation>
+    </message>
+    <message>
+        <source>Tracking number</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>Remark</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Map columns</source>
+        <translation>对应列</translation>
+    </message>
+    <message>
+        <source>Shop orders (sales)</source>
+        <translation>店铺订单（销售）</translation>
+    </message>
+    <message>
+        <source>1688 purchase orders (supplier side)</source>
+        <translation>1688采购单（供应商侧）</translation>
+    </message>
+    <message>
+        <source>Choose the file&apos;s column for each field. The order number is required; for shop orders the order status too.</source>
+        <translation>为每个字段选择文件中对应的列。订单号必选；店铺订单还必须选择订单状态。</translation>
+    </message>
+    <message>
+        <source>The file holds:</source>
+        <translation>文件内容：</translation>
+    </message>
+    <message>
+        <source>(not in the file)</source>
+        <translation>（文件中没有）</translation>
+    </message>
+    <message>
+        <source>Remember this mapping for files with these columns</source>
+        <translation>对具有相同列的文件记住此对应关系</translation>
+    </message>
+    <message>
+        <source>Choose a column for: {}</source>
+        <translation>请为以下字段选择列：{}</translation>
+    </message>
+    <message>
+        <source>One column is chosen for two fields.</source>
+        <translation>同一列被选给了两个字段。</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBar</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>Supplier created.</source>
+        <translation>供应商已创建。</translation>
+    </message>
+    <message>
+        <source>Supplier saved.</source>
+        <translation>供应商已保存。</translation>
+    </message>
+    <message>
+        <source>Supplier deleted.</source>
+        <translation>供应商已删除。</translation>
+    </message>
+    <message>
+        <source>Product created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offer created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offer saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offer deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preferred offer set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preferred offer cleared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offer marked out of stock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import finished: {products_created} new products, {offers_created} new offers, {offers_updated} offers updated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MoneyEdit</name>
+    <message>
+        <source>Required.</source>
+        <translation>必填。</translation>
+    </message>
+    <message>
+        <source>At most two decimals (fen).</source>
+        <translation>最多两位小数（到分）。</translation>
+    </message>
+    <message>
+        <source>Cannot be negative.</source>
+        <translation>不能为负数。</translation>
+    </message>
+    <message>
+        <source>Not an amount; type e.g. 12.50.</source>
+        <translation>不是有效金额，请输入如 12.50。</translation>
+    </message>
+    <message>
+        <source>Must be more than 0.</source>
+        <translation>必须大于 0。</translation>
+    </message>
+    <message>
+        <source>Too large.</source>
+        <translation>金额过大。</translation>
+    </message>
+</context>
+<context>
+    <name>OfferDialog</name>
+    <message>
+        <source>Edit offer</source>
+        <translation>编辑报价</translation>
+    </message>
+    <message>
+        <source>New offer</source>
+        <translation>新建报价</translation>
+    </message>
+    <message>
+        <source>e.g. 10:9.50; 50:9.00  (quantity:unit price)</source>
+        <translation>如 10:9.50; 50:9.00（数量:单价）</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>One-piece dropship (一件代发)</source>
+        <translation>支持一件代发</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>0 means out of stock; the offer is then marked.</source>
+        <translation>0 表示缺货，该报价会被标记。</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>Unit cost (¥)</source>
+        <translation>单价成本（¥）</translation>
+    </message>
+    <message>
+        <source>Price tiers</source>
+        <translation>阶梯价</translation>
+    </message>
+    <message>
+        <source>Minimum order (MOQ)</source>
+        <translation>起批量</translation>
+    </message>
+    <message>
+        <source>Lead time</source>
+        <translation>发货时效</translation>
+    </message>
+    <message>
+        <source>Dropship</source>
+        <translation>一件代发</translation>
+    </message>
+    <message>
+        <source>Dropship fee (¥)</source>
+        <translation>代发费（¥）</translation>
+    </message>
+    <message>
+        <source>Fulfilment</source>
+        <translation>代发方式</translation>
+    </message>
+    <message>
+        <source>Shipping (¥)</source>
+        <translation>运费（¥）</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>1688 offer id or URL</source>
+        <translation>1688商品ID或链接</translation>
+    </message>
+    <message>
+        <source>Last checked</source>
+        <translation>最近核实</translation>
+    </message>
+    <message>
+        <source>Write tiers as quantity:unit price separated by semicolons, e.g. 10:9.50; 50:9.00 (at most two decimals).</source>
+        <translation>阶梯价请写成“数量:单价”，用分号隔开，如 10:9.50; 50:9.00（最多两位小数）。</translation>
+    </message>
+    <message>
+        <source>Tier {}: quantity and price must be more than 0.</source>
+        <translation>第 {} 档：数量和价格都必须大于 0。</translation>
+    </message>
+    <message>
+        <source>Tier {}: quantities must increase ({} is not above {}).</source>
+        <translation>第 {} 档：数量必须递增（{} 不大于 {}）。</translation>
+    </message>
+    <message>
+        <source>Type a date like 2026-10-31, or leave it empty.</source>
+        <translation>请输入日期，如 2026-10-31，或留空。</translation>
+    </message>
+    <message>
+        <source>Add a supplier first (Suppliers tab).</source>
+        <translation>请先添加供应商（“供应商”标签页）。</translation>
+    </message>
+    <message>
+        <source>Fill in the fields to see the landed cost.</source>
+        <translation>填写各项后即可看到综合成本。</translation>
+    </message>
+    <message>
+        <source>Landed cost of a one-piece order: {}</source>
+        <translation>一件代发的综合成本：{}</translation>
+    </message>
+    <message>
+        <source> · margin {} ({}%)</source>
+        <translation> · 毛利 {}（{}%）</translation>
+    </message>
+    <message>
+        <source>⚠ This offer cannot serve a one-piece order.</source>
+        <translation>⚠ 该报价无法满足一件代发。</translation>
+    </message>
+</context>
+<context>
+    <name>OrderDetailPane</name>
+    <message>
+        <source>Show buyer data</source>
+        <translation>显示买家信息</translation>
+    </message>
+    <message>
+        <source>Shows the full name, phone and address; the reveal is recorded.</source>
+        <translation>显示完整的姓名、电话和地址；查看操作会被记录。</translation>
+    </message>
+    <message>
+        <source>Select an order to see its details.</source>
+        <translation>选择一个订单以查看详情。</translation>
+    </message>
+    <message>
+        <source>Sales status</source>
+        <translation>订单状态</translation>
+    </message>
+    <message>
+        <source>1688 status</source>
+        <translation>1688状态</translation>
+    </message>
+    <message>
+        <source>No 1688 order</source>
+        <translation>无1688订单</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>下单时间</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>付款时间</translation>
+    </message>
+    <message>
+        <source>Ship by</source>
+        <translation>最晚发货</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <source>Sale amount</source>
+        <translation>销售金额</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Dropship fee</source>
+        <translation>代发费</translation>
+    </message>
+    <message>
+        <source>Shipping</source>
+        <translation>运费</translation>
+    </message>
+    <message>
+        <source>Profit</source>
+        <translation>利润</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>物流公司</translation>
+    </message>
+    <message>
+        <source>Tracking no.</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <source>Remark</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>The buyer data was removed.</source>
+        <translation>买家信息已删除。</translation>
+    </message>
+    <message>
+        <source>Shown in full; the reveal was recorded.</source>
+        <translation>已完整显示；查看操作已记录。</translation>
+    </message>
+    <message>
+        <source>Masked.</source>
+        <translation>已打码。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Spec</source>
+        <translation>规格</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>1688 order id</source>
+        <translation>1688订单号</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Cost + fee + shipping</source>
+        <translation>成本 + 代发费 + 运费</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>无。</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>修改前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>修改后</translation>
+    </message>
+    <message>
+        <source>No recorded changes.</source>
+        <translation>没有变更记录。</translation>
+    </message>
+</context>
+<context>
+    <name>OrderFilterBar</name>
+    <message>
+        <source>All orders</source>
+        <extracomment>The quick view that shows supplier orders awaiting a match instead of sales orders.</extracomment>
+        <translation>全部订单</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>需处理</translation>
+    </message>
+    <message>
+        <source>Sides disagree (paid ↔ cancelled)</source>
+        <translation>状态不一致（已付款 ↔ 已取消）</translation>
+    </message>
+    <message>
+        <source>Not ordered from the supplier</source>
+        <translation>未向供应商下单</translation>
+    </message>
+    <message>
+        <source>Overdue or close to the ship-by deadline</source>
+        <translation>已超时或临近最晚发货时间</translation>
+    </message>
+    <message>
+        <source>Cancellation or refund pending</source>
+        <translation>取消或退款处理中</translation>
+    </message>
+    <message>
+        <source>Supplier orders awaiting a match</source>
+        <translation>待关联的1688订单</translation>
+    </message>
+    <message>
+        <source>Any sales status</source>
+        <translation>全部订单状态</translation>
+    </message>
+    <message>
+        <source>Any 1688 status</source>
+        <translation>全部1688状态</translation>
+    </message>
+    <message>
+        <source>No 1688 order</source>
+        <translation>无1688订单</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Flagged only</source>
+        <translation>仅看有提醒的</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <source>Any shop</source>
+        <translation>全部店铺</translation>
+    </message>
+    <message>
+        <source>Any supplier</source>
+        <translation>全部供应商</translation>
+    </message>
+</context>
+<context>
+    <name>OrderListModel</name>
+    <message>
+        <source>Overdue</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <source>Ship soon</source>
+        <translation>即将超时</translation>
+    </message>
+    <message>
+        <source>Cancellation pending</source>
+        <translation>取消处理中</translation>
+    </message>
+    <message>
+        <source>Refund pending</source>
+        <translation>退款处理中</translation>
+    </message>
+    <message>
+        <source>Sides disagree</source>
+        <translation>状态不一致</translation>
+    </message>
+    <message>
+        <source>Not ordered from supplier</source>
+        <translation>未向供应商下单</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <source>Shop order no.</source>
+        <translation>店铺订单号</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>下单时间</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>付款时间</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>买家</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Sale amount</source>
+        <translation>销售金额</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Dropship fee</source>
+        <translation>代发费</translation>
+    </message>
+    <message>
+        <source>Profit</source>
+        <translation>利润</translation>
+    </message>
+    <message>
+        <source>Sales status</source>
+        <translation>订单状态</translation>
+    </message>
+    <message>
+        <source>1688 status</source>
+        <translation>1688状态</translation>
+    </message>
+    <message>
+        <source>1688 order id</source>
+        <translation>1688订单号</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>物流公司</translation>
+    </message>
+    <message>
+        <source>Tracking no.</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <source>Ship by</source>
+        <translation>最晚发货</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>提醒</translation>
+    </message>
+</context>
+<context>
+    <name>OrderListPage</name>
+    <message>
+        <source>Search order no., buyer name, phone tail, product or address</source>
+        <translation>搜索订单号、买家姓名、手机尾号、商品或地址</translation>
+    </message>
+    <message>
+        <source>Open the order list on &amp;1688</source>
+        <translation>在1688上打开订单列表(&amp;1)</translation>
+    </message>
+    <message>
+        <source>Open the &amp;selected order on 1688</source>
+        <translation>在1688上打开所选订单(&amp;S)</translation>
+    </message>
+    <message>
+        <source>The account&apos;s orders. Search and filter to find the ones to cancel and select them (Shift/Ctrl with the arrow keys or the mouse); you can also pick them on the next page.</source>
+        <translation>该账号的订单。通过搜索和筛选找到要取消的订单并选中（Shift/Ctrl 配合方向键或鼠标）；也可以在下一步中挑选。</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>正在搜索…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s)</source>
+        <translation>
+            <numerusform>%n 个订单</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n supplier order(s) of the selected orders will be selected.</source>
+        <translation>
+            <numerusform>将选中所选订单对应的 %n 个1688订单。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) chosen in the order list are already selected.</source>
+        <translation>
+            <numerusform>在订单列表中选择的 %n 个订单已选中。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This order has no 1688 order id to open.</source>
+        <translation>该订单没有可打开的1688订单号。</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersView</name>
+    <message>
+        <source>1688 order id</source>
+        <translation>1688订单号</translation>
+    </message>
+    <message>
+        <source>1688 status</source>
+        <translation>1688状态</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>实付</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>下单时间</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>收货人</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Search order no., buyer name, phone tail, product or address</source>
+        <translation>搜索订单号、买家姓名、手机尾号、商品或地址</translation>
+    </message>
+    <message>
+        <source>Copy rows</source>
+        <translation>复制行</translation>
+    </message>
+    <message>
+        <source>Copy the selected rows as a table (Ctrl+C)</source>
+        <translation>将所选行复制为表格（Ctrl+C）</translation>
+    </message>
+    <message>
+        <source>Cancel order…</source>
+        <translation>取消订单…</translation>
+    </message>
+    <message>
+        <source>Cancel the selected orders on 1688 with the cancel wizard (取消订单)</source>
+        <translation>用取消订单向导在1688上取消所选订单</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Import orders from a shop or 1688 export</source>
+        <translation>从店铺或1688导出的文件导入订单</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Export the orders of the current filter (or the selected ones)</source>
+        <translation>导出当前筛选结果中的订单（或所选订单）</translation>
+    </message>
+    <message>
+        <source>Link to order…</source>
+        <translation>关联订单…</translation>
+    </message>
+    <message>
+        <source>1688 orders that match no shop order. Select one and link it to the shop order it belongs to; the order&apos;s cost, profit and status are then recomputed.</source>
+        <translation>以下1688订单没有匹配到店铺订单。选中一个并关联到对应的店铺订单后，会重新计算该订单的成本、利润和状态。</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>正在搜索…</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s)</source>
+        <translation>
+            <numerusform>%n 个订单</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n supplier order(s) awaiting a match</source>
+        <translation>
+            <numerusform>%n 个1688订单待关联</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Link to order</source>
+        <translation>关联订单</translation>
+    </message>
+    <message>
+        <source>Shop order no. that 1688 order {} belongs to:</source>
+        <translation>1688订单 {} 对应的店铺订单号：</translation>
+    </message>
+    <message>
+        <source>No order has the shop order no. {}. Check the number, or import the shop&apos;s orders first.</source>
+        <translation>没有店铺订单号为 {} 的订单。请检查订单号，或先导入该店铺的订单。</translation>
+    </message>
+    <message>
+        <source>Several shops have an order {}; choose one:</source>
+        <translation>多个店铺都有订单 {}，请选择一个：</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyDialog</name>
+    <message>
+        <source>Delete Old Buyer Data</source>
+        <extracomment>Days after which buyer data is deleted automatically at start-up; 0 = keep.</extracomment>
+        <translation>删除旧的买家信息</translation>
+    </message>
+    <message>
+        <source>Buyer names, phone numbers and addresses are personal data. Orders older than the number of days below can lose them; order numbers, products, amounts and statuses stay.</source>
+        <translation>买家姓名、电话和地址属于个人信息。超过下方天数的订单可以删除这些信息；订单号、商品、金额和状态会保留。</translation>
+    </message>
+    <message>
+        <source>Older than (days):</source>
+        <translation>超过（天）：</translation>
+    </message>
+    <message>
+        <source>Delete them automatically each time the app starts</source>
+        <translation>每次启动软件时自动删除</translation>
+    </message>
+    <message>
+        <source>Delete Now…</source>
+        <translation>立即删除…</translation>
+    </message>
+    <message>
+        <source>Delete buyer names, phone numbers and addresses of all orders older than {} days? This cannot be undone (backups made earlier still hold them until they are thinned away).</source>
+        <translation>删除所有超过 {} 天的订单中的买家姓名、电话和地址吗？此操作无法撤销（之前的备份中仍保留这些信息，直到这些备份被清理）。</translation>
+    </message>
+    <message>
+        <source>Deleting…</source>
+        <translation>正在删除…</translation>
+    </message>
+    <message>
+        <source>Buyer data deleted from {} orders.</source>
+        <translation>已删除 {} 个订单的买家信息。</translation>
+    </message>
+</context>
+<context>
+    <name>ProductDialog</name>
+    <message>
+        <source>Edit product</source>
+        <translation>编辑商品</translation>
+    </message>
+    <message>
+        <source>New product</source>
+        <translation>新建商品</translation>
+    </message>
+    <message>
+        <source>e.g. 颜色：白/灰；容量：350ml</source>
+        <translation>如：颜色：白/灰；容量：350ml</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Sale price (¥)</source>
+        <translation>售价（¥）</translation>
+    </message>
+    <message>
+        <source>Specifications</source>
+        <translation>规格</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Enter the product title.</source>
+        <translation>请输入商品标题。</translation>
+    </message>
+    <message>
+        <source>Listing completeness {}%. Clear product information prevents cancellations and returns. Missing:</source>
+        <translation>商品信息完整度 {}%。清晰的商品信息可以减少取消订单和退货。缺少：</translation>
+    </message>
+    <message>
+        <source>Listing completeness 100%: title, SKU, price, specifications and description are all there.</source>
+        <translation>商品信息完整度 100%：标题、SKU、售价、规格和描述都已填写。</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonPage</name>
+    <message>
+        <source>&amp;One reason for all selected orders</source>
+        <translation>所选订单使用同一原因(&amp;O)</translation>
+    </message>
+    <message>
+        <source>A reason for &amp;each order</source>
+        <translation>每个订单分别填写原因(&amp;E)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Unpaid orders to close (%n)</source>
+        <translation>
+            <numerusform>要关闭的未付款订单（%n 个）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Paid orders: refund application (%n), the supplier must agree</source>
+        <translation>
+            <numerusform>已付款订单：申请退款（%n 个），需供应商同意</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>You choose the same reason on the 1688 page when you cancel each order; the app keeps it with the order&apos;s history.</source>
+        <translation>在1688页面上取消每个订单时请选择相同的原因；本软件会将其记入订单历史。</translation>
+    </message>
+    <message>
+        <source>1688 could not be asked for its reason list; the built-in list is shown.</source>
+        <translation>无法从1688获取原因列表，显示的是内置列表。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Also mark the supplier&apos;s offer as out of stock in the sourcing data (%n offer(s)), so it is not chosen again</source>
+        <translation>
+            <numerusform>同时在货源数据中将该供应商的报价标记为缺货（%n 个报价），以免再次选用</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RefundReasonEditor</name>
+    <message>
+        <source>Evidence image addresses, one a line (1–5)</source>
+        <translation>凭证图片地址，每行一个（1–5 个）</translation>
+    </message>
+    <message>
+        <source>R&amp;eason:</source>
+        <translation>原因(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>退款说明(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>E&amp;vidence:</source>
+        <translation>凭证(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>Choose a reason…</source>
+        <translation>请选择原因…</translation>
+    </message>
+    <message>
+        <source>{count} characters ({min}–{max})</source>
+        <translation>{count} 个字（{min}–{max}）</translation>
+    </message>
+    <message>
+        <source>This reason needs evidence: 1 to 5 images.</source>
+        <translation>该原因需要上传凭证：1 至 5 张图片。</translation>
+    </message>
+    <message>
+        <source>Attach them on the 1688 page when you apply.</source>
+        <translation>申请时请在1688页面上上传。</translation>
+    </message>
+</context>
+<context>
+    <name>SelectPage</name>
+    <message>
+        <source>Filter by order no. or product</source>
+        <translation>按订单号或商品筛选</translation>
+    </message>
+    <message>
+        <source>Select all &amp;cancellable</source>
+        <translation>全选可取消的订单(&amp;C)</translation>
+    </message>
+    <message>
+        <source>C&amp;lear selection</source>
+        <translation>清除选择(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Check the supplier orders to cancel (Space checks the selected rows). Orders with a cancellation already under way cannot be checked.</source>
+        <translation>勾选要取消的1688订单（按空格键勾选所选行）。已有进行中取消申请的订单无法勾选。</translation>
+    </message>
+    <message>
+        <source>1688 order id</source>
+        <translation>1688订单号</translation>
+    </message>
+    <message>
+        <source>What will happen</source>
+        <translation>处理方式</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>1688 status</source>
+        <translation>1688状态</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Shop order no.</source>
+        <translation>店铺订单号</translation>
+    </message>
+    <message>
+        <source>{selected} selected: {closes} to close, {refunds} refund application(s), {waits} to wait for, {others} not cancellable here.</source>
+        <translation>已选 {selected} 个：{closes} 个关闭，{refunds} 个申请退款，{waits} 个需等待，{others} 个无法在此取消。</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPage</name>
+    <message>
+        <source>&amp;Add account…</source>
+        <translation>添加账号(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>登录(&amp;S)</translation>
+    </message>
+    <message>
+        <source>I have &amp;signed in on 1688</source>
+        <translation>我已在1688上登录(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Open the sign-in page again</source>
+        <translation>重新打开登录页面(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Distribution &amp;account:</source>
+        <translation>分销账号(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Choose the 1688 account the supplier orders were placed with, then sign in. Nothing is sent to 1688 before the last step.</source>
+        <translation>请选择下1688订单时使用的账号，然后登录。最后一步之前不会向1688发送任何请求。</translation>
+    </message>
+    <message>
+        <source>No distribution account yet: add the one you buy with on 1688.</source>
+        <translation>还没有分销账号：请添加您在1688上采购所用的账号。</translation>
+    </message>
+    <message>
+        <source>1688 member id: {member} · Connector: {connector}</source>
+        <translation>1688会员ID：{member} · 连接方式：{connector}</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>正在登录…</translation>
+    </message>
+    <message>
+        <source>Signed in as {}.</source>
+        <translation>已登录：{}。</translation>
+    </message>
+    <message>
+        <source>Signed in.</source>
+        <translation>已登录。</translation>
+    </message>
+    <message>
+        <source>Signed in (confirmed by you).</source>
+        <translation>已登录（由您确认）。</translation>
+    </message>
+</context>
+<context>
+    <name>SourcingView</name>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>0 (out of stock)</source>
+        <translation>0（缺货）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>1688 member id</source>
+        <translation>1688会员ID</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>所在地</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <source>Years on 1688</source>
+        <translation>1688年限</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>On-time rate</source>
+        <translation>准时发货率</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>问题次数</translation>
+    </message>
+    <message>
+        <source>Offers</source>
+        <translation>报价</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Sale price</source>
+        <translation>售价</translation>
+    </message>
+    <message>
+        <source>Listing complete</source>
+        <translation>信息完整度</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>Unit cost</source>
+        <translation>单价成本</translation>
+    </message>
+    <message>
+        <source>Price tiers</source>
+        <translation>阶梯价</translation>
+    </message>
+    <message>
+        <source>MOQ</source>
+        <translation>起批量</translation>
+    </message>
+    <message>
+        <source>Lead time (days)</source>
+        <translation>发货时效（天）</translation>
+    </message>
+    <message>
+        <source>Dropship</source>
+        <translation>一件代发</translation>
+    </message>
+    <message>
+        <source>Dropship fee</source>
+        <translation>代发费</translation>
+    </message>
+    <message>
+        <source>Fulfilment</source>
+        <translation>代发方式</translation>
+    </message>
+    <message>
+        <source>Shipping</source>
+        <translation>运费</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>1688 offer</source>
+        <translation>1688商品</translation>
+    </message>
+    <message>
+        <source>Last checked</source>
+        <translation>最近核实</translation>
+    </message>
+    <message>
+        <source>Preferred</source>
+        <translation>首选</translation>
+    </message>
+    <message>
+        <source>New supplier…</source>
+        <translation>新建供应商…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>1688 platform suppliers: stable supply, assured quality, trusted; pricier, slower, higher minimums. Channel distributors: cheaper, faster, small minimums; unstable supply, counterfeit risk, less trustworthy.</source>
+        <translation>1688平台供应商：货源稳定、质量有保障、可信度高，但价格偏高、发货较慢、起批量较高。渠道商：价格低、发货快、起批量小，但货源不稳定、有假货风险、可信度较低。</translation>
+    </message>
+    <message>
+        <source>New product…</source>
+        <translation>新建商品…</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>New offer…</source>
+        <translation>新建报价…</translation>
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation>比价</translation>
+    </message>
+    <message>
+        <source>Sourcing</source>
+        <translation>货源</translation>
+    </message>
+    <message>
+        <source>Suppliers</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>Products and offers</source>
+        <translation>商品与报价</translation>
+    </message>
+    <message>
+        <source>Offers for “{}”</source>
+        <translation>“{}”的货源报价</translation>
+    </message>
+    <message>
+        <source>Listing {}% complete. Missing:</source>
+        <translation>商品信息完整度 {}%。缺少：</translation>
+    </message>
+    <message>
+        <source>Listing complete.</source>
+        <translation>商品信息完整。</translation>
+    </message>
+    <message>
+        <source>Clear the preferred offer</source>
+        <translation>取消首选报价</translation>
+    </message>
+    <message>
+        <source>Use this offer when supplier orders are created for the product</source>
+        <translation>为该商品下1688订单时使用此报价</translation>
+    </message>
+    <message>
+        <source>Delete the supplier “{}”?</source>
+        <translation>删除供应商“{}”吗？</translation>
+    </message>
+    <message>
+        <source>Delete the product “{}” and its {} offer(s)?</source>
+        <translation>删除商品“{}”及其 {} 个报价吗？</translation>
+    </message>
+    <message>
+        <source>Delete the offer of “{}” at {}?</source>
+        <translation>删除“{}”的报价（{}）吗？</translation>
+    </message>
+    <message>
+        <source>Import products and offers</source>
+        <translation>导入商品和报价</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.csv *.xlsx *.xls);;All files (*)</source>
+        <translation>表格文件 (*.csv *.xlsx *.xls);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export suppliers</source>
+        <translation>导出供应商</translation>
+    </message>
+    <message>
+        <source>suppliers</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>Export offers</source>
+        <translation>导出报价</translation>
+    </message>
+    <message>
+        <source>offers</source>
+        <translation>报价</translation>
+    </message>
+    <message>
+        <source>Exported {} rows to {}.</source>
+        <translation>已将 {} 行导出到 {}。</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <source>Unknown ({})</source>
+        <translation>未知（{}）</translation>
+    </message>
+</context>
+<context>
+    <name>StepPage</name>
+    <message>
+        <source>Step {n} of 6 · {name}</source>
+        <translation>第 {n} 步（共 6 步）· {name}</translation>
+    </message>
+</context>
+<context>
+    <name>SubmitPage</name>
+    <message>
+        <source>&amp;Submit the cancellation requests</source>
+        <extracomment>Shown for requests not sent because the seller stopped the batch. Shown for a manual order whose answer never came (the seller must check 1688).</extracomment>
+        <translation>提交取消申请(&amp;S)</translation>
+    </message>
+    <message>
+        <source>%v of %m orders</source>
+        <translation>%v / %m 个订单</translation>
+    </message>
+    <message>
+        <source>&amp;Retry failed</source>
+        <translation>重试失败的订单(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Open the order page again</source>
+        <translation>重新打开订单页面(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Not done</source>
+        <translation>未完成(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Refund no. or what 1688 said (optional)</source>
+        <translation>退款单号或1688的提示（可选）</translation>
+    </message>
+    <message>
+        <source>1688 order id</source>
+        <translation>1688订单号</translation>
+    </message>
+    <message>
+        <source>Shop order no.</source>
+        <translation>店铺订单号</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Ready to send {closes} close request(s) and {refunds} refund application(s); {skipped} order(s) will be skipped. Each request is recorded before it is sent.</source>
+        <translation>准备发送 {closes} 个关闭请求和 {refunds} 个退款申请；将跳过 {skipped} 个订单。每个请求在发送前都会先记录下来。</translation>
+    </message>
+    <message>
+        <source>For each order the 1688 page opens in your browser: do it there, then say here whether it was done.</source>
+        <translation>每个订单的1688页面会在浏览器中打开：请在那里操作，然后在这里告知是否已完成。</translation>
+    </message>
+    <message>
+        <source>Not sent yet</source>
+        <translation>尚未发送</translation>
+    </message>
+    <message>
+        <source>Will be skipped</source>
+        <translation>将跳过</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Recording the requests…</source>
+        <translation>正在记录请求…</translation>
+    </message>
+    <message>
+        <source>The requests could not be recorded; nothing was sent.</source>
+        <translation>无法记录请求，未发送任何内容。</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>未发送</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>正在发送…</translation>
+    </message>
+    <message>
+        <source>Sending {n} of {total}…</source>
+        <translation>正在发送第 {n} 个，共 {total} 个…</translation>
+    </message>
+    <message>
+        <source>Retrying…</source>
+        <translation>正在重试…</translation>
+    </message>
+    <message>
+        <source>Unknown: an unexpected error stopped the sending; check on 1688.</source>
+        <translation>未知：发送因意外错误而中止，请在1688上核实。</translation>
+    </message>
+    <message>
+        <source>Done: {closed} closed, {refunds} refund(s) requested, {failed} failed, {skipped} skipped, {interrupted} to check on 1688.</source>
+        <translation>完成：已关闭 {closed} 个，已申请退款 {refunds} 个，失败 {failed} 个，跳过 {skipped} 个，{interrupted} 个需在1688上核实。</translation>
+    </message>
+    <message>
+        <source>1688 order {order}: close it on 1688 (取消订单) with the reason “{reason}” and the remark “{remark}”.</source>
+        <translation>1688订单 {order}：请在1688上取消订单，原因选“{reason}”，备注填“{remark}”。</translation>
+    </message>
+    <message>
+        <source>&amp;Closed on 1688</source>
+        <translation>1688上已关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>1688 order {order}: apply for a refund of {amount} on 1688 (申请退款) with the reason “{reason}” and the description “{remark}”.</source>
+        <translation>1688订单 {order}：请在1688上申请退款 {amount}，原因选“{reason}”，退款说明填“{remark}”。</translation>
+    </message>
+    <message>
+        <source>&amp;Refund applied for on 1688</source>
+        <translation>1688上已申请退款(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Open this address in your browser: {}</source>
+        <translation>请在浏览器中打开此地址：{}</translation>
+    </message>
+    <message>
+        <source>Waiting for your answer</source>
+        <translation>等待您确认</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+</context>
+<context>
+    <name>SupplierDialog</name>
+    <message>
+        <source>Edit supplier</source>
+        <translation>编辑供应商</translation>
+    </message>
+    <message>
+        <source>New supplier</source>
+        <translation>新建供应商</translation>
+    </message>
+    <message>
+        <source>1688 platform suppliers: stable supply, assured quality, trusted — but pricier and slower.
+Channel distributors: cheaper, faster, small minimums — but unstable supply and counterfeit risk.</source>
+        <translation>1688平台供应商：货源稳定、质量有保障、可信度高，但价格偏高、发货较慢。
+渠道商：价格低、发货快、起批量小，但货源不稳定、有假货风险。</translation>
+    </message>
+    <message>
+        <source> years</source>
+        <translation> 年</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Counterfeit or quality problems you have recorded.</source>
+        <translation>您记录的假货或质量问题次数。</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>1688 member id</source>
+        <translation>1688会员ID</translation>
+    </message>
+    <message>
+        <source>Shop URL</source>
+        <translation>店铺网址</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>所在地</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <source>Years on 1688</source>
+        <translation>1688经营年限</translation>
+    </message>
+    <message>
+        <source>Rating (0–5)</source>
+        <translation>评分（0–5）</translation>
+    </message>
+    <message>
+        <source>On-time shipping</source>
+        <translation>准时发货率</translation>
+    </message>
+    <message>
+        <source>Counterfeit/quality incidents</source>
+        <translation>假货/质量问题</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Enter the supplier&apos;s name.</source>
+        <translation>请输入供应商名称。</translation>
+    </message>
+    <message>
+        <source>The name is longer than 200 characters.</source>
+        <translation>名称超过 200 个字符。</translation>
+    </message>
+    <message>
+        <source>The shop URL must start with http:// or https://.</source>
+        <translation>店铺网址必须以 http:// 或 https:// 开头。</translation>
+    </message>
+</context>
+</TS>
