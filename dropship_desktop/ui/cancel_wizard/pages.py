@@ -518,14 +518,6 @@ class OrderListPage(StepPage):
         unmatched = self.filters.quick_combo.findData(QUICK_UNMATCHED)
         if unmatched >= 0:
             self.filters.quick_combo.removeItem(unmatched)
-        # The account's open orders are recent: the date range would only squeeze the rest.
-        for widget in (
-            self.filters.from_check,
-            self.filters.from_date,
-            self.filters.to_check,
-            self.filters.to_date,
-        ):
-            widget.hide()
         self.filters.changed.connect(self._filters_changed)
         self.open_list_button = QPushButton(self.tr("Open the order list on &1688"))
         self.open_list_button.setObjectName("openOrderList")
