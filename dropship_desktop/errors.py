@@ -7,7 +7,7 @@ pointing at the log file.
 
 from __future__ import annotations
 
-from .i18n import fill
+from .i18n import Text, fill
 
 __all__ = [
     "DatabaseLockedError",
@@ -44,6 +44,11 @@ class UserError(Exception):
 
     def __str__(self) -> str:
         return self.message
+
+    @property
+    def text(self) -> Text:
+        """The message as a marked :class:`~dropship_desktop.i18n.Text`, to pass on as a value."""
+        return Text(self.message, context=self.context, template=self.template, params=self.params)
 
 
 class ValidationError(UserError):

@@ -23,9 +23,10 @@ text: a marked string *is* its English text.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
-__all__ = ["QT_TRANSLATE_NOOP", "Text", "fill", "with_values"]
+__all__ = ["QT_TRANSLATE_NOOP", "MarkedError", "Text", "fill", "join", "with_values"]
 
 
 class Text(str):
@@ -71,6 +72,49 @@ def with_values(text: str, /, **params: object) -> Text:
     context = getattr(text, "context", "Errors")
     template = getattr(text, "template", str(text))
     return Text(fill(template, params), context=context, template=template, params=params)
+
+
+class MarkedError(Exception):
+    """An exception whose message is a marked template with separate values.
+
+    Like :class:`~dropship_desktop.errors.UserError`, for the layers' own exception types
+    (``tabular.TableError``, ``tabular.CellError``): ``str()`` is the English text; the UI shows
+    ``ui.formatting.user_error_text(error)``.
+    """
+
+    #: The translation context when the template is not a marked :class:`Text`.
+    context = "Errors"
+
+    def __init__(self, message: str, /, **params: object) -> None:
+        text = fill(message, params)
+        super().__init__(text)
+        self.template = message
+        self.params = params
+        self.message = text
+        self.context = getattr(message, "context", type(self).context)
+
+    def __str__(self) -> str:
+        return self.message
+
+    @property
+    def text(self) -> Text:
+        """The message as a marked :class:`Text`, to pass on as a value."""
+        return Text(self.message, context=self.context, template=self.template, params=self.params)
+
+
+def join(texts: Iterable[str], sep: str = " ") -> Text:
+    """Marked texts joined by *sep*; the UI translates each part.
+
+    A value that is itself a :class:`Text` is translated by the UI before it is filled in, so a
+    message may hold other messages (``Row {row}: {problem}``) and still be shown in one language.
+    """
+    parts = list(texts)
+    if len(parts) == 1 and isinstance(parts[0], Text):
+        return parts[0]
+    params: dict[str, object] = {f"p{i}": part for i, part in enumerate(parts)}
+    escaped = sep.replace("{", "{{").replace("}", "}}")
+    template = escaped.join("{" + key + "}" for key in params)
+    return Text(sep.join(parts), context="", template=template, params=params)
 
 
 def fill(template: str, params: dict[str, object]) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from ..i18n import QT_TRANSLATE_NOOP, MarkedError
+
 __all__ = ["MoneyError", "fen_to_yuan_text", "format_fen", "parse_yuan"]
 
 _YUAN_RE = re.compile(r"^([+-]?)(\d+)(?:\.(\d{0,2}))?$")
@@ -12,7 +14,7 @@ _MANY_DECIMALS_RE = re.compile(r"^[+-]?\d+\.\d{3,}$")
 _STRIP_CHARS = " \t\r\n\u3000"
 
 
-class MoneyError(ValueError):
+class MoneyError(MarkedError, ValueError):
     """A text that is not a money amount (or has more than two decimals)."""
 
 
@@ -39,21 +41,23 @@ def parse_yuan(text: str, *, allow_negative: bool = False) -> int:
     if cleaned.endswith("元"):
         cleaned = cleaned[:-1].strip()
     if not cleaned:
-        raise MoneyError("empty amount")
+        raise MoneyError(QT_TRANSLATE_NOOP("Errors", "empty amount"))
     match = _YUAN_RE.match(cleaned)
     if match is None:
         # Tolerate trailing zeros beyond two decimals ("12.500"), reject anything else.
         zeros = _TRAILING_ZEROS_RE.match(cleaned)
         if zeros is None:
             if _MANY_DECIMALS_RE.match(cleaned):
-                raise MoneyError(f"more than two decimals: {raw!r}")
-            raise MoneyError(f"not an amount: {raw!r}")
+                raise MoneyError(
+                    QT_TRANSLATE_NOOP("Errors", "more than two decimals: {value!r}"), value=raw
+                )
+            raise MoneyError(QT_TRANSLATE_NOOP("Errors", "not an amount: {value!r}"), value=raw)
         return parse_yuan(zeros.group(1), allow_negative=allow_negative)
     sign, whole, frac = match.groups()
     fen = int(whole) * 100 + int((frac or "").ljust(2, "0"))
     if sign == "-":
         if not allow_negative:
-            raise MoneyError(f"negative amount: {raw!r}")
+            raise MoneyError(QT_TRANSLATE_NOOP("Errors", "negative amount: {value!r}"), value=raw)
         fen = -fen
     return fen
 

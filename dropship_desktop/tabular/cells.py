@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime, timedelta, timezone
 
+from ..i18n import QT_TRANSLATE_NOOP, MarkedError
+
 __all__ = [
     "CHINA_TZ",
     "CellError",
@@ -36,8 +38,13 @@ _DATETIME_RE = re.compile(
 )
 
 
-class CellError(ValueError):
-    """A cell whose text cannot be used; the message says what is wrong and what to do."""
+class CellError(MarkedError, ValueError):
+    """A cell whose text cannot be used; the message says what is wrong and what to do.
+
+    Args:
+        message: English template marked with ``QT_TRANSLATE_NOOP("Errors", …)``.
+        **params: Values for its ``{field}`` placeholders.
+    """
 
 
 def strip_wrappers(text: str) -> str:
@@ -88,18 +95,26 @@ def clean_order_number(text: str | None) -> str:
         return s
     if _SCIENTIFIC_RE.match(s):
         raise CellError(
-            f"The order number {s!r} was damaged by opening and re-saving the file in Excel or "
-            "WPS (it is shown in scientific notation and its last digits are lost). Export the "
-            "orders from the platform again and import that file without opening it, or save "
-            "it as .xlsx with the column formatted as Text."
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "The order number {value!r} was damaged by opening and re-saving the file in "
+                "Excel or WPS (it is shown in scientific notation and its last digits are lost). "
+                "Export the orders from the platform again and import that file without opening "
+                "it, or save it as .xlsx with the column formatted as Text.",
+            ),
+            value=s,
         )
     if s.endswith(".0") and s[:-2].isascii() and s[:-2].isdigit():
         digits = s[:-2]
         if len(digits) > 15:
             raise CellError(
-                f"The order number {s!r} passed through a decimal number and may have lost "
-                "digits. Export the orders from the platform again and import that file "
-                "without opening it in Excel."
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "The order number {value!r} passed through a decimal number and may have "
+                    "lost digits. Export the orders from the platform again and import that file "
+                    "without opening it in Excel.",
+                ),
+                value=s,
             )
         return digits
     return s
@@ -168,6 +183,10 @@ def parse_datetime(text: str | None) -> datetime | None:
             naive = datetime(*(int(g) for g in match.groups() if g is not None))
     except ValueError:
         raise CellError(
-            f"{s!r} is not a date and time; expected a form like 2024-03-05 14:22:01."
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "{value!r} is not a date and time; expected a form like 2024-03-05 14:22:01.",
+            ),
+            value=s,
         ) from None
     return (naive - _EIGHT_HOURS).replace(tzinfo=UTC)

@@ -23,6 +23,7 @@ from typing import Any, Literal
 
 from dropship_desktop.domain.enums import SalesStatus, SupplierStatus
 from dropship_desktop.domain.money import MoneyError, parse_yuan
+from dropship_desktop.i18n import QT_TRANSLATE_NOOP, Text, join, with_values
 from dropship_desktop.tabular.cells import (
     CellError,
     clean_order_number,
@@ -50,39 +51,39 @@ __all__ = [
 
 OrderKind = Literal["shop", "1688"]
 
-#: Canonical fields, in display order, with an English description.
+#: Canonical fields, in display order, with an English description (the import dialog's labels).
 CANONICAL_FIELDS: dict[str, str] = {
-    "order_no": "Order number",
-    "sub_order_no": "Sub-order (line) number",
-    "shop_name": "Shop name",
-    "buyer_name": "Recipient name",
-    "buyer_phone": "Recipient phone",
-    "address": "Address (detail, or the full address)",
-    "province": "Province",
-    "city": "City",
-    "district": "District",
-    "street": "Street / town",
-    "product_title": "Product title",
-    "sku": "SKU / seller code / spec",
-    "quantity": "Quantity",
-    "unit_price_fen": "Unit price",
-    "amount_fen": "Amount paid",
-    "shipping_fen": "Shipping fee",
-    "status_text": "Order status",
-    "created_at": "Created at",
-    "paid_at": "Paid at",
-    "carrier": "Carrier",
-    "tracking_no": "Tracking number",
-    "supplier_name": "Supplier",
-    "remark": "Remark",
+    "order_no": QT_TRANSLATE_NOOP("MappingDialog", "Order number"),
+    "sub_order_no": QT_TRANSLATE_NOOP("MappingDialog", "Sub-order (line) number"),
+    "shop_name": QT_TRANSLATE_NOOP("MappingDialog", "Shop name"),
+    "buyer_name": QT_TRANSLATE_NOOP("MappingDialog", "Recipient name"),
+    "buyer_phone": QT_TRANSLATE_NOOP("MappingDialog", "Recipient phone"),
+    "address": QT_TRANSLATE_NOOP("MappingDialog", "Address (detail, or the full address)"),
+    "province": QT_TRANSLATE_NOOP("MappingDialog", "Province"),
+    "city": QT_TRANSLATE_NOOP("MappingDialog", "City"),
+    "district": QT_TRANSLATE_NOOP("MappingDialog", "District"),
+    "street": QT_TRANSLATE_NOOP("MappingDialog", "Street / town"),
+    "product_title": QT_TRANSLATE_NOOP("MappingDialog", "Product title"),
+    "sku": QT_TRANSLATE_NOOP("MappingDialog", "SKU / seller code / spec"),
+    "quantity": QT_TRANSLATE_NOOP("MappingDialog", "Quantity"),
+    "unit_price_fen": QT_TRANSLATE_NOOP("MappingDialog", "Unit price"),
+    "amount_fen": QT_TRANSLATE_NOOP("MappingDialog", "Amount paid"),
+    "shipping_fen": QT_TRANSLATE_NOOP("MappingDialog", "Shipping fee"),
+    "status_text": QT_TRANSLATE_NOOP("MappingDialog", "Order status"),
+    "created_at": QT_TRANSLATE_NOOP("MappingDialog", "Created at"),
+    "paid_at": QT_TRANSLATE_NOOP("MappingDialog", "Paid at"),
+    "carrier": QT_TRANSLATE_NOOP("MappingDialog", "Carrier"),
+    "tracking_no": QT_TRANSLATE_NOOP("MappingDialog", "Tracking number"),
+    "supplier_name": QT_TRANSLATE_NOOP("MappingDialog", "Supplier"),
+    "remark": QT_TRANSLATE_NOOP("MappingDialog", "Remark"),
 }
 
 #: Display names of the supported formats.
 FORMATS: dict[str, str] = {
-    "taobao": "Taobao / Tmall",
-    "pdd": "Pinduoduo",
-    "douyin": "Douyin shop",
-    "1688": "1688 purchase orders",
+    "taobao": QT_TRANSLATE_NOOP("Import", "Taobao / Tmall"),
+    "pdd": QT_TRANSLATE_NOOP("Import", "Pinduoduo"),
+    "douyin": QT_TRANSLATE_NOOP("Import", "Douyin shop"),
+    "1688": QT_TRANSLATE_NOOP("Import", "1688 purchase orders"),
 }
 
 # Candidate source headers per format and canonical field, best first (already normalised
@@ -403,7 +404,11 @@ class OrderRecord:
 
 @dataclass(frozen=True, slots=True)
 class RowError:
-    """A problem with one cell: file row number (as Excel shows it), source header, message."""
+    """A problem with one cell: file row number (as Excel shows it), source header, message.
+
+    ``message`` is a marked :class:`~dropship_desktop.i18n.Text`: the UI shows it with
+    ``ui.formatting.translated``.
+    """
 
     row: int
     column: str
@@ -411,6 +416,15 @@ class RowError:
 
     def __str__(self) -> str:
         return f"Row {self.row}, column {self.column}: {self.message}"
+
+    def text(self) -> Text:
+        """The error as one marked sentence (``Row …, column …: …``), translatable by the UI."""
+        return with_values(
+            QT_TRANSLATE_NOOP("Import", "Row {row}, column {column}: {message}"),
+            row=self.row,
+            column=self.column,
+            message=self.message,
+        )
 
 
 @dataclass(slots=True)
@@ -536,7 +550,10 @@ def map_status_text(text: str, kind: OrderKind) -> SalesStatus | SupplierStatus:
             try:
                 status = SalesStatus(key.lower())
             except ValueError:
-                raise CellError(f"unknown order status {text.strip()!r}") from None
+                raise CellError(
+                    QT_TRANSLATE_NOOP("Errors", "unknown order status {value!r}"),
+                    value=text.strip(),
+                ) from None
     return status
 
 
@@ -570,7 +587,9 @@ def _quantity(text: str) -> int | None:
     whole, _, frac = cleaned.partition(".")
     if whole.isascii() and whole.isdigit() and (not frac or frac.strip("0") == ""):
         return int(whole)
-    raise CellError(f"{cleaned!r} is not a whole number of items")
+    raise CellError(
+        QT_TRANSLATE_NOOP("Errors", "{value!r} is not a whole number of items"), value=cleaned
+    )
 
 
 def _tracking(text: str) -> tuple[str, str]:
@@ -637,17 +656,29 @@ def map_rows(
     """
     missing = mapping.missing(kind)
     if missing:
-        names = ", ".join(CANONICAL_FIELDS[m] for m in missing)
-        raise TableError(f"The column mapping lacks: {names}. Choose a column for each.")
+        raise TableError(
+            QT_TRANSLATE_NOOP(
+                "Errors", "The column mapping lacks: {names}. Choose a column for each."
+            ),
+            names=join((CANONICAL_FIELDS[m] for m in missing), ", "),
+        )
     position = {h: i for i, h in reversed(list(enumerate(table.headers)))}
     columns: dict[str, int] = {}
     for canonical, header in mapping.fields.items():
         if canonical not in CANONICAL_FIELDS:
-            raise TableError(f"Unknown field {canonical!r} in the column mapping.")
+            raise TableError(
+                QT_TRANSLATE_NOOP("Errors", "Unknown field {field!r} in the column mapping."),
+                field=canonical,
+            )
         if header not in position:
             raise TableError(
-                f"The file has no column {header!r} (for {CANONICAL_FIELDS[canonical]}). "
-                "Check that you chose the right file, or change the column mapping."
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "The file has no column {header!r} (for {field}). Check that you chose the "
+                    "right file, or change the column mapping.",
+                ),
+                header=header,
+                field=CANONICAL_FIELDS[canonical],
             )
         columns[canonical] = position[header]
     with gc_paused():
@@ -690,7 +721,7 @@ def _map_columns(
                     table_[cell] = function(cell)
                 except (CellError, MoneyError) as exc:
                     table_[cell] = None
-                    failed[cell] = describe(cell, exc) if describe else str(exc)
+                    failed[cell] = describe(cell, exc) if describe else exc.text
         if failed:
             problems.extend((r, i, failed[c]) for r, c in enumerate(column) if c in failed)
         return list(map(table_.__getitem__, column))
@@ -749,12 +780,16 @@ def _map_columns(
 def _required_order_number(cell: str) -> str:
     order_no = clean_order_number(cell)
     if not order_no:
-        raise CellError("the order number is empty")
+        raise CellError(QT_TRANSLATE_NOOP("Errors", "the order number is empty"))
     return order_no
 
 
-def _money_message(cell: str, exc: Exception) -> str:
-    return f"{cell.strip()!r} is not an amount ({exc})"
+def _money_message(cell: str, exc: MoneyError) -> str:
+    return with_values(
+        QT_TRANSLATE_NOOP("Errors", "{value!r} is not an amount ({reason})"),
+        value=cell.strip(),
+        reason=exc.text,
+    )
 
 
 def _status_converter(kind: OrderKind) -> Any:
@@ -762,7 +797,7 @@ def _status_converter(kind: OrderKind) -> Any:
         cleaned = clean_text(cell)
         if not cleaned:
             if kind == "shop":
-                raise CellError("the order status is empty")
+                raise CellError(QT_TRANSLATE_NOOP("Errors", "the order status is empty"))
             return None
         return map_status_text(cleaned, kind)
 

@@ -21,6 +21,8 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
+from ..i18n import QT_TRANSLATE_NOOP, MarkedError
+
 __all__ = [
     "MAX_FILE_BYTES",
     "MAX_UNZIPPED_BYTES",
@@ -43,7 +45,15 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 _ENCRYPTED_MARKER = "EncryptedPackage".encode("utf-16-le")
 _CONTROL_CHARS = frozenset(chr(c) for c in [*range(0, 9), *range(14, 32), 127])
-_RESAVE_HINT = "Export the file from the platform again, or open it in Excel and save it as .xlsx."
+_RESAVE_HINT = QT_TRANSLATE_NOOP(
+    "Errors", "Export the file from the platform again, or open it in Excel and save it as .xlsx."
+)
+
+_UNPACKED_TOO_LARGE = QT_TRANSLATE_NOOP(
+    "Errors",
+    "The workbook is too large once unpacked (a 'zip bomb'?) and was not opened. Export the file "
+    "from the platform again.",
+)
 
 
 @contextmanager
@@ -64,8 +74,13 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-class TableError(ValueError):
-    """The file cannot be read as a table; the message says why and what to do."""
+class TableError(MarkedError, ValueError):
+    """The file cannot be read as a table; the message says why and what to do.
+
+    Args:
+        message: English template marked with ``QT_TRANSLATE_NOOP("Errors", …)``.
+        **params: Values for its ``{field}`` placeholders.
+    """
 
 
 class _NoRowsError(TableError):
@@ -135,14 +150,21 @@ def read_table(
         try:
             size = path.stat().st_size
             if size > max_bytes:
-                raise TableError(_too_large(size, max_bytes))
+                raise _too_large(size, max_bytes)
             data = path.read_bytes()
         except OSError as exc:
-            raise TableError(f"Cannot open the file: {exc.strerror or exc}.") from None
+            raise TableError(
+                QT_TRANSLATE_NOOP("Errors", "Cannot open the file: {reason}."),
+                reason=exc.strerror or exc,
+            ) from None
     if len(data) > max_bytes:
-        raise TableError(_too_large(len(data), max_bytes))
+        raise _too_large(len(data), max_bytes)
     if not data.strip():
-        raise TableError("The file is empty. Export the orders again and choose that file.")
+        raise TableError(
+            QT_TRANSLATE_NOOP(
+                "Errors", "The file is empty. Export the orders again and choose that file."
+            )
+        )
 
     with gc_paused():
         if data.startswith(_ZIP_MAGICS):
@@ -150,18 +172,26 @@ def read_table(
         if data.startswith(_OLE_MAGIC):
             if _ENCRYPTED_MARKER in data:
                 raise TableError(
-                    "The workbook is protected with a password. Open it in Excel, remove the "
-                    "password (File > Info > Protect Workbook) and save it as .xlsx."
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "The workbook is protected with a password. Open it in Excel, remove the "
+                        "password (File > Info > Protect Workbook) and save it as .xlsx.",
+                    )
                 )
             return _read_workbook(data, "xls", max_rows)
         _reject_markup(data)
         return _read_csv(data, max_rows)
 
 
-def _too_large(size: int, limit: int) -> str:
-    return (
-        f"The file is too large ({size / 2**20:.0f} MiB; the limit is {limit / 2**20:.0f} MiB). "
-        "Export a shorter date range and import the parts one by one."
+def _too_large(size: int, limit: int) -> TableError:
+    return TableError(
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "The file is too large ({size} MiB; the limit is {limit} MiB). Export a shorter "
+            "date range and import the parts one by one.",
+        ),
+        size=f"{size / 2**20:.0f}",
+        limit=f"{limit / 2**20:.0f}",
     )
 
 
@@ -169,8 +199,12 @@ def _reject_markup(data: bytes) -> None:
     head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith((b"<html", b"<!doctype", b"<table", b"<?xml", b"<meta")):
         raise TableError(
-            "The file is a web page or XML file with a spreadsheet name, not a CSV or Excel "
-            "workbook. Open it in Excel and save it as .xlsx (Excel Workbook), then import that."
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "The file is a web page or XML file with a spreadsheet name, not a CSV or Excel "
+                "workbook. Open it in Excel and save it as .xlsx (Excel Workbook), then import "
+                "that.",
+            )
         )
 
 
@@ -190,8 +224,12 @@ def _decode(data: bytes) -> tuple[str, str]:
         except UnicodeDecodeError:
             continue
     raise TableError(
-        "The file is not a CSV or Excel workbook (its text is neither UTF-8 nor GBK/GB18030). "
-        + _RESAVE_HINT
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "The file is not a CSV or Excel workbook (its text is neither UTF-8 nor GBK/GB18030). "
+            "{hint}",
+        ),
+        hint=_RESAVE_HINT,
     )
 
 
@@ -250,7 +288,11 @@ def _read_csv(data: bytes, max_rows: int) -> Table:
     text, encoding = _decode(data)
     if _looks_binary(text):
         raise TableError(
-            "The file is not a CSV or Excel workbook (it contains binary data). " + _RESAVE_HINT
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "The file is not a CSV or Excel workbook (it contains binary data). {hint}",
+            ),
+            hint=_RESAVE_HINT,
         )
     delimiter = _sniff_delimiter(text)
     reader = csv.reader(_text_lines(text), delimiter=delimiter)
@@ -258,7 +300,10 @@ def _read_csv(data: bytes, max_rows: int) -> Table:
         table = _collect(enumerate(reader, start=1), max_rows)
     except csv.Error as exc:
         raise TableError(
-            f"The CSV file is damaged near row {reader.line_num}: {exc}. " + _RESAVE_HINT
+            QT_TRANSLATE_NOOP("Errors", "The CSV file is damaged near row {row}: {reason}. {hint}"),
+            row=reader.line_num,
+            reason=exc,
+            hint=_RESAVE_HINT,
         ) from None
     table.source_format = "csv"
     table.encoding = encoding
@@ -292,11 +337,19 @@ def _collect(numbered_rows: Any, max_rows: int) -> Table:
         append_number(number)
         if len(rows) > max_rows:
             raise TableError(
-                f"The file has more than {max_rows:,} data rows. Export a shorter date range "
-                "and import the parts one by one."
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "The file has more than {rows} data rows. Export a shorter date range and "
+                    "import the parts one by one.",
+                ),
+                rows=f"{max_rows:,}",
             )
     if headers is None:
-        raise _NoRowsError("The file has no rows. Export the orders again and choose that file.")
+        raise _NoRowsError(
+            QT_TRANSLATE_NOOP(
+                "Errors", "The file has no rows. Export the orders again and choose that file."
+            )
+        )
     return Table(headers=headers, rows=rows, row_numbers=numbers, header_row=header_row)
 
 
@@ -309,36 +362,56 @@ def _check_zip(data: bytes) -> None:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
     except Exception:
-        message = "The workbook is damaged (it is not a valid .xlsx). " + _RESAVE_HINT
-        raise TableError(message) from None
+        raise TableError(
+            QT_TRANSLATE_NOOP(
+                "Errors", "The workbook is damaged (it is not a valid .xlsx). {hint}"
+            ),
+            hint=_RESAVE_HINT,
+        ) from None
     names = {info.filename for info in infos}
     if "xl/workbook.xml" not in names:
         if "xl/workbook.bin" in names:
-            kind = "an Excel binary workbook (.xlsb)"
+            kind = QT_TRANSLATE_NOOP("Errors", "an Excel binary workbook (.xlsb)")
         elif "content.xml" in names:
-            kind = "an OpenDocument spreadsheet (.ods)"
+            kind = QT_TRANSLATE_NOOP("Errors", "an OpenDocument spreadsheet (.ods)")
         elif "word/document.xml" in names:
-            kind = "a Word document"
+            kind = QT_TRANSLATE_NOOP("Errors", "a Word document")
         else:
-            kind = "a zip archive"
+            kind = QT_TRANSLATE_NOOP("Errors", "a zip archive")
         raise TableError(
-            f"The file is {kind}, not a CSV or .xlsx workbook. Open it in Excel or WPS and save "
-            "it as .xlsx (Excel Workbook), then import that."
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "The file is {kind}, not a CSV or .xlsx workbook. Open it in Excel or WPS and "
+                "save it as .xlsx (Excel Workbook), then import that.",
+            ),
+            kind=kind,
         )
     if len(infos) > _MAX_ZIP_MEMBERS:
-        raise TableError("The workbook has too many parts to be a real export. " + _RESAVE_HINT)
+        raise TableError(
+            QT_TRANSLATE_NOOP(
+                "Errors", "The workbook has too many parts to be a real export. {hint}"
+            ),
+            hint=_RESAVE_HINT,
+        )
     declared = sum(info.file_size for info in infos)
     limit_text = f"{MAX_UNZIPPED_BYTES // 2**20} MiB"
     if declared > MAX_UNZIPPED_BYTES:
         raise TableError(
-            f"The workbook is too large once unpacked (over {limit_text}). Export a shorter "
-            "date range and import the parts one by one."
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "The workbook is too large once unpacked (over {limit}). Export a shorter date "
+                "range and import the parts one by one.",
+            ),
+            limit=limit_text,
         )
     for info in infos:
         if info.file_size > 2**20 and info.file_size > MAX_ZIP_RATIO * max(info.compress_size, 1):
             raise TableError(
-                "The workbook is compressed to an implausible degree (a 'zip bomb') and was not "
-                "opened. Export the file from the platform again."
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "The workbook is compressed to an implausible degree (a 'zip bomb') and was "
+                    "not opened. Export the file from the platform again.",
+                )
             )
     # Declared sizes can lie. Deflate expands at most ~1032x, so a small archive cannot
     # unpack past the limit; a large one is inflated here (output discarded) to measure it.
@@ -352,7 +425,10 @@ def _measure_zip(data: bytes, infos: list[zipfile.ZipInfo]) -> None:
     for info in infos:
         header = data[info.header_offset : info.header_offset + 30]
         if len(header) != 30 or not header.startswith(b"PK\x03\x04"):
-            raise TableError("The workbook is damaged (bad zip header). " + _RESAVE_HINT)
+            raise TableError(
+                QT_TRANSLATE_NOOP("Errors", "The workbook is damaged (bad zip header). {hint}"),
+                hint=_RESAVE_HINT,
+            )
         name_len, extra_len = struct.unpack("<HH", header[26:30])
         start = info.header_offset + 30 + name_len + extra_len
         packed = view[start : start + info.compress_size]
@@ -366,21 +442,20 @@ def _measure_zip(data: bytes, infos: list[zipfile.ZipInfo]) -> None:
                 while chunk:
                     size += len(inflater.decompress(chunk, 1 << 22))
                     if total + size > MAX_UNZIPPED_BYTES:
-                        raise TableError(
-                            "The workbook is too large once unpacked (a 'zip bomb'?) and was "
-                            "not opened. Export the file from the platform again."
-                        )
+                        raise TableError(_UNPACKED_TOO_LARGE)
                     chunk = inflater.unconsumed_tail
                 if inflater.eof:
                     break
         else:
-            raise TableError("The workbook uses an unsupported compression method. " + _RESAVE_HINT)
+            raise TableError(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "The workbook uses an unsupported compression method. {hint}"
+                ),
+                hint=_RESAVE_HINT,
+            )
         total += size
         if total > MAX_UNZIPPED_BYTES:
-            raise TableError(
-                "The workbook is too large once unpacked (a 'zip bomb'?) and was not opened. "
-                "Export the file from the platform again."
-            )
+            raise TableError(_UNPACKED_TOO_LARGE)
 
 
 def _read_workbook(data: bytes, kind: str, max_rows: int) -> Table:
@@ -389,7 +464,11 @@ def _read_workbook(data: bytes, kind: str, max_rows: int) -> Table:
     try:
         import python_calamine
     except ImportError:  # pragma: no cover - a broken install, not bad input
-        raise TableError("Reading Excel files is not available in this installation.") from None
+        raise TableError(
+            QT_TRANSLATE_NOOP(
+                "Errors", "Reading Excel files is not available in this installation."
+            )
+        ) from None
     try:
         workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
         table = _read_first_sheet(workbook, max_rows)
@@ -397,15 +476,23 @@ def _read_workbook(data: bytes, kind: str, max_rows: int) -> Table:
         raise
     except python_calamine.PasswordError:
         raise TableError(
-            "The workbook is protected with a password. Open it in Excel, remove the password "
-            "and save it as .xlsx."
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "The workbook is protected with a password. Open it in Excel, remove the password "
+                "and save it as .xlsx.",
+            )
         ) from None
     except (KeyboardInterrupt, SystemExit, MemoryError):
         raise
     except BaseException:
         # calamine raises its own error types, and a Rust panic surfaces as a BaseException.
-        message = f"The {kind} workbook is damaged and cannot be read. " + _RESAVE_HINT
-        raise TableError(message) from None
+        raise TableError(
+            QT_TRANSLATE_NOOP(
+                "Errors", "The {kind} workbook is damaged and cannot be read. {hint}"
+            ),
+            kind=kind,
+            hint=_RESAVE_HINT,
+        ) from None
     table.source_format = kind
     return table
 
@@ -421,8 +508,12 @@ def _read_first_sheet(workbook: Any, max_rows: int) -> Table:
             # Checked before materialising the rows; empty rows inside the used area are
             # skipped later, hence the slack.
             raise TableError(
-                f"The sheet has more than {max_rows:,} data rows. Export a shorter date range "
-                "and import the parts one by one."
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "The sheet has more than {rows} data rows. Export a shorter date range and "
+                    "import the parts one by one.",
+                ),
+                rows=f"{max_rows:,}",
             )
         rows = [[c if type(c) is str else _cell_text(c) for c in r] for r in sheet.iter_rows()]
         end = sheet.end
@@ -435,7 +526,11 @@ def _read_first_sheet(workbook: Any, max_rows: int) -> Table:
             continue
         table.sheet_name = name
         return table
-    raise TableError("The workbook has no data. Export the orders again and choose that file.")
+    raise TableError(
+        QT_TRANSLATE_NOOP(
+            "Errors", "The workbook has no data. Export the orders again and choose that file."
+        )
+    )
 
 
 def _round_seconds(value: datetime) -> datetime:

@@ -41,7 +41,14 @@ def translate_message(context: str, template: str, params: dict[str, object] | N
     """Translate an English template marked in a non-Qt layer, then fill in its values."""
     from ..i18n import fill
 
-    return fill(QCoreApplication.translate(context, template), dict(params or {}))
+    # Values that are messages themselves (a row's problem inside "Row {row}: {problem}") are
+    # translated too; an empty context is a pure layout template (i18n.join).
+    values = {
+        key: translated(value) if hasattr(value, "template") else value
+        for key, value in (params or {}).items()
+    }
+    text = QCoreApplication.translate(context, template) if context else template
+    return fill(text, values)
 
 
 def translated(text: str, context: str = "") -> str:
