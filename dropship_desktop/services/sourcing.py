@@ -27,6 +27,7 @@ from ..domain.sourcing import (
 )
 from ..domain.timeutil import now_epoch
 from ..errors import UserError, ValidationError
+from ..i18n import QT_TRANSLATE_NOOP, join, with_values
 from ..store import sourcing_queries as q
 from ..store.tables import Offer, OfferPriceTier, Product, SalesOrderLine, Supplier, SupplierOrder
 from .base import Changes, audit, write_op
@@ -63,18 +64,45 @@ MAX_MONEY_FEN = 1_000_000_000
 _MAX_QTY = 1_000_000
 _MAX_LEAD_DAYS = 365
 
+_PRODUCT_GONE = QT_TRANSLATE_NOOP(
+    "Errors", "This product no longer exists; it may have been deleted."
+)
+_OFFER_GONE = QT_TRANSLATE_NOOP("Errors", "This offer no longer exists; it may have been deleted.")
+_NOT_YES_NO = QT_TRANSLATE_NOOP("Errors", "“{text}” is not yes/no (是/否).")
+_ROW_FAILED = QT_TRANSLATE_NOOP("Errors", "Row {row}: {problem} Nothing was imported.")
+
 
 # --------------------------------------------------------------------------------------------
 # Inputs
 # --------------------------------------------------------------------------------------------
 
 
-def _money_problem(value: int, label: str, *, positive: bool = False) -> str | None:
+def _money_problem(value: int, texts: tuple[str, str], *, positive: bool = False) -> str | None:
+    """*texts* are the marked "too small" and "too large" sentences of one amount."""
     if value < 0 or (positive and value == 0):
-        return f"{label} must be {'more than' if positive else 'at least'} ¥0.00."
+        return texts[0]
     if value > MAX_MONEY_FEN:
-        return f"{label} is too large (at most ¥10,000,000.00)."
+        return texts[1]
     return None
+
+
+# Whole sentences per amount (not "{label} must be …"), so each translates naturally.
+_SALE_PRICE_TEXTS = (
+    QT_TRANSLATE_NOOP("Errors", "The sale price must be at least ¥0.00."),
+    QT_TRANSLATE_NOOP("Errors", "The sale price is too large (at most ¥10,000,000.00)."),
+)
+_UNIT_COST_TEXTS = (
+    QT_TRANSLATE_NOOP("Errors", "The unit cost must be more than ¥0.00."),
+    QT_TRANSLATE_NOOP("Errors", "The unit cost is too large (at most ¥10,000,000.00)."),
+)
+_DROPSHIP_FEE_TEXTS = (
+    QT_TRANSLATE_NOOP("Errors", "The dropship fee must be at least ¥0.00."),
+    QT_TRANSLATE_NOOP("Errors", "The dropship fee is too large (at most ¥10,000,000.00)."),
+)
+_SHIPPING_TEXTS = (
+    QT_TRANSLATE_NOOP("Errors", "The shipping cost must be at least ¥0.00."),
+    QT_TRANSLATE_NOOP("Errors", "The shipping cost is too large (at most ¥10,000,000.00)."),
+)
 
 
 @dataclass(frozen=True)
@@ -99,12 +127,14 @@ class ProductInput:
         """Field name → what is wrong (empty when valid)."""
         errors: dict[str, str] = {}
         if not self.title.strip():
-            errors["title"] = "Enter the product title."
+            errors["title"] = QT_TRANSLATE_NOOP("Errors", "Enter the product title.")
         elif len(self.title) > 300:
-            errors["title"] = "The title is longer than 300 characters."
+            errors["title"] = QT_TRANSLATE_NOOP(
+                "Errors", "The title is longer than 300 characters."
+            )
         if len(self.sku.strip()) > 100:
-            errors["sku"] = "The SKU is longer than 100 characters."
-        problem = _money_problem(self.sale_price_fen, "The sale price")
+            errors["sku"] = QT_TRANSLATE_NOOP("Errors", "The SKU is longer than 100 characters.")
+        problem = _money_problem(self.sale_price_fen, _SALE_PRICE_TEXTS)
         if problem:
             errors["sale_price_fen"] = problem
         return errors
@@ -148,38 +178,54 @@ class OfferInput:
         """Field name → what is wrong (empty when valid); ids are checked by the services."""
         errors: dict[str, str] = {}
         if self.supplier_id <= 0:
-            errors["supplier_id"] = "Choose the supplier."
-        for name, label, positive in (
-            ("unit_cost_fen", "The unit cost", True),
-            ("dropship_fee_fen", "The dropship fee", False),
-            ("shipping_fen", "The shipping cost", False),
+            errors["supplier_id"] = QT_TRANSLATE_NOOP("Errors", "Choose the supplier.")
+        for name, texts, positive in (
+            ("unit_cost_fen", _UNIT_COST_TEXTS, True),
+            ("dropship_fee_fen", _DROPSHIP_FEE_TEXTS, False),
+            ("shipping_fen", _SHIPPING_TEXTS, False),
         ):
-            problem = _money_problem(getattr(self, name), label, positive=positive)
+            problem = _money_problem(getattr(self, name), texts, positive=positive)
             if problem:
                 errors[name] = problem
         tier_problems = validate_price_tiers(self.price_tiers)
         if not tier_problems and any(p > MAX_MONEY_FEN for _q, p in self.price_tiers):
-            tier_problems = ["A tier price is too large (at most ¥10,000,000.00)."]
+            tier_problems = [
+                QT_TRANSLATE_NOOP("Errors", "A tier price is too large (at most ¥10,000,000.00).")
+            ]
         if tier_problems:
-            errors["price_tiers"] = " ".join(tier_problems)
+            errors["price_tiers"] = join(tier_problems)
         if not 1 <= self.moq <= _MAX_QTY:
-            errors["moq"] = "The minimum order quantity must be between 1 and 1,000,000."
+            errors["moq"] = QT_TRANSLATE_NOOP(
+                "Errors", "The minimum order quantity must be between 1 and 1,000,000."
+            )
         if not 0 <= self.lead_time_days <= _MAX_LEAD_DAYS:
-            errors["lead_time_days"] = "The lead time must be between 0 and 365 days."
+            errors["lead_time_days"] = QT_TRANSLATE_NOOP(
+                "Errors", "The lead time must be between 0 and 365 days."
+            )
         if self.fulfilment not in {f.value for f in Fulfilment}:
-            errors["fulfilment"] = "Choose platform dropship or third-party dropship."
+            errors["fulfilment"] = QT_TRANSLATE_NOOP(
+                "Errors", "Choose platform dropship or third-party dropship."
+            )
         if self.stock is not None and not 0 <= self.stock <= 100_000_000:
-            errors["stock"] = "Stock must be 0 or more (leave it empty when unknown)."
+            errors["stock"] = QT_TRANSLATE_NOOP(
+                "Errors", "Stock must be 0 or more (leave it empty when unknown)."
+            )
         ref = self.offer_ref.strip()
         if len(ref) > 500:
-            errors["offer_ref"] = "The 1688 offer id or URL is longer than 500 characters."
+            errors["offer_ref"] = QT_TRANSLATE_NOOP(
+                "Errors", "The 1688 offer id or URL is longer than 500 characters."
+            )
         elif "://" in ref and not ref.lower().startswith(("http://", "https://")):
-            errors["offer_ref"] = "The URL must start with http:// or https://."
+            errors["offer_ref"] = QT_TRANSLATE_NOOP(
+                "Errors", "The URL must start with http:// or https://."
+            )
         if self.last_checked:
             try:
                 date.fromisoformat(self.last_checked)
             except ValueError:
-                errors["last_checked"] = "The date must look like 2026-10-31."
+                errors["last_checked"] = QT_TRANSLATE_NOOP(
+                    "Errors", "The date must look like 2026-10-31."
+                )
         return errors
 
 
@@ -191,9 +237,14 @@ def _validated_product(data: ProductInput, product_id: int | None) -> dict[str, 
         if product_id is not None:
             clash = clash.where(Product.id != product_id)
         if clash.exists():
-            problems["sku"] = f"Another product already uses the SKU “{sku}”."
+            problems["sku"] = with_values(
+                QT_TRANSLATE_NOOP("Errors", "Another product already uses the SKU “{sku}”."),
+                sku=sku,
+            )
     if problems:
-        raise ValidationError("The product has invalid fields.", problems)
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Errors", "The product has invalid fields."), problems
+        )
     return {
         "title": data.title.strip(),
         "sku": sku,
@@ -209,11 +260,15 @@ def _validated_offer(data: OfferInput) -> dict[str, Any]:
         "supplier_id" not in problems
         and Supplier.get_or_none(Supplier.id == data.supplier_id) is None
     ):
-        problems["supplier_id"] = "This supplier no longer exists; choose another."
+        problems["supplier_id"] = QT_TRANSLATE_NOOP(
+            "Errors", "This supplier no longer exists; choose another."
+        )
     if Product.get_or_none(Product.id == data.product_id) is None:
-        raise UserError("This product no longer exists; it may have been deleted.")
+        raise UserError(_PRODUCT_GONE)
     if problems:
-        raise ValidationError("The offer has invalid fields.", problems)
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Errors", "The offer has invalid fields."), problems
+        )
     values = asdict(data)
     values.pop("price_tiers")
     values["product"] = values.pop("product_id")
@@ -249,7 +304,10 @@ def create_product(data: ProductInput) -> Changes:
     product_id = Product.insert(**values, created_at=now, updated_at=now).execute()
     audit("product", product_id, "create", after={"title": values["title"], "sku": values["sku"]})
     return Changes.of(
-        "product", ids={"product": [product_id]}, created_id=product_id, message="Product created."
+        "product",
+        ids={"product": [product_id]},
+        created_id=product_id,
+        message=QT_TRANSLATE_NOOP("Messages", "Product created."),
     )
 
 
@@ -263,7 +321,7 @@ def update_product(product_id: int, data: ProductInput) -> Changes:
     """
     before = Product.get_or_none(Product.id == product_id)
     if before is None:
-        raise UserError("This product no longer exists; it may have been deleted.")
+        raise UserError(_PRODUCT_GONE)
     values = _validated_product(data, product_id)
     Product.update(**values, updated_at=now_epoch()).where(Product.id == product_id).execute()
     changed = {k: v for k, v in values.items() if getattr(before, k) != v}
@@ -275,7 +333,11 @@ def update_product(product_id: int, data: ProductInput) -> Changes:
             before={k: getattr(before, k) for k in changed},
             after=changed,
         )
-    return Changes.of("product", ids={"product": [product_id]}, message="Product saved.")
+    return Changes.of(
+        "product",
+        ids={"product": [product_id]},
+        message=QT_TRANSLATE_NOOP("Messages", "Product saved."),
+    )
 
 
 @write_op
@@ -287,13 +349,19 @@ def delete_product(product_id: int) -> Changes:
     """
     product = Product.get_or_none(Product.id == product_id)
     if product is None:
-        raise UserError("This product no longer exists; it may have been deleted.")
+        raise UserError(_PRODUCT_GONE)
     lines = SalesOrderLine.select().where(SalesOrderLine.product == product_id).count()
     orders = SupplierOrder.select().join(Offer).where(Offer.product == product_id).count()
     if lines or orders:
         raise UserError(
-            f"“{product.title}” cannot be deleted: {lines} sales order line(s) and {orders} "
-            "supplier order(s) refer to it. Products with orders are kept for the order history."
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "“{title}” cannot be deleted: {lines} sales order line(s) and {orders} supplier "
+                "order(s) refer to it. Products with orders are kept for the order history.",
+            ),
+            title=product.title,
+            lines=lines,
+            orders=orders,
         )
     Product.delete().where(Product.id == product_id).execute()
     audit("product", product_id, "delete", before={"title": product.title, "sku": product.sku})
@@ -302,7 +370,7 @@ def delete_product(product_id: int) -> Changes:
         "offer",
         "offer_price_tier",
         ids={"product": [product_id]},
-        message="Product deleted.",
+        message=QT_TRANSLATE_NOOP("Messages", "Product deleted."),
     )
 
 
@@ -334,7 +402,7 @@ def create_offer(data: OfferInput) -> Changes:
         "offer_price_tier",
         ids={"offer": [offer_id], "product": [data.product_id]},
         created_id=offer_id,
-        message="Offer created.",
+        message=QT_TRANSLATE_NOOP("Messages", "Offer created."),
     )
 
 
@@ -348,7 +416,7 @@ def update_offer(offer_id: int, data: OfferInput) -> Changes:
     """
     before = Offer.get_or_none(Offer.id == offer_id)
     if before is None:
-        raise UserError("This offer no longer exists; it may have been deleted.")
+        raise UserError(_OFFER_GONE)
     values = _validated_offer(data)
     Offer.update(**values, updated_at=now_epoch()).where(Offer.id == offer_id).execute()
     _write_tiers(offer_id, data.price_tiers)
@@ -359,7 +427,7 @@ def update_offer(offer_id: int, data: OfferInput) -> Changes:
         "offer",
         "offer_price_tier",
         ids={"offer": [offer_id], "product": [data.product_id]},
-        message="Offer saved.",
+        message=QT_TRANSLATE_NOOP("Messages", "Offer saved."),
     )
 
 
@@ -372,12 +440,16 @@ def delete_offer(offer_id: int) -> Changes:
     """
     offer = Offer.get_or_none(Offer.id == offer_id)
     if offer is None:
-        raise UserError("This offer no longer exists; it may have been deleted.")
+        raise UserError(_OFFER_GONE)
     orders = SupplierOrder.select().where(SupplierOrder.offer == offer_id).count()
     if orders:
         raise UserError(
-            f"This offer cannot be deleted: {orders} supplier order(s) were placed through it. "
-            "Set its stock to 0 instead, so it is no longer chosen."
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "This offer cannot be deleted: {orders} supplier order(s) were placed through it. "
+                "Set its stock to 0 instead, so it is no longer chosen.",
+            ),
+            orders=orders,
         )
     Offer.delete().where(Offer.id == offer_id).execute()
     audit("offer", offer_id, "delete", before={"product_id": offer.product_id})
@@ -386,7 +458,7 @@ def delete_offer(offer_id: int) -> Changes:
         "offer_price_tier",
         "product",
         ids={"offer": [offer_id], "product": [offer.product_id]},
-        message="Offer deleted.",
+        message=QT_TRANSLATE_NOOP("Messages", "Offer deleted."),
     )
 
 
@@ -401,11 +473,15 @@ def set_preferred_offer(product_id: int, offer_id: int | None) -> Changes:
     """
     product = Product.get_or_none(Product.id == product_id)
     if product is None:
-        raise UserError("This product no longer exists; it may have been deleted.")
+        raise UserError(_PRODUCT_GONE)
     if offer_id is not None:
         offer = Offer.get_or_none(Offer.id == offer_id)
         if offer is None or offer.product_id != product_id:
-            raise UserError("This offer no longer belongs to the product; refresh and try again.")
+            raise UserError(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "This offer no longer belongs to the product; refresh and try again."
+                )
+            )
     Product.update(preferred_offer_id=offer_id, updated_at=now_epoch()).where(
         Product.id == product_id
     ).execute()
@@ -419,7 +495,11 @@ def set_preferred_offer(product_id: int, offer_id: int | None) -> Changes:
     return Changes.of(
         "product",
         ids={"product": [product_id]},
-        message="Preferred offer set." if offer_id else "Preferred offer cleared.",
+        message=(
+            QT_TRANSLATE_NOOP("Messages", "Preferred offer set.")
+            if offer_id
+            else QT_TRANSLATE_NOOP("Messages", "Preferred offer cleared.")
+        ),
     )
 
 
@@ -435,7 +515,7 @@ def mark_offer_out_of_stock(offer_id: int) -> Changes:
     """
     offer = Offer.get_or_none(Offer.id == offer_id)
     if offer is None:
-        raise UserError("This offer no longer exists; it may have been deleted.")
+        raise UserError(_OFFER_GONE)
     today = date.today().isoformat()
     Offer.update(stock=0, last_checked=today, updated_at=now_epoch()).where(
         Offer.id == offer_id
@@ -450,7 +530,7 @@ def mark_offer_out_of_stock(offer_id: int) -> Changes:
     return Changes.of(
         "offer",
         ids={"offer": [offer_id], "product": [offer.product_id]},
-        message="Offer marked out of stock.",
+        message=QT_TRANSLATE_NOOP("Messages", "Offer marked out of stock."),
     )
 
 
@@ -526,7 +606,7 @@ def load_comparison(product_id: int) -> Comparison:
     """
     product = q.get_product(product_id)
     if product is None:
-        raise UserError("This product no longer exists; it may have been deleted.")
+        raise UserError(_PRODUCT_GONE)
     sale = product[3] or None
     return Comparison(
         product_id=product_id,
@@ -589,12 +669,22 @@ def parse_tiers(text: str) -> tuple[tuple[int, int], ...]:
             continue
         match = _TIER_PAIR_RE.match(part)
         if match is None:
-            raise ValueError(f"“{part.strip()}” is not quantity:price, e.g. 10:9.50.")
+            raise ValueError(
+                with_values(
+                    QT_TRANSLATE_NOOP("Errors", "“{part}” is not quantity:price, e.g. 10:9.50."),
+                    part=part.strip(),
+                )
+            )
         try:
             price = parse_yuan(match.group(2))
         except MoneyError:
             raise ValueError(
-                f"“{part.strip()}”: the price must be an amount with at most two decimals."
+                with_values(
+                    QT_TRANSLATE_NOOP(
+                        "Errors", "“{part}”: the price must be an amount with at most two decimals."
+                    ),
+                    part=part.strip(),
+                )
             ) from None
         tiers.append((int(match.group(1)), price))
     return tuple(tiers)
@@ -749,13 +839,18 @@ def _header_map(headers: Sequence[str]) -> tuple[dict[str, int], list[str]]:
 def _parse_money(text: str, key: str, errors: dict[str, str], *, default: int | None) -> int:
     if not text:
         if default is None:
-            errors[key] = "Required: enter an amount such as 12.50."
+            errors[key] = QT_TRANSLATE_NOOP("Errors", "Required: enter an amount such as 12.50.")
             return 0
         return default
     try:
         return parse_yuan(text)
     except MoneyError:
-        errors[key] = f"“{text}” is not an amount with at most two decimals (e.g. 12.50)."
+        errors[key] = with_values(
+            QT_TRANSLATE_NOOP(
+                "Errors", "“{text}” is not an amount with at most two decimals (e.g. 12.50)."
+            ),
+            text=text,
+        )
         return 0
 
 
@@ -766,7 +861,9 @@ def _parse_int(text: str, key: str, errors: dict[str, str], default: int | None)
     if not cleaned:
         return default
     if not cleaned.isdigit():
-        errors[key] = f"“{text}” is not a whole number of 0 or more."
+        errors[key] = with_values(
+            QT_TRANSLATE_NOOP("Errors", "“{text}” is not a whole number of 0 or more."), text=text
+        )
         return default
     return int(cleaned)
 
@@ -775,7 +872,7 @@ def _parse_row(cells: dict[str, str], row_number: int) -> ImportRow:
     errors: dict[str, str] = {}
     sku = cells.get("sku", "")
     if not sku:
-        errors["sku"] = "Required: the SKU identifies the product."
+        errors["sku"] = QT_TRANSLATE_NOOP("Errors", "Required: the SKU identifies the product.")
     product = ProductInput(
         title=cells.get("title", ""),
         sku=sku,
@@ -790,7 +887,9 @@ def _parse_row(cells: dict[str, str], row_number: int) -> ImportRow:
     has_offer_data = any(cells.get(k) for k in _OFFER_KEYS - {"supplier"})
     if not supplier_name:
         if has_offer_data:
-            errors["supplier"] = "Required when the row has offer columns: the supplier's name."
+            errors["supplier"] = QT_TRANSLATE_NOOP(
+                "Errors", "Required when the row has offer columns: the supplier's name."
+            )
         return ImportRow(row_number, sku, product, errors=errors)
 
     kind_text = cells.get("supplier_kind", "")
@@ -798,8 +897,12 @@ def _parse_row(cells: dict[str, str], row_number: int) -> ImportRow:
     if kind_text:
         found = _KIND_WORDS.get(kind_text.lower())
         if found is None:
-            errors["supplier_kind"] = (
-                f"“{kind_text}” is not a supplier kind: use 1688 platform (平台) or channel (渠道商)."
+            errors["supplier_kind"] = with_values(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "“{text}” is not a supplier kind: use 1688 platform (平台) or channel (渠道商).",
+                ),
+                text=kind_text,
             )
         else:
             kind = found.value
@@ -811,14 +914,17 @@ def _parse_row(cells: dict[str, str], row_number: int) -> ImportRow:
         elif dropship_text in _FALSE:
             dropship = False
         else:
-            errors["dropship"] = f"“{cells['dropship']}” is not yes/no (是/否)."
+            errors["dropship"] = with_values(_NOT_YES_NO, text=cells["dropship"])
     fulfilment_text = cells.get("fulfilment", "")
     fulfilment = Fulfilment.PLATFORM
     if fulfilment_text:
         found_f = _FULFILMENT_WORDS.get(fulfilment_text.lower())
         if found_f is None:
-            errors["fulfilment"] = (
-                f"“{fulfilment_text}” is not a fulfilment: use 平台代发 or 第三方代发."
+            errors["fulfilment"] = with_values(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "“{text}” is not a fulfilment: use 平台代发 or 第三方代发."
+                ),
+                text=fulfilment_text,
             )
         else:
             fulfilment = found_f
@@ -827,7 +933,7 @@ def _parse_row(cells: dict[str, str], row_number: int) -> ImportRow:
         try:
             tiers = parse_tiers(cells["tiers"])
         except ValueError as exc:
-            errors["tiers"] = str(exc)
+            errors["tiers"] = exc.args[0]
     checked: str | None = None
     if cells.get("last_checked"):
         match = _DATE_RE.match(cells["last_checked"])
@@ -836,10 +942,13 @@ def _parse_row(cells: dict[str, str], row_number: int) -> ImportRow:
                 raise ValueError
             checked = date(*(int(g) for g in match.groups())).isoformat()
         except ValueError:
-            errors["last_checked"] = f"“{cells['last_checked']}” is not a date like 2026-10-31."
+            errors["last_checked"] = with_values(
+                QT_TRANSLATE_NOOP("Errors", "“{text}” is not a date like 2026-10-31."),
+                text=cells["last_checked"],
+            )
     preferred_text = cells.get("preferred", "").lower()
     if preferred_text not in _TRUE | _FALSE:
-        errors["preferred"] = f"“{cells['preferred']}” is not yes/no (是/否)."
+        errors["preferred"] = with_values(_NOT_YES_NO, text=cells["preferred"])
     offer = OfferInput(
         product_id=0,
         supplier_id=1,  # placeholder: resolved by name on commit
@@ -900,12 +1009,16 @@ def preview_product_import(path: str | os.PathLike[str]) -> ImportPreview:
     try:
         table = read_table(path, max_rows=_MAX_IMPORT_ROWS)
     except TableError as exc:
-        raise UserError(str(exc)) from None
+        raise UserError(exc.template, **exc.params) from None
     columns, ignored = _header_map(table.headers)
     if "sku" not in columns:
         raise UserError(
-            "The file has no SKU column (商家编码). The first row must hold column names such as "
-            "SKU, Title, Sale price, Supplier, Unit cost; export the offer list to get a template."
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "The file has no SKU column (商家编码). The first row must hold column names such "
+                "as SKU, Title, Sale price, Supplier, Unit cost; export the offer list to get a "
+                "template.",
+            )
         )
     skus = q.product_ids_by_sku()
     suppliers = {name for _id, name, _kind in q.supplier_choices()}
@@ -921,40 +1034,55 @@ def preview_product_import(path: str | os.PathLike[str]) -> ImportPreview:
         if row.sku and row.sku not in seen_products:
             seen_products.add(row.sku)
             if row.sku in skus:
-                actions.append("update product")
+                actions.append(QT_TRANSLATE_NOOP("Import", "update product"))
             elif not row.product.title.strip():
-                errors["title"] = (
-                    "Required for a new product: the first row of a SKU needs a title."
+                errors["title"] = QT_TRANSLATE_NOOP(
+                    "Errors", "Required for a new product: the first row of a SKU needs a title."
                 )
             else:
-                actions.append("new product")
+                actions.append(QT_TRANSLATE_NOOP("Import", "new product"))
         if row.offer is not None:
             key = (row.sku, row.supplier_name, row.offer.offer_ref.strip())
             if key in seen_offers:
                 errors.setdefault(
                     "supplier",
-                    f"Same SKU, supplier and 1688 offer as row {seen_offers[key]}: "
-                    "keep one of the two rows.",
+                    with_values(
+                        QT_TRANSLATE_NOOP(
+                            "Errors",
+                            "Same SKU, supplier and 1688 offer as row {row}: keep one of the two "
+                            "rows.",
+                        ),
+                        row=seen_offers[key],
+                    ),
                 )
             seen_offers.setdefault(key, number)
             if row.supplier_name not in suppliers:
                 if row.supplier_kind is None:
                     errors.setdefault(
                         "supplier",
-                        f"No supplier is named “{row.supplier_name}”: add it under Suppliers "
-                        "first, or fill the Supplier kind column to create it.",
+                        with_values(
+                            QT_TRANSLATE_NOOP(
+                                "Errors",
+                                "No supplier is named “{name}”: add it under Suppliers first, or "
+                                "fill the Supplier kind column to create it.",
+                            ),
+                            name=row.supplier_name,
+                        ),
                     )
                 else:
-                    actions.append("new supplier")
-            actions.append("offer")
+                    actions.append(QT_TRANSLATE_NOOP("Import", "new supplier"))
+            actions.append(QT_TRANSLATE_NOOP("Import", "offer"))
             if row.preferred:
                 if row.sku in preferred_seen:
-                    errors["preferred"] = (
-                        f"Row {preferred_seen[row.sku]} already makes another offer of this SKU "
-                        "the preferred one."
+                    errors["preferred"] = with_values(
+                        QT_TRANSLATE_NOOP(
+                            "Errors",
+                            "Row {row} already makes another offer of this SKU the preferred one.",
+                        ),
+                        row=preferred_seen[row.sku],
                     )
                 preferred_seen.setdefault(row.sku, number)
-        rows.append(replace(row, errors=errors, action=", ".join(actions)))
+        rows.append(replace(row, errors=errors, action=join(actions, ", ")))
     return ImportPreview(Path(path).name, rows, ignored)
 
 
@@ -970,11 +1098,17 @@ def commit_product_import(preview: ImportPreview) -> Changes:
             row); nothing is written.
     """
     if not preview.rows:
-        raise UserError("The file has no data rows; nothing was imported.")
+        raise UserError(
+            QT_TRANSLATE_NOOP("Errors", "The file has no data rows; nothing was imported.")
+        )
     if preview.error_count:
         raise UserError(
-            f"{preview.error_count} row(s) have errors; nothing was imported. Correct the file "
-            "and import it again."
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "{count} row(s) have errors; nothing was imported. Correct the file and import it "
+                "again.",
+            ),
+            count=preview.error_count,
         )
     now = now_epoch()
     product_ids = q.product_ids_by_sku()
@@ -1014,7 +1148,10 @@ def commit_product_import(preview: ImportPreview) -> Changes:
             supplier_id = supplier_ids.get(row.supplier_name)
             if supplier_id is None:
                 if row.supplier_kind is None:
-                    raise UserError(f"No supplier is named “{row.supplier_name}”.")
+                    raise UserError(
+                        QT_TRANSLATE_NOOP("Errors", "No supplier is named “{name}”."),
+                        name=row.supplier_name,
+                    )
                 supplier_id = Supplier.insert(
                     kind=row.supplier_kind, name=row.supplier_name, created_at=now, updated_at=now
                 ).execute()
@@ -1045,10 +1182,10 @@ def commit_product_import(preview: ImportPreview) -> Changes:
                     Product.id == product_id
                 ).execute()
         except ValidationError as exc:
-            detail = "; ".join(exc.field_errors.values()) or exc.message
-            raise UserError(f"Row {row.row_number}: {detail} Nothing was imported.") from None
+            detail = join(exc.field_errors.values(), "; ") if exc.field_errors else exc.text
+            raise UserError(_ROW_FAILED, row=row.row_number, problem=detail) from None
         except UserError as exc:
-            raise UserError(f"Row {row.row_number}: {exc.message} Nothing was imported.") from None
+            raise UserError(_ROW_FAILED, row=row.row_number, problem=exc.text) from None
     audit("import", None, "products_imported", after={"file": preview.file_name, **counts})
     return Changes.of(
         "product",
@@ -1056,8 +1193,12 @@ def commit_product_import(preview: ImportPreview) -> Changes:
         "offer_price_tier",
         "supplier",
         ids={"product": touched_products},
-        message="Import finished: {products_created} new products, {offers_created} new offers, "
-        "{offers_updated} offers updated.".format(**counts),
+        message=QT_TRANSLATE_NOOP(
+            "Messages",
+            "Import finished: {products_created} new products, {offers_created} new offers, "
+            "{offers_updated} offers updated.",
+        ),
+        message_params=dict(counts),
     )
 
 
@@ -1093,10 +1234,15 @@ def _write(
             return write_xlsx(path, headers, rows, sheet_title=sheet)
     except OSError as exc:
         raise UserError(
-            f"Cannot write {Path(path).name}: {exc.strerror or exc}. Close the file if it is open "
-            "in Excel or WPS, or choose another folder."
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "Cannot write {name}: {reason}. Close the file if it is open in Excel or WPS, or "
+                "choose another folder.",
+            ),
+            name=Path(path).name,
+            reason=exc.strerror or exc,
         ) from None
-    raise UserError("Choose a file name ending in .xlsx or .csv.")
+    raise UserError(QT_TRANSLATE_NOOP("Errors", "Choose a file name ending in .xlsx or .csv."))
 
 
 def _kind_label(kind: str, lang: str) -> str:
