@@ -2,6 +2,7 @@
 
     uv run python tools/zh_CN_translations.py            # fill the .ts from TRANSLATIONS
     uv run python tools/zh_CN_translations.py --missing  # list .ts entries that have no translation here
+    uv run python tools/zh_CN_translations.py --lint     # check placeholders and mnemonics
 
 :data:`TRANSLATIONS` is the source of truth: after ``tools/i18n.py update`` adds new strings, add them
 here and run this tool again, then ``tools/i18n.py release``. Keys are ``(context, English source)``;
@@ -163,7 +164,10 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
         "CancelWizard",
         "The reason “{reason}” needs evidence: add 1 to {max} images.",
     ): "原因“{reason}”需要上传凭证：请添加 1 至 {max} 张图片。",
-    ("CancelWizard", "At most {max} evidence images can be attached."): "最多可上传 {max} 张凭证图片。",
+    (
+        "CancelWizard",
+        "At most {max} evidence images can be attached.",
+    ): "最多可上传 {max} 张凭证图片。",
     (
         "CancelWizard",
         "The refund reasons of this order are not loaded yet.",
@@ -187,7 +191,10 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
         "CancelWizard",
         "Nothing was confirmed for this order; do it on 1688 and confirm.",
     ): "该订单尚未确认，请在1688上操作后再确认。",
-    ("CancelWizard", "1688 could not be reached; nothing was sent."): "无法连接1688，未发送任何请求。",
+    (
+        "CancelWizard",
+        "1688 could not be reached; nothing was sent.",
+    ): "无法连接1688，未发送任何请求。",
     ("CancelWizard", "Not done on 1688."): "未在1688上完成。",
     (
         "CancelWizard",
@@ -344,7 +351,10 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
     ): "得分 = 权重 ÷ 权重总和 × 单项得分（0–1，1 = 本组最佳）× 100。"
     "不能一件代发的报价排在最后，不会隐藏。",
     ("ComparisonPanel", "At least one weight must be above 0."): "至少要有一项权重大于 0。",
-    ("ComparisonPanel", "Select a product to compare its offers."): "选择一个商品以比较其货源报价。",
+    (
+        "ComparisonPanel",
+        "Select a product to compare its offers.",
+    ): "选择一个商品以比较其货源报价。",
     ("ComparisonPanel", "“{}” has no offers yet."): "“{}”还没有货源报价。",
     (
         "ComparisonPanel",
@@ -1229,6 +1239,340 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
         "SupplierDialog",
         "The shop URL must start with http:// or https://.",
     ): "店铺网址必须以 http:// 或 https:// 开头。",
+    # ---------------------------------------------------------------- Errors (services, files)
+    (
+        "Errors",
+        "This product no longer exists; it may have been deleted.",
+    ): "该商品已不存在，可能已被删除。",
+    (
+        "Errors",
+        "This offer no longer exists; it may have been deleted.",
+    ): "该报价已不存在，可能已被删除。",
+    ("Errors", "“{text}” is not yes/no (是/否)."): "“{text}”不是“是/否”。",
+    (
+        "Errors",
+        "Row {row}: {problem} Nothing was imported.",
+    ): "第 {row} 行：{problem} 未导入任何数据。",
+    ("Errors", "The sale price must be at least ¥0.00."): "售价不能低于 ¥0.00。",
+    (
+        "Errors",
+        "The sale price is too large (at most ¥10,000,000.00).",
+    ): "售价过大（最多 ¥10,000,000.00）。",
+    ("Errors", "The unit cost must be more than ¥0.00."): "单价成本必须大于 ¥0.00。",
+    (
+        "Errors",
+        "The unit cost is too large (at most ¥10,000,000.00).",
+    ): "单价成本过大（最多 ¥10,000,000.00）。",
+    ("Errors", "The dropship fee must be at least ¥0.00."): "代发费不能低于 ¥0.00。",
+    (
+        "Errors",
+        "The dropship fee is too large (at most ¥10,000,000.00).",
+    ): "代发费过大（最多 ¥10,000,000.00）。",
+    ("Errors", "The shipping cost must be at least ¥0.00."): "运费不能低于 ¥0.00。",
+    (
+        "Errors",
+        "The shipping cost is too large (at most ¥10,000,000.00).",
+    ): "运费过大（最多 ¥10,000,000.00）。",
+    ("Errors", "The title is longer than 300 characters."): "标题超过 300 个字符。",
+    ("Errors", "The SKU is longer than 100 characters."): "SKU超过 100 个字符。",
+    ("Errors", "Choose the supplier."): "请选择供应商。",
+    (
+        "Errors",
+        "A tier price is too large (at most ¥10,000,000.00).",
+    ): "阶梯价中有价格过大（最多 ¥10,000,000.00）。",
+    (
+        "Errors",
+        "The minimum order quantity must be between 1 and 1,000,000.",
+    ): "起批量必须在 1 到 1,000,000 之间。",
+    (
+        "Errors",
+        "The lead time must be between 0 and 365 days.",
+    ): "发货时效必须在 0 到 365 天之间。",
+    (
+        "Errors",
+        "Choose platform dropship or third-party dropship.",
+    ): "请选择平台代发或第三方代发。",
+    (
+        "Errors",
+        "Stock must be 0 or more (leave it empty when unknown).",
+    ): "库存不能小于 0（未知时请留空）。",
+    (
+        "Errors",
+        "The 1688 offer id or URL is longer than 500 characters.",
+    ): "1688商品ID或链接超过 500 个字符。",
+    (
+        "Errors",
+        "The URL must start with http:// or https://.",
+    ): "链接必须以 http:// 或 https:// 开头。",
+    ("Errors", "The date must look like 2026-10-31."): "日期格式应为 2026-10-31。",
+    ("Errors", "Another product already uses the SKU “{sku}”."): "SKU“{sku}”已被其他商品使用。",
+    ("Errors", "The product has invalid fields."): "商品信息有误。",
+    (
+        "Errors",
+        "This supplier no longer exists; choose another.",
+    ): "该供应商已不存在，请另选一个。",
+    ("Errors", "The offer has invalid fields."): "报价信息有误。",
+    (
+        "Errors",
+        "“{title}” cannot be deleted: {lines} sales order line(s) and {orders} supplier order(s) "
+        "refer to it. Products with orders are kept for the order history.",
+    ): "无法删除“{title}”：有 {lines} 个店铺订单商品行和 {orders} 个1688订单引用了它。"
+    "有订单的商品会保留，以备查看订单历史。",
+    (
+        "Errors",
+        "This offer cannot be deleted: {orders} supplier order(s) were placed through it. Set its "
+        "stock to 0 instead, so it is no longer chosen.",
+    ): "无法删除该报价：已通过它下了 {orders} 个1688订单。可将其库存设为 0，这样就不会再被选用。",
+    (
+        "Errors",
+        "This offer no longer belongs to the product; refresh and try again.",
+    ): "该报价已不属于此商品，请刷新后重试。",
+    (
+        "Errors",
+        "“{part}” is not quantity:price, e.g. 10:9.50.",
+    ): "“{part}”不是“数量:单价”格式，如 10:9.50。",
+    (
+        "Errors",
+        "“{part}”: the price must be an amount with at most two decimals.",
+    ): "“{part}”：价格必须是最多两位小数的金额。",
+    ("Errors", "Required: enter an amount such as 12.50."): "必填：请输入金额，如 12.50。",
+    (
+        "Errors",
+        "“{text}” is not an amount with at most two decimals (e.g. 12.50).",
+    ): "“{text}”不是最多两位小数的金额（如 12.50）。",
+    ("Errors", "“{text}” is not a whole number of 0 or more."): "“{text}”不是大于等于 0 的整数。",
+    ("Errors", "Required: the SKU identifies the product."): "必填：SKU 用于识别商品。",
+    (
+        "Errors",
+        "Required when the row has offer columns: the supplier's name.",
+    ): "该行填写了报价列时必填：供应商名称。",
+    (
+        "Errors",
+        "“{text}” is not a supplier kind: use 1688 platform (平台) or channel (渠道商).",
+    ): "“{text}”不是有效的供应商类型：请填写“平台”或“渠道商”。",
+    (
+        "Errors",
+        "“{text}” is not a fulfilment: use 平台代发 or 第三方代发.",
+    ): "“{text}”不是有效的代发方式：请填写“平台代发”或“第三方代发”。",
+    (
+        "Errors",
+        "“{text}” is not a date like 2026-10-31.",
+    ): "“{text}”不是有效日期，格式应为 2026-10-31。",
+    (
+        "Errors",
+        "The file has no SKU column (商家编码). The first row must hold column names such as SKU, "
+        "Title, Sale price, Supplier, Unit cost; export the offer list to get a template.",
+    ): "文件中没有SKU列（商家编码）。第一行必须是列名，如 SKU、标题、售价、供应商、单价成本；"
+    "可先导出报价列表作为模板。",
+    (
+        "Errors",
+        "Required for a new product: the first row of a SKU needs a title.",
+    ): "新商品必填：每个SKU的第一行需要填写标题。",
+    (
+        "Errors",
+        "Same SKU, supplier and 1688 offer as row {row}: keep one of the two rows.",
+    ): "与第 {row} 行的SKU、供应商和1688商品相同：请只保留其中一行。",
+    (
+        "Errors",
+        "No supplier is named “{name}”: add it under Suppliers first, or fill the Supplier kind "
+        "column to create it.",
+    ): "没有名为“{name}”的供应商：请先在“供应商”中添加，或填写“供应商类型”列以自动创建。",
+    (
+        "Errors",
+        "Row {row} already makes another offer of this SKU the preferred one.",
+    ): "第 {row} 行已将该SKU的另一个报价设为首选。",
+    (
+        "Errors",
+        "The file has no data rows; nothing was imported.",
+    ): "文件中没有数据行，未导入任何数据。",
+    (
+        "Errors",
+        "{count} row(s) have errors; nothing was imported. Correct the file and import it again.",
+    ): "有 {count} 行存在错误，未导入任何数据。请改正文件后重新导入。",
+    ("Errors", "No supplier is named “{name}”."): "没有名为“{name}”的供应商。",
+    (
+        "Errors",
+        "Cannot write {name}: {reason}. Close the file if it is open in Excel or WPS, or choose "
+        "another folder.",
+    ): "无法写入 {name}：{reason}。如果该文件已在 Excel 或 WPS 中打开，请先关闭，或选择其他文件夹。",
+    (
+        "Errors",
+        "Choose a file name ending in .xlsx or .csv.",
+    ): "请选择以 .xlsx 或 .csv 结尾的文件名。",
+    (
+        "Errors",
+        "Export the file from the platform again, or open it in Excel and save it as .xlsx.",
+    ): "请从平台重新导出文件，或用 Excel 打开后另存为 .xlsx。",
+    (
+        "Errors",
+        "The workbook is too large once unpacked (a 'zip bomb'?) and was not opened. Export the "
+        "file from the platform again.",
+    ): "该工作簿解压后过大（可能是“压缩炸弹”），未打开。请从平台重新导出文件。",
+    ("Errors", "Cannot open the file: {reason}."): "无法打开文件：{reason}。",
+    (
+        "Errors",
+        "The file is empty. Export the orders again and choose that file.",
+    ): "文件是空的。请重新导出订单并选择该文件。",
+    (
+        "Errors",
+        "The workbook is protected with a password. Open it in Excel, remove the password "
+        "(File > Info > Protect Workbook) and save it as .xlsx.",
+    ): "该工作簿设有密码。请用 Excel 打开，删除密码（文件 > 信息 > 保护工作簿）后另存为 .xlsx。",
+    (
+        "Errors",
+        "The file is too large ({size} MiB; the limit is {limit} MiB). Export a shorter date "
+        "range and import the parts one by one.",
+    ): "文件过大（{size} MiB，上限为 {limit} MiB）。请缩短导出的日期范围，分批导入。",
+    (
+        "Errors",
+        "The file is a web page or XML file with a spreadsheet name, not a CSV or Excel workbook. "
+        "Open it in Excel and save it as .xlsx (Excel Workbook), then import that.",
+    ): "该文件是网页或 XML 文件，只是用了表格文件的名称，并不是 CSV 或 Excel 工作簿。"
+    "请用 Excel 打开并另存为 .xlsx（Excel 工作簿），再导入该文件。",
+    (
+        "Errors",
+        "The file is not a CSV or Excel workbook (its text is neither UTF-8 nor GBK/GB18030). "
+        "{hint}",
+    ): "该文件不是 CSV 或 Excel 工作簿（其文本既不是 UTF-8 也不是 GBK/GB18030 编码）。{hint}",
+    (
+        "Errors",
+        "The file is not a CSV or Excel workbook (it contains binary data). {hint}",
+    ): "该文件不是 CSV 或 Excel 工作簿（含有二进制数据）。{hint}",
+    (
+        "Errors",
+        "The CSV file is damaged near row {row}: {reason}. {hint}",
+    ): "CSV 文件在第 {row} 行附近已损坏：{reason}。{hint}",
+    (
+        "Errors",
+        "The file has more than {rows} data rows. Export a shorter date range and import the "
+        "parts one by one.",
+    ): "文件超过 {rows} 行数据。请缩短导出的日期范围，分批导入。",
+    (
+        "Errors",
+        "The file has no rows. Export the orders again and choose that file.",
+    ): "文件中没有任何行。请重新导出订单并选择该文件。",
+    (
+        "Errors",
+        "The workbook is damaged (it is not a valid .xlsx). {hint}",
+    ): "该工作簿已损坏（不是有效的 .xlsx 文件）。{hint}",
+    ("Errors", "an Excel binary workbook (.xlsb)"): "Excel 二进制工作簿 (.xlsb)",
+    ("Errors", "an OpenDocument spreadsheet (.ods)"): "OpenDocument 电子表格 (.ods)",
+    ("Errors", "a Word document"): "Word 文档",
+    ("Errors", "a zip archive"): "zip 压缩包",
+    (
+        "Errors",
+        "The file is {kind}, not a CSV or .xlsx workbook. Open it in Excel or WPS and save it as "
+        ".xlsx (Excel Workbook), then import that.",
+    ): "该文件是{kind}，不是 CSV 或 .xlsx 工作簿。请用 Excel 或 WPS 打开并另存为 .xlsx"
+    "（Excel 工作簿），再导入该文件。",
+    (
+        "Errors",
+        "The workbook has too many parts to be a real export. {hint}",
+    ): "该工作簿包含的部件过多，不像是平台导出的文件。{hint}",
+    (
+        "Errors",
+        "The workbook is too large once unpacked (over {limit}). Export a shorter date range and "
+        "import the parts one by one.",
+    ): "该工作簿解压后过大（超过 {limit}）。请缩短导出的日期范围，分批导入。",
+    (
+        "Errors",
+        "The workbook is compressed to an implausible degree (a 'zip bomb') and was not opened. "
+        "Export the file from the platform again.",
+    ): "该工作簿的压缩比异常（“压缩炸弹”），未打开。请从平台重新导出文件。",
+    (
+        "Errors",
+        "The workbook is damaged (bad zip header). {hint}",
+    ): "该工作簿已损坏（zip 文件头错误）。{hint}",
+    (
+        "Errors",
+        "The workbook uses an unsupported compression method. {hint}",
+    ): "该工作簿使用了不支持的压缩方式。{hint}",
+    (
+        "Errors",
+        "Reading Excel files is not available in this installation.",
+    ): "当前安装的版本无法读取 Excel 文件。",
+    (
+        "Errors",
+        "The workbook is protected with a password. Open it in Excel, remove the password and "
+        "save it as .xlsx.",
+    ): "该工作簿设有密码。请用 Excel 打开，删除密码后另存为 .xlsx。",
+    (
+        "Errors",
+        "The {kind} workbook is damaged and cannot be read. {hint}",
+    ): "该 {kind} 工作簿已损坏，无法读取。{hint}",
+    (
+        "Errors",
+        "The sheet has more than {rows} data rows. Export a shorter date range and import the "
+        "parts one by one.",
+    ): "工作表超过 {rows} 行数据。请缩短导出的日期范围，分批导入。",
+    (
+        "Errors",
+        "The workbook has no data. Export the orders again and choose that file.",
+    ): "该工作簿中没有数据。请重新导出订单并选择该文件。",
+    # ---------------------------------------------------------------- Import
+    ("Import", "update product"): "更新商品",
+    ("Import", "new product"): "新建商品",
+    ("Import", "new supplier"): "新建供应商",
+    ("Import", "offer"): "报价",
+    # ---------------------------------------------------------------- Messages (more)
+    ("Messages", "Product created."): "商品已创建。",
+    ("Messages", "Product saved."): "商品已保存。",
+    ("Messages", "Product deleted."): "商品已删除。",
+    ("Messages", "Offer created."): "报价已创建。",
+    ("Messages", "Offer saved."): "报价已保存。",
+    ("Messages", "Offer deleted."): "报价已删除。",
+    ("Messages", "Preferred offer set."): "已设为首选报价。",
+    ("Messages", "Preferred offer cleared."): "已取消首选报价。",
+    ("Messages", "Offer marked out of stock."): "报价已标记为缺货。",
+    (
+        "Messages",
+        "Import finished: {products_created} new products, {offers_created} new offers, "
+        "{offers_updated} offers updated.",
+    ): "导入完成：新增 {products_created} 个商品、{offers_created} 个报价，"
+    "更新 {offers_updated} 个报价。",
+    ("Errors", "empty amount"): "金额为空",
+    ("Errors", "more than two decimals: {value!r}"): "超过两位小数：{value!r}",
+    ("Errors", "not an amount: {value!r}"): "不是金额：{value!r}",
+    ("Errors", "negative amount: {value!r}"): "金额为负数：{value!r}",
+    (
+        "Errors",
+        "The order number {value!r} was damaged by opening and re-saving the file in Excel or "
+        "WPS (it is shown in scientific notation and its last digits are lost). Export the orders "
+        "from the platform again and import that file without opening it, or save it as .xlsx "
+        "with the column formatted as Text.",
+    ): "订单号 {value!r} 已损坏：文件在 Excel 或 WPS 中打开并重新保存过（订单号变成了科学计数法，"
+    "末尾几位数字已丢失）。请从平台重新导出订单，不要打开直接导入；或将该列设为“文本”格式后另存为 .xlsx。",
+    (
+        "Errors",
+        "The order number {value!r} passed through a decimal number and may have lost digits. "
+        "Export the orders from the platform again and import that file without opening it in "
+        "Excel.",
+    ): "订单号 {value!r} 曾被当作小数处理，可能已丢失数字。请从平台重新导出订单，"
+    "不要在 Excel 中打开，直接导入该文件。",
+    (
+        "Errors",
+        "{value!r} is not a date and time; expected a form like 2024-03-05 14:22:01.",
+    ): "{value!r} 不是日期时间，格式应为 2024-03-05 14:22:01。",
+    ("Errors", "unknown order status {value!r}"): "未知的订单状态 {value!r}",
+    ("Errors", "{value!r} is not a whole number of items"): "{value!r} 不是整数件数",
+    (
+        "Errors",
+        "The column mapping lacks: {names}. Choose a column for each.",
+    ): "列对应中缺少：{names}。请为每一项选择一列。",
+    (
+        "Errors",
+        "Unknown field {field!r} in the column mapping.",
+    ): "列对应中有未知字段 {field!r}。",
+    (
+        "Errors",
+        "The file has no column {header!r} (for {field}). Check that you chose the right file, "
+        "or change the column mapping.",
+    ): "文件中没有列 {header!r}（用于{field}）。请检查是否选对了文件，或修改列对应。",
+    ("Errors", "the order number is empty"): "订单号为空",
+    ("Errors", "{value!r} is not an amount ({reason})"): "{value!r} 不是金额（{reason}）",
+    ("Errors", "the order status is empty"): "订单状态为空",
+    ("Import", "Taobao / Tmall"): "淘宝 / 天猫",
+    ("Import", "Row {row}, column {column}: {message}"): "第 {row} 行，{column} 列：{message}",
 }
 
 
@@ -1236,7 +1580,9 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
 
 _CONTEXT_RE = re.compile(r"<context>.*?</context>", re.S)
 _NAME_RE = re.compile(r"<name>(.*?)</name>", re.S)
-_MESSAGE_RE = re.compile(r"(?P<indent>[ \t]*)<message(?P<attrs>[^>]*)>(?P<body>.*?)</message>", re.S)
+_MESSAGE_RE = re.compile(
+    r"(?P<indent>[ \t]*)<message(?P<attrs>[^>]*)>(?P<body>.*?)</message>", re.S
+)
 _SOURCE_RE = re.compile(r"<source>(.*?)</source>", re.S)
 _TRANSLATION_RE = re.compile(
     r"(?P<indent>[ \t]*)<translation(?P<attrs>[^>]*?)(?:/>|>(?P<text>.*?)</translation>)", re.S
@@ -1330,6 +1676,27 @@ def fill(ts_text: str, *, only_unfinished: bool = False) -> tuple[str, int, list
     return text, changed, missing
 
 
+_PLACEHOLDER_RE = re.compile(r"\{[^}]*\}|%n|%v|%m|%\d|<[^>]+>")
+_MNEMONIC_RE = re.compile(r"&([A-Za-z0-9])")
+
+
+def lint() -> list[str]:
+    """Translations whose placeholders, HTML tags or mnemonics differ from the English."""
+
+    def fields(text: str) -> list[str]:
+        return sorted(re.sub(r"\{\d+\}", "{}", f) for f in _PLACEHOLDER_RE.findall(text))
+
+    problems = []
+    for (context, source), value in TRANSLATIONS.items():
+        for text in [value] if isinstance(value, str) else value:
+            if fields(source) != fields(text):
+                problems.append(f"fields differ: [{context}] {source!r} -> {text!r}")
+            mnemonic = _MNEMONIC_RE.search(source)
+            if mnemonic and f"(&{mnemonic.group(1).upper()})" not in text:
+                problems.append(f"mnemonic differs: [{context}] {source!r} -> {text!r}")
+    return problems
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("ts", nargs="?", type=Path, default=TS)
@@ -1341,7 +1708,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--missing", action="store_true", help="only list entries without a translation"
     )
+    parser.add_argument(
+        "--lint", action="store_true", help="check placeholders and mnemonics of the dictionary"
+    )
     args = parser.parse_args(argv)
+    if args.lint:
+        problems = lint()
+        print("\n".join(problems) or "ok")
+        return 1 if problems else 0
     original = args.ts.read_text(encoding="utf-8")
     text, changed, missing = fill(original, only_unfinished=args.only_unfinished)
     if not args.missing and text != original:

@@ -769,51 +769,51 @@ Details were written to the log file:
     <message>
         <source>This product no longer exists; it may have been deleted.</source>
         <extracomment>Largest money amount accepted anywhere in sourcing (¥10,000,000.00): catches typos.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>该商品已不存在，可能已被删除。</translation>
     </message>
     <message>
         <source>This offer no longer exists; it may have been deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>该报价已不存在，可能已被删除。</translation>
     </message>
     <message>
         <source>“{text}” is not yes/no (是/否).</source>
-        <translation type="unfinished"></translation>
+        <translation>“{text}”不是“是/否”。</translation>
     </message>
     <message>
-        <source>Row {row}: {detail} Nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <source>Row {row}: {problem} Nothing was imported.</source>
+        <translation>第 {row} 行：{problem} 未导入任何数据。</translation>
     </message>
     <message>
         <source>The sale price must be at least ¥0.00.</source>
-        <translation type="unfinished"></translation>
+        <translation>售价不能低于 ¥0.00。</translation>
     </message>
     <message>
         <source>The sale price is too large (at most ¥10,000,000.00).</source>
-        <translation type="unfinished"></translation>
+        <translation>售价过大（最多 ¥10,000,000.00）。</translation>
     </message>
     <message>
         <source>The unit cost must be more than ¥0.00.</source>
-        <translation type="unfinished"></translation>
+        <translation>单价成本必须大于 ¥0.00。</translation>
     </message>
     <message>
         <source>The unit cost is too large (at most ¥10,000,000.00).</source>
-        <translation type="unfinished"></translation>
+        <translation>单价成本过大（最多 ¥10,000,000.00）。</translation>
     </message>
     <message>
         <source>The dropship fee must be at least ¥0.00.</source>
-        <translation type="unfinished"></translation>
+        <translation>代发费不能低于 ¥0.00。</translation>
     </message>
     <message>
         <source>The dropship fee is too large (at most ¥10,000,000.00).</source>
-        <translation type="unfinished"></translation>
+        <translation>代发费过大（最多 ¥10,000,000.00）。</translation>
     </message>
     <message>
         <source>The shipping cost must be at least ¥0.00.</source>
-        <translation type="unfinished"></translation>
+        <translation>运费不能低于 ¥0.00。</translation>
     </message>
     <message>
         <source>The shipping cost is too large (at most ¥10,000,000.00).</source>
-        <translation type="unfinished"></translation>
+        <translation>运费过大（最多 ¥10,000,000.00）。</translation>
     </message>
     <message>
         <source>Enter the product title.</source>
@@ -821,270 +821,331 @@ Details were written to the log file:
     </message>
     <message>
         <source>The title is longer than 300 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>标题超过 300 个字符。</translation>
     </message>
     <message>
         <source>The SKU is longer than 100 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>SKU超过 100 个字符。</translation>
     </message>
     <message>
         <source>Choose the supplier.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择供应商。</translation>
     </message>
     <message>
         <source>A tier price is too large (at most ¥10,000,000.00).</source>
-        <translation type="unfinished"></translation>
+        <translation>阶梯价中有价格过大（最多 ¥10,000,000.00）。</translation>
     </message>
     <message>
         <source>The minimum order quantity must be between 1 and 1,000,000.</source>
-        <translation type="unfinished"></translation>
+        <translation>起批量必须在 1 到 1,000,000 之间。</translation>
     </message>
     <message>
         <source>The lead time must be between 0 and 365 days.</source>
-        <translation type="unfinished"></translation>
+        <translation>发货时效必须在 0 到 365 天之间。</translation>
     </message>
     <message>
         <source>Choose platform dropship or third-party dropship.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择平台代发或第三方代发。</translation>
     </message>
     <message>
         <source>Stock must be 0 or more (leave it empty when unknown).</source>
-        <translation type="unfinished"></translation>
+        <translation>库存不能小于 0（未知时请留空）。</translation>
     </message>
     <message>
         <source>The 1688 offer id or URL is longer than 500 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>1688商品ID或链接超过 500 个字符。</translation>
     </message>
     <message>
         <source>The URL must start with http:// or https://.</source>
-        <translation type="unfinished"></translation>
+        <translation>链接必须以 http:// 或 https:// 开头。</translation>
     </message>
     <message>
         <source>The date must look like 2026-10-31.</source>
-        <translation type="unfinished"></translation>
+        <translation>日期格式应为 2026-10-31。</translation>
     </message>
     <message>
         <source>Another product already uses the SKU “{sku}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>SKU“{sku}”已被其他商品使用。</translation>
     </message>
     <message>
         <source>The product has invalid fields.</source>
-        <translation type="unfinished"></translation>
+        <translation>商品信息有误。</translation>
     </message>
     <message>
         <source>This supplier no longer exists; choose another.</source>
-        <translation type="unfinished"></translation>
+        <translation>该供应商已不存在，请另选一个。</translation>
     </message>
     <message>
         <source>The offer has invalid fields.</source>
-        <translation type="unfinished"></translation>
+        <translation>报价信息有误。</translation>
     </message>
     <message>
         <source>“{title}” cannot be deleted: {lines} sales order line(s) and {orders} supplier order(s) refer to it. Products with orders are kept for the order history.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法删除“{title}”：有 {lines} 个店铺订单商品行和 {orders} 个1688订单引用了它。有订单的商品会保留，以备查看订单历史。</translation>
     </message>
     <message>
         <source>This offer cannot be deleted: {orders} supplier order(s) were placed through it. Set its stock to 0 instead, so it is no longer chosen.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法删除该报价：已通过它下了 {orders} 个1688订单。可将其库存设为 0，这样就不会再被选用。</translation>
     </message>
     <message>
         <source>This offer no longer belongs to the product; refresh and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>该报价已不属于此商品，请刷新后重试。</translation>
     </message>
     <message>
         <source>“{part}” is not quantity:price, e.g. 10:9.50.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{part}”不是“数量:单价”格式，如 10:9.50。</translation>
     </message>
     <message>
         <source>“{part}”: the price must be an amount with at most two decimals.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{part}”：价格必须是最多两位小数的金额。</translation>
     </message>
     <message>
         <source>Required: enter an amount such as 12.50.</source>
         <extracomment>Import/export columns: key, English header, Chinese header, other accepted headers.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>必填：请输入金额，如 12.50。</translation>
     </message>
     <message>
         <source>“{text}” is not an amount with at most two decimals (e.g. 12.50).</source>
-        <translation type="unfinished"></translation>
+        <translation>“{text}”不是最多两位小数的金额（如 12.50）。</translation>
     </message>
     <message>
         <source>“{text}” is not a whole number of 0 or more.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{text}”不是大于等于 0 的整数。</translation>
     </message>
     <message>
         <source>Required: the SKU identifies the product.</source>
-        <translation type="unfinished"></translation>
+        <translation>必填：SKU 用于识别商品。</translation>
     </message>
     <message>
         <source>Required when the row has offer columns: the supplier&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>该行填写了报价列时必填：供应商名称。</translation>
     </message>
     <message>
         <source>“{text}” is not a supplier kind: use 1688 platform (平台) or channel (渠道商).</source>
-        <translation type="unfinished"></translation>
+        <translation>“{text}”不是有效的供应商类型：请填写“平台”或“渠道商”。</translation>
     </message>
     <message>
         <source>“{text}” is not a fulfilment: use 平台代发 or 第三方代发.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{text}”不是有效的代发方式：请填写“平台代发”或“第三方代发”。</translation>
     </message>
     <message>
         <source>“{text}” is not a date like 2026-10-31.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{text}”不是有效日期，格式应为 2026-10-31。</translation>
     </message>
     <message>
         <source>The file has no SKU column (商家编码). The first row must hold column names such as SKU, Title, Sale price, Supplier, Unit cost; export the offer list to get a template.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件中没有SKU列（商家编码）。第一行必须是列名，如 SKU、标题、售价、供应商、单价成本；可先导出报价列表作为模板。</translation>
     </message>
     <message>
         <source>Required for a new product: the first row of a SKU needs a title.</source>
-        <translation type="unfinished"></translation>
+        <translation>新商品必填：每个SKU的第一行需要填写标题。</translation>
     </message>
     <message>
         <source>Same SKU, supplier and 1688 offer as row {row}: keep one of the two rows.</source>
-        <translation type="unfinished"></translation>
+        <translation>与第 {row} 行的SKU、供应商和1688商品相同：请只保留其中一行。</translation>
     </message>
     <message>
         <source>No supplier is named “{name}”: add it under Suppliers first, or fill the Supplier kind column to create it.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有名为“{name}”的供应商：请先在“供应商”中添加，或填写“供应商类型”列以自动创建。</translation>
     </message>
     <message>
         <source>Row {row} already makes another offer of this SKU the preferred one.</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {row} 行已将该SKU的另一个报价设为首选。</translation>
     </message>
     <message>
         <source>The file has no data rows; nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件中没有数据行，未导入任何数据。</translation>
     </message>
     <message>
         <source>{count} row(s) have errors; nothing was imported. Correct the file and import it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>有 {count} 行存在错误，未导入任何数据。请改正文件后重新导入。</translation>
     </message>
     <message>
         <source>No supplier is named “{name}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有名为“{name}”的供应商。</translation>
     </message>
     <message>
         <source>Cannot write {name}: {reason}. Close the file if it is open in Excel or WPS, or choose another folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 {name}：{reason}。如果该文件已在 Excel 或 WPS 中打开，请先关闭，或选择其他文件夹。</translation>
     </message>
     <message>
         <source>Choose a file name ending in .xlsx or .csv.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择以 .xlsx 或 .csv 结尾的文件名。</translation>
     </message>
     <message>
         <source>Export the file from the platform again, or open it in Excel and save it as .xlsx.</source>
         <extracomment>Largest file accepted at all. Largest total size of the parts of an XLSX once unpacked (zip-bomb guard). Largest unpacked/packed ratio accepted for a large part. Real sheets compress 5-30x; deflate cannot exceed about 1032x, which is what bombs use.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>请从平台重新导出文件，或用 Excel 打开后另存为 .xlsx。</translation>
     </message>
     <message>
         <source>The workbook is too large once unpacked (a &apos;zip bomb&apos;?) and was not opened. Export the file from the platform again.</source>
-        <translation type="unfinished"></translation>
+        <translation>该工作簿解压后过大（可能是“压缩炸弹”），未打开。请从平台重新导出文件。</translation>
     </message>
     <message>
         <source>Cannot open the file: {reason}.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开文件：{reason}。</translation>
     </message>
     <message>
         <source>The file is empty. Export the orders again and choose that file.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件是空的。请重新导出订单并选择该文件。</translation>
     </message>
     <message>
         <source>The workbook is protected with a password. Open it in Excel, remove the password (File &gt; Info &gt; Protect Workbook) and save it as .xlsx.</source>
-        <translation type="unfinished"></translation>
+        <translation>该工作簿设有密码。请用 Excel 打开，删除密码（文件 &gt; 信息 &gt; 保护工作簿）后另存为 .xlsx。</translation>
     </message>
     <message>
         <source>The file is too large ({size} MiB; the limit is {limit} MiB). Export a shorter date range and import the parts one by one.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件过大（{size} MiB，上限为 {limit} MiB）。请缩短导出的日期范围，分批导入。</translation>
     </message>
     <message>
         <source>The file is a web page or XML file with a spreadsheet name, not a CSV or Excel workbook. Open it in Excel and save it as .xlsx (Excel Workbook), then import that.</source>
-        <translation type="unfinished"></translation>
+        <translation>该文件是网页或 XML 文件，只是用了表格文件的名称，并不是 CSV 或 Excel 工作簿。请用 Excel 打开并另存为 .xlsx（Excel 工作簿），再导入该文件。</translation>
     </message>
     <message>
         <source>The file is not a CSV or Excel workbook (its text is neither UTF-8 nor GBK/GB18030). {hint}</source>
-        <translation type="unfinished"></translation>
+        <translation>该文件不是 CSV 或 Excel 工作簿（其文本既不是 UTF-8 也不是 GBK/GB18030 编码）。{hint}</translation>
     </message>
     <message>
         <source>The file is not a CSV or Excel workbook (it contains binary data). {hint}</source>
         <extracomment>Bytes decoded (and characters split into lines) per step. Between steps other threads get the GIL: one ``bytes.decode`` of a 25 MB GB18030 file holds it for ~100 ms, which would freeze the UI thread while an import reads on the worker thread.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>该文件不是 CSV 或 Excel 工作簿（含有二进制数据）。{hint}</translation>
     </message>
     <message>
         <source>The CSV file is damaged near row {row}: {reason}. {hint}</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 文件在第 {row} 行附近已损坏：{reason}。{hint}</translation>
     </message>
     <message>
         <source>The file has more than {rows} data rows. Export a shorter date range and import the parts one by one.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件超过 {rows} 行数据。请缩短导出的日期范围，分批导入。</translation>
     </message>
     <message>
         <source>The file has no rows. Export the orders again and choose that file.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件中没有任何行。请重新导出订单并选择该文件。</translation>
     </message>
     <message>
         <source>The workbook is damaged (it is not a valid .xlsx). {hint}</source>
-        <translation type="unfinished"></translation>
+        <translation>该工作簿已损坏（不是有效的 .xlsx 文件）。{hint}</translation>
     </message>
     <message>
         <source>an Excel binary workbook (.xlsb)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel 二进制工作簿 (.xlsb)</translation>
     </message>
     <message>
         <source>an OpenDocument spreadsheet (.ods)</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenDocument 电子表格 (.ods)</translation>
     </message>
     <message>
         <source>a Word document</source>
-        <translation type="unfinished"></translation>
+        <translation>Word 文档</translation>
     </message>
     <message>
         <source>a zip archive</source>
-        <translation type="unfinished"></translation>
+        <translation>zip 压缩包</translation>
     </message>
     <message>
         <source>The file is {kind}, not a CSV or .xlsx workbook. Open it in Excel or WPS and save it as .xlsx (Excel Workbook), then import that.</source>
-        <translation type="unfinished"></translation>
+        <translation>该文件是{kind}，不是 CSV 或 .xlsx 工作簿。请用 Excel 或 WPS 打开并另存为 .xlsx（Excel 工作簿），再导入该文件。</translation>
     </message>
     <message>
         <source>The workbook has too many parts to be a real export. {hint}</source>
-        <translation type="unfinished"></translation>
+        <translation>该工作簿包含的部件过多，不像是平台导出的文件。{hint}</translation>
     </message>
     <message>
         <source>The workbook is too large once unpacked (over {limit}). Export a shorter date range and import the parts one by one.</source>
-        <translation type="unfinished"></translation>
+        <translation>该工作簿解压后过大（超过 {limit}）。请缩短导出的日期范围，分批导入。</translation>
     </message>
     <message>
         <source>The workbook is compressed to an implausible degree (a &apos;zip bomb&apos;) and was not opened. Export the file from the platform again.</source>
-        <translation type="unfinished"></translation>
+        <translation>该工作簿的压缩比异常（“压缩炸弹”），未打开。请从平台重新导出文件。</translation>
     </message>
     <message>
         <source>The workbook is damaged (bad zip header). {hint}</source>
-        <translation type="unfinished"></translation>
+        <translation>该工作簿已损坏（zip 文件头错误）。{hint}</translation>
     </message>
     <message>
         <source>The workbook uses an unsupported compression method. {hint}</source>
-        <translation type="unfinished"></translation>
+        <translation>该工作簿使用了不支持的压缩方式。{hint}</translation>
     </message>
     <message>
         <source>Reading Excel files is not available in this installation.</source>
-        <translation type="unfinished"></translation>
+        <translation>当前安装的版本无法读取 Excel 文件。</translation>
     </message>
     <message>
         <source>The workbook is protected with a password. Open it in Excel, remove the password and save it as .xlsx.</source>
-        <translation type="unfinished"></translation>
+        <translation>该工作簿设有密码。请用 Excel 打开，删除密码后另存为 .xlsx。</translation>
     </message>
     <message>
         <source>The {kind} workbook is damaged and cannot be read. {hint}</source>
-        <translation type="unfinished"></translation>
+        <translation>该 {kind} 工作簿已损坏，无法读取。{hint}</translation>
     </message>
     <message>
         <source>The sheet has more than {rows} data rows. Export a shorter date range and import the parts one by one.</source>
-        <translation type="unfinished"></translation>
+        <translation>工作表超过 {rows} 行数据。请缩短导出的日期范围，分批导入。</translation>
     </message>
     <message>
         <source>The workbook has no data. Export the orders again and choose that file.</source>
-        <translation type="unfinished"></translation>
+        <translation>该工作簿中没有数据。请重新导出订单并选择该文件。</translation>
+    </message>
+    <message>
+        <source>empty amount</source>
+        <translation>金额为空</translation>
+    </message>
+    <message>
+        <source>more than two decimals: {value!r}</source>
+        <translation>超过两位小数：{value!r}</translation>
+    </message>
+    <message>
+        <source>not an amount: {value!r}</source>
+        <translation>不是金额：{value!r}</translation>
+    </message>
+    <message>
+        <source>negative amount: {value!r}</source>
+        <translation>金额为负数：{value!r}</translation>
+    </message>
+    <message>
+        <source>The order number {value!r} was damaged by opening and re-saving the file in Excel or WPS (it is shown in scientific notation and its last digits are lost). Export the orders from the platform again and import that file without opening it, or save it as .xlsx with the column formatted as Text.</source>
+        <extracomment>China Standard Time; the platforms export naive local times in it.</extracomment>
+        <translation>订单号 {value!r} 已损坏：文件在 Excel 或 WPS 中打开并重新保存过（订单号变成了科学计数法，末尾几位数字已丢失）。请从平台重新导出订单，不要打开直接导入；或将该列设为“文本”格式后另存为 .xlsx。</translation>
+    </message>
+    <message>
+        <source>The order number {value!r} passed through a decimal number and may have lost digits. Export the orders from the platform again and import that file without opening it in Excel.</source>
+        <translation>订单号 {value!r} 曾被当作小数处理，可能已丢失数字。请从平台重新导出订单，不要在 Excel 中打开，直接导入该文件。</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a date and time; expected a form like 2024-03-05 14:22:01.</source>
+        <translation>{value!r} 不是日期时间，格式应为 2024-03-05 14:22:01。</translation>
+    </message>
+    <message>
+        <source>unknown order status {value!r}</source>
+        <translation>未知的订单状态 {value!r}</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a whole number of items</source>
+        <translation>{value!r} 不是整数件数</translation>
+    </message>
+    <message>
+        <source>The column mapping lacks: {names}. Choose a column for each.</source>
+        <translation>列对应中缺少：{names}。请为每一项选择一列。</translation>
+    </message>
+    <message>
+        <source>Unknown field {field!r} in the column mapping.</source>
+        <translation>列对应中有未知字段 {field!r}。</translation>
+    </message>
+    <message>
+        <source>The file has no column {header!r} (for {field}). Check that you chose the right file, or change the column mapping.</source>
+        <translation>文件中没有列 {header!r}（用于{field}）。请检查是否选对了文件，或修改列对应。</translation>
+    </message>
+    <message>
+        <source>the order number is empty</source>
+        <translation>订单号为空</translation>
+    </message>
+    <message>
+        <source>{value!r} is not an amount ({reason})</source>
+        <translation>{value!r} 不是金额（{reason}）</translation>
+    </message>
+    <message>
+        <source>the order status is empty</source>
+        <translation>订单状态为空</translation>
     </message>
 </context>
 <context>
@@ -1193,19 +1254,40 @@ Details were written to the log file:
     <name>Import</name>
     <message>
         <source>update product</source>
-        <translation type="unfinished"></translation>
+        <translation>更新商品</translation>
     </message>
     <message>
         <source>new product</source>
-        <translation type="unfinished"></translation>
+        <translation>新建商品</translation>
     </message>
     <message>
         <source>new supplier</source>
-        <translation type="unfinished"></translation>
+        <translation>新建供应商</translation>
     </message>
     <message>
         <source>offer</source>
-        <translation type="unfinished"></translation>
+        <translation>报价</translation>
+    </message>
+    <message>
+        <source>Taobao / Tmall</source>
+        <extracomment>Display names of the supported formats.</extracomment>
+        <translation>淘宝 / 天猫</translation>
+    </message>
+    <message>
+        <source>Pinduoduo</source>
+        <translation>拼多多</translation>
+    </message>
+    <message>
+        <source>Douyin shop</source>
+        <translation>抖店</translation>
+    </message>
+    <message>
+        <source>1688 purchase orders</source>
+        <translation>1688采购单</translation>
+    </message>
+    <message>
+        <source>Row {row}, column {column}: {message}</source>
+        <translation>第 {row} 行，{column} 列：{message}</translation>
     </message>
 </context>
 <context>
@@ -1641,7 +1723,9 @@ Use “Map columns…” to say which column holds what.</source>
     <name>MappingDialog</name>
     <message>
         <source>Order number</source>
-        <extracomment>Labels of the canonical fields, for the mapping dialog.</extracomment>
+        <extracomment>Canonical fields, in display order, with an English description (the import dialog&apos;s labels).
+----------
+Labels of the canonical fields, for the mapping dialog.</extracomment>
         <translation>订单号</translation>
     </message>
     <message>
@@ -1792,43 +1876,43 @@ Use “Map columns…” to say which column holds what.</source>
     </message>
     <message>
         <source>Product created.</source>
-        <translation type="unfinished"></translation>
+        <translation>商品已创建。</translation>
     </message>
     <message>
         <source>Product saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>商品已保存。</translation>
     </message>
     <message>
         <source>Product deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>商品已删除。</translation>
     </message>
     <message>
         <source>Offer created.</source>
-        <translation type="unfinished"></translation>
+        <translation>报价已创建。</translation>
     </message>
     <message>
         <source>Offer saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>报价已保存。</translation>
     </message>
     <message>
         <source>Offer deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>报价已删除。</translation>
     </message>
     <message>
         <source>Preferred offer set.</source>
-        <translation type="unfinished"></translation>
+        <translation>已设为首选报价。</translation>
     </message>
     <message>
         <source>Preferred offer cleared.</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消首选报价。</translation>
     </message>
     <message>
         <source>Offer marked out of stock.</source>
-        <translation type="unfinished"></translation>
+        <translation>报价已标记为缺货。</translation>
     </message>
     <message>
         <source>Import finished: {products_created} new products, {offers_created} new offers, {offers_updated} offers updated.</source>
-        <translation type="unfinished"></translation>
+        <translation>导入完成：新增 {products_created} 个商品、{offers_created} 个报价，更新 {offers_updated} 个报价。</translation>
     </message>
 </context>
 <context>
