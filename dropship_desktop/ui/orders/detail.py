@@ -154,7 +154,7 @@ class OrderDetailPane(QWidget):
             note = self.tr("Shown in full; the reveal was recorded.")
         else:
             note = self.tr("Masked.")
-        parts.append(f"<h3>{_e(self.tr('Buyer'))}</h3><p><i>{_e(note)}</i></p>")
+        parts.append("<h3>" + _e(self.tr("Buyer")) + f"</h3><p><i>{_e(note)}</i></p>")
         parts.append(
             self._pairs(
                 [
@@ -167,7 +167,7 @@ class OrderDetailPane(QWidget):
                 ]
             )
         )
-        parts.append(f"<h3>{_e(self.tr('Lines'))}</h3>")
+        parts.append("<h3>" + _e(self.tr("Lines")) + "</h3>")
         parts.append(
             self._table(
                 [
@@ -187,9 +187,9 @@ class OrderDetailPane(QWidget):
                 ],
             )
         )
-        parts.append(f"<h3>{_e(self.tr('Supplier orders'))}</h3>")
+        parts.append("<h3>" + _e(self.tr("Supplier orders")) + "</h3>")
         if not detail.supplier_orders:
-            parts.append(f"<p><i>{_e(self.tr('Not ordered from the supplier yet.'))}</i></p>")
+            parts.append("<p><i>" + _e(self.tr("Not ordered from the supplier yet.")) + "</i></p>")
         for r in detail.supplier_orders:
             # One block per supplier order: the 1688 numbers are too long for table columns.
             parts.append(
@@ -216,7 +216,7 @@ class OrderDetailPane(QWidget):
                 )
                 + "<br>"
             )
-        parts.append(f"<h3>{_e(self.tr('Cancellation requests'))}</h3>")
+        parts.append("<h3>" + _e(self.tr("Cancellation requests")) + "</h3>")
         parts.append(
             self._table(
                 [
@@ -239,7 +239,7 @@ class OrderDetailPane(QWidget):
                 empty=self.tr("None."),
             )
         )
-        parts.append(f"<h3>{_e(self.tr('Timeline'))}</h3>")
+        parts.append("<h3>" + _e(self.tr("Timeline")) + "</h3>")
         parts.append(
             self._table(
                 [self.tr("When"), self.tr("What"), self.tr("Before"), self.tr("After")],
