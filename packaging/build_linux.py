@@ -40,7 +40,9 @@ def build() -> None:
 
 def package() -> Path:
     version = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]["version"]
-    shutil.copy2(ROOT / "packaging" / "dropship-desktop.desktop", BUNDLE / "dropship-desktop.desktop")
+    shutil.copy2(
+        ROOT / "packaging" / "dropship-desktop.desktop", BUNDLE / "dropship-desktop.desktop"
+    )
     shutil.copy2(ROOT / "build" / "icons" / "app.png", BUNDLE / "dropship-desktop.png")
     archive = DIST / f"dropship-desktop-{version}-linux-x86_64.tar.gz"
     with tarfile.open(archive, "w:gz") as tar:
