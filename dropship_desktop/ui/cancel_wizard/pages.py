@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -99,9 +99,17 @@ CHOSEN_KEY = "cancel-wizard-chosen"
 def connector_label(kind: str) -> str:
     """What a connector kind means, for the seller."""
     if kind == "manual":
-        return translate("Manual: you act on 1688 in the browser and confirm here")
+        return translate(
+            QT_TRANSLATE_NOOP(
+                "CancelWizard", "Manual: you act on 1688 in the browser and confirm here"
+            )
+        )
     if kind == "fake":
-        return translate("Test connector: a simulated 1688 (no real orders change)")
+        return translate(
+            QT_TRANSLATE_NOOP(
+                "CancelWizard", "Test connector: a simulated 1688 (no real orders change)"
+            )
+        )
     return kind
 
 

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -399,7 +399,9 @@ class SubmitPage(StepPage):
         self.ask_frame.hide()
         if job is not None:
             if isinstance(error, UserError):
-                text = translate("Failed: {}").format(user_error_text(error))
+                text = translate(QT_TRANSLATE_NOOP("CancelWizard", "Failed: {}")).format(
+                    user_error_text(error)
+                )
                 self._show(job.item.supplier_order_id, Status.FAILED, text)
             else:
                 self._show(

@@ -168,7 +168,9 @@ def problem_text(problem: Problem, order_label: str = "") -> str:
         except (KeyError, IndexError, ValueError):
             text = known(problem.message)
     if problem.supplier_order_id is not None and order_label:
-        text = translate("{order}: {text}").format(order=order_label, text=text)
+        text = translate(QT_TRANSLATE_NOOP("CancelWizard", "{order}: {text}")).format(
+            order=order_label, text=text
+        )
     return text
 
 
@@ -218,29 +220,39 @@ def plan_status(plan: OrderPlan, status_raw: str = "") -> tuple[str, str]:
         kind = Status.WAIT if plan.skip_code == "too_soon" else Status.BLOCKED
         return kind, text
     if plan.action is CancelAction.CLOSE:
-        return Status.CLOSE, translate("Close the order (unpaid)")
-    return Status.REFUND, translate("Refund application (paid, not shipped)")
+        return Status.CLOSE, translate(
+            QT_TRANSLATE_NOOP("CancelWizard", "Close the order (unpaid)")
+        )
+    return Status.REFUND, translate(
+        QT_TRANSLATE_NOOP("CancelWizard", "Refund application (paid, not shipped)")
+    )
 
 
 def outcome_status(outcome: OrderOutcome) -> tuple[str, str]:
     """``(kind, text)`` of an order's outcome on step 6 and in the resolve dialog."""
     message = known(outcome.message)
     if outcome.kind is OutcomeKind.CLOSED:
-        return Status.DONE, translate("Closed on 1688")
+        return Status.DONE, translate(QT_TRANSLATE_NOOP("CancelWizard", "Closed on 1688"))
     if outcome.kind is OutcomeKind.REFUND_REQUESTED:
-        return Status.REQUESTED, translate("Refund requested: waiting for the supplier")
+        return Status.REQUESTED, translate(
+            QT_TRANSLATE_NOOP("CancelWizard", "Refund requested: waiting for the supplier")
+        )
     if outcome.kind is OutcomeKind.SKIPPED:
         template = _SKIPS.get(outcome.error_code)
         if template:
             params = {"status": "", "seconds": outcome.retry_in_seconds}
             message = translate(template).format(**params)
-        return Status.SKIPPED, translate("Skipped: {}").format(message)
+        return Status.SKIPPED, translate(QT_TRANSLATE_NOOP("CancelWizard", "Skipped: {}")).format(
+            message
+        )
     if outcome.kind is OutcomeKind.INTERRUPTED:
-        return Status.INTERRUPTED, translate("Interrupted: {}").format(message)
+        return Status.INTERRUPTED, translate(
+            QT_TRANSLATE_NOOP("CancelWizard", "Interrupted: {}")
+        ).format(message)
     text = message or outcome.error_code
     if outcome.error_code and outcome.error_code not in text:
         text = f"{text} ({outcome.error_code})"
-    return Status.FAILED, translate("Failed: {}").format(text)
+    return Status.FAILED, translate(QT_TRANSLATE_NOOP("CancelWizard", "Failed: {}")).format(text)
 
 
 _ADVICE: dict[str, str] = {
