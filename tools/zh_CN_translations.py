@@ -1573,6 +1573,212 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
     ("Errors", "the order status is empty"): "订单状态为空",
     ("Import", "Taobao / Tmall"): "淘宝 / 天猫",
     ("Import", "Row {row}, column {column}: {message}"): "第 {row} 行，{column} 列：{message}",
+    ("Errors", "{name}: {problem}"): "{name}：{problem}",
+    (
+        "Errors",
+        "The import was cancelled. Nothing was imported.",
+    ): "导入已取消，未导入任何数据。",
+    (
+        "Errors",
+        "Unknown format {format!r}. Use one of: auto, {formats}.",
+    ): "未知格式 {format!r}。请使用以下之一：auto、{formats}。",
+    (
+        "Errors",
+        "The file's layout was not recognised as a Taobao/Tmall, Pinduoduo, Douyin or 1688 order "
+        "export. Choose the format, or map its columns yourself.",
+    ): "无法识别该文件的格式，它不像是淘宝/天猫、拼多多、抖店或1688导出的订单文件。"
+    "请选择格式，或自行对应各列。",
+    (
+        "Errors",
+        "The column mapping lacks: Order status. Choose the column that holds it.",
+    ): "列对应中缺少：订单状态。请选择包含订单状态的列。",
+    ("Errors", "the quantity must be at least 1"): "数量至少为 1",
+    ("Errors", "the amount cannot be negative"): "金额不能为负数",
+    (
+        "Errors",
+        "There is no shop for {label} orders yet. Name the shop these orders belong to with "
+        "--shop NAME (it will be created).",
+    ): "还没有用于{label}订单的店铺。请用 --shop NAME 指定这些订单所属的店铺（将自动创建）。",
+    (
+        "Errors",
+        "There are several shops for {label} orders ({names}). Say which shop these orders belong "
+        "to with --shop NAME.",
+    ): "有多个店铺可用于{label}订单（{names}）。请用 --shop NAME 指定这些订单所属的店铺。",
+    (
+        "Errors",
+        "{name} has {count} problem(s); nothing was imported. Correct the file (or the column "
+        "mapping) and import it again.\n{problems}",
+    ): "{name} 有 {count} 个问题，未导入任何数据。请改正文件（或列对应）后重新导入。\n{problems}",
+    (
+        "Errors",
+        "{name} holds no orders; nothing was imported.",
+    ): "{name} 中没有订单，未导入任何数据。",
+    ("Errors", "Enter a name for the new shop."): "请输入新店铺的名称。",
+    (
+        "Errors",
+        "A {platform} shop cannot receive this file's orders.",
+    ): "{platform}店铺不能导入该文件中的订单。",
+    ("Errors", "Choose the shop these orders belong to."): "请选择这些订单所属的店铺。",
+    (
+        "Errors",
+        "The chosen shop no longer exists. Choose another one.",
+    ): "所选店铺已不存在，请另选一个。",
+    (
+        "Errors",
+        "The chosen shop is a {platform} shop; this file is a {format} export. Choose a matching "
+        "shop.",
+    ): "所选店铺是{platform}店铺，而该文件是{format}导出的订单。请选择相符的店铺。",
+    (
+        "Errors",
+        "The number of demo orders cannot be negative.",
+    ): "演示订单数量不能为负数。",
+    (
+        "Errors",
+        "This database already holds orders. Demo data is only written into an empty database; "
+        "choose another data folder (for example with --data-dir).",
+    ): "该数据库中已有订单。演示数据只能写入空数据库，请选择其他数据文件夹（例如用 --data-dir）。",
+    (
+        "Errors",
+        "The export was cancelled. No file was written.",
+    ): "导出已取消，未写入任何文件。",
+    (
+        "Errors",
+        "Unknown export format {format!r}; use xlsx or csv.",
+    ): "未知的导出格式 {format!r}，请使用 xlsx 或 csv。",
+    (
+        "Errors",
+        "Cannot write {name}: {reason}. Check that the folder exists, that the file is not open in "
+        "Excel or WPS, and that the disk is not full.",
+    ): "无法写入 {name}：{reason}。请检查文件夹是否存在、文件是否已在 Excel 或 WPS 中打开，"
+    "以及磁盘空间是否已满。",
+    (
+        "Errors",
+        "This order no longer exists; it may have been deleted.",
+    ): "该订单已不存在，可能已被删除。",
+    (
+        "Errors",
+        "The buyer data of this order was removed (personal data deletion); it cannot be shown "
+        "any more.",
+    ): "该订单的买家信息已删除（个人信息清理），无法再显示。",
+    (
+        "Errors",
+        "This supplier order no longer exists; it may have been deleted.",
+    ): "该1688订单已不存在，可能已被删除。",
+    (
+        "Errors",
+        "The sales order no longer exists; it may have been deleted.",
+    ): "该店铺订单已不存在，可能已被删除。",
+    (
+        "Errors",
+        "1688 order {order} already belongs to order {other}. Only supplier orders awaiting a "
+        "match can be linked.",
+    ): "1688订单 {order} 已关联到订单 {other}。只有待关联的1688订单才能关联。",
+    (
+        "Errors",
+        "Enter a number of days between {min} and {max} for deleting old buyer data.",
+    ): "删除旧买家信息的天数请输入 {min} 到 {max} 之间的数字。",
+    ("Import", "… and more problems."): "……还有更多问题。",
+    ("Import", "… and {count} more problem(s)."): "……还有 {count} 个问题。",
+    ("Import", "these"): "这些",
+    ("Import", "different"): "其他平台",
+    ("Messages", "Demo data created."): "演示数据已创建。",
+    (
+        "Messages",
+        "Exported {count} order(s) to {name} in {seconds} s.",
+    ): "已将 {count} 个订单导出到 {name}，用时 {seconds} 秒。",
+    (
+        "Messages",
+        "Imported {file}: {created} new 1688 orders, {updated} updated, {unchanged} unchanged; "
+        "{matched} matched to sales orders, {unmatched} awaiting a match.",
+    ): "已导入 {file}：新增 {created} 个1688订单，更新 {updated} 个，{unchanged} 个无变化；"
+    "{matched} 个已匹配店铺订单，{unmatched} 个待关联。",
+    (
+        "Messages",
+        "Imported {file}: {created} new orders, {updated} updated, {unchanged} unchanged; "
+        "{matched} waiting 1688 order(s) matched.",
+    ): "已导入 {file}：新增 {created} 个订单，更新 {updated} 个，{unchanged} 个无变化；"
+    "{matched} 个待关联的1688订单已匹配。",
+    (
+        "Messages",
+        "Imported {file}: {created} new orders, {updated} updated, {unchanged} unchanged.",
+    ): "已导入 {file}：新增 {created} 个订单，更新 {updated} 个，{unchanged} 个无变化。",
+    (
+        "Messages",
+        "The supplier order already belongs to this order.",
+    ): "该1688订单已关联到此订单。",
+    ("Messages", "Supplier order linked."): "1688订单已关联。",
+    ("Messages", "Old buyer data deleted."): "旧的买家信息已删除。",
+    ("OrderDetailPane", "Buyer"): "买家",
+    ("OrderDetailPane", "Lines"): "商品明细",
+    ("OrderDetailPane", "Supplier orders"): "1688订单",
+    ("OrderDetailPane", "Not ordered from the supplier yet."): "尚未向供应商下单。",
+    ("OrderDetailPane", "Cancellation requests"): "取消申请",
+    ("OrderDetailPane", "Timeline"): "操作记录",
+    ("Errors", "An account named “{name}” already exists."): "已存在名为“{name}”的账号。",
+    ("Errors", "The account has invalid fields."): "账号信息有误。",
+    ("Errors", "This cancellation request no longer exists."): "该取消申请已不存在。",
+    (
+        "Errors",
+        "An order appears twice in the batch; each order is cancelled once.",
+    ): "同一订单在本批中出现了两次；每个订单只能取消一次。",
+    (
+        "Errors",
+        "1688 order {order} no longer exists in the app; nothing was sent.",
+    ): "软件中已没有1688订单 {order}，未发送任何请求。",
+    (
+        "Errors",
+        "1688 order {order} was changed meanwhile; start again. Nothing was sent.",
+    ): "1688订单 {order} 在此期间已有变动，请重新开始。未发送任何请求。",
+    (
+        "Errors",
+        "1688 order {order} already has a cancellation under way; nothing was sent. Close the "
+        "wizard and look at that order's requests.",
+    ): "1688订单 {order} 已有进行中的取消申请，未发送任何请求。请关闭向导，查看该订单的申请记录。",
+    (
+        "Errors",
+        "The request for 1688 order {order} is “{state}”; it cannot be sent again.",
+    ): "1688订单 {order} 的申请状态为“{state}”，无法再次发送。",
+    (
+        "Errors",
+        "The request for 1688 order {order} is “{state}”, not waiting for an answer.",
+    ): "1688订单 {order} 的申请状态为“{state}”，并非在等待确认。",
+    (
+        "Errors",
+        "The request for 1688 order {order} is “{state}”; it is not waiting to be sent.",
+    ): "1688订单 {order} 的申请状态为“{state}”，并非在等待发送。",
+    (
+        "Errors",
+        "Only failed requests can be retried; the request for 1688 order {order} is “{state}”.",
+    ): "只能重试失败的申请；1688订单 {order} 的申请状态为“{state}”。",
+    (
+        "Errors",
+        "1688 order {order} already has a cancellation under way; it is not sent again.",
+    ): "1688订单 {order} 已有进行中的取消申请，不会再次发送。",
+    (
+        "Errors",
+        "The request for 1688 order {order} is “{state}”, not interrupted.",
+    ): "1688订单 {order} 的申请状态为“{state}”，并未中断。",
+    (
+        "Errors",
+        "“{outcome}” is not a possible outcome of this request.",
+    ): "“{outcome}”不是该申请可能的结果。",
+    ("Messages", "Distribution account created."): "分销账号已创建。",
+    ("Messages", "{count} cancellation request(s) recorded."): "已记录 {count} 个取消申请。",
+    ("Messages", "Cancellation request sent."): "取消申请已发送。",
+    ("Messages", "{count} offer(s) marked out of stock."): "已将 {count} 个报价标记为缺货。",
+    ("Messages", "Order closed on 1688."): "订单已在1688关闭。",
+    ("Messages", "Refund requested; waiting for the supplier."): "已申请退款，等待供应商处理。",
+    ("Messages", "Cancellation failed."): "取消失败。",
+    ("Messages", "Order skipped."): "订单已跳过。",
+    (
+        "Messages",
+        "Cancellation interrupted; check the order on 1688.",
+    ): "取消已中断，请在1688上查看该订单。",
+    (
+        "Messages",
+        "Cancellation: {closed} closed, {refunds} refund(s) requested, {failed} failed, "
+        "{interrupted} interrupted.",
+    ): "取消订单：已关闭 {closed} 个，已申请退款 {refunds} 个，失败 {failed} 个，中断 {interrupted} 个。",
 }
 
 

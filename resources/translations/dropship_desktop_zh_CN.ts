@@ -336,6 +336,10 @@ The current data is backed up first, so this can be undone by restoring that bac
         <translation>向导在等待您确认时被关闭了。请在1688上查看该订单，然后告诉我们是否已完成。</translation>
     </message>
     <message>
+        <source>{order}: {text}</source>
+        <translation>{order}：{text}</translation>
+    </message>
+    <message>
         <source>Not cancellable: shipped or received. Use an after-sales return/refund instead.</source>
         <translation>无法取消：已发货或已收货。请改走售后退货/退款。</translation>
     </message>
@@ -358,6 +362,30 @@ The current data is backed up first, so this can be undone by restoring that bac
     <message>
         <source>A cancellation or refund for this order is already under way.</source>
         <translation>该订单已有进行中的取消或退款申请。</translation>
+    </message>
+    <message>
+        <source>Close the order (unpaid)</source>
+        <translation>关闭订单（未付款）</translation>
+    </message>
+    <message>
+        <source>Refund application (paid, not shipped)</source>
+        <translation>申请退款（已付款，未发货）</translation>
+    </message>
+    <message>
+        <source>Closed on 1688</source>
+        <translation>已在1688关闭</translation>
+    </message>
+    <message>
+        <source>Refund requested: waiting for the supplier</source>
+        <translation>已申请退款：等待供应商处理</translation>
+    </message>
+    <message>
+        <source>Skipped: {}</source>
+        <translation>已跳过：{}</translation>
+    </message>
+    <message>
+        <source>Interrupted: {}</source>
+        <translation>已中断：{}</translation>
     </message>
     <message>
         <source>The supplier&apos;s lead time was longer than the time left to the shop&apos;s ship-by deadline. Choose offers that ship in time, or promise a later dispatch in the listing.</source>
@@ -432,6 +460,18 @@ The current data is backed up first, so this can be undone by restoring that bac
     <message>
         <source>Cancel Orders</source>
         <translation>取消订单</translation>
+    </message>
+    <message>
+        <source>Manual: you act on 1688 in the browser and confirm here</source>
+        <translation>手动：在浏览器中操作1688，然后在这里确认</translation>
+    </message>
+    <message>
+        <source>Test connector: a simulated 1688 (no real orders change)</source>
+        <translation>测试连接：模拟的1688（不会改动真实订单）</translation>
+    </message>
+    <message>
+        <source>Failed: {}</source>
+        <translation>失败：{}</translation>
     </message>
 </context>
 <context>
@@ -1144,8 +1184,193 @@ Details were written to the log file:
         <translation>{value!r} 不是金额（{reason}）</translation>
     </message>
     <message>
+        <source>{name}: {problem}</source>
+        <extracomment>Called from the worker thread with (phase, done, total); phase is an English word. Shop platforms whose shops can receive a format&apos;s orders (Taobao and Tmall share one layout). Rows written per ``executemany`` call; progress and cancellation are checked between chunks. From this many new orders on, the FTS insert trigger is replaced by one bulk index statement.</extracomment>
+        <translation>{name}：{problem}</translation>
+    </message>
+    <message>
+        <source>The import was cancelled. Nothing was imported.</source>
+        <translation>导入已取消，未导入任何数据。</translation>
+    </message>
+    <message>
+        <source>Unknown format {format!r}. Use one of: auto, {formats}.</source>
+        <translation>未知格式 {format!r}。请使用以下之一：auto、{formats}。</translation>
+    </message>
+    <message>
+        <source>The file&apos;s layout was not recognised as a Taobao/Tmall, Pinduoduo, Douyin or 1688 order export. Choose the format, or map its columns yourself.</source>
+        <translation>无法识别该文件的格式，它不像是淘宝/天猫、拼多多、抖店或1688导出的订单文件。请选择格式，或自行对应各列。</translation>
+    </message>
+    <message>
+        <source>The column mapping lacks: Order status. Choose the column that holds it.</source>
+        <translation>列对应中缺少：订单状态。请选择包含订单状态的列。</translation>
+    </message>
+    <message>
+        <source>the quantity must be at least 1</source>
+        <translation>数量至少为 1</translation>
+    </message>
+    <message>
+        <source>the amount cannot be negative</source>
+        <translation>金额不能为负数</translation>
+    </message>
+    <message>
         <source>the order status is empty</source>
         <translation>订单状态为空</translation>
+    </message>
+    <message>
+        <source>There is no shop for {label} orders yet. Name the shop these orders belong to with --shop NAME (it will be created).</source>
+        <translation>还没有用于{label}订单的店铺。请用 --shop NAME 指定这些订单所属的店铺（将自动创建）。</translation>
+    </message>
+    <message>
+        <source>There are several shops for {label} orders ({names}). Say which shop these orders belong to with --shop NAME.</source>
+        <translation>有多个店铺可用于{label}订单（{names}）。请用 --shop NAME 指定这些订单所属的店铺。</translation>
+    </message>
+    <message>
+        <source>{name} has {count} problem(s); nothing was imported. Correct the file (or the column mapping) and import it again.
+{problems}</source>
+        <translation>{name} 有 {count} 个问题，未导入任何数据。请改正文件（或列对应）后重新导入。
+{problems}</translation>
+    </message>
+    <message>
+        <source>{name} holds no orders; nothing was imported.</source>
+        <translation>{name} 中没有订单，未导入任何数据。</translation>
+    </message>
+    <message>
+        <source>Enter a name for the new shop.</source>
+        <translation>请输入新店铺的名称。</translation>
+    </message>
+    <message>
+        <source>A {platform} shop cannot receive this file&apos;s orders.</source>
+        <translation>{platform}店铺不能导入该文件中的订单。</translation>
+    </message>
+    <message>
+        <source>Choose the shop these orders belong to.</source>
+        <translation>请选择这些订单所属的店铺。</translation>
+    </message>
+    <message>
+        <source>The chosen shop no longer exists. Choose another one.</source>
+        <translation>所选店铺已不存在，请另选一个。</translation>
+    </message>
+    <message>
+        <source>The chosen shop is a {platform} shop; this file is a {format} export. Choose a matching shop.</source>
+        <translation>所选店铺是{platform}店铺，而该文件是{format}导出的订单。请选择相符的店铺。</translation>
+    </message>
+    <message>
+        <source>The number of demo orders cannot be negative.</source>
+        <translation>演示订单数量不能为负数。</translation>
+    </message>
+    <message>
+        <source>This database already holds orders. Demo data is only written into an empty database; choose another data folder (for example with --data-dir).</source>
+        <translation>该数据库中已有订单。演示数据只能写入空数据库，请选择其他数据文件夹（例如用 --data-dir）。</translation>
+    </message>
+    <message>
+        <source>The export was cancelled. No file was written.</source>
+        <extracomment>Called with (done, total) from the thread running the export.</extracomment>
+        <translation>导出已取消，未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>Unknown export format {format!r}; use xlsx or csv.</source>
+        <translation>未知的导出格式 {format!r}，请使用 xlsx 或 csv。</translation>
+    </message>
+    <message>
+        <source>Cannot write {name}: {reason}. Check that the folder exists, that the file is not open in Excel or WPS, and that the disk is not full.</source>
+        <translation>无法写入 {name}：{reason}。请检查文件夹是否存在、文件是否已在 Excel 或 WPS 中打开，以及磁盘空间是否已满。</translation>
+    </message>
+    <message>
+        <source>This order no longer exists; it may have been deleted.</source>
+        <translation>该订单已不存在，可能已被删除。</translation>
+    </message>
+    <message>
+        <source>The buyer data of this order was removed (personal data deletion); it cannot be shown any more.</source>
+        <translation>该订单的买家信息已删除（个人信息清理），无法再显示。</translation>
+    </message>
+    <message>
+        <source>This supplier order no longer exists; it may have been deleted.</source>
+        <translation>该1688订单已不存在，可能已被删除。</translation>
+    </message>
+    <message>
+        <source>The sales order no longer exists; it may have been deleted.</source>
+        <translation>该店铺订单已不存在，可能已被删除。</translation>
+    </message>
+    <message>
+        <source>1688 order {order} already belongs to order {other}. Only supplier orders awaiting a match can be linked.</source>
+        <translation>1688订单 {order} 已关联到订单 {other}。只有待关联的1688订单才能关联。</translation>
+    </message>
+    <message>
+        <source>Enter a number of days between {min} and {max} for deleting old buyer data.</source>
+        <translation>删除旧买家信息的天数请输入 {min} 到 {max} 之间的数字。</translation>
+    </message>
+    <message>
+        <source>Enter a name for the account.</source>
+        <extracomment>Local error codes (the platform&apos;s own codes are stored as they come).</extracomment>
+        <translation>请输入账号名称。</translation>
+    </message>
+    <message>
+        <source>The name is longer than 100 characters.</source>
+        <translation>名称超过 100 个字符。</translation>
+    </message>
+    <message>
+        <source>An account named “{name}” already exists.</source>
+        <translation>已存在名为“{name}”的账号。</translation>
+    </message>
+    <message>
+        <source>The 1688 member id is longer than 100 characters.</source>
+        <translation>1688会员ID超过 100 个字符。</translation>
+    </message>
+    <message>
+        <source>Choose a connector (manual if unsure).</source>
+        <translation>请选择连接方式（不确定时选“手动”）。</translation>
+    </message>
+    <message>
+        <source>The account has invalid fields.</source>
+        <translation>账号信息有误。</translation>
+    </message>
+    <message>
+        <source>This cancellation request no longer exists.</source>
+        <translation>该取消申请已不存在。</translation>
+    </message>
+    <message>
+        <source>An order appears twice in the batch; each order is cancelled once.</source>
+        <translation>同一订单在本批中出现了两次；每个订单只能取消一次。</translation>
+    </message>
+    <message>
+        <source>1688 order {order} no longer exists in the app; nothing was sent.</source>
+        <translation>软件中已没有1688订单 {order}，未发送任何请求。</translation>
+    </message>
+    <message>
+        <source>1688 order {order} was changed meanwhile; start again. Nothing was sent.</source>
+        <translation>1688订单 {order} 在此期间已有变动，请重新开始。未发送任何请求。</translation>
+    </message>
+    <message>
+        <source>1688 order {order} already has a cancellation under way; nothing was sent. Close the wizard and look at that order&apos;s requests.</source>
+        <translation>1688订单 {order} 已有进行中的取消申请，未发送任何请求。请关闭向导，查看该订单的申请记录。</translation>
+    </message>
+    <message>
+        <source>The request for 1688 order {order} is “{state}”; it cannot be sent again.</source>
+        <translation>1688订单 {order} 的申请状态为“{state}”，无法再次发送。</translation>
+    </message>
+    <message>
+        <source>The request for 1688 order {order} is “{state}”, not waiting for an answer.</source>
+        <translation>1688订单 {order} 的申请状态为“{state}”，并非在等待确认。</translation>
+    </message>
+    <message>
+        <source>The request for 1688 order {order} is “{state}”; it is not waiting to be sent.</source>
+        <translation>1688订单 {order} 的申请状态为“{state}”，并非在等待发送。</translation>
+    </message>
+    <message>
+        <source>Only failed requests can be retried; the request for 1688 order {order} is “{state}”.</source>
+        <translation>只能重试失败的申请；1688订单 {order} 的申请状态为“{state}”。</translation>
+    </message>
+    <message>
+        <source>1688 order {order} already has a cancellation under way; it is not sent again.</source>
+        <translation>1688订单 {order} 已有进行中的取消申请，不会再次发送。</translation>
+    </message>
+    <message>
+        <source>The request for 1688 order {order} is “{state}”, not interrupted.</source>
+        <translation>1688订单 {order} 的申请状态为“{state}”，并未中断。</translation>
+    </message>
+    <message>
+        <source>“{outcome}” is not a possible outcome of this request.</source>
+        <translation>“{outcome}”不是该申请可能的结果。</translation>
     </message>
 </context>
 <context>
@@ -1288,6 +1513,22 @@ Details were written to the log file:
     <message>
         <source>Row {row}, column {column}: {message}</source>
         <translation>第 {row} 行，{column} 列：{message}</translation>
+    </message>
+    <message>
+        <source>… and more problems.</source>
+        <translation>……还有更多问题。</translation>
+    </message>
+    <message>
+        <source>… and {count} more problem(s).</source>
+        <translation>……还有 {count} 个问题。</translation>
+    </message>
+    <message>
+        <source>these</source>
+        <translation>这些</translation>
+    </message>
+    <message>
+        <source>different</source>
+        <translation>其他平台</translation>
     </message>
 </context>
 <context>
@@ -1914,6 +2155,79 @@ Labels of the canonical fields, for the mapping dialog.</extracomment>
         <source>Import finished: {products_created} new products, {offers_created} new offers, {offers_updated} offers updated.</source>
         <translation>导入完成：新增 {products_created} 个商品、{offers_created} 个报价，更新 {offers_updated} 个报价。</translation>
     </message>
+    <message>
+        <source>Demo data created.</source>
+        <translation>演示数据已创建。</translation>
+    </message>
+    <message>
+        <source>Exported {count} order(s) to {name} in {seconds} s.</source>
+        <translation>已将 {count} 个订单导出到 {name}，用时 {seconds} 秒。</translation>
+    </message>
+    <message>
+        <source>Imported {file}: {created} new 1688 orders, {updated} updated, {unchanged} unchanged; {matched} matched to sales orders, {unmatched} awaiting a match.</source>
+        <translation>已导入 {file}：新增 {created} 个1688订单，更新 {updated} 个，{unchanged} 个无变化；{matched} 个已匹配店铺订单，{unmatched} 个待关联。</translation>
+    </message>
+    <message>
+        <source>Imported {file}: {created} new orders, {updated} updated, {unchanged} unchanged; {matched} waiting 1688 order(s) matched.</source>
+        <translation>已导入 {file}：新增 {created} 个订单，更新 {updated} 个，{unchanged} 个无变化；{matched} 个待关联的1688订单已匹配。</translation>
+    </message>
+    <message>
+        <source>Imported {file}: {created} new orders, {updated} updated, {unchanged} unchanged.</source>
+        <translation>已导入 {file}：新增 {created} 个订单，更新 {updated} 个，{unchanged} 个无变化。</translation>
+    </message>
+    <message>
+        <source>The supplier order already belongs to this order.</source>
+        <translation>该1688订单已关联到此订单。</translation>
+    </message>
+    <message>
+        <source>Supplier order linked.</source>
+        <translation>1688订单已关联。</translation>
+    </message>
+    <message>
+        <source>Old buyer data deleted.</source>
+        <extracomment>The shortest retention the purge accepts (a typo of 0 must not wipe yesterday&apos;s orders).</extracomment>
+        <translation>旧的买家信息已删除。</translation>
+    </message>
+    <message>
+        <source>Distribution account created.</source>
+        <translation>分销账号已创建。</translation>
+    </message>
+    <message>
+        <source>{count} cancellation request(s) recorded.</source>
+        <translation>已记录 {count} 个取消申请。</translation>
+    </message>
+    <message>
+        <source>Cancellation request sent.</source>
+        <translation>取消申请已发送。</translation>
+    </message>
+    <message>
+        <source>{count} offer(s) marked out of stock.</source>
+        <translation>已将 {count} 个报价标记为缺货。</translation>
+    </message>
+    <message>
+        <source>Order closed on 1688.</source>
+        <translation>订单已在1688关闭。</translation>
+    </message>
+    <message>
+        <source>Refund requested; waiting for the supplier.</source>
+        <translation>已申请退款，等待供应商处理。</translation>
+    </message>
+    <message>
+        <source>Cancellation failed.</source>
+        <translation>取消失败。</translation>
+    </message>
+    <message>
+        <source>Order skipped.</source>
+        <translation>订单已跳过。</translation>
+    </message>
+    <message>
+        <source>Cancellation interrupted; check the order on 1688.</source>
+        <translation>取消已中断，请在1688上查看该订单。</translation>
+    </message>
+    <message>
+        <source>Cancellation: {closed} closed, {refunds} refund(s) requested, {failed} failed, {interrupted} interrupted.</source>
+        <translation>取消订单：已关闭 {closed} 个，已申请退款 {refunds} 个，失败 {failed} 个，中断 {interrupted} 个。</translation>
+    </message>
 </context>
 <context>
     <name>MoneyEdit</name>
@@ -2148,6 +2462,10 @@ Labels of the canonical fields, for the mapping dialog.</extracomment>
         <translation>已打码。</translation>
     </message>
     <message>
+        <source>Buyer</source>
+        <translation>买家</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -2158,6 +2476,10 @@ Labels of the canonical fields, for the mapping dialog.</extracomment>
     <message>
         <source>Address</source>
         <translation>地址</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>商品明细</translation>
     </message>
     <message>
         <source>Product</source>
@@ -2180,6 +2502,14 @@ Labels of the canonical fields, for the mapping dialog.</extracomment>
         <translation>单价</translation>
     </message>
     <message>
+        <source>Supplier orders</source>
+        <translation>1688订单</translation>
+    </message>
+    <message>
+        <source>Not ordered from the supplier yet.</source>
+        <translation>尚未向供应商下单。</translation>
+    </message>
+    <message>
         <source>1688 order id</source>
         <translation>1688订单号</translation>
     </message>
@@ -2200,6 +2530,10 @@ Labels of the canonical fields, for the mapping dialog.</extracomment>
         <translation>成本 + 代发费 + 运费</translation>
     </message>
     <message>
+        <source>Cancellation requests</source>
+        <translation>取消申请</translation>
+    </message>
+    <message>
         <source>Action</source>
         <translation>操作</translation>
     </message>
@@ -2218,6 +2552,10 @@ Labels of the canonical fields, for the mapping dialog.</extracomment>
     <message>
         <source>None.</source>
         <translation>无。</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>操作记录</translation>
     </message>
     <message>
         <source>When</source>
