@@ -26,7 +26,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-__all__ = ["QT_TRANSLATE_NOOP", "MarkedError", "Text", "fill", "join", "with_values"]
+__all__ = [
+    "QT_TRANSLATE_NOOP",
+    "Label",
+    "MarkedError",
+    "Text",
+    "fill",
+    "join",
+    "label",
+    "with_values",
+]
 
 
 class Text(str):
@@ -72,6 +81,33 @@ def with_values(text: str, /, **params: object) -> Text:
     context = getattr(text, "context", "Errors")
     template = getattr(text, "template", str(text))
     return Text(fill(template, params), context=context, template=template, params=params)
+
+
+class Label(str):
+    """A domain enum's English label that also carries its Chinese one.
+
+    Passed as a message value (``state=label(row.state)``), it fills in as English for the CLI
+    and logs; the UI shows the label of its language (``ui.formatting.enum_label``).
+    """
+
+    __slots__ = ("label_en", "label_zh")
+
+    label_en: str
+    label_zh: str
+
+    def __new__(cls, label_en: str, label_zh: str) -> Label:
+        self = super().__new__(cls, label_en)
+        self.label_en = label_en
+        self.label_zh = label_zh
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Label, (self.label_en, self.label_zh))
+
+
+def label(member: Any) -> Label:
+    """The bilingual label of a domain enum member (one with ``label_en`` and ``label_zh``)."""
+    return Label(member.label_en, member.label_zh)
 
 
 class MarkedError(Exception):

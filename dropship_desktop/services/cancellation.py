@@ -51,6 +51,7 @@ from ..domain.enums import (
 )
 from ..domain.timeutil import from_epoch, now_epoch, now_utc, to_epoch
 from ..errors import UserError, ValidationError
+from ..i18n import QT_TRANSLATE_NOOP, label, with_values
 from ..store.db import db
 from .base import Changes, audit, write_op
 from .orders import refresh_order_summaries
@@ -205,17 +206,23 @@ def create_account(name: str, member_id: str = "", connector: str = "manual") ->
     member_id = member_id.strip()
     errors: dict[str, str] = {}
     if not name:
-        errors["name"] = "Enter a name for the account."
+        errors["name"] = QT_TRANSLATE_NOOP("Errors", "Enter a name for the account.")
     elif len(name) > 100:
-        errors["name"] = "The name is longer than 100 characters."
+        errors["name"] = QT_TRANSLATE_NOOP("Errors", "The name is longer than 100 characters.")
     elif db.execute_sql("SELECT 1 FROM distribution_account WHERE name = ?", (name,)).fetchone():
-        errors["name"] = f"An account named “{name}” already exists."
+        errors["name"] = with_values(
+            QT_TRANSLATE_NOOP("Errors", "An account named “{name}” already exists."), name=name
+        )
     if len(member_id) > 100:
-        errors["member_id"] = "The 1688 member id is longer than 100 characters."
+        errors["member_id"] = QT_TRANSLATE_NOOP(
+            "Errors", "The 1688 member id is longer than 100 characters."
+        )
     if connector not in connector_kinds():
-        errors["connector"] = "Choose a connector (manual if unsure)."
+        errors["connector"] = QT_TRANSLATE_NOOP("Errors", "Choose a connector (manual if unsure).")
     if errors:
-        raise ValidationError("The account has invalid fields.", errors)
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Errors", "The account has invalid fields."), errors
+        )
     account_id = db.execute_sql(
         "INSERT INTO distribution_account (name, member_id, connector, created_at)"
         " VALUES (?, ?, ?, ?)",
@@ -231,7 +238,7 @@ def create_account(name: str, member_id: str = "", connector: str = "manual") ->
         "distribution_account",
         ids={"distribution_account": [account_id]},
         created_id=account_id,
-        message="Distribution account created.",
+        message=QT_TRANSLATE_NOOP("Messages", "Distribution account created."),
     )
 
 
@@ -513,7 +520,7 @@ def _row(r: Sequence[object]) -> RequestRow:
 def _load(request_id: int) -> RequestRow:
     r = db.execute_sql(_REQUEST_SQL + " WHERE cr.id = ?", (request_id,)).fetchone()
     if r is None:
-        raise UserError("This cancellation request no longer exists.")
+        raise UserError(QT_TRANSLATE_NOOP("Errors", "This cancellation request no longer exists."))
     return _row(r)
 
 
@@ -582,7 +589,11 @@ def record_requests(
             _session_batches.add(batch_id)
     ids = [item.supplier_order_id for item in items]
     if len(set(ids)) != len(ids):
-        raise UserError("An order appears twice in the batch; each order is cancelled once.")
+        raise UserError(
+            QT_TRANSLATE_NOOP(
+                "Errors", "An order appears twice in the batch; each order is cancelled once."
+            )
+        )
     pending = pending_supplier_order_ids(ids)
     now = now_epoch()
     by_order: dict[int, int] = {}
@@ -594,17 +605,27 @@ def record_requests(
         ).fetchone()
         if row is None:
             raise UserError(
-                f"1688 order {item.order_id_1688} no longer exists in the app; nothing was sent."
+                QT_TRANSLATE_NOOP(
+                    "Errors", "1688 order {order} no longer exists in the app; nothing was sent."
+                ),
+                order=item.order_id_1688,
             )
         if row[0] != item.order_id_1688:
             raise UserError(
-                f"1688 order {item.order_id_1688} was changed meanwhile; start again. "
-                "Nothing was sent."
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "1688 order {order} was changed meanwhile; start again. Nothing was sent.",
+                ),
+                order=item.order_id_1688,
             )
         if item.supplier_order_id in pending:
             raise UserError(
-                f"1688 order {item.order_id_1688} already has a cancellation under way; "
-                "nothing was sent. Close the wizard and look at that order's requests."
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "1688 order {order} already has a cancellation under way; nothing was sent. "
+                    "Close the wizard and look at that order's requests.",
+                ),
+                order=item.order_id_1688,
             )
         attempt = db.execute_sql(
             "SELECT coalesce(max(attempt), 0) + 1 FROM cancellation_request"
@@ -665,7 +686,10 @@ def record_requests(
         sales_order_ids=sales_ids,
         by_order=by_order,
         outcomes=skipped,
-        message=f"{len(items)} cancellation request(s) recorded.",
+        message=with_values(
+            QT_TRANSLATE_NOOP("Messages", "{count} cancellation request(s) recorded."),
+            count=len(items),
+        ),
     )
 
 
@@ -685,8 +709,12 @@ def begin_submission(request_id: int) -> Changes:
     row = _load(request_id)
     if row.state is not _S.RECORDED:
         raise UserError(
-            f"The request for 1688 order {row.order_id_1688} is “{row.state.label_en}”; "
-            "it cannot be sent again."
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "The request for 1688 order {order} is “{state}”; it cannot be sent again.",
+            ),
+            order=row.order_id_1688,
+            state=label(row.state),
         )
     now = now_epoch()
     db.execute_sql(
@@ -702,7 +730,10 @@ def begin_submission(request_id: int) -> Changes:
         sales_order_id=row.sales_order_id,
         at=now,
     )
-    return _changes(request_ids=[request_id], message="Cancellation request sent.")
+    return _changes(
+        request_ids=[request_id],
+        message=QT_TRANSLATE_NOOP("Messages", "Cancellation request sent."),
+    )
 
 
 def _follow_sales_order(sales_order_id: int, now: int) -> bool:
@@ -824,8 +855,12 @@ def finish_submission(request_id: int, result: CallResult) -> CancellationChange
     row = _load(request_id)
     if row.state is not _S.SUBMITTED:
         raise UserError(
-            f"The request for 1688 order {row.order_id_1688} is “{row.state.label_en}”, "
-            "not waiting for an answer."
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "The request for 1688 order {order} is “{state}”, not waiting for an answer.",
+            ),
+            order=row.order_id_1688,
+            state=label(row.state),
         )
     outcome = _finish(row, result, now_epoch())
     return _changes(
@@ -903,8 +938,12 @@ def submit_request(request_id: int, connector: Connector) -> CancellationChanges
         begin_submission(request_id)
     elif not (row.state is _S.SUBMITTED and _in_session(row.batch_id)):
         raise UserError(
-            f"The request for 1688 order {row.order_id_1688} is “{row.state.label_en}”; "
-            "it is not waiting to be sent."
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "The request for 1688 order {order} is “{state}”; it is not waiting to be sent.",
+            ),
+            order=row.order_id_1688,
+            state=label(row.state),
         )
     try:
         result = _call(connector, row)
@@ -933,13 +972,21 @@ def _record_retry(request_id: int) -> int:
     row = _load(request_id)
     if row.state is not _S.FAILED:
         raise UserError(
-            f"Only failed requests can be retried; the request for 1688 order "
-            f"{row.order_id_1688} is “{row.state.label_en}”."
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "Only failed requests can be retried; the request for 1688 order {order} is "
+                "“{state}”.",
+            ),
+            order=row.order_id_1688,
+            state=label(row.state),
         )
     if pending_supplier_order_ids([row.supplier_order_id]):
         raise UserError(
-            f"1688 order {row.order_id_1688} already has a cancellation under way; "
-            "it is not sent again."
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "1688 order {order} already has a cancellation under way; it is not sent again.",
+            ),
+            order=row.order_id_1688,
         )
     item = SubmissionItem(
         row.supplier_order_id,
@@ -1021,8 +1068,11 @@ def resolve_interrupted(
     row = _load(request_id)
     if row.state is not _S.INTERRUPTED:
         raise UserError(
-            f"The request for 1688 order {row.order_id_1688} is “{row.state.label_en}”, "
-            "not interrupted."
+            QT_TRANSLATE_NOOP(
+                "Errors", "The request for 1688 order {order} is “{state}”, not interrupted."
+            ),
+            order=row.order_id_1688,
+            state=label(row.state),
         )
     outcome = OutcomeKind(outcome)
     done = {
@@ -1034,7 +1084,10 @@ def resolve_interrupted(
     elif outcome is OutcomeKind.FAILED:
         result = CallResult(False, NOT_DONE, message.strip() or "Not done on 1688.")
     else:
-        raise UserError(f"“{outcome.value}” is not a possible outcome of this request.")
+        raise UserError(
+            QT_TRANSLATE_NOOP("Errors", "“{outcome}” is not a possible outcome of this request."),
+            outcome=outcome.value,
+        )
     now = now_epoch()
     audit(
         "cancellation_request",
@@ -1084,7 +1137,10 @@ def mark_offers_out_of_stock(offer_ids: Iterable[int]) -> Changes:
             )
         done.append(offer_id)
     return Changes.of(
-        "offer", ids={"offer": done}, message=f"{len(done)} offer(s) marked out of stock."
+        "offer",
+        ids={"offer": done},
+        message=QT_TRANSLATE_NOOP("Messages", "{count} offer(s) marked out of stock."),
+        message_params={"count": len(done)},
     )
 
 
@@ -1095,11 +1151,15 @@ def mark_offers_out_of_stock(offer_ids: Iterable[int]) -> Changes:
 
 def _outcome_message(outcome: OrderOutcome) -> str:
     return {
-        OutcomeKind.CLOSED: "Order closed on 1688.",
-        OutcomeKind.REFUND_REQUESTED: "Refund requested; waiting for the supplier.",
-        OutcomeKind.FAILED: "Cancellation failed.",
-        OutcomeKind.SKIPPED: "Order skipped.",
-        OutcomeKind.INTERRUPTED: "Cancellation interrupted; check the order on 1688.",
+        OutcomeKind.CLOSED: QT_TRANSLATE_NOOP("Messages", "Order closed on 1688."),
+        OutcomeKind.REFUND_REQUESTED: QT_TRANSLATE_NOOP(
+            "Messages", "Refund requested; waiting for the supplier."
+        ),
+        OutcomeKind.FAILED: QT_TRANSLATE_NOOP("Messages", "Cancellation failed."),
+        OutcomeKind.SKIPPED: QT_TRANSLATE_NOOP("Messages", "Order skipped."),
+        OutcomeKind.INTERRUPTED: QT_TRANSLATE_NOOP(
+            "Messages", "Cancellation interrupted; check the order on 1688."
+        ),
     }[outcome.kind]
 
 
@@ -1107,8 +1167,14 @@ def _batch_message(outcomes: Sequence[OrderOutcome]) -> str:
     counts = {kind: 0 for kind in OutcomeKind}
     for outcome in outcomes:
         counts[outcome.kind] += 1
-    return (
-        f"Cancellation: {counts[OutcomeKind.CLOSED]} closed, "
-        f"{counts[OutcomeKind.REFUND_REQUESTED]} refund(s) requested, "
-        f"{counts[OutcomeKind.FAILED]} failed, {counts[OutcomeKind.INTERRUPTED]} interrupted."
+    return with_values(
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "Cancellation: {closed} closed, {refunds} refund(s) requested, {failed} failed, "
+            "{interrupted} interrupted.",
+        ),
+        closed=counts[OutcomeKind.CLOSED],
+        refunds=counts[OutcomeKind.REFUND_REQUESTED],
+        failed=counts[OutcomeKind.FAILED],
+        interrupted=counts[OutcomeKind.INTERRUPTED],
     )

@@ -15,6 +15,7 @@ from datetime import UTC, datetime, timedelta
 from ..domain.enums import OrderStatus1688, RefundStatus, SalesStatus
 from ..domain.orders import DEFAULT_SHIP_WITHIN_HOURS, OrderFlag, is_mismatch
 from ..errors import UserError
+from ..i18n import QT_TRANSLATE_NOOP
 from ..store.db import db
 from ..store.tables import SalesOrder
 from .base import Changes, audit
@@ -248,11 +249,16 @@ def generate_demo(
 
     started = time.perf_counter()
     if orders < 0:
-        raise UserError("The number of demo orders cannot be negative.")
+        raise UserError(
+            QT_TRANSLATE_NOOP("Errors", "The number of demo orders cannot be negative.")
+        )
     if SalesOrder.select().limit(1).count():
         raise UserError(
-            "This database already holds orders. Demo data is only written into an empty "
-            "database; choose another data folder (for example with --data-dir)."
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "This database already holds orders. Demo data is only written into an empty "
+                "database; choose another data folder (for example with --data-dir).",
+            )
         )
     if now is None:
         now = datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
@@ -672,5 +678,5 @@ def demo_changes() -> Changes:
         "offer",
         "sales_order",
         "supplier_order",
-        message="Demo data created.",
+        message=QT_TRANSLATE_NOOP("Messages", "Demo data created."),
     )

@@ -23,6 +23,7 @@ from typing import Any
 from ..domain.enums import SalesStatus, SupplierStatus
 from ..domain.masking import mask_address, mask_name, mask_phone
 from ..errors import UserError
+from ..i18n import QT_TRANSLATE_NOOP
 from ..store.db import db
 from ..store.order_queries import OrderFilter, order_ids
 from ..tabular.writer import write_csv, write_xlsx
@@ -83,7 +84,9 @@ class ExportCancelledError(UserError):
     """The user cancelled the export; no file was written."""
 
     def __init__(self) -> None:
-        super().__init__("The export was cancelled. No file was written.")
+        super().__init__(
+            QT_TRANSLATE_NOOP("Errors", "The export was cancelled. No file was written.")
+        )
 
 
 @dataclass(frozen=True)
@@ -135,7 +138,10 @@ def export_orders(
     target = Path(path)
     fmt = file_format or export_path_format(target)
     if fmt not in ("csv", "xlsx"):
-        raise UserError(f"Unknown export format {fmt!r}; use xlsx or csv.")
+        raise UserError(
+            QT_TRANSLATE_NOOP("Errors", "Unknown export format {format!r}; use xlsx or csv."),
+            format=fmt,
+        )
     started = time.perf_counter()
     ids = (
         list(selected_ids)
@@ -173,8 +179,13 @@ def export_orders(
             os.replace(temp, target)
     except OSError as exc:
         raise UserError(
-            f"Cannot write {target.name}: {exc.strerror or exc}. Check that the folder exists, "
-            "that the file is not open in Excel or WPS, and that the disk is not full."
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "Cannot write {name}: {reason}. Check that the folder exists, that the file is "
+                "not open in Excel or WPS, and that the disk is not full.",
+            ),
+            name=target.name,
+            reason=exc.strerror or exc,
         ) from None
     finally:
         if temp.exists():
@@ -182,7 +193,10 @@ def export_orders(
     seconds = time.perf_counter() - started
     return ExportChanges(
         tables=frozenset({"audit_event"}) if full_buyer_data else frozenset(),
-        message=f"Exported {count} order(s) to {target.name} in {seconds:.1f} s.",
+        message=QT_TRANSLATE_NOOP(
+            "Messages", "Exported {count} order(s) to {name} in {seconds} s."
+        ),
+        message_params={"count": count, "name": target.name, "seconds": f"{seconds:.1f}"},
         rows=count,
         path=str(target),
         file_format=fmt,

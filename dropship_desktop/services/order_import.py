@@ -37,6 +37,7 @@ from ..domain.masking import mask_name, mask_phone
 from ..domain.orders import DEFAULT_SHIP_WITHIN_HOURS, OrderFlag
 from ..domain.timeutil import now_epoch
 from ..errors import UserError
+from ..i18n import QT_TRANSLATE_NOOP, join, with_values
 from ..store.db import db
 from ..tabular.orders_formats import (
     CANONICAL_FIELDS,
@@ -115,11 +116,16 @@ def _bulk_gc() -> Iterator[None]:
             gc.enable()
 
 
+_FILE_PROBLEM = QT_TRANSLATE_NOOP("Errors", "{name}: {problem}")
+
+
 class ImportCancelledError(UserError):
     """The user cancelled the import; nothing was written."""
 
     def __init__(self) -> None:
-        super().__init__("The import was cancelled. Nothing was imported.")
+        super().__init__(
+            QT_TRANSLATE_NOOP("Errors", "The import was cancelled. Nothing was imported.")
+        )
 
 
 # --- preview ----------------------------------------------------------------------------------
@@ -217,11 +223,17 @@ class ImportPreview:
         """The problems as plain lines, for the CLI and messages."""
         if self.problem:
             return self.problem
-        lines = [str(e) for e in self.errors[:limit]]
+        lines = [e.text() for e in self.errors[:limit]]
         more = len(self.errors) - limit
-        if more > 0 or self.errors_truncated:
-            lines.append(f"… and {'more' if self.errors_truncated else more} more problem(s).")
-        return "\n".join(lines)
+        if self.errors_truncated:
+            lines.append(QT_TRANSLATE_NOOP("Import", "… and more problems."))
+        elif more > 0:
+            lines.append(
+                with_values(
+                    QT_TRANSLATE_NOOP("Import", "… and {count} more problem(s)."), count=more
+                )
+            )
+        return join(lines, "\n")
 
 
 def release_preview(preview: ImportPreview) -> None:
@@ -251,7 +263,7 @@ def read_order_file(path: str | Path) -> Table:
     try:
         return read_table(path, filename=path.name)
     except TableError as exc:
-        raise UserError(f"{path.name}: {exc}") from None
+        raise UserError(_FILE_PROBLEM, name=path.name, problem=exc.text) from None
 
 
 def header_signature(headers: Iterable[str]) -> str:
@@ -295,7 +307,9 @@ def preview_import(
         fmt = None
     elif fmt not in FORMATS:
         raise UserError(
-            f"Unknown format {fmt!r}. Use one of: auto, {', '.join(FORMATS)}.",
+            QT_TRANSLATE_NOOP("Errors", "Unknown format {format!r}. Use one of: auto, {formats}."),
+            format=fmt,
+            formats=", ".join(FORMATS),
         )
     preview = ImportPreview(
         file_name=name,
@@ -318,19 +332,22 @@ def preview_import(
         preview.format = detected
         preview.kind = kind or kind_for_format(detected)
         if detected is None:
-            preview.problem = (
+            preview.problem = QT_TRANSLATE_NOOP(
+                "Errors",
                 "The file's layout was not recognised as a Taobao/Tmall, Pinduoduo, Douyin or "
-                "1688 order export. Choose the format, or map its columns yourself."
+                "1688 order export. Choose the format, or map its columns yourself.",
             )
             return preview
     if preview.kind == "shop" and "status_text" not in preview.mapping.fields:
-        preview.problem = "The column mapping lacks: Order status. Choose the column that holds it."
+        preview.problem = QT_TRANSLATE_NOOP(
+            "Errors", "The column mapping lacks: Order status. Choose the column that holds it."
+        )
         return preview
     try:
         with _bulk_gc():
             result = map_rows(table, preview.mapping, preview.kind, max_errors=_PREVIEW_ERRORS)
     except TableError as exc:
-        preview.problem = str(exc)
+        preview.problem = exc.text
         return preview
     errors = list(result.errors)
     records = _validate(result.records, preview, errors)
@@ -357,17 +374,31 @@ def _validate(
     for record in records:
         if record.quantity is not None and record.quantity < 1:
             errors.append(
-                RowError(record.row, fields["quantity"], "the quantity must be at least 1")
+                RowError(
+                    record.row,
+                    fields["quantity"],
+                    QT_TRANSLATE_NOOP("Errors", "the quantity must be at least 1"),
+                )
             )
             bad.add(record.row)
         for name in ("unit_price_fen", "amount_fen"):
             value = getattr(record, name)
             if value is not None and value < 0:
-                errors.append(RowError(record.row, fields[name], "the amount cannot be negative"))
+                errors.append(
+                    RowError(
+                        record.row,
+                        fields[name],
+                        QT_TRANSLATE_NOOP("Errors", "the amount cannot be negative"),
+                    )
+                )
                 bad.add(record.row)
         if preview.kind == "1688" and record.status is None:
             column = fields.get("status_text", CANONICAL_FIELDS["status_text"])
-            errors.append(RowError(record.row, column, "the order status is empty"))
+            errors.append(
+                RowError(
+                    record.row, column, QT_TRANSLATE_NOOP("Errors", "the order status is empty")
+                )
+            )
             bad.add(record.row)
     if not bad:
         return records
@@ -417,16 +448,25 @@ def default_shop(preview: ImportPreview, shop_name: str | None = None) -> tuple[
                 return shop_id, existing
     if len(shops) == 1:
         return shops[0][0], shops[0][2]
-    label = FORMATS.get(preview.format or "", "these")
+    label = FORMATS.get(preview.format or "", QT_TRANSLATE_NOOP("Import", "these"))
     if not shops:
         raise UserError(
-            f"There is no shop for {label} orders yet. Name the shop these orders belong to "
-            "with --shop NAME (it will be created)."
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "There is no shop for {label} orders yet. Name the shop these orders belong to "
+                "with --shop NAME (it will be created).",
+            ),
+            label=label,
         )
     names = ", ".join(s[2] for s in shops)
     raise UserError(
-        f"There are several shops for {label} orders ({names}). Say which shop these orders "
-        "belong to with --shop NAME."
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "There are several shops for {label} orders ({names}). Say which shop these orders "
+            "belong to with --shop NAME.",
+        ),
+        label=label,
+        names=names,
     )
 
 
@@ -452,17 +492,33 @@ class ImportSummary:
     shop_id: int | None = None
 
     def message(self) -> str:
-        """A one-line English summary (the CLI prints it; the UI builds its own, translated)."""
-        what = "1688 orders" if self.kind == "1688" else "orders"
-        text = (
-            f"Imported {self.file_name}: {self.orders_created} new {what}, "
-            f"{self.orders_updated} updated, {self.orders_unchanged} unchanged"
-        )
+        """A one-line summary: English as a string (the CLI prints it), marked for the UI."""
         if self.kind == "1688":
-            text += f"; {self.matched} matched to sales orders, {self.unmatched} awaiting a match"
+            template = QT_TRANSLATE_NOOP(
+                "Messages",
+                "Imported {file}: {created} new 1688 orders, {updated} updated, {unchanged} "
+                "unchanged; {matched} matched to sales orders, {unmatched} awaiting a match.",
+            )
         elif self.matched:
-            text += f"; {self.matched} waiting 1688 order(s) matched"
-        return text + "."
+            template = QT_TRANSLATE_NOOP(
+                "Messages",
+                "Imported {file}: {created} new orders, {updated} updated, {unchanged} "
+                "unchanged; {matched} waiting 1688 order(s) matched.",
+            )
+        else:
+            template = QT_TRANSLATE_NOOP(
+                "Messages",
+                "Imported {file}: {created} new orders, {updated} updated, {unchanged} unchanged.",
+            )
+        return with_values(
+            template,
+            file=self.file_name,
+            created=self.orders_created,
+            updated=self.orders_updated,
+            unchanged=self.orders_unchanged,
+            matched=self.matched,
+            unmatched=self.unmatched,
+        )
 
 
 @dataclass(frozen=True)
@@ -594,15 +650,23 @@ def check_preview(preview: ImportPreview) -> None:
             the file holds no orders.
     """
     if preview.problem:
-        raise UserError(f"{preview.file_name}: {preview.problem}")
+        raise UserError(_FILE_PROBLEM, name=preview.file_name, problem=preview.problem)
     if preview.errors:
         raise UserError(
-            f"{preview.file_name} has {len(preview.errors)}"
-            f"{'+' if preview.errors_truncated else ''} problem(s); nothing was imported. "
-            "Correct the file (or the column mapping) and import it again.\n" + preview.error_text()
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "{name} has {count} problem(s); nothing was imported. Correct the file (or the "
+                "column mapping) and import it again.\n{problems}",
+            ),
+            name=preview.file_name,
+            count=f"{len(preview.errors)}{'+' if preview.errors_truncated else ''}",
+            problems=preview.error_text(),
         )
     if not preview.orders:
-        raise UserError(f"{preview.file_name} holds no orders; nothing was imported.")
+        raise UserError(
+            QT_TRANSLATE_NOOP("Errors", "{name} holds no orders; nothing was imported."),
+            name=preview.file_name,
+        )
 
 
 def _ensure_shop(
@@ -613,9 +677,12 @@ def _ensure_shop(
     if new_shop is not None:
         platform, name = new_shop[0], new_shop[1].strip()
         if not name:
-            raise UserError("Enter a name for the new shop.")
+            raise UserError(QT_TRANSLATE_NOOP("Errors", "Enter a name for the new shop."))
         if platform not in platforms:
-            raise UserError(f"A {platform} shop cannot receive this file's orders.")
+            raise UserError(
+                QT_TRANSLATE_NOOP("Errors", "A {platform} shop cannot receive this file's orders."),
+                platform=platform,
+            )
         row = conn.execute(
             "SELECT id FROM shop WHERE platform = ? AND name = ?", (platform, name)
         ).fetchone()
@@ -629,14 +696,21 @@ def _ensure_shop(
         _audit_rows([("shop", created, None, "create", "", _json({"name": name}))])
         return created
     if shop_id is None:
-        raise UserError("Choose the shop these orders belong to.")
+        raise UserError(QT_TRANSLATE_NOOP("Errors", "Choose the shop these orders belong to."))
     row = conn.execute("SELECT platform FROM shop WHERE id = ?", (shop_id,)).fetchone()
     if row is None:
-        raise UserError("The chosen shop no longer exists. Choose another one.")
+        raise UserError(
+            QT_TRANSLATE_NOOP("Errors", "The chosen shop no longer exists. Choose another one.")
+        )
     if row[0] not in platforms:
         raise UserError(
-            f"The chosen shop is a {row[0]} shop; this file is a "
-            f"{FORMATS.get(preview.format or '', 'different')} export. Choose a matching shop."
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "The chosen shop is a {platform} shop; this file is a {format} export. Choose a "
+                "matching shop.",
+            ),
+            platform=row[0],
+            format=FORMATS.get(preview.format or "", QT_TRANSLATE_NOOP("Import", "different")),
         )
     return int(shop_id)
 

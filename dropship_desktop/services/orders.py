@@ -15,6 +15,7 @@ from ..domain.enums import CancelRequestState, OrderStatus1688, RefundStatus, Sa
 from ..domain.orders import OrderFlag, is_mismatch
 from ..domain.timeutil import now_epoch
 from ..errors import UserError
+from ..i18n import QT_TRANSLATE_NOOP
 from ..store.db import db
 from .base import Changes, audit, write_op
 
@@ -79,11 +80,16 @@ def reveal_buyer_data(sales_order_id: int) -> BuyerData:
         (sales_order_id,),
     ).fetchone()
     if row is None:
-        raise UserError("This order no longer exists; it may have been deleted.")
+        raise UserError(
+            QT_TRANSLATE_NOOP("Errors", "This order no longer exists; it may have been deleted.")
+        )
     if row[3]:
         raise UserError(
-            "The buyer data of this order was removed (personal data deletion); "
-            "it cannot be shown any more."
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "The buyer data of this order was removed (personal data deletion); it cannot be "
+                "shown any more.",
+            )
         )
     audit(
         "sales_order",
@@ -111,21 +117,38 @@ def link_supplier_order(supplier_order_id: int, sales_order_id: int) -> Changes:
         (supplier_order_id,),
     ).fetchone()
     if so is None:
-        raise UserError("This supplier order no longer exists; it may have been deleted.")
+        raise UserError(
+            QT_TRANSLATE_NOOP(
+                "Errors", "This supplier order no longer exists; it may have been deleted."
+            )
+        )
     target = db.execute_sql(
         "SELECT shop_order_no FROM sales_order WHERE id = ?", (sales_order_id,)
     ).fetchone()
     if target is None:
-        raise UserError("The sales order no longer exists; it may have been deleted.")
+        raise UserError(
+            QT_TRANSLATE_NOOP(
+                "Errors", "The sales order no longer exists; it may have been deleted."
+            )
+        )
     if so[0] == sales_order_id:
-        return Changes.of(message="The supplier order already belongs to this order.")
+        return Changes.of(
+            message=QT_TRANSLATE_NOOP(
+                "Messages", "The supplier order already belongs to this order."
+            )
+        )
     if so[0] is not None:
         other = db.execute_sql(
             "SELECT shop_order_no FROM sales_order WHERE id = ?", (so[0],)
         ).fetchone()
         raise UserError(
-            f"1688 order {so[1] or supplier_order_id} already belongs to order "
-            f"{other[0] if other else so[0]}. Only supplier orders awaiting a match can be linked."
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "1688 order {order} already belongs to order {other}. Only supplier orders "
+                "awaiting a match can be linked.",
+            ),
+            order=so[1] or supplier_order_id,
+            other=other[0] if other else so[0],
         )
     db.execute_sql(
         "UPDATE supplier_order SET sales_order_id = ?, updated_at = ? WHERE id = ?",
@@ -144,7 +167,7 @@ def link_supplier_order(supplier_order_id: int, sales_order_id: int) -> Changes:
         "supplier_order",
         "sales_order",
         ids={"supplier_order": [supplier_order_id], "sales_order": [sales_order_id]},
-        message="Supplier order linked.",
+        message=QT_TRANSLATE_NOOP("Messages", "Supplier order linked."),
     )
 
 

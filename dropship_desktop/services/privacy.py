@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ..domain.timeutil import now_epoch
 from ..errors import UserError
+from ..i18n import QT_TRANSLATE_NOOP
 from ..store.db import db
 from .base import Changes, audit, write_op
 
@@ -80,7 +81,7 @@ def _purge(cutoff: int) -> PurgeResult:
         "supplier_order",
         "audit_event",
         ids={"sales_order": order_ids},
-        message="Old buyer data deleted.",
+        message=QT_TRANSLATE_NOOP("Messages", "Old buyer data deleted."),
     )
     return PurgeResult(len(order_ids), supplier_count, changes)
 
@@ -110,7 +111,12 @@ def purge_buyer_data(older_than_days: int, *, now: int | None = None) -> PurgeRe
     """
     if not MIN_DAYS <= older_than_days <= MAX_DAYS:
         raise UserError(
-            f"Enter a number of days between {MIN_DAYS} and {MAX_DAYS} for deleting old buyer data."
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "Enter a number of days between {min} and {max} for deleting old buyer data.",
+            ),
+            min=MIN_DAYS,
+            max=MAX_DAYS,
         )
     cutoff = (now if now is not None else now_epoch()) - older_than_days * DAY_S
     result = _purge(cutoff)

@@ -7,6 +7,7 @@ from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
 from ..domain.enums import SalesStatus, SupplierStatus
 
 __all__ = [
+    "changes_text",
     "enum_label",
     "format_datetime",
     "format_money",
@@ -43,10 +44,7 @@ def translate_message(context: str, template: str, params: dict[str, object] | N
 
     # Values that are messages themselves (a row's problem inside "Row {row}: {problem}") are
     # translated too; an empty context is a pure layout template (i18n.join).
-    values = {
-        key: translated(value) if hasattr(value, "template") else value
-        for key, value in (params or {}).items()
-    }
+    values = {key: _display_value(value) for key, value in (params or {}).items()}
     text = QCoreApplication.translate(context, template) if context else template
     return fill(text, values)
 
@@ -64,6 +62,26 @@ def translated(text: str, context: str = "") -> str:
     if context and text:
         return QCoreApplication.translate(context, text)
     return text
+
+
+def _display_value(value: object) -> object:
+    if hasattr(value, "template"):
+        return translated(value)  # type: ignore[arg-type]
+    if hasattr(value, "label_zh"):
+        return enum_label(value)  # an i18n.Label or a domain enum member
+    return value
+
+
+def changes_text(changes: object) -> str:
+    """The status-bar message of a :class:`~dropship_desktop.services.base.Changes`, translated."""
+    message: str = getattr(changes, "message", "")
+    params: dict[str, object] = getattr(changes, "message_params", {})
+    if not message:
+        return ""
+    if params:
+        context = getattr(message, "context", "Messages")
+        return translate_message(context, getattr(message, "template", message), params)
+    return translated(message, "Messages")
 
 
 def user_error_text(error: BaseException) -> str:

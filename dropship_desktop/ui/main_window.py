@@ -27,7 +27,7 @@ from ..store.db import database_path, is_read_only
 from .app_setup import LANG_KEY, current_language, restart_application
 from .auto_backup import AutoBackup
 from .cancel_wizard.interrupted import InterruptedBanner
-from .formatting import translate_message
+from .formatting import changes_text
 from .orders.view import OrdersView
 from .sourcing.view import SourcingView
 from .tasks import DbWorker
@@ -236,8 +236,7 @@ class MainWindow(QMainWindow):
         if changes.touches("cancellation_request"):
             self.worker.submit(list_interrupted, on_result=self._interrupted_listed)
         if changes.message:
-            text = translate_message("Messages", changes.message, changes.message_params)
-            self.statusBar().showMessage(text, 5000)
+            self.statusBar().showMessage(changes_text(changes), 5000)
 
     @Slot(bool)
     def _on_busy(self, busy: bool) -> None:
