@@ -208,10 +208,10 @@ class OrderDetailPane(QWidget):
                                 + int(r["shipping_fen"])  # type: ignore[call-overload]
                             ),
                         ),
-                        (
+                        (  # type: ignore[arg-type]
                             self.tr("Paid amount"),
                             format_money(r["paid_fen"]) if r["paid_fen"] else "",
-                        ),  # type: ignore[arg-type]
+                        ),
                         (self.tr("Created"), format_datetime(r["created_at"])),  # type: ignore[arg-type]
                         (self.tr("Carrier"), r["carrier"]),
                         (self.tr("Tracking no."), r["tracking_no"]),
