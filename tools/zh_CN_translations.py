@@ -775,6 +775,7 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
     ("OrderDetailPane", "No 1688 order"): "无1688订单",
     ("OrderDetailPane", "Created"): "下单时间",
     ("OrderDetailPane", "Paid"): "付款时间",
+    ("OrderDetailPane", "Paid amount"): "实付金额",
     ("OrderDetailPane", "Ship by"): "最晚发货",
     ("OrderDetailPane", "Payment"): "支付方式",
     ("OrderDetailPane", "Sale amount"): "销售金额",

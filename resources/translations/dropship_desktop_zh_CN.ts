@@ -2530,6 +2530,10 @@ Labels of the canonical fields, for the mapping dialog.</extracomment>
         <translation>成本 + 代发费 + 运费</translation>
     </message>
     <message>
+        <source>Paid amount</source>
+        <translation>实付金额</translation>
+    </message>
+    <message>
         <source>Cancellation requests</source>
         <translation>取消申请</translation>
     </message>
