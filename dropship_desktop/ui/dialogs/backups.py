@@ -6,7 +6,7 @@ import logging
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -65,10 +65,12 @@ def _orders(count: int | None) -> str:
 
 
 COLUMNS = (
-    RowColumn(1, "Date", lambda v: v.strftime("%Y-%m-%d %H:%M")),
-    RowColumn(2, "Kind", kind_label),
-    RowColumn(3, "Size", _size, _RIGHT),
-    RowColumn(4, "Orders", _orders, _RIGHT),
+    RowColumn(
+        1, QT_TRANSLATE_NOOP("BackupsDialog", "Date"), lambda v: v.strftime("%Y-%m-%d %H:%M")
+    ),
+    RowColumn(2, QT_TRANSLATE_NOOP("BackupsDialog", "Kind"), kind_label),
+    RowColumn(3, QT_TRANSLATE_NOOP("BackupsDialog", "Size"), _size, _RIGHT),
+    RowColumn(4, QT_TRANSLATE_NOOP("BackupsDialog", "Orders"), _orders, _RIGHT),
 )
 
 
