@@ -33,6 +33,10 @@ class UserError(Exception):
     context = "Errors"
 
     def __init__(self, message: str, *, detail: str = "", **params: object) -> None:
+        if not params and getattr(message, "params", None):
+            # A filled-in Text passed on as a whole: keep its template and values apart.
+            params = dict(message.params)  # type: ignore[attr-defined]
+            message = message.template  # type: ignore[attr-defined]
         text = fill(message, params)
         super().__init__(text)
         self.template = message

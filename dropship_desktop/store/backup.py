@@ -27,6 +27,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from ..errors import DatabaseTooNewError, UserError
+from ..i18n import QT_TRANSLATE_NOOP
 from .migrations import LATEST_VERSION
 
 __all__ = [
@@ -173,15 +174,29 @@ def _is_disk_full(exc: BaseException) -> bool:
 
 
 def _failure(action: str, target: Path, exc: BaseException) -> BackupError:
+    # "backup" / "restore" as a word of the sentence, so each sentence translates whole.
+    action = QT_TRANSLATE_NOOP("Errors", "backup") if action == "backup" else action
+    action = QT_TRANSLATE_NOOP("Errors", "restore") if action == "restore" else action
     if _is_disk_full(exc):
         return BackupError(
-            f"The {action} failed: the disk is full ({target.parent}). Free some space and try "
-            "again. Your data has not been changed."
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "The {action} failed: the disk is full ({parent}). Free some space and try "
+                "again. Your data has not been changed.",
+            ),
+            action=action,
+            parent=target.parent,
         )
     reason = getattr(exc, "strerror", None) or str(exc)
     return BackupError(
-        f"The {action} failed ({reason}). Your data has not been changed. Check that "
-        f"{target.parent} exists and may be written, then try again."
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "The {action} failed ({reason}). Your data has not been changed. Check that "
+            "{parent} exists and may be written, then try again.",
+        ),
+        action=action,
+        reason=reason,
+        parent=target.parent,
     )
 
 
@@ -236,9 +251,18 @@ def verify_backup(path: Path, expected_counts: dict[str, int] | None = None) -> 
         with path.open("rb") as fh:
             header = fh.read(16)
     except OSError as exc:
-        raise BackupError(f"The backup {path.name} cannot be read ({exc.strerror}).") from exc
+        raise BackupError(
+            QT_TRANSLATE_NOOP("Errors", "The backup {name} cannot be read ({reason})."),
+            name=path.name,
+            reason=exc.strerror,
+        ) from exc
     if header != b"SQLite format 3\x00":
-        raise BackupError(f"{path.name} is not a Dropship Desktop backup (not an SQLite file).")
+        raise BackupError(
+            QT_TRANSLATE_NOOP(
+                "Errors", "{name} is not a Dropship Desktop backup (not an SQLite file)."
+            ),
+            name=path.name,
+        )
     try:
         conn = _connect_ro(path)
         try:
@@ -248,19 +272,43 @@ def verify_backup(path: Path, expected_counts: dict[str, int] | None = None) -> 
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise BackupError(f"The backup {path.name} is damaged ({exc}).") from exc
+        raise BackupError(
+            QT_TRANSLATE_NOOP("Errors", "The backup {name} is damaged ({reason})."),
+            name=path.name,
+            reason=exc,
+        ) from exc
     if version > LATEST_VERSION:
         raise DatabaseTooNewError(
-            f"The backup {path.name} was made by a newer version of Dropship Desktop "
-            f"(schema {version}). Install the newest version of the app to use it."
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "The backup {name} was made by a newer version of Dropship Desktop (schema "
+                "{version}). Install the newest version of the app to use it.",
+            ),
+            name=path.name,
+            version=version,
         )
     if problems:
+        if len(problems) > 1:
+            raise BackupError(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "The backup {name} is damaged: {problem} (and {count} more problems)"
+                ),
+                name=path.name,
+                problem=problems[0],
+                count=len(problems) - 1,
+            )
         raise BackupError(
-            f"The backup {path.name} is damaged: {problems[0]}"
-            + (f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else "")
+            QT_TRANSLATE_NOOP("Errors", "The backup {name} is damaged: {problem}"),
+            name=path.name,
+            problem=problems[0],
         )
     if version == 0 or ORDER_TABLE not in counts:
-        raise BackupError(f"{path.name} is not a Dropship Desktop backup (no order table).")
+        raise BackupError(
+            QT_TRANSLATE_NOOP(
+                "Errors", "{name} is not a Dropship Desktop backup (no order table)."
+            ),
+            name=path.name,
+        )
     if expected_counts is not None and counts != expected_counts:
         differing = sorted(
             t
@@ -268,8 +316,12 @@ def verify_backup(path: Path, expected_counts: dict[str, int] | None = None) -> 
             if expected_counts.get(t) != counts.get(t)
         )
         raise BackupError(
-            f"The backup {path.name} does not match the database (row counts differ in "
-            f"{', '.join(differing)})."
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "The backup {name} does not match the database (row counts differ in {value}).",
+            ),
+            name=path.name,
+            value=", ".join(differing),
         )
     return counts
 
@@ -305,7 +357,10 @@ def create_backup(
     if kind not in KINDS:
         raise ValueError(f"unknown backup kind {kind!r}")
     if not db_path.exists():
-        raise BackupError(f"There is no database at {db_path} to back up.")
+        raise BackupError(
+            QT_TRANSLATE_NOOP("Errors", "There is no database at {db_path} to back up."),
+            db_path=db_path,
+        )
     when = (now or datetime.now()).replace(microsecond=0)
     if to is not None:
         target = Path(to)
@@ -314,7 +369,11 @@ def create_backup(
             folder = backup_dir(db_path.parent)
         target = _unique_name(Path(folder), when, kind)
     if target.resolve() == db_path.resolve():
-        raise BackupError("A backup cannot replace the database itself. Choose another file.")
+        raise BackupError(
+            QT_TRANSLATE_NOOP(
+                "Errors", "A backup cannot replace the database itself. Choose another file."
+            )
+        )
     partial = target.with_name(target.name + _PARTIAL_SUFFIX)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -524,8 +583,13 @@ def move_aside(db_path: Path, *, now: datetime | None = None) -> Path:
             with contextlib.suppress(OSError):
                 os.replace(dst, src)
         raise UserError(
-            f"The damaged database could not be moved aside ({exc.strerror}). Close any program "
-            f"using {db_path} and try again."
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "The damaged database could not be moved aside ({reason}). Close any program "
+                "using {db_path} and try again.",
+            ),
+            reason=exc.strerror,
+            db_path=db_path,
         ) from exc
     _fsync_dir(folder)
     _fsync_dir(db_path.parent)
@@ -559,7 +623,9 @@ def restore_backup(
     """
     backup_path, db_path = Path(backup_path), Path(db_path)
     if backup_path.resolve() == db_path.resolve():
-        raise BackupError("Choose a backup file, not the database itself.")
+        raise BackupError(
+            QT_TRANSLATE_NOOP("Errors", "Choose a backup file, not the database itself.")
+        )
     counts = verify_backup(backup_path)
     safety: BackupInfo | None = None
     if db_path.exists() and db_path.stat().st_size > 0:
@@ -587,8 +653,13 @@ def restore_backup(
         raise _failure("restore", db_path, exc) from exc
     if problems or restored != counts:
         raise BackupError(
-            f"The restored database does not match the backup {backup_path.name}. The database "
-            f"before the restore is kept in {safety.path if safety else 'the damaged folder'}."
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "The restored database does not match the backup {name}. The database before "
+                "the restore is kept in {value}.",
+            ),
+            name=backup_path.name,
+            value=safety.path if safety else "the damaged folder",
         )
     log.info("restored %s (%d orders)", backup_path.name, counts[ORDER_TABLE])
     return safety

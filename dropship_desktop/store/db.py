@@ -21,6 +21,7 @@ from ..errors import (
     NotADatabaseError,
     UserError,
 )
+from ..i18n import QT_TRANSLATE_NOOP
 from .migrations import LATEST_VERSION, MIGRATIONS
 
 __all__ = [
@@ -82,19 +83,30 @@ def preflight(path: Path) -> int:
     if not path.exists():
         return 0
     if path.is_dir():
-        raise NotADatabaseError(f"{path} is a folder, not a database file.")
+        raise NotADatabaseError(
+            QT_TRANSLATE_NOOP("Errors", "{path} is a folder, not a database file."), path=path
+        )
     try:
         with path.open("rb") as fh:
             header = fh.read(16)
     except OSError as exc:
         raise NotADatabaseError(
-            f"The database file {path} cannot be read ({exc.strerror}). "
-            "Check that the file is not open in another program and that you may read it."
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "The database file {path} cannot be read ({reason}). Check that the file is "
+                "not open in another program and that you may read it.",
+            ),
+            path=path,
+            reason=exc.strerror,
         ) from exc
     if header and header != b"SQLite format 3\x00":
         raise NotADatabaseError(
-            f"{path} is not a Dropship Desktop database (it is not an SQLite file). "
-            "Choose another data folder or restore a backup."
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "{path} is not a Dropship Desktop database (it is not an SQLite file). "
+                "Choose another data folder or restore a backup.",
+            ),
+            path=path,
         )
     if not header:
         return 0  # an empty file: SQLite treats it as a new database
@@ -107,13 +119,23 @@ def preflight(path: Path) -> int:
             conn.close()
     except sqlite3.DatabaseError as exc:
         raise NotADatabaseError(
-            f"The database {path} is damaged or unreadable ({exc}). Restore a backup."
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "The database {path} is damaged or unreadable ({reason}). Restore a backup.",
+            ),
+            path=path,
+            reason=exc,
         ) from exc
     if version > LATEST_VERSION:
         raise DatabaseTooNewError(
-            f"This database was made by a newer version of Dropship Desktop (schema {version}; "
-            f"this version understands up to {LATEST_VERSION}). It has not been changed. "
-            "Install the newest version of the app to open it."
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "This database was made by a newer version of Dropship Desktop (schema "
+                "{version}; this version understands up to {latest_version}). It has not "
+                "been changed. Install the newest version of the app to open it.",
+            ),
+            version=version,
+            latest_version=LATEST_VERSION,
         )
     return int(version)
 
@@ -131,7 +153,11 @@ def migrate(before_migrate: BeforeMigrate | None = None) -> tuple[int, int]:
     current = schema_version()
     if current > LATEST_VERSION:  # raced by a newer app between preflight and here
         raise DatabaseTooNewError(
-            f"This database was made by a newer version of Dropship Desktop (schema {current})."
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "This database was made by a newer version of Dropship Desktop (schema {current}).",
+            ),
+            current=current,
         )
     if current == LATEST_VERSION:
         return current, current
@@ -182,26 +208,42 @@ def open_database(
         translated = user_error_for(exc)
         if isinstance(translated, DatabaseReadOnlyError):
             raise DatabaseReadOnlyError(
-                f"The database {path} is read-only: this computer does not allow changing it. "
-                "It can be opened read-only to look things up; to work with it, copy the data "
-                "folder somewhere you may write, or make the file writable."
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "The database {path} is read-only: this computer does not allow changing it. "
+                    "It can be opened read-only to look things up; to work with it, copy the "
+                    "data folder somewhere you may write, or make the file writable.",
+                ),
+                path=path,
             ) from exc
         raise UserError(
-            f"The database {path} could not be opened ({exc}). If another copy of the app is "
-            "using it, close that copy; if the disk is full or read-only, free space or choose "
-            "another data folder."
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "The database {path} could not be opened ({reason}). If another copy of the "
+                "app is using it, close that copy; if the disk is full or read-only, free "
+                "space or choose another data folder.",
+            ),
+            path=path,
+            reason=exc,
         ) from exc
     return db
 
 
 def _open_read_only(path: Path, version: int) -> None:
     if not path.exists() or version == 0:
-        raise UserError(f"There is no database at {path} to open read-only.")
+        raise UserError(
+            QT_TRANSLATE_NOOP("Errors", "There is no database at {path} to open read-only."),
+            path=path,
+        )
     if version < LATEST_VERSION:
         raise DatabaseReadOnlyError(
-            f"The database {path} is read-only and was made by an older version of the app; it "
-            "needs an update that cannot be written. Copy the data folder somewhere you may "
-            "write and open it there."
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "The database {path} is read-only and was made by an older version of the "
+                "app; it needs an update that cannot be written. Copy the data folder "
+                "somewhere you may write and open it there.",
+            ),
+            path=path,
         )
     try:
         db.init(
@@ -214,7 +256,13 @@ def _open_read_only(path: Path, version: int) -> None:
         schema_version()
     except sqlite3.OperationalError as exc:
         db.close()
-        raise UserError(f"The database {path} could not be opened read-only ({exc}).") from exc
+        raise UserError(
+            QT_TRANSLATE_NOOP(
+                "Errors", "The database {path} could not be opened read-only ({reason})."
+            ),
+            path=path,
+            reason=exc,
+        ) from exc
     log.info("database opened read-only")
 
 
@@ -236,22 +284,35 @@ def user_error_for(exc: BaseException) -> UserError | None:
     text = str(exc).lower()
     if "database or disk is full" in text or "disk is full" in text:
         return UserError(
-            "The disk is full, so the change was not saved. Nothing was changed. Free some disk "
-            "space and try again."
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "The disk is full, so the change was not saved. Nothing was changed. Free "
+                "some disk space and try again.",
+            )
         )
     if "readonly database" in text or "read-only" in text or "readonly" in text:
         return DatabaseReadOnlyError(
-            "The database is read-only, so the change was not saved. Nothing was changed."
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "The database is read-only, so the change was not saved. Nothing was changed.",
+            )
         )
     if "database is locked" in text or "database table is locked" in text:
         return DatabaseLockedError(
-            "The database is busy in another program, so the change was not saved. Nothing was "
-            "changed. Close other programs using it and try again."
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "The database is busy in another program, so the change was not saved. "
+                "Nothing was changed. Close other programs using it and try again.",
+            )
         )
     if "disk i/o error" in text:
         return UserError(
-            "The disk reported an error while saving, so the change was not saved. Nothing was "
-            "changed. Check the disk (or the USB drive or network folder) and try again."
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "The disk reported an error while saving, so the change was not saved. "
+                "Nothing was changed. Check the disk (or the USB drive or network folder) "
+                "and try again.",
+            )
         )
     return None
 
