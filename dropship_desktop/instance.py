@@ -19,6 +19,7 @@ from types import TracebackType
 from typing import IO
 
 from .errors import DatabaseLockedError
+from .i18n import QT_TRANSLATE_NOOP
 
 __all__ = ["LOCK_FILENAME", "InstanceLock", "server_name"]
 
@@ -70,10 +71,22 @@ class InstanceLock:
         except OSError as exc:
             holder = _read_pid(fh)
             fh.close()
+            if holder:
+                raise DatabaseLockedError(
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "Dropship Desktop is already open with this data folder (process "
+                        "{process}). Switch to that window, or close it first.",
+                    ),
+                    detail=str(self.path),
+                    process=holder,
+                ) from exc
             raise DatabaseLockedError(
-                "Dropship Desktop is already open with this data folder"
-                + (f" (process {holder})" if holder else "")
-                + ". Switch to that window, or close it first.",
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "Dropship Desktop is already open with this data folder. Switch to that "
+                    "window, or close it first.",
+                ),
                 detail=str(self.path),
             ) from exc
         fh.seek(0)

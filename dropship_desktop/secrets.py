@@ -14,6 +14,7 @@ from keyring.backend import KeyringBackend
 from keyring.errors import KeyringError, PasswordDeleteError
 
 from .errors import UserError
+from .i18n import QT_TRANSLATE_NOOP
 
 __all__ = [
     "SERVICE",
@@ -29,10 +30,11 @@ log = logging.getLogger(__name__)
 #: The keyring "service" under which every secret of the app is filed.
 SERVICE = "DropshipDesktop"
 
-_NO_STORE = (
+_NO_STORE = QT_TRANSLATE_NOOP(
+    "Errors",
     "Dropship Desktop cannot save passwords or keys on this computer: no secure credential store "
     "(such as Windows Credential Manager) is available. Nothing was saved. You will need to enter "
-    "them again each time."
+    "them again each time.",
 )
 
 
@@ -89,8 +91,11 @@ def save_secret(name: str, value: str) -> None:
     except KeyringError as exc:
         log.warning("the credential store refused to save %s: %s", name, type(exc).__name__)
         raise SecretStoreUnavailableError(
-            "The computer's credential store refused to save the key. Nothing was saved. "
-            "Unlock the credential store (or sign in again) and retry."
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "The computer's credential store refused to save the key. Nothing was saved. "
+                "Unlock the credential store (or sign in again) and retry.",
+            )
         ) from exc
     log.info("secret %s saved to the credential store", name)
 
@@ -122,7 +127,10 @@ def delete_secret(name: str) -> bool:
         return False
     except KeyringError as exc:
         raise SecretStoreUnavailableError(
-            "The computer's credential store refused to delete the key. Unlock it and retry."
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "The computer's credential store refused to delete the key. Unlock it and retry.",
+            )
         ) from exc
     log.info("secret %s deleted from the credential store", name)
     return True

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import DatabaseTooNewError, NotADatabaseError, UserError
+from .i18n import QT_TRANSLATE_NOOP, with_values
 from .paths import database_file
 from .store import backup as bk
 from .store.db import open_database, preflight
@@ -75,27 +76,34 @@ def diagnose(path: Path) -> tuple[DbState, str]:
     if not path.exists():
         return DbState.MISSING, ""
     if path.is_dir():
-        return DbState.UNREADABLE, f"{path} is a folder, not a database file."
+        return DbState.UNREADABLE, with_values(
+            QT_TRANSLATE_NOOP("Errors", "{path} is a folder, not a database file."), path=path
+        )
     try:
         with path.open("rb") as fh:
             header = fh.read(16)
     except OSError as exc:
-        return DbState.UNREADABLE, str(
+        return DbState.UNREADABLE, (
             NotADatabaseError(
-                f"The database file {path} cannot be read ({exc.strerror}). Check that the file "
-                "is not open in another program and that you may read it."
-            )
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "The database file {path} cannot be read ({reason}). Check that the file is "
+                    "not open in another program and that you may read it.",
+                ),
+                path=path,
+                reason=exc.strerror,
+            ).text
         )
     if not header:
         return DbState.MISSING, ""
     try:
         preflight(path)
     except DatabaseTooNewError as exc:
-        return DbState.TOO_NEW, str(exc)
+        return DbState.TOO_NEW, exc.text
     except NotADatabaseError as exc:
         if header != b"SQLite format 3\x00":
-            return DbState.NOT_DATABASE, str(exc)
-        return DbState.DAMAGED, str(exc.__cause__ or exc)
+            return DbState.NOT_DATABASE, exc.text
+        return DbState.DAMAGED, str(exc.__cause__) if exc.__cause__ else exc.text
     problems = bk.check_database(path)
     if problems:
         return DbState.DAMAGED, problems[0]
@@ -138,17 +146,22 @@ def open_checked(
             if state is DbState.NOT_DATABASE:
                 raise NotADatabaseError(detail)
             raise NotADatabaseError(
-                f"The database {path} is damaged ({detail}). Start the app to move it aside and "
-                "open the newest backup, or restore one with 'dropship-desktop restore'."
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "The database {path} is damaged ({detail}). Start the app to move it aside "
+                    "and open the newest backup, or restore one with 'dropship-desktop restore'.",
+                ),
+                path=path,
+                detail=detail,
             )
         choice = choose(recovery)
         if choice is Choice.QUIT:
-            raise UserError("")
+            raise UserError("")  # the seller chose to quit: nothing to say
         moved = bk.move_aside(path)
         log.warning("damaged database kept at %s", moved)
         if choice is Choice.RESTORE_BACKUP:
             if recovery.backup is None:
-                raise UserError("There is no verified backup to open.")
+                raise UserError(QT_TRANSLATE_NOOP("Errors", "There is no verified backup to open."))
             bk.restore_backup(recovery.backup.path, path, folder=folder)
 
     def before_migrate(db_path: Path, from_version: int, to_version: int) -> None:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..errors import UserError
+from ..i18n import QT_TRANSLATE_NOOP
 from .base import Connector
 
 __all__ = ["CONNECTOR_KINDS", "Connector", "connector_kinds", "get_connector", "register_connector"]
@@ -60,7 +61,11 @@ def get_connector(kind: str, **options: Any) -> Connector:
     factory = _FACTORIES.get(kind)
     if factory is None:
         raise UserError(
-            f"The connector “{kind}” is not available in this version of the app. "
-            "Edit the distribution account and choose the manual connector."
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "The connector “{kind}” is not available in this version of the app. Edit "
+                "the distribution account and choose the manual connector.",
+            ),
+            kind=kind,
         )
     return factory(**options)
