@@ -84,6 +84,10 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
     ("BackupsDialog", "Start Empty"): "从空数据库开始",
     ("BackupsDialog", "Quit"): "退出",
     ("BackupsDialog", "Backups"): "备份",
+    ("BackupsDialog", "Date"): "时间",
+    ("BackupsDialog", "Kind"): "类型",
+    ("BackupsDialog", "Size"): "大小",
+    ("BackupsDialog", "Orders"): "订单数",
     (
         "BackupsDialog",
         "A backup is made automatically when the app starts (once a day) and 30 minutes after "
@@ -394,7 +398,7 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
     ("ConfirmPage", "Amount"): "金额",
     ("ConfirmPage", "Note"): "说明",
     ("ConfirmPage", "None"): "无",
-    ("ConfirmPage", "Not sent"): "未发送",
+    ("ConfirmPage", "Not sent"): "不发送",
     (
         "ConfirmPage",
         "The supplier must agree; the full paid amount is asked back.",
@@ -1780,6 +1784,174 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
         "Cancellation: {closed} closed, {refunds} refund(s) requested, {failed} failed, "
         "{interrupted} interrupted.",
     ): "取消订单：已关闭 {closed} 个，已申请退款 {refunds} 个，失败 {failed} 个，中断 {interrupted} 个。",
+    # ---------------------------------------------------------------- Errors (start-up, database, backups)
+    (
+        "Errors",
+        "The connector “{kind}” is not available in this version of the app. Edit the "
+        "distribution account and choose the manual connector.",
+    ): "当前版本的软件不支持连接方式“{kind}”。请编辑分销账号，改用“手动”连接方式。",
+    (
+        "Errors",
+        "Dropship Desktop is already open with this data folder (process {process}). Switch to "
+        "that window, or close it first.",
+    ): "一件代发助手已用此数据文件夹打开（进程 {process}）。请切换到那个窗口，或先将其关闭。",
+    (
+        "Errors",
+        "Dropship Desktop is already open with this data folder. Switch to that window, or close "
+        "it first.",
+    ): "一件代发助手已用此数据文件夹打开。请切换到那个窗口，或先将其关闭。",
+    (
+        "Errors",
+        "Dropship Desktop cannot save passwords or keys on this computer: no secure credential "
+        "store (such as Windows Credential Manager) is available. Nothing was saved. You will "
+        "need to enter them again each time.",
+    ): "一件代发助手无法在这台电脑上保存密码或密钥：没有可用的安全凭据存储（如 Windows 凭据管理器）。"
+    "未保存任何内容，以后每次都需要重新输入。",
+    (
+        "Errors",
+        "The computer's credential store refused to save the key. Nothing was saved. Unlock the "
+        "credential store (or sign in again) and retry.",
+    ): "电脑的凭据存储拒绝保存密钥，未保存任何内容。请解锁凭据存储（或重新登录系统）后重试。",
+    (
+        "Errors",
+        "The computer's credential store refused to delete the key. Unlock it and retry.",
+    ): "电脑的凭据存储拒绝删除密钥。请解锁后重试。",
+    ("Errors", "{path} is a folder, not a database file."): "{path} 是文件夹，不是数据库文件。",
+    (
+        "Errors",
+        "The database file {path} cannot be read ({reason}). Check that the file is not open in "
+        "another program and that you may read it.",
+    ): "无法读取数据库文件 {path}（{reason}）。请检查该文件是否被其他程序占用，以及您是否有读取权限。",
+    (
+        "Errors",
+        "The database {path} is damaged ({detail}). Start the app to move it aside and open the "
+        "newest backup, or restore one with 'dropship-desktop restore'.",
+    ): "数据库 {path} 已损坏（{detail}）。启动软件即可将其移到一旁并打开最新的备份，"
+    "或用 'dropship-desktop restore' 恢复备份。",
+    ("Errors", "There is no verified backup to open."): "没有可打开的已校验备份。",
+    ("Errors", "backup"): "备份",
+    ("Errors", "restore"): "恢复",
+    (
+        "Errors",
+        "The {action} failed: the disk is full ({parent}). Free some space and try again. Your "
+        "data has not been changed.",
+    ): "{action}失败：磁盘已满（{parent}）。请释放一些空间后重试。您的数据没有改动。",
+    (
+        "Errors",
+        "The {action} failed ({reason}). Your data has not been changed. Check that {parent} "
+        "exists and may be written, then try again.",
+    ): "{action}失败（{reason}）。您的数据没有改动。请检查 {parent} 是否存在且可写入，然后重试。",
+    ("Errors", "The backup {name} cannot be read ({reason})."): "无法读取备份 {name}（{reason}）。",
+    (
+        "Errors",
+        "{name} is not a Dropship Desktop backup (not an SQLite file).",
+    ): "{name} 不是一件代发助手的备份（不是 SQLite 文件）。",
+    ("Errors", "The backup {name} is damaged ({reason})."): "备份 {name} 已损坏（{reason}）。",
+    (
+        "Errors",
+        "The backup {name} was made by a newer version of Dropship Desktop (schema {version}). "
+        "Install the newest version of the app to use it.",
+    ): "备份 {name} 由更新版本的一件代发助手创建（数据结构版本 {version}）。请安装最新版本的软件后再使用。",
+    (
+        "Errors",
+        "The backup {name} is damaged: {problem} (and {count} more problems)",
+    ): "备份 {name} 已损坏：{problem}（另有 {count} 个问题）",
+    ("Errors", "The backup {name} is damaged: {problem}"): "备份 {name} 已损坏：{problem}",
+    (
+        "Errors",
+        "{name} is not a Dropship Desktop backup (no order table).",
+    ): "{name} 不是一件代发助手的备份（没有订单表）。",
+    (
+        "Errors",
+        "The backup {name} does not match the database (row counts differ in {value}).",
+    ): "备份 {name} 与数据库不一致（{value} 的行数不同）。",
+    ("Errors", "There is no database at {db_path} to back up."): "{db_path} 处没有可备份的数据库。",
+    (
+        "Errors",
+        "A backup cannot replace the database itself. Choose another file.",
+    ): "不能用数据库本身作为备份来替换它。请选择其他文件。",
+    (
+        "Errors",
+        "The damaged database could not be moved aside ({reason}). Close any program using "
+        "{db_path} and try again.",
+    ): "无法移走已损坏的数据库（{reason}）。请关闭正在使用 {db_path} 的程序后重试。",
+    (
+        "Errors",
+        "Choose a backup file, not the database itself.",
+    ): "请选择备份文件，而不是数据库本身。",
+    (
+        "Errors",
+        "The restored database does not match the backup {name}. The database before the restore "
+        "is kept in {value}.",
+    ): "恢复后的数据库与备份 {name} 不一致。恢复前的数据库保存在 {value}。",
+    (
+        "Errors",
+        "{path} is not a Dropship Desktop database (it is not an SQLite file). Choose another "
+        "data folder or restore a backup.",
+    ): "{path} 不是一件代发助手的数据库（不是 SQLite 文件）。请选择其他数据文件夹或恢复备份。",
+    (
+        "Errors",
+        "The database {path} is damaged or unreadable ({reason}). Restore a backup.",
+    ): "数据库 {path} 已损坏或无法读取（{reason}）。请恢复备份。",
+    (
+        "Errors",
+        "This database was made by a newer version of Dropship Desktop (schema {version}; this "
+        "version understands up to {latest_version}). It has not been changed. Install the "
+        "newest version of the app to open it.",
+    ): "该数据库由更新版本的一件代发助手创建（数据结构版本 {version}，当前版本最高支持 {latest_version}）。"
+    "数据库未做任何改动。请安装最新版本的软件后再打开。",
+    (
+        "Errors",
+        "This database was made by a newer version of Dropship Desktop (schema {current}).",
+    ): "该数据库由更新版本的一件代发助手创建（数据结构版本 {current}）。",
+    (
+        "Errors",
+        "The database {path} is read-only: this computer does not allow changing it. It can be "
+        "opened read-only to look things up; to work with it, copy the data folder somewhere you "
+        "may write, or make the file writable.",
+    ): "数据库 {path} 是只读的：这台电脑不允许修改它。可以以只读方式打开以便查询；"
+    "如需正常使用，请把数据文件夹复制到可写入的位置，或将该文件设为可写。",
+    (
+        "Errors",
+        "The database {path} could not be opened ({reason}). If another copy of the app is using "
+        "it, close that copy; if the disk is full or read-only, free space or choose another data "
+        "folder.",
+    ): "无法打开数据库 {path}（{reason}）。如果另一个软件窗口正在使用它，请先关闭；"
+    "如果磁盘已满或只读，请释放空间或选择其他数据文件夹。",
+    (
+        "Errors",
+        "There is no database at {path} to open read-only.",
+    ): "{path} 处没有可以只读打开的数据库。",
+    (
+        "Errors",
+        "The database {path} is read-only and was made by an older version of the app; it needs "
+        "an update that cannot be written. Copy the data folder somewhere you may write and open "
+        "it there.",
+    ): "数据库 {path} 是只读的，且由旧版本软件创建，需要升级但无法写入。"
+    "请把数据文件夹复制到可写入的位置后再打开。",
+    (
+        "Errors",
+        "The database {path} could not be opened read-only ({reason}).",
+    ): "无法以只读方式打开数据库 {path}（{reason}）。",
+    (
+        "Errors",
+        "The disk is full, so the change was not saved. Nothing was changed. Free some disk space "
+        "and try again.",
+    ): "磁盘已满，修改未保存，数据没有任何改动。请释放一些磁盘空间后重试。",
+    (
+        "Errors",
+        "The database is read-only, so the change was not saved. Nothing was changed.",
+    ): "数据库是只读的，修改未保存，数据没有任何改动。",
+    (
+        "Errors",
+        "The database is busy in another program, so the change was not saved. Nothing was "
+        "changed. Close other programs using it and try again.",
+    ): "数据库正被其他程序占用，修改未保存，数据没有任何改动。请关闭正在使用它的其他程序后重试。",
+    (
+        "Errors",
+        "The disk reported an error while saving, so the change was not saved. Nothing was "
+        "changed. Check the disk (or the USB drive or network folder) and try again.",
+    ): "保存时磁盘报错，修改未保存，数据没有任何改动。请检查磁盘（或U盘、网络文件夹）后重试。",
 }
 
 

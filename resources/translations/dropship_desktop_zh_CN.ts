@@ -55,6 +55,22 @@
         <translation>无法读取</translation>
     </message>
     <message>
+        <source>Date</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
         <source>The file that should hold your orders and suppliers is not a Dropship Desktop database:
 {path}</source>
         <translation>存放订单和供应商的文件不是一件代发助手的数据库：
@@ -689,7 +705,7 @@ The current data is backed up first, so this can be undone by restoring that bac
     </message>
     <message>
         <source>Not sent</source>
-        <translation>未发送</translation>
+        <translation>不发送</translation>
     </message>
     <message>
         <source>The supplier must agree; the full paid amount is asked back.</source>
@@ -1371,6 +1387,183 @@ Details were written to the log file:
     <message>
         <source>“{outcome}” is not a possible outcome of this request.</source>
         <translation>“{outcome}”不是该申请可能的结果。</translation>
+    </message>
+    <message>
+        <source>The connector “{kind}” is not available in this version of the app. Edit the distribution account and choose the manual connector.</source>
+        <extracomment>Kinds known at start-up (the fake is for tests and demos).</extracomment>
+        <translation>当前版本的软件不支持连接方式“{kind}”。请编辑分销账号，改用“手动”连接方式。</translation>
+    </message>
+    <message>
+        <source>Dropship Desktop is already open with this data folder (process {process}). Switch to that window, or close it first.</source>
+        <translation>一件代发助手已用此数据文件夹打开（进程 {process}）。请切换到那个窗口，或先将其关闭。</translation>
+    </message>
+    <message>
+        <source>Dropship Desktop is already open with this data folder. Switch to that window, or close it first.</source>
+        <translation>一件代发助手已用此数据文件夹打开。请切换到那个窗口，或先将其关闭。</translation>
+    </message>
+    <message>
+        <source>Dropship Desktop cannot save passwords or keys on this computer: no secure credential store (such as Windows Credential Manager) is available. Nothing was saved. You will need to enter them again each time.</source>
+        <extracomment>The keyring &quot;service&quot; under which every secret of the app is filed.</extracomment>
+        <translation>一件代发助手无法在这台电脑上保存密码或密钥：没有可用的安全凭据存储（如 Windows 凭据管理器）。未保存任何内容，以后每次都需要重新输入。</translation>
+    </message>
+    <message>
+        <source>The computer&apos;s credential store refused to save the key. Nothing was saved. Unlock the credential store (or sign in again) and retry.</source>
+        <translation>电脑的凭据存储拒绝保存密钥，未保存任何内容。请解锁凭据存储（或重新登录系统）后重试。</translation>
+    </message>
+    <message>
+        <source>The computer&apos;s credential store refused to delete the key. Unlock it and retry.</source>
+        <translation>电脑的凭据存储拒绝删除密钥。请解锁后重试。</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a database file.</source>
+        <extracomment>Applied on every connection (peewee connects once per thread). Read-only opening: no WAL switch (it would write), and any write attempt fails at once. The deferred database. Write transactions use ``db.atomic()`` which begins IMMEDIATE. Called with (path, from_version, to_version) before a migration touches an existing database.</extracomment>
+        <translation>{path} 是文件夹，不是数据库文件。</translation>
+    </message>
+    <message>
+        <source>The database file {path} cannot be read ({reason}). Check that the file is not open in another program and that you may read it.</source>
+        <translation>无法读取数据库文件 {path}（{reason}）。请检查该文件是否被其他程序占用，以及您是否有读取权限。</translation>
+    </message>
+    <message>
+        <source>The database {path} is damaged ({detail}). Start the app to move it aside and open the newest backup, or restore one with &apos;dropship-desktop restore&apos;.</source>
+        <translation>数据库 {path} 已损坏（{detail}）。启动软件即可将其移到一旁并打开最新的备份，或用 &apos;dropship-desktop restore&apos; 恢复备份。</translation>
+    </message>
+    <message>
+        <source>There is no verified backup to open.</source>
+        <translation>没有可打开的已校验备份。</translation>
+    </message>
+    <message>
+        <source>backup</source>
+        <extracomment>A start-up backup is made when the newest backup is older than this. Kinds of backup, as written in the file name. Only these are thinned; the others are the seller&apos;s or a safety net for a risky step. Tables whose row count appears in the backup list.</extracomment>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>The {action} failed: the disk is full ({parent}). Free some space and try again. Your data has not been changed.</source>
+        <translation>{action}失败：磁盘已满（{parent}）。请释放一些空间后重试。您的数据没有改动。</translation>
+    </message>
+    <message>
+        <source>The {action} failed ({reason}). Your data has not been changed. Check that {parent} exists and may be written, then try again.</source>
+        <translation>{action}失败（{reason}）。您的数据没有改动。请检查 {parent} 是否存在且可写入，然后重试。</translation>
+    </message>
+    <message>
+        <source>The backup {name} cannot be read ({reason}).</source>
+        <translation>无法读取备份 {name}（{reason}）。</translation>
+    </message>
+    <message>
+        <source>{name} is not a Dropship Desktop backup (not an SQLite file).</source>
+        <translation>{name} 不是一件代发助手的备份（不是 SQLite 文件）。</translation>
+    </message>
+    <message>
+        <source>The backup {name} is damaged ({reason}).</source>
+        <translation>备份 {name} 已损坏（{reason}）。</translation>
+    </message>
+    <message>
+        <source>The backup {name} was made by a newer version of Dropship Desktop (schema {version}). Install the newest version of the app to use it.</source>
+        <translation>备份 {name} 由更新版本的一件代发助手创建（数据结构版本 {version}）。请安装最新版本的软件后再使用。</translation>
+    </message>
+    <message>
+        <source>The backup {name} is damaged: {problem} (and {count} more problems)</source>
+        <translation>备份 {name} 已损坏：{problem}（另有 {count} 个问题）</translation>
+    </message>
+    <message>
+        <source>The backup {name} is damaged: {problem}</source>
+        <translation>备份 {name} 已损坏：{problem}</translation>
+    </message>
+    <message>
+        <source>{name} is not a Dropship Desktop backup (no order table).</source>
+        <translation>{name} 不是一件代发助手的备份（没有订单表）。</translation>
+    </message>
+    <message>
+        <source>The backup {name} does not match the database (row counts differ in {value}).</source>
+        <translation>备份 {name} 与数据库不一致（{value} 的行数不同）。</translation>
+    </message>
+    <message>
+        <source>There is no database at {db_path} to back up.</source>
+        <translation>{db_path} 处没有可备份的数据库。</translation>
+    </message>
+    <message>
+        <source>A backup cannot replace the database itself. Choose another file.</source>
+        <translation>不能用数据库本身作为备份来替换它。请选择其他文件。</translation>
+    </message>
+    <message>
+        <source>The damaged database could not be moved aside ({reason}). Close any program using {db_path} and try again.</source>
+        <translation>无法移走已损坏的数据库（{reason}）。请关闭正在使用 {db_path} 的程序后重试。</translation>
+    </message>
+    <message>
+        <source>Choose a backup file, not the database itself.</source>
+        <translation>请选择备份文件，而不是数据库本身。</translation>
+    </message>
+    <message>
+        <source>The restored database does not match the backup {name}. The database before the restore is kept in {value}.</source>
+        <translation>恢复后的数据库与备份 {name} 不一致。恢复前的数据库保存在 {value}。</translation>
+    </message>
+    <message>
+        <source>{path} is not a Dropship Desktop database (it is not an SQLite file). Choose another data folder or restore a backup.</source>
+        <translation>{path} 不是一件代发助手的数据库（不是 SQLite 文件）。请选择其他数据文件夹或恢复备份。</translation>
+    </message>
+    <message>
+        <source>The database {path} is damaged or unreadable ({reason}). Restore a backup.</source>
+        <translation>数据库 {path} 已损坏或无法读取（{reason}）。请恢复备份。</translation>
+    </message>
+    <message>
+        <source>This database was made by a newer version of Dropship Desktop (schema {version}; this version understands up to {latest_version}). It has not been changed. Install the newest version of the app to open it.</source>
+        <translation>该数据库由更新版本的一件代发助手创建（数据结构版本 {version}，当前版本最高支持 {latest_version}）。数据库未做任何改动。请安装最新版本的软件后再打开。</translation>
+    </message>
+    <message>
+        <source>This database was made by a newer version of Dropship Desktop (schema {current}).</source>
+        <translation>该数据库由更新版本的一件代发助手创建（数据结构版本 {current}）。</translation>
+    </message>
+    <message>
+        <source>The database {path} is read-only: this computer does not allow changing it. It can be opened read-only to look things up; to work with it, copy the data folder somewhere you may write, or make the file writable.</source>
+        <translation>数据库 {path} 是只读的：这台电脑不允许修改它。可以以只读方式打开以便查询；如需正常使用，请把数据文件夹复制到可写入的位置，或将该文件设为可写。</translation>
+    </message>
+    <message>
+        <source>The database {path} could not be opened ({reason}). If another copy of the app is using it, close that copy; if the disk is full or read-only, free space or choose another data folder.</source>
+        <translation>无法打开数据库 {path}（{reason}）。如果另一个软件窗口正在使用它，请先关闭；如果磁盘已满或只读，请释放空间或选择其他数据文件夹。</translation>
+    </message>
+    <message>
+        <source>There is no database at {path} to open read-only.</source>
+        <translation>{path} 处没有可以只读打开的数据库。</translation>
+    </message>
+    <message>
+        <source>The database {path} is read-only and was made by an older version of the app; it needs an update that cannot be written. Copy the data folder somewhere you may write and open it there.</source>
+        <translation>数据库 {path} 是只读的，且由旧版本软件创建，需要升级但无法写入。请把数据文件夹复制到可写入的位置后再打开。</translation>
+    </message>
+    <message>
+        <source>The database {path} could not be opened read-only ({reason}).</source>
+        <translation>无法以只读方式打开数据库 {path}（{reason}）。</translation>
+    </message>
+    <message>
+        <source>The disk is full, so the change was not saved. Nothing was changed. Free some disk space and try again.</source>
+        <extracomment>The file behind :data:`db` (its ``database`` may be a URI) and whether it is read-only.</extracomment>
+        <translation>磁盘已满，修改未保存，数据没有任何改动。请释放一些磁盘空间后重试。</translation>
+    </message>
+    <message>
+        <source>The database is read-only, so the change was not saved. Nothing was changed.</source>
+        <translation>数据库是只读的，修改未保存，数据没有任何改动。</translation>
+    </message>
+    <message>
+        <source>The database is busy in another program, so the change was not saved. Nothing was changed. Close other programs using it and try again.</source>
+        <translation>数据库正被其他程序占用，修改未保存，数据没有任何改动。请关闭正在使用它的其他程序后重试。</translation>
+    </message>
+    <message>
+        <source>The disk reported an error while saving, so the change was not saved. Nothing was changed. Check the disk (or the USB drive or network folder) and try again.</source>
+        <translation>保存时磁盘报错，修改未保存，数据没有任何改动。请检查磁盘（或U盘、网络文件夹）后重试。</translation>
+    </message>
+    <message>
+        <source>Tier {tier}: quantity must be positive (got {qty}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier {tier}: price must be positive (got {price} fen).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier {tier}: quantity {qty} must be greater than the previous tier&apos;s {previous}.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
