@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 
 from dropship_desktop.domain.enums import Fulfilment, SupplierKind
+from dropship_desktop.i18n import QT_TRANSLATE_NOOP, with_values
 
 __all__ = [
     "COMPLETENESS_MESSAGES",
@@ -155,7 +156,7 @@ def validate_price_tiers(tiers: Iterable[tuple[int, int]]) -> list[str]:
         tiers: ``(min_qty, unit_price_fen)`` pairs in the order entered.
 
     Returns:
-        English problem messages, one per problem, naming the tier by its 1-based position;
+        English problem messages (marked :class:`~dropship_desktop.i18n.Text`), one per problem, naming the tier by its 1-based position;
         empty when the tiers are valid. Valid means every quantity and price is positive and the
         quantities strictly increase.
     """
@@ -163,13 +164,37 @@ def validate_price_tiers(tiers: Iterable[tuple[int, int]]) -> list[str]:
     previous_qty: int | None = None
     for position, (qty, price) in enumerate(tiers, start=1):
         if qty <= 0:
-            problems.append(f"Tier {position}: quantity must be positive (got {qty}).")
+            problems.append(
+                with_values(
+                    QT_TRANSLATE_NOOP(
+                        "Errors", "Tier {tier}: quantity must be positive (got {qty})."
+                    ),
+                    tier=position,
+                    qty=qty,
+                )
+            )
         if price <= 0:
-            problems.append(f"Tier {position}: price must be positive (got {price} fen).")
+            problems.append(
+                with_values(
+                    QT_TRANSLATE_NOOP(
+                        "Errors", "Tier {tier}: price must be positive (got {price} fen)."
+                    ),
+                    tier=position,
+                    price=price,
+                )
+            )
         if previous_qty is not None and qty <= previous_qty:
             problems.append(
-                f"Tier {position}: quantity {qty} must be greater than the previous tier's "
-                f"{previous_qty}."
+                with_values(
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "Tier {tier}: quantity {qty} must be greater than the previous tier's "
+                        "{previous}.",
+                    ),
+                    tier=position,
+                    qty=qty,
+                    previous=previous_qty,
+                )
             )
         previous_qty = qty
     return problems
