@@ -1952,6 +1952,18 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
         "The disk reported an error while saving, so the change was not saved. Nothing was "
         "changed. Check the disk (or the USB drive or network folder) and try again.",
     ): "保存时磁盘报错，修改未保存，数据没有任何改动。请检查磁盘（或U盘、网络文件夹）后重试。",
+    (
+        "Errors",
+        "Tier {tier}: quantity must be positive (got {qty}).",
+    ): "第 {tier} 档：数量必须大于 0（当前为 {qty}）。",
+    (
+        "Errors",
+        "Tier {tier}: price must be positive (got {price} fen).",
+    ): "第 {tier} 档：价格必须大于 0（当前为 {price} 分）。",
+    (
+        "Errors",
+        "Tier {tier}: quantity {qty} must be greater than the previous tier's {previous}.",
+    ): "第 {tier} 档：数量 {qty} 必须大于上一档的 {previous}。",
 }
 
 

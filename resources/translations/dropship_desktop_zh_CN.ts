@@ -1555,15 +1555,15 @@ Details were written to the log file:
     </message>
     <message>
         <source>Tier {tier}: quantity must be positive (got {qty}).</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {tier} 档：数量必须大于 0（当前为 {qty}）。</translation>
     </message>
     <message>
         <source>Tier {tier}: price must be positive (got {price} fen).</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {tier} 档：价格必须大于 0（当前为 {price} 分）。</translation>
     </message>
     <message>
         <source>Tier {tier}: quantity {qty} must be greater than the previous tier&apos;s {previous}.</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {tier} 档：数量 {qty} 必须大于上一档的 {previous}。</translation>
     </message>
 </context>
 <context>
