@@ -27,7 +27,7 @@ from ..store.db import database_path, is_read_only
 from .app_setup import LANG_KEY, current_language, restart_application
 from .auto_backup import AutoBackup
 from .cancel_wizard.interrupted import InterruptedBanner
-from .formatting import changes_text
+from .formatting import changes_text, user_error_text
 from .orders.view import OrdersView
 from .sourcing.view import SourcingView
 from .tasks import DbWorker
@@ -322,7 +322,9 @@ class MainWindow(QMainWindow):
         from ..errors import UserError
         from .app_setup import show_user_error
 
-        self.statusBar().showMessage(self.tr("The backup failed: {}").format(error))
+        self.statusBar().showMessage(
+            self.tr("The backup failed: {}").format(user_error_text(error))
+        )
         # Reported once loudly per session; later failures stay in the status bar and the log.
         if not self._backup_failure_shown:
             self._backup_failure_shown = True

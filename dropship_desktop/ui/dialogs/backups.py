@@ -30,6 +30,7 @@ from ...store import backup as bk
 from ...store.db import is_read_only, migrate
 from ...store.tables import ALL_TABLES
 from ..app_setup import show_user_error
+from ..formatting import translated, user_error_text
 from ..models.rows import RowColumn, RowsModel
 from ..tasks import DbWorker
 
@@ -130,7 +131,7 @@ def ask_recovery(recovery: Recovery) -> Choice:
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(QCoreApplication.translate("BackupsDialog", "Database damaged"))
     box.setText(recovery_text(recovery))
-    box.setDetailedText(recovery.problem)
+    box.setDetailedText(translated(recovery.problem))
     restore = None
     if recovery.backup is not None:
         restore = box.addButton(
@@ -373,7 +374,7 @@ class BackupsDialog(QDialog):
     def _on_error(self, error: BaseException) -> None:
         self._set_working(False)
         if isinstance(error, UserError):
-            self.status.setText(str(error))
+            self.status.setText(user_error_text(error))
             show_user_error(self, error)
             return
         log.error("backup dialog error", exc_info=error)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from ...services.privacy import MAX_DAYS, MIN_DAYS, PurgeResult, purge_buyer_data
 from ...store.db import is_read_only
+from ..formatting import user_error_text
 from ..tasks import DbWorker
 
 __all__ = ["PURGE_DAYS_KEY", "PrivacyDialog", "purge_days_setting", "run_scheduled_purge"]
@@ -140,4 +141,4 @@ class PrivacyDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         self.delete_button.setEnabled(True)
-        self.status.setText(str(error))
+        self.status.setText(user_error_text(error))

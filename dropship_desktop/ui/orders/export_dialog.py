@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from ...errors import UserError
 from ...services.order_export import ExportCancelledError, ExportChanges, export_orders
 from ...store.order_queries import OrderFilter
+from ..formatting import user_error_text
 from ..tasks import DbWorker
 
 __all__ = ["ExportDialog", "run_export_dialog"]
@@ -247,7 +248,7 @@ class ExportDialog(QDialog):
             return
         if not isinstance(error, UserError):
             raise error
-        self.status.setText(str(error))
+        self.status.setText(user_error_text(error))
         self.status.setStyleSheet("color: #b00020;")
 
     @Slot()

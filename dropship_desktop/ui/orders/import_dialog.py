@@ -57,6 +57,8 @@ from ..formatting import (
     format_money,
     sales_status_label,
     supplier_status_label,
+    translated,
+    user_error_text,
 )
 from ..models.rows import RowColumn, RowsModel
 from ..tasks import DbWorker
@@ -477,7 +479,7 @@ class ImportDialog(QDialog):
         if not isinstance(error, UserError):
             raise error
         self.preview = None
-        self.summary.setText(str(error))
+        self.summary.setText(user_error_text(error))
         self.summary.setStyleSheet("color: #b00020;")
         self.preview_model.set_rows([])
         self.error_model.set_rows([])
@@ -504,7 +506,9 @@ class ImportDialog(QDialog):
         self.format_combo.setCurrentIndex(max(self.format_combo.findData(code), 0))
         self._fill_shops(preview, shops)
         self.preview_model.set_rows(preview.sample(500))
-        self.error_model.set_rows([(e.row, e.column, e.message) for e in preview.errors])
+        self.error_model.set_rows(
+            [(e.row, e.column, translated(e.message)) for e in preview.errors]
+        )
         self.tabs.setTabText(1, self.tr("Problems ({})").format(len(preview.errors)))
         if preview.errors:
             self.tabs.setCurrentIndex(1)
@@ -520,7 +524,7 @@ class ImportDialog(QDialog):
             text = QCoreApplication.translate(
                 "ImportDialog", "{}\nUse “Map columns…” to say which column holds what."
             )
-            text = text.format(preview.problem)
+            text = text.format(translated(preview.problem))
             style = "color: #b00020;"
         else:
             kind = (
@@ -741,7 +745,7 @@ class ImportDialog(QDialog):
             return
         if not isinstance(error, UserError):
             raise error
-        self.progress_label.setText(str(error))
+        self.progress_label.setText(user_error_text(error))
 
     @Slot()
     def _cancel_clicked(self) -> None:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from ...errors import UserError, ValidationError
 from ...services.base import Changes
+from ..formatting import translated, user_error_text
 from ..tasks import DbWorker
 from ..widgets.field_error import ErrorLabel, add_field
 
@@ -142,12 +143,14 @@ class FormDialog(QDialog):
             unplaced = {}
             for key, message in error.field_errors.items():
                 if key in self.errors:
-                    self._server_errors[key] = self.tr(message)
+                    self._server_errors[key] = translated(message, "Errors")
                 else:
                     unplaced[key] = message
-            self.general_error.show_error(" ".join(self.tr(m) for m in unplaced.values()))
+            self.general_error.show_error(
+                " ".join(translated(m, "Errors") for m in unplaced.values())
+            )
         elif isinstance(error, UserError):
-            self.general_error.show_error(self.tr(error.message))
+            self.general_error.show_error(user_error_text(error))
         else:
             sys.excepthook(type(error), error, error.__traceback__)
         self.revalidate()

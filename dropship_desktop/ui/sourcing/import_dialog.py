@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -27,7 +27,7 @@ from ...services.sourcing import (
     commit_product_import,
     preview_product_import,
 )
-from ..formatting import format_money
+from ..formatting import format_money, translated, user_error_text
 from ..models.rows import RowColumn, RowsModel
 from ..tasks import DbWorker
 from ..widgets.field_error import ErrorLabel
@@ -48,14 +48,23 @@ PREVIEW_COLUMNS = (
     RowColumn(1, QT_TRANSLATE_NOOP("ImportDialog", "Problems")),
 )
 PROBLEMS_COLUMN = 6
-_HEADERS = {key: en for key, en, _zh, _others in IMPORT_FIELDS}
+_HEADERS = {key: (en, zh) for key, en, zh, _others in IMPORT_FIELDS}
+
+
+def _header(key: str) -> str:
+    """The column's name in the UI language (the file may use either)."""
+    names = _HEADERS.get(key)
+    if names is None:
+        return key
+    return names[1] if QLocale().language() == QLocale.Language.Chinese else names[0]
 
 
 def _preview_rows(preview: ImportPreview) -> list[tuple[Any, ...]]:
     rows = []
     for row in preview.rows:
         problems = " ".join(
-            f"{_HEADERS.get(key, key)}: {message}" for key, message in row.errors.items()
+            f"{_header(key)}: {translated(message, 'Errors')}"
+            for key, message in row.errors.items()
         )
         rows.append(
             (
@@ -65,7 +74,7 @@ def _preview_rows(preview: ImportPreview) -> list[tuple[Any, ...]]:
                 row.product.title,
                 row.supplier_name,
                 row.offer.unit_cost_fen if row.offer else None,
-                row.action,
+                translated(row.action, "Import"),
             )
         )
     return rows
@@ -169,7 +178,7 @@ class ImportDialog(QDialog):
     @Slot(object)
     def _failed(self, error: BaseException) -> None:
         if isinstance(error, UserError):
-            self.error.show_error(str(error))
+            self.error.show_error(user_error_text(error))
             self.summary.setText(self.tr("Nothing was imported."))
         else:
             sys.excepthook(type(error), error, error.__traceback__)

@@ -44,7 +44,7 @@ from ...services import sourcing as sourcing_service
 from ...services.base import Changes
 from ...services.suppliers import delete_supplier
 from ...store.sourcing_queries import list_offers, list_products, list_suppliers, tiers_of
-from ..formatting import enum_label, format_money
+from ..formatting import enum_label, format_money, user_error_text
 from ..models.rows import RowColumn, RowsModel
 from ..tasks import DbWorker
 from ..view_base import View, icon
@@ -520,7 +520,7 @@ class SourcingView(View):
     @Slot(object)
     def _show_error(self, error: BaseException) -> None:
         if isinstance(error, UserError):
-            self.message_bar.show_message(self.tr(error.message))
+            self.message_bar.show_message(user_error_text(error))
         else:
             sys.excepthook(type(error), error, error.__traceback__)
 
