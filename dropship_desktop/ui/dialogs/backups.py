@@ -86,7 +86,10 @@ def restore_and_reload(backup_path: Path, db_path: Path, folder: Path) -> Change
 
     bk.restore_backup(backup_path, db_path, folder=folder)
     migrate(before_migrate)
-    return Changes.of(*(m._meta.table_name for m in ALL_TABLES), message="Backup restored.")
+    return Changes.of(
+        *(m._meta.table_name for m in ALL_TABLES),
+        message=QT_TRANSLATE_NOOP("Messages", "Backup restored."),
+    )
 
 
 def recovery_text(recovery: Recovery) -> str:

@@ -75,6 +75,11 @@ ELIGIBILITY_TEXT = {
 
 
 def _t(text: str) -> str:
+    """A text marked with ``QT_TRANSLATE_NOOP("Comparison", …)`` elsewhere, translated.
+
+    Literals must go through ``QCoreApplication.translate("Comparison", …)`` directly: lupdate
+    does not see through this helper.
+    """
     return QCoreApplication.translate(_CTX, text)
 
 
@@ -234,7 +239,10 @@ class ComparisonModel(QAbstractTableModel):
                 text += f" ({share:.0f})"
             return text
         if role == Qt.ItemDataRole.ToolTipRole and FIRST_FACTOR_COLUMN <= section < _FACTOR_END:
-            return _t("Points this factor adds to the score; the most it can add is in brackets.")
+            return QCoreApplication.translate(
+                "Comparison",
+                "Points this factor adds to the score; the most it can add is in brackets.",
+            )
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
@@ -265,15 +273,19 @@ class ComparisonModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if FIRST_FACTOR_COLUMN <= col < _FACTOR_END:
                 name = FACTORS[col - FIRST_FACTOR_COLUMN]
-                return _t(
-                    "Factor score {score:.2f} of 1 × weight {weight:g} → {points:.1f} points"
+                return QCoreApplication.translate(
+                    "Comparison",
+                    "Factor score {score:.2f} of 1 × weight {weight:g} → {points:.1f} points",
                 ).format(
                     score=ranked.factor_scores[name],
                     weight=getattr(self._weights, name),
                     points=ranked.contributions[name],
                 )
             if col == ONE_PIECE_COLUMN and not ranked.eligible:
-                return _t("Cannot serve a one-piece dropship order; kept in the list, ranked last.")
+                return QCoreApplication.translate(
+                    "Comparison",
+                    "Cannot serve a one-piece dropship order; kept in the list, ranked last.",
+                )
         return None
 
 
