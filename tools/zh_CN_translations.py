@@ -1964,6 +1964,19 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
         "Errors",
         "Tier {tier}: quantity {qty} must be greater than the previous tier's {previous}.",
     ): "第 {tier} 档：数量 {qty} 必须大于上一档的 {previous}。",
+    (
+        "Comparison",
+        "Points this factor adds to the score; the most it can add is in brackets.",
+    ): "该项为总分贡献的分数；括号中为该项最多可得的分数。",
+    (
+        "Comparison",
+        "Factor score {score:.2f} of 1 × weight {weight:g} → {points:.1f} points",
+    ): "单项得分 {score:.2f}（满分 1）× 权重 {weight:g} → {points:.1f} 分",
+    (
+        "Comparison",
+        "Cannot serve a one-piece dropship order; kept in the list, ranked last.",
+    ): "无法一件代发；仍保留在列表中，排在最后。",
+    ("Messages", "Backup restored."): "备份已恢复。",
 }
 
 

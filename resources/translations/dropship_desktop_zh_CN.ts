@@ -589,6 +589,18 @@ The current data is backed up first, so this can be undone by restoring that bac
         <source>Kind</source>
         <translation>类型</translation>
     </message>
+    <message>
+        <source>Points this factor adds to the score; the most it can add is in brackets.</source>
+        <translation>该项为总分贡献的分数；括号中为该项最多可得的分数。</translation>
+    </message>
+    <message>
+        <source>Factor score {score:.2f} of 1 × weight {weight:g} → {points:.1f} points</source>
+        <translation>单项得分 {score:.2f}（满分 1）× 权重 {weight:g} → {points:.1f} 分</translation>
+    </message>
+    <message>
+        <source>Cannot serve a one-piece dropship order; kept in the list, ranked last.</source>
+        <translation>无法一件代发；仍保留在列表中，排在最后。</translation>
+    </message>
 </context>
 <context>
     <name>ComparisonPanel</name>
@@ -2420,6 +2432,10 @@ Labels of the canonical fields, for the mapping dialog.</extracomment>
     <message>
         <source>Cancellation: {closed} closed, {refunds} refund(s) requested, {failed} failed, {interrupted} interrupted.</source>
         <translation>取消订单：已关闭 {closed} 个，已申请退款 {refunds} 个，失败 {failed} 个，中断 {interrupted} 个。</translation>
+    </message>
+    <message>
+        <source>Backup restored.</source>
+        <translation>备份已恢复。</translation>
     </message>
 </context>
 <context>
