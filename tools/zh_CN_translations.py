@@ -1977,6 +1977,14 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
         "Cannot serve a one-piece dropship order; kept in the list, ranked last.",
     ): "无法一件代发；仍保留在列表中，排在最后。",
     ("Messages", "Backup restored."): "备份已恢复。",
+    ("Errors", "Enter the product title."): "请输入商品标题。",
+    ("Errors", "Enter a name for the account."): "请输入账号名称。",
+    ("Errors", "The name is longer than 100 characters."): "名称超过 100 个字符。",
+    ("Errors", "The 1688 member id is longer than 100 characters."): "1688会员ID超过 100 个字符。",
+    ("Errors", "Choose a connector (manual if unsure)."): "请选择连接方式（不确定时选“手动”）。",
+    ("Import", "Pinduoduo"): "拼多多",
+    ("Import", "Douyin shop"): "抖店",
+    ("Import", "1688 purchase orders"): "1688采购单",
 }
 
 
