@@ -58,7 +58,13 @@ from ...domain.enums import CancelAction, CancelReason
 from ...errors import UserError, ValidationError
 from ...services.cancellation import FlowData, create_account, list_accounts, load_flow_data
 from ...store.order_queries import OrderFilter, first_page, order_ids, supplier_order_ids_of
-from ..formatting import enum_label, format_money, supplier_status_label, user_error_text
+from ..formatting import (
+    enum_label,
+    format_money,
+    supplier_status_label,
+    translated,
+    user_error_text,
+)
 from ..models.order_list import COLUMNS, PAGE_SIZE, OrderListModel
 from ..widgets.table_copy import install_copy_shortcut
 from .models import Cell, CellTableModel, Row
@@ -275,7 +281,11 @@ class AccountDialog(QDialog):
     def _failed(self, error: BaseException) -> None:
         self.buttons.setEnabled(True)
         if isinstance(error, ValidationError) and error.field_errors:
-            texts = [known(t) for t in error.field_errors.values()]
+            # Marked problems (with their values) translate in "Errors"; older texts by table.
+            texts = [
+                translated(t) if translated(t) != t else known(t)
+                for t in error.field_errors.values()
+            ]
         elif isinstance(error, UserError):
             texts = [user_error_text(error)]
         else:
