@@ -186,7 +186,7 @@ class MainWindow(QMainWindow):
             action.setText(view.title())
         self.refresh_action.setText(self.tr("&Refresh"))
         # Named like the Orders view, whose title is translated already.
-        self.orders_menu.setTitle(next(v for v in self.views if isinstance(v, OrdersView)).title())
+        self.orders_menu.setTitle(self.tr("&Orders"))
         self.cancel_orders_action.setText(self.tr("&Cancel Orders…"))
         self.interrupted_action.setText(self.tr("&Interrupted Cancellations…"))
         self.settings_menu.setTitle(self.tr("&Settings"))
@@ -194,9 +194,11 @@ class MainWindow(QMainWindow):
         self.help_menu.setTitle(self.tr("&Help"))
         self.about_action.setText(self.tr("&About Dropship Desktop"))
         path = database_path()
+        name = path.name if path else "-"
         self._db_label.setText(
-            (self.tr("Demo database") if self.demo else self.tr("Database"))
-            + f": {path.name if path else '-'}"
+            self.tr("Demo database: {name}").format(name=name)
+            if self.demo
+            else self.tr("Database: {name}").format(name=name)
         )
         self._db_label.setToolTip(str(path) if path else "")
 

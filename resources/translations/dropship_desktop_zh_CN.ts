@@ -2097,6 +2097,10 @@ Use “Map columns…” to say which column holds what.</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
+        <source>&amp;Orders</source>
+        <translation>订单(&amp;O)</translation>
+    </message>
+    <message>
         <source>&amp;Cancel Orders…</source>
         <translation>取消订单(&amp;C)…</translation>
     </message>
@@ -2121,12 +2125,12 @@ Use “Map columns…” to say which column holds what.</source>
         <translation>关于一件代发助手(&amp;A)</translation>
     </message>
     <message>
-        <source>Demo database</source>
-        <translation>演示数据库</translation>
+        <source>Demo database: {name}</source>
+        <translation>演示数据库：{name}</translation>
     </message>
     <message>
-        <source>Database</source>
-        <translation>数据库</translation>
+        <source>Database: {name}</source>
+        <translation>数据库：{name}</translation>
     </message>
     <message>
         <source>Working…</source>
