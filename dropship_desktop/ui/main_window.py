@@ -202,13 +202,26 @@ class MainWindow(QMainWindow):
         )
         self._db_label.setToolTip(str(path) if path else "")
 
+    def _default_size(self) -> None:
+        """1280 × 800, or 90 % of a smaller screen (a 1366 × 768 laptop), centred."""
+        screen = self.screen().availableGeometry() if self.screen() else None
+        if screen is None or screen.isEmpty():
+            self.resize(1280, 800)
+            return
+        width = min(1280, int(screen.width() * 0.9))
+        height = min(800, int(screen.height() * 0.9))
+        self.resize(width, height)
+        self.move(
+            screen.x() + (screen.width() - width) // 2, screen.y() + (screen.height() - height) // 2
+        )
+
     def _restore_state(self) -> None:
         settings = QSettings()
         geometry = settings.value(GEOMETRY_KEY)
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
-            self.resize(1280, 800)
+            self._default_size()
         state = settings.value(STATE_KEY)
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
