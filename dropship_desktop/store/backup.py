@@ -28,6 +28,7 @@ from pathlib import Path
 
 from ..errors import DatabaseTooNewError, UserError
 from ..i18n import QT_TRANSLATE_NOOP
+from .db import in_use_error
 from .migrations import LATEST_VERSION
 
 __all__ = [
@@ -218,6 +219,10 @@ def check_database(path: Path, *, full: bool = False) -> list[str]:
 
     Returns:
         The problems; empty when the database is sound (or does not exist yet).
+
+    Raises:
+        DatabaseLockedError: Another program holds the database, so it could not be checked
+            (that is not damage: nothing must be moved aside for it).
     """
     path = Path(path)
     if not path.exists() or path.stat().st_size == 0:
@@ -229,6 +234,9 @@ def check_database(path: Path, *, full: bool = False) -> list[str]:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
+        locked = in_use_error(path, exc)
+        if locked is not None:
+            raise locked from exc
         return [str(exc)]
 
 

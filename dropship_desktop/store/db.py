@@ -12,6 +12,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+import peewee
 from peewee import SqliteDatabase
 
 from ..errors import (
@@ -30,6 +31,7 @@ __all__ = [
     "close_database",
     "database_path",
     "db",
+    "in_use_error",
     "is_read_only",
     "migrate",
     "open_database",
@@ -79,6 +81,7 @@ def preflight(path: Path) -> int:
     Raises:
         NotADatabaseError: The file cannot be read or is not an SQLite database.
         DatabaseTooNewError: The database was written by a newer app version.
+        DatabaseLockedError: Another program holds the database (it is not damaged).
     """
     if not path.exists():
         return 0
@@ -112,12 +115,16 @@ def preflight(path: Path) -> int:
         return 0  # an empty file: SQLite treats it as a new database
     uri = f"{path.resolve().as_uri()}?mode=ro"
     try:
-        conn = sqlite3.connect(uri, uri=True)
+        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S)
         try:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
+        # A busy file is not a damaged one: restoring a backup would be the wrong advice.
+        locked = in_use_error(path, exc)
+        if locked is not None:
+            raise locked from exc
         raise NotADatabaseError(
             QT_TRANSLATE_NOOP(
                 "Errors",
@@ -203,7 +210,8 @@ def open_database(
         db.init(str(path), pragmas=PRAGMAS, timeout=BUSY_TIMEOUT_S)
         db.connect(reuse_if_open=True)
         migrate(before_migrate)
-    except sqlite3.OperationalError as exc:
+    except (sqlite3.OperationalError, peewee.OperationalError) as exc:
+        # peewee re-raises the driver's errors as its own classes (connect, pragmas, queries).
         db.close()
         translated = user_error_for(exc)
         if isinstance(translated, DatabaseReadOnlyError):
@@ -254,7 +262,7 @@ def _open_read_only(path: Path, version: int) -> None:
         )
         db.connect(reuse_if_open=True)
         schema_version()
-    except sqlite3.OperationalError as exc:
+    except (sqlite3.OperationalError, peewee.OperationalError) as exc:
         db.close()
         raise UserError(
             QT_TRANSLATE_NOOP(
@@ -315,6 +323,24 @@ def user_error_for(exc: BaseException) -> UserError | None:
             )
         )
     return None
+
+
+def in_use_error(path: Path, exc: BaseException) -> DatabaseLockedError | None:
+    """A :class:`DatabaseLockedError` when *exc* means another connection holds *path*, else None.
+
+    Opening and checking use it so that a database another program has locked is reported as
+    busy, never as damaged (which would offer to move it aside and restore a backup).
+    """
+    if not isinstance(user_error_for(exc), DatabaseLockedError):
+        return None
+    return DatabaseLockedError(
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "The database {path} is in use by another program, so it cannot be opened now. "
+            "Close other copies of the app and programs using the file, then try again.",
+        ),
+        path=path,
+    )
 
 
 def database_path() -> Path | None:

@@ -10,6 +10,7 @@ import pytest
 
 from dropship_desktop import startup
 from dropship_desktop.errors import (
+    DatabaseLockedError,
     DatabaseReadOnlyError,
     DatabaseTooNewError,
     NotADatabaseError,
@@ -108,6 +109,25 @@ def test_headless_damaged_is_a_clear_error(data_dir: Path) -> None:
     _damage(data_dir / "dropship.db")
     with pytest.raises(NotADatabaseError, match="damaged"):
         startup.open_checked(data_dir)
+
+
+def test_a_database_in_use_elsewhere_is_not_treated_as_damaged(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(store_db, "BUSY_TIMEOUT_S", 0)
+    path = data_dir / "dropship.db"
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("PRAGMA locking_mode = EXCLUSIVE")  # in WAL mode this shuts readers out too
+    holder.execute("BEGIN EXCLUSIVE")
+    holder.execute("DELETE FROM audit_event")
+    try:
+        # No recovery is offered (choose would fail the test) and nothing is moved aside.
+        with pytest.raises(DatabaseLockedError, match="in use by another program"):
+            startup.open_checked(data_dir, choose=pytest.fail)
+    finally:
+        holder.close()
+    assert path.exists()
+    assert not (data_dir / bk.DAMAGED_DIR_NAME).exists()
 
 
 def test_each_unusable_kind_has_its_own_message(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from dropship_desktop.errors import DatabaseTooNewError, UserError
+from dropship_desktop.errors import DatabaseLockedError, DatabaseTooNewError, UserError
 from dropship_desktop.store import backup as bk
 from dropship_desktop.store.db import close_database, db, open_database
 from dropship_desktop.store.migrations import LATEST_VERSION
@@ -266,3 +266,27 @@ def test_check_database(demo_db: Path, tmp_path: Path) -> None:
         data[offset] = 0xFF
     copy.write_bytes(bytes(data))
     assert bk.check_database(copy)
+
+
+def test_check_database_reports_a_locked_file_as_in_use(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "busy.db"
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("CREATE TABLE t (x)")
+    holder.execute("BEGIN EXCLUSIVE")
+    connect_ro = bk._connect_ro
+
+    def impatient(p: Path) -> sqlite3.Connection:
+        conn = connect_ro(p)
+        conn.execute("PRAGMA busy_timeout = 0")
+        return conn
+
+    monkeypatch.setattr(bk, "_connect_ro", impatient)
+    try:
+        # Busy is not damaged: a damaged verdict would move the file aside.
+        with pytest.raises(DatabaseLockedError):
+            bk.check_database(path)
+    finally:
+        holder.close()
+    assert bk.check_database(path) == []

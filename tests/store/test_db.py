@@ -6,7 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from dropship_desktop.errors import DatabaseTooNewError, NotADatabaseError
+from dropship_desktop.errors import (
+    DatabaseLockedError,
+    DatabaseTooNewError,
+    NotADatabaseError,
+    UserError,
+)
+from dropship_desktop.store import db as store_db
 from dropship_desktop.store.db import close_database, db, open_database, schema_version
 from dropship_desktop.store.migrations import LATEST_VERSION
 from dropship_desktop.store.tables import ALL_TABLES, Shop, SupplierOrder
@@ -72,6 +78,45 @@ def test_a_file_that_is_not_a_database_is_refused(tmp_path: Path) -> None:
     with pytest.raises(NotADatabaseError, match="not an SQLite file"):
         open_database(path)
     assert _digest(path) == before
+
+
+def _locked_database(path: Path) -> sqlite3.Connection:
+    """A sound database that another connection holds with an exclusive lock."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("CREATE TABLE t (x)")
+    conn.execute("PRAGMA user_version = 1")
+    conn.execute("BEGIN EXCLUSIVE")
+    return conn
+
+
+def test_a_locked_database_is_reported_as_in_use_not_damaged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(store_db, "BUSY_TIMEOUT_S", 0)
+    path = tmp_path / "busy.db"
+    holder = _locked_database(path)
+    try:
+        with pytest.raises(DatabaseLockedError, match="in use by another program"):
+            open_database(path)
+    finally:
+        holder.close()
+
+
+def test_a_lock_taken_after_the_preflight_is_a_plain_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # peewee raises its own OperationalError class from connect(); it must not escape as a bug.
+    monkeypatch.setattr(store_db, "preflight", lambda _path: 1)
+    monkeypatch.setattr(store_db, "BUSY_TIMEOUT_S", 0)
+    monkeypatch.setitem(store_db.PRAGMAS, "busy_timeout", 0)
+    path = tmp_path / "busy.db"
+    holder = _locked_database(path)
+    try:
+        with pytest.raises(UserError, match="could not be opened"):
+            open_database(path)
+    finally:
+        holder.close()
+        close_database()
 
 
 def test_failed_migration_leaves_the_database_as_it_was(
