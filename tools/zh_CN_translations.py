@@ -864,6 +864,7 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
     ("OrderListModel", "Refund pending"): "退款处理中",
     ("OrderListModel", "Sides disagree"): "状态不一致",
     ("OrderListModel", "Not ordered from supplier"): "未向供应商下单",
+    ("OrderListModel", ", "): "、",
     # ---------------------------------------------------------------- OrderListPage
     (
         "OrderListPage",
@@ -889,6 +890,13 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
     ): "在订单列表中选择的 %n 个订单已选中。",
     ("OrderListPage", "This order has no 1688 order id to open."): "该订单没有可打开的1688订单号。",
     # ---------------------------------------------------------------- OrdersView
+    (
+        "OrdersView",
+        "Copy the selected rows as a table, to paste into Excel or WPS",
+    ): "复制所选行（表格格式），可直接粘贴到Excel或WPS",
+    ("OrdersView", "Reset columns"): "恢复默认列",
+    # ---------------------------------------------------------------- Shortcuts
+    ("Shortcuts", "{tip} ({shortcut})"): "{tip}（{shortcut}）",
     ("OrdersView", "1688 order id"): "1688订单号",
     ("OrdersView", "1688 status"): "1688状态",
     ("OrdersView", "Supplier"): "供应商",
@@ -903,10 +911,6 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
         "Search order no., buyer name, phone tail, product or address",
     ): "搜索订单号、买家姓名、手机尾号、商品或地址",
     ("OrdersView", "Copy rows"): "复制行",
-    (
-        "OrdersView",
-        "Copy the selected rows as a table (Ctrl+C)",
-    ): "将所选行复制为表格（Ctrl+C）",
     ("OrdersView", "Cancel order…"): "取消订单…",
     (
         "OrdersView",
@@ -1048,7 +1052,7 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
     ): "已选 {selected} 个：{closes} 个关闭，{refunds} 个申请退款，{waits} 个需等待，"
     "{others} 个无法在此取消。",
     # ---------------------------------------------------------------- SignInPage
-    ("SignInPage", "&Add account…"): "添加账号(&A)…",
+    ("SignInPage", "A&dd account…"): "添加账号(&D)…",
     ("SignInPage", "&Sign in"): "登录(&S)",
     ("SignInPage", "I have &signed in on 1688"): "我已在1688上登录(&S)",
     ("SignInPage", "&Open the sign-in page again"): "重新打开登录页面(&O)",
@@ -1788,6 +1792,12 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
         "{interrupted} interrupted.",
     ): "取消订单：已关闭 {closed} 个，已申请退款 {refunds} 个，失败 {failed} 个，中断 {interrupted} 个。",
     # ---------------------------------------------------------------- Errors (start-up, database, backups)
+    (
+        "Errors",
+        "The database {path} is in use by another program, so it cannot be opened now. Close "
+        "other copies of the app and programs using the file, then try again.",
+    ): "数据库 {path} 正被其他程序使用，暂时无法打开。请关闭本软件的其他副本以及正在使用该文件的程序，"
+    "然后重试。",
     (
         "Errors",
         "The connector “{kind}” is not available in this version of the app. Edit the "

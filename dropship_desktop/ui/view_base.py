@@ -2,19 +2,31 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QIcon, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from ..paths import resources_dir
 from ..services.base import Changes
 from .tasks import DbWorker
 
-__all__ = ["View", "icon"]
+__all__ = ["View", "icon", "with_shortcut"]
 
 
 def icon(name: str) -> QIcon:
     """A bundled SVG icon from ``resources/icons`` (crisp at any scale)."""
     return QIcon(str(resources_dir() / "icons" / f"{name}.svg"))
+
+
+def with_shortcut(text: str, shortcut: QKeySequence | str) -> str:
+    """*text* followed by *shortcut* as the platform writes it, for tooltips:
+    "Import orders (Ctrl+I)"."""
+    sequence = QKeySequence(shortcut)
+    if sequence.isEmpty():
+        return text
+    return QCoreApplication.translate("Shortcuts", "{tip} ({shortcut})").format(
+        tip=text, shortcut=sequence.toString(QKeySequence.SequenceFormat.NativeText)
+    )
 
 
 class View(QWidget):

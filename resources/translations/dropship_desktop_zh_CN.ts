@@ -1566,6 +1566,10 @@ Details were written to the log file:
         <translation>保存时磁盘报错，修改未保存，数据没有任何改动。请检查磁盘（或U盘、网络文件夹）后重试。</translation>
     </message>
     <message>
+        <source>The database {path} is in use by another program, so it cannot be opened now. Close other copies of the app and programs using the file, then try again.</source>
+        <translation>数据库 {path} 正被其他程序使用，暂时无法打开。请关闭本软件的其他副本以及正在使用该文件的程序，然后重试。</translation>
+    </message>
+    <message>
         <source>Tier {tier}: quantity must be positive (got {qty}).</source>
         <translation>第 {tier} 档：数量必须大于 0（当前为 {qty}）。</translation>
     </message>
@@ -2890,6 +2894,10 @@ Labels of the canonical fields, for the mapping dialog.</extracomment>
         <translation>未向供应商下单</translation>
     </message>
     <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
@@ -3011,6 +3019,7 @@ Labels of the canonical fields, for the mapping dialog.</extracomment>
     <name>OrdersView</name>
     <message>
         <source>1688 order id</source>
+        <extracomment>The columns left to right by default: what the seller acts on (statuses, flags, profit) comes right after the order and product, so it is visible on a 1366-pixel screen with the detail pane open; the rest follows and can be shown, hidden and moved from the header&apos;s context menu.</extracomment>
         <translation>1688订单号</translation>
     </message>
     <message>
@@ -3054,8 +3063,8 @@ Labels of the canonical fields, for the mapping dialog.</extracomment>
         <translation>复制行</translation>
     </message>
     <message>
-        <source>Copy the selected rows as a table (Ctrl+C)</source>
-        <translation>将所选行复制为表格（Ctrl+C）</translation>
+        <source>Copy the selected rows as a table, to paste into Excel or WPS</source>
+        <translation>复制所选行（表格格式），可直接粘贴到Excel或WPS</translation>
     </message>
     <message>
         <source>Cancel order…</source>
@@ -3106,6 +3115,18 @@ Labels of the canonical fields, for the mapping dialog.</extracomment>
         <translation>
             <numerusform>%n 个订单</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Sales status</source>
+        <translation>订单状态</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>买家</translation>
+    </message>
+    <message>
+        <source>Reset columns</source>
+        <translation>恢复默认列</translation>
     </message>
     <message numerus="yes">
         <source>%n supplier order(s) awaiting a match</source>
@@ -3333,10 +3354,17 @@ Labels of the canonical fields, for the mapping dialog.</extracomment>
     </message>
 </context>
 <context>
+    <name>Shortcuts</name>
+    <message>
+        <source>{tip} ({shortcut})</source>
+        <translation>{tip}（{shortcut}）</translation>
+    </message>
+</context>
+<context>
     <name>SignInPage</name>
     <message>
-        <source>&amp;Add account…</source>
-        <translation>添加账号(&amp;A)…</translation>
+        <source>A&amp;dd account…</source>
+        <translation>添加账号(&amp;D)…</translation>
     </message>
     <message>
         <source>&amp;Sign in</source>

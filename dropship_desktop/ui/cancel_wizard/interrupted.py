@@ -39,6 +39,7 @@ from ...services.cancellation import (
 from ...store.db import is_read_only
 from ..formatting import enum_label, format_datetime, format_money, user_error_text
 from ..tasks import DbWorker
+from ..widgets.column_widths import datetime_width, order_number_width
 from .models import Cell, CellTableModel, Row
 from .pages import _table, _wrap_label
 from .texts import Status, known, status_color, status_icon
@@ -147,7 +148,13 @@ class InterruptedDialog(QDialog):
         self.table = _table(self.model)
         self.table.setObjectName("interruptedTable")
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        for column, width in ((0, 170), (1, 130), (2, 80), (3, 120), (4, 130)):
+        for column, width in (
+            (0, order_number_width(self.table)),
+            (1, 130),
+            (2, 80),
+            (3, 120),
+            (4, datetime_width(self.table)),
+        ):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update())
         self.message_edit = QLineEdit()

@@ -66,6 +66,7 @@ from ..formatting import (
     user_error_text,
 )
 from ..models.order_list import COLUMNS, PAGE_SIZE, OrderListModel
+from ..widgets.column_widths import datetime_width, order_number_width, text_width
 from ..widgets.table_copy import install_copy_shortcut
 from .models import Cell, CellTableModel, Row
 from .texts import (
@@ -305,10 +306,12 @@ class SignInPage(StepPage):
         self.account_combo = QComboBox()
         self.account_combo.setObjectName("accountCombo")
         self.account_combo.currentIndexChanged.connect(self._account_changed)
-        self.add_button = QPushButton(self.tr("&Add account…"))
+        # Alt+A is the account list's own (its label): the button takes Alt+D.
+        self.add_button = QPushButton(self.tr("A&dd account…"))
         self.add_button.setObjectName("addAccount")
         self.add_button.clicked.connect(self.add_account)
-        self.account_info = QLabel()
+        self.account_info = _wrap_label()
+        self.account_info.setObjectName("accountInfo")
         self.sign_in_button = QPushButton(self.tr("&Sign in"))
         self.sign_in_button.setObjectName("signIn")
         self.sign_in_button.clicked.connect(self.sign_in)
@@ -559,10 +562,10 @@ class OrderListPage(StepPage):
             self.table.setColumnHidden(keys.index(key), True)
         for key, width in (
             ("shop", 110),
-            ("shop_order_no", 150),
-            ("created_at", 120),
-            ("product_summary", 200),
-            ("supplier_order_no", 160),
+            ("shop_order_no", order_number_width(self.table)),
+            ("created_at", datetime_width(self.table)),
+            ("product_summary", 180),
+            ("supplier_order_no", order_number_width(self.table)),
         ):
             self.table.setColumnWidth(keys.index(key), width)
         install_copy_shortcut(self.table)
@@ -836,7 +839,18 @@ class SelectPage(StepPage):
         self.table.setObjectName("selectTable")
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.installEventFilter(_SpaceToggles(self.table, self.model))
-        for column, width in ((0, 185), (1, 360), (2, 80), (3, 120), (4, 180)):
+        # The plan column fits its longest text, not more: the product beside it stays in view.
+        plans = [
+            translate("Close the order (unpaid)"),
+            translate("Refund application (paid, not shipped)"),
+        ]
+        for column, width in (
+            (0, order_number_width(self.table) + 24),  # + the check box
+            (1, text_width(self.table, plans, cap=300) + 24),  # + the icon
+            (2, text_width(self.table, ["¥88,888.88"])),
+            (3, 120),
+            (4, 180),
+        ):
             self.table.setColumnWidth(column, width)
         self.filter_edit = QLineEdit()
         self.filter_edit.setObjectName("selectFilter")
@@ -992,7 +1006,13 @@ class ConfirmPage(StepPage):
         self.table = _table(self.model)
         self.table.setObjectName("planTable")
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        for column, width in ((0, 185), (1, 150), (2, 80), (3, 360), (4, 160)):
+        for column, width in (
+            (0, order_number_width(self.table)),
+            (1, 150),
+            (2, text_width(self.table, ["¥88,888.88"])),
+            (3, 300),
+            (4, 160),
+        ):
             self.table.setColumnWidth(column, width)
         self.consequences_label = _wrap_label()
         self.consequences_label.setObjectName("consequences")

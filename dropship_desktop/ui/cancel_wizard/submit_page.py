@@ -47,6 +47,7 @@ from ...services.cancellation import (
 )
 from ..formatting import enum_label, format_money, user_error_text
 from ..view_base import icon
+from ..widgets.column_widths import order_number_width, text_width
 from .models import Cell, CellTableModel, Row
 from .pages import StepPage, _table, _wrap_label
 from .texts import Status, outcome_status, status_color, status_icon, translate
@@ -133,8 +134,22 @@ class SubmitPage(StepPage):
         self.table = _table(self.model)
         self.table.setObjectName("outcomeTable")
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        for column, width in ((0, 180), (1, 150), (2, 140), (3, 90)):
+        # The outcome is what this page is about: right after the 1688 order id, wide enough for
+        # the usual answers, so neither it nor a 19-digit number is cut off in a narrow wizard.
+        outcomes = [
+            translate("Closed on 1688"),
+            translate("Refund requested: waiting for the supplier"),
+        ]
+        for column, width in (
+            (0, order_number_width(self.table)),
+            (1, order_number_width(self.table)),
+            (2, 110),
+            (3, text_width(self.table, ["¥88,888.88"])),
+            (4, text_width(self.table, outcomes, self.tr("Outcome"), cap=320) + 24),  # + icon
+        ):
             self.table.setColumnWidth(column, width)
+        header = self.table.horizontalHeader()
+        header.moveSection(header.visualIndex(4), 1)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.retry_button = QPushButton(self.tr("&Retry failed"))
         self.retry_button.setObjectName("retryButton")

@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QIcon
 
 from ...domain.orders import OrderFlag
 from ...store.order_queries import (
@@ -76,7 +76,8 @@ def _flags_text(value: Any) -> str:
         parts.append(QCoreApplication.translate("OrderListModel", "Sides disagree"))
     if flags & OrderFlag.NO_SUPPLIER_ORDER:
         parts.append(QCoreApplication.translate("OrderListModel", "Not ordered from supplier"))
-    return ", ".join(parts)
+    # The list separator is the language's own (Chinese uses 、 between short phrases).
+    return QCoreApplication.translate("OrderListModel", ", ").join(parts)
 
 
 def _mask(value: Any) -> str:
@@ -121,6 +122,21 @@ assert SORTABLE.issubset(SORT_COLUMNS)
 
 _FLAG_COL = LIST_COLUMNS.index("flags")
 _SHIP_BY_COL = LIST_COLUMNS.index("ship_by")
+#: Columns drawn red (overdue) or orange (close to the ship-by deadline).
+_DEADLINE_COLS = frozenset(
+    {_SHIP_BY_COL, _FLAG_COL, LIST_COLUMNS.index("shop_order_no"), LIST_COLUMNS.index("status")}
+)
+_ICONS: dict[str, QIcon] = {}
+
+
+def _deadline_icon(name: str) -> QIcon:
+    """The bundled icon *name*, made once (a QIcon needs the application to exist)."""
+    found = _ICONS.get(name)
+    if found is None:
+        from ..view_base import icon
+
+        found = _ICONS[name] = icon(name)
+    return found
 
 
 class OrderListModel(QAbstractTableModel):
@@ -230,7 +246,7 @@ class OrderListModel(QAbstractTableModel):
             return int(COLUMNS[column].align)
         if role == Qt.ItemDataRole.UserRole:
             return self._ids[row]
-        if role == Qt.ItemDataRole.ForegroundRole and column in (_SHIP_BY_COL, _FLAG_COL):
+        if role == Qt.ItemDataRole.ForegroundRole and column in _DEADLINE_COLS:
             raw = self._raw_row(row)
             if raw is not None:
                 bits = int(raw[_FLAG_COL] or 0)
@@ -238,6 +254,15 @@ class OrderListModel(QAbstractTableModel):
                     return _OVERDUE_BRUSH
                 if bits & FLAG_NEAR_DEADLINE:
                     return _NEAR_BRUSH
+        if role == Qt.ItemDataRole.DecorationRole and column == _FLAG_COL:
+            # A clock beside the flags: overdue orders stand out even in a long red-free list.
+            raw = self._raw_row(row)
+            if raw is not None:
+                bits = int(raw[_FLAG_COL] or 0)
+                if bits & FLAG_OVERDUE:
+                    return _deadline_icon("overdue")
+                if bits & FLAG_NEAR_DEADLINE:
+                    return _deadline_icon("due-soon")
         return None
 
     # -- pages -----------------------------------------------------------------------------

@@ -79,6 +79,10 @@ class OrderDetailPane(QWidget):
             self.tr("Shows the full name, phone and address; the reveal is recorded.")
         )
 
+    def tab_chain(self) -> list[QWidget]:
+        """The pane's focusable widgets in Tab order."""
+        return [self.reveal_button, self.browser]
+
     def order_id(self) -> int | None:
         return int(self.detail.order["id"]) if self.detail is not None else None  # type: ignore[arg-type]
 

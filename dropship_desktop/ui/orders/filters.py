@@ -72,6 +72,8 @@ class OrderFilterBar(QWidget):
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
             combo.setMinimumContentsLength(10)
+        # The quick views are few and their names say what they show: never cut them off.
+        self.quick_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         # Two rows, so every filter stays visible on a 1366-pixel laptop screen too.
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -173,6 +175,22 @@ class OrderFilterBar(QWidget):
         index = combo.findData(current)
         combo.setCurrentIndex(max(index, 0))
         combo.blockSignals(False)
+
+    def tab_chain(self) -> list[QWidget]:
+        """The bar's widgets in Tab order (left to right, top row first)."""
+        return [
+            self.quick_combo,
+            self.sales_combo,
+            self.supplier_status_combo,
+            self.shop_combo,
+            self.supplier_combo,
+            self.from_check,
+            self.from_date,
+            self.to_check,
+            self.to_date,
+            self.flagged_check,
+            self.clear_button,
+        ]
 
     # -- reading ---------------------------------------------------------------------------
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from array import array
 from dataclasses import replace
+from itertools import pairwise
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QPoint, Qt, QTimer, Slot
-from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QPoint, QSettings, Qt, QTimer, Slot
+from PySide6.QtGui import QAction, QFontMetrics, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.enums import OrderStatus1688, SalesStatus
 from ...services.base import Changes
 from ...services.orders import BuyerData, link_supplier_order, reveal_buyer_data
 from ...store.order_queries import (
@@ -44,11 +46,18 @@ from ...store.order_queries import (
     order_ids,
     unmatched_supplier_orders,
 )
-from ..formatting import format_datetime, format_money, sales_status_label, supplier_status_label
+from ..formatting import (
+    enum_label,
+    format_datetime,
+    format_money,
+    sales_status_label,
+    supplier_status_label,
+)
 from ..models.order_list import COLUMNS, PAGE_SIZE, SORTABLE, OrderListModel
 from ..models.rows import RowColumn, RowsModel
 from ..tasks import DbWorker
-from ..view_base import View
+from ..view_base import View, icon, with_shortcut
+from ..widgets.column_widths import datetime_width, order_number_width, text_width
 from ..widgets.table_copy import install_copy_shortcut, selected_rows_tsv
 from .detail import OrderDetailPane
 from .filters import QUICK_UNMATCHED, OrderFilterBar
@@ -60,6 +69,35 @@ IDS_KEY = "orders-ids"
 DETAIL_KEY = "orders-detail"
 UNMATCHED_KEY = "orders-unmatched"
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+HEADER_KEY = "orders/header_state"
+HEADER_COLUMNS_KEY = "orders/header_columns"
+SPLITTER_KEY = "orders/splitter_state"
+#: The columns left to right by default: what the seller acts on (statuses, flags, profit) comes
+#: right after the order and product, so it is visible on a 1366-pixel screen with the detail pane
+#: open; the rest follows and can be shown, hidden and moved from the header's context menu.
+DEFAULT_COLUMN_ORDER = (
+    "shop_order_no",
+    "buyer_name",
+    "product_summary",
+    "status",
+    "supplier_status",
+    "flags",
+    "profit_fen",
+    "sale_fen",
+    "created_at",
+    "ship_by",
+    "shop",
+    "quantity",
+    "paid_at",
+    "cost_fen",
+    "dropship_fee_fen",
+    "supplier_order_no",
+    "carrier",
+    "tracking_no",
+)
+assert sorted(DEFAULT_COLUMN_ORDER) == sorted(c.key for c in COLUMNS)
+_DETAIL_WIDTH = 300
 
 UNMATCHED_COLUMNS = (
     RowColumn(1, QT_TRANSLATE_NOOP("OrdersView", "1688 order id")),
@@ -106,24 +144,47 @@ class OrdersView(View):
         self.filters = OrderFilterBar()
         self.filters.changed.connect(self._filters_changed)
 
-        # -- actions
-        self.copy_action = QAction(self)
+        # -- actions (their shortcuts work while the Orders view is shown)
+        # Ctrl+C itself is the table's own shortcut (install_copy_shortcut); the action shows it.
+        self.copy_action = QAction(icon("copy"), "", self)
+        self.copy_action.setObjectName("copyRowsAction")
+        self.copy_action.setEnabled(False)
         self.copy_action.triggered.connect(self.copy_selected)
-        self.import_action = QAction(self)
+        self.import_action = QAction(icon("import"), "", self)
+        self.import_action.setObjectName("importOrdersAction")
+        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
         self.import_action.triggered.connect(self.import_orders)
-        self.export_action = QAction(self)
+        self.export_action = QAction(icon("export"), "", self)
+        self.export_action.setObjectName("exportOrdersAction")
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_action.triggered.connect(self.export_orders)
-        self.link_action = QAction(self)
+        self.link_action = QAction(icon("link"), "", self)
         self.link_action.triggered.connect(self.link_selected)
         self.link_action.setEnabled(False)
         # The cancel wizard with the selected orders' supplier orders pre-selected (issue #5).
-        self.cancel_action = QAction(self)
+        # Delete opens it too: nothing is sent before its last step.
+        self.cancel_action = QAction(icon("cancel-order"), "", self)
         self.cancel_action.setObjectName("cancelOrderAction")
+        self.cancel_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         self.cancel_action.triggered.connect(self.cancel_selected)
+        self.search_action = QAction(self)
+        self.search_action.setObjectName("focusSearchAction")
+        self.search_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
+        self.search_action.triggered.connect(self.focus_search)
+        for action in (
+            self.import_action,
+            self.export_action,
+            self.cancel_action,
+            self.search_action,
+        ):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+        self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         toolbar = QHBoxLayout()
         toolbar.setContentsMargins(0, 0, 0, 0)
         toolbar.addWidget(self.search, 1)
         toolbar.addWidget(self.count_label)
+        self.toolbar_buttons: list[QToolButton] = []
         for action in (
             self.cancel_action,
             self.import_action,
@@ -132,8 +193,11 @@ class OrdersView(View):
         ):
             button = QToolButton()
             button.setDefaultAction(action)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # reachable with Tab
+            button.setAutoRaise(False)
             toolbar.addWidget(button)
+            self.toolbar_buttons.append(button)
 
         # -- the list
         self.table = QTableView()
@@ -152,6 +216,9 @@ class OrdersView(View):
         header.sortIndicatorChanged.connect(self._sort_changed)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        header.setSectionsMovable(True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
         vertical = self.table.verticalHeader()
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # fixed row height: cheap
         vertical.setDefaultSectionSize(24)
@@ -159,19 +226,8 @@ class OrdersView(View):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        for key, width in (
-            ("shop", 120),
-            ("shop_order_no", 160),
-            ("created_at", 120),
-            ("paid_at", 120),
-            ("product_summary", 220),
-            ("quantity", 40),
-            ("supplier_order_no", 160),
-            ("tracking_no", 130),
-            ("ship_by", 120),
-            ("flags", 160),
-        ):
-            self.table.setColumnWidth([c.key for c in COLUMNS].index(key), width)
+        self._default_header_state = QByteArray()
+        self.reset_columns()
         install_copy_shortcut(self.table)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -185,8 +241,11 @@ class OrdersView(View):
         self.unmatched_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.unmatched_table.verticalHeader().setVisible(False)
         self.unmatched_table.horizontalHeader().setStretchLastSection(True)
-        self.unmatched_table.setColumnWidth(0, 170)
+        self.unmatched_table.setWordWrap(False)
+        self.unmatched_table.setAlternatingRowColors(True)
+        self.unmatched_table.setColumnWidth(0, order_number_width(self.unmatched_table))
         self.unmatched_table.setColumnWidth(3, 200)
+        self.unmatched_table.setColumnWidth(6, datetime_width(self.unmatched_table))
         self.unmatched_table.doubleClicked.connect(lambda _i: self.link_selected())
         install_copy_shortcut(self.unmatched_table)
         self.unmatched_table.selectionModel().selectionChanged.connect(
@@ -196,6 +255,7 @@ class OrdersView(View):
         self.unmatched_hint.setWordWrap(True)
         self.link_button = QPushButton()
         self.link_button.setObjectName("linkButton")
+        self.link_button.setIcon(icon("link"))
         self.link_button.clicked.connect(self.link_selected)
         self.link_action.changed.connect(
             lambda: self.link_button.setEnabled(self.link_action.isEnabled())
@@ -223,16 +283,24 @@ class OrdersView(View):
         self._detail_timer.timeout.connect(self._load_detail)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("ordersSplitter")
         self.splitter.addWidget(self.list_stack)
         self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([900, 360])
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)  # a wider window widens the list, not the detail
+        self.splitter.setCollapsible(0, False)
+        self.splitter.setSizes([1000, _DETAIL_WIDTH])
 
         layout = QVBoxLayout(self)
         layout.addLayout(toolbar)
         layout.addWidget(self.filters)
         layout.addWidget(self.splitter, 1)
+        # Tab goes search → buttons → filters → list → detail, as the eye reads the view.
+        chain: list[QWidget] = [self.search, *self.toolbar_buttons, *self.filters.tab_chain()]
+        chain += [self.table, self.link_button, self.unmatched_table, *self.detail.tab_chain()]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+        self._restore_layout()
         self._retranslate()
 
     def title(self) -> str:
@@ -242,17 +310,39 @@ class OrdersView(View):
         self.search.setPlaceholderText(
             self.tr("Search order no., buyer name, phone tail, product or address")
         )
+        self.search.setToolTip(
+            with_shortcut(
+                self.tr("Search order no., buyer name, phone tail, product or address"),
+                self.search_action.shortcut(),
+            )
+        )
         self.copy_action.setText(self.tr("Copy rows"))
-        self.copy_action.setToolTip(self.tr("Copy the selected rows as a table (Ctrl+C)"))
+        self.copy_action.setToolTip(
+            with_shortcut(
+                self.tr("Copy the selected rows as a table, to paste into Excel or WPS"),
+                QKeySequence(QKeySequence.StandardKey.Copy),
+            )
+        )
         self.cancel_action.setText(self.tr("Cancel order…"))
         self.cancel_action.setToolTip(
-            self.tr("Cancel the selected orders on 1688 with the cancel wizard (取消订单)")
+            with_shortcut(
+                self.tr("Cancel the selected orders on 1688 with the cancel wizard (取消订单)"),
+                self.cancel_action.shortcut(),
+            )
         )
         self.import_action.setText(self.tr("Import…"))
-        self.import_action.setToolTip(self.tr("Import orders from a shop or 1688 export"))
+        self.import_action.setToolTip(
+            with_shortcut(
+                self.tr("Import orders from a shop or 1688 export"),
+                self.import_action.shortcut(),
+            )
+        )
         self.export_action.setText(self.tr("Export…"))
         self.export_action.setToolTip(
-            self.tr("Export the orders of the current filter (or the selected ones)")
+            with_shortcut(
+                self.tr("Export the orders of the current filter (or the selected ones)"),
+                self.export_action.shortcut(),
+            )
         )
         self.link_action.setText(self.tr("Link to order…"))
         self.link_button.setText(self.tr("Link to order…"))
@@ -280,6 +370,7 @@ class OrdersView(View):
         if self.filters.quick() == QUICK_UNMATCHED:
             self.list_stack.setCurrentIndex(1)
             self.detail.show_detail(None)
+            self.detail.hide()  # these 1688 orders have no shop order to detail
             self.count_label.setText(self.tr("Loading…"))
             self.worker.submit(
                 unmatched_supplier_orders, on_result=self._show_unmatched, key=UNMATCHED_KEY
@@ -287,6 +378,7 @@ class OrdersView(View):
             return
         if self.list_stack.currentIndex() != 0:
             self.list_stack.setCurrentIndex(0)
+            self.detail.show()
             self._detail_timer.start()
         self._generation += 1
         self._complete = False
@@ -336,17 +428,38 @@ class OrdersView(View):
         self.count_label.setText(self.tr("%n order(s)", "", count))
 
     def _restore_current(self) -> None:
-        """Keep the order the seller was looking at selected across reloads."""
-        if self._keep_id is None or self.current_order_id() == self._keep_id:
+        """Keep the order the seller was looking at selected across reloads; with none, select
+        the first, so the detail pane shows an order rather than staying empty."""
+        first_column = self._first_column()
+        if self._keep_id is None:
+            if not self.table.currentIndex().isValid() and self.model.rowCount() > 0:
+                self.table.selectionModel().setCurrentIndex(
+                    self.model.index(0, first_column),
+                    self.table.selectionModel().SelectionFlag.ClearAndSelect
+                    | self.table.selectionModel().SelectionFlag.Rows,
+                )
+            return
+        if self.current_order_id() == self._keep_id:
             return
         row = self.model.row_of(self._keep_id)
         if row >= 0:
+            current = self.table.currentIndex()
+            index = self.model.index(row, current.column() if current.isValid() else first_column)
             self.table.selectionModel().setCurrentIndex(
-                self.model.index(row, 0),
+                index,
                 self.table.selectionModel().SelectionFlag.ClearAndSelect
                 | self.table.selectionModel().SelectionFlag.Rows,
             )
-            self.table.scrollTo(self.model.index(row, 0))
+            self.table.scrollTo(index)
+
+    def _first_column(self) -> int:
+        """The leftmost shown column (the current cell there does not scroll the list sideways)."""
+        header = self.table.horizontalHeader()
+        for visual in range(header.count()):
+            logical = header.logicalIndex(visual)
+            if not header.isSectionHidden(logical):
+                return logical
+        return 0
 
     def is_complete(self) -> bool:
         """Whether the full id list of the current filter has arrived."""
@@ -432,7 +545,126 @@ class OrdersView(View):
         self.detail.show_revealed(data)
         self._load_detail()  # the timeline now shows the reveal
 
+    # -- columns and layout ------------------------------------------------------------------
+
+    def reset_columns(self) -> None:
+        """The default column order, widths and visibility (fitted to the font in use)."""
+        header = self.table.horizontalHeader()
+        if not self._default_header_state.isEmpty():
+            self._restore_header(self._default_header_state)
+            return
+        keys = [c.key for c in COLUMNS]
+        for visual, key in enumerate(DEFAULT_COLUMN_ORDER):
+            header.moveSection(header.visualIndex(keys.index(key)), visual)
+        metrics = QFontMetrics(self.table.font())
+        digits, date = order_number_width(metrics), datetime_width(metrics)
+        status = text_width(
+            metrics, [enum_label(s) for s in SalesStatus], self.tr("Sales status"), cap=130
+        )
+        status_1688 = text_width(
+            metrics, [enum_label(s) for s in OrderStatus1688], self.tr("1688 status"), cap=120
+        )
+        money = text_width(metrics, ["¥88,888.88"])
+        for key, width in (
+            ("shop_order_no", digits),
+            ("created_at", date),
+            ("buyer_name", text_width(metrics, ["欧阳**"], self.tr("Buyer"))),
+            ("product_summary", 150),
+            ("status", status),
+            ("supplier_status", status_1688),
+            ("flags", 110),
+            ("profit_fen", money),
+            ("sale_fen", money),
+            ("ship_by", date),
+            ("shop", 110),
+            ("quantity", 44),
+            ("paid_at", date),
+            ("cost_fen", money),
+            ("dropship_fee_fen", money),
+            ("supplier_order_no", digits),
+            ("carrier", 90),
+            ("tracking_no", text_width(metrics, ["7547512062139100"])),
+        ):
+            self.table.setColumnWidth(keys.index(key), width)
+        for column in range(len(COLUMNS)):
+            self.table.setColumnHidden(column, False)
+        self._default_header_state = header.saveState()
+
+    def _restore_layout(self) -> None:
+        settings = QSettings()
+        columns = ",".join(c.key for c in COLUMNS)
+        state = settings.value(HEADER_KEY)
+        # A state saved for other columns (an older version) would scramble them: ignore it.
+        if (
+            isinstance(state, QByteArray)
+            and settings.value(HEADER_COLUMNS_KEY, "", type=str) == columns
+            and not self._restore_header(state)
+        ):
+            self.reset_columns()
+        splitter = settings.value(SPLITTER_KEY)
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+
+    def _restore_header(self, state: QByteArray) -> bool:
+        """Column order, widths and visibility from *state*; the sort stays the filter's (the
+        saved state's sort indicator would otherwise start a reload)."""
+        header = self.table.horizontalHeader()
+        header.blockSignals(True)
+        try:
+            ok = header.restoreState(state)
+            header.setSortIndicator(
+                self._sort_section,
+                Qt.SortOrder.DescendingOrder
+                if self.filter.descending
+                else Qt.SortOrder.AscendingOrder,
+            )
+        finally:
+            header.blockSignals(False)
+        # The signals were blocked: tell the view about the sections as they are now.
+        header.headerDataChanged(Qt.Orientation.Horizontal, 0, header.count() - 1)
+        self.table.viewport().update()
+        return ok
+
+    def save_layout(self) -> None:
+        """Remember the column order, widths and visibility and the detail pane's width."""
+        settings = QSettings()
+        settings.setValue(HEADER_KEY, self.table.horizontalHeader().saveState())
+        settings.setValue(HEADER_COLUMNS_KEY, ",".join(c.key for c in COLUMNS))
+        settings.setValue(SPLITTER_KEY, self.splitter.saveState())
+
+    def shutdown(self) -> None:
+        self.save_layout()
+        super().shutdown()
+
+    @Slot(QPoint)
+    def _header_menu(self, pos: QPoint) -> None:
+        """Show or hide columns, or go back to the default columns."""
+        header = self.table.horizontalHeader()
+        menu = QMenu(self)
+        menu.setObjectName("orderColumnsMenu")
+        visible = [c for c in range(len(COLUMNS)) if not header.isSectionHidden(c)]
+        for visual in range(header.count()):
+            column = header.logicalIndex(visual)
+            action = menu.addAction(str(self.model.headerData(column, Qt.Orientation.Horizontal)))
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(column))
+            # The last visible column stays: a table without columns cannot get them back.
+            action.setEnabled(visible != [column])
+            action.toggled.connect(
+                lambda on, c=column: self.table.setColumnHidden(c, not on)  # type: ignore[misc]
+            )
+        menu.addSeparator()
+        reset = menu.addAction(self.tr("Reset columns"))
+        reset.triggered.connect(self.reset_columns)
+        menu.exec(header.mapToGlobal(pos))
+
     # -- actions ---------------------------------------------------------------------------
+
+    @Slot()
+    def focus_search(self) -> None:
+        """Ctrl+F: to the search field, its text selected to type over."""
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
 
     @Slot()
     def copy_selected(self) -> None:
