@@ -11,20 +11,30 @@ __all__ = ["LOG_FILENAME", "RedactingFilter", "setup_logging"]
 
 LOG_FILENAME = "dropship-desktop.log"
 
-# Defence in depth: code never logs buyer data, but if a message carries a mobile number or an
-# ID-card-like digit run anyway, it is cut before reaching the file.
-_LONG_DIGITS = re.compile(r"(?<!\d)(1[3-9]\d)\d{4}(\d{4})(?!\d)")
+# Defence in depth: code never logs buyer data, but if a message or a traceback carries a
+# mainland mobile number anyway, it is cut before reaching the file. Only exactly 11 digits match,
+# so 18–19-digit order numbers (which a log may name) stay whole.
+_MOBILE = re.compile(r"(?<!\d)(1[3-9]\d)\d{4}(\d{4})(?!\d)")
+_FORMATTER = logging.Formatter()
 
 
 class RedactingFilter(logging.Filter):
-    """Masks mainland mobile numbers in log records (138****5678)."""
+    """Masks mainland mobile numbers (138****5678) in log messages and in their tracebacks."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
-        redacted = _LONG_DIGITS.sub(r"\1****\2", message)
+        redacted = _MOBILE.sub(r"\1****\2", message)
         if redacted != message:
             record.msg = redacted
             record.args = None
+        if record.exc_info and not record.exc_text:
+            # Formatters reuse a cached exc_text, so redacting it here covers every handler:
+            # a bug's exception message may quote the value that broke it.
+            record.exc_text = _FORMATTER.formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = _MOBILE.sub(r"\1****\2", record.exc_text)
+        if record.stack_info:
+            record.stack_info = _MOBILE.sub(r"\1****\2", record.stack_info)
         return True
 
 

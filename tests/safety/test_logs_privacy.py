@@ -60,3 +60,25 @@ def test_session_logs_hold_no_buyer_data(tmp_path: Path) -> None:
     # The purge really ran on that order: its data is gone from the database too.
     db_bytes = (tmp_path / "data" / "dropship.db").read_bytes()
     assert NAME.encode() not in db_bytes and ADDRESS.encode() not in db_bytes
+
+
+def test_a_bugs_traceback_is_redacted_in_the_log_file(tmp_path: Path) -> None:
+    import logging
+
+    from dropship_desktop.logs import setup_logging
+
+    log_file = setup_logging(tmp_path / "logs")
+    try:
+        try:
+            raise ValueError(f"cannot parse phone {PHONE} for order {ORDER_NO}")
+        except ValueError:
+            # What the excepthook does with an unexpected error.
+            logging.getLogger("test").error("unexpected error", exc_info=True)
+    finally:
+        logging.shutdown()
+        setup_logging(None)
+    assert log_file is not None
+    text = log_file.read_text(encoding="utf-8")
+    assert "ValueError: cannot parse phone 139****0987" in text
+    assert PHONE not in text
+    assert ORDER_NO in text  # 19-digit order numbers are not mistaken for phones
