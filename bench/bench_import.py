@@ -155,7 +155,7 @@ def db_floor(count: int) -> tuple[int, float]:
     lines = [
         (first + i, f"夏季新款 纯棉短袖T恤 款式{i % 300}", "SKU", 1, 5900) for i in range(count)
     ]
-    from dropship_desktop.services.order_import import _LINE_SQL, _ORDER_SQL
+    from dropship_desktop.services.order_import import _LINE_SQL, _ORDER_SQL, FTS_BULK_SQL
 
     start = time.perf_counter()
     with db.atomic():
@@ -165,12 +165,7 @@ def db_floor(count: int) -> tuple[int, float]:
         conn.execute("DROP TRIGGER sales_order_fts_ai")
         conn.executemany(_ORDER_SQL, orders)
         conn.executemany(_LINE_SQL, lines)
-        conn.execute(
-            "INSERT INTO sales_order_fts (rowid, buyer_name, buyer_phone, ship_address,"
-            " product_summary) SELECT id, buyer_name, buyer_phone, ship_address, product_summary"
-            " FROM sales_order WHERE id >= ?",
-            (first,),
-        )
+        conn.execute(FTS_BULK_SQL, (first,))
         conn.execute(trigger)
     return count, time.perf_counter() - start
 

@@ -805,6 +805,12 @@ _LINE_SQL = (
     " unit_price_fen) VALUES (?, NULL, ?, ?, '', ?, ?)"
 )
 _FTS_TRIGGER = "sales_order_fts_ai"
+#: Indexes the orders from an id on, as the insert trigger would: the view pads the values.
+FTS_BULK_SQL = (
+    "INSERT INTO sales_order_fts (rowid, buyer_name, buyer_phone, ship_address, product_summary)"
+    " SELECT id, buyer_name, buyer_phone, ship_address, product_summary"
+    " FROM sales_order_fts_src WHERE id >= ?"
+)
 
 
 def _import_shop(
@@ -971,12 +977,7 @@ def _import_shop(
             raise ImportCancelledError()
     if bulk and created:
         report("indexing", done, total)
-        conn.execute(
-            "INSERT INTO sales_order_fts (rowid, buyer_name, buyer_phone, ship_address,"
-            " product_summary) SELECT id, buyer_name, buyer_phone, ship_address, product_summary"
-            " FROM sales_order WHERE id >= ?",
-            (first_new,),
-        )
+        conn.execute(FTS_BULK_SQL, (first_new,))
     if trigger_sql is not None:
         conn.execute(trigger_sql)
     conn.executemany(

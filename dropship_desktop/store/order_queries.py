@@ -9,11 +9,12 @@ Search (DESIGN.md §5):
 
 * order numbers (shop, 1688) exact or prefix by index;
 * three or more characters through the FTS5 trigram index;
-* two characters (张伟): the trigram index holds every three-character window, so a two-character
-  string inside a column is either the start of an indexed trigram (found through the
-  ``fts5vocab`` view of the index by term range) or the column's last two characters (found
-  through an expression index on them). Exact LIKE semantics at index speed;
-* one character: a LIKE scan (off the UI thread and cancellable).
+* one or two characters (王, 张伟): every column is indexed with two padding characters appended
+  (see the migration), so every character of a value starts an indexed trigram, and a short
+  string occurs in a column exactly where an indexed trigram starts with it. Those are found
+  through the ``fts5vocab`` view of the index by term range: exact LIKE semantics at index speed.
+  When they are many, the first page instead walks the sort index with LIKE (a few hundred rows
+  find a screenful) while the full id list is materialised in the background.
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ __all__ = [
     "first_page",
     "order_detail",
     "order_ids",
+    "search_text",
     "supplier_order_ids_of",
     "unmatched_supplier_orders",
 ]
@@ -234,10 +236,15 @@ def _clauses(flt: OrderFilter, *, dense_text: bool = False) -> tuple[list[str], 
         # The literal 'paid' lets the planner use the partial index sales_order_to_ship.
         clauses.append("o.status = 'paid' AND o.ship_by < ?")
         params.append(now if flt.deadline == "overdue" else now + _NEAR_S)
-    text = flt.text.strip()
-    if text:
+    text = search_text(flt.text)
+    if text and dense_text and _is_short(text) and _like_agrees(text):
+        # Many matches of a short text: LIKE row by row while walking the sort index finds a
+        # screenful in a few hundred rows; the id set would first collect every match.
+        clauses.append(_like_sql("o."))
+        params.extend(_like_params(text))
+    elif text:
         subquery, text_params = _text_match(text)
-        # With both a search and "flagged only", the first id set gets the hint. A unary + keeps the planner from driving the query by rowid lookups into the match
+        # A unary + keeps the planner from driving the query by rowid lookups into the match
         # set; it walks the sort index instead, which is far faster when matches are many.
         clauses.append(f"{'+' if dense_text else ''}o.id IN ({subquery})")
         params.extend(text_params)
@@ -270,30 +277,68 @@ def _text_match(text: str) -> tuple[str, list[object]]:
         # column is indexed too, so a phone tail is found here.
         parts.append("SELECT rowid FROM sales_order_fts WHERE sales_order_fts MATCH ?")
         params.append('"' + text.replace('"', '""') + '"')
-    elif len(text) == 2 and _ensure_vocab():
-        folded = _ascii_lower(text)
-        parts.append(
-            "SELECT doc FROM temp.sales_order_fts_terms WHERE term >= ? AND term < ?"
-            " AND col IN ('buyer_name', 'product_summary', 'ship_address')"
-            " UNION SELECT id FROM sales_order WHERE lower(substr(buyer_name, -2)) = ?"
-            " UNION SELECT id FROM sales_order WHERE lower(substr(product_summary, -2)) = ?"
-            " UNION SELECT id FROM sales_order WHERE lower(substr(ship_address, -2)) = ?"
-        )
-        params.extend([folded, folded + "\U0010ffff", folded, folded, folded])
+    elif _ensure_vocab():
+        parts.append(f"SELECT DISTINCT doc FROM ({_TERMS_SQL})")
+        params.extend(_term_range(text))
     else:
-        # One character (or no vocabulary table): LIKE over the columns.
-        pattern = "%" + _like_escape(text) + "%"
-        parts.append(
-            "SELECT id FROM sales_order WHERE buyer_name LIKE ? ESCAPE '\\'"
-            " OR product_summary LIKE ? ESCAPE '\\' OR ship_address LIKE ? ESCAPE '\\'"
-        )
-        params.extend([pattern, pattern, pattern])
+        # No vocabulary table (an SQLite without fts5vocab): LIKE over the columns.
+        parts.append(f"SELECT id FROM sales_order WHERE {_like_sql()}")
+        params.extend(_like_params(text))
     return " UNION ".join(parts), params
 
 
-def _ascii_lower(text: str) -> str:
-    # SQLite's lower() and LIKE fold ASCII only; so does this (the trigram index folds too).
-    return "".join(c.lower() if c.isascii() else c for c in text)
+#: The FTS columns one- and two-character searches look in (not the phone: "13" is in every one).
+_SHORT_COLUMNS = "('buyer_name', 'product_summary', 'ship_address')"
+# One row per occurrence of a term starting with the search text (term >= text AND term < text
+# followed by the highest code point: a prefix range in the index's term order, UTF-8 bytes).
+_TERMS_SQL = (
+    "SELECT doc FROM temp.sales_order_fts_terms WHERE term >= ? AND term < ?"
+    f" AND col IN {_SHORT_COLUMNS}"
+)
+
+
+def _like_sql(prefix: str = "") -> str:
+    return " OR ".join(
+        f"{prefix}{c} LIKE ? ESCAPE '\\'" for c in ("buyer_name", "product_summary", "ship_address")
+    ).join("()")
+
+
+#: The padding character appended to every indexed column (see the migration).
+PAD = "\x1f"
+#: Above this many occurrences of a short search text, the first page walks the sort index with
+#: LIKE (dense matches: a screenful within a few thousand rows); below, the matches are looked up
+#: and sorted (a walk would visit most of the table for a rare text).
+_SHORT_DENSE = 20_000
+
+
+def search_text(text: str) -> str:
+    """The search box's text as searched: trimmed, without the index's padding character."""
+    return text.replace(PAD, "").strip()
+
+
+def _fold(text: str) -> str:
+    # The trigram tokenizer folds case (Unicode); terms are stored folded. LIKE folds ASCII only;
+    # for text of ASCII and uncased characters (Chinese) both agree.
+    out = []
+    for c in text:
+        low = c.lower()
+        out.append(low if len(low) == 1 else c)
+    return "".join(out)
+
+
+def _term_range(text: str) -> list[object]:
+    folded = _fold(text)
+    return [folded, folded + "\U0010ffff"]
+
+
+def _like_params(text: str) -> list[object]:
+    pattern = "%" + _like_escape(text) + "%"
+    return [pattern, pattern, pattern]
+
+
+def _like_agrees(text: str) -> bool:
+    """Whether LIKE finds exactly what the trigram index finds for *text* (no non-ASCII case)."""
+    return all(c.isascii() or c.lower() == c.upper() for c in text)
 
 
 _vocab_local = threading.local()
@@ -327,11 +372,19 @@ def _order_by(flt: OrderFilter) -> str:
     return f" ORDER BY {SORT_COLUMNS[key]} {direction}{tie}, o.id {direction}"
 
 
+def _is_short(text: str) -> bool:
+    return len(text) <= 2
+
+
 def _dense(flt: OrderFilter) -> bool:
     """Whether the text criterion matches so many orders that walking the sort index wins."""
-    text = flt.text.strip()
-    if text and len(text) < 2:
-        return False  # a one-character LIKE scans anyway; counting first would scan twice
+    text = search_text(flt.text)
+    if text and _is_short(text):
+        if not _ensure_vocab():
+            return False
+        # Occurrences, not orders: counting distinct orders would collect them all first.
+        sql = f"SELECT count(*) FROM ({_TERMS_SQL} LIMIT {_SHORT_DENSE + 1})"
+        return int(db.execute_sql(sql, _term_range(text)).fetchone()[0]) > _SHORT_DENSE
     if text:
         subquery, params = _text_match(text)
     elif flt.flagged_only:

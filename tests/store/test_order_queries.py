@@ -119,3 +119,48 @@ def test_order_detail_is_masked(demo_db: Path) -> None:
     phone = _one("SELECT buyer_phone FROM sales_order WHERE id = 7")
     assert detail.order["buyer_phone"] != phone and "****" in str(detail.order["buyer_phone"])
     assert order_detail(999_999) is None
+
+
+def test_one_and_two_characters_match_like_everywhere(demo_db: Path) -> None:
+    # Every character (and pair) of some values, at their start, middle and very end.
+    address = _one("SELECT ship_address FROM sales_order WHERE id = 5")
+    product = _one("SELECT product_summary FROM sales_order WHERE id = 9")
+    name = _one("SELECT buyer_name FROM sales_order WHERE id = 11")
+    texts = {address[0], address[-1], product[-1], name[-1], name[0], "m", "L", "%", "_"}
+    texts |= {product[-2:], name[:2], " \x1f张"[1:]}
+    for text in sorted(texts):
+        expected = {
+            r[0]
+            for r in db.execute_sql(
+                "SELECT id FROM sales_order WHERE instr(lower(buyer_name), lower(?))"
+                " OR instr(lower(product_summary), lower(?)) OR instr(lower(ship_address), lower(?))",
+                (text.replace("\x1f", ""),) * 3,
+            )
+        }
+        found = set(order_ids(OrderFilter(text=text)))
+        assert found == expected, text
+        assert count_orders(OrderFilter(text=text)) == len(found)
+
+
+def test_short_search_first_page_dense_and_sparse(demo_db: Path, monkeypatch) -> None:
+    from dropship_desktop.store import order_queries
+
+    for dense_from in (20_000, 5):  # a rare text looked up; a frequent one walked with LIKE
+        monkeypatch.setattr(order_queries, "_SHORT_DENSE", dense_from)
+        for text in ("市", "耳机", "ml", "X"):
+            for sort_key in ("created_at", "profit_fen", "quantity"):
+                flt = OrderFilter(text=text, sort_key=sort_key)
+                assert list(first_page(flt, 30)) == list(order_ids(flt)[:30]), (text, sort_key)
+
+
+def test_index_follows_updates_and_deletes(demo_db: Path) -> None:
+    with db.atomic():
+        db.execute_sql("UPDATE sales_order SET buyer_name = '鼺鱻' WHERE id = 7")
+        db.execute_sql("DELETE FROM sales_order_line WHERE sales_order_id = 8")
+        db.execute_sql("UPDATE supplier_order SET sales_order_id = NULL WHERE sales_order_id = 8")
+        db.execute_sql("DELETE FROM audit_event WHERE sales_order_id = 8")
+        db.execute_sql("DELETE FROM sales_order WHERE id = 8")
+    assert set(order_ids(OrderFilter(text="鱻"))) == {7}
+    assert set(order_ids(OrderFilter(text="鼺鱻"))) == {7}
+    assert 8 not in set(order_ids(OrderFilter(text="市")))
+    db.execute_sql("INSERT INTO sales_order_fts (sales_order_fts) VALUES ('integrity-check')")
