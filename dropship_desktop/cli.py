@@ -7,15 +7,17 @@ the GUI.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from . import __version__
 from .errors import UserError
+from .i18n import QT_TRANSLATE_NOOP
 from .paths import database_file, demo_data_dir, log_dir, resolve_data_dir
 
 __all__ = ["build_parser", "run_command"]
@@ -128,6 +130,51 @@ def data_dir_from_args(args: argparse.Namespace) -> Path:
     return demo_data_dir(base) if getattr(args, "demo", False) else base
 
 
+def existing_database(data_dir: Path) -> Path:
+    """The data folder's database file.
+
+    Raises:
+        UserError: There is none yet.
+    """
+    path = database_file(data_dir)
+    if not path.exists():
+        raise UserError(
+            QT_TRANSLATE_NOOP(
+                "Errors", "No database at {path}. Start the app once or run 'demo' first."
+            ),
+            path=path,
+        )
+    return path
+
+
+@contextlib.contextmanager
+def opened_database(data_dir: Path, *, must_exist: bool = True) -> Iterator[Path]:
+    """Open the data folder's database for one command, the way the app does, and close it after.
+
+    Through :func:`~dropship_desktop.startup.open_checked`: a damaged database is refused with a
+    clear message (nothing is moved aside headless) and a migration is preceded by a backup.
+
+    Args:
+        data_dir: The data folder.
+        must_exist: Refuse when there is no database yet, instead of creating one.
+
+    Yields:
+        The database file.
+
+    Raises:
+        UserError: There is no database (with ``must_exist``) or it cannot be used.
+    """
+    from .startup import open_checked
+    from .store.db import close_database
+
+    path = existing_database(data_dir) if must_exist else database_file(data_dir)
+    open_checked(data_dir)
+    try:
+        yield path
+    finally:
+        close_database()
+
+
 def run_command(args: argparse.Namespace) -> int:
     """Run a headless sub-command; return the process exit status."""
     from .logs import setup_logging
@@ -160,13 +207,10 @@ def run_command(args: argparse.Namespace) -> int:
 
 def _cmd_demo(data_dir: Path, orders: int, seed: int) -> int:
     from .services.demo import generate_demo
-    from .store.db import close_database, open_database
 
     if orders < 0:
         raise UserError("--orders must be 0 or more.")
-    path = database_file(data_dir)
-    open_database(path)
-    try:
+    with opened_database(data_dir, must_exist=False) as path:
         last = [0]
 
         def progress(done: int, total: int) -> None:
@@ -177,8 +221,6 @@ def _cmd_demo(data_dir: Path, orders: int, seed: int) -> int:
         summary = generate_demo(orders, seed=seed, progress=progress)
         if sys.stderr.isatty():
             print(file=sys.stderr)
-    finally:
-        close_database()
     print(
         f"demo: {summary.orders} orders, {summary.lines} lines, {summary.supplier_orders} "
         f"supplier orders ({summary.unmatched_supplier_orders} awaiting a match) in "
@@ -188,22 +230,24 @@ def _cmd_demo(data_dir: Path, orders: int, seed: int) -> int:
 
 
 def _cmd_check(data_dir: Path, *, full: bool) -> int:
-    from .store.db import close_database, open_database, preflight
+    from .startup import pre_migration_backup
+    from .store.db import close_database, open_database, preflight, schema_version
     from .store.migrations import LATEST_VERSION
     from .store.queries import integrity_problems, table_counts
 
-    path = database_file(data_dir)
-    if not path.exists():
-        raise UserError(f"No database at {path}. Start the app once or run 'demo' first.")
-    version = preflight(path)
-    open_database(path)
+    path = existing_database(data_dir)
+    preflight(path)
+    # Not through opened_database: a damaged file must be checked and its problems listed, not
+    # refused. A database older than the app is still brought up to date, so back it up first.
+    open_database(path, before_migrate=pre_migration_backup(data_dir))
     try:
         problems = integrity_problems(full=full)
         counts = table_counts()
+        version = schema_version()
     finally:
         close_database()
     print(f"database: {path}")
-    print(f"schema version: {max(version, LATEST_VERSION)} (app supports {LATEST_VERSION})")
+    print(f"schema version: {version} (app supports {LATEST_VERSION})")
     for table, count in counts.items():
         print(f"  {table:<22} {count:>10,}")
     if problems:
@@ -233,7 +277,6 @@ def _cmd_import_orders(data_dir: Path, args: argparse.Namespace) -> int:
     import json
 
     from .services.order_import import check_preview, import_orders_file, preview_import
-    from .store.db import close_database, open_database
     from .tabular.orders_formats import ColumnMapping
 
     mapping = None
@@ -251,81 +294,64 @@ def _cmd_import_orders(data_dir: Path, args: argparse.Namespace) -> int:
     # Read and check the whole file before the database is even opened.
     preview = preview_import(args.file, fmt=fmt, mapping=mapping)
     check_preview(preview)
-    open_database(database_file(data_dir))
-    try:
-        changes = import_orders_file(
-            preview, shop_name=args.shop, progress=_progress_printer("orders")
-        )
-    finally:
-        if sys.stderr.isatty():
-            print(file=sys.stderr)
-        close_database()
+    with opened_database(data_dir, must_exist=False):
+        try:
+            changes = import_orders_file(
+                preview, shop_name=args.shop, progress=_progress_printer("orders")
+            )
+        finally:
+            if sys.stderr.isatty():
+                print(file=sys.stderr)
     print(changes.message_text)
     return EXIT_OK
 
 
 def _cmd_export_orders(data_dir: Path, args: argparse.Namespace) -> int:
     from .services.order_export import export_orders
-    from .store.db import close_database, open_database
     from .store.order_queries import OrderFilter
 
-    path = database_file(data_dir)
-    if not path.exists():
-        raise UserError(f"No database at {path}. Start the app once or run 'demo' first.")
-    open_database(path)
-    try:
-        changes = export_orders(
-            args.file,
-            OrderFilter(text=args.search),
-            file_format=args.format,
-            full_buyer_data=args.full_buyer_data,
-            language=args.header_lang,
-            progress=_progress_printer("orders"),
-        )
-    finally:
-        if sys.stderr.isatty():
-            print(file=sys.stderr)
-        close_database()
+    with opened_database(data_dir):
+        try:
+            changes = export_orders(
+                args.file,
+                OrderFilter(text=args.search),
+                file_format=args.format,
+                full_buyer_data=args.full_buyer_data,
+                language=args.header_lang,
+                progress=_progress_printer("orders"),
+            )
+        finally:
+            if sys.stderr.isatty():
+                print(file=sys.stderr)
     print(changes.message_text)
     return EXIT_OK
 
 
 def _cmd_import_products(data_dir: Path, args: argparse.Namespace) -> int:
     from .services.sourcing import commit_product_import, preview_product_import
-    from .store.db import close_database, open_database
 
     if not Path(args.file).is_file():
         raise UserError(f"No such file: {args.file}")
-    open_database(database_file(data_dir))
-    try:
+    with opened_database(data_dir, must_exist=False):
         preview = preview_product_import(args.file)
         for row in preview.rows:
             for column, problem in row.errors.items():
                 print(f"row {row.row_number}, {column}: {problem}", file=sys.stderr)
         changes = commit_product_import(preview)  # refuses (writes nothing) on any error
-    finally:
-        close_database()
     print(changes.message_text)
     return EXIT_OK
 
 
 def _cmd_export_sourcing(data_dir: Path, args: argparse.Namespace) -> int:
     from .services.sourcing import export_offers, export_suppliers
-    from .store.db import close_database, open_database
 
-    path = database_file(data_dir)
-    if not path.exists():
-        raise UserError(f"No database at {path}. Start the app once or run 'demo' first.")
     target = Path(args.file)
     if args.format and target.suffix.lower() != f".{args.format}":
         target = target.with_name(target.name + f".{args.format}")
     lang = "zh" if args.header_lang == "zh_CN" else "en"
-    open_database(path)
-    try:
+    with opened_database(data_dir):
         export = export_suppliers if args.what == "suppliers" else export_offers
         count = export(target, lang)
-    finally:
-        close_database()
     print(f"{count} {args.what} rows → {target}")
     return EXIT_OK
 

@@ -58,14 +58,8 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     raise ValueError(args.command)
 
 
-def _existing_db(data_dir: Path) -> Path:
-    path = database_file(data_dir)
-    if not path.exists():
-        raise UserError(f"No database at {path}. Start the app once or run 'demo' first.")
-    return path
-
-
 def _backup(data_dir: Path, *, to: str | None, list_only: bool) -> int:
+    from .cli import existing_database
     from .store.backup import MANUAL, backup_dir, create_backup, list_backups
     from .store.db import preflight
 
@@ -81,7 +75,7 @@ def _backup(data_dir: Path, *, to: str | None, list_only: bool) -> int:
                 f"{orders:>16}  {info.path.name}"
             )
         return 0
-    path = _existing_db(data_dir)
+    path = existing_database(data_dir)
     preflight(path)
     # A backup reads a snapshot; the app may keep running meanwhile, so no instance lock here.
     info = create_backup(path, folder=folder, to=Path(to).expanduser() if to else None, kind=MANUAL)
@@ -110,17 +104,12 @@ def _restore(data_dir: Path, file: str) -> int:
 
 
 def _purge(data_dir: Path, days: int) -> int:
+    from .cli import opened_database
     from .instance import InstanceLock
     from .services.privacy import purge_buyer_data
-    from .store.db import close_database, open_database
 
-    path = _existing_db(data_dir)
-    with InstanceLock(data_dir):
-        open_database(path)
-        try:
-            result = purge_buyer_data(days)
-        finally:
-            close_database()
+    with InstanceLock(data_dir), opened_database(data_dir):
+        result = purge_buyer_data(days)
     print(
         f"buyer data deleted from {result.sales_orders:,} orders and {result.supplier_orders:,} "
         f"supplier orders older than {days} days. Backups made before now still contain it "

@@ -31,6 +31,7 @@ __all__ = [
     "Recovery",
     "diagnose",
     "open_checked",
+    "pre_migration_backup",
 ]
 
 log = logging.getLogger(__name__)
@@ -164,9 +165,20 @@ def open_checked(
                 raise UserError(QT_TRANSLATE_NOOP("Errors", "There is no verified backup to open."))
             bk.restore_backup(recovery.backup.path, path, folder=folder)
 
+    open_database(path, before_migrate=pre_migration_backup(data_dir), read_only=read_only)
+    return path
+
+
+def pre_migration_backup(data_dir: Path) -> Callable[[Path, int, int], None]:
+    """The ``before_migrate`` hook of :func:`~.store.db.open_database` for *data_dir*.
+
+    It makes a verified backup in the data folder's ``backups`` before a migration changes the
+    database, so an update that goes wrong can be undone.
+    """
+    folder = bk.backup_dir(data_dir)
+
     def before_migrate(db_path: Path, from_version: int, to_version: int) -> None:
         log.info("backing up before migrating from %d to %d", from_version, to_version)
         bk.create_backup(db_path, folder=folder, kind=bk.PRE_MIGRATE)
 
-    open_database(path, before_migrate=before_migrate, read_only=read_only)
-    return path
+    return before_migrate

@@ -105,3 +105,36 @@ def test_layers_import_without_pyside6(module: str) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["export", "suppliers", "out.csv"], ["check"], ["purge-buyer-data", "--older-than", "3650"]],
+)
+def test_commands_back_up_before_a_migration(
+    command: list[str], demo_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from types import SimpleNamespace
+
+    from dropship_desktop import cli
+    from dropship_desktop.logs import setup_logging
+    from dropship_desktop.store import backup as bk
+    from dropship_desktop.store import db as store_db
+    from dropship_desktop.store.db import close_database
+    from dropship_desktop.store.migrations import MIGRATIONS
+
+    close_database()
+    data_dir = demo_db.parent
+    later = SimpleNamespace(
+        VERSION=LATEST_VERSION + 1, apply=lambda conn: conn.execute("CREATE TABLE later (x)")
+    )
+    monkeypatch.setattr(store_db, "LATEST_VERSION", LATEST_VERSION + 1)
+    monkeypatch.setattr(store_db, "MIGRATIONS", [*MIGRATIONS, later])
+    monkeypatch.chdir(data_dir)
+    args = cli.parse([*command, "--data-dir", str(data_dir)])
+    try:
+        assert cli.run_command(args) == 0
+    finally:
+        setup_logging(None)
+    pre = [b for b in bk.list_backups(bk.backup_dir(data_dir)) if b.kind == bk.PRE_MIGRATE]
+    assert len(pre) == 1 and pre[0].order_count == 600
