@@ -1794,6 +1794,10 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
     # ---------------------------------------------------------------- Errors (start-up, database, backups)
     (
         "Errors",
+        "No database at {path}. Start the app once or run 'demo' first.",
+    ): "{path} 处没有数据库。请先启动一次本软件，或先运行“demo”命令。",
+    (
+        "Errors",
         "The database {path} is in use by another program, so it cannot be opened now. Close "
         "other copies of the app and programs using the file, then try again.",
     ): "数据库 {path} 正被其他程序使用，暂时无法打开。请关闭本软件的其他副本以及正在使用该文件的程序，"

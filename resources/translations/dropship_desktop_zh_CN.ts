@@ -1581,6 +1581,11 @@ Details were written to the log file:
         <source>Tier {tier}: quantity {qty} must be greater than the previous tier&apos;s {previous}.</source>
         <translation>第 {tier} 档：数量 {qty} 必须大于上一档的 {previous}。</translation>
     </message>
+    <message>
+        <source>No database at {path}. Start the app once or run &apos;demo&apos; first.</source>
+        <extracomment>Sub-commands implemented in cli_safety.py. What ``import`` and ``export`` handle (the first positional argument).</extracomment>
+        <translation>{path} 处没有数据库。请先启动一次本软件，或先运行“demo”命令。</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>

@@ -141,6 +141,9 @@ def test_deadline_orders_are_marked_with_an_icon(qtbot: QtBot, main_window: Main
     decoration = index.data(Qt.ItemDataRole.DecorationRole)
     assert isinstance(decoration, QIcon) and not decoration.isNull()
     assert index.data(Qt.ItemDataRole.ForegroundRole) is not None
+    # An order of the new list is shown in the detail pane, not an empty pane.
+    qtbot.waitUntil(lambda: view.current_order_id() is not None)
+    qtbot.waitUntil(lambda: view.detail.order_id() == view.current_order_id())
     raw = view.model._raw_row(0)
     assert raw is not None and int(raw[flags]) & (FLAG_OVERDUE | FLAG_NEAR_DEADLINE)
 

@@ -431,7 +431,9 @@ class OrdersView(View):
         """Keep the order the seller was looking at selected across reloads; with none, select
         the first, so the detail pane shows an order rather than staying empty."""
         first_column = self._first_column()
-        if self._keep_id is None:
+        # The kept order is not in the new list (once all of it is known): show the first.
+        gone = self._complete and self._keep_id is not None and self.model.row_of(self._keep_id) < 0
+        if self._keep_id is None or gone:
             if not self.table.currentIndex().isValid() and self.model.rowCount() > 0:
                 self.table.selectionModel().setCurrentIndex(
                     self.model.index(0, first_column),
