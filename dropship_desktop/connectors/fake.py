@@ -29,19 +29,12 @@ from ..domain.cancel_flow import (
     SignInResult,
 )
 from ..domain.eligibility import CLOSE_TOO_FAST_SECONDS
-from ..domain.enums import CancelReason, OrderStatus1688, RefundStatus
+from ..domain.enums import OPEN_REFUND_STATUSES, CancelReason, OrderStatus1688, RefundStatus
 from ..domain.timeutil import now_utc
 from .base import GOODS_STATUS_WAIT_SELLER_SEND, RemoteOrder, order_url
 from .defaults import default_refund_reasons
 
 __all__ = ["FakeConnector", "FakeOrder"]
-
-_OPEN_REFUND = {
-    RefundStatus.WAIT_SELLER_AGREE.value,
-    RefundStatus.WAIT_BUYER_MODIFY.value,
-    RefundStatus.WAIT_BUYER_SEND.value,
-    RefundStatus.WAIT_SELLER_RECEIVE.value,
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,7 +224,7 @@ class FakeConnector:
             return CallResult(False, "ORDER_NOT_EXIST", "订单不存在")
         if order.status != OrderStatus1688.WAIT_SELLER_SEND.value:
             return CallResult(False, "ORDER_STATUS_ERROR", "订单状态不允许申请退款")
-        if order.refund_status in _OPEN_REFUND:
+        if order.refund_status in OPEN_REFUND_STATUSES:
             return CallResult(False, "REFUND_ALREADY_EXISTS", "该订单已有进行中的退款")
         reason = {r.id: r for r in self.reasons}.get(reason_id)
         if reason is None:

@@ -30,7 +30,7 @@ from datetime import datetime, timedelta
 from enum import IntEnum, StrEnum
 
 from .eligibility import EligibilityResult, cancel_eligibility
-from .enums import CancelAction, CancelReason, Eligibility, RefundStatus, SalesStatus
+from .enums import OPEN_REFUND_STATUSES, CancelAction, CancelReason, Eligibility, SalesStatus
 from .sourcing import description_completeness, lead_time_risk
 from .timeutil import now_utc
 
@@ -85,14 +85,6 @@ CANCELLATION_WINDOW_DAYS = 30
 #: ``goodsStatus`` of a refund application for a paid order the supplier has not shipped.
 GOODS_STATUS_WAIT_SELLER_SEND = "refundWaitSellerSend"
 
-_OPEN_REFUND = frozenset(
-    {
-        RefundStatus.WAIT_SELLER_AGREE.value,
-        RefundStatus.WAIT_BUYER_MODIFY.value,
-        RefundStatus.WAIT_BUYER_SEND.value,
-        RefundStatus.WAIT_SELLER_RECEIVE.value,
-    }
-)
 _DEAD_SALES = frozenset(
     {SalesStatus.CANCELLED.value, SalesStatus.REFUNDED.value, SalesStatus.REFUNDING.value}
 )
@@ -300,7 +292,7 @@ class OrderCandidate:
     @property
     def blocked_by_pending(self) -> bool:
         """Already being cancelled or refunded: selecting it again would send a duplicate."""
-        return self.pending or (self.refund_status or "") in _OPEN_REFUND
+        return self.pending or (self.refund_status or "") in OPEN_REFUND_STATUSES
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,7 @@ import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from .enums import Eligibility, OrderStatus1688
+from .enums import CLOSED_1688_STATUSES, Eligibility, OrderStatus1688
 
 __all__ = ["CLOSE_TOO_FAST_SECONDS", "EligibilityResult", "cancel_eligibility"]
 
@@ -18,7 +18,6 @@ _AFTER_SALES = {
     OrderStatus1688.CONFIRM_GOODS,
     OrderStatus1688.SUCCESS,
 }
-_CLOSED = {OrderStatus1688.CANCEL, OrderStatus1688.TERMINATED}
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +56,7 @@ def cancel_eligibility(
         status = OrderStatus1688(status_raw)
     except ValueError:
         return EligibilityResult(Eligibility.UNKNOWN_STATUS)
-    if status in _CLOSED:
+    if status in CLOSED_1688_STATUSES:
         return EligibilityResult(Eligibility.ALREADY_CLOSED)
     if status in _AFTER_SALES:
         return EligibilityResult(Eligibility.AFTER_SALES_ONLY)

@@ -10,6 +10,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 __all__ = [
+    "CLOSED_1688_STATUSES",
+    "OPEN_CANCEL_STATES",
+    "OPEN_REFUND_STATUSES",
     "CancelAction",
     "CancelReason",
     "CancelRequestState",
@@ -67,6 +70,11 @@ _labels(
         "cancel": ("Cancelled", "交易取消"),
         "terminated": ("Terminated", "交易终止"),
     },
+)
+
+#: 1688 orders closed for good: they cost nothing and nothing more can be done to them.
+CLOSED_1688_STATUSES: frozenset[OrderStatus1688] = frozenset(
+    {OrderStatus1688.CANCEL, OrderStatus1688.TERMINATED}
 )
 
 
@@ -165,6 +173,16 @@ _labels(
     },
 )
 
+#: Refunds still under way (the supplier or the buyer has to act); members equal their raw values.
+OPEN_REFUND_STATUSES: frozenset[RefundStatus] = frozenset(
+    {
+        RefundStatus.WAIT_SELLER_AGREE,
+        RefundStatus.WAIT_BUYER_MODIFY,
+        RefundStatus.WAIT_BUYER_SEND,
+        RefundStatus.WAIT_SELLER_RECEIVE,
+    }
+)
+
 
 class SupplierKind(_Labelled):
     PLATFORM = "platform"
@@ -259,6 +277,12 @@ _labels(
         "skipped": ("Skipped", "已跳过"),
         "interrupted": ("Interrupted", "已中断"),
     },
+)
+
+#: Cancellation requests still under way; an interrupted one counts until the seller says what
+#: happened on 1688.
+OPEN_CANCEL_STATES: frozenset[CancelRequestState] = frozenset(
+    {CancelRequestState.RECORDED, CancelRequestState.SUBMITTED, CancelRequestState.INTERRUPTED}
 )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import IntFlag
 
-from .enums import OrderStatus1688, SalesStatus
+from .enums import CLOSED_1688_STATUSES, OrderStatus1688, SalesStatus
 
 __all__ = [
     "DEFAULT_SHIP_WITHIN_HOURS",
@@ -37,7 +37,6 @@ _SUPPLIER_LIVE = {
     OrderStatus1688.CONFIRM_GOODS,
     OrderStatus1688.SUCCESS,
 }
-_SUPPLIER_CLOSED = {OrderStatus1688.CANCEL, OrderStatus1688.TERMINATED}
 
 
 def is_mismatch(sales_status: str, supplier_status: str | None) -> bool:
@@ -56,4 +55,4 @@ def is_mismatch(sales_status: str, supplier_status: str | None) -> bool:
         return False
     if sales in (SalesStatus.CANCELLED, SalesStatus.REFUNDED) and supplier in _SUPPLIER_LIVE:
         return True
-    return sales in _SALES_LIVE and supplier in _SUPPLIER_CLOSED
+    return sales in _SALES_LIVE and supplier in CLOSED_1688_STATUSES

@@ -43,6 +43,9 @@ from ..domain.cancel_flow import (
     outcome_from_call,
 )
 from ..domain.enums import (
+    CLOSED_1688_STATUSES,
+    OPEN_CANCEL_STATES,
+    OPEN_REFUND_STATUSES,
     CancelAction,
     CancelRequestState,
     OrderStatus1688,
@@ -84,14 +87,9 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 _S = CancelRequestState
-_OPEN_STATES = (_S.RECORDED.value, _S.SUBMITTED.value, _S.INTERRUPTED.value)
-_OPEN_REFUND = (
-    RefundStatus.WAIT_SELLER_AGREE.value,
-    RefundStatus.WAIT_BUYER_MODIFY.value,
-    RefundStatus.WAIT_BUYER_SEND.value,
-    RefundStatus.WAIT_SELLER_RECEIVE.value,
-)
-_CLOSED = (OrderStatus1688.CANCEL.value, OrderStatus1688.TERMINATED.value)
+# As SQL parameters.
+_OPEN_STATES = tuple(s.value for s in OPEN_CANCEL_STATES)
+_OPEN_REFUND = tuple(s.value for s in OPEN_REFUND_STATUSES)
 _CANCELLED_SALES = (
     SalesStatus.CANCELLED.value,
     SalesStatus.REFUNDED.value,
@@ -749,7 +747,7 @@ def _follow_sales_order(sales_order_id: int, now: int) -> bool:
     ).fetchall()
     if not linked:
         return False
-    closed = [s in _CLOSED for s, _r in linked]
+    closed = [s in CLOSED_1688_STATUSES for s, _r in linked]
     refunding = [r in _OPEN_REFUND or r == RefundStatus.REFUND_SUCCESS.value for _s, r in linked]
     if all(closed):
         new_status = SalesStatus.CANCELLED.value

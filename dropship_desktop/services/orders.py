@@ -11,7 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..domain.enums import CancelRequestState, OrderStatus1688, RefundStatus, SalesStatus
+from ..domain.enums import (
+    CLOSED_1688_STATUSES,
+    OPEN_CANCEL_STATES,
+    OPEN_REFUND_STATUSES,
+    SalesStatus,
+)
 from ..domain.orders import OrderFlag, is_mismatch
 from ..domain.timeutil import now_epoch
 from ..errors import UserError
@@ -26,21 +31,7 @@ __all__ = [
     "reveal_buyer_data",
 ]
 
-_CLOSED = frozenset({OrderStatus1688.CANCEL.value, OrderStatus1688.TERMINATED.value})
-_REFUND_OPEN = frozenset(
-    {
-        RefundStatus.WAIT_SELLER_AGREE.value,
-        RefundStatus.WAIT_BUYER_MODIFY.value,
-        RefundStatus.WAIT_BUYER_SEND.value,
-        RefundStatus.WAIT_SELLER_RECEIVE.value,
-    }
-)
-# An interrupted request is still under way until the seller says what happened on 1688.
-_CANCEL_OPEN = (
-    CancelRequestState.RECORDED.value,
-    CancelRequestState.SUBMITTED.value,
-    CancelRequestState.INTERRUPTED.value,
-)
+_CANCEL_OPEN = tuple(s.value for s in OPEN_CANCEL_STATES)  # as SQL parameters
 _DEAD_SALES = frozenset({SalesStatus.CANCELLED.value, SalesStatus.REFUNDED.value})
 # Flags derived here; the rest (none today) would be kept as they are.
 _DERIVED = (
@@ -222,7 +213,7 @@ def refresh_order_summaries(sales_order_ids: Iterable[int]) -> int:
         updates = []
         for oid, status, sale, cost, fee, shipping, flags in orders:
             linked = suppliers.get(oid, [])
-            live = [s for s in linked if s[1] not in _CLOSED]
+            live = [s for s in linked if s[1] not in CLOSED_1688_STATUSES]
             new_flags = int(flags) & ~int(_DERIVED)
             if linked:
                 rep = live[0] if live else linked[0]
@@ -238,7 +229,7 @@ def refresh_order_summaries(sales_order_ids: Iterable[int]) -> int:
                 profit = -(cost + fee + shipping) if live else 0
             else:
                 profit = sale - cost - fee - shipping
-            if any(s[2] in _REFUND_OPEN for s in live):
+            if any(s[2] in OPEN_REFUND_STATUSES for s in live):
                 new_flags |= OrderFlag.REFUND_PENDING
             if oid in cancel_pending:
                 new_flags |= OrderFlag.CANCEL_PENDING

@@ -57,3 +57,22 @@ def test_unknown_1688_status_is_kept_verbatim() -> None:
 )
 def test_mismatch(sales: str, supplier: str | None, mismatch: bool) -> None:
     assert is_mismatch(sales, supplier) is mismatch
+
+
+def test_status_groups_classify_every_status_and_match_raw_values() -> None:
+    from dropship_desktop.domain.enums import (
+        CLOSED_1688_STATUSES,
+        OPEN_CANCEL_STATES,
+        OPEN_REFUND_STATUSES,
+        CancelRequestState,
+        RefundStatus,
+    )
+
+    finished = {RefundStatus.REFUND_SUCCESS, RefundStatus.REFUND_CLOSE}
+    assert OPEN_REFUND_STATUSES | finished == set(RefundStatus)
+    assert not OPEN_REFUND_STATUSES & finished
+    assert {"recorded", "submitted", "interrupted"} == OPEN_CANCEL_STATES
+    assert CancelRequestState.CLOSED not in OPEN_CANCEL_STATES
+    # Raw strings from the database are looked up directly.
+    assert "waitselleragree" in OPEN_REFUND_STATUSES
+    assert {"cancel", "terminated"} == CLOSED_1688_STATUSES
