@@ -16,10 +16,9 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from dataclasses import fields as dataclass_fields
 from datetime import datetime
 from itertools import repeat
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from dropship_desktop.domain.enums import SalesStatus, SupplierStatus
 from dropship_desktop.domain.money import MoneyError, parse_yuan
@@ -368,12 +367,14 @@ class ColumnMapping:
 _REQUIRED: dict[str, tuple[str, ...]] = {"shop": ("order_no",), "1688": ("order_no",)}
 
 
-@dataclass(frozen=True, slots=True)
-class OrderRecord:
+class OrderRecord(NamedTuple):
     """One row of an order export, typed. Text fields are ``""`` when absent.
 
     Money is integer fen, times aware UTC. ``address`` is the full address: province, city,
     district and street joined in front of the detail when the export splits them.
+
+    A named tuple, not a dataclass: an import builds one per row, and a tuple is built about
+    four times faster than a frozen dataclass of 24 fields (immutable all the same).
     """
 
     row: int
@@ -778,6 +779,8 @@ def _map_columns(
 
 
 def _required_order_number(cell: str) -> str:
+    if cell.isdigit() and cell.isascii():
+        return cell  # the reader already unwrapped it: the common case, no copy
     order_no = clean_order_number(cell)
     if not order_no:
         raise CellError(QT_TRANSLATE_NOOP("Errors", "the order number is empty"))
@@ -817,7 +820,7 @@ def _join_address(*parts: str) -> str:
 
 
 _RECORD_DEFAULTS: tuple[tuple[str, Any], ...] = tuple(
-    (f.name, f.default) for f in dataclass_fields(OrderRecord)
+    (name, OrderRecord._field_defaults.get(name)) for name in OrderRecord._fields
 )
 
 

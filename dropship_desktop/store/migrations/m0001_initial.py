@@ -211,16 +211,17 @@ CREATE INDEX audit_event_order ON audit_event (sales_order_id, at);
 CREATE INDEX audit_event_entity ON audit_event (entity, entity_id);
 
 -- Text search over buyer name, phone, address and product summary (DESIGN.md §5). Trigram finds
--- substrings of three or more characters (Chinese included). Each column is indexed with two U+001F
--- characters appended (never in a search: order_queries strips them), so every character of a
--- value starts an indexed trigram: one- and two-character searches are a prefix range over the
--- index's terms (fts5vocab), exact, without a table scan or per-column tail indexes. The content
+-- substrings of three or more characters (Chinese included). Name, address and product are indexed
+-- with two U+001F characters appended (never in a search: order_queries strips them), so every
+-- character of them starts an indexed trigram: one- and two-character searches are a prefix range
+-- over the index's terms (fts5vocab), exact, without a table scan or per-column tail indexes. The
+-- phone is not padded: short searches skip it ("13" is in every number). The content
 -- "table" is a view giving the padded values, so 'rebuild' and 'integrity-check' see what the
 -- triggers index; the triggers pad the same way.
 CREATE VIEW sales_order_fts_src AS
     SELECT id,
            buyer_name || char(31, 31) AS buyer_name,
-           buyer_phone || char(31, 31) AS buyer_phone,
+           buyer_phone,
            ship_address || char(31, 31) AS ship_address,
            product_summary || char(31, 31) AS product_summary
     FROM sales_order;
@@ -230,23 +231,23 @@ CREATE VIRTUAL TABLE sales_order_fts USING fts5 (
 );
 CREATE TRIGGER sales_order_fts_ai AFTER INSERT ON sales_order BEGIN
     INSERT INTO sales_order_fts (rowid, buyer_name, buyer_phone, ship_address, product_summary)
-    VALUES (new.id, new.buyer_name || char(31, 31), new.buyer_phone || char(31, 31),
+    VALUES (new.id, new.buyer_name || char(31, 31), new.buyer_phone,
             new.ship_address || char(31, 31), new.product_summary || char(31, 31));
 END;
 CREATE TRIGGER sales_order_fts_ad AFTER DELETE ON sales_order BEGIN
     INSERT INTO sales_order_fts (sales_order_fts, rowid, buyer_name, buyer_phone, ship_address,
                                  product_summary)
-    VALUES ('delete', old.id, old.buyer_name || char(31, 31), old.buyer_phone || char(31, 31),
+    VALUES ('delete', old.id, old.buyer_name || char(31, 31), old.buyer_phone,
             old.ship_address || char(31, 31), old.product_summary || char(31, 31));
 END;
 CREATE TRIGGER sales_order_fts_au AFTER UPDATE OF buyer_name, buyer_phone, ship_address,
         product_summary ON sales_order BEGIN
     INSERT INTO sales_order_fts (sales_order_fts, rowid, buyer_name, buyer_phone, ship_address,
                                  product_summary)
-    VALUES ('delete', old.id, old.buyer_name || char(31, 31), old.buyer_phone || char(31, 31),
+    VALUES ('delete', old.id, old.buyer_name || char(31, 31), old.buyer_phone,
             old.ship_address || char(31, 31), old.product_summary || char(31, 31));
     INSERT INTO sales_order_fts (rowid, buyer_name, buyer_phone, ship_address, product_summary)
-    VALUES (new.id, new.buyer_name || char(31, 31), new.buyer_phone || char(31, 31),
+    VALUES (new.id, new.buyer_name || char(31, 31), new.buyer_phone,
             new.ship_address || char(31, 31), new.product_summary || char(31, 31));
 END;
 """
