@@ -16,12 +16,14 @@ import os
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from ..domain.enums import SalesStatus, SupplierStatus
 from ..domain.masking import mask_address, mask_name, mask_phone
+from ..domain.money import fen_to_yuan_text
+from ..domain.timeutil import from_epoch
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP
 from ..store.db import db
@@ -243,16 +245,12 @@ def _rows(
 
 
 def _yuan(fen: Any) -> str:
-    if fen is None:
-        return ""
-    value = int(fen)
-    sign = "-" if value < 0 else ""
-    value = abs(value)
-    return f"{sign}{value // 100}.{value % 100:02d}"
+    return "" if fen is None else fen_to_yuan_text(fen)
 
 
 def _time(epoch: Any) -> datetime | str:
-    return "" if epoch is None else datetime.fromtimestamp(int(epoch), UTC)
+    # Aware UTC; the writers print it in China time.
+    return from_epoch(epoch) or ""
 
 
 def _renderer(kind: str, *, full: bool, chinese: bool) -> Callable[[Any], Any]:

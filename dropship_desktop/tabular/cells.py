@@ -9,8 +9,9 @@ path, so they use ``startswith`` and slicing rather than regular expressions whe
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
+from ..domain.timeutil import CHINA_TZ
 from ..i18n import QT_TRANSLATE_NOOP, MarkedError
 
 __all__ = [
@@ -22,8 +23,7 @@ __all__ = [
     "strip_wrappers",
 ]
 
-#: China Standard Time; the platforms export naive local times in it.
-CHINA_TZ = timezone(timedelta(hours=8), "CST")
+# China Standard Time (the platforms export naive local times in it) as a plain offset.
 _EIGHT_HOURS = timedelta(hours=8)
 
 # Whitespace that exports put around values: ASCII, no-break space, ideographic space, BOM.

@@ -28,7 +28,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from dropship_desktop.tabular.cells import CHINA_TZ
+from dropship_desktop.domain.timeutil import CHINA_TZ
 
 __all__ = ["neutralise", "write_csv", "write_xlsx"]
 
