@@ -58,6 +58,7 @@ from ..i18n import QT_TRANSLATE_NOOP, label, with_values
 from ..store.db import db
 from .base import Changes, audit, write_op
 from .orders import refresh_order_summaries
+from .sourcing import mark_offer_out_of_stock
 
 __all__ = [
     "CancellationChanges",
@@ -159,6 +160,18 @@ def _changes(
         message=message,
         request_ids=dict(by_order or {}),
         outcomes=tuple(outcomes),
+    )
+
+
+def _decided(row: RequestRow, outcome: OrderOutcome) -> CancellationChanges:
+    """The changes of one request whose outcome was just stored."""
+    return _changes(
+        request_ids=[row.id],
+        supplier_order_ids=[row.supplier_order_id],
+        sales_order_ids=[row.sales_order_id] if row.sales_order_id else [],
+        by_order={row.supplier_order_id: row.id},
+        outcomes=[outcome],
+        message=_outcome_message(outcome),
     )
 
 
@@ -860,15 +873,7 @@ def finish_submission(request_id: int, result: CallResult) -> CancellationChange
             order=row.order_id_1688,
             state=label(row.state),
         )
-    outcome = _finish(row, result, now_epoch())
-    return _changes(
-        request_ids=[request_id],
-        supplier_order_ids=[row.supplier_order_id],
-        sales_order_ids=[row.sales_order_id] if row.sales_order_id else [],
-        by_order={row.supplier_order_id: request_id},
-        outcomes=[outcome],
-        message=_outcome_message(outcome),
-    )
+    return _decided(row, _finish(row, result, now_epoch()))
 
 
 @write_op
@@ -893,14 +898,8 @@ def _mark_interrupted(request_id: int, message: str) -> CancellationChanges:
     )
     if row.sales_order_id is not None:
         refresh_order_summaries([row.sales_order_id])
-    outcome = OrderOutcome(row.supplier_order_id, OutcomeKind.INTERRUPTED, message, "", request_id)
-    return _changes(
-        request_ids=[request_id],
-        supplier_order_ids=[row.supplier_order_id],
-        sales_order_ids=[row.sales_order_id] if row.sales_order_id else [],
-        by_order={row.supplier_order_id: request_id},
-        outcomes=[outcome],
-        message=_outcome_message(outcome),
+    return _decided(
+        row, OrderOutcome(row.supplier_order_id, OutcomeKind.INTERRUPTED, message, "", row.id)
     )
 
 
@@ -1045,7 +1044,13 @@ def find_interrupted() -> CancellationChanges:
                 "then say whether it was done."
             )
         parts.append(_mark_interrupted(row.id, message))
-    return _merge(parts, f"{len(parts)} interrupted cancellation request(s) found.")
+    return _merge(
+        parts,
+        with_values(
+            QT_TRANSLATE_NOOP("Messages", "{count} interrupted cancellation request(s) found."),
+            count=len(parts),
+        ),
+    )
 
 
 @write_op
@@ -1096,15 +1101,7 @@ def resolve_interrupted(
         sales_order_id=row.sales_order_id,
         at=now,
     )
-    decided = _finish(row, result, now)
-    return _changes(
-        request_ids=[request_id],
-        supplier_order_ids=[row.supplier_order_id],
-        sales_order_ids=[row.sales_order_id] if row.sales_order_id else [],
-        by_order={row.supplier_order_id: request_id},
-        outcomes=[decided],
-        message=_outcome_message(decided),
-    )
+    return _decided(row, _finish(row, result, now))
 
 
 # --------------------------------------------------------------------------------------------
@@ -1114,26 +1111,14 @@ def resolve_interrupted(
 
 @write_op
 def mark_offers_out_of_stock(offer_ids: Iterable[int]) -> Changes:
-    """Mark the offers of orders cancelled for 卖家库存不足 as out of stock (stock 0, audited)."""
-    try:
-        from .sourcing import mark_offer_out_of_stock
-    except ImportError:  # pragma: no cover - the sourcing service predates this one
-        mark_offer_out_of_stock = None
-    done: list[int] = []
-    for offer_id in dict.fromkeys(offer_ids):
-        if mark_offer_out_of_stock is not None:
-            mark_offer_out_of_stock(offer_id)
-        else:  # pragma: no cover
-            before = db.execute_sql("SELECT stock FROM offer WHERE id = ?", (offer_id,)).fetchone()
-            if before is None:
-                continue
-            db.execute_sql(
-                "UPDATE offer SET stock = 0, updated_at = ? WHERE id = ?", (now_epoch(), offer_id)
-            )
-            audit(
-                "offer", offer_id, "out_of_stock", before={"stock": before[0]}, after={"stock": 0}
-            )
-        done.append(offer_id)
+    """Mark the offers of orders cancelled for 卖家库存不足 as out of stock (stock 0, audited).
+
+    Raises:
+        UserError: An offer no longer exists; none is marked.
+    """
+    done = list(dict.fromkeys(offer_ids))
+    for offer_id in done:
+        mark_offer_out_of_stock(offer_id)
     return Changes.of(
         "offer",
         ids={"offer": done},

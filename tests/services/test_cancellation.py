@@ -391,6 +391,10 @@ def test_crash_between_recording_and_sending_then_restart(world: dict[str, int])
     found = svc.find_interrupted()
     assert sorted(o.supplier_order_id for o in found.outcomes) == so_ids[1:]
     assert all(o.kind is OutcomeKind.INTERRUPTED for o in found.outcomes)
+    # A status-bar message the UI can translate: a marked template with its values apart.
+    assert found.message == "2 interrupted cancellation request(s) found."
+    assert found.message.template == "{count} interrupted cancellation request(s) found."  # type: ignore[attr-defined]
+    assert found.message.context == "Messages"  # type: ignore[attr-defined]
     assert [r.id for r in svc.list_interrupted()] == rids[1:]
     assert "cancel_interrupted" in audit_actions(orders[1][0])
     with pytest.raises(UserError):
