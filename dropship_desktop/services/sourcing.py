@@ -860,7 +860,8 @@ def _parse_int(text: str, key: str, errors: dict[str, str], default: int | None)
         cleaned = cleaned[:-2]  # spreadsheets turn 5 into 5.0
     if not cleaned:
         return default
-    if not cleaned.isdigit():
+    # isdecimal, not isdigit: "²" and "①" are digits that int() refuses.
+    if not cleaned.isdecimal():
         errors[key] = with_values(
             QT_TRANSLATE_NOOP("Errors", "“{text}” is not a whole number of 0 or more."), text=text
         )

@@ -204,6 +204,19 @@ def test_rejected_import_leaves_database_unchanged(fresh_db: Path, tmp_path: Pat
     assert _counts() == before
 
 
+def test_import_reports_odd_digits_as_a_cell_error(fresh_db: Path, tmp_path: Path) -> None:
+    _supplier("platform", "义乌晨光")
+    header = [*HEADER, "起批量", "库存"]
+    path = _write_csv(
+        tmp_path / "odd.csv",
+        [header, ["CUP-1", "保温杯", "39.90", "义乌晨光", "", "15", "", "是", "²", "１２"]],
+    )
+    preview = preview_product_import(path)  # a digit int() refuses must not crash the preview
+    row = preview.rows[0]
+    assert set(row.errors) == {"moq"}
+    assert row.offer is not None and row.offer.stock == 12  # full-width digits are numbers
+
+
 def test_import_fails_midway_rolls_back(fresh_db: Path, tmp_path: Path) -> None:
     sid = _supplier("platform", "义乌晨光")
     path = _write_csv(
