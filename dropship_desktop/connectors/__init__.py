@@ -14,7 +14,7 @@ from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP
 from .base import Connector
 
-__all__ = ["CONNECTOR_KINDS", "Connector", "connector_kinds", "get_connector", "register_connector"]
+__all__ = ["Connector", "connector_kinds", "get_connector", "register_connector"]
 
 ConnectorFactory = Callable[..., Connector]
 
@@ -31,10 +31,8 @@ def _fake(**options: Any) -> Connector:
     return FakeConnector(**options)
 
 
+#: Kinds known at start-up (the fake is for tests and demos); see connector_kinds().
 _FACTORIES: dict[str, ConnectorFactory] = {"manual": _manual, "fake": _fake}
-
-#: Kinds known at start-up (the fake is for tests and demos).
-CONNECTOR_KINDS: tuple[str, ...] = ("manual", "fake")
 
 
 def register_connector(kind: str, factory: ConnectorFactory) -> None:

@@ -598,23 +598,29 @@ def _iso_date(text: str | None) -> date | None:
         return None
 
 
+def _comparison(product_id: int) -> Comparison | None:
+    product = q.get_product(product_id)
+    if product is None:
+        return None
+    return Comparison(
+        product_id=product_id,
+        title=product[1],
+        sale_price_fen=product[3] or None,  # 0 means "not set"
+        preferred_offer_id=product[5],
+        offers=[_facts(row) for row in q.comparison_rows(product_id)],
+    )
+
+
 def load_comparison(product_id: int) -> Comparison:
     """The facts for comparing one product's offers.
 
     Raises:
         UserError: The product no longer exists.
     """
-    product = q.get_product(product_id)
-    if product is None:
+    comparison = _comparison(product_id)
+    if comparison is None:
         raise UserError(_PRODUCT_GONE)
-    sale = product[3] or None
-    return Comparison(
-        product_id=product_id,
-        title=product[1],
-        sale_price_fen=sale,
-        preferred_offer_id=product[5],
-        offers=[_facts(row) for row in q.comparison_rows(product_id)],
-    )
+    return comparison
 
 
 def preferred_offer_for(product_id: int, weights: ScoreWeights | None = None) -> int | None:
@@ -631,13 +637,9 @@ def preferred_offer_for(product_id: int, weights: ScoreWeights | None = None) ->
     Returns:
         An offer id, or ``None``.
     """
-    product = q.get_product(product_id)
-    if product is None:
+    comparison = _comparison(product_id)
+    if comparison is None:
         return None
-    comparison = Comparison(
-        product_id, product[1], product[3] or None, product[5],
-        [_facts(row) for row in q.comparison_rows(product_id)],
-    )  # fmt: skip
     by_id = {o.facts.offer_id: o.facts for o in comparison.offers}
     preferred = by_id.get(comparison.preferred_offer_id or -1)
     if preferred is not None and can_serve_single_piece(preferred)[0]:

@@ -89,7 +89,16 @@ def test_self_test_reports_an_unusable_database(tmp_path: Path) -> None:
     assert "not an SQLite file" in result.stderr
 
 
-@pytest.mark.parametrize("module", ["dropship_desktop.domain", "dropship_desktop.store"])
+@pytest.mark.parametrize(
+    "module",
+    [
+        "dropship_desktop.domain",
+        "dropship_desktop.store",
+        "dropship_desktop.services",
+        "dropship_desktop.connectors",
+        "dropship_desktop.tabular",
+    ],
+)
 def test_layers_import_without_pyside6(module: str) -> None:
     code = (
         "import importlib, pkgutil, sys\n"
@@ -98,7 +107,7 @@ def test_layers_import_without_pyside6(module: str) -> None:
         "    importlib.import_module(info.name)\n"
         "bad = sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6')))\n"
         "assert not bad, bad\n"
-        f"if {module!r}.endswith('domain'):\n"
+        f"if {module!r}.endswith(('domain', 'connectors', 'tabular')):\n"
         "    assert 'peewee' not in sys.modules\n"
     )
     result = subprocess.run(
