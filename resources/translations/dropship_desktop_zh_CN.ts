@@ -1172,7 +1172,6 @@ Details were written to the log file:
     </message>
     <message>
         <source>The order number {value!r} was damaged by opening and re-saving the file in Excel or WPS (it is shown in scientific notation and its last digits are lost). Export the orders from the platform again and import that file without opening it, or save it as .xlsx with the column formatted as Text.</source>
-        <extracomment>China Standard Time; the platforms export naive local times in it.</extracomment>
         <translation>订单号 {value!r} 已损坏：文件在 Excel 或 WPS 中打开并重新保存过（订单号变成了科学计数法，末尾几位数字已丢失）。请从平台重新导出订单，不要打开直接导入；或将该列设为“文本”格式后另存为 .xlsx。</translation>
     </message>
     <message>
@@ -1402,7 +1401,7 @@ Details were written to the log file:
     </message>
     <message>
         <source>The connector “{kind}” is not available in this version of the app. Edit the distribution account and choose the manual connector.</source>
-        <extracomment>Kinds known at start-up (the fake is for tests and demos).</extracomment>
+        <extracomment>Kinds known at start-up (the fake is for tests and demos); see connector_kinds().</extracomment>
         <translation>当前版本的软件不支持连接方式“{kind}”。请编辑分销账号，改用“手动”连接方式。</translation>
     </message>
     <message>
@@ -2417,6 +2416,10 @@ Labels of the canonical fields, for the mapping dialog.</extracomment>
     <message>
         <source>Cancellation request sent.</source>
         <translation>取消申请已发送。</translation>
+    </message>
+    <message>
+        <source>{count} interrupted cancellation request(s) found.</source>
+        <translation>发现 {count} 个中断的取消申请。</translation>
     </message>
     <message>
         <source>{count} offer(s) marked out of stock.</source>
