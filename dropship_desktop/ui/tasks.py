@@ -15,8 +15,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from ..errors import UserError
 from ..services.base import Changes
 from ..store.db import db
 
@@ -36,9 +38,16 @@ class Job:
     on_error: Callable[[BaseException], None] | None = None
     key: str | None = None
     id: int = 0
+    owner: QObject | None = None
     cancelled: bool = False
     result: Any = None
     error: BaseException | None = None
+
+
+def _qobject_of(callback: Callable[..., Any] | None) -> QObject | None:
+    """The QObject a bound-method *callback* belongs to, if any."""
+    owner = getattr(callback, "__self__", None)
+    return owner if isinstance(owner, QObject) else None
 
 
 class _Runner(QObject):
@@ -118,6 +127,7 @@ class DbWorker(QObject):
         on_result: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
         key: str | None = None,
+        owner: QObject | None = None,
         **kwargs: Any,
     ) -> Job:
         """Queue ``fn(*args, **kwargs)``.
@@ -128,10 +138,16 @@ class DbWorker(QObject):
                 application's exception hook.
             key: Jobs sharing a key supersede each other: submitting one cancels the earlier
                 ones (a new keystroke cancels the old search).
+            owner: The widget the callbacks update. When it has been deleted by the time the
+                job ends (a dialog closed while its job ran), the callbacks are skipped; a bug
+                still reaches the exception hook. Defaults to the object of a bound-method
+                *on_result* or *on_error*; pass it for lambdas and closures.
         """
         if key is not None:
             self.cancel(key)
-        job = Job(fn, args, kwargs, on_result, on_error, key, next(self._ids))
+        if owner is None:
+            owner = _qobject_of(on_result) or _qobject_of(on_error)
+        job = Job(fn, args, kwargs, on_result, on_error, key, next(self._ids), owner=owner)
         was_idle = not self._pending
         self._pending[job.id] = job
         if was_idle:
@@ -155,10 +171,15 @@ class DbWorker(QObject):
             self.busy_changed.emit(False)
         if job.cancelled:
             return
+        # Calling into a deleted widget raises "Internal C++ object already deleted".
+        gone = job.owner is not None and not shiboken6.isValid(job.owner)
         if job.error is not None:
             if isinstance(job.error, sqlite3.OperationalError) and "interrupt" in str(job.error):
                 return
-            if job.on_error is not None:
+            if gone and isinstance(job.error, UserError):
+                log.info("dropped the error of a job whose window was closed: %s", job.error)
+                return
+            if job.on_error is not None and not gone:
                 job.on_error(job.error)
             else:
                 import sys
@@ -167,7 +188,7 @@ class DbWorker(QObject):
             return
         if isinstance(job.result, Changes):
             self.changed.emit(job.result)
-        if job.on_result is not None:
+        if job.on_result is not None and not gone:
             job.on_result(job.result)
 
     def shutdown(self, timeout_ms: int = 10_000) -> None:

@@ -299,6 +299,7 @@ class InterruptedDialog(QDialog):
             self.message_edit.text(),
             on_result=done,
             on_error=failed,
+            owner=self,
         )
 
     @Slot()

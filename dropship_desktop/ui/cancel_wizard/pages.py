@@ -370,7 +370,9 @@ class SignInPage(StepPage):
 
     def load_accounts(self, select_id: int | None = None) -> None:
         self._loading = True
-        self.cw.worker.submit(list_accounts, on_result=lambda a: self._set_accounts(a, select_id))
+        self.cw.worker.submit(
+            list_accounts, on_result=lambda a: self._set_accounts(a, select_id), owner=self
+        )
 
     def _set_accounts(self, accounts: list[AccountRef], select_id: int | None) -> None:
         self._loading = False
@@ -648,12 +650,14 @@ class OrderListPage(StepPage):
             PAGE_SIZE,
             on_result=lambda ids: self._first_page(generation, ids),
             key=LIST_PAGE_KEY,
+            owner=self,
         )
         self.cw.worker.submit(
             order_ids,
             self.filter,
             on_result=lambda ids: self._all_ids(generation, ids),
             key=LIST_IDS_KEY,
+            owner=self,
         )
 
     def _first_page(self, generation: int, ids: array) -> None:
