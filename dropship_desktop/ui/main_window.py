@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Slot
@@ -340,10 +341,13 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             self.tr("The backup failed: {}").format(user_error_text(error))
         )
+        if not isinstance(error, UserError):
+            sys.excepthook(type(error), error, error.__traceback__)  # a bug: dialog and log
+            return
         # Reported once loudly per session; later failures stay in the status bar and the log.
         if not self._backup_failure_shown:
             self._backup_failure_shown = True
-            show_user_error(self, error if isinstance(error, UserError) else UserError(str(error)))
+            show_user_error(self, error)
 
     @Slot()
     def show_backups(self) -> None:

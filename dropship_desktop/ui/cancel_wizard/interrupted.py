@@ -9,6 +9,7 @@ cancelled again, from here through the wizard).
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 from ...connectors.base import order_url
 from ...domain.cancel_flow import OutcomeKind
 from ...domain.enums import CancelAction
+from ...errors import UserError
 from ...services.base import Changes
 from ...services.cancellation import (
     RequestRow,
@@ -289,8 +291,11 @@ class InterruptedDialog(QDialog):
 
         def failed(error: BaseException) -> None:
             self.setEnabled(True)
-            self.status_label.setText(user_error_text(error))
             self.reload()
+            if isinstance(error, UserError):
+                self.status_label.setText(user_error_text(error))
+            else:
+                sys.excepthook(type(error), error, error.__traceback__)  # a bug: dialog and log
 
         self.worker.submit(
             resolve_interrupted,

@@ -7,6 +7,7 @@ write, and it is the seller's explicit action). Reads run on the DB worker.
 
 from __future__ import annotations
 
+import sys
 from array import array
 from collections.abc import Sequence
 from dataclasses import replace
@@ -40,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...connectors import connector_kinds
+from ...connectors.base import ConnectorUnavailable
 from ...connectors.defaults import default_refund_reasons
 from ...domain.cancel_flow import (
     DESCRIPTION_MAX_CHARS,
@@ -479,6 +481,8 @@ class SignInPage(StepPage):
 
     def _sign_in_failed(self, error: BaseException) -> None:
         self._signed_in(SignInResult(False, user_error_text(error) or type(error).__name__))
+        if not isinstance(error, UserError | ConnectorUnavailable):
+            sys.excepthook(type(error), error, error.__traceback__)  # a bug: dialog and log
 
     @Slot()
     def confirm_signed_in(self) -> None:

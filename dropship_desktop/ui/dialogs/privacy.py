@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from PySide6.QtCore import QSettings, Qt, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...errors import UserError
 from ...services.privacy import MAX_DAYS, MIN_DAYS, PurgeResult, purge_buyer_data
 from ...store.db import is_read_only
 from ..formatting import user_error_text
@@ -141,4 +144,8 @@ class PrivacyDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         self.delete_button.setEnabled(True)
-        self.status.setText(user_error_text(error))
+        if isinstance(error, UserError):
+            self.status.setText(user_error_text(error))
+            return
+        self.status.clear()
+        sys.excepthook(type(error), error, error.__traceback__)  # a bug: dialog and log
