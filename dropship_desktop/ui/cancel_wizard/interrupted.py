@@ -42,8 +42,9 @@ from ...store.db import is_read_only
 from ..formatting import enum_label, format_datetime, format_money, user_error_text
 from ..tasks import DbWorker
 from ..widgets.column_widths import datetime_width, order_number_width
+from ..widgets.tables import read_only_table
 from .models import Cell, CellTableModel, Row
-from .pages import _table, _wrap_label
+from .pages import _wrap_label
 from .texts import Status, known, status_color, status_icon
 
 __all__ = ["InterruptedBanner", "InterruptedDialog", "startup_check"]
@@ -147,7 +148,7 @@ class InterruptedDialog(QDialog):
             ],
             parent=self,
         )
-        self.table = _table(self.model)
+        self.table = read_only_table(self.model)
         self.table.setObjectName("interruptedTable")
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         for column, width in (

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -69,7 +68,7 @@ from ..formatting import (
 )
 from ..models.order_list import COLUMNS, PAGE_SIZE, OrderListModel
 from ..widgets.column_widths import datetime_width, order_number_width, text_width
-from ..widgets.table_copy import install_copy_shortcut
+from ..widgets.tables import read_only_table
 from .models import Cell, CellTableModel, Row
 from .texts import (
     Status,
@@ -135,21 +134,6 @@ def _wrap_label(text: str = "") -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
     return label
-
-
-def _table(model: CellTableModel) -> QTableView:
-    table = QTableView()
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setWordWrap(False)
-    table.setAlternatingRowColors(True)
-    table.verticalHeader().setVisible(False)
-    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    header = table.horizontalHeader()
-    header.setStretchLastSection(True)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    install_copy_shortcut(table)
-    return table
 
 
 class StepPage(QWizardPage):
@@ -553,16 +537,8 @@ class OrderListPage(StepPage):
         self.open_order_button.setObjectName("openSelectedOrder")
         self.open_order_button.clicked.connect(self.open_selected_order)
 
-        self.table = QTableView()
-        self.table.setObjectName("wizardOrderTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table = read_only_table(self.model, "wizardOrderTable")
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.horizontalHeader().setStretchLastSection(True)
         keys = [c.key for c in COLUMNS]
         for key in _HIDDEN_LIST_COLUMNS:
             self.table.setColumnHidden(keys.index(key), True)
@@ -574,7 +550,6 @@ class OrderListPage(StepPage):
             ("supplier_order_no", order_number_width(self.table)),
         ):
             self.table.setColumnWidth(keys.index(key), width)
-        install_copy_shortcut(self.table)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self._resolve_timer = QTimer(self)
         self._resolve_timer.setSingleShot(True)
@@ -843,7 +818,7 @@ class SelectPage(StepPage):
         super().__init__(CancelStep.SELECT, wizard)
         self.model = CellTableModel(self._headers(), checkable=True, parent=self)
         self.model.check_toggled.connect(self._toggled)
-        self.table = _table(self.model)
+        self.table = read_only_table(self.model)
         self.table.setObjectName("selectTable")
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.installEventFilter(_SpaceToggles(self.table, self.model))
@@ -1011,7 +986,7 @@ class ConfirmPage(StepPage):
     def __init__(self, wizard: CancelWizard) -> None:
         super().__init__(CancelStep.CONFIRM, wizard)
         self.model = CellTableModel(self._headers(), parent=self)
-        self.table = _table(self.model)
+        self.table = read_only_table(self.model)
         self.table.setObjectName("planTable")
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         for column, width in (

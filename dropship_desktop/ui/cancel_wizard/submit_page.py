@@ -48,8 +48,9 @@ from ...services.cancellation import (
 from ..formatting import enum_label, format_money, user_error_text
 from ..view_base import icon
 from ..widgets.column_widths import order_number_width, text_width
+from ..widgets.tables import read_only_table
 from .models import Cell, CellTableModel, Row
-from .pages import StepPage, _table, _wrap_label
+from .pages import StepPage, _wrap_label
 from .texts import Status, outcome_status, status_color, status_icon, translate
 
 if TYPE_CHECKING:
@@ -131,7 +132,7 @@ class SubmitPage(StepPage):
         self.progress.setFormat(self.tr("%v of %m orders"))
         self.progress.hide()
         self.model = CellTableModel(self._headers(), parent=self)
-        self.table = _table(self.model)
+        self.table = read_only_table(self.model)
         self.table.setObjectName("outcomeTable")
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         # The outcome is what this page is about: right after the 1688 order id, wide enough for

@@ -18,7 +18,6 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, QTimer, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -62,7 +61,7 @@ from ..formatting import (
 )
 from ..models.rows import RowColumn, RowsModel
 from ..tasks import DbWorker
-from ..widgets.table_copy import install_copy_shortcut
+from ..widgets.tables import read_only_table
 
 __all__ = ["ImportDialog", "MappingDialog", "run_import_dialog"]
 
@@ -380,7 +379,6 @@ class ImportDialog(QDialog):
         )
         self.preview_table = self._table(self.preview_model, "importPreviewTable")
         self.error_table = self._table(self.error_model, "importErrorTable")
-        self.error_table.horizontalHeader().setStretchLastSection(True)
         # Problem texts are long sentences: wrap them, rows as tall as they need.
         self.error_table.setWordWrap(True)
         self.error_table.verticalHeader().setSectionResizeMode(
@@ -423,17 +421,8 @@ class ImportDialog(QDialog):
 
     @staticmethod
     def _table(model: RowsModel, name: str) -> QTableView:
-        table = QTableView()
-        table.setObjectName(name)
-        table.setModel(model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.verticalHeader().setVisible(False)
-        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        table = read_only_table(model, name)
         table.verticalHeader().setDefaultSectionSize(24)
-        table.setWordWrap(False)
-        table.setAlternatingRowColors(True)
-        install_copy_shortcut(table)
         return table
 
     def _status_text(self, code: Any) -> str:

@@ -59,6 +59,7 @@ from ..tasks import DbWorker
 from ..view_base import View, icon, with_shortcut
 from ..widgets.column_widths import datetime_width, order_number_width, text_width
 from ..widgets.table_copy import install_copy_shortcut, selected_rows_tsv
+from ..widgets.tables import read_only_table
 from .detail import OrderDetailPane
 from .filters import QUICK_UNMATCHED, OrderFilterBar
 
@@ -234,20 +235,13 @@ class OrdersView(View):
 
         # -- supplier orders awaiting a match
         self.unmatched_model = RowsModel(UNMATCHED_COLUMNS, "OrdersView", self)
-        self.unmatched_table = QTableView()
-        self.unmatched_table.setObjectName("unmatchedTable")
-        self.unmatched_table.setModel(self.unmatched_model)
-        self.unmatched_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.unmatched_table = read_only_table(self.unmatched_model, "unmatchedTable")
         self.unmatched_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.unmatched_table.verticalHeader().setVisible(False)
-        self.unmatched_table.horizontalHeader().setStretchLastSection(True)
-        self.unmatched_table.setWordWrap(False)
-        self.unmatched_table.setAlternatingRowColors(True)
+        self.unmatched_table.verticalHeader().setDefaultSectionSize(24)
         self.unmatched_table.setColumnWidth(0, order_number_width(self.unmatched_table))
         self.unmatched_table.setColumnWidth(3, 200)
         self.unmatched_table.setColumnWidth(6, datetime_width(self.unmatched_table))
         self.unmatched_table.doubleClicked.connect(lambda _i: self.link_selected())
-        install_copy_shortcut(self.unmatched_table)
         self.unmatched_table.selectionModel().selectionChanged.connect(
             lambda *_: self.link_action.setEnabled(self._selected_unmatched() is not None)
         )
