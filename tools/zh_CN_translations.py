@@ -712,7 +712,10 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
     ("MessageBar", "Dismiss"): "关闭",
     # ---------------------------------------------------------------- Messages
     ("Messages", "Supplier created."): "供应商已创建。",
-    ("Messages", "{count} interrupted cancellation request(s) found."): "发现 {count} 个中断的取消申请。",
+    (
+        "Messages",
+        "{count} interrupted cancellation request(s) found.",
+    ): "发现 {count} 个中断的取消申请。",
     ("Messages", "Supplier saved."): "供应商已保存。",
     ("Messages", "Supplier deleted."): "供应商已删除。",
     # ---------------------------------------------------------------- MoneyEdit
