@@ -601,6 +601,8 @@ class ImportDialog(QDialog):
         if self.preview is None or self.preview.table is None:
             return None
         dialog = MappingDialog(self.preview.headers, self.preview.mapping, self.preview.kind, self)
+        # Freed when closed: each "Map columns…" click makes a new one.
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._mapping_chosen(dialog))
         dialog.open()
         return dialog
