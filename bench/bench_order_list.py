@@ -158,11 +158,24 @@ def main() -> None:
         runs_all += timed(lambda t=text: order_ids(OrderFilter(text=t)), 1)
     emit("text_search_2_chars_first_page", runs_first, 200, base_db)
     emit("text_search_2_chars_all_ids", runs_all, 200, base_db)
-    texts1 = ["王", "室", "鑫", "杯"]
+    texts1 = ["王", "室", "鑫", "杯", "伟", "区", "M", "耳"]
     emit(
         "text_search_1_char_first_page",
         [timed(lambda t=t: first_page(OrderFilter(text=t)), 1)[0] for t in texts1],
         200,
+        base_db,
+    )
+    # Background work after the first page: every id in display order, and the count.
+    emit(
+        "text_search_1_char_all_ids",
+        [timed(lambda t=t: order_ids(OrderFilter(text=t)), 1)[0] for t in texts1],
+        None,
+        base_db,
+    )
+    emit(
+        "text_search_1_char_count",
+        [timed(lambda t=t: count_orders(OrderFilter(text=t)), 1)[0] for t in texts1],
+        None,
         base_db,
     )
 
