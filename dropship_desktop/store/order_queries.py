@@ -309,6 +309,14 @@ PAD = "\x1f"
 #: LIKE (dense matches: a screenful within a few thousand rows); below, the matches are looked up
 #: and sorted (a walk would visit most of the table for a rare text).
 _SHORT_DENSE = 20_000
+#: The same for a sort column without an index: there "dense" means a full scan with LIKE and a
+#: sort, which only beats looking the matches up and sorting them when they are very many.
+_SHORT_DENSE_UNINDEXED = 250_000
+#: Sort keys with an index the first page can walk.
+_INDEXED_SORTS = frozenset(
+    {"created_at", "paid_at", "profit_fen", "shop_order_no", "supplier_order_no", "status",
+     "supplier_status", "shop", "ship_by"}
+)  # fmt: skip
 
 
 def search_text(text: str) -> str:
@@ -382,9 +390,11 @@ def _dense(flt: OrderFilter) -> bool:
     if text and _is_short(text):
         if not _ensure_vocab():
             return False
+        walk = flt.sort_key in _INDEXED_SORTS or flt.sort_key not in SORT_COLUMNS
+        limit = _SHORT_DENSE if walk else _SHORT_DENSE_UNINDEXED
         # Occurrences, not orders: counting distinct orders would collect them all first.
-        sql = f"SELECT count(*) FROM ({_TERMS_SQL} LIMIT {_SHORT_DENSE + 1})"
-        return int(db.execute_sql(sql, _term_range(text)).fetchone()[0]) > _SHORT_DENSE
+        sql = f"SELECT count(*) FROM ({_TERMS_SQL} LIMIT {limit + 1})"
+        return int(db.execute_sql(sql, _term_range(text)).fetchone()[0]) > limit
     if text:
         subquery, params = _text_match(text)
     elif flt.flagged_only:

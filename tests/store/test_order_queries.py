@@ -147,6 +147,7 @@ def test_short_search_first_page_dense_and_sparse(demo_db: Path, monkeypatch) ->
 
     for dense_from in (20_000, 5):  # a rare text looked up; a frequent one walked with LIKE
         monkeypatch.setattr(order_queries, "_SHORT_DENSE", dense_from)
+        monkeypatch.setattr(order_queries, "_SHORT_DENSE_UNINDEXED", dense_from)
         for text in ("市", "耳机", "ml", "X"):
             for sort_key in ("created_at", "profit_fen", "quantity"):
                 flt = OrderFilter(text=text, sort_key=sort_key)
