@@ -139,6 +139,16 @@ def _deadline_icon(name: str) -> QIcon:
     return found
 
 
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
+_USER = int(Qt.ItemDataRole.UserRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
+_ROLES = frozenset({_DISPLAY, _TOOLTIP, _ALIGN, _USER, _FOREGROUND, _DECORATION})
+_ALIGNMENTS = tuple(int(c.align) for c in COLUMNS)
+
+
 class OrderListModel(QAbstractTableModel):
     """A read-only table over order ids; rows are fetched by page on demand.
 
@@ -234,19 +244,22 @@ class OrderListModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # Called for every role of every visible cell on each paint: answer the roles this model
+        # does not provide first, comparing plain ints (Qt enum comparisons are slow in Python).
+        role = int(role)
+        if role not in _ROLES or not index.isValid():
             return None
         row, column = index.row(), index.column()
         if not (0 <= row < len(self._ids) and 0 <= column < len(COLUMNS)):
             return None
-        if role == Qt.ItemDataRole.DisplayRole or role == Qt.ItemDataRole.ToolTipRole:
+        if role in (_DISPLAY, _TOOLTIP):
             rendered = self._rendered_row(row)
             return rendered[column] if rendered is not None else ""
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(COLUMNS[column].align)
-        if role == Qt.ItemDataRole.UserRole:
+        if role == _ALIGN:
+            return _ALIGNMENTS[column]
+        if role == _USER:
             return self._ids[row]
-        if role == Qt.ItemDataRole.ForegroundRole and column in _DEADLINE_COLS:
+        if role == _FOREGROUND and column in _DEADLINE_COLS:
             raw = self._raw_row(row)
             if raw is not None:
                 bits = int(raw[_FLAG_COL] or 0)
@@ -254,7 +267,7 @@ class OrderListModel(QAbstractTableModel):
                     return _OVERDUE_BRUSH
                 if bits & FLAG_NEAR_DEADLINE:
                     return _NEAR_BRUSH
-        if role == Qt.ItemDataRole.DecorationRole and column == _FLAG_COL:
+        if role == _DECORATION and column == _FLAG_COL:
             # A clock beside the flags: overdue orders stand out even in a long red-free list.
             raw = self._raw_row(row)
             if raw is not None:

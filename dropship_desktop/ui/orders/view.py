@@ -425,6 +425,10 @@ class OrdersView(View):
         """Keep the order the seller was looking at selected across reloads; with none, select
         the first, so the detail pane shows an order rather than staying empty."""
         first_column = self._first_column()
+        # Already showing it (the full list extends the first page in place): nothing to do, and
+        # no linear search through a million ids on the UI thread.
+        if self._keep_id is not None and self.current_order_id() == self._keep_id:
+            return
         # The kept order is not in the new list (once all of it is known): show the first.
         gone = self._complete and self._keep_id is not None and self.model.row_of(self._keep_id) < 0
         if self._keep_id is None or gone:
@@ -434,8 +438,6 @@ class OrdersView(View):
                     self.table.selectionModel().SelectionFlag.ClearAndSelect
                     | self.table.selectionModel().SelectionFlag.Rows,
                 )
-            return
-        if self.current_order_id() == self._keep_id:
             return
         row = self.model.row_of(self._keep_id)
         if row >= 0:
