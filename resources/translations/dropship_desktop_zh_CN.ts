@@ -2181,9 +2181,7 @@ Use “Map columns…” to say which column holds what.</source>
     <name>MappingDialog</name>
     <message>
         <source>Order number</source>
-        <extracomment>Canonical fields, in display order, with an English description (the import dialog&apos;s labels).
-----------
-Labels of the canonical fields, for the mapping dialog.</extracomment>
+        <extracomment>Canonical fields, in display order, with an English description (the import dialog&apos;s labels).</extracomment>
         <translation>订单号</translation>
     </message>
     <message>

@@ -84,32 +84,6 @@ _FORMATS = (
     ("custom", QT_TRANSLATE_NOOP("ImportDialog", "My own column mapping")),
 )
 
-#: Labels of the canonical fields, for the mapping dialog.
-_FIELD_LABELS: dict[str, str] = {
-    "order_no": QT_TRANSLATE_NOOP("MappingDialog", "Order number"),
-    "sub_order_no": QT_TRANSLATE_NOOP("MappingDialog", "Sub-order (line) number"),
-    "shop_name": QT_TRANSLATE_NOOP("MappingDialog", "Shop name"),
-    "buyer_name": QT_TRANSLATE_NOOP("MappingDialog", "Recipient name"),
-    "buyer_phone": QT_TRANSLATE_NOOP("MappingDialog", "Recipient phone"),
-    "address": QT_TRANSLATE_NOOP("MappingDialog", "Address (detail, or the full address)"),
-    "province": QT_TRANSLATE_NOOP("MappingDialog", "Province"),
-    "city": QT_TRANSLATE_NOOP("MappingDialog", "City"),
-    "district": QT_TRANSLATE_NOOP("MappingDialog", "District"),
-    "street": QT_TRANSLATE_NOOP("MappingDialog", "Street / town"),
-    "product_title": QT_TRANSLATE_NOOP("MappingDialog", "Product title"),
-    "sku": QT_TRANSLATE_NOOP("MappingDialog", "SKU / seller code / spec"),
-    "quantity": QT_TRANSLATE_NOOP("MappingDialog", "Quantity"),
-    "unit_price_fen": QT_TRANSLATE_NOOP("MappingDialog", "Unit price"),
-    "amount_fen": QT_TRANSLATE_NOOP("MappingDialog", "Amount paid"),
-    "shipping_fen": QT_TRANSLATE_NOOP("MappingDialog", "Shipping fee"),
-    "status_text": QT_TRANSLATE_NOOP("MappingDialog", "Order status"),
-    "created_at": QT_TRANSLATE_NOOP("MappingDialog", "Created at"),
-    "paid_at": QT_TRANSLATE_NOOP("MappingDialog", "Paid at"),
-    "carrier": QT_TRANSLATE_NOOP("MappingDialog", "Carrier"),
-    "tracking_no": QT_TRANSLATE_NOOP("MappingDialog", "Tracking number"),
-    "supplier_name": QT_TRANSLATE_NOOP("MappingDialog", "Supplier"),
-    "remark": QT_TRANSLATE_NOOP("MappingDialog", "Remark"),
-}
 
 _PHASES = {
     "checking": QT_TRANSLATE_NOOP("ImportDialog", "Checking against the orders already here…"),
@@ -119,9 +93,10 @@ _PHASES = {
 
 
 def _field_label(name: str) -> str:
-    label = _FIELD_LABELS.get(name)
+    """The canonical field's label (marked in ``tabular.orders_formats``) in the UI language."""
+    label = CANONICAL_FIELDS.get(name)
     if label is None:
-        return CANONICAL_FIELDS.get(name, name)
+        return name
     return QCoreApplication.translate("MappingDialog", label)
 
 
