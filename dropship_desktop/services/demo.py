@@ -19,6 +19,7 @@ from ..i18n import QT_TRANSLATE_NOOP
 from ..store.db import db
 from ..store.tables import SalesOrder
 from .base import Changes, audit
+from .order_import import FTS_BULK_SQL
 
 __all__ = ["DemoSummary", "generate_demo"]
 
@@ -426,241 +427,239 @@ def generate_demo(
         " VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
     )
 
-    # The insert trigger would index row by row; one rebuild at the end is much faster.
+    # The insert trigger would index row by row; each chunk instead drops it, inserts, indexes
+    # its rows in one statement and restores it, all in the chunk's own transaction, so a demo
+    # killed half-way never leaves a database whose new orders are not indexed.
     trigger_sql = conn.execute(
         "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'sales_order_fts_ai'"
     ).fetchone()
-    conn.execute("DROP TRIGGER IF EXISTS sales_order_fts_ai")
-    try:
-        first_id = 1
-        while done < orders:
-            n = min(chunk, orders - done)
-            order_rows: list[tuple[object, ...]] = []
-            line_rows: list[tuple[object, ...]] = []
-            so_rows: list[tuple[object, ...]] = []
-            rand = rng.random
-            for k in range(n):
-                oid = first_id + done + k
-                # Orders spread over the last year, denser recently.
-                age = int(span * (rand() ** 1.6))
-                created = now_s - age - rng.randint(0, 3600)
-                if age < 5 * 86400:
-                    status = rng.choices(recent_s, recent_w)[0]
+    first_id = 1
+    while done < orders:
+        n = min(chunk, orders - done)
+        order_rows: list[tuple[object, ...]] = []
+        line_rows: list[tuple[object, ...]] = []
+        so_rows: list[tuple[object, ...]] = []
+        rand = rng.random
+        for k in range(n):
+            oid = first_id + done + k
+            # Orders spread over the last year, denser recently.
+            age = int(span * (rand() ** 1.6))
+            created = now_s - age - rng.randint(0, 3600)
+            if age < 5 * 86400:
+                status = rng.choices(recent_s, recent_w)[0]
+            else:
+                status = rng.choices(settled_s, settled_w)[0]
+            shop_id = rng.randint(1, len(SHOPS))
+            p1 = rng.randint(1, product_count)
+            items = [p1]
+            if rand() < 0.12:
+                items.append(rng.randint(1, product_count))
+            qty_total = 0
+            sale = 0
+            cost = 0
+            fee = 0
+            ship = 0
+            titles = []
+            so_parts = []
+            for pid in items:
+                title, sku, price, specs, _desc, _c = PRODUCTS[pid - 1]
+                qty = 1 if rand() < 0.8 else rng.randint(2, 3)
+                offer = rng.choice(product_offers[pid])
+                qty_total += qty
+                sale += price * qty
+                cost += offer[2] * qty
+                fee += offer[3]
+                ship += offer[4]
+                titles.append(title)
+                line_rows.append(
+                    (next_line_id, oid, pid, title, sku, specs.split("；")[0], qty, price)
+                )
+                next_line_id += 1
+                so_parts.append((offer, qty, title))
+            summary = titles[0] if len(titles) == 1 else f"{titles[0]} 等{len(titles)}件"
+            paid = None if status is SalesStatus.WAIT_PAY else created + rng.randint(5, 1800)
+            ship_by = (paid + DEFAULT_SHIP_WITHIN_HOURS * 3600) if paid else None
+            buyer = names[int(rand() * 5000)]
+            phone = phones[int(rand() * 20000)]
+            address = addresses[int(rand() * 8000)]
+            carrier = tracking = ""
+            if status in (SalesStatus.SHIPPED, SalesStatus.COMPLETED) or (
+                status in (SalesStatus.REFUNDED, SalesStatus.REFUNDING) and rand() < 0.4
+            ):
+                carrier = rng.choice(CARRIERS)
+                tracking = (
+                    f"{rng.choice(('ZT', 'YT', 'SF', 'JT', '75'))}{rng.randint(10**11, 10**12)}"
+                )
+            # The supplier side follows the sales side, with the real world's slips.
+            sup_status: str | None
+            refund: str | None = None
+            if status is SalesStatus.WAIT_PAY:
+                sup_status = None
+            elif status is SalesStatus.PAID:
+                r = rand()
+                if r < 0.15:
+                    sup_status = None  # not yet ordered from the supplier
+                elif r < 0.3:
+                    sup_status = OrderStatus1688.WAIT_BUYER_PAY.value
                 else:
-                    status = rng.choices(settled_s, settled_w)[0]
-                shop_id = rng.randint(1, len(SHOPS))
-                p1 = rng.randint(1, product_count)
-                items = [p1]
-                if rand() < 0.12:
-                    items.append(rng.randint(1, product_count))
-                qty_total = 0
-                sale = 0
-                cost = 0
-                fee = 0
-                ship = 0
-                titles = []
-                so_parts = []
-                for pid in items:
-                    title, sku, price, specs, _desc, _c = PRODUCTS[pid - 1]
-                    qty = 1 if rand() < 0.8 else rng.randint(2, 3)
-                    offer = rng.choice(product_offers[pid])
-                    qty_total += qty
-                    sale += price * qty
-                    cost += offer[2] * qty
-                    fee += offer[3]
-                    ship += offer[4]
-                    titles.append(title)
-                    line_rows.append(
-                        (next_line_id, oid, pid, title, sku, specs.split("；")[0], qty, price)
-                    )
-                    next_line_id += 1
-                    so_parts.append((offer, qty, title))
-                summary = titles[0] if len(titles) == 1 else f"{titles[0]} 等{len(titles)}件"
-                paid = None if status is SalesStatus.WAIT_PAY else created + rng.randint(5, 1800)
-                ship_by = (paid + DEFAULT_SHIP_WITHIN_HOURS * 3600) if paid else None
-                buyer = names[int(rand() * 5000)]
-                phone = phones[int(rand() * 20000)]
-                address = addresses[int(rand() * 8000)]
-                carrier = tracking = ""
-                if status in (SalesStatus.SHIPPED, SalesStatus.COMPLETED) or (
-                    status in (SalesStatus.REFUNDED, SalesStatus.REFUNDING) and rand() < 0.4
-                ):
-                    carrier = rng.choice(CARRIERS)
-                    tracking = (
-                        f"{rng.choice(('ZT', 'YT', 'SF', 'JT', '75'))}{rng.randint(10**11, 10**12)}"
-                    )
-                # The supplier side follows the sales side, with the real world's slips.
-                sup_status: str | None
-                refund: str | None = None
-                if status is SalesStatus.WAIT_PAY:
-                    sup_status = None
-                elif status is SalesStatus.PAID:
-                    r = rand()
-                    if r < 0.15:
-                        sup_status = None  # not yet ordered from the supplier
-                    elif r < 0.3:
-                        sup_status = OrderStatus1688.WAIT_BUYER_PAY.value
-                    else:
-                        sup_status = OrderStatus1688.WAIT_SELLER_SEND.value
-                elif status is SalesStatus.SHIPPED:
-                    sup_status = OrderStatus1688.WAIT_BUYER_RECEIVE.value
-                elif status is SalesStatus.COMPLETED:
-                    sup_status = (
-                        OrderStatus1688.SUCCESS.value
-                        if rand() < 0.9
-                        else OrderStatus1688.CONFIRM_GOODS.value
-                    )
-                    if rand() < 0.0005:
-                        sup_status = rng.choice(PLATFORM_STATUSES_UNKNOWN)
-                elif status is SalesStatus.CANCELLED:
-                    r = rand()
-                    if r < 0.5:
-                        sup_status = None
-                    elif r < 0.97:
-                        sup_status = OrderStatus1688.CANCEL.value
-                    else:
-                        sup_status = OrderStatus1688.WAIT_SELLER_SEND.value  # forgot to cancel
-                elif status is SalesStatus.REFUNDING:
                     sup_status = OrderStatus1688.WAIT_SELLER_SEND.value
-                    refund = RefundStatus.WAIT_SELLER_AGREE.value
-                else:  # refunded
-                    sup_status = (
-                        OrderStatus1688.CANCEL.value
-                        if rand() < 0.7
-                        else OrderStatus1688.TERMINATED.value
-                    )
-                    refund = RefundStatus.REFUND_SUCCESS.value
-                flags = 0
-                first_so_no = None
-                if sup_status is not None:
-                    for offer, qty, title in so_parts:
-                        so_id = next_supplier_order_id
-                        next_supplier_order_id += 1
-                        so_no = str(so_no_base + so_id * 7)
-                        if first_so_no is None:
-                            first_so_no = so_no
-                        so_created = (paid or created) + rng.randint(60, 7200)
-                        so_paid = (
-                            None
-                            if sup_status == OrderStatus1688.WAIT_BUYER_PAY.value
-                            else so_created + rng.randint(30, 600)
-                        )
-                        amount = offer[2] * qty + offer[3] + offer[4]
-                        so_rows.append(
-                            (
-                                so_id,
-                                oid,
-                                offer[1],
-                                offer[0],
-                                so_no,
-                                sup_status,
-                                refund,
-                                title,
-                                qty,
-                                offer[2] * qty,
-                                offer[3],
-                                offer[4],
-                                amount if so_paid else 0,
-                                buyer,
-                                phone,
-                                carrier,
-                                tracking,
-                                so_created,
-                                so_paid,
-                                so_created,
-                            )
-                        )
-                    counters["supplier"] += len(so_parts)
-                elif status in (SalesStatus.PAID,):
-                    flags |= OrderFlag.NO_SUPPLIER_ORDER
-                if refund == RefundStatus.WAIT_SELLER_AGREE.value:
-                    flags |= OrderFlag.REFUND_PENDING
-                if is_mismatch(status.value, sup_status):
-                    flags |= OrderFlag.MISMATCH
-                if status in (SalesStatus.CANCELLED, SalesStatus.REFUNDED):
-                    profit = (
-                        0 if sup_status in (None, "cancel", "terminated") else -(cost + fee + ship)
-                    )
-                    cost_show = cost if sup_status else 0
+            elif status is SalesStatus.SHIPPED:
+                sup_status = OrderStatus1688.WAIT_BUYER_RECEIVE.value
+            elif status is SalesStatus.COMPLETED:
+                sup_status = (
+                    OrderStatus1688.SUCCESS.value
+                    if rand() < 0.9
+                    else OrderStatus1688.CONFIRM_GOODS.value
+                )
+                if rand() < 0.0005:
+                    sup_status = rng.choice(PLATFORM_STATUSES_UNKNOWN)
+            elif status is SalesStatus.CANCELLED:
+                r = rand()
+                if r < 0.5:
+                    sup_status = None
+                elif r < 0.97:
+                    sup_status = OrderStatus1688.CANCEL.value
                 else:
-                    profit = sale - cost - fee - ship
-                    cost_show = cost
-                order_rows.append(
-                    (
-                        oid,
-                        shop_id,
-                        str(order_no_base + oid * 13 + shop_id),
-                        status.value,
-                        buyer,
-                        phone,
-                        address,
-                        rng.choice(PAYMENTS) if paid else "",
-                        sale,
-                        qty_total,
-                        summary,
-                        cost_show,
-                        fee if sup_status else 0,
-                        ship if sup_status else 0,
-                        profit,
-                        sup_status,
-                        first_so_no,
-                        carrier,
-                        tracking,
-                        created,
-                        paid,
-                        ship_by,
-                        int(flags),
-                        created,
-                    )
+                    sup_status = OrderStatus1688.WAIT_SELLER_SEND.value  # forgot to cancel
+            elif status is SalesStatus.REFUNDING:
+                sup_status = OrderStatus1688.WAIT_SELLER_SEND.value
+                refund = RefundStatus.WAIT_SELLER_AGREE.value
+            else:  # refunded
+                sup_status = (
+                    OrderStatus1688.CANCEL.value
+                    if rand() < 0.7
+                    else OrderStatus1688.TERMINATED.value
                 )
-                counters["lines"] += len(items)
-            with db.atomic():
-                conn.executemany(order_sql, order_rows)
-                conn.executemany(line_sql, line_rows)
-                conn.executemany(supplier_sql, so_rows)
-            done += n
-            if progress is not None:
-                progress(done, orders)
-
-        # A few 1688 orders the seller placed that match no shop order (awaiting a match).
-        with db.atomic():
-            unmatched = []
-            for _ in range(max(1, orders // 2000) if orders else 0):
-                offer = rng.choice(product_offers[rng.randint(1, product_count)])
-                so_id = next_supplier_order_id
-                next_supplier_order_id += 1
-                created = now_s - rng.randint(3600, 5 * 86400)
-                unmatched.append(
-                    (
-                        so_id,
-                        None,
-                        offer[1],
-                        offer[0],
-                        str(so_no_base + so_id * 7),
-                        OrderStatus1688.WAIT_SELLER_SEND.value,
-                        None,
-                        "",
-                        1,
-                        offer[2],
-                        offer[3],
-                        offer[4],
-                        offer[2] + offer[3] + offer[4],
-                        names[int(rng.random() * 5000)],
-                        phones[int(rng.random() * 20000)],
-                        "",
-                        "",
-                        created,
-                        created + 120,
-                        created,
+                refund = RefundStatus.REFUND_SUCCESS.value
+            flags = 0
+            first_so_no = None
+            if sup_status is not None:
+                for offer, qty, title in so_parts:
+                    so_id = next_supplier_order_id
+                    next_supplier_order_id += 1
+                    so_no = str(so_no_base + so_id * 7)
+                    if first_so_no is None:
+                        first_so_no = so_no
+                    so_created = (paid or created) + rng.randint(60, 7200)
+                    so_paid = (
+                        None
+                        if sup_status == OrderStatus1688.WAIT_BUYER_PAY.value
+                        else so_created + rng.randint(30, 600)
                     )
+                    amount = offer[2] * qty + offer[3] + offer[4]
+                    so_rows.append(
+                        (
+                            so_id,
+                            oid,
+                            offer[1],
+                            offer[0],
+                            so_no,
+                            sup_status,
+                            refund,
+                            title,
+                            qty,
+                            offer[2] * qty,
+                            offer[3],
+                            offer[4],
+                            amount if so_paid else 0,
+                            buyer,
+                            phone,
+                            carrier,
+                            tracking,
+                            so_created,
+                            so_paid,
+                            so_created,
+                        )
+                    )
+                counters["supplier"] += len(so_parts)
+            elif status in (SalesStatus.PAID,):
+                flags |= OrderFlag.NO_SUPPLIER_ORDER
+            if refund == RefundStatus.WAIT_SELLER_AGREE.value:
+                flags |= OrderFlag.REFUND_PENDING
+            if is_mismatch(status.value, sup_status):
+                flags |= OrderFlag.MISMATCH
+            if status in (SalesStatus.CANCELLED, SalesStatus.REFUNDED):
+                profit = 0 if sup_status in (None, "cancel", "terminated") else -(cost + fee + ship)
+                cost_show = cost if sup_status else 0
+            else:
+                profit = sale - cost - fee - ship
+                cost_show = cost
+            order_rows.append(
+                (
+                    oid,
+                    shop_id,
+                    str(order_no_base + oid * 13 + shop_id),
+                    status.value,
+                    buyer,
+                    phone,
+                    address,
+                    rng.choice(PAYMENTS) if paid else "",
+                    sale,
+                    qty_total,
+                    summary,
+                    cost_show,
+                    fee if sup_status else 0,
+                    ship if sup_status else 0,
+                    profit,
+                    sup_status,
+                    first_so_no,
+                    carrier,
+                    tracking,
+                    created,
+                    paid,
+                    ship_by,
+                    int(flags),
+                    created,
                 )
-            conn.executemany(supplier_sql, unmatched)
-            counters["unmatched"] = len(unmatched)
-    finally:
+            )
+            counters["lines"] += len(items)
         with db.atomic():
             if trigger_sql is not None:
+                conn.execute("DROP TRIGGER sales_order_fts_ai")
+            conn.executemany(order_sql, order_rows)
+            conn.executemany(line_sql, line_rows)
+            conn.executemany(supplier_sql, so_rows)
+            if trigger_sql is not None:
+                conn.execute(FTS_BULK_SQL, (first_id + done,))
                 conn.execute(trigger_sql[0])
-            conn.execute("INSERT INTO sales_order_fts (sales_order_fts) VALUES ('rebuild')")
+        done += n
+        if progress is not None:
+            progress(done, orders)
+
+    # A few 1688 orders the seller placed that match no shop order (awaiting a match).
+    with db.atomic():
+        unmatched = []
+        for _ in range(max(1, orders // 2000) if orders else 0):
+            offer = rng.choice(product_offers[rng.randint(1, product_count)])
+            so_id = next_supplier_order_id
+            next_supplier_order_id += 1
+            created = now_s - rng.randint(3600, 5 * 86400)
+            unmatched.append(
+                (
+                    so_id,
+                    None,
+                    offer[1],
+                    offer[0],
+                    str(so_no_base + so_id * 7),
+                    OrderStatus1688.WAIT_SELLER_SEND.value,
+                    None,
+                    "",
+                    1,
+                    offer[2],
+                    offer[3],
+                    offer[4],
+                    offer[2] + offer[3] + offer[4],
+                    names[int(rng.random() * 5000)],
+                    phones[int(rng.random() * 20000)],
+                    "",
+                    "",
+                    created,
+                    created + 120,
+                    created,
+                )
+            )
+        conn.executemany(supplier_sql, unmatched)
+        counters["unmatched"] = len(unmatched)
     return DemoSummary(
         orders=orders,
         lines=counters["lines"],
