@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, ParamSpec, TypeVar
 
@@ -16,7 +16,7 @@ from ..i18n import fill
 from ..store.db import db, user_error_for
 from ..store.tables import AuditEvent
 
-__all__ = ["Changes", "audit", "write_op"]
+__all__ = ["Changes", "audit", "audit_changes", "write_op"]
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -131,3 +131,34 @@ def audit(
         before=json.dumps(before, ensure_ascii=False, sort_keys=True) if before else "",
         after=json.dumps(after, ensure_ascii=False, sort_keys=True) if after else "",
     ).execute()
+
+
+def audit_changes(
+    entity: str, entity_id: int, before: object, values: Mapping[str, Any]
+) -> dict[str, Any]:
+    """Record an ``update`` audit event for the fields of ``values`` that differ from ``before``.
+
+    Saving a form unchanged must leave no trace in the audit log, so no event is written when
+    nothing differs; callers use the empty result to skip the write as well.
+
+    Args:
+        entity: The audited entity (``"supplier"``, ``"product"``, …).
+        entity_id: Its id.
+        before: The stored state: a mapping with the keys of ``values``, or an object (a model
+            row) with those attributes.
+        values: The new field values.
+
+    Returns:
+        The changed fields with their new values; empty when nothing changed.
+    """
+    old = before if isinstance(before, Mapping) else {key: getattr(before, key) for key in values}
+    changed = {key: value for key, value in values.items() if old[key] != value}
+    if changed:
+        audit(
+            entity,
+            entity_id,
+            "update",
+            before={key: old[key] for key in changed},
+            after=changed,
+        )
+    return changed

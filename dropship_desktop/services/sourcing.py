@@ -30,7 +30,7 @@ from ..errors import UserError, ValidationError
 from ..i18n import QT_TRANSLATE_NOOP, join, with_values
 from ..store import sourcing_queries as q
 from ..store.tables import Offer, OfferPriceTier, Product, SalesOrderLine, Supplier, SupplierOrder
-from .base import Changes, audit, write_op
+from .base import Changes, audit, audit_changes, write_op
 
 __all__ = [
     "IMPORT_FIELDS",
@@ -313,7 +313,7 @@ def create_product(data: ProductInput) -> Changes:
 
 @write_op
 def update_product(product_id: int, data: ProductInput) -> Changes:
-    """Save a product's fields.
+    """Save a product's fields; saving them unchanged writes nothing (no audit event).
 
     Raises:
         ValidationError: A field is invalid or the SKU is taken.
@@ -323,16 +323,8 @@ def update_product(product_id: int, data: ProductInput) -> Changes:
     if before is None:
         raise UserError(_PRODUCT_GONE)
     values = _validated_product(data, product_id)
-    Product.update(**values, updated_at=now_epoch()).where(Product.id == product_id).execute()
-    changed = {k: v for k, v in values.items() if getattr(before, k) != v}
-    if changed:
-        audit(
-            "product",
-            product_id,
-            "update",
-            before={k: getattr(before, k) for k in changed},
-            after=changed,
-        )
+    if audit_changes("product", product_id, before, values):
+        Product.update(**values, updated_at=now_epoch()).where(Product.id == product_id).execute()
     return Changes.of(
         "product",
         ids={"product": [product_id]},
@@ -410,6 +402,8 @@ def create_offer(data: OfferInput) -> Changes:
 def update_offer(offer_id: int, data: OfferInput) -> Changes:
     """Save an offer's fields and replace its price tiers.
 
+    Saving them unchanged writes nothing (no audit event).
+
     Raises:
         ValidationError: A field is invalid.
         UserError: The offer no longer exists.
@@ -418,11 +412,18 @@ def update_offer(offer_id: int, data: OfferInput) -> Changes:
     if before is None:
         raise UserError(_OFFER_GONE)
     values = _validated_offer(data)
-    Offer.update(**values, updated_at=now_epoch()).where(Offer.id == offer_id).execute()
-    _write_tiers(offer_id, data.price_tiers)
     old = {k: getattr(before, k + "_id" if k in ("product", "supplier") else k) for k in values}
-    changed = {k: v for k, v in values.items() if old[k] != v}
-    audit("offer", offer_id, "update", before={k: old[k] for k in changed}, after=changed)
+    # Tiers live in their own table; compare them too, so a tiers-only edit is audited.
+    old["price_tiers"] = tuple(
+        (tier.min_qty, tier.unit_price_fen)
+        for tier in OfferPriceTier.select()
+        .where(OfferPriceTier.offer == offer_id)
+        .order_by(OfferPriceTier.min_qty)
+    )
+    tiers = tuple((int(qty), int(price)) for qty, price in data.price_tiers)
+    if audit_changes("offer", offer_id, old, {**values, "price_tiers": tiers}):
+        Offer.update(**values, updated_at=now_epoch()).where(Offer.id == offer_id).execute()
+        _write_tiers(offer_id, tiers)
     return Changes.of(
         "offer",
         "offer_price_tier",

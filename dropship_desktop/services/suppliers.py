@@ -9,7 +9,7 @@ from ..domain.timeutil import now_epoch
 from ..errors import UserError, ValidationError
 from ..i18n import QT_TRANSLATE_NOOP
 from ..store.tables import Offer, Supplier, SupplierOrder
-from .base import Changes, audit, write_op
+from .base import Changes, audit, audit_changes, write_op
 
 __all__ = ["SupplierInput", "create_supplier", "delete_supplier", "update_supplier"]
 
@@ -89,21 +89,22 @@ def create_supplier(data: SupplierInput) -> Changes:
 
 @write_op
 def update_supplier(supplier_id: int, data: SupplierInput) -> Changes:
-    values = _validated(data)
+    """Save a supplier's fields; saving them unchanged writes nothing (no audit event).
+
+    Raises:
+        UserError: The supplier no longer exists (checked before the fields).
+        ValidationError: A field is invalid (``field_errors`` says which).
+    """
     before = Supplier.get_or_none(Supplier.id == supplier_id)
     if before is None:
         raise UserError(
             QT_TRANSLATE_NOOP("Errors", "This supplier no longer exists; it may have been deleted.")
         )
-    Supplier.update(**values, updated_at=now_epoch()).where(Supplier.id == supplier_id).execute()
-    changed = {k: v for k, v in values.items() if getattr(before, k) != v}
-    audit(
-        "supplier",
-        supplier_id,
-        "update",
-        before={k: getattr(before, k) for k in changed},
-        after=changed,
-    )
+    values = _validated(data)
+    if audit_changes("supplier", supplier_id, before, values):
+        Supplier.update(**values, updated_at=now_epoch()).where(
+            Supplier.id == supplier_id
+        ).execute()
     return Changes.of(
         "supplier",
         ids={"supplier": [supplier_id]},

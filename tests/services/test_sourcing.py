@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import csv
+import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -31,7 +33,7 @@ from dropship_desktop.services.sourcing import (
 from dropship_desktop.services.suppliers import SupplierInput, create_supplier
 from dropship_desktop.store.db import db
 from dropship_desktop.store.sourcing_queries import list_offers
-from dropship_desktop.store.tables import Offer, OfferPriceTier, Product, Supplier
+from dropship_desktop.store.tables import AuditEvent, Offer, OfferPriceTier, Product, Supplier
 
 
 def _supplier(kind: str = "platform", name: str = "义乌晨光") -> int:
@@ -281,3 +283,41 @@ def test_export_round_trip_and_no_formulas(
 def test_export_refuses_unknown_suffix(fresh_db: Path, tmp_path: Path) -> None:
     with pytest.raises(UserError, match=r"\.xlsx or \.csv"):
         export_suppliers(tmp_path / "x.txt")
+
+
+def _events() -> list[tuple[str, str]]:
+    rows = db.execute_sql("SELECT entity, action FROM audit_event ORDER BY id").fetchall()
+    return [tuple(row) for row in rows]
+
+
+def test_unchanged_saves_write_no_audit_event(fresh_db: Path) -> None:
+    pid, sid = _product(), _supplier()
+    product = ProductInput(
+        title="北欧风陶瓷马克杯 带盖带勺 350ml", sku="MUG-1", sale_price_fen=2990
+    )
+    offer = OfferInput(pid, sid, 900, price_tiers=((10, 850), (50, 800)), stock=7)
+    oid = create_offer(offer).created_id
+    assert oid is not None
+    events = _events()
+    # An old stamp shows whether the rows were rewritten (now_epoch has whole seconds).
+    db.execute_sql("UPDATE product SET updated_at = 1")
+    db.execute_sql("UPDATE offer SET updated_at = 1")
+    changes = update_product(pid, replace(product, title=f" {product.title} "))
+    assert changes.tables == {"product"} and changes.ids == {"product": {pid}}
+    changes = update_offer(oid, offer)
+    assert changes.ids == {"offer": {oid}, "product": {pid}}
+    assert _events() == events
+    assert (Product.get_by_id(pid).updated_at, Offer.get_by_id(oid).updated_at) == (1, 1)
+
+
+def test_tier_only_edit_is_audited(fresh_db: Path) -> None:
+    pid, sid = _product(), _supplier()
+    offer = OfferInput(pid, sid, 900, price_tiers=((10, 850),))
+    oid = create_offer(offer).created_id
+    assert oid is not None
+    update_offer(oid, replace(offer, price_tiers=((10, 850), (50, 800))))
+    event = AuditEvent.select().order_by(AuditEvent.id.desc()).get()
+    assert (event.entity, event.action) == ("offer", "update")
+    assert json.loads(event.before) == {"price_tiers": [[10, 850]]}
+    assert json.loads(event.after) == {"price_tiers": [[10, 850], [50, 800]]}
+    assert list_offers(pid)[0][13] == "10:850;50:800"

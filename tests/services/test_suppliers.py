@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -49,3 +50,26 @@ def test_delete_is_refused_while_offers_use_the_supplier(demo_db: Path) -> None:
         delete_supplier(supplier_id)
     assert Supplier.get_or_none(Supplier.id == supplier_id) is not None
     assert AuditEvent.select().count() == events
+
+
+def test_unchanged_save_writes_no_audit_event(fresh_db: Path) -> None:
+    data = SupplierInput(kind="platform", name="义乌晨光", rating=4.5, on_time_rate=0.9)
+    supplier_id = create_supplier(data).created_id
+    assert supplier_id is not None
+    # An old stamp shows whether the row was rewritten (now_epoch has whole seconds).
+    db.execute_sql("UPDATE supplier SET updated_at = 1")
+    events = AuditEvent.select().count()
+    changes = update_supplier(supplier_id, replace(data, name=" 义乌晨光 "))  # trimmed: the same
+    assert changes.tables == {"supplier"} and changes.ids == {"supplier": {supplier_id}}
+    assert AuditEvent.select().count() == events
+    assert Supplier.get_by_id(supplier_id).updated_at == 1
+    update_supplier(supplier_id, replace(data, incidents=2))
+    event = AuditEvent.select().order_by(AuditEvent.id.desc()).get()
+    assert (event.action, json.loads(event.after)) == ("update", {"incidents": 2})
+    assert json.loads(event.before) == {"incidents": 0}
+
+
+def test_update_of_a_deleted_supplier_says_so_before_checking_fields(fresh_db: Path) -> None:
+    with pytest.raises(UserError, match="no longer exists"):
+        update_supplier(404, SupplierInput(kind="vendor", name=" "))
+    assert AuditEvent.select().count() == 0
