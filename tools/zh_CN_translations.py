@@ -226,11 +226,6 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
     ): "请选择连接方式（不确定时选“手动”）。",
     (
         "CancelWizard",
-        "The wizard was closed while waiting for your answer. Check the order on 1688, then say "
-        "whether it was done.",
-    ): "向导在等待您确认时被关闭了。请在1688上查看该订单，然后告诉我们是否已完成。",
-    (
-        "CancelWizard",
         "Not cancellable: shipped or received. Use an after-sales return/refund instead.",
     ): "无法取消：已发货或已收货。请改走售后退货/退款。",
     ("CancelWizard", "Already closed on 1688; nothing to do."): "1688上已关闭，无需操作。",
@@ -1781,6 +1776,11 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
     ("Messages", "Distribution account created."): "分销账号已创建。",
     ("Messages", "{count} cancellation request(s) recorded."): "已记录 {count} 个取消申请。",
     ("Messages", "Cancellation request sent."): "取消申请已发送。",
+    (
+        "Messages",
+        "Stopped before the seller confirmed the result on 1688. Check the order on 1688, then "
+        "say whether it was done.",
+    ): "在您确认1688上的结果之前已停止。请在1688上查看该订单，然后告诉我们是否已完成。",
     ("Messages", "{count} offer(s) marked out of stock."): "已将 {count} 个报价标记为缺货。",
     ("Messages", "Order closed on 1688."): "订单已在1688关闭。",
     ("Messages", "Refund requested; waiting for the supplier."): "已申请退款，等待供应商处理。",

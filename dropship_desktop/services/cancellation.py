@@ -73,6 +73,7 @@ __all__ = [
     "list_accounts",
     "list_interrupted",
     "load_flow_data",
+    "mark_interrupted",
     "mark_offers_out_of_stock",
     "new_batch_id",
     "pending_supplier_order_ids",
@@ -102,6 +103,14 @@ _CHUNK = 500
 #: Local error codes (the platform's own codes are stored as they come).
 NOT_SENT = "NOT_SENT"  # the connector knew the call never reached 1688
 NOT_DONE = "NOT_DONE"  # the seller checked 1688 after an interruption: it was not done
+
+#: Why a request is left for the seller to check when step 6 was stopped while its 1688 page was
+#: open and the seller had not said whether it was done (see :func:`mark_interrupted`).
+STOPPED_UNCONFIRMED = QT_TRANSLATE_NOOP(
+    "Messages",
+    "Stopped before the seller confirmed the result on 1688. Check the order on 1688, then say "
+    "whether it was done.",
+)
 
 # Batches recorded by this process: find_interrupted() must not touch a batch still being sent.
 _session_lock = threading.Lock()
@@ -881,11 +890,47 @@ def _mark_interrupted(request_id: int, message: str) -> CancellationChanges:
     row = _load(request_id)
     if row.state not in (_S.RECORDED, _S.SUBMITTED):
         return _changes()
+    return _interrupt(row, message)
+
+
+@write_op
+def mark_interrupted(request_id: int, message: str = STOPPED_UNCONFIRMED) -> CancellationChanges:
+    """Leave a recorded or submitted request *interrupted*: whether 1688 did it is unknown.
+
+    For the wizard when the seller stops step 6 while an order's 1688 page is open and the seller
+    has not said whether it was done; the seller resolves it later (:func:`resolve_interrupted`).
+
+    Args:
+        request_id: A ``recorded`` or ``submitted`` request.
+        message: What the seller is told to check, marked for translation (default:
+            :data:`STOPPED_UNCONFIRMED`).
+
+    Returns:
+        Changes with the order's ``INTERRUPTED`` outcome.
+
+    Raises:
+        UserError: The request was already answered (or is interrupted already).
+    """
+    row = _load(request_id)
+    if row.state not in (_S.RECORDED, _S.SUBMITTED):
+        raise UserError(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "The request for 1688 order {order} is “{state}”, not waiting for an answer.",
+            ),
+            order=row.order_id_1688,
+            state=label(row.state),
+        )
+    return _interrupt(row, message)
+
+
+def _interrupt(row: RequestRow, message: str) -> CancellationChanges:
+    request_id = row.id
     now = now_epoch()
     db.execute_sql(
         "UPDATE cancellation_request SET state = ?, platform_response = ?, finished_at = ?"
         " WHERE id = ?",
-        (_S.INTERRUPTED.value, message, now, request_id),
+        (_S.INTERRUPTED.value, str(message), now, request_id),
     )
     audit(
         "cancellation_request",

@@ -348,10 +348,6 @@ The current data is backed up first, so this can be undone by restoring that bac
         <translation>请选择连接方式（不确定时选“手动”）。</translation>
     </message>
     <message>
-        <source>The wizard was closed while waiting for your answer. Check the order on 1688, then say whether it was done.</source>
-        <translation>向导在等待您确认时被关闭了。请在1688上查看该订单，然后告诉我们是否已完成。</translation>
-    </message>
-    <message>
         <source>{order}: {text}</source>
         <translation>{order}：{text}</translation>
     </message>
@@ -952,6 +948,10 @@ Details were written to the log file:
         <translation>无法删除“{title}”：有 {lines} 个店铺订单商品行和 {orders} 个1688订单引用了它。有订单的商品会保留，以备查看订单历史。</translation>
     </message>
     <message>
+        <source>An offer cannot be moved to another product; create a new offer instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>This offer cannot be deleted: {orders} supplier order(s) were placed through it. Set its stock to 0 instead, so it is no longer chosen.</source>
         <translation>无法删除该报价：已通过它下了 {orders} 个1688订单。可将其库存设为 0，这样就不会再被选用。</translation>
     </message>
@@ -1328,7 +1328,6 @@ Details were written to the log file:
     </message>
     <message>
         <source>Enter a name for the account.</source>
-        <extracomment>Local error codes (the platform&apos;s own codes are stored as they come).</extracomment>
         <translation>请输入账号名称。</translation>
     </message>
     <message>
@@ -2402,6 +2401,11 @@ Use “Map columns…” to say which column holds what.</source>
         <source>Old buyer data deleted.</source>
         <extracomment>The shortest retention the purge accepts (a typo of 0 must not wipe yesterday&apos;s orders).</extracomment>
         <translation>旧的买家信息已删除。</translation>
+    </message>
+    <message>
+        <source>Stopped before the seller confirmed the result on 1688. Check the order on 1688, then say whether it was done.</source>
+        <extracomment>Local error codes (the platform&apos;s own codes are stored as they come). Why a request is left for the seller to check when step 6 was stopped while its 1688 page was open and the seller had not said whether it was done (see :func:`mark_interrupted`).</extracomment>
+        <translation>在您确认1688上的结果之前已停止。请在1688上查看该订单，然后告诉我们是否已完成。</translation>
     </message>
     <message>
         <source>Distribution account created.</source>
@@ -3682,7 +3686,7 @@ Use “Map columns…” to say which column holds what.</source>
     <name>SubmitPage</name>
     <message>
         <source>&amp;Submit the cancellation requests</source>
-        <extracomment>Shown for requests not sent because the seller stopped the batch. Shown for a manual order whose answer never came (the seller must check 1688).</extracomment>
+        <extracomment>Shown for requests not sent because the seller stopped the batch.</extracomment>
         <translation>提交取消申请(&amp;S)</translation>
     </message>
     <message>

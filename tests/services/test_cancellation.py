@@ -441,6 +441,25 @@ def test_manual_connector_closes_only_what_the_seller_confirmed(world: dict[str,
     assert one("SELECT status FROM sales_order WHERE id = ?", sale) == "cancelled"
 
 
+def test_mark_interrupted_keeps_its_own_message(world: dict[str, int]) -> None:
+    sale, (so,), _numbers = add_order(["waitbuyerpay"])
+    rid = svc.record_requests(run_flow([so], manual=True).begin_submission().items).request_ids[so]
+    svc.begin_submission(rid)  # the seller was sent to the 1688 page, then stopped the wizard
+    changes = svc.mark_interrupted(rid)
+    (outcome,) = changes.outcomes
+    assert outcome.kind is OutcomeKind.INTERRUPTED and outcome.request_id == rid
+    assert outcome.message == svc.STOPPED_UNCONFIRMED
+    assert getattr(outcome.message, "context", "") == "Messages"  # marked for translation
+    assert "Error" not in outcome.message and "(" not in outcome.message  # no exception named
+    (row,) = svc.list_interrupted()
+    assert (row.id, row.message) == (rid, svc.STOPPED_UNCONFIRMED)
+    assert one("SELECT status FROM supplier_order WHERE id = ?", so) == "waitbuyerpay"
+    assert audit_actions(sale)[-1] == "cancel_interrupted"
+    with pytest.raises(UserError):
+        svc.mark_interrupted(rid)  # already interrupted: nothing changes
+    assert svc.resolve_interrupted(rid, OutcomeKind.CLOSED).outcomes[0].kind is OutcomeKind.CLOSED
+
+
 # ---- rules of recording -----------------------------------------------------------------------
 
 

@@ -488,6 +488,14 @@ def test_cancel_while_sending_asks_and_stops(
     # Closed, the open page without an answer (to check), the one never shown (not sent).
     assert states == ["closed", "interrupted", "failed"]
     assert one("SELECT error_code FROM cancellation_request WHERE state = 'failed'") == "NOT_SENT"
+    # The open one says why in its own words (no "connection lost", no exception's name).
+    message = str(
+        one("SELECT platform_response FROM cancellation_request WHERE state = ?", "interrupted")
+    )
+    assert message == svc.STOPPED_UNCONFIRMED
+    texts = outcome_texts(wizard)
+    assert "confirmed the result on 1688" in texts[orders[1][1]]
+    assert "Stopped before sending" in texts[orders[2][1]]
     assert one("SELECT status FROM supplier_order WHERE id = ?", orders[2][1]) == "waitbuyerpay"
 
 

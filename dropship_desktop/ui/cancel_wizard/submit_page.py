@@ -12,7 +12,6 @@ from __future__ import annotations
 import logging
 import sys
 from collections import deque
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -40,6 +39,7 @@ from ...errors import UserError
 from ...services.cancellation import (
     CancellationChanges,
     begin_submission,
+    mark_interrupted,
     mark_offers_out_of_stock,
     record_requests,
     retry_request,
@@ -63,41 +63,21 @@ log = logging.getLogger(__name__)
 
 #: Shown for requests not sent because the seller stopped the batch.
 STOPPED_MESSAGE = "Stopped before sending: nothing was sent to 1688."
-#: Shown for a manual order whose answer never came (the seller must check 1688).
-UNANSWERED_MESSAGE = (
-    "The wizard was closed while waiting for your answer. Check the order on 1688, then say "
-    "whether it was done."
-)
-
-
-class SellerDidNotAnswer(Exception):
-    """The seller left while a manual order awaited an answer: whether it was done is unknown."""
 
 
 class StopConnector:
-    """Stands in for the connector once the seller stopped the batch.
-
-    Requests that were never shown to the seller fail as not sent (safe to retry later); an order
-    whose 1688 page was open and unanswered becomes *interrupted* for the seller to resolve.
-    """
+    """Stands in for the connector once the seller stopped the batch: every request it is asked
+    to send fails as not sent (safe to retry later)."""
 
     name = "stopped"
     needs_manual_confirmation = False
     can_list_orders = False
 
-    def __init__(self, unanswered: Sequence[str] = ()) -> None:
-        self._unanswered = set(unanswered)
-
-    def _stop(self, order_id_1688: str) -> Any:
-        if order_id_1688 in self._unanswered:
-            raise SellerDidNotAnswer(UNANSWERED_MESSAGE)
+    def close_order(self, order_id_1688: str, reason: str, remark: str) -> Any:
         raise ConnectorUnavailable(STOPPED_MESSAGE)
 
-    def close_order(self, order_id_1688: str, reason: str, remark: str) -> Any:
-        return self._stop(order_id_1688)
-
     def request_refund(self, order_id_1688: str, *args: Any, **kwargs: Any) -> Any:
-        return self._stop(order_id_1688)
+        raise ConnectorUnavailable(STOPPED_MESSAGE)
 
 
 @dataclass
@@ -573,22 +553,27 @@ class SubmitPage(StepPage):
         """Stop after the current order: the rest are not sent; then call *then*."""
         self._stop_then = then
         if self._awaiting is not None:
-            # The order's page is open and the seller did not say: nobody knows.
+            # The order's page is open and the seller did not say: nobody knows, so it is left
+            # for the seller to check on 1688 and resolve.
             job = self._awaiting
             self._awaiting = None
             self.ask_frame.hide()
-            self._queue.appendleft(job)
-            self._stop_rest(unanswered=[job.item.order_id_1688])
+            self._current = job
+            self.cw.worker.submit(
+                mark_interrupted,
+                job.request_id,
+                on_result=self._stopped_one,
+                on_error=self._send_failed,
+            )
         elif self._current is None and self._state == "sending":
             self._stop_rest()
         # Otherwise a call is running: _send_next() stops once it answers.
 
-    def _stop_rest(self, unanswered: Sequence[str] = ()) -> None:
-        """Record the queued requests as not sent (or, unanswered manual ones, interrupted)."""
+    def _stop_rest(self) -> None:
+        """Record the queued requests as not sent."""
         if not self._queue:
             self._finish()
             return
-        stopper = StopConnector(unanswered)
         job = self._queue.popleft()
         if job.retry:
             # A retry not yet recorded: the earlier failed attempt stays as it is.
@@ -602,23 +587,23 @@ class SubmitPage(StepPage):
             )
             if outcome is not None:
                 self._show_outcome(outcome)
-            self._stop_rest(unanswered)
+            self._stop_rest()
             return
         self._current = job
         self.cw.worker.submit(
             submit_request,
             job.request_id,
-            stopper,
-            on_result=lambda changes: self._stopped_one(changes, unanswered),
+            StopConnector(),
+            on_result=self._stopped_one,
             on_error=self._send_failed,
         )
 
-    def _stopped_one(self, changes: CancellationChanges, unanswered: Sequence[str]) -> None:
+    def _stopped_one(self, changes: CancellationChanges) -> None:
         for outcome in changes.outcomes:
             self.flow.record_outcome(outcome)
             self._show_outcome(outcome)
         self._current = None
-        self._stop_rest(unanswered)
+        self._stop_rest()
 
     # -- errors ----------------------------------------------------------------------------
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from ...domain.cancel_flow import CancelStep, OrderOutcome, OrderPlan, OutcomeKind, Problem
 from ...domain.enums import CancelAction
+from ..formatting import translated
 from ..view_base import icon
 
 __all__ = [
@@ -44,8 +45,20 @@ def translate(text: str, n: int = -1) -> str:
 
 
 def known(message: str) -> str:
-    """A runtime message translated when it is one of :data:`KNOWN_MESSAGES`, else as it is."""
-    return translate(message) if message in KNOWN_MESSAGES else message
+    """A runtime message in the UI language.
+
+    One of :data:`KNOWN_MESSAGES` is translated in the wizard's context; a message the services
+    marked (a :class:`~dropship_desktop.i18n.Text`, or its plain text read back from the
+    database) in theirs; anything else (1688's own Chinese answers) is shown as it is.
+    """
+    if message in KNOWN_MESSAGES:
+        return translate(message)
+    if getattr(message, "template", None) is not None:
+        return translated(message)
+    if message:
+        # Stored requests keep the English text of the service's marked message.
+        return QCoreApplication.translate("Messages", message)
+    return message
 
 
 #: English step names (identical to ``CancelStep.title_en``; a test keeps them in step).
@@ -148,11 +161,6 @@ KNOWN_MESSAGES: frozenset[str] = frozenset(
         QT_TRANSLATE_NOOP("CancelWizard", "The name is longer than 100 characters."),
         QT_TRANSLATE_NOOP("CancelWizard", "The 1688 member id is longer than 100 characters."),
         QT_TRANSLATE_NOOP("CancelWizard", "Choose a connector (manual if unsure)."),
-        QT_TRANSLATE_NOOP(
-            "CancelWizard",
-            "The wizard was closed while waiting for your answer. Check the order on 1688, "
-            "then say whether it was done.",
-        ),
     }
 )
 
