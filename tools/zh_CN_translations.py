@@ -1259,6 +1259,10 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
         "Errors",
         "This offer no longer exists; it may have been deleted.",
     ): "该报价已不存在，可能已被删除。",
+    (
+        "Errors",
+        "An offer cannot be moved to another product; create a new offer instead.",
+    ): "报价不能移到其他商品下；请改为新建一个报价。",
     ("Errors", "“{text}” is not yes/no (是/否)."): "“{text}”不是“是/否”。",
     (
         "Errors",

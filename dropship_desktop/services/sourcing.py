@@ -406,11 +406,20 @@ def update_offer(offer_id: int, data: OfferInput) -> Changes:
 
     Raises:
         ValidationError: A field is invalid.
-        UserError: The offer no longer exists.
+        UserError: The offer no longer exists, or ``data.product_id`` is another product (offers
+            are not moved between products).
     """
     before = Offer.get_or_none(Offer.id == offer_id)
     if before is None:
         raise UserError(_OFFER_GONE)
+    if data.product_id != before.product_id:
+        # The UI never moves offers; a move would leave the old product's preferred offer
+        # pointing at another product's offer and rewrite the history of past supplier orders.
+        raise UserError(
+            QT_TRANSLATE_NOOP(
+                "Errors", "An offer cannot be moved to another product; create a new offer instead."
+            )
+        )
     values = _validated_offer(data)
     old = {k: getattr(before, k + "_id" if k in ("product", "supplier") else k) for k in values}
     # Tiers live in their own table; compare them too, so a tiers-only edit is audited.

@@ -949,7 +949,7 @@ Details were written to the log file:
     </message>
     <message>
         <source>An offer cannot be moved to another product; create a new offer instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>报价不能移到其他商品下；请改为新建一个报价。</translation>
     </message>
     <message>
         <source>This offer cannot be deleted: {orders} supplier order(s) were placed through it. Set its stock to 0 instead, so it is no longer chosen.</source>

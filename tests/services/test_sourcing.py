@@ -321,3 +321,15 @@ def test_tier_only_edit_is_audited(fresh_db: Path) -> None:
     assert json.loads(event.before) == {"price_tiers": [[10, 850]]}
     assert json.loads(event.after) == {"price_tiers": [[10, 850], [50, 800]]}
     assert list_offers(pid)[0][13] == "10:850;50:800"
+
+
+def test_an_offer_is_not_moved_to_another_product(fresh_db: Path) -> None:
+    pid, other, sid = _product(), _product("OTHER"), _supplier()
+    oid = _offer(pid, sid, price_tiers=((10, 850),))
+    set_preferred_offer(pid, oid)
+    before = _counts()
+    with pytest.raises(UserError, match="cannot be moved to another product"):
+        update_offer(oid, OfferInput(other, sid, 700))
+    assert _counts() == before
+    assert Offer.get_by_id(oid).product_id == pid and Offer.get_by_id(oid).unit_cost_fen == 900
+    assert Product.get_by_id(pid).preferred_offer_id == oid
