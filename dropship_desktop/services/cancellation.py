@@ -78,6 +78,7 @@ __all__ = [
     "new_batch_id",
     "pending_supplier_order_ids",
     "record_requests",
+    "record_retry",
     "request_history",
     "requests_of_batch",
     "resolve_interrupted",
@@ -1010,7 +1011,23 @@ def submit_batch(request_ids: Sequence[int], connector: Connector) -> Cancellati
 
 
 @write_op
-def _record_retry(request_id: int) -> int:
+def record_retry(request_id: int) -> int:
+    """Record a new attempt of a failed request (state ``recorded``, same reason), unsent.
+
+    Send it with :func:`submit_request`; the manual flow first marks it submitted
+    (:func:`begin_submission`), opens the order's page and asks the seller, so the attempt is in
+    the database before the seller's answer is taken and a crash in between cannot lose it (the
+    attempt is found as interrupted at the next start).
+
+    Args:
+        request_id: A ``failed`` request.
+
+    Returns:
+        The new request's id (in the failed request's batch while this run of the app sends it).
+
+    Raises:
+        UserError: The request did not fail, or the order has another cancellation under way.
+    """
     row = _load(request_id)
     if row.state is not _S.FAILED:
         raise UserError(
@@ -1046,12 +1063,13 @@ def _record_retry(request_id: int) -> int:
 
 
 def retry_request(request_id: int, connector: Connector) -> CancellationChanges:
-    """Try a failed request again: a new attempt (a new row) with the same reason, sent at once.
+    """Try a failed request again: a new attempt (a new row) with the same reason, sent at once
+    (:func:`record_retry` then :func:`submit_request`).
 
     Raises:
         UserError: The request did not fail, or the order has another cancellation under way.
     """
-    new_id = _record_retry(request_id)
+    new_id = record_retry(request_id)
     return submit_request(new_id, connector)
 
 

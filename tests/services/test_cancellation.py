@@ -441,6 +441,52 @@ def test_manual_connector_closes_only_what_the_seller_confirmed(world: dict[str,
     assert one("SELECT status FROM sales_order WHERE id = ?", sale) == "cancelled"
 
 
+def test_manual_retry_is_recorded_before_the_seller_is_asked(world: dict[str, int]) -> None:
+    sale, (so,), (number,) = add_order(["waitbuyerpay"])
+    connector = ManualConnector(open_url=lambda url: True)
+    rid = svc.record_requests(run_flow([so], manual=True).begin_submission().items).request_ids[so]
+    svc.begin_submission(rid)
+    connector.confirm(number, CancelAction.CLOSE, done=False, message="页面没打开")
+    assert svc.submit_request(rid, connector).outcomes[0].kind is OutcomeKind.FAILED
+    # The wizard's retry: record the new attempt, mark it submitted, then ask the seller.
+    new_id = svc.record_retry(rid)
+    assert new_id != rid
+    history = svc.request_history(so)
+    assert [(r.id, r.attempt, r.state.value) for r in history] == [
+        (rid, 1, "failed"),
+        (new_id, 2, "recorded"),
+    ]
+    assert (history[1].reason_code, history[1].remark) == (history[0].reason_code, "买家不要了")
+    assert "cancel_recorded" in audit_actions(sale)
+    with pytest.raises(UserError):
+        svc.record_retry(rid)  # the new attempt is under way: no third one
+    svc.begin_submission(new_id)
+    assert svc.request_history(so)[1].state.value == "submitted"
+    connector.confirm(number, CancelAction.CLOSE, done=True)
+    assert svc.submit_request(new_id, connector).outcomes[0].kind is OutcomeKind.CLOSED
+    assert one("SELECT status FROM supplier_order WHERE id = ?", so) == "cancel"
+
+
+def test_crash_after_the_retry_was_recorded_keeps_the_attempt(world: dict[str, int]) -> None:
+    _sale, (so,), (number,) = add_order(["waitbuyerpay"])
+    connector = fake_for({number: "waitbuyerpay"})
+    connector.fail(number, "SYSTEM_BUSY", times=1)
+    rid = svc.record_requests(run_flow([so]).begin_submission().items).request_ids[so]
+    assert svc.submit_request(rid, connector).outcomes[0].kind is OutcomeKind.FAILED
+    new_id = svc.record_retry(rid)
+    svc.begin_submission(new_id)  # the seller is on the 1688 page when the app dies
+    svc.forget_session()
+    found = svc.find_interrupted()
+    assert [o.request_id for o in found.outcomes] == [new_id]
+    assert [r.id for r in svc.list_interrupted()] == [new_id]
+    # The seller's answer is given after the restart, to the attempt that was recorded.
+    svc.resolve_interrupted(new_id, OutcomeKind.CLOSED)
+    assert [r.state.value for r in svc.request_history(so)] == ["failed", "closed"]
+    assert connector.calls_of("close_order") == [
+        ("close_order", number, "buyerCancel", "买家不要了")
+    ]
+
+
 def test_mark_interrupted_keeps_its_own_message(world: dict[str, int]) -> None:
     sale, (so,), _numbers = add_order(["waitbuyerpay"])
     rid = svc.record_requests(run_flow([so], manual=True).begin_submission().items).request_ids[so]

@@ -440,6 +440,74 @@ def test_manual_connector_asks_the_seller(
     assert isinstance(wizard.connector, ManualConnector)
 
 
+def manual_wizard_at_submit(
+    qtbot: QtBot, worker: DbWorker, supplier_order_ids: Sequence[int], **kw: object
+) -> CancelWizard:
+    """A wizard on a manual account, walked to step 6 (not submitted yet)."""
+    db.execute_sql("UPDATE distribution_account SET connector = 'manual'")
+    kw.setdefault("open_url", lambda url: True)
+    wizard = CancelWizard(worker, preselected_supplier_order_ids=supplier_order_ids, **kw)  # type: ignore[arg-type]
+    qtbot.addWidget(wizard)
+    wizard.show()
+    idle(qtbot, wizard)
+    wizard.sign_in_page.sign_in_button.click()
+    wizard.sign_in_page.confirm_button.click()
+    next_button(wizard)
+    qtbot.waitUntil(lambda: wizard.order_list_page.isComplete(), timeout=5000)
+    for _ in range(3):
+        next_button(wizard)
+        idle(qtbot, wizard)
+    fill_reasons(qtbot, wizard)
+    next_button(wizard)
+    assert wizard.currentId() == CancelStep.SUBMIT
+    return wizard
+
+
+def test_manual_retry_records_the_attempt_before_asking(
+    qtbot: QtBot, world: dict[str, int], worker: DbWorker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _sale, so, number = add_order("waitbuyerpay")
+    opened: list[str] = []
+    wizard = manual_wizard_at_submit(qtbot, worker, [so], open_url=lambda u: opened.append(u) or 1)
+    page = wizard.submit_page
+    page.submit_button.click()
+    qtbot.waitUntil(lambda: page.ask_frame.isVisible(), timeout=5000)
+    page.answer_edit.setText("页面打不开")
+    page.not_done_button.click()
+    qtbot.waitUntil(page.isComplete, timeout=5000)
+    idle(qtbot, wizard)
+    assert [o.kind for o in wizard.flow.outcomes()] == [OutcomeKind.FAILED]
+    # What the database holds at the moment the seller's answer reaches the connector.
+    seen: list[list[tuple[int, str]]] = []
+    confirm = ManualConnector.confirm
+
+    def spy(self: ManualConnector, *args: object, **kwargs: object) -> object:
+        seen.append([(r.attempt, r.state.value) for r in svc.request_history(so)])
+        return confirm(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ManualConnector, "confirm", spy)
+    opened.clear()
+    page.retry_button.click()
+    qtbot.waitUntil(lambda: page.ask_frame.isVisible(), timeout=5000)
+    idle(qtbot, wizard)
+    # Recorded and marked submitted before the page opened and the question was asked.
+    assert [(r.attempt, r.state.value) for r in svc.request_history(so)] == [
+        (1, "failed"),
+        (2, "submitted"),
+    ]
+    assert opened == [wizard.connector.order_url(number)]  # type: ignore[union-attr]
+    page.done_button.click()
+    qtbot.waitUntil(page.isComplete, timeout=5000)
+    idle(qtbot, wizard)
+    assert seen == [[(1, "failed"), (2, "submitted")]]
+    assert [(r.attempt, r.state.value) for r in svc.request_history(so)] == [
+        (1, "failed"),
+        (2, "closed"),
+    ]
+    assert [o.kind for o in wizard.flow.outcomes()] == [OutcomeKind.CLOSED]
+    assert one("SELECT status FROM supplier_order WHERE id = ?", so) == "cancel"
+
+
 def test_cancel_while_sending_asks_and_stops(
     qtbot: QtBot,
     world: dict[str, int],

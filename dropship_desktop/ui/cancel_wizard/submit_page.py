@@ -42,7 +42,7 @@ from ...services.cancellation import (
     mark_interrupted,
     mark_offers_out_of_stock,
     record_requests,
-    retry_request,
+    record_retry,
     submit_request,
 )
 from ..formatting import enum_label, format_money, user_error_text
@@ -350,8 +350,6 @@ class SubmitPage(StepPage):
             return
         job = self._queue.popleft()
         self._current = job
-        connector = self.cw.connector
-        assert connector is not None
         self._show(job.item.supplier_order_id, Status.BUSY, self.tr("Sending…"))
         done = len(self._items) - len(self._queue) - 1
         self.status_label.setText(
@@ -359,23 +357,60 @@ class SubmitPage(StepPage):
             if not job.retry
             else self.tr("Retrying…")
         )
+        if job.retry:
+            # The new attempt is recorded first, like every request, before anything is sent
+            # or the seller is asked: an answer can then never arrive for a row not yet written.
+            self.cw.worker.submit(
+                record_retry,
+                job.request_id,
+                on_result=lambda new_id: self._retry_recorded(job, new_id),
+                on_error=self._send_failed,
+            )
+            return
+        self._send(job)
+
+    def _retry_recorded(self, retry: _Job, new_id: int) -> None:
+        job = _Job(retry.item, new_id)
+        self._current = job
+        self._request_ids[job.item.supplier_order_id] = new_id
+        self._send(job)
+
+    def _send(self, job: _Job) -> None:
+        """Send a recorded request (manual connector: mark it submitted and ask the seller)."""
+        if self._stop_then is not None:
+            # Stopped meanwhile: recorded but not sent.
+            self._current = None
+            self._queue.appendleft(job)
+            self._stop_rest()
+            return
+        connector = self.cw.connector
+        assert connector is not None
         if connector.needs_manual_confirmation:
-            if job.retry:
-                self._ask(job)
-            else:
-                self.cw.worker.submit(
-                    begin_submission,
-                    job.request_id,
-                    on_result=lambda _c: self._ask(job),
-                    on_error=self._send_failed,
-                )
+            self.cw.worker.submit(
+                begin_submission,
+                job.request_id,
+                on_result=lambda _c: self._submitted(job),
+                on_error=self._send_failed,
+            )
             return
         self._call(job, connector)
 
+    def _submitted(self, job: _Job) -> None:
+        if self._stop_then is not None:
+            # Stopped before the page was opened: the seller was never asked, nothing was done.
+            self._current = None
+            self._queue.appendleft(job)
+            self._stop_rest()
+            return
+        self._ask(job)
+
     def _call(self, job: _Job, connector: Connector) -> None:
-        fn = retry_request if job.retry else submit_request
         self.cw.worker.submit(
-            fn, job.request_id, connector, on_result=self._sent, on_error=self._send_failed
+            submit_request,
+            job.request_id,
+            connector,
+            on_result=self._sent,
+            on_error=self._send_failed,
         )
 
     def _sent(self, changes: CancellationChanges) -> None:
