@@ -235,8 +235,9 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
     ): "未知的1688状态（{status}），请在1688上查看该订单。",
     (
         "CancelWizard",
-        "Too soon: created less than 10 seconds ago; retry in {seconds} s.",
-    ): "操作过快：订单创建不足 10 秒，请 {seconds} 秒后重试。",
+        "Too soon: created less than 10 seconds ago; 1688 accepts the close in {seconds} s "
+        "(step 6 waits for it).",
+    ): "操作过快：订单创建不足 10 秒，1688将在 {seconds} 秒后接受关闭（第6步会自动等待）。",
     (
         "CancelWizard",
         "The 1688 order id is not known; link or import the 1688 order first.",
@@ -723,10 +724,6 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
     # ---------------------------------------------------------------- OfferDialog
     ("OfferDialog", "Edit offer"): "编辑报价",
     ("OfferDialog", "New offer"): "新建报价",
-    (
-        "OfferDialog",
-        "e.g. 10:9.50; 50:9.00  (quantity:unit price)",
-    ): "如 10:9.50; 50:9.00（数量:单价）",
     ("OfferDialog", " days"): " 天",
     ("OfferDialog", "One-piece dropship (一件代发)"): "支持一件代发",
     ("OfferDialog", "Unknown"): "未知",
@@ -749,19 +746,6 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
     ("OfferDialog", "Last checked"): "最近核实",
     (
         "OfferDialog",
-        "Write tiers as quantity:unit price separated by semicolons, e.g. 10:9.50; 50:9.00 (at "
-        "most two decimals).",
-    ): "阶梯价请写成“数量:单价”，用分号隔开，如 10:9.50; 50:9.00（最多两位小数）。",
-    (
-        "OfferDialog",
-        "Tier {}: quantity and price must be more than 0.",
-    ): "第 {} 档：数量和价格都必须大于 0。",
-    (
-        "OfferDialog",
-        "Tier {}: quantities must increase ({} is not above {}).",
-    ): "第 {} 档：数量必须递增（{} 不大于 {}）。",
-    (
-        "OfferDialog",
         "Type a date like 2026-10-31, or leave it empty.",
     ): "请输入日期，如 2026-10-31，或留空。",
     ("OfferDialog", "Add a supplier first (Suppliers tab)."): "请先添加供应商（“供应商”标签页）。",
@@ -769,6 +753,31 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
     ("OfferDialog", "Landed cost of a one-piece order: {}"): "一件代发的综合成本：{}",
     ("OfferDialog", " · margin {} ({}%)"): " · 毛利 {}（{}%）",
     ("OfferDialog", "⚠ This offer cannot serve a one-piece order."): "⚠ 该报价无法满足一件代发。",
+    # ---------------------------------------------------------------- PriceTiersEdit
+    ("PriceTiersEdit", "Minimum quantity"): "数量达到（件）",
+    ("PriceTiersEdit", "Unit price (¥)"): "单价（¥）",
+    ("PriceTiersEdit", "Price tiers"): "阶梯价",
+    (
+        "PriceTiersEdit",
+        "From each minimum quantity on, the unit price of that row applies. Leave the table empty "
+        "when the offer has one price.",
+    ): "购买数量达到某行的数量时，按该行的单价计算。只有一个价格时请留空。",
+    ("PriceTiersEdit", "Add tier"): "添加一档",
+    ("PriceTiersEdit", "Remove tier"): "删除此档",
+    ("PriceTiersEdit", "Tier {}: enter the minimum quantity."): "第 {} 档：请填写数量。",
+    (
+        "PriceTiersEdit",
+        "Tier {}: the minimum quantity must be a whole number up to 1,000,000.",
+    ): "第 {} 档：数量必须是不超过 1,000,000 的整数。",
+    ("PriceTiersEdit", "Tier {}: enter the unit price."): "第 {} 档：请填写单价。",
+    (
+        "PriceTiersEdit",
+        "Tier {}: the unit price is not an amount; type e.g. 9.50 (at most two decimals).",
+    ): "第 {} 档：单价不是有效金额，请输入如 9.50（最多两位小数）。",
+    (
+        "PriceTiersEdit",
+        "Tier {}: the unit price is too large (at most ¥10,000,000.00).",
+    ): "第 {} 档：单价过大（最多 ¥10,000,000.00）。",
     # ---------------------------------------------------------------- OrderDetailPane
     ("OrderDetailPane", "Show buyer data"): "显示买家信息",
     (
@@ -1192,6 +1201,12 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
     ("SubmitPage", "Sending…"): "正在发送…",
     ("SubmitPage", "Sending {n} of {total}…"): "正在发送第 {n} 个，共 {total} 个…",
     ("SubmitPage", "Retrying…"): "正在重试…",
+    ("SubmitPage", "Waiting %n s, then sent"): "等待 %n 秒后发送",
+    (
+        "SubmitPage",
+        "Waiting: 1688 refuses to close an order in its first 10 seconds; the %n waiting "
+        "order(s) are sent automatically.",
+    ): "等待中：订单创建后 10 秒内1688不允许关闭；等待中的 %n 个订单到时会自动发送。",
     (
         "SubmitPage",
         "Unknown: an unexpected error stopped the sending; check on 1688.",

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import IntEnum, StrEnum
 
-from .eligibility import EligibilityResult, cancel_eligibility
+from .eligibility import CLOSE_TOO_FAST_SECONDS, EligibilityResult, cancel_eligibility
 from .enums import OPEN_REFUND_STATUSES, CancelAction, CancelReason, Eligibility, SalesStatus
 from .sourcing import description_completeness, lead_time_risk
 from .timeutil import now_utc
@@ -793,6 +793,8 @@ class SubmissionItem:
         amount_fen: Refund: the amount asked back; close: the order's amount.
         vouchers: Evidence image URLs for a refund.
         offer_id: The offer it was bought through (for "mark out of stock").
+        not_before: Do not send before this time (aware UTC): 1688 refuses to close an order in
+            its first 10 seconds (``CLOSE_ORDER_TOO_FAST``). ``None``: send at once.
     """
 
     supplier_order_id: int
@@ -805,6 +807,7 @@ class SubmissionItem:
     amount_fen: int
     vouchers: tuple[str, ...] = ()
     offer_id: int | None = None
+    not_before: datetime | None = None
 
 
 class OutcomeKind(StrEnum):
@@ -1254,7 +1257,8 @@ class CancelFlow:
         """What to record and send now; orders that cannot be sent are skipped with a reason.
 
         Eligibility is decided again at the clock's time, so an order that was "too soon" on
-        step 4 is sent if its 10 seconds have passed, and skipped otherwise.
+        step 4 is sent at once if its 10 seconds have passed; if not, it is sent too, with
+        :attr:`SubmissionItem.not_before` saying when (step 6 waits for it).
 
         Raises:
             FlowError: The reasons are not complete.
@@ -1265,7 +1269,8 @@ class CancelFlow:
         skipped: list[OrderOutcome] = []
         for plan in self.plans():
             oid = plan.supplier_order_id
-            if not plan.will_send:
+            too_soon = plan.skip_code == "too_soon"
+            if not plan.will_send and not too_soon:
                 skipped.append(
                     OrderOutcome(
                         oid,
@@ -1279,6 +1284,9 @@ class CancelFlow:
             candidate = self._candidates[oid]
             reason = self.reason_for(oid)
             assert plan.action is not None and candidate.order_id_1688
+            not_before = None
+            if too_soon and candidate.created_at is not None:
+                not_before = candidate.created_at + timedelta(seconds=CLOSE_TOO_FAST_SECONDS)
             if isinstance(reason, CloseReasonInput):
                 code, text, remark = reason.reason.value, reason.reason.label_zh, reason.remark
                 vouchers: tuple[str, ...] = ()
@@ -1299,6 +1307,7 @@ class CancelFlow:
                     amount_fen=plan.amount_fen,
                     vouchers=vouchers,
                     offer_id=candidate.offer_id,
+                    not_before=not_before,
                 )
             )
         return Submission(tuple(items), tuple(skipped))

@@ -364,8 +364,8 @@ The current data is backed up first, so this can be undone by restoring that bac
         <translation>未知的1688状态（{status}），请在1688上查看该订单。</translation>
     </message>
     <message>
-        <source>Too soon: created less than 10 seconds ago; retry in {seconds} s.</source>
-        <translation>操作过快：订单创建不足 10 秒，请 {seconds} 秒后重试。</translation>
+        <source>Too soon: created less than 10 seconds ago; 1688 accepts the close in {seconds} s (step 6 waits for it).</source>
+        <translation>操作过快：订单创建不足 10 秒，1688将在 {seconds} 秒后接受关闭（第6步会自动等待）。</translation>
     </message>
     <message>
         <source>The 1688 order id is not known; link or import the 1688 order first.</source>
@@ -2494,10 +2494,6 @@ Use “Map columns…” to say which column holds what.</source>
         <translation>新建报价</translation>
     </message>
     <message>
-        <source>e.g. 10:9.50; 50:9.00  (quantity:unit price)</source>
-        <translation>如 10:9.50; 50:9.00（数量:单价）</translation>
-    </message>
-    <message>
         <source> days</source>
         <translation> 天</translation>
     </message>
@@ -2564,18 +2560,6 @@ Use “Map columns…” to say which column holds what.</source>
     <message>
         <source>Last checked</source>
         <translation>最近核实</translation>
-    </message>
-    <message>
-        <source>Write tiers as quantity:unit price separated by semicolons, e.g. 10:9.50; 50:9.00 (at most two decimals).</source>
-        <translation>阶梯价请写成“数量:单价”，用分号隔开，如 10:9.50; 50:9.00（最多两位小数）。</translation>
-    </message>
-    <message>
-        <source>Tier {}: quantity and price must be more than 0.</source>
-        <translation>第 {} 档：数量和价格都必须大于 0。</translation>
-    </message>
-    <message>
-        <source>Tier {}: quantities must increase ({} is not above {}).</source>
-        <translation>第 {} 档：数量必须递增（{} 不大于 {}）。</translation>
     </message>
     <message>
         <source>Type a date like 2026-10-31, or leave it empty.</source>
@@ -3162,6 +3146,53 @@ Use “Map columns…” to say which column holds what.</source>
     </message>
 </context>
 <context>
+    <name>PriceTiersEdit</name>
+    <message>
+        <source>Minimum quantity</source>
+        <translation>数量达到（件）</translation>
+    </message>
+    <message>
+        <source>Unit price (¥)</source>
+        <translation>单价（¥）</translation>
+    </message>
+    <message>
+        <source>Price tiers</source>
+        <translation>阶梯价</translation>
+    </message>
+    <message>
+        <source>From each minimum quantity on, the unit price of that row applies. Leave the table empty when the offer has one price.</source>
+        <translation>购买数量达到某行的数量时，按该行的单价计算。只有一个价格时请留空。</translation>
+    </message>
+    <message>
+        <source>Add tier</source>
+        <translation>添加一档</translation>
+    </message>
+    <message>
+        <source>Remove tier</source>
+        <translation>删除此档</translation>
+    </message>
+    <message>
+        <source>Tier {}: enter the minimum quantity.</source>
+        <translation>第 {} 档：请填写数量。</translation>
+    </message>
+    <message>
+        <source>Tier {}: the minimum quantity must be a whole number up to 1,000,000.</source>
+        <translation>第 {} 档：数量必须是不超过 1,000,000 的整数。</translation>
+    </message>
+    <message>
+        <source>Tier {}: enter the unit price.</source>
+        <translation>第 {} 档：请填写单价。</translation>
+    </message>
+    <message>
+        <source>Tier {}: the unit price is not an amount; type e.g. 9.50 (at most two decimals).</source>
+        <translation>第 {} 档：单价不是有效金额，请输入如 9.50（最多两位小数）。</translation>
+    </message>
+    <message>
+        <source>Tier {}: the unit price is too large (at most ¥10,000,000.00).</source>
+        <translation>第 {} 档：单价过大（最多 ¥10,000,000.00）。</translation>
+    </message>
+</context>
+<context>
     <name>PrivacyDialog</name>
     <message>
         <source>Delete Old Buyer Data</source>
@@ -3686,7 +3717,7 @@ Use “Map columns…” to say which column holds what.</source>
     <name>SubmitPage</name>
     <message>
         <source>&amp;Submit the cancellation requests</source>
-        <extracomment>Shown for requests not sent because the seller stopped the batch.</extracomment>
+        <extracomment>Shown for requests not sent because the seller stopped the batch. Counts the waiting orders down and sends each once its time has come.</extracomment>
         <translation>提交取消申请(&amp;S)</translation>
     </message>
     <message>
@@ -3761,6 +3792,12 @@ Use “Map columns…” to say which column holds what.</source>
         <source>Not sent</source>
         <translation>未发送</translation>
     </message>
+    <message numerus="yes">
+        <source>Waiting: 1688 refuses to close an order in its first 10 seconds; the %n waiting order(s) are sent automatically.</source>
+        <translation>
+            <numerusform>等待中：订单创建后 10 秒内1688不允许关闭；等待中的 %n 个订单到时会自动发送。</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Sending…</source>
         <translation>正在发送…</translation>
@@ -3772,6 +3809,12 @@ Use “Map columns…” to say which column holds what.</source>
     <message>
         <source>Retrying…</source>
         <translation>正在重试…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Waiting %n s, then sent</source>
+        <translation>
+            <numerusform>等待 %n 秒后发送</numerusform>
+        </translation>
     </message>
     <message>
         <source>Unknown: an unexpected error stopped the sending; check on 1688.</source>

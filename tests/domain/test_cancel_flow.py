@@ -524,9 +524,15 @@ def test_too_soon_is_sent_once_its_seconds_have_passed() -> None:
     flow.select([1])
     assert flow.plan(1).skip_code == "too_soon"
     flow.set_close_reason(CloseReasonInput(CancelReason.BUYER_CANCEL))
-    assert [o.error_code for o in flow.submission().skipped] == ["too_soon"]
+    # Still too soon: sent as well, but not before its 10 seconds are over (step 6 waits).
+    early = flow.submission()
+    assert early.skipped == ()
+    assert [(i.supplier_order_id, i.action) for i in early.items] == [(1, CancelAction.CLOSE)]
+    assert early.items[0].not_before == NOW + timedelta(seconds=8)
     clock[0] = NOW + timedelta(seconds=8)
-    assert [i.supplier_order_id for i in flow.submission().items] == [1]
+    late = flow.submission()
+    assert [i.supplier_order_id for i in late.items] == [1]
+    assert late.items[0].not_before is None
 
 
 def test_submission_needs_complete_reasons() -> None:

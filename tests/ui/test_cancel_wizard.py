@@ -440,6 +440,112 @@ def test_manual_connector_asks_the_seller(
     assert isinstance(wizard.connector, ManualConnector)
 
 
+def too_soon_setup(
+    qtbot: QtBot, worker: DbWorker
+) -> tuple[CancelWizard, FakeConnector, list[datetime], int, int, str]:
+    """An old unpaid order and one created 3 s ago, on a fake 1688 sharing the wizard's clock."""
+    _s1, old, n1 = add_order("waitbuyerpay")
+    _s2, new, n2 = add_order("waitbuyerpay")
+    created = NOW - timedelta(seconds=3)
+    db.execute_sql(
+        "UPDATE supplier_order SET created_at = ? WHERE id = ?", (int(created.timestamp()), new)
+    )
+    clock = [NOW]
+    fake = FakeConnector(
+        [
+            FakeOrder(n1, "waitbuyerpay", NOW - timedelta(hours=1), 1500),
+            FakeOrder(n2, "waitbuyerpay", created, 1500),
+        ],
+        clock=lambda: clock[0],
+    )
+    wizard = CancelWizard(
+        worker,
+        lambda kind: fake,
+        [old, new],
+        clock=lambda: clock[0],
+        open_url=lambda url: True,
+    )
+    qtbot.addWidget(wizard)
+    wizard.show()
+    to_reasons(qtbot, wizard)
+    fill_reasons(qtbot, wizard)
+    next_button(wizard)
+    assert wizard.currentId() == CancelStep.SUBMIT
+    return wizard, fake, clock, old, new, n2
+
+
+def test_too_soon_order_waits_then_is_sent(
+    qtbot: QtBot, world: dict[str, int], worker: DbWorker, qtmodeltester: object
+) -> None:
+    wizard, fake, clock, old, new, n2 = too_soon_setup(qtbot, worker)
+    page = wizard.submit_page
+    assert "Waiting 7 s" in outcome_texts(wizard)[new]
+    page.submit_button.click()
+    qtbot.waitUntil(lambda: wizard.flow.outcomes() != [], timeout=5000)
+    idle(qtbot, wizard)
+    # The old one is closed; the new one is recorded (before any call) and counts down.
+    assert [o.supplier_order_id for o in wizard.flow.outcomes()] == [old]
+    assert n2 not in [c[1] for c in fake.calls_of("close_order")]
+    assert [r.state.value for r in svc.request_history(new)] == ["recorded"]
+    assert "Waiting 7 s" in outcome_texts(wizard)[new]
+    assert page.wait_timer.isActive() and not page.isComplete() and page.running()
+    assert page.unsent_count() == 1
+    clock[0] = NOW + timedelta(seconds=5)
+    page.check_waiting()
+    assert "Waiting 2 s" in outcome_texts(wizard)[new]
+    assert n2 not in [c[1] for c in fake.calls_of("close_order")]
+    clock[0] = NOW + timedelta(seconds=7)
+    page.check_waiting()  # the timer's tick once 10 s have passed since the order's creation
+    qtbot.waitUntil(page.isComplete, timeout=5000)
+    idle(qtbot, wizard)
+    assert not page.wait_timer.isActive()
+    assert {o.supplier_order_id: o.kind for o in wizard.flow.outcomes()} == {
+        old: OutcomeKind.CLOSED,
+        new: OutcomeKind.CLOSED,
+    }
+    assert [c[1] for c in fake.calls_of("close_order")][-1] == n2  # accepted: no TOO_FAST
+    assert one("SELECT status FROM supplier_order WHERE id = ?", new) == "cancel"
+    actions = [
+        str(r[0])
+        for r in q(
+            "SELECT action FROM audit_event WHERE entity_id = ? AND entity = 'cancellation_request'"
+            " ORDER BY id",
+            svc.request_history(new)[0].id,
+        )
+    ]
+    assert actions == ["cancel_recorded", "cancel_submitted", "cancel_closed"]
+    qtmodeltester.check(page.model)  # type: ignore[attr-defined]
+
+
+def test_stopping_while_an_order_waits_records_it_as_not_sent(
+    qtbot: QtBot, world: dict[str, int], worker: DbWorker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    wizard, fake, _clock, old, new, n2 = too_soon_setup(qtbot, worker)
+    page = wizard.submit_page
+    page.submit_button.click()
+    qtbot.waitUntil(lambda: wizard.flow.outcomes() != [], timeout=5000)
+    idle(qtbot, wizard)
+    assert page.running()
+
+    def answer(box: QMessageBox) -> int:
+        stop = next(
+            b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole
+        )
+        stop.click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    wizard.reject()
+    qtbot.waitUntil(lambda: not wizard.isVisible(), timeout=5000)
+    idle(qtbot, wizard)
+    assert not page.wait_timer.isActive()
+    (row,) = svc.request_history(new)
+    assert (row.state.value, row.error_code) == ("failed", "NOT_SENT")
+    assert n2 not in [c[1] for c in fake.calls_of("close_order")]
+    assert one("SELECT status FROM supplier_order WHERE id = ?", new) == "waitbuyerpay"
+    assert one("SELECT status FROM supplier_order WHERE id = ?", old) == "cancel"
+
+
 def manual_wizard_at_submit(
     qtbot: QtBot, worker: DbWorker, supplier_order_ids: Sequence[int], **kw: object
 ) -> CancelWizard:

@@ -1043,7 +1043,7 @@ class ConfirmPage(StepPage):
             kind, text = plan_status(plan, candidate.status_raw)
             color = status_color(kind)
             action = enum_label(plan.action) if plan.action is not None else self.tr("None")
-            if plan.skip_code:
+            if plan.skip_code and plan.skip_code != "too_soon":  # a too-soon close only waits
                 action = self.tr("Not sent")
             amount = format_money(plan.amount_fen) if plan.action is not None else ""
             if plan.action is CancelAction.REFUND_REQUEST and plan.will_send:
@@ -1399,7 +1399,8 @@ class ReasonPage(StepPage):
         manual = flow.manual
         for editor in (self.refund_editor, self.own_refund):
             editor.manual = manual
-        plans = [p for p in flow.plans() if p.will_send]
+        # Too-soon closes need their reason too: step 6 sends them once 1688 accepts them.
+        plans = [p for p in flow.plans() if p.action is not None]
         closes = [p for p in plans if p.action is CancelAction.CLOSE]
         refunds = [p for p in plans if p.action is CancelAction.REFUND_REQUEST]
         self.close_box.setTitle(self.tr("Unpaid orders to close (%n)", "", len(closes)))
@@ -1464,7 +1465,7 @@ class ReasonPage(StepPage):
         self.order_list.clear()
         candidates = self.flow.candidates
         for plan in self.flow.plans():
-            if not plan.will_send or plan.action is None:
+            if plan.action is None:
                 continue
             candidate = candidates[plan.supplier_order_id]
             item = QListWidgetItem(
@@ -1492,14 +1493,13 @@ class ReasonPage(StepPage):
         if own and not flow.per_order_reasons:
             # Start each order from the shared reason so nobody types it n times.
             for plan in flow.plans():
-                if plan.will_send and plan.action is CancelAction.CLOSE and flow.shared_close:
+                if plan.action is CancelAction.CLOSE and flow.shared_close:
                     flow.per_order_reasons = True
                     if flow.reason_for(plan.supplier_order_id) is None:
                         flow.set_close_reason(flow.shared_close, plan.supplier_order_id)
                     flow.per_order_reasons = False
                 if (
-                    plan.will_send
-                    and plan.action is CancelAction.REFUND_REQUEST
+                    plan.action is CancelAction.REFUND_REQUEST
                     and flow.shared_refund
                     and flow.shared_refund.reason_id
                     in {r.id for r in flow.refund_reasons_for(plan.supplier_order_id)}

@@ -10,12 +10,13 @@ stored; an order is only shown closed because the connector (or the seller) conf
 from __future__ import annotations
 
 import logging
+import math
 import sys
 from collections import deque
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -98,6 +99,12 @@ class SubmitPage(StepPage):
         self._queue: deque[_Job] = deque()
         self._current: _Job | None = None
         self._awaiting: _Job | None = None
+        # Recorded requests 1688 would still refuse (an order's first 10 seconds), in order.
+        self._waiting: list[_Job] = []
+        #: Counts the waiting orders down and sends each once its time has come.
+        self.wait_timer = QTimer(self)
+        self.wait_timer.setInterval(1000)
+        self.wait_timer.timeout.connect(self.check_waiting)
         self._state = "ready"  # ready, recording, sending, done, record_failed
         self._stop_then: Any = None
 
@@ -203,7 +210,7 @@ class SubmitPage(StepPage):
         return self._state in ("recording", "sending")
 
     def unsent_count(self) -> int:
-        return len(self._queue) + (1 if self._awaiting is not None else 0)
+        return len(self._queue) + len(self._waiting) + (1 if self._awaiting is not None else 0)
 
     def isComplete(self) -> bool:
         return self._state in ("done", "record_failed")
@@ -213,7 +220,8 @@ class SubmitPage(StepPage):
     def initializePage(self) -> None:
         flow = self.flow
         plans = flow.plans()
-        sending = [p for p in plans if p.will_send]
+        # A too-soon close is sent too, once 1688 accepts it (see check_waiting).
+        sending = [p for p in plans if p.will_send or p.skip_code == "too_soon"]
         closes = sum(1 for p in sending if p.action is CancelAction.CLOSE)
         refunds = len(sending) - closes
         skipped = len(plans) - len(sending)
@@ -231,8 +239,12 @@ class SubmitPage(StepPage):
         rows = []
         for plan in plans:
             c = candidates[plan.supplier_order_id]
-            kind = Status.QUEUED if plan.will_send else Status.SKIPPED
-            text_out = self.tr("Not sent yet") if plan.will_send else self.tr("Will be skipped")
+            if plan.will_send:
+                kind, text_out = Status.QUEUED, self.tr("Not sent yet")
+            elif plan.skip_code == "too_soon":
+                kind, text_out = Status.WAIT, self._waiting_text(plan.retry_in_seconds)
+            else:
+                kind, text_out = Status.SKIPPED, self.tr("Will be skipped")
             rows.append(
                 self._row(
                     plan.supplier_order_id,
@@ -314,9 +326,17 @@ class SubmitPage(StepPage):
         offers = self.flow.offers_to_mark_out_of_stock() if self.flow.mark_out_of_stock else []
         if offers:
             self.cw.worker.submit(mark_offers_out_of_stock, offers, on_error=self._side_error)
+        now = self.flow.clock()
         for item in self._submission.items:
-            self._queue.append(_Job(item, self._request_ids[item.supplier_order_id]))
+            job = _Job(item, self._request_ids[item.supplier_order_id])
+            if item.not_before is not None and item.not_before > now:
+                self._waiting.append(job)
+            else:
+                self._queue.append(job)
         self._state = "sending"
+        if self._waiting:
+            self.check_waiting()
+            self.wait_timer.start()
         self._send_next()
 
     def _record_failed(self, error: BaseException) -> None:
@@ -346,12 +366,22 @@ class SubmitPage(StepPage):
             self._stop_rest()
             return
         if not self._queue:
+            if self._waiting:
+                self.status_label.setText(
+                    self.tr(
+                        "Waiting: 1688 refuses to close an order in its first 10 seconds; "
+                        "the %n waiting order(s) are sent automatically.",
+                        "",
+                        len(self._waiting),
+                    )
+                )
+                return
             self._finish()
             return
         job = self._queue.popleft()
         self._current = job
         self._show(job.item.supplier_order_id, Status.BUSY, self.tr("Sending…"))
-        done = len(self._items) - len(self._queue) - 1
+        done = len(self._items) - len(self._queue) - len(self._waiting) - 1
         self.status_label.setText(
             self.tr("Sending {n} of {total}…").format(n=done + 1, total=len(self._items))
             if not job.retry
@@ -368,6 +398,31 @@ class SubmitPage(StepPage):
             )
             return
         self._send(job)
+
+    def _waiting_text(self, seconds: int) -> str:
+        return self.tr("Waiting %n s, then sent", "", seconds)
+
+    @Slot()
+    def check_waiting(self) -> None:
+        """Count the waiting orders down; send those whose 10 seconds are over."""
+        now = self.flow.clock()
+        due = False
+        still: list[_Job] = []
+        for job in self._waiting:
+            not_before = job.item.not_before
+            if not_before is None or not_before <= now:
+                self._queue.append(job)
+                self._show(job.item.supplier_order_id, Status.QUEUED, self.tr("Not sent yet"))
+                due = True
+            else:
+                left = math.ceil((not_before - now).total_seconds())
+                self._show(job.item.supplier_order_id, Status.WAIT, self._waiting_text(left))
+                still.append(job)
+        self._waiting = still
+        if not still:
+            self.wait_timer.stop()
+        if due and self._current is None and self._state == "sending":
+            self._send_next()
 
     def _retry_recorded(self, retry: _Job, new_id: int) -> None:
         job = _Job(retry.item, new_id)
@@ -444,6 +499,7 @@ class SubmitPage(StepPage):
             # Something is wrong beyond this order: stop here. What was recorded and not sent is
             # found as interrupted at the next start.
             self._queue.clear()
+            self._waiting.clear()
             self._finish()
             self._report(error)
             return
@@ -453,6 +509,7 @@ class SubmitPage(StepPage):
     def _finish(self) -> None:
         if self._state != "record_failed":
             self._state = "done"
+        self.wait_timer.stop()
         self._current = None
         self._awaiting = None
         self.ask_frame.hide()
@@ -587,6 +644,10 @@ class SubmitPage(StepPage):
     def stop(self, then: Any) -> None:
         """Stop after the current order: the rest are not sent; then call *then*."""
         self._stop_then = then
+        # Orders waiting for their 10 seconds are recorded: they end as not sent like the rest.
+        self.wait_timer.stop()
+        self._queue.extend(self._waiting)
+        self._waiting.clear()
         if self._awaiting is not None:
             # The order's page is open and the seller did not say: nobody knows, so it is left
             # for the seller to check on 1688 and resolve.

@@ -192,7 +192,9 @@ _SKIPS: dict[str, str] = {
         "CancelWizard", "Unknown 1688 status ({status}); check the order on 1688."
     ),
     "too_soon": QT_TRANSLATE_NOOP(
-        "CancelWizard", "Too soon: created less than 10 seconds ago; retry in {seconds} s."
+        "CancelWizard",
+        "Too soon: created less than 10 seconds ago; 1688 accepts the close in {seconds} s "
+        "(step 6 waits for it).",
     ),
     "no_order_id": QT_TRANSLATE_NOOP(
         "CancelWizard", "The 1688 order id is not known; link or import the 1688 order first."
