@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QFormLayout, QLabel
+from PySide6.QtWidgets import QApplication, QFormLayout, QLabel, QLineEdit
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -123,6 +123,23 @@ def test_create_a_supplier_of_each_kind(qtbot: QtBot, fresh_db: Path, make_view)
     assert names == {"义乌晨光日用品有限公司", "白沟箱包一件代发"}
 
 
+def _type_into_editor(qtbot: QtBot, text: str, then: Qt.Key) -> None:
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit)  # the cell's editor is open and has the focus
+    editor.selectAll()
+    qtbot.keyClicks(editor, text)
+    qtbot.keyClick(editor, then)
+
+
+def _type_tier(qtbot: QtBot, dialog: OfferDialog, qty: str, price: str) -> None:
+    """Add a tier as a seller does: Add, type the quantity, Tab, type the price, Enter."""
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    qtbot.mouseClick(dialog.tiers.add_button, Qt.MouseButton.LeftButton)
+    _type_into_editor(qtbot, qty, Qt.Key.Key_Tab)
+    _type_into_editor(qtbot, price, Qt.Key.Key_Return)
+
+
 def test_offer_dialog_validates_where_typed(qtbot: QtBot, fresh_db: Path, make_view) -> None:
     product, _solid, _cheap = _seed_two_offers()
     view = make_view()
@@ -135,11 +152,25 @@ def test_offer_dialog_validates_where_typed(qtbot: QtBot, fresh_db: Path, make_v
     assert not dialog.ok_button.isEnabled()
     dialog.unit_cost.clear()
     qtbot.keyClicks(dialog.unit_cost, "8.50")
-    qtbot.keyClicks(dialog.tiers, "10:8; 5:7")
-    assert "must increase" in dialog.errors["price_tiers"].text()
+    _type_tier(qtbot, dialog, "10", "8")
+    _type_tier(qtbot, dialog, "5", "7")
+    assert "must be greater than the previous tier" in dialog.errors["price_tiers"].text()
+    assert dialog.errors["price_tiers"].isVisible()
+    # The dialog grows for the problem rather than squeezing the table.
+    qtbot.waitUntil(lambda: dialog.tiers.height() >= dialog.tiers.minimumSizeHint().height())
     assert not dialog.ok_button.isEnabled()
-    dialog.tiers.clear()
-    qtbot.keyClicks(dialog.tiers, "10:8; 50:7.5")
+    # Remove the second tier with the Delete key and type a good one instead.
+    assert dialog.tiers.table.currentRow() == 1
+    qtbot.keyClick(dialog.tiers.table, Qt.Key.Key_Delete)
+    assert dialog.tiers.table.rowCount() == 1 and dialog.ok_button.isEnabled()
+    _type_tier(qtbot, dialog, "50", "7.555")
+    assert "two decimals" in dialog.errors["price_tiers"].text()
+    assert not dialog.ok_button.isEnabled()
+    dialog.tiers.table.setCurrentCell(1, 1)
+    qtbot.keyClick(dialog.tiers.table, Qt.Key.Key_F2)
+    _type_into_editor(qtbot, "7.5", Qt.Key.Key_Return)
+    assert dialog.tiers.tiers() == (((10, 800), (50, 750)), "")
+    assert not dialog.errors["price_tiers"].isVisible()
     assert dialog.ok_button.isEnabled()
     assert "¥8.50" in dialog.preview.text()  # landed cost preview of a one-piece order
     before = _counts()
@@ -147,6 +178,48 @@ def test_offer_dialog_validates_where_typed(qtbot: QtBot, fresh_db: Path, make_v
     _idle(qtbot, view)
     assert _counts()[1] == before[1] + 1 and _counts()[2] == before[2] + 2
     assert view.offers.rowCount() == 3
+
+
+def test_tier_table_edits_an_existing_offer(
+    qtbot: QtBot, qtmodeltester: ModelTester, fresh_db: Path, make_view
+) -> None:
+    product, solid, _cheap = _seed_two_offers()
+    view = make_view()
+    _select_product(qtbot, view, product)
+    assert view._select_id(view.offer_table, view.offers, solid)
+    view.edit_offer()
+    dialog = view.dialog
+    assert isinstance(dialog, OfferDialog)
+    assert dialog.tiers.tiers() == ((), "")
+    _type_tier(qtbot, dialog, "10", "10.50")
+    _type_tier(qtbot, dialog, "50", "9.9")
+    table = dialog.tiers.table
+    qtmodeltester.check(table.model())
+    assert [table.item(1, c).text() for c in range(2)] == ["50", "9.9"]
+    # Enter in a cell only finishes the cell: the dialog stays open for more edits.
+    table.setCurrentCell(1, 1)
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    _type_into_editor(qtbot, "9.80", Qt.Key.Key_Enter)
+    assert view.dialog is dialog and dialog.isVisible() and dialog.ok_button.isEnabled()
+    # A row added and left blank is ignored; the first tier is removed with the button.
+    _type_tier(qtbot, dialog, "", "")
+    table.setCurrentCell(0, 0)
+    qtbot.mouseClick(dialog.tiers.remove_button, Qt.MouseButton.LeftButton)
+    assert dialog.tiers.tiers() == (((50, 980),), "")
+    assert dialog.ok_button.isEnabled()
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    _idle(qtbot, view)
+    assert view.dialog is None
+    assert db.execute_sql(
+        "SELECT min_qty, unit_price_fen FROM offer_price_tier WHERE offer_id = ?", (solid,)
+    ).fetchall() == [(50, 980)]
+    # Opened again, the table shows the stored tiers as yuan.
+    assert view._select_id(view.offer_table, view.offers, solid)
+    view.edit_offer()
+    dialog = view.dialog
+    assert isinstance(dialog, OfferDialog)
+    assert [dialog.tiers.table.item(0, c).text() for c in range(2)] == ["50", "9.80"]
+    dialog.reject()
 
 
 def test_ranking_follows_weights_and_prices(qtbot: QtBot, fresh_db: Path, make_view) -> None:
