@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -22,21 +22,7 @@ from dropship_desktop.ui.cancel_wizard.models import CellTableModel
 from dropship_desktop.ui.cancel_wizard.texts import STEP_TITLES
 from dropship_desktop.ui.cancel_wizard.wizard import CancelWizard
 from dropship_desktop.ui.tasks import DbWorker
-
-NOW = datetime.now(UTC).replace(microsecond=0)
-HOUR_AGO = int((NOW - timedelta(hours=1)).timestamp())
-
-
-class SimulatedCrash(BaseException):
-    """The app being killed mid-call (not an Exception: nothing may catch it)."""
-
-
-def q(sql: str, *params: object) -> list[tuple[object, ...]]:
-    return db.execute_sql(sql, params).fetchall()
-
-
-def one(sql: str, *params: object) -> object:
-    return db.execute_sql(sql, params).fetchone()[0]
+from tests.helpers.cancellation_data import HOUR_AGO, NOW, SimulatedCrash, one, q, seed_world
 
 
 def dump() -> dict[str, list[tuple[object, ...]]]:
@@ -54,33 +40,8 @@ def _fresh_session() -> None:
 
 @pytest.fixture
 def world(fresh_db: Path) -> dict[str, int]:
-    now = now_epoch()
-    with db.atomic():
-        q("INSERT INTO shop (id, platform, name, created_at) VALUES (1, 'taobao', '小店', ?)", now)
-        q(
-            "INSERT INTO distribution_account (id, name, member_id, connector, created_at)"
-            " VALUES (1, '主账号', 'buyer_1', 'fake', ?)",
-            now,
-        )
-        q(
-            "INSERT INTO supplier (id, kind, name, created_at, updated_at)"
-            " VALUES (1, 'platform', '义乌工厂', ?, ?)",
-            now,
-            now,
-        )
-        q(
-            "INSERT INTO product (id, title, sku, sale_price_fen, created_at, updated_at)"
-            " VALUES (1, 'T恤', 'TS', 3000, ?, ?)",
-            now,
-            now,
-        )
-        q(
-            "INSERT INTO offer (id, product_id, supplier_id, unit_cost_fen, lead_time_days, stock,"
-            " created_at, updated_at) VALUES (1, 1, 1, 1000, 2, 50, ?, ?)",
-            now,
-            now,
-        )
-    return {"shop": 1, "account": 1, "offer": 1}
+    """A shop, an account, a product with an offer, and helpers' ids."""
+    return seed_world()
 
 
 _next = {"sale": 0, "supplier": 0}
