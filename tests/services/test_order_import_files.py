@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import sqlite3
 from pathlib import Path
 
-import openpyxl
+from tests.tabular.samples import csv_bytes, write_xlsx_file
 
 TAOBAO_HEADERS = [
     "订单编号", "买家会员名", "买家应付货款", "买家应付邮费", "买家实际支付金额", "订单状态",
@@ -100,26 +98,12 @@ def ali_row(
 def write_csv(
     path: Path, headers: list[str], rows: list[list[str]], encoding: str = "utf-8-sig"
 ) -> Path:
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(headers)
-    writer.writerows(rows)
-    path.write_bytes(buffer.getvalue().encode(encoding))
+    path.write_bytes(csv_bytes(headers, rows, encoding))  # type: ignore[arg-type]
     return path
 
 
-def write_xlsx(path: Path, headers: list[str], rows: list[list[object]]) -> Path:
-    """Text cells stay text cells (as platforms write them), other values keep their type."""
-    workbook = openpyxl.Workbook()
-    sheet = workbook.active
-    sheet.append(headers)
-    for r, row in enumerate(rows, start=2):
-        for c, value in enumerate(row, start=1):
-            cell = sheet.cell(row=r, column=c, value=value)
-            if isinstance(value, str):
-                cell.data_type = "s"
-    workbook.save(path)
-    return path
+# Text cells stay text cells (as platforms write them), other values keep their type.
+write_xlsx = write_xlsx_file
 
 
 def content_dump(path: Path) -> list[str]:
