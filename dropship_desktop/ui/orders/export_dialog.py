@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QSettings, Qt, QTimer, Slot
+from PySide6.QtCore import QLocale, QSettings, Qt, Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -30,26 +30,12 @@ from ...services.order_export import ExportCancelledError, ExportChanges, export
 from ...store.order_queries import OrderFilter
 from ..formatting import user_error_text
 from ..tasks import DbWorker
+from ..widgets.progress import ProgressPoller
 
 __all__ = ["ExportDialog", "run_export_dialog"]
 
 LAST_DIR_KEY = "export/orders/last_dir"
 FORMAT_KEY = "export/orders/format"
-
-
-class _Progress:
-    """Written by the worker, read by the UI timer; plain attributes only."""
-
-    def __init__(self) -> None:
-        self.done = 0
-        self.total = 0
-        self.cancel_requested = False
-
-    def __call__(self, done: int, total: int) -> None:
-        self.done, self.total = done, total
-
-    def cancelled(self) -> bool:
-        return self.cancel_requested
 
 
 class ExportDialog(QDialog):
@@ -69,7 +55,6 @@ class ExportDialog(QDialog):
         self.order_filter = order_filter
         self.selected_ids = list(selected_ids)
         self.result_changes: ExportChanges | None = None
-        self._progress: _Progress | None = None
         self._running = False
 
         scope = QGroupBox(self.tr("Orders"))
@@ -132,9 +117,7 @@ class ExportDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.progress_bar)
         layout.addWidget(self.buttons)
-        self._timer = QTimer(self)
-        self._timer.setInterval(100)
-        self._timer.timeout.connect(self._poll)
+        self._job = ProgressPoller(self.progress_bar, self)
         self.resize(480, 400)
 
     def file_format(self) -> str:
@@ -183,13 +166,10 @@ class ExportDialog(QDialog):
         if self._running:
             return
         self._running = True
-        self._progress = _Progress()
-        self.progress_bar.setRange(0, 0)
-        self.progress_bar.setVisible(True)
+        progress = self._job.start()
         self.status.setText(self.tr("Exporting…"))
         self.status.setStyleSheet("")
         self._set_inputs_enabled(False)
-        self._timer.start()
         language = "zh_CN" if QLocale().language() == QLocale.Language.Chinese else "en"
         self.worker.submit(
             export_orders,
@@ -199,8 +179,8 @@ class ExportDialog(QDialog):
             file_format=self.file_format(),
             full_buyer_data=self.full_data.isChecked(),
             language=language,
-            progress=self._progress,
-            should_cancel=self._progress.cancelled,
+            progress=progress.update,
+            should_cancel=progress.cancelled,
             on_result=self._done,
             on_error=self._failed,
         )
@@ -216,18 +196,9 @@ class ExportDialog(QDialog):
             widget.setEnabled(enabled)
         self.selected_radio.setEnabled(enabled and bool(self.selected_ids))
 
-    @Slot()
-    def _poll(self) -> None:
-        progress = self._progress
-        if progress is not None and progress.total:
-            self.progress_bar.setRange(0, progress.total)
-            self.progress_bar.setValue(min(progress.done, progress.total))
-
     def _finish(self) -> None:
-        self._timer.stop()
+        self._job.stop()
         self._running = False
-        self._progress = None
-        self.progress_bar.setVisible(False)
 
     @Slot(object)
     def _done(self, changes: ExportChanges) -> None:
@@ -253,8 +224,7 @@ class ExportDialog(QDialog):
 
     @Slot()
     def _cancel_clicked(self) -> None:
-        if self._running and self._progress is not None:
-            self._progress.cancel_requested = True
+        if self._running and self._job.request_cancel():
             self.status.setText(self.tr("Cancelling…"))
             return
         if self.result_changes is not None:

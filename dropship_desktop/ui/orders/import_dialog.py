@@ -16,7 +16,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, QTimer, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -61,6 +61,7 @@ from ..formatting import (
 )
 from ..models.rows import RowColumn, RowsModel
 from ..tasks import DbWorker
+from ..widgets.progress import ProgressPoller, ProgressState
 from ..widgets.tables import read_only_table
 
 __all__ = ["ImportDialog", "MappingDialog", "run_import_dialog"]
@@ -151,22 +152,6 @@ def _load(
         file_name=file_name,
     )
     return preview, shops_for_platforms(preview.platforms())
-
-
-class _Progress:
-    """Shared between the worker (writes) and the UI timer (reads); plain attributes only."""
-
-    def __init__(self) -> None:
-        self.phase = ""
-        self.done = 0
-        self.total = 0
-        self.cancel_requested = False
-
-    def __call__(self, phase: str, done: int, total: int) -> None:
-        self.phase, self.done, self.total = phase, done, total
-
-    def cancelled(self) -> bool:
-        return self.cancel_requested
 
 
 # --- the mapping dialog ------------------------------------------------------------------------
@@ -281,7 +266,6 @@ class ImportDialog(QDialog):
         self.path: Path | None = None
         self.preview: ImportPreview | None = None
         self.result_changes: ImportChanges | None = None
-        self._progress: _Progress | None = None
         self._importing = False
         self._loading = False
         self._tried_saved = False
@@ -387,9 +371,8 @@ class ImportDialog(QDialog):
         layout.addWidget(self.progress_bar)
         layout.addWidget(self.buttons)
 
-        self._timer = QTimer(self)
-        self._timer.setInterval(100)
-        self._timer.timeout.connect(self._poll_progress)
+        self._job = ProgressPoller(self.progress_bar, self)
+        self._job.polled.connect(self._show_phase)
         self.resize(980, 600)
         self._set_shop_visible(False)
         self._update_buttons()
@@ -632,40 +615,29 @@ class ImportDialog(QDialog):
             else:
                 shop_id = int(data)
         self._importing = True
-        self._progress = _Progress()
-        self.progress_bar.setRange(0, 0)
-        self.progress_bar.setVisible(True)
+        progress = self._job.start()
         self.progress_label.setText(self.tr("Starting…"))
         self._update_buttons()
-        self._timer.start()
         self.worker.submit(
             commit_import,
             preview,
             shop_id=shop_id,
             new_shop=new_shop,
-            progress=self._progress,
-            should_cancel=self._progress.cancelled,
+            progress=progress.update_phase,
+            should_cancel=progress.cancelled,
             on_result=self._import_done,
             on_error=self._import_failed,
         )
 
-    @Slot()
-    def _poll_progress(self) -> None:
-        progress = self._progress
-        if progress is None:
-            return
+    @Slot(object)
+    def _show_phase(self, progress: ProgressState) -> None:
         phase = _PHASES.get(progress.phase)
         if phase:
             self.progress_label.setText(QCoreApplication.translate(_CTX, phase))
-        if progress.total:
-            self.progress_bar.setRange(0, progress.total)
-            self.progress_bar.setValue(min(progress.done, progress.total))
 
     def _finish(self) -> None:
-        self._timer.stop()
+        self._job.stop()
         self._importing = False
-        self.progress_bar.setVisible(False)
-        self._progress = None
         self._update_buttons()
 
     def _release(self) -> None:
@@ -715,9 +687,8 @@ class ImportDialog(QDialog):
 
     @Slot()
     def _cancel_clicked(self) -> None:
-        if self._importing and self._progress is not None:
-            # Stop between chunks; the transaction rolls back and _import_failed reports it.
-            self._progress.cancel_requested = True
+        # Stop between chunks; the transaction rolls back and _import_failed reports it.
+        if self._importing and self._job.request_cancel():
             self.progress_label.setText(self.tr("Cancelling…"))
             return
         if self.result_changes is not None:
