@@ -731,6 +731,36 @@ def _drain(items: list[Any], size: int) -> Iterator[list[Any]]:
         del items[:size]
 
 
+def _write_chunks(
+    conn: Any,
+    sql: str,
+    rows: list[tuple[Any, ...]],
+    size: int,
+    cancelled: Callable[[], bool],
+    written: Callable[[int], None] | None = None,
+) -> int:
+    """Insert *rows* (emptied on the way, see :func:`_drain`) *size* at a time.
+
+    Args:
+        written: Told how many rows are in after each chunk, to report progress.
+
+    Returns:
+        How many rows were inserted.
+
+    Raises:
+        ImportCancelledError: *cancelled* said yes between two chunks.
+    """
+    done = 0
+    for part in _drain(rows, size):
+        conn.executemany(sql, part)
+        done += len(part)
+        if written is not None:
+            written(done)
+        if cancelled():
+            raise ImportCancelledError()
+    return done
+
+
 def _first(lines: Sequence[OrderRecord], name: str) -> str:
     for line in lines:
         value = getattr(line, name)
@@ -778,6 +808,20 @@ _AUDIT_SQL = (
     "INSERT INTO audit_event (at, actor, entity, entity_id, sales_order_id, action, before, after)"
     " VALUES (?, 'local', ?, ?, ?, ?, ?, ?)"
 )
+
+
+def _status_audit(
+    entity: str, entity_id: int, sales_order_id: int | None, old: str, new: str, file_name: str
+) -> tuple[str, int | None, int | None, str, str, str]:
+    """The audit row (for :func:`_audit_rows`) of a status changed by an imported file."""
+    return (
+        entity,
+        entity_id,
+        sales_order_id,
+        "status_imported",
+        _json({"status": old}),
+        _json({"status": new, "file": file_name}),
+    )
 
 
 def _audit_rows(rows: Sequence[tuple[str, int | None, int | None, str, str, str]]) -> None:
@@ -887,13 +931,8 @@ def _import_shop(
             if status != old_status:
                 status_changed.add(order_id)
                 audits.append(
-                    (
-                        "sales_order",
-                        order_id,
-                        order_id,
-                        "status_imported",
-                        _json({"status": old_status}),
-                        _json({"status": status, "file": preview.file_name}),
+                    _status_audit(
+                        "sales_order", order_id, order_id, old_status, status, preview.file_name
                     )
                 )
             continue
@@ -952,7 +991,6 @@ def _import_shop(
             )
         )
 
-    done = 0
     report("writing", 0, total)
     bulk = len(new_orders) >= BULK_INDEX_FROM
     trigger_sql = None
@@ -965,16 +1003,10 @@ def _import_shop(
             conn.execute(f"DROP TRIGGER {_FTS_TRIGGER}")
     created = len(new_orders)
     line_count = len(new_lines)
-    for part in _drain(new_orders, CHUNK):
-        conn.executemany(_ORDER_SQL, part)
-        done += len(part)
-        report("writing", done, total)
-        if cancelled():
-            raise ImportCancelledError()
-    for part in _drain(new_lines, CHUNK * 2):
-        conn.executemany(_LINE_SQL, part)
-        if cancelled():
-            raise ImportCancelledError()
+    done = _write_chunks(
+        conn, _ORDER_SQL, new_orders, CHUNK, cancelled, lambda n: report("writing", n, total)
+    )
+    _write_chunks(conn, _LINE_SQL, new_lines, CHUNK * 2, cancelled)
     if bulk and created:
         report("indexing", done, total)
         conn.execute(FTS_BULK_SQL, (first_new,))
@@ -1216,13 +1248,8 @@ def _import_1688(
                 affected.add(sales_id)
             if status != old_status:
                 audits.append(
-                    (
-                        "supplier_order",
-                        so_id,
-                        sales_id,
-                        "status_imported",
-                        _json({"status": old_status}),
-                        _json({"status": status, "file": preview.file_name}),
+                    _status_audit(
+                        "supplier_order", so_id, sales_id, old_status, status, preview.file_name
                     )
                 )
             continue
@@ -1264,14 +1291,10 @@ def _import_1688(
             if cancelled():
                 raise ImportCancelledError()
     report("writing", 0, total)
-    done = 0
     created = len(inserts)
-    for part in _drain(inserts, CHUNK):
-        conn.executemany(_SUPPLIER_SQL, part)
-        done += len(part)
-        report("writing", done, total)
-        if cancelled():
-            raise ImportCancelledError()
+    _write_chunks(
+        conn, _SUPPLIER_SQL, inserts, CHUNK, cancelled, lambda n: report("writing", n, total)
+    )
     conn.executemany(
         "UPDATE supplier_order SET status = ?, carrier = ?, tracking_no = ?, paid_fen = ?,"
         " paid_at = ?, updated_at = ? WHERE id = ?",
