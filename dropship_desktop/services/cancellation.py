@@ -545,6 +545,28 @@ def _load(request_id: int) -> RequestRow:
     return _row(r)
 
 
+def _state_error(row: RequestRow, message: str) -> UserError:
+    """A refusal naming the request's 1688 order and its state.
+
+    Args:
+        row: The request.
+        message: Marked text with ``{order}`` and ``{state}`` placeholders.
+    """
+    return UserError(message, order=row.order_id_1688, state=label(row.state))
+
+
+def _load_in(request_id: int, states: tuple[_S, ...], message: str) -> RequestRow:
+    """The request, which must be in one of *states*.
+
+    Raises:
+        UserError: *message* (see :func:`_state_error`) when the request is in another state.
+    """
+    row = _load(request_id)
+    if row.state not in states:
+        raise _state_error(row, message)
+    return row
+
+
 def requests_of_batch(batch_id: str) -> list[RequestRow]:
     """The requests recorded together, in the order they were recorded."""
     rows = db.execute_sql(_REQUEST_SQL + " WHERE cr.batch_id = ? ORDER BY cr.id", (batch_id,))
@@ -727,16 +749,14 @@ def begin_submission(request_id: int) -> Changes:
     Raises:
         UserError: The request is not ``recorded`` (already sent, or answered).
     """
-    row = _load(request_id)
-    if row.state is not _S.RECORDED:
-        raise UserError(
-            QT_TRANSLATE_NOOP(
-                "Errors",
-                "The request for 1688 order {order} is “{state}”; it cannot be sent again.",
-            ),
-            order=row.order_id_1688,
-            state=label(row.state),
-        )
+    row = _load_in(
+        request_id,
+        (_S.RECORDED,),
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "The request for 1688 order {order} is “{state}”; it cannot be sent again.",
+        ),
+    )
     now = now_epoch()
     db.execute_sql(
         "UPDATE cancellation_request SET state = ?, submitted_at = ? WHERE id = ?",
@@ -873,16 +893,14 @@ def finish_submission(request_id: int, result: CallResult) -> CancellationChange
     Raises:
         UserError: The request is not ``submitted``.
     """
-    row = _load(request_id)
-    if row.state is not _S.SUBMITTED:
-        raise UserError(
-            QT_TRANSLATE_NOOP(
-                "Errors",
-                "The request for 1688 order {order} is “{state}”, not waiting for an answer.",
-            ),
-            order=row.order_id_1688,
-            state=label(row.state),
-        )
+    row = _load_in(
+        request_id,
+        (_S.SUBMITTED,),
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "The request for 1688 order {order} is “{state}”, not waiting for an answer.",
+        ),
+    )
     return _decided(row, _finish(row, result, now_epoch()))
 
 
@@ -912,16 +930,14 @@ def mark_interrupted(request_id: int, message: str = STOPPED_UNCONFIRMED) -> Can
     Raises:
         UserError: The request was already answered (or is interrupted already).
     """
-    row = _load(request_id)
-    if row.state not in (_S.RECORDED, _S.SUBMITTED):
-        raise UserError(
-            QT_TRANSLATE_NOOP(
-                "Errors",
-                "The request for 1688 order {order} is “{state}”, not waiting for an answer.",
-            ),
-            order=row.order_id_1688,
-            state=label(row.state),
-        )
+    row = _load_in(
+        request_id,
+        (_S.RECORDED, _S.SUBMITTED),
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "The request for 1688 order {order} is “{state}”, not waiting for an answer.",
+        ),
+    )
     return _interrupt(row, message)
 
 
@@ -980,13 +996,12 @@ def submit_request(request_id: int, connector: Connector) -> CancellationChanges
     if row.state is _S.RECORDED:
         begin_submission(request_id)
     elif not (row.state is _S.SUBMITTED and _in_session(row.batch_id)):
-        raise UserError(
+        raise _state_error(
+            row,
             QT_TRANSLATE_NOOP(
                 "Errors",
                 "The request for 1688 order {order} is “{state}”; it is not waiting to be sent.",
             ),
-            order=row.order_id_1688,
-            state=label(row.state),
         )
     try:
         result = _call(connector, row)
@@ -1028,17 +1043,14 @@ def record_retry(request_id: int) -> int:
     Raises:
         UserError: The request did not fail, or the order has another cancellation under way.
     """
-    row = _load(request_id)
-    if row.state is not _S.FAILED:
-        raise UserError(
-            QT_TRANSLATE_NOOP(
-                "Errors",
-                "Only failed requests can be retried; the request for 1688 order {order} is "
-                "“{state}”.",
-            ),
-            order=row.order_id_1688,
-            state=label(row.state),
-        )
+    row = _load_in(
+        request_id,
+        (_S.FAILED,),
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "Only failed requests can be retried; the request for 1688 order {order} is “{state}”.",
+        ),
+    )
     if pending_supplier_order_ids([row.supplier_order_id]):
         raise UserError(
             QT_TRANSLATE_NOOP(
@@ -1131,15 +1143,13 @@ def resolve_interrupted(
     Raises:
         UserError: The request is not interrupted, or *outcome* does not fit its action.
     """
-    row = _load(request_id)
-    if row.state is not _S.INTERRUPTED:
-        raise UserError(
-            QT_TRANSLATE_NOOP(
-                "Errors", "The request for 1688 order {order} is “{state}”, not interrupted."
-            ),
-            order=row.order_id_1688,
-            state=label(row.state),
-        )
+    row = _load_in(
+        request_id,
+        (_S.INTERRUPTED,),
+        QT_TRANSLATE_NOOP(
+            "Errors", "The request for 1688 order {order} is “{state}”, not interrupted."
+        ),
+    )
     outcome = OutcomeKind(outcome)
     done = {
         CancelAction.CLOSE: OutcomeKind.CLOSED,
