@@ -581,23 +581,8 @@ def test_cancel_while_sending_asks_and_stops(
     worker: DbWorker,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    db.execute_sql("UPDATE distribution_account SET connector = 'manual'")
     orders = [add_order("waitbuyerpay") for _ in range(3)]
-    wizard = CancelWizard(
-        worker, preselected_supplier_order_ids=[o[1] for o in orders], open_url=lambda url: True
-    )
-    qtbot.addWidget(wizard)
-    wizard.show()
-    idle(qtbot, wizard)
-    wizard.sign_in_page.sign_in_button.click()
-    wizard.sign_in_page.confirm_button.click()
-    next_button(wizard)
-    qtbot.waitUntil(lambda: wizard.order_list_page.isComplete(), timeout=5000)
-    for _ in range(3):
-        next_button(wizard)
-        idle(qtbot, wizard)
-    fill_reasons(qtbot, wizard)
-    next_button(wizard)
+    wizard = manual_wizard_at_submit(qtbot, worker, [o[1] for o in orders])
     page = wizard.submit_page
     page.submit_button.click()
     qtbot.waitUntil(lambda: page.ask_frame.isVisible(), timeout=5000)
