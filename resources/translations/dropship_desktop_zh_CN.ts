@@ -3938,4 +3938,159 @@ Channel distributors: cheaper, faster, small minimums — but unstable supply an
         <translation>店铺网址必须以 http:// 或 https:// 开头。</translation>
     </message>
 </context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>1688 order</source>
+        <translation>1688订单</translation>
+    </message>
+    <message>
+        <source>Cancellation</source>
+        <translation>取消申请</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>已创建</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>已修改</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <source>Status updated from an imported file</source>
+        <translation>导入文件更新了状态</translation>
+    </message>
+    <message>
+        <source>Buyer data shown</source>
+        <translation>查看了买家信息</translation>
+    </message>
+    <message>
+        <source>Linked to this order by hand</source>
+        <translation>已手动关联到此订单</translation>
+    </message>
+    <message>
+        <source>Cancellation recorded</source>
+        <translation>已记录取消申请</translation>
+    </message>
+    <message>
+        <source>Cancellation sent</source>
+        <translation>取消申请已提交</translation>
+    </message>
+    <message>
+        <source>Cancellation skipped</source>
+        <translation>已跳过取消</translation>
+    </message>
+    <message>
+        <source>Cancellation done: order closed</source>
+        <translation>取消完成：订单已关闭</translation>
+    </message>
+    <message>
+        <source>Cancellation done: refund requested</source>
+        <translation>取消完成：已申请退款</translation>
+    </message>
+    <message>
+        <source>Cancellation done: refunded</source>
+        <translation>取消完成：已退款</translation>
+    </message>
+    <message>
+        <source>Cancellation failed</source>
+        <translation>取消失败</translation>
+    </message>
+    <message>
+        <source>Cancellation interrupted</source>
+        <translation>取消申请已中断</translation>
+    </message>
+    <message>
+        <source>Interrupted cancellation resolved</source>
+        <translation>已处理中断的取消申请</translation>
+    </message>
+    <message>
+        <source>Closed on 1688</source>
+        <translation>已在1688关闭</translation>
+    </message>
+    <message>
+        <source>Refund requested on 1688</source>
+        <translation>已在1688申请退款</translation>
+    </message>
+    <message>
+        <source>Status follows the cancelled 1688 orders</source>
+        <translation>订单状态随已取消的1688订单更新</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>信息</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>1688 order id</source>
+        <translation>1688订单号</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation>第几次</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Refund id</source>
+        <translation>退款单号</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>地址</translation>
+    </message>
+</context>
 </TS>

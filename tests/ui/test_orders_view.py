@@ -164,7 +164,7 @@ def test_reveal_is_audited_and_detail_shows_it(qtbot: QtBot, main_window: MainWi
     assert [e for e in events if e[0] == "reveal_buyer_data"]
     assert all(name not in e[1] + e[2] and phone not in e[1] + e[2] for e in events)
     # The timeline shows the reveal.
-    qtbot.waitUntil(lambda: "reveal_buyer_data" in view.detail.browser.toPlainText())
+    qtbot.waitUntil(lambda: "Order · Buyer data shown" in view.detail.browser.toPlainText())
 
 
 def test_copy_selected_rows_as_tsv(qtbot: QtBot, main_window: MainWindow) -> None:

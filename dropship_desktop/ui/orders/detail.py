@@ -21,6 +21,7 @@ from ..formatting import (
     supplier_status_label,
 )
 from ..models.order_list import COLUMNS
+from .timeline import describe_action, describe_values
 
 __all__ = ["OrderDetailPane"]
 
@@ -29,6 +30,14 @@ _FLAGS_RENDER = next(c.render for c in COLUMNS if c.key == "flags")
 
 def _e(value: Any) -> str:
     return html.escape("" if value is None else str(value))
+
+
+def _cell(value: Any) -> str:
+    """Escaped cell text; order numbers, SKUs and tracking numbers never break across lines."""
+    text = "" if value is None else str(value)
+    if text and len(text) <= 40 and all(ch.isascii() and not ch.isspace() for ch in text):
+        return f"<span style='white-space:nowrap'>{html.escape(text)}</span>"
+    return html.escape(text)
 
 
 def _label(enum: Any, raw: Any) -> str:
@@ -253,9 +262,9 @@ class OrderDetailPane(QWidget):
                 detail.timeline,
                 [
                     lambda r: format_datetime(r["at"]),
-                    lambda r: f"{r['entity']} · {r['action']}",
-                    lambda r: r["before"],
-                    lambda r: r["after"],
+                    lambda r: describe_action(str(r["entity"]), str(r["action"])),
+                    lambda r: describe_values(str(r["entity"]), str(r["before"] or "")),
+                    lambda r: describe_values(str(r["entity"]), str(r["after"] or "")),
                 ],
                 empty=self.tr("No recorded changes."),
             )
@@ -265,7 +274,7 @@ class OrderDetailPane(QWidget):
     @staticmethod
     def _pairs(pairs: Sequence[tuple[str, Any]]) -> str:
         rows = "".join(
-            f"<tr><td style='color:#666;padding-right:8px'>{_e(k)}</td><td>{_e(v)}</td></tr>"
+            f"<tr><td style='color:#666;padding-right:8px'>{_e(k)}</td><td>{_cell(v)}</td></tr>"
             for k, v in pairs
             if v not in (None, "")
         )
@@ -282,7 +291,7 @@ class OrderDetailPane(QWidget):
             return f"<p><i>{_e(empty)}</i></p>"
         head = "".join(f"<th align='left'>{_e(h)}</th>" for h in headers)
         body = "".join(
-            "<tr>" + "".join(f"<td>{_e(cell(r))}</td>" for cell in cells) + "</tr>" for r in rows
+            "<tr>" + "".join(f"<td>{_cell(cell(r))}</td>" for cell in cells) + "</tr>" for r in rows
         )
         return (
             "<table border='1' cellspacing='0' cellpadding='3' style='border-collapse:collapse'>"
