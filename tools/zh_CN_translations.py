@@ -624,6 +624,8 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
     # ---------------------------------------------------------------- MainWindow
     # ---------------------------------------------------------------- Timeline
     ("Timeline", "Order"): "订单",
+    ("Timeline", "{name}: {value}"): "{name}：{value}",
+    ("Timeline", "; "): "；",
     ("Timeline", "1688 order"): "1688订单",
     ("Timeline", "Cancellation"): "取消申请",
     ("Timeline", "Created"): "已创建",

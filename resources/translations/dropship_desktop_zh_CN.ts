@@ -4092,5 +4092,14 @@ Channel distributors: cheaper, faster, small minimums — but unstable supply an
         <source>address</source>
         <translation>地址</translation>
     </message>
+    <message>
+        <source>{name}: {value}</source>
+        <extracomment>Keys whose values say nothing to a seller next to the rest (ids of rows).</extracomment>
+        <translation>{name}：{value}</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
 </context>
 </TS>

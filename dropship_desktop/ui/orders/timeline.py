@@ -135,5 +135,9 @@ def describe_values(entity: str, raw_json: str) -> str:
             continue
         label = _KEYS.get(key)
         name = _tr(label) if label else key
-        parts.append(f"{name}: {_value(entity, key, value)}")
-    return "; ".join(parts)
+        parts.append(
+            QCoreApplication.translate("Timeline", "{name}: {value}").format(
+                name=name, value=_value(entity, key, value)
+            )
+        )
+    return QCoreApplication.translate("Timeline", "; ").join(parts)
