@@ -1496,9 +1496,9 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
     ): "文件过大（{size} MiB，上限为 {limit} MiB）。请缩短导出的日期范围，分批导入。",
     (
         "Errors",
-        "The file is a web page or XML file with a spreadsheet name, not a CSV or Excel workbook. "
+        "The file is a web page or XML file with a spreadsheet name, and it holds no table. "
         "Open it in Excel and save it as .xlsx (Excel Workbook), then import that.",
-    ): "该文件是网页或 XML 文件，只是用了表格文件的名称，并不是 CSV 或 Excel 工作簿。"
+    ): "该文件是网页或 XML 文件，只是用了表格文件的名称，其中没有表格。"
     "请用 Excel 打开并另存为 .xlsx（Excel 工作簿），再导入该文件。",
     (
         "Errors",

@@ -1066,8 +1066,8 @@ Details were written to the log file:
         <translation>文件过大（{size} MiB，上限为 {limit} MiB）。请缩短导出的日期范围，分批导入。</translation>
     </message>
     <message>
-        <source>The file is a web page or XML file with a spreadsheet name, not a CSV or Excel workbook. Open it in Excel and save it as .xlsx (Excel Workbook), then import that.</source>
-        <translation>该文件是网页或 XML 文件，只是用了表格文件的名称，并不是 CSV 或 Excel 工作簿。请用 Excel 打开并另存为 .xlsx（Excel 工作簿），再导入该文件。</translation>
+        <source>The file is a web page or XML file with a spreadsheet name, and it holds no table. Open it in Excel and save it as .xlsx (Excel Workbook), then import that.</source>
+        <translation>该文件是网页或 XML 文件，只是用了表格文件的名称，其中没有表格。请用 Excel 打开并另存为 .xlsx（Excel 工作簿），再导入该文件。</translation>
     </message>
     <message>
         <source>The file is not a CSV or Excel workbook (its text is neither UTF-8 nor GBK/GB18030). {hint}</source>

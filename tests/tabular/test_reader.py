@@ -127,7 +127,7 @@ def test_too_large_file(tmp_path: Path) -> None:
         (b"\x00\x01\x02\x03binary\x00" * 10, "not a CSV or Excel"),
         (b"PK\x03\x04garbage", "damaged"),
         (reader._OLE_MAGIC + b"\x00" * 600, "damaged"),
-        (b"<html><table><tr><td>1</td></tr></table></html>", "web page"),
+        (b"<html><body><p>Session expired</p></body></html>", "web page"),
         (b"\xff\xfe\x00", "not a CSV"),
     ],
 )
@@ -242,3 +242,26 @@ def _valid_xlsx_bytes() -> bytes:
         workbook.save(buffer)
         _XLSX_CACHE.append(buffer.getvalue())
     return _XLSX_CACHE[0]
+
+
+def test_html_table_saved_as_xls_is_read() -> None:
+    """Some exports are a web page with a table, named .xls (Excel opens them, so must we)."""
+    page = (
+        "<html><head><meta http-equiv='Content-Type' content='text/html; charset=gb2312'>"
+        "</head><body><table border=1>"
+        "<tr><th>订单编号</th><th>买家会员名</th><th>宝贝标题</th><th>订单状态</th></tr>"
+        "<tr><td style=\"mso-number-format:'\\@'\">1930679858170647123</td><td>tb张伟</td>"
+        "<td>马克杯 &amp; 勺<br>350ml</td><td>交易成功</td></tr>"
+        "<tr><td></td><td></td><td></td><td></td></tr>"
+        "<tr><td>1930679858170647124</td><td>李娜</td><td>毛毯</td>"
+        "<td>买家已付款，等待卖家发货</td></tr>"
+        "</table></body></html>"
+    ).encode("gbk")
+    table = read_table(page, filename="ExportOrderList.xls")
+    assert table.source_format == "html"
+    assert table.headers == ["订单编号", "买家会员名", "宝贝标题", "订单状态"]
+    assert table.rows == [
+        ["1930679858170647123", "tb张伟", "马克杯 & 勺 350ml", "交易成功"],
+        ["1930679858170647124", "李娜", "毛毯", "买家已付款，等待卖家发货"],
+    ]
+    assert table.row_numbers == [2, 4]
