@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from dropship_desktop.store.db import db
 from dropship_desktop.store.order_queries import OrderFilter, first_page, order_ids
 from dropship_desktop.ui.main_window import MainWindow
 from dropship_desktop.ui.models.order_list import COLUMNS, OrderListModel
+from dropship_desktop.ui.orders import view as view_module
 from dropship_desktop.ui.orders.filters import QUICK_UNMATCHED
 from dropship_desktop.ui.orders.view import OrdersView
 
@@ -66,6 +68,51 @@ def test_search_two_character_name(qtbot: QtBot, main_window: MainWindow) -> Non
     # The buyer column stays masked.
     buyer = [c.key for c in COLUMNS].index("buyer_name")
     assert all(view.model.index(r, buyer).data() != name for r in range(view.model.rowCount()))
+
+
+def test_a_new_search_cancels_the_old_one(
+    qtbot: QtBot, main_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A keystroke that lands while the previous search still waits replaces it: the old
+    search never runs and its results never reach the list."""
+    view = _orders(main_window)
+    wait_idle(qtbot, main_window)
+    ran: list[str] = []
+
+    def recording(fn):  # type: ignore[no-untyped-def]
+        def run(flt: OrderFilter, *args: object) -> object:
+            ran.append(flt.text)
+            return fn(flt, *args)
+
+        return run
+
+    monkeypatch.setattr(view_module, "first_page", recording(first_page))
+    monkeypatch.setattr(view_module, "order_ids", recording(order_ids))
+    gate = threading.Event()
+    main_window.worker.submit(gate.wait, 10)  # the worker is still busy with earlier work
+    try:
+        _type_search(qtbot, view, "科技")  # the first keystrokes: debounced, then queued
+        _type_search(qtbot, view, "耳机")
+    finally:
+        gate.set()
+    wait_idle(qtbot, main_window)
+    qtbot.waitUntil(view.is_complete)
+    assert "科技" not in ran and ran.count("耳机") == 2
+    expected = {
+        r[0]
+        for r in db.execute_sql(
+            "SELECT id FROM sales_order WHERE buyer_name LIKE ? OR product_summary LIKE ?"
+            " OR ship_address LIKE ?",
+            ("%耳机%",) * 3,
+        )
+    }
+    assert expected and _ids_of(view) == expected
+
+
+def _type_search(qtbot: QtBot, view: OrdersView, text: str) -> None:
+    """Type into the search box as a seller does and let the debounce fire."""
+    view.search.setText(text)
+    qtbot.waitUntil(lambda: view.filter.text == text, timeout=5000)
 
 
 @pytest.mark.parametrize("text", ["科技园", "耳机", "室"])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -109,6 +110,61 @@ def test_changes_are_broadcast_even_when_the_owner_is_gone(
     release.set()
     qtbot.waitUntil(lambda: bool(broadcast), timeout=5000)
     assert broadcast == [changes]
+
+
+# Counting to 10**8 takes many seconds: long enough that only an interrupt ends it quickly.
+_SLOW_COUNT = (
+    "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 100000000)"
+    " SELECT count(*) FROM n"
+)
+
+
+def test_a_new_job_with_the_same_key_interrupts_the_running_one(
+    qtbot: QtBot, worker: DbWorker, fresh_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new keystroke stops the search still running in SQL: its result and its
+    "interrupted" error are dropped, and the new search answers at once."""
+    from dropship_desktop.store.db import db
+
+    reported: list[BaseException] = []
+    monkeypatch.setattr(sys, "excepthook", lambda _t, exc, _tb: reported.append(exc))
+    started = threading.Event()
+    results: list[object] = []
+    errors: list[BaseException] = []
+
+    def slow_search() -> object:
+        started.set()
+        return db.execute_sql(_SLOW_COUNT).fetchone()[0]
+
+    worker.submit(slow_search, on_result=results.append, on_error=errors.append, key="search")
+    assert started.wait(5)
+    time.sleep(0.2)  # the statement is running now, not about to start
+    begun = time.monotonic()
+    worker.submit(lambda: "new", on_result=results.append, on_error=errors.append, key="search")
+    qtbot.waitUntil(lambda: results == ["new"], timeout=5000)
+    assert time.monotonic() - begun < 5
+    qtbot.waitUntil(lambda: not worker.is_busy(), timeout=5000)
+    QCoreApplication.processEvents()
+    assert results == ["new"] and errors == [] and reported == []
+
+
+def test_queued_jobs_are_superseded_only_by_their_own_key(
+    qtbot: QtBot, worker: DbWorker, fresh_db: Path
+) -> None:
+    ran: list[str] = []
+    results: list[str] = []
+    release = _hold(worker)
+
+    def job(name: str) -> str:
+        ran.append(name)
+        return name
+
+    worker.submit(job, "old search", on_result=results.append, key="search")
+    worker.submit(job, "detail", on_result=results.append, key="detail")
+    worker.submit(job, "new search", on_result=results.append, key="search")
+    release.set()
+    qtbot.waitUntil(lambda: not worker.is_busy(), timeout=5000)
+    assert ran == results == ["detail", "new search"]
 
 
 def _raise_user_error() -> None:
