@@ -82,3 +82,26 @@ def test_a_bugs_traceback_is_redacted_in_the_log_file(tmp_path: Path) -> None:
     assert "ValueError: cannot parse phone 139****0987" in text
     assert PHONE not in text
     assert ORDER_NO in text  # 19-digit order numbers are not mistaken for phones
+
+
+def test_log_files_rotate_and_stay_bounded(tmp_path: Path) -> None:
+    """A long-running app never fills the disk with logs: the file rotates, old ones are dropped."""
+    import logging
+
+    from dropship_desktop.logs import LOG_FILENAME, setup_logging
+
+    log_dir = tmp_path / "data" / "logs"
+    log_file = setup_logging(log_dir)
+    try:
+        line = "x" * 1000
+        for i in range(8000):  # about 8 MB
+            logging.getLogger("test").info("line %d %s", i, line)
+    finally:
+        logging.shutdown()
+        setup_logging(None)
+    assert log_file == log_dir / LOG_FILENAME
+    files = sorted(p.name for p in log_dir.iterdir())
+    assert LOG_FILENAME in files and f"{LOG_FILENAME}.1" in files
+    assert 2 <= len(files) <= 6
+    assert all((log_dir / name).stat().st_size <= 1_100_000 for name in files)
+    assert "line 7999 " in (log_dir / LOG_FILENAME).read_text(encoding="utf-8")

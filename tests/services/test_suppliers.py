@@ -52,6 +52,23 @@ def test_delete_is_refused_while_offers_use_the_supplier(demo_db: Path) -> None:
     assert AuditEvent.select().count() == events
 
 
+def test_delete_is_refused_while_only_orders_use_the_supplier(demo_db: Path) -> None:
+    """Orders keep their supplier for the order history even after its offers are gone."""
+    supplier_id = db.execute_sql(
+        "SELECT supplier_id FROM supplier_order WHERE supplier_id IS NOT NULL LIMIT 1"
+    ).fetchone()[0]
+    orders = db.execute_sql(
+        "SELECT count(*) FROM supplier_order WHERE supplier_id = ?", (supplier_id,)
+    ).fetchone()[0]
+    with db.atomic():
+        db.execute_sql("DELETE FROM offer WHERE supplier_id = ?", (supplier_id,))
+    events = AuditEvent.select().count()
+    with pytest.raises(UserError, match=rf"cannot be deleted: 0 offer\(s\) and {orders} supplier"):
+        delete_supplier(supplier_id)
+    assert Supplier.get_or_none(Supplier.id == supplier_id) is not None
+    assert AuditEvent.select().count() == events
+
+
 def test_unchanged_save_writes_no_audit_event(fresh_db: Path) -> None:
     data = SupplierInput(kind="platform", name="义乌晨光", rating=4.5, on_time_rate=0.9)
     supplier_id = create_supplier(data).created_id
