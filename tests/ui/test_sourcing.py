@@ -23,7 +23,13 @@ from dropship_desktop.services.sourcing import (
 from dropship_desktop.services.suppliers import SupplierInput, create_supplier
 from dropship_desktop.store.db import db
 from dropship_desktop.store.tables import Product, Supplier
-from dropship_desktop.ui.sourcing.comparison import WEIGHTS_KEY, ComparisonModel, ComparisonPanel
+from dropship_desktop.tabular.reader import read_table
+from dropship_desktop.ui.sourcing.comparison import (
+    ONE_PIECE_COLUMN,
+    WEIGHTS_KEY,
+    ComparisonModel,
+    ComparisonPanel,
+)
 from dropship_desktop.ui.sourcing.offer_dialog import OfferDialog
 from dropship_desktop.ui.sourcing.view import SourcingView
 from dropship_desktop.ui.tasks import DbWorker
@@ -253,6 +259,36 @@ def test_ranking_follows_weights_and_prices(qtbot: QtBot, fresh_db: Path, make_v
     assert panel.weights == ScoreWeights()
 
 
+def test_offer_that_cannot_serve_one_piece_is_marked_not_hidden(
+    qtbot: QtBot, fresh_db: Path, make_view
+) -> None:
+    product, solid, cheap = _seed_two_offers()
+    wholesale_supplier = create_supplier(SupplierInput(kind="platform", name="批发厂家")).created_id
+    assert wholesale_supplier
+    # The cheapest by far, but wholesale only: MOQ 10 and no one-piece dropship.
+    wholesale = create_offer(
+        OfferInput(product, wholesale_supplier, 300, moq=10, dropship_supported=False)
+    ).created_id
+    view = make_view()
+    _select_product(qtbot, view, product)
+    panel = view.comparison
+    panel.spins["cost"].setValue(100)
+    for name in ("lead_time", "trust", "stability", "counterfeit_risk"):
+        panel.spins[name].setValue(0)
+    model = panel.model
+    assert model.rowCount() == 3  # shown, not hidden
+    assert model.ranked_ids()[-1] == wholesale  # ranked last despite the lowest cost
+    row = model.ranked_ids().index(wholesale)
+    one_piece = model.index(row, ONE_PIECE_COLUMN)
+    assert one_piece.data().startswith("✗")
+    assert "one-piece" in one_piece.data(Qt.ItemDataRole.ToolTipRole)
+    assert model.index(row, 1).data(Qt.ItemDataRole.ForegroundRole) is not None  # greyed
+    for other in (solid, cheap):
+        other_row = model.ranked_ids().index(other)
+        assert model.index(other_row, ONE_PIECE_COLUMN).data().startswith("✓")
+        assert model.index(other_row, 1).data(Qt.ItemDataRole.ForegroundRole) is None
+
+
 def test_all_zero_weights_are_refused(qtbot: QtBot, fresh_db: Path, make_view) -> None:
     view = make_view()
     panel = view.comparison
@@ -372,7 +408,12 @@ def test_export_from_the_view(qtbot: QtBot, demo_db: Path, tmp_path: Path, make_
     view.export_offers_to(tmp_path / "o.xlsx")
     _idle(qtbot, view)
     assert (tmp_path / "s.csv").read_bytes().startswith(b"\xef\xbb\xbf")
-    assert (tmp_path / "o.xlsx").stat().st_size > 0
+    suppliers = read_table(tmp_path / "s.csv")
+    assert len(suppliers.rows) == Supplier.select().count() == 10
+    names = {r[0] for r in db.execute_sql("SELECT name FROM supplier")}
+    assert {cell for row in suppliers.rows for cell in row} >= names
+    offers = db.execute_sql("SELECT count(*) FROM offer").fetchone()[0]
+    assert len(read_table(tmp_path / "o.xlsx").rows) == offers > 0
     assert "Exported" in view.message_bar.text()
 
 
