@@ -32,12 +32,12 @@ def _e(value: Any) -> str:
     return html.escape("" if value is None else str(value))
 
 
-def _cell(value: Any) -> str:
-    """Escaped cell text; order numbers, SKUs and tracking numbers never break across lines."""
+def _td(value: Any, style: str = "") -> str:
+    """A table cell; order numbers, SKUs and tracking numbers never break across lines."""
     text = "" if value is None else str(value)
     if text and len(text) <= 40 and all(ch.isascii() and not ch.isspace() for ch in text):
-        return f"<span style='white-space:nowrap'>{html.escape(text)}</span>"
-    return html.escape(text)
+        style += "white-space:nowrap;"
+    return f"<td style='{style}'>{html.escape(text)}</td>" if style else f"<td>{_e(text)}</td>"
 
 
 def _label(enum: Any, raw: Any) -> str:
@@ -274,7 +274,7 @@ class OrderDetailPane(QWidget):
     @staticmethod
     def _pairs(pairs: Sequence[tuple[str, Any]]) -> str:
         rows = "".join(
-            f"<tr><td style='color:#666;padding-right:8px'>{_e(k)}</td><td>{_cell(v)}</td></tr>"
+            f"<tr><td style='color:#666;padding-right:8px'>{_e(k)}</td>{_td(v)}</tr>"
             for k, v in pairs
             if v not in (None, "")
         )
@@ -290,9 +290,7 @@ class OrderDetailPane(QWidget):
         if not rows:
             return f"<p><i>{_e(empty)}</i></p>"
         head = "".join(f"<th align='left'>{_e(h)}</th>" for h in headers)
-        body = "".join(
-            "<tr>" + "".join(f"<td>{_cell(cell(r))}</td>" for cell in cells) + "</tr>" for r in rows
-        )
+        body = "".join("<tr>" + "".join(_td(cell(r)) for cell in cells) + "</tr>" for r in rows)
         return (
             "<table border='1' cellspacing='0' cellpadding='3' style='border-collapse:collapse'>"
             f"<tr>{head}</tr>{body}</table>"
