@@ -108,6 +108,20 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
+        # Where sellers look first for files: the same dialogs as the views' buttons.
+        self.import_orders_action = QAction(icon("import"), "", self)
+        self.import_orders_action.triggered.connect(lambda: self._orders_view().import_orders())
+        self.export_orders_action = QAction(icon("export"), "", self)
+        self.export_orders_action.triggered.connect(lambda: self._orders_view().export_orders())
+        self.import_products_action = QAction(icon("import"), "", self)
+        self.import_products_action.triggered.connect(self._import_products)
+        for action in (
+            self.import_orders_action,
+            self.export_orders_action,
+            self.import_products_action,
+        ):
+            self.file_menu.addAction(action)
+        self.file_menu.addSeparator()
         # Data safety: backups and buyer-data retention (issue #7).
         self.backup_now_action = QAction(self)
         self.backup_now_action.triggered.connect(self.back_up_now)
@@ -182,6 +196,9 @@ class MainWindow(QMainWindow):
         self.backups_action.setText(self.tr("Backups and &Restore…"))
         self.privacy_action.setText(self.tr("Delete Old &Buyer Data…"))
         self.quit_action.setText(self.tr("&Quit"))
+        self.import_orders_action.setText(self.tr("&Import Orders…"))
+        self.export_orders_action.setText(self.tr("&Export Orders…"))
+        self.import_products_action.setText(self.tr("Import &Products and Offers…"))
         self.view_menu.setTitle(self.tr("&View"))
         for action, view in zip(self.view_actions, self.views, strict=True):
             action.setText(view.title())
@@ -237,6 +254,18 @@ class MainWindow(QMainWindow):
             return
         self.stack.setCurrentIndex(index)
         self.views[index].activate()
+
+    def _orders_view(self) -> OrdersView:
+        """The orders view, shown (its dialogs act on its filter and selection)."""
+        index = next(i for i, v in enumerate(self.views) if isinstance(v, OrdersView))
+        self.nav.setCurrentRow(index)
+        return self.views[index]  # type: ignore[return-value]
+
+    @Slot()
+    def _import_products(self) -> None:
+        index = next(i for i, v in enumerate(self.views) if isinstance(v, SourcingView))
+        self.nav.setCurrentRow(index)
+        self.views[index].import_products()  # type: ignore[attr-defined]
 
     def current_view(self) -> View:
         return self.views[self.stack.currentIndex()]

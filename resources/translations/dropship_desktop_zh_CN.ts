@@ -2096,6 +2096,18 @@ Use “Map columns…” to say which column holds what.</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
+        <source>&amp;Import Orders…</source>
+        <translation>导入订单(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export Orders…</source>
+        <translation>导出订单(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Import &amp;Products and Offers…</source>
+        <translation>导入商品和报价(&amp;P)…</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>

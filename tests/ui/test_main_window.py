@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
@@ -61,3 +62,24 @@ def test_search_runs_in_the_background_and_filters(qtbot: QtBot, main_window: Ma
     qtbot.waitUntil(lambda: orders.model.rowCount() == 1, timeout=5000)
     assert orders.model.order_id(0) == 5
     assert "1" in orders.count_label.text()
+
+
+def test_file_menu_opens_the_import_and_export_dialogs(
+    qtbot: QtBot, main_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dropship_desktop.ui.orders import export_dialog, import_dialog
+
+    opened: list[str] = []
+    monkeypatch.setattr(import_dialog, "run_import_dialog", lambda *a: opened.append("import"))
+    monkeypatch.setattr(export_dialog, "run_export_dialog", lambda *a: opened.append("export"))
+    sourcing = next(v for v in main_window.views if isinstance(v, SourcingView))
+    monkeypatch.setattr(sourcing, "import_products", lambda: opened.append("products"))
+    main_window.nav.setCurrentRow(1)
+    main_window.import_orders_action.trigger()
+    assert isinstance(main_window.current_view(), OrdersView)
+    main_window.export_orders_action.trigger()
+    main_window.import_products_action.trigger()
+    assert main_window.current_view() is sourcing
+    assert opened == ["import", "export", "products"]
+    titles = [a.text() for a in main_window.file_menu.actions()]
+    assert "&Import Orders…" in titles and "&Export Orders…" in titles

@@ -283,7 +283,7 @@ class SourcingView(View):
         self.new_product_button = _button(self.tr("New product…"), "add", self.new_product)
         self.edit_product_button = _icon_button(self.tr("Edit…"), "edit", self.edit_product)
         self.delete_product_button = _icon_button(self.tr("Delete"), "delete", self.delete_product)
-        self.import_button = _button(self.tr("Import…"), "import", self._ask_import)
+        self.import_button = _button(self.tr("Import…"), "import", self.import_products)
         self.export_offers_button = _button(self.tr("Export…"), "export", self._ask_export_offers)
         self.product_filter = FilterBar(self.product_proxy)
         product_buttons = QHBoxLayout()
@@ -656,7 +656,8 @@ class SourcingView(View):
     # -- import and export --------------------------------------------------------------------
 
     @Slot()
-    def _ask_import(self) -> None:
+    def import_products(self) -> None:
+        """Ask for a products-and-offers file and import it (through the preview dialog)."""
         path, _filter = QFileDialog.getOpenFileName(
             self,
             self.tr("Import products and offers"),
