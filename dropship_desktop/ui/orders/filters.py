@@ -60,13 +60,26 @@ class OrderFilterBar(QWidget):
         self.flagged_check.setObjectName("flaggedOnly")
         self.clear_button = QPushButton()
 
-        for combo in (
+        # The widgets in their two rows (also the Tab order): every list below derives from it.
+        combos = (
             self.quick_combo,
             self.sales_combo,
             self.supplier_status_combo,
             self.shop_combo,
             self.supplier_combo,
-        ):
+        )
+        self._rows: tuple[tuple[QWidget, ...], ...] = (
+            combos,
+            (
+                self.from_check,
+                self.from_date,
+                self.to_check,
+                self.to_date,
+                self.flagged_check,
+                self.clear_button,
+            ),
+        )
+        for combo in combos:
             # Long shop and supplier names must not widen the whole window.
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -78,24 +91,7 @@ class OrderFilterBar(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
-        rows = (
-            (
-                self.quick_combo,
-                self.sales_combo,
-                self.supplier_status_combo,
-                self.shop_combo,
-                self.supplier_combo,
-            ),
-            (
-                self.from_check,
-                self.from_date,
-                self.to_check,
-                self.to_date,
-                self.flagged_check,
-                self.clear_button,
-            ),
-        )
-        for widgets in rows:
+        for widgets in self._rows:
             row = QHBoxLayout()
             for widget in widgets:
                 row.addWidget(widget)
@@ -105,13 +101,7 @@ class OrderFilterBar(QWidget):
         self._shops: list[tuple[Any, ...]] = []
         self._suppliers: list[tuple[Any, ...]] = []
         self._retranslate()
-        for combo in (
-            self.quick_combo,
-            self.sales_combo,
-            self.supplier_status_combo,
-            self.shop_combo,
-            self.supplier_combo,
-        ):
+        for combo in combos:
             combo.currentIndexChanged.connect(self._emit)
         for check, edit in ((self.from_check, self.from_date), (self.to_check, self.to_date)):
             check.toggled.connect(edit.setEnabled)
@@ -178,19 +168,7 @@ class OrderFilterBar(QWidget):
 
     def tab_chain(self) -> list[QWidget]:
         """The bar's widgets in Tab order (left to right, top row first)."""
-        return [
-            self.quick_combo,
-            self.sales_combo,
-            self.supplier_status_combo,
-            self.shop_combo,
-            self.supplier_combo,
-            self.from_check,
-            self.from_date,
-            self.to_check,
-            self.to_date,
-            self.flagged_check,
-            self.clear_button,
-        ]
+        return [widget for row in self._rows for widget in row]
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -235,22 +213,14 @@ class OrderFilterBar(QWidget):
 
     @Slot()
     def clear(self) -> None:
-        widgets = (
-            self.quick_combo,
-            self.sales_combo,
-            self.supplier_status_combo,
-            self.shop_combo,
-            self.supplier_combo,
-            self.from_check,
-            self.to_check,
-            self.flagged_check,
-        )
+        widgets = self.tab_chain()
         for widget in widgets:
             widget.blockSignals(True)
-        for combo in widgets[:5]:
-            combo.setCurrentIndex(0)  # type: ignore[attr-defined]
-        for check in widgets[5:]:
-            check.setChecked(False)  # type: ignore[attr-defined]
+        for widget in widgets:
+            if isinstance(widget, QComboBox):
+                widget.setCurrentIndex(0)
+            elif isinstance(widget, QCheckBox):
+                widget.setChecked(False)
         self.from_date.setEnabled(False)
         self.to_date.setEnabled(False)
         for widget in widgets:
