@@ -136,11 +136,15 @@ def median_runs(
 
 
 def db_floor(count: int) -> tuple[int, float]:
-    """The database part alone: insert prebuilt order and line tuples, index them, commit.
+    """The database part alone: write prebuilt order and line tuples, index them, commit.
 
-    The same statements and the same bulk-index path as the import, without reading, mapping
-    or any per-row Python work: what SQLite itself costs with this schema's indexes.
+    The same writer and statements as the import (:class:`BulkOrderWriter`, in chunks of the
+    import's size), without reading, mapping or building rows: what SQLite itself costs with this
+    schema's indexes, whatever the Python does.
     """
+    from dropship_desktop.services.order_import import CHUNK
+    from dropship_desktop.store.bulk_orders import BulkOrderWriter
+
     conn = db.connection()
     conn.execute("INSERT INTO shop (platform, name, created_at) VALUES ('taobao', '基准', 0)")
     shop_id = conn.execute("SELECT max(id) FROM shop").fetchone()[0]
@@ -155,18 +159,16 @@ def db_floor(count: int) -> tuple[int, float]:
     lines = [
         (first + i, f"夏季新款 纯棉短袖T恤 款式{i % 300}", "SKU", 1, 5900) for i in range(count)
     ]
-    from dropship_desktop.services.order_import import _LINE_SQL, _ORDER_SQL, FTS_BULK_SQL
 
     start = time.perf_counter()
     with db.atomic():
-        trigger = conn.execute(
-            "SELECT sql FROM sqlite_master WHERE name = 'sales_order_fts_ai'"
-        ).fetchone()[0]
-        conn.execute("DROP TRIGGER sales_order_fts_ai")
-        conn.executemany(_ORDER_SQL, orders)
-        conn.executemany(_LINE_SQL, lines)
-        conn.execute(FTS_BULK_SQL, (first,))
-        conn.execute(trigger)
+        writer = BulkOrderWriter(conn, index_in_bulk=True)
+        try:
+            for at in range(0, count, CHUNK):
+                writer.add(orders[at : at + CHUNK], lines[at : at + CHUNK])
+            writer.finish()
+        finally:
+            writer.close()
     return count, time.perf_counter() - start
 
 

@@ -16,10 +16,10 @@ from ..domain.enums import OrderStatus1688, RefundStatus, SalesStatus
 from ..domain.orders import DEFAULT_SHIP_WITHIN_HOURS, OrderFlag, is_mismatch
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP
+from ..store.bulk_orders import FTS_BULK_SQL
 from ..store.db import db
 from ..store.tables import SalesOrder
 from .base import Changes, audit
-from .order_import import FTS_BULK_SQL
 
 __all__ = ["DemoSummary", "generate_demo"]
 

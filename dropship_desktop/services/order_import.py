@@ -38,6 +38,7 @@ from ..domain.orders import DEFAULT_SHIP_WITHIN_HOURS, OrderFlag
 from ..domain.timeutil import now_epoch
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP, join, with_values
+from ..store.bulk_orders import BulkOrderWriter
 from ..store.db import db
 from ..tabular.orders_formats import (
     CANONICAL_FIELDS,
@@ -84,7 +85,7 @@ FORMAT_PLATFORMS: dict[str, tuple[str, ...]] = {
     "douyin": (ShopPlatform.DOUYIN.value,),
 }
 
-#: Rows written per ``executemany`` call; progress and cancellation are checked between chunks.
+#: Orders written per chunk; progress and cancellation are checked between chunks.
 CHUNK = 5000
 #: From this many new orders on, the FTS insert trigger is replaced by one bulk index statement.
 BULK_INDEX_FROM = 500
@@ -837,25 +838,6 @@ def _phone_key(phone: str) -> str:
 
 # --- shop orders ----------------------------------------------------------------------------
 
-_ORDER_SQL = (
-    "INSERT INTO sales_order (id, shop_id, shop_order_no, status, buyer_name, buyer_phone,"
-    " ship_address, payment_method, sale_fen, quantity, product_summary, cost_fen,"
-    " dropship_fee_fen, shipping_fen, profit_fen, supplier_status, supplier_order_no, carrier,"
-    " tracking_no, created_at, paid_at, ship_by, flags, remark, buyer_data_removed, updated_at)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, 0, 0, 0, ?, NULL, NULL, ?, ?, ?, ?, ?, ?, ?, 0, ?)"
-)
-_LINE_SQL = (
-    "INSERT INTO sales_order_line (sales_order_id, product_id, title, sku, spec, quantity,"
-    " unit_price_fen) VALUES (?, NULL, ?, ?, '', ?, ?)"
-)
-_FTS_TRIGGER = "sales_order_fts_ai"
-#: Indexes the orders from an id on, as the insert trigger would: the view pads the values.
-FTS_BULK_SQL = (
-    "INSERT INTO sales_order_fts (rowid, buyer_name, buyer_phone, ship_address, product_summary)"
-    " SELECT id, buyer_name, buyer_phone, ship_address, product_summary"
-    " FROM sales_order_fts_src WHERE id >= ?"
-)
-
 
 def _import_shop(
     preview: ImportPreview,
@@ -864,179 +846,206 @@ def _import_shop(
     cancelled: Callable[[], bool],
 ) -> tuple[ImportSummary, set[int]]:
     conn = db.connection()
-    numbers = list(preview.orders)
-    total = len(numbers)
-    now = now_epoch()
-    report("checking", 0, total)
-    existing: dict[str, tuple[Any, ...]] = {}
-    for part in _chunks(numbers, 50_000):
-        # One statement per big chunk: the numbers go in as one JSON array parameter.
-        for row in conn.execute(
-            "SELECT shop_order_no, id, status, carrier, tracking_no, paid_at, ship_by"
-            " FROM sales_order WHERE shop_id = ? AND shop_order_no IN"
-            " (SELECT value FROM json_each(?))",
-            (shop_id, json.dumps(part)),
-        ):
-            existing[row[0]] = row[1:]
-    if cancelled():
-        raise ImportCancelledError()
-
-    next_id = int(conn.execute("SELECT coalesce(max(id), 0) + 1 FROM sales_order").fetchone()[0])
-    first_new = next_id
-    paid_status = SalesStatus.PAID.value
-    no_supplier = int(OrderFlag.NO_SUPPLIER_ORDER)
-    new_orders: list[tuple[Any, ...]] = []
-    new_lines: list[tuple[Any, ...]] = []
-    updates: list[tuple[Any, ...]] = []
-    audits: list[tuple[str, int | None, int | None, str, str, str]] = []
-    status_changed: set[int] = set()
-    unchanged = 0
-    codes: dict[Any, str] = {}
     orders = preview.orders
-    for order_no in numbers:
-        lines = orders[order_no]
-        first = lines[0]
-        single = len(lines) == 1  # the common case: one row per order, no scanning
-        status = codes.get(first.status)
-        if status is None:
-            status = codes[first.status] = _status_code(first.status)
-        if single:
-            carrier, tracking = first.carrier, first.tracking_no
-            paid_dt = first.paid_at
-        else:
-            carrier, tracking = _first(lines, "carrier"), _first(lines, "tracking_no")
-            paid_dt = _first_time(lines, "paid_at")
-        paid_at = None if paid_dt is None else int(paid_dt.timestamp())
-        old = existing.get(order_no)
-        if old is not None:
-            order_id, old_status, old_carrier, old_tracking, old_paid, old_ship_by = old
-            new_carrier = carrier or old_carrier
-            new_tracking = tracking or old_tracking
-            new_paid = old_paid if old_paid is not None else paid_at
-            new_ship_by = old_ship_by
-            if new_ship_by is None and new_paid is not None:
-                new_ship_by = new_paid + _SHIP_WITHIN_S
-            if (status, new_carrier, new_tracking, new_paid, new_ship_by) == (
-                old_status,
-                old_carrier,
-                old_tracking,
-                old_paid,
-                old_ship_by,
-            ):
-                unchanged += 1
-                continue
-            updates.append(
-                (status, new_carrier, new_tracking, new_paid, new_ship_by, now, order_id)
-            )
-            if status != old_status:
-                status_changed.add(order_id)
-                audits.append(
-                    _status_audit(
-                        "sales_order", order_id, order_id, old_status, status, preview.file_name
-                    )
-                )
-            continue
-        order_id = next_id
-        next_id += 1
-        if single:
-            qty = first.quantity or 1
-            unit = first.unit_price_fen
-            sale = first.amount_fen
-            if sale is None:
-                sale = (unit or 0) * qty
-            if unit is None:
-                unit = sale // qty
-            quantity = qty
-            new_lines.append((order_id, first.product_title, first.sku, qty, unit))
-            buyer = (first.buyer_name, first.buyer_phone, first.address)
-            summary, remark = first.product_title, first.remark
-        else:
-            sale = _sale_fen(lines)
-            quantity = 0
-            for line in lines:
-                qty = line.quantity or 1
-                quantity += qty
-                unit = line.unit_price_fen
-                if unit is None:
-                    unit = (line.amount_fen or 0) // qty
-                new_lines.append((order_id, line.product_title, line.sku, qty, unit))
-            buyer = (
-                _first(lines, "buyer_name"),
-                _first(lines, "buyer_phone"),
-                _first(lines, "address"),
-            )
-            summary = _summary([r.product_title for r in lines])
-            remark = _first(lines, "remark")
-        created_dt = first.created_at
-        created = int(created_dt.timestamp()) if created_dt is not None else (paid_at or now)
-        new_orders.append(
-            (
-                order_id,
-                shop_id,
-                order_no,
-                status,
-                *buyer,
-                sale,
-                quantity,
-                summary,
-                0 if status in _CLOSED_SALES else sale,
-                carrier,
-                tracking,
-                created,
-                paid_at,
-                paid_at + _SHIP_WITHIN_S if paid_at is not None else None,
-                no_supplier if status == paid_status else 0,
-                remark,
-                now,
-            )
-        )
-
+    total = len(orders)
     report("writing", 0, total)
-    bulk = len(new_orders) >= BULK_INDEX_FROM
-    trigger_sql = None
-    if bulk:
-        row = conn.execute(
-            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (_FTS_TRIGGER,)
-        ).fetchone()
-        if row is not None:
-            trigger_sql = row[0]
-            conn.execute(f"DROP TRIGGER {_FTS_TRIGGER}")
-    created = len(new_orders)
-    line_count = len(new_lines)
-    done = _write_chunks(
-        conn, _ORDER_SQL, new_orders, CHUNK, cancelled, lambda n: report("writing", n, total)
+    writer = BulkOrderWriter(conn, index_in_bulk=total >= BULK_INDEX_FROM)
+    builder = _ShopRows(
+        shop_id, int(conn.execute("SELECT coalesce(max(id), 0) + 1 FROM sales_order").fetchone()[0])
     )
-    _write_chunks(conn, _LINE_SQL, new_lines, CHUNK * 2, cancelled)
-    if bulk and created:
-        report("indexing", done, total)
-        conn.execute(FTS_BULK_SQL, (first_new,))
-    if trigger_sql is not None:
-        conn.execute(trigger_sql)
-    conn.executemany(
-        "UPDATE sales_order SET status = ?, carrier = ?, tracking_no = ?, paid_at = ?,"
-        " ship_by = ?, updated_at = ? WHERE id = ?",
-        updates,
-    )
-    done += len(updates) + unchanged
-    report("writing", done, total)
-    new_ids = range(first_new, next_id)
+    first_new = builder.next_id
+    try:
+        done = 0
+        for part in _chunks(list(orders), CHUNK):
+            new_orders, new_lines = builder.build(conn, part, orders, preview.file_name)
+            # Returns at once: SQLite writes this chunk on the helper thread (without the GIL)
+            # while the next one is built here.
+            writer.add(new_orders, new_lines)
+            done += len(part)
+            report("writing", done, total)
+            if cancelled():
+                raise ImportCancelledError()
+        if writer.orders_written:
+            report("indexing", done, total)
+        writer.finish()
+    finally:
+        writer.close()
+    updates = builder.updates
+    for part in _chunks(updates, CHUNK):
+        conn.executemany(
+            "UPDATE sales_order SET status = ?, carrier = ?, tracking_no = ?, paid_at = ?,"
+            " ship_by = ?, updated_at = ? WHERE id = ?",
+            part,
+        )
+    new_ids = range(first_new, builder.next_id)
     matched = _match_waiting_supplier_orders(list(new_ids))
-    _refresh_summaries(status_changed | matched)
-    _audit_rows(audits)
+    _refresh_summaries(builder.status_changed | matched)
+    _audit_rows(builder.audits)
     summary = ImportSummary(
         file_name=preview.file_name,
         kind="shop",
         format=preview.format,
         rows=preview.row_count,
-        orders_created=created,
+        orders_created=writer.orders_written,
         orders_updated=len(updates),
-        orders_unchanged=unchanged,
-        lines_created=line_count,
-        status_changes=len(status_changed),
+        orders_unchanged=builder.unchanged,
+        lines_created=writer.lines_written,
+        status_changes=len(builder.status_changed),
         matched=len(matched),
         shop_id=shop_id,
     )
     return summary, set(new_ids) | {u[-1] for u in updates} | matched
+
+
+class _ShopRows:
+    """Turns a shop export's orders into rows: new orders and lines, updates, audit events."""
+
+    def __init__(self, shop_id: int, next_id: int) -> None:
+        self.shop_id = shop_id
+        self.next_id = next_id
+        self.now = now_epoch()
+        self.updates: list[tuple[Any, ...]] = []
+        self.audits: list[tuple[str, int | None, int | None, str, str, str]] = []
+        self.status_changed: set[int] = set()
+        self.unchanged = 0
+        self._codes: dict[Any, str] = {}
+
+    def existing(self, conn: Any, numbers: Sequence[str]) -> dict[str, tuple[Any, ...]]:
+        """The shop's orders among *numbers*: number -> (id, status, carrier, tracking, paid,
+        ship_by)."""
+        # One statement per chunk: the numbers go in as one JSON array parameter.
+        return {
+            row[0]: row[1:]
+            for row in conn.execute(
+                "SELECT shop_order_no, id, status, carrier, tracking_no, paid_at, ship_by"
+                " FROM sales_order WHERE shop_id = ? AND shop_order_no IN"
+                " (SELECT value FROM json_each(?))",
+                (self.shop_id, json.dumps(list(numbers))),
+            )
+        }
+
+    def build(
+        self,
+        conn: Any,
+        numbers: Sequence[str],
+        orders: dict[str, list[OrderRecord]],
+        file_name: str,
+    ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+        """Rows for the orders *numbers*: returns (new orders, new lines); updates are kept."""
+        existing = self.existing(conn, numbers)
+        shop_id, now, codes = self.shop_id, self.now, self._codes
+        paid_status = SalesStatus.PAID.value
+        no_supplier = int(OrderFlag.NO_SUPPLIER_ORDER)
+        new_orders: list[tuple[Any, ...]] = []
+        new_lines: list[tuple[Any, ...]] = []
+        for order_no in numbers:
+            lines = orders[order_no]
+            first = lines[0]
+            single = len(lines) == 1  # the common case: one row per order, no scanning
+            status = codes.get(first.status)
+            if status is None:
+                status = codes[first.status] = _status_code(first.status)
+            if single:
+                carrier, tracking = first.carrier, first.tracking_no
+                paid_dt = first.paid_at
+            else:
+                carrier, tracking = _first(lines, "carrier"), _first(lines, "tracking_no")
+                paid_dt = _first_time(lines, "paid_at")
+            paid_at = None if paid_dt is None else int(paid_dt.timestamp())
+            old = existing.get(order_no)
+            if old is not None:
+                self._update(old, status, carrier, tracking, paid_at, file_name)
+                continue
+            order_id = self.next_id
+            self.next_id += 1
+            if single:
+                qty = first.quantity or 1
+                unit = first.unit_price_fen
+                sale = first.amount_fen
+                if sale is None:
+                    sale = (unit or 0) * qty
+                if unit is None:
+                    unit = sale // qty
+                quantity = qty
+                new_lines.append((order_id, first.product_title, first.sku, qty, unit))
+                buyer = (first.buyer_name, first.buyer_phone, first.address)
+                summary, remark = first.product_title, first.remark
+            else:
+                sale = _sale_fen(lines)
+                quantity = 0
+                for line in lines:
+                    qty = line.quantity or 1
+                    quantity += qty
+                    unit = line.unit_price_fen
+                    if unit is None:
+                        unit = (line.amount_fen or 0) // qty
+                    new_lines.append((order_id, line.product_title, line.sku, qty, unit))
+                buyer = (
+                    _first(lines, "buyer_name"),
+                    _first(lines, "buyer_phone"),
+                    _first(lines, "address"),
+                )
+                summary = _summary([r.product_title for r in lines])
+                remark = _first(lines, "remark")
+            created_dt = first.created_at
+            created = int(created_dt.timestamp()) if created_dt is not None else (paid_at or now)
+            new_orders.append(
+                (
+                    order_id,
+                    shop_id,
+                    order_no,
+                    status,
+                    *buyer,
+                    sale,
+                    quantity,
+                    summary,
+                    0 if status in _CLOSED_SALES else sale,
+                    carrier,
+                    tracking,
+                    created,
+                    paid_at,
+                    paid_at + _SHIP_WITHIN_S if paid_at is not None else None,
+                    no_supplier if status == paid_status else 0,
+                    remark,
+                    now,
+                )
+            )
+        return new_orders, new_lines
+
+    def _update(
+        self,
+        old: tuple[Any, ...],
+        status: str,
+        carrier: str,
+        tracking: str,
+        paid_at: int | None,
+        file_name: str,
+    ) -> None:
+        """An order already imported: keep what changed (status, logistics, payment)."""
+        order_id, old_status, old_carrier, old_tracking, old_paid, old_ship_by = old
+        new_carrier = carrier or old_carrier
+        new_tracking = tracking or old_tracking
+        new_paid = old_paid if old_paid is not None else paid_at
+        new_ship_by = old_ship_by
+        if new_ship_by is None and new_paid is not None:
+            new_ship_by = new_paid + _SHIP_WITHIN_S
+        if (status, new_carrier, new_tracking, new_paid, new_ship_by) == (
+            old_status,
+            old_carrier,
+            old_tracking,
+            old_paid,
+            old_ship_by,
+        ):
+            self.unchanged += 1
+            return
+        self.updates.append(
+            (status, new_carrier, new_tracking, new_paid, new_ship_by, self.now, order_id)
+        )
+        if status != old_status:
+            self.status_changed.add(order_id)
+            self.audits.append(
+                _status_audit("sales_order", order_id, order_id, old_status, status, file_name)
+            )
 
 
 def _first_time(lines: Sequence[OrderRecord], name: str) -> datetime | None:

@@ -207,7 +207,8 @@ def open_database(
         return db
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        db.init(str(path), pragmas=PRAGMAS, timeout=BUSY_TIMEOUT_S)
+        # The import writer hands the connection to a helper thread (never two at once).
+        db.init(str(path), pragmas=PRAGMAS, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
         db.connect(reuse_if_open=True)
         migrate(before_migrate)
     except (sqlite3.OperationalError, peewee.OperationalError) as exc:
