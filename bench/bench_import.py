@@ -22,13 +22,18 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from dropship_desktop.services.demo import generate_demo
-from dropship_desktop.services.order_import import commit_import, preview_import, release_preview
+from dropship_desktop.services.order_import import (
+    commit_import,
+    import_orders_file,
+    preview_import,
+    release_preview,
+)
 from dropship_desktop.store.db import close_database, db, open_database
 
 HEADERS = [
@@ -46,13 +51,28 @@ CITIES = [
 ]
 
 
-def make_rows(count: int) -> list[list[str]]:
-    """A Taobao 已卖出的宝贝 export: ~10% of orders have two lines (two rows)."""
+def make_rows(count: int, times: str = "newest_first") -> list[list[str]]:
+    """A Taobao 已卖出的宝贝 export: ~10% of orders have two lines (two rows).
+
+    Args:
+        times: ``"newest_first"``: creation times descend through the file, 30 s apart, all
+            after the demo orders already in the database — as the platforms export (newest
+            first) and as sellers import (the latest period). ``"scattered"``: times cycle over
+            28 days row by row (the worst case for the time-keyed indexes).
+    """
     rnd = random.Random(42)
     rows: list[list[str]] = []
+    newest = datetime(2026, 12, 6, 12, 0, 0)
     i = 0
     while len(rows) < count:
-        order_no = str(1930679858170647123 + i * 7)
+        # Order numbers are not in time order on the platforms: a fixed pseudo-random spread.
+        order_no = str(1930679858170647123 + (i * 7919) % 1_000_003 * 7)
+        if times == "newest_first":
+            moment = newest - timedelta(seconds=30 * i)
+        else:
+            moment = datetime(2024, 3, 1 + i % 28, i % 24, i % 60, 1)
+        created = moment.strftime("%Y-%m-%d %H:%M:%S")
+        paid = (moment + timedelta(seconds=29)).strftime("%Y-%m-%d %H:%M:%S")
         lines = 2 if rnd.random() < 0.1 else 1
         for _ in range(min(lines, count - len(rows))):
             price = rnd.randint(100, 99999)
@@ -62,9 +82,7 @@ def make_rows(count: int) -> list[list[str]]:
                 "请尽快发货" if i % 10 == 0 else "",
                 NAMES[i % 20] + NAMES[(i // 20) % 20] + ("明" if i % 3 else ""),
                 f"{CITIES[i % 4]} 文三路{i % 500}号 {i % 30}幢", f"'138{i % 100000000:08d}",
-                f"2024-03-{1 + i % 28:02d} {i % 24:02d}:{i % 60:02d}:01",
-                f"2024-03-{1 + i % 28:02d} {i % 24:02d}:{i % 60:02d}:30",
-                f"夏季新款 纯棉短袖T恤 男女同款 款式{i % 300}",
+                created, paid, f"夏季新款 纯棉短袖T恤 男女同款 款式{i % 300}",
                 f"No:YT{7500000000 + i}" if i % 4 else "", "圆通速递" if i % 4 else "", "1",
                 f"SKU-{i % 1000:04d}",
             ])  # fmt: skip
@@ -108,7 +126,19 @@ def emit(name: str, **fields: object) -> None:
 
 
 def import_once(path: Path) -> tuple[int, float]:
-    """Preview + commit into a new shop; returns (rows, seconds)."""
+    """The CLI's one-go import into a new shop; returns (rows, seconds).
+
+    What ``dropship-desktop import orders FILE --shop NAME`` does after start-up: read the file,
+    check its layout, then map the rows block by block while the previous block is written.
+    """
+    start = time.perf_counter()
+    changes = import_orders_file(path, shop_name="基准测试店")
+    assert changes.summary is not None
+    return changes.summary.rows, time.perf_counter() - start
+
+
+def import_with_preview(path: Path) -> tuple[int, float]:
+    """The import dialog's path: the whole preview first, then the commit (no wait between)."""
     start = time.perf_counter()
     preview = preview_import(path)
     assert preview.can_import, preview.error_text()
@@ -244,8 +274,10 @@ def main(argv: list[str] | None = None) -> int:
         rows = make_rows(args.rows)
         csv_path = work / "orders.csv"
         xlsx_path = work / "orders.xlsx"
+        scattered_path = work / "orders_scattered.csv"
         write_csv_file(csv_path, rows)
         write_xlsx_file(xlsx_path, rows)
+        write_csv_file(scattered_path, make_rows(args.rows, times="scattered"))
         del rows
 
         baseline_times = []
@@ -258,9 +290,15 @@ def main(argv: list[str] | None = None) -> int:
         emit("csv_reader_baseline", rows=count, seconds=round(baseline, 3),
              rows_per_s=round(count / baseline))  # fmt: skip
 
-        for name, path in (("csv_import", csv_path), ("xlsx_import", xlsx_path)):
+        figures = (
+            ("csv_import", csv_path, import_once),
+            ("xlsx_import", xlsx_path, import_once),
+            ("csv_import_with_preview", csv_path, import_with_preview),
+            ("csv_import_scattered_times", scattered_path, import_once),
+        )
+        for name, path, how in figures:
             count, seconds, runs = median_runs(
-                template, work, args.repeat, lambda p=path: import_once(p)
+                template, work, args.repeat, lambda p=path, h=how: h(p)
             )
             emit(
                 name,

@@ -40,6 +40,7 @@ from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP, join, with_values
 from ..store.bulk_orders import BulkOrderWriter
 from ..store.db import db
+from ..tabular.cells import CellError, clean_text
 from ..tabular.orders_formats import (
     CANONICAL_FIELDS,
     FORMATS,
@@ -52,6 +53,7 @@ from ..tabular.orders_formats import (
     kind_for_format,
     map_rows,
     normalise_header,
+    required_order_number,
 )
 from ..tabular.reader import Table, TableError, read_table
 from .base import Changes, write_op
@@ -152,6 +154,11 @@ class ImportPreview:
         problem: Why the rows could not be mapped at all (unknown layout, a required column
             missing); empty when they could.
         shop_names: Distinct shop names the file itself gives (店铺名称), if any.
+        table: The rows as read (dropped by :func:`release_preview`).
+        deferred: The rows were not mapped yet (``preview_import(defer_rows=True)``): the
+            commit maps them block by block while it writes, and rejects the whole import
+            (rolling back) if any row has a problem. ``orders`` and ``errors`` stay empty
+            until then.
     """
 
     file_name: str
@@ -168,6 +175,7 @@ class ImportPreview:
     problem: str = ""
     shop_names: list[str] = field(default_factory=list)
     table: Table | None = field(default=None, repr=False)
+    deferred: bool = False
 
     @property
     def needs_mapping(self) -> bool:
@@ -280,6 +288,7 @@ def preview_import(
     mapping: ColumnMapping | None = None,
     kind: OrderKind | None = None,
     file_name: str | None = None,
+    defer_rows: bool = False,
 ) -> ImportPreview:
     """Read and map an order export without writing anything.
 
@@ -289,6 +298,9 @@ def preview_import(
         mapping: A user's column mapping; wins over ``fmt``.
         kind: ``"shop"`` or ``"1688"`` for a user mapping (default: from the format).
         file_name: The name shown in messages when *source* is a table.
+        defer_rows: Only read the file and check its layout; leave mapping the rows to the
+            commit, which then overlaps it with writing (the CLI's one-go import of a shop
+            export; see :attr:`ImportPreview.deferred`).
 
     Returns:
         The preview. A file whose layout is not recognised gives a preview with ``problem``
@@ -343,6 +355,10 @@ def preview_import(
         preview.problem = QT_TRANSLATE_NOOP(
             "Errors", "The column mapping lacks: Order status. Choose the column that holds it."
         )
+        return preview
+    if defer_rows and preview.kind == "shop":
+        preview.deferred = True
+        preview.shop_names = _column_values(table, preview.mapping, "shop_name")
         return preview
     try:
         with _bulk_gc():
@@ -626,7 +642,7 @@ def import_orders_file(
     if isinstance(path, ImportPreview):
         preview = path
     else:
-        preview = preview_import(path, fmt=fmt, mapping=mapping)
+        preview = preview_import(path, fmt=fmt, mapping=mapping, defer_rows=True)
     check_preview(preview)
     shop_id: int | None = None
     new_shop: tuple[str, str] | None = None
@@ -652,6 +668,8 @@ def check_preview(preview: ImportPreview) -> None:
     """
     if preview.problem:
         raise UserError(_FILE_PROBLEM, name=preview.file_name, problem=preview.problem)
+    if preview.deferred and preview.row_count:
+        return  # the rows are checked while they are imported
     if preview.errors:
         raise UserError(
             QT_TRANSLATE_NOOP(
@@ -846,22 +864,26 @@ def _import_shop(
     cancelled: Callable[[], bool],
 ) -> tuple[ImportSummary, set[int]]:
     conn = db.connection()
-    orders = preview.orders
-    total = len(orders)
+    total = preview.row_count
     report("writing", 0, total)
     writer = BulkOrderWriter(conn, index_in_bulk=total >= BULK_INDEX_FROM)
     builder = _ShopRows(
         shop_id, int(conn.execute("SELECT coalesce(max(id), 0) + 1 FROM sales_order").fetchone()[0])
     )
+    # Looked up before writing starts: a query during the writing would wait for the helper.
+    report("checking", 0, total)
+    builder.load_existing(conn, _order_numbers(preview))
     first_new = builder.next_id
     try:
         done = 0
-        for part in _chunks(list(orders), CHUNK):
-            new_orders, new_lines = builder.build(conn, part, orders, preview.file_name)
+        for rows_done, orders in _order_blocks(preview, CHUNK):
+            new_orders, new_lines = builder.build(
+                _in_creation_order(orders), orders, preview.file_name
+            )
             # Returns at once: SQLite writes this chunk on the helper thread (without the GIL)
-            # while the next one is built here.
+            # while the next one is mapped and built here.
             writer.add(new_orders, new_lines)
-            done += len(part)
+            done = rows_done
             report("writing", done, total)
             if cancelled():
                 raise ImportCancelledError()
@@ -897,6 +919,112 @@ def _import_shop(
     return summary, set(new_ids) | {u[-1] for u in updates} | matched
 
 
+def _order_blocks(
+    preview: ImportPreview, size: int
+) -> Iterator[tuple[int, dict[str, list[OrderRecord]]]]:
+    """Complete orders (all their lines) about *size* rows at a time, with the rows done so far.
+
+    A mapped preview is cut into blocks. A deferred one is mapped here block by block, so its
+    mapping overlaps the writing of the previous block; an order is handed on only once its
+    last row is mapped (lines of one order need not be adjacent). Once a row has a problem
+    nothing more is handed on, the remaining rows are still checked so that every problem is
+    reported, and :class:`UserError` is raised at the end (the caller's transaction rolls back).
+    """
+    if not preview.deferred:
+        orders = preview.orders
+        numbers = list(orders)
+        rows = 0
+        for start in range(0, len(numbers), size):
+            block = {n: orders[n] for n in numbers[start : start + size]}
+            rows += sum(len(lines) for lines in block.values())
+            yield rows, block
+        return
+    table = preview.table
+    assert table is not None  # a deferred preview keeps its table
+    last_row = _last_rows(table, preview.mapping)
+    pending: dict[str, list[OrderRecord]] = {}
+    errors: list[RowError] = []
+    truncated = False
+    for start in range(0, len(table.rows), size):
+        end = start + size
+        part = replace(table, rows=table.rows[start:end], row_numbers=table.row_numbers[start:end])
+        with _bulk_gc():
+            result = map_rows(part, preview.mapping, preview.kind, max_errors=_PREVIEW_ERRORS)
+        block_errors = list(result.errors)
+        records = _validate(result.records, preview, block_errors)
+        errors.extend(block_errors)
+        truncated = truncated or result.errors_truncated or len(errors) > _PREVIEW_ERRORS
+        if errors:
+            pending.clear()
+            if truncated:
+                break
+            continue
+        for record in records:
+            pending.setdefault(record.order_no, []).append(record)
+        complete = {n: lines for n, lines in pending.items() if last_row.get(n, -1) < end}
+        for number in complete:
+            del pending[number]
+        yield min(end, len(table.rows)), complete
+    if errors:
+        preview.errors = sorted(
+            errors, key=lambda e: (e.row, _column_rank(preview.headers, e.column))
+        )[:_PREVIEW_ERRORS]
+        preview.errors_truncated = truncated
+        preview.deferred = False
+        check_preview(preview)  # raises: the file has problems, nothing is kept
+    if pending:  # cannot happen: every order's last row was mapped
+        yield len(table.rows), pending
+
+
+def _order_numbers(preview: ImportPreview) -> list[str]:
+    """The distinct order numbers of a preview (read from the rows if they are deferred)."""
+    if not preview.deferred:
+        return list(preview.orders)
+    if preview.table is None:
+        return []
+    return list(_last_rows(preview.table, preview.mapping))
+
+
+def _last_rows(table: Table, mapping: ColumnMapping) -> dict[str, int]:
+    """Order number -> index of the last row that holds it (rows with a bad number skipped)."""
+    column = table.headers.index(mapping.fields["order_no"])
+    cells = [row[column] for row in table.rows]
+    numbers: dict[str, str | None] = {}
+    for cell in set(cells):
+        try:
+            numbers[cell] = required_order_number(cell)
+        except CellError:
+            numbers[cell] = None
+    # A later row overwrites an earlier one's index: the last row of each order stays.
+    last = {number: index for index, number in enumerate(map(numbers.__getitem__, cells))}
+    last.pop(None, None)  # type: ignore[call-overload]
+    return last  # type: ignore[return-value]
+
+
+def _column_values(table: Table, mapping: ColumnMapping, name: str) -> list[str]:
+    """The distinct non-empty cleaned values of a mapped column, sorted."""
+    header = mapping.fields.get(name)
+    if header is None or header not in table.headers:
+        return []
+    column = table.headers.index(header)
+    return sorted({clean_text(v) for v in {row[column] for row in table.rows}} - {""})
+
+
+def _in_creation_order(orders: dict[str, list[OrderRecord]]) -> list[str]:
+    """Order numbers oldest first (file order among equal times).
+
+    New orders get ascending ids in this order, so the time-keyed indexes (created, paid,
+    ship-by, status/shop + created) take them in key order rather than all over the place;
+    exports list the newest first.
+    """
+    keys: dict[str, float] = {}
+    for number, lines in orders.items():
+        first = lines[0]
+        moment = first.created_at or first.paid_at
+        keys[number] = moment.timestamp() if moment is not None else 0.0
+    return sorted(orders, key=keys.__getitem__)
+
+
 class _ShopRows:
     """Turns a shop export's orders into rows: new orders and lines, updates, audit events."""
 
@@ -909,30 +1037,29 @@ class _ShopRows:
         self.status_changed: set[int] = set()
         self.unchanged = 0
         self._codes: dict[Any, str] = {}
+        #: number -> (id, status, carrier, tracking, paid, ship_by) of orders already there.
+        self._existing: dict[str, tuple[Any, ...]] = {}
 
-    def existing(self, conn: Any, numbers: Sequence[str]) -> dict[str, tuple[Any, ...]]:
-        """The shop's orders among *numbers*: number -> (id, status, carrier, tracking, paid,
-        ship_by)."""
-        # One statement per chunk: the numbers go in as one JSON array parameter.
-        return {
-            row[0]: row[1:]
+    def load_existing(self, conn: Any, numbers: Sequence[str]) -> None:
+        """Find which of *numbers* the shop already has (those are updated, not inserted)."""
+        for part in _chunks(numbers, 50_000):
+            # One statement per big chunk: the numbers go in as one JSON array parameter.
             for row in conn.execute(
                 "SELECT shop_order_no, id, status, carrier, tracking_no, paid_at, ship_by"
                 " FROM sales_order WHERE shop_id = ? AND shop_order_no IN"
                 " (SELECT value FROM json_each(?))",
-                (self.shop_id, json.dumps(list(numbers))),
-            )
-        }
+                (self.shop_id, json.dumps(part)),
+            ):
+                self._existing[row[0]] = row[1:]
 
     def build(
         self,
-        conn: Any,
         numbers: Sequence[str],
         orders: dict[str, list[OrderRecord]],
         file_name: str,
     ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
         """Rows for the orders *numbers*: returns (new orders, new lines); updates are kept."""
-        existing = self.existing(conn, numbers)
+        existing = self._existing
         shop_id, now, codes = self.shop_id, self.now, self._codes
         paid_status = SalesStatus.PAID.value
         no_supplier = int(OrderFlag.NO_SUPPLIER_ORDER)

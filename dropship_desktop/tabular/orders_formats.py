@@ -46,6 +46,7 @@ __all__ = [
     "map_rows",
     "map_status_text",
     "normalise_header",
+    "required_order_number",
 ]
 
 OrderKind = Literal["shop", "1688"]
@@ -731,7 +732,7 @@ def _map_columns(
         return list(map(table_.__getitem__, column))
 
     out: dict[str, list[Any]] = {}
-    out["order_no"] = convert("order_no", _required_order_number)
+    out["order_no"] = convert("order_no", required_order_number)
     for name in _TEXT_FIELDS:
         if name in columns and name != "sub_order_no":
             out[name] = convert(name, clean_text)
@@ -781,7 +782,12 @@ def _map_columns(
     return result
 
 
-def _required_order_number(cell: str) -> str:
+def required_order_number(cell: str) -> str:
+    """The order number in a cell, unwrapped (``="…"``, apostrophe, tab).
+
+    Raises:
+        CellError: The cell holds no order number, or one in scientific notation.
+    """
     if cell.isdigit() and cell.isascii():
         return cell  # the reader already unwrapped it: the common case, no copy
     order_no = clean_order_number(cell)
