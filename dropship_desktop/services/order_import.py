@@ -872,11 +872,12 @@ def _import_shop(
     )
     # Looked up before writing starts: a query during the writing would wait for the helper.
     report("checking", 0, total)
-    builder.load_existing(conn, _order_numbers(preview))
+    last_rows = _last_rows(preview.table, preview.mapping) if preview.deferred else None
+    builder.load_existing(conn, list(preview.orders if last_rows is None else last_rows))
     first_new = builder.next_id
     try:
         done = 0
-        for rows_done, orders in _order_blocks(preview, CHUNK):
+        for rows_done, orders in _order_blocks(preview, CHUNK, last_rows):
             new_orders, new_lines = builder.build(
                 _in_creation_order(orders), orders, preview.file_name
             )
@@ -920,7 +921,7 @@ def _import_shop(
 
 
 def _order_blocks(
-    preview: ImportPreview, size: int
+    preview: ImportPreview, size: int, last_rows: dict[str, int] | None
 ) -> Iterator[tuple[int, dict[str, list[OrderRecord]]]]:
     """Complete orders (all their lines) about *size* rows at a time, with the rows done so far.
 
@@ -929,8 +930,11 @@ def _order_blocks(
     last row is mapped (lines of one order need not be adjacent). Once a row has a problem
     nothing more is handed on, the remaining rows are still checked so that every problem is
     reported, and :class:`UserError` is raised at the end (the caller's transaction rolls back).
+
+    Args:
+        last_rows: For a deferred preview, :func:`_last_rows` of its table.
     """
-    if not preview.deferred:
+    if last_rows is None:
         orders = preview.orders
         numbers = list(orders)
         rows = 0
@@ -941,7 +945,6 @@ def _order_blocks(
         return
     table = preview.table
     assert table is not None  # a deferred preview keeps its table
-    last_row = _last_rows(table, preview.mapping)
     pending: dict[str, list[OrderRecord]] = {}
     errors: list[RowError] = []
     truncated = False
@@ -961,7 +964,7 @@ def _order_blocks(
             continue
         for record in records:
             pending.setdefault(record.order_no, []).append(record)
-        complete = {n: lines for n, lines in pending.items() if last_row.get(n, -1) < end}
+        complete = {n: lines for n, lines in pending.items() if last_rows.get(n, -1) < end}
         for number in complete:
             del pending[number]
         yield min(end, len(table.rows)), complete
@@ -976,17 +979,10 @@ def _order_blocks(
         yield len(table.rows), pending
 
 
-def _order_numbers(preview: ImportPreview) -> list[str]:
-    """The distinct order numbers of a preview (read from the rows if they are deferred)."""
-    if not preview.deferred:
-        return list(preview.orders)
-    if preview.table is None:
-        return []
-    return list(_last_rows(preview.table, preview.mapping))
-
-
-def _last_rows(table: Table, mapping: ColumnMapping) -> dict[str, int]:
+def _last_rows(table: Table | None, mapping: ColumnMapping) -> dict[str, int]:
     """Order number -> index of the last row that holds it (rows with a bad number skipped)."""
+    if table is None:
+        return {}
     column = table.headers.index(mapping.fields["order_no"])
     cells = [row[column] for row in table.rows]
     numbers: dict[str, str | None] = {}

@@ -8,8 +8,9 @@ per row (each step would have to win the GIL back from the busy caller).
 
 :class:`BulkOrderWriter` does that. For each chunk the caller's thread copies the prepared row
 tuples into two small TEMP tables (cheap: no indexes, no triggers), then a helper thread runs
-``INSERT INTO sales_order … SELECT … FROM temp.…`` for orders and lines and indexes the chunk's
-id range for search, while the caller goes on with the next chunk. The connection is never used
+``INSERT INTO sales_order … SELECT … FROM temp.…`` for orders and lines (and, every
+:data:`INDEX_EVERY` orders, indexes the id range written since for search), while the caller goes
+on with the next chunk. The connection is never used
 by both threads at once: :meth:`BulkOrderWriter.add` waits for the previous chunk first. Every
 statement runs inside the caller's transaction, so the import stays all or nothing.
 
@@ -28,6 +29,7 @@ from typing import Any
 __all__ = [
     "FTS_BULK_SQL",
     "FTS_INSERT_TRIGGER",
+    "INDEX_EVERY",
     "LINE_COLUMNS",
     "ORDER_COLUMNS",
     "BulkOrderWriter",
@@ -67,6 +69,11 @@ FTS_BULK_SQL = (
     " FROM sales_order_fts_src WHERE id >= ?"
 )
 _FTS_RANGE_SQL = FTS_BULK_SQL.replace("WHERE id >= ?", "WHERE id BETWEEN ? AND ?")
+
+#: Orders indexed for search per statement. FTS5 writes a new index segment for every statement
+#: that adds to it (and merges segments later), so per-chunk statements would cost far more than
+#: a few big ones; its in-memory buffer (migration 2) holds this many orders' terms.
+INDEX_EVERY = 25_000
 
 _ORDER_STAGE = "import_stage_order"
 _LINE_STAGE = "import_stage_line"
@@ -113,6 +120,8 @@ class BulkOrderWriter:
         self._conn = conn
         self._pending: Future[None] | None = None
         self._trigger_sql: str | None = None
+        #: First and last id written but not yet indexed for search.
+        self._unindexed: tuple[int, int] | None = None
         self.orders_written = 0
         self.lines_written = 0
         for statement in _STAGE_SQL:
@@ -142,10 +151,15 @@ class BulkOrderWriter:
             return
         self._conn.executemany(_STAGE_ORDER_SQL, orders)
         self._conn.executemany(_STAGE_LINE_SQL, lines)
-        id_range = (orders[0][0], orders[-1][0]) if orders else None
         self.orders_written += len(orders)
         self.lines_written += len(lines)
-        self._pending = self._executor.submit(self._write, id_range)
+        index_range = None
+        if orders and self._trigger_sql is not None:
+            first = orders[0][0] if self._unindexed is None else self._unindexed[0]
+            self._unindexed = (first, orders[-1][0])
+            if self._unindexed[1] - first + 1 >= INDEX_EVERY:
+                index_range, self._unindexed = self._unindexed, None
+        self._pending = self._executor.submit(self._write, index_range)
 
     def wait(self) -> None:
         """Block until the chunk being written is in; re-raise what went wrong writing it."""
@@ -156,6 +170,9 @@ class BulkOrderWriter:
     def finish(self) -> None:
         """Wait for the last chunk, restore the index trigger and drop the staging tables."""
         self.wait()
+        if self._unindexed is not None:
+            self._conn.execute(_FTS_RANGE_SQL, self._unindexed)
+            self._unindexed = None
         if self._trigger_sql is not None:
             self._conn.execute(self._trigger_sql)
             self._trigger_sql = None
@@ -175,11 +192,11 @@ class BulkOrderWriter:
                 pending.result()
         self._executor.shutdown(wait=True)
 
-    def _write(self, id_range: tuple[int, int] | None) -> None:
+    def _write(self, index_range: tuple[int, int] | None) -> None:
         conn = self._conn
         conn.execute(_INSERT_ORDERS_SQL)
         conn.execute(_INSERT_LINES_SQL)
-        if id_range is not None and self._trigger_sql is not None:
-            conn.execute(_FTS_RANGE_SQL, id_range)
+        if index_range is not None:
+            conn.execute(_FTS_RANGE_SQL, index_range)
         conn.execute(f"DELETE FROM temp.{_ORDER_STAGE}")
         conn.execute(f"DELETE FROM temp.{_LINE_STAGE}")

@@ -1,0 +1,122 @@
+"""The one-go import (CLI path): rows mapped block by block while earlier blocks are written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dropship_desktop.errors import UserError
+from dropship_desktop.services import order_import
+from dropship_desktop.services.order_import import import_orders_file, preview_import
+from dropship_desktop.store.db import db
+from dropship_desktop.store.order_queries import OrderFilter, order_ids
+
+from .test_order_import_files import TAOBAO_HEADERS, content_dump, taobao_row, write_csv
+
+BASE = 1930679858170650000
+
+
+def _time(i: int) -> str:
+    return f"2024-03-{1 + i // 1440:02d} {i // 60 % 24:02d}:{i % 60:02d}:00"
+
+
+def test_lines_of_one_order_far_apart_become_one_order(
+    fresh_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(order_import, "CHUNK", 50)
+    monkeypatch.setattr(order_import, "BULK_INDEX_FROM", 10)
+    names = {5: "欧阳娜娜", 290: "诸葛亮明"}
+    rows = [
+        taobao_row(str(BASE + i), created=_time(i), paid=_time(i), name=names.get(i, "张三"))
+        for i in range(300)
+    ]
+    # A second line of order 3 in the last block, and a second line of order 120 at the start.
+    rows.append(taobao_row(str(BASE + 3), title="第二件 马克杯", amount="10.00"))
+    rows.insert(0, taobao_row(str(BASE + 120), title="另一件 抱枕", amount="20.00"))
+    path = write_csv(tmp_path / "spread.csv", TAOBAO_HEADERS, rows)
+    preview = preview_import(path, defer_rows=True)
+    assert preview.deferred and not preview.orders
+
+    changes = import_orders_file(preview, shop_name="店")
+
+    assert changes.summary is not None
+    assert (changes.summary.orders_created, changes.summary.lines_created) == (300, 302)
+    got = dict(
+        db.execute_sql(
+            "SELECT o.shop_order_no, count(l.id) FROM sales_order o"
+            " JOIN sales_order_line l ON l.sales_order_id = o.id GROUP BY o.id"
+        ).fetchall()
+    )
+    assert got[str(BASE + 3)] == 2 and got[str(BASE + 120)] == 2
+    assert sum(got.values()) == 302
+    sale = dict(db.execute_sql("SELECT shop_order_no, sale_fen FROM sales_order").fetchall())
+    assert sale[str(BASE + 3)] == 5900 + 1000
+    # Search works for orders of every block (the index was built per block).
+    assert len(order_ids(OrderFilter(text="欧阳娜"))) == 1
+    assert len(order_ids(OrderFilter(text="诸葛亮"))) == 1
+    # The summary names an order's first line: order 120's first line is now the 抱枕.
+    assert len(order_ids(OrderFilter(text="纯棉T恤"))) == 299
+    assert len(order_ids(OrderFilter(text="抱枕"))) == 1
+    db.execute_sql("INSERT INTO sales_order_fts (sales_order_fts) VALUES ('integrity-check')")
+
+
+def test_new_ids_follow_creation_time_not_file_order(
+    fresh_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(order_import, "CHUNK", 1000)
+    # Newest first, as the platforms export.
+    rows = [taobao_row(str(BASE + i), created=_time(500 - i), paid="") for i in range(500)]
+    import_orders_file(write_csv(tmp_path / "newest.csv", TAOBAO_HEADERS, rows), shop_name="店")
+    created = [r[0] for r in db.execute_sql("SELECT created_at FROM sales_order ORDER BY id")]
+    assert created == sorted(created) and len(created) == 500
+
+
+def test_a_bad_row_in_a_late_block_rejects_everything(
+    demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(order_import, "CHUNK", 40)
+    monkeypatch.setattr(order_import, "BULK_INDEX_FROM", 10)
+    rows = [taobao_row(str(BASE + i)) for i in range(200)]
+    rows[170] = taobao_row(str(BASE + 170), amount="12.3.4")
+    rows[185] = taobao_row("1.93068E+18")
+    path = write_csv(tmp_path / "bad.csv", TAOBAO_HEADERS, rows)
+    before = content_dump(demo_db)
+
+    with pytest.raises(UserError) as caught:
+        import_orders_file(path, shop_name="小美家居淘宝店")
+
+    text = str(caught.value)
+    assert "2 problem(s)" in text and "nothing was imported" in text
+    assert "Row 172" in text and "Row 187" in text  # header is row 1
+    assert content_dump(demo_db) == before
+    triggers = {r[0] for r in db.execute_sql("SELECT name FROM sqlite_master WHERE type='trigger'")}
+    assert "sales_order_fts_ai" in triggers
+
+
+def test_a_failing_write_on_the_helper_thread_rolls_back(
+    demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(order_import, "CHUNK", 50)
+    monkeypatch.setattr(order_import, "BULK_INDEX_FROM", 10)
+    # The same order number in another shop is fine; a duplicate id would not be. Make the
+    # second block collide with a row inserted behind the writer's back.
+    rows = [taobao_row(str(BASE + i)) for i in range(120)]
+    path = write_csv(tmp_path / "ok.csv", TAOBAO_HEADERS, rows)
+    before = content_dump(demo_db)
+    from dropship_desktop.store import bulk_orders
+
+    original = bulk_orders.BulkOrderWriter._write
+    calls: list[int] = []
+
+    def failing(self: bulk_orders.BulkOrderWriter, id_range: tuple[int, int] | None) -> None:
+        calls.append(1)
+        if len(calls) == 2:
+            self._conn.execute("SELECT * FROM no_such_table")
+        original(self, id_range)
+
+    monkeypatch.setattr(bulk_orders.BulkOrderWriter, "_write", failing)
+    with pytest.raises(Exception, match="no_such_table"):
+        import_orders_file(path, shop_name="小美家居淘宝店")
+    assert content_dump(demo_db) == before
+    assert db.execute_sql("SELECT name FROM sqlite_temp_master").fetchall() == []
