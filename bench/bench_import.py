@@ -56,21 +56,23 @@ def make_rows(count: int, times: str = "newest_first") -> list[list[str]]:
 
     Args:
         times: ``"newest_first"``: creation times descend through the file, 30 s apart, all
-            after the demo orders already in the database — as the platforms export (newest
-            first) and as sellers import (the latest period). ``"scattered"``: times cycle over
-            28 days row by row (the worst case for the time-keyed indexes).
+            after the demo orders already in the database, order numbers growing with time —
+            as the platforms export (newest first) and as sellers import (the latest period).
+            ``"scattered"``: times cycle over 28 days row by row and order numbers are spread at
+            random (the worst case for the time- and number-keyed indexes).
     """
     rnd = random.Random(42)
     rows: list[list[str]] = []
     newest = datetime(2026, 12, 6, 12, 0, 0)
     i = 0
     while len(rows) < count:
-        # Order numbers are not in time order on the platforms: a fixed pseudo-random spread.
-        order_no = str(1930679858170647123 + (i * 7919) % 1_000_003 * 7)
         if times == "newest_first":
             moment = newest - timedelta(seconds=30 * i)
+            # Platform order numbers grow with time; Taobao's end in the buyer id's last digits.
+            order_no = str(1930679858170000000 + (10_000_000 - i) * 10_000 + i % 5000)
         else:
             moment = datetime(2024, 3, 1 + i % 28, i % 24, i % 60, 1)
+            order_no = str(1930679858170647123 + (i * 7919) % 1_000_003 * 7)  # spread at random
         created = moment.strftime("%Y-%m-%d %H:%M:%S")
         paid = (moment + timedelta(seconds=29)).strftime("%Y-%m-%d %H:%M:%S")
         lines = 2 if rnd.random() < 0.1 else 1

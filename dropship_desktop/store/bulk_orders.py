@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+import sys
 from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
@@ -74,6 +75,9 @@ _FTS_RANGE_SQL = FTS_BULK_SQL.replace("WHERE id >= ?", "WHERE id BETWEEN ? AND ?
 #: that adds to it (and merges segments later), so per-chunk statements would cost far more than
 #: a few big ones; its in-memory buffer (migration 2) holds this many orders' terms.
 INDEX_EVERY = 25_000
+
+#: The interpreter's thread switch interval while a writer is open (the default is 5 ms).
+_SWITCH_INTERVAL_S = 0.0005
 
 _ORDER_STAGE = "import_stage_order"
 _LINE_STAGE = "import_stage_line"
@@ -135,6 +139,10 @@ class BulkOrderWriter:
                 self._trigger_sql = str(row[0])
                 conn.execute(f"DROP TRIGGER {FTS_INSERT_TRIGGER}")
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bulk-orders")
+        # After each statement the helper needs the GIL back from the busy caller; by default
+        # it would wait up to 5 ms for it. Restored by close().
+        self._switch_interval = sys.getswitchinterval()
+        sys.setswitchinterval(min(self._switch_interval, _SWITCH_INTERVAL_S))
 
     def add(self, orders: Sequence[tuple[Any, ...]], lines: Sequence[tuple[Any, ...]]) -> None:
         """Stage a chunk and start writing it; returns before the chunk is in.
@@ -149,6 +157,10 @@ class BulkOrderWriter:
         self.wait()
         if not orders and not lines:
             return
+        # Emptied here rather than by the helper: every statement the helper runs costs it a
+        # wait for the GIL afterwards.
+        self._conn.execute(f"DELETE FROM temp.{_ORDER_STAGE}")
+        self._conn.execute(f"DELETE FROM temp.{_LINE_STAGE}")
         self._conn.executemany(_STAGE_ORDER_SQL, orders)
         self._conn.executemany(_STAGE_LINE_SQL, lines)
         self.orders_written += len(orders)
@@ -191,6 +203,7 @@ class BulkOrderWriter:
             with contextlib.suppress(Exception):
                 pending.result()
         self._executor.shutdown(wait=True)
+        sys.setswitchinterval(self._switch_interval)
 
     def _write(self, index_range: tuple[int, int] | None) -> None:
         conn = self._conn
@@ -198,5 +211,3 @@ class BulkOrderWriter:
         conn.execute(_INSERT_LINES_SQL)
         if index_range is not None:
             conn.execute(_FTS_RANGE_SQL, index_range)
-        conn.execute(f"DELETE FROM temp.{_ORDER_STAGE}")
-        conn.execute(f"DELETE FROM temp.{_LINE_STAGE}")

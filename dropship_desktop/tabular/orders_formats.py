@@ -717,6 +717,13 @@ def _map_columns(
         column = transposed[i]
         distinct = set(column)
         failed: dict[str, str] = {}
+        if len(distinct) * 2 > len(column):
+            # Mostly distinct values (order numbers, times, phones): a lookup table would cost
+            # more than it saves. A bad cell falls through to the per-value path below.
+            try:
+                return list(map(function, column))
+            except (CellError, MoneyError):
+                pass
         try:
             table_ = {cell: function(cell) for cell in distinct}
         except (CellError, MoneyError):

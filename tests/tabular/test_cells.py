@@ -74,7 +74,8 @@ def test_clean_text() -> None:
 def test_parse_datetime(text: str, expected: datetime) -> None:
     result = parse_datetime(text)
     assert result == expected
-    assert result is not None and result.tzinfo is UTC
+    assert result is not None and result.utcoffset() is not None  # aware: an instant
+    assert result.astimezone(UTC) == expected
 
 
 def test_parse_datetime_empty_and_bad() -> None:
