@@ -1,6 +1,6 @@
 """Benchmark the order import end to end: file → preview → one transaction with the search index.
 
-Run: ``uv run python bench/bench_import.py [--rows N] [--repeat R] [--existing M]``.
+Run: ``uv run python bench/bench_import.py [--rows N] [--repeat R] [--existing M | --template DB]``.
 
 Each figure is the median of ``--repeat`` runs, each into a fresh copy of a database that already
 holds ``--existing`` demo orders (so indexes and the FTS table are not empty). Prints one JSON line
@@ -264,14 +264,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--existing", type=int, default=20_000, help="demo orders already there")
+    parser.add_argument(
+        "--template",
+        type=Path,
+        help="an existing database (e.g. bench_order_list's 1M-order one) to copy for each run"
+        " instead of generating --existing demo orders",
+    )
     args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory(dir=args.template.parent if args.template else None) as tmp:
         work = Path(tmp)
         template = work / "template.db"
-        open_database(template)
-        generate_demo(args.existing, seed=3, now=datetime(2026, 11, 1, tzinfo=UTC))
-        db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        close_database()
+        if args.template:
+            open_database(args.template)  # brings it to the current schema
+            db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            args.existing = int(db.execute_sql("SELECT count(*) FROM sales_order").fetchone()[0])
+            close_database()
+            shutil.copyfile(args.template, template)
+        else:
+            open_database(template)
+            generate_demo(args.existing, seed=3, now=datetime(2026, 11, 1, tzinfo=UTC))
+            db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            close_database()
 
         rows = make_rows(args.rows)
         csv_path = work / "orders.csv"

@@ -23,7 +23,8 @@ import sqlite3
 import threading
 from array import array
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from itertools import compress
 
 from ..domain.enums import SalesStatus
 from ..domain.masking import mask_address, mask_name, mask_phone
@@ -413,7 +414,31 @@ def first_page(flt: OrderFilter, limit: int = 200) -> array:
 
 
 def order_ids(flt: OrderFilter) -> array:
-    """The ids of all orders matching *flt*, in display order."""
+    """The ids of all orders matching *flt*, in display order.
+
+    A one- or two-character search is answered by filtering the ids of the same filter without
+    the text (kept from the previous call while the database is unchanged: the list computes them
+    when it opens) through a bitmap of the orders whose text contains it. SQLite would instead
+    collect the matches into a temporary index and probe it for every order: 耳机 (84k matches
+    in a million orders) 185 ms → ~90 ms, 室 (every order) 1.7 s → ~0.6 s.
+    """
+    text = search_text(flt.text)
+    if text and _is_short(text) and _ensure_vocab():
+        plain = _plain_ids(replace(flt, text=""))
+        matches = bytearray(_max_order_id() + 1)
+        found = False
+        for (doc,) in db.execute_sql(_TERMS_SQL, _term_range(text)):
+            matches[doc] = found = 1
+        if not found:
+            return array("q")
+        return array("q", compress(plain, map(matches.__getitem__, plain)))
+    ids = _query_ids(flt)
+    if not text:
+        _plain_cache.entry = (_plain_key(flt), ids)
+    return ids
+
+
+def _query_ids(flt: OrderFilter) -> array:
     where, params = _where(flt)
     sql = f"SELECT o.id FROM sales_order o{where}{_order_by(flt)}"
     ids = array("q")
@@ -424,6 +449,38 @@ def order_ids(flt: OrderFilter) -> array:
             break
         ids.extend(r[0] for r in batch)
     return ids
+
+
+#: Per thread (each has its own connection): the last text-less id list and what it was for.
+_plain_cache = threading.local()
+
+
+def _plain_key(flt: OrderFilter) -> tuple[object, ...]:
+    """What a text-less id list depends on: the filter, the clock (if it matters), the data."""
+    conn = db.connection()
+    timed = flt.flagged_only or bool(flt.deadline)
+    return (
+        id(conn),
+        conn.total_changes,  # this connection's own writes
+        conn.execute("PRAGMA data_version").fetchone()[0],  # other connections' commits
+        repr(replace(flt, extra={})),
+        _now(flt) if timed else None,
+    )
+
+
+def _plain_ids(flt: OrderFilter) -> array:
+    """:func:`order_ids` of a text-less filter, from the cache when nothing changed since."""
+    key = _plain_key(flt)
+    entry = getattr(_plain_cache, "entry", None)
+    if entry is not None and entry[0] == key:
+        return entry[1]
+    ids = _query_ids(flt)
+    _plain_cache.entry = (key, ids)
+    return ids
+
+
+def _max_order_id() -> int:
+    return int(db.execute_sql("SELECT coalesce(max(id), 0) FROM sales_order").fetchone()[0])
 
 
 def count_orders(flt: OrderFilter) -> int:

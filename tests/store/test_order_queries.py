@@ -165,3 +165,43 @@ def test_index_follows_updates_and_deletes(demo_db: Path) -> None:
     assert set(order_ids(OrderFilter(text="鼺鱻"))) == {7}
     assert 8 not in set(order_ids(OrderFilter(text="市")))
     db.execute_sql("INSERT INTO sales_order_fts (sales_order_fts) VALUES ('integrity-check')")
+
+
+def test_short_search_ids_equal_the_sql_answer_in_display_order(demo_db: Path) -> None:
+    from dropship_desktop.store.order_queries import _query_ids
+
+    shop = _one("SELECT min(id) FROM shop")
+    filters = [
+        OrderFilter(),
+        OrderFilter(sort_key="profit_fen", descending=False),
+        OrderFilter(sort_key="quantity"),
+        OrderFilter(sales_statuses=("paid", "shipped"), shop_ids=(shop,)),
+        OrderFilter(flagged_only=True, sort_key="ship_by"),
+    ]
+    for base in filters:
+        order_ids(base)  # what the list does first: the text-less list is then kept
+        for text in ("市", "耳机", "ml", "张", "鼺"):
+            flt = OrderFilter(**{**base.__dict__, "text": text})
+            assert list(order_ids(flt)) == list(_query_ids(flt)), (text, base)
+
+
+def test_short_search_sees_writes_of_this_and_other_connections(demo_db: Path) -> None:
+    import sqlite3
+
+    copy = (
+        "INSERT INTO sales_order (shop_id, shop_order_no, status, buyer_name, created_at,"
+        " updated_at) SELECT shop_id, ?, status, '鼺', created_at, updated_at"
+        " FROM sales_order WHERE id = 1"
+    )
+    order_ids(OrderFilter())  # the text-less list is kept
+    assert list(order_ids(OrderFilter(text="鼺"))) == []
+    with db.atomic():
+        new = db.execute_sql(copy, ("T-1",)).lastrowid
+    assert list(order_ids(OrderFilter(text="鼺"))) == [new]
+
+    order_ids(OrderFilter())
+    other = sqlite3.connect(demo_db)
+    with other:
+        newer = other.execute(copy, ("T-2",)).lastrowid
+    other.close()
+    assert set(order_ids(OrderFilter(text="鼺"))) == {new, newer}
