@@ -97,7 +97,9 @@ def test_a_new_search_cancels_the_old_one(
         gate.set()
     wait_idle(qtbot, main_window)
     qtbot.waitUntil(view.is_complete)
-    assert "科技" not in ran and ran.count("耳机") == 2
+    # A first page shorter than a page is the whole answer: no second query for all ids.
+    assert "科技" not in ran and ran == ["耳机"]
+    assert view.model.rowCount() == len(order_ids(OrderFilter(text="耳机"))) < 200
     expected = {
         r[0]
         for r in db.execute_sql(

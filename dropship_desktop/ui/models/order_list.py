@@ -241,7 +241,7 @@ class OrderListModel(QAbstractTableModel):
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _ITEM_FLAGS  # built once: combining Qt enums is slow in Python (every cell, paint)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         # Called for every role of every visible cell on each paint: answer the roles this model
@@ -318,5 +318,6 @@ class OrderListModel(QAbstractTableModel):
 
 
 _RENDERERS = tuple(c.render for c in COLUMNS)
+_ITEM_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _OVERDUE_BRUSH = QBrush(QColor(200, 30, 30))
 _NEAR_BRUSH = QBrush(QColor(200, 110, 0))

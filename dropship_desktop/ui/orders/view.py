@@ -389,24 +389,27 @@ class OrdersView(View):
             on_result=lambda ids: self._show_first_page(generation, ids),
             key=PAGE_KEY,
         )
+
+    def _show_first_page(self, generation: int, ids: array) -> None:
+        if generation != self._generation or self._complete:
+            return
+        if len(ids) < PAGE_SIZE:
+            self._show_all_ids(generation, ids)  # a short page is the whole list
+            return
+        self.model.set_ids(ids)
+        self._restore_current()
+        self.count_label.setText(self.tr("Counting…"))
+        # Paint the first screenful now, while the worker is idle, and only then ask for all the
+        # ids: building them is partly Python work on the worker, which would compete with this
+        # paint for the GIL and stretch it from ~25 to ~60 ms.
+        self.table.doItemsLayout()  # now, not on the view's delayed-layout timer (a 2nd paint)
+        self.table.viewport().repaint()
         self.worker.submit(
             order_ids,
             self.filter,
-            on_result=lambda ids: self._show_all_ids(generation, ids),
+            on_result=lambda all_ids: self._show_all_ids(generation, all_ids),
             key=IDS_KEY,
         )
-
-    def _show_first_page(self, generation: int, ids: array) -> None:
-        if generation != self._generation:
-            return
-        if self._complete:
-            return  # the full list already arrived (both came in one event-loop turn)
-        self.model.set_ids(ids)
-        self._restore_current()
-        if len(ids) < PAGE_SIZE:
-            self._set_count(len(ids))
-        else:
-            self.count_label.setText(self.tr("Counting…"))
 
     def _show_all_ids(self, generation: int, ids: array) -> None:
         if generation != self._generation:
