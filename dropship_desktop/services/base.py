@@ -13,10 +13,10 @@ import peewee
 
 from ..domain.timeutil import now_epoch
 from ..i18n import fill
-from ..store.db import db, user_error_for
+from ..store.db import db, deferred_checkpoint, user_error_for
 from ..store.tables import AuditEvent
 
-__all__ = ["Changes", "audit", "audit_changes", "write_op"]
+__all__ = ["Changes", "audit", "audit_changes", "bulk_write_op", "write_op"]
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -103,6 +103,20 @@ def write_op(fn: Callable[P, R]) -> Callable[P, R]:
             if translated is None:
                 raise
             raise translated from exc
+
+    return wrapper
+
+
+def bulk_write_op(fn: Callable[P, R]) -> Callable[P, R]:
+    """:func:`write_op` for big writes (imports): the commit leaves copying the WAL into the
+    database file to a background thread (:func:`~dropship_desktop.store.db.deferred_checkpoint`).
+    """
+    in_transaction = write_op(fn)
+
+    @functools.wraps(fn)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        with deferred_checkpoint():
+            return in_transaction(*args, **kwargs)
 
     return wrapper
 

@@ -56,7 +56,7 @@ from ..tabular.orders_formats import (
     required_order_number,
 )
 from ..tabular.reader import Table, TableError, read_table
-from .base import Changes, write_op
+from .base import Changes, bulk_write_op
 from .orders import refresh_order_summaries
 
 __all__ = [
@@ -545,7 +545,7 @@ class ImportChanges(Changes):
     summary: ImportSummary | None = None
 
 
-@write_op
+@bulk_write_op
 def commit_import(
     preview: ImportPreview,
     *,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -120,3 +121,46 @@ def test_a_failing_write_on_the_helper_thread_rolls_back(
         import_orders_file(path, shop_name="小美家居淘宝店")
     assert content_dump(demo_db) == before
     assert db.execute_sql("SELECT name FROM sqlite_temp_master").fetchall() == []
+
+
+def test_the_import_commit_leaves_the_wal_checkpoint_to_the_background(
+    fresh_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dropship_desktop.store import db as store_db
+
+    started: list[bool] = []
+    monkeypatch.setattr(store_db, "checkpoint_in_background", lambda: started.append(True))
+    # With a 1-page threshold any ordinary commit would copy the WAL into the file at once.
+    db.execute_sql("PRAGMA wal_autocheckpoint = 1")
+    store_db._checkpoint(fresh_db)
+
+    def in_file() -> int:
+        # immutable=1 reads the database file alone, ignoring the WAL.
+        conn = sqlite3.connect(f"file:{fresh_db}?immutable=1", uri=True)
+        try:
+            return int(conn.execute("SELECT count(*) FROM sales_order").fetchone()[0])
+        finally:
+            conn.close()
+
+    rows = [taobao_row(str(BASE + i)) for i in range(50)]
+    import_orders_file(write_csv(tmp_path / "o.csv", TAOBAO_HEADERS, rows), shop_name="店")
+
+    assert started == [True]
+    assert db.execute_sql("SELECT count(*) FROM sales_order").fetchone()[0] == 50
+    assert in_file() == 0  # committed (in the WAL), not yet copied by the commit itself
+    assert db.execute_sql("PRAGMA wal_autocheckpoint").fetchone()[0] == 1  # restored
+    store_db._checkpoint(fresh_db)  # what the background thread runs
+    assert in_file() == 50
+
+
+def test_a_background_checkpoint_is_waited_for_on_close(fresh_db: Path, tmp_path: Path) -> None:
+    from dropship_desktop.store import db as store_db
+
+    rows = [taobao_row(str(BASE + i)) for i in range(20)]
+    import_orders_file(write_csv(tmp_path / "o.csv", TAOBAO_HEADERS, rows), shop_name="店")
+    store_db.wait_for_checkpoint()
+    conn = sqlite3.connect(f"file:{fresh_db}?immutable=1", uri=True)
+    try:
+        assert conn.execute("SELECT count(*) FROM sales_order").fetchone()[0] == 20
+    finally:
+        conn.close()
