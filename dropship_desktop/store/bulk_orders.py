@@ -23,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import sys
+import time
 from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
@@ -34,6 +35,7 @@ __all__ = [
     "LINE_COLUMNS",
     "ORDER_COLUMNS",
     "BulkOrderWriter",
+    "merge_search_segments",
 ]
 
 #: The columns an import supplies for a new sales order, in tuple order.
@@ -124,6 +126,7 @@ class BulkOrderWriter:
         self._conn = conn
         self._pending: Future[None] | None = None
         self._trigger_sql: str | None = None
+        self._automerge = _FTS_DEFAULT_AUTOMERGE
         #: First and last id written but not yet indexed for search.
         self._unindexed: tuple[int, int] | None = None
         self.orders_written = 0
@@ -138,6 +141,11 @@ class BulkOrderWriter:
             if row is not None:
                 self._trigger_sql = str(row[0])
                 conn.execute(f"DROP TRIGGER {FTS_INSERT_TRIGGER}")
+                # FTS5 merges its segments as each statement adds one; on a big index that is a
+                # third of the indexing time. Off while writing (restored by finish, or by the
+                # rollback): merge_search_segments catches up after the commit, in the background.
+                self._automerge = _fts_config(conn, "automerge", _FTS_DEFAULT_AUTOMERGE)
+                _set_fts_config(conn, "automerge", 0)
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bulk-orders")
         # After each statement the helper needs the GIL back from the busy caller; by default
         # it would wait up to 5 ms for it. Restored by close().
@@ -188,6 +196,7 @@ class BulkOrderWriter:
         if self._trigger_sql is not None:
             self._conn.execute(self._trigger_sql)
             self._trigger_sql = None
+            _set_fts_config(self._conn, "automerge", self._automerge)
         self._conn.execute(f"DROP TABLE IF EXISTS temp.{_ORDER_STAGE}")
         self._conn.execute(f"DROP TABLE IF EXISTS temp.{_LINE_STAGE}")
 
@@ -211,3 +220,38 @@ class BulkOrderWriter:
         conn.execute(_INSERT_LINES_SQL)
         if index_range is not None:
             conn.execute(_FTS_RANGE_SQL, index_range)
+
+
+_FTS_DEFAULT_AUTOMERGE = 4  # FTS5's default
+#: Pages of merge work per background step (each its own short write transaction).
+_MERGE_STEP_PAGES = 500
+
+
+def _fts_config(conn: sqlite3.Connection, key: str, default: int) -> int:
+    row = conn.execute("SELECT v FROM sales_order_fts_config WHERE k = ?", (key,)).fetchone()
+    return int(row[0]) if row is not None else default
+
+
+def _set_fts_config(conn: sqlite3.Connection, key: str, value: int) -> None:
+    conn.execute(
+        "INSERT INTO sales_order_fts (sales_order_fts, rank) VALUES (?, ?)", (key, int(value))
+    )
+
+
+def merge_search_segments(conn: sqlite3.Connection, budget_s: float = 10.0) -> None:
+    """Merge the search-index segments a bulk write left behind, a step at a time.
+
+    Run on its own connection after the bulk write committed (see ``store/db``'s background
+    maintenance). Each step is a short write transaction, so the app's own writes wait at most
+    one step; a step that changes (almost) nothing means nothing is left to merge.
+    """
+    deadline = time.monotonic() + budget_s
+    while time.monotonic() < deadline:
+        before = conn.total_changes
+        with conn:
+            conn.execute(
+                "INSERT INTO sales_order_fts (sales_order_fts, rank) VALUES ('merge', ?)",
+                (_MERGE_STEP_PAGES,),
+            )
+        if conn.total_changes - before < 2:  # FTS5's sign of a merge with nothing to do
+            return

@@ -25,6 +25,7 @@ from ..errors import (
     UserError,
 )
 from ..i18n import QT_TRANSLATE_NOOP
+from .bulk_orders import merge_search_segments
 from .migrations import LATEST_VERSION, MIGRATIONS
 
 __all__ = [
@@ -416,11 +417,14 @@ def wait_for_checkpoint() -> None:
 
 def _checkpoint(path: Path) -> None:
     try:
-        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S)
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
         try:
+            # A bulk write leaves the search index's segments unmerged (store/bulk_orders).
+            merge_search_segments(conn)
             conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
         finally:
             conn.close()
     except sqlite3.Error:
-        # Only an optimisation: the next commit or closing the database checkpoints anyway.
+        # Only an optimisation: the next commit or closing the database checkpoints anyway,
+        # and the search index merges its segments on later writes.
         log.warning("background WAL checkpoint failed", exc_info=True)

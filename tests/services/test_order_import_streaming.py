@@ -164,3 +164,36 @@ def test_a_background_checkpoint_is_waited_for_on_close(fresh_db: Path, tmp_path
         assert conn.execute("SELECT count(*) FROM sales_order").fetchone()[0] == 20
     finally:
         conn.close()
+
+
+def test_a_bulk_write_defers_segment_merges_and_restores_the_setting(
+    fresh_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dropship_desktop.store import bulk_orders
+    from dropship_desktop.store import db as store_db
+
+    monkeypatch.setattr(store_db, "checkpoint_in_background", lambda: None)
+    monkeypatch.setattr(order_import, "CHUNK", 20)
+    monkeypatch.setattr(order_import, "BULK_INDEX_FROM", 10)
+    monkeypatch.setattr(bulk_orders, "INDEX_EVERY", 20)  # a segment per 20 orders
+    db.execute_sql("INSERT INTO sales_order_fts (sales_order_fts, rank) VALUES ('automerge', 8)")
+    names = {i: f"{'欧阳诸葛司马'[i % 3 * 2 : i % 3 * 2 + 2]}{i}号" for i in range(240)}
+    rows = [taobao_row(str(BASE + i), name=names[i]) for i in range(240)]
+    import_orders_file(write_csv(tmp_path / "o.csv", TAOBAO_HEADERS, rows), shop_name="店")
+
+    setting = db.execute_sql("SELECT v FROM sales_order_fts_config WHERE k = 'automerge'")
+    assert setting.fetchone()[0] == 8  # as it was before the import
+    other = sqlite3.connect(fresh_db, isolation_level=None)
+    try:
+        before = other.total_changes
+        bulk_orders.merge_search_segments(other)
+        assert other.total_changes - before >= 2  # twelve segments were left to merge
+        before = other.total_changes
+        bulk_orders.merge_search_segments(other)
+        assert other.total_changes - before < 2  # and nothing is left now
+    finally:
+        other.close()
+    db.execute_sql("INSERT INTO sales_order_fts (sales_order_fts) VALUES ('integrity-check')")
+    assert len(order_ids(OrderFilter(text="司马"))) == 80
+    assert list(order_ids(OrderFilter(text="欧阳124号"))) == []  # 124 is a 诸葛
+    assert len(order_ids(OrderFilter(text="欧阳12号"))) == 1
