@@ -388,8 +388,10 @@ def deferred_checkpoint() -> Iterator[None]:
         yield
     finally:
         conn.execute(f"PRAGMA wal_autocheckpoint = {previous:d}")
-        if not conn.in_transaction:  # else the outer transaction's commit checkpoints
-            checkpoint_in_background()
+    # Only after a commit: a rolled-back write left nothing to checkpoint or merge, and the
+    # database must stay exactly as it was. Inside an outer transaction its commit checkpoints.
+    if not conn.in_transaction:
+        checkpoint_in_background()
 
 
 def checkpoint_in_background() -> None:

@@ -197,3 +197,21 @@ def test_a_bulk_write_defers_segment_merges_and_restores_the_setting(
     assert len(order_ids(OrderFilter(text="司马"))) == 80
     assert list(order_ids(OrderFilter(text="欧阳124号"))) == []  # 124 is a 诸葛
     assert len(order_ids(OrderFilter(text="欧阳12号"))) == 1
+
+
+def test_a_rejected_import_starts_no_background_maintenance(
+    demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dropship_desktop.store import db as store_db
+
+    started: list[bool] = []
+    monkeypatch.setattr(store_db, "checkpoint_in_background", lambda: started.append(True))
+    rows = [taobao_row(str(BASE + i)) for i in range(30)]
+    rows[29] = taobao_row(str(BASE + 29), amount="abc")
+    before = content_dump(demo_db)
+    with pytest.raises(UserError):
+        import_orders_file(write_csv(tmp_path / "bad.csv", TAOBAO_HEADERS, rows), shop_name="店")
+    assert started == []
+    assert db.execute_sql("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000
+    store_db.wait_for_checkpoint()
+    assert content_dump(demo_db) == before
