@@ -865,8 +865,6 @@ def _import_shop(
 ) -> tuple[ImportSummary, set[int]]:
     conn = db.connection()
     total = preview.row_count
-    report("writing", 0, total)
-    writer = BulkOrderWriter(conn, index_in_bulk=total >= BULK_INDEX_FROM)
     builder = _ShopRows(
         shop_id, int(conn.execute("SELECT coalesce(max(id), 0) + 1 FROM sales_order").fetchone()[0])
     )
@@ -875,6 +873,8 @@ def _import_shop(
     last_rows = _last_rows(preview.table, preview.mapping) if preview.deferred else None
     builder.load_existing(conn, list(preview.orders if last_rows is None else last_rows))
     first_new = builder.next_id
+    report("writing", 0, total)
+    writer = BulkOrderWriter(conn, index_in_bulk=total >= BULK_INDEX_FROM)
     try:
         done = 0
         for rows_done, orders in _order_blocks(preview, CHUNK, last_rows):
