@@ -291,10 +291,12 @@ def _cmd_import_orders(data_dir: Path, args: argparse.Namespace) -> int:
         raise UserError(f"Unknown format {args.format!r}; use auto, taobao, pdd, douyin or 1688.")
     if not Path(args.file).is_file():
         raise UserError(f"No such file: {args.file}")
-    # Read the file and check its layout before the database is even opened. A shop export's
-    # rows are mapped while they are written (the two overlap); a row with a problem rejects
-    # the whole import and the transaction is rolled back.
-    preview = preview_import(args.file, fmt=fmt, mapping=mapping, defer_rows=True)
+    # Read the file and check its layout before the database is even opened. Into an existing
+    # database a shop export's rows are mapped while they are written (the two overlap); a row
+    # with a problem then rejects the whole import and the transaction is rolled back. With no
+    # database yet every row is checked first, so a rejected file does not create one.
+    defer = database_file(data_dir).exists()
+    preview = preview_import(args.file, fmt=fmt, mapping=mapping, defer_rows=defer)
     check_preview(preview)
     with opened_database(data_dir, must_exist=False):
         try:

@@ -94,3 +94,15 @@ def test_rejected_import_exits_non_zero_and_leaves_the_database(tmp_path: Path) 
 def test_export_without_a_database_fails(tmp_path: Path) -> None:
     result = run("export", "orders", str(tmp_path / "o.csv"), "--data-dir", str(tmp_path))
     assert result.returncode == 1 and "No database" in result.stderr
+
+
+def test_a_rejected_first_import_creates_no_database(tmp_path: Path) -> None:
+    data = tmp_path / "new-data"
+    bad = write_csv(
+        tmp_path / "bad.csv",
+        TAOBAO_HEADERS,
+        [taobao_row("1930679858170647125"), taobao_row("1930679858170647126", amount="1.2.3")],
+    )
+    result = run("import", "orders", str(bad), "--shop", "小店", "--data-dir", str(data))
+    assert result.returncode == 1 and "Row 3" in result.stderr
+    assert not (data / "dropship.db").exists()
