@@ -52,6 +52,7 @@ from ..tabular.orders_formats import (
     group_by_order,
     kind_for_format,
     map_rows,
+    mapped_columns,
     normalise_header,
     required_order_number,
 )
@@ -357,6 +358,11 @@ def preview_import(
         )
         return preview
     if defer_rows and preview.kind == "shop":
+        try:
+            mapped_columns(table, preview.mapping, preview.kind)  # what map_rows checks first
+        except TableError as exc:
+            preview.problem = exc.text
+            return preview
         preview.deferred = True
         preview.shop_names = _column_values(table, preview.mapping, "shop_name")
         return preview
@@ -947,20 +953,21 @@ def _order_blocks(
     assert table is not None  # a deferred preview keeps its table
     pending: dict[str, list[OrderRecord]] = {}
     errors: list[RowError] = []
+    cell_errors = 0  # as in the preview: cell errors are listed up to _PREVIEW_ERRORS in all
     truncated = False
     for start in range(0, len(table.rows), size):
         end = start + size
         part = replace(table, rows=table.rows[start:end], row_numbers=table.row_numbers[start:end])
+        budget = max(0, _PREVIEW_ERRORS - cell_errors)
         with _bulk_gc():
-            result = map_rows(part, preview.mapping, preview.kind, max_errors=_PREVIEW_ERRORS)
+            result = map_rows(part, preview.mapping, preview.kind, max_errors=budget)
+        cell_errors += len(result.errors)
+        truncated = truncated or result.errors_truncated
         block_errors = list(result.errors)
         records = _validate(result.records, preview, block_errors)
         errors.extend(block_errors)
-        truncated = truncated or result.errors_truncated or len(errors) > _PREVIEW_ERRORS
         if errors:
-            pending.clear()
-            if truncated:
-                break
+            pending.clear()  # nothing more is written; the rest is only checked
             continue
         for record in records:
             pending.setdefault(record.order_no, []).append(record)
@@ -971,7 +978,7 @@ def _order_blocks(
     if errors:
         preview.errors = sorted(
             errors, key=lambda e: (e.row, _column_rank(preview.headers, e.column))
-        )[:_PREVIEW_ERRORS]
+        )
         preview.errors_truncated = truncated
         preview.deferred = False
         check_preview(preview)  # raises: the file has problems, nothing is kept
@@ -983,7 +990,7 @@ def _last_rows(table: Table | None, mapping: ColumnMapping) -> dict[str, int]:
     """Order number -> index of the last row that holds it (rows with a bad number skipped)."""
     if table is None:
         return {}
-    column = table.headers.index(mapping.fields["order_no"])
+    column = mapped_columns(table, mapping, "shop")["order_no"]
     cells = [row[column] for row in table.rows]
     numbers: dict[str, str | None] = {}
     for cell in set(cells):

@@ -207,12 +207,15 @@ class BulkOrderWriter:
         back and removes the staging tables; a statement still running must end first.
         """
         pending, self._pending = self._pending, None
-        if pending is not None:
-            # The caller is already handling the error that brought it here.
-            with contextlib.suppress(Exception):
-                pending.result()
-        self._executor.shutdown(wait=True)
-        sys.setswitchinterval(self._switch_interval)
+        try:
+            if pending is not None:
+                # The caller is already handling the error that brought it here.
+                with contextlib.suppress(Exception):
+                    pending.result()
+        finally:
+            # Even on a second Ctrl-C: the helper's statement must end before the rollback.
+            self._executor.shutdown(wait=True)
+            sys.setswitchinterval(self._switch_interval)
 
     def _write(self, index_range: tuple[int, int] | None) -> None:
         conn = self._conn

@@ -40,6 +40,7 @@ __all__ = [
     "is_read_only",
     "migrate",
     "open_database",
+    "opened_count",
     "preflight",
     "schema_version",
     "user_error_for",
@@ -204,6 +205,7 @@ def open_database(
     """
     path = Path(path)
     wait_for_checkpoint()
+    _state["opened"] = int(_state["opened"]) + 1  # type: ignore[call-overload]
     version = preflight(path)
     if not db.is_closed():
         db.close()
@@ -283,7 +285,13 @@ def _open_read_only(path: Path, version: int) -> None:
 
 
 #: The file behind :data:`db` (its ``database`` may be a URI) and whether it is read-only.
-_state: dict[str, object] = {"path": None, "read_only": False}
+_state: dict[str, object] = {"path": None, "read_only": False, "opened": 0}
+
+
+def opened_count() -> int:
+    """How many times a database was opened in this process (caches keyed on a connection use
+    it: a new connection may get the id of a closed one)."""
+    return int(_state["opened"])  # type: ignore[call-overload]
 
 
 def is_read_only() -> bool:
@@ -368,6 +376,8 @@ def close_database() -> None:
 
 _checkpoint_lock = threading.Lock()
 _checkpoint_thread: threading.Thread | None = None
+#: Databases committed to again while their background checkpoint was running.
+_checkpoint_again: set[Path] = set()
 
 
 @contextmanager
@@ -402,9 +412,10 @@ def checkpoint_in_background() -> None:
         return
     with _checkpoint_lock:
         if _checkpoint_thread is not None and _checkpoint_thread.is_alive():
-            return  # the running one also covers what was just committed, or the next will
+            _checkpoint_again.add(path)  # the running one goes round once more
+            return
         _checkpoint_thread = threading.Thread(
-            target=_checkpoint, args=(path,), name="wal-checkpoint", daemon=True
+            target=_maintain, args=(path,), name="wal-checkpoint", daemon=True
         )
         _checkpoint_thread.start()
 
@@ -415,6 +426,15 @@ def wait_for_checkpoint() -> None:
         thread = _checkpoint_thread
     if thread is not None:
         thread.join()
+
+
+def _maintain(path: Path) -> None:
+    while True:
+        _checkpoint(path)
+        with _checkpoint_lock:
+            if path not in _checkpoint_again:
+                return
+            _checkpoint_again.discard(path)
 
 
 def _checkpoint(path: Path) -> None:

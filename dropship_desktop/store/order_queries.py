@@ -22,7 +22,8 @@ from __future__ import annotations
 import sqlite3
 import threading
 from array import array
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from itertools import compress
 
@@ -30,7 +31,7 @@ from ..domain.enums import SalesStatus
 from ..domain.masking import mask_address, mask_name, mask_phone
 from ..domain.orders import NEAR_DEADLINE_HOURS
 from ..domain.timeutil import now_epoch
-from .db import db
+from .db import db, opened_count
 
 __all__ = [
     "FLAG_NEAR_DEADLINE",
@@ -423,26 +424,47 @@ def order_ids(flt: OrderFilter) -> array:
     in a million orders) 185 ms → ~90 ms, 室 (every order) 1.7 s → ~0.6 s.
     """
     text = search_text(flt.text)
-    if text and _is_short(text) and _ensure_vocab():
-        plain = _plain_ids(replace(flt, text=""))
-        matches = bytearray(_max_order_id() + 1)
-        found = False
-        for (doc,) in db.execute_sql(_TERMS_SQL, _term_range(text)):
-            matches[doc] = found = 1
-        ids = array("q")
-        if not found:
-            return ids
-        keep = matches.__getitem__
-        for start in range(0, len(plain), _FILTER_BLOCK):
-            # In blocks: one C call over a million ids would hold the GIL (and so freeze the
-            # UI thread) for ~60 ms.
-            block = plain[start : start + _FILTER_BLOCK]
-            ids.extend(compress(block, map(keep, block)))
+    short = bool(text) and _is_short(text) and _ensure_vocab()
+    with _snapshot():  # the cached list, max(id) and the matches must agree
+        if short:
+            return _short_search_ids(flt, text)
+        if text:
+            return _query_ids(flt)
+        return _plain_entry(flt)[0]
+
+
+def _short_search_ids(flt: OrderFilter, text: str) -> array:
+    plain, top = _plain_entry(replace(flt, text=""))
+    # Big enough for every id of the list and of the matches, whatever committed in between.
+    matches = bytearray(max(_max_order_id(), top) + 1)
+    found = False
+    for (doc,) in db.execute_sql(_TERMS_SQL, _term_range(text)):
+        matches[doc] = found = 1
+    ids = array("q")
+    if not found:
         return ids
-    ids = _query_ids(flt)
-    if not text:
-        _plain_cache.entry = (_plain_key(flt), ids)
+    keep = matches.__getitem__
+    for start in range(0, len(plain), _FILTER_BLOCK):
+        # In blocks: one C call over a million ids would hold the GIL (and so freeze the UI
+        # thread) for ~60 ms.
+        block = plain[start : start + _FILTER_BLOCK]
+        ids.extend(compress(block, map(keep, block)))
     return ids
+
+
+@contextmanager
+def _snapshot() -> Iterator[None]:
+    """One read transaction (unless one is open): its reads see the same committed state."""
+    conn = db.connection()
+    if conn.in_transaction:
+        yield
+        return
+    conn.execute("BEGIN")  # deferred: a read snapshot, no write lock
+    try:
+        yield
+    finally:
+        if conn.in_transaction:  # an interrupted statement may have ended it already
+            conn.execute("COMMIT")
 
 
 def _query_ids(flt: OrderFilter) -> array:
@@ -470,6 +492,7 @@ def _plain_key(flt: OrderFilter) -> tuple[object, ...]:
     conn = db.connection()
     timed = flt.flagged_only or bool(flt.deadline)
     return (
+        opened_count(),  # a reopened (maybe other) database can reuse a connection's id()
         id(conn),
         conn.total_changes,  # this connection's own writes
         conn.execute("PRAGMA data_version").fetchone()[0],  # other connections' commits
@@ -478,15 +501,20 @@ def _plain_key(flt: OrderFilter) -> tuple[object, ...]:
     )
 
 
-def _plain_ids(flt: OrderFilter) -> array:
-    """:func:`order_ids` of a text-less filter, from the cache when nothing changed since."""
+def _plain_entry(flt: OrderFilter) -> tuple[array, int]:
+    """:func:`order_ids` of a text-less filter and its highest id, from the cache when nothing
+    changed since.
+
+    Call inside :func:`_snapshot`, so that the key's data version is the one the query sees.
+    """
     key = _plain_key(flt)
     entry = getattr(_plain_cache, "entry", None)
     if entry is not None and entry[0] == key:
-        return entry[1]
+        return entry[1], entry[2]
     ids = _query_ids(flt)
-    _plain_cache.entry = (key, ids)
-    return ids
+    top = max(ids) if ids else 0
+    _plain_cache.entry = (key, ids, top)
+    return ids, top
 
 
 def _max_order_id() -> int:

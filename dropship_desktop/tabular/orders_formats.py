@@ -45,6 +45,7 @@ __all__ = [
     "kind_for_format",
     "map_rows",
     "map_status_text",
+    "mapped_columns",
     "normalise_header",
     "required_order_number",
 ]
@@ -659,33 +660,7 @@ def map_rows(
     Raises:
         TableError: The mapping lacks a required field or names a header the file lacks.
     """
-    missing = mapping.missing(kind)
-    if missing:
-        raise TableError(
-            QT_TRANSLATE_NOOP(
-                "Errors", "The column mapping lacks: {names}. Choose a column for each."
-            ),
-            names=join((CANONICAL_FIELDS[m] for m in missing), ", "),
-        )
-    position = {h: i for i, h in reversed(list(enumerate(table.headers)))}
-    columns: dict[str, int] = {}
-    for canonical, header in mapping.fields.items():
-        if canonical not in CANONICAL_FIELDS:
-            raise TableError(
-                QT_TRANSLATE_NOOP("Errors", "Unknown field {field!r} in the column mapping."),
-                field=canonical,
-            )
-        if header not in position:
-            raise TableError(
-                QT_TRANSLATE_NOOP(
-                    "Errors",
-                    "The file has no column {header!r} (for {field}). Check that you chose the "
-                    "right file, or change the column mapping.",
-                ),
-                header=header,
-                field=CANONICAL_FIELDS[canonical],
-            )
-        columns[canonical] = position[header]
+    columns = mapped_columns(table, mapping, kind)
     with gc_paused():
         return _map_columns(table, columns, kind, max_errors)
 
@@ -787,6 +762,43 @@ def _map_columns(
         ]
         result.errors_truncated = len(problems) > max_errors
     return result
+
+
+def mapped_columns(table: Table, mapping: ColumnMapping, kind: OrderKind) -> dict[str, int]:
+    """The column index of each mapped field, after checking the mapping fits the file.
+
+    Raises:
+        TableError: The mapping lacks a required field, names an unknown field, or names a
+            header the file lacks.
+    """
+    missing = mapping.missing(kind)
+    if missing:
+        raise TableError(
+            QT_TRANSLATE_NOOP(
+                "Errors", "The column mapping lacks: {names}. Choose a column for each."
+            ),
+            names=join((CANONICAL_FIELDS[m] for m in missing), ", "),
+        )
+    position = {h: i for i, h in reversed(list(enumerate(table.headers)))}
+    columns: dict[str, int] = {}
+    for canonical, header in mapping.fields.items():
+        if canonical not in CANONICAL_FIELDS:
+            raise TableError(
+                QT_TRANSLATE_NOOP("Errors", "Unknown field {field!r} in the column mapping."),
+                field=canonical,
+            )
+        if header not in position:
+            raise TableError(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "The file has no column {header!r} (for {field}). Check that you chose the "
+                    "right file, or change the column mapping.",
+                ),
+                header=header,
+                field=CANONICAL_FIELDS[canonical],
+            )
+        columns[canonical] = position[header]
+    return columns
 
 
 def required_order_number(cell: str) -> str:

@@ -215,3 +215,57 @@ def test_a_rejected_import_starts_no_background_maintenance(
     assert db.execute_sql("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000
     store_db.wait_for_checkpoint()
     assert content_dump(demo_db) == before
+
+
+def test_a_mapping_that_does_not_fit_is_refused_before_anything_is_written(
+    demo_db: Path, tmp_path: Path
+) -> None:
+    from dropship_desktop.tabular.orders_formats import ColumnMapping
+
+    path = write_csv(tmp_path / "o.csv", TAOBAO_HEADERS, [taobao_row(str(BASE))])
+    before = content_dump(demo_db)
+    lacking = ColumnMapping(fields={"status_text": "订单状态", "buyer_name": "收货人姓名"})
+    with pytest.raises(UserError, match="lacks: Order number"):
+        import_orders_file(path, mapping=lacking, shop_name="店")
+    absent = ColumnMapping(fields={"order_no": "单号", "status_text": "订单状态"})
+    with pytest.raises(UserError, match="no column '单号'"):
+        import_orders_file(path, mapping=absent, shop_name="店")
+    assert content_dump(demo_db) == before
+
+
+def test_the_one_go_import_lists_problems_like_the_preview(
+    fresh_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(order_import, "CHUNK", 100)
+    monkeypatch.setattr(order_import, "_PREVIEW_ERRORS", 50)
+    rows = [taobao_row(str(BASE + i), quantity="0" if i % 2 else "1") for i in range(400)]
+    rows += [taobao_row(str(BASE + 400 + i), amount="x") for i in range(80)]
+    path = write_csv(tmp_path / "bad.csv", TAOBAO_HEADERS, rows)
+    with pytest.raises(UserError) as one_go:
+        import_orders_file(path, shop_name="店")
+    with pytest.raises(UserError) as previewed:
+        import_orders_file(preview_import(path), shop_name="店")
+    assert str(one_go.value) == str(previewed.value)
+    assert "250+ problem(s)" in str(one_go.value)  # 200 quantities + the first 50 amounts
+
+
+def test_closing_waits_for_the_background_maintenance(
+    fresh_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    from dropship_desktop.store import db as store_db
+
+    done: list[str] = []
+    real = store_db._checkpoint
+
+    def slow(path: Path) -> None:
+        time.sleep(0.3)
+        real(path)
+        done.append("checkpointed")
+
+    monkeypatch.setattr(store_db, "_checkpoint", slow)
+    rows = [taobao_row(str(BASE + i)) for i in range(20)]
+    import_orders_file(write_csv(tmp_path / "o.csv", TAOBAO_HEADERS, rows), shop_name="店")
+    store_db.close_database()
+    assert done == ["checkpointed"]

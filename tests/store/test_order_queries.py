@@ -205,3 +205,49 @@ def test_short_search_sees_writes_of_this_and_other_connections(demo_db: Path) -
         newer = other.execute(copy, ("T-2",)).lastrowid
     other.close()
     assert set(order_ids(OrderFilter(text="鼺"))) == {new, newer}
+
+
+def test_short_search_survives_commits_of_another_connection_between_its_reads(
+    demo_db: Path, monkeypatch
+) -> None:
+    import sqlite3
+
+    from dropship_desktop.store import order_queries
+    from dropship_desktop.store.order_queries import _query_ids
+
+    other = sqlite3.connect(demo_db, isolation_level=None)
+    top = _one("SELECT max(id) FROM sales_order")
+    real = order_queries._max_order_id
+
+    def delete_newest_first() -> int:
+        for sql in (
+            "DELETE FROM sales_order_line WHERE sales_order_id = ?",
+            "UPDATE supplier_order SET sales_order_id = NULL WHERE sales_order_id = ?",
+            "DELETE FROM audit_event WHERE sales_order_id = ?",
+            "DELETE FROM sales_order WHERE id = ?",
+        ):
+            other.execute(sql, (top,))
+        return real()
+
+    def add_matches_after() -> int:
+        highest = real()
+        for n in range(3):
+            other.execute(
+                "INSERT INTO sales_order (shop_id, shop_order_no, status, buyer_name, created_at,"
+                " updated_at) SELECT shop_id, ?, status, '鼺', created_at, updated_at"
+                " FROM sales_order WHERE id = 1",
+                (f"R-{n}",),
+            )
+        return highest
+
+    # Another program commits between this search's reads: the newest order goes away after
+    # the list was kept, or matching orders arrive after the highest id was read.
+    for racing in (delete_newest_first, add_matches_after):
+        order_ids(OrderFilter())  # the text-less list is kept
+        monkeypatch.setattr(order_queries, "_max_order_id", racing)
+        found = order_ids(OrderFilter(text="鼺"))  # no IndexError
+        monkeypatch.setattr(order_queries, "_max_order_id", real)
+        assert set(found) <= set(_query_ids(OrderFilter(text="鼺")))
+    assert list(order_ids(OrderFilter(text="鼺"))) == list(_query_ids(OrderFilter(text="鼺")))
+    assert len(order_ids(OrderFilter(text="鼺"))) == 3
+    other.close()

@@ -382,15 +382,16 @@ class OrdersView(View):
             self._keep_id = current
         self.count_label.setText(self.tr("Searching…"))
         self.worker.cancel(IDS_KEY)
+        flt = self.filter
         self.worker.submit(
             first_page,
-            self.filter,
+            flt,
             PAGE_SIZE,
-            on_result=lambda ids: self._show_first_page(generation, ids),
+            on_result=lambda ids: self._show_first_page(generation, flt, ids),
             key=PAGE_KEY,
         )
 
-    def _show_first_page(self, generation: int, ids: array) -> None:
+    def _show_first_page(self, generation: int, flt: OrderFilter, ids: array) -> None:
         if generation != self._generation or self._complete:
             return
         if len(ids) < PAGE_SIZE:
@@ -406,7 +407,7 @@ class OrdersView(View):
         self.table.viewport().repaint()
         self.worker.submit(
             order_ids,
-            self.filter,
+            flt,  # the filter this page was for, not whatever is set by now
             on_result=lambda all_ids: self._show_all_ids(generation, all_ids),
             key=IDS_KEY,
         )
