@@ -28,7 +28,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -1020,12 +1020,14 @@ def _in_creation_order(orders: dict[str, list[OrderRecord]]) -> list[str]:
     ship-by, status/shop + created) take them in key order rather than all over the place;
     exports list the newest first.
     """
-    keys: dict[str, float] = {}
+    keys: dict[str, datetime] = {}
     for number, lines in orders.items():
         first = lines[0]
-        moment = first.created_at or first.paid_at
-        keys[number] = moment.timestamp() if moment is not None else 0.0
-    return sorted(orders, key=keys.__getitem__)
+        keys[number] = first.created_at or first.paid_at or _NO_TIME
+    return sorted(orders, key=keys.__getitem__)  # aware datetimes compare by instant
+
+
+_NO_TIME = datetime.min.replace(tzinfo=UTC)
 
 
 class _ShopRows:
