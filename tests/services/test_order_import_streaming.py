@@ -269,3 +269,77 @@ def test_closing_waits_for_the_background_maintenance(
     import_orders_file(write_csv(tmp_path / "o.csv", TAOBAO_HEADERS, rows), shop_name="店")
     store_db.close_database()
     assert done == ["checkpointed"]
+
+
+def test_the_one_go_import_and_the_dialog_write_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Same files, both paths: orders, lines, audit events and counts come out identical —
+    with new orders, updated ones, and lines of one order scattered over several blocks."""
+    import random
+
+    from dropship_desktop.store import bulk_orders
+    from dropship_desktop.store.db import close_database, open_database
+
+    monkeypatch.setattr(order_import, "CHUNK", 37)
+    monkeypatch.setattr(order_import, "BULK_INDEX_FROM", 10)
+    monkeypatch.setattr(bulk_orders, "INDEX_EVERY", 50)
+    rnd = random.Random(3)
+    first = [taobao_row(str(BASE + i), created=_time(i), paid=_time(i)) for i in range(150)]
+    rows = [
+        taobao_row(
+            str(BASE + i), created=_time(i), paid=_time(i), title=f"款{i}",
+            status="卖家已发货，等待买家确认" if i % 3 == 0 else "买家已付款，等待卖家发货",
+            tracking=f"YT{i}" if i % 3 == 0 else "", carrier="圆通速递" if i % 3 == 0 else "",
+        )
+        for i in range(100, 400)
+    ]  # fmt: skip
+    for k in range(60):  # second lines, anywhere in the file
+        i = rnd.randrange(100, 400)
+        extra = taobao_row(str(BASE + i), created=_time(i), paid=_time(i), title=f"加{k}")
+        rows.insert(rnd.randrange(len(rows) + 1), extra)
+    f1 = write_csv(tmp_path / "f1.csv", TAOBAO_HEADERS, first)
+    f2 = write_csv(tmp_path / "f2.csv", TAOBAO_HEADERS, rows)
+
+    def written() -> tuple[object, ...]:
+        def q(sql: str) -> list[tuple[object, ...]]:
+            return db.execute_sql(sql).fetchall()
+
+        return (
+            q(
+                "SELECT shop_order_no, status, buyer_name, sale_fen, quantity, product_summary,"
+                " profit_fen, carrier, tracking_no, created_at, paid_at, ship_by, flags"
+                " FROM sales_order ORDER BY shop_order_no"
+            ),
+            q(
+                "SELECT o.shop_order_no, l.title, l.sku, l.quantity, l.unit_price_fen"
+                " FROM sales_order_line l JOIN sales_order o ON o.id = l.sales_order_id"
+                " ORDER BY 1, 2, 3, 4, 5"
+            ),
+            q(
+                "SELECT entity, action, before, after FROM audit_event WHERE entity != 'import'"
+                " ORDER BY 1, 2, 3, 4"
+            ),
+        )
+
+    results = {}
+    for mode in ("dialog", "one go"):
+        open_database(tmp_path / f"{mode}.db")
+        try:
+            import_orders_file(preview_import(f1), shop_name="店")
+            if mode == "dialog":
+                changes = import_orders_file(preview_import(f2), shop_name="店")
+            else:
+                changes = import_orders_file(f2, shop_name="店")
+            s = changes.summary
+            assert s is not None
+            counts = (s.orders_created, s.orders_updated, s.orders_unchanged, s.lines_created)
+            results[mode] = (written(), counts, s.status_changes)
+            db.execute_sql(
+                "INSERT INTO sales_order_fts (sales_order_fts) VALUES ('integrity-check')"
+            )
+        finally:
+            close_database()
+    assert results["dialog"] == results["one go"]
+    # 250 new orders (49 of them with a second line), 16 of the 50 known ones changed.
+    assert results["one go"][1] == (250, 16, 34, 299)
