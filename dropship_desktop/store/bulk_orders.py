@@ -78,6 +78,9 @@ _FTS_RANGE_SQL = FTS_BULK_SQL.replace("WHERE id >= ?", "WHERE id BETWEEN ? AND ?
 #: a few big ones; its in-memory buffer (migration 2) holds this many orders' terms.
 INDEX_EVERY = 25_000
 
+_FTS_DEFAULT_AUTOMERGE = 4  # FTS5's default
+#: Pages of merge work per background step (each its own short write transaction).
+_MERGE_STEP_PAGES = 500
 #: The interpreter's thread switch interval while a writer is open (the default is 5 ms).
 _SWITCH_INTERVAL_S = 0.0005
 
@@ -223,11 +226,6 @@ class BulkOrderWriter:
         conn.execute(_INSERT_LINES_SQL)
         if index_range is not None:
             conn.execute(_FTS_RANGE_SQL, index_range)
-
-
-_FTS_DEFAULT_AUTOMERGE = 4  # FTS5's default
-#: Pages of merge work per background step (each its own short write transaction).
-_MERGE_STEP_PAGES = 500
 
 
 def _fts_config(conn: sqlite3.Connection, key: str, default: int) -> int:

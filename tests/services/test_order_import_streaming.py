@@ -153,7 +153,9 @@ def test_the_import_commit_leaves_the_wal_checkpoint_to_the_background(
     assert in_file() == 50
 
 
-def test_a_background_checkpoint_is_waited_for_on_close(fresh_db: Path, tmp_path: Path) -> None:
+def test_the_background_checkpoint_copies_the_import_into_the_database_file(
+    fresh_db: Path, tmp_path: Path
+) -> None:
     from dropship_desktop.store import db as store_db
 
     rows = [taobao_row(str(BASE + i)) for i in range(20)]
