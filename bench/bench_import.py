@@ -271,7 +271,17 @@ def main(argv: list[str] | None = None) -> int:
         help="an existing database (e.g. bench_order_list's 1M-order one) to copy for each run"
         " instead of generating --existing demo orders",
     )
+    parser.add_argument(
+        "--only",
+        default="",
+        help="comma-separated figure names to run (default: all), e.g. csv_import,xlsx_import",
+    )
     args = parser.parse_args(argv)
+    only = {name.strip() for name in args.only.split(",") if name.strip()}
+
+    def wanted(name: str) -> bool:
+        return not only or name in only
+
     with tempfile.TemporaryDirectory(dir=args.template.parent if args.template else None) as tmp:
         work = Path(tmp)
         template = work / "template.db"
@@ -313,6 +323,8 @@ def main(argv: list[str] | None = None) -> int:
             ("csv_import_scattered_times", scattered_path, import_once),
         )
         for name, path, how in figures:
+            if not wanted(name):
+                continue
             count, seconds, runs = median_runs(
                 template, work, args.repeat, lambda p=path, h=how: h(p)
             )
@@ -326,21 +338,23 @@ def main(argv: list[str] | None = None) -> int:
                 existing_orders=args.existing,
             )
 
-        count, seconds, runs = median_runs(
-            template, work, args.repeat, lambda: db_floor(int(args.rows * 0.91))
-        )
-        emit("db_floor_insert_index_commit", orders=count, seconds=round(seconds, 3),
-             orders_per_s=round(count / seconds), ratio_to_baseline=round(seconds / baseline, 2))  # fmt: skip
+        if wanted("db_floor_insert_index_commit"):
+            count, seconds, runs = median_runs(
+                template, work, args.repeat, lambda: db_floor(int(args.rows * 0.91))
+            )
+            emit("db_floor_insert_index_commit", orders=count, seconds=round(seconds, 3),
+                 orders_per_s=round(count / seconds), ratio_to_baseline=round(seconds / baseline, 2))  # fmt: skip
 
         def reimport() -> tuple[int, float]:
             import_once(csv_path)
             return import_once(csv_path)  # every order already there: the update path
 
-        count, seconds, runs = median_runs(template, work, args.repeat, reimport)
-        emit("csv_reimport_unchanged", rows=count, seconds=round(seconds, 3),
-             rows_per_s=round(count / seconds), ratio_to_baseline=round(seconds / baseline, 2))  # fmt: skip
-
-        emit("ui_stall_csv_import", rows=args.rows, **ui_stall(template, work, csv_path))
+        if wanted("csv_reimport_unchanged"):
+            count, seconds, runs = median_runs(template, work, args.repeat, reimport)
+            emit("csv_reimport_unchanged", rows=count, seconds=round(seconds, 3),
+                 rows_per_s=round(count / seconds), ratio_to_baseline=round(seconds / baseline, 2))  # fmt: skip
+        if wanted("ui_stall_csv_import"):
+            emit("ui_stall_csv_import", rows=args.rows, **ui_stall(template, work, csv_path))
     return 0
 
 

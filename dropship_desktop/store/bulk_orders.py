@@ -6,13 +6,13 @@ GIL while a statement runs, so that time can overlap the caller's own Python wor
 next chunk's rows) if it is spent in a few large statements rather than one ``executemany`` step
 per row (each step would have to win the GIL back from the busy caller).
 
-:class:`BulkOrderWriter` does that. For each chunk the caller's thread copies the prepared row
-tuples into two small TEMP tables (cheap: no indexes, no triggers), then a helper thread runs
-``INSERT INTO sales_order … SELECT … FROM temp.…`` for orders and lines (and, every
-:data:`INDEX_EVERY` orders, indexes the id range written since for search), while the caller goes
-on with the next chunk. The connection is never used
-by both threads at once: :meth:`BulkOrderWriter.add` waits for the previous chunk first. Every
-statement runs inside the caller's transaction, so the import stays all or nothing.
+:class:`BulkOrderWriter` does that. Whenever its helper thread is idle, the caller's thread copies
+the prepared row tuples queued so far into two small TEMP tables (cheap: no indexes, no
+triggers), then the helper runs ``INSERT INTO sales_order … SELECT … FROM temp.…`` for orders and
+lines (and, every :data:`INDEX_EVERY` orders, indexes the id range written since for search),
+while the caller goes on with the next chunks. The connection is never used by both threads at
+once: rows are only staged while the helper is idle. Every statement runs inside the caller's
+transaction, so the import stays all or nothing.
 
 ``INSERT … SELECT`` from a temp table is also cheaper than the same rows through ``executemany``
 (one statement, one cursor per index), so the writer is faster even without the overlap.
@@ -33,6 +33,7 @@ __all__ = [
     "FTS_INSERT_TRIGGER",
     "INDEX_EVERY",
     "LINE_COLUMNS",
+    "MAX_QUEUED",
     "ORDER_COLUMNS",
     "BulkOrderWriter",
     "merge_search_segments",
@@ -77,6 +78,8 @@ _FTS_RANGE_SQL = FTS_BULK_SQL.replace("WHERE id >= ?", "WHERE id BETWEEN ? AND ?
 #: that adds to it (and merges segments later), so per-chunk statements would cost far more than
 #: a few big ones; its in-memory buffer (migration 2) holds this many orders' terms.
 INDEX_EVERY = 25_000
+#: Orders queued while the helper is busy before :meth:`BulkOrderWriter.add` waits for it.
+MAX_QUEUED = INDEX_EVERY
 
 _FTS_DEFAULT_AUTOMERGE = 4  # FTS5's default
 #: Pages of merge work per background step (each its own short write transaction).
@@ -132,6 +135,9 @@ class BulkOrderWriter:
         self._automerge = _FTS_DEFAULT_AUTOMERGE
         #: First and last id written but not yet indexed for search.
         self._unindexed: tuple[int, int] | None = None
+        self._queued_orders: list[tuple[Any, ...]] = []
+        self._queued_lines: list[tuple[Any, ...]] = []
+        #: Orders and lines handed to :meth:`add` (all written once :meth:`finish` returns).
         self.orders_written = 0
         self.lines_written = 0
         for statement in _STAGE_SQL:
@@ -156,26 +162,41 @@ class BulkOrderWriter:
         sys.setswitchinterval(min(self._switch_interval, _SWITCH_INTERVAL_S))
 
     def add(self, orders: Sequence[tuple[Any, ...]], lines: Sequence[tuple[Any, ...]]) -> None:
-        """Stage a chunk and start writing it; returns before the chunk is in.
+        """Queue a chunk; it is written (on the helper thread) as soon as the helper is free.
+
+        Returns at once. While the helper is busy (most of all with a search-index statement,
+        several chunks long) chunks queue up here and go to it together, so neither thread
+        waits for the other; past :data:`MAX_QUEUED` orders this waits for the helper.
 
         Args:
             orders: Rows in :data:`ORDER_COLUMNS` order, ids ascending and new.
             lines: Rows in :data:`LINE_COLUMNS` order for those orders.
 
         Raises:
-            sqlite3.Error: Writing the previous chunk failed.
+            sqlite3.Error: Writing an earlier chunk failed.
         """
+        self._queued_orders.extend(orders)
+        self._queued_lines.extend(lines)
+        self.orders_written += len(orders)
+        self.lines_written += len(lines)
+        pending = self._pending
+        if pending is not None and not pending.done() and len(self._queued_orders) < MAX_QUEUED:
+            return
         self.wait()
+        self._submit()
+
+    def _submit(self) -> None:
+        """Stage the queued rows and start the helper on them (the helper must be idle)."""
+        orders, lines = self._queued_orders, self._queued_lines
         if not orders and not lines:
             return
+        self._queued_orders, self._queued_lines = [], []
         # Emptied here rather than by the helper: every statement the helper runs costs it a
         # wait for the GIL afterwards.
         self._conn.execute(f"DELETE FROM temp.{_ORDER_STAGE}")
         self._conn.execute(f"DELETE FROM temp.{_LINE_STAGE}")
         self._conn.executemany(_STAGE_ORDER_SQL, orders)
         self._conn.executemany(_STAGE_LINE_SQL, lines)
-        self.orders_written += len(orders)
-        self.lines_written += len(lines)
         index_range = None
         if orders and self._trigger_sql is not None:
             first = orders[0][0] if self._unindexed is None else self._unindexed[0]
@@ -191,7 +212,9 @@ class BulkOrderWriter:
             pending.result()
 
     def finish(self) -> None:
-        """Wait for the last chunk, restore the index trigger and drop the staging tables."""
+        """Write what is queued, restore the index trigger and drop the staging tables."""
+        self.wait()
+        self._submit()
         self.wait()
         if self._unindexed is not None:
             self._conn.execute(_FTS_RANGE_SQL, self._unindexed)

@@ -178,6 +178,7 @@ def test_a_bulk_write_defers_segment_merges_and_restores_the_setting(
     monkeypatch.setattr(order_import, "CHUNK", 20)
     monkeypatch.setattr(order_import, "BULK_INDEX_FROM", 10)
     monkeypatch.setattr(bulk_orders, "INDEX_EVERY", 20)  # a segment per 20 orders
+    monkeypatch.setattr(bulk_orders, "MAX_QUEUED", 1)  # no batching of chunks either
     db.execute_sql("INSERT INTO sales_order_fts (sales_order_fts, rank) VALUES ('automerge', 8)")
     names = {i: f"{'欧阳诸葛司马'[i % 3 * 2 : i % 3 * 2 + 2]}{i}号" for i in range(240)}
     rows = [taobao_row(str(BASE + i), name=names[i]) for i in range(240)]

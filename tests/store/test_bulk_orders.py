@@ -1,0 +1,98 @@
+"""The bulk order writer: chunks queue while its helper thread is busy and all land, in order."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from dropship_desktop.store import bulk_orders
+from dropship_desktop.store.bulk_orders import BulkOrderWriter
+from dropship_desktop.store.db import db
+
+
+def _chunk(shop_id: int, first: int, count: int) -> tuple[list[tuple[Any, ...]], list[tuple]]:
+    orders = [
+        (i, shop_id, f"19306798581706{i:05d}", "paid", "张伟", f"138{i:08d}", "浙江省 杭州市",
+         5900, 1, f"纯棉T恤 款式{i}", 5900, "", "", 1_700_000_000 + i, None, None, 0, "", 0)
+        for i in range(first, first + count)
+    ]  # fmt: skip
+    lines = [(i, f"纯棉T恤 款式{i}", "SKU", 1, 5900) for i in range(first, first + count)]
+    return orders, lines
+
+
+def test_chunks_added_while_the_helper_is_busy_are_written_together_in_order(
+    fresh_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    conn = db.connection()
+    conn.execute("INSERT INTO shop (id, platform, name, created_at) VALUES (1, 'taobao', '店', 0)")
+    started = threading.Event()
+    release = threading.Event()
+    jobs: list[int] = []
+    original = BulkOrderWriter._write
+
+    def slow_write(self: BulkOrderWriter, index_range: tuple[int, int] | None) -> None:
+        jobs.append(conn.execute("SELECT count(*) FROM temp.import_stage_order").fetchone()[0])
+        if len(jobs) == 1:
+            started.set()
+            release.wait(5)  # the first chunk keeps the helper busy while three more arrive
+        original(self, index_range)
+
+    monkeypatch.setattr(BulkOrderWriter, "_write", slow_write)
+    monkeypatch.setattr(bulk_orders, "INDEX_EVERY", 150)
+    with db.atomic():
+        writer = BulkOrderWriter(conn, index_in_bulk=True)
+        try:
+            writer.add(*_chunk(1, 1, 100))
+            assert started.wait(5)
+            for start in (101, 201, 301):
+                writer.add(*_chunk(1, start, 100))  # returns at once: the helper is busy
+            assert jobs == [100]  # only the first chunk reached the helper so far
+            release.set()
+            writer.finish()
+        finally:
+            writer.close()
+
+    assert jobs == [100, 300]  # the queued chunks went to the helper as one batch
+    assert (writer.orders_written, writer.lines_written) == (400, 400)
+    ids = [r[0] for r in conn.execute("SELECT id FROM sales_order ORDER BY rowid")]
+    assert ids == list(range(1, 401))
+    line_orders = [r[0] for r in conn.execute("SELECT sales_order_id FROM sales_order_line")]
+    assert line_orders == list(range(1, 401))
+    # Every order is searchable (ranges indexed in bulk, and the rest by finish()).
+    hits = conn.execute(
+        "SELECT count(*) FROM sales_order_fts WHERE sales_order_fts MATCH '\"纯棉T恤\"'"
+    ).fetchone()[0]
+    assert hits == 400
+
+
+def test_the_queue_is_bounded(fresh_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    conn = db.connection()
+    conn.execute("INSERT INTO shop (id, platform, name, created_at) VALUES (1, 'taobao', '店', 0)")
+    monkeypatch.setattr(bulk_orders, "MAX_QUEUED", 150)
+    started = threading.Event()
+    release = threading.Event()
+    original = BulkOrderWriter._write
+
+    def slow_write(self: BulkOrderWriter, index_range: tuple[int, int] | None) -> None:
+        started.set()
+        release.wait(5)
+        original(self, index_range)
+
+    monkeypatch.setattr(BulkOrderWriter, "_write", slow_write)
+    with db.atomic():
+        writer = BulkOrderWriter(conn, index_in_bulk=False)
+        try:
+            writer.add(*_chunk(1, 1, 100))
+            assert started.wait(5)
+            writer.add(*_chunk(1, 101, 100))  # 100 queued: under the bound, returns
+            assert len(writer._queued_orders) == 100
+            threading.Timer(0.2, release.set).start()
+            writer.add(*_chunk(1, 201, 100))  # 200 queued: waits for the helper, then stages
+            assert release.is_set() and writer._queued_orders == []
+            writer.finish()
+        finally:
+            writer.close()
+    assert conn.execute("SELECT count(*) FROM sales_order").fetchone()[0] == 300
