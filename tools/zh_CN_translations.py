@@ -1654,6 +1654,10 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
     ): "导入已取消，未导入任何数据。",
     (
         "Errors",
+        "The file has to be read whole first. Nothing was imported; try again.",
+    ): "需要先完整读取该文件。未导入任何数据，请重试。",
+    (
+        "Errors",
         "Unknown format {format!r}. Use one of: auto, {formats}.",
     ): "未知格式 {format!r}。请使用以下之一：auto、{formats}。",
     (

@@ -24,6 +24,7 @@ import gc
 import hashlib
 import json
 import re
+import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -39,7 +40,7 @@ from ..domain.timeutil import now_epoch
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP, join, with_values
 from ..store.bulk_orders import BulkOrderWriter
-from ..store.db import db
+from ..store.db import BUSY_TIMEOUT_S, database_path, db
 from ..tabular.cells import CellError, clean_text
 from ..tabular.orders_formats import (
     CANONICAL_FIELDS,
@@ -159,7 +160,9 @@ class ImportPreview:
         deferred: The rows were not mapped yet (``preview_import(defer_rows=True)``): the
             commit maps them block by block while it writes, and rejects the whole import
             (rolling back) if any row has a problem. ``orders`` and ``errors`` stay empty
-            until then.
+            until then. A deferred CSV is also parsed block by block (``table.rest``); its
+            ``row_count`` is then an estimate until the commit has read the whole file.
+        source: The file the preview was read from (``None`` when given a table).
     """
 
     file_name: str
@@ -177,6 +180,7 @@ class ImportPreview:
     shop_names: list[str] = field(default_factory=list)
     table: Table | None = field(default=None, repr=False)
     deferred: bool = False
+    source: Path | None = None
 
     @property
     def needs_mapping(self) -> bool:
@@ -263,17 +267,39 @@ def release_preview(preview: ImportPreview) -> None:
         orders.popitem()
 
 
-def read_order_file(path: str | Path) -> Table:
+def read_order_file(path: str | Path, *, stream_rows: int = 0) -> Table:
     """Read a CSV/XLSX/XLS file.
+
+    Args:
+        stream_rows: Parse a CSV's rows after the first *stream_rows* only as
+            ``Table.rest`` is iterated (see :func:`~dropship_desktop.tabular.reader.read_table`).
 
     Raises:
         UserError: The file cannot be read as a table (the message says why and what to do).
     """
     path = Path(path)
     try:
-        return read_table(path, filename=path.name)
+        return read_table(path, filename=path.name, stream_rows=stream_rows)
     except TableError as exc:
         raise UserError(_FILE_PROBLEM, name=path.name, problem=exc.text) from None
+
+
+def _read_rest(table: Table, name: str) -> None:
+    """Parse what a streamed read left for later, so that ``table.rows`` holds every row.
+
+    Raises:
+        UserError: A later row is damaged, or there are too many rows.
+    """
+    rest, table.rest = table.rest, None
+    if rest is None:
+        return
+    try:
+        for rows, numbers in rest:
+            table.rows.extend(rows)
+            table.row_numbers.extend(numbers)
+    except TableError as exc:
+        raise UserError(_FILE_PROBLEM, name=name, problem=exc.text) from None
+    table.expected_rows = len(table.rows)
 
 
 def header_signature(headers: Iterable[str]) -> str:
@@ -290,6 +316,7 @@ def preview_import(
     kind: OrderKind | None = None,
     file_name: str | None = None,
     defer_rows: bool = False,
+    stream: bool = True,
 ) -> ImportPreview:
     """Read and map an order export without writing anything.
 
@@ -302,6 +329,8 @@ def preview_import(
         defer_rows: Only read the file and check its layout; leave mapping the rows to the
             commit, which then overlaps it with writing (the CLI's one-go import of a shop
             export; see :attr:`ImportPreview.deferred`).
+        stream: With *defer_rows*, also leave parsing a CSV's rows after the first block to
+            the commit (which then overlaps reading the file with writing).
 
     Returns:
         The preview. A file whose layout is not recognised gives a preview with ``problem``
@@ -310,12 +339,13 @@ def preview_import(
     Raises:
         UserError: The file cannot be read, or *fmt* is unknown.
     """
+    path = None if isinstance(source, Table) else Path(source)
     if isinstance(source, Table):
         table = source
         name = file_name or ""
     else:
         with _bulk_gc():
-            table = read_order_file(source)
+            table = read_order_file(source, stream_rows=CHUNK if defer_rows and stream else 0)
         name = file_name or Path(source).name
     if fmt in (None, "", "auto"):
         fmt = None
@@ -333,9 +363,18 @@ def preview_import(
         format=None,
         kind="shop",
         mapping=ColumnMapping(),
-        row_count=len(table.rows),
+        row_count=len(table.rows) if table.rest is None else table.expected_rows,
         table=table,
+        source=path,
     )
+
+    def whole() -> ImportPreview:
+        # Whatever is not the deferred import of a shop export needs every row now.
+        with _bulk_gc():
+            _read_rest(table, name)
+        preview.row_count = len(table.rows)
+        return preview
+
     if mapping is not None:
         preview.mapping = mapping
         preview.format = mapping.format
@@ -351,21 +390,23 @@ def preview_import(
                 "The file's layout was not recognised as a Taobao/Tmall, Pinduoduo, Douyin or "
                 "1688 order export. Choose the format, or map its columns yourself.",
             )
-            return preview
+            return whole()
     if preview.kind == "shop" and "status_text" not in preview.mapping.fields:
         preview.problem = QT_TRANSLATE_NOOP(
             "Errors", "The column mapping lacks: Order status. Choose the column that holds it."
         )
-        return preview
+        return whole()
     if defer_rows and preview.kind == "shop":
         try:
             mapped_columns(table, preview.mapping, preview.kind)  # what map_rows checks first
         except TableError as exc:
             preview.problem = exc.text
-            return preview
+            return whole()
         preview.deferred = True
+        # A streamed file's later rows are checked for other shop names as they are read.
         preview.shop_names = _column_values(table, preview.mapping, "shop_name")
         return preview
+    whole()
     try:
         with _bulk_gc():
             result = map_rows(table, preview.mapping, preview.kind, max_errors=_PREVIEW_ERRORS)
@@ -649,6 +690,28 @@ def import_orders_file(
         preview = path
     else:
         preview = preview_import(path, fmt=fmt, mapping=mapping, defer_rows=True)
+    try:
+        return _commit_file(preview, shop_name, progress, should_cancel)
+    except _WholeFileNeeded:
+        # Rolled back. Rare: lines of one order far apart in a streamed file, or a shop name
+        # first seen in a later row. Read the whole file first and import it again.
+        assert preview.source is not None  # only a file's preview is streamed
+        whole = preview_import(
+            preview.source,
+            mapping=preview.mapping,
+            kind=preview.kind,
+            defer_rows=True,
+            stream=False,
+        )
+        return _commit_file(whole, shop_name, progress, should_cancel)
+
+
+def _commit_file(
+    preview: ImportPreview,
+    shop_name: str | None,
+    progress: ProgressCallback | None,
+    should_cancel: Callable[[], bool] | None,
+) -> ImportChanges:
     check_preview(preview)
     shop_id: int | None = None
     new_shop: tuple[str, str] | None = None
@@ -663,6 +726,20 @@ def import_orders_file(
         progress=progress,
         should_cancel=should_cancel,
     )
+
+
+class _WholeFileNeeded(UserError):
+    """A streamed file turned out to need reading whole first (see :func:`_order_blocks`).
+
+    :func:`import_orders_file` catches it and imports the file again, read whole.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "Errors", "The file has to be read whole first. Nothing was imported; try again."
+            )
+        )
 
 
 def check_preview(preview: ImportPreview) -> None:
@@ -874,16 +951,30 @@ def _import_shop(
     builder = _ShopRows(
         shop_id, int(conn.execute("SELECT coalesce(max(id), 0) + 1 FROM sales_order").fetchone()[0])
     )
-    # Looked up before writing starts: a query during the writing would wait for the helper.
+    table = preview.table
+    streamed = preview.deferred and table is not None and table.rest is not None
     report("checking", 0, total)
-    last_rows = _last_rows(preview.table, preview.mapping) if preview.deferred else None
-    builder.load_existing(conn, list(preview.orders if last_rows is None else last_rows))
+    last_rows: dict[str, int] | None = None
+    lookup = None
+    if not streamed:
+        # Looked up before writing starts: a query during the writing would wait for the
+        # helper thread, which has the connection.
+        if preview.deferred:
+            last_rows = _last_rows(table, preview.mapping)
+        builder.load_existing(conn, list(preview.orders if last_rows is None else last_rows))
+    elif conn.execute("SELECT 1 FROM sales_order WHERE shop_id = ? LIMIT 1", (shop_id,)).fetchone():
+        # The file's order numbers are only known block by block: each block's are looked up
+        # on a second connection, which sees the database as it was before this transaction
+        # (this one holds the write lock, so nobody else commits meanwhile).
+        lookup = _reading_connection()
     first_new = builder.next_id
     report("writing", 0, total)
     writer = BulkOrderWriter(conn, index_in_bulk=total >= BULK_INDEX_FROM)
     try:
         done = 0
         for rows_done, orders in _order_blocks(preview, CHUNK, last_rows):
+            if lookup is not None:
+                builder.load_existing(lookup, list(orders))
             new_orders, new_lines = builder.build(
                 _in_creation_order(orders), orders, preview.file_name
             )
@@ -895,10 +986,12 @@ def _import_shop(
             if cancelled():
                 raise ImportCancelledError()
         if writer.orders_written:
-            report("indexing", done, total)
+            report("indexing", done, preview.row_count)
         writer.finish()
     finally:
         writer.close()
+        if lookup is not None:
+            lookup.close()
     updates = builder.updates
     for part in _chunks(updates, CHUNK):
         conn.executemany(
@@ -932,15 +1025,20 @@ def _order_blocks(
     """Complete orders (all their lines) about *size* rows at a time, with the rows done so far.
 
     A mapped preview is cut into blocks. A deferred one is mapped here block by block, so its
-    mapping overlaps the writing of the previous block; an order is handed on only once its
-    last row is mapped (lines of one order need not be adjacent). Once a row has a problem
-    nothing more is handed on, the remaining rows are still checked so that every problem is
-    reported, and :class:`UserError` is raised at the end (the caller's transaction rolls back).
+    mapping overlaps the writing of the previous block. An order is handed on only once its
+    last row is mapped: known from *last_rows* for a table read whole (lines of one order need
+    not be adjacent); for a streamed CSV (parsed here block by block too) an order is taken
+    as complete when a block ends past it. Should a streamed order's number come back later
+    (lines far apart), or a shop name the first block lacked turn up, :class:`_WholeFileNeeded`
+    is raised (the caller's transaction rolls back and the file is imported again, read whole).
+    Once a row has a problem nothing more is handed on, the remaining rows are still checked
+    so that every problem is reported, and :class:`UserError` is raised at the end (the
+    caller's transaction rolls back).
 
     Args:
-        last_rows: For a deferred preview, :func:`_last_rows` of its table.
+        last_rows: For a deferred preview read whole, :func:`_last_rows` of its table.
     """
-    if last_rows is None:
+    if not preview.deferred:
         orders = preview.orders
         numbers = list(orders)
         rows = 0
@@ -951,13 +1049,31 @@ def _order_blocks(
         return
     table = preview.table
     assert table is not None  # a deferred preview keeps its table
+    streamed = table.rest is not None
+    blocks: Iterable[tuple[list[list[str]], list[int]]]
+    if streamed:
+        blocks = _streamed_blocks(table, table.rest, preview.file_name)
+        table.rest = None  # consumed here; the rows are let go block by block
+    else:
+        blocks = (
+            (table.rows[at : at + size], table.row_numbers[at : at + size])
+            for at in range(0, len(table.rows), size)
+        )
+    check_names = streamed and "shop_name" in preview.mapping.fields
+    known_names = set(preview.shop_names)
+    handed: set[str] = set()  # streamed: numbers of the orders handed on so far
     pending: dict[str, list[OrderRecord]] = {}
     errors: list[RowError] = []
     cell_errors = 0  # as in the preview: cell errors are listed up to _PREVIEW_ERRORS in all
     truncated = False
-    for start in range(0, len(table.rows), size):
-        end = start + size
-        part = replace(table, rows=table.rows[start:end], row_numbers=table.row_numbers[start:end])
+    done = 0
+    for rows, numbers in blocks:
+        done += len(rows)
+        part = replace(table, rows=rows, row_numbers=numbers, rest=None)
+        if check_names and not known_names.issuperset(
+            _column_values(part, preview.mapping, "shop_name")
+        ):
+            raise _WholeFileNeeded()
         budget = max(0, _PREVIEW_ERRORS - cell_errors)
         with _bulk_gc():
             result = map_rows(part, preview.mapping, preview.kind, max_errors=budget)
@@ -971,10 +1087,21 @@ def _order_blocks(
             continue
         for record in records:
             pending.setdefault(record.order_no, []).append(record)
-        complete = {n: lines for n, lines in pending.items() if last_rows.get(n, -1) < end}
-        for number in complete:
-            del pending[number]
-        yield min(end, len(table.rows)), complete
+        if streamed:
+            if not handed.isdisjoint(pending):
+                raise _WholeFileNeeded()
+            # The order of the block's last row may go on in the next block.
+            carry = records[-1].order_no if records else None
+            kept = pending.pop(carry, None) if carry is not None else None
+            complete, pending = pending, ({carry: kept} if kept is not None else {})
+            handed.update(complete)
+        else:
+            assert last_rows is not None
+            complete = {n: lines for n, lines in pending.items() if last_rows.get(n, -1) < done}
+            for number in complete:
+                del pending[number]
+        yield done, complete
+    preview.row_count = done
     if errors:
         preview.errors = sorted(
             errors, key=lambda e: (e.row, _column_rank(preview.headers, e.column))
@@ -982,8 +1109,28 @@ def _order_blocks(
         preview.errors_truncated = truncated
         preview.deferred = False
         check_preview(preview)  # raises: the file has problems, nothing is kept
-    if pending:  # cannot happen: every order's last row was mapped
-        yield len(table.rows), pending
+    if pending:  # a streamed file's last order (read whole: cannot happen)
+        yield done, pending
+
+
+def _streamed_blocks(
+    table: Table, rest: Iterator[tuple[list[list[str]], list[int]]], name: str
+) -> Iterator[tuple[list[list[str]], list[int]]]:
+    """The first block of a streamed table, then the rest (*rest*) as it is parsed."""
+    yield table.rows, table.row_numbers
+    try:
+        yield from rest
+    except TableError as exc:
+        raise UserError(_FILE_PROBLEM, name=name, problem=exc.text) from None
+
+
+def _reading_connection() -> sqlite3.Connection:
+    """A second connection to the open database, for reads beside the write transaction."""
+    path = database_path()
+    assert path is not None  # an import runs on an open database
+    return sqlite3.connect(
+        path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
+    )
 
 
 def _last_rows(table: Table | None, mapping: ColumnMapping) -> dict[str, int]:

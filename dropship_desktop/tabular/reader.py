@@ -105,6 +105,12 @@ class Table:
         header_row: The 1-based row number of the header row.
         delimiter: The CSV field delimiter; ``None`` for workbooks.
         sheet_name: The sheet read from a workbook; ``None`` for CSV.
+        rest: For a streamed read (``read_table(stream_rows=N)`` of a CSV file with more than
+            N data rows): the data rows after ``rows``, as ``(rows, row_numbers)`` blocks of up
+            to N rows, parsed as they are asked for (a damaged row or too many rows raise
+            :class:`TableError` from there). ``None`` when ``rows`` holds them all.
+        expected_rows: An estimate of all data rows of a streamed read (for progress), else
+            ``len(rows)``.
     """
 
     headers: list[str]
@@ -115,6 +121,8 @@ class Table:
     header_row: int = 1
     delimiter: str | None = None
     sheet_name: str | None = None
+    rest: Iterator[tuple[list[list[str]], list[int]]] | None = None
+    expected_rows: int = 0
 
 
 def read_table(
@@ -123,6 +131,7 @@ def read_table(
     filename: str | None = None,
     max_rows: int = 2_000_000,
     max_bytes: int = MAX_FILE_BYTES,
+    stream_rows: int = 0,
 ) -> Table:
     """Read the first sheet with data of a CSV, XLSX or XLS file.
 
@@ -136,6 +145,10 @@ def read_table(
         filename: The original file name, only used in messages.
         max_rows: The most data rows accepted.
         max_bytes: The largest file accepted.
+        stream_rows: For a CSV file, parse only the header and the first *stream_rows* data
+            rows now and the rest as :attr:`Table.rest` is iterated (so a caller can work on
+            the first rows while later ones are still unparsed). ``0``: parse everything.
+            Workbooks are always read whole.
 
     Returns:
         The table.
@@ -183,7 +196,7 @@ def read_table(
             return _read_workbook(data, "xls", max_rows)
         if _is_markup(data):
             return _read_html(data, max_rows)
-        return _read_csv(data, max_rows)
+        return _read_csv(data, max_rows, stream_rows)
 
 
 def _too_large(size: int, limit: int) -> TableError:
@@ -375,7 +388,7 @@ def _sniff_delimiter(text: str) -> str:
     return ","
 
 
-def _read_csv(data: bytes, max_rows: int) -> Table:
+def _read_csv(data: bytes, max_rows: int, stream_rows: int = 0) -> Table:
     text, encoding = _decode(data)
     if _looks_binary(text):
         raise TableError(
@@ -386,9 +399,21 @@ def _read_csv(data: bytes, max_rows: int) -> Table:
             hint=_RESAVE_HINT,
         )
     delimiter = _sniff_delimiter(text)
-    reader = csv.reader(_text_lines(text), delimiter=delimiter)
+    collector = _RowCollector(_csv_rows(csv.reader(_text_lines(text), delimiter=delimiter)))
+    table = collector.table(max_rows, stream_rows)
+    if table.rest is not None:
+        # Every line but the header's, at most: a close enough total for progress.
+        table.expected_rows = max(len(table.rows), text.count("\n") - table.header_row + 1)
+    table.source_format = "csv"
+    table.encoding = encoding
+    table.delimiter = delimiter
+    return table
+
+
+def _csv_rows(reader: Any) -> Iterator[tuple[int, list[str]]]:
+    """The rows of a ``csv.reader``, numbered from 1; a parse error becomes TableError."""
     try:
-        table = _collect(enumerate(reader, start=1), max_rows)
+        yield from enumerate(reader, start=1)
     except csv.Error as exc:
         raise TableError(
             QT_TRANSLATE_NOOP("Errors", "The CSV file is damaged near row {row}: {reason}. {hint}"),
@@ -396,52 +421,90 @@ def _read_csv(data: bytes, max_rows: int) -> Table:
             reason=exc,
             hint=_RESAVE_HINT,
         ) from None
-    table.source_format = "csv"
-    table.encoding = encoding
-    table.delimiter = delimiter
-    return table
 
 
 def _collect(numbered_rows: Any, max_rows: int) -> Table:
     """Find the header row, drop empty rows, pad short rows, count rows against the limit."""
-    headers: list[str] | None = None
-    header_row = 0
-    width = 0
-    rows: list[list[str]] = []
-    numbers: list[int] = []
-    append_row = rows.append
-    append_number = numbers.append
-    for number, row in numbered_rows:
-        # Cheap checks first: most rows have a non-blank first cell.
-        if not (row and row[0].strip()) and not "".join(row).strip():
-            continue
-        if headers is None:
-            headers = [h.strip(" \t\r\n\u3000\ufeff") for h in row]
-            while headers and not headers[-1]:
-                headers.pop()  # trailing delimiters after the last header
-            width = len(headers)
-            header_row = number
-            continue
-        if len(row) < width:
-            row = [*row, *([""] * (width - len(row)))]
-        append_row(row)
-        append_number(number)
-        if len(rows) > max_rows:
-            raise TableError(
+    return _RowCollector(iter(numbered_rows)).table(max_rows)
+
+
+class _RowCollector:
+    """Finds the header row, drops empty rows, pads short rows, counts rows against the limit.
+
+    Args:
+        numbered_rows: ``(row number, cells)`` pairs, in file order.
+    """
+
+    def __init__(self, numbered_rows: Iterator[tuple[int, list[str]]]) -> None:
+        self._source = numbered_rows
+        self.headers: list[str] | None = None
+        self.header_row = 0
+        self._width = 0
+        self._count = 0
+
+    def table(self, max_rows: int, stream_rows: int = 0) -> Table:
+        """The table; with *stream_rows*, only that many rows now and the rest streamed."""
+        rows, numbers = self.take(max_rows, stream_rows or None)
+        if self.headers is None:
+            raise _NoRowsError(
                 QT_TRANSLATE_NOOP(
-                    "Errors",
-                    "The file has more than {rows} data rows. Export a shorter date range and "
-                    "import the parts one by one.",
-                ),
-                rows=f"{max_rows:,}",
+                    "Errors", "The file has no rows. Export the orders again and choose that file."
+                )
             )
-    if headers is None:
-        raise _NoRowsError(
-            QT_TRANSLATE_NOOP(
-                "Errors", "The file has no rows. Export the orders again and choose that file."
-            )
+        table = Table(
+            headers=self.headers,
+            rows=rows,
+            row_numbers=numbers,
+            header_row=self.header_row,
+            expected_rows=len(rows),
         )
-    return Table(headers=headers, rows=rows, row_numbers=numbers, header_row=header_row)
+        if stream_rows and len(rows) == stream_rows:
+            table.rest = self._blocks(max_rows, stream_rows)
+        return table
+
+    def _blocks(self, max_rows: int, size: int) -> Iterator[tuple[list[list[str]], list[int]]]:
+        while True:
+            rows, numbers = self.take(max_rows, size)
+            if not rows:
+                return
+            yield rows, numbers
+
+    def take(self, max_rows: int, limit: int | None) -> tuple[list[list[str]], list[int]]:
+        """The next data rows (up to *limit*), finding the header row first if need be."""
+        rows: list[list[str]] = []
+        numbers: list[int] = []
+        append_row = rows.append
+        append_number = numbers.append
+        width = self._width
+        for number, row in self._source:
+            # Cheap checks first: most rows have a non-blank first cell.
+            if not (row and row[0].strip()) and not "".join(row).strip():
+                continue
+            if self.headers is None:
+                headers = [h.strip(" \t\r\n\u3000\ufeff") for h in row]
+                while headers and not headers[-1]:
+                    headers.pop()  # trailing delimiters after the last header
+                self.headers = headers
+                width = self._width = len(headers)
+                self.header_row = number
+                continue
+            if len(row) < width:
+                row = [*row, *([""] * (width - len(row)))]
+            append_row(row)
+            append_number(number)
+            self._count += 1
+            if self._count > max_rows:
+                raise TableError(
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "The file has more than {rows} data rows. Export a shorter date range and "
+                        "import the parts one by one.",
+                    ),
+                    rows=f"{max_rows:,}",
+                )
+            if limit is not None and len(rows) >= limit:
+                break
+        return rows, numbers
 
 
 # --- XLSX / XLS --------------------------------------------------------------------------------

@@ -1212,7 +1212,7 @@ Details were written to the log file:
     </message>
     <message>
         <source>{name}: {problem}</source>
-        <extracomment>Called from the worker thread with (phase, done, total); phase is an English word. Shop platforms whose shops can receive a format&apos;s orders (Taobao and Tmall share one layout). Rows written per ``executemany`` call; progress and cancellation are checked between chunks. From this many new orders on, the FTS insert trigger is replaced by one bulk index statement.</extracomment>
+        <extracomment>Called from the worker thread with (phase, done, total); phase is an English word. Shop platforms whose shops can receive a format&apos;s orders (Taobao and Tmall share one layout). Orders written per chunk; progress and cancellation are checked between chunks. From this many new orders on, the FTS insert trigger is replaced by one bulk index statement.</extracomment>
         <translation>{name}：{problem}</translation>
     </message>
     <message>
@@ -1250,6 +1250,10 @@ Details were written to the log file:
     <message>
         <source>There are several shops for {label} orders ({names}). Say which shop these orders belong to with --shop NAME.</source>
         <translation>有多个店铺可用于{label}订单（{names}）。请用 --shop NAME 指定这些订单所属的店铺。</translation>
+    </message>
+    <message>
+        <source>The file has to be read whole first. Nothing was imported; try again.</source>
+        <translation>需要先完整读取该文件。未导入任何数据，请重试。</translation>
     </message>
     <message>
         <source>{name} has {count} problem(s); nothing was imported. Correct the file (or the column mapping) and import it again.

@@ -274,11 +274,14 @@ def test_closing_waits_for_the_background_maintenance(
     assert done == ["checkpointed"]
 
 
+@pytest.mark.parametrize("second_lines", ["scattered", "adjacent"])
 def test_the_one_go_import_and_the_dialog_write_the_same(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, second_lines: str
 ) -> None:
     """Same files, both paths: orders, lines, audit events and counts come out identical —
-    with new orders, updated ones, and lines of one order scattered over several blocks."""
+    with new orders, updated ones (looked up block by block while the file streams), and
+    lines of one order scattered over several blocks (the streamed read starts over, reading
+    the file whole) or next to each other, also across a block boundary (no restart)."""
     import random
 
     from dropship_desktop.store import bulk_orders
@@ -297,10 +300,13 @@ def test_the_one_go_import_and_the_dialog_write_the_same(
         )
         for i in range(100, 400)
     ]  # fmt: skip
-    for k in range(60):  # second lines, anywhere in the file
+    for k in range(60):  # second lines
         i = rnd.randrange(100, 400)
         extra = taobao_row(str(BASE + i), created=_time(i), paid=_time(i), title=f"加{k}")
-        rows.insert(rnd.randrange(len(rows) + 1), extra)
+        at = rnd.randrange(len(rows) + 1)
+        if second_lines == "adjacent":
+            at = 1 + next(n for n, row in enumerate(rows) if row[0] == str(BASE + i))
+        rows.insert(at, extra)
     f1 = write_csv(tmp_path / "f1.csv", TAOBAO_HEADERS, first)
     f2 = write_csv(tmp_path / "f2.csv", TAOBAO_HEADERS, rows)
 
@@ -325,6 +331,14 @@ def test_the_one_go_import_and_the_dialog_write_the_same(
             ),
         )
 
+    whole_reads: list[bool] = []
+    original_preview = order_import.preview_import
+
+    def spy(*args: object, **kwargs: object) -> order_import.ImportPreview:
+        whole_reads.append(kwargs.get("stream") is False)
+        return original_preview(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(order_import, "preview_import", spy)
     results = {}
     for mode in ("dialog", "one go"):
         open_database(tmp_path / f"{mode}.db")
@@ -344,5 +358,85 @@ def test_the_one_go_import_and_the_dialog_write_the_same(
         finally:
             close_database()
     assert results["dialog"] == results["one go"]
+    assert any(whole_reads) == (second_lines == "scattered")
     # 250 new orders (49 of them with a second line), 16 of the 50 known ones changed.
     assert results["one go"][1] == (250, 16, 34, 299)
+
+
+def test_a_shop_name_first_seen_late_in_a_streamed_file_is_not_missed(
+    fresh_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first block names one shop, a later one another: the shop is not decided from the
+    first block alone (the import starts over reading the whole file and asks which shop)."""
+    monkeypatch.setattr(order_import, "CHUNK", 50)
+    headers = [*TAOBAO_HEADERS, "店铺名称"]
+    for name in ("甲店", "乙店"):
+        row = taobao_row(str(BASE + 900 if name == "甲店" else BASE + 901))
+        path = write_csv(tmp_path / f"{name}.csv", headers, [[*row, name]])
+        import_orders_file(path, shop_name=name)
+    before = content_dump(fresh_db)
+    rows = [[*taobao_row(str(BASE + i)), "甲店" if i < 160 else "乙店"] for i in range(200)]
+    path = write_csv(tmp_path / "two_shops.csv", headers, rows)
+    preview = preview_import(path, defer_rows=True)
+    assert preview.table is not None and preview.table.rest is not None  # streamed
+    assert preview.shop_names == ["甲店"]  # all the first block knows
+
+    with pytest.raises(UserError, match="several shops"):
+        import_orders_file(preview)
+    assert content_dump(fresh_db) == before
+
+    # One shop's orders only: streamed to the end and put in that shop.
+    path = write_csv(tmp_path / "one_shop.csv", headers, rows[:160])
+    changes = import_orders_file(path)
+    assert changes.summary is not None and changes.summary.orders_created == 160
+    shops = db.execute_sql(
+        "SELECT s.name, count(*) FROM sales_order o JOIN shop s ON s.id = o.shop_id GROUP BY 1"
+    ).fetchall()
+    assert sorted(shops) == [("乙店", 1), ("甲店", 161)]
+
+
+def test_a_damaged_row_late_in_a_streamed_file_rejects_the_import(
+    demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(order_import, "CHUNK", 50)
+    monkeypatch.setattr(order_import, "BULK_INDEX_FROM", 10)
+    rows = [taobao_row(str(BASE + i)) for i in range(300)]
+    text = write_csv(tmp_path / "ok.csv", TAOBAO_HEADERS, rows).read_text(encoding="utf-8-sig")
+    lines = text.splitlines(keepends=True)
+    # Row 251: a quoted cell that never ends (the csv module's field limit stops it).
+    lines.insert(251, '1930679858170659999,"' + "坏" * 140_000 + "\n")
+    path = tmp_path / "damaged.csv"
+    path.write_text("".join(lines), encoding="utf-8-sig")
+    before = content_dump(demo_db)
+    preview = preview_import(path, defer_rows=True)
+    assert preview.table is not None and preview.table.rest is not None  # not read that far yet
+
+    with pytest.raises(UserError, match="damaged near row 252"):
+        import_orders_file(preview, shop_name="小美家居淘宝店")
+    assert content_dump(demo_db) == before
+    assert db.execute_sql("SELECT name FROM sqlite_temp_master").fetchall() == []
+
+
+def test_a_streamed_import_counts_every_row_and_reports_progress_to_the_end(
+    fresh_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(order_import, "CHUNK", 40)
+    rows = [taobao_row(str(BASE + i)) for i in range(230)]
+    rows.insert(100, [""] * len(TAOBAO_HEADERS))  # an empty line is not a row
+    path = write_csv(tmp_path / "o.csv", TAOBAO_HEADERS, rows)
+    reports: list[tuple[str, int, int]] = []
+
+    changes = import_orders_file(
+        path,
+        shop_name="店",
+        progress=lambda phase, done, total: reports.append((phase, done, total)),
+    )
+
+    assert changes.summary is not None
+    assert (changes.summary.rows, changes.summary.orders_created) == (230, 230)
+    writing = [(done, total) for phase, done, total in reports if phase == "writing"]
+    assert all(done <= total for done, total in writing)
+    assert writing[-1][0] == 230
+    assert reports[-1][0] == "indexing" and reports[-1][1:] == (230, 230)
+    event = db.execute_sql("SELECT after FROM audit_event WHERE action = 'import_orders'")
+    assert '"rows": 230' in event.fetchone()[0]
