@@ -327,7 +327,11 @@ def _decode(data: bytes) -> tuple[str, str]:
             return _decode_in_chunks(data, encoding), encoding
         except UnicodeDecodeError:
             continue
-    raise TableError(
+    raise _undecodable()
+
+
+def _undecodable() -> TableError:
+    return TableError(
         QT_TRANSLATE_NOOP(
             "Errors",
             "The file is not a CSV or Excel workbook (its text is neither UTF-8 nor GBK/GB18030). "
@@ -335,6 +339,71 @@ def _decode(data: bytes) -> tuple[str, str]:
         ),
         hint=_RESAVE_HINT,
     )
+
+
+def _lazy_encoding(data: bytes) -> tuple[str, str | None]:
+    """How to decode a CSV whose rows are streamed: ``(encoding, text)``.
+
+    *text* is ``None`` when the file can be decoded as its lines are read: a UTF-8 BOM, or
+    text that is not UTF-8 (found at its first non-UTF-8 bytes, usually in the header: it is
+    GB18030). Valid UTF-8 without a BOM is only known to be UTF-8 once all of it has been
+    decoded, and UTF-16 is rare: those come back decoded whole.
+
+    Raises:
+        TableError: UTF-16 text that does not decode.
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        return "utf-8-sig", None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text, encoding = _decode(data)
+        return encoding, text
+    try:
+        return "utf-8", _decode_in_chunks(data, "utf-8")
+    except UnicodeDecodeError:
+        return "gb18030", None
+
+
+def _lazy_lines(data: bytes, encoding: str) -> tuple[str, Iterator[str]]:
+    """The start of the text (for sniffing), and all its lines decoded as they are asked for.
+
+    Raises:
+        TableError: The start does not decode (the rest raises it when it gets there).
+    """
+    decoder = codecs.getincrementaldecoder(encoding)()
+    view = memoryview(data)
+    size = len(data)
+
+    def piece(start: int) -> str:
+        end = start + _TEXT_CHUNK
+        return decoder.decode(view[start:end], final=end >= size)
+
+    try:
+        head = piece(0)
+    except UnicodeDecodeError:
+        raise _undecodable() from None
+
+    def lines() -> Iterator[str]:
+        pending = [head]
+        start = _TEXT_CHUNK
+        while True:
+            last = pending[-1]
+            cut = last.rfind("\n")
+            if cut >= 0:  # hand on whole lines; a CRLF is never split
+                text = "".join(pending[:-1]) + last[: cut + 1]
+                pending = [last[cut + 1 :]]
+                yield from io.StringIO(text, newline="")
+            if start >= size:
+                break
+            try:
+                pending.append(piece(start))
+            except UnicodeDecodeError:
+                raise _undecodable() from None
+            start += _TEXT_CHUNK
+        rest = "".join(pending)
+        if rest:
+            yield from io.StringIO(rest, newline="")
+
+    return head, lines()
 
 
 #: Bytes decoded (and characters split into lines) per step. Between steps other threads get
@@ -389,8 +458,18 @@ def _sniff_delimiter(text: str) -> str:
 
 
 def _read_csv(data: bytes, max_rows: int, stream_rows: int = 0) -> Table:
-    text, encoding = _decode(data)
-    if _looks_binary(text):
+    if stream_rows:
+        encoding, text = _lazy_encoding(data)
+    else:
+        text, encoding = _decode(data)
+    if text is None:
+        # Streamed: decoded as the rows are asked for, not all before the first one.
+        head, lines = _lazy_lines(data, encoding)
+        newlines = data.count(b"\n")  # no UTF-8 or GB18030 multi-byte sequence holds 0x0A
+    else:
+        head, lines = text, _text_lines(text)
+        newlines = text.count("\n") if stream_rows else 0
+    if _looks_binary(head):
         raise TableError(
             QT_TRANSLATE_NOOP(
                 "Errors",
@@ -398,12 +477,12 @@ def _read_csv(data: bytes, max_rows: int, stream_rows: int = 0) -> Table:
             ),
             hint=_RESAVE_HINT,
         )
-    delimiter = _sniff_delimiter(text)
-    collector = _RowCollector(_csv_rows(csv.reader(_text_lines(text), delimiter=delimiter)))
+    delimiter = _sniff_delimiter(head)
+    collector = _RowCollector(_csv_rows(csv.reader(lines, delimiter=delimiter)))
     table = collector.table(max_rows, stream_rows)
     if table.rest is not None:
         # Every line but the header's, at most: a close enough total for progress.
-        table.expected_rows = max(len(table.rows), text.count("\n") - table.header_row + 1)
+        table.expected_rows = max(len(table.rows), newlines - table.header_row + 1)
     table.source_format = "csv"
     table.encoding = encoding
     table.delimiter = delimiter
