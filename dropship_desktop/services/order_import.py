@@ -1000,7 +1000,7 @@ def _import_shop(
             part,
         )
     new_ids = range(first_new, builder.next_id)
-    matched = _match_waiting_supplier_orders(list(new_ids))
+    matched = _match_waiting_supplier_orders(new_ids)
     _refresh_summaries(builder.status_changed | matched)
     _audit_rows(builder.audits)
     summary = ImportSummary(
@@ -1373,7 +1373,11 @@ def _load_candidates(phones: set[str], only_ids: Sequence[int] | None = None) ->
         " AND o.buyer_data_removed = 0"
     )
     params: list[Any] = [json.dumps(sorted(phones))]
-    if only_ids is not None:
+    if isinstance(only_ids, range) and only_ids.step == 1:
+        # A just-imported run of ids (100k of them, as one JSON array, cost 40 ms).
+        sql += " AND o.id BETWEEN ? AND ?"
+        params += [only_ids.start, only_ids.stop - 1]
+    elif only_ids is not None:
         sql += " AND o.id IN (SELECT value FROM json_each(?))"
         params.append(json.dumps(list(only_ids)))
     found: dict[str, list[_Candidate]] = {}

@@ -257,6 +257,23 @@ def test_waiting_1688_orders_are_matched_when_the_shop_orders_arrive(
     assert db.execute_sql("SELECT sales_order_id FROM supplier_order").fetchone()[0] is not None
 
 
+def test_matching_candidates_are_limited_to_the_orders_just_imported(
+    fresh_db: Path, tmp_path: Path
+) -> None:
+    rows = [taobao_row(str(1930679858170650000 + i)) for i in range(6)]  # one phone
+    import_orders_file(write_csv(tmp_path / "tb.csv", TAOBAO_HEADERS, rows), shop_name="店")
+    ids = [r[0] for r in db.execute_sql("SELECT id FROM sales_order ORDER BY id")]
+    phones = {"13812345678"}
+
+    def found(only: object) -> list[int]:
+        pools = order_import._load_candidates(phones, only)  # type: ignore[arg-type]
+        return sorted(c.id for pool in pools.values() for c in pool)
+
+    assert found(range(ids[2], ids[4])) == ids[2:4]  # a run of ids: BETWEEN, end excluded
+    assert found([ids[0], ids[5]]) == [ids[0], ids[5]]
+    assert found(None) == ids
+
+
 def test_cancel_rolls_everything_back_including_the_index_trigger(
     demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
