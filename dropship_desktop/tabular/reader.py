@@ -183,7 +183,7 @@ def read_table(
 
     with gc_paused():
         if data.startswith(_ZIP_MAGICS):
-            return _read_workbook(data, "xlsx", max_rows)
+            return _read_workbook(data, "xlsx", max_rows, stream_rows)
         if data.startswith(_OLE_MAGIC):
             if _ENCRYPTED_MARKER in data:
                 raise TableError(
@@ -193,7 +193,7 @@ def read_table(
                         "password (File > Info > Protect Workbook) and save it as .xlsx.",
                     )
                 )
-            return _read_workbook(data, "xls", max_rows)
+            return _read_workbook(data, "xls", max_rows, stream_rows)
         if _is_markup(data):
             return _read_html(data, max_rows)
         return _read_csv(data, max_rows, stream_rows)
@@ -691,7 +691,7 @@ def _measure_zip(data: bytes, infos: list[zipfile.ZipInfo]) -> None:
             raise TableError(_UNPACKED_TOO_LARGE)
 
 
-def _read_workbook(data: bytes, kind: str, max_rows: int) -> Table:
+def _read_workbook(data: bytes, kind: str, max_rows: int, stream_rows: int = 0) -> Table:
     if kind == "xlsx":
         _check_zip(data)
     try:
@@ -704,7 +704,7 @@ def _read_workbook(data: bytes, kind: str, max_rows: int) -> Table:
         ) from None
     try:
         workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
-        table = _read_first_sheet(workbook, max_rows)
+        table = _read_first_sheet(workbook, max_rows, stream_rows)
     except TableError:
         raise
     except python_calamine.PasswordError:
@@ -730,7 +730,7 @@ def _read_workbook(data: bytes, kind: str, max_rows: int) -> Table:
     return table
 
 
-def _read_first_sheet(workbook: Any, max_rows: int) -> Table:
+def _read_first_sheet(workbook: Any, max_rows: int, stream_rows: int = 0) -> Table:
     visible = [m.name for m in workbook.sheets_metadata if str(m.visible).endswith("Visible")]
     names = visible + [n for n in workbook.sheet_names if n not in visible]
     for name in names:
@@ -748,13 +748,22 @@ def _read_first_sheet(workbook: Any, max_rows: int) -> Table:
                 ),
                 rows=f"{max_rows:,}",
             )
-        rows = [[c if type(c) is str else _cell_text(c) for c in r] for r in sheet.iter_rows()]
-        end = sheet.end
-        # iter_rows starts at the first row of the sheet's used area or at row 1 depending on
-        # the file; the used area's end row tells which, so numbers match what Excel shows.
-        first = (end[0] + 1 - len(rows)) if end else 0
         try:
-            table = _collect(enumerate(rows, start=first + 1), max_rows)
+            if stream_rows:
+                # Rows are converted to text as they are asked for (the sheet itself is parsed
+                # already). python-calamine's iter_rows starts at row 1, padding the rows above
+                # the used area with empty ones (tests/tabular pin this), so numbers are right.
+                numbered = enumerate(_sheet_rows(sheet), start=1)
+                table = _RowCollector(numbered).table(max_rows, stream_rows)
+                if table.rest is not None:
+                    table.expected_rows = max(len(table.rows), sheet.height - 1)
+            else:
+                rows = list(_sheet_rows(sheet))
+                end = sheet.end
+                # The used area's end row tells where iter_rows started, so that numbers match
+                # what Excel shows.
+                first = (end[0] + 1 - len(rows)) if end else 0
+                table = _collect(enumerate(rows, start=first + 1), max_rows)
         except _NoRowsError:
             continue
         table.sheet_name = name
@@ -764,6 +773,11 @@ def _read_first_sheet(workbook: Any, max_rows: int) -> Table:
             "Errors", "The workbook has no data. Export the orders again and choose that file."
         )
     )
+
+
+def _sheet_rows(sheet: Any) -> Iterator[list[str]]:
+    for row in sheet.iter_rows():
+        yield [c if type(c) is str else _cell_text(c) for c in row]
 
 
 def _round_seconds(value: datetime) -> datetime:

@@ -90,6 +90,32 @@ def test_xlsx_header_not_on_first_row(tmp_path: Path) -> None:
     assert table.headers == ["订单编号", "数量"]
     assert table.rows == [["1930679858170647123", "2"]]
     assert table.row_numbers == [5]
+    # Streamed (rows converted as they are asked for), the row numbers are Excel's too.
+    streamed = read_table(path, stream_rows=1)
+    assert (streamed.header_row, streamed.rows, streamed.row_numbers) == (3, table.rows, [5])
+
+
+def test_a_streamed_xlsx_gives_the_same_rows_block_by_block(tmp_path: Path) -> None:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet["B4"] = "订单编号"
+    sheet["C4"] = "金额"
+    for i in range(12):
+        if i != 5:  # an empty row in the middle is skipped
+            sheet.cell(row=5 + i, column=2, value=f"19306798581706{i:05d}")
+            sheet.cell(row=5 + i, column=3, value=i + 0.5)
+    path = tmp_path / "s.xlsx"
+    workbook.save(path)
+    whole = read_table(path)
+    streamed = read_table(path, stream_rows=4)
+    assert streamed.rest is not None and streamed.expected_rows >= len(whole.rows)
+    rows, numbers = list(streamed.rows), list(streamed.row_numbers)
+    for block, block_numbers in streamed.rest:
+        rows += block
+        numbers += block_numbers
+    assert (rows, numbers) == (whole.rows, whole.row_numbers)
+    assert numbers == [5, 6, 7, 8, 9, 11, 12, 13, 14, 15, 16]
+    assert rows[0] == ["1930679858170600000", "0.5"]
 
 
 def test_xlsx_skips_empty_first_sheet(tmp_path: Path) -> None:
