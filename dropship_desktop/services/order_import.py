@@ -160,8 +160,9 @@ class ImportPreview:
         deferred: The rows were not mapped yet (``preview_import(defer_rows=True)``): the
             commit maps them block by block while it writes, and rejects the whole import
             (rolling back) if any row has a problem. ``orders`` and ``errors`` stay empty
-            until then. A deferred CSV is also parsed block by block (``table.rest``); its
-            ``row_count`` is then an estimate until the commit has read the whole file.
+            until then. A deferred file's rows are also read block by block as the commit
+            gets to them (``table.rest``); ``row_count`` is then an estimate until the commit
+            has read the whole file.
         source: The file the preview was read from (``None`` when given a table).
     """
 
@@ -271,8 +272,8 @@ def read_order_file(path: str | Path, *, stream_rows: int = 0) -> Table:
     """Read a CSV/XLSX/XLS file.
 
     Args:
-        stream_rows: Parse a CSV's rows after the first *stream_rows* only as
-            ``Table.rest`` is iterated (see :func:`~dropship_desktop.tabular.reader.read_table`).
+        stream_rows: Read the rows after the first *stream_rows* only as ``Table.rest`` is
+            iterated (see :func:`~dropship_desktop.tabular.reader.read_table`).
 
     Raises:
         UserError: The file cannot be read as a table (the message says why and what to do).
@@ -329,8 +330,8 @@ def preview_import(
         defer_rows: Only read the file and check its layout; leave mapping the rows to the
             commit, which then overlaps it with writing (the CLI's one-go import of a shop
             export; see :attr:`ImportPreview.deferred`).
-        stream: With *defer_rows*, also leave parsing a CSV's rows after the first block to
-            the commit (which then overlaps reading the file with writing).
+        stream: With *defer_rows*, also leave reading the rows after the first block to the
+            commit (which then overlaps reading the file with writing).
 
     Returns:
         The preview. A file whose layout is not recognised gives a preview with ``problem``
@@ -972,7 +973,7 @@ def _import_shop(
     writer = BulkOrderWriter(conn, index_in_bulk=total >= BULK_INDEX_FROM)
     try:
         done = 0
-        for rows_done, orders in _order_blocks(preview, CHUNK, last_rows):
+        for rows_done, orders in _order_blocks(preview, CHUNK, last_rows, writer.poll):
             if lookup is not None:
                 builder.load_existing(lookup, list(orders))
             new_orders, new_lines = builder.build(
@@ -1020,14 +1021,17 @@ def _import_shop(
 
 
 def _order_blocks(
-    preview: ImportPreview, size: int, last_rows: dict[str, int] | None
+    preview: ImportPreview,
+    size: int,
+    last_rows: dict[str, int] | None,
+    between: Callable[[], None] = lambda: None,
 ) -> Iterator[tuple[int, dict[str, list[OrderRecord]]]]:
     """Complete orders (all their lines) about *size* rows at a time, with the rows done so far.
 
     A mapped preview is cut into blocks. A deferred one is mapped here block by block, so its
     mapping overlaps the writing of the previous block. An order is handed on only once its
     last row is mapped: known from *last_rows* for a table read whole (lines of one order need
-    not be adjacent); for a streamed CSV (parsed here block by block too) an order is taken
+    not be adjacent); for a streamed file (read here block by block too) an order is taken
     as complete when a block ends past it. Should a streamed order's number come back later
     (lines far apart), or a shop name the first block lacked turn up, :class:`_WholeFileNeeded`
     is raised (the caller's transaction rolls back and the file is imported again, read whole).
@@ -1037,6 +1041,8 @@ def _order_blocks(
 
     Args:
         last_rows: For a deferred preview read whole, :func:`_last_rows` of its table.
+        between: Called between the steps of a block (reading, mapping), so that the caller
+            can keep its writer busy.
     """
     if not preview.deferred:
         orders = preview.orders
@@ -1068,6 +1074,7 @@ def _order_blocks(
     truncated = False
     done = 0
     for rows, numbers in blocks:
+        between()
         done += len(rows)
         part = replace(table, rows=rows, row_numbers=numbers, rest=None)
         if check_names and not known_names.issuperset(
@@ -1077,6 +1084,7 @@ def _order_blocks(
         budget = max(0, _PREVIEW_ERRORS - cell_errors)
         with _bulk_gc():
             result = map_rows(part, preview.mapping, preview.kind, max_errors=budget)
+        between()
         cell_errors += len(result.errors)
         truncated = truncated or result.errors_truncated
         block_errors = list(result.errors)
@@ -1128,9 +1136,9 @@ def _reading_connection() -> sqlite3.Connection:
     """A second connection to the open database, for reads beside the write transaction."""
     path = database_path()
     assert path is not None  # an import runs on an open database
-    return sqlite3.connect(
-        path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
-    )
+    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+    conn.execute("PRAGMA query_only = 1")
+    return conn
 
 
 def _last_rows(table: Table | None, mapping: ColumnMapping) -> dict[str, int]:

@@ -185,6 +185,17 @@ class BulkOrderWriter:
         self.wait()
         self._submit()
 
+    def poll(self) -> None:
+        """Hand the queued rows to the helper if it is idle (call between steps of work).
+
+        Raises:
+            sqlite3.Error: Writing an earlier chunk failed.
+        """
+        pending = self._pending
+        if self._queued_orders and (pending is None or pending.done()):
+            self.wait()
+            self._submit()
+
     def _submit(self) -> None:
         """Stage the queued rows and start the helper on them (the helper must be idle)."""
         orders, lines = self._queued_orders, self._queued_lines

@@ -105,10 +105,10 @@ class Table:
         header_row: The 1-based row number of the header row.
         delimiter: The CSV field delimiter; ``None`` for workbooks.
         sheet_name: The sheet read from a workbook; ``None`` for CSV.
-        rest: For a streamed read (``read_table(stream_rows=N)`` of a CSV file with more than
-            N data rows): the data rows after ``rows``, as ``(rows, row_numbers)`` blocks of up
-            to N rows, parsed as they are asked for (a damaged row or too many rows raise
-            :class:`TableError` from there). ``None`` when ``rows`` holds them all.
+        rest: For a streamed read (``read_table(stream_rows=N)`` of a file with more than N
+            data rows): the data rows after ``rows``, as ``(rows, row_numbers)`` blocks of up
+            to N rows, read as they are asked for (a damaged row, undecodable text or too many
+            rows raise :class:`TableError` from there). ``None`` when ``rows`` holds them all.
         expected_rows: An estimate of all data rows of a streamed read (for progress), else
             ``len(rows)``.
     """
@@ -145,10 +145,12 @@ def read_table(
         filename: The original file name, only used in messages.
         max_rows: The most data rows accepted.
         max_bytes: The largest file accepted.
-        stream_rows: For a CSV file, parse only the header and the first *stream_rows* data
-            rows now and the rest as :attr:`Table.rest` is iterated (so a caller can work on
-            the first rows while later ones are still unparsed). ``0``: parse everything.
-            Workbooks are always read whole.
+        stream_rows: Read only the header and the first *stream_rows* data rows now and the
+            rest as :attr:`Table.rest` is iterated (so a caller can work on the first rows
+            while later ones are still unread). A CSV is then decoded and parsed as it goes
+            (UTF-8 without a BOM is decoded whole first: only then is it known to be UTF-8);
+            a workbook's sheet is parsed at once but its cells are converted to text as they
+            go. ``0``: read everything.
 
     Returns:
         The table.
