@@ -1658,6 +1658,10 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
     ): "需要先完整读取该文件。未导入任何数据，请重试。",
     (
         "Errors",
+        "{name} was only partly read by an import that stopped. Import it again.",
+    ): "{name} 仅被中途停止的导入读取了一部分。请重新导入该文件。",
+    (
+        "Errors",
         "Unknown format {format!r}. Use one of: auto, {formats}.",
     ): "未知格式 {format!r}。请使用以下之一：auto、{formats}。",
     (

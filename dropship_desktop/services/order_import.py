@@ -164,6 +164,8 @@ class ImportPreview:
             gets to them (``table.rest``); ``row_count`` is then an estimate until the commit
             has read the whole file.
         source: The file the preview was read from (``None`` when given a table).
+        spent: A streamed preview whose rows an import has started to read: it cannot be
+            imported again (read the file again).
     """
 
     file_name: str
@@ -182,6 +184,12 @@ class ImportPreview:
     table: Table | None = field(default=None, repr=False)
     deferred: bool = False
     source: Path | None = None
+    spent: bool = False
+
+    @property
+    def streamed(self) -> bool:
+        """The rows after the first block are read by the commit (see ``deferred``)."""
+        return self.table is not None and self.table.rest is not None
 
     @property
     def needs_mapping(self) -> bool:
@@ -691,20 +699,28 @@ def import_orders_file(
         preview = path
     else:
         preview = preview_import(path, fmt=fmt, mapping=mapping, defer_rows=True)
+    if preview.streamed and not shop_name and "shop_name" in preview.mapping.fields:
+        # Which shop the orders go to then depends on every shop name in the file.
+        preview = _read_whole(preview)
     try:
         return _commit_file(preview, shop_name, progress, should_cancel)
     except _WholeFileNeeded:
-        # Rolled back. Rare: lines of one order far apart in a streamed file, or a shop name
-        # first seen in a later row. Read the whole file first and import it again.
-        assert preview.source is not None  # only a file's preview is streamed
-        whole = preview_import(
-            preview.source,
-            mapping=preview.mapping,
-            kind=preview.kind,
-            defer_rows=True,
-            stream=False,
-        )
-        return _commit_file(whole, shop_name, progress, should_cancel)
+        # Rolled back. Rare: lines of one order far apart in a streamed file. Read the whole
+        # file first and import it again.
+        return _commit_file(_read_whole(preview), shop_name, progress, should_cancel)
+
+
+def _read_whole(preview: ImportPreview) -> ImportPreview:
+    """The deferred preview of a streamed preview's file, read whole this time."""
+    if preview.source is None:  # only a file's preview is streamed
+        raise _WholeFileNeeded()
+    return preview_import(
+        preview.source,
+        mapping=preview.mapping,
+        kind=preview.kind,
+        defer_rows=True,
+        stream=False,
+    )
 
 
 def _commit_file(
@@ -732,7 +748,8 @@ def _commit_file(
 class _WholeFileNeeded(UserError):
     """A streamed file turned out to need reading whole first (see :func:`_order_blocks`).
 
-    :func:`import_orders_file` catches it and imports the file again, read whole.
+    :func:`import_orders_file` catches it and imports the file again, read whole (through
+    :func:`commit_import` alone it reaches the user, who can import the file again).
     """
 
     def __init__(self) -> None:
@@ -752,6 +769,13 @@ def check_preview(preview: ImportPreview) -> None:
     """
     if preview.problem:
         raise UserError(_FILE_PROBLEM, name=preview.file_name, problem=preview.problem)
+    if preview.spent and preview.deferred:
+        raise UserError(
+            QT_TRANSLATE_NOOP(
+                "Errors", "{name} was only partly read by an import that stopped. Import it again."
+            ),
+            name=preview.file_name,
+        )
     if preview.deferred and preview.row_count:
         return  # the rows are checked while they are imported
     if preview.errors:
@@ -963,15 +987,21 @@ def _import_shop(
         if preview.deferred:
             last_rows = _last_rows(table, preview.mapping)
         builder.load_existing(conn, list(preview.orders if last_rows is None else last_rows))
-    elif conn.execute("SELECT 1 FROM sales_order WHERE shop_id = ? LIMIT 1", (shop_id,)).fetchone():
-        # The file's order numbers are only known block by block: each block's are looked up
-        # on a second connection, which sees the database as it was before this transaction
-        # (this one holds the write lock, so nobody else commits meanwhile).
-        lookup = _reading_connection()
     first_new = builder.next_id
     report("writing", 0, total)
     writer = BulkOrderWriter(conn, index_in_bulk=total >= BULK_INDEX_FROM)
     try:
+        if (
+            streamed
+            and conn.execute(
+                "SELECT 1 FROM sales_order WHERE shop_id = ? LIMIT 1", (shop_id,)
+            ).fetchone()
+        ):
+            # The file's order numbers are only known block by block: each block's are looked
+            # up on a second connection, which sees the database as it was before this
+            # transaction (this one holds the write lock, so nobody else commits meanwhile,
+            # and it has written nothing yet).
+            lookup = _reading_connection()
         done = 0
         for rows_done, orders in _order_blocks(preview, CHUNK, last_rows, writer.poll):
             if lookup is not None:
@@ -986,6 +1016,7 @@ def _import_shop(
             report("writing", done, total)
             if cancelled():
                 raise ImportCancelledError()
+        report("writing", done, preview.row_count)  # a streamed file's total was an estimate
         if writer.orders_written:
             report("indexing", done, preview.row_count)
         writer.finish()
@@ -1033,8 +1064,8 @@ def _order_blocks(
     last row is mapped: known from *last_rows* for a table read whole (lines of one order need
     not be adjacent); for a streamed file (read here block by block too) an order is taken
     as complete when a block ends past it. Should a streamed order's number come back later
-    (lines far apart), or a shop name the first block lacked turn up, :class:`_WholeFileNeeded`
-    is raised (the caller's transaction rolls back and the file is imported again, read whole).
+    (lines far apart), :class:`_WholeFileNeeded` is raised (the caller's transaction rolls back
+    and the file is imported again, read whole). A streamed preview is spent once this starts.
     Once a row has a problem nothing more is handed on, the remaining rows are still checked
     so that every problem is reported, and :class:`UserError` is raised at the end (the
     caller's transaction rolls back).
@@ -1060,13 +1091,12 @@ def _order_blocks(
     if streamed:
         blocks = _streamed_blocks(table, table.rest, preview.file_name)
         table.rest = None  # consumed here; the rows are let go block by block
+        preview.spent = True
     else:
         blocks = (
             (table.rows[at : at + size], table.row_numbers[at : at + size])
             for at in range(0, len(table.rows), size)
         )
-    check_names = streamed and "shop_name" in preview.mapping.fields
-    known_names = set(preview.shop_names)
     handed: set[str] = set()  # streamed: numbers of the orders handed on so far
     pending: dict[str, list[OrderRecord]] = {}
     errors: list[RowError] = []
@@ -1077,10 +1107,6 @@ def _order_blocks(
         between()
         done += len(rows)
         part = replace(table, rows=rows, row_numbers=numbers, rest=None)
-        if check_names and not known_names.issuperset(
-            _column_values(part, preview.mapping, "shop_name")
-        ):
-            raise _WholeFileNeeded()
         budget = max(0, _PREVIEW_ERRORS - cell_errors)
         with _bulk_gc():
             result = map_rows(part, preview.mapping, preview.kind, max_errors=budget)

@@ -467,10 +467,11 @@ def _read_csv(data: bytes, max_rows: int, stream_rows: int = 0) -> Table:
     if text is None:
         # Streamed: decoded as the rows are asked for, not all before the first one.
         head, lines = _lazy_lines(data, encoding)
-        newlines = data.count(b"\n")  # no UTF-8 or GB18030 multi-byte sequence holds 0x0A
+        # No UTF-8 or GB18030 multi-byte sequence holds 0x0A; a last line may lack its \n.
+        line_count = data.count(b"\n") + (not data.endswith(b"\n"))
     else:
         head, lines = text, _text_lines(text)
-        newlines = text.count("\n") if stream_rows else 0
+        line_count = text.count("\n") + (not text.endswith("\n")) if stream_rows else 0
     if _looks_binary(head):
         raise TableError(
             QT_TRANSLATE_NOOP(
@@ -483,8 +484,8 @@ def _read_csv(data: bytes, max_rows: int, stream_rows: int = 0) -> Table:
     collector = _RowCollector(_csv_rows(csv.reader(lines, delimiter=delimiter)))
     table = collector.table(max_rows, stream_rows)
     if table.rest is not None:
-        # Every line but the header's, at most: a close enough total for progress.
-        table.expected_rows = max(len(table.rows), newlines - table.header_row + 1)
+        # The lines after the header's: exact unless blank lines or multi-line cells.
+        table.expected_rows = max(len(table.rows), line_count - table.header_row)
     table.source_format = "csv"
     table.encoding = encoding
     table.delimiter = delimiter
@@ -706,7 +707,7 @@ def _read_workbook(data: bytes, kind: str, max_rows: int, stream_rows: int = 0) 
         ) from None
     try:
         workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
-        table = _read_first_sheet(workbook, max_rows, stream_rows)
+        table = _read_first_sheet(workbook, kind, max_rows, stream_rows)
     except TableError:
         raise
     except python_calamine.PasswordError:
@@ -721,18 +722,20 @@ def _read_workbook(data: bytes, kind: str, max_rows: int, stream_rows: int = 0) 
         raise
     except BaseException:
         # calamine raises its own error types, and a Rust panic surfaces as a BaseException.
-        raise TableError(
-            QT_TRANSLATE_NOOP(
-                "Errors", "The {kind} workbook is damaged and cannot be read. {hint}"
-            ),
-            kind=kind,
-            hint=_RESAVE_HINT,
-        ) from None
+        raise _damaged_workbook(kind) from None
     table.source_format = kind
     return table
 
 
-def _read_first_sheet(workbook: Any, max_rows: int, stream_rows: int = 0) -> Table:
+def _damaged_workbook(kind: str) -> TableError:
+    return TableError(
+        QT_TRANSLATE_NOOP("Errors", "The {kind} workbook is damaged and cannot be read. {hint}"),
+        kind=kind,
+        hint=_RESAVE_HINT,
+    )
+
+
+def _read_first_sheet(workbook: Any, kind: str, max_rows: int, stream_rows: int = 0) -> Table:
     visible = [m.name for m in workbook.sheets_metadata if str(m.visible).endswith("Visible")]
     names = visible + [n for n in workbook.sheet_names if n not in visible]
     for name in names:
@@ -755,12 +758,12 @@ def _read_first_sheet(workbook: Any, max_rows: int, stream_rows: int = 0) -> Tab
                 # Rows are converted to text as they are asked for (the sheet itself is parsed
                 # already). python-calamine's iter_rows starts at row 1, padding the rows above
                 # the used area with empty ones (tests/tabular pin this), so numbers are right.
-                numbered = enumerate(_sheet_rows(sheet), start=1)
+                numbered = enumerate(_sheet_rows(sheet, kind), start=1)
                 table = _RowCollector(numbered).table(max_rows, stream_rows)
                 if table.rest is not None:
                     table.expected_rows = max(len(table.rows), sheet.height - 1)
             else:
-                rows = list(_sheet_rows(sheet))
+                rows = list(_sheet_rows(sheet, kind))
                 end = sheet.end
                 # The used area's end row tells where iter_rows started, so that numbers match
                 # what Excel shows.
@@ -777,9 +780,21 @@ def _read_first_sheet(workbook: Any, max_rows: int, stream_rows: int = 0) -> Tab
     )
 
 
-def _sheet_rows(sheet: Any) -> Iterator[list[str]]:
-    for row in sheet.iter_rows():
-        yield [c if type(c) is str else _cell_text(c) for c in row]
+def _sheet_rows(sheet: Any, kind: str) -> Iterator[list[str]]:
+    """A sheet's rows as text; a cell that cannot be read raises TableError (also when the
+    rows are streamed, after ``_read_workbook`` has returned)."""
+    rows = iter(sheet.iter_rows())
+    while True:
+        try:
+            row = next(rows, None)
+            if row is None:
+                return
+            cells = [c if type(c) is str else _cell_text(c) for c in row]
+        except (KeyboardInterrupt, SystemExit, MemoryError):
+            raise
+        except BaseException:  # as in _read_workbook: calamine's errors, a Rust panic
+            raise _damaged_workbook(kind) from None
+        yield cells
 
 
 def _round_seconds(value: datetime) -> datetime:

@@ -1256,6 +1256,10 @@ Details were written to the log file:
         <translation>需要先完整读取该文件。未导入任何数据，请重试。</translation>
     </message>
     <message>
+        <source>{name} was only partly read by an import that stopped. Import it again.</source>
+        <translation>{name} 仅被中途停止的导入读取了一部分。请重新导入该文件。</translation>
+    </message>
+    <message>
         <source>{name} has {count} problem(s); nothing was imported. Correct the file (or the column mapping) and import it again.
 {problems}</source>
         <translation>{name} 有 {count} 个问题，未导入任何数据。请改正文件（或列对应）后重新导入。

@@ -363,36 +363,83 @@ def test_the_one_go_import_and_the_dialog_write_the_same(
     assert results["one go"][1] == (250, 16, 34, 299)
 
 
-def test_a_shop_name_first_seen_late_in_a_streamed_file_is_not_missed(
+def test_the_shop_is_chosen_from_every_shop_name_in_a_streamed_file(
     fresh_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The first block names one shop, a later one another: the shop is not decided from the
-    first block alone (the import starts over reading the whole file and asks which shop)."""
+    """The first block alone does not decide the shop: with no shop named, a file with a shop
+    column is read whole first (a name first seen late still counts, as before streaming)."""
     monkeypatch.setattr(order_import, "CHUNK", 50)
     headers = [*TAOBAO_HEADERS, "店铺名称"]
-    for name in ("甲店", "乙店"):
-        row = taobao_row(str(BASE + 900 if name == "甲店" else BASE + 901))
-        path = write_csv(tmp_path / f"{name}.csv", headers, [[*row, name]])
+    for number, name in ((BASE + 900, "甲店"), (BASE + 901, "乙店")):
+        path = write_csv(tmp_path / f"{name}.csv", headers, [[*taobao_row(str(number)), name]])
         import_orders_file(path, shop_name=name)
     before = content_dump(fresh_db)
     rows = [[*taobao_row(str(BASE + i)), "甲店" if i < 160 else "乙店"] for i in range(200)]
     path = write_csv(tmp_path / "two_shops.csv", headers, rows)
     preview = preview_import(path, defer_rows=True)
-    assert preview.table is not None and preview.table.rest is not None  # streamed
-    assert preview.shop_names == ["甲店"]  # all the first block knows
+    assert preview.streamed and preview.shop_names == ["甲店"]  # all the first block knows
 
     with pytest.raises(UserError, match="several shops"):
         import_orders_file(preview)
     assert content_dump(fresh_db) == before
 
-    # One shop's orders only: streamed to the end and put in that shop.
-    path = write_csv(tmp_path / "one_shop.csv", headers, rows[:160])
-    changes = import_orders_file(path)
+    # No name in the first block, one shop's name later: that shop, as a whole read decides.
+    rows = [[*taobao_row(str(BASE + i)), "" if i < 120 else "乙店"] for i in range(160)]
+    changes = import_orders_file(write_csv(tmp_path / "late.csv", headers, rows))
     assert changes.summary is not None and changes.summary.orders_created == 160
     shops = db.execute_sql(
         "SELECT s.name, count(*) FROM sales_order o JOIN shop s ON s.id = o.shop_id GROUP BY 1"
     ).fetchall()
-    assert sorted(shops) == [("乙店", 1), ("甲店", 161)]
+    assert sorted(shops) == [("乙店", 161), ("甲店", 1)]
+    # Named by the user, the file's shop names do not matter: streamed to the end.
+    rows = [[*taobao_row(str(BASE + 300 + i)), "甲店" if i < 100 else "乙店"] for i in range(160)]
+    preview = preview_import(write_csv(tmp_path / "named.csv", headers, rows), defer_rows=True)
+    changes = import_orders_file(preview, shop_name="甲店")
+    assert changes.summary is not None and changes.summary.orders_created == 160
+    assert preview.spent  # this preview's rows were read by the import itself
+
+
+def test_a_streamed_preview_cannot_be_imported_twice(
+    fresh_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(order_import, "CHUNK", 20)
+    rows = [taobao_row(str(BASE + i)) for i in range(100)]
+    preview = preview_import(write_csv(tmp_path / "o.csv", TAOBAO_HEADERS, rows), defer_rows=True)
+    with pytest.raises(UserError, match="cancelled"):
+        import_orders_file(preview, shop_name="店", should_cancel=lambda: True)
+    # Its first rows are gone with the cancelled import: refused, not imported in part.
+    with pytest.raises(UserError, match="only partly read"):
+        import_orders_file(preview, shop_name="店")
+    assert db.execute_sql("SELECT count(*) FROM sales_order").fetchone()[0] == 0
+    changes = import_orders_file(tmp_path / "o.csv", shop_name="店")  # the file, read again
+    assert changes.summary is not None and changes.summary.orders_created == 100
+
+
+def test_a_late_unreadable_workbook_cell_rejects_the_import(
+    demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import openpyxl
+
+    monkeypatch.setattr(order_import, "CHUNK", 50)
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(TAOBAO_HEADERS)
+    for i in range(120):
+        sheet.append(taobao_row(str(BASE + i)))
+    # Row 102's paid time: an Excel date a hair before 10000-01-01, past Python's last second.
+    cell = sheet.cell(
+        row=102, column=TAOBAO_HEADERS.index("订单付款时间") + 1, value=2958465.99999999
+    )
+    cell.number_format = "yyyy-mm-dd hh:mm:ss"
+    path = tmp_path / "late.xlsx"
+    workbook.save(path)
+    before = content_dump(demo_db)
+    preview = preview_import(path, defer_rows=True)
+    assert preview.streamed  # the bad cell is not converted yet
+
+    with pytest.raises(UserError, match="workbook is damaged"):
+        import_orders_file(preview, shop_name="小美家居淘宝店")
+    assert content_dump(demo_db) == before
 
 
 def test_a_damaged_row_late_in_a_streamed_file_rejects_the_import(
@@ -436,7 +483,15 @@ def test_a_streamed_import_counts_every_row_and_reports_progress_to_the_end(
     assert (changes.summary.rows, changes.summary.orders_created) == (230, 230)
     writing = [(done, total) for phase, done, total in reports if phase == "writing"]
     assert all(done <= total for done, total in writing)
-    assert writing[-1][0] == 230
+    assert writing[-1] == (230, 230)  # the estimate is replaced by the count at the end
     assert reports[-1][0] == "indexing" and reports[-1][1:] == (230, 230)
     event = db.execute_sql("SELECT after FROM audit_event WHERE action = 'import_orders'")
     assert '"rows": 230' in event.fetchone()[0]
+    # Again, all unchanged (nothing to index): the last report still says all rows are done.
+    reports.clear()
+    import_orders_file(
+        path,
+        shop_name="店",
+        progress=lambda phase, done, total: reports.append((phase, done, total)),
+    )
+    assert reports[-1] == ("writing", 230, 230)
