@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import IntFlag
 
 from .enums import CLOSED_1688_STATUSES, OrderStatus1688, SalesStatus
@@ -11,6 +12,7 @@ __all__ = [
     "NEAR_DEADLINE_HOURS",
     "OrderFlag",
     "is_mismatch",
+    "product_summary",
 ]
 
 #: Taobao, Pinduoduo and Douyin default to shipping within 48 hours of payment.
@@ -56,3 +58,16 @@ def is_mismatch(sales_status: str, supplier_status: str | None) -> bool:
     if sales in (SalesStatus.CANCELLED, SalesStatus.REFUNDED) and supplier in _SUPPLIER_LIVE:
         return True
     return sales in _SALES_LIVE and supplier in CLOSED_1688_STATUSES
+
+
+def product_summary(titles: Iterable[str]) -> str:
+    """The order list's product text for an order's line titles (empty titles left out).
+
+    One line: its title. Several: the first, how many, then the others, e.g.
+    ``纯棉T恤 等2件：陶瓷马克杯`` — every title is in the text, so searching for any line's
+    product finds the order.
+    """
+    named = [t for t in titles if t]
+    if len(named) <= 1:
+        return named[0] if named else ""
+    return f"{named[0]} 等{len(named)}件：{'；'.join(named[1:])}"

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from ..domain.enums import OrderStatus1688, RefundStatus, SalesStatus
-from ..domain.orders import DEFAULT_SHIP_WITHIN_HOURS, OrderFlag, is_mismatch
+from ..domain.orders import DEFAULT_SHIP_WITHIN_HOURS, OrderFlag, is_mismatch, product_summary
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP
 from ..store.bulk_orders import FTS_BULK_SQL
@@ -476,7 +476,7 @@ def generate_demo(
                 )
                 next_line_id += 1
                 so_parts.append((offer, qty, title))
-            summary = titles[0] if len(titles) == 1 else f"{titles[0]} 等{len(titles)}件"
+            summary = product_summary(titles)
             paid = None if status is SalesStatus.WAIT_PAY else created + rng.randint(5, 1800)
             ship_by = (paid + DEFAULT_SHIP_WITHIN_HOURS * 3600) if paid else None
             buyer = names[int(rand() * 5000)]

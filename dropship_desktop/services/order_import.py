@@ -35,7 +35,7 @@ from typing import Any
 
 from ..domain.enums import SalesStatus, ShopPlatform, SupplierStatus
 from ..domain.masking import mask_name, mask_phone
-from ..domain.orders import DEFAULT_SHIP_WITHIN_HOURS, OrderFlag
+from ..domain.orders import DEFAULT_SHIP_WITHIN_HOURS, OrderFlag, product_summary
 from ..domain.timeutil import now_epoch
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP, join, with_values
@@ -233,7 +233,7 @@ class ImportPreview:
                     str(code),
                     mask_name(_first(lines, "buyer_name")),
                     mask_phone(_first(lines, "buyer_phone")),
-                    _summary([r.product_title for r in lines]),
+                    product_summary(r.product_title for r in lines),
                     sum(r.quantity or 1 for r in lines),
                     _sale_fen(lines),
                     _epoch(first.created_at or first.paid_at),
@@ -896,13 +896,6 @@ def _first(lines: Sequence[OrderRecord], name: str) -> str:
     return ""
 
 
-def _summary(titles: Sequence[str]) -> str:
-    titles = [t for t in titles if t]
-    if not titles:
-        return ""
-    return titles[0] if len(titles) == 1 else f"{titles[0]} 等{len(titles)}件"
-
-
 def _sale_fen(lines: Sequence[OrderRecord]) -> int:
     """The order's amount paid, from per-line amounts or an order total repeated on each line."""
     amounts = [r.amount_fen for r in lines if r.amount_fen is not None]
@@ -1298,7 +1291,7 @@ class _ShopRows:
                     _first(lines, "buyer_phone"),
                     _first(lines, "address"),
                 )
-                summary = _summary([r.product_title for r in lines])
+                summary = product_summary(r.product_title for r in lines)
                 remark = _first(lines, "remark")
             created_dt = first.created_at
             created = int(created_dt.timestamp()) if created_dt is not None else (paid_at or now)
@@ -1581,7 +1574,7 @@ def _import_1688(
             continue
         name = _first(lines, "buyer_name")
         phone = _first(lines, "buyer_phone")
-        product = _summary([r.product_title for r in lines])
+        product = product_summary(r.product_title for r in lines)
         created = _epoch(first.created_at) or paid_at or now
         chosen = _pick(candidates.get(_phone_key(phone), []), name, product, created)
         sales_id = None

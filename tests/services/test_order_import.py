@@ -97,7 +97,14 @@ def test_pdd_and_douyin_layouts(fresh_db: Path, tmp_path: Path) -> None:
     assert got["240305-123456789012346"][0] == "shipped"
     # Two lines of one Douyin order, the order total repeated on each: counted once.
     two_lines = got["6928374650192837465"]
-    assert (two_lines[4], two_lines[5], two_lines[6]) == (12900, 2, "蓝牙耳机 等2件")
+    assert (two_lines[4], two_lines[5], two_lines[6]) == (12900, 2, "蓝牙耳机 等2件：充电线")
+    # The second line's product finds the order too (3+, 2 and 1 characters).
+    for text in ("充电线", "电线", "线"):
+        found = {
+            db.execute_sql("SELECT shop_order_no FROM sales_order WHERE id = ?", (i,)).fetchone()[0]
+            for i in order_ids(OrderFilter(text=text))
+        }
+        assert "6928374650192837465" in found, text
     done = got["6928374650192837470"]
     assert done[0] == "completed" and (done[7], done[8]) == ("中通快递", "75312345678901")
     platforms = dict(db.execute_sql("SELECT name, platform FROM shop").fetchall())

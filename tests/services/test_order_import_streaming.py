@@ -56,8 +56,12 @@ def test_lines_of_one_order_far_apart_become_one_order(
     # Search works for orders of every block (the index was built per block).
     assert len(order_ids(OrderFilter(text="欧阳娜"))) == 1
     assert len(order_ids(OrderFilter(text="诸葛亮"))) == 1
-    # The summary names an order's first line: order 120's first line is now the 抱枕.
-    assert len(order_ids(OrderFilter(text="纯棉T恤"))) == 299
+    # The product text starts with an order's first line: order 120's is now the 抱枕.
+    summary = db.execute_sql(
+        "SELECT product_summary FROM sales_order WHERE shop_order_no = ?", (str(BASE + 120),)
+    ).fetchone()[0]
+    assert summary == "另一件 抱枕 等2件：夏季 纯棉T恤"
+    assert len(order_ids(OrderFilter(text="纯棉T恤"))) == 300  # every line's product is found
     assert len(order_ids(OrderFilter(text="抱枕"))) == 1
     db.execute_sql("INSERT INTO sales_order_fts (sales_order_fts) VALUES ('integrity-check')")
 

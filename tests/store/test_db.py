@@ -165,3 +165,46 @@ def test_foreign_keys_are_enforced(fresh_db: Path) -> None:
             "INSERT INTO sales_order (shop_id, shop_order_no, status, created_at, updated_at)"
             " VALUES (999, '1', 'paid', 0, 0)"
         )
+
+
+def test_migration_3_names_every_line_in_the_product_text(tmp_path: Path) -> None:
+    """A version-2 database's multi-line orders get every title in their product text, and
+    the search index follows (a second line's product is found, the index stays sound)."""
+    from dropship_desktop.store.migrations import m0001_initial, m0002_fts_hashsize
+    from dropship_desktop.store.order_queries import OrderFilter, order_ids
+
+    path = tmp_path / "v2.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("BEGIN")
+    m0001_initial.apply(conn)
+    m0002_fts_hashsize.apply(conn)
+    conn.execute("INSERT INTO shop (id, platform, name, created_at) VALUES (1, 'taobao', '店', 0)")
+    for order_id, summary, titles in (
+        (1, "纯棉T恤 等3件", ["纯棉T恤", "陶瓷马克杯", "帆布包"]),  # as version 2 wrote it
+        (2, "蓝牙耳机", ["蓝牙耳机"]),
+    ):
+        conn.execute(
+            "INSERT INTO sales_order (id, shop_id, shop_order_no, status, product_summary,"
+            " created_at, updated_at) VALUES (?, 1, ?, 'paid', ?, 0, 0)",
+            (order_id, f"19306798581706{order_id:05d}", summary),
+        )
+        conn.executemany(
+            "INSERT INTO sales_order_line (sales_order_id, title, quantity, unit_price_fen)"
+            " VALUES (?, ?, 1, 100)",
+            [(order_id, title) for title in titles],
+        )
+    conn.execute("PRAGMA user_version = 2")
+    conn.execute("COMMIT")
+    conn.close()
+
+    open_database(path)
+    try:
+        assert schema_version() == LATEST_VERSION >= 3
+        texts = dict(db.execute_sql("SELECT id, product_summary FROM sales_order").fetchall())
+        assert texts == {1: "纯棉T恤 等3件：陶瓷马克杯；帆布包", 2: "蓝牙耳机"}
+        for text in ("帆布包", "马克", "杯", "纯棉T恤"):
+            assert list(order_ids(OrderFilter(text=text))) == [1], text
+        assert list(order_ids(OrderFilter(text="耳机"))) == [2]
+        db.execute_sql("INSERT INTO sales_order_fts (sales_order_fts) VALUES ('integrity-check')")
+    finally:
+        close_database()

@@ -9,9 +9,13 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import m0001_initial, m0002_fts_hashsize
+from . import m0001_initial, m0002_fts_hashsize, m0003_product_summaries
 
-MIGRATIONS: tuple[ModuleType, ...] = (m0001_initial, m0002_fts_hashsize)
+MIGRATIONS: tuple[ModuleType, ...] = (
+    m0001_initial,
+    m0002_fts_hashsize,
+    m0003_product_summaries,
+)
 LATEST_VERSION: int = MIGRATIONS[-1].VERSION
 
 assert [m.VERSION for m in MIGRATIONS] == list(range(1, LATEST_VERSION + 1)), "gap in migrations"
