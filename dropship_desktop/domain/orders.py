@@ -63,11 +63,14 @@ def is_mismatch(sales_status: str, supplier_status: str | None) -> bool:
 def product_summary(titles: Iterable[str]) -> str:
     """The order list's product text for an order's line titles (empty titles left out).
 
-    One line: its title. Several: the first, how many, then the others, e.g.
+    One line: its title. Several: the first, how many, then the other titles (each once), e.g.
     ``纯棉T恤 等2件：陶瓷马克杯`` — every title is in the text, so searching for any line's
     product finds the order.
     """
     named = [t for t in titles if t]
     if len(named) <= 1:
         return named[0] if named else ""
-    return f"{named[0]} 等{len(named)}件：{'；'.join(named[1:])}"
+    first = named[0]
+    others = [t for t in dict.fromkeys(named[1:]) if t != first]
+    counted = f"{first} 等{len(named)}件"
+    return f"{counted}：{'；'.join(others)}" if others else counted

@@ -4,7 +4,7 @@ import pytest
 
 from dropship_desktop.domain import enums
 from dropship_desktop.domain.enums import OrderStatus1688, SupplierStatus
-from dropship_desktop.domain.orders import is_mismatch
+from dropship_desktop.domain.orders import is_mismatch, product_summary
 
 
 @pytest.mark.parametrize(
@@ -76,3 +76,20 @@ def test_status_groups_classify_every_status_and_match_raw_values() -> None:
     # Raw strings from the database are looked up directly.
     assert "waitselleragree" in OPEN_REFUND_STATUSES
     assert {"cancel", "terminated"} == CLOSED_1688_STATUSES
+
+
+@pytest.mark.parametrize(
+    ("titles", "text"),
+    [
+        ([], ""),
+        (["", ""], ""),
+        (["纯棉T恤"], "纯棉T恤"),
+        (["纯棉T恤", "陶瓷马克杯"], "纯棉T恤 等2件：陶瓷马克杯"),
+        (["纯棉T恤", "", "陶瓷马克杯", "帆布包"], "纯棉T恤 等3件：陶瓷马克杯；帆布包"),
+        # The same product in two specs: named once, every line counted.
+        (["纯棉T恤", "纯棉T恤"], "纯棉T恤 等2件"),
+        (["纯棉T恤", "帆布包", "纯棉T恤", "帆布包"], "纯棉T恤 等4件：帆布包"),
+    ],
+)
+def test_product_summary_names_every_product_once(titles: list[str], text: str) -> None:
+    assert product_summary(titles) == text
