@@ -18,6 +18,7 @@ import os
 import random
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -139,6 +140,32 @@ def import_once(path: Path) -> tuple[int, float]:
     return changes.summary.rows, time.perf_counter() - start
 
 
+_CHILD = """
+import sys, time
+from dropship_desktop.store.db import close_database, open_database
+from dropship_desktop.services.order_import import import_orders_file
+open_database(sys.argv[1])
+start = time.perf_counter()
+changes = import_orders_file(sys.argv[2], shop_name="基准测试店")
+seconds = time.perf_counter() - start
+close_database()
+print(changes.summary.rows, seconds)
+"""
+
+
+def import_in_new_process(database: Path, path: Path) -> tuple[int, float]:
+    """As :func:`import_once`, in a new interpreter (as each CLI command runs), so nothing is
+    warm from earlier runs; start-up and module imports are not counted."""
+    out = subprocess.run(
+        [sys.executable, "-c", _CHILD, str(database), str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    rows, seconds = out.stdout.split()[-2:]
+    return int(rows), float(seconds)
+
+
 def import_with_preview(path: Path) -> tuple[int, float]:
     """The import dialog's path: the whole preview first, then the commit (no wait between)."""
     start = time.perf_counter()
@@ -149,8 +176,15 @@ def import_with_preview(path: Path) -> tuple[int, float]:
 
 
 def median_runs(
-    template: Path, work: Path, repeat: int, run: Callable[[], tuple[int, float]]
+    template: Path,
+    work: Path,
+    repeat: int,
+    run: Callable[[], tuple[int, float]],
+    *,
+    open_db: bool = True,
 ) -> tuple[int, float, list[float]]:
+    """*run* *repeat* times, each on a fresh copy of *template* (``work/bench.db``, opened
+    unless *open_db* is false); returns (rows, median seconds, every run's seconds)."""
     times: list[float] = []
     rows = 0
     for _ in range(repeat):
@@ -161,11 +195,14 @@ def median_runs(
         # Written out before timing: otherwise the run pays for flushing the bench's own copy
         # (1.1 GB for the 1M-order database) beside its commit.
         os.sync()
-        open_database(target)
-        try:
-            rows, seconds = run()
-        finally:
-            close_database()
+        if not open_db:
+            rows, seconds = run()  # the run opens the database itself
+        else:
+            open_database(target)
+            try:
+                rows, seconds = run()
+            finally:
+                close_database()
         times.append(seconds)
     return rows, statistics.median(times), times
 
@@ -342,6 +379,17 @@ def main(argv: list[str] | None = None) -> int:
                 existing_orders=args.existing,
             )
 
+        if wanted("csv_import_new_process"):
+
+            def in_new_process() -> tuple[int, float]:
+                return import_in_new_process(work / "bench.db", csv_path)
+
+            count, seconds, runs = median_runs(
+                template, work, args.repeat, in_new_process, open_db=False
+            )
+            emit("csv_import_new_process", rows=count, seconds=round(seconds, 3),
+                 rows_per_s=round(count / seconds), runs=[round(t, 3) for t in runs],
+                 ratio_to_baseline=round(seconds / baseline, 2), existing_orders=args.existing)  # fmt: skip
         if wanted("db_floor_insert_index_commit"):
             count, seconds, runs = median_runs(
                 template, work, args.repeat, lambda: db_floor(int(args.rows * 0.91))
