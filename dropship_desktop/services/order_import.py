@@ -969,8 +969,7 @@ def _import_shop(
     builder = _ShopRows(
         shop_id, int(conn.execute("SELECT coalesce(max(id), 0) + 1 FROM sales_order").fetchone()[0])
     )
-    table = preview.table
-    streamed = preview.deferred and table is not None and table.rest is not None
+    streamed = preview.deferred and preview.streamed
     report("checking", 0, total)
     last_rows: dict[str, int] | None = None
     lookup = None
@@ -978,7 +977,7 @@ def _import_shop(
         # Looked up before writing starts: a query during the writing would wait for the
         # helper thread, which has the connection.
         if preview.deferred:
-            last_rows = _last_rows(table, preview.mapping)
+            last_rows = _last_rows(preview.table, preview.mapping)
         builder.load_existing(conn, list(preview.orders if last_rows is None else last_rows))
     first_new = builder.next_id
     report("writing", 0, total)
@@ -992,8 +991,8 @@ def _import_shop(
         ):
             # The file's order numbers are only known block by block: each block's are looked
             # up on a second connection, which sees the database as it was before this
-            # transaction (this one holds the write lock, so nobody else commits meanwhile,
-            # and it has written nothing yet).
+            # transaction (this one holds the write lock, so nobody else commits meanwhile;
+            # the shop exists already, so this transaction has added none of its orders).
             lookup = _reading_connection()
         done = 0
         for rows_done, orders in _order_blocks(preview, CHUNK, last_rows, writer.poll):
