@@ -352,6 +352,7 @@ def preview_import(
     if isinstance(source, Table):
         table = source
         name = file_name or ""
+        _read_rest(table, name)  # only a file read here is streamed: it can be read again
     else:
         with _bulk_gc():
             table = read_order_file(source, stream_rows=CHUNK if defer_rows and stream else 0)
@@ -712,8 +713,7 @@ def import_orders_file(
 
 def _read_whole(preview: ImportPreview) -> ImportPreview:
     """The deferred preview of a streamed preview's file, read whole this time."""
-    if preview.source is None:  # only a file's preview is streamed
-        raise _WholeFileNeeded()
+    assert preview.source is not None  # only a file read by preview_import is streamed
     return preview_import(
         preview.source,
         mapping=preview.mapping,

@@ -460,7 +460,7 @@ def test_a_damaged_row_late_in_a_streamed_file_rejects_the_import(
     path.write_text("".join(lines), encoding="utf-8-sig")
     before = content_dump(demo_db)
     preview = preview_import(path, defer_rows=True)
-    assert preview.table is not None and preview.table.rest is not None  # not read that far yet
+    assert preview.streamed  # not read that far yet
 
     with pytest.raises(UserError, match="damaged near row 252"):
         import_orders_file(preview, shop_name="小美家居淘宝店")
@@ -499,3 +499,20 @@ def test_a_streamed_import_counts_every_row_and_reports_progress_to_the_end(
         progress=lambda phase, done, total: reports.append((phase, done, total)),
     )
     assert reports[-1] == ("writing", 230, 230)
+
+
+def test_a_streamed_table_given_to_the_preview_is_read_whole(
+    fresh_db: Path, tmp_path: Path
+) -> None:
+    """Only a file the preview reads itself is streamed (it can read it again if need be)."""
+    from dropship_desktop.tabular.reader import read_table
+
+    rows = [taobao_row(str(BASE + i)) for i in range(30)]
+    rows.append(taobao_row(str(BASE + 2), title="第二件 马克杯"))  # far from its first line
+    table = read_table(write_csv(tmp_path / "o.csv", TAOBAO_HEADERS, rows), stream_rows=10)
+    assert table.rest is not None
+    preview = preview_import(table, file_name="o.csv", defer_rows=True)
+    assert not preview.streamed and preview.row_count == 31
+    changes = import_orders_file(preview, shop_name="店")
+    assert changes.summary is not None
+    assert (changes.summary.orders_created, changes.summary.lines_created) == (30, 31)

@@ -21,10 +21,10 @@ VERSION = 3
 
 _TRIGGER = "sales_order_fts_au"
 _COLUMNS = "buyer_name, buyer_phone, ship_address, product_summary"
-#: The indexed values of an order, as the search index's source view pads them.
-_PADDED = (
-    "o.buyer_name || char(31, 31), o.buyer_phone, o.ship_address || char(31, 31),"
-    " o.product_summary || char(31, 31)"
+#: The changed orders' indexed values, from the index's own source view (which pads them).
+_INDEXED = (
+    f"SELECT {{first}}, {_COLUMNS} FROM sales_order_fts_src"
+    " WHERE id IN (SELECT id FROM temp.m0003_summary)"
 )
 
 
@@ -52,9 +52,8 @@ def apply(conn: sqlite3.Connection) -> None:
     ).fetchone()
     # Out of the index with the values it was indexed with, then in again with the new text.
     conn.execute(
-        f"INSERT INTO sales_order_fts (sales_order_fts, rowid, {_COLUMNS})"
-        f" SELECT 'delete', o.id, {_PADDED} FROM sales_order o"
-        " JOIN temp.m0003_summary s ON s.id = o.id"
+        f"INSERT INTO sales_order_fts (sales_order_fts, rowid, {_COLUMNS}) "
+        + _INDEXED.format(first="'delete', id")
     )
     if trigger is not None:
         conn.execute(f"DROP TRIGGER {_TRIGGER}")
@@ -63,10 +62,7 @@ def apply(conn: sqlite3.Connection) -> None:
         " (SELECT text FROM temp.m0003_summary s WHERE s.id = sales_order.id)"
         " WHERE id IN (SELECT id FROM temp.m0003_summary)"
     )
-    conn.execute(
-        f"INSERT INTO sales_order_fts (rowid, {_COLUMNS})"
-        f" SELECT o.id, {_PADDED} FROM sales_order o JOIN temp.m0003_summary s ON s.id = o.id"
-    )
+    conn.execute(f"INSERT INTO sales_order_fts (rowid, {_COLUMNS}) " + _INDEXED.format(first="id"))
     if trigger is not None:
         conn.execute(trigger[0])
     conn.execute("DROP TABLE temp.m0003_summary")
