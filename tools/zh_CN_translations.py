@@ -4,7 +4,7 @@
     uv run python tools/zh_CN_translations.py --missing  # list .ts entries that have no translation here
     uv run python tools/zh_CN_translations.py --lint     # check placeholders and mnemonics
 
-:data:`TRANSLATIONS` is the source of truth: after ``tools/i18n.py update`` adds new strings, add them
+:data:`TRANSLATIONS` (plus one file per feature in ``tools/zh_CN/``) is the source of truth: after ``tools/i18n.py update`` adds new strings, add them
 here and run this tool again, then ``tools/i18n.py release``. Keys are ``(context, English source)``;
 when a key is missing, a translation of the same English source in another context is reused.
 ``numerus="yes"`` messages (``%n``) get a single form in Chinese (a list is accepted too).
@@ -2078,6 +2078,29 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
     ("Import", "Douyin shop"): "抖店",
     ("Import", "1688 purchase orders"): "1688采购单",
 }
+
+
+def _load_feature_translations() -> None:
+    """Merge the per-feature dictionaries in ``tools/zh_CN/*.py`` (one ``TRANSLATIONS`` each).
+
+    Each capability keeps its strings in a file of its own, so that work on several features at
+    once never edits the same lines; a key defined twice must agree.
+    """
+    import importlib.util
+
+    folder = Path(__file__).resolve().parent / "zh_CN"
+    for path in sorted(folder.glob("*.py")):
+        spec = importlib.util.spec_from_file_location(f"_zh_CN_{path.stem}", path)
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        for key, value in module.TRANSLATIONS.items():
+            if key in TRANSLATIONS and TRANSLATIONS[key] != value:
+                raise SystemExit(f"{path.name}: {key!r} differs from an earlier translation")
+            TRANSLATIONS[key] = value
+
+
+_load_feature_translations()
 
 
 # ------------------------------------------------------------------------------------ the tool
