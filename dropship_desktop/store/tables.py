@@ -31,6 +31,7 @@ __all__ = [
     "Shop",
     "Supplier",
     "SupplierOrder",
+    "SupplierOrderLine",
 ]
 
 
@@ -148,6 +149,8 @@ class SalesOrderLine(BaseModel):
     spec = TextField(default="")
     quantity = IntegerField()
     unit_price_fen = IntegerField()
+    platform_item_id = TextField(default="")  # the platform's 商品ID
+    platform_sku_id = TextField(default="")  # the platform's SKU ID
 
 
 class SupplierOrder(BaseModel):
@@ -174,6 +177,26 @@ class SupplierOrder(BaseModel):
     created_at = IntegerField()
     paid_at = IntegerField(null=True)
     updated_at = IntegerField()
+    downstream_order_no = TextField(default="")  # 下游订单号: the shop order it was placed for
+    downstream_channel = TextField(default="")  # 下游渠道: the shop's platform, as 1688 names it
+    is_dropship = BooleanField(null=True)  # 是否代发订单 (None: not known)
+    batch_no = TextField(default="")  # 下单批次号
+
+
+class SupplierOrderLine(BaseModel):
+    """One goods line of a 1688 order (one row of the 1688 buyer export)."""
+
+    id = AutoField()
+    supplier_order = ForeignKeyField(SupplierOrder, backref="lines", on_delete="CASCADE")
+    line_no = IntegerField()
+    title = TextField(default="")
+    spec = TextField(default="")
+    offer_id_1688 = TextField(default="")  # Offer ID
+    sku_id_1688 = TextField(default="")  # SKU ID
+    item_code = TextField(default="")  # 货号
+    quantity = IntegerField()
+    unit_price_fen = IntegerField(default=0)
+    amount_fen = IntegerField(default=0)
 
 
 class CancellationRequest(BaseModel):
@@ -220,6 +243,7 @@ ALL_TABLES: tuple[type[BaseModel], ...] = (
     SalesOrder,
     SalesOrderLine,
     SupplierOrder,
+    SupplierOrderLine,
     CancellationRequest,
     AuditEvent,
 )

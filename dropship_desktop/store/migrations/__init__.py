@@ -9,12 +9,18 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import m0001_initial, m0002_fts_hashsize, m0003_product_summaries
+from . import (
+    m0001_initial,
+    m0002_fts_hashsize,
+    m0003_product_summaries,
+    m0004_supplier_order_lines,
+)
 
 MIGRATIONS: tuple[ModuleType, ...] = (
     m0001_initial,
     m0002_fts_hashsize,
     m0003_product_summaries,
+    m0004_supplier_order_lines,
 )
 LATEST_VERSION: int = MIGRATIONS[-1].VERSION
 
