@@ -12,6 +12,8 @@ _YUAN_RE = re.compile(r"^([+-]?)(\d+)(?:\.(\d{0,2}))?$")
 _TRAILING_ZEROS_RE = re.compile(r"^([+-]?\d+\.\d{0,2})0+$")
 _MANY_DECIMALS_RE = re.compile(r"^[+-]?\d+\.\d{3,}$")
 _STRIP_CHARS = " \t\r\n\u3000"
+#: The most digits before the decimal point of an amount (under 10**15 yuan).
+MAX_YUAN_DIGITS = 15
 
 
 class MoneyError(MarkedError, ValueError):
@@ -54,6 +56,12 @@ def parse_yuan(text: str, *, allow_negative: bool = False) -> int:
             raise MoneyError(QT_TRANSLATE_NOOP("Errors", "not an amount: {value!r}"), value=raw)
         return parse_yuan(zeros.group(1), allow_negative=allow_negative)
     sign, whole, frac = match.groups()
+    if len(whole.lstrip("0")) > MAX_YUAN_DIGITS:
+        # Also keeps int() away from Python's 4,300-digit conversion limit.
+        raise MoneyError(
+            QT_TRANSLATE_NOOP("Errors", "too large to be an amount: {value!r}"),
+            value=raw if len(raw) <= 30 else raw[:30] + "…",
+        )
     fen = int(whole) * 100 + int((frac or "").ljust(2, "0"))
     if sign == "-":
         if not allow_negative:

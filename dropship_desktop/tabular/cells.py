@@ -16,12 +16,33 @@ from ..i18n import QT_TRANSLATE_NOOP, MarkedError
 
 __all__ = [
     "CHINA_TZ",
+    "MAX_FEN",
+    "MAX_QUANTITY",
+    "MAX_YEAR",
+    "MIN_YEAR",
     "CellError",
+    "checked_fen",
+    "checked_quantity",
     "clean_order_number",
     "clean_text",
     "parse_datetime",
     "strip_wrappers",
+    "too_long_number",
+    "unreadable_cell",
 ]
+
+#: Sane bounds of the values an order export holds. A value outside them is a damaged or
+#: hostile file, not an order: it is refused with the row and column instead of reaching the
+#: database (SQLite integers end at 2**63, Python's datetime at year 1).
+MIN_YEAR = 1990
+MAX_YEAR = 2100
+#: Items in one order line.
+MAX_QUANTITY = 10_000_000
+#: One amount, in fen (10 billion yuan). Bounds times quantities stay far below 2**63.
+MAX_FEN = 10**12
+#: The longest text a money or quantity cell may hold (wrappers, separators and ¥ included);
+#: Python refuses to convert integers of more than 4,300 digits at all.
+MAX_NUMBER_CHARS = 40
 
 # China Standard Time (the platforms export naive local times in it) as a plain offset.
 _EIGHT_HOURS = timedelta(hours=8)
@@ -167,12 +188,18 @@ def parse_datetime(text: str | None) -> datetime | None:
     if len(s) == 19 and s[4] == "-" and s[10] == " ":
         # Fast path for the commonest form: one C call parses it with the China offset.
         try:
-            return datetime.fromisoformat(s + "+08:00")
+            value = datetime.fromisoformat(s + "+08:00")
         except ValueError:
             pass
+        else:
+            if MIN_YEAR <= value.year <= MAX_YEAR:
+                return value
+            raise _date_out_of_range(s)
     s = strip_wrappers(s)
     if not s:
         return None
+    if len(s) > 64:
+        raise _not_a_date(s[:64] + "…")
     try:
         if s.isascii() and s.isdigit() and len(s) in (8, 14):
             parts = [int(s[0:4]), int(s[4:6]), int(s[6:8])]
@@ -184,12 +211,96 @@ def parse_datetime(text: str | None) -> datetime | None:
             if match is None:
                 raise ValueError(s)
             naive = datetime(*(int(g) for g in match.groups() if g is not None))
-    except ValueError:
-        raise CellError(
-            QT_TRANSLATE_NOOP(
-                "Errors",
-                "{value!r} is not a date and time; expected a form like 2024-03-05 14:22:01.",
-            ),
-            value=s,
-        ) from None
+    except (ValueError, OverflowError):
+        raise _not_a_date(s) from None
+    if not MIN_YEAR <= naive.year <= MAX_YEAR:
+        raise _date_out_of_range(s)
     return (naive - _EIGHT_HOURS).replace(tzinfo=UTC)
+
+
+def _not_a_date(value: str) -> CellError:
+    return CellError(
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "{value!r} is not a date and time; expected a form like 2024-03-05 14:22:01.",
+        ),
+        value=value,
+    )
+
+
+def _date_out_of_range(value: str) -> CellError:
+    return CellError(
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "{value!r} is not a plausible order date (expected a year from {first} to {last}). "
+            "Check the column mapping, or export the orders again.",
+        ),
+        value=value,
+        first=MIN_YEAR,
+        last=MAX_YEAR,
+    )
+
+
+def checked_quantity(value: int) -> int:
+    """*value* if it is a plausible number of items in one order line.
+
+    Raises:
+        CellError: It is negative or larger than :data:`MAX_QUANTITY`.
+    """
+    if 0 <= value <= MAX_QUANTITY:
+        return value
+    raise CellError(
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "{value} items is not a plausible quantity (at most {limit}). Check the column "
+            "mapping, or export the orders again.",
+        ),
+        value=_short(str(value)),
+        limit=f"{MAX_QUANTITY:,}",
+    )
+
+
+def checked_fen(value: int | None) -> int | None:
+    """*value* (fen) if it is a plausible amount of one order.
+
+    Raises:
+        CellError: Its size exceeds :data:`MAX_FEN`.
+    """
+    if value is None or -MAX_FEN <= value <= MAX_FEN:
+        return value
+    raise CellError(
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "{value} is not a plausible amount (at most {limit} yuan). Check the column "
+            "mapping, or export the orders again.",
+        ),
+        value=_short(str(value // 100)),
+        limit=f"{MAX_FEN // 100:,}",
+    )
+
+
+def too_long_number(text: str) -> CellError:
+    """The error for a number cell of more than :data:`MAX_NUMBER_CHARS` characters."""
+    return CellError(
+        QT_TRANSLATE_NOOP("Errors", "{value!r} is too long to be a number"), value=_short(text)
+    )
+
+
+def unreadable_cell(text: str, exc: BaseException) -> CellError:
+    """A :class:`CellError` for a cell whose conversion failed in an unforeseen way.
+
+    The importer's last line of defence: whatever a hostile cell makes a converter raise, the
+    seller sees the row and the column, not a traceback.
+    """
+    if isinstance(exc, CellError):
+        return exc
+    return CellError(
+        QT_TRANSLATE_NOOP(
+            "Errors", "{value!r} cannot be read here; the file may be damaged or mapped wrongly"
+        ),
+        value=_short(text),
+    )
+
+
+def _short(text: str, limit: int = 30) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"

@@ -24,11 +24,16 @@ from dropship_desktop.domain.enums import SalesStatus, SupplierStatus
 from dropship_desktop.domain.money import MoneyError, parse_yuan
 from dropship_desktop.i18n import QT_TRANSLATE_NOOP, Text, join, with_values
 from dropship_desktop.tabular.cells import (
+    MAX_NUMBER_CHARS,
     CellError,
+    checked_fen,
+    checked_quantity,
     clean_order_number,
     clean_text,
     parse_datetime,
     strip_wrappers,
+    too_long_number,
+    unreadable_cell,
 )
 from dropship_desktop.tabular.reader import Table, TableError, gc_paused
 
@@ -570,29 +575,33 @@ def _money(text: str) -> int | None:
     """Yuan text to fen; a fast path for plain ``123`` / ``123.4`` / ``123.45``."""
     if not text:
         return None
+    if len(text) > MAX_NUMBER_CHARS:
+        raise too_long_number(text)
     if text.isascii():
         if text.isdigit():
-            return int(text) * 100
+            return checked_fen(int(text) * 100)
         whole, dot, frac = text.partition(".")
         if dot and whole.isdigit() and frac.isdigit() and len(frac) <= 2:
-            return int(whole) * 100 + int(frac.ljust(2, "0"))
+            return checked_fen(int(whole) * 100 + int(frac.ljust(2, "0")))
     cleaned = strip_wrappers(text)
     if not cleaned or cleaned in ("-", "--"):
         return None
-    return parse_yuan(cleaned)
+    return checked_fen(parse_yuan(cleaned))
 
 
 def _quantity(text: str) -> int | None:
     if not text:
         return None
+    if len(text) > MAX_NUMBER_CHARS:
+        raise too_long_number(text)
     if text.isascii() and text.isdigit():
-        return int(text)
+        return checked_quantity(int(text))
     cleaned = strip_wrappers(text).removesuffix("件").removesuffix("个").strip()
     if not cleaned:
         return None
     whole, _, frac = cleaned.partition(".")
     if whole.isascii() and whole.isdigit() and (not frac or frac.strip("0") == ""):
-        return int(whole)
+        return checked_quantity(int(whole))
     raise CellError(
         QT_TRANSLATE_NOOP("Errors", "{value!r} is not a whole number of items"), value=cleaned
     )
@@ -616,6 +625,9 @@ def _tracking(text: str) -> tuple[str, str]:
 
 
 _TRANSPOSE_BLOCK = 5000
+
+#: What a cell converter may raise on a hostile cell (CellError and MoneyError included).
+_CELL_FAILURES = (ValueError, OverflowError, ArithmeticError)
 
 _TEXT_FIELDS = (
     "sub_order_no",
@@ -697,11 +709,11 @@ def _map_columns(
             # more than it saves. A bad cell falls through to the per-value path below.
             try:
                 return list(map(function, column))
-            except (CellError, MoneyError):
+            except _CELL_FAILURES:
                 pass
         try:
             table_ = {cell: function(cell) for cell in distinct}
-        except (CellError, MoneyError):
+        except _CELL_FAILURES:
             table_ = {}
             for cell in distinct:  # again, one by one, to name every bad cell
                 try:
@@ -709,6 +721,9 @@ def _map_columns(
                 except (CellError, MoneyError) as exc:
                     table_[cell] = None
                     failed[cell] = describe(cell, exc) if describe else exc.text
+                except _CELL_FAILURES as exc:  # unforeseen: still the row and the column
+                    table_[cell] = None
+                    failed[cell] = unreadable_cell(cell, exc).text
         if failed:
             problems.extend((r, i, failed[c]) for r, c in enumerate(column) if c in failed)
         return list(map(table_.__getitem__, column))
@@ -816,9 +831,11 @@ def required_order_number(cell: str) -> str:
 
 
 def _money_message(cell: str, exc: MoneyError) -> str:
+    if isinstance(exc, CellError):
+        return exc.text  # out of bounds or too long: it says so itself
     return with_values(
         QT_TRANSLATE_NOOP("Errors", "{value!r} is not an amount ({reason})"),
-        value=cell.strip(),
+        value=cell.strip()[:MAX_NUMBER_CHARS],
         reason=exc.text,
     )
 

@@ -10,6 +10,7 @@ import codecs
 import csv
 import gc
 import io
+import logging
 import os
 import re
 import struct
@@ -24,6 +25,8 @@ from pathlib import Path
 from typing import Any
 
 from ..i18n import QT_TRANSLATE_NOOP, MarkedError
+
+log = logging.getLogger(__name__)
 
 __all__ = [
     "MAX_FILE_BYTES",
@@ -183,6 +186,25 @@ def read_table(
             )
         )
 
+    try:
+        return _read_data(data, max_rows, stream_rows)
+    except (TableError, KeyboardInterrupt, SystemExit, MemoryError):
+        raise
+    except Exception as exc:
+        # The readers turn every failure they know of into a TableError; anything else a
+        # hostile file makes them raise (a damaged deflate stream, a parser's own error) is
+        # still a damaged file to the seller, never a traceback.
+        # Only the type: the message of a parser's error may quote the file's (buyer) text.
+        log.warning("unforeseen %s while reading a file; refused as damaged", type(exc).__name__)
+        raise TableError(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "The file is damaged and cannot be read. Export it again and import the new file.",
+            )
+        ) from None
+
+
+def _read_data(data: bytes, max_rows: int, stream_rows: int) -> Table:
     with gc_paused():
         if data.startswith(_ZIP_MAGICS):
             return _read_workbook(data, "xlsx", max_rows, stream_rows)
@@ -676,7 +698,10 @@ def _measure_zip(data: bytes, infos: list[zipfile.ZipInfo]) -> None:
             for offset in range(0, len(packed), 1 << 20):
                 chunk: bytes | memoryview = packed[offset : offset + (1 << 20)]
                 while chunk:
-                    size += len(inflater.decompress(chunk, 1 << 22))
+                    try:
+                        size += len(inflater.decompress(chunk, 1 << 22))
+                    except zlib.error:
+                        raise _damaged_workbook("xlsx") from None
                     if total + size > MAX_UNZIPPED_BYTES:
                         raise TableError(_UNPACKED_TOO_LARGE)
                     chunk = inflater.unconsumed_tail

@@ -1091,6 +1091,10 @@ Details were written to the log file:
         <translation>文件中没有任何行。请重新导出订单并选择该文件。</translation>
     </message>
     <message>
+        <source>The file is damaged and cannot be read. Export it again and import the new file.</source>
+        <translation>文件已损坏，无法读取。请重新导出，并导入新文件。</translation>
+    </message>
+    <message>
         <source>The workbook is damaged (it is not a valid .xlsx). {hint}</source>
         <translation>该工作簿已损坏（不是有效的 .xlsx 文件）。{hint}</translation>
     </message>
@@ -1156,6 +1160,7 @@ Details were written to the log file:
     </message>
     <message>
         <source>empty amount</source>
+        <extracomment>The most digits before the decimal point of an amount (under 10**15 yuan).</extracomment>
         <translation>金额为空</translation>
     </message>
     <message>
@@ -1167,11 +1172,16 @@ Details were written to the log file:
         <translation>不是金额：{value!r}</translation>
     </message>
     <message>
+        <source>too large to be an amount: {value!r}</source>
+        <translation>数值过大，不是金额：{value!r}</translation>
+    </message>
+    <message>
         <source>negative amount: {value!r}</source>
         <translation>金额为负数：{value!r}</translation>
     </message>
     <message>
         <source>The order number {value!r} was damaged by opening and re-saving the file in Excel or WPS (it is shown in scientific notation and its last digits are lost). Export the orders from the platform again and import that file without opening it, or save it as .xlsx with the column formatted as Text.</source>
+        <extracomment>Sane bounds of the values an order export holds. A value outside them is a damaged or hostile file, not an order: it is refused with the row and column instead of reaching the database (SQLite integers end at 2**63, Python&apos;s datetime at year 1). Items in one order line. One amount, in fen (10 billion yuan). Bounds times quantities stay far below 2**63. The longest text a money or quantity cell may hold (wrappers, separators and ¥ included); Python refuses to convert integers of more than 4,300 digits at all.</extracomment>
         <translation>订单号 {value!r} 已损坏：文件在 Excel 或 WPS 中打开并重新保存过（订单号变成了科学计数法，末尾几位数字已丢失）。请从平台重新导出订单，不要打开直接导入；或将该列设为“文本”格式后另存为 .xlsx。</translation>
     </message>
     <message>
@@ -1183,6 +1193,26 @@ Details were written to the log file:
         <translation>{value!r} 不是日期时间，格式应为 2024-03-05 14:22:01。</translation>
     </message>
     <message>
+        <source>{value!r} is not a plausible order date (expected a year from {first} to {last}). Check the column mapping, or export the orders again.</source>
+        <translation>{value!r} 不是合理的订单日期（年份应在 {first} 到 {last} 之间）。请检查列对应关系，或重新导出订单。</translation>
+    </message>
+    <message>
+        <source>{value} items is not a plausible quantity (at most {limit}). Check the column mapping, or export the orders again.</source>
+        <translation>{value} 件不是合理的数量（最多 {limit} 件）。请检查列对应关系，或重新导出订单。</translation>
+    </message>
+    <message>
+        <source>{value} is not a plausible amount (at most {limit} yuan). Check the column mapping, or export the orders again.</source>
+        <translation>{value} 不是合理的金额（最多 {limit} 元）。请检查列对应关系，或重新导出订单。</translation>
+    </message>
+    <message>
+        <source>{value!r} is too long to be a number</source>
+        <translation>{value!r} 太长，不可能是数字</translation>
+    </message>
+    <message>
+        <source>{value!r} cannot be read here; the file may be damaged or mapped wrongly</source>
+        <translation>无法读取 {value!r}；文件可能已损坏，或列对应关系有误</translation>
+    </message>
+    <message>
         <source>unknown order status {value!r}</source>
         <translation>未知的订单状态 {value!r}</translation>
     </message>
@@ -1192,6 +1222,7 @@ Details were written to the log file:
     </message>
     <message>
         <source>The column mapping lacks: {names}. Choose a column for each.</source>
+        <extracomment>What a cell converter may raise on a hostile cell (CellError and MoneyError included).</extracomment>
         <translation>列对应中缺少：{names}。请为每一项选择一列。</translation>
     </message>
     <message>
