@@ -60,13 +60,22 @@ def run_gui(args: object) -> int:
     log_file = setup_logging(log_dir(data_dir), verbose=bool(getattr(args, "verbose", False)))
     log.info("starting %s %s, data folder %s", APP_NAME, __version__, data_dir)
     install_excepthook(log_file)
+    guard = None
+    if self_test:
+        from .ui.self_test import HeadlessGuard
+
+        guard = HeadlessGuard(app)  # never waits on a dialog: records and closes it
 
     from .instance import InstanceLock, server_name
 
     # One writer per data folder; a second launch brings the first window forward instead.
     lock = InstanceLock(data_dir)
+    from .ui.app_setup import RESTARTED_ENV
+
+    # A restarted instance (recovery, language) waits for the one that started it to quit.
+    restarted = os.environ.pop(RESTARTED_ENV, None) is not None
     try:
-        lock.acquire()
+        lock.acquire(wait_s=15.0 if restarted else 0.0)
     except DatabaseLockedError as exc:
         if self_test:
             print(f"self-test: FAILED: {exc}", file=sys.stderr)
@@ -90,11 +99,17 @@ def run_gui(args: object) -> int:
             if str(exc):  # empty: the seller chose to quit at the recovery question
                 show_user_error(None, exc)
             return 1
+        except Exception as exc:
+            if not self_test:
+                raise
+            log.error("self-test: opening failed", exc_info=True)
+            print(f"self-test: FAILED: {type(exc).__name__}: {exc}", file=sys.stderr)
+            return 1
 
         if self_test:
             from .ui.self_test import run_self_test
 
-            return run_self_test(app, window)
+            return run_self_test(app, window, guard)
 
         from .ui.dialogs.privacy import run_scheduled_purge
         from .ui.single_instance import ActivationServer
@@ -103,6 +118,9 @@ def run_gui(args: object) -> int:
         server.activated.connect(window.bring_forward)
         window.show()
         window.start_auto_backup()
+        from .ui.integrity_watch import start_integrity_watch
+
+        start_integrity_watch(window, data_dir)
         run_scheduled_purge(window.worker)
         code = app.exec()
         window.shutdown()

@@ -230,33 +230,9 @@ def _cmd_demo(data_dir: Path, orders: int, seed: int) -> int:
 
 
 def _cmd_check(data_dir: Path, *, full: bool) -> int:
-    from .startup import pre_migration_backup
-    from .store.db import close_database, open_database, preflight, schema_version
-    from .store.migrations import LATEST_VERSION
-    from .store.queries import integrity_problems, table_counts
+    from .cli_check import run_check
 
-    path = existing_database(data_dir)
-    preflight(path)
-    # Not through opened_database: a damaged file must be checked and its problems listed, not
-    # refused. A database older than the app is still brought up to date, so back it up first.
-    open_database(path, before_migrate=pre_migration_backup(data_dir))
-    try:
-        problems = integrity_problems(full=full)
-        counts = table_counts()
-        version = schema_version()
-    finally:
-        close_database()
-    print(f"database: {path}")
-    print(f"schema version: {version} (app supports {LATEST_VERSION})")
-    for table, count in counts.items():
-        print(f"  {table:<22} {count:>10,}")
-    if problems:
-        print(f"integrity: {len(problems)} problem(s)")
-        for problem in problems[:50]:
-            print(f"  {problem}")
-        return EXIT_PROBLEM
-    print("integrity: ok")
-    return EXIT_OK
+    return run_check(data_dir, full=full)
 
 
 def _progress_printer(unit: str) -> Callable[..., None]:

@@ -14,6 +14,8 @@ import hashlib
 import logging
 import os
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 from typing import IO
@@ -56,19 +58,41 @@ class InstanceLock:
     def held(self) -> bool:
         return self._fh is not None
 
-    def acquire(self) -> None:
+    def acquire(
+        self, wait_s: float = 0.0, on_wait: Callable[[int | None], None] | None = None
+    ) -> None:
         """Take the lock.
 
+        Args:
+            wait_s: How long to wait for another holder to let go (0: fail at once).
+            on_wait: Called once, with the holder's process id if known, when the lock is busy
+                and we wait for it.
+
         Raises:
-            DatabaseLockedError: Another running copy of the app holds it.
+            DatabaseLockedError: Another running copy of the app holds it (after *wait_s*).
         """
         if self._fh is not None:
             return
         self.data_dir.mkdir(parents=True, exist_ok=True)
         fh = self.path.open("a+b")
-        try:
-            _lock(fh)
-        except OSError as exc:
+        deadline = time.monotonic() + wait_s
+        told = False
+        while True:
+            try:
+                _lock(fh)
+            except OSError as exc:
+                if time.monotonic() < deadline:
+                    if on_wait is not None and not told:
+                        told = True
+                        on_wait(_read_pid(fh))
+                    time.sleep(0.1)
+                    continue
+                failure = exc
+            else:
+                failure = None
+            break
+        if failure is not None:
+            exc = failure
             holder = _read_pid(fh)
             fh.close()
             if holder:

@@ -24,6 +24,7 @@ from .i18n import QT_TRANSLATE_NOOP, with_values
 from .paths import database_file
 from .store import backup as bk
 from .store.db import open_database, preflight
+from .store.identity import DatabaseDamagedError, ForeignDatabaseError
 
 __all__ = [
     "Choice",
@@ -44,6 +45,8 @@ class DbState(enum.Enum):
     NOT_DATABASE = "not_database"
     TOO_NEW = "too_new"
     DAMAGED = "damaged"
+    #: Another program's SQLite file: refused, never changed.
+    FOREIGN = "foreign"
 
 
 class Choice(enum.Enum):
@@ -101,6 +104,10 @@ def diagnose(path: Path) -> tuple[DbState, str]:
         preflight(path)
     except DatabaseTooNewError as exc:
         return DbState.TOO_NEW, exc.text
+    except ForeignDatabaseError as exc:
+        return DbState.FOREIGN, exc.text
+    except DatabaseDamagedError as exc:
+        return DbState.DAMAGED, exc.params.get("reason") or exc.text  # type: ignore[return-value]
     except NotADatabaseError as exc:
         if header != b"SQLite format 3\x00":
             return DbState.NOT_DATABASE, exc.text
@@ -109,6 +116,48 @@ def diagnose(path: Path) -> tuple[DbState, str]:
     if problems:
         return DbState.DAMAGED, problems[0]
     return DbState.OK, ""
+
+
+#: Written next to the database when the background full check finds damage.
+DAMAGE_MARKER = "damage-found.txt"
+
+
+def record_damage(data_dir: Path, problem: str) -> None:
+    """Remember that a full check found damage, so that the next start offers recovery."""
+    try:
+        (Path(data_dir) / DAMAGE_MARKER).write_text(f"{problem}\n", encoding="utf-8")
+    except OSError:
+        log.warning("could not record the damage found", exc_info=True)
+
+
+def diagnose_in(data_dir: Path) -> tuple[DbState, str]:
+    """:func:`diagnose` the data folder's database, knowing its backups.
+
+    An empty (0-byte) database file next to verified backups is damage (a copy or a sync that
+    went wrong), not a new start: treating it as new would open an empty app over the seller's
+    data. Without any backup it is a new database.
+    """
+    path = database_file(data_dir)
+    state, detail = diagnose(path)
+    marker = Path(data_dir) / DAMAGE_MARKER
+    if state is DbState.OK and marker.exists():
+        # The background check found damage that quick_check does not see: check it all now.
+        problems = bk.check_database(path, full=True)
+        if problems:
+            return DbState.DAMAGED, problems[0]
+        marker.unlink(missing_ok=True)  # a sound file now (restored by hand, for instance)
+    if (
+        state is DbState.MISSING
+        and path.is_file()
+        and path.stat().st_size == 0
+        and bk.newest_verified_backup(bk.backup_dir(data_dir)) is not None
+    ):
+        return DbState.DAMAGED, with_values(
+            QT_TRANSLATE_NOOP(
+                "Errors", "the database file is empty (0 bytes) although there are backups"
+            )
+        )
+    return state, detail
 
 
 def open_checked(
@@ -134,11 +183,13 @@ def open_checked(
     """
     path = database_file(data_dir)
     folder = bk.backup_dir(data_dir)
-    state, detail = diagnose(path)
+    state, detail = diagnose_in(data_dir)
     log.info("database check: %s", state.value)
-    if state in (DbState.UNREADABLE, DbState.TOO_NEW):
+    if state in (DbState.UNREADABLE, DbState.TOO_NEW, DbState.FOREIGN):
         if state is DbState.TOO_NEW:
             raise DatabaseTooNewError(detail)
+        if state is DbState.FOREIGN:
+            raise ForeignDatabaseError(detail)
         raise NotADatabaseError(detail)
     if state in (DbState.DAMAGED, DbState.NOT_DATABASE):
         log.warning("the database is not usable: %s", detail)
@@ -149,17 +200,18 @@ def open_checked(
             raise NotADatabaseError(
                 QT_TRANSLATE_NOOP(
                     "Errors",
-                    "The database {path} is damaged ({detail}). Start the app to move it aside "
+                    "The database {path} is damaged ({problem}). Start the app to move it aside "
                     "and open the newest backup, or restore one with 'dropship-desktop restore'.",
                 ),
                 path=path,
-                detail=detail,
+                problem=detail,
             )
         choice = choose(recovery)
         if choice is Choice.QUIT:
             raise UserError("")  # the seller chose to quit: nothing to say
         moved = bk.move_aside(path)
         log.warning("damaged database kept at %s", moved)
+        (Path(data_dir) / DAMAGE_MARKER).unlink(missing_ok=True)
         if choice is Choice.RESTORE_BACKUP:
             if recovery.backup is None:
                 raise UserError(QT_TRANSLATE_NOOP("Errors", "There is no verified backup to open."))

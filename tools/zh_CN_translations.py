@@ -1916,9 +1916,9 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
     ): "无法读取数据库文件 {path}（{reason}）。请检查该文件是否被其他程序占用，以及您是否有读取权限。",
     (
         "Errors",
-        "The database {path} is damaged ({detail}). Start the app to move it aside and open the "
+        "The database {path} is damaged ({problem}). Start the app to move it aside and open the "
         "newest backup, or restore one with 'dropship-desktop restore'.",
-    ): "数据库 {path} 已损坏（{detail}）。启动软件即可将其移到一旁并打开最新的备份，"
+    ): "数据库 {path} 已损坏（{problem}）。启动软件即可将其移到一旁并打开最新的备份，"
     "或用 'dropship-desktop restore' 恢复备份。",
     ("Errors", "There is no verified backup to open."): "没有可打开的已校验备份。",
     ("Errors", "backup"): "备份",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -86,6 +87,10 @@ def configure_application(app: QApplication, *, lang: str | None = None) -> str:
     return language
 
 
+#: Set for an instance started by :func:`restart_application`.
+RESTARTED_ENV = "DROPSHIP_DESKTOP_RESTARTED"
+
+
 def restart_application() -> None:
     """Start a new instance with the same arguments (minus ``--lang``) and quit this one."""
     from PySide6.QtCore import QProcess
@@ -99,6 +104,8 @@ def restart_application() -> None:
             skip_next = True
         elif not arg.startswith("--lang="):
             args.append(arg)
+    # The new instance waits for this one to let go of the data folder's lock (inherited env).
+    os.environ[RESTARTED_ENV] = "1"
     if getattr(sys, "frozen", False):
         QProcess.startDetached(sys.executable, args)
     else:

@@ -766,6 +766,7 @@ The current data is backed up first, so this can be undone by restoring that bac
     <name>Errors</name>
     <message>
         <source>Dropship Desktop</source>
+        <extracomment>Set for an instance started by :func:`restart_application`.</extracomment>
         <translation>一件代发助手</translation>
     </message>
     <message>
@@ -1465,7 +1466,9 @@ Details were written to the log file:
     </message>
     <message>
         <source>{path} is a folder, not a database file.</source>
-        <extracomment>Applied on every connection (peewee connects once per thread). Read-only opening: no WAL switch (it would write), and any write attempt fails at once. The deferred database. Write transactions use ``db.atomic()`` which begins IMMEDIATE. Called with (path, from_version, to_version) before a migration touches an existing database.</extracomment>
+        <extracomment>Another program&apos;s SQLite file: refused, never changed.
+----------
+Applied on every connection (peewee connects once per thread). Read-only opening: no WAL switch (it would write), and any write attempt fails at once. The deferred database. Write transactions use ``db.atomic()`` which begins IMMEDIATE. Called with (path, from_version, to_version) before a migration touches an existing database.</extracomment>
         <translation>{path} 是文件夹，不是数据库文件。</translation>
     </message>
     <message>
@@ -1473,8 +1476,13 @@ Details were written to the log file:
         <translation>无法读取数据库文件 {path}（{reason}）。请检查该文件是否被其他程序占用，以及您是否有读取权限。</translation>
     </message>
     <message>
-        <source>The database {path} is damaged ({detail}). Start the app to move it aside and open the newest backup, or restore one with &apos;dropship-desktop restore&apos;.</source>
-        <translation>数据库 {path} 已损坏（{detail}）。启动软件即可将其移到一旁并打开最新的备份，或用 &apos;dropship-desktop restore&apos; 恢复备份。</translation>
+        <source>the database file is empty (0 bytes) although there are backups</source>
+        <extracomment>Written next to the database when the background full check finds damage.</extracomment>
+        <translation>数据库文件是空的（0 字节），但存在备份</translation>
+    </message>
+    <message>
+        <source>The database {path} is damaged ({problem}). Start the app to move it aside and open the newest backup, or restore one with &apos;dropship-desktop restore&apos;.</source>
+        <translation>数据库 {path} 已损坏（{problem}）。启动软件即可将其移到一旁并打开最新的备份，或用 &apos;dropship-desktop restore&apos; 恢复备份。</translation>
     </message>
     <message>
         <source>There is no verified backup to open.</source>
@@ -1622,6 +1630,27 @@ Details were written to the log file:
         <source>No database at {path}. Start the app once or run &apos;demo&apos; first.</source>
         <extracomment>Sub-commands implemented in cli_safety.py. What ``import`` and ``export`` handle (the first positional argument).</extracomment>
         <translation>{path} 处没有数据库。请先启动一次本软件，或先运行“demo”命令。</translation>
+    </message>
+    <message>
+        <source>{path} is the database of another program, not of Dropship Desktop. It has not been changed. Choose another data folder, or move that file elsewhere.</source>
+        <extracomment>Tables every version of our schema has; an unmarked file holding none of them is not ours.</extracomment>
+        <translation>{path} 是其他程序的数据库，不是一件代发助手的数据库。它未被改动。请选择其他数据文件夹，或把该文件移到别处。</translation>
+    </message>
+    <message>
+        <source>it holds no tables</source>
+        <translation>其中没有任何数据表</translation>
+    </message>
+    <message>
+        <source>its schema version is missing ({version})</source>
+        <translation>缺少结构版本号（{version}）</translation>
+    </message>
+    <message>
+        <source>table(s) missing: {tables}</source>
+        <translation>缺少数据表：{tables}</translation>
+    </message>
+    <message>
+        <source>The database {path} is damaged ({reason}). Restore a backup.</source>
+        <translation>数据库 {path} 已损坏（{reason}）。请恢复备份。</translation>
     </message>
 </context>
 <context>
@@ -2018,6 +2047,25 @@ Use “Map columns…” to say which column holds what.</source>
     <message>
         <source>Nothing was imported.</source>
         <translation>未导入任何数据。</translation>
+    </message>
+</context>
+<context>
+    <name>IntegrityWatch</name>
+    <message>
+        <source>Database damaged</source>
+        <translation>数据库已损坏</translation>
+    </message>
+    <message>
+        <source>A full check of the database found damage. Restart now to move the damaged file aside (it is kept) and open the newest verified backup. Until then, avoid making changes.</source>
+        <translation>对数据库的完整检查发现了损坏。请立即重启：损坏的文件会被移到一旁（保留不删），并打开最新的已校验备份。在此之前，请避免修改数据。</translation>
+    </message>
+    <message>
+        <source>Restart and Recover</source>
+        <translation>重启并恢复</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>稍后</translation>
     </message>
 </context>
 <context>

@@ -28,4 +28,29 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
         "Errors",
         "The file is damaged and cannot be read. Export it again and import the new file.",
     ): "文件已损坏，无法读取。请重新导出，并导入新文件。",
+    (
+        "Errors",
+        "{path} is the database of another program, not of Dropship Desktop. It has not "
+        "been changed. Choose another data folder, or move that file elsewhere.",
+    ): "{path} 是其他程序的数据库，不是一件代发助手的数据库。它未被改动。请选择其他数据文件夹，或把该文件移到别处。",
+    ("Errors", "it holds no tables"): "其中没有任何数据表",
+    ("Errors", "its schema version is missing ({version})"): "缺少结构版本号（{version}）",
+    ("Errors", "table(s) missing: {tables}"): "缺少数据表：{tables}",
+    (
+        "Errors",
+        "The database {path} is damaged ({reason}). Restore a backup.",
+    ): "数据库 {path} 已损坏（{reason}）。请恢复备份。",
+    (
+        "Errors",
+        "the database file is empty (0 bytes) although there are backups",
+    ): "数据库文件是空的（0 字节），但存在备份",
+    ("IntegrityWatch", "Database damaged"): "数据库已损坏",
+    (
+        "IntegrityWatch",
+        "A full check of the database found damage. Restart now to move the damaged "
+        "file aside (it is kept) and open the newest verified backup. Until then, "
+        "avoid making changes.",
+    ): "对数据库的完整检查发现了损坏。请立即重启：损坏的文件会被移到一旁（保留不删），并打开最新的已校验备份。在此之前，请避免修改数据。",
+    ("IntegrityWatch", "Restart and Recover"): "重启并恢复",
+    ("IntegrityWatch", "Later"): "稍后",
 }

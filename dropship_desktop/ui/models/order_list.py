@@ -7,12 +7,15 @@ SQL; there is no proxy model over the big table.
 
 from __future__ import annotations
 
+import logging
+import sqlite3
 from array import array
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import peewee
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
@@ -32,6 +35,8 @@ from ...store.order_queries import (
     fetch_rows,
 )
 from ..formatting import format_datetime, format_money, sales_status_label, supplier_status_label
+
+log = logging.getLogger(__name__)
 
 __all__ = ["COLUMNS", "OrderListModel"]
 
@@ -307,7 +312,13 @@ class OrderListModel(QAbstractTableModel):
             return page
         start = number * PAGE_SIZE
         ids = self._ids[start : start + PAGE_SIZE]
-        rows = fetch_rows(ids)
+        try:
+            rows = fetch_rows(ids)
+        except (sqlite3.Error, peewee.DatabaseError) as exc:
+            # Called from data() during a paint: an exception escaping it leaves Qt's painter
+            # active and crashes the app (issue 14). Show the rows empty; the log says why.
+            log.warning("order list page %d could not be read: %s", number, type(exc).__name__)
+            rows = {}
         page = [rows.get(i) for i in ids]
         self._raw[number] = page
         self._rendered[number] = [None] * len(page)
