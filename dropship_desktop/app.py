@@ -90,6 +90,9 @@ def run_gui(args: object) -> int:
         return 1
 
     try:
+        from .store.backup import backup_dir, remove_stale_partials
+
+        remove_stale_partials(backup_dir(data_dir))  # killed backups' leftovers
         try:
             window = _open(data_dir, demo=bool(getattr(args, "demo", False)), ask=not self_test)
         except UserError as exc:

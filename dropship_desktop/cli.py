@@ -181,6 +181,17 @@ def run_command(args: argparse.Namespace) -> int:
 
     data_dir = data_dir_from_args(args)
     setup_logging(log_dir(data_dir), verbose=getattr(args, "verbose", False))
+    from .cli_lock import command_lock, needs_lock
+
+    try:
+        with command_lock(data_dir) if needs_lock(args) else contextlib.nullcontext():
+            return _dispatch(args, data_dir)
+    except UserError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_PROBLEM
+
+
+def _dispatch(args: argparse.Namespace, data_dir: Path) -> int:
     try:
         if args.command in SAFETY_COMMANDS:
             from .cli_safety import run

@@ -77,14 +77,13 @@ def _backup(data_dir: Path, *, to: str | None, list_only: bool) -> int:
         return 0
     path = existing_database(data_dir)
     preflight(path)
-    # A backup reads a snapshot; the app may keep running meanwhile, so no instance lock here.
+    # Under the command lock (cli_lock): never beside the app's own automatic backups.
     info = create_backup(path, folder=folder, to=Path(to).expanduser() if to else None, kind=MANUAL)
     print(f"backup: {info.order_count:,} orders, {info.size / 1e6:.1f} MB, verified → {info.path}")
     return 0
 
 
 def _restore(data_dir: Path, file: str) -> int:
-    from .instance import InstanceLock
     from .store.backup import backup_dir, restore_backup
 
     candidate = Path(file).expanduser()
@@ -93,8 +92,7 @@ def _restore(data_dir: Path, file: str) -> int:
     if not candidate.is_file():
         raise UserError(f"No backup file {file}. Run 'backup --list' to see the backups.")
     path = database_file(data_dir)
-    with InstanceLock(data_dir):
-        safety = restore_backup(candidate, path)
+    safety = restore_backup(candidate, path)  # under the command lock (cli_lock)
     if safety is not None:
         print(f"the database before the restore was backed up to {safety.path}")
     else:
@@ -105,10 +103,9 @@ def _restore(data_dir: Path, file: str) -> int:
 
 def _purge(data_dir: Path, days: int) -> int:
     from .cli import opened_database
-    from .instance import InstanceLock
     from .services.privacy import purge_buyer_data
 
-    with InstanceLock(data_dir), opened_database(data_dir):
+    with opened_database(data_dir):  # under the command lock (cli_lock)
         result = purge_buyer_data(days)
     print(
         f"buyer data deleted from {result.sales_orders:,} orders and {result.supplier_orders:,} "

@@ -23,11 +23,14 @@ from typing import IO
 from .errors import DatabaseLockedError
 from .i18n import QT_TRANSLATE_NOOP
 
-__all__ = ["LOCK_FILENAME", "InstanceLock", "server_name"]
+__all__ = ["APP", "COMMAND", "LOCK_FILENAME", "InstanceLock", "holder", "server_name"]
 
 log = logging.getLogger(__name__)
 
 LOCK_FILENAME = "dropship.lock"
+#: Holder kinds: the app's window, or a writing command-line command.
+APP = "app"
+COMMAND = "command"
 
 
 def server_name(data_dir: Path) -> str:
@@ -49,8 +52,9 @@ class InstanceLock:
         data_dir: The data folder (created if missing).
     """
 
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(self, data_dir: Path, kind: str = APP) -> None:
         self.data_dir = Path(data_dir)
+        self.kind = kind
         self.path = self.data_dir / LOCK_FILENAME
         self._fh: IO[bytes] | None = None
 
@@ -115,7 +119,7 @@ class InstanceLock:
             ) from exc
         fh.seek(0)
         fh.truncate()
-        fh.write(str(os.getpid()).encode())
+        fh.write(f"{os.getpid()} {self.kind}".encode())
         fh.flush()
         self._fh = fh
         log.debug("instance lock %s taken", self.path)
@@ -143,12 +147,27 @@ class InstanceLock:
 
 
 def _read_pid(fh: IO[bytes]) -> int | None:
+    return _read_holder(fh)[0]
+
+
+def _read_holder(fh: IO[bytes]) -> tuple[int | None, str]:
+    """(process id, kind) written by the holder; kind is :data:`APP` or :data:`COMMAND`."""
     try:
         fh.seek(0)
-        text = fh.read(32).decode("ascii", "replace").strip()
-        return int(text) if text.isdigit() else None
+        parts = fh.read(64).decode("ascii", "replace").split()
     except OSError:
-        return None
+        return None, ""
+    pid = int(parts[0]) if parts and parts[0].isdigit() else None
+    return pid, parts[1] if len(parts) > 1 else APP
+
+
+def holder(data_dir: Path) -> tuple[int | None, str]:
+    """Who last took the data folder's lock (meaningful while it is held)."""
+    try:
+        with (Path(data_dir) / LOCK_FILENAME).open("rb") as fh:
+            return _read_holder(fh)
+    except OSError:
+        return None, ""
 
 
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows CI only

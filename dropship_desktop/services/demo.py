@@ -18,7 +18,7 @@ from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP
 from ..store.bulk_orders import FTS_BULK_SQL
 from ..store.db import db
-from ..store.tables import SalesOrder
+from ..store.meta import ensure_demo_target, mark_demo
 from .base import Changes, audit
 
 __all__ = ["DemoSummary", "generate_demo"]
@@ -253,14 +253,7 @@ def generate_demo(
         raise UserError(
             QT_TRANSLATE_NOOP("Errors", "The number of demo orders cannot be negative.")
         )
-    if SalesOrder.select().limit(1).count():
-        raise UserError(
-            QT_TRANSLATE_NOOP(
-                "Errors",
-                "This database already holds orders. Demo data is only written into an empty "
-                "database; choose another data folder (for example with --data-dir).",
-            )
-        )
+    ensure_demo_target()  # demo data never mixes with real data (nor with itself)
     if now is None:
         now = datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
     now_s = int(now.timestamp())
@@ -268,6 +261,7 @@ def generate_demo(
     conn = db.connection()
 
     with db.atomic():
+        mark_demo(conn)
         conn.executemany(
             "INSERT INTO shop (id, platform, name, created_at) VALUES (?, ?, ?, ?)",
             [(i + 1, p, n, now_s - 400 * 86400) for i, (p, n) in enumerate(SHOPS)],

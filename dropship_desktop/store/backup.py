@@ -168,6 +168,34 @@ def _remove_with_sidecars(path: Path) -> None:
             candidate.unlink()
 
 
+def remove_stale_partials(folder: Path) -> int:
+    """Delete the ``.partial`` files that killed backups left in *folder*; return how many.
+
+    A backup writes ``<name>.partial`` and renames it only once verified, so a ``.partial`` is
+    never a usable backup. Only the process holding the data folder's lock makes backups into
+    its ``backups`` folder, one at a time, so none is in progress when this runs (at start and
+    before a backup).
+    """
+    removed = 0
+    try:
+        stale = sorted(Path(folder).glob(f"*{_PARTIAL_SUFFIX}*"))
+    except OSError:
+        return 0
+    for path in stale:
+        if not path.name.endswith(_PARTIAL_SUFFIX) and _PARTIAL_SUFFIX + "-" not in path.name:
+            continue
+        try:
+            path.unlink()
+            removed += 1
+        except FileNotFoundError:
+            pass
+        except OSError as exc:
+            log.warning("could not remove the unfinished backup %s: %s", path.name, exc)
+    if removed:
+        log.info("removed %d unfinished backup file(s)", removed)
+    return removed
+
+
 def _is_disk_full(exc: BaseException) -> bool:
     if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
         return True
@@ -383,6 +411,8 @@ def create_backup(
             )
         )
     partial = target.with_name(target.name + _PARTIAL_SUFFIX)
+    if to is None:
+        remove_stale_partials(target.parent)  # left by killed backups
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         _remove_with_sidecars(partial)

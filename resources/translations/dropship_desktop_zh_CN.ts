@@ -1326,10 +1326,6 @@ Details were written to the log file:
         <translation>演示订单数量不能为负数。</translation>
     </message>
     <message>
-        <source>This database already holds orders. Demo data is only written into an empty database; choose another data folder (for example with --data-dir).</source>
-        <translation>该数据库中已有订单。演示数据只能写入空数据库，请选择其他数据文件夹（例如用 --data-dir）。</translation>
-    </message>
-    <message>
         <source>The export was cancelled. No file was written.</source>
         <extracomment>Called with (done, total) from the thread running the export.</extracomment>
         <translation>导出已取消，未写入任何文件。</translation>
@@ -1445,6 +1441,7 @@ Details were written to the log file:
     </message>
     <message>
         <source>Dropship Desktop is already open with this data folder (process {process}). Switch to that window, or close it first.</source>
+        <extracomment>Holder kinds: the app&apos;s window, or a writing command-line command.</extracomment>
         <translation>一件代发助手已用此数据文件夹打开（进程 {process}）。请切换到那个窗口，或先将其关闭。</translation>
     </message>
     <message>
@@ -1651,6 +1648,20 @@ Applied on every connection (peewee connects once per thread). Read-only opening
     <message>
         <source>The database {path} is damaged ({reason}). Restore a backup.</source>
         <translation>数据库 {path} 已损坏（{reason}）。请恢复备份。</translation>
+    </message>
+    <message>
+        <source>Dropship Desktop is open with this data folder (process {process}), so this command could not run: nothing was changed. Close the app first, or do this in the app.</source>
+        <extracomment>How long a command waits for another command to finish.</extracomment>
+        <translation>一件代发助手正在使用这个数据文件夹（进程 {process}），因此该命令未能运行，没有任何改动。请先关闭软件，或在软件中完成此操作。</translation>
+    </message>
+    <message>
+        <source>This database already holds demo data. To make it again, choose an empty data folder (for example with --data-dir), or delete the demo folder first.</source>
+        <extracomment>Tables whose rows are a seller&apos;s work (anything in them means the database is in use).</extracomment>
+        <translation>这个数据库已有演示数据。如要重新生成，请选择一个空的数据文件夹（例如用 --data-dir），或先删除演示文件夹。</translation>
+    </message>
+    <message>
+        <source>This database holds your own data (shops, suppliers or orders). Demo data is only written into an empty database and never mixed with real data; choose another data folder (for example with --data-dir or --demo).</source>
+        <translation>这个数据库存有您自己的数据（店铺、供应商或订单）。演示数据只会写入空数据库，绝不会与真实数据混在一起；请选择其他数据文件夹（例如用 --data-dir 或 --demo）。</translation>
     </message>
 </context>
 <context>

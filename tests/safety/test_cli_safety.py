@@ -77,4 +77,4 @@ def test_problems_are_reported(tmp_path: Path) -> None:
     # While the app holds the data folder, a restore is refused.
     with InstanceLock(tmp_path):
         busy = run("restore", str(bad), "--data-dir", data)
-    assert busy.returncode == 1 and "already open" in busy.stderr
+    assert busy.returncode == 1 and "open with this data folder" in busy.stderr

@@ -72,5 +72,5 @@ def test_search_index_covers_demo_rows(demo_db: Path) -> None:
 
 
 def test_demo_refuses_a_database_with_orders(demo_db: Path) -> None:
-    with pytest.raises(UserError, match="already holds orders"):
+    with pytest.raises(UserError, match="already holds demo data"):
         generate_demo(10, seed=1, now=NOW)

@@ -53,4 +53,21 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
     ): "对数据库的完整检查发现了损坏。请立即重启：损坏的文件会被移到一旁（保留不删），并打开最新的已校验备份。在此之前，请避免修改数据。",
     ("IntegrityWatch", "Restart and Recover"): "重启并恢复",
     ("IntegrityWatch", "Later"): "稍后",
+    (
+        "Errors",
+        "This database already holds demo data. To make it again, choose an empty data "
+        "folder (for example with --data-dir), or delete the demo folder first.",
+    ): "这个数据库已有演示数据。如要重新生成，请选择一个空的数据文件夹（例如用 --data-dir），或先删除演示文件夹。",
+    (
+        "Errors",
+        "This database holds your own data (shops, suppliers or orders). Demo data is only "
+        "written into an empty database and never mixed with real data; choose another "
+        "data folder (for example with --data-dir or --demo).",
+    ): "这个数据库存有您自己的数据（店铺、供应商或订单）。演示数据只会写入空数据库，绝不会与真实数据混在一起；请选择其他数据文件夹（例如用 --data-dir 或 --demo）。",
+    (
+        "Errors",
+        "Dropship Desktop is open with this data folder (process {process}), so "
+        "this command could not run: nothing was changed. Close the app first, or "
+        "do this in the app.",
+    ): "一件代发助手正在使用这个数据文件夹（进程 {process}），因此该命令未能运行，没有任何改动。请先关闭软件，或在软件中完成此操作。",
 }
