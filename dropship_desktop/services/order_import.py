@@ -40,7 +40,7 @@ from ..domain.timeutil import now_epoch
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP, join, with_values
 from ..store.bulk_orders import BulkOrderWriter
-from ..store.db import BUSY_TIMEOUT_S, database_path, db
+from ..store.db import BUSY_TIMEOUT_S, database_path, db, lossy_text
 from ..tabular.cells import CellError, clean_text
 from ..tabular.orders_formats import (
     CANONICAL_FIELDS,
@@ -1155,6 +1155,7 @@ def _reading_connection() -> sqlite3.Connection:
     path = database_path()
     assert path is not None  # an import runs on an open database
     conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+    conn.text_factory = lossy_text  # a damaged cell reads as U+FFFD, as on every connection
     conn.execute("PRAGMA query_only = 1")
     return conn
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import random
 import tempfile
 import zipfile
@@ -234,7 +235,7 @@ def test_whole_import_path_imports_or_explains(
 
 @pytest.mark.slow
 @settings(
-    max_examples=2000,
+    max_examples=int(os.environ.get("DROPSHIP_FUZZ_CASES", "2000")),  # tools/reliability.py
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
