@@ -878,6 +878,12 @@ def _parse_int(text: str, key: str, errors: dict[str, str], default: int | None)
             QT_TRANSLATE_NOOP("Errors", "“{text}” is not a whole number of 0 or more."), text=text
         )
         return default
+    if len(cleaned.lstrip("0")) > 9:  # keeps int() and SQLite's 64-bit integers safe
+        errors[key] = with_values(
+            QT_TRANSLATE_NOOP("Errors", "“{text}” is too large (at most 999,999,999)."),
+            text=text[:30],
+        )
+        return default
     return int(cleaned)
 
 

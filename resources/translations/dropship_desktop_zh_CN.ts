@@ -982,6 +982,10 @@ Details were written to the log file:
         <translation>“{text}”不是大于等于 0 的整数。</translation>
     </message>
     <message>
+        <source>“{text}” is too large (at most 999,999,999).</source>
+        <translation>“{text}”太大（最多 999,999,999）。</translation>
+    </message>
+    <message>
         <source>Required: the SKU identifies the product.</source>
         <translation>必填：SKU 用于识别商品。</translation>
     </message>

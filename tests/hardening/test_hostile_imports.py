@@ -244,3 +244,17 @@ def test_whole_import_path_imports_or_explains_many(
     with_shop: Path, rows: list[list[str]], as_xlsx: bool, streamed: bool
 ) -> None:
     _check_whole_path(rows, as_xlsx, streamed)
+
+
+def test_hostile_product_numbers_are_row_messages(fresh_db: Path, tmp_path: Path) -> None:
+    from dropship_desktop.services.sourcing import preview_product_import
+
+    path = tmp_path / "products.csv"
+    path.write_text(
+        "title,sku,stock,moq,unit_cost,supplier\n"
+        f"A,S1,{'9' * 5000},1,1,X\nB,S2,1,{'9' * 23},1,X\nC,S3,1,1,{'9' * 30},X\n",
+        encoding="utf-8",
+    )
+    preview = preview_product_import(path)  # raised ValueError (4,300-digit limit)
+    problems = {(row.row_number, column) for row in preview.rows for column in row.errors}
+    assert {(2, "stock"), (3, "moq"), (4, "unit_cost")} <= problems

@@ -70,4 +70,8 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
         "this command could not run: nothing was changed. Close the app first, or "
         "do this in the app.",
     ): "一件代发助手正在使用这个数据文件夹（进程 {process}），因此该命令未能运行，没有任何改动。请先关闭软件，或在软件中完成此操作。",
+    (
+        "Errors",
+        "“{text}” is too large (at most 999,999,999).",
+    ): "“{text}”太大（最多 999,999,999）。",
 }
