@@ -787,6 +787,10 @@ Details were written to the log file:
 {}</translation>
     </message>
     <message>
+        <source>If it happens again it is only written to the log. Restart the app if the window does not look right.</source>
+        <translation>若再次出现，只记入日志，不再弹出。如果窗口显示不正常，请重新启动软件。</translation>
+    </message>
+    <message>
         <source>Choose 1688 platform supplier or channel distributor.</source>
         <translation>请选择1688平台供应商或渠道商。</translation>
     </message>

@@ -7,6 +7,7 @@ SQL; there is no proxy model over the big table.
 
 from __future__ import annotations
 
+import logging
 from array import array
 from collections import OrderedDict
 from collections.abc import Callable
@@ -34,6 +35,8 @@ from ...store.order_queries import (
 from ..formatting import format_datetime, format_money, sales_status_label, supplier_status_label
 
 __all__ = ["COLUMNS", "OrderListModel"]
+
+log = logging.getLogger(__name__)
 
 PAGE_SIZE = 100
 MAX_PAGES = 40
@@ -183,6 +186,8 @@ class OrderListModel(QAbstractTableModel):
         if len(ids) < shown or ids[:shown] != self._ids:
             return False
         if len(ids) > shown:
+            # The last page was fetched when it held fewer rows: fetch it again when shown.
+            self._drop_page(shown // PAGE_SIZE)
             self.beginInsertRows(QModelIndex(), shown, len(ids) - 1)
             self._ids = ids
             self.endInsertRows()
@@ -228,6 +233,13 @@ class OrderListModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
+        try:
+            return self._header_data(section, orientation, int(role))
+        except Exception:  # a header is never worth an error dialog; the log has it
+            _warn_once(f"order list header {section} role {role} failed")
+            return None
+
+    def _header_data(self, section: int, orientation: Qt.Orientation, role: int) -> Any:
         if orientation == Qt.Orientation.Horizontal:
             if role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
                 return self._headers[section]
@@ -249,7 +261,15 @@ class OrderListModel(QAbstractTableModel):
         role = int(role)
         if role not in _ROLES or not index.isValid():
             return None
-        row, column = index.row(), index.column()
+        try:
+            return self._data(index.row(), index.column(), role)
+        except Exception:
+            # A cell that cannot be drawn stays empty: raising here would reach the error dialog
+            # on every paint (issue #13). The log says which row failed and why.
+            _warn_once(f"order list cell {index.row()},{index.column()} role {role} failed")
+            return "" if role in (_DISPLAY, _TOOLTIP) else None
+
+    def _data(self, row: int, column: int, role: int) -> Any:
         if not (0 <= row < len(self._ids) and 0 <= column < len(COLUMNS)):
             return None
         if role in (_DISPLAY, _TOOLTIP):
@@ -284,12 +304,20 @@ class OrderListModel(QAbstractTableModel):
         self._raw.clear()
         self._rendered.clear()
 
+    def _drop_page(self, number: int) -> None:
+        self._raw.pop(number, None)
+        self._rendered.pop(number, None)
+
     def _raw_row(self, row: int) -> tuple[Any, ...] | None:
-        return self._page(row // PAGE_SIZE)[row % PAGE_SIZE]
+        number, offset = divmod(row, PAGE_SIZE)
+        page = self._page(number)
+        return page[offset] if offset < len(page) else None
 
     def _rendered_row(self, row: int) -> tuple[str, ...] | None:
         number, offset = divmod(row, PAGE_SIZE)
         raw_page = self._page(number)
+        if offset >= len(raw_page):
+            return None
         rendered = self._rendered[number]
         cells = rendered[offset]
         if cells is None:
@@ -301,11 +329,13 @@ class OrderListModel(QAbstractTableModel):
         return cells
 
     def _page(self, number: int) -> list[tuple[Any, ...] | None]:
+        start = number * PAGE_SIZE
         page = self._raw.get(number)
-        if page is not None:
+        # A cached page is good while it covers the rows the ids now have (a page fetched for a
+        # shorter list is fetched again rather than trusted).
+        if page is not None and len(page) == min(PAGE_SIZE, len(self._ids) - start):
             self._raw.move_to_end(number)
             return page
-        start = number * PAGE_SIZE
         ids = self._ids[start : start + PAGE_SIZE]
         rows = fetch_rows(ids)
         page = [rows.get(i) for i in ids]
@@ -315,6 +345,23 @@ class OrderListModel(QAbstractTableModel):
             evicted, _ = self._raw.popitem(last=False)
             self._rendered.pop(evicted, None)
         return page
+
+
+_warned: set[str] = set()
+
+
+def _warn_once(what: str) -> None:
+    """Log a failing cell with its traceback, once per kind of error (a paint asks again and
+    again for the same cells)."""
+    import sys
+
+    error = sys.exc_info()[1]
+    kind = f"{type(error).__name__}: {error}"
+    if kind in _warned:
+        return
+    if len(_warned) < 100:
+        _warned.add(kind)
+    log.warning("%s", what, exc_info=True)
 
 
 _RENDERERS = tuple(c.render for c in COLUMNS)
