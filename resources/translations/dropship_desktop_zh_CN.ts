@@ -3073,8 +3073,8 @@ Use “Map columns…” to say which column holds what.</source>
         <translation>订单</translation>
     </message>
     <message>
-        <source>Search order no., buyer name, phone tail, product or address</source>
-        <translation>搜索订单号、买家姓名、手机尾号、商品或地址</translation>
+        <source>Search order or tracking no. (any part), buyer, phone tail, product, address</source>
+        <translation>搜索订单号或运单号（任意一段）、买家、手机尾号、商品、地址</translation>
     </message>
     <message>
         <source>Copy rows</source>

@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 
 from dropship_desktop.domain.enums import OrderStatus1688, SalesStatus
 from dropship_desktop.store.db import db
@@ -27,7 +28,11 @@ from dropship_desktop.store.order_queries import (
     first_page,
     order_ids,
 )
+from dropship_desktop.ui.main_window import MainWindow
 from dropship_desktop.ui.models.order_list import COLUMNS, OrderListModel
+from dropship_desktop.ui.orders.view import OrdersView
+
+from .conftest import wait_idle
 
 _NO = [c.key for c in COLUMNS].index("shop_order_no")
 
@@ -154,3 +159,59 @@ def test_count_first_page_and_ids_agree(qapp: object, demo_db: Path) -> None:
         assert shown == _numbers(ids[:150]) if len(ids) else shown == []
 
     check()
+
+
+# -- the seller's sequence from the issue, through the view --------------------------------------
+
+
+def test_full_number_select_all_then_part_of_it(
+    qtbot: QtBot, main_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Search a full order number (1 result), select all, type a part of it matching several:
+    the count and the rows agree, every row is drawn, no error is reported."""
+    import sys
+
+    reported: list[BaseException] = []
+    monkeypatch.setattr(sys, "excepthook", lambda _t, exc, _tb: reported.append(exc))
+    view = next(v for v in main_window.views if isinstance(v, OrdersView))
+    main_window.nav.setCurrentRow(main_window.views.index(view))
+    wait_idle(qtbot, main_window)
+    # The newest order comes first in every result that holds it (created, newest first).
+    number = db.execute_sql(
+        "SELECT shop_order_no FROM sales_order ORDER BY created_at DESC, id DESC LIMIT 1"
+    ).fetchone()[0]
+    part = next(
+        number[i : i + 4]
+        for i in range(len(number) - 4, -1, -1)
+        if 2 <= len(order_ids(OrderFilter(text=number[i : i + 4]))) < 100
+    )
+    for text in (number, None, part):
+        if text is None:
+            view.table.selectAll()
+            continue
+        view.search.setText(text)
+        view._apply_search()
+        wait_idle(qtbot, main_window)
+        qtbot.waitUntil(view.is_complete)
+        view.table.viewport().repaint()
+    rows = view.model.rowCount()
+    assert rows == len(order_ids(OrderFilter(text=part))) >= 2
+    assert str(rows) in view.count_label.text()
+    drawn = [view.model.index(r, _NO).data() for r in range(rows)]
+    assert all(drawn) and part in drawn[0]
+    assert reported == []
+
+
+def test_no_result_clears_the_detail_pane(qtbot: QtBot, main_window: MainWindow) -> None:
+    view = next(v for v in main_window.views if isinstance(v, OrdersView))
+    main_window.nav.setCurrentRow(main_window.views.index(view))
+    wait_idle(qtbot, main_window)
+    qtbot.waitUntil(lambda: view.detail.detail is not None, timeout=5000)
+    view.search.setText("no such order 4711")
+    view._apply_search()
+    wait_idle(qtbot, main_window)
+    qtbot.waitUntil(view.is_complete)
+    assert view.model.rowCount() == 0
+    qtbot.wait(150)  # past the detail timer
+    assert view.detail.detail is None
+    assert view.detail.browser.toPlainText() == ""

@@ -302,11 +302,13 @@ class OrdersView(View):
 
     def _retranslate(self) -> None:
         self.search.setPlaceholderText(
-            self.tr("Search order no., buyer name, phone tail, product or address")
+            self.tr("Search order or tracking no. (any part), buyer, phone tail, product, address")
         )
         self.search.setToolTip(
             with_shortcut(
-                self.tr("Search order no., buyer name, phone tail, product or address"),
+                self.tr(
+                    "Search order or tracking no. (any part), buyer, phone tail, product, address"
+                ),
                 self.search_action.shortcut(),
             )
         )
@@ -419,6 +421,10 @@ class OrdersView(View):
         if not self.model.extend_ids(ids):
             self.model.set_ids(ids)
         self._restore_current()
+        if not self.table.currentIndex().isValid():
+            # No order (0 results): the pane must not go on showing one from an earlier search.
+            self._detail_timer.stop()
+            self.detail.show_detail(None)
         self._set_count(len(ids))
         self._keep_id = None
 
