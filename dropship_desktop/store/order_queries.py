@@ -468,9 +468,27 @@ def _like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+def _urgency_sql(now: int) -> str:
+    """How urgent an order is: 3 overdue, 2 close to its ship-by deadline, 1 another flag
+    (sides disagree, not ordered, cancellation or refund pending), 0 nothing to do."""
+    return (
+        f"(CASE WHEN o.status = 'paid' AND o.ship_by < {int(now)} THEN 3"
+        f" WHEN o.status = 'paid' AND o.ship_by < {int(now) + _NEAR_S} THEN 2"
+        " WHEN o.flags != 0 THEN 1 ELSE 0 END)"
+    )
+
+
 def _order_by(flt: OrderFilter) -> str:
     key = flt.sort_key if flt.sort_key in SORT_COLUMNS else "created_at"
     direction = "DESC" if flt.descending else "ASC"
+    if key == "flags":
+        # By urgency (most urgent first when descending): overdue, then close to the deadline,
+        # each the earliest deadline first; then other flags; then the rest.
+        earliest = "ASC" if flt.descending else "DESC"
+        return (
+            f" ORDER BY {_urgency_sql(_now(flt))} {direction}, o.ship_by {earliest},"
+            f" o.flags {direction}, o.id {direction}"
+        )
     # Ties break the way the column's index is ordered, so the planner can walk the index.
     tie = ", o.created_at " + direction if key in _CREATED_TIE else ""
     return f" ORDER BY {SORT_COLUMNS[key]} {direction}{tie}, o.id {direction}"

@@ -34,7 +34,7 @@ from ...store.order_queries import (
 )
 from ..formatting import format_datetime, format_money, sales_status_label, supplier_status_label
 
-__all__ = ["COLUMNS", "OrderListModel"]
+__all__ = ["COLUMNS", "OrderListModel", "flag_example"]
 
 log = logging.getLogger(__name__)
 
@@ -81,6 +81,11 @@ def _flags_text(value: Any) -> str:
         parts.append(QCoreApplication.translate("OrderListModel", "Not ordered from supplier"))
     # The list separator is the language's own (Chinese uses 、 between short phrases).
     return QCoreApplication.translate("OrderListModel", ", ").join(parts)
+
+
+def flag_example() -> str:
+    """A long flags cell as the seller sees it (to size the column)."""
+    return _flags_text(FLAG_OVERDUE | int(OrderFlag.MISMATCH))
 
 
 def _mask(value: Any) -> str:
