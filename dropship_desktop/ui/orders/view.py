@@ -72,6 +72,7 @@ from ..widgets.table_copy import install_copy_shortcut, selected_rows_tsv
 from ..widgets.tables import read_only_table
 from .detail import OrderDetailPane
 from .filters import QUICK_UNMATCHED, OrderFilterBar
+from .start_page import StartPage, connect_start_page, show_start_page_if_empty
 
 __all__ = ["OrdersView"]
 
@@ -288,6 +289,9 @@ class OrdersView(View):
         self.list_stack = QStackedWidget()
         self.list_stack.addWidget(self.table)
         self.list_stack.addWidget(unmatched_page)
+        self.start_page = StartPage()
+        self.list_stack.addWidget(self.start_page)  # index 2: no orders at all yet
+        connect_start_page(self)
 
         # -- detail
         self.detail = OrderDetailPane()
@@ -393,7 +397,7 @@ class OrdersView(View):
                 unmatched_supplier_orders, on_result=self._show_unmatched, key=UNMATCHED_KEY
             )
             return
-        if self.list_stack.currentIndex() != 0:
+        if self.list_stack.currentIndex() == 1:
             self.list_stack.setCurrentIndex(0)
             self.detail.show()
             self._detail_timer.start()
@@ -448,6 +452,7 @@ class OrdersView(View):
             self.detail.show_detail(None)
         self._set_count(len(ids))
         self._keep_id = None
+        show_start_page_if_empty(self)
 
     def _set_count(self, count: int) -> None:
         self.count_label.setText(self.tr("%n order(s)", "", count))
