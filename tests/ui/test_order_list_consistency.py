@@ -215,3 +215,19 @@ def test_no_result_clears_the_detail_pane(qtbot: QtBot, main_window: MainWindow)
     qtbot.wait(150)  # past the detail timer
     assert view.detail.detail is None
     assert view.detail.browser.toPlainText() == ""
+
+
+def test_first_rows_read_off_the_ui_thread_paint_without_a_query(
+    qapp: object, qtmodeltester: ModelTester, demo_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dropship_desktop.store.order_queries import first_page_rows
+    from dropship_desktop.ui.models import order_list
+
+    ids, rows = first_page_rows(OrderFilter(), 100)
+    model = OrderListModel()
+    model.set_ids(ids, rows)
+    queries: list[object] = []
+    monkeypatch.setattr(order_list, "fetch_rows", lambda *a, **k: queries.append(a) or {})
+    shown = [model.index(r, _NO).data() for r in range(100)]
+    assert shown == _numbers(ids) and queries == []
+    qtmodeltester.check(model)

@@ -51,7 +51,7 @@ from ...store.order_queries import (
     OrderFilter,
     filter_choices,
     find_sales_orders,
-    first_page,
+    first_page_rows,
     order_detail,
     order_ids,
     unmatched_supplier_orders,
@@ -411,20 +411,22 @@ class OrdersView(View):
         self.worker.cancel(IDS_KEY)
         flt = self.filter
         self.worker.submit(
-            first_page,
+            first_page_rows,
             flt,
             PAGE_SIZE,
-            on_result=lambda ids: self._show_first_page(generation, flt, ids),
+            on_result=lambda page: self._show_first_page(generation, flt, *page),
             key=PAGE_KEY,
         )
 
-    def _show_first_page(self, generation: int, flt: OrderFilter, ids: array) -> None:
+    def _show_first_page(
+        self, generation: int, flt: OrderFilter, ids: array, rows: dict[int, Any]
+    ) -> None:
         if generation != self._generation or self._complete:
             return
         if len(ids) < PAGE_SIZE:
-            self._show_all_ids(generation, ids)  # a short page is the whole list
+            self._show_all_ids(generation, ids, rows)  # a short page is the whole list
             return
-        self.model.set_ids(ids)
+        self.model.set_ids(ids, rows)
         self._restore_current()
         self.count_label.setText(self.tr("Counting…"))
         # Paint the first screenful now, while the worker is idle, and only then ask for all the
@@ -439,12 +441,14 @@ class OrdersView(View):
             key=IDS_KEY,
         )
 
-    def _show_all_ids(self, generation: int, ids: array) -> None:
+    def _show_all_ids(
+        self, generation: int, ids: array, rows: dict[int, Any] | None = None
+    ) -> None:
         if generation != self._generation:
             return
         self._complete = True
         if not self.model.extend_ids(ids):
-            self.model.set_ids(ids)
+            self.model.set_ids(ids, rows)
         self._restore_current()
         if not self.table.currentIndex().isValid():
             # No order (0 results): the pane must not go on showing one from an earlier search.
