@@ -19,6 +19,8 @@ from ..i18n import QT_TRANSLATE_NOOP
 from ..store.bulk_orders import FTS_BULK_SQL
 from ..store.db import db
 from ..store.meta import ensure_demo_target, mark_demo
+from ..store.number_index import SuspendedNumberIndex
+from ..store.tables import SalesOrder
 from .base import Changes, audit
 
 __all__ = ["DemoSummary", "generate_demo"]
@@ -610,9 +612,12 @@ def generate_demo(
         with db.atomic():
             if trigger_sql is not None:
                 conn.execute("DROP TRIGGER sales_order_fts_ai")
+            numbers = SuspendedNumberIndex(conn)
             conn.executemany(order_sql, order_rows)
             conn.executemany(line_sql, line_rows)
             conn.executemany(supplier_sql, so_rows)
+            numbers.index_range(first_id + done, first_id + done + n - 1)
+            numbers.restore()
             if trigger_sql is not None:
                 conn.execute(FTS_BULK_SQL, (first_id + done,))
                 conn.execute(trigger_sql[0])

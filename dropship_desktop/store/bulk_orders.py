@@ -28,6 +28,8 @@ from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
+from .number_index import SuspendedNumberIndex
+
 __all__ = [
     "FTS_BULK_SQL",
     "FTS_INSERT_TRIGGER",
@@ -155,6 +157,8 @@ class BulkOrderWriter:
                 # rollback): merge_search_segments catches up after the commit, in the background.
                 self._automerge = _fts_config(conn, "automerge", _FTS_DEFAULT_AUTOMERGE)
                 _set_fts_config(conn, "automerge", 0)
+        #: The order-number index (migration 5) is written by range like the text index.
+        self._numbers = SuspendedNumberIndex(conn) if index_in_bulk else None
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bulk-orders")
         # After each statement the helper needs the GIL back from the busy caller; by default
         # it would wait up to 5 ms for it. Restored by close().
@@ -209,7 +213,7 @@ class BulkOrderWriter:
         self._conn.executemany(_STAGE_ORDER_SQL, orders)
         self._conn.executemany(_STAGE_LINE_SQL, lines)
         index_range = None
-        if orders and self._trigger_sql is not None:
+        if orders and (self._trigger_sql is not None or self._numbers is not None):
             first = orders[0][0] if self._unindexed is None else self._unindexed[0]
             self._unindexed = (first, orders[-1][0])
             if self._unindexed[1] - first + 1 >= INDEX_EVERY:
@@ -228,8 +232,11 @@ class BulkOrderWriter:
         self._submit()
         self.wait()
         if self._unindexed is not None:
-            self._conn.execute(_FTS_RANGE_SQL, self._unindexed)
+            self._index(self._unindexed)
             self._unindexed = None
+        if self._numbers is not None:
+            self._numbers.restore()
+            self._numbers = None
         if self._trigger_sql is not None:
             self._conn.execute(self._trigger_sql)
             self._trigger_sql = None
@@ -259,7 +266,13 @@ class BulkOrderWriter:
         conn.execute(_INSERT_ORDERS_SQL)
         conn.execute(_INSERT_LINES_SQL)
         if index_range is not None:
-            conn.execute(_FTS_RANGE_SQL, index_range)
+            self._index(index_range)
+
+    def _index(self, id_range: tuple[int, int]) -> None:
+        if self._trigger_sql is not None:
+            self._conn.execute(_FTS_RANGE_SQL, id_range)
+        if self._numbers is not None:
+            self._numbers.index_range(*id_range)
 
 
 def _fts_config(conn: sqlite3.Connection, key: str, default: int) -> int:

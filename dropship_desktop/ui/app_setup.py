@@ -124,8 +124,77 @@ def show_user_error(parent: QWidget | None, error: UserError) -> None:
     box.exec()
 
 
+def _error_signature(exc: BaseException, tb: TracebackType | None) -> tuple[str, ...]:
+    """What makes two errors "the same": the type and where it was raised (not the message,
+    which often holds a changing value such as an index)."""
+    frames = traceback.extract_tb(tb) if tb is not None else []
+    where = tuple(f"{f.filename}:{f.lineno}" for f in frames[-3:])
+    return (type(exc).__qualname__, *where)
+
+
+class _ErrorReporter:
+    """Shows each distinct unexpected error once per session, never while one is shown.
+
+    An error raised by code Qt calls again and again (a model's ``data()`` on every paint) would
+    otherwise open a new dialog after every OK, or stack dialogs while the first one is open
+    (its event loop paints the list again): the seller could only kill the app.
+    """
+
+    def __init__(self, log_file: Path | None) -> None:
+        self.log_file = log_file
+        self.shown: set[tuple[str, ...]] = set()
+        self.showing = False
+        self.suppressed = 0
+
+    def report(self, exc: BaseException, tb: TracebackType | None) -> None:
+        signature = _error_signature(exc, tb)
+        if self.showing or signature in self.shown:
+            self.suppressed += 1
+            log.info("unexpected error not shown again (%d so far)", self.suppressed)
+            return
+        self.shown.add(signature)
+        self.showing = True
+        try:
+            self._dialog(exc, tb).exec()
+        finally:
+            self.showing = False
+
+    def _dialog(self, exc: BaseException, tb: TracebackType | None) -> QMessageBox:
+        box = QMessageBox(QApplication.activeWindow())
+        box.setObjectName("unexpectedErrorBox")
+        box.setIcon(QMessageBox.Icon.Critical)
+        box.setWindowTitle(QCoreApplication.translate("Errors", "Unexpected error"))
+        where = (
+            str(self.log_file)
+            if self.log_file
+            else QCoreApplication.translate("Errors", "(no log)")
+        )
+        box.setText(
+            QCoreApplication.translate(
+                "Errors",
+                "Something went wrong inside Dropship Desktop. Your data is safe; the last "
+                "action may not have been completed.\n\nDetails were written to the log file:\n{}",
+            ).format(where)
+        )
+        box.setInformativeText(
+            QCoreApplication.translate(
+                "Errors",
+                "If it happens again it is only written to the log. Restart the app if the "
+                "window does not look right.",
+            )
+        )
+        # Hidden behind "Show Details…" (QMessageBox's default): for a support request only.
+        box.setDetailedText("".join(traceback.format_exception(type(exc), exc, tb)))
+        return box
+
+
+_reporter: _ErrorReporter | None = None
+
+
 def install_excepthook(log_file: Path | None) -> None:
     """Show expected errors plainly and bugs in a dialog that points at the log file."""
+    global _reporter
+    reporter = _reporter = _ErrorReporter(log_file)
 
     def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         if isinstance(exc, UserError):
@@ -137,18 +206,6 @@ def install_excepthook(log_file: Path | None) -> None:
         if QApplication.instance() is None:
             traceback.print_exception(exc_type, exc, tb)
             return
-        box = QMessageBox(QApplication.activeWindow())
-        box.setIcon(QMessageBox.Icon.Critical)
-        box.setWindowTitle(QCoreApplication.translate("Errors", "Unexpected error"))
-        where = str(log_file) if log_file else QCoreApplication.translate("Errors", "(no log)")
-        box.setText(
-            QCoreApplication.translate(
-                "Errors",
-                "Something went wrong inside Dropship Desktop. Your data is safe; the last "
-                "action may not have been completed.\n\nDetails were written to the log file:\n{}",
-            ).format(where)
-        )
-        box.setDetailedText("".join(traceback.format_exception(exc_type, exc, tb)))
-        box.exec()
+        reporter.report(exc, tb)
 
     sys.excepthook = hook

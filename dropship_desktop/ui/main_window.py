@@ -33,6 +33,7 @@ from .orders.view import OrdersView
 from .sourcing.view import SourcingView
 from .tasks import DbWorker
 from .view_base import View, icon
+from .widgets.column_widths import navigation_width
 
 __all__ = ["MainWindow"]
 
@@ -62,7 +63,6 @@ class MainWindow(QMainWindow):
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setFixedWidth(150)
         self.nav.setIconSize(QSize(20, 20))
         self.stack = QStackedWidget()
         self.views: list[View] = [
@@ -71,10 +71,11 @@ class MainWindow(QMainWindow):
         ]
         for view in self.views:
             item = QListWidgetItem(view.icon(), view.title())
-            item.setSizeHint(QSize(140, 36))
+            item.setSizeHint(QSize(0, 36))  # the height; the width follows the sidebar
             self.nav.addItem(item)
             self.stack.addWidget(view)
         self.nav.currentRowChanged.connect(self._show_view)
+        self.nav.setFixedWidth(navigation_width(self.nav))  # as narrow as its names allow
 
         central = QWidget()
         layout = QHBoxLayout()

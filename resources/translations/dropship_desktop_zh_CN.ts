@@ -788,6 +788,10 @@ Details were written to the log file:
 {}</translation>
     </message>
     <message>
+        <source>If it happens again it is only written to the log. Restart the app if the window does not look right.</source>
+        <translation>若再次出现，只记入日志，不再弹出。如果窗口显示不正常，请重新启动软件。</translation>
+    </message>
+    <message>
         <source>Choose 1688 platform supplier or channel distributor.</source>
         <translation>请选择1688平台供应商或渠道商。</translation>
     </message>
@@ -2704,6 +2708,7 @@ Use “Map columns…” to say which column holds what.</source>
     <name>OrderDetailPane</name>
     <message>
         <source>Show buyer data</source>
+        <extracomment>Values up to this long stay on one line beside their label (dates, numbers, amounts); longer ones (an address, a title) wrap. Characters of a title shown in a table cell; the rest is in its tooltip. The same for other free text in a table (a reason, a before/after value). The same for the timeline&apos;s before and after (they hold order numbers: cut late).</extracomment>
         <translation>显示买家信息</translation>
     </message>
     <message>
@@ -3127,7 +3132,7 @@ Use “Map columns…” to say which column holds what.</source>
     <name>OrdersView</name>
     <message>
         <source>1688 order id</source>
-        <extracomment>The columns left to right by default: what the seller acts on (statuses, flags, profit) comes right after the order and product, so it is visible on a 1366-pixel screen with the detail pane open; the rest follows and can be shown, hidden and moved from the header&apos;s context menu.</extracomment>
+        <extracomment>The columns left to right by default, in the order a dropshipper works an order: which order (number, buyer, product), what it is worth (amount, profit), where both sides stand (shop status, 1688 status, 1688 order no., tracking no.), the deadline and what needs doing. The rest follows and can be shown, hidden and moved from the header&apos;s context menu. The product column takes the width the others leave, but never less than this. Quick views listed by urgency (overdue first) when chosen.</extracomment>
         <translation>1688订单号</translation>
     </message>
     <message>
@@ -3163,8 +3168,8 @@ Use “Map columns…” to say which column holds what.</source>
         <translation>订单</translation>
     </message>
     <message>
-        <source>Search order no., buyer name, phone tail, product or address</source>
-        <translation>搜索订单号、买家姓名、手机尾号、商品或地址</translation>
+        <source>Search order or tracking no. (any part), buyer, phone tail, product, address</source>
+        <translation>搜索订单号或运单号（任意一段）、买家、手机尾号、商品、地址</translation>
     </message>
     <message>
         <source>Copy rows</source>
@@ -3227,10 +3232,6 @@ Use “Map columns…” to say which column holds what.</source>
     <message>
         <source>Sales status</source>
         <translation>订单状态</translation>
-    </message>
-    <message>
-        <source>Buyer</source>
-        <translation>买家</translation>
     </message>
     <message>
         <source>Reset columns</source>
@@ -3814,6 +3815,49 @@ Use “Map columns…” to say which column holds what.</source>
     </message>
 </context>
 <context>
+    <name>StartPage</name>
+    <message>
+        <source>No orders yet</source>
+        <translation>还没有订单</translation>
+    </message>
+    <message>
+        <source>Bring in your orders to see both sides of each one — the shop order and its 1688 purchase — with profit, deadlines and what needs doing.</source>
+        <translation>导入订单后，每笔订单的两端（店铺订单和1688采购单）、利润、发货期限和需处理的事项都一目了然。</translation>
+    </message>
+    <message>
+        <source>Import shop orders…</source>
+        <translation>导入店铺订单…</translation>
+    </message>
+    <message>
+        <source>The order export of your shop (Taobao, Pinduoduo, Douyin, Kuaishou…): CSV or Excel, as the platform gives it.</source>
+        <translation>从店铺后台导出的订单文件（淘宝、拼多多、抖店、快手等），CSV 或 Excel 原样导入即可。</translation>
+    </message>
+    <message>
+        <source>Import 1688 orders…</source>
+        <translation>导入1688订单…</translation>
+    </message>
+    <message>
+        <source>The 1688 buyer-side order export (已买到的货品): each purchase is matched to its shop order.</source>
+        <translation>1688买家端导出的订单（已买到的货品）：每笔采购单会自动对应到它的店铺订单。</translation>
+    </message>
+    <message>
+        <source>Add suppliers and offers…</source>
+        <translation>添加供应商和货源…</translation>
+    </message>
+    <message>
+        <source>Record your 1688 suppliers and their offers to compare cost and terms.</source>
+        <translation>记录1688供应商及其货源，比较成本和条件。</translation>
+    </message>
+    <message>
+        <source>Try the demo</source>
+        <translation>试用演示数据</translation>
+    </message>
+    <message>
+        <source>Opens a separate demo database with sample orders in a second window; your own data is not touched.</source>
+        <translation>在新窗口中打开单独的演示数据库（含示例订单），不会改动您自己的数据。</translation>
+    </message>
+</context>
+<context>
     <name>Status</name>
     <message>
         <source>Unknown ({})</source>
@@ -4214,6 +4258,13 @@ Channel distributors: cheaper, faster, small minimums — but unstable supply an
     <message>
         <source>; </source>
         <translation>；</translation>
+    </message>
+</context>
+<context>
+    <name>view</name>
+    <message>
+        <source>The demo could not be started.</source>
+        <translation>无法启动演示。</translation>
     </message>
 </context>
 </TS>

@@ -66,6 +66,13 @@ def test_chunks_added_while_the_helper_is_busy_are_written_together_in_order(
         "SELECT count(*) FROM sales_order_fts WHERE sales_order_fts MATCH '\"纯棉T恤\"'"
     ).fetchone()[0]
     assert hits == 400
+    # And findable by any part of its order number (the number index, also written by range).
+    numbers = conn.execute(
+        "SELECT count(*) FROM order_number_fts WHERE order_number_fts MATCH '\"8581706\"'"
+    ).fetchone()[0]
+    assert numbers == 400
+    triggers = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='trigger'")}
+    assert {"order_number_fts_ai", "order_number_fts_so_ai", "sales_order_fts_ai"} <= triggers
 
 
 def test_the_queue_is_bounded(fresh_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:

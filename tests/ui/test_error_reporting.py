@@ -95,3 +95,44 @@ def test_backup_failure_user_error_is_shown_once_a_bug_is_reported(
     main_window._on_backup_failed(bug)
     assert hook == [bug]
     assert shown == [expected]
+
+
+def _raise_and_report(error: BaseException) -> None:
+    try:
+        raise error
+    except BaseException as caught:
+        sys.excepthook(type(caught), caught, caught.__traceback__)
+
+
+def _index_error() -> None:
+    _raise_and_report(IndexError("list index out of range"))
+
+
+def test_an_error_repeated_by_every_paint_opens_one_dialog(
+    qapp: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue #13: the same bug raised again while its dialog is open (a paint calling data()),
+    or after OK, does not open another dialog; a different bug does; the traceback is hidden."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from dropship_desktop.ui import app_setup
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    app_setup.install_excepthook(tmp_path / "app.log")
+    shown: list[QMessageBox] = []
+
+    def exec_(box: QMessageBox) -> int:
+        shown.append(box)
+        _index_error()  # the list repaints under the dialog: the same error again
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    _index_error()
+    _index_error()  # after OK, the next paint
+    assert len(shown) == 1
+    box = shown[0]
+    assert "Traceback" not in box.text() and "IndexError" not in box.text()
+    assert "app.log" in box.text()
+    assert "IndexError" in box.detailedText()  # behind "Show Details…"
+    _raise_and_report(KeyError("other"))
+    assert len(shown) == 2

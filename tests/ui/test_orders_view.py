@@ -9,7 +9,12 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from dropship_desktop.store.db import db
-from dropship_desktop.store.order_queries import OrderFilter, first_page, order_ids
+from dropship_desktop.store.order_queries import (
+    OrderFilter,
+    first_page,
+    first_page_rows,
+    order_ids,
+)
 from dropship_desktop.ui.main_window import MainWindow
 from dropship_desktop.ui.models.order_list import COLUMNS, OrderListModel
 from dropship_desktop.ui.orders import view as view_module
@@ -86,7 +91,7 @@ def test_a_new_search_cancels_the_old_one(
 
         return run
 
-    monkeypatch.setattr(view_module, "first_page", recording(first_page))
+    monkeypatch.setattr(view_module, "first_page_rows", recording(first_page_rows))
     monkeypatch.setattr(view_module, "order_ids", recording(order_ids))
     gate = threading.Event()
     main_window.worker.submit(gate.wait, 10)  # the worker is still busy with earlier work

@@ -36,9 +36,9 @@ from ...store.order_queries import (
 )
 from ..formatting import format_datetime, format_money, sales_status_label, supplier_status_label
 
-log = logging.getLogger(__name__)
+__all__ = ["COLUMNS", "OrderListModel", "flag_example"]
 
-__all__ = ["COLUMNS", "OrderListModel"]
+log = logging.getLogger(__name__)
 
 PAGE_SIZE = 100
 MAX_PAGES = 40
@@ -83,6 +83,11 @@ def _flags_text(value: Any) -> str:
         parts.append(QCoreApplication.translate("OrderListModel", "Not ordered from supplier"))
     # The list separator is the language's own (Chinese uses 、 between short phrases).
     return QCoreApplication.translate("OrderListModel", ", ").join(parts)
+
+
+def flag_example() -> str:
+    """A long flags cell as the seller sees it (to size the column)."""
+    return _flags_text(FLAG_OVERDUE | int(OrderFlag.MISMATCH))
 
 
 def _mask(value: Any) -> str:
@@ -166,15 +171,29 @@ class OrderListModel(QAbstractTableModel):
         self._ids: array = array("q")
         self._raw: OrderedDict[int, list[tuple[Any, ...] | None]] = OrderedDict()
         self._rendered: dict[int, list[tuple[str, ...] | None]] = {}
+        #: The row data() answered last: (row, cells, deadline bits).
+        self._row_cache: tuple[int, tuple[str, ...] | None, int] | None = None
         self._headers = [tr(c.header) for c in COLUMNS]
 
     # -- data in ---------------------------------------------------------------------------
 
-    def set_ids(self, ids: array) -> None:
-        """Show *ids* (a new filter or sort): resets the view."""
+    def set_ids(self, ids: array, rows: dict[int, tuple[Any, ...]] | None = None) -> None:
+        """Show *ids* (a new filter or sort): resets the view.
+
+        Args:
+            rows: Display rows of the first ids (:func:`fetch_rows`), read with them off the
+                UI thread: the first screenful is then painted without a query.
+        """
         self.beginResetModel()
         self._ids = ids
         self._clear_cache()
+        if rows:
+            for number in range(min(len(ids), len(rows)) // PAGE_SIZE + 1):
+                page_ids = ids[number * PAGE_SIZE : (number + 1) * PAGE_SIZE]
+                if not page_ids or any(i not in rows for i in page_ids):
+                    break
+                self._raw[number] = [rows[i] for i in page_ids]
+                self._rendered[number] = [None] * len(page_ids)
         self.endResetModel()
 
     def extend_ids(self, ids: array) -> bool:
@@ -188,6 +207,9 @@ class OrderListModel(QAbstractTableModel):
         if len(ids) < shown or ids[:shown] != self._ids:
             return False
         if len(ids) > shown:
+            # The last page was fetched when it held fewer rows: fetch it again when shown.
+            self._drop_page(shown // PAGE_SIZE)
+            self._row_cache = None
             self.beginInsertRows(QModelIndex(), shown, len(ids) - 1)
             self._ids = ids
             self.endInsertRows()
@@ -233,6 +255,13 @@ class OrderListModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
+        try:
+            return self._header_data(section, orientation, int(role))
+        except Exception:  # a header is never worth an error dialog; the log has it
+            _warn_once(f"order list header {section} role {role} failed")
+            return None
+
+    def _header_data(self, section: int, orientation: Qt.Orientation, role: int) -> Any:
         if orientation == Qt.Orientation.Horizontal:
             if role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
                 return self._headers[section]
@@ -249,52 +278,74 @@ class OrderListModel(QAbstractTableModel):
         return _ITEM_FLAGS  # built once: combining Qt enums is slow in Python (every cell, paint)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        # Called for every role of every visible cell on each paint: answer the roles this model
-        # does not provide first, comparing plain ints (Qt enum comparisons are slow in Python).
+        # Called for every role of every visible cell on each paint (~2,000 calls a screenful):
+        # answer the roles this model does not provide first, comparing plain ints (Qt enum
+        # comparisons are slow in Python), and keep the row being painted at hand (a paint asks
+        # for a row's cells one after the other).
         role = int(role)
-        if role not in _ROLES or not index.isValid():
+        if role not in _ROLES:
             return None
-        row, column = index.row(), index.column()
-        if not (0 <= row < len(self._ids) and 0 <= column < len(COLUMNS)):
+        row = index.row()  # -1 for an invalid index
+        entry = self._row_cache
+        if entry is None or entry[0] != row:
+            try:
+                entry = self._row_entry(row)
+            except Exception:
+                # A cell that cannot be drawn stays empty: raising here would reach the error
+                # dialog on every paint (issue #13). The log says which row failed and why.
+                _warn_once(f"order list row {row} failed")
+                return "" if role in (_DISPLAY, _TOOLTIP) else None
+            if entry is None:
+                return None
+            self._row_cache = entry
+        column = index.column()
+        if not 0 <= column < _COLUMN_COUNT:
             return None
-        if role in (_DISPLAY, _TOOLTIP):
-            rendered = self._rendered_row(row)
-            return rendered[column] if rendered is not None else ""
+        if role == _DISPLAY or role == _TOOLTIP:  # noqa: SIM109 (two int compares are cheaper)
+            cells = entry[1]
+            return cells[column] if cells is not None else ""
         if role == _ALIGN:
             return _ALIGNMENTS[column]
         if role == _USER:
             return self._ids[row]
-        if role == _FOREGROUND and column in _DEADLINE_COLS:
-            raw = self._raw_row(row)
-            if raw is not None:
-                bits = int(raw[_FLAG_COL] or 0)
-                if bits & FLAG_OVERDUE:
-                    return _OVERDUE_BRUSH
-                if bits & FLAG_NEAR_DEADLINE:
-                    return _NEAR_BRUSH
-        if role == _DECORATION and column == _FLAG_COL:
+        bits = entry[2]
+        if role == _FOREGROUND and bits and column in _DEADLINE_COLS:
+            return _OVERDUE_BRUSH if bits & FLAG_OVERDUE else _NEAR_BRUSH
+        if role == _DECORATION and bits and column == _FLAG_COL:
             # A clock beside the flags: overdue orders stand out even in a long red-free list.
-            raw = self._raw_row(row)
-            if raw is not None:
-                bits = int(raw[_FLAG_COL] or 0)
-                if bits & FLAG_OVERDUE:
-                    return _deadline_icon("overdue")
-                if bits & FLAG_NEAR_DEADLINE:
-                    return _deadline_icon("due-soon")
+            return _deadline_icon("overdue" if bits & FLAG_OVERDUE else "due-soon")
         return None
+
+    def _row_entry(self, row: int) -> tuple[int, tuple[str, ...] | None, int] | None:
+        """(row, its rendered cells, its deadline bits), or None for a row the model has not."""
+        if not 0 <= row < len(self._ids):
+            return None
+        cells = self._rendered_row(row)
+        raw = self._raw_row(row)
+        bits = int(raw[_FLAG_COL] or 0) & (FLAG_OVERDUE | FLAG_NEAR_DEADLINE) if raw else 0
+        return row, cells, bits
 
     # -- pages -----------------------------------------------------------------------------
 
     def _clear_cache(self) -> None:
         self._raw.clear()
         self._rendered.clear()
+        self._row_cache = None
+
+    def _drop_page(self, number: int) -> None:
+        self._raw.pop(number, None)
+        self._rendered.pop(number, None)
 
     def _raw_row(self, row: int) -> tuple[Any, ...] | None:
-        return self._page(row // PAGE_SIZE)[row % PAGE_SIZE]
+        number, offset = divmod(row, PAGE_SIZE)
+        page = self._page(number)
+        return page[offset] if offset < len(page) else None
 
     def _rendered_row(self, row: int) -> tuple[str, ...] | None:
         number, offset = divmod(row, PAGE_SIZE)
         raw_page = self._page(number)
+        if offset >= len(raw_page):
+            return None
         rendered = self._rendered[number]
         cells = rendered[offset]
         if cells is None:
@@ -306,11 +357,13 @@ class OrderListModel(QAbstractTableModel):
         return cells
 
     def _page(self, number: int) -> list[tuple[Any, ...] | None]:
+        start = number * PAGE_SIZE
         page = self._raw.get(number)
-        if page is not None:
+        # A cached page is good while it covers the rows the ids now have (a page fetched for a
+        # shorter list is fetched again rather than trusted).
+        if page is not None and len(page) == min(PAGE_SIZE, len(self._ids) - start):
             self._raw.move_to_end(number)
             return page
-        start = number * PAGE_SIZE
         ids = self._ids[start : start + PAGE_SIZE]
         try:
             rows = fetch_rows(ids)
@@ -326,6 +379,24 @@ class OrderListModel(QAbstractTableModel):
             evicted, _ = self._raw.popitem(last=False)
             self._rendered.pop(evicted, None)
         return page
+
+
+_COLUMN_COUNT = len(COLUMNS)
+_warned: set[str] = set()
+
+
+def _warn_once(what: str) -> None:
+    """Log a failing cell with its traceback, once per kind of error (a paint asks again and
+    again for the same cells)."""
+    import sys
+
+    error = sys.exc_info()[1]
+    kind = f"{type(error).__name__}: {error}"
+    if kind in _warned:
+        return
+    if len(_warned) < 100:
+        _warned.add(kind)
+    log.warning("%s", what, exc_info=True)
 
 
 _RENDERERS = tuple(c.render for c in COLUMNS)

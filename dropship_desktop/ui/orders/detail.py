@@ -7,8 +7,16 @@ import html
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import Signal, Slot
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTextBrowser,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...domain.enums import CancelAction, CancelRequestState, RefundStatus
 from ...services.orders import BuyerData
@@ -38,6 +46,51 @@ def _td(value: Any, style: str = "") -> str:
     if text and len(text) <= 40 and all(ch.isascii() and not ch.isspace() for ch in text):
         style += "white-space:nowrap;"
     return f"<td style='{style}'>{html.escape(text)}</td>" if style else f"<td>{_e(text)}</td>"
+
+
+#: Values up to this long stay on one line beside their label (dates, numbers, amounts); longer
+#: ones (an address, a title) wrap.
+_PAIR_NOWRAP = 24
+#: Characters of a title shown in a table cell; the rest is in its tooltip.
+TITLE_CHARS = 14
+#: The same for other free text in a table (a reason, a before/after value).
+TEXT_CHARS = 24
+#: The same for the timeline's before and after (they hold order numbers: cut late).
+LONG_TEXT_CHARS = 48
+_TIP_SCHEME = "tip:"
+
+
+class _Tips:
+    """Full texts of the cells shown elided, by the link their cell holds (for the tooltip)."""
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+
+    def cell(self, value: Any, limit: int) -> str:
+        """A table cell that stays on one line: *value* whole, or its first *limit* characters
+        and "…" with the whole text as its tooltip."""
+        text = "" if value is None else str(value)
+        if len(text) <= limit:
+            return f"<td style='white-space:nowrap'>{_e(text)}</td>"
+        self.texts.append(text)
+        link = f"{_TIP_SCHEME}{len(self.texts) - 1}"
+        return (
+            f"<td style='white-space:nowrap'><a href='{link}' style='color:palette(text);"
+            f"text-decoration:none'>{_e(text[: limit - 1].rstrip())}…</a></td>"
+        )
+
+    def text_of(self, href: str) -> str:
+        if href.startswith(_TIP_SCHEME):
+            index = href[len(_TIP_SCHEME) :]
+            if index.isdigit() and int(index) < len(self.texts):
+                return self.texts[int(index)]
+        return ""
+
+
+def _nowrap(value: Any) -> str:
+    """A table cell kept on one line: dates, numbers, amounts, states (a narrow pane scrolls
+    the table sideways instead of breaking them)."""
+    return f"<td style='white-space:nowrap'>{_e(value)}</td>"
 
 
 def _label(enum: Any, raw: Any) -> str:
@@ -72,6 +125,10 @@ class OrderDetailPane(QWidget):
         self.browser = QTextBrowser()
         self.browser.setObjectName("detailText")
         self.browser.setOpenLinks(False)
+        # Tables keep their content's width: a wide one scrolls sideways (no cell breaks).
+        self.browser.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.browser.viewport().installEventFilter(self)
+        self._tips = _Tips()
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addWidget(self.reveal_button)
@@ -106,6 +163,7 @@ class OrderDetailPane(QWidget):
         ):
             self.revealed = None
         self.detail = detail
+        self._tips = _Tips()
         self.reveal_button.setVisible(detail is not None and self.revealed is None)
         if detail is None:
             self.title.setText(self.tr("Select an order to see its details."))
@@ -198,6 +256,7 @@ class OrderDetailPane(QWidget):
                     lambda r: r["quantity"],
                     lambda r: format_money(r["unit_price_fen"]),
                 ],
+                elide={0: TITLE_CHARS, 2: TITLE_CHARS},
             )
         )
         parts.append("<h3>" + _e(self.tr("Supplier orders")) + "</h3>")
@@ -253,6 +312,7 @@ class OrderDetailPane(QWidget):
                     lambda r: r["error_code"],
                 ],
                 empty=self.tr("None."),
+                elide={3: TEXT_CHARS},
             )
         )
         parts.append("<h3>" + _e(self.tr("Timeline")) + "</h3>")
@@ -267,6 +327,7 @@ class OrderDetailPane(QWidget):
                     lambda r: describe_values(str(r["entity"]), str(r["after"] or "")),
                 ],
                 empty=self.tr("No recorded changes."),
+                elide={2: LONG_TEXT_CHARS, 3: LONG_TEXT_CHARS},
             )
         )
         return "".join(parts)
@@ -274,24 +335,53 @@ class OrderDetailPane(QWidget):
     @staticmethod
     def _pairs(pairs: Sequence[tuple[str, Any]]) -> str:
         rows = "".join(
-            f"<tr><td style='color:#666;padding-right:8px'>{_e(k)}</td>{_td(v)}</tr>"
+            f"<tr><td style='color:#666;padding-right:8px'>{_e(k)}</td>"
+            f"{_nowrap(v) if len(str(v)) <= _PAIR_NOWRAP else _td(v)}</tr>"
             for k, v in pairs
             if v not in (None, "")
         )
         return f"<table cellspacing='0' cellpadding='1'>{rows}</table>"
 
-    @staticmethod
     def _table(
+        self,
         headers: Sequence[str],
         rows: Sequence[dict[str, object]],
         cells: Sequence[Callable[[dict[str, object]], Any]],
         empty: str = "",
+        *,
+        elide: dict[int, int] | None = None,
     ) -> str:
+        """A table at its content's width: no cell wraps (the pane scrolls sideways when the
+        table is wider); the columns in *elide* (index → characters) are cut with "…" and show
+        the whole text as a tooltip."""
         if not rows:
             return f"<p><i>{_e(empty)}</i></p>"
-        head = "".join(f"<th align='left'>{_e(h)}</th>" for h in headers)
-        body = "".join("<tr>" + "".join(_td(cell(r)) for cell in cells) + "</tr>" for r in rows)
+        elide = elide or {}
+        head = "".join(f"<th align='left' style='white-space:nowrap'>{_e(h)}</th>" for h in headers)
+        body = "".join(
+            "<tr>"
+            + "".join(
+                self._tips.cell(cell(r), elide[i]) if i in elide else _nowrap(cell(r))
+                for i, cell in enumerate(cells)
+            )
+            + "</tr>"
+            for r in rows
+        )
         return (
             "<table border='1' cellspacing='0' cellpadding='3' style='border-collapse:collapse'>"
             f"<tr>{head}</tr>{body}</table>"
         )
+
+    def _tooltip_at(self, pos: QPoint) -> str:
+        """The whole text of the elided cell at *pos* (viewport coordinates), or ""."""
+        return self._tips.text_of(self.browser.anchorAt(pos))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and watched is self.browser.viewport():
+            text = self._tooltip_at(event.pos())  # type: ignore[attr-defined]
+            if text:
+                QToolTip.showText(event.globalPos(), text, self.browser)  # type: ignore[attr-defined]
+            else:
+                QToolTip.hideText()
+            return True
+        return super().eventFilter(watched, event)

@@ -13,7 +13,17 @@ from dataclasses import replace
 from itertools import pairwise
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QPoint, QSettings, Qt, QTimer, Slot
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QByteArray,
+    QEvent,
+    QObject,
+    QPoint,
+    QSettings,
+    Qt,
+    QTimer,
+    Slot,
+)
 from PySide6.QtGui import QAction, QFontMetrics, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,7 +51,7 @@ from ...store.order_queries import (
     OrderFilter,
     filter_choices,
     find_sales_orders,
-    first_page,
+    first_page_rows,
     order_detail,
     order_ids,
     unmatched_supplier_orders,
@@ -53,7 +63,7 @@ from ..formatting import (
     sales_status_label,
     supplier_status_label,
 )
-from ..models.order_list import COLUMNS, PAGE_SIZE, SORTABLE, OrderListModel
+from ..models.order_list import COLUMNS, PAGE_SIZE, SORTABLE, OrderListModel, flag_example
 from ..models.rows import RowColumn, RowsModel
 from ..tasks import DbWorker
 from ..view_base import View, icon, with_shortcut
@@ -62,6 +72,7 @@ from ..widgets.table_copy import install_copy_shortcut, selected_rows_tsv
 from ..widgets.tables import read_only_table
 from .detail import OrderDetailPane
 from .filters import QUICK_UNMATCHED, OrderFilterBar
+from .start_page import StartPage, connect_start_page, show_start_page_if_empty
 
 __all__ = ["OrdersView"]
 
@@ -74,31 +85,36 @@ _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 HEADER_KEY = "orders/header_state"
 HEADER_COLUMNS_KEY = "orders/header_columns"
 SPLITTER_KEY = "orders/splitter_state"
-#: The columns left to right by default: what the seller acts on (statuses, flags, profit) comes
-#: right after the order and product, so it is visible on a 1366-pixel screen with the detail pane
-#: open; the rest follows and can be shown, hidden and moved from the header's context menu.
+#: The columns left to right by default, in the order a dropshipper works an order: which order
+#: (number, buyer, product), what it is worth (amount, profit), where both sides stand (shop
+#: status, 1688 status, 1688 order no., tracking no.), the deadline and what needs doing. The
+#: rest follows and can be shown, hidden and moved from the header's context menu.
 DEFAULT_COLUMN_ORDER = (
     "shop_order_no",
     "buyer_name",
     "product_summary",
+    "sale_fen",
+    "profit_fen",
     "status",
     "supplier_status",
-    "flags",
-    "profit_fen",
-    "sale_fen",
-    "created_at",
+    "supplier_order_no",
+    "tracking_no",
     "ship_by",
+    "flags",
+    "created_at",
     "shop",
     "quantity",
     "paid_at",
     "cost_fen",
     "dropship_fee_fen",
-    "supplier_order_no",
     "carrier",
-    "tracking_no",
 )
+#: The product column takes the width the others leave, but never less than this.
+MIN_PRODUCT_WIDTH = 100
 assert sorted(DEFAULT_COLUMN_ORDER) == sorted(c.key for c in COLUMNS)
 _DETAIL_WIDTH = 300
+#: Quick views listed by urgency (overdue first) when chosen.
+URGENT_QUICK_VIEWS = frozenset({"attention", "due"})
 
 UNMATCHED_COLUMNS = (
     RowColumn(1, QT_TRANSLATE_NOOP("OrdersView", "1688 order id")),
@@ -129,6 +145,7 @@ class OrdersView(View):
         self._generation = 0
         self._complete = False
         self._keep_id: int | None = None
+        self._quick = ""
 
         # -- search and filters
         self.search = QLineEdit()
@@ -216,7 +233,8 @@ class OrdersView(View):
         header.setSortIndicator(self._sort_section, Qt.SortOrder.DescendingOrder)
         header.sortIndicatorChanged.connect(self._sort_changed)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        # The product column takes the slack (see _fit_product), not the last one.
+        header.setStretchLastSection(False)
         header.setSectionsMovable(True)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._header_menu)
@@ -230,6 +248,10 @@ class OrdersView(View):
         self._default_header_state = QByteArray()
         self.reset_columns()
         install_copy_shortcut(self.table)
+        self._product_column = [c.key for c in COLUMNS].index("product_summary")
+        header.sectionResized.connect(self._section_resized)
+        header.sectionMoved.connect(lambda *_: self._fit_product())
+        self.table.viewport().installEventFilter(self)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
@@ -267,6 +289,9 @@ class OrdersView(View):
         self.list_stack = QStackedWidget()
         self.list_stack.addWidget(self.table)
         self.list_stack.addWidget(unmatched_page)
+        self.start_page = StartPage()
+        self.list_stack.addWidget(self.start_page)  # index 2: no orders at all yet
+        connect_start_page(self)
 
         # -- detail
         self.detail = OrderDetailPane()
@@ -302,11 +327,13 @@ class OrdersView(View):
 
     def _retranslate(self) -> None:
         self.search.setPlaceholderText(
-            self.tr("Search order no., buyer name, phone tail, product or address")
+            self.tr("Search order or tracking no. (any part), buyer, phone tail, product, address")
         )
         self.search.setToolTip(
             with_shortcut(
-                self.tr("Search order no., buyer name, phone tail, product or address"),
+                self.tr(
+                    "Search order or tracking no. (any part), buyer, phone tail, product, address"
+                ),
                 self.search_action.shortcut(),
             )
         )
@@ -370,7 +397,7 @@ class OrdersView(View):
                 unmatched_supplier_orders, on_result=self._show_unmatched, key=UNMATCHED_KEY
             )
             return
-        if self.list_stack.currentIndex() != 0:
+        if self.list_stack.currentIndex() == 1:
             self.list_stack.setCurrentIndex(0)
             self.detail.show()
             self._detail_timer.start()
@@ -384,20 +411,22 @@ class OrdersView(View):
         self.worker.cancel(IDS_KEY)
         flt = self.filter
         self.worker.submit(
-            first_page,
+            first_page_rows,
             flt,
             PAGE_SIZE,
-            on_result=lambda ids: self._show_first_page(generation, flt, ids),
+            on_result=lambda page: self._show_first_page(generation, flt, *page),
             key=PAGE_KEY,
         )
 
-    def _show_first_page(self, generation: int, flt: OrderFilter, ids: array) -> None:
+    def _show_first_page(
+        self, generation: int, flt: OrderFilter, ids: array, rows: dict[int, Any]
+    ) -> None:
         if generation != self._generation or self._complete:
             return
         if len(ids) < PAGE_SIZE:
-            self._show_all_ids(generation, ids)  # a short page is the whole list
+            self._show_all_ids(generation, ids, rows)  # a short page is the whole list
             return
-        self.model.set_ids(ids)
+        self.model.set_ids(ids, rows)
         self._restore_current()
         self.count_label.setText(self.tr("Counting…"))
         # Paint the first screenful now, while the worker is idle, and only then ask for all the
@@ -412,15 +441,22 @@ class OrdersView(View):
             key=IDS_KEY,
         )
 
-    def _show_all_ids(self, generation: int, ids: array) -> None:
+    def _show_all_ids(
+        self, generation: int, ids: array, rows: dict[int, Any] | None = None
+    ) -> None:
         if generation != self._generation:
             return
         self._complete = True
         if not self.model.extend_ids(ids):
-            self.model.set_ids(ids)
+            self.model.set_ids(ids, rows)
         self._restore_current()
+        if not self.table.currentIndex().isValid():
+            # No order (0 results): the pane must not go on showing one from an earlier search.
+            self._detail_timer.stop()
+            self.detail.show_detail(None)
         self._set_count(len(ids))
         self._keep_id = None
+        show_start_page_if_empty(self)
 
     def _set_count(self, count: int) -> None:
         self.count_label.setText(self.tr("%n order(s)", "", count))
@@ -477,8 +513,26 @@ class OrdersView(View):
 
     @Slot()
     def _filters_changed(self) -> None:
+        quick = self.filters.quick()
         self.filter = self.filters.apply_to(self.filter)
+        if quick in URGENT_QUICK_VIEWS and quick != self._quick:
+            # What needs doing, the most urgent first: overdue, then close to the deadline.
+            self._set_sort("flags", descending=True)
+        self._quick = quick
         self.refresh()
+
+    def _set_sort(self, key: str, *, descending: bool) -> None:
+        """Sort by *key* and show it in the header (without a second reload)."""
+        self._sort_section = [c.key for c in COLUMNS].index(key)
+        self.filter = replace(self.filter, sort_key=key, descending=descending)
+        header = self.table.horizontalHeader()
+        header.blockSignals(True)
+        header.setSortIndicator(
+            self._sort_section,
+            Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder,
+        )
+        header.blockSignals(False)
+        header.viewport().update()
 
     @Slot(int, Qt.SortOrder)
     def _sort_changed(self, section: int, order: Qt.SortOrder) -> None:
@@ -560,37 +614,76 @@ class OrdersView(View):
             header.moveSection(header.visualIndex(keys.index(key)), visual)
         metrics = QFontMetrics(self.table.font())
         digits, date = order_number_width(metrics), datetime_width(metrics)
+        # Capped: a longer status or flag text is elided, the whole of it in the cell's tooltip.
         status = text_width(
-            metrics, [enum_label(s) for s in SalesStatus], self.tr("Sales status"), cap=130
+            metrics, [enum_label(s) for s in SalesStatus], self.tr("Sales status"), cap=120
         )
         status_1688 = text_width(
-            metrics, [enum_label(s) for s in OrderStatus1688], self.tr("1688 status"), cap=120
+            metrics, [enum_label(s) for s in OrderStatus1688], self.tr("1688 status"), cap=110
         )
-        money = text_width(metrics, ["¥88,888.88"])
+
+        def label(key: str) -> str:
+            return str(self.model.headerData(keys.index(key), Qt.Orientation.Horizontal))
+
+        def money(key: str) -> int:
+            # Room for the header too, less the sort arrow's (shown on one column at a time).
+            amounts = text_width(metrics, ["¥88,888.88"])
+            return max(amounts, metrics.horizontalAdvance(label(key)) + 14)
+
+        flags = text_width(metrics, [flag_example()], label("flags"), cap=110) + 20  # + icon
         for key, width in (
-            ("shop_order_no", digits),
+            ("shop_order_no", max(digits, text_width(metrics, [], label("shop_order_no")))),
             ("created_at", date),
-            ("buyer_name", text_width(metrics, ["欧阳**"], self.tr("Buyer"))),
-            ("product_summary", 150),
+            ("buyer_name", text_width(metrics, ["欧阳**"], label("buyer_name"))),
+            ("product_summary", MIN_PRODUCT_WIDTH),
             ("status", status),
             ("supplier_status", status_1688),
-            ("flags", 110),
-            ("profit_fen", money),
-            ("sale_fen", money),
-            ("ship_by", date),
+            ("flags", flags),
+            ("profit_fen", money("profit_fen")),
+            ("sale_fen", money("sale_fen")),
+            ("ship_by", max(date, text_width(metrics, [], label("ship_by")))),
             ("shop", 110),
-            ("quantity", 44),
+            ("quantity", text_width(metrics, ["888"], label("quantity"))),
             ("paid_at", date),
-            ("cost_fen", money),
-            ("dropship_fee_fen", money),
-            ("supplier_order_no", digits),
+            ("cost_fen", money("cost_fen")),
+            ("dropship_fee_fen", money("dropship_fee_fen")),
+            (
+                "supplier_order_no",
+                max(digits, text_width(metrics, [], label("supplier_order_no"))),
+            ),
             ("carrier", 90),
-            ("tracking_no", text_width(metrics, ["7547512062139100"])),
+            ("tracking_no", text_width(metrics, ["YT754751206213"], label("tracking_no"))),
         ):
             self.table.setColumnWidth(keys.index(key), width)
         for column in range(len(COLUMNS)):
             self.table.setColumnHidden(column, False)
         self._default_header_state = header.saveState()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.table.viewport():
+            self._fit_product()
+        return super().eventFilter(watched, event)
+
+    @Slot(int, int, int)
+    def _section_resized(self, section: int, _old: int, _new: int) -> None:
+        if section != self._product_column:
+            self._fit_product()
+
+    def _fit_product(self) -> None:
+        """Give the product column the width the other shown columns leave (at least
+        :data:`MIN_PRODUCT_WIDTH`): no empty band on a wide window, no lost column on a small one.
+        """
+        header = self.table.horizontalHeader()
+        if header.isSectionHidden(self._product_column):
+            return
+        others = sum(
+            header.sectionSize(c)
+            for c in range(header.count())
+            if c != self._product_column and not header.isSectionHidden(c)
+        )
+        width = max(MIN_PRODUCT_WIDTH, self.table.viewport().width() - others)
+        if header.sectionSize(self._product_column) != width:
+            header.resizeSection(self._product_column, width)
 
     def _restore_layout(self) -> None:
         settings = QSettings()

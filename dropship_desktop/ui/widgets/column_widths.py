@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QListWidget, QWidget
 
 from ..formatting import format_datetime
 
-__all__ = ["datetime_width", "order_number_width", "text_width"]
+__all__ = ["datetime_width", "navigation_width", "order_number_width", "text_width"]
 
 _PADDING = 14  # the cell's margins and a little air
 _HEADER_EXTRA = 30  # a header also holds the sort arrow
@@ -42,3 +42,13 @@ def text_width(
     if header:
         width = max(width, metrics.horizontalAdvance(header) + _HEADER_EXTRA)
     return min(width, cap) if cap else width
+
+
+def navigation_width(nav: QListWidget) -> int:
+    """The sidebar's width: its widest name beside its icon, with the item's padding and margin
+    (see ``style.py``), at least 96 px."""
+    nav.ensurePolished()  # the style sheet's font, not the default one
+    metrics = nav.fontMetrics()
+    names = (nav.item(row).text() for row in range(nav.count()))
+    widest = max((metrics.horizontalAdvance(name) for name in names), default=0)
+    return max(96, widest + nav.iconSize().width() + 64)
