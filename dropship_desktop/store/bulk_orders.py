@@ -157,7 +157,7 @@ class BulkOrderWriter:
                 # rollback): merge_search_segments catches up after the commit, in the background.
                 self._automerge = _fts_config(conn, "automerge", _FTS_DEFAULT_AUTOMERGE)
                 _set_fts_config(conn, "automerge", 0)
-        #: The order-number index (migration 5) is written by range like the text index.
+        #: The order-number index (migration 6) is written by range like the text index.
         self._numbers = SuspendedNumberIndex(conn) if index_in_bulk else None
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bulk-orders")
         # After each statement the helper needs the GIL back from the busy caller; by default

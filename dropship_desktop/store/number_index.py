@@ -1,4 +1,4 @@
-"""The order-number search index (migration 5): suspend its insert triggers for a bulk write.
+"""The order-number search index (migration 6): suspend its insert triggers for a bulk write.
 
 A bulk write (an import, the demo) inserts thousands of orders and 1688 orders per statement;
 the per-row triggers would compute and index each order's numbers one by one, and re-index a
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from .migrations.m0005_number_search import BULK_SQL, INSERT_TRIGGER
+from .migrations.m0006_number_search import BULK_SQL, INSERT_TRIGGER
 
 __all__ = ["INSERT_TRIGGERS", "SuspendedNumberIndex"]
 
@@ -40,7 +40,7 @@ class SuspendedNumberIndex:
 
     @property
     def active(self) -> bool:
-        """Whether the index exists (a database before migration 5 has none)."""
+        """Whether the index exists (a database before migration 6 has none)."""
         return bool(self._triggers)
 
     def index_range(self, first: int, last: int) -> None:

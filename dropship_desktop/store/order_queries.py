@@ -8,7 +8,7 @@ display tuples for given ids.
 Search (DESIGN.md §5):
 
 * any part of four or more characters of an order number (shop, 1688) or a tracking number (both
-  sides') through the trigram index of migration 5;
+  sides') through the trigram index of migration 6;
 * three or more characters through the FTS5 trigram index;
 * one or two characters (王, 张伟): every column is indexed with two padding characters appended
   (see the migration), so every character of a value starts an indexed trigram, and a short
@@ -285,7 +285,7 @@ def _text_match(text: str) -> tuple[str, list[object]]:
     params: list[object] = []
     if _looks_like_number_part(text):
         # Any part of the shop order number, the 1688 order numbers or the tracking numbers
-        # (both sides'): the trigram index of migration 5 (the start of a number included).
+        # (both sides'): the trigram index of migration 6 (the start of a number included).
         sql, number_params = _number_match(text)
         parts.append(sql)
         params.extend(number_params)

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dropship_desktop.store.db import db
-from dropship_desktop.store.migrations import m0005_number_search
+from dropship_desktop.store.migrations import m0006_number_search
 from dropship_desktop.store.order_queries import OrderFilter, count_orders, first_page, order_ids
 
 
@@ -136,7 +136,7 @@ def test_migration_indexes_the_orders_already_stored(demo_db: Path) -> None:
         "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'order_number%'"
     ).fetchall():
         conn.execute(f"DROP TRIGGER {trigger}")
-    m0005_number_search.apply(conn)
+    m0006_number_search.apply(conn)
     conn.execute("COMMIT")
     number = db.execute_sql("SELECT shop_order_no FROM sales_order WHERE id = 300").fetchone()[0]
     assert 300 in order_ids(OrderFilter(text=number[-6:]))

@@ -15,6 +15,7 @@ from . import (
     m0003_product_summaries,
     m0004_supplier_order_lines,
     m0005_application_id,
+    m0006_number_search,
 )
 
 MIGRATIONS: tuple[ModuleType, ...] = (
@@ -23,6 +24,7 @@ MIGRATIONS: tuple[ModuleType, ...] = (
     m0003_product_summaries,
     m0004_supplier_order_lines,
     m0005_application_id,
+    m0006_number_search,
 )
 LATEST_VERSION: int = MIGRATIONS[-1].VERSION
 

@@ -1,4 +1,4 @@
-"""Version 5: find an order by any part of its numbers (shop order, 1688 order, tracking).
+"""Version 6: find an order by any part of its numbers (shop order, 1688 order, tracking).
 
 A seller pastes the end of an order number, a piece of one from a chat, or a tracking number
 (运单号) from a courier's message. These are not in the text index (buyer, phone, address,
@@ -21,7 +21,7 @@ import sqlite3
 
 from .m0002_fts_hashsize import HASH_SIZE
 
-VERSION = 5
+VERSION = 6
 
 #: One row per sales order: the distinct numbers it can be found by.
 SOURCE_VIEW = "order_number_src"
