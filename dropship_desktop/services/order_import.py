@@ -45,6 +45,8 @@ from ..tabular.cells import CellError, clean_text
 from ..tabular.orders_formats import (
     CANONICAL_FIELDS,
     FORMATS,
+    HIDDEN_NAME,
+    HIDDEN_PHONE,
     ColumnMapping,
     OrderKind,
     OrderRecord,
@@ -240,8 +242,8 @@ class ImportPreview:
                     first.row,
                     order_no,
                     str(code),
-                    mask_name(_first(lines, "buyer_name")),
-                    mask_phone(_first(lines, "buyer_phone")),
+                    _masked(lines, "buyer_name", mask_name, HIDDEN_NAME),
+                    _masked(lines, "buyer_phone", mask_phone, HIDDEN_PHONE),
                     product_summary(r.product_title for r in lines),
                     sum(r.quantity or 1 for r in lines),
                     _order_value(lines, str(code)),
@@ -266,6 +268,17 @@ class ImportPreview:
                 )
             )
         return join(lines, "\n")
+
+
+#: What the preview shows for a receiver field the platform hid.
+HIDDEN_BY_PLATFORM = QT_TRANSLATE_NOOP("Import", "hidden by the platform")
+
+
+def _masked(lines: Sequence[OrderRecord], name: str, mask: Callable[[str], str], bit: int) -> str:
+    value = _first(lines, name)
+    if not value and lines[0].hidden & bit:
+        return HIDDEN_BY_PLATFORM
+    return mask(value)
 
 
 def release_preview(preview: ImportPreview) -> None:

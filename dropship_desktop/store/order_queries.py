@@ -582,8 +582,8 @@ def order_detail(sales_order_id: int, now: int | None = None) -> OrderDetail | N
         " o.buyer_phone, o.ship_address, o.payment_method, o.sale_fen, o.quantity,"
         " o.product_summary, o.cost_fen, o.dropship_fee_fen, o.shipping_fen, o.profit_fen,"
         " o.supplier_status, o.supplier_order_no, o.carrier, o.tracking_no, o.created_at,"
-        f" o.paid_at, o.ship_by, {_FLAGS_SQL} AS flags, o.remark, o.buyer_data_removed"
-        " FROM sales_order o JOIN shop s ON s.id = o.shop_id WHERE o.id = ?",
+        f" o.paid_at, o.ship_by, {_FLAGS_SQL} AS flags, o.remark, o.buyer_data_removed,"
+        " o.buyer_hidden FROM sales_order o JOIN shop s ON s.id = o.shop_id WHERE o.id = ?",
         [now, now + _NEAR_S, sales_order_id],
     )
     if not orders:

@@ -1065,6 +1065,9 @@ def _map_columns(
     records = list(map(OrderRecord, *args))
     result = MappingResult(records=records, summary_rows=[numbers[r] for r in summary])
     if problems or skip:
+        if summary:  # a summary row's cells are no order's: not problems
+            summary_set = set(summary)
+            problems = [p for p in problems if p[0] not in summary_set]
         problems.sort()
         bad_rows = {r for r, _, _ in problems}
         if continuation is not None and bad_rows:

@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
-from ...domain.enums import CancelAction, CancelRequestState, RefundStatus
+from ...domain.enums import CancelAction, CancelRequestState, RefundStatus, SalesStatus
 from ...services.orders import BuyerData
 from ...store.order_queries import OrderDetail
 from ..formatting import (
@@ -129,6 +129,21 @@ class OrderDetailPane(QWidget):
 
     # -- HTML ------------------------------------------------------------------------------
 
+    def _receiver(self, value: object, hidden: int) -> str:
+        """A receiver field; one the platform hid says so (with what is left, e.g. the region)."""
+        text = str(value or "")
+        if not hidden:
+            return text
+        label = self.tr("(hidden by the platform)")
+        return f"{text} {label}" if text else label
+
+    def _sale_text(self, o: dict[str, object]) -> str:
+        """The sale amount; an unpaid order's value is marked unpaid."""
+        text = format_money(o["sale_fen"])  # type: ignore[arg-type]
+        if o["status"] == SalesStatus.WAIT_PAY.value and not o["paid_at"]:
+            text += " " + self.tr("(unpaid)")
+        return text
+
     def _html(self, detail: OrderDetail) -> str:
         o = detail.order
         parts: list[str] = []
@@ -149,7 +164,7 @@ class OrderDetailPane(QWidget):
                     (self.tr("Paid"), format_datetime(o["paid_at"])),  # type: ignore[arg-type]
                     (self.tr("Ship by"), format_datetime(o["ship_by"])),  # type: ignore[arg-type]
                     (self.tr("Payment"), o["payment_method"]),
-                    (self.tr("Sale amount"), format_money(o["sale_fen"])),  # type: ignore[arg-type]
+                    (self.tr("Sale amount"), self._sale_text(o)),
                     (self.tr("Cost"), format_money(o["cost_fen"])),  # type: ignore[arg-type]
                     (self.tr("Dropship fee"), format_money(o["dropship_fee_fen"])),  # type: ignore[arg-type]
                     (self.tr("Shipping"), format_money(o["shipping_fen"])),  # type: ignore[arg-type]
@@ -168,14 +183,29 @@ class OrderDetailPane(QWidget):
         else:
             note = self.tr("Masked.")
         parts.append("<h3>" + _e(self.tr("Buyer")) + f"</h3><p><i>{_e(note)}</i></p>")
+        hidden = int(o.get("buyer_hidden") or 0)  # type: ignore[call-overload]
+        if hidden:
+            note += " " + self.tr("The platform hid some of it in its export.")
         parts.append(
             self._pairs(
                 [
-                    (self.tr("Name"), revealed.buyer_name if revealed else o["buyer_name"]),
-                    (self.tr("Phone"), revealed.buyer_phone if revealed else o["buyer_phone"]),
+                    (
+                        self.tr("Name"),
+                        self._receiver(
+                            revealed.buyer_name if revealed else o["buyer_name"], hidden & 1
+                        ),
+                    ),
+                    (
+                        self.tr("Phone"),
+                        self._receiver(
+                            revealed.buyer_phone if revealed else o["buyer_phone"], hidden & 2
+                        ),
+                    ),
                     (
                         self.tr("Address"),
-                        revealed.ship_address if revealed else o["ship_address"],
+                        self._receiver(
+                            revealed.ship_address if revealed else o["ship_address"], hidden & 4
+                        ),
                     ),
                 ]
             )
