@@ -648,6 +648,8 @@ class ImportSummary:
     summary_rows: int = 0
     #: 1688 orders whose 下游订单号 names no shop order here: they wait for it.
     waiting_downstream: int = 0
+    #: 1688 orders whose 下游订单号 is the number of orders in several shops (not linked).
+    ambiguous_downstream: int = 0
     #: 1688 orders linked to their shop order by 下游订单号.
     linked_downstream: int = 0
     #: New shop orders whose receiver data the platform hid.
@@ -676,6 +678,17 @@ class ImportSummary:
                         "for it and are linked when that shop export is imported.",
                     ),
                     count=self.waiting_downstream,
+                )
+            )
+        if self.ambiguous_downstream:
+            parts.append(
+                with_values(
+                    QT_TRANSLATE_NOOP(
+                        "Messages",
+                        "{count} name a shop order number (下游订单号) that orders of several "
+                        "shops have: link them by hand in the order list.",
+                    ),
+                    count=self.ambiguous_downstream,
                 )
             )
         if self.unpaid:
@@ -1426,6 +1439,8 @@ class _ShopRows:
                 sale = first.amount_fen
                 if sale is None:
                     sale = (unit or 0) * qty
+                if not sale and status == wait_pay and first.payable_fen:
+                    sale = first.payable_fen  # unpaid: the order's value, not ¥0.00
                 if unit is None:
                     unit = sale // qty
                 quantity = qty
@@ -1442,8 +1457,6 @@ class _ShopRows:
                 )
                 buyer = (first.buyer_name, first.buyer_phone, first.address)
                 summary, remark = first.product_title, first.remark
-                if not sale and status == wait_pay and first.payable_fen:
-                    sale = first.payable_fen  # unpaid: the order's value, not ¥0.00
             else:
                 sale = _sale_fen(lines)
                 if not sale and status == wait_pay:
@@ -1656,7 +1669,7 @@ def _match_waiting_supplier_orders(new_order_ids: Sequence[int]) -> set[int]:
         shop_orders = _shop_orders_by_number({n for _id, n, _c in named}, new_order_ids)
         for so_id, number, channel in named:
             chosen = _downstream_pick(shop_orders.get(number, []), channel)
-            if chosen is not None:
+            if chosen is not None and chosen != _AMBIGUOUS:
                 links.append((chosen, so_id))
     waiting = conn.execute(
         "SELECT id, recipient_name, recipient_phone, product_title, created_at"
@@ -1746,11 +1759,18 @@ def _shop_orders_by_number(
 
 def _downstream_pick(candidates: list[tuple[int, str]], channel: str) -> int | None:
     """The shop order a 下游订单号 names: the one order with that number (on the platform
-    下游渠道 names, when it names one); ``None`` when there is none or more than one."""
+    下游渠道 names, when it names one); ``None`` when there is none, :data:`_AMBIGUOUS` when
+    several shops have an order with that number."""
     platforms = _channel_platforms(channel)
     if platforms is not None:
         candidates = [c for c in candidates if c[1] in platforms]
-    return candidates[0][0] if len(candidates) == 1 else None
+    if len(candidates) > 1:
+        return _AMBIGUOUS
+    return candidates[0][0] if candidates else None
+
+
+#: :func:`_downstream_pick`'s answer when several shop orders have the number.
+_AMBIGUOUS = -1
 
 
 # --- 1688 orders -------------------------------------------------------------------------------
@@ -1848,7 +1868,7 @@ def _import_1688(
     updates: list[tuple[Any, ...]] = []
     audits: list[tuple[str, int | None, int | None, str, str, str]] = []
     affected: set[int] = set()
-    matched = unmatched = unchanged = linked = waiting_named = 0
+    matched = unmatched = unchanged = linked = waiting_named = ambiguous = 0
     for index, order_no in enumerate(numbers):
         lines = preview.orders[order_no]
         first = lines[0]
@@ -1868,6 +1888,9 @@ def _import_1688(
         dropship = None if is_dropship is None else int(is_dropship)
         batch_no = _first(lines, "batch_no")
         named_sales = _downstream_pick(downstream.get(named_no, []), channel) if named_no else None
+        is_ambiguous = named_sales == _AMBIGUOUS
+        if is_ambiguous:
+            named_sales = None  # several shops have an order with that number: linked by hand
         old = existing.get(order_no)
         if old is not None:
             (so_id, sales_id, old_status, old_carrier, old_tracking, old_paid_fen, old_paid,
@@ -1890,7 +1913,11 @@ def _import_1688(
             if not old_lines:  # imported before lines were kept
                 line_rows.extend(_supplier_lines(so_id, lines))
             if new_sales is None and named_no:
-                waiting_named += 1  # still waiting for its shop order
+                # Still waiting for its shop order (or for the seller to choose among several).
+                if is_ambiguous:
+                    ambiguous += 1
+                else:
+                    waiting_named += 1
             before = (sales_id, *old[2:11])
             if new_values == before and old_lines:
                 unchanged += 1
@@ -1916,7 +1943,9 @@ def _import_1688(
         if named_no:
             # The shop order it was placed for: the strongest link, whatever the buyer says.
             sales_id = named_sales
-            if sales_id is None:
+            if is_ambiguous:
+                ambiguous += 1
+            elif sales_id is None:
                 waiting_named += 1
             else:
                 linked += 1
@@ -1991,6 +2020,7 @@ def _import_1688(
         unmatched=unmatched,
         summary_rows=len(preview.summary_rows),
         waiting_downstream=waiting_named,
+        ambiguous_downstream=ambiguous,
         linked_downstream=linked,
     )
     return summary, affected

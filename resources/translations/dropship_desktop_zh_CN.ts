@@ -1172,6 +1172,7 @@ Details were written to the log file:
     </message>
     <message>
         <source>The order number {value!r} was damaged by opening and re-saving the file in Excel or WPS (it is shown in scientific notation and its last digits are lost). Export the orders from the platform again and import that file without opening it, or save it as .xlsx with the column formatted as Text.</source>
+        <extracomment>What exports write in a cell that has nothing (Douyin: ``-``). Excel serial day numbers accepted as dates: 1954-10-04 .. 2119-01-11.</extracomment>
         <translation>订单号 {value!r} 已损坏：文件在 Excel 或 WPS 中打开并重新保存过（订单号变成了科学计数法，末尾几位数字已丢失）。请从平台重新导出订单，不要打开直接导入；或将该列设为“文本”格式后另存为 .xlsx。</translation>
     </message>
     <message>
@@ -1192,6 +1193,7 @@ Details were written to the log file:
     </message>
     <message>
         <source>The column mapping lacks: {names}. Choose a column for each.</source>
+        <extracomment>Receiver fields: a platform may hide them (``##密文…``, ``$$密文…``, ``***``). Long numeric ids kept as text (wrappers removed, ``-`` for none).</extracomment>
         <translation>列对应中缺少：{names}。请为每一项选择一列。</translation>
     </message>
     <message>
@@ -1211,6 +1213,10 @@ Details were written to the log file:
         <translation>{value!r} 不是金额（{reason}）</translation>
     </message>
     <message>
+        <source>the order number is empty and there is no order above this row for it to belong to (a 1688 order&apos;s further goods lines leave the order number empty; its first row must have it)</source>
+        <translation>订单编号为空，且此行上方没有可归属的订单（1688 订单的后续货品行不填订单编号，但订单的第一行必须有）</translation>
+    </message>
+    <message>
         <source>{name}: {problem}</source>
         <extracomment>Called from the worker thread with (phase, done, total); phase is an English word. Shop platforms whose shops can receive a format&apos;s orders (Taobao and Tmall share one layout). Orders written per chunk; progress and cancellation are checked between chunks. From this many new orders on, the FTS insert trigger is replaced by one bulk index statement.</extracomment>
         <translation>{name}：{problem}</translation>
@@ -1222,10 +1228,6 @@ Details were written to the log file:
     <message>
         <source>Unknown format {format!r}. Use one of: auto, {formats}.</source>
         <translation>未知格式 {format!r}。请使用以下之一：auto、{formats}。</translation>
-    </message>
-    <message>
-        <source>The file&apos;s layout was not recognised as a Taobao/Tmall, Pinduoduo, Douyin or 1688 order export. Choose the format, or map its columns yourself.</source>
-        <translation>无法识别该文件的格式，它不像是淘宝/天猫、拼多多、抖店或1688导出的订单文件。请选择格式，或自行对应各列。</translation>
     </message>
     <message>
         <source>The column mapping lacks: Order status. Choose the column that holds it.</source>
@@ -1242,6 +1244,18 @@ Details were written to the log file:
     <message>
         <source>the order status is empty</source>
         <translation>订单状态为空</translation>
+    </message>
+    <message>
+        <source>The file&apos;s layout was not recognised as a Taobao/Tmall, Pinduoduo, Douyin, Kuaishou or 1688 order export. Choose the format, or map its columns yourself.</source>
+        <translation>无法识别该文件为淘宝/天猫、拼多多、抖店、快手或 1688 订单导出文件。请选择格式，或自行对应各列。</translation>
+    </message>
+    <message>
+        <source>The file&apos;s orders belong to the shop {name!r}, which is not here yet. Import them with --shop {name!r} to create it (or --shop with the name of the shop they belong to).</source>
+        <translation>文件中的订单属于店铺 {name!r}，本软件中还没有这个店铺。请用 --shop {name!r} 导入以新建该店铺（或用 --shop 指定订单所属的店铺）。</translation>
+    </message>
+    <message>
+        <source>The file holds orders of several shops ({names}). Export one shop&apos;s orders per file, or say which shop they belong to with --shop NAME.</source>
+        <translation>文件中包含多个店铺的订单（{names}）。请每个店铺单独导出一个文件，或用 --shop 店铺名 指定订单所属的店铺。</translation>
     </message>
     <message>
         <source>There is no shop for {label} orders yet. Name the shop these orders belong to with --shop NAME (it will be created).</source>
@@ -1715,7 +1729,7 @@ Details were written to the log file:
     </message>
     <message>
         <source>Taobao / Tmall</source>
-        <extracomment>Display names of the supported formats.</extracomment>
+        <extracomment>Fields only one kind of export has (the mapping dialog shows the fields of the chosen kind). What an encrypted or masked receiver field is stored as: nothing (``buyer_hidden`` says which fields the platform hid). Bits of :attr:`OrderRecord.hidden`. Display names of the supported formats.</extracomment>
         <translation>淘宝 / 天猫</translation>
     </message>
     <message>
@@ -1727,11 +1741,16 @@ Details were written to the log file:
         <translation>抖店</translation>
     </message>
     <message>
+        <source>Kuaishou shop</source>
+        <translation>快手小店</translation>
+    </message>
+    <message>
         <source>1688 purchase orders</source>
         <translation>1688采购单</translation>
     </message>
     <message>
         <source>Row {row}, column {column}: {message}</source>
+        <extracomment>Kuaishou order numbers: 16 digits. A shop export no layout claims by its headers, whose order numbers all have 16 digits, is taken as Kuaishou&apos;s (:func:`detect_by_order_numbers`). How far down a file its header may sit (below a preamble such as PDD&apos;s ``订单查询导出,导出时间：…`` line or a workbook&apos;s title row). Receiver fields the platform hid (``HIDDEN_*`` bits); those fields are ``&quot;&quot;``. 1688: the row continues the order above (its order number cell was empty).</extracomment>
         <translation>第 {row} 行，{column} 列：{message}</translation>
     </message>
     <message>
@@ -1741,6 +1760,11 @@ Details were written to the log file:
     <message>
         <source>… and {count} more problem(s).</source>
         <translation>……还有 {count} 个问题。</translation>
+    </message>
+    <message>
+        <source>hidden by the platform</source>
+        <extracomment>What the preview shows for a receiver field the platform hid.</extracomment>
+        <translation>平台已隐藏</translation>
     </message>
     <message>
         <source>these</source>
@@ -1769,6 +1793,10 @@ Details were written to the log file:
     <message>
         <source>Douyin shop</source>
         <translation>抖店</translation>
+    </message>
+    <message>
+        <source>Kuaishou shop (快手小店)</source>
+        <translation>快手小店</translation>
     </message>
     <message>
         <source>1688 purchase orders</source>
@@ -1901,12 +1929,24 @@ Use “Map columns…” to say which column holds what.</source>
         <translation>有 {n}{more} 个问题需要先在文件中改正才能导入；改正之前不会导入任何数据。</translation>
     </message>
     <message>
-        <source>Each is matched to its sales order by 1688 order number, else by recipient and product; the rest wait for a match in the order list.</source>
-        <translation>每个1688订单先按1688订单号匹配店铺订单，其次按收货人和商品匹配；未匹配的会在订单列表中等待关联。</translation>
+        <source>Each is linked to the shop order its 下游订单号 names, else matched by recipient and product; the rest wait for a match in the order list.</source>
+        <translation>每个1688订单先按下游订单号关联到对应的店铺订单，其次按收货人和商品匹配；未匹配的会在订单列表中等待关联。</translation>
     </message>
     <message>
         <source>Orders already here are updated (status, logistics), not duplicated.</source>
         <translation>已有的订单只会更新（状态、物流），不会重复导入。</translation>
+    </message>
+    <message>
+        <source>The column headers are on row {row}; the rows above them are skipped.</source>
+        <translation>表头在第 {row} 行，其上方的行已跳过。</translation>
+    </message>
+    <message>
+        <source>{count} summary row(s) (合计/总计/汇总) will be skipped.</source>
+        <translation>将跳过 {count} 行合计/总计/汇总行。</translation>
+    </message>
+    <message>
+        <source>The file holds orders of several shops ({names}); choose the shop.</source>
+        <translation>文件中包含多个店铺的订单（{names}），请选择店铺。</translation>
     </message>
     <message>
         <source>New shop…</source>
@@ -1915,14 +1955,6 @@ Use “Map columns…” to say which column holds what.</source>
     <message>
         <source>Starting…</source>
         <translation>正在开始…</translation>
-    </message>
-    <message>
-        <source>Imported: {created} new 1688 orders ({matched} matched to sales orders, {unmatched} awaiting a match), {updated} updated, {unchanged} unchanged.</source>
-        <translation>导入完成：新增 {created} 个1688订单（{matched} 个已匹配店铺订单，{unmatched} 个待关联），更新 {updated} 个，{unchanged} 个无变化。</translation>
-    </message>
-    <message>
-        <source>Imported: {created} new orders, {updated} updated, {unchanged} unchanged.</source>
-        <translation>导入完成：新增 {created} 个订单，更新 {updated} 个，{unchanged} 个无变化。</translation>
     </message>
     <message>
         <source>Close</source>
@@ -2292,6 +2324,50 @@ Use “Map columns…” to say which column holds what.</source>
         <translation>备注</translation>
     </message>
     <message>
+        <source>Order value (payable, for unpaid orders)</source>
+        <translation>订单应付金额（用于未付款订单）</translation>
+    </message>
+    <message>
+        <source>Platform item ID</source>
+        <translation>平台商品 ID</translation>
+    </message>
+    <message>
+        <source>Platform SKU ID</source>
+        <translation>平台 SKU ID</translation>
+    </message>
+    <message>
+        <source>Spec / model (1688)</source>
+        <translation>规格/型号（1688）</translation>
+    </message>
+    <message>
+        <source>1688 Offer ID</source>
+        <translation>1688 Offer ID</translation>
+    </message>
+    <message>
+        <source>1688 SKU ID</source>
+        <translation>1688 SKU ID</translation>
+    </message>
+    <message>
+        <source>Item code (货号)</source>
+        <translation>货号</translation>
+    </message>
+    <message>
+        <source>Shop order it was placed for (下游订单号)</source>
+        <translation>对应的店铺订单（下游订单号）</translation>
+    </message>
+    <message>
+        <source>Shop platform (下游渠道)</source>
+        <translation>下游渠道</translation>
+    </message>
+    <message>
+        <source>Dropship order (是否代发订单)</source>
+        <translation>是否代发订单</translation>
+    </message>
+    <message>
+        <source>Order batch (下单批次号)</source>
+        <translation>下单批次号</translation>
+    </message>
+    <message>
         <source>Map columns</source>
         <translation>对应列</translation>
     </message>
@@ -2396,6 +2472,31 @@ Use “Map columns…” to say which column holds what.</source>
     <message>
         <source>Exported {count} order(s) to {name} in {seconds} s.</source>
         <translation>已将 {count} 个订单导出到 {name}，用时 {seconds} 秒。</translation>
+    </message>
+    <message>
+        <source>{count} linked to their shop order by 下游订单号.</source>
+        <extracomment>Summary rows (合计, 总计, 汇总) skipped. 1688 orders whose 下游订单号 names no shop order here: they wait for it. 1688 orders whose 下游订单号 is the number of orders in several shops (not linked). 1688 orders linked to their shop order by 下游订单号. New shop orders whose receiver data the platform hid. New shop orders not paid yet (their value is shown, marked unpaid).</extracomment>
+        <translation>{count} 个已按下游订单号关联到店铺订单。</translation>
+    </message>
+    <message>
+        <source>{count} name a shop order (下游订单号) that is not here yet: they wait for it and are linked when that shop export is imported.</source>
+        <translation>{count} 个的下游订单号对应的店铺订单尚未导入：它们将等待，导入该店铺订单后自动关联。</translation>
+    </message>
+    <message>
+        <source>{count} name a shop order number (下游订单号) that orders of several shops have: link them by hand in the order list.</source>
+        <translation>{count} 个的下游订单号在多个店铺中都有同号订单：请在订单列表中手动关联。</translation>
+    </message>
+    <message>
+        <source>{count} not paid yet (shown with their value, unpaid).</source>
+        <translation>{count} 个尚未付款（按应付金额显示，标为未付款）。</translation>
+    </message>
+    <message>
+        <source>Receiver data hidden by the platform in {count} order(s).</source>
+        <translation>{count} 个订单的收货信息被平台隐藏。</translation>
+    </message>
+    <message>
+        <source>{count} summary row(s) (合计/总计/汇总) skipped.</source>
+        <translation>已跳过 {count} 行合计/总计/汇总行。</translation>
     </message>
     <message>
         <source>Imported {file}: {created} new 1688 orders, {updated} updated, {unchanged} unchanged; {matched} matched to sales orders, {unmatched} awaiting a match.</source>
@@ -2621,6 +2722,14 @@ Use “Map columns…” to say which column holds what.</source>
         <translation>选择一个订单以查看详情。</translation>
     </message>
     <message>
+        <source>(hidden by the platform)</source>
+        <translation>（平台已隐藏）</translation>
+    </message>
+    <message>
+        <source>(unpaid)</source>
+        <translation>（未付款）</translation>
+    </message>
+    <message>
         <source>Sales status</source>
         <translation>订单状态</translation>
     </message>
@@ -2695,6 +2804,10 @@ Use “Map columns…” to say which column holds what.</source>
     <message>
         <source>Buyer</source>
         <translation>买家</translation>
+    </message>
+    <message>
+        <source>The platform hid some of it in its export.</source>
+        <translation>平台在导出文件中隐藏了部分信息。</translation>
     </message>
     <message>
         <source>Name</source>

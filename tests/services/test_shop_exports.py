@@ -102,6 +102,10 @@ def test_taobao_order_reports_with_trailing_space_headers(
         ("taobao", SHOP, "1930679858170647125", "shipped", "王小明", "13812345678", address,
          5900, 1, "圆通速递", "YT7512345678", created, paid, 0),
     ]  # fmt: skip
+    # Its line carries the value too (2 items of ¥617.25), not ¥0.00.
+    assert _lines("1930679858170647124") == [
+        ("1930679858170647124", "夏季 纯棉T恤", "", 2, 61725, "", ""),
+    ]
 
 
 def test_the_shop_named_in_the_file_is_chosen_among_several(fresh_db: Path, tmp_path: Path) -> None:

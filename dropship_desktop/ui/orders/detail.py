@@ -182,10 +182,10 @@ class OrderDetailPane(QWidget):
             note = self.tr("Shown in full; the reveal was recorded.")
         else:
             note = self.tr("Masked.")
-        parts.append("<h3>" + _e(self.tr("Buyer")) + f"</h3><p><i>{_e(note)}</i></p>")
         hidden = int(o.get("buyer_hidden") or 0)  # type: ignore[call-overload]
         if hidden:
             note += " " + self.tr("The platform hid some of it in its export.")
+        parts.append("<h3>" + _e(self.tr("Buyer")) + f"</h3><p><i>{_e(note)}</i></p>")
         parts.append(
             self._pairs(
                 [

@@ -508,7 +508,7 @@ class ImportDialog(QDialog):
                 style = "color: #b00020;"
             elif preview.kind == "1688":
                 text += " " + self.tr(
-                    "Each is matched to its sales order by 1688 order number, else by "
+                    "Each is linked to the shop order its 下游订单号 names, else matched by "
                     "recipient and product; the rest wait for a match in the order list."
                 )
             else:
