@@ -852,6 +852,12 @@ def _tracking(text: str) -> tuple[str, str]:
     if len(parts) > 1 and parts[-1].isascii() and parts[-1].isalnum():
         carrier = " ".join(p for p in parts[:-1] if p.lower() != "no")
         return carrier, parts[-1]
+    number, dash, carrier = cleaned.partition("-")
+    if dash and number.isascii() and number.isalnum() and carrier and not carrier.isascii():
+        return carrier.strip(), number  # Douyin's 快递信息: "75312345678901-中通快递"
+    carrier, dash, number = cleaned.rpartition("-")
+    if dash and number.isascii() and number.isalnum() and carrier and not carrier.isascii():
+        return carrier.strip(), number  # "中通快递-75312345678901"
     return "", cleaned
 
 

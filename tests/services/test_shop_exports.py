@@ -294,3 +294,23 @@ def test_a_rejected_shop_file_names_row_and_column_and_changes_nothing(
         import_orders_file(path, shop_name=SHOP)
     assert "Row 4, column 订单创建时间" in str(caught.value)  # preamble row 1, header row 2
     assert content_dump(demo_db) == before
+
+
+def test_douyin_tracking_cell_number_dash_carrier(fresh_db: Path, tmp_path: Path) -> None:
+    row = {
+        "主订单编号": "\t6917926768823643800", "子订单编号": "\t6917926768823643801",
+        "选购商品": "充电线", "商品数量": "3", "商品单价": "9.90", "订单应付金额": "29.70",
+        "收件人": "周八", "收件人手机号": "15900000000", "详细地址": "四川省成都市武侯区天府大道1号",
+        "订单提交时间": "2026-11-01 10:00:00", "支付完成时间": "2026-11-01 10:01:00",
+        "订单状态": "已发货", "快递信息": "75312345678901-中通快递",
+    }  # fmt: skip
+    path = csv_file(tmp_path / "dy.csv", DOUYIN, [[row.get(h, "-") for h in DOUYIN]])
+    import_orders_file(path, shop_name="抖店")
+    order = _orders("6917926768823643800")[0]
+    assert (order[3], order[7], order[8], order[9], order[10]) == (
+        "shipped",
+        2970,
+        3,
+        "中通快递",
+        "75312345678901",
+    )
