@@ -2722,6 +2722,18 @@ Use “Map columns…” to say which column holds what.</source>
         <translation>选择一个订单以查看详情。</translation>
     </message>
     <message>
+        <source>Offer ID</source>
+        <translation>Offer ID</translation>
+    </message>
+    <message>
+        <source>SKU ID</source>
+        <translation>SKU ID</translation>
+    </message>
+    <message>
+        <source>Item code</source>
+        <translation>货号</translation>
+    </message>
+    <message>
         <source>(hidden by the platform)</source>
         <translation>（平台已隐藏）</translation>
     </message>
@@ -2876,6 +2888,14 @@ Use “Map columns…” to say which column holds what.</source>
     <message>
         <source>Paid amount</source>
         <translation>实付金额</translation>
+    </message>
+    <message>
+        <source>Placed for shop order</source>
+        <translation>对应店铺订单（下游订单号）</translation>
+    </message>
+    <message>
+        <source>Order batch</source>
+        <translation>下单批次号</translation>
     </message>
     <message>
         <source>Cancellation requests</source>

@@ -116,3 +116,21 @@ def test_the_detail_pane_says_what_the_platform_hid_and_marks_unpaid(
     pane.show_detail(order_detail(unpaid_id))
     text = pane.browser.toPlainText()
     assert "¥88.00 (unpaid)" in text
+
+
+def test_the_detail_pane_lists_the_1688_goods_lines_and_the_link(
+    qtbot: QtBot, demo_db: Path, tmp_path: Path
+) -> None:
+    shop = csv_file(tmp_path / "tb.csv", TAOBAO_41, [taobao_row(TAOBAO_41)])
+    import_orders_file(shop, shop_name="小美家居淘宝店")
+    import_orders_file(csv_file(tmp_path / "1688.csv", ALI1688_49, ali1688_rows(_orders())))
+    (sales_id,) = db.execute_sql(
+        "SELECT id FROM sales_order WHERE shop_order_no = '1930679858170647123'"
+    ).fetchone()
+    pane = OrderDetailPane()
+    qtbot.addWidget(pane)
+    pane.show_detail(order_detail(sales_id))
+    text = pane.browser.toPlainText()
+    assert "淘宝 1930679858170647123" in text and "B20261102001" in text
+    assert "610947572360" in text and "4421432339981" in text and "T-001" in text
+    assert "1209.50" in text.replace(",", "")  # the second goods line's unit price

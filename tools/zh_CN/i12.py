@@ -77,6 +77,11 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
     ): "已跳过 {count} 行合计/总计/汇总行。",
     ("OrderDetailPane", "(hidden by the platform)"): "（平台已隐藏）",
     ("OrderDetailPane", "(unpaid)"): "（未付款）",
+    ("OrderDetailPane", "Placed for shop order"): "对应店铺订单（下游订单号）",
+    ("OrderDetailPane", "Order batch"): "下单批次号",
+    ("OrderDetailPane", "Offer ID"): "Offer ID",
+    ("OrderDetailPane", "SKU ID"): "SKU ID",
+    ("OrderDetailPane", "Item code"): "货号",
     (
         "OrderDetailPane",
         "The platform hid some of it in its export.",

@@ -49,6 +49,13 @@ def _label(enum: Any, raw: Any) -> str:
         return str(raw)
 
 
+def _downstream(supplier_order: dict[str, object]) -> str:
+    """下游渠道 and 下游订单号 of a 1688 order: the shop order it was placed for."""
+    number = str(supplier_order.get("downstream_order_no") or "")
+    channel = str(supplier_order.get("downstream_channel") or "")
+    return f"{channel} {number}".strip() if number else ""
+
+
 class OrderDetailPane(QWidget):
     """Shows one :class:`OrderDetail`.
 
@@ -128,6 +135,33 @@ class OrderDetailPane(QWidget):
             self.reveal_requested.emit(order_id)
 
     # -- HTML ------------------------------------------------------------------------------
+
+    def _supplier_lines(self, supplier_order: dict[str, object]) -> str:
+        """The goods lines of a 1688 order (from its buyer export), with their 1688 ids."""
+        lines = supplier_order.get("lines") or []
+        if not lines:
+            return ""
+        return self._table(
+            [
+                self.tr("Product"),
+                self.tr("Spec"),
+                self.tr("Offer ID"),
+                self.tr("SKU ID"),
+                self.tr("Item code"),
+                self.tr("Qty"),
+                self.tr("Price"),
+            ],
+            lines,  # type: ignore[arg-type]
+            [
+                lambda r: r["title"],
+                lambda r: r["spec"],
+                lambda r: r["offer_id_1688"],
+                lambda r: r["sku_id_1688"],
+                lambda r: r["item_code"],
+                lambda r: r["quantity"],
+                lambda r: format_money(r["unit_price_fen"]),  # type: ignore[arg-type]
+            ],
+        )
 
     def _receiver(self, value: object, hidden: int) -> str:
         """A receiver field; one the platform hid says so (with what is left, e.g. the region)."""
@@ -258,8 +292,11 @@ class OrderDetailPane(QWidget):
                         (self.tr("Created"), format_datetime(r["created_at"])),  # type: ignore[arg-type]
                         (self.tr("Carrier"), r["carrier"]),
                         (self.tr("Tracking no."), r["tracking_no"]),
+                        (self.tr("Placed for shop order"), _downstream(r)),
+                        (self.tr("Order batch"), r.get("batch_no", "")),
                     ]
                 )
+                + self._supplier_lines(r)
                 + "<br>"
             )
         parts.append("<h3>" + _e(self.tr("Cancellation requests")) + "</h3>")
