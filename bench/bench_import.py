@@ -225,11 +225,12 @@ def db_floor(count: int) -> tuple[int, float]:
         (first + i, shop_id, str(1930679858170647123 + i * 7), "paid", "张三明",
          f"138{i:08d}", f"浙江省 杭州市 西湖区 文三路{i % 500}号 {i % 30}幢", 5900, 1,
          f"夏季新款 纯棉短袖T恤 男女同款 款式{i % 300}", 5900, "圆通速递", f"YT{7500000000 + i}",
-         1709619721 + i, 1709619721 + i, 1709792521 + i, 8, "", 0)
+         1709619721 + i, 1709619721 + i, 1709792521 + i, 8, "", 0, 0)
         for i in range(count)
     ]  # fmt: skip
     lines = [
-        (first + i, f"夏季新款 纯棉短袖T恤 款式{i % 300}", "SKU", 1, 5900) for i in range(count)
+        (first + i, f"夏季新款 纯棉短袖T恤 款式{i % 300}", "SKU", 1, 5900, "", "")
+        for i in range(count)
     ]
 
     start = time.perf_counter()

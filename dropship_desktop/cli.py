@@ -94,7 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--format",
         default="auto",
         metavar="FMT",
-        help="orders: auto (default), taobao, pdd, douyin or 1688",
+        help="orders: auto (default), taobao, pdd, douyin, kuaishou or 1688",
     )
     imp.add_argument(
         "--shop", metavar="NAME", help="orders: the shop the orders belong to (created if new)"
@@ -274,8 +274,10 @@ def _cmd_import_orders(data_dir: Path, args: argparse.Namespace) -> int:
         except (OSError, ValueError, AttributeError) as exc:
             raise UserError(f"The column mapping {args.mapping} cannot be used: {exc}") from None
     fmt = None if args.format == "auto" else args.format
-    if fmt not in (None, "taobao", "pdd", "douyin", "1688"):
-        raise UserError(f"Unknown format {args.format!r}; use auto, taobao, pdd, douyin or 1688.")
+    if fmt not in (None, "taobao", "pdd", "douyin", "kuaishou", "1688"):
+        raise UserError(
+            f"Unknown format {args.format!r}; use auto, taobao, pdd, douyin, kuaishou or 1688."
+        )
     if not Path(args.file).is_file():
         raise UserError(f"No such file: {args.file}")
     # Read the file and check its layout before the database is even opened. Into an existing

@@ -22,6 +22,7 @@ from ..store.meta import ensure_demo_target, mark_demo
 from ..store.number_index import SuspendedNumberIndex
 from ..store.tables import SalesOrder
 from .base import Changes, audit
+from .demo_platform_exports import add_platform_export_demo
 
 __all__ = ["DemoSummary", "generate_demo"]
 
@@ -659,6 +660,7 @@ def generate_demo(
             )
         conn.executemany(supplier_sql, unmatched)
         counters["unmatched"] = len(unmatched)
+    add_platform_export_demo(seed)  # 1688 goods lines, 下游订单号 links, hidden receivers
     return DemoSummary(
         orders=orders,
         lines=counters["lines"],

@@ -45,13 +45,17 @@ from ..tabular.cells import CellError, clean_text
 from ..tabular.orders_formats import (
     CANONICAL_FIELDS,
     FORMATS,
+    HIDDEN_NAME,
+    HIDDEN_PHONE,
     ColumnMapping,
     OrderKind,
     OrderRecord,
     RowError,
+    detect_by_order_numbers,
     detect_format,
     group_by_order,
     kind_for_format,
+    locate_header,
     map_rows,
     mapped_columns,
     normalise_header,
@@ -71,6 +75,7 @@ __all__ = [
     "check_preview",
     "commit_import",
     "default_shop",
+    "file_shop",
     "header_signature",
     "import_orders_file",
     "preview_import",
@@ -87,6 +92,7 @@ FORMAT_PLATFORMS: dict[str, tuple[str, ...]] = {
     "taobao": (ShopPlatform.TAOBAO.value, ShopPlatform.TMALL.value),
     "pdd": (ShopPlatform.PDD.value,),
     "douyin": (ShopPlatform.DOUYIN.value,),
+    "kuaishou": (ShopPlatform.KUAISHOU.value,),
 }
 
 #: Orders written per chunk; progress and cancellation are checked between chunks.
@@ -166,6 +172,9 @@ class ImportPreview:
         source: The file the preview was read from (``None`` when given a table).
         spent: A streamed preview whose rows an import has started to read: it cannot be
             imported again (read the file again).
+        summary_rows: File row numbers of summary rows (合计, 总计, 汇总) that are skipped
+            (a deferred preview's are found by the commit).
+        header_row: The file row the header was found in (below a preamble: not 1).
     """
 
     file_name: str
@@ -185,6 +194,8 @@ class ImportPreview:
     deferred: bool = False
     source: Path | None = None
     spent: bool = False
+    summary_rows: list[int] = field(default_factory=list)
+    header_row: int = 1
 
     @property
     def streamed(self) -> bool:
@@ -231,11 +242,11 @@ class ImportPreview:
                     first.row,
                     order_no,
                     str(code),
-                    mask_name(_first(lines, "buyer_name")),
-                    mask_phone(_first(lines, "buyer_phone")),
+                    _masked(lines, "buyer_name", mask_name, HIDDEN_NAME),
+                    _masked(lines, "buyer_phone", mask_phone, HIDDEN_PHONE),
                     product_summary(r.product_title for r in lines),
                     sum(r.quantity or 1 for r in lines),
-                    _sale_fen(lines),
+                    _order_value(lines, str(code)),
                     _epoch(first.created_at or first.paid_at),
                     len(lines),
                 )
@@ -257,6 +268,17 @@ class ImportPreview:
                 )
             )
         return join(lines, "\n")
+
+
+#: What the preview shows for a receiver field the platform hid.
+HIDDEN_BY_PLATFORM = QT_TRANSLATE_NOOP("Import", "hidden by the platform")
+
+
+def _masked(lines: Sequence[OrderRecord], name: str, mask: Callable[[str], str], bit: int) -> str:
+    value = _first(lines, name)
+    if not value and lines[0].hidden & bit:
+        return HIDDEN_BY_PLATFORM
+    return mask(value)
 
 
 def release_preview(preview: ImportPreview) -> None:
@@ -357,6 +379,8 @@ def preview_import(
         with _bulk_gc():
             table = read_order_file(source, stream_rows=CHUNK if defer_rows and stream else 0)
         name = file_name or Path(source).name
+    if mapping is None or not set(mapping.fields.values()) <= set(table.headers):
+        table = locate_header(table)  # below a preamble line or a title row
     if fmt in (None, "", "auto"):
         fmt = None
     elif fmt not in FORMATS:
@@ -376,6 +400,7 @@ def preview_import(
         row_count=len(table.rows) if table.rest is None else table.expected_rows,
         table=table,
         source=path,
+        header_row=table.header_row,
     )
 
     def whole() -> ImportPreview:
@@ -390,15 +415,19 @@ def preview_import(
         preview.format = mapping.format
         preview.kind = kind or kind_for_format(mapping.format)
     else:
-        detected = fmt or detect_format(table.headers)
+        detected = (
+            fmt
+            or detect_format(table.headers)
+            or detect_by_order_numbers(table.headers, table.rows[:50])
+        )
         preview.mapping = ColumnMapping.auto(table.headers, detected)
         preview.format = detected
         preview.kind = kind or kind_for_format(detected)
         if detected is None:
             preview.problem = QT_TRANSLATE_NOOP(
                 "Errors",
-                "The file's layout was not recognised as a Taobao/Tmall, Pinduoduo, Douyin or "
-                "1688 order export. Choose the format, or map its columns yourself.",
+                "The file's layout was not recognised as a Taobao/Tmall, Pinduoduo, Douyin, "
+                "Kuaishou or 1688 order export. Choose the format, or map its columns yourself.",
             )
             return whole()
     if preview.kind == "shop" and "status_text" not in preview.mapping.fields:
@@ -425,11 +454,31 @@ def preview_import(
         return preview
     errors = list(result.errors)
     records = _validate(result.records, preview, errors)
+    orders = group_by_order(records)
+    if preview.kind == "1688":
+        _validate_1688_orders(orders, preview, errors)
     preview.errors = sorted(errors, key=lambda e: (e.row, _column_rank(preview.headers, e.column)))
     preview.errors_truncated = result.errors_truncated
-    preview.orders = group_by_order(records)
+    preview.orders = orders
+    preview.summary_rows = result.summary_rows
     preview.shop_names = sorted({r.shop_name for r in records if r.shop_name})
     return preview
+
+
+def _validate_1688_orders(
+    orders: dict[str, list[OrderRecord]], preview: ImportPreview, errors: list[RowError]
+) -> None:
+    """Order-level checks of a 1688 export (its further goods lines leave those cells empty)."""
+    column = preview.mapping.fields.get("status_text", CANONICAL_FIELDS["status_text"])
+    for order_no in [n for n, lines in orders.items() if lines[0].status is None]:
+        errors.append(
+            RowError(
+                orders[order_no][0].row,
+                column,
+                QT_TRANSLATE_NOOP("Errors", "the order status is empty"),
+            )
+        )
+        del orders[order_no]
 
 
 def _column_rank(headers: Sequence[str], column: str) -> int:
@@ -466,14 +515,6 @@ def _validate(
                     )
                 )
                 bad.add(record.row)
-        if preview.kind == "1688" and record.status is None:
-            column = fields.get("status_text", CANONICAL_FIELDS["status_text"])
-            errors.append(
-                RowError(
-                    record.row, column, QT_TRANSLATE_NOOP("Errors", "the order status is empty")
-                )
-            )
-            bad.add(record.row)
     if not bad:
         return records
     return [r for r in records if r.row not in bad]
@@ -516,12 +557,31 @@ def default_shop(preview: ImportPreview, shop_name: str | None = None) -> tuple[
             if existing == name:
                 return shop_id, existing
         return None, name
+    named = file_shop(preview, shops)
+    if named is not None:
+        return named
     if len(preview.shop_names) == 1:
-        for shop_id, _platform, existing in shops:
-            if existing == preview.shop_names[0]:
-                return shop_id, existing
-    if len(shops) == 1:
+        # The file names one shop the app does not have yet: ask rather than guess.
+        raise UserError(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "The file's orders belong to the shop {name!r}, which is not here yet. Import "
+                "them with --shop {name!r} to create it (or --shop with the name of the shop "
+                "they belong to).",
+            ),
+            name=preview.shop_names[0],
+        )
+    if len(shops) == 1 and not preview.shop_names:
         return shops[0][0], shops[0][2]
+    if len(preview.shop_names) > 1:
+        raise UserError(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "The file holds orders of several shops ({names}). Export one shop's orders per "
+                "file, or say which shop they belong to with --shop NAME.",
+            ),
+            names=", ".join(preview.shop_names),
+        )
     label = FORMATS.get(preview.format or "", QT_TRANSLATE_NOOP("Import", "these"))
     if not shops:
         raise UserError(
@@ -544,6 +604,26 @@ def default_shop(preview: ImportPreview, shop_name: str | None = None) -> tuple[
     )
 
 
+def file_shop(
+    preview: ImportPreview, shops: Sequence[tuple[int, str, str]]
+) -> tuple[int, str] | None:
+    """The seller's shop the file itself names (店铺名称 or a shop column), if exactly one.
+
+    Args:
+        preview: The preview of a shop export.
+        shops: The shops its orders may go to (:func:`shops_for_platforms`).
+
+    Returns:
+        ``(shop_id, name)`` when the file names one shop and exactly one of *shops* has that
+        name (compared without surrounding or repeated spaces), else ``None``.
+    """
+    if len(preview.shop_names) != 1:
+        return None
+    wanted = " ".join(preview.shop_names[0].split())
+    found = [(sid, name) for sid, _platform, name in shops if " ".join(name.split()) == wanted]
+    return found[0] if len(found) == 1 else None
+
+
 # --- commit -----------------------------------------------------------------------------------
 
 
@@ -564,9 +644,83 @@ class ImportSummary:
     unmatched: int = 0
     seconds: float = 0.0
     shop_id: int | None = None
+    #: Summary rows (合计, 总计, 汇总) skipped.
+    summary_rows: int = 0
+    #: 1688 orders whose 下游订单号 names no shop order here: they wait for it.
+    waiting_downstream: int = 0
+    #: 1688 orders whose 下游订单号 is the number of orders in several shops (not linked).
+    ambiguous_downstream: int = 0
+    #: 1688 orders linked to their shop order by 下游订单号.
+    linked_downstream: int = 0
+    #: New shop orders whose receiver data the platform hid.
+    hidden_receivers: int = 0
+    #: New shop orders not paid yet (their value is shown, marked unpaid).
+    unpaid: int = 0
 
     def message(self) -> str:
-        """A one-line summary: English as a string (the CLI prints it), marked for the UI."""
+        """A summary: English as a string (the CLI prints it), marked for the UI."""
+        parts = [self._counts()]
+        if self.linked_downstream:
+            parts.append(
+                with_values(
+                    QT_TRANSLATE_NOOP(
+                        "Messages", "{count} linked to their shop order by 下游订单号."
+                    ),
+                    count=self.linked_downstream,
+                )
+            )
+        if self.waiting_downstream:
+            parts.append(
+                with_values(
+                    QT_TRANSLATE_NOOP(
+                        "Messages",
+                        "{count} name a shop order (下游订单号) that is not here yet: they wait "
+                        "for it and are linked when that shop export is imported.",
+                    ),
+                    count=self.waiting_downstream,
+                )
+            )
+        if self.ambiguous_downstream:
+            parts.append(
+                with_values(
+                    QT_TRANSLATE_NOOP(
+                        "Messages",
+                        "{count} name a shop order number (下游订单号) that orders of several "
+                        "shops have: link them by hand in the order list.",
+                    ),
+                    count=self.ambiguous_downstream,
+                )
+            )
+        if self.unpaid:
+            parts.append(
+                with_values(
+                    QT_TRANSLATE_NOOP(
+                        "Messages", "{count} not paid yet (shown with their value, unpaid)."
+                    ),
+                    count=self.unpaid,
+                )
+            )
+        if self.hidden_receivers:
+            parts.append(
+                with_values(
+                    QT_TRANSLATE_NOOP(
+                        "Messages", "Receiver data hidden by the platform in {count} order(s)."
+                    ),
+                    count=self.hidden_receivers,
+                )
+            )
+        if self.summary_rows:
+            parts.append(
+                with_values(
+                    QT_TRANSLATE_NOOP(
+                        "Messages", "{count} summary row(s) (合计/总计/汇总) skipped."
+                    ),
+                    count=self.summary_rows,
+                )
+            )
+        return join(parts, " ")
+
+    def _counts(self) -> str:
         if self.kind == "1688":
             template = QT_TRANSLATE_NOOP(
                 "Messages",
@@ -896,9 +1050,10 @@ def _first(lines: Sequence[OrderRecord], name: str) -> str:
     return ""
 
 
-def _sale_fen(lines: Sequence[OrderRecord]) -> int:
-    """The order's amount paid, from per-line amounts or an order total repeated on each line."""
-    amounts = [r.amount_fen for r in lines if r.amount_fen is not None]
+def _sale_fen(lines: Sequence[OrderRecord], name: str = "amount_fen") -> int:
+    """The order's amount paid (or *name*: another amount), from per-line amounts or an order
+    total repeated on each line."""
+    amounts = [getattr(r, name) for r in lines if getattr(r, name) is not None]
     if not amounts:
         return sum((r.unit_price_fen or 0) * (r.quantity or 1) for r in lines)
     if len(lines) > 1 and len(amounts) == len(lines) and len(set(amounts)) == 1:
@@ -908,6 +1063,14 @@ def _sale_fen(lines: Sequence[OrderRecord]) -> int:
         if goods and amounts[0] >= goods:
             return amounts[0]
     return sum(amounts)
+
+
+def _order_value(lines: Sequence[OrderRecord], status: str) -> int:
+    """What the order is worth: the amount paid, or for an unpaid order the amount payable."""
+    sale = _sale_fen(lines)
+    if not sale and status == SalesStatus.WAIT_PAY.value:
+        return _sale_fen(lines, "payable_fen")
+    return sale
 
 
 def _epoch(value: datetime | None) -> int | None:
@@ -1039,6 +1202,9 @@ def _import_shop(
         status_changes=len(builder.status_changed),
         matched=len(matched),
         shop_id=shop_id,
+        summary_rows=len(preview.summary_rows),
+        hidden_receivers=builder.hidden,
+        unpaid=builder.unpaid,
     )
     return summary, set(new_ids) | {u[-1] for u in updates} | matched
 
@@ -1105,6 +1271,7 @@ def _order_blocks(
         between()
         cell_errors += len(result.errors)
         truncated = truncated or result.errors_truncated
+        preview.summary_rows.extend(result.summary_rows)
         block_errors = list(result.errors)
         records = _validate(result.records, preview, block_errors)
         errors.extend(block_errors)
@@ -1215,6 +1382,8 @@ class _ShopRows:
         self.audits: list[tuple[str, int | None, int | None, str, str, str]] = []
         self.status_changed: set[int] = set()
         self.unchanged = 0
+        self.hidden = 0
+        self.unpaid = 0
         self._codes: dict[Any, str] = {}
         #: number -> (id, status, carrier, tracking, paid, ship_by) of orders already there.
         self._existing: dict[str, tuple[Any, ...]] = {}
@@ -1241,6 +1410,7 @@ class _ShopRows:
         existing = self._existing
         shop_id, now, codes = self.shop_id, self.now, self._codes
         paid_status = SalesStatus.PAID.value
+        wait_pay = SalesStatus.WAIT_PAY.value
         no_supplier = int(OrderFlag.NO_SUPPLIER_ORDER)
         new_orders: list[tuple[Any, ...]] = []
         new_lines: list[tuple[Any, ...]] = []
@@ -1270,14 +1440,28 @@ class _ShopRows:
                 sale = first.amount_fen
                 if sale is None:
                     sale = (unit or 0) * qty
+                if not sale and status == wait_pay and first.payable_fen:
+                    sale = first.payable_fen  # unpaid: the order's value, not ¥0.00
                 if unit is None:
                     unit = sale // qty
                 quantity = qty
-                new_lines.append((order_id, first.product_title, first.sku, qty, unit))
+                new_lines.append(
+                    (
+                        order_id,
+                        first.product_title,
+                        first.sku,
+                        qty,
+                        unit,
+                        first.platform_item_id,
+                        first.platform_sku_id,
+                    )
+                )
                 buyer = (first.buyer_name, first.buyer_phone, first.address)
                 summary, remark = first.product_title, first.remark
             else:
                 sale = _sale_fen(lines)
+                if not sale and status == wait_pay:
+                    sale = _sale_fen(lines, "payable_fen")
                 quantity = 0
                 for line in lines:
                     qty = line.quantity or 1
@@ -1285,7 +1469,17 @@ class _ShopRows:
                     unit = line.unit_price_fen
                     if unit is None:
                         unit = (line.amount_fen or 0) // qty
-                    new_lines.append((order_id, line.product_title, line.sku, qty, unit))
+                    new_lines.append(
+                        (
+                            order_id,
+                            line.product_title,
+                            line.sku,
+                            qty,
+                            unit,
+                            line.platform_item_id,
+                            line.platform_sku_id,
+                        )
+                    )
                 buyer = (
                     _first(lines, "buyer_name"),
                     _first(lines, "buyer_phone"),
@@ -1293,6 +1487,11 @@ class _ShopRows:
                 )
                 summary = product_summary(r.product_title for r in lines)
                 remark = _first(lines, "remark")
+            if status == wait_pay:
+                self.unpaid += 1
+            hidden = first.hidden
+            if hidden:
+                self.hidden += 1
             created_dt = first.created_at
             created = int(created_dt.timestamp()) if created_dt is not None else (paid_at or now)
             new_orders.append(
@@ -1314,6 +1513,7 @@ class _ShopRows:
                     no_supplier if status == paid_status else 0,
                     remark,
                     now,
+                    hidden,
                 )
             )
         return new_orders, new_lines
@@ -1452,29 +1652,43 @@ def _pick(
 
 
 def _match_waiting_supplier_orders(new_order_ids: Sequence[int]) -> set[int]:
-    """Link waiting 1688 orders (no sales order yet) to just-imported sales orders."""
+    """Link waiting 1688 orders (no sales order yet) to just-imported sales orders.
+
+    A waiting order that names its shop order (下游订单号) is linked to that order when it is
+    among the new ones, and never by buyer: only the others are matched by phone, name and
+    product.
+    """
     if not new_order_ids:
         return set()
     conn = db.connection()
+    links: list[tuple[int, int]] = []
+    named = conn.execute(
+        "SELECT id, downstream_order_no, downstream_channel FROM supplier_order"
+        " WHERE sales_order_id IS NULL AND downstream_order_no != ''"
+    ).fetchall()
+    if named:
+        shop_orders = _shop_orders_by_number({n for _id, n, _c in named}, new_order_ids)
+        for so_id, number, channel in named:
+            chosen = _downstream_pick(shop_orders.get(number, []), channel)
+            if chosen is not None and chosen != _AMBIGUOUS:
+                links.append((chosen, so_id))
     waiting = conn.execute(
         "SELECT id, recipient_name, recipient_phone, product_title, created_at"
         " FROM supplier_order WHERE sales_order_id IS NULL AND recipient_phone != ''"
-        " ORDER BY created_at, id"
+        " AND downstream_order_no = '' ORDER BY created_at, id"
     ).fetchall()
-    if not waiting:
-        return set()
-    phones = {_phone_key(w[2]) for w in waiting}
-    # buyer_phone is compared as stored; keys let differently formatted numbers meet.
-    candidates = _load_candidates(phones | {w[2] for w in waiting}, new_order_ids)
-    links: list[tuple[int, int]] = []
-    for so_id, name, phone, product, created in waiting:
-        pool = candidates.get(_phone_key(phone))
-        if not pool:
-            continue
-        chosen = _pick(pool, name or "", product or "", created)
-        if chosen is not None:
-            chosen.taken = True
-            links.append((chosen.id, so_id))
+    if waiting:
+        phones = {_phone_key(w[2]) for w in waiting}
+        # buyer_phone is compared as stored; keys let differently formatted numbers meet.
+        candidates = _load_candidates(phones | {w[2] for w in waiting}, new_order_ids)
+        for so_id, name, phone, product, created in waiting:
+            pool = candidates.get(_phone_key(phone))
+            if not pool:
+                continue
+            candidate = _pick(pool, name or "", product or "", created)
+            if candidate is not None:
+                candidate.taken = True
+                links.append((candidate.id, so_id))
     if links:
         conn.executemany(
             "UPDATE supplier_order SET sales_order_id = ?, updated_at = ? WHERE id = ?",
@@ -1489,15 +1703,123 @@ def _match_waiting_supplier_orders(new_order_ids: Sequence[int]) -> set[int]:
     return {sales_id for sales_id, _ in links}
 
 
+#: 下游渠道 texts (lower case, no spaces) → the shop platforms they name.
+_CHANNELS: dict[str, tuple[str, ...]] = {
+    "淘宝": ("taobao", "tmall"),
+    "天猫": ("tmall", "taobao"),
+    "淘宝/天猫": ("taobao", "tmall"),
+    "taobao": ("taobao", "tmall"),
+    "tmall": ("tmall", "taobao"),
+    "tb": ("taobao", "tmall"),
+    "拼多多": ("pdd",),
+    "pdd": ("pdd",),
+    "pinduoduo": ("pdd",),
+    "抖音": ("douyin",),
+    "抖店": ("douyin",),
+    "抖音小店": ("douyin",),
+    "douyin": ("douyin",),
+    "头条": ("douyin",),
+    "toutiao": ("douyin",),
+    "快手": ("kuaishou",),
+    "快手小店": ("kuaishou",),
+    "kuaishou": ("kuaishou",),
+}
+
+
+def _channel_platforms(channel: str) -> tuple[str, ...] | None:
+    """The shop platforms a 下游渠道 names; ``None`` for empty or unknown text (no filter)."""
+    key = "".join(channel.split()).lower()
+    if not key:
+        return None
+    return _CHANNELS.get(key)
+
+
+def _shop_orders_by_number(
+    numbers: Iterable[str], only_ids: Sequence[int] | None = None
+) -> dict[str, list[tuple[int, str]]]:
+    """Shop orders with these order numbers: number -> [(sales order id, platform)]."""
+    wanted = sorted(set(numbers) - {""})
+    if not wanted:
+        return {}
+    sql = (
+        "SELECT o.shop_order_no, o.id, s.platform FROM sales_order o JOIN shop s"
+        " ON s.id = o.shop_id WHERE o.shop_order_no IN (SELECT value FROM json_each(?))"
+    )
+    params: list[Any] = [json.dumps(wanted)]
+    if isinstance(only_ids, range) and only_ids.step == 1:
+        sql += " AND o.id BETWEEN ? AND ?"
+        params += [only_ids.start, only_ids.stop - 1]
+    elif only_ids is not None:
+        sql += " AND o.id IN (SELECT value FROM json_each(?))"
+        params.append(json.dumps(list(only_ids)))
+    found: dict[str, list[tuple[int, str]]] = {}
+    for number, oid, platform in db.connection().execute(sql, params):
+        found.setdefault(str(number), []).append((int(oid), str(platform)))
+    return found
+
+
+def _downstream_pick(candidates: list[tuple[int, str]], channel: str) -> int | None:
+    """The shop order a 下游订单号 names: the one order with that number (on the platform
+    下游渠道 names, when it names one); ``None`` when there is none, :data:`_AMBIGUOUS` when
+    several shops have an order with that number."""
+    platforms = _channel_platforms(channel)
+    if platforms is not None:
+        candidates = [c for c in candidates if c[1] in platforms]
+    if len(candidates) > 1:
+        return _AMBIGUOUS
+    return candidates[0][0] if candidates else None
+
+
+#: :func:`_downstream_pick`'s answer when several shop orders have the number.
+_AMBIGUOUS = -1
+
+
 # --- 1688 orders -------------------------------------------------------------------------------
 
 _SUPPLIER_SQL = (
-    "INSERT INTO supplier_order (sales_order_id, supplier_id, offer_id, account_id,"
+    "INSERT INTO supplier_order (id, sales_order_id, supplier_id, offer_id, account_id,"
     " order_id_1688, status, refund_status, product_title, quantity, cost_fen, dropship_fee_fen,"
     " shipping_fen, paid_fen, recipient_name, recipient_phone, carrier, tracking_no, created_at,"
-    " paid_at, updated_at) VALUES (?, ?, NULL, NULL, ?, ?, NULL, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?,"
-    " ?, ?)"
+    " paid_at, updated_at, downstream_order_no, downstream_channel, is_dropship, batch_no)"
+    " VALUES (?, ?, ?, NULL, NULL, ?, ?, NULL, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
+_SUPPLIER_LINE_SQL = (
+    "INSERT INTO supplier_order_line (supplier_order_id, line_no, title, spec, offer_id_1688,"
+    " sku_id_1688, item_code, quantity, unit_price_fen, amount_fen)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def _supplier_lines(so_id: int, lines: Sequence[OrderRecord]) -> list[tuple[Any, ...]]:
+    """The goods lines of a 1688 order as rows of ``supplier_order_line``."""
+    rows = []
+    for line_no, r in enumerate(lines, start=1):
+        qty = r.quantity or 1
+        unit = r.unit_price_fen or 0
+        rows.append(
+            (
+                so_id,
+                line_no,
+                r.product_title,
+                r.spec,
+                r.offer_id,
+                r.sku_id_1688,
+                r.item_code,
+                qty,
+                unit,
+                unit * qty,
+            )
+        )
+    return rows
+
+
+def _first_value(lines: Sequence[OrderRecord], name: str) -> Any:
+    """The first line's value that is not ``None`` (an order-level cell of a 1688 order)."""
+    for line in lines:
+        value = getattr(line, name)
+        if value is not None:
+            return value
+    return None
 
 
 def _import_1688(
@@ -1513,7 +1835,9 @@ def _import_1688(
         marks = ",".join("?" * len(part))
         for row in conn.execute(
             "SELECT order_id_1688, id, sales_order_id, status, carrier, tracking_no, paid_fen,"
-            f" paid_at FROM supplier_order WHERE order_id_1688 IN ({marks})",
+            " paid_at, downstream_order_no, downstream_channel, is_dropship, batch_no,"
+            " (SELECT count(*) FROM supplier_order_line l WHERE l.supplier_order_id ="
+            f" supplier_order.id) FROM supplier_order WHERE order_id_1688 IN ({marks})",
             part,
         ):
             existing[row[0]] = row[1:]
@@ -1523,7 +1847,15 @@ def _import_1688(
         if member:
             suppliers.setdefault(member, sid)
     new_numbers = [n for n in numbers if n not in existing]
-    raw_phones = {_first(preview.orders[n], "buyer_phone") for n in new_numbers}
+    # 下游订单号: the shop order each was placed for (also for waiting orders already here).
+    downstream = _shop_orders_by_number(
+        _first(preview.orders[n], "downstream_order_no") for n in numbers
+    )
+    raw_phones = {
+        _first(preview.orders[n], "buyer_phone")
+        for n in new_numbers
+        if not _first(preview.orders[n], "downstream_order_no")
+    }
     # buyer_phone is compared as stored; keys let differently formatted numbers meet.
     phones = raw_phones | {_phone_key(p) for p in raw_phones}
     phones.discard("")
@@ -1531,11 +1863,13 @@ def _import_1688(
     if cancelled():
         raise ImportCancelledError()
 
+    next_id = int(conn.execute("SELECT coalesce(max(id), 0) + 1 FROM supplier_order").fetchone()[0])
     inserts: list[tuple[Any, ...]] = []
+    line_rows: list[tuple[Any, ...]] = []
     updates: list[tuple[Any, ...]] = []
     audits: list[tuple[str, int | None, int | None, str, str, str]] = []
     affected: set[int] = set()
-    matched = unmatched = unchanged = 0
+    matched = unmatched = unchanged = linked = waiting_named = ambiguous = 0
     for index, order_no in enumerate(numbers):
         lines = preview.orders[order_no]
         first = lines[0]
@@ -1544,31 +1878,61 @@ def _import_1688(
         tracking = _first(lines, "tracking_no")
         paid_at = _epoch(_first_time(lines, "paid_at"))
         goods = sum((r.unit_price_fen or 0) * (r.quantity or 1) for r in lines)
-        shipping = sum(r.shipping_fen or 0 for r in lines)
+        shipping = _first_value(lines, "shipping_fen") or 0  # per order, on its first row
         amount = _sale_fen(lines) if any(r.amount_fen is not None for r in lines) else 0
         if not goods and amount:
             goods = max(amount - shipping, 0)
         paid_fen = amount if paid_at is not None or status not in ("waitbuyerpay", "") else 0
+        named_no = _first(lines, "downstream_order_no")
+        channel = _first(lines, "downstream_channel")
+        is_dropship = _first_value(lines, "is_dropship")
+        dropship = None if is_dropship is None else int(is_dropship)
+        batch_no = _first(lines, "batch_no")
+        named_sales = _downstream_pick(downstream.get(named_no, []), channel) if named_no else None
+        is_ambiguous = named_sales == _AMBIGUOUS
+        if is_ambiguous:
+            named_sales = None  # several shops have an order with that number: linked by hand
         old = existing.get(order_no)
         if old is not None:
-            so_id, sales_id, old_status, old_carrier, old_tracking, old_paid_fen, old_paid = old
+            (so_id, sales_id, old_status, old_carrier, old_tracking, old_paid_fen, old_paid,
+             old_named, old_channel, old_dropship, old_batch, old_lines) = old  # fmt: skip
+            new_sales = sales_id
+            if sales_id is None and named_sales is not None:
+                new_sales = named_sales  # its shop order has been imported since
             new_values = (
+                new_sales,
                 status,
                 carrier or old_carrier,
                 tracking or old_tracking,
                 paid_fen or old_paid_fen,
                 old_paid if old_paid is not None else paid_at,
+                old_named or named_no,
+                old_channel or channel,
+                old_dropship if dropship is None else dropship,
+                old_batch or batch_no,
             )
-            if new_values == (old_status, old_carrier, old_tracking, old_paid_fen, old_paid):
+            if not old_lines:  # imported before lines were kept
+                line_rows.extend(_supplier_lines(so_id, lines))
+            if new_sales is None and named_no:
+                # Still waiting for its shop order (or for the seller to choose among several).
+                if is_ambiguous:
+                    ambiguous += 1
+                else:
+                    waiting_named += 1
+            before = (sales_id, *old[2:11])
+            if new_values == before and old_lines:
                 unchanged += 1
                 continue
             updates.append((*new_values, now, so_id))
-            if sales_id is not None:
-                affected.add(sales_id)
+            if new_sales is not None:
+                affected.add(new_sales)
+                if sales_id is None:
+                    linked += 1
+                    audits.append(("supplier_order", so_id, new_sales, "linked_downstream", "", ""))
             if status != old_status:
                 audits.append(
                     _status_audit(
-                        "supplier_order", so_id, sales_id, old_status, status, preview.file_name
+                        "supplier_order", so_id, new_sales, old_status, status, preview.file_name
                     )
                 )
             continue
@@ -1576,17 +1940,31 @@ def _import_1688(
         phone = _first(lines, "buyer_phone")
         product = product_summary(r.product_title for r in lines)
         created = _epoch(first.created_at) or paid_at or now
-        chosen = _pick(candidates.get(_phone_key(phone), []), name, product, created)
         sales_id = None
-        if chosen is not None:
-            chosen.taken = True
-            sales_id = chosen.id
+        if named_no:
+            # The shop order it was placed for: the strongest link, whatever the buyer says.
+            sales_id = named_sales
+            if is_ambiguous:
+                ambiguous += 1
+            elif sales_id is None:
+                waiting_named += 1
+            else:
+                linked += 1
+        else:
+            chosen = _pick(candidates.get(_phone_key(phone), []), name, product, created)
+            if chosen is not None:
+                chosen.taken = True
+                sales_id = chosen.id
+        if sales_id is not None:
             affected.add(sales_id)
             matched += 1
         else:
             unmatched += 1
+        so_id = next_id
+        next_id += 1
         inserts.append(
             (
+                so_id,
                 sales_id,
                 suppliers.get(_first(lines, "supplier_name")),
                 order_no,
@@ -1603,8 +1981,13 @@ def _import_1688(
                 created,
                 paid_at,
                 now,
+                named_no,
+                channel,
+                dropship,
+                batch_no,
             )
         )
+        line_rows.extend(_supplier_lines(so_id, lines))
         if index % CHUNK == CHUNK - 1:
             report("checking", index + 1, total)
             if cancelled():
@@ -1614,9 +1997,11 @@ def _import_1688(
     _write_chunks(
         conn, _SUPPLIER_SQL, inserts, CHUNK, cancelled, lambda n: report("writing", n, total)
     )
+    lines_created = _write_chunks(conn, _SUPPLIER_LINE_SQL, line_rows, CHUNK, cancelled)
     conn.executemany(
-        "UPDATE supplier_order SET status = ?, carrier = ?, tracking_no = ?, paid_fen = ?,"
-        " paid_at = ?, updated_at = ? WHERE id = ?",
+        "UPDATE supplier_order SET sales_order_id = ?, status = ?, carrier = ?, tracking_no = ?,"
+        " paid_fen = ?, paid_at = ?, downstream_order_no = ?, downstream_channel = ?,"
+        " is_dropship = ?, batch_no = ?, updated_at = ? WHERE id = ?",
         updates,
     )
     report("writing", total, total)
@@ -1630,9 +2015,14 @@ def _import_1688(
         orders_created=created,
         orders_updated=len(updates),
         orders_unchanged=unchanged,
-        status_changes=len(audits),
+        lines_created=lines_created,
+        status_changes=sum(1 for a in audits if a[3] == "status_imported"),
         matched=matched,
         unmatched=unmatched,
+        summary_rows=len(preview.summary_rows),
+        waiting_downstream=waiting_named,
+        ambiguous_downstream=ambiguous,
+        linked_downstream=linked,
     )
     return summary, affected
 

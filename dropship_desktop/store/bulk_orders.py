@@ -62,9 +62,18 @@ ORDER_COLUMNS: tuple[str, ...] = (
     "flags",
     "remark",
     "updated_at",
+    "buyer_hidden",
 )
 #: The columns an import supplies for an order line, in tuple order.
-LINE_COLUMNS: tuple[str, ...] = ("sales_order_id", "title", "sku", "quantity", "unit_price_fen")
+LINE_COLUMNS: tuple[str, ...] = (
+    "sales_order_id",
+    "title",
+    "sku",
+    "quantity",
+    "unit_price_fen",
+    "platform_item_id",
+    "platform_sku_id",
+)
 
 #: The search index's insert trigger; a bulk write indexes whole id ranges instead.
 FTS_INSERT_TRIGGER = "sales_order_fts_ai"

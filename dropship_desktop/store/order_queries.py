@@ -716,8 +716,8 @@ def order_detail(sales_order_id: int, now: int | None = None) -> OrderDetail | N
         " o.buyer_phone, o.ship_address, o.payment_method, o.sale_fen, o.quantity,"
         " o.product_summary, o.cost_fen, o.dropship_fee_fen, o.shipping_fen, o.profit_fen,"
         " o.supplier_status, o.supplier_order_no, o.carrier, o.tracking_no, o.created_at,"
-        f" o.paid_at, o.ship_by, {_FLAGS_SQL} AS flags, o.remark, o.buyer_data_removed"
-        " FROM sales_order o JOIN shop s ON s.id = o.shop_id WHERE o.id = ?",
+        f" o.paid_at, o.ship_by, {_FLAGS_SQL} AS flags, o.remark, o.buyer_data_removed,"
+        " o.buyer_hidden FROM sales_order o JOIN shop s ON s.id = o.shop_id WHERE o.id = ?",
         [now, now + _NEAR_S, sales_order_id],
     )
     if not orders:
@@ -735,11 +735,19 @@ def order_detail(sales_order_id: int, now: int | None = None) -> OrderDetail | N
     supplier_orders = _dicts(
         "SELECT so.id, so.order_id_1688, so.status, so.refund_status, so.product_title,"
         " so.quantity, so.cost_fen, so.dropship_fee_fen, so.shipping_fen, so.paid_fen,"
-        " so.carrier, so.tracking_no, so.created_at, so.paid_at, sup.name AS supplier"
+        " so.carrier, so.tracking_no, so.created_at, so.paid_at, sup.name AS supplier,"
+        " so.downstream_order_no, so.downstream_channel, so.is_dropship, so.batch_no"
         " FROM supplier_order so LEFT JOIN supplier sup ON sup.id = so.supplier_id"
         " WHERE so.sales_order_id = ? ORDER BY so.id",
         [sales_order_id],
     )
+    for supplier_order in supplier_orders:  # the goods lines of a 1688 buyer export
+        supplier_order["lines"] = _dicts(
+            "SELECT line_no, title, spec, offer_id_1688, sku_id_1688, item_code, quantity,"
+            " unit_price_fen FROM supplier_order_line WHERE supplier_order_id = ?"
+            " ORDER BY line_no",
+            [supplier_order["id"]],
+        )
     timeline = _dicts(
         "SELECT id, at, actor, entity, entity_id, action, before, after FROM audit_event"
         " WHERE sales_order_id = ? ORDER BY at, id",

@@ -138,6 +138,8 @@ class SalesOrder(BaseModel):
     remark = TextField(default="")
     buyer_data_removed = BooleanField(default=False)
     updated_at = IntegerField()
+    # Receiver fields the platform hid in its export (1 name, 2 phone, 4 address): migration 5.
+    buyer_hidden = IntegerField(default=0)
 
 
 class SalesOrderLine(BaseModel):

@@ -51,6 +51,12 @@ _EIGHT_HOURS = timedelta(hours=8)
 _WS = " \t\r\n\u00a0\u3000\ufeff"
 
 _WRAPPER_FIRST = frozenset("='\ufeff")
+#: What exports write in a cell that has nothing (Douyin: ``-``).
+_EMPTY_MARKS = frozenset({"-", "--", "—"})
+#: Excel serial day numbers accepted as dates: 1954-10-04 .. 2119-01-11.
+_SERIAL_MIN, _SERIAL_MAX = 20_000, 80_000
+_EXCEL_EPOCH = datetime(1899, 12, 30)
+_SERIAL_RE = re.compile(r"^\d{5}(?:\.\d+)?$")
 _WRAPPER_LAST = frozenset('"\ufeff')
 _SCIENTIFIC_RE = re.compile(r"^[+-]?\d+(?:\.\d*)?[eE][+-]?\d+$")
 _DATETIME_RE = re.compile(
@@ -160,7 +166,10 @@ def clean_text(text: str | None) -> str:
         parts = strip_wrappers(text).split()
         if not parts:
             return ""
-    return parts[0] if len(parts) == 1 else " ".join(parts)
+    if len(parts) == 1:
+        only = parts[0]
+        return "" if only in _EMPTY_MARKS else only  # Douyin writes "-" for nothing
+    return " ".join(parts)
 
 
 def parse_datetime(text: str | None) -> datetime | None:
@@ -170,8 +179,9 @@ def parse_datetime(text: str | None) -> datetime | None:
     either way (aware datetimes compare and convert by instant).
 
     Accepted forms: ``2024-03-05 14:22:01``, ``2024/3/5 14:22``, ``2024-03-05``,
-    ``2024年3月5日 14:22``, ``2024-03-05T14:22:01``, ``20240305142201`` and ``20240305``.
-    Fractions of a second are ignored.
+    ``2024年3月5日 14:22``, ``2024-03-05T14:22:01``, ``20240305142201``, ``20240305`` and an
+    Excel serial day number (``45356.5988``: a date cell read as its number). Fractions of a
+    second are ignored; ``-`` is no time.
 
     Args:
         text: The cell text.
@@ -196,12 +206,18 @@ def parse_datetime(text: str | None) -> datetime | None:
                 return value
             raise _date_out_of_range(s)
     s = strip_wrappers(s)
-    if not s:
+    if not s or s in _EMPTY_MARKS:
         return None
     if len(s) > 64:
         raise _not_a_date(s[:64] + "…")
     try:
-        if s.isascii() and s.isdigit() and len(s) in (8, 14):
+        if _SERIAL_RE.match(s) and _SERIAL_MIN <= float(s) <= _SERIAL_MAX:
+            # A date cell read as its number (an Excel serial: days since 1899-12-30).
+            naive = _EXCEL_EPOCH + timedelta(days=float(s))
+            if naive.microsecond >= 500_000:
+                naive += timedelta(seconds=1)
+            naive = naive.replace(microsecond=0)
+        elif s.isascii() and s.isdigit() and len(s) in (8, 14):
             parts = [int(s[0:4]), int(s[4:6]), int(s[6:8])]
             if len(s) == 14:
                 parts += [int(s[8:10]), int(s[10:12]), int(s[12:14])]

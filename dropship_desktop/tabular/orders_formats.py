@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from itertools import repeat
 from typing import Any, Literal, NamedTuple
@@ -82,13 +82,56 @@ CANONICAL_FIELDS: dict[str, str] = {
     "tracking_no": QT_TRANSLATE_NOOP("MappingDialog", "Tracking number"),
     "supplier_name": QT_TRANSLATE_NOOP("MappingDialog", "Supplier"),
     "remark": QT_TRANSLATE_NOOP("MappingDialog", "Remark"),
+    "payable_fen": QT_TRANSLATE_NOOP("MappingDialog", "Order value (payable, for unpaid orders)"),
+    "platform_item_id": QT_TRANSLATE_NOOP("MappingDialog", "Platform item ID"),
+    "platform_sku_id": QT_TRANSLATE_NOOP("MappingDialog", "Platform SKU ID"),
+    "spec": QT_TRANSLATE_NOOP("MappingDialog", "Spec / model (1688)"),
+    "offer_id": QT_TRANSLATE_NOOP("MappingDialog", "1688 Offer ID"),
+    "sku_id_1688": QT_TRANSLATE_NOOP("MappingDialog", "1688 SKU ID"),
+    "item_code": QT_TRANSLATE_NOOP("MappingDialog", "Item code (货号)"),
+    "downstream_order_no": QT_TRANSLATE_NOOP(
+        "MappingDialog", "Shop order it was placed for (下游订单号)"
+    ),
+    "downstream_channel": QT_TRANSLATE_NOOP("MappingDialog", "Shop platform (下游渠道)"),
+    "is_dropship": QT_TRANSLATE_NOOP("MappingDialog", "Dropship order (是否代发订单)"),
+    "batch_no": QT_TRANSLATE_NOOP("MappingDialog", "Order batch (下单批次号)"),
 }
+
+#: Fields only one kind of export has (the mapping dialog shows the fields of the chosen kind).
+FIELD_KINDS: dict[str, OrderKind] = {
+    "sub_order_no": "shop",
+    "shop_name": "shop",
+    "province": "shop",
+    "city": "shop",
+    "district": "shop",
+    "street": "shop",
+    "payable_fen": "shop",
+    "platform_item_id": "shop",
+    "platform_sku_id": "shop",
+    "sku": "shop",
+    "supplier_name": "1688",
+    "spec": "1688",
+    "offer_id": "1688",
+    "sku_id_1688": "1688",
+    "item_code": "1688",
+    "downstream_order_no": "1688",
+    "downstream_channel": "1688",
+    "is_dropship": "1688",
+    "batch_no": "1688",
+}
+
+#: What an encrypted or masked receiver field is stored as: nothing (``buyer_hidden`` says
+#: which fields the platform hid). Bits of :attr:`OrderRecord.hidden`.
+HIDDEN_NAME = 1
+HIDDEN_PHONE = 2
+HIDDEN_ADDRESS = 4
 
 #: Display names of the supported formats.
 FORMATS: dict[str, str] = {
     "taobao": QT_TRANSLATE_NOOP("Import", "Taobao / Tmall"),
     "pdd": QT_TRANSLATE_NOOP("Import", "Pinduoduo"),
     "douyin": QT_TRANSLATE_NOOP("Import", "Douyin shop"),
+    "kuaishou": QT_TRANSLATE_NOOP("Import", "Kuaishou shop"),
     "1688": QT_TRANSLATE_NOOP("Import", "1688 purchase orders"),
 }
 
@@ -107,6 +150,9 @@ _CANDIDATES: dict[str, dict[str, tuple[str, ...]]] = {
         "quantity": ("宝贝总数量", "购买数量", "数量"),
         "unit_price_fen": ("价格", "单价"),
         "amount_fen": ("买家实际支付金额", "实付金额", "买家应付货款", "总金额"),
+        "payable_fen": ("买家应付货款", "总金额"),
+        "platform_item_id": ("宝贝id", "商品id"),
+        "platform_sku_id": ("skuid", "sku id"),
         "shipping_fen": ("买家应付邮费", "邮费"),
         "status_text": ("订单状态",),
         "created_at": ("订单创建时间", "创建时间"),
@@ -126,10 +172,20 @@ _CANDIDATES: dict[str, dict[str, tuple[str, ...]]] = {
         "street": (),
         "address": ("详细地址", "街道", "收货地址"),
         "product_title": ("商品", "商品名称"),
-        "sku": ("商家编码-sku维度", "sku编码", "商品规格", "样式id", "商家编码"),
+        "sku": (
+            "商家编码-sku维度",
+            "sku编码",
+            "商家编码-规格维度",
+            "商家编码-商品维度",
+            "商家编码",
+            "商品规格",
+        ),
+        "platform_item_id": ("商品id",),
+        "platform_sku_id": ("样式id", "skuid", "sku id"),
         "quantity": ("商品数量", "数量"),
         "unit_price_fen": ("商品单价",),
         "amount_fen": ("用户实付金额", "商家实收金额", "实付金额"),
+        "payable_fen": ("商品总价",),
         "shipping_fen": ("邮费", "运费"),
         "status_text": ("订单状态",),
         "created_at": ("订单成交时间", "拼单成功时间", "订单创建时间", "下单时间"),
@@ -151,9 +207,12 @@ _CANDIDATES: dict[str, dict[str, tuple[str, ...]]] = {
         "address": ("详细地址", "收件人地址", "收货地址"),
         "product_title": ("选购商品", "商品名称"),
         "sku": ("商家编码", "商品规格", "sku编码"),
+        "platform_item_id": ("商品id",),
+        "platform_sku_id": ("skuid", "sku id"),
         "quantity": ("商品数量", "数量"),
         "unit_price_fen": ("商品单价", "单价"),
         "amount_fen": ("订单应付金额", "实付款", "实付金额", "支付金额"),
+        "payable_fen": ("订单应付金额",),
         "shipping_fen": ("运费",),
         "status_text": ("订单状态",),
         "created_at": ("订单提交时间", "下单时间", "订单创建时间"),
@@ -162,6 +221,32 @@ _CANDIDATES: dict[str, dict[str, tuple[str, ...]]] = {
         "tracking_no": ("快递单号", "运单号", "快递信息"),
         "remark": ("商家备注", "买家留言", "备注"),
     },
+    "kuaishou": {
+        "order_no": ("订单号", "订单编号", "订单id"),
+        "shop_name": ("店铺名称", "店铺", "商家名称"),
+        "buyer_name": ("收货人姓名", "收货人", "收件人"),
+        "buyer_phone": ("收货人电话", "收货人手机号", "收货人手机", "收件人手机号", "联系电话"),
+        "province": ("省", "省份"),
+        "city": ("市", "城市"),
+        "district": ("区", "区县"),
+        "street": ("街道",),
+        "address": ("收货地址", "详细地址", "收件人地址", "地址"),
+        "product_title": ("商品名称", "商品标题", "商品"),
+        "sku": ("商家编码", "sku编码", "商品编码", "商品规格", "规格"),
+        "platform_item_id": ("商品id",),
+        "platform_sku_id": ("skuid", "sku id"),
+        "quantity": ("商品数量", "成交数量", "购买数量", "数量"),
+        "unit_price_fen": ("商品单价", "单价", "商品价格"),
+        "amount_fen": ("实付款", "订单实付款", "实付金额", "买家实付", "订单实付金额"),
+        "payable_fen": ("订单应付金额", "应付金额", "订单金额", "订单总金额"),
+        "shipping_fen": ("运费", "邮费"),
+        "status_text": ("订单状态",),
+        "created_at": ("订单创建时间", "下单时间", "创建时间"),
+        "paid_at": ("支付时间", "付款时间", "订单支付时间"),
+        "carrier": ("快递公司", "物流公司"),
+        "tracking_no": ("快递单号", "运单号", "物流单号"),
+        "remark": ("商家备注", "卖家备注", "买家留言", "备注"),
+    },
     "1688": {
         "order_no": ("订单编号", "订单号"),
         "supplier_name": ("卖家公司名", "供应商", "卖家会员名", "供应商名称"),
@@ -169,14 +254,21 @@ _CANDIDATES: dict[str, dict[str, tuple[str, ...]]] = {
         "buyer_phone": ("联系手机", "联系电话"),
         "address": ("收货地址",),
         "product_title": ("货品标题", "商品名称"),
-        "sku": ("货号", "sku编码", "单品货号", "型号"),
+        "item_code": ("货号", "单品货号"),
+        "spec": ("规格", "sku规格", "型号"),
+        "offer_id": ("offer id", "offerid", "商品id"),
+        "sku_id_1688": ("sku id", "skuid"),
+        "downstream_order_no": ("下游订单号",),
+        "downstream_channel": ("下游渠道",),
+        "is_dropship": ("是否代发订单", "是否代发"),
+        "batch_no": ("下单批次号",),
         "quantity": ("数量", "购买数量"),
         "unit_price_fen": ("单价",),
         "amount_fen": ("实付款", "实付金额"),
         "shipping_fen": ("运费",),
         "status_text": ("订单状态", "交易状态"),
         "created_at": ("订单创建时间", "创建时间", "下单时间"),
-        "paid_at": ("付款时间", "订单付款时间"),
+        "paid_at": ("订单付款时间", "付款时间"),
         "carrier": ("物流公司",),
         "tracking_no": ("运单号", "物流单号"),
         "remark": ("买家留言", "备注"),
@@ -232,11 +324,51 @@ _DETECTION: dict[str, tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]] = {
             "快递信息",
         ),
     ),
+    # Kuaishou: no confirmed header list (see docs/DESIGN.md); its own words first, then the
+    # usual ones of a shop export that no other layout combines this way.
+    "kuaishou": (
+        (
+            ("订单号", "订单编号", "订单id"),
+            ("快手号", "买家快手号", "快手昵称", "达人id", "达人昵称", "快手订单号"),
+        ),
+        (
+            "快手号",
+            "买家快手号",
+            "快手昵称",
+            "达人id",
+            "达人昵称",
+            "快手订单号",
+            "收货人电话",
+            "订单实付款",
+            "商品名称",
+        ),
+    ),
     "1688": (
         (("订单编号",), ("货品标题", "卖家公司名", "供应商", "货品总价")),
-        ("货品标题", "卖家公司名", "货品总价", "实付款", "运单号", "卖家会员名", "单价", "运费"),
+        (
+            "货品标题",
+            "卖家公司名",
+            "货品总价",
+            "实付款",
+            "运单号",
+            "卖家会员名",
+            "单价",
+            "运费",
+            "offer id",
+            "下游订单号",
+            "是否代发订单",
+        ),
     ),
 }
+
+#: Kuaishou order numbers: 16 digits. A shop export no layout claims by its headers, whose
+#: order numbers all have 16 digits, is taken as Kuaishou's (:func:`detect_by_order_numbers`).
+KUAISHOU_ORDER_DIGITS = 16
+_GENERIC_SHOP = (
+    ("订单号", "订单编号", "订单id"),
+    ("订单状态",),
+    ("商品名称", "商品标题", "商品", "实付款", "订单实付款", "实付金额", "订单应付金额"),
+)
 
 _UNIT_RE = re.compile(r"\([^()]*\)")
 _SPACE_RE = re.compile(r"[\s*:]+")
@@ -272,7 +404,8 @@ def detect_format(headers: Iterable[str]) -> str | None:
         headers: The header row.
 
     Returns:
-        ``"taobao"``, ``"pdd"``, ``"douyin"`` or ``"1688"``, or ``None`` when no format fits
+        ``"taobao"``, ``"pdd"``, ``"douyin"``, ``"kuaishou"`` or ``"1688"``, or ``None`` when
+        no format fits
         (or two fit equally well).
     """
     present = set(_index(headers))
@@ -286,6 +419,95 @@ def detect_format(headers: Iterable[str]) -> str | None:
     if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
         return None
     return ranked[0][0]
+
+
+def detect_by_order_numbers(headers: list[str], rows: Iterable[list[str]]) -> str | None:
+    """The layout of a shop export its headers alone do not identify, from its order numbers.
+
+    Kuaishou's headers are not confirmed; its order numbers have 16 digits (Taobao's 16-19,
+    but Taobao is recognised by its headers). A file with an order number, a status and a
+    product or amount column whose first orders all have 16-digit numbers is Kuaishou's.
+
+    Args:
+        headers: The header row.
+        rows: The first data rows (a few dozen are enough).
+
+    Returns:
+        ``"kuaishou"`` or ``None``.
+    """
+    index = _index(headers)
+    if not all(any(normalise_header(h) in index for h in group) for group in _GENERIC_SHOP):
+        return None
+    column = next(
+        headers.index(index[normalise_header(h)])
+        for h in _GENERIC_SHOP[0]
+        if normalise_header(h) in index
+    )
+    numbers: list[str] = []
+    for row in rows:
+        try:
+            number = clean_order_number(row[column]) if column < len(row) else ""
+        except CellError:
+            return None
+        if number:
+            numbers.append(number)
+    if numbers and all(n.isdigit() and len(n) == KUAISHOU_ORDER_DIGITS for n in numbers):
+        return "kuaishou"
+    return None
+
+
+#: How far down a file its header may sit (below a preamble such as PDD's
+#: ``订单查询导出,导出时间：…`` line or a workbook's title row).
+HEADER_SEARCH_ROWS = 15
+
+
+def locate_header(table: Table) -> Table:
+    """The table with its header row found below a preamble, when the first row is not it.
+
+    The reader takes the first non-empty row as the header. Platform exports may put a title
+    or an export-time line above the real header; the real one is the first of the first
+    :data:`HEADER_SEARCH_ROWS` rows in which a layout is recognised (:func:`detect_format`).
+
+    Args:
+        table: The table as read.
+
+    Returns:
+        *table* itself when its header is recognised or no lower row is; else a table whose
+        header is that row, whose rows are the rows after it (short rows padded, also the
+        streamed ones as they come), row numbers unchanged.
+    """
+    if detect_format(table.headers) is not None:
+        return table
+    for at, row in enumerate(table.rows[: HEADER_SEARCH_ROWS - 1]):
+        headers = [h.strip(" \t\r\n\u3000\ufeff") for h in row]
+        if detect_format(headers) is None:
+            continue
+        while headers and not headers[-1]:
+            headers.pop()
+        width = len(headers)
+        rows = [_pad(r, width) for r in table.rows[at + 1 :]]
+        rest = table.rest
+        return replace(
+            table,
+            headers=headers,
+            rows=rows,
+            row_numbers=table.row_numbers[at + 1 :],
+            header_row=table.row_numbers[at],
+            rest=None if rest is None else _padded_blocks(rest, width),
+            expected_rows=max(0, table.expected_rows - at - 1),
+        )
+    return table
+
+
+def _pad(row: list[str], width: int) -> list[str]:
+    return row if len(row) >= width else [*row, *([""] * (width - len(row)))]
+
+
+def _padded_blocks(
+    blocks: Iterator[tuple[list[list[str]], list[int]]], width: int
+) -> Iterator[tuple[list[list[str]], list[int]]]:
+    for rows, numbers in blocks:
+        yield [_pad(r, width) for r in rows], numbers
 
 
 def kind_for_format(fmt: str | None) -> OrderKind:
@@ -408,6 +630,21 @@ class OrderRecord(NamedTuple):
     tracking_no: str = ""
     supplier_name: str = ""
     remark: str = ""
+    payable_fen: int | None = None
+    platform_item_id: str = ""
+    platform_sku_id: str = ""
+    spec: str = ""
+    offer_id: str = ""
+    sku_id_1688: str = ""
+    item_code: str = ""
+    downstream_order_no: str = ""
+    downstream_channel: str = ""
+    is_dropship: bool | None = None
+    batch_no: str = ""
+    #: Receiver fields the platform hid (``HIDDEN_*`` bits); those fields are ``""``.
+    hidden: int = 0
+    #: 1688: the row continues the order above (its order number cell was empty).
+    continuation: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -443,11 +680,13 @@ class MappingResult:
         records: One record per valid row, in file order.
         errors: Cell errors, in file order.
         errors_truncated: More errors existed than were kept (see ``max_errors``).
+        summary_rows: File row numbers of summary rows (合计, 总计, 汇总) that were skipped.
     """
 
     records: list[OrderRecord] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
     errors_truncated: bool = False
+    summary_rows: list[int] = field(default_factory=list)
 
 
 # --- status texts ----------------------------------------------------------------------------
@@ -512,6 +751,7 @@ _1688_STATUS: dict[str, str] = {
     "等待卖家发货": "waitsellersend",
     "待发货": "waitsellersend",
     "等待买家收货": "waitbuyerreceive",
+    "等待买家确认收货": "waitbuyerreceive",
     "卖家已发货": "waitbuyerreceive",
     "已发货": "waitbuyerreceive",
     "待收货": "waitbuyerreceive",
@@ -597,7 +837,7 @@ def _quantity(text: str) -> int | None:
     if text.isascii() and text.isdigit():
         return checked_quantity(int(text))
     cleaned = strip_wrappers(text).removesuffix("件").removesuffix("个").strip()
-    if not cleaned:
+    if not cleaned or cleaned in ("-", "--"):
         return None
     whole, _, frac = cleaned.partition(".")
     if whole.isascii() and whole.isdigit() and (not frac or frac.strip("0") == ""):
@@ -621,6 +861,12 @@ def _tracking(text: str) -> tuple[str, str]:
     if len(parts) > 1 and parts[-1].isascii() and parts[-1].isalnum():
         carrier = " ".join(p for p in parts[:-1] if p.lower() != "no")
         return carrier, parts[-1]
+    number, dash, carrier = cleaned.partition("-")
+    if dash and number.isascii() and number.isalnum() and carrier and not carrier.isascii():
+        return carrier.strip(), number  # Douyin's 快递信息: "75312345678901-中通快递"
+    carrier, dash, number = cleaned.rpartition("-")
+    if dash and number.isascii() and number.isalnum() and carrier and not carrier.isascii():
+        return carrier.strip(), number  # "中通快递-75312345678901"
     return "", cleaned
 
 
@@ -630,10 +876,7 @@ _TRANSPOSE_BLOCK = 5000
 _CELL_FAILURES = (ValueError, OverflowError, ArithmeticError)
 
 _TEXT_FIELDS = (
-    "sub_order_no",
     "shop_name",
-    "buyer_name",
-    "buyer_phone",
     "province",
     "city",
     "district",
@@ -642,8 +885,29 @@ _TEXT_FIELDS = (
     "carrier",
     "supplier_name",
     "remark",
+    "spec",
+    "item_code",
+    "downstream_channel",
+    "batch_no",
 )
-_MONEY_FIELDS = ("unit_price_fen", "amount_fen", "shipping_fen")
+#: Receiver fields: a platform may hide them (``##密文…``, ``$$密文…``, ``***``).
+_RECEIVER_FIELDS = ("buyer_name", "buyer_phone", "street", "address")
+_HIDDEN_BITS = (
+    ("buyer_name", HIDDEN_NAME),
+    ("buyer_phone", HIDDEN_PHONE),
+    ("street", HIDDEN_ADDRESS),
+    ("address", HIDDEN_ADDRESS),
+)
+#: Long numeric ids kept as text (wrappers removed, ``-`` for none).
+_ID_FIELDS = (
+    "sub_order_no",
+    "platform_item_id",
+    "platform_sku_id",
+    "offer_id",
+    "sku_id_1688",
+    "downstream_order_no",
+)
+_MONEY_FIELDS = ("unit_price_fen", "amount_fen", "shipping_fen", "payable_fen")
 _TIME_FIELDS = ("created_at", "paid_at")
 
 
@@ -729,12 +993,54 @@ def _map_columns(
         return list(map(table_.__getitem__, column))
 
     out: dict[str, list[Any]] = {}
-    out["order_no"] = convert("order_no", required_order_number)
+    order_nos = out["order_no"] = convert("order_no", _order_number_or_blank)
+    skip: set[int] = set()  # rows that yield no record (summary rows, lines of a bad order)
+    summary: list[int] = []
+    continuation: list[bool] | None = None
+    first_column = transposed[0]
+    summary_firsts = (
+        {c for c in set(first_column) if _is_summary_cell(c)} if columns["order_no"] else set()
+    )
+    if "" in order_nos or _SUMMARY in order_nos or summary_firsts:
+        rows_ = table.rows
+        last: str | None = None
+        after_bad = False
+        if kind == "1688":
+            continuation = [False] * count
+        for r, value in enumerate(order_nos):
+            if value is _SUMMARY or (summary_firsts and first_column[r] in summary_firsts):
+                summary.append(r)
+                continue
+            if value is None:  # a bad cell (already a problem): its further lines go with it
+                last, after_bad = None, True
+                continue
+            if value != "":
+                last, after_bad = value, False
+                continue
+            if any(_is_summary_cell(c) for c in rows_[r]):
+                summary.append(r)
+            elif continuation is None:
+                problems.append((r, columns["order_no"], _EMPTY_ORDER_NO))
+            elif last is None:
+                if after_bad:
+                    skip.add(r)
+                else:
+                    problems.append((r, columns["order_no"], _NO_ORDER_ABOVE))
+            else:
+                order_nos[r] = last  # a further goods line of the order above
+                continuation[r] = True
+        skip.update(summary)
+        if continuation is not None:
+            out["continuation"] = continuation
     for name in _TEXT_FIELDS:
         if name in columns and name != "sub_order_no":
             out[name] = convert(name, clean_text)
-    if "sub_order_no" in columns:
-        out["sub_order_no"] = convert("sub_order_no", clean_order_number)
+    for name in _RECEIVER_FIELDS:
+        if name in columns:
+            out[name] = convert(name, _receiver)
+    for name in _ID_FIELDS:
+        if name in columns:
+            out[name] = convert(name, _id_text)
     for name in _MONEY_FIELDS:
         if name in columns:
             out[name] = convert(name, _money, _money_message)
@@ -743,6 +1049,8 @@ def _map_columns(
             out[name] = convert(name, parse_datetime)
     if "quantity" in columns:
         out["quantity"] = convert("quantity", _quantity)
+    if "is_dropship" in columns:
+        out["is_dropship"] = convert("is_dropship", _yes_no)
     if "status_text" in columns:
         out["status"] = convert("status_text", _status_converter(kind))
         out["status_text"] = convert("status_text", clean_text)
@@ -753,12 +1061,21 @@ def _map_columns(
         if any(found):
             carriers = out.get("carrier") or [""] * count
             out["carrier"] = [c or f for c, f in zip(carriers, found, strict=True)]
+    hidden: list[int] | None = None
+    for name, bit in _HIDDEN_BITS:
+        values = out.get(name)
+        if values is not None and _HIDDEN in values:
+            if hidden is None:
+                hidden = [0] * count
+            for r, value in enumerate(values):
+                if value is _HIDDEN:
+                    hidden[r] |= bit
+                    values[r] = ""
+    if hidden is not None:
+        out["hidden"] = hidden
     split_parts = [n for n in ("province", "city", "district") if n in columns]
     if "street" in columns:
-        out["street"] = convert("street", clean_text)
         split_parts.append("street")
-    if "address" in columns:
-        out["address"] = convert("address", clean_text)
     if split_parts:
         detail = out.get("address") or [""] * count
         out["address"] = list(map(_join_address, *(out[n] for n in split_parts), detail))
@@ -767,11 +1084,21 @@ def _map_columns(
     out["row"] = numbers
     args = [out.get(name) or repeat(default) for name, default in _RECORD_DEFAULTS]
     records = list(map(OrderRecord, *args))
-    result = MappingResult(records=records)
-    if problems:
+    result = MappingResult(records=records, summary_rows=[numbers[r] for r in summary])
+    if problems or skip:
+        if summary:  # a summary row's cells are no order's: not problems
+            summary_set = set(summary)
+            problems = [p for p in problems if p[0] not in summary_set]
         problems.sort()
         bad_rows = {r for r, _, _ in problems}
-        result.records = [rec for r, rec in enumerate(records) if r not in bad_rows]
+        if continuation is not None and bad_rows:
+            # The further lines of an order whose first row is bad go with it.
+            bad_orders = {order_nos[r] for r in bad_rows if not continuation[r]}
+            skip.update(
+                r for r, flag in enumerate(continuation) if flag and order_nos[r] in bad_orders
+            )
+        skip |= bad_rows
+        result.records = [rec for r, rec in enumerate(records) if r not in skip]
         result.errors = [
             RowError(numbers[r], headers[i], message) for r, i, message in problems[:max_errors]
         ]
@@ -850,6 +1177,68 @@ def _status_converter(kind: OrderKind) -> Any:
         return map_status_text(cleaned, kind)
 
     return convert
+
+
+# Sentinels (compared by identity): a summary row's order cell, a hidden receiver field.
+_SUMMARY = "\x00summary"
+_HIDDEN = "\x00hidden"
+_SUMMARY_WORDS = ("合计", "总计", "汇总")
+_EMPTY_ORDER_NO = QT_TRANSLATE_NOOP("Errors", "the order number is empty")
+_NO_ORDER_ABOVE = QT_TRANSLATE_NOOP(
+    "Errors",
+    "the order number is empty and there is no order above this row for it to belong to (a "
+    "1688 order's further goods lines leave the order number empty; its first row must have "
+    "it)",
+)
+
+
+def _is_summary_cell(cell: str) -> bool:
+    """A summary row's label: 合计, 总计, 汇总 (also ``合计：``, ``总计(30单)``)."""
+    return bool(cell) and cell.strip(" \t\u3000\ufeff'\"=").startswith(_SUMMARY_WORDS)
+
+
+def _order_number_or_blank(cell: str) -> str:
+    """The order number of a cell; ``""`` when blank, :data:`_SUMMARY` for a summary label."""
+    if cell.isdigit() and cell.isascii():
+        return cell  # the reader already unwrapped it: the common case, no copy
+    number = clean_order_number(cell)
+    if number in ("-", "--"):
+        return ""
+    if number.startswith(_SUMMARY_WORDS):
+        return _SUMMARY
+    return number
+
+
+def _receiver(cell: str) -> str:
+    """A receiver field, or :data:`_HIDDEN` when the platform replaced it by a placeholder."""
+    text = clean_text(cell)
+    if text and (
+        text.startswith(("##", "$$"))
+        or ("*" in text and (text.strip("*") == "" or "**" in text))
+        or "密文" in text
+    ):
+        return _HIDDEN
+    return text
+
+
+def _id_text(cell: str) -> str:
+    """A platform id kept as text (``="…"``, tab, apostrophe removed; ``-`` for none)."""
+    number = clean_order_number(cell)
+    return "" if number in ("-", "--") else number
+
+
+_YES = frozenset({"是", "y", "yes", "true", "1", "代发"})
+_NO = frozenset({"否", "n", "no", "false", "0", "非代发"})
+
+
+def _yes_no(cell: str) -> bool | None:
+    """是/否 (or yes/no, 1/0) as a bool; anything else is not known (``None``)."""
+    text = clean_text(cell).lower()
+    if text in _YES:
+        return True
+    if text in _NO:
+        return False
+    return None
 
 
 def _join_address(*parts: str) -> str:

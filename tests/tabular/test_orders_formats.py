@@ -121,7 +121,7 @@ def test_1688(encoding: str, tmp_path: Path) -> None:
     assert first.unit_price_fen == 2500 and first.shipping_fen == 400 and first.amount_fen == 2900
     assert second.unit_price_fen == 4550
     assert second.tracking_no == "YT7512345678" and second.carrier == "圆通速递"
-    assert first.sku == "T-001"
+    assert first.item_code == "T-001"  # 货号
     assert third.paid_at is None
 
 

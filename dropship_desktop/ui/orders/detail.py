@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.enums import CancelAction, CancelRequestState, RefundStatus
+from ...domain.enums import CancelAction, CancelRequestState, RefundStatus, SalesStatus
 from ...services.orders import BuyerData
 from ...store.order_queries import OrderDetail
 from ..formatting import (
@@ -100,6 +100,13 @@ def _label(enum: Any, raw: Any) -> str:
         return enum_label(enum(raw))
     except ValueError:
         return str(raw)
+
+
+def _downstream(supplier_order: dict[str, object]) -> str:
+    """下游渠道 and 下游订单号 of a 1688 order: the shop order it was placed for."""
+    number = str(supplier_order.get("downstream_order_no") or "")
+    channel = str(supplier_order.get("downstream_channel") or "")
+    return f"{channel} {number}".strip() if number else ""
 
 
 class OrderDetailPane(QWidget):
@@ -187,6 +194,48 @@ class OrderDetailPane(QWidget):
 
     # -- HTML ------------------------------------------------------------------------------
 
+    def _supplier_lines(self, supplier_order: dict[str, object]) -> str:
+        """The goods lines of a 1688 order (from its buyer export), with their 1688 ids."""
+        lines = supplier_order.get("lines") or []
+        if not lines:
+            return ""
+        return self._table(
+            [
+                self.tr("Product"),
+                self.tr("Spec"),
+                self.tr("Offer ID"),
+                self.tr("SKU ID"),
+                self.tr("Item code"),
+                self.tr("Qty"),
+                self.tr("Price"),
+            ],
+            lines,  # type: ignore[arg-type]
+            [
+                lambda r: r["title"],
+                lambda r: r["spec"],
+                lambda r: r["offer_id_1688"],
+                lambda r: r["sku_id_1688"],
+                lambda r: r["item_code"],
+                lambda r: r["quantity"],
+                lambda r: format_money(r["unit_price_fen"]),  # type: ignore[arg-type]
+            ],
+        )
+
+    def _receiver(self, value: object, hidden: int) -> str:
+        """A receiver field; one the platform hid says so (with what is left, e.g. the region)."""
+        text = str(value or "")
+        if not hidden:
+            return text
+        label = self.tr("(hidden by the platform)")
+        return f"{text} {label}" if text else label
+
+    def _sale_text(self, o: dict[str, object]) -> str:
+        """The sale amount; an unpaid order's value is marked unpaid."""
+        text = format_money(o["sale_fen"])  # type: ignore[arg-type]
+        if o["status"] == SalesStatus.WAIT_PAY.value and not o["paid_at"]:
+            text += " " + self.tr("(unpaid)")
+        return text
+
     def _html(self, detail: OrderDetail) -> str:
         o = detail.order
         parts: list[str] = []
@@ -207,7 +256,7 @@ class OrderDetailPane(QWidget):
                     (self.tr("Paid"), format_datetime(o["paid_at"])),  # type: ignore[arg-type]
                     (self.tr("Ship by"), format_datetime(o["ship_by"])),  # type: ignore[arg-type]
                     (self.tr("Payment"), o["payment_method"]),
-                    (self.tr("Sale amount"), format_money(o["sale_fen"])),  # type: ignore[arg-type]
+                    (self.tr("Sale amount"), self._sale_text(o)),
                     (self.tr("Cost"), format_money(o["cost_fen"])),  # type: ignore[arg-type]
                     (self.tr("Dropship fee"), format_money(o["dropship_fee_fen"])),  # type: ignore[arg-type]
                     (self.tr("Shipping"), format_money(o["shipping_fen"])),  # type: ignore[arg-type]
@@ -225,15 +274,30 @@ class OrderDetailPane(QWidget):
             note = self.tr("Shown in full; the reveal was recorded.")
         else:
             note = self.tr("Masked.")
+        hidden = int(o.get("buyer_hidden") or 0)  # type: ignore[call-overload]
+        if hidden:
+            note += " " + self.tr("The platform hid some of it in its export.")
         parts.append("<h3>" + _e(self.tr("Buyer")) + f"</h3><p><i>{_e(note)}</i></p>")
         parts.append(
             self._pairs(
                 [
-                    (self.tr("Name"), revealed.buyer_name if revealed else o["buyer_name"]),
-                    (self.tr("Phone"), revealed.buyer_phone if revealed else o["buyer_phone"]),
+                    (
+                        self.tr("Name"),
+                        self._receiver(
+                            revealed.buyer_name if revealed else o["buyer_name"], hidden & 1
+                        ),
+                    ),
+                    (
+                        self.tr("Phone"),
+                        self._receiver(
+                            revealed.buyer_phone if revealed else o["buyer_phone"], hidden & 2
+                        ),
+                    ),
                     (
                         self.tr("Address"),
-                        revealed.ship_address if revealed else o["ship_address"],
+                        self._receiver(
+                            revealed.ship_address if revealed else o["ship_address"], hidden & 4
+                        ),
                     ),
                 ]
             )
@@ -287,8 +351,11 @@ class OrderDetailPane(QWidget):
                         (self.tr("Created"), format_datetime(r["created_at"])),  # type: ignore[arg-type]
                         (self.tr("Carrier"), r["carrier"]),
                         (self.tr("Tracking no."), r["tracking_no"]),
+                        (self.tr("Placed for shop order"), _downstream(r)),
+                        (self.tr("Order batch"), r.get("batch_no", "")),
                     ]
                 )
+                + self._supplier_lines(r)
                 + "<br>"
             )
         parts.append("<h3>" + _e(self.tr("Cancellation requests")) + "</h3>")

@@ -44,12 +44,13 @@ from ...services.order_import import (
     ImportChanges,
     ImportPreview,
     commit_import,
+    file_shop,
     header_signature,
     preview_import,
     release_preview,
     shops_for_platforms,
 )
-from ...tabular.orders_formats import CANONICAL_FIELDS, ColumnMapping
+from ...tabular.orders_formats import CANONICAL_FIELDS, FIELD_KINDS, ColumnMapping
 from ..formatting import (
     enum_label,
     format_datetime,
@@ -81,6 +82,7 @@ _FORMATS = (
     ("taobao", QT_TRANSLATE_NOOP("ImportDialog", "Taobao / Tmall (已卖出的宝贝)")),
     ("pdd", QT_TRANSLATE_NOOP("ImportDialog", "Pinduoduo")),
     ("douyin", QT_TRANSLATE_NOOP("ImportDialog", "Douyin shop")),
+    ("kuaishou", QT_TRANSLATE_NOOP("ImportDialog", "Kuaishou shop (快手小店)")),
     ("1688", QT_TRANSLATE_NOOP("ImportDialog", "1688 purchase orders")),
     ("custom", QT_TRANSLATE_NOOP("ImportDialog", "My own column mapping")),
 )
@@ -198,6 +200,7 @@ class MappingDialog(QDialog):
             combo.currentIndexChanged.connect(self._validate)
             self.combos[name] = combo
             form.addRow(_field_label(name), combo)
+        self._form = form
         inner = QWidget()
         inner.setLayout(form)
         scroll = QScrollArea()
@@ -231,8 +234,18 @@ class MappingDialog(QDialog):
         fields = {name: str(c.currentData()) for name, c in self.combos.items() if c.currentData()}
         return ColumnMapping(fields=fields, format=None)
 
+    def _show_kind_fields(self) -> None:
+        """Only the fields the chosen kind of export has (a 1688 export has no shop name...)."""
+        kind = self.kind()
+        for name, combo in self.combos.items():
+            wanted = FIELD_KINDS.get(name, kind) == kind
+            self._form.setRowVisible(combo, wanted)
+            if not wanted:
+                combo.setCurrentIndex(0)
+
     @Slot()
     def _validate(self) -> None:
+        self._show_kind_fields()
         fields = self.mapping().fields
         missing = [n for n in ("order_no", "status_text") if n not in fields]
         if self.kind() == "1688" and "status_text" in missing:
@@ -352,6 +365,7 @@ class ImportDialog(QDialog):
         self.progress_bar.setObjectName("importProgress")
         self.progress_bar.setVisible(False)
         self.progress_label = QLabel()
+        self.progress_label.setWordWrap(True)
         self.progress_label.setObjectName("importProgressLabel")
 
         self.buttons = QDialogButtonBox()
@@ -494,13 +508,25 @@ class ImportDialog(QDialog):
                 style = "color: #b00020;"
             elif preview.kind == "1688":
                 text += " " + self.tr(
-                    "Each is matched to its sales order by 1688 order number, else by "
+                    "Each is linked to the shop order its 下游订单号 names, else matched by "
                     "recipient and product; the rest wait for a match in the order list."
                 )
             else:
                 text += " " + self.tr(
                     "Orders already here are updated (status, logistics), not duplicated."
                 )
+            if preview.header_row > 1:
+                text += " " + self.tr(
+                    "The column headers are on row {row}; the rows above them are skipped."
+                ).format(row=preview.header_row)
+            if preview.summary_rows:
+                text += " " + self.tr(
+                    "{count} summary row(s) (合计/总计/汇总) will be skipped."
+                ).format(count=len(preview.summary_rows))
+            if len(preview.shop_names) > 1:
+                text += " " + self.tr(
+                    "The file holds orders of several shops ({names}); choose the shop."
+                ).format(names=", ".join(preview.shop_names))
         self.summary.setText(text)
         self.summary.setStyleSheet(style)
 
@@ -513,14 +539,18 @@ class ImportDialog(QDialog):
         for shop_id, platform, name in shops:
             self.shop_combo.addItem(f"{name} ({enum_label(ShopPlatform(platform))})", shop_id)
         self.shop_combo.addItem(self.tr("New shop…"), None)
-        # Preselect: the same shop as before, the shop the file names, or the only one.
+        # Preselect: the same shop as before, the shop the file names (店铺名称), the only one;
+        # a shop the file names that is not here yet is offered as a new shop. Else ask.
         index = self.shop_combo.findData(previous) if previous is not None else -1
-        if index < 0 and preview.shop_names:
-            for i, (_id, _platform, name) in enumerate(shops):
-                if name == preview.shop_names[0]:
-                    index = i
-        if index < 0:
-            index = 0 if len(shops) == 1 else (self.shop_combo.count() - 1 if not shops else -1)
+        named = file_shop(preview, shops)
+        if index < 0 and named is not None:
+            index = self.shop_combo.findData(named[0])
+        new_index = self.shop_combo.count() - 1
+        if index < 0 and len(preview.shop_names) == 1:
+            index = new_index
+            self.new_shop_name.setText(preview.shop_names[0])
+        if index < 0 and not preview.shop_names:
+            index = 0 if len(shops) == 1 else (new_index if not shops else -1)
         self.shop_combo.setCurrentIndex(index)
         self.shop_combo.blockSignals(False)
         self.new_shop_platform.clear()
@@ -652,26 +682,8 @@ class ImportDialog(QDialog):
         self._release()
         summary = changes.summary
         if summary is not None:
-            if summary.kind == "1688":
-                text = self.tr(
-                    "Imported: {created} new 1688 orders ({matched} matched to sales orders, "
-                    "{unmatched} awaiting a match), {updated} updated, {unchanged} unchanged."
-                ).format(
-                    created=summary.orders_created,
-                    matched=summary.matched,
-                    unmatched=summary.unmatched,
-                    updated=summary.orders_updated,
-                    unchanged=summary.orders_unchanged,
-                )
-            else:
-                text = self.tr(
-                    "Imported: {created} new orders, {updated} updated, {unchanged} unchanged."
-                ).format(
-                    created=summary.orders_created,
-                    updated=summary.orders_updated,
-                    unchanged=summary.orders_unchanged,
-                )
-            self.progress_label.setText(text)
+            # Counts, links by 下游订单号, unpaid and hidden receivers, skipped summary rows.
+            self.progress_label.setText(translated(summary.message()))
         self.cancel_button.setText(self.tr("Close"))
         self._update_buttons()
 

@@ -1,0 +1,316 @@
+"""Shop exports as they really come: Taobao 41/68 columns, Pinduoduo below a preamble,
+Douyin with hidden receivers and '-', Kuaishou, summary rows, the shop named in the file,
+unpaid orders."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from dropship_desktop.errors import UserError
+from dropship_desktop.services.order_import import (
+    default_shop,
+    import_orders_file,
+    preview_import,
+)
+from dropship_desktop.store.db import db
+from dropship_desktop.tabular.cells import parse_datetime
+from tests.helpers.platform_exports import (
+    DOUYIN,
+    KUAISHOU,
+    PDD_OBSERVED,
+    TAOBAO_41,
+    TAOBAO_68,
+    csv_file,
+    taobao_row,
+    xlsx_file,
+)
+from tests.services.test_order_import_files import content_dump
+
+SHOP = "小美家居淘宝店"
+
+
+def _orders(prefix: str) -> list[tuple[Any, ...]]:
+    return db.execute_sql(
+        "SELECT s.platform, s.name, o.shop_order_no, o.status, o.buyer_name, o.buyer_phone,"
+        " o.ship_address, o.sale_fen, o.quantity, o.carrier, o.tracking_no, o.created_at,"
+        " o.paid_at, o.buyer_hidden FROM sales_order o JOIN shop s ON s.id = o.shop_id"
+        " WHERE o.shop_order_no LIKE ? ORDER BY o.shop_order_no",
+        (prefix + "%",),
+    ).fetchall()
+
+
+def _lines(prefix: str) -> list[tuple[Any, ...]]:
+    return db.execute_sql(
+        "SELECT o.shop_order_no, l.title, l.sku, l.quantity, l.unit_price_fen,"
+        " l.platform_item_id, l.platform_sku_id FROM sales_order_line l"
+        " JOIN sales_order o ON o.id = l.sales_order_id WHERE o.shop_order_no LIKE ?"
+        " ORDER BY o.shop_order_no, l.id",
+        (prefix + "%",),
+    ).fetchall()
+
+
+def _epoch(text: str) -> int:
+    value = parse_datetime(text)
+    assert value is not None
+    return int(value.timestamp())
+
+
+# --- Taobao -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("headers", [TAOBAO_41, TAOBAO_68], ids=["41", "68"])
+@pytest.mark.parametrize("encoding", ["gb18030", "utf-8-sig"])
+def test_taobao_order_reports_with_trailing_space_headers(
+    fresh_db: Path, tmp_path: Path, headers: list[str], encoding: str
+) -> None:
+    rows = [
+        taobao_row(headers),
+        taobao_row(
+            headers,
+            订单编号='="1930679858170647124"',
+            订单状态="等待买家付款",
+            买家实际支付金额="0元",
+            买家应付货款="1,234.50",
+            总金额="1,234.50",
+            **{"订单付款时间 ": "", "宝贝总数量": "2"},
+        ),
+        taobao_row(
+            headers,
+            订单编号='="1930679858170647125"',
+            订单状态="卖家已发货，等待买家确认",
+            **{"物流单号 ": "No:YT7512345678", "物流公司": "圆通速递"},
+        ),
+    ]
+    path = csv_file(tmp_path / "ExportOrderList202611021200.csv", headers, rows,
+                    encoding=encoding, quote_all=True)  # fmt: skip
+
+    changes = import_orders_file(path, shop_name=SHOP)
+
+    summary = changes.summary
+    assert summary is not None and summary.orders_created == 3 and summary.unpaid == 1
+    address = "浙江省 杭州市 西湖区 文三路100号(310000)"
+    created, paid = _epoch("2026-11-02 08:05:00"), _epoch("2026-11-02 08:06:00")
+    assert _orders("19306798581706471") == [
+        ("taobao", SHOP, "1930679858170647123", "paid", "王小明", "13812345678", address, 5900,
+         1, "", "", created, paid, 0),
+        # Unpaid: its value (买家应付货款), not ¥0.00; the status says unpaid.
+        ("taobao", SHOP, "1930679858170647124", "wait_pay", "王小明", "13812345678", address,
+         123450, 2, "", "", created, None, 0),
+        ("taobao", SHOP, "1930679858170647125", "shipped", "王小明", "13812345678", address,
+         5900, 1, "圆通速递", "YT7512345678", created, paid, 0),
+    ]  # fmt: skip
+    # Its line carries the value too (2 items of ¥617.25), not ¥0.00.
+    assert _lines("1930679858170647124") == [
+        ("1930679858170647124", "夏季 纯棉T恤", "", 2, 61725, "", ""),
+    ]
+
+
+def test_the_shop_named_in_the_file_is_chosen_among_several(fresh_db: Path, tmp_path: Path) -> None:
+    for name in ("另一家淘宝店", SHOP):
+        db.execute_sql(
+            "INSERT INTO shop (platform, name, created_at) VALUES ('taobao', ?, 0)", (name,)
+        )
+    path = csv_file(tmp_path / "tb.csv", TAOBAO_41, [taobao_row(TAOBAO_41)], encoding="gb18030")
+    preview = preview_import(path)
+    _shop_id, name = default_shop(preview)
+    assert name == SHOP
+    import_orders_file(path)
+    assert _orders("1930679858170647123")[0][1] == SHOP
+
+    # A shop the seller does not have yet is asked for, not guessed.
+    other = csv_file(
+        tmp_path / "tb2.csv",
+        TAOBAO_41,
+        [taobao_row(TAOBAO_41, 订单编号='="1930679858170647200"', 店铺名称="新开的店")],
+    )
+    with pytest.raises(UserError, match="新开的店"):
+        import_orders_file(other)
+    assert _orders("1930679858170647200") == []
+    import_orders_file(other, shop_name="新开的店")
+    assert _orders("1930679858170647200")[0][1] == "新开的店"
+
+
+def test_a_taobao_workbook_with_a_title_row_and_summary_rows(demo_db: Path, tmp_path: Path) -> None:
+    rows: list[list[Any]] = [
+        taobao_row(TAOBAO_41, 订单编号=f"19306798581706473{i}", 收货人姓名=f"买家{i}")
+        for i in range(3)
+    ]
+    total = [""] * len(TAOBAO_41)
+    total[0], total[TAOBAO_41.index("买家实际支付金额")] = "合计", "177.00"
+    rows.append(total)
+    rows.append(["总计：3单", *[""] * (len(TAOBAO_41) - 1)])
+    path = xlsx_file(tmp_path / "orders.xlsx", TAOBAO_41, rows, title="已卖出的宝贝 订单报表")
+
+    preview = preview_import(path)
+    assert preview.format == "taobao" and preview.header_row == 2
+    assert preview.summary_rows == [6, 7]  # title row 1, header row 2, orders rows 3-5
+    changes = import_orders_file(path, shop_name=SHOP)
+
+    summary = changes.summary
+    assert summary is not None
+    assert (summary.orders_created, summary.summary_rows) == (3, 2)
+    assert "2 summary row(s)" in changes.message_text
+    assert [o[4] for o in _orders("19306798581706473")] == ["买家0", "买家1", "买家2"]
+
+
+# --- Pinduoduo ----------------------------------------------------------------------------------
+
+
+def _pdd_rows() -> list[list[str]]:
+    base = {
+        "商品": "夏季 纯棉T恤", "订单号": "261102-123456789012345", "订单状态": "待发货",
+        "商品总价(元)": "59.00", "邮费(元)": "0.00", "用户实付金额(元)": "¥1,259.00",
+        "商家实收金额(元)": "1,259.00", "商品数量(件)": "2", "商品id": "\t612345678901",
+        "商品规格": "白色 XL", "样式ID": "\t1234567890123", "商家编码-规格维度": "SKU-001",
+        "售后状态": "无售后或售后取消", "订单成交时间": "2026-11-02 08:15:09", "收货人": "王**",
+        "手机": "138****5678", "省": "江苏省", "市": "南京市", "区": "鼓楼区", "街道": "****",
+    }  # fmt: skip
+    second = dict(base)
+    second.update({
+        "订单号": "261102-123456789012346", "订单状态": "已发货，待签收", "收货人": "赵六",
+        "手机": "13700000000", "街道": "建国路88号", "快递单号": "SF1234567890",
+        "快递公司": "顺丰速运", "商品数量(件)": "1", "用户实付金额(元)": "19.90",
+    })  # fmt: skip
+    return [[f"\t{r.get(h, '')}" if r.get(h) else "" for h in PDD_OBSERVED] for r in (base, second)]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "gb18030"])
+def test_pinduoduo_below_a_preamble_with_masked_receivers(
+    fresh_db: Path, tmp_path: Path, encoding: str
+) -> None:
+    path = csv_file(
+        tmp_path / "pdd.csv",
+        PDD_OBSERVED,
+        _pdd_rows(),
+        encoding=encoding,
+        preamble=[["订单查询导出", "导出时间：2026-11-02 12:00:00"]],
+    )
+    preview = preview_import(path)
+    assert preview.format == "pdd" and preview.header_row == 2 and not preview.errors
+    changes = import_orders_file(path, shop_name="拼多多小店")
+
+    summary = changes.summary
+    assert summary is not None and summary.hidden_receivers == 1
+    assert "hidden by the platform" in changes.message_text
+    assert _orders("261102-1234567890123") == [
+        # Name, phone and street masked: stored empty, flagged (1 name + 2 phone + 4 address),
+        # the region kept.
+        ("pdd", "拼多多小店", "261102-123456789012345", "paid", "", "", "江苏省南京市鼓楼区",
+         125900, 2, "", "", _epoch("2026-11-02 08:15:09"), _epoch("2026-11-02 08:15:09"), 7),
+        ("pdd", "拼多多小店", "261102-123456789012346", "shipped", "赵六", "13700000000",
+         "江苏省南京市鼓楼区建国路88号", 1990, 1, "顺丰速运", "SF1234567890",
+         _epoch("2026-11-02 08:15:09"), _epoch("2026-11-02 08:15:09"), 0),
+    ]  # fmt: skip
+    assert _lines("261102-1234567890123") == [
+        ("261102-123456789012345", "夏季 纯棉T恤", "SKU-001", 2, 62950, "612345678901",
+         "1234567890123"),
+        ("261102-123456789012346", "夏季 纯棉T恤", "SKU-001", 1, 1990, "612345678901",
+         "1234567890123"),
+    ]  # fmt: skip
+
+
+# --- Douyin -------------------------------------------------------------------------------------
+
+
+def test_douyin_with_encrypted_receivers_and_dashes(fresh_db: Path, tmp_path: Path) -> None:
+    row = {
+        "主订单编号": "\t6917926768823643751", "子订单编号": "\t6917926768823643752",
+        "选购商品": "蓝牙耳机", "商品规格": "黑色", "商品数量": "1", "商家编码": "E-9",
+        "商品单价": "99.00", "订单应付金额": "99.00", "运费": "0.00",
+        "收件人": "##密文AbCdEf==", "收件人手机号": "$$密文XyZ==", "省": "上海市", "市": "上海市",
+        "区": "浦东新区", "街道": "张江镇", "详细地址": "##密文QwErTy==", "买家留言": "-",
+        "订单提交时间": "2026/11/02 08:15:09", "支付完成时间": "2026/11/02 08:15:40",
+        "商家备注": "-", "订单完成时间": "-", "订单状态": "待发货", "售后状态": "-",
+        "取消原因": "-", "发货时间": "-", "承诺发货时间": "-", "快递信息": "-",
+        "商品ID": "\t3581234567890",
+    }  # fmt: skip
+    path = csv_file(tmp_path / "douyin.csv", DOUYIN, [[row.get(h, "") for h in DOUYIN]])
+
+    import_orders_file(path, shop_name="抖店")
+
+    assert _orders("6917926768823643751") == [
+        ("douyin", "抖店", "6917926768823643751", "paid", "", "", "上海市浦东新区张江镇", 9900,
+         1, "", "", _epoch("2026-11-02 08:15:09"), _epoch("2026-11-02 08:15:40"), 7),
+    ]  # fmt: skip
+    assert _lines("6917926768823643751") == [
+        ("6917926768823643751", "蓝牙耳机", "E-9", 1, 9900, "3581234567890", ""),
+    ]
+    remark = db.execute_sql(
+        "SELECT remark FROM sales_order WHERE shop_order_no = '6917926768823643751'"
+    ).fetchone()
+    assert remark == ("",)  # '-' is nothing
+
+
+# --- Kuaishou -----------------------------------------------------------------------------------
+
+
+def _kuaishou_rows(numbers: list[str]) -> list[list[str]]:
+    out = []
+    for i, number in enumerate(numbers):
+        row = {
+            "订单号": number, "订单状态": "待发货", "商品名称": f"手机壳 款{i}",
+            "商品ID": "20231234567", "商家编码": f"KS-{i}", "商品单价": "15.00", "成交数量": "2",
+            "实付款": "30.00", "运费": "0", "收货人姓名": "钱七", "收货人电话": "13600000000",
+            "收货地址": "广东省广州市天河区体育西路1号", "订单创建时间": "2026-11-02 10:00:00",
+            "支付时间": "2026-11-02 10:01:00", "买家快手号": "ks_buyer",
+        }  # fmt: skip
+        out.append([row.get(h, "") for h in KUAISHOU])
+    return out
+
+
+def test_kuaishou_is_detected_by_its_columns_and_by_its_order_numbers(
+    fresh_db: Path, tmp_path: Path
+) -> None:
+    numbers = ["2411020000000001", "2411020000000002"]
+    path = csv_file(tmp_path / "ks.csv", KUAISHOU, _kuaishou_rows(numbers))
+    preview = preview_import(path)
+    assert preview.format == "kuaishou" and preview.platforms() == ("kuaishou",)
+
+    # Without the Kuaishou-only column: still Kuaishou, by the 16-digit order numbers.
+    generic = [h for h in KUAISHOU if h != "买家快手号"]
+    rows = [r[:-1] for r in _kuaishou_rows(numbers)]
+    path2 = csv_file(tmp_path / "ks2.csv", generic, rows, encoding="gb18030")
+    assert preview_import(path2).format == "kuaishou"
+
+    import_orders_file(path, shop_name="快手小店A")
+    assert [(*o[:4], o[7], o[8]) for o in _orders("24110200000000")] == [
+        ("kuaishou", "快手小店A", "2411020000000001", "paid", 3000, 2),
+        ("kuaishou", "快手小店A", "2411020000000002", "paid", 3000, 2),
+    ]
+    assert [line[2] for line in _lines("24110200000000")] == ["KS-0", "KS-1"]
+
+
+def test_a_rejected_shop_file_names_row_and_column_and_changes_nothing(
+    demo_db: Path, tmp_path: Path
+) -> None:
+    rows = [taobao_row(TAOBAO_41, 订单编号=f'="19306798581706488{i}"') for i in range(3)]
+    rows[1][TAOBAO_41.index("订单创建时间")] = "昨天"
+    path = csv_file(tmp_path / "bad.csv", TAOBAO_41, rows, preamble=[["订单报表"]])
+    before = content_dump(demo_db)
+    with pytest.raises(UserError) as caught:
+        import_orders_file(path, shop_name=SHOP)
+    assert "Row 4, column 订单创建时间" in str(caught.value)  # preamble row 1, header row 2
+    assert content_dump(demo_db) == before
+
+
+def test_douyin_tracking_cell_number_dash_carrier(fresh_db: Path, tmp_path: Path) -> None:
+    row = {
+        "主订单编号": "\t6917926768823643800", "子订单编号": "\t6917926768823643801",
+        "选购商品": "充电线", "商品数量": "3", "商品单价": "9.90", "订单应付金额": "29.70",
+        "收件人": "周八", "收件人手机号": "15900000000", "详细地址": "四川省成都市武侯区天府大道1号",
+        "订单提交时间": "2026-11-01 10:00:00", "支付完成时间": "2026-11-01 10:01:00",
+        "订单状态": "已发货", "快递信息": "75312345678901-中通快递",
+    }  # fmt: skip
+    path = csv_file(tmp_path / "dy.csv", DOUYIN, [[row.get(h, "-") for h in DOUYIN]])
+    import_orders_file(path, shop_name="抖店")
+    order = _orders("6917926768823643800")[0]
+    assert (order[3], order[7], order[8], order[9], order[10]) == (
+        "shipped",
+        2970,
+        3,
+        "中通快递",
+        "75312345678901",
+    )
