@@ -138,7 +138,7 @@ class SalesOrder(BaseModel):
     remark = TextField(default="")
     buyer_data_removed = BooleanField(default=False)
     updated_at = IntegerField()
-    # Receiver fields the platform hid in its export (1 name, 2 phone, 4 address): migration 5.
+    # Receiver fields the platform hid in its export (1 name, 2 phone, 4 address): migration 7.
     buyer_hidden = IntegerField(default=0)
 
 

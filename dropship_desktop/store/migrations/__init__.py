@@ -16,6 +16,7 @@ from . import (
     m0004_supplier_order_lines,
     m0005_application_id,
     m0006_number_search,
+    m0007_platform_exports,
 )
 
 MIGRATIONS: tuple[ModuleType, ...] = (
@@ -25,6 +26,7 @@ MIGRATIONS: tuple[ModuleType, ...] = (
     m0004_supplier_order_lines,
     m0005_application_id,
     m0006_number_search,
+    m0007_platform_exports,
 )
 LATEST_VERSION: int = MIGRATIONS[-1].VERSION
 

@@ -1,4 +1,4 @@
-"""Version 5: which receiver fields a platform hid in its export.
+"""Version 7: which receiver fields a platform hid in its export.
 
 Douyin and Pinduoduo (and sometimes others) replace the receiver's name, phone and address in
 their exports by placeholders (``##密文…``, ``$$密文…``, ``***``) since 2021. Those are not the
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 
-VERSION = 5
+VERSION = 7
 
 
 def apply(conn: sqlite3.Connection) -> None:
