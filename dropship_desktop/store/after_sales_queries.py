@@ -191,10 +191,12 @@ def case_detail(case_id: int) -> CaseDetail | None:
     cursor = db.execute_sql(
         "SELECT c.*, o.shop_order_no, o.product_summary, o.sale_fen, o.tracking_no,"
         " o.carrier, s.name AS shop, COALESCE(sp.name, '') AS supplier,"
-        " so.order_id_1688, so.status AS supplier_order_status, so.paid_fen AS supplier_paid_fen"
+        " so.order_id_1688, so.status AS supplier_order_status, so.paid_fen AS supplier_paid_fen,"
+        " COALESCE(da.connector, 'manual') AS connector"
         " FROM after_sales_case c JOIN sales_order o ON o.id = c.sales_order_id"
         " JOIN shop s ON s.id = c.shop_id LEFT JOIN supplier sp ON sp.id = c.supplier_id"
-        " LEFT JOIN supplier_order so ON so.id = c.supplier_order_id WHERE c.id = ?",
+        " LEFT JOIN supplier_order so ON so.id = c.supplier_order_id"
+        " LEFT JOIN distribution_account da ON da.id = so.account_id WHERE c.id = ?",
         (case_id,),
     )
     row = cursor.fetchone()
