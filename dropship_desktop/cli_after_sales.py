@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from .errors import UserError
+from .i18n import QT_TRANSLATE_NOOP
 
 __all__ = ["WHAT", "run"]
 
@@ -31,11 +32,21 @@ def _mapping(path: str | None) -> dict[str, str] | None:
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
     except (OSError, ValueError) as exc:
-        raise UserError(f"Cannot read the column mapping {path}: {exc}") from None
+        raise UserError(
+            QT_TRANSLATE_NOOP("Errors", "Cannot read the column mapping {path}: {reason}"),
+            path=path,
+            reason=exc,
+        ) from None
     fields = data.get("fields", data) if isinstance(data, dict) else None
     if not isinstance(fields, dict) or not all(isinstance(v, str) for v in fields.values()):
         raise UserError(
-            f'The column mapping {path} must be a JSON object such as {{"order_no": "订单号"}}.'
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "The column mapping {path} must be a JSON object of field names and column "
+                "names, such as {example}.",
+            ),
+            path=path,
+            example='{"order_no": "订单号"}',
         )
     return fields
 
@@ -47,7 +58,7 @@ def _import(args: argparse.Namespace, data_dir: Path, opened_database: object) -
     )
 
     if not Path(args.file).is_file():
-        raise UserError(f"No such file: {args.file}")
+        raise UserError(QT_TRANSLATE_NOOP("Errors", "No such file: {path}"), path=args.file)
     mapping = _mapping(getattr(args, "mapping", None))
     with opened_database(data_dir):  # type: ignore[operator]
         preview = preview_after_sales_import(args.file, shop=args.shop, mapping=mapping)

@@ -25,6 +25,286 @@
     </message>
 </context>
 <context>
+    <name>AfterSalesImportDialog</name>
+    <message>
+        <source>Import after-sales cases</source>
+        <translation>导入售后单</translation>
+    </message>
+    <message>
+        <source>&amp;Choose file…</source>
+        <translation>选择文件(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Any shop</source>
+        <translation>所有店铺</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <source>Pinduoduo 售后信息, Taobao and Douyin refund lists are recognised by their column names; for other layouts choose the columns below. Rows are matched to orders by order number; any problem rejects the whole file.</source>
+        <translation>拼多多“售后信息”、淘宝和抖店的退款列表按列名自动识别；其他格式请在下方选择对应的列。每行按订单号匹配订单；只要有一处问题，整个文件都不导入。</translation>
+    </message>
+    <message>
+        <source>After-sales export</source>
+        <translation>售后导出文件</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xls *.csv);;All files (*)</source>
+        <translation>表格文件 (*.xlsx *.xls *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>{rows} row(s) read: {new} new case(s), {updated} to update.</source>
+        <translation>已读取 {rows} 行：新增售后单 {new} 个，更新 {updated} 个。</translation>
+    </message>
+    <message>
+        <source>{count} problem(s); nothing will be imported until they are fixed:</source>
+        <translation>发现 {count} 处问题；改正之前不会导入任何内容：</translation>
+    </message>
+</context>
+<context>
+    <name>AfterSalesOpen</name>
+    <message>
+        <source>After-sales case…</source>
+        <translation>售后…</translation>
+    </message>
+    <message>
+        <source>Open an after-sales case (售后) on this order</source>
+        <translation>为此订单新建售后单</translation>
+    </message>
+</context>
+<context>
+    <name>AfterSalesQueue</name>
+    <message>
+        <source>{d} d {h} h</source>
+        <translation>{d}天{h}小时</translation>
+    </message>
+    <message>
+        <source>{h} h {m} min</source>
+        <translation>{h}小时{m}分</translation>
+    </message>
+    <message>
+        <source>{m} min</source>
+        <translation>{m}分钟</translation>
+    </message>
+    <message>
+        <source>Overdue {}</source>
+        <translation>已超时 {}</translation>
+    </message>
+    <message>
+        <source>sent, answer not recorded</source>
+        <translation>已提交，结果未记录</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>已完结</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <source>Order no.</source>
+        <translation>店铺订单号</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>售后类型</translation>
+    </message>
+    <message>
+        <source>Buyer side</source>
+        <translation>买家端</translation>
+    </message>
+    <message>
+        <source>Supplier side</source>
+        <translation>供应商端</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Asked</source>
+        <translation>申请金额</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>已退买家</translation>
+    </message>
+    <message>
+        <source>Recovered</source>
+        <translation>供应商已退</translation>
+    </message>
+    <message>
+        <source>Net loss</source>
+        <translation>净损失</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>申请时间</translation>
+    </message>
+    <message>
+        <source>Platform case no.</source>
+        <translation>平台售后编号</translation>
+    </message>
+</context>
+<context>
+    <name>AfterSalesView</name>
+    <message>
+        <source>Export after-sales cases</source>
+        <translation>导出售后单</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>{count} case(s) exported to {path}</source>
+        <translation>已导出 {count} 个售后单到 {path}</translation>
+    </message>
+    <message>
+        <source>Reply copied to the clipboard.</source>
+        <translation>回复已复制到剪贴板。</translation>
+    </message>
+    <message>
+        <source>After-sales</source>
+        <translation>售后</translation>
+    </message>
+    <message>
+        <source>Order number…</source>
+        <translation>订单号…</translation>
+    </message>
+    <message>
+        <source>&amp;Overdue only</source>
+        <translation>只看超时(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>类型(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;State</source>
+        <translation>状态(&amp;S)</translation>
+    </message>
+    <message>
+        <source>S&amp;hop</source>
+        <translation>店铺(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Su&amp;pplier</source>
+        <translation>供应商(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Import the platform&apos;s after-sales export</source>
+        <translation>导入平台导出的售后文件</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Export every case</source>
+        <translation>导出全部售后单</translation>
+    </message>
+    <message>
+        <source>Templates…</source>
+        <translation>回复模板…</translation>
+    </message>
+    <message>
+        <source>Edit the reply templates</source>
+        <translation>编辑回复模板</translation>
+    </message>
+    <message>
+        <source>Response windows…</source>
+        <translation>处理时限…</translation>
+    </message>
+    <message>
+        <source>Hours each platform gives you to answer, per kind</source>
+        <translation>各平台按售后类型给您的处理时限（小时）</translation>
+    </message>
+    <message>
+        <source>Next buyer step</source>
+        <translation>买家端下一步</translation>
+    </message>
+    <message>
+        <source>Next supplier step</source>
+        <translation>供应商端下一步</translation>
+    </message>
+    <message>
+        <source>Log contact…</source>
+        <translation>记录联系…</translation>
+    </message>
+    <message>
+        <source>Copy reply</source>
+        <translation>复制回复</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>已完结</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Buyer: {}</source>
+        <translation>买家：{}</translation>
+    </message>
+    <message>
+        <source>All shops</source>
+        <translation>全部店铺</translation>
+    </message>
+    <message>
+        <source>All suppliers</source>
+        <translation>全部供应商</translation>
+    </message>
+    <message>
+        <source>{count} case(s)</source>
+        <translation>{count} 个售后单</translation>
+    </message>
+    <message>
+        <source>{n} overdue on this page</source>
+        <translation>本页 {n} 个已超时</translation>
+    </message>
+    <message>
+        <source>{cases} case(s): refunded to buyers {refunded} · recovered from suppliers {recovered} · net loss {loss}</source>
+        <translation>{cases} 个售后单：退给买家 {refunded} · 供应商退回 {recovered} · 净损失 {loss}</translation>
+    </message>
+</context>
+<context>
     <name>BackupsDialog</name>
     <message>
         <source>Automatic</source>
@@ -189,6 +469,33 @@ The current data is backed up first, so this can be undone by restoring that bac
     <message>
         <source>Something went wrong; see the log file.</source>
         <translation>出错了，请查看日志文件。</translation>
+    </message>
+</context>
+<context>
+    <name>BuyerStepDialog</name>
+    <message>
+        <source>Buyer side: {}</source>
+        <translation>买家端：{}</translation>
+    </message>
+    <message>
+        <source>Amount refunded to the buyer</source>
+        <translation>退给买家的金额</translation>
+    </message>
+    <message>
+        <source>The buyer&apos;s return tracking no.</source>
+        <translation>买家退货运单号</translation>
+    </message>
+    <message>
+        <source>Tracking no. of what was sent</source>
+        <translation>寄出的运单号</translation>
+    </message>
+    <message>
+        <source>Extra cost (postage, part, repair)</source>
+        <translation>额外成本（运费、配件、维修）</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
     </message>
 </context>
 <context>
@@ -487,6 +794,196 @@ The current data is backed up first, so this can be undone by restoring that bac
     </message>
 </context>
 <context>
+    <name>CaseDetail</name>
+    <message>
+        <source>&amp;Agree…</source>
+        <translation>同意(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;fuse…</source>
+        <translation>拒绝(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Goods came back…</source>
+        <translation>已收到退货(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Refund the &amp;buyer…</source>
+        <translation>退款给买家(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Close the case…</source>
+        <translation>关闭售后(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Replacement &amp;sent…</source>
+        <translation>已寄出换货(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Part re-&amp;shipped…</source>
+        <translation>已补发(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Repaired and &amp;sent back…</source>
+        <translation>已修好寄回(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Answered, close…</source>
+        <translation>已解答，关闭(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Ask supplier on &amp;1688…</source>
+        <translation>在1688向供应商申请(&amp;1)…</translation>
+    </message>
+    <message>
+        <source>Supplier agr&amp;eed…</source>
+        <translation>供应商已同意(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Send goods bac&amp;k…</source>
+        <translation>退回供应商(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>Supplier &amp;refunded…</source>
+        <translation>供应商已退款(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Supplier refuse&amp;d…</source>
+        <translation>供应商拒绝(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDetailPane</name>
+    <message>
+        <source>Buyer (shop)</source>
+        <translation>买家（店铺）</translation>
+    </message>
+    <message>
+        <source>Supplier (1688)</source>
+        <translation>供应商（1688）</translation>
+    </message>
+    <message>
+        <source>&amp;Log contact…</source>
+        <translation>记录联系(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Log a call, chat or email with the buyer (Ctrl+L)</source>
+        <translation>记录与买家的电话、聊天或邮件（Ctrl+L）</translation>
+    </message>
+    <message>
+        <source>Co&amp;py reply</source>
+        <translation>复制回复(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Copy the filled-in reply to the clipboard (Ctrl+Shift+C)</source>
+        <translation>把填好的回复复制到剪贴板（Ctrl+Shift+C）</translation>
+    </message>
+    <message>
+        <source>Templates…</source>
+        <translation>模板…</translation>
+    </message>
+    <message>
+        <source>Contacts with the buyer</source>
+        <translation>与买家的联系记录</translation>
+    </message>
+    <message>
+        <source>Reply:</source>
+        <translation>回复：</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>操作记录</translation>
+    </message>
+    <message>
+        <source>Select a case to see both sides.</source>
+        <translation>选择一个售后单，查看买家端和供应商端。</translation>
+    </message>
+    <message>
+        <source>Platform case</source>
+        <translation>平台售后编号</translation>
+    </message>
+    <message>
+        <source>since</source>
+        <translation>自</translation>
+    </message>
+    <message>
+        <source>due</source>
+        <translation>截止</translation>
+    </message>
+    <message>
+        <source>Sent to the buyer</source>
+        <translation>寄给买家</translation>
+    </message>
+    <message>
+        <source>Platform status</source>
+        <translation>平台状态</translation>
+    </message>
+    <message>
+        <source>1688 order</source>
+        <translation>1688订单</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>No 1688 order linked to this order.</source>
+        <translation>此订单没有关联的1688订单。</translation>
+    </message>
+    <message>
+        <source>Refund id</source>
+        <translation>退款单号</translation>
+    </message>
+    <message>
+        <source>Return address</source>
+        <translation>退货地址</translation>
+    </message>
+    <message>
+        <source>Return parcel</source>
+        <translation>退货包裹</translation>
+    </message>
+    <message>
+        <source>Last message</source>
+        <translation>最近消息</translation>
+    </message>
+    <message>
+        <source>Sent to 1688, answer not recorded: check on 1688 and say.</source>
+        <translation>已提交到1688，结果未记录：请到1688上核实后在此确认。</translation>
+    </message>
+    <message>
+        <source>It went through</source>
+        <translation>已成功</translation>
+    </message>
+    <message>
+        <source>It did not</source>
+        <translation>未成功</translation>
+    </message>
+    <message>
+        <source>Technical support has no supplier side.</source>
+        <translation>技术支持没有供应商端。</translation>
+    </message>
+    <message>
+        <source>Asked back {asked} · refunded to the buyer {refunded} · recovered from the supplier {recovered} · extra cost {extra} · &lt;b&gt;net loss {loss}&lt;/b&gt;</source>
+        <translation>申请 {asked} · 退给买家 {refunded} · 供应商退回 {recovered} · 额外成本 {extra} · &lt;b&gt;净损失 {loss}&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
     <name>CloseReasonEditor</name>
     <message>
         <source>Choose a reason…</source>
@@ -640,6 +1137,10 @@ The current data is backed up first, so this can be undone by restoring that bac
         <source>Comparing {} offers for “{}” at a sale price of {}.</source>
         <translation>正在以售价 {2} 比较“{1}”的 {0} 个报价。</translation>
     </message>
+    <message>
+        <source>More after-sales cases with faulty goods lately for the offer of: {}. Check its quality before ordering more.</source>
+        <translation>以下供应商的货源近期质量问题售后增多：{}。继续下单前请核实质量。</translation>
+    </message>
 </context>
 <context>
     <name>Completeness</name>
@@ -760,6 +1261,65 @@ The current data is backed up first, so this can be undone by restoring that bac
         <translation>
             <numerusform>%n 个订单</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ContactDialog</name>
+    <message>
+        <source>Fast and convenient, but someone must be there to answer.</source>
+        <extracomment>Seed 6.2: each channel&apos;s trade-off, shown where the seller picks it.</extracomment>
+        <translation>响应快、方便快捷，但需要有人值守回复。</translation>
+    </message>
+    <message>
+        <source>Direct and quick, but takes the most time and money.</source>
+        <translation>直接快捷，但需要投入更多人力和财力。</translation>
+    </message>
+    <message>
+        <source>Answer when you have time, but replies are slower.</source>
+        <translation>有空再回复，时间由您掌控，但响应可能较慢。</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s own chat: the buyer&apos;s messages stay on record.</source>
+        <translation>平台自带的聊天工具：买家的消息有据可查。</translation>
+    </message>
+    <message>
+        <source>Log a contact with the buyer</source>
+        <translation>记录与买家的联系</translation>
+    </message>
+    <message>
+        <source>&amp;Channel</source>
+        <translation>渠道(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Direction</source>
+        <translation>方向(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Time</source>
+        <translation>时间(&amp;T)</translation>
+    </message>
+    <message>
+        <source>N&amp;ote</source>
+        <translation>备注(&amp;O)</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlinesDialog</name>
+    <message>
+        <source>Response windows</source>
+        <translation>处理时限</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <source>Hours the platform gives you to act. Platforms change their rules: check their after-sales pages and set your own. Open cases move with the new windows.</source>
+        <translation>平台给您处理的小时数。平台规则会变，请以平台售后规则页面为准并自行设置。处理中的售后单会按新的时限重新计算截止时间。</translation>
+    </message>
+    <message>
+        <source>Shop platform</source>
+        <translation>店铺平台</translation>
     </message>
 </context>
 <context>
@@ -961,6 +1521,7 @@ Details were written to the log file:
     </message>
     <message>
         <source>“{part}” is not quantity:price, e.g. 10:9.50.</source>
+        <extracomment>The offer&apos;s defect rate is climbing (after-sales cases with faulty goods): warn.</extracomment>
         <translation>“{part}”不是“数量:单价”格式，如 10:9.50。</translation>
     </message>
     <message>
@@ -1037,8 +1598,68 @@ Details were written to the log file:
         <translation>无法写入 {name}：{reason}。如果该文件已在 Excel 或 WPS 中打开，请先关闭，或选择其他文件夹。</translation>
     </message>
     <message>
+        <source>There is no shop named “{name}”. Import the shop&apos;s orders first, or leave the shop empty to match orders of every shop.</source>
+        <translation>没有名为“{name}”的店铺。请先导入该店铺的订单，或不指定店铺以匹配所有店铺的订单。</translation>
+    </message>
+    <message>
+        <source>Unknown field in the column mapping: {name}.</source>
+        <translation>列对应关系中有未知字段：{name}。</translation>
+    </message>
+    <message>
+        <source>The file has no column “{header}” (mapped to {name}).</source>
+        <translation>文件中没有“{header}”列（对应 {name}）。</translation>
+    </message>
+    <message>
+        <source>This file has no order number column (订单编号 / 订单号), so it is not an after-sales export the app knows. Export the after-sales list from the platform again, or map the columns by hand.</source>
+        <translation>此文件没有订单号列（订单编号 / 订单号），不是本软件认识的售后导出文件。请从平台重新导出售后列表，或手动选择对应的列。</translation>
+    </message>
+    <message>
+        <source>The file has neither a kind column (退款类型 / 售后类型) nor a status column (售后状态); map at least one of them.</source>
+        <translation>文件既没有类型列（退款类型 / 售后类型），也没有状态列（售后状态）；请至少选择其中一列。</translation>
+    </message>
+    <message>
+        <source>Row {row}: order {order} is not in the database. Import the shop&apos;s orders first (or choose the right shop).</source>
+        <translation>第 {row} 行：订单 {order} 不在数据库中。请先导入该店铺的订单（或选择正确的店铺）。</translation>
+    </message>
+    <message>
+        <source>Row {row}: order {order} exists in several shops; choose the shop.</source>
+        <translation>第 {row} 行：多个店铺都有订单 {order}；请选择店铺。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a kind the app knows</source>
+        <translation>“{value}”不是本软件认识的售后类型</translation>
+    </message>
+    <message>
+        <source>Row {row}: the refund ({refund}) is more than the trade ({trade}).</source>
+        <translation>第 {row} 行：退款金额（{refund}）大于交易金额（{trade}）。</translation>
+    </message>
+    <message>
+        <source>Row {row}: after-sales number {case} appears twice.</source>
+        <translation>第 {row} 行：售后编号 {case} 重复出现。</translation>
+    </message>
+    <message>
+        <source>The file holds no after-sales rows.</source>
+        <translation>文件中没有售后数据。</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>为空</translation>
+    </message>
+    <message>
+        <source>Row {row}, {field}: {problem}</source>
+        <translation>第 {row} 行，{field}：{problem}</translation>
+    </message>
+    <message>
+        <source>The file has {count} problem(s) and was not imported: {first}</source>
+        <translation>文件有 {count} 处问题，未导入：{first}</translation>
+    </message>
+    <message>
         <source>Choose a file name ending in .xlsx or .csv.</source>
         <translation>请选择以 .xlsx 或 .csv 结尾的文件名。</translation>
+    </message>
+    <message>
+        <source>Cannot write the file: {reason}.</source>
+        <translation>无法写入文件：{reason}。</translation>
     </message>
     <message>
         <source>Export the file from the platform again, or open it in Excel and save it as .xlsx.</source>
@@ -1592,6 +2213,129 @@ Details were written to the log file:
         <extracomment>Sub-commands implemented in cli_safety.py. What ``import`` and ``export`` handle (the first positional argument).</extracomment>
         <translation>{path} 处没有数据库。请先启动一次本软件，或先运行“demo”命令。</translation>
     </message>
+    <message>
+        <source>A “{kind}” case cannot go from “{current}” to “{target}”.</source>
+        <extracomment>Allowed buyer-side steps per kind: state → next states, in the order the UI offers them. Kinds where goods travel back (to the seller&apos;s supplier) before money or a replacement does.</extracomment>
+        <translation>“{kind}”售后不能从“{current}”变为“{target}”。</translation>
+    </message>
+    <message>
+        <source>Enter the amount refunded to the buyer.</source>
+        <translation>请填写退给买家的金额。</translation>
+    </message>
+    <message>
+        <source>The refund ({amount}) is more than the buyer paid ({paid}).</source>
+        <translation>退款（{amount}）超过了买家实付（{paid}）。</translation>
+    </message>
+    <message>
+        <source>An amount cannot be negative.</source>
+        <translation>金额不能为负数。</translation>
+    </message>
+    <message>
+        <source>The tracking number is too long.</source>
+        <translation>运单号太长。</translation>
+    </message>
+    <message>
+        <source>The supplier side of a “{kind}” case cannot go from “{current}” to “{target}”.</source>
+        <translation>“{kind}”售后的供应商端不能从“{current}”变为“{target}”。</translation>
+    </message>
+    <message>
+        <source>This order has no 1688 order to ask a refund on. Link its 1688 order first.</source>
+        <translation>此订单没有可申请退款的1688订单。请先关联它的1688订单。</translation>
+    </message>
+    <message>
+        <source>Enter the tracking number of the parcel sent back to the supplier.</source>
+        <translation>请填写退回供应商的包裹运单号。</translation>
+    </message>
+    <message>
+        <source>Enter the amount the supplier refunded.</source>
+        <translation>请填写供应商退回的金额。</translation>
+    </message>
+    <message>
+        <source>The supplier&apos;s refund ({amount}) is more than was paid on 1688 ({paid}).</source>
+        <translation>供应商退款（{amount}）超过了1688实付金额（{paid}）。</translation>
+    </message>
+    <message>
+        <source>The after-sales case no longer exists.</source>
+        <extracomment>``supplier_pending`` values: what was sent to 1688 and not yet answered.</extracomment>
+        <translation>该售后单已不存在。</translation>
+    </message>
+    <message>
+        <source>The order no longer exists.</source>
+        <translation>该订单已不存在。</translation>
+    </message>
+    <message>
+        <source>Unknown after-sales kind: {kind}.</source>
+        <translation>未知的售后类型：{kind}。</translation>
+    </message>
+    <message>
+        <source>The amount asked back is more than the buyer paid.</source>
+        <translation>申请金额超过了买家实付金额。</translation>
+    </message>
+    <message>
+        <source>The text is too long.</source>
+        <translation>文字太长。</translation>
+    </message>
+    <message>
+        <source>That 1688 order does not belong to this order.</source>
+        <translation>该1688订单不属于此订单。</translation>
+    </message>
+    <message>
+        <source>Ask the supplier through “Ask supplier on 1688”.</source>
+        <translation>请通过“在1688向供应商申请”向供应商申请。</translation>
+    </message>
+    <message>
+        <source>A request to 1688 for this case was sent and its answer is not recorded. Check on 1688 and say whether it went through first.</source>
+        <translation>此售后单已向1688提交过申请，但结果未记录。请先到1688上核实，并确认是否成功。</translation>
+    </message>
+    <message>
+        <source>Enter the amount to ask the supplier for.</source>
+        <translation>请填写向供应商申请的金额。</translation>
+    </message>
+    <message>
+        <source>The amount is more than was paid on 1688 ({paid}).</source>
+        <translation>金额超过了1688实付金额（{paid}）。</translation>
+    </message>
+    <message>
+        <source>The description must be 2 to 150 characters long.</source>
+        <translation>退款说明须为 2 到 150 个字。</translation>
+    </message>
+    <message>
+        <source>Choose a refund reason.</source>
+        <translation>请选择退款原因。</translation>
+    </message>
+    <message>
+        <source>Choose the channel and the direction of the contact.</source>
+        <translation>请选择联系渠道和方向。</translation>
+    </message>
+    <message>
+        <source>The contact time is in the future.</source>
+        <translation>联系时间不能晚于现在。</translation>
+    </message>
+    <message>
+        <source>A template needs a name and a text.</source>
+        <translation>模板需要名称和内容。</translation>
+    </message>
+    <message>
+        <source>The template no longer exists.</source>
+        <translation>该模板已不存在。</translation>
+    </message>
+    <message>
+        <source>A response window must be 1 to 2400 hours.</source>
+        <translation>处理时限须为 1 到 2400 小时。</translation>
+    </message>
+    <message>
+        <source>Cannot read the column mapping {path}: {reason}</source>
+        <extracomment>The ``what`` of ``import`` / ``export`` handled here.</extracomment>
+        <translation>无法读取列对应文件 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>The column mapping {path} must be a JSON object of field names and column names, such as {example}.</source>
+        <translation>列对应文件 {path} 必须是字段名到列名的 JSON 对象，例如 {example}。</translation>
+    </message>
+    <message>
+        <source>No such file: {path}</source>
+        <translation>文件不存在：{path}</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -1749,6 +2493,59 @@ Details were written to the log file:
     <message>
         <source>different</source>
         <translation>其他平台</translation>
+    </message>
+    <message>
+        <source>Order number (订单编号)</source>
+        <extracomment>Canonical fields, in the order the mapping dialog shows them. Headers known for each field (PDD 售后信息 first, then Taobao / Douyin refund lists). Field names shown in messages and the mapping dialog.</extracomment>
+        <translation>订单编号</translation>
+    </message>
+    <message>
+        <source>After-sales number (售后编号)</source>
+        <translation>售后编号</translation>
+    </message>
+    <message>
+        <source>Kind (退款类型)</source>
+        <translation>退款类型</translation>
+    </message>
+    <message>
+        <source>After-sales status (售后状态)</source>
+        <translation>售后状态</translation>
+    </message>
+    <message>
+        <source>Refund amount (退款金额)</source>
+        <translation>退款金额</translation>
+    </message>
+    <message>
+        <source>Trade amount (交易金额)</source>
+        <translation>交易金额</translation>
+    </message>
+    <message>
+        <source>Applied at (申请时间)</source>
+        <translation>申请时间</translation>
+    </message>
+    <message>
+        <source>Agreed at (同意退款时间)</source>
+        <translation>同意退款时间</translation>
+    </message>
+    <message>
+        <source>Reason (退款原因)</source>
+        <translation>退款原因</translation>
+    </message>
+    <message>
+        <source>Goods returned? (是否需要退货)</source>
+        <translation>是否需要退货</translation>
+    </message>
+    <message>
+        <source>Return tracking no. (退货物流单号)</source>
+        <translation>退货物流单号</translation>
+    </message>
+    <message>
+        <source>Order status (订单状态)</source>
+        <translation>订单状态</translation>
+    </message>
+    <message>
+        <source>Row {row}: status “{status}” is not known to the app; the case is opened as requested and the status kept as written.</source>
+        <translation>第 {row} 行：本软件不认识状态“{status}”；售后单按“买家已申请”建立，并保留原状态文字。</translation>
     </message>
 </context>
 <context>
@@ -2475,6 +3272,50 @@ Use “Map columns…” to say which column holds what.</source>
         <source>Backup restored.</source>
         <translation>备份已恢复。</translation>
     </message>
+    <message>
+        <source>After-sales case opened: {kind}.</source>
+        <translation>已新建售后单：{kind}。</translation>
+    </message>
+    <message>
+        <source>After-sales case: buyer side now “{state}”.</source>
+        <translation>售后单：买家端现为“{state}”。</translation>
+    </message>
+    <message>
+        <source>After-sales case: supplier side now “{state}”.</source>
+        <translation>售后单：供应商端现为“{state}”。</translation>
+    </message>
+    <message>
+        <source>Done on 1688.</source>
+        <translation>已在1688完成。</translation>
+    </message>
+    <message>
+        <source>Not done on 1688: {message}</source>
+        <translation>未在1688完成：{message}</translation>
+    </message>
+    <message>
+        <source>Contact logged.</source>
+        <translation>已记录联系。</translation>
+    </message>
+    <message>
+        <source>After-sales amounts saved.</source>
+        <translation>售后金额已保存。</translation>
+    </message>
+    <message>
+        <source>Template saved.</source>
+        <translation>模板已保存。</translation>
+    </message>
+    <message>
+        <source>Template deleted.</source>
+        <translation>模板已删除。</translation>
+    </message>
+    <message>
+        <source>Response windows saved; {count} open case(s) updated.</source>
+        <translation>处理时限已保存；已更新 {count} 个处理中的售后单。</translation>
+    </message>
+    <message>
+        <source>After-sales import: {created} new case(s), {updated} updated.</source>
+        <translation>售后导入：新增 {created} 个，更新 {updated} 个。</translation>
+    </message>
 </context>
 <context>
     <name>MoneyEdit</name>
@@ -2607,7 +3448,50 @@ Use “Map columns…” to say which column holds what.</source>
     </message>
 </context>
 <context>
+    <name>OpenCaseDialog</name>
+    <message>
+        <source>New after-sales case · {}</source>
+        <translation>新建售后单 · {}</translation>
+    </message>
+    <message>
+        <source>What the buyer says, e.g. 杯盖漏水</source>
+        <translation>买家的说法，例如：杯盖漏水</translation>
+    </message>
+    <message>
+        <source>The goods were faulty (counts against the supplier)</source>
+        <translation>商品有质量问题（计入供应商的质量记录）</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>售后类型(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Amount asked back</source>
+        <translation>申请金额(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>备注(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Sale amount: {}</source>
+        <translation>订单金额：{}</translation>
+    </message>
+</context>
+<context>
     <name>OrderDetailPane</name>
+    <message>
+        <source>After-sales…</source>
+        <translation>售后…</translation>
+    </message>
+    <message>
+        <source>Open an after-sales case (售后) on this order</source>
+        <translation>为此订单新建售后单</translation>
+    </message>
     <message>
         <source>Show buyer data</source>
         <translation>显示买家信息</translation>
@@ -3959,6 +4843,128 @@ Channel distributors: cheaper, faster, small minimums — but unstable supply an
     </message>
 </context>
 <context>
+    <name>SupplierStepDialog</name>
+    <message>
+        <source>Supplier side: {}</source>
+        <translation>供应商端：{}</translation>
+    </message>
+    <message>
+        <source>1688 order</source>
+        <translation>1688订单</translation>
+    </message>
+    <message>
+        <source>none linked</source>
+        <translation>未关联</translation>
+    </message>
+    <message>
+        <source>Amount to ask back (paid: {})</source>
+        <translation>申请退款金额（实付：{}）</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>退款原因</translation>
+    </message>
+    <message>
+        <source>2–150 characters, e.g. 杯盖漏水，买家退货</source>
+        <translation>2–150 个字，例如：杯盖漏水，买家退货</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>退款说明</translation>
+    </message>
+    <message>
+        <source>The buyer received the goods</source>
+        <translation>买家已收到货</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>物流公司</translation>
+    </message>
+    <message>
+        <source>Return tracking no.</source>
+        <translation>退货运单号</translation>
+    </message>
+    <message>
+        <source>Return address</source>
+        <translation>退货地址</translation>
+    </message>
+    <message>
+        <source>Return address (if goods go back)</source>
+        <translation>退货地址（需退货时）</translation>
+    </message>
+    <message>
+        <source>Amount the supplier refunded</source>
+        <translation>供应商退回的金额</translation>
+    </message>
+    <message>
+        <source>What the supplier said</source>
+        <translation>供应商的答复</translation>
+    </message>
+    <message>
+        <source>Open the order on 1688</source>
+        <translation>在1688打开订单</translation>
+    </message>
+    <message>
+        <source>I applied for this refund on 1688</source>
+        <translation>我已在1688提交此退款申请</translation>
+    </message>
+    <message>
+        <source>I entered the return parcel on 1688</source>
+        <translation>我已在1688填写退货物流</translation>
+    </message>
+    <message>
+        <source>1688 refund id (optional)</source>
+        <translation>1688退款单号（可选）</translation>
+    </message>
+    <message>
+        <source>No browser could be opened. Open {} yourself.</source>
+        <translation>无法打开浏览器。请自行打开 {}。</translation>
+    </message>
+    <message>
+        <source>Do it on 1688 first, then tick the box to confirm it was done.</source>
+        <translation>请先在1688上操作，然后勾选确认已完成。</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesDialog</name>
+    <message>
+        <source>Reply templates</source>
+        <translation>回复模板</translation>
+    </message>
+    <message>
+        <source>Any kind</source>
+        <translation>所有类型</translation>
+    </message>
+    <message>
+        <source>Placeholders: {订单号} order no., {商品} product, {金额} amount, {运单号} tracking no.</source>
+        <translation>占位符：{订单号} 订单号，{商品} 商品，{金额} 金额，{运单号} 运单号</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>售后类型</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+</context>
+<context>
     <name>Timeline</name>
     <message>
         <source>Order</source>
@@ -4120,6 +5126,154 @@ Channel distributors: cheaper, faster, small minimums — but unstable supply an
     <message>
         <source>; </source>
         <translation>；</translation>
+    </message>
+    <message>
+        <source>After-sales</source>
+        <translation>售后</translation>
+    </message>
+    <message>
+        <source>Case opened</source>
+        <translation>新建售后单</translation>
+    </message>
+    <message>
+        <source>Case imported from the platform&apos;s file</source>
+        <translation>从平台文件导入售后单</translation>
+    </message>
+    <message>
+        <source>Case updated from the platform&apos;s file</source>
+        <translation>按平台文件更新售后单</translation>
+    </message>
+    <message>
+        <source>Buyer&apos;s request recorded</source>
+        <translation>记录买家申请</translation>
+    </message>
+    <message>
+        <source>Buyer&apos;s request agreed</source>
+        <translation>同意买家申请</translation>
+    </message>
+    <message>
+        <source>Buyer&apos;s request refused</source>
+        <translation>拒绝买家申请</translation>
+    </message>
+    <message>
+        <source>Buyer returned the goods</source>
+        <translation>买家已退货</translation>
+    </message>
+    <message>
+        <source>Buyer refunded</source>
+        <translation>已退款给买家</translation>
+    </message>
+    <message>
+        <source>Replacement, missing part or repaired item sent to the buyer</source>
+        <translation>已给买家寄出换货、补发件或修好的商品</translation>
+    </message>
+    <message>
+        <source>Case closed</source>
+        <translation>售后单已关闭</translation>
+    </message>
+    <message>
+        <source>Sent to the supplier on 1688</source>
+        <translation>已在1688提交给供应商</translation>
+    </message>
+    <message>
+        <source>Refund asked of the supplier on 1688</source>
+        <translation>已在1688向供应商申请退款</translation>
+    </message>
+    <message>
+        <source>Supplier agreed</source>
+        <translation>供应商已同意</translation>
+    </message>
+    <message>
+        <source>Goods sent back to the supplier</source>
+        <translation>已退货给供应商</translation>
+    </message>
+    <message>
+        <source>Supplier refunded</source>
+        <translation>供应商已退款</translation>
+    </message>
+    <message>
+        <source>Supplier refused</source>
+        <translation>供应商拒绝</translation>
+    </message>
+    <message>
+        <source>Not done on 1688</source>
+        <translation>未在1688完成</translation>
+    </message>
+    <message>
+        <source>Contact with the buyer logged</source>
+        <translation>记录与买家的联系</translation>
+    </message>
+    <message>
+        <source>Amounts corrected</source>
+        <translation>修改金额</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>售后类型</translation>
+    </message>
+    <message>
+        <source>Buyer side</source>
+        <translation>买家端</translation>
+    </message>
+    <message>
+        <source>Supplier side</source>
+        <translation>供应商端</translation>
+    </message>
+    <message>
+        <source>Tracking no.</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>物流公司</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Asked back</source>
+        <translation>申请金额</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>已退买家</translation>
+    </message>
+    <message>
+        <source>Recovered</source>
+        <translation>供应商已退</translation>
+    </message>
+    <message>
+        <source>Extra cost</source>
+        <translation>额外成本</translation>
+    </message>
+    <message>
+        <source>Faulty goods</source>
+        <translation>质量问题</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>申请方式</translation>
+    </message>
+    <message>
+        <source>Goods status</source>
+        <translation>货物状态</translation>
+    </message>
+    <message>
+        <source>Platform status</source>
+        <translation>平台状态</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
     </message>
 </context>
 </TS>

@@ -272,14 +272,18 @@ class CaseDetailPane(QWidget):
             self.reply.clear()
             return
         c = detail.case
+        t_case = self.tr("Platform case")
+        t_since = self.tr("since")
+        t_due = self.tr("due")
+        t_return = self.tr("Return parcel")
+        t_sent = self.tr("Sent to the buyer")
+        t_status = self.tr("Platform status")
+        t_order = self.tr("1688 order")
+        t_supplier = self.tr("Supplier")
         kind = CaseKind(c["kind"])
         buyer = BuyerState(c["buyer_state"])
         supplier = SupplierState(c["supplier_state"])
-        case_no = (
-            f" · {self.tr('Platform case')} {_e(c['platform_case_no'])}"
-            if c["platform_case_no"]
-            else ""
-        )
+        case_no = f" · {_e(t_case)} {_e(c['platform_case_no'])}" if c["platform_case_no"] else ""
         self.title.setText(
             f"<b>{_e(c['shop_order_no'])}</b> · {_e(c['shop'])} · <b>{_e(enum_label(kind))}</b>"
             f"{case_no}<br>{_e(c['product_summary'])}"
@@ -287,7 +291,7 @@ class CaseDetailPane(QWidget):
         )
         # Buyer side
         lines = [
-            f"<b>{_e(enum_label(buyer))}</b> · {_e(self.tr('since'))} "
+            f"<b>{_e(enum_label(buyer))}</b> · {_e(t_since)} "
             f"{_e(format_datetime(c['buyer_state_at']))}"
         ]
         if c["closed_at"] is None and c["deadline_at"] is not None:
@@ -295,14 +299,14 @@ class CaseDetailPane(QWidget):
             colour = "#c81e1e" if c["deadline_at"] < self.now else "#333"
             lines.append(
                 f"<span style='color:{colour}'><b>{_e(left)}</b></span> · "
-                f"{_e(self.tr('due'))} {_e(format_datetime(c['deadline_at']))}"
+                f"{_e(t_due)} {_e(format_datetime(c['deadline_at']))}"
             )
         if c["buyer_tracking_no"]:
-            lines.append(f"{_e(self.tr('Return parcel'))}: {_e(c['buyer_tracking_no'])}")
+            lines.append(f"{_e(t_return)}: {_e(c['buyer_tracking_no'])}")
         if c["reship_tracking_no"]:
-            lines.append(f"{_e(self.tr('Sent to the buyer'))}: {_e(c['reship_tracking_no'])}")
+            lines.append(f"{_e(t_sent)}: {_e(c['reship_tracking_no'])}")
         if c["platform_status"]:
-            lines.append(f"{_e(self.tr('Platform status'))}: {_e(c['platform_status'])}")
+            lines.append(f"{_e(t_status)}: {_e(c['platform_status'])}")
         self.buyer_info.setText("<br>".join(lines))
         for target in buyer_next_states(kind, buyer):
             self._add_button(
@@ -312,11 +316,11 @@ class CaseDetailPane(QWidget):
         # Supplier side
         lines = [f"<b>{_e(enum_label(supplier))}</b>"]
         if c["order_id_1688"]:
-            lines.append(f"{_e(self.tr('1688 order'))}: {_e(c['order_id_1688'])}")
+            lines.append(f"{_e(t_order)}: {_e(c['order_id_1688'])}")
         else:
             lines.append(_e(self.tr("No 1688 order linked to this order.")))
         if c["supplier"]:
-            lines.append(f"{_e(self.tr('Supplier'))}: {_e(c['supplier'])}")
+            lines.append(f"{_e(t_supplier)}: {_e(c['supplier'])}")
         for key, text in (
             ("supplier_refund_id", self.tr("Refund id")),
             ("return_address", self.tr("Return address")),

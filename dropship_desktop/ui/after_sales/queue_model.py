@@ -33,6 +33,17 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate(_CTX, text)
 
 
+# Looked up through _tr(); marked here so lupdate collects them.
+_MARKED = (
+    QT_TRANSLATE_NOOP("AfterSalesQueue", "{d} d {h} h"),
+    QT_TRANSLATE_NOOP("AfterSalesQueue", "{h} h {m} min"),
+    QT_TRANSLATE_NOOP("AfterSalesQueue", "{m} min"),
+    QT_TRANSLATE_NOOP("AfterSalesQueue", "Overdue {}"),
+    QT_TRANSLATE_NOOP("AfterSalesQueue", "sent, answer not recorded"),
+    QT_TRANSLATE_NOOP("AfterSalesQueue", "Finished"),
+)
+
+
 def time_left_text(deadline: int | None, now: int) -> str:
     """ "5 h 20 min" / "2 d 3 h" left, "Overdue 3 h"; empty without a deadline."""
     if deadline is None:
