@@ -111,15 +111,21 @@ def generate_after_sales_demo(now: int, seed: int = 1, per_orders: int = 20) -> 
     conn = db.connection()
     total = conn.execute("SELECT count(*) FROM sales_order").fetchone()[0]
     wanted = max(40, total // per_orders) if total else 0
-    step = max(1, total // max(1, wanted))
+    eligible = conn.execute(
+        "SELECT count(*) FROM sales_order"
+        " WHERE status IN ('shipped', 'completed', 'refunding', 'refunded')"
+    ).fetchone()[0]
+    step = max(1, eligible // max(1, wanted))
+    # Every step-th shipped or finished order that has a 1688 order, spread over the whole range.
     orders = conn.execute(
         "SELECT o.id, o.shop_id, s.platform, o.sale_fen, so.id, so.supplier_id, so.offer_id,"
         " so.paid_fen, so.order_id_1688, o.tracking_no"
-        " FROM sales_order o JOIN shop s ON s.id = o.shop_id"
+        " FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM sales_order"
+        "  WHERE status IN ('shipped', 'completed', 'refunding', 'refunded')) pick"
+        " JOIN sales_order o ON o.id = pick.id JOIN shop s ON s.id = o.shop_id"
         " JOIN supplier_order so ON so.id = (SELECT min(id) FROM supplier_order x"
         "  WHERE x.sales_order_id = o.id)"
-        " WHERE o.status IN ('shipped', 'completed', 'refunding', 'refunded') AND o.id % ? = 0"
-        " ORDER BY o.id LIMIT ?",
+        " WHERE pick.n % ? = 0 ORDER BY o.id LIMIT ?",
         (step, wanted),
     ).fetchall()
     if not orders:
