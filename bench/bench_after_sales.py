@@ -27,7 +27,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from dropship_desktop.store.after_sales_queries import (  # noqa: E402
+from dropship_desktop.store.after_sales_queries import (
     CaseFilter,
     case_detail,
     filter_choices,
@@ -35,7 +35,7 @@ from dropship_desktop.store.after_sales_queries import (  # noqa: E402
     queue_count,
     queue_page,
 )
-from dropship_desktop.store.db import close_database, db, open_database  # noqa: E402
+from dropship_desktop.store.db import close_database, db, open_database
 
 TARGET_MS = 100.0
 
