@@ -183,7 +183,7 @@ def _bench_view(path: Path, repeat: int, baseline: float) -> None:
     times = []
     for i in range(repeat + 1):
         shown: list[float] = []
-        view.model.modelReset.connect(lambda: shown.append(time.perf_counter()))
+        view.model.modelReset.connect(lambda s=shown: s.append(time.perf_counter()))
         start = time.perf_counter()
         view.refresh()
         while not shown:
