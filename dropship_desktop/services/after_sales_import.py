@@ -302,7 +302,7 @@ def preview_after_sales_import(
         now: The current time (opening time of rows without an application time).
 
     Raises:
-        UserError: The file cannot be read, or it has no order-number column.
+        UserError: The file cannot be read, or the mapping names a column it lacks.
     """
     now = now if now is not None else now_epoch()
     try:
@@ -331,14 +331,18 @@ def preview_after_sales_import(
                 auto.pop(name, None)
     preview = AfterSalesPreview(str(path), list(table.headers), auto, row_count=len(table.rows))
     if "order_no" not in auto:
-        raise UserError(
-            QT_TRANSLATE_NOOP(
-                "Errors",
-                "This file has no order number column (订单编号 / 订单号), so it is not an "
-                "after-sales export the app knows. Export the after-sales list from the "
-                "platform again, or map the columns by hand.",
+        # Not refused outright: the dialog shows the headers so the seller can map them.
+        preview.errors.append(
+            with_values(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "This file has no order number column (订单编号 / 订单号), so it is not an "
+                    "after-sales export the app knows. Export the after-sales list from the "
+                    "platform again, or map the columns by hand.",
+                )
             )
         )
+        return preview
     if "kind" not in auto and "need_return" not in auto and "status" not in auto:
         preview.errors.append(
             with_values(

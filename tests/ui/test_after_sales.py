@@ -283,3 +283,55 @@ def test_queue_model_and_overdue_first(
     assert row is not None
     model.append_rows([(3, *row[1:]), (4, *row[1:])])
     assert model.rowCount() == 5 and not model.canFetchMore()
+
+
+def test_import_dialog_maps_previews_and_imports(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    from dropship_desktop.ui.after_sales.import_dialog import AfterSalesImportDialog
+
+    path = tmp_path / "douyin.csv"
+    path.write_text(
+        "售后单号,商品单号,售后类型,售后状态,申请金额\n"
+        "A1,240101-000000000000001,仅退款,待商家处理,69.00\n",
+        encoding="utf-8-sig",
+    )
+    dialog = AfterSalesImportDialog(window.worker, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.load(str(path))
+    wait_idle(qtbot, window)
+    # No order-number column known: the dialog says so and shows the file's columns to map.
+    qtbot.waitUntil(lambda: "no order number column" in dialog.summary.toPlainText(), timeout=5000)
+    assert not dialog.import_button.isEnabled()
+    assert dialog.combos["order_no"].findData("商品单号") > 0
+    dialog.combos["order_no"].setCurrentIndex(dialog.combos["order_no"].findData("商品单号"))
+    wait_idle(qtbot, window)
+    dialog.combos["refund_amount"].setCurrentIndex(
+        dialog.combos["refund_amount"].findData("申请金额")
+    )
+    wait_idle(qtbot, window)
+    qtbot.waitUntil(dialog.import_button.isEnabled, timeout=5000)
+    assert "1 new case" in dialog.summary.toPlainText()
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, window)
+    assert q("SELECT kind, buyer_state, requested_fen, source FROM after_sales_case") == [
+        ("refund_only", "requested", 6900, "import")
+    ]
+
+
+def test_templates_dialog_saves_a_new_template(qtbot: QtBot, window: MainWindow) -> None:
+    from dropship_desktop.ui.after_sales.dialogs import TemplatesDialog
+
+    dialog = TemplatesDialog(window.worker, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    wait_idle(qtbot, window)
+    qtbot.waitUntil(lambda: dialog.list.count() == 7, timeout=5000)
+    qtbot.mouseClick(dialog.new_button, Qt.MouseButton.LeftButton)
+    dialog.name.setText("催退货")
+    dialog.body.setPlainText("亲，订单 {订单号} 请尽快寄回，运单号填 {运单号}。")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, window)
+    qtbot.waitUntil(lambda: dialog.list.count() == 8, timeout=5000)
+    assert one("SELECT body FROM after_sales_template WHERE name = '催退货'").startswith("亲")
