@@ -30,6 +30,7 @@ __all__ = [
     "deadline_hours",
     "export_rows",
     "filter_choices",
+    "money_in_period",
     "money_totals",
     "offer_defect_counts",
     "queue_count",
@@ -151,6 +152,18 @@ def money_totals(flt: CaseFilter, now: int) -> tuple[int, int, int, int]:
         " COALESCE(sum(refunded_fen + extra_cost_fen - recovered_fen), 0)"
         " FROM after_sales_case c" + where,
         params,
+    ).fetchone()
+    return int(row[0]), int(row[1]), int(row[2]), int(row[3])
+
+
+def money_in_period(since: int, until: int) -> tuple[int, int, int, int]:
+    """``(cases, refunded, recovered, net loss)`` of the cases opened in ``[since, until)`` —
+    what after-sales cost over a period (for the dashboard)."""
+    row = db.execute_sql(
+        "SELECT count(*), COALESCE(sum(refunded_fen), 0), COALESCE(sum(recovered_fen), 0),"
+        " COALESCE(sum(refunded_fen + extra_cost_fen - recovered_fen), 0)"
+        " FROM after_sales_case WHERE opened_at >= ? AND opened_at < ?",
+        (since, until),
     ).fetchone()
     return int(row[0]), int(row[1]), int(row[2]), int(row[3])
 

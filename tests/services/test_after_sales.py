@@ -228,6 +228,10 @@ def test_contacts_money_and_templates(fresh_db: Path) -> None:
     row = q("SELECT refunded_fen, recovered_fen, extra_cost_fen FROM after_sales_case")[0]
     assert row == (0, 500, 800)
     assert queue_page(CaseFilter(status="all"), 0)[0][12] == 300  # net loss
+    from dropship_desktop.store.after_sales_queries import money_in_period
+
+    assert money_in_period(0, 2**40) == (1, 0, 500, 300)
+    assert money_in_period(0, 1)[0] == 0
     text = svc.fill_reply(case_id, "订单 {订单号} 补发运单 {运单号}，{商品}")
     assert text == "订单 240101-000000000000001 补发运单 SF998877，保温杯 500ml"
     changes = svc.save_template(None, "我的模板", "reship", "运单 {运单号}")
