@@ -171,8 +171,8 @@ def money_in_period(since: int, until: int) -> tuple[int, int, int, int]:
 def filter_choices() -> dict[str, list[tuple[Any, ...]]]:
     """Shops ``(id, name)`` and suppliers ``(id, name)`` that have cases."""
     shops = db.execute_sql(
-        "SELECT id, name FROM shop WHERE id IN (SELECT DISTINCT shop_id FROM after_sales_case)"
-        " ORDER BY name"
+        "SELECT id, name FROM shop WHERE EXISTS"
+        " (SELECT 1 FROM after_sales_case c WHERE c.shop_id = shop.id) ORDER BY name"
     ).fetchall()
     suppliers = db.execute_sql(
         "SELECT id, name FROM supplier WHERE id IN"

@@ -61,6 +61,7 @@ CREATE TABLE after_sales_case (
 CREATE INDEX after_sales_case_queue ON after_sales_case (queue_rank, id);
 CREATE INDEX after_sales_case_order ON after_sales_case (sales_order_id);
 CREATE INDEX after_sales_case_supplier ON after_sales_case (supplier_id);
+CREATE INDEX after_sales_case_shop ON after_sales_case (shop_id, queue_rank);
 CREATE INDEX after_sales_case_offer ON after_sales_case (offer_id, opened_at);
 CREATE UNIQUE INDEX after_sales_case_platform_no ON after_sales_case (shop_id, platform_case_no)
     WHERE platform_case_no != '';

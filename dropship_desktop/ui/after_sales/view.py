@@ -61,19 +61,19 @@ from .queue_model import PAGE_SIZE, QueueModel
 __all__ = ["AfterSalesView"]
 
 PAGE_KEY = "after-sales-page"
+SUMMARY_KEY = "after-sales-summary"
 MORE_KEY = "after-sales-more"
 DETAIL_KEY = "after-sales-detail"
 
 
 def _load_queue(flt: CaseFilter, now: int) -> dict[str, Any]:
-    """Everything the queue shows, read in one job on the worker."""
-    return {
-        "rows": queue_page(flt, now, 0, PAGE_SIZE),
-        "count": queue_count(flt, now),
-        "totals": money_totals(flt, now),
-        "choices": filter_choices(),
-        "now": now,
-    }
+    """The first page and the count: what the seller waits for (one indexed walk each)."""
+    return {"rows": queue_page(flt, now, 0, PAGE_SIZE), "count": queue_count(flt, now), "now": now}
+
+
+def _load_summary(flt: CaseFilter, now: int) -> dict[str, Any]:
+    """The money totals and the filter choices, read after the page is shown (they scan)."""
+    return {"totals": money_totals(flt, now), "choices": filter_choices()}
 
 
 def _load_detail(case_id: int) -> tuple[CaseDetail | None, list[tuple[int, str, str, str]]]:
@@ -327,14 +327,15 @@ class AfterSalesView(View):
         self.filter = self.current_filter()
         if self._keep_id is None:
             self._keep_id = self.detail.case_id()
+        # A new filter supersedes the old one's later pages and totals (they would delay it).
         self.worker.cancel(MORE_KEY)
+        self.worker.cancel(SUMMARY_KEY)
         self.worker.submit(
             _load_queue, self.filter, now_epoch(), on_result=self._show_queue, key=PAGE_KEY,
             owner=self,
         )  # fmt: skip
 
     def _show_queue(self, result: dict[str, Any]) -> None:
-        self._set_choices(result["choices"])
         keep = self._keep_id
         self._keep_id = None
         self.model.set_rows(result["rows"], result["count"], result["now"])
@@ -344,6 +345,22 @@ class AfterSalesView(View):
             self.tr("{count} case(s)").format(count=result["count"])
             + (" · " + self.tr("{n} overdue on this page").format(n=overdue) if overdue else "")
         )
+        row = self.model.row_of_id(keep) if keep is not None else -1
+        if row < 0 and self.model.rowCount():
+            row = 0
+        if row >= 0:
+            self.table.selectRow(row)
+            self.table.setCurrentIndex(self.model.index(row, 0))
+            self._load_detail()
+        else:
+            self.detail.show_detail(None)
+        self.worker.submit(
+            _load_summary, self.filter, result["now"], on_result=self._show_summary,
+            key=SUMMARY_KEY, owner=self,
+        )  # fmt: skip
+
+    def _show_summary(self, result: dict[str, Any]) -> None:
+        self._set_choices(result["choices"])
         cases, refunded, recovered, loss = result["totals"]
         self.totals_label.setText(
             self.tr(
@@ -356,15 +373,6 @@ class AfterSalesView(View):
                 loss=format_money(loss),
             )
         )
-        row = self.model.row_of_id(keep) if keep is not None else -1
-        if row < 0 and self.model.rowCount():
-            row = 0
-        if row >= 0:
-            self.table.selectRow(row)
-            self.table.setCurrentIndex(self.model.index(row, 0))
-            self._load_detail()
-        else:
-            self.detail.show_detail(None)
 
     def _fetch_more(self, offset: int) -> None:
         flt, now = self.filter, self.model.now
