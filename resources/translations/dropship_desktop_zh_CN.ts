@@ -955,6 +955,10 @@ The current data is backed up first, so this can be undone by restoring that bac
         <translation>退货地址</translation>
     </message>
     <message>
+        <source>{name}: {value}</source>
+        <translation>{name}：{value}</translation>
+    </message>
+    <message>
         <source>Return parcel</source>
         <translation>退货包裹</translation>
     </message>

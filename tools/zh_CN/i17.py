@@ -147,6 +147,7 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
         "Select a case to see both sides.",
     ): "选择一个售后单，查看买家端和供应商端。",
     ("CaseDetailPane", "Platform case"): "平台售后编号",
+    ("CaseDetailPane", "{name}: {value}"): "{name}：{value}",
     ("CaseDetailPane", "since"): "自",
     ("CaseDetailPane", "due"): "截止",
     ("CaseDetailPane", "Return parcel"): "退货包裹",

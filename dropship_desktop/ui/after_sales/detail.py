@@ -302,11 +302,11 @@ class CaseDetailPane(QWidget):
                 f"{_e(t_due)} {_e(format_datetime(c['deadline_at']))}"
             )
         if c["buyer_tracking_no"]:
-            lines.append(f"{_e(t_return)}: {_e(c['buyer_tracking_no'])}")
+            lines.append(self._pair(t_return, c["buyer_tracking_no"]))
         if c["reship_tracking_no"]:
-            lines.append(f"{_e(t_sent)}: {_e(c['reship_tracking_no'])}")
+            lines.append(self._pair(t_sent, c["reship_tracking_no"]))
         if c["platform_status"]:
-            lines.append(f"{_e(t_status)}: {_e(c['platform_status'])}")
+            lines.append(self._pair(t_status, c["platform_status"]))
         self.buyer_info.setText("<br>".join(lines))
         for target in buyer_next_states(kind, buyer):
             self._add_button(
@@ -316,11 +316,11 @@ class CaseDetailPane(QWidget):
         # Supplier side
         lines = [f"<b>{_e(enum_label(supplier))}</b>"]
         if c["order_id_1688"]:
-            lines.append(f"{_e(t_order)}: {_e(c['order_id_1688'])}")
+            lines.append(self._pair(t_order, c["order_id_1688"]))
         else:
             lines.append(_e(self.tr("No 1688 order linked to this order.")))
         if c["supplier"]:
-            lines.append(f"{_e(t_supplier)}: {_e(c['supplier'])}")
+            lines.append(self._pair(t_supplier, c["supplier"]))
         for key, text in (
             ("supplier_refund_id", self.tr("Refund id")),
             ("return_address", self.tr("Return address")),
@@ -328,7 +328,7 @@ class CaseDetailPane(QWidget):
             ("supplier_message", self.tr("Last message")),
         ):
             if c[key]:
-                lines.append(f"{_e(text)}: {_e(c[key])}")
+                lines.append(self._pair(text, c[key]))
         pending = bool(c["supplier_pending"])
         if pending:
             lines.append(
@@ -376,6 +376,10 @@ class CaseDetailPane(QWidget):
         )
         self._fill_templates()
         self.timeline.setHtml(self._timeline_html(detail))
+
+    def _pair(self, name: str, value: Any) -> str:
+        """ "name: value" as HTML, with the language's own colon."""
+        return _e(self.tr("{name}: {value}").format(name=name, value=value))
 
     def _add_button(self, layout: QHBoxLayout, text: str, slot: Any, name: str) -> None:
         button = QPushButton(text)
