@@ -305,6 +305,33 @@
     </message>
 </context>
 <context>
+    <name>AmountsDialog</name>
+    <message>
+        <source>Amounts of the case</source>
+        <translation>售后金额</translation>
+    </message>
+    <message>
+        <source>Asked back</source>
+        <translation>申请金额</translation>
+    </message>
+    <message>
+        <source>Refunded to the buyer</source>
+        <translation>已退买家</translation>
+    </message>
+    <message>
+        <source>Recovered from the supplier</source>
+        <translation>供应商已退</translation>
+    </message>
+    <message>
+        <source>Extra cost (postage, part, repair)</source>
+        <translation>额外成本（运费、配件、维修）</translation>
+    </message>
+    <message>
+        <source>The goods were faulty (counts against the supplier)</source>
+        <translation>商品有质量问题（计入供应商的质量记录）</translation>
+    </message>
+</context>
+<context>
     <name>BackupsDialog</name>
     <message>
         <source>Automatic</source>
@@ -897,6 +924,14 @@ The current data is backed up first, so this can be undone by restoring that bac
     <message>
         <source>Templates…</source>
         <translation>模板…</translation>
+    </message>
+    <message>
+        <source>A&amp;mounts…</source>
+        <translation>金额(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Correct the amounts, add return postage, mark the goods faulty</source>
+        <translation>修改金额、补记退货运费、标记质量问题</translation>
     </message>
     <message>
         <source>Contacts with the buyer</source>

@@ -335,3 +335,17 @@ def test_templates_dialog_saves_a_new_template(qtbot: QtBot, window: MainWindow)
     wait_idle(qtbot, window)
     qtbot.waitUntil(lambda: dialog.list.count() == 8, timeout=5000)
     assert one("SELECT body FROM after_sales_template WHERE name = '催退货'").startswith("亲")
+
+
+def test_amounts_dialog_records_return_postage_and_defect(qtbot: QtBot, window: MainWindow) -> None:
+    case_id = _open_case(qtbot, window, 3, "return_refund", via_pane=True)
+    view = _after_sales(window)
+    qtbot.mouseClick(view.detail.amounts_button, Qt.MouseButton.LeftButton)
+    dialog = _dialog(qtbot, "amountsDialog")
+    dialog.edits["extra_cost_fen"].setText("12.50")  # type: ignore[attr-defined]
+    dialog.defect.setChecked(True)  # type: ignore[attr-defined]
+    _ok(qtbot, window, dialog)
+    assert q("SELECT extra_cost_fen, defect FROM after_sales_case WHERE id = ?", case_id) == [
+        (1250, 1)
+    ]
+    assert one("SELECT count(*) FROM audit_event WHERE action = 'as_money'") == 1

@@ -99,6 +99,16 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
         "{cases} case(s): refunded to buyers {refunded} · recovered from suppliers {recovered} · "
         "net loss {loss}",
     ): "{cases} 个售后单：退给买家 {refunded} · 供应商退回 {recovered} · 净损失 {loss}",
+    # ---------------------------------------------------------------- AmountsDialog
+    ("AmountsDialog", "Amounts of the case"): "售后金额",
+    ("AmountsDialog", "Asked back"): "申请金额",
+    ("AmountsDialog", "Refunded to the buyer"): "已退买家",
+    ("AmountsDialog", "Recovered from the supplier"): "供应商已退",
+    ("AmountsDialog", "Extra cost (postage, part, repair)"): "额外成本（运费、配件、维修）",
+    (
+        "AmountsDialog",
+        "The goods were faulty (counts against the supplier)",
+    ): "商品有质量问题（计入供应商的质量记录）",
     # ---------------------------------------------------------------- BuyerStepDialog
     ("BuyerStepDialog", "Buyer side: {}"): "买家端：{}",
     ("BuyerStepDialog", "Amount refunded to the buyer"): "退给买家的金额",
@@ -139,6 +149,11 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
         "Copy the filled-in reply to the clipboard (Ctrl+Shift+C)",
     ): "把填好的回复复制到剪贴板（Ctrl+Shift+C）",
     ("CaseDetailPane", "Templates…"): "模板…",
+    ("CaseDetailPane", "A&mounts…"): "金额(&M)…",
+    (
+        "CaseDetailPane",
+        "Correct the amounts, add return postage, mark the goods faulty",
+    ): "修改金额、补记退货运费、标记质量问题",
     ("CaseDetailPane", "Contacts with the buyer"): "与买家的联系记录",
     ("CaseDetailPane", "Reply:"): "回复：",
     ("CaseDetailPane", "Timeline"): "操作记录",

@@ -119,6 +119,7 @@ class CaseDetailPane(QWidget):
     supplier_step = Signal(str)
     resolve_pending = Signal(bool)
     contact_requested = Signal()
+    amounts_requested = Signal()
     templates_requested = Signal()
     reply_copied = Signal(str)
 
@@ -157,6 +158,9 @@ class CaseDetailPane(QWidget):
         self.money = QLabel()
         self.money.setObjectName("caseMoney")
         self.money.setWordWrap(True)
+        self.amounts_button = QPushButton()
+        self.amounts_button.setObjectName("editAmounts")
+        self.amounts_button.clicked.connect(self.amounts_requested)
 
         self.contacts_model = RowsModel(CONTACT_COLUMNS, _CTX, self)
         self.contacts = read_only_table(self.contacts_model, "contactTable")
@@ -205,7 +209,10 @@ class CaseDetailPane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addLayout(sides)
-        layout.addWidget(self.money)
+        money_row = QHBoxLayout()
+        money_row.addWidget(self.money, 1)
+        money_row.addWidget(self.amounts_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(money_row)
         layout.addLayout(contact_row)
         layout.addWidget(self.contacts)
         layout.addLayout(reply_row)
@@ -226,6 +233,10 @@ class CaseDetailPane(QWidget):
             self.tr("Copy the filled-in reply to the clipboard (Ctrl+Shift+C)")
         )
         self.templates_button.setText(self.tr("Templates…"))
+        self.amounts_button.setText(self.tr("A&mounts…"))
+        self.amounts_button.setToolTip(
+            self.tr("Correct the amounts, add return postage, mark the goods faulty")
+        )
         self.contacts_label.setText("<b>" + self.tr("Contacts with the buyer") + "</b>")
         self.reply_label.setText(self.tr("Reply:"))
         self.timeline_label.setText("<b>" + self.tr("Timeline") + "</b>")
@@ -233,6 +244,7 @@ class CaseDetailPane(QWidget):
     def tab_chain(self) -> list[QWidget]:
         return [
             *self._step_buttons,
+            self.amounts_button,
             self.contact_button,
             self.contacts,
             self.template,
@@ -260,7 +272,9 @@ class CaseDetailPane(QWidget):
             button.deleteLater()
         self._step_buttons = []
         enabled = detail is not None
-        for widget in (self.contact_button, self.copy_button, self.template, self.reply):
+        for widget in (
+            self.contact_button, self.copy_button, self.template, self.reply, self.amounts_button,
+        ):  # fmt: skip
             widget.setEnabled(enabled)
         self.buyer_box.setVisible(enabled)
         self.supplier_box.setVisible(enabled)

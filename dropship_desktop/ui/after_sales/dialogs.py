@@ -52,6 +52,7 @@ from ..widgets.field_error import ErrorLabel
 from ..widgets.money_edit import MoneyEdit
 
 __all__ = [
+    "AmountsDialog",
     "BuyerStepDialog",
     "ContactDialog",
     "DeadlinesDialog",
@@ -260,6 +261,46 @@ class BuyerStepDialog(_ServiceDialog):
             extra_cost_fen=extra,
             note=note,
         )
+
+
+class AmountsDialog(_ServiceDialog):
+    """Correct a case's amounts (e.g. return postage paid later) and whether the goods were
+    faulty; audited on the order's timeline."""
+
+    def __init__(
+        self, worker: DbWorker, case: dict[str, Any], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(worker, parent)
+        self.setObjectName("amountsDialog")
+        self.case_id = int(case["id"])
+        self.setWindowTitle(self.tr("Amounts of the case"))
+        self.edits: dict[str, MoneyEdit] = {}
+        for key, text in (
+            ("requested_fen", self.tr("Asked back")),
+            ("refunded_fen", self.tr("Refunded to the buyer")),
+            ("recovered_fen", self.tr("Recovered from the supplier")),
+            ("extra_cost_fen", self.tr("Extra cost (postage, part, repair)")),
+        ):
+            edit = MoneyEdit()
+            edit.setObjectName(f"amount_{key}")
+            edit.set_fen(int(case[key]))
+            self.form.addRow(text, edit)
+            self.edits[key] = edit
+        self.defect = QCheckBox(self.tr("The goods were faulty (counts against the supplier)"))
+        self.defect.setObjectName("amountDefect")
+        self.defect.setChecked(bool(case["defect"]))
+        self.form.addRow("", self.defect)
+        self.resize(420, self.sizeHint().height())
+
+    def run(self) -> Callable[[], Changes] | None:
+        for edit in self.edits.values():
+            if not edit.is_valid():
+                self.error.show_error(edit.error())
+                return None
+        case_id = self.case_id
+        values = {key: edit.value_fen() for key, edit in self.edits.items()}
+        defect = self.defect.isChecked()
+        return lambda: svc.set_case_money(case_id, defect=defect, **values)
 
 
 class SupplierStepDialog(_ServiceDialog):

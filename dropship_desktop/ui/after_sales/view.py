@@ -49,6 +49,7 @@ from ..widgets.column_widths import datetime_width, order_number_width
 from ..widgets.tables import read_only_table
 from .detail import CaseDetailPane
 from .dialogs import (
+    AmountsDialog,
     BuyerStepDialog,
     ContactDialog,
     DeadlinesDialog,
@@ -128,7 +129,7 @@ class AfterSalesView(View):
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
-        for column, width in ((0, 160), (2, 120), (3, 110), (4, 150), (5, 170), (6, 160)):
+        for column, width in ((0, 160), (2, 120), (3, 110), (4, 180), (5, 170), (6, 160)):
             self.table.setColumnWidth(column, width)
         self.table.setColumnWidth(1, order_number_width(self.table))
         self.table.setColumnWidth(12, datetime_width(self.table))
@@ -142,6 +143,7 @@ class AfterSalesView(View):
         self.detail.supplier_step.connect(self.supplier_step)
         self.detail.resolve_pending.connect(self.resolve_pending)
         self.detail.contact_requested.connect(self.log_contact)
+        self.detail.amounts_requested.connect(self.edit_amounts)
         self.detail.templates_requested.connect(self.edit_templates)
         self.detail.reply_copied.connect(
             lambda _t: self._status(self.tr("Reply copied to the clipboard."))
@@ -483,6 +485,12 @@ class AfterSalesView(View):
         case_id = self.current_case_id()
         if case_id is not None:
             self._open(ContactDialog(self.worker, case_id, self))
+
+    @Slot()
+    def edit_amounts(self) -> None:
+        case = self._case()
+        if case is not None:
+            self._open(AmountsDialog(self.worker, case, self))
 
     @Slot()
     def edit_templates(self) -> None:
