@@ -32,8 +32,8 @@ EXIT_USAGE = 2
 SAFETY_COMMANDS = ("backup", "restore", "purge-buyer-data")
 
 #: What ``import`` and ``export`` handle (the first positional argument).
-IMPORT_WHAT = ["orders", "products"]
-EXPORT_WHAT = ["orders", "suppliers", "offers"]
+IMPORT_WHAT = ["orders", "products", "aftersales"]
+EXPORT_WHAT = ["orders", "suppliers", "offers", "aftersales"]
 
 
 def _common(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
@@ -201,6 +201,10 @@ def _dispatch(args: argparse.Namespace, data_dir: Path) -> int:
             return _cmd_demo(data_dir, args.orders, args.seed)
         if args.command == "check":
             return _cmd_check(data_dir, full=args.full)
+        if args.command in ("import", "export") and args.what == "aftersales":
+            from .cli_after_sales import run as run_after_sales
+
+            return run_after_sales(args, data_dir)
         if args.command == "import" and args.what == "orders":
             return _cmd_import_orders(data_dir, args)
         if args.command == "export" and args.what == "orders":

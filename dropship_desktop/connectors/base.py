@@ -148,3 +148,28 @@ class Connector(Protocol):
     def order_url(self, order_id_1688: str) -> str:
         """The order's 1688 page, for "open on 1688"."""
         ...
+
+    # ---- after-sales (售后): the supplier side of a case ---------------------------------------
+
+    def request_after_sales_refund(
+        self,
+        order_id_1688: str,
+        amount_fen: int,
+        *,
+        dispute_request: str,
+        goods_status: str,
+        reason_id: str,
+        description: str,
+        vouchers: Sequence[str] = (),
+    ) -> CallResult:
+        """Apply for a refund after shipping (``createRefund``; ``dispute_request`` is
+        ``refund`` or ``returnRefund``, ``goods_status`` one of the after-sales goods statuses).
+        On success ``refund_id`` is the platform's refund id (``TQ…``) when known."""
+        ...
+
+    def submit_return_goods(
+        self, order_id_1688: str, refund_id: str, carrier: str, tracking_no: str
+    ) -> CallResult:
+        """Tell 1688 the return parcel's carrier and tracking number
+        (``alibaba.trade.refund.returnGoods``)."""
+        ...

@@ -99,6 +99,8 @@ class FakeConnector:
         self.calls: list[tuple[object, ...]] = []
         self._planned: dict[str, list[_Planned]] = {}
         self._refund_ids = itertools.count(1)
+        #: After-sales refunds by refund id: ``(order id, dispute request, amount, status)``.
+        self.refunds: dict[str, tuple[str, str, int, str]] = {}
 
     # ---- set-up ------------------------------------------------------------------------------
 
@@ -241,3 +243,106 @@ class FakeConnector:
 
     def order_url(self, order_id_1688: str) -> str:
         return order_url(order_id_1688)
+
+    # ---- after-sales -------------------------------------------------------------------------
+
+    def request_after_sales_refund(
+        self,
+        order_id_1688: str,
+        amount_fen: int,
+        *,
+        dispute_request: str,
+        goods_status: str,
+        reason_id: str,
+        description: str,
+        vouchers: Sequence[str] = (),
+    ) -> CallResult:
+        """``createRefund`` after shipping: the order must be shipped or received and have no
+        open refund; ``returnRefund`` needs goods the buyer received; the amount at most what
+        was paid; the rest as :meth:`request_refund`."""
+        order_id = str(order_id_1688)
+        self.calls.append(
+            (
+                "request_after_sales_refund",
+                order_id,
+                amount_fen,
+                dispute_request,
+                goods_status,
+                reason_id,
+                description,
+            )
+        )
+        planned = self._planned_for(order_id)
+        if planned is not None:
+            return planned
+        order = self.orders.get(order_id)
+        if order is None:
+            return CallResult(False, "ORDER_NOT_EXIST", "订单不存在")
+        if dispute_request not in ("refund", "returnRefund"):
+            return CallResult(False, "PARAM_ERROR", f"disputeRequest 不合法: {dispute_request}")
+        if goods_status not in _GOODS_STATUSES:
+            return CallResult(False, "PARAM_ERROR", f"goodsStatus 不合法: {goods_status}")
+        if order.status not in _AFTER_SALES_STATUSES:
+            return CallResult(False, "ORDER_STATUS_ERROR", "订单状态不允许申请售后")
+        if dispute_request == "returnRefund" and goods_status not in _RECEIVED:
+            return CallResult(False, "GOODS_STATUS_ERROR", "买家未收到货，不能退货退款")
+        if order.refund_status in OPEN_REFUND_STATUSES:
+            return CallResult(False, "REFUND_ALREADY_EXISTS", "该订单已有进行中的退款")
+        if reason_id not in {r.id for r in self.reasons}:
+            return CallResult(False, "REFUND_REASON_INVALID", "退款原因不存在")
+        if not DESCRIPTION_MIN_CHARS <= len(description.strip()) <= DESCRIPTION_MAX_CHARS:
+            return CallResult(False, "DESCRIPTION_INVALID", "退款说明须为 2–150 个字")
+        if amount_fen <= 0 or (order.paid_fen and amount_fen > order.paid_fen):
+            return CallResult(False, "APPLY_PAYMENT_ERROR", "退款金额不能超过实付金额")
+        refund_id = f"TQ{next(self._refund_ids):016d}"
+        self.orders[order_id] = replace(order, refund_status=RefundStatus.WAIT_SELLER_AGREE.value)
+        self.refunds[refund_id] = (order_id, dispute_request, amount_fen, "waitselleragree")
+        return CallResult(True, refund_id=refund_id)
+
+    def submit_return_goods(
+        self, order_id_1688: str, refund_id: str, carrier: str, tracking_no: str
+    ) -> CallResult:
+        """``refund.returnGoods``: only for a ``returnRefund`` the supplier agreed to."""
+        order_id = str(order_id_1688)
+        self.calls.append(("submit_return_goods", order_id, refund_id, carrier, tracking_no))
+        planned = self._planned_for(order_id)
+        if planned is not None:
+            return planned
+        refund = self.refunds.get(refund_id)
+        if refund is None or refund[0] != order_id:
+            return CallResult(False, "REFUND_NOT_EXIST", "退款单不存在")
+        if refund[3] != "waitbuyersend":
+            return CallResult(False, "REFUND_STATUS_ERROR", "当前退款状态不能填写退货单号")
+        if not tracking_no.strip() or not carrier.strip():
+            return CallResult(False, "PARAM_ERROR", "请填写物流公司和运单号")
+        self.refunds[refund_id] = (*refund[:3], "waitsellerreceive")
+        order = self.orders[order_id]
+        self.orders[order_id] = replace(order, refund_status="waitsellerreceive")
+        return CallResult(True, refund_id=refund_id)
+
+    def supplier_agrees(self, refund_id: str) -> None:
+        """The supplier agrees (test set-up): goods to send back, or refunded at once."""
+        order_id, dispute, amount, _status = self.refunds[refund_id]
+        status = "waitbuyersend" if dispute == "returnRefund" else "refundsuccess"
+        self.refunds[refund_id] = (order_id, dispute, amount, status)
+        self.orders[order_id] = replace(self.orders[order_id], refund_status=status)
+
+
+_GOODS_STATUSES = frozenset(
+    {
+        "refundWaitSellerSend",
+        "refundWaitBuyerReceive",
+        "refundBuyerReceived",
+        "aftersaleBuyerNotReceived",
+        "aftersaleBuyerReceived",
+    }
+)
+_RECEIVED = frozenset({"refundBuyerReceived", "aftersaleBuyerReceived"})
+_AFTER_SALES_STATUSES = frozenset(
+    {
+        OrderStatus1688.WAIT_SELLER_SEND.value,
+        OrderStatus1688.WAIT_BUYER_RECEIVE.value,
+        OrderStatus1688.CONFIRM_GOODS.value,
+        OrderStatus1688.SUCCESS.value,
+    }
+)

@@ -34,7 +34,7 @@ from .base import (
 )
 from .defaults import default_refund_reasons
 
-__all__ = ["NOT_CONFIRMED", "NO_ANSWER", "ManualConnector"]
+__all__ = ["AFTER_SALES_REFUND", "NOT_CONFIRMED", "NO_ANSWER", "RETURN_GOODS", "ManualConnector"]
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +44,12 @@ NOT_CONFIRMED = "NOT_CONFIRMED"
 NO_ANSWER = "NO_ANSWER"
 
 OpenUrl = Callable[[str], object]
+
+#: Keys of the seller's answers for the after-sales calls (next to the CancelAction values).
+AFTER_SALES_REFUND = "after_sales_refund"
+RETURN_GOODS = "return_goods"
+#: 1688's buyer-side refund list, where an after-sales application is followed.
+REFUND_LIST_URL = "https://trade.1688.com/order/refund/buyer_refund_list.htm"
 
 
 def _no_browser(url: str) -> bool:
@@ -141,9 +147,42 @@ class ManualConnector:
         with self._lock:
             return (CancelAction(action).value, str(order_id_1688)) in self._answers
 
-    def _take(self, action: CancelAction, order_id_1688: str) -> CallResult:
+    def confirm_after_sales(
+        self,
+        order_id_1688: str,
+        step: str,
+        *,
+        done: bool,
+        message: str = "",
+        refund_id: str = "",
+    ) -> CallResult:
+        """Record the seller's answer for an after-sales step on 1688.
+
+        Args:
+            order_id_1688: The order.
+            step: :data:`AFTER_SALES_REFUND` ("Did you apply for the refund on 1688?") or
+                :data:`RETURN_GOODS` ("Did you enter the return tracking number on 1688?").
+            done: The seller confirms it was done.
+            message: When not done, what 1688 said or why.
+            refund_id: The refund id (``TQ…``), if the seller copied it.
+        """
+        if done:
+            result = CallResult(True, refund_id=refund_id.strip())
+        else:
+            text = message.strip() or "Not done on 1688 (the seller did not confirm it)."
+            result = CallResult(False, NOT_CONFIRMED, text)
         with self._lock:
-            answer = self._answers.pop((action.value, str(order_id_1688)), None)
+            self._answers[(step, str(order_id_1688))] = result
+        return result
+
+    def open_refund_list(self) -> bool:
+        """Open 1688's refund list (the after-sales applications of the buyer account)."""
+        return self._open(REFUND_LIST_URL)
+
+    def _take(self, action: CancelAction | str, order_id_1688: str) -> CallResult:
+        key = action.value if isinstance(action, CancelAction) else str(action)
+        with self._lock:
+            answer = self._answers.pop((key, str(order_id_1688)), None)
         if answer is None:
             return CallResult(
                 False, NO_ANSWER, "Nothing was confirmed for this order; do it on 1688 and confirm."
@@ -188,3 +227,23 @@ class ManualConnector:
     ) -> CallResult:
         """The seller's answer to "Did you apply for the refund on 1688?"."""
         return self._take(CancelAction.REFUND_REQUEST, order_id_1688)
+
+    def request_after_sales_refund(
+        self,
+        order_id_1688: str,
+        amount_fen: int,
+        *,
+        dispute_request: str,
+        goods_status: str,
+        reason_id: str,
+        description: str,
+        vouchers: Sequence[str] = (),
+    ) -> CallResult:
+        """The seller's answer to "Did you apply for the refund on 1688?"."""
+        return self._take(AFTER_SALES_REFUND, order_id_1688)
+
+    def submit_return_goods(
+        self, order_id_1688: str, refund_id: str, carrier: str, tracking_no: str
+    ) -> CallResult:
+        """The seller's answer to "Did you enter the return parcel on 1688?"."""
+        return self._take(RETURN_GOODS, order_id_1688)

@@ -70,6 +70,8 @@ class SupplierFacts:
         rating: Shop rating 0–5, or ``None`` when unknown.
         on_time_rate: Share of orders shipped on time, 0–1, or ``None`` when unknown.
         incidents: Counterfeit or quality incidents the seller has recorded.
+        refusal_rate: Share of the seller's after-sales refund requests the supplier refused,
+            0–1, or ``None`` without any request (from the after-sales cases).
 
     Raises:
         ValueError: A value is outside its range (negative years or incidents, rating outside
@@ -81,9 +83,12 @@ class SupplierFacts:
     rating: float | None = None
     on_time_rate: float | None = None
     incidents: int = 0
+    refusal_rate: float | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "kind", SupplierKind(self.kind))
+        if self.refusal_rate is not None and not 0.0 <= self.refusal_rate <= 1.0:
+            raise ValueError(f"refusal_rate must be within 0..1, got {self.refusal_rate}")
         if self.years_on_1688 < 0:
             raise ValueError(f"years_on_1688 must be >= 0, got {self.years_on_1688}")
         if self.incidents < 0:
@@ -112,6 +117,8 @@ class OfferFacts:
         shipping_fen: Shipping cost of one single-piece parcel.
         stock: Pieces in stock, or ``None`` when unknown. ``0`` means out of stock.
         last_checked: When the seller last checked the offer on 1688, or ``None``.
+        defect_rate: After-sales cases with faulty goods per 1688 order of this offer, 0–1, or
+            ``None`` when too few orders were placed to say.
 
     Raises:
         ValueError: A money amount, quantity or lead time is negative, or ``moq`` is below 1.
@@ -129,8 +136,11 @@ class OfferFacts:
     shipping_fen: int
     stock: int | None = None
     last_checked: date | None = None
+    defect_rate: float | None = None
 
     def __post_init__(self) -> None:
+        if self.defect_rate is not None and not 0.0 <= self.defect_rate <= 1.0:
+            raise ValueError(f"defect_rate must be within 0..1, got {self.defect_rate}")
         object.__setattr__(
             self, "price_tiers", tuple((int(q), int(p)) for q, p in self.price_tiers)
         )
@@ -417,6 +427,8 @@ def trust_score(supplier: SupplierFacts) -> float:
     if supplier.on_time_rate is not None:
         score += 1.5 * (supplier.on_time_rate - 0.9)
     score -= 0.15 * supplier.incidents
+    if supplier.refusal_rate is not None:
+        score -= 0.50 * supplier.refusal_rate
     return _clamp01(score)
 
 
@@ -433,6 +445,8 @@ def stability_score(offer: OfferFacts, today: date) -> float:
             score -= 0.30
         elif age > _STALE_AFTER_DAYS:
             score -= 0.15
+    if offer.defect_rate is not None:
+        score -= 2.0 * offer.defect_rate
     return _clamp01(score)
 
 
@@ -517,10 +531,12 @@ def rank_offers(
                         offer scores 1, a 3-day offer against a same-day one 0.25.
     trust               platform 0.50 / channel 0.25, + 0.04 per year on 1688 (max 5 years),
                         + 0.15 × (rating − 4) if known, + 1.5 × (on-time rate − 0.9) if known,
-                        − 0.15 per incident.
+                        − 0.15 per incident, − 0.5 × the share of after-sales refund
+                        requests the supplier refused (when any was made).
     stability           platform 0.70 / channel 0.40, + 0.30 stock known and > 0 / − 0.30 out
                         of stock, − 0.15 checked more than 7 days ago / − 0.30 more than 30
-                        days ago or never.
+                        days ago or never, − 2 × the offer's defect rate (after-sales cases
+                        with faulty goods per 1688 order, once 5 orders were placed).
     counterfeit_risk    ``1 − risk``, risk = platform 0.10 / channel 0.40, + 0.20 per incident.
     ==================  ==========================================================================
 

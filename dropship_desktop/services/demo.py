@@ -23,6 +23,7 @@ from ..store.number_index import SuspendedNumberIndex
 from ..store.tables import SalesOrder
 from .base import Changes, audit
 from .demo_platform_exports import add_platform_export_demo
+from .demo_after_sales import generate_after_sales_demo
 
 __all__ = ["DemoSummary", "generate_demo"]
 
@@ -661,6 +662,7 @@ def generate_demo(
         conn.executemany(supplier_sql, unmatched)
         counters["unmatched"] = len(unmatched)
     add_platform_export_demo(seed)  # 1688 goods lines, 下游订单号 links, hidden receivers
+    generate_after_sales_demo(now_s, seed)
     return DemoSummary(
         orders=orders,
         lines=counters["lines"],

@@ -555,6 +555,8 @@ class ComparisonOffer:
 
     facts: OfferFacts
     supplier_name: str
+    #: The offer's defect rate is climbing (after-sales cases with faulty goods): warn.
+    defect_climbing: bool = False
 
 
 @dataclass(frozen=True)
@@ -601,6 +603,14 @@ def _facts(row: Sequence[Any]) -> ComparisonOffer:
     return ComparisonOffer(facts, name)
 
 
+def with_after_sales_record(offers: list[ComparisonOffer]) -> list[ComparisonOffer]:
+    """The offers with their supplier's refusal rate, their defect rate and its trend (from the
+    after-sales cases) filled in."""
+    from .after_sales_record import after_sales_facts
+
+    return after_sales_facts(offers)
+
+
 def _iso_date(text: str | None) -> date | None:
     try:
         return date.fromisoformat(text) if text else None
@@ -617,7 +627,7 @@ def _comparison(product_id: int) -> Comparison | None:
         title=product[1],
         sale_price_fen=product[3] or None,  # 0 means "not set"
         preferred_offer_id=product[5],
-        offers=[_facts(row) for row in q.comparison_rows(product_id)],
+        offers=with_after_sales_record([_facts(row) for row in q.comparison_rows(product_id)]),
     )
 
 

@@ -20,6 +20,9 @@ from .db import db
 
 __all__ = [
     "ALL_TABLES",
+    "AfterSalesCase",
+    "AfterSalesContact",
+    "AfterSalesTemplate",
     "AuditEvent",
     "CancellationRequest",
     "DistributionAccount",
@@ -235,6 +238,66 @@ class AuditEvent(BaseModel):
     after = TextField(default="")
 
 
+class AfterSalesCase(BaseModel):
+    """One after-sales case (售后): the buyer's request and the supplier side (migration 5)."""
+
+    id = AutoField()
+    sales_order = ForeignKeyField(SalesOrder, backref="after_sales", on_delete="CASCADE")
+    shop = ForeignKeyField(Shop, on_delete="RESTRICT")
+    platform = TextField(default="")
+    supplier_order = ForeignKeyField(SupplierOrder, null=True, on_delete="SET NULL")
+    supplier = ForeignKeyField(Supplier, null=True, on_delete="SET NULL")
+    offer = ForeignKeyField(Offer, null=True, on_delete="SET NULL")
+    kind = TextField()
+    buyer_state = TextField(default="requested")
+    supplier_state = TextField(default="none")
+    platform_case_no = TextField(default="")  # 售后编号
+    platform_status = TextField(default="")  # 售后状态 as the platform wrote it
+    reason = TextField(default="")
+    defect = BooleanField(default=False)
+    requested_fen = IntegerField(default=0)
+    refunded_fen = IntegerField(default=0)
+    recovered_fen = IntegerField(default=0)
+    extra_cost_fen = IntegerField(default=0)
+    buyer_tracking_no = TextField(default="")  # the buyer's return parcel
+    reship_tracking_no = TextField(default="")  # replacement / re-shipped part / repaired item
+    return_address = TextField(default="")  # the supplier's return address
+    supplier_tracking_no = TextField(default="")  # the parcel sent back to the supplier
+    supplier_refund_id = TextField(default="")  # 1688 refund id (TQ…)
+    supplier_dispute = TextField(default="")  # refund / returnRefund
+    supplier_goods_status = TextField(default="")
+    supplier_pending = TextField(default="")  # "submitted": sent, answer not recorded yet
+    supplier_message = TextField(default="")
+    note = TextField(default="")
+    source = TextField(default="manual")
+    opened_at = IntegerField()
+    buyer_state_at = IntegerField()
+    supplier_state_at = IntegerField(null=True)
+    deadline_at = IntegerField(null=True)
+    closed_at = IntegerField(null=True)
+    queue_rank = IntegerField()
+    updated_at = IntegerField()
+
+
+class AfterSalesContact(BaseModel):
+    id = AutoField()
+    case = ForeignKeyField(AfterSalesCase, backref="contacts", on_delete="CASCADE")
+    at = IntegerField()
+    channel = TextField()
+    direction = TextField()
+    note = TextField(default="")
+    created_at = IntegerField()
+
+
+class AfterSalesTemplate(BaseModel):
+    id = AutoField()
+    name = TextField()
+    kind = TextField(default="")
+    body = TextField()
+    position = IntegerField(default=0)
+    updated_at = IntegerField()
+
+
 ALL_TABLES: tuple[type[BaseModel], ...] = (
     Supplier,
     Product,
@@ -248,4 +311,7 @@ ALL_TABLES: tuple[type[BaseModel], ...] = (
     SupplierOrderLine,
     CancellationRequest,
     AuditEvent,
+    AfterSalesCase,
+    AfterSalesContact,
+    AfterSalesTemplate,
 )

@@ -25,6 +25,7 @@ from ..services.base import Changes
 from ..services.cancellation import list_interrupted
 from ..store.backup import backup_dir
 from ..store.db import database_path, is_read_only
+from .after_sales.view import AfterSalesView
 from .app_setup import LANG_KEY, current_language, restart_application
 from .auto_backup import AutoBackup
 from .cancel_wizard.interrupted import InterruptedBanner
@@ -68,6 +69,7 @@ class MainWindow(QMainWindow):
         self.views: list[View] = [
             OrdersView(self.worker, self),
             SourcingView(self.worker, self),
+            AfterSalesView(self.worker, self),
         ]
         for view in self.views:
             item = QListWidgetItem(view.icon(), view.title())

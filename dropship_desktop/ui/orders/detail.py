@@ -117,6 +117,7 @@ class OrderDetailPane(QWidget):
     """
 
     reveal_requested = Signal(int)
+    after_sales_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -136,8 +137,15 @@ class OrderDetailPane(QWidget):
         self.browser.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.browser.viewport().installEventFilter(self)
         self._tips = _Tips()
+        # Opens an after-sales case on this order (issue #17).
+        self.after_sales_button = QPushButton()
+        self.after_sales_button.setObjectName("openAfterSales")
+        self.after_sales_button.clicked.connect(
+            lambda: self.order_id() is not None and self.after_sales_requested.emit(self.order_id())
+        )
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
+        top.addWidget(self.after_sales_button)
         top.addWidget(self.reveal_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -147,6 +155,8 @@ class OrderDetailPane(QWidget):
         self.show_detail(None)
 
     def _retranslate(self) -> None:
+        self.after_sales_button.setText(self.tr("After-sales…"))
+        self.after_sales_button.setToolTip(self.tr("Open an after-sales case (售后) on this order"))
         self.reveal_button.setText(self.tr("Show buyer data"))
         self.reveal_button.setToolTip(
             self.tr("Shows the full name, phone and address; the reveal is recorded.")
@@ -154,7 +164,7 @@ class OrderDetailPane(QWidget):
 
     def tab_chain(self) -> list[QWidget]:
         """The pane's focusable widgets in Tab order."""
-        return [self.reveal_button, self.browser]
+        return [self.after_sales_button, self.reveal_button, self.browser]
 
     def order_id(self) -> int | None:
         return int(self.detail.order["id"]) if self.detail is not None else None  # type: ignore[arg-type]
@@ -172,6 +182,7 @@ class OrderDetailPane(QWidget):
         self.detail = detail
         self._tips = _Tips()
         self.reveal_button.setVisible(detail is not None and self.revealed is None)
+        self.after_sales_button.setVisible(detail is not None)
         if detail is None:
             self.title.setText(self.tr("Select an order to see its details."))
             self.browser.clear()

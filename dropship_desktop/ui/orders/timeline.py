@@ -14,6 +14,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from ...domain.enums import CancelAction, CancelReason, CancelRequestState, RefundStatus
 from ...domain.money import fen_to_yuan_text
+from ..after_sales import words as _after_sales
 from ..formatting import enum_label, sales_status_label, supplier_status_label
 
 __all__ = ["describe_action", "describe_values"]
@@ -74,6 +75,11 @@ _FIELDS: dict[str, str] = {
     "ship_address": QT_TRANSLATE_NOOP("Timeline", "address"),
 }
 
+# The after-sales steps (issue #17) speak through their own module.
+_ENTITIES.update(_after_sales.ENTITIES)
+_ACTIONS.update(_after_sales.ACTIONS)
+_KEYS.update(_after_sales.KEYS)
+
 #: Keys whose values say nothing to a seller next to the rest (ids of rows).
 _HIDDEN_KEYS = frozenset({"sales_order_id", "refund_id"})
 
@@ -114,6 +120,8 @@ def _value(entity: str, key: str, value: Any) -> str:
         return _enum(CancelReason, value)
     if key == "amount_fen" and isinstance(value, int):
         return "¥" + fen_to_yuan_text(value)
+    if key in _after_sales.VALUES:
+        return _after_sales.VALUES[key](value)
     if key == "fields" and isinstance(value, list):
         return "、".join(_tr(_FIELDS[f]) if f in _FIELDS else str(f) for f in value)
     return str(value)

@@ -56,6 +56,7 @@ from ...store.order_queries import (
     order_ids,
     unmatched_supplier_orders,
 )
+from ..after_sales.open_case import after_sales_action, open_after_sales_case
 from ..formatting import (
     enum_label,
     format_datetime,
@@ -296,6 +297,8 @@ class OrdersView(View):
         # -- detail
         self.detail = OrderDetailPane()
         self.detail.reveal_requested.connect(self.reveal_buyer)
+        self.after_sales_action = after_sales_action(self)  # issue #17: list menu + detail pane
+        self.detail.after_sales_requested.connect(lambda i: open_after_sales_case(self, i))
         self._detail_timer = QTimer(self)
         self._detail_timer.setSingleShot(True)
         self._detail_timer.setInterval(60)  # arrow-key scrolling does not load every order
@@ -790,6 +793,7 @@ class OrdersView(View):
     def _context_menu(self, pos: QPoint) -> None:
         menu = QMenu(self)
         menu.addAction(self.cancel_action)
+        menu.addAction(self.after_sales_action)
         menu.addSeparator()
         menu.addAction(self.copy_action)
         menu.addAction(self.export_action)

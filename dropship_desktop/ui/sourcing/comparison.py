@@ -424,3 +424,13 @@ class ComparisonPanel(QWidget):
                     len(c.offers), c.title, format_money(c.sale_price_fen)
                 )
             )
+        climbing = [o.supplier_name for o in c.offers if o.defect_climbing] if c else []
+        if climbing:
+            self.heading.setText(
+                self.heading.text()
+                + "\n⚠ "
+                + self.tr(
+                    "More after-sales cases with faulty goods lately for the offer of: {}. "
+                    "Check its quality before ordering more."
+                ).format("、".join(climbing))
+            )

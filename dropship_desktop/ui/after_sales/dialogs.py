@@ -1,0 +1,754 @@
+"""The after-sales dialogs: open a case, take a step on either side, log a contact, and edit the
+reply templates and response windows.
+
+Each dialog collects input and runs its service on the DB worker; a problem the service reports
+is shown inside the dialog (nothing was written) and the dialog stays open to fix it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDateTime, Qt, QUrl, Signal, Slot
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...connectors import get_connector
+from ...connectors.manual import AFTER_SALES_REFUND, RETURN_GOODS, ManualConnector
+from ...domain.after_sales import (
+    BuyerState,
+    CaseKind,
+    ContactChannel,
+    ContactDirection,
+    DeadlineStage,
+    SupplierState,
+    default_deadline_hours,
+)
+from ...domain.enums import ShopPlatform
+from ...services import after_sales as svc
+from ...services.base import Changes
+from ..formatting import enum_label, format_money, user_error_text
+from ..tasks import DbWorker
+from ..widgets.field_error import ErrorLabel
+from ..widgets.money_edit import MoneyEdit
+
+__all__ = [
+    "AmountsDialog",
+    "BuyerStepDialog",
+    "ContactDialog",
+    "DeadlinesDialog",
+    "OpenCaseDialog",
+    "SupplierStepDialog",
+    "TemplatesDialog",
+    "connector_for",
+]
+
+#: Seed 6.2: each channel's trade-off, shown where the seller picks it.
+CHANNEL_TIPS = {
+    ContactChannel.ONLINE_CHAT: QT_TRANSLATE_NOOP(
+        "ContactDialog", "Fast and convenient, but someone must be there to answer."
+    ),
+    ContactChannel.PHONE: QT_TRANSLATE_NOOP(
+        "ContactDialog", "Direct and quick, but takes the most time and money."
+    ),
+    ContactChannel.EMAIL: QT_TRANSLATE_NOOP(
+        "ContactDialog", "Answer when you have time, but replies are slower."
+    ),
+    ContactChannel.WANGWANG: QT_TRANSLATE_NOOP(
+        "ContactDialog", "The platform's own chat: the buyer's messages stay on record."
+    ),
+    ContactChannel.OTHER: "",
+}
+
+
+def connector_for(kind: str) -> Any:
+    """The connector of a distribution account kind; the manual one opens the system browser."""
+    if kind == "manual" or not kind:
+        return ManualConnector(open_url=lambda url: QDesktopServices.openUrl(QUrl(url)))
+    return get_connector(kind)
+
+
+class _ServiceDialog(QDialog):
+    """A dialog whose OK runs a service on the worker and closes only when it succeeded."""
+
+    done_changes = Signal(object)
+
+    def __init__(self, worker: DbWorker, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.worker = worker
+        self.error = ErrorLabel(self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self._ok)
+        self.buttons.rejected.connect(self.reject)
+        self.form = QFormLayout()
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+
+    def run(self) -> Callable[[], Changes] | None:
+        """The service call to run, or ``None`` after showing why the input is not ready."""
+        raise NotImplementedError
+
+    @Slot()
+    def _ok(self) -> None:
+        call = self.run()
+        if call is None:
+            return
+        self.buttons.setEnabled(False)
+        self.worker.submit(call, on_result=self._succeeded, on_error=self._failed, owner=self)
+
+    def _succeeded(self, changes: Changes) -> None:
+        self.buttons.setEnabled(True)
+        self.done_changes.emit(changes)
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        from ...errors import UserError
+
+        if not isinstance(error, UserError):
+            import sys
+
+            sys.excepthook(type(error), error, error.__traceback__)
+            return
+        self.error.show_error(user_error_text(error))
+
+
+def _kind_combo() -> QComboBox:
+    combo = QComboBox()
+    for kind in CaseKind:
+        combo.addItem(enum_label(kind), kind.value)
+    return combo
+
+
+class OpenCaseDialog(_ServiceDialog):
+    """Open an after-sales case on one order."""
+
+    def __init__(
+        self,
+        worker: DbWorker,
+        sales_order_id: int,
+        order_no: str,
+        sale_fen: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(worker, parent)
+        self.setObjectName("openCaseDialog")
+        self.sales_order_id = sales_order_id
+        self.setWindowTitle(self.tr("New after-sales case · {}").format(order_no))
+        self.kind = _kind_combo()
+        self.kind.setObjectName("caseKind")
+        self.reason = QLineEdit()
+        self.reason.setObjectName("caseReason")
+        self.reason.setPlaceholderText(self.tr("What the buyer says, e.g. 杯盖漏水"))
+        self.amount = MoneyEdit(required=False)
+        self.amount.setObjectName("caseAmount")
+        if sale_fen:
+            self.amount.set_fen(sale_fen)
+        self.defect = QCheckBox(self.tr("The goods were faulty (counts against the supplier)"))
+        self.defect.setObjectName("caseDefect")
+        self.note = QLineEdit()
+        self.form.addRow(self.tr("&Kind"), self.kind)
+        self.form.addRow(self.tr("&Reason"), self.reason)
+        self.form.addRow(self.tr("&Amount asked back"), self.amount)
+        self.form.addRow("", self.defect)
+        self.form.addRow(self.tr("&Note"), self.note)
+        hint = QLabel(self.tr("Sale amount: {}").format(format_money(sale_fen)) if sale_fen else "")
+        self.form.addRow("", hint)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.resize(440, self.sizeHint().height())
+
+    @Slot()
+    def _kind_changed(self) -> None:
+        kind = CaseKind(self.kind.currentData())
+        money = kind in (CaseKind.REFUND_ONLY, CaseKind.RETURN_REFUND)
+        self.amount.setEnabled(money)
+        self.defect.setChecked(kind in (CaseKind.EXCHANGE, CaseKind.RESHIP, CaseKind.REPAIR))
+
+    def run(self) -> Callable[[], Changes] | None:
+        if self.amount.isEnabled() and not self.amount.is_valid():
+            self.error.show_error(self.amount.error())
+            return None
+        data = svc.CaseInput(
+            kind=str(self.kind.currentData()),
+            reason=self.reason.text(),
+            requested_fen=(self.amount.value_fen() or 0) if self.amount.isEnabled() else 0,
+            defect=self.defect.isChecked(),
+            note=self.note.text(),
+        )
+        order_id = self.sales_order_id
+        return lambda: svc.open_case(order_id, data)
+
+
+class BuyerStepDialog(_ServiceDialog):
+    """Move the buyer side one step, asking for what that step needs."""
+
+    def __init__(
+        self,
+        worker: DbWorker,
+        case: dict[str, Any],
+        target: BuyerState,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(worker, parent)
+        self.setObjectName("buyerStepDialog")
+        self.case_id = int(case["id"])
+        self.target = target
+        self.setWindowTitle(self.tr("Buyer side: {}").format(enum_label(target)))
+        self.amount: MoneyEdit | None = None
+        self.tracking: QLineEdit | None = None
+        self.extra: MoneyEdit | None = None
+        if target is BuyerState.REFUNDED:
+            self.amount = MoneyEdit(allow_zero=False)
+            self.amount.setObjectName("stepAmount")
+            self.amount.set_fen(int(case["requested_fen"]) or int(case.get("sale_fen") or 0))
+            self.form.addRow(self.tr("Amount refunded to the buyer"), self.amount)
+        if target in (BuyerState.GOODS_RETURNED, BuyerState.EXCHANGED):
+            self.tracking = QLineEdit()
+            self.tracking.setObjectName("stepTracking")
+            caption = (
+                self.tr("The buyer's return tracking no.")
+                if target is BuyerState.GOODS_RETURNED
+                else self.tr("Tracking no. of what was sent")
+            )
+            self.form.addRow(caption, self.tracking)
+        if target is BuyerState.EXCHANGED:
+            self.extra = MoneyEdit(required=False)
+            self.extra.setObjectName("stepExtra")
+            self.form.addRow(self.tr("Extra cost (postage, part, repair)"), self.extra)
+        self.note = QLineEdit()
+        self.note.setObjectName("stepNote")
+        self.form.addRow(self.tr("Note"), self.note)
+        self.resize(420, self.sizeHint().height())
+
+    def run(self) -> Callable[[], Changes] | None:
+        for edit in (self.amount, self.extra):
+            if edit is not None and not edit.is_valid():
+                self.error.show_error(edit.error())
+                return None
+        case_id, target = self.case_id, self.target.value
+        refunded = self.amount.value_fen() if self.amount else None
+        tracking = self.tracking.text() if self.tracking else ""
+        extra = self.extra.value_fen() if self.extra else None
+        note = self.note.text()
+        return lambda: svc.move_buyer(
+            case_id,
+            target,
+            refunded_fen=refunded,
+            tracking_no=tracking,
+            extra_cost_fen=extra,
+            note=note,
+        )
+
+
+class AmountsDialog(_ServiceDialog):
+    """Correct a case's amounts (e.g. return postage paid later) and whether the goods were
+    faulty; audited on the order's timeline."""
+
+    def __init__(
+        self, worker: DbWorker, case: dict[str, Any], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(worker, parent)
+        self.setObjectName("amountsDialog")
+        self.case_id = int(case["id"])
+        self.setWindowTitle(self.tr("Amounts of the case"))
+        self.edits: dict[str, MoneyEdit] = {}
+        for key, text in (
+            ("requested_fen", self.tr("Asked back")),
+            ("refunded_fen", self.tr("Refunded to the buyer")),
+            ("recovered_fen", self.tr("Recovered from the supplier")),
+            ("extra_cost_fen", self.tr("Extra cost (postage, part, repair)")),
+        ):
+            edit = MoneyEdit()
+            edit.setObjectName(f"amount_{key}")
+            edit.set_fen(int(case[key]))
+            self.form.addRow(text, edit)
+            self.edits[key] = edit
+        self.defect = QCheckBox(self.tr("The goods were faulty (counts against the supplier)"))
+        self.defect.setObjectName("amountDefect")
+        self.defect.setChecked(bool(case["defect"]))
+        self.form.addRow("", self.defect)
+        self.resize(420, self.sizeHint().height())
+
+    def run(self) -> Callable[[], Changes] | None:
+        for edit in self.edits.values():
+            if not edit.is_valid():
+                self.error.show_error(edit.error())
+                return None
+        case_id = self.case_id
+        values = {key: edit.value_fen() for key, edit in self.edits.items()}
+        defect = self.defect.isChecked()
+        return lambda: svc.set_case_money(case_id, defect=defect, **values)
+
+
+class SupplierStepDialog(_ServiceDialog):
+    """A supplier-side step: ask on 1688 (through the connector), send the goods back (through
+    the connector), or record what the supplier did."""
+
+    def __init__(
+        self,
+        worker: DbWorker,
+        case: dict[str, Any],
+        target: SupplierState,
+        connector: Any,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(worker, parent)
+        self.setObjectName("supplierStepDialog")
+        self.case = case
+        self.target = target
+        self.connector = connector
+        manual = bool(getattr(connector, "needs_manual_confirmation", False))
+        self.setWindowTitle(self.tr("Supplier side: {}").format(enum_label(target)))
+        order_1688 = case.get("order_id_1688") or ""
+        self.form.addRow(self.tr("1688 order"), QLabel(order_1688 or self.tr("none linked")))
+        self.amount: MoneyEdit | None = None
+        self.reason: QComboBox | None = None
+        self.description: QLineEdit | None = None
+        self.received: QCheckBox | None = None
+        self.carrier: QLineEdit | None = None
+        self.tracking: QLineEdit | None = None
+        self.text: QLineEdit | None = None
+        self.confirm: QCheckBox | None = None
+        self.refund_id: QLineEdit | None = None
+        paid = int(case.get("supplier_paid_fen") or 0)
+        if target is SupplierState.REQUESTED:
+            self.amount = MoneyEdit(allow_zero=False)
+            self.amount.setObjectName("supplierAmount")
+            self.amount.set_fen(paid or int(case["requested_fen"]))
+            self.form.addRow(
+                self.tr("Amount to ask back (paid: {})").format(format_money(paid)), self.amount
+            )
+            self.reason = QComboBox()
+            self.reason.setObjectName("supplierReason")
+            try:
+                reasons = connector.refund_reasons(order_1688, "aftersaleBuyerReceived")
+            except Exception:  # a connector that cannot list reasons: the built-in list
+                from ...connectors.defaults import default_refund_reasons
+
+                reasons = default_refund_reasons()
+            for reason in reasons:
+                self.reason.addItem(reason.name, reason.id)
+            self.form.addRow(self.tr("Reason"), self.reason)
+            self.description = QLineEdit(case.get("reason") or "")
+            self.description.setObjectName("supplierDescription")
+            self.description.setMaxLength(150)
+            self.description.setPlaceholderText(
+                self.tr("2–150 characters, e.g. 杯盖漏水，买家退货")
+            )
+            self.form.addRow(self.tr("Description"), self.description)
+            self.received = QCheckBox(self.tr("The buyer received the goods"))
+            self.received.setChecked(True)
+            self.form.addRow("", self.received)
+        elif target is SupplierState.GOODS_RETURNED:
+            self.carrier = QLineEdit()
+            self.carrier.setObjectName("supplierCarrier")
+            self.carrier.setPlaceholderText("中通快递")
+            self.tracking = QLineEdit()
+            self.tracking.setObjectName("supplierTracking")
+            self.form.addRow(self.tr("Carrier"), self.carrier)
+            self.form.addRow(self.tr("Return tracking no."), self.tracking)
+            if case.get("return_address"):
+                self.form.addRow(self.tr("Return address"), QLabel(case["return_address"]))
+        elif target is SupplierState.AGREED:
+            self.text = QLineEdit()
+            self.text.setObjectName("supplierText")
+            self.form.addRow(self.tr("Return address (if goods go back)"), self.text)
+        elif target is SupplierState.REFUNDED:
+            self.amount = MoneyEdit(allow_zero=False)
+            self.amount.setObjectName("supplierAmount")
+            self.amount.set_fen(paid or int(case["requested_fen"]))
+            self.form.addRow(self.tr("Amount the supplier refunded"), self.amount)
+        elif target is SupplierState.REFUSED:
+            self.text = QLineEdit()
+            self.text.setObjectName("supplierText")
+            self.form.addRow(self.tr("What the supplier said"), self.text)
+        self.through_connector = target in (SupplierState.REQUESTED, SupplierState.GOODS_RETURNED)
+        if self.through_connector and manual:
+            row = QHBoxLayout()
+            self.open_button = QPushButton(self.tr("Open the order on 1688"))
+            self.open_button.setObjectName("openOn1688")
+            self.open_button.clicked.connect(self._open_1688)
+            self.open_button.setEnabled(bool(order_1688))
+            row.addWidget(self.open_button)
+            row.addStretch(1)
+            self.form.addRow(row)
+            self.confirm = QCheckBox(
+                self.tr("I applied for this refund on 1688")
+                if target is SupplierState.REQUESTED
+                else self.tr("I entered the return parcel on 1688")
+            )
+            self.confirm.setObjectName("confirmOn1688")
+            self.form.addRow("", self.confirm)
+            if target is SupplierState.REQUESTED:
+                self.refund_id = QLineEdit()
+                self.refund_id.setObjectName("refundId")
+                self.refund_id.setPlaceholderText("TQ…")
+                self.form.addRow(self.tr("1688 refund id (optional)"), self.refund_id)
+        self.resize(480, self.sizeHint().height())
+
+    @Slot()
+    def _open_1688(self) -> None:
+        order = self.case.get("order_id_1688")
+        if order and not self.connector.open_order(order):
+            self.error.show_error(
+                self.tr("No browser could be opened. Open {} yourself.").format(
+                    self.connector.order_url(order)
+                )
+            )
+
+    def run(self) -> Callable[[], Changes] | None:
+        if self.amount is not None and not self.amount.is_valid():
+            self.error.show_error(self.amount.error())
+            return None
+        if self.confirm is not None and not self.confirm.isChecked():
+            self.error.show_error(
+                self.tr("Do it on 1688 first, then tick the box to confirm it was done.")
+            )
+            return None
+        case_id = int(self.case["id"])
+        connector = self.connector
+        order_1688 = str(self.case.get("order_id_1688") or "")
+        if self.target is SupplierState.REQUESTED:
+            assert self.amount is not None and self.reason is not None
+            assert self.description is not None and self.received is not None
+            amount = self.amount.value_fen() or 0
+            reason = str(self.reason.currentData() or "")
+            description = self.description.text()
+            received = self.received.isChecked()
+            refund_id = self.refund_id.text() if self.refund_id else ""
+            confirmed = self.confirm is not None
+
+            def ask() -> Changes:
+                request = svc.prepare_supplier_request(
+                    case_id, amount, reason, description, buyer_received=received
+                )
+                if confirmed:
+                    connector.confirm_after_sales(
+                        order_1688, AFTER_SALES_REFUND, done=True, refund_id=refund_id
+                    )
+                return svc.submit_supplier_request(request, connector)
+
+            return ask
+        if self.target is SupplierState.GOODS_RETURNED:
+            assert self.carrier is not None and self.tracking is not None
+            carrier, tracking = self.carrier.text(), self.tracking.text()
+            confirmed = self.confirm is not None
+
+            def send_back() -> Changes:
+                if confirmed:
+                    connector.confirm_after_sales(order_1688, RETURN_GOODS, done=True)
+                return svc.submit_return_goods(case_id, connector, carrier, tracking)
+
+            return send_back
+        target = self.target.value
+        amount = self.amount.value_fen() if self.amount else None
+        text = self.text.text() if self.text else ""
+        address = text if self.target is SupplierState.AGREED else ""
+        message = text if self.target is SupplierState.REFUSED else ""
+        return lambda: svc.record_supplier_step(
+            case_id, target, recovered_fen=amount, return_address=address, message=message
+        )
+
+    def _succeeded(self, changes: Changes) -> None:
+        # The connector answered "not done": the case is unchanged; say why and stay open.
+        if self.through_connector and changes.message.startswith("Not done on 1688"):
+            self.buttons.setEnabled(True)
+            self.done_changes.emit(changes)
+            from ..formatting import changes_text
+
+            self.error.show_error(changes_text(changes))
+            return
+        super()._succeeded(changes)
+
+
+class ContactDialog(_ServiceDialog):
+    """Log one contact with the buyer."""
+
+    def __init__(self, worker: DbWorker, case_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(worker, parent)
+        self.setObjectName("contactDialog")
+        self.case_id = case_id
+        self.setWindowTitle(self.tr("Log a contact with the buyer"))
+        self.channel = QComboBox()
+        self.channel.setObjectName("contactChannel")
+        for channel in ContactChannel:
+            self.channel.addItem(enum_label(channel), channel.value)
+            tip = CHANNEL_TIPS[channel]
+            if tip:
+                self.channel.setItemData(
+                    self.channel.count() - 1, self.tr(tip), Qt.ItemDataRole.ToolTipRole
+                )
+        self.direction = QComboBox()
+        self.direction.setObjectName("contactDirection")
+        for direction in ContactDirection:
+            self.direction.addItem(enum_label(direction), direction.value)
+        self.when = QDateTimeEdit(QDateTime.currentDateTime())
+        self.when.setObjectName("contactTime")
+        self.when.setCalendarPopup(True)
+        self.when.setMaximumDateTime(QDateTime.currentDateTime().addSecs(300))
+        self.note = QPlainTextEdit()
+        self.note.setObjectName("contactNote")
+        self.note.setTabChangesFocus(True)
+        self.note.setFixedHeight(80)
+        self.tip = QLabel()
+        self.tip.setWordWrap(True)
+        self.tip.setStyleSheet("color:#666")
+        self.form.addRow(self.tr("&Channel"), self.channel)
+        self.form.addRow("", self.tip)
+        self.form.addRow(self.tr("&Direction"), self.direction)
+        self.form.addRow(self.tr("&Time"), self.when)
+        self.form.addRow(self.tr("N&ote"), self.note)
+        self.channel.currentIndexChanged.connect(self._show_tip)
+        self._show_tip()
+        self.resize(440, self.sizeHint().height())
+
+    @Slot()
+    def _show_tip(self) -> None:
+        tip = CHANNEL_TIPS[ContactChannel(self.channel.currentData())]
+        self.tip.setText(self.tr(tip) if tip else "")
+
+    def run(self) -> Callable[[], Changes] | None:
+        case_id = self.case_id
+        channel, direction = str(self.channel.currentData()), str(self.direction.currentData())
+        note = self.note.toPlainText()
+        at = int(self.when.dateTime().toSecsSinceEpoch())
+        return lambda: svc.log_contact(case_id, channel, direction, note, at=at)
+
+
+class TemplatesDialog(QDialog):
+    """Edit the reply templates (Chinese, with {订单号} {商品} {金额} {运单号})."""
+
+    changed = Signal(object)
+
+    def __init__(self, worker: DbWorker, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("templatesDialog")
+        self.worker = worker
+        self.setWindowTitle(self.tr("Reply templates"))
+        self.list = QListWidget()
+        self.list.setObjectName("templateList")
+        self.name = QLineEdit()
+        self.name.setObjectName("templateName")
+        self.kind = QComboBox()
+        self.kind.addItem(self.tr("Any kind"), "")
+        for kind in CaseKind:
+            self.kind.addItem(enum_label(kind), kind.value)
+        self.body = QPlainTextEdit()
+        self.body.setObjectName("templateBody")
+        self.body.setTabChangesFocus(True)
+        hint = QLabel(
+            self.tr(
+                "Placeholders: {订单号} order no., {商品} product, {金额} amount, {运单号} tracking no."
+            )
+        )
+        hint.setWordWrap(True)
+        self.error = ErrorLabel(self)
+        self.new_button = QPushButton(self.tr("&New"))
+        self.save_button = QPushButton(self.tr("&Save"))
+        self.save_button.setObjectName("saveTemplate")
+        self.delete_button = QPushButton(self.tr("&Delete"))
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("Kind"), self.kind)
+        form.addRow(self.tr("Text"), self.body)
+        form.addRow("", hint)
+        buttons = QHBoxLayout()
+        for button in (self.new_button, self.save_button, self.delete_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        right = QVBoxLayout()
+        right.addLayout(form)
+        right.addWidget(self.error)
+        right.addLayout(buttons)
+        body = QHBoxLayout()
+        body.addWidget(self.list, 1)
+        body.addLayout(right, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(body)
+        layout.addWidget(close)
+        self.list.currentRowChanged.connect(self._show)
+        self.new_button.clicked.connect(self._new)
+        self.save_button.clicked.connect(self._save)
+        self.delete_button.clicked.connect(self._delete)
+        self._rows: list[tuple[int, str, str, str]] = []
+        self._current: int | None = None
+        self.resize(720, 420)
+        self._load()
+
+    def _load(self, select: int | None = None) -> None:
+        from ...store.after_sales_queries import templates
+
+        self.worker.submit(templates, on_result=lambda rows: self._loaded(rows, select), owner=self)
+
+    def _loaded(self, rows: list[tuple[int, str, str, str]], select: int | None) -> None:
+        self._rows = rows
+        self.list.clear()
+        for row in rows:
+            item = QListWidgetItem(row[1])
+            item.setData(Qt.ItemDataRole.UserRole, row[0])
+            self.list.addItem(item)
+        index = next((i for i, r in enumerate(rows) if r[0] == select), 0)
+        if rows:
+            self.list.setCurrentRow(index)
+        else:
+            self._new()
+
+    @Slot(int)
+    def _show(self, row: int) -> None:
+        if not 0 <= row < len(self._rows):
+            return
+        template_id, name, kind, body = self._rows[row]
+        self._current = template_id
+        self.name.setText(name)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(kind)))
+        self.body.setPlainText(body)
+        self.error.show_error("")
+
+    @Slot()
+    def _new(self) -> None:
+        self._current = None
+        self.list.clearSelection()
+        self.name.clear()
+        self.kind.setCurrentIndex(0)
+        self.body.clear()
+        self.name.setFocus()
+
+    @Slot()
+    def _save(self) -> None:
+        template_id = self._current
+        name, kind, body = self.name.text(), str(self.kind.currentData()), self.body.toPlainText()
+        self.worker.submit(
+            lambda: svc.save_template(template_id, name, kind, body),
+            on_result=self._saved,
+            on_error=lambda e: self.error.show_error(user_error_text(e)),
+            owner=self,
+        )
+
+    def _saved(self, changes: Changes) -> None:
+        self.changed.emit(changes)
+        self._load(changes.created_id)
+
+    @Slot()
+    def _delete(self) -> None:
+        if self._current is None:
+            return
+        template_id = self._current
+        self.worker.submit(
+            lambda: svc.delete_template(template_id), on_result=self._saved, owner=self
+        )
+
+
+class DeadlinesDialog(QDialog):
+    """The response windows in hours per shop platform, kind and stage (defaults shown)."""
+
+    changed = Signal(object)
+
+    def __init__(self, worker: DbWorker, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("deadlinesDialog")
+        self.worker = worker
+        self.setWindowTitle(self.tr("Response windows"))
+        self.platform = QComboBox()
+        self.platform.setObjectName("deadlinePlatform")
+        for platform in ShopPlatform:
+            self.platform.addItem(enum_label(platform), platform.value)
+        self.table = QTableWidget(len(CaseKind), len(DeadlineStage))
+        self.table.setObjectName("deadlineTable")
+        self.table.setHorizontalHeaderLabels([enum_label(s) for s in DeadlineStage])
+        self.table.setVerticalHeaderLabels([enum_label(k) for k in CaseKind])
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.spins: dict[tuple[str, str], QSpinBox] = {}
+        for r, kind in enumerate(CaseKind):
+            for c, stage in enumerate(DeadlineStage):
+                spin = QSpinBox()
+                spin.setRange(1, 2400)
+                spin.setSuffix(self.tr(" h"))
+                self.table.setCellWidget(r, c, spin)
+                self.spins[(kind.value, stage.value)] = spin
+        hint = QLabel(
+            self.tr(
+                "Hours the platform gives you to act. Platforms change their rules: check their "
+                "after-sales pages and set your own. Open cases move with the new windows."
+            )
+        )
+        hint.setWordWrap(True)
+        self.error = ErrorLabel(self)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close
+        )
+        buttons.accepted.connect(self._save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Shop platform")))
+        row.addWidget(self.platform, 1)
+        layout.addLayout(row)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(hint)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self._hours: dict[str, dict[tuple[str, str], int]] = {}
+        self.platform.currentIndexChanged.connect(self._show)
+        self.resize(640, 380)
+        from ...store.after_sales_queries import deadline_hours
+
+        self.worker.submit(deadline_hours, on_result=self._loaded, owner=self)
+
+    def _loaded(self, hours: dict[str, dict[tuple[str, str], int]]) -> None:
+        self._hours = hours
+        self._show()
+
+    @Slot()
+    def _show(self) -> None:
+        platform = str(self.platform.currentData())
+        own = self._hours.get(platform, {})
+        for (kind, stage), spin in self.spins.items():
+            spin.setValue(
+                own.get((kind, stage))
+                or default_deadline_hours(platform, CaseKind(kind), DeadlineStage(stage))
+            )
+
+    @Slot()
+    def _save(self) -> None:
+        platform = str(self.platform.currentData())
+        rows = [(platform, k, s, spin.value()) for (k, s), spin in self.spins.items()]
+        self.worker.submit(
+            lambda: svc.set_deadline_hours(rows),
+            on_result=self._saved,
+            on_error=lambda e: self.error.show_error(user_error_text(e)),
+            owner=self,
+        )
+
+    def _saved(self, changes: Changes) -> None:
+        platform = str(self.platform.currentData())
+        self._hours[platform] = {(k, s): spin.value() for (k, s), spin in self.spins.items()}
+        self.changed.emit(changes)
+        from ..formatting import changes_text
+
+        self.error.setStyleSheet("color:#2e7d32;")
+        self.error.show_error(changes_text(changes))
