@@ -20,10 +20,9 @@ from ..store.bulk_orders import FTS_BULK_SQL
 from ..store.db import db
 from ..store.meta import ensure_demo_target, mark_demo
 from ..store.number_index import SuspendedNumberIndex
-from ..store.tables import SalesOrder
 from .base import Changes, audit
-from .demo_platform_exports import add_platform_export_demo
 from .demo_after_sales import generate_after_sales_demo
+from .demo_platform_exports import add_platform_export_demo
 
 __all__ = ["DemoSummary", "generate_demo"]
 

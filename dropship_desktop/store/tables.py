@@ -239,7 +239,7 @@ class AuditEvent(BaseModel):
 
 
 class AfterSalesCase(BaseModel):
-    """One after-sales case (售后): the buyer's request and the supplier side (migration 5)."""
+    """One after-sales case (售后): the buyer's request and the supplier side (migration 8)."""
 
     id = AutoField()
     sales_order = ForeignKeyField(SalesOrder, backref="after_sales", on_delete="CASCADE")

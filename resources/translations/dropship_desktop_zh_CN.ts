@@ -25,6 +25,313 @@
     </message>
 </context>
 <context>
+    <name>AfterSalesImportDialog</name>
+    <message>
+        <source>Import after-sales cases</source>
+        <translation>导入售后单</translation>
+    </message>
+    <message>
+        <source>&amp;Choose file…</source>
+        <translation>选择文件(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Any shop</source>
+        <translation>所有店铺</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <source>Pinduoduo 售后信息, Taobao and Douyin refund lists are recognised by their column names; for other layouts choose the columns below. Rows are matched to orders by order number; any problem rejects the whole file.</source>
+        <translation>拼多多“售后信息”、淘宝和抖店的退款列表按列名自动识别；其他格式请在下方选择对应的列。每行按订单号匹配订单；只要有一处问题，整个文件都不导入。</translation>
+    </message>
+    <message>
+        <source>After-sales export</source>
+        <translation>售后导出文件</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xls *.csv);;All files (*)</source>
+        <translation>表格文件 (*.xlsx *.xls *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>{rows} row(s) read: {new} new case(s), {updated} to update.</source>
+        <translation>已读取 {rows} 行：新增售后单 {new} 个，更新 {updated} 个。</translation>
+    </message>
+    <message>
+        <source>{count} problem(s); nothing will be imported until they are fixed:</source>
+        <translation>发现 {count} 处问题；改正之前不会导入任何内容：</translation>
+    </message>
+</context>
+<context>
+    <name>AfterSalesOpen</name>
+    <message>
+        <source>After-sales case…</source>
+        <translation>售后…</translation>
+    </message>
+    <message>
+        <source>Open an after-sales case (售后) on this order</source>
+        <translation>为此订单新建售后单</translation>
+    </message>
+</context>
+<context>
+    <name>AfterSalesQueue</name>
+    <message>
+        <source>{d} d {h} h</source>
+        <translation>{d}天{h}小时</translation>
+    </message>
+    <message>
+        <source>{h} h {m} min</source>
+        <translation>{h}小时{m}分</translation>
+    </message>
+    <message>
+        <source>{m} min</source>
+        <translation>{m}分钟</translation>
+    </message>
+    <message>
+        <source>Overdue {}</source>
+        <translation>已超时 {}</translation>
+    </message>
+    <message>
+        <source>sent, answer not recorded</source>
+        <translation>已提交，结果未记录</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>已完结</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <source>Order no.</source>
+        <translation>店铺订单号</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>售后类型</translation>
+    </message>
+    <message>
+        <source>Buyer side</source>
+        <translation>买家端</translation>
+    </message>
+    <message>
+        <source>Supplier side</source>
+        <translation>供应商端</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Asked</source>
+        <translation>申请金额</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>已退买家</translation>
+    </message>
+    <message>
+        <source>Recovered</source>
+        <translation>供应商已退</translation>
+    </message>
+    <message>
+        <source>Net loss</source>
+        <translation>净损失</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>申请时间</translation>
+    </message>
+    <message>
+        <source>Platform case no.</source>
+        <translation>平台售后编号</translation>
+    </message>
+</context>
+<context>
+    <name>AfterSalesView</name>
+    <message>
+        <source>Export after-sales cases</source>
+        <translation>导出售后单</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>{count} case(s) exported to {path}</source>
+        <translation>已导出 {count} 个售后单到 {path}</translation>
+    </message>
+    <message>
+        <source>Reply copied to the clipboard.</source>
+        <translation>回复已复制到剪贴板。</translation>
+    </message>
+    <message>
+        <source>After-sales</source>
+        <translation>售后</translation>
+    </message>
+    <message>
+        <source>Order number…</source>
+        <translation>订单号…</translation>
+    </message>
+    <message>
+        <source>&amp;Overdue only</source>
+        <translation>只看超时(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>类型(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;State</source>
+        <translation>状态(&amp;S)</translation>
+    </message>
+    <message>
+        <source>S&amp;hop</source>
+        <translation>店铺(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Su&amp;pplier</source>
+        <translation>供应商(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Import the platform&apos;s after-sales export</source>
+        <translation>导入平台导出的售后文件</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Export every case</source>
+        <translation>导出全部售后单</translation>
+    </message>
+    <message>
+        <source>Templates…</source>
+        <translation>回复模板…</translation>
+    </message>
+    <message>
+        <source>Edit the reply templates</source>
+        <translation>编辑回复模板</translation>
+    </message>
+    <message>
+        <source>Response windows…</source>
+        <translation>处理时限…</translation>
+    </message>
+    <message>
+        <source>Hours each platform gives you to answer, per kind</source>
+        <translation>各平台按售后类型给您的处理时限（小时）</translation>
+    </message>
+    <message>
+        <source>Next buyer step</source>
+        <translation>买家端下一步</translation>
+    </message>
+    <message>
+        <source>Next supplier step</source>
+        <translation>供应商端下一步</translation>
+    </message>
+    <message>
+        <source>Log contact…</source>
+        <translation>记录联系…</translation>
+    </message>
+    <message>
+        <source>Copy reply</source>
+        <translation>复制回复</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>已完结</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Buyer: {}</source>
+        <translation>买家：{}</translation>
+    </message>
+    <message>
+        <source>All shops</source>
+        <translation>全部店铺</translation>
+    </message>
+    <message>
+        <source>All suppliers</source>
+        <translation>全部供应商</translation>
+    </message>
+    <message>
+        <source>{count} case(s)</source>
+        <translation>{count} 个售后单</translation>
+    </message>
+    <message>
+        <source>{n} overdue on this page</source>
+        <translation>本页 {n} 个已超时</translation>
+    </message>
+    <message>
+        <source>{cases} case(s): refunded to buyers {refunded} · recovered from suppliers {recovered} · net loss {loss}</source>
+        <translation>{cases} 个售后单：退给买家 {refunded} · 供应商退回 {recovered} · 净损失 {loss}</translation>
+    </message>
+</context>
+<context>
+    <name>AmountsDialog</name>
+    <message>
+        <source>Amounts of the case</source>
+        <translation>售后金额</translation>
+    </message>
+    <message>
+        <source>Asked back</source>
+        <translation>申请金额</translation>
+    </message>
+    <message>
+        <source>Refunded to the buyer</source>
+        <translation>已退买家</translation>
+    </message>
+    <message>
+        <source>Recovered from the supplier</source>
+        <translation>供应商已退</translation>
+    </message>
+    <message>
+        <source>Extra cost (postage, part, repair)</source>
+        <translation>额外成本（运费、配件、维修）</translation>
+    </message>
+    <message>
+        <source>The goods were faulty (counts against the supplier)</source>
+        <translation>商品有质量问题（计入供应商的质量记录）</translation>
+    </message>
+</context>
+<context>
     <name>BackupsDialog</name>
     <message>
         <source>Automatic</source>
@@ -189,6 +496,33 @@ The current data is backed up first, so this can be undone by restoring that bac
     <message>
         <source>Something went wrong; see the log file.</source>
         <translation>出错了，请查看日志文件。</translation>
+    </message>
+</context>
+<context>
+    <name>BuyerStepDialog</name>
+    <message>
+        <source>Buyer side: {}</source>
+        <translation>买家端：{}</translation>
+    </message>
+    <message>
+        <source>Amount refunded to the buyer</source>
+        <translation>退给买家的金额</translation>
+    </message>
+    <message>
+        <source>The buyer&apos;s return tracking no.</source>
+        <translation>买家退货运单号</translation>
+    </message>
+    <message>
+        <source>Tracking no. of what was sent</source>
+        <translation>寄出的运单号</translation>
+    </message>
+    <message>
+        <source>Extra cost (postage, part, repair)</source>
+        <translation>额外成本（运费、配件、维修）</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
     </message>
 </context>
 <context>
@@ -487,6 +821,208 @@ The current data is backed up first, so this can be undone by restoring that bac
     </message>
 </context>
 <context>
+    <name>CaseDetail</name>
+    <message>
+        <source>&amp;Agree…</source>
+        <translation>同意(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;fuse…</source>
+        <translation>拒绝(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Goods came back…</source>
+        <translation>已收到退货(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Refund the &amp;buyer…</source>
+        <translation>退款给买家(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Close the case…</source>
+        <translation>关闭售后(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Replacement &amp;sent…</source>
+        <translation>已寄出换货(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Part re-&amp;shipped…</source>
+        <translation>已补发(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Repaired and &amp;sent back…</source>
+        <translation>已修好寄回(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Answered, close…</source>
+        <translation>已解答，关闭(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Ask supplier on &amp;1688…</source>
+        <translation>在1688向供应商申请(&amp;1)…</translation>
+    </message>
+    <message>
+        <source>Supplier agr&amp;eed…</source>
+        <translation>供应商已同意(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Send goods bac&amp;k…</source>
+        <translation>退回供应商(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>Supplier &amp;refunded…</source>
+        <translation>供应商已退款(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Supplier refuse&amp;d…</source>
+        <translation>供应商拒绝(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDetailPane</name>
+    <message>
+        <source>Buyer (shop)</source>
+        <translation>买家（店铺）</translation>
+    </message>
+    <message>
+        <source>Supplier (1688)</source>
+        <translation>供应商（1688）</translation>
+    </message>
+    <message>
+        <source>&amp;Log contact…</source>
+        <translation>记录联系(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Log a call, chat or email with the buyer (Ctrl+L)</source>
+        <translation>记录与买家的电话、聊天或邮件（Ctrl+L）</translation>
+    </message>
+    <message>
+        <source>Co&amp;py reply</source>
+        <translation>复制回复(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Copy the filled-in reply to the clipboard (Ctrl+Shift+C)</source>
+        <translation>把填好的回复复制到剪贴板（Ctrl+Shift+C）</translation>
+    </message>
+    <message>
+        <source>Templates…</source>
+        <translation>模板…</translation>
+    </message>
+    <message>
+        <source>A&amp;mounts…</source>
+        <translation>金额(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Correct the amounts, add return postage, mark the goods faulty</source>
+        <translation>修改金额、补记退货运费、标记质量问题</translation>
+    </message>
+    <message>
+        <source>Contacts with the buyer</source>
+        <translation>与买家的联系记录</translation>
+    </message>
+    <message>
+        <source>Reply:</source>
+        <translation>回复：</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>操作记录</translation>
+    </message>
+    <message>
+        <source>Select a case to see both sides.</source>
+        <translation>选择一个售后单，查看买家端和供应商端。</translation>
+    </message>
+    <message>
+        <source>Platform case</source>
+        <translation>平台售后编号</translation>
+    </message>
+    <message>
+        <source>since</source>
+        <translation>自</translation>
+    </message>
+    <message>
+        <source>due</source>
+        <translation>截止</translation>
+    </message>
+    <message>
+        <source>Return parcel</source>
+        <translation>退货包裹</translation>
+    </message>
+    <message>
+        <source>Sent to the buyer</source>
+        <translation>寄给买家</translation>
+    </message>
+    <message>
+        <source>Platform status</source>
+        <translation>平台状态</translation>
+    </message>
+    <message>
+        <source>1688 order</source>
+        <translation>1688订单</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>No 1688 order linked to this order.</source>
+        <translation>此订单没有关联的1688订单。</translation>
+    </message>
+    <message>
+        <source>Refund id</source>
+        <translation>退款单号</translation>
+    </message>
+    <message>
+        <source>Return address</source>
+        <translation>退货地址</translation>
+    </message>
+    <message>
+        <source>Last message</source>
+        <translation>最近消息</translation>
+    </message>
+    <message>
+        <source>Sent to 1688, answer not recorded: check on 1688 and say.</source>
+        <translation>已提交到1688，结果未记录：请到1688上核实后在此确认。</translation>
+    </message>
+    <message>
+        <source>It went through</source>
+        <translation>已成功</translation>
+    </message>
+    <message>
+        <source>It did not</source>
+        <translation>未成功</translation>
+    </message>
+    <message>
+        <source>Technical support has no supplier side.</source>
+        <translation>技术支持没有供应商端。</translation>
+    </message>
+    <message>
+        <source>Asked back {asked} · refunded to the buyer {refunded} · recovered from the supplier {recovered} · extra cost {extra} · &lt;b&gt;net loss {loss}&lt;/b&gt;</source>
+        <translation>申请 {asked} · 退给买家 {refunded} · 供应商退回 {recovered} · 额外成本 {extra} · &lt;b&gt;净损失 {loss}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>{name}: {value}</source>
+        <translation>{name}：{value}</translation>
+    </message>
+</context>
+<context>
     <name>CloseReasonEditor</name>
     <message>
         <source>Choose a reason…</source>
@@ -640,6 +1176,10 @@ The current data is backed up first, so this can be undone by restoring that bac
         <source>Comparing {} offers for “{}” at a sale price of {}.</source>
         <translation>正在以售价 {2} 比较“{1}”的 {0} 个报价。</translation>
     </message>
+    <message>
+        <source>More after-sales cases with faulty goods lately for the offer of: {}. Check its quality before ordering more.</source>
+        <translation>以下供应商的货源近期质量问题售后增多：{}。继续下单前请核实质量。</translation>
+    </message>
 </context>
 <context>
     <name>Completeness</name>
@@ -760,6 +1300,65 @@ The current data is backed up first, so this can be undone by restoring that bac
         <translation>
             <numerusform>%n 个订单</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ContactDialog</name>
+    <message>
+        <source>Fast and convenient, but someone must be there to answer.</source>
+        <extracomment>Seed 6.2: each channel&apos;s trade-off, shown where the seller picks it.</extracomment>
+        <translation>响应快、方便快捷，但需要有人值守回复。</translation>
+    </message>
+    <message>
+        <source>Direct and quick, but takes the most time and money.</source>
+        <translation>直接快捷，但需要投入更多人力和财力。</translation>
+    </message>
+    <message>
+        <source>Answer when you have time, but replies are slower.</source>
+        <translation>有空再回复，时间由您掌控，但响应可能较慢。</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s own chat: the buyer&apos;s messages stay on record.</source>
+        <translation>平台自带的聊天工具：买家的消息有据可查。</translation>
+    </message>
+    <message>
+        <source>Log a contact with the buyer</source>
+        <translation>记录与买家的联系</translation>
+    </message>
+    <message>
+        <source>&amp;Channel</source>
+        <translation>渠道(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Direction</source>
+        <translation>方向(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Time</source>
+        <translation>时间(&amp;T)</translation>
+    </message>
+    <message>
+        <source>N&amp;ote</source>
+        <translation>备注(&amp;O)</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlinesDialog</name>
+    <message>
+        <source>Response windows</source>
+        <translation>处理时限</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <source>Hours the platform gives you to act. Platforms change their rules: check their after-sales pages and set your own. Open cases move with the new windows.</source>
+        <translation>平台给您处理的小时数。平台规则会变，请以平台售后规则页面为准并自行设置。处理中的售后单会按新的时限重新计算截止时间。</translation>
+    </message>
+    <message>
+        <source>Shop platform</source>
+        <translation>店铺平台</translation>
     </message>
 </context>
 <context>
@@ -966,6 +1565,7 @@ Details were written to the log file:
     </message>
     <message>
         <source>“{part}” is not quantity:price, e.g. 10:9.50.</source>
+        <extracomment>The offer&apos;s defect rate is climbing (after-sales cases with faulty goods): warn.</extracomment>
         <translation>“{part}”不是“数量:单价”格式，如 10:9.50。</translation>
     </message>
     <message>
@@ -1046,8 +1646,68 @@ Details were written to the log file:
         <translation>无法写入 {name}：{reason}。如果该文件已在 Excel 或 WPS 中打开，请先关闭，或选择其他文件夹。</translation>
     </message>
     <message>
+        <source>There is no shop named “{name}”. Import the shop&apos;s orders first, or leave the shop empty to match orders of every shop.</source>
+        <translation>没有名为“{name}”的店铺。请先导入该店铺的订单，或不指定店铺以匹配所有店铺的订单。</translation>
+    </message>
+    <message>
+        <source>Unknown field in the column mapping: {name}.</source>
+        <translation>列对应关系中有未知字段：{name}。</translation>
+    </message>
+    <message>
+        <source>The file has no column “{header}” (mapped to {name}).</source>
+        <translation>文件中没有“{header}”列（对应 {name}）。</translation>
+    </message>
+    <message>
+        <source>This file has no order number column (订单编号 / 订单号), so it is not an after-sales export the app knows. Export the after-sales list from the platform again, or map the columns by hand.</source>
+        <translation>此文件没有订单号列（订单编号 / 订单号），不是本软件认识的售后导出文件。请从平台重新导出售后列表，或手动选择对应的列。</translation>
+    </message>
+    <message>
+        <source>The file has neither a kind column (退款类型 / 售后类型) nor a status column (售后状态); map at least one of them.</source>
+        <translation>文件既没有类型列（退款类型 / 售后类型），也没有状态列（售后状态）；请至少选择其中一列。</translation>
+    </message>
+    <message>
+        <source>Row {row}: order {order} is not in the database. Import the shop&apos;s orders first (or choose the right shop).</source>
+        <translation>第 {row} 行：订单 {order} 不在数据库中。请先导入该店铺的订单（或选择正确的店铺）。</translation>
+    </message>
+    <message>
+        <source>Row {row}: order {order} exists in several shops; choose the shop.</source>
+        <translation>第 {row} 行：多个店铺都有订单 {order}；请选择店铺。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a kind the app knows</source>
+        <translation>“{value}”不是本软件认识的售后类型</translation>
+    </message>
+    <message>
+        <source>Row {row}: the refund ({refund}) is more than the trade ({trade}).</source>
+        <translation>第 {row} 行：退款金额（{refund}）大于交易金额（{trade}）。</translation>
+    </message>
+    <message>
+        <source>Row {row}: after-sales number {case} appears twice.</source>
+        <translation>第 {row} 行：售后编号 {case} 重复出现。</translation>
+    </message>
+    <message>
+        <source>The file holds no after-sales rows.</source>
+        <translation>文件中没有售后数据。</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>为空</translation>
+    </message>
+    <message>
+        <source>Row {row}, {field}: {problem}</source>
+        <translation>第 {row} 行，{field}：{problem}</translation>
+    </message>
+    <message>
+        <source>The file has {count} problem(s) and was not imported: {first}</source>
+        <translation>文件有 {count} 处问题，未导入：{first}</translation>
+    </message>
+    <message>
         <source>Choose a file name ending in .xlsx or .csv.</source>
         <translation>请选择以 .xlsx 或 .csv 结尾的文件名。</translation>
+    </message>
+    <message>
+        <source>Cannot write the file: {reason}.</source>
+        <translation>无法写入文件：{reason}。</translation>
     </message>
     <message>
         <source>Export the file from the platform again, or open it in Excel and save it as .xlsx.</source>
@@ -1190,7 +1850,7 @@ Details were written to the log file:
     </message>
     <message>
         <source>The order number {value!r} was damaged by opening and re-saving the file in Excel or WPS (it is shown in scientific notation and its last digits are lost). Export the orders from the platform again and import that file without opening it, or save it as .xlsx with the column formatted as Text.</source>
-        <extracomment>Sane bounds of the values an order export holds. A value outside them is a damaged or hostile file, not an order: it is refused with the row and column instead of reaching the database (SQLite integers end at 2**63, Python&apos;s datetime at year 1). Items in one order line. One amount, in fen (10 billion yuan). Bounds times quantities stay far below 2**63. The longest text a money or quantity cell may hold (wrappers, separators and ¥ included); Python refuses to convert integers of more than 4,300 digits at all.</extracomment>
+        <extracomment>Sane bounds of the values an order export holds. A value outside them is a damaged or hostile file, not an order: it is refused with the row and column instead of reaching the database (SQLite integers end at 2**63, Python&apos;s datetime at year 1). Items in one order line. One amount, in fen (10 billion yuan). Bounds times quantities stay far below 2**63. The longest text a money or quantity cell may hold (wrappers, separators and ¥ included); Python refuses to convert integers of more than 4,300 digits at all. What exports write in a cell that has nothing (Douyin: ``-``). Excel serial day numbers accepted as dates: 1954-10-04 .. 2119-01-11.</extracomment>
         <translation>订单号 {value!r} 已损坏：文件在 Excel 或 WPS 中打开并重新保存过（订单号变成了科学计数法，末尾几位数字已丢失）。请从平台重新导出订单，不要打开直接导入；或将该列设为“文本”格式后另存为 .xlsx。</translation>
     </message>
     <message>
@@ -1231,7 +1891,7 @@ Details were written to the log file:
     </message>
     <message>
         <source>The column mapping lacks: {names}. Choose a column for each.</source>
-        <extracomment>What a cell converter may raise on a hostile cell (CellError and MoneyError included).</extracomment>
+        <extracomment>What a cell converter may raise on a hostile cell (CellError and MoneyError included). Receiver fields: a platform may hide them (``##密文…``, ``$$密文…``, ``***``). Long numeric ids kept as text (wrappers removed, ``-`` for none).</extracomment>
         <translation>列对应中缺少：{names}。请为每一项选择一列。</translation>
     </message>
     <message>
@@ -1251,6 +1911,10 @@ Details were written to the log file:
         <translation>{value!r} 不是金额（{reason}）</translation>
     </message>
     <message>
+        <source>the order number is empty and there is no order above this row for it to belong to (a 1688 order&apos;s further goods lines leave the order number empty; its first row must have it)</source>
+        <translation>订单编号为空，且此行上方没有可归属的订单（1688 订单的后续货品行不填订单编号，但订单的第一行必须有）</translation>
+    </message>
+    <message>
         <source>{name}: {problem}</source>
         <extracomment>Called from the worker thread with (phase, done, total); phase is an English word. Shop platforms whose shops can receive a format&apos;s orders (Taobao and Tmall share one layout). Orders written per chunk; progress and cancellation are checked between chunks. From this many new orders on, the FTS insert trigger is replaced by one bulk index statement.</extracomment>
         <translation>{name}：{problem}</translation>
@@ -1262,10 +1926,6 @@ Details were written to the log file:
     <message>
         <source>Unknown format {format!r}. Use one of: auto, {formats}.</source>
         <translation>未知格式 {format!r}。请使用以下之一：auto、{formats}。</translation>
-    </message>
-    <message>
-        <source>The file&apos;s layout was not recognised as a Taobao/Tmall, Pinduoduo, Douyin or 1688 order export. Choose the format, or map its columns yourself.</source>
-        <translation>无法识别该文件的格式，它不像是淘宝/天猫、拼多多、抖店或1688导出的订单文件。请选择格式，或自行对应各列。</translation>
     </message>
     <message>
         <source>The column mapping lacks: Order status. Choose the column that holds it.</source>
@@ -1282,6 +1942,18 @@ Details were written to the log file:
     <message>
         <source>the order status is empty</source>
         <translation>订单状态为空</translation>
+    </message>
+    <message>
+        <source>The file&apos;s layout was not recognised as a Taobao/Tmall, Pinduoduo, Douyin, Kuaishou or 1688 order export. Choose the format, or map its columns yourself.</source>
+        <translation>无法识别该文件为淘宝/天猫、拼多多、抖店、快手或 1688 订单导出文件。请选择格式，或自行对应各列。</translation>
+    </message>
+    <message>
+        <source>The file&apos;s orders belong to the shop {name!r}, which is not here yet. Import them with --shop {name!r} to create it (or --shop with the name of the shop they belong to).</source>
+        <translation>文件中的订单属于店铺 {name!r}，本软件中还没有这个店铺。请用 --shop {name!r} 导入以新建该店铺（或用 --shop 指定订单所属的店铺）。</translation>
+    </message>
+    <message>
+        <source>The file holds orders of several shops ({names}). Export one shop&apos;s orders per file, or say which shop they belong to with --shop NAME.</source>
+        <translation>文件中包含多个店铺的订单（{names}）。请每个店铺单独导出一个文件，或用 --shop 店铺名 指定订单所属的店铺。</translation>
     </message>
     <message>
         <source>There is no shop for {label} orders yet. Name the shop these orders belong to with --shop NAME (it will be created).</source>
@@ -1671,6 +2343,129 @@ Applied on every connection (peewee connects once per thread). Read-only opening
         <source>This database holds your own data (shops, suppliers or orders). Demo data is only written into an empty database and never mixed with real data; choose another data folder (for example with --data-dir or --demo).</source>
         <translation>这个数据库存有您自己的数据（店铺、供应商或订单）。演示数据只会写入空数据库，绝不会与真实数据混在一起；请选择其他数据文件夹（例如用 --data-dir 或 --demo）。</translation>
     </message>
+    <message>
+        <source>Cannot read the column mapping {path}: {reason}</source>
+        <extracomment>The ``what`` of ``import`` / ``export`` handled here.</extracomment>
+        <translation>无法读取列对应文件 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>The column mapping {path} must be a JSON object of field names and column names, such as {example}.</source>
+        <translation>列对应文件 {path} 必须是字段名到列名的 JSON 对象，例如 {example}。</translation>
+    </message>
+    <message>
+        <source>No such file: {path}</source>
+        <translation>文件不存在：{path}</translation>
+    </message>
+    <message>
+        <source>A “{kind}” case cannot go from “{current}” to “{target}”.</source>
+        <extracomment>Allowed buyer-side steps per kind: state → next states, in the order the UI offers them. Kinds where goods travel back (to the seller&apos;s supplier) before money or a replacement does.</extracomment>
+        <translation>“{kind}”售后不能从“{current}”变为“{target}”。</translation>
+    </message>
+    <message>
+        <source>Enter the amount refunded to the buyer.</source>
+        <translation>请填写退给买家的金额。</translation>
+    </message>
+    <message>
+        <source>The refund ({amount}) is more than the buyer paid ({paid}).</source>
+        <translation>退款（{amount}）超过了买家实付（{paid}）。</translation>
+    </message>
+    <message>
+        <source>An amount cannot be negative.</source>
+        <translation>金额不能为负数。</translation>
+    </message>
+    <message>
+        <source>The tracking number is too long.</source>
+        <translation>运单号太长。</translation>
+    </message>
+    <message>
+        <source>The supplier side of a “{kind}” case cannot go from “{current}” to “{target}”.</source>
+        <translation>“{kind}”售后的供应商端不能从“{current}”变为“{target}”。</translation>
+    </message>
+    <message>
+        <source>This order has no 1688 order to ask a refund on. Link its 1688 order first.</source>
+        <translation>此订单没有可申请退款的1688订单。请先关联它的1688订单。</translation>
+    </message>
+    <message>
+        <source>Enter the tracking number of the parcel sent back to the supplier.</source>
+        <translation>请填写退回供应商的包裹运单号。</translation>
+    </message>
+    <message>
+        <source>Enter the amount the supplier refunded.</source>
+        <translation>请填写供应商退回的金额。</translation>
+    </message>
+    <message>
+        <source>The supplier&apos;s refund ({amount}) is more than was paid on 1688 ({paid}).</source>
+        <translation>供应商退款（{amount}）超过了1688实付金额（{paid}）。</translation>
+    </message>
+    <message>
+        <source>The after-sales case no longer exists.</source>
+        <extracomment>``supplier_pending`` values: what was sent to 1688 and not yet answered.</extracomment>
+        <translation>该售后单已不存在。</translation>
+    </message>
+    <message>
+        <source>The order no longer exists.</source>
+        <translation>该订单已不存在。</translation>
+    </message>
+    <message>
+        <source>Unknown after-sales kind: {kind}.</source>
+        <translation>未知的售后类型：{kind}。</translation>
+    </message>
+    <message>
+        <source>The amount asked back is more than the buyer paid.</source>
+        <translation>申请金额超过了买家实付金额。</translation>
+    </message>
+    <message>
+        <source>The text is too long.</source>
+        <translation>文字太长。</translation>
+    </message>
+    <message>
+        <source>That 1688 order does not belong to this order.</source>
+        <translation>该1688订单不属于此订单。</translation>
+    </message>
+    <message>
+        <source>Ask the supplier through “Ask supplier on 1688”.</source>
+        <translation>请通过“在1688向供应商申请”向供应商申请。</translation>
+    </message>
+    <message>
+        <source>A request to 1688 for this case was sent and its answer is not recorded. Check on 1688 and say whether it went through first.</source>
+        <translation>此售后单已向1688提交过申请，但结果未记录。请先到1688上核实，并确认是否成功。</translation>
+    </message>
+    <message>
+        <source>Enter the amount to ask the supplier for.</source>
+        <translation>请填写向供应商申请的金额。</translation>
+    </message>
+    <message>
+        <source>The amount is more than was paid on 1688 ({paid}).</source>
+        <translation>金额超过了1688实付金额（{paid}）。</translation>
+    </message>
+    <message>
+        <source>The description must be 2 to 150 characters long.</source>
+        <translation>退款说明须为 2 到 150 个字。</translation>
+    </message>
+    <message>
+        <source>Choose a refund reason.</source>
+        <translation>请选择退款原因。</translation>
+    </message>
+    <message>
+        <source>Choose the channel and the direction of the contact.</source>
+        <translation>请选择联系渠道和方向。</translation>
+    </message>
+    <message>
+        <source>The contact time is in the future.</source>
+        <translation>联系时间不能晚于现在。</translation>
+    </message>
+    <message>
+        <source>A template needs a name and a text.</source>
+        <translation>模板需要名称和内容。</translation>
+    </message>
+    <message>
+        <source>The template no longer exists.</source>
+        <translation>该模板已不存在。</translation>
+    </message>
+    <message>
+        <source>A response window must be 1 to 2400 hours.</source>
+        <translation>处理时限须为 1 到 2400 小时。</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -1794,7 +2589,7 @@ Applied on every connection (peewee connects once per thread). Read-only opening
     </message>
     <message>
         <source>Taobao / Tmall</source>
-        <extracomment>Display names of the supported formats.</extracomment>
+        <extracomment>Fields only one kind of export has (the mapping dialog shows the fields of the chosen kind). What an encrypted or masked receiver field is stored as: nothing (``buyer_hidden`` says which fields the platform hid). Bits of :attr:`OrderRecord.hidden`. Display names of the supported formats.</extracomment>
         <translation>淘宝 / 天猫</translation>
     </message>
     <message>
@@ -1806,11 +2601,16 @@ Applied on every connection (peewee connects once per thread). Read-only opening
         <translation>抖店</translation>
     </message>
     <message>
+        <source>Kuaishou shop</source>
+        <translation>快手小店</translation>
+    </message>
+    <message>
         <source>1688 purchase orders</source>
         <translation>1688采购单</translation>
     </message>
     <message>
         <source>Row {row}, column {column}: {message}</source>
+        <extracomment>Kuaishou order numbers: 16 digits. A shop export no layout claims by its headers, whose order numbers all have 16 digits, is taken as Kuaishou&apos;s (:func:`detect_by_order_numbers`). How far down a file its header may sit (below a preamble such as PDD&apos;s ``订单查询导出,导出时间：…`` line or a workbook&apos;s title row). Receiver fields the platform hid (``HIDDEN_*`` bits); those fields are ``&quot;&quot;``. 1688: the row continues the order above (its order number cell was empty).</extracomment>
         <translation>第 {row} 行，{column} 列：{message}</translation>
     </message>
     <message>
@@ -1822,12 +2622,70 @@ Applied on every connection (peewee connects once per thread). Read-only opening
         <translation>……还有 {count} 个问题。</translation>
     </message>
     <message>
+        <source>hidden by the platform</source>
+        <extracomment>What the preview shows for a receiver field the platform hid.</extracomment>
+        <translation>平台已隐藏</translation>
+    </message>
+    <message>
         <source>these</source>
         <translation>这些</translation>
     </message>
     <message>
         <source>different</source>
         <translation>其他平台</translation>
+    </message>
+    <message>
+        <source>Order number (订单编号)</source>
+        <extracomment>Canonical fields, in the order the mapping dialog shows them. Headers known for each field (PDD 售后信息 first, then Taobao / Douyin refund lists). Field names shown in messages and the mapping dialog.</extracomment>
+        <translation>订单编号</translation>
+    </message>
+    <message>
+        <source>After-sales number (售后编号)</source>
+        <translation>售后编号</translation>
+    </message>
+    <message>
+        <source>Kind (退款类型)</source>
+        <translation>退款类型</translation>
+    </message>
+    <message>
+        <source>After-sales status (售后状态)</source>
+        <translation>售后状态</translation>
+    </message>
+    <message>
+        <source>Refund amount (退款金额)</source>
+        <translation>退款金额</translation>
+    </message>
+    <message>
+        <source>Trade amount (交易金额)</source>
+        <translation>交易金额</translation>
+    </message>
+    <message>
+        <source>Applied at (申请时间)</source>
+        <translation>申请时间</translation>
+    </message>
+    <message>
+        <source>Agreed at (同意退款时间)</source>
+        <translation>同意退款时间</translation>
+    </message>
+    <message>
+        <source>Reason (退款原因)</source>
+        <translation>退款原因</translation>
+    </message>
+    <message>
+        <source>Goods returned? (是否需要退货)</source>
+        <translation>是否需要退货</translation>
+    </message>
+    <message>
+        <source>Return tracking no. (退货物流单号)</source>
+        <translation>退货物流单号</translation>
+    </message>
+    <message>
+        <source>Order status (订单状态)</source>
+        <translation>订单状态</translation>
+    </message>
+    <message>
+        <source>Row {row}: status “{status}” is not known to the app; the case is opened as requested and the status kept as written.</source>
+        <translation>第 {row} 行：本软件不认识状态“{status}”；售后单按“买家已申请”建立，并保留原状态文字。</translation>
     </message>
 </context>
 <context>
@@ -1848,6 +2706,10 @@ Applied on every connection (peewee connects once per thread). Read-only opening
     <message>
         <source>Douyin shop</source>
         <translation>抖店</translation>
+    </message>
+    <message>
+        <source>Kuaishou shop (快手小店)</source>
+        <translation>快手小店</translation>
     </message>
     <message>
         <source>1688 purchase orders</source>
@@ -1980,12 +2842,24 @@ Use “Map columns…” to say which column holds what.</source>
         <translation>有 {n}{more} 个问题需要先在文件中改正才能导入；改正之前不会导入任何数据。</translation>
     </message>
     <message>
-        <source>Each is matched to its sales order by 1688 order number, else by recipient and product; the rest wait for a match in the order list.</source>
-        <translation>每个1688订单先按1688订单号匹配店铺订单，其次按收货人和商品匹配；未匹配的会在订单列表中等待关联。</translation>
+        <source>Each is linked to the shop order its 下游订单号 names, else matched by recipient and product; the rest wait for a match in the order list.</source>
+        <translation>每个1688订单先按下游订单号关联到对应的店铺订单，其次按收货人和商品匹配；未匹配的会在订单列表中等待关联。</translation>
     </message>
     <message>
         <source>Orders already here are updated (status, logistics), not duplicated.</source>
         <translation>已有的订单只会更新（状态、物流），不会重复导入。</translation>
+    </message>
+    <message>
+        <source>The column headers are on row {row}; the rows above them are skipped.</source>
+        <translation>表头在第 {row} 行，其上方的行已跳过。</translation>
+    </message>
+    <message>
+        <source>{count} summary row(s) (合计/总计/汇总) will be skipped.</source>
+        <translation>将跳过 {count} 行合计/总计/汇总行。</translation>
+    </message>
+    <message>
+        <source>The file holds orders of several shops ({names}); choose the shop.</source>
+        <translation>文件中包含多个店铺的订单（{names}），请选择店铺。</translation>
     </message>
     <message>
         <source>New shop…</source>
@@ -1994,14 +2868,6 @@ Use “Map columns…” to say which column holds what.</source>
     <message>
         <source>Starting…</source>
         <translation>正在开始…</translation>
-    </message>
-    <message>
-        <source>Imported: {created} new 1688 orders ({matched} matched to sales orders, {unmatched} awaiting a match), {updated} updated, {unchanged} unchanged.</source>
-        <translation>导入完成：新增 {created} 个1688订单（{matched} 个已匹配店铺订单，{unmatched} 个待关联），更新 {updated} 个，{unchanged} 个无变化。</translation>
-    </message>
-    <message>
-        <source>Imported: {created} new orders, {updated} updated, {unchanged} unchanged.</source>
-        <translation>导入完成：新增 {created} 个订单，更新 {updated} 个，{unchanged} 个无变化。</translation>
     </message>
     <message>
         <source>Close</source>
@@ -2390,6 +3256,50 @@ Use “Map columns…” to say which column holds what.</source>
         <translation>备注</translation>
     </message>
     <message>
+        <source>Order value (payable, for unpaid orders)</source>
+        <translation>订单应付金额（用于未付款订单）</translation>
+    </message>
+    <message>
+        <source>Platform item ID</source>
+        <translation>平台商品 ID</translation>
+    </message>
+    <message>
+        <source>Platform SKU ID</source>
+        <translation>平台 SKU ID</translation>
+    </message>
+    <message>
+        <source>Spec / model (1688)</source>
+        <translation>规格/型号（1688）</translation>
+    </message>
+    <message>
+        <source>1688 Offer ID</source>
+        <translation>1688 Offer ID</translation>
+    </message>
+    <message>
+        <source>1688 SKU ID</source>
+        <translation>1688 SKU ID</translation>
+    </message>
+    <message>
+        <source>Item code (货号)</source>
+        <translation>货号</translation>
+    </message>
+    <message>
+        <source>Shop order it was placed for (下游订单号)</source>
+        <translation>对应的店铺订单（下游订单号）</translation>
+    </message>
+    <message>
+        <source>Shop platform (下游渠道)</source>
+        <translation>下游渠道</translation>
+    </message>
+    <message>
+        <source>Dropship order (是否代发订单)</source>
+        <translation>是否代发订单</translation>
+    </message>
+    <message>
+        <source>Order batch (下单批次号)</source>
+        <translation>下单批次号</translation>
+    </message>
+    <message>
         <source>Map columns</source>
         <translation>对应列</translation>
     </message>
@@ -2496,6 +3406,31 @@ Use “Map columns…” to say which column holds what.</source>
         <translation>已将 {count} 个订单导出到 {name}，用时 {seconds} 秒。</translation>
     </message>
     <message>
+        <source>{count} linked to their shop order by 下游订单号.</source>
+        <extracomment>Summary rows (合计, 总计, 汇总) skipped. 1688 orders whose 下游订单号 names no shop order here: they wait for it. 1688 orders whose 下游订单号 is the number of orders in several shops (not linked). 1688 orders linked to their shop order by 下游订单号. New shop orders whose receiver data the platform hid. New shop orders not paid yet (their value is shown, marked unpaid).</extracomment>
+        <translation>{count} 个已按下游订单号关联到店铺订单。</translation>
+    </message>
+    <message>
+        <source>{count} name a shop order (下游订单号) that is not here yet: they wait for it and are linked when that shop export is imported.</source>
+        <translation>{count} 个的下游订单号对应的店铺订单尚未导入：它们将等待，导入该店铺订单后自动关联。</translation>
+    </message>
+    <message>
+        <source>{count} name a shop order number (下游订单号) that orders of several shops have: link them by hand in the order list.</source>
+        <translation>{count} 个的下游订单号在多个店铺中都有同号订单：请在订单列表中手动关联。</translation>
+    </message>
+    <message>
+        <source>{count} not paid yet (shown with their value, unpaid).</source>
+        <translation>{count} 个尚未付款（按应付金额显示，标为未付款）。</translation>
+    </message>
+    <message>
+        <source>Receiver data hidden by the platform in {count} order(s).</source>
+        <translation>{count} 个订单的收货信息被平台隐藏。</translation>
+    </message>
+    <message>
+        <source>{count} summary row(s) (合计/总计/汇总) skipped.</source>
+        <translation>已跳过 {count} 行合计/总计/汇总行。</translation>
+    </message>
+    <message>
         <source>Imported {file}: {created} new 1688 orders, {updated} updated, {unchanged} unchanged; {matched} matched to sales orders, {unmatched} awaiting a match.</source>
         <translation>已导入 {file}：新增 {created} 个1688订单，更新 {updated} 个，{unchanged} 个无变化；{matched} 个已匹配店铺订单，{unmatched} 个待关联。</translation>
     </message>
@@ -2572,6 +3507,50 @@ Use “Map columns…” to say which column holds what.</source>
     <message>
         <source>Backup restored.</source>
         <translation>备份已恢复。</translation>
+    </message>
+    <message>
+        <source>After-sales case opened: {kind}.</source>
+        <translation>已新建售后单：{kind}。</translation>
+    </message>
+    <message>
+        <source>After-sales case: buyer side now “{state}”.</source>
+        <translation>售后单：买家端现为“{state}”。</translation>
+    </message>
+    <message>
+        <source>After-sales case: supplier side now “{state}”.</source>
+        <translation>售后单：供应商端现为“{state}”。</translation>
+    </message>
+    <message>
+        <source>Done on 1688.</source>
+        <translation>已在1688完成。</translation>
+    </message>
+    <message>
+        <source>Not done on 1688: {message}</source>
+        <translation>未在1688完成：{message}</translation>
+    </message>
+    <message>
+        <source>Contact logged.</source>
+        <translation>已记录联系。</translation>
+    </message>
+    <message>
+        <source>After-sales amounts saved.</source>
+        <translation>售后金额已保存。</translation>
+    </message>
+    <message>
+        <source>Template saved.</source>
+        <translation>模板已保存。</translation>
+    </message>
+    <message>
+        <source>Template deleted.</source>
+        <translation>模板已删除。</translation>
+    </message>
+    <message>
+        <source>Response windows saved; {count} open case(s) updated.</source>
+        <translation>处理时限已保存；已更新 {count} 个处理中的售后单。</translation>
+    </message>
+    <message>
+        <source>After-sales import: {created} new case(s), {updated} updated.</source>
+        <translation>售后导入：新增 {created} 个，更新 {updated} 个。</translation>
     </message>
 </context>
 <context>
@@ -2705,10 +3684,44 @@ Use “Map columns…” to say which column holds what.</source>
     </message>
 </context>
 <context>
+    <name>OpenCaseDialog</name>
+    <message>
+        <source>New after-sales case · {}</source>
+        <translation>新建售后单 · {}</translation>
+    </message>
+    <message>
+        <source>What the buyer says, e.g. 杯盖漏水</source>
+        <translation>买家的说法，例如：杯盖漏水</translation>
+    </message>
+    <message>
+        <source>The goods were faulty (counts against the supplier)</source>
+        <translation>商品有质量问题（计入供应商的质量记录）</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>售后类型(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Amount asked back</source>
+        <translation>申请金额(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>备注(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Sale amount: {}</source>
+        <translation>订单金额：{}</translation>
+    </message>
+</context>
+<context>
     <name>OrderDetailPane</name>
     <message>
         <source>Show buyer data</source>
-        <extracomment>Values up to this long stay on one line beside their label (dates, numbers, amounts); longer ones (an address, a title) wrap. Characters of a title shown in a table cell; the rest is in its tooltip. The same for other free text in a table (a reason, a before/after value). The same for the timeline&apos;s before and after (they hold order numbers: cut late).</extracomment>
         <translation>显示买家信息</translation>
     </message>
     <message>
@@ -2718,6 +3731,26 @@ Use “Map columns…” to say which column holds what.</source>
     <message>
         <source>Select an order to see its details.</source>
         <translation>选择一个订单以查看详情。</translation>
+    </message>
+    <message>
+        <source>Offer ID</source>
+        <translation>Offer ID</translation>
+    </message>
+    <message>
+        <source>SKU ID</source>
+        <translation>SKU ID</translation>
+    </message>
+    <message>
+        <source>Item code</source>
+        <translation>货号</translation>
+    </message>
+    <message>
+        <source>(hidden by the platform)</source>
+        <translation>（平台已隐藏）</translation>
+    </message>
+    <message>
+        <source>(unpaid)</source>
+        <translation>（未付款）</translation>
     </message>
     <message>
         <source>Sales status</source>
@@ -2792,6 +3825,10 @@ Use “Map columns…” to say which column holds what.</source>
         <translation>已打码。</translation>
     </message>
     <message>
+        <source>The platform hid some of it in its export.</source>
+        <translation>平台在导出文件中隐藏了部分信息。</translation>
+    </message>
+    <message>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
@@ -2822,6 +3859,15 @@ Use “Map columns…” to say which column holds what.</source>
     <message>
         <source>Spec</source>
         <translation>规格</translation>
+    </message>
+    <message>
+        <source>After-sales…</source>
+        <extracomment>Values up to this long stay on one line beside their label (dates, numbers, amounts); longer ones (an address, a title) wrap. Characters of a title shown in a table cell; the rest is in its tooltip. The same for other free text in a table (a reason, a before/after value). The same for the timeline&apos;s before and after (they hold order numbers: cut late).</extracomment>
+        <translation>售后…</translation>
+    </message>
+    <message>
+        <source>Open an after-sales case (售后) on this order</source>
+        <translation>为此订单新建售后单</translation>
     </message>
     <message>
         <source>Qty</source>
@@ -2862,6 +3908,14 @@ Use “Map columns…” to say which column holds what.</source>
     <message>
         <source>Paid amount</source>
         <translation>实付金额</translation>
+    </message>
+    <message>
+        <source>Placed for shop order</source>
+        <translation>对应店铺订单（下游订单号）</translation>
+    </message>
+    <message>
+        <source>Order batch</source>
+        <translation>下单批次号</translation>
     </message>
     <message>
         <source>Cancellation requests</source>
@@ -4097,6 +5151,128 @@ Channel distributors: cheaper, faster, small minimums — but unstable supply an
     </message>
 </context>
 <context>
+    <name>SupplierStepDialog</name>
+    <message>
+        <source>Supplier side: {}</source>
+        <translation>供应商端：{}</translation>
+    </message>
+    <message>
+        <source>1688 order</source>
+        <translation>1688订单</translation>
+    </message>
+    <message>
+        <source>none linked</source>
+        <translation>未关联</translation>
+    </message>
+    <message>
+        <source>Amount to ask back (paid: {})</source>
+        <translation>申请退款金额（实付：{}）</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>退款原因</translation>
+    </message>
+    <message>
+        <source>2–150 characters, e.g. 杯盖漏水，买家退货</source>
+        <translation>2–150 个字，例如：杯盖漏水，买家退货</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>退款说明</translation>
+    </message>
+    <message>
+        <source>The buyer received the goods</source>
+        <translation>买家已收到货</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>物流公司</translation>
+    </message>
+    <message>
+        <source>Return tracking no.</source>
+        <translation>退货运单号</translation>
+    </message>
+    <message>
+        <source>Return address</source>
+        <translation>退货地址</translation>
+    </message>
+    <message>
+        <source>Return address (if goods go back)</source>
+        <translation>退货地址（需退货时）</translation>
+    </message>
+    <message>
+        <source>Amount the supplier refunded</source>
+        <translation>供应商退回的金额</translation>
+    </message>
+    <message>
+        <source>What the supplier said</source>
+        <translation>供应商的答复</translation>
+    </message>
+    <message>
+        <source>Open the order on 1688</source>
+        <translation>在1688打开订单</translation>
+    </message>
+    <message>
+        <source>I applied for this refund on 1688</source>
+        <translation>我已在1688提交此退款申请</translation>
+    </message>
+    <message>
+        <source>I entered the return parcel on 1688</source>
+        <translation>我已在1688填写退货物流</translation>
+    </message>
+    <message>
+        <source>1688 refund id (optional)</source>
+        <translation>1688退款单号（可选）</translation>
+    </message>
+    <message>
+        <source>No browser could be opened. Open {} yourself.</source>
+        <translation>无法打开浏览器。请自行打开 {}。</translation>
+    </message>
+    <message>
+        <source>Do it on 1688 first, then tick the box to confirm it was done.</source>
+        <translation>请先在1688上操作，然后勾选确认已完成。</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesDialog</name>
+    <message>
+        <source>Reply templates</source>
+        <translation>回复模板</translation>
+    </message>
+    <message>
+        <source>Any kind</source>
+        <translation>所有类型</translation>
+    </message>
+    <message>
+        <source>Placeholders: {订单号} order no., {商品} product, {金额} amount, {运单号} tracking no.</source>
+        <translation>占位符：{订单号} 订单号，{商品} 商品，{金额} 金额，{运单号} 运单号</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>售后类型</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+</context>
+<context>
     <name>Timeline</name>
     <message>
         <source>Order</source>
@@ -4258,6 +5434,154 @@ Channel distributors: cheaper, faster, small minimums — but unstable supply an
     <message>
         <source>; </source>
         <translation>；</translation>
+    </message>
+    <message>
+        <source>After-sales</source>
+        <translation>售后</translation>
+    </message>
+    <message>
+        <source>Case opened</source>
+        <translation>新建售后单</translation>
+    </message>
+    <message>
+        <source>Case imported from the platform&apos;s file</source>
+        <translation>从平台文件导入售后单</translation>
+    </message>
+    <message>
+        <source>Case updated from the platform&apos;s file</source>
+        <translation>按平台文件更新售后单</translation>
+    </message>
+    <message>
+        <source>Buyer&apos;s request recorded</source>
+        <translation>记录买家申请</translation>
+    </message>
+    <message>
+        <source>Buyer&apos;s request agreed</source>
+        <translation>同意买家申请</translation>
+    </message>
+    <message>
+        <source>Buyer&apos;s request refused</source>
+        <translation>拒绝买家申请</translation>
+    </message>
+    <message>
+        <source>Buyer returned the goods</source>
+        <translation>买家已退货</translation>
+    </message>
+    <message>
+        <source>Buyer refunded</source>
+        <translation>已退款给买家</translation>
+    </message>
+    <message>
+        <source>Replacement, missing part or repaired item sent to the buyer</source>
+        <translation>已给买家寄出换货、补发件或修好的商品</translation>
+    </message>
+    <message>
+        <source>Case closed</source>
+        <translation>售后单已关闭</translation>
+    </message>
+    <message>
+        <source>Sent to the supplier on 1688</source>
+        <translation>已在1688提交给供应商</translation>
+    </message>
+    <message>
+        <source>Refund asked of the supplier on 1688</source>
+        <translation>已在1688向供应商申请退款</translation>
+    </message>
+    <message>
+        <source>Supplier agreed</source>
+        <translation>供应商已同意</translation>
+    </message>
+    <message>
+        <source>Goods sent back to the supplier</source>
+        <translation>已退货给供应商</translation>
+    </message>
+    <message>
+        <source>Supplier refunded</source>
+        <translation>供应商已退款</translation>
+    </message>
+    <message>
+        <source>Supplier refused</source>
+        <translation>供应商拒绝</translation>
+    </message>
+    <message>
+        <source>Not done on 1688</source>
+        <translation>未在1688完成</translation>
+    </message>
+    <message>
+        <source>Contact with the buyer logged</source>
+        <translation>记录与买家的联系</translation>
+    </message>
+    <message>
+        <source>Amounts corrected</source>
+        <translation>修改金额</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>售后类型</translation>
+    </message>
+    <message>
+        <source>Buyer side</source>
+        <translation>买家端</translation>
+    </message>
+    <message>
+        <source>Supplier side</source>
+        <translation>供应商端</translation>
+    </message>
+    <message>
+        <source>Tracking no.</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>物流公司</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Asked back</source>
+        <translation>申请金额</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>已退买家</translation>
+    </message>
+    <message>
+        <source>Recovered</source>
+        <translation>供应商已退</translation>
+    </message>
+    <message>
+        <source>Extra cost</source>
+        <translation>额外成本</translation>
+    </message>
+    <message>
+        <source>Faulty goods</source>
+        <translation>质量问题</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>申请方式</translation>
+    </message>
+    <message>
+        <source>Goods status</source>
+        <translation>货物状态</translation>
+    </message>
+    <message>
+        <source>Platform status</source>
+        <translation>平台状态</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,7 @@ from . import (
     m0005_application_id,
     m0006_number_search,
     m0007_platform_exports,
+    m0008_after_sales,
 )
 
 MIGRATIONS: tuple[ModuleType, ...] = (
@@ -27,6 +28,7 @@ MIGRATIONS: tuple[ModuleType, ...] = (
     m0005_application_id,
     m0006_number_search,
     m0007_platform_exports,
+    m0008_after_sales,
 )
 LATEST_VERSION: int = MIGRATIONS[-1].VERSION
 

@@ -1,4 +1,4 @@
-"""Version 5: after-sales cases (售后) with both sides, contacts, deadlines and reply templates.
+"""Version 8: after-sales cases (售后) with both sides, contacts, deadlines and reply templates.
 
 ``after_sales_case`` holds one buyer request and what the seller asked of the 1688 supplier for
 it. The shop, platform, supplier and offer are copied onto the case when it is opened, and
@@ -17,7 +17,7 @@ from __future__ import annotations
 import sqlite3
 import time
 
-VERSION = 5
+VERSION = 8
 
 _SQL = """
 CREATE TABLE after_sales_case (
