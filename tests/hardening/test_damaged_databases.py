@@ -13,7 +13,7 @@ from dropship_desktop.startup import Choice, DbState, diagnose_in, open_checked
 from dropship_desktop.store import backup as bk
 from dropship_desktop.store.db import close_database, db, open_database
 from dropship_desktop.store.identity import APPLICATION_ID, expected_tables
-from dropship_desktop.store.migrations import LATEST_VERSION, MIGRATIONS
+from dropship_desktop.store.migrations import LATEST_VERSION, MIGRATIONS, m0005_application_id
 from dropship_desktop.store.order_queries import OrderFilter, fetch_rows, order_ids
 from tests.hardening.dbtools import (
     DAMAGE,
@@ -194,10 +194,11 @@ def test_new_and_migrated_databases_carry_our_application_id(tmp_path: Path) -> 
 
     old = tmp_path / "old.db"
     conn = sqlite3.connect(old, isolation_level=None)
+    # A database made before the migration that sets the id.
     for migration in MIGRATIONS:
-        if migration.VERSION < LATEST_VERSION:
+        if migration.VERSION < m0005_application_id.VERSION:
             migration.apply(conn)
-    conn.execute(f"PRAGMA user_version = {LATEST_VERSION - 1:d}")
+    conn.execute(f"PRAGMA user_version = {m0005_application_id.VERSION - 1:d}")
     conn.close()
     assert _app_id(old) == 0
     open_database(old)
