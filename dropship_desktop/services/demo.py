@@ -20,6 +20,7 @@ from ..store.bulk_orders import FTS_BULK_SQL
 from ..store.db import db
 from ..store.tables import SalesOrder
 from .base import Changes, audit
+from .demo_fulfilment import add_fulfilment_demo
 
 __all__ = ["DemoSummary", "generate_demo"]
 
@@ -660,6 +661,7 @@ def generate_demo(
             )
         conn.executemany(supplier_sql, unmatched)
         counters["unmatched"] = len(unmatched)
+    add_fulfilment_demo(seed, now_s)  # mappings, purchases in progress, tracking to send
     return DemoSummary(
         orders=orders,
         lines=counters["lines"],
@@ -677,5 +679,8 @@ def demo_changes() -> Changes:
         "offer",
         "sales_order",
         "supplier_order",
+        "sku_mapping",
+        "purchase_attempt",
+        "shipping_export",
         message=QT_TRANSLATE_NOOP("Messages", "Demo data created."),
     )

@@ -127,21 +127,24 @@ def forget_session() -> None:
 # ---- the queue -----------------------------------------------------------------------------
 
 
-def queue_ids(limit: int | None = None) -> list[int]:
+def queue_ids(limit: int | None = None, *, include_ordered: bool = False) -> list[int]:
     """Shop orders waiting for a 1688 order, most urgent ship-by first (none: last).
 
     Paid orders without a live 1688 order (walked along the ``sales_order_to_ship`` partial
     index), plus orders of any status with a purchase still in progress (so a shop-side
-    cancellation of an order being placed shows up as a warning).
+    cancellation of an order being placed shows up as a warning). *include_ordered*: paid
+    orders with a live 1688 order too (to order one again when the supplier cannot ship).
     """
+    live_clause = "1" if include_ordered else _NO_LIVE_SUPPLIER
+    closed = () if include_ordered else _CLOSED
     found: list[tuple[float, int]] = []
     for null_part in (False, True):
         where = "o.ship_by IS NULL" if null_part else "o.ship_by IS NOT NULL"
         sql = (
             f"SELECT o.id, o.ship_by FROM sales_order o WHERE o.status = ? AND {where}"
-            f" AND {_NO_LIVE_SUPPLIER} ORDER BY o.ship_by, o.id"
+            f" AND {live_clause} ORDER BY o.ship_by, o.id"
         )
-        params: list[Any] = [SalesStatus.PAID.value, *_CLOSED]
+        params: list[Any] = [SalesStatus.PAID.value, *closed]
         if limit is not None:
             sql += " LIMIT ?"
             params.append(limit)
@@ -257,6 +260,7 @@ class QueueRow:
     attempt: AttemptRow | None
     suppliers: int
     closed_before: int = 0
+    live_orders: int = 0
 
     @property
     def blocked(self) -> bool:
@@ -393,14 +397,14 @@ def queue_rows(
             )
         )
     }
-    closed_before = dict(
-        db.execute_sql(
-            "SELECT sales_order_id, count(*) FROM supplier_order"
-            f" WHERE sales_order_id IN ({marks}) AND status IN ({_CLOSED_MARKS})"
-            " GROUP BY sales_order_id",
-            [*id_list, *_CLOSED],
-        ).fetchall()
-    )
+    closed_before: dict[int, int] = {}
+    live_orders: dict[int, int] = {}
+    for sales_id, status in db.execute_sql(
+        f"SELECT sales_order_id, status FROM supplier_order WHERE sales_order_id IN ({marks})",
+        id_list,
+    ):
+        counts = closed_before if status in _CLOSED else live_orders
+        counts[sales_id] = counts.get(sales_id, 0) + 1
     listings = [
         LineListing(
             line[0],
@@ -541,7 +545,8 @@ def queue_rows(
                 tuple(order_warnings),
                 attempts.get(oid),
                 len(groups),
-                int(closed_before.get(oid, 0)),
+                closed_before.get(oid, 0),
+                live_orders.get(oid, 0),
             )
         )
     return result
