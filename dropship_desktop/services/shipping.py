@@ -341,14 +341,22 @@ def export_shipping(
             )
         else:
             by_platform.setdefault(layout.platform, []).append(row)
+    if not by_platform and skipped:
+        raise UserError(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "No order to write: the {count} order(s) waiting have a carrier the platform "
+                "does not list; ship them on the shop by hand.",
+            ),
+            count=len(skipped),
+        )
     if not by_platform:
         raise UserError(
             QT_TRANSLATE_NOOP(
                 "Errors",
                 "No order to write: no shop order with a 1688 tracking number is waiting to be "
-                "shipped{detail}.",
-            ),
-            detail=f" ({len(skipped)} left out)" if skipped else "",
+                "shipped.",
+            )
         )
     several = len(by_platform) > 1
     files: list[tuple[Path, str, int]] = []

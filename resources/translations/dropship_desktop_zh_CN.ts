@@ -1720,8 +1720,20 @@ Details were written to the log file:
         <translation>无法写入 {file}：{reason}</translation>
     </message>
     <message>
-        <source>No order to write: no shop order with a 1688 tracking number is waiting to be shipped{detail}.</source>
-        <translation>没有可写入的订单：没有带 1688 运单号、等待发货的店铺订单{detail}。</translation>
+        <source>No order to write: the {count} order(s) waiting have a carrier the platform does not list; ship them on the shop by hand.</source>
+        <translation>没有可写入的订单：等待发货的 {count} 个订单的物流公司不在平台列表中，请在店铺后台手动发货。</translation>
+    </message>
+    <message>
+        <source>No order to write: no shop order with a 1688 tracking number is waiting to be shipped.</source>
+        <translation>没有可写入的订单：没有带 1688 运单号、等待发货的店铺订单。</translation>
+    </message>
+    <message>
+        <source>No shop named “{shop}”. The shops are: {names}.</source>
+        <translation>没有名为“{shop}”的店铺。现有店铺：{names}。</translation>
+    </message>
+    <message>
+        <source>No such file: {file}</source>
+        <translation>文件不存在：{file}</translation>
     </message>
 </context>
 <context>

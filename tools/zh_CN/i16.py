@@ -105,8 +105,17 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
     (_E, "{file} cannot be written: {reason}"): "无法写入 {file}：{reason}",
     (
         _E,
-        "No order to write: no shop order with a 1688 tracking number is waiting to be shipped{detail}.",
-    ): "没有可写入的订单：没有带 1688 运单号、等待发货的店铺订单{detail}。",
+        "No order to write: no shop order with a 1688 tracking number is waiting to be shipped.",
+    ): "没有可写入的订单：没有带 1688 运单号、等待发货的店铺订单。",
+    (
+        _E,
+        "No order to write: the {count} order(s) waiting have a carrier the platform does not list; ship them on the shop by hand.",
+    ): "没有可写入的订单：等待发货的 {count} 个订单的物流公司不在平台列表中，请在店铺后台手动发货。",
+    (
+        _E,
+        "No shop named “{shop}”. The shops are: {names}.",
+    ): "没有名为“{shop}”的店铺。现有店铺：{names}。",
+    (_E, "No such file: {file}"): "文件不存在：{file}",
     # -- warnings (tooltips) --
     (
         _F,
