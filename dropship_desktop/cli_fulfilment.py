@@ -86,6 +86,12 @@ def run(args: argparse.Namespace, data_dir: Path, opened_database: OpenDb) -> in
         )
         for file, platform, rows in result.files:
             print(f"{rows} orders ({platform}) → {file}")
+        for number in result.corrected:
+            print(
+                f"tracking number changed on 1688 since it was sent: {number} (correct it on the"
+                " shop)",
+                file=sys.stderr,
+            )
         for number, reason in result.skipped:
             text = fill(getattr(reason, "template", reason), getattr(reason, "params", {}))
             print(f"left out {number}: {text}", file=sys.stderr)

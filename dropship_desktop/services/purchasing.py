@@ -1378,3 +1378,55 @@ def _record_list_reveal(shop_order_nos: Sequence[str], file_name: str) -> None:
         "purchase_list_exported",
         after={"orders": len(shop_order_nos), "file": file_name, "fields": ["receiver"]},
     )
+
+
+# ---- money ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LineCost:
+    """What one goods line of a 1688 order cost, freight and discounts included."""
+
+    line_no: int
+    title: str
+    goods_fen: int
+    cost_fen: int
+    estimated: bool
+
+
+def real_line_costs(supplier_order_id: int) -> list[LineCost]:
+    """Each goods line's share of what the 1688 order really cost (实付款).
+
+    The difference between what was paid and the goods (freight, dropship fee, discounts) is
+    allocated to the lines by their goods amount, exactly (no fen lost). Before the 1688
+    export shows the payment, the estimate (goods + fee + freight) is allocated instead and
+    each line is marked estimated.
+    """
+    from ..domain.fulfilment import allocate
+
+    order = db.execute_sql(
+        "SELECT paid_fen, cost_fen, dropship_fee_fen, shipping_fen FROM supplier_order"
+        " WHERE id = ?",
+        (supplier_order_id,),
+    ).fetchone()
+    if order is None:
+        return []
+    lines = db.execute_sql(
+        "SELECT line_no, title, amount_fen, unit_price_fen, quantity FROM supplier_order_line"
+        " WHERE supplier_order_id = ? ORDER BY line_no",
+        (supplier_order_id,),
+    ).fetchall()
+    if not lines:
+        return []
+    goods = [int(a or (p or 0) * q) for _n, _t, a, p, q in lines]
+    estimated = not order[0]
+    total = order[1] + order[2] + order[3] if estimated else order[0]
+    extra = (
+        allocate(total - sum(goods), goods)
+        if total >= sum(goods)
+        else [-share for share in allocate(sum(goods) - total, goods)]
+    )
+    return [
+        LineCost(n, t, g, g + e, estimated)
+        for (n, t, *_rest), g, e in zip(lines, goods, extra, strict=True)
+    ]

@@ -119,6 +119,8 @@ class ShipRow:
     sent_at: int | None
     parcels: int
     product_summary: str
+    profit_fen: int = 0
+    profit_estimated: bool = True
 
     def overdue(self, now: int) -> bool:
         return self.ship_by is not None and self.ship_by < now
@@ -133,9 +135,12 @@ def shipping_rows(ids: Sequence[int]) -> list[ShipRow]:
         r[0]: r
         for r in db.execute_sql(
             "SELECT o.id, o.shop_id, sh.name, sh.platform, o.shop_order_no, o.ship_by,"
-            f" o.product_summary FROM sales_order o JOIN shop sh ON sh.id = o.shop_id"
+            " o.product_summary, o.profit_fen,"
+            " EXISTS (SELECT 1 FROM supplier_order s WHERE s.sales_order_id = o.id"
+            f" AND s.paid_fen = 0 AND s.status NOT IN ({_CLOSED_MARKS}))"
+            " FROM sales_order o JOIN shop sh ON sh.id = o.shop_id"
             f" WHERE o.id IN ({marks})",
-            list(ids),
+            [*_CLOSED, *ids],
         )
     }
     parcels: dict[int, list[tuple[Any, ...]]] = {}
@@ -185,6 +190,8 @@ def shipping_rows(ids: Sequence[int]) -> list[ShipRow]:
                 last[1] if last else None,
                 len(found),
                 order[6],
+                order[7],
+                bool(order[8]),
             )
         )
     return rows
@@ -270,11 +277,14 @@ class ShippingResult:
         skipped: ``(shop order no., reason)`` of rows left out (unknown carrier, platform
             without a batch-ship layout).
         changes: The recorded exports (for the views).
+        corrected: Orders written again because 1688 changed their tracking number after it
+            was sent: the shop must be corrected too.
     """
 
     files: tuple[tuple[Path, str, int], ...]
     skipped: tuple[tuple[str, str], ...]
     changes: Changes
+    corrected: tuple[str, ...] = ()
 
     @property
     def rows(self) -> int:
@@ -371,7 +381,10 @@ def export_shipping(
         [r for p in sorted(by_platform) for r in by_platform[p]],
         {p: f.name for f, p, _n in files},
     )
-    return ShippingResult(tuple(files), tuple(skipped), changes)
+    corrected = tuple(
+        r.shop_order_no for p in sorted(by_platform) for r in by_platform[p] if r.state == CHANGED
+    )
+    return ShippingResult(tuple(files), tuple(skipped), changes, corrected)
 
 
 @write_op

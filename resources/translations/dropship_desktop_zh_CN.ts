@@ -4167,6 +4167,22 @@ Use “Map columns…” to say which column holds what.</source>
         <translation>运单号</translation>
     </message>
     <message>
+        <source>Profit</source>
+        <translation>利润</translation>
+    </message>
+    <message>
+        <source> (est.)</source>
+        <translation>（估算）</translation>
+    </message>
+    <message>
+        <source>Estimated until the 1688 export shows what was really paid.</source>
+        <translation>在 1688 导出显示实付款前为估算值。</translation>
+    </message>
+    <message>
+        <source>From what was really paid on 1688.</source>
+        <translation>按 1688 实付款计算。</translation>
+    </message>
+    <message>
         <source>State</source>
         <translation>状态</translation>
     </message>

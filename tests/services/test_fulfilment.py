@@ -513,3 +513,23 @@ def test_profit_uses_what_was_really_paid_once_known() -> None:
     q("UPDATE supplier_order SET paid_fen = 2100 WHERE id = ?", so)
     refresh_order_summaries([order])
     assert one("SELECT profit_fen FROM sales_order WHERE id = ?", order) == 3990 - 2100
+
+
+def test_freight_and_discounts_are_allocated_to_the_1688_lines() -> None:
+    so = supplier_order(None, "4012345678900000020", cost=1500)
+    q(
+        "INSERT INTO supplier_order_line (supplier_order_id, line_no, title, offer_id_1688,"
+        " quantity, unit_price_fen, amount_fen) VALUES (?, 2, '杯子', '1', 1, 300, 300)",
+        so,
+    )
+    q("UPDATE supplier_order SET cost_fen = 1800 WHERE id = ?", so)
+    costs = pu.real_line_costs(so)
+    # Estimated: goods 1500 + 300, freight 400 → 1833 + 367, marked as estimates.
+    assert [(c.cost_fen, c.estimated) for c in costs] == [(1833, True), (367, True)]
+    q("UPDATE supplier_order SET paid_fen = 2100 WHERE id = ?", so)
+    assert [(c.cost_fen, c.estimated) for c in pu.real_line_costs(so)] == [
+        (1750, False),
+        (350, False),
+    ]
+    q("UPDATE supplier_order SET paid_fen = 1700 WHERE id = ?", so)  # a discount
+    assert sum(c.cost_fen for c in pu.real_line_costs(so)) == 1700

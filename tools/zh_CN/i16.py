@@ -351,4 +351,11 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
         _D,
         "“Pieces per item”: a listing sold as a 2-pack needs 2 pieces from 1688 for each one sold.",
     ): "“每件数量”：例如“2件装”的商品，每卖出一件需要从 1688 采购 2 件。",
+    (_S, "Profit"): "利润",
+    (_S, " (est.)"): "（估算）",
+    (
+        _S,
+        "Estimated until the 1688 export shows what was really paid.",
+    ): "在 1688 导出显示实付款前为估算值。",
+    (_S, "From what was really paid on 1688."): "按 1688 实付款计算。",
 }

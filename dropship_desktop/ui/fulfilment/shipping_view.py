@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from ...errors import UserError
 from ...i18n import QT_TRANSLATE_NOOP
 from ...services import shipping as sh
-from ..formatting import changes_text, format_datetime, translated, user_error_text
+from ..formatting import changes_text, format_datetime, format_money, translated, user_error_text
 from ..tasks import DbWorker
 from ..view_base import View, icon
 from ..widgets.message_bar import MessageBar
@@ -90,6 +90,22 @@ COLUMNS = (
         lambda r: r.tracking_no if r.parcels == 1 else f"{r.tracking_no} (+{r.parcels - 1})",
     ),
     ObjectColumn(
+        QT_TRANSLATE_NOOP("ShippingView", "Profit"),
+        lambda r: (
+            format_money(r.profit_fen)
+            + (QCoreApplication.translate("ShippingView", " (est.)") if r.profit_estimated else "")
+        ),
+        tooltip=lambda r: (
+            QCoreApplication.translate(
+                "ShippingView", "Estimated until the 1688 export shows what was really paid."
+            )
+            if r.profit_estimated
+            else QCoreApplication.translate("ShippingView", "From what was really paid on 1688.")
+        ),
+        colour=lambda r: RED if r.profit_fen < 0 else None,
+        right=True,
+    ),
+    ObjectColumn(
         QT_TRANSLATE_NOOP("ShippingView", "State"),
         lambda r: _tr(_STATE_TEXT[r.state]),
         tooltip=_state_tip,
@@ -152,7 +168,7 @@ class ShippingView(View):
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
         layout.addWidget(hint)
-        for column, width in enumerate((125, 110, 165, 170, 160, 95, 130, 150)):
+        for column, width in enumerate((125, 110, 165, 150, 160, 95, 120, 145, 110)):
             self.table.setColumnWidth(column, width)
         self._shops_loaded = False
 
