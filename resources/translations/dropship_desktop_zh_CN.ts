@@ -2716,6 +2716,14 @@ Use “Map columns…” to say which column holds what.</source>
         <translation>未关联：%1 · 待确认：%2 · 商品：%3</translation>
     </message>
     <message>
+        <source>No 1688 offer for this listing yet: click “Add offer…”, or link one of its orders to the 1688 order placed for it and the pair is proposed here.</source>
+        <translation>该商品还没有 1688 货源：点击“添加货源…”，或把它的某个订单与对应的 1688 订单关联，系统会在这里提出对应关系。</translation>
+    </message>
+    <message>
+        <source>Check the proposed offer and click “Confirm”: the purchase queue then uses it without asking.</source>
+        <translation>请核对建议的货源并点击“确认”：之后待下单列表会直接使用。</translation>
+    </message>
+    <message>
         <source>Import mappings</source>
         <translation>导入商品关联</translation>
     </message>

@@ -358,4 +358,12 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
         "Estimated until the 1688 export shows what was really paid.",
     ): "在 1688 导出显示实付款前为估算值。",
     (_S, "From what was really paid on 1688."): "按 1688 实付款计算。",
+    (
+        _M,
+        "No 1688 offer for this listing yet: click “Add offer…”, or link one of its orders to the 1688 order placed for it and the pair is proposed here.",
+    ): "该商品还没有 1688 货源：点击“添加货源…”，或把它的某个订单与对应的 1688 订单关联，系统会在这里提出对应关系。",
+    (
+        _M,
+        "Check the proposed offer and click “Confirm”: the purchase queue then uses it without asking.",
+    ): "请核对建议的货源并点击“确认”：之后待下单列表会直接使用。",
 }

@@ -261,6 +261,10 @@ class MappingView(View):
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
         lower_layout.addLayout(target_bar)
+        self.target_hint = QLabel()
+        self.target_hint.setObjectName("targetHint")
+        self.target_hint.setWordWrap(True)
+        lower_layout.addWidget(self.target_hint)
         lower_layout.addWidget(self.target_table, 1)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.listing_table)
@@ -280,7 +284,7 @@ class MappingView(View):
             lambda *_: self._update_buttons()
         )
         self.target_table.activated.connect(lambda _i: self.edit_target())
-        for column, width in enumerate((100, 120, 220, 110, 110, 110, 110, 240)):
+        for column, width in enumerate((100, 120, 220, 110, 110, 100, 110, 200)):
             self.listing_table.setColumnWidth(column, width)
         for column, width in enumerate((70, 130, 110, 110, 180, 140, 100)):
             self.target_table.setColumnWidth(column, width)
@@ -347,6 +351,22 @@ class MappingView(View):
     def _targets_loaded(self, rows: list[mp.MappingRow]) -> None:
         current = self.selected_target()
         self.targets.set_rows(rows)
+        if not rows:
+            self.target_hint.setText(
+                self.tr(
+                    "No 1688 offer for this listing yet: click “Add offer…”, or link one of its "
+                    "orders to the 1688 order placed for it and the pair is proposed here."
+                )
+            )
+        elif any(not r.confirmed for r in rows):
+            self.target_hint.setText(
+                self.tr(
+                    "Check the proposed offer and click “Confirm”: the purchase queue then uses "
+                    "it without asking."
+                )
+            )
+        else:
+            self.target_hint.setText("")
         for i, row in enumerate(rows):
             if current is not None and row.id == current.id:
                 self.target_table.selectRow(i)

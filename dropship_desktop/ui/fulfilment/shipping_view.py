@@ -168,7 +168,7 @@ class ShippingView(View):
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
         layout.addWidget(hint)
-        for column, width in enumerate((125, 110, 165, 150, 160, 95, 120, 145, 110)):
+        for column, width in enumerate((125, 110, 165, 140, 160, 120, 120, 140, 110)):
             self.table.setColumnWidth(column, width)
         self._shops_loaded = False
 
