@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..domain.enums import CLOSED_1688_STATUSES, SalesStatus
+from ..domain.enums import CLOSED_1688_STATUSES
 from ..domain.fulfilment import listing_keys, normalise_text, offer_id_from_ref
 from ..domain.timeutil import now_epoch
 from ..errors import UserError
@@ -682,12 +682,12 @@ def waiting_line_rows(limit_orders: int | None = None) -> list[tuple[Any, ...]]:
     sql = (
         "SELECT l.id, o.shop_id, l.platform_item_id, l.platform_sku_id, l.sku, l.title, l.spec,"
         " o.id, l.product_id FROM sales_order o JOIN sales_order_line l ON l.sales_order_id = o.id"
-        " WHERE o.status = ? AND NOT EXISTS (SELECT 1 FROM supplier_order s"
+        " WHERE o.status = 'paid' AND NOT EXISTS (SELECT 1 FROM supplier_order s"
         f" WHERE s.sales_order_id = o.id AND s.status NOT IN ({_closed_marks()}))"
         " AND NOT EXISTS (SELECT 1 FROM purchase_attempt a WHERE a.sales_order_id = o.id"
         " AND a.state IN ('recorded', 'sent', 'number_pending', 'unknown'))"
     )
-    params: list[Any] = [SalesStatus.PAID.value, *_CLOSED]
+    params: list[Any] = list(_CLOSED)
     if limit_orders is not None:
         sql += " LIMIT ?"
         params.append(limit_orders)

@@ -141,10 +141,10 @@ def queue_ids(limit: int | None = None, *, include_ordered: bool = False) -> lis
     for null_part in (False, True):
         where = "o.ship_by IS NULL" if null_part else "o.ship_by IS NOT NULL"
         sql = (
-            f"SELECT o.id, o.ship_by FROM sales_order o WHERE o.status = ? AND {where}"
+            f"SELECT o.id, o.ship_by FROM sales_order o WHERE o.status = 'paid' AND {where}"
             f" AND {live_clause} ORDER BY o.ship_by, o.id"
         )
-        params: list[Any] = [SalesStatus.PAID.value, *closed]
+        params: list[Any] = list(closed)
         if limit is not None:
             sql += " LIMIT ?"
             params.append(limit)
@@ -166,8 +166,8 @@ def queue_ids(limit: int | None = None, *, include_ordered: bool = False) -> lis
 def queue_count() -> int:
     """How many shop orders wait (the view asks in the background)."""
     paid = db.execute_sql(
-        f"SELECT count(*) FROM sales_order o WHERE o.status = ? AND {_NO_LIVE_SUPPLIER}",
-        [SalesStatus.PAID.value, *_CLOSED],
+        f"SELECT count(*) FROM sales_order o WHERE o.status = 'paid' AND {_NO_LIVE_SUPPLIER}",
+        list(_CLOSED),
     ).fetchone()[0]
     extra = db.execute_sql(
         "SELECT count(*) FROM purchase_attempt a JOIN sales_order o ON o.id = a.sales_order_id"

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..domain.enums import CLOSED_1688_STATUSES, SalesStatus
+from ..domain.enums import CLOSED_1688_STATUSES
 from ..domain.fulfilment import carrier_for_platform, ship_file_layout
 from ..domain.timeutil import now_epoch
 from ..errors import UserError
@@ -62,10 +62,10 @@ def shipping_ids(limit: int | None = None, *, shop_id: int | None = None) -> lis
             break
         where = "o.ship_by IS NULL" if null_part else "o.ship_by IS NOT NULL"
         sql = (
-            f"SELECT o.id FROM sales_order o WHERE o.status = ? AND {where}{shop_sql}"
+            f"SELECT o.id FROM sales_order o WHERE o.status = 'paid' AND {where}{shop_sql}"
             f" AND {_HAS_TRACKING} ORDER BY o.ship_by, o.id"
         )
-        params: list[Any] = [SalesStatus.PAID.value]
+        params: list[Any] = []
         if shop_id is not None:
             params.append(shop_id)
         params.extend(_CLOSED)
@@ -79,12 +79,12 @@ def shipping_ids(limit: int | None = None, *, shop_id: int | None = None) -> lis
 def shipping_count(shop_id: int | None = None) -> int:
     """How many shop orders are to ship (the view asks in the background)."""
     shop_sql = " AND o.shop_id = ?" if shop_id is not None else ""
-    params: list[Any] = [SalesStatus.PAID.value]
+    params: list[Any] = []
     if shop_id is not None:
         params.append(shop_id)
     return int(
         db.execute_sql(
-            f"SELECT count(*) FROM sales_order o WHERE o.status = ?{shop_sql} AND {_HAS_TRACKING}",
+            f"SELECT count(*) FROM sales_order o WHERE o.status = 'paid'{shop_sql} AND {_HAS_TRACKING}",
             [*params, *_CLOSED],
         ).fetchone()[0]
     )

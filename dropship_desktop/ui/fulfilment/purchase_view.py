@@ -6,7 +6,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt, QUrl
 from PySide6.QtGui import QColor, QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -76,7 +76,8 @@ def _source_text(line: pu.QueueLine) -> str:
 
 
 def _warnings_text(row: pu.QueueRow) -> str:
-    return "；".join(enum_label(w) for w in row.warnings) if row.warnings else ""
+    separator = "；" if QLocale().language() == QLocale.Language.Chinese else "; "
+    return separator.join(enum_label(w) for w in row.warnings)
 
 
 def _warnings_tip(row: pu.QueueRow) -> str:
@@ -318,7 +319,7 @@ class PurchaseQueueView(View):
         layout.addLayout(actions)
         layout.addWidget(split, 1)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selected())
-        for column, width in enumerate((125, 100, 160, 110, 190, 150, 170, 50, 75, 110)):
+        for column, width in enumerate((115, 95, 160, 140, 170, 120, 130, 45, 75, 105)):
             self.table.setColumnWidth(column, width)
         self._update_buttons()
 
