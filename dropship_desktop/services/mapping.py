@@ -681,8 +681,10 @@ def waiting_line_rows(limit_orders: int | None = None) -> list[tuple[Any, ...]]:
     """Lines of paid shop orders that wait for a 1688 order (none live, none being placed)."""
     sql = (
         "SELECT l.id, o.shop_id, l.platform_item_id, l.platform_sku_id, l.sku, l.title, l.spec,"
-        " o.id, l.product_id FROM sales_order o JOIN sales_order_line l ON l.sales_order_id = o.id"
-        " WHERE o.status = 'paid' AND NOT EXISTS (SELECT 1 FROM supplier_order s"
+        " o.id, l.product_id FROM sales_order o INDEXED BY sales_order_to_purchase"
+        " JOIN sales_order_line l ON l.sales_order_id = o.id WHERE o.status = 'paid'"
+        " AND (o.supplier_status IS NULL OR o.supplier_status IN ('cancel', 'terminated'))"
+        " AND NOT EXISTS (SELECT 1 FROM supplier_order s"
         f" WHERE s.sales_order_id = o.id AND s.status NOT IN ({_closed_marks()}))"
         " AND NOT EXISTS (SELECT 1 FROM purchase_attempt a WHERE a.sales_order_id = o.id"
         " AND a.state IN ('recorded', 'sent', 'number_pending', 'unknown'))"

@@ -1657,6 +1657,7 @@ Details were written to the log file:
     </message>
     <message>
         <source>This purchase no longer exists.</source>
+        <extracomment>Paid orders whose summary says no live 1688 order, along the partial index of migration 5 (the terms must match the index&apos;s WHERE word for word); _NO_LIVE_SUPPLIER re-checks them.</extracomment>
         <translation>该采购记录已不存在。</translation>
     </message>
     <message>
@@ -1713,6 +1714,7 @@ Details were written to the log file:
     </message>
     <message>
         <source>{file} cannot be written: it may be open in Excel or WPS. Close it and try again.</source>
+        <extracomment>Paid orders whose summary says the 1688 side shipped, along the partial index of migration 5 (terms word for word as in the index); _HAS_TRACKING re-checks the supplier orders.</extracomment>
         <translation>无法写入 {file}：文件可能已在 Excel 或 WPS 中打开。请关闭后重试。</translation>
     </message>
     <message>
@@ -3814,6 +3816,7 @@ Use “Map columns…” to say which column holds what.</source>
     </message>
     <message>
         <source>(suggested)</source>
+        <extracomment>Rows loaded first and per &quot;Show more&quot;: a few screenfuls. Building rows (costs, warnings) is Python work; a bigger page loaded behind the first would hold the GIL the UI paints with.</extracomment>
         <translation>（建议）</translation>
     </message>
     <message>
@@ -4100,6 +4103,7 @@ Use “Map columns…” to say which column holds what.</source>
     <name>ShippingView</name>
     <message>
         <source>To send</source>
+        <extracomment>Rows loaded first and per &quot;Show more&quot; (the export always takes every order to ship).</extracomment>
         <translation>待回传</translation>
     </message>
     <message>
@@ -4202,6 +4206,10 @@ Use “Map columns…” to say which column holds what.</source>
     <message>
         <source>Export batch-ship file…</source>
         <translation>导出批量发货文件…</translation>
+    </message>
+    <message>
+        <source>Show more</source>
+        <translation>显示更多</translation>
     </message>
     <message>
         <source>Shop:</source>

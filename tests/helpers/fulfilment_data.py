@@ -137,7 +137,7 @@ def supplier_order(
     sales_order_id: int | None,
     number: str,
     *,
-    status: str = "waitsellersend",
+    status: str = "",
     offer_1688: str = OFFER_1688,
     spec_1688: str = "5012345",
     qty: int = 1,
@@ -146,7 +146,12 @@ def supplier_order(
     paid_fen: int = 0,
     cost: int = 1500,
 ) -> int:
-    """Insert a 1688 order with one goods line; returns its id."""
+    """Insert a 1688 order with one goods line; returns its id.
+
+    Without a status: shipped on 1688 (``waitbuyerreceive``) when it has a tracking number,
+    else paid and waiting to be shipped (``waitsellersend``).
+    """
+    status = status or ("waitbuyerreceive" if tracking else "waitsellersend")
     now = now_epoch()
     with db.atomic():
         cursor = db.execute_sql(
@@ -162,4 +167,8 @@ def supplier_order(
             " VALUES (?, 1, '纯棉T恤 白色', '白色 M', ?, ?, ?, ?, ?)",
             (so_id, offer_1688, spec_1688, qty, cost, cost * qty),
         )
+        if sales_order_id is not None:
+            from dropship_desktop.services.orders import refresh_order_summaries
+
+            refresh_order_summaries([sales_order_id])  # as every service that links one does
     return so_id

@@ -366,4 +366,5 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
         _M,
         "Check the proposed offer and click “Confirm”: the purchase queue then uses it without asking.",
     ): "请核对建议的货源并点击“确认”：之后待下单列表会直接使用。",
+    (_S, "Show more"): "显示更多",
 }

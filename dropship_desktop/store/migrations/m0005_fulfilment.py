@@ -90,6 +90,15 @@ CREATE TABLE shipping_export (
     exported_at         INTEGER NOT NULL
 );
 CREATE INDEX shipping_export_order ON shipping_export (sales_order_id, id);
+
+-- The two queues walk these (named with INDEXED BY: without ANALYZE statistics the planner
+-- prefers the status index and sorts every paid order). Both read the supplier status that
+-- services/orders.refresh_order_summaries keeps on sales_order; the queries re-check the
+-- supplier orders themselves for the rows they return.
+CREATE INDEX sales_order_to_purchase ON sales_order (ship_by)
+    WHERE status = 'paid' AND (supplier_status IS NULL OR supplier_status IN ('cancel', 'terminated'));
+CREATE INDEX sales_order_to_send ON sales_order (ship_by)
+    WHERE status = 'paid' AND supplier_status IN ('waitbuyerreceive', 'confirm_goods', 'success');
 """
 
 

@@ -21,6 +21,16 @@ _Index = QModelIndex | QPersistentModelIndex
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
+_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.UserRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+    }
+)
+
 RED = QColor("#c62828")
 AMBER = QColor("#a15c00")
 GREEN = QColor("#2e7d32")
@@ -46,10 +56,13 @@ class ObjectTableModel(QAbstractTableModel):
         self._columns = tuple(columns)
         self._context = context
         self._rows: list[Any] = []
+        # Rendered cells, built on first paint: data() is then a lookup (text, colour, tip).
+        self._cache: dict[tuple[int, int, int], Any] = {}
 
     def set_rows(self, rows: Sequence[Any]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self._cache.clear()
         self.endResetModel()
 
     def rows(self) -> list[Any]:
@@ -81,22 +94,30 @@ class ObjectTableModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if role not in _ROLES:
             return None
         row, col = index.row(), index.column()
+        key = (row, col, role)
+        try:
+            return self._cache[key]
+        except KeyError:
+            pass
         if not (0 <= row < len(self._rows) and 0 <= col < len(self._columns)):
             return None
-        column = self._columns[col]
-        obj = self._rows[row]
+        value = self._render(self._columns[col], self._rows[row], role)
+        if role != Qt.ItemDataRole.UserRole:
+            self._cache[key] = value
+        return value
+
+    @staticmethod
+    def _render(column: ObjectColumn, obj: Any, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return column.text(obj)
         if role == Qt.ItemDataRole.UserRole:
             return obj
-        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
-            return column.tooltip(obj) or None
-        if role == Qt.ItemDataRole.ForegroundRole and column.colour is not None:
-            colour = column.colour(obj)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return (column.tooltip(obj) or None) if column.tooltip is not None else None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            colour = column.colour(obj) if column.colour is not None else None
             return QBrush(colour) if colour is not None else None
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(_RIGHT if column.right else _LEFT)
-        return None
+        return int(_RIGHT if column.right else _LEFT)  # TextAlignmentRole

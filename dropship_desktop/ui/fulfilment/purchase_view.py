@@ -6,7 +6,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import QColor, QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -46,7 +46,11 @@ from .models import AMBER, GREEN, GREY, RED, ObjectColumn, ObjectTableModel
 __all__ = ["PurchaseQueueView"]
 
 CTX = "PurchaseQueueView"
-PAGE = 200
+#: Rows loaded first and per "Show more": a few screenfuls. Building rows (costs, warnings) is
+#: Python work; a bigger page loaded behind the first would hold the GIL the UI paints with.
+PAGE = 60
+#: The count waits this long after the first page (so it does not slow that page's paint).
+COUNT_DELAY_MS = 150
 MARGIN_KEY = "fulfilment/min_margin_pct"
 
 
@@ -329,18 +333,21 @@ class PurchaseQueueView(View):
     # -- loading ------------------------------------------------------------------------------
 
     def refresh(self) -> None:
+        self._submit_load(self.limit)
+
+    def _submit_load(self, limit: int) -> None:
         self.worker.submit(
             _load,
-            self.limit,
+            limit,
             self.show_ordered.isChecked(),
             self.margin.value(),
-            on_result=self._rows_loaded,
+            on_result=lambda result: self._rows_loaded(result, limit),
             on_error=self._show_error,
             key="purchase-queue",
             owner=self,
         )
 
-    def _rows_loaded(self, result: tuple[list[pu.QueueRow], bool]) -> None:
+    def _rows_loaded(self, result: tuple[list[pu.QueueRow], bool], limit: int) -> None:
         rows, more = result
         current = self.selected_row()
         self.model.set_rows(rows)
@@ -355,10 +362,14 @@ class PurchaseQueueView(View):
         self._selected()
         self._show_count(len(rows) if not more else None)
         if more:
-            # The full count walks every waiting order: after the first page, in the background.
-            self.worker.submit(
-                pu.queue_count, on_result=self._show_count, key="purchase-count", owner=self
-            )
+            # The full count walks every waiting order: in the background, once the first page
+            # is painted (it would compete with the paint for the interpreter).
+            QTimer.singleShot(COUNT_DELAY_MS, self, self._count)
+
+    def _count(self) -> None:
+        self.worker.submit(
+            pu.queue_count, on_result=self._show_count, key="purchase-count", owner=self
+        )
 
     def _show_count(self, count: int | None) -> None:
         self.total = count

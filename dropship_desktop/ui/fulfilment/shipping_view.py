@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,12 +26,13 @@ from ..view_base import View, icon
 from ..widgets.message_bar import MessageBar
 from ..widgets.tables import read_only_table
 from .models import AMBER, GREEN, RED, ObjectColumn, ObjectTableModel
-from .purchase_view import ship_by_colour
+from .purchase_view import COUNT_DELAY_MS, ship_by_colour
 
 __all__ = ["ShippingView"]
 
 CTX = "ShippingView"
-PAGE = 500
+#: Rows loaded first and per "Show more" (the export always takes every order to ship).
+PAGE = 100
 
 _STATE_TEXT = {
     sh.TO_SEND: QT_TRANSLATE_NOOP("ShippingView", "To send"),
@@ -143,6 +144,10 @@ class ShippingView(View):
         self.export_button = QPushButton(icon("export"), self.tr("Export batch-ship file…"))
         self.export_button.clicked.connect(self.export_file)
         self.count_label = QLabel()
+        self.limit = PAGE
+        self.more_button = QPushButton(self.tr("Show more"))
+        self.more_button.clicked.connect(self.show_more)
+        self.more_button.hide()
         bar = QHBoxLayout()
         shop_label = QLabel(self.tr("Shop:"))
         shop_label.setBuddy(self.shop)
@@ -167,6 +172,7 @@ class ShippingView(View):
         layout.addWidget(self.alert)
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.more_button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(hint)
         for column, width in enumerate((125, 110, 165, 140, 160, 120, 120, 140, 110)):
             self.table.setColumnWidth(column, width)
@@ -183,11 +189,15 @@ class ShippingView(View):
         if not self._shops_loaded:
             self.worker.submit(_shops, on_result=self._fill_shops, owner=self)
             return
+        self._submit_load(self.limit)
+
+    def _submit_load(self, limit: int) -> None:
         self.worker.submit(
             _load,
             self.shop_id(),
             self.hide_sent.isChecked(),
-            on_result=self._rows_loaded,
+            limit,
+            on_result=lambda rows: self._rows_loaded(rows, limit),
             on_error=self._show_error,
             key="shipping",
             owner=self,
@@ -204,8 +214,9 @@ class ShippingView(View):
         self._shops_loaded = True
         self.refresh()
 
-    def _rows_loaded(self, rows: list[sh.ShipRow]) -> None:
+    def _rows_loaded(self, rows: list[sh.ShipRow], limit: int = PAGE) -> None:
         self.model.set_rows(rows)
+        self.more_button.setVisible(len(rows) >= limit)
         changed = sum(1 for r in rows if r.state == sh.CHANGED)
         if changed:
             self.alert.setText(
@@ -220,6 +231,10 @@ class ShippingView(View):
         else:
             self.alert.hide()
         self.count_label.setText(self.tr("Counting…"))
+        QTimer.singleShot(COUNT_DELAY_MS, self, self._count)
+        self.export_button.setEnabled(any(r.state != sh.SENT for r in rows))
+
+    def _count(self) -> None:
         self.worker.submit(
             sh.shipping_count,
             self.shop_id(),
@@ -227,7 +242,10 @@ class ShippingView(View):
             key="shipping-count",
             owner=self,
         )
-        self.export_button.setEnabled(any(r.state != sh.SENT for r in rows))
+
+    def show_more(self) -> None:
+        self.limit += PAGE
+        self.refresh()
 
     def _counted(self, count: int) -> None:
         self.count_label.setText(
@@ -282,8 +300,8 @@ def _shops() -> list[tuple[int, str, str]]:
     return db.execute_sql("SELECT id, name, platform FROM shop ORDER BY id").fetchall()
 
 
-def _load(shop_id: int | None, hide_sent: bool) -> list[sh.ShipRow]:
-    rows = sh.shipping_rows(sh.shipping_ids(PAGE, shop_id=shop_id))
+def _load(shop_id: int | None, hide_sent: bool, limit: int = PAGE) -> list[sh.ShipRow]:
+    rows = sh.shipping_rows(sh.shipping_ids(limit, shop_id=shop_id))
     return [r for r in rows if not (hide_sent and r.state == sh.SENT)]
 
 
