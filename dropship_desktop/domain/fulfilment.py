@@ -15,6 +15,7 @@ Pure Python: no PySide6, no peewee. Money is integer fen.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -72,6 +73,14 @@ def listing_keys(
     spec: str = "",
 ) -> list[str]:
     """Every key a shop line can be recognised by, most specific first (empty: nothing to go by)."""
+    return list(_keys(platform_sku_id, platform_item_id, merchant_code, title, spec))
+
+
+@functools.lru_cache(maxsize=8192)
+def _keys(
+    platform_sku_id: str, platform_item_id: str, merchant_code: str, title: str, spec: str
+) -> tuple[str, ...]:
+    # Imports link thousands of orders of the same few listings: computed once per listing.
     spec_n = _spec(spec)
     keys: list[str] = []
     if (platform_sku_id or "").strip():
@@ -82,7 +91,7 @@ def listing_keys(
         keys.append(f"code:{normalise_text(merchant_code)}|{spec_n}")
     if normalise_text(title):
         keys.append(f"title:{normalise_text(title)}|{spec_n}")
-    return keys
+    return tuple(keys)
 
 
 # ---- 1688 offers -------------------------------------------------------------------------------

@@ -217,6 +217,7 @@ def propose_from_links(sales_order_ids: Iterable[int]) -> int:
     proposed = 0
     now = now_epoch()
     conn = db.connection()
+    known = _Known()
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         marks = ",".join("?" * len(chunk))
@@ -258,7 +259,7 @@ def propose_from_links(sales_order_ids: Iterable[int]) -> int:
             )
         for sales_id, shop_lines in lines.items():
             for line, good in _pair(shop_lines, goods.get(sales_id, [])):
-                proposed += _propose(shop_of[sales_id], line, good, now)
+                proposed += _propose(shop_of[sales_id], line, good, now, known)
     return proposed
 
 
@@ -266,17 +267,62 @@ def _closed_marks() -> str:
     return ",".join("?" * len(_CLOSED))
 
 
-def _propose(shop_id: int, line: tuple[Any, ...], good: tuple[Any, ...], now: int) -> int:
+class _Known:
+    """What one learning call has looked up: offers, and every mapping of the shops involved.
+
+    An import links thousands of orders at once; learning must not cost queries per line.
+    """
+
+    def __init__(self) -> None:
+        self.offer_by_1688: dict[str, tuple[int | None, int | None]] = {}
+        self.product_of_offer: dict[int, int | None] = {}
+        self.offers_loaded = False
+        self.mappings: dict[tuple[int, str], list[tuple[str, int]]] = {}
+        self.shops: set[int] = set()
+
+    def _load_offers(self) -> None:
+        self.offers_loaded = True
+        for oid, pid, ref in db.execute_sql(
+            "SELECT id, product_id, offer_ref FROM offer ORDER BY id"
+        ):
+            self.product_of_offer[oid] = pid
+            offer_1688 = offer_id_from_ref(ref or "")
+            if offer_1688:
+                self.offer_by_1688.setdefault(offer_1688, (oid, pid))
+
+    def local_offer(self, offer_1688: str) -> tuple[int | None, int | None]:
+        if not self.offers_loaded:
+            self._load_offers()
+        return self.offer_by_1688.get(offer_1688, (None, None)) if offer_1688 else (None, None)
+
+    def product_of(self, offer_id: int) -> int | None:
+        if not self.offers_loaded:
+            self._load_offers()
+        return self.product_of_offer.get(offer_id)
+
+    def listing(self, shop_id: int, key: str) -> list[tuple[str, int]]:
+        if shop_id not in self.shops:
+            self.shops.add(shop_id)
+            for skey, tkey, priority in db.execute_sql(
+                "SELECT listing_key, target_key, priority FROM sku_mapping WHERE shop_id = ?",
+                (shop_id,),
+            ):
+                self.mappings.setdefault((shop_id, skey), []).append((tkey, priority))
+        return self.mappings.get((shop_id, key), [])
+
+
+def _propose(
+    shop_id: int, line: tuple[Any, ...], good: tuple[Any, ...], now: int, known: _Known
+) -> int:
     _line_id, item_id, sku_id, code, title, spec, shop_qty = line
     offer_1688 = str(good[3] or "")
     spec_1688 = str(good[4] or "")
     local_offer = good[7] if len(good) > 7 else None
     product_id = None
     if local_offer is None:
-        local_offer, product_id = _local_offer(offer_1688)
+        local_offer, product_id = known.local_offer(offer_1688)
     else:
-        row = db.execute_sql("SELECT product_id FROM offer WHERE id = ?", (local_offer,)).fetchone()
-        product_id = row[0] if row else None
+        product_id = known.product_of(local_offer)
     if not offer_1688 and local_offer is None:
         return 0
     keys = listing_keys(
@@ -287,21 +333,13 @@ def _propose(shop_id: int, line: tuple[Any, ...], good: tuple[Any, ...], now: in
     qty_1688 = int(good[5] or 0)
     factor = qty_1688 // shop_qty if shop_qty and qty_1688 % shop_qty == 0 and qty_1688 else 1
     tkey = target_key(offer_1688, spec_1688, local_offer)
-    existing = db.execute_sql(
-        "SELECT listing_key, target_key, priority FROM sku_mapping WHERE shop_id = ?"
-        " AND listing_key IN (SELECT value FROM json_each(?))",
-        (shop_id, json.dumps(keys, ensure_ascii=False)),
-    ).fetchall()
     # The listing is known under the most specific key that already has targets.
-    listing_key = keys[0]
-    for key in keys:
-        if any(e[0] == key for e in existing):
-            listing_key = key
-            break
-    same_listing = [e for e in existing if e[0] == listing_key]
-    if any(e[1] == tkey for e in same_listing):
+    listing_key = next((key for key in keys if known.listing(shop_id, key)), keys[0])
+    same_listing = known.listing(shop_id, listing_key)
+    if any(t == tkey for t, _p in same_listing):
         return 0
-    priority = max((e[2] for e in same_listing), default=-1) + 1
+    priority = max((p for _t, p in same_listing), default=-1) + 1
+    known.mappings.setdefault((shop_id, listing_key), []).append((tkey, priority))
     cursor = db.execute_sql(
         "INSERT INTO sku_mapping (shop_id, listing_key, platform_item_id, platform_sku_id,"
         " merchant_code, title, spec, product_id, offer_id, offer_id_1688, spec_id_1688,"
