@@ -27,7 +27,7 @@ import sqlite3
 import threading
 import uuid
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -55,6 +55,7 @@ from ..domain.fulfilment import (
     Cargo,
     QueueWarning,
     Receiver,
+    allocate,
     is_hidden_receiver,
     listing_keys,
     offer_id_from_ref,
@@ -220,6 +221,7 @@ class QueueLine:
     shipping_fen: int
     warnings: tuple[QueueWarning, ...]
     backups: int = 0
+    profit_fen: int | None = None  # the line's sale − its cost and its share of fee and freight
 
 
 @dataclass(frozen=True)
@@ -512,6 +514,21 @@ def queue_rows(
         goods = sum(line.cost_fen or 0 for line in order_lines)
         fee = sum(max(line.dropship_fee_fen for line in g) for g in groups.values())
         freight = sum(max(line.shipping_fen for line in g) for g in groups.values())
+        # Each supplier's fee and freight, allocated to its lines by goods cost (exactly).
+        shares: dict[int, int] = {}
+        for g in groups.values():
+            extra = max(x.dropship_fee_fen for x in g) + max(x.shipping_fen for x in g)
+            for x, share in zip(g, allocate(extra, [x.cost_fen or 0 for x in g]), strict=True):
+                shares[x.line_id] = share
+        order_lines = [
+            replace(
+                x,
+                profit_fen=x.unit_price_fen * x.quantity - x.cost_fen - shares.get(x.line_id, 0),
+            )
+            if x.cost_fen is not None
+            else x
+            for x in order_lines
+        ]
         sale = int(order[11])
         profit = sale - goods - fee - freight
         complete = all(line.cost_fen is not None for line in order_lines) and bool(order_lines)

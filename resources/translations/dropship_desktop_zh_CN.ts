@@ -3816,7 +3816,7 @@ Use “Map columns…” to say which column holds what.</source>
     </message>
     <message>
         <source>(suggested)</source>
-        <extracomment>Rows loaded first and per &quot;Show more&quot;: a few screenfuls. Building rows (costs, warnings) is Python work; a bigger page loaded behind the first would hold the GIL the UI paints with.</extracomment>
+        <extracomment>Rows loaded first and per &quot;Show more&quot;: a few screenfuls. Building rows (costs, warnings) is Python work; a bigger page loaded behind the first would hold the GIL the UI paints with. The count waits this long after the first page (so it does not slow that page&apos;s paint).</extracomment>
         <translation>（建议）</translation>
     </message>
     <message>
@@ -3910,6 +3910,14 @@ Use “Map columns…” to say which column holds what.</source>
     <message>
         <source>Goods cost</source>
         <translation>货款</translation>
+    </message>
+    <message>
+        <source>Line profit (est.)</source>
+        <translation>单行利润（估算）</translation>
+    </message>
+    <message>
+        <source>The line&apos;s sale minus its goods cost and its share of the dropship fee and freight.</source>
+        <translation>该行售价减去货款及其分摊的代发费和运费。</translation>
     </message>
     <message>
         <source>Stock</source>

@@ -83,6 +83,7 @@ def test_a_link_by_hand_proposes_the_pair_and_confirming_applies_it() -> None:
         "5012345",
     )
     assert QueueWarning.PROPOSED not in row.warnings
+    assert line.profit_fen == 3990 - 1500 - 100 - 400
     # Goods 15.00 + dropship fee 1.00 + freight 4.00 against a 39.90 sale.
     assert (row.goods_fen, row.dropship_fee_fen, row.freight_fen, row.profit_fen) == (
         1500,
@@ -533,3 +534,17 @@ def test_freight_and_discounts_are_allocated_to_the_1688_lines() -> None:
     ]
     q("UPDATE supplier_order SET paid_fen = 1700 WHERE id = ?", so)  # a discount
     assert sum(c.cost_fen for c in pu.real_line_costs(so)) == 1700
+
+
+def test_fee_and_freight_are_shared_by_the_lines_of_one_supplier() -> None:
+    order = paid_order(qty=1)
+    q(
+        "INSERT INTO sales_order_line (sales_order_id, product_id, title, sku, spec, quantity,"
+        " unit_price_fen) VALUES (?, 1, '纯棉T恤 黑色', 'TS-002', '', 1, 3990)",
+        order,
+    )
+    q("UPDATE sales_order SET sale_fen = 7980 WHERE id = ?", order)
+    row = _row(order)
+    assert row.suppliers == 1 and (row.dropship_fee_fen, row.freight_fen) == (100, 400)
+    assert [x.profit_fen for x in row.lines] == [3990 - 1500 - 250, 3990 - 1500 - 250]
+    assert sum(x.profit_fen or 0 for x in row.lines) == row.profit_fen

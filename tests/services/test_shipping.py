@@ -72,6 +72,19 @@ def test_batch_ship_file_per_platform_cell_by_cell(
     assert sh.shipping_rows([order])[0].state == "sent"
 
 
+def test_profit_is_an_estimate_until_the_1688_payment_is_known() -> None:
+    from dropship_desktop.services.orders import refresh_order_summaries
+
+    order = paid_order()
+    so = supplier_order(order, "4011", carrier="中通快递", tracking="78900000000011")
+    row = sh.shipping_rows([order])[0]
+    assert (row.profit_fen, row.profit_estimated) == (3990 - 1500 - 400, True)
+    q("UPDATE supplier_order SET paid_fen = 2050 WHERE id = ?", so)
+    refresh_order_summaries([order])
+    row = sh.shipping_rows([order])[0]
+    assert (row.profit_fen, row.profit_estimated) == (3990 - 2050, False)
+
+
 def test_several_platforms_get_a_file_each_and_sent_rows_are_not_written_twice(
     tmp_path: Path,
 ) -> None:

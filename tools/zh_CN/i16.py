@@ -367,4 +367,9 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
         "Check the proposed offer and click “Confirm”: the purchase queue then uses it without asking.",
     ): "请核对建议的货源并点击“确认”：之后待下单列表会直接使用。",
     (_S, "Show more"): "显示更多",
+    (_Q, "Line profit (est.)"): "单行利润（估算）",
+    (
+        _Q,
+        "The line's sale minus its goods cost and its share of the dropship fee and freight.",
+    ): "该行售价减去货款及其分摊的代发费和运费。",
 }

@@ -192,6 +192,16 @@ LINE_COLUMNS = (
         right=True,
     ),
     ObjectColumn(
+        QT_TRANSLATE_NOOP("PurchaseQueueView", "Line profit (est.)"),
+        lambda x: "—" if x.profit_fen is None else format_money(x.profit_fen),
+        tooltip=lambda x: QCoreApplication.translate(
+            "PurchaseQueueView",
+            "The line's sale minus its goods cost and its share of the dropship fee and freight.",
+        ),
+        colour=lambda x: RED if x.profit_fen is not None and x.profit_fen < 0 else None,
+        right=True,
+    ),
+    ObjectColumn(
         QT_TRANSLATE_NOOP("PurchaseQueueView", "Stock"),
         lambda x: "" if x.stock is None else str(x.stock),
         right=True,
