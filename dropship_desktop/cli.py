@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+from . import cli_fulfilment as fulfilment
 from .errors import UserError
 from .i18n import QT_TRANSLATE_NOOP
 from .paths import database_file, demo_data_dir, log_dir, resolve_data_dir
@@ -32,8 +33,8 @@ EXIT_USAGE = 2
 SAFETY_COMMANDS = ("backup", "restore", "purge-buyer-data")
 
 #: What ``import`` and ``export`` handle (the first positional argument).
-IMPORT_WHAT = ["orders", "products", "aftersales"]
-EXPORT_WHAT = ["orders", "suppliers", "offers", "aftersales"]
+IMPORT_WHAT = ["orders", "products", "aftersales", *fulfilment.IMPORT_WHAT]
+EXPORT_WHAT = ["orders", "suppliers", "offers", "aftersales", *fulfilment.EXPORT_WHAT]
 
 
 def _common(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
@@ -119,6 +120,7 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument(
         "--header-lang", choices=["zh_CN", "en"], default="zh_CN", help="header language"
     )
+    fulfilment.add_export_arguments(exp)  # --shop, --include-sent (shipping)
     from .cli_safety import add_commands
 
     add_commands(sub, _common)  # backup, restore, purge-buyer-data
@@ -197,6 +199,8 @@ def _dispatch(args: argparse.Namespace, data_dir: Path) -> int:
             from .cli_safety import run
 
             return run(args, data_dir)
+        if args.command in ("import", "export") and args.what in fulfilment.EXPORT_WHAT:
+            return fulfilment.run(args, data_dir, opened_database)
         if args.command == "demo":
             return _cmd_demo(data_dir, args.orders, args.seed)
         if args.command == "check":

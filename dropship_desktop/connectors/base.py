@@ -35,9 +35,15 @@ __all__ = [
     "GOODS_STATUS_WAIT_SELLER_SEND",
     "SIGN_IN_URL",
     "AccountRef",
+    "AddressParam",
     "CallResult",
+    "CargoParam",
     "Connector",
     "ConnectorUnavailable",
+    "OrderingConnector",
+    "PlaceResult",
+    "PreviewResult",
+    "PurchaseRequest",
     "RefundReason",
     "RemoteOrder",
     "SignInResult",
@@ -173,3 +179,89 @@ class Connector(Protocol):
         """Tell 1688 the return parcel's carrier and tracking number
         (``alibaba.trade.refund.returnGoods``)."""
         ...
+
+# ---- placing orders (fulfilment) ---------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class AddressParam:
+    """``addressParam`` of ``fastCreateOrder``: the shop order's receiver."""
+
+    full_name: str
+    mobile: str
+    province: str
+    city: str
+    area: str
+    address: str
+    town: str = ""
+    post_code: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class CargoParam:
+    """One ``cargoParamList`` entry."""
+
+    offer_id: str
+    spec_id: str
+    quantity: int
+
+
+@dataclass(frozen=True, slots=True)
+class PurchaseRequest:
+    """What ``alibaba.createOrder.preview`` and ``alibaba.trade.fastCreateOrder`` are sent.
+
+    Attributes:
+        out_order_id: The app's own id of the purchase attempt (``outOrderId``): the platform's
+            idempotency key, and how an order whose answer was lost is found again.
+        flow: ``saleproxy`` (dropship) by default.
+        message: The 留言 (≤ 500 characters): the shop order number.
+    """
+
+    out_order_id: str
+    address: AddressParam
+    cargo: tuple[CargoParam, ...]
+    message: str = ""
+    flow: str = "saleproxy"
+
+
+@dataclass(frozen=True, slots=True)
+class PreviewResult:
+    """The platform's check of an order before it is placed (money in fen)."""
+
+    ok: bool
+    goods_fen: int = 0
+    freight_fen: int = 0
+    error_code: str = ""
+    message: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceResult:
+    """The answer to placing an order: its 1688 id and what it costs (fen)."""
+
+    success: bool
+    order_id_1688: str = ""
+    total_fen: int = 0
+    freight_fen: int = 0
+    error_code: str = ""
+    message: str = ""
+
+
+@runtime_checkable
+class OrderingConnector(Protocol):
+    """What the purchase queue needs to place 1688 orders through the API.
+
+    ``can_place_orders`` is false for connectors that cannot (the manual connector: the seller
+    places orders on 1688 in the browser). ``place_order`` must be idempotent on
+    ``out_order_id``; ``find_by_out_order_id`` finds an order placed with it (``None``: the
+    platform has none, so nothing was ordered).
+    """
+
+    name: str
+    can_place_orders: bool
+
+    def preview_order(self, request: PurchaseRequest) -> PreviewResult: ...
+
+    def place_order(self, request: PurchaseRequest) -> PlaceResult: ...
+
+    def find_by_out_order_id(self, out_order_id: str) -> RemoteOrder | None: ...

@@ -31,7 +31,14 @@ from ..domain.cancel_flow import (
 from ..domain.eligibility import CLOSE_TOO_FAST_SECONDS
 from ..domain.enums import OPEN_REFUND_STATUSES, CancelReason, OrderStatus1688, RefundStatus
 from ..domain.timeutil import now_utc
-from .base import GOODS_STATUS_WAIT_SELLER_SEND, RemoteOrder, order_url
+from .base import (
+    GOODS_STATUS_WAIT_SELLER_SEND,
+    PlaceResult,
+    PreviewResult,
+    PurchaseRequest,
+    RemoteOrder,
+    order_url,
+)
 from .defaults import default_refund_reasons
 
 __all__ = ["FakeConnector", "FakeOrder"]
@@ -82,6 +89,7 @@ class FakeConnector:
     name = "fake"
     needs_manual_confirmation = False
     can_list_orders = True
+    can_place_orders = True
 
     def __init__(
         self,
@@ -101,6 +109,16 @@ class FakeConnector:
         self._refund_ids = itertools.count(1)
         #: After-sales refunds by refund id: ``(order id, dispute request, amount, status)``.
         self.refunds: dict[str, tuple[str, str, int, str]] = {}
+        #: Offers that can be ordered: ``(offer id, spec id)`` → ``(unit price fen, stock)``;
+        #: spec id ``""`` stands for every spec of the offer.
+        self.offers: dict[tuple[str, str], tuple[int, int]] = {}
+        #: Freight per order placed (fen).
+        self.freight_fen = 500
+        #: ``outOrderId`` → the 1688 order placed with it.
+        self.placed: dict[str, str] = {}
+        self._order_ids = itertools.count(4_100_000_000_000_000_001)
+        self._lose_answers = 0
+        self._place_errors: list[BaseException] = []
 
     # ---- set-up ------------------------------------------------------------------------------
 
@@ -346,3 +364,73 @@ _AFTER_SALES_STATUSES = frozenset(
         OrderStatus1688.SUCCESS.value,
     }
 )
+    # ---- placing orders ----------------------------------------------------------------------
+
+    def add_offer(self, offer_id: str, spec_id: str = "", *, price_fen: int, stock: int) -> None:
+        self.offers[(str(offer_id), str(spec_id))] = (price_fen, stock)
+
+    def lose_next_answers(self, times: int = 1) -> None:
+        """The next *times* orders are placed on 1688 but the answer never arrives (raises)."""
+        self._lose_answers += times
+
+    def fail_next_place(self, exc: BaseException) -> None:
+        """The next ``place_order`` raises *exc* before reaching the platform."""
+        self._place_errors.append(exc)
+
+    def _check(self, request: PurchaseRequest) -> tuple[PreviewResult, int]:
+        if not request.cargo:
+            return PreviewResult(False, error_code="PARAM_ERROR", message="cargoParamList 为空"), 0
+        if not request.address.full_name or not request.address.mobile:
+            return PreviewResult(False, error_code="ADDRESS_ERROR", message="收货地址不完整"), 0
+        goods = 0
+        for cargo in request.cargo:
+            known = self.offers.get((cargo.offer_id, cargo.spec_id)) or self.offers.get(
+                (cargo.offer_id, "")
+            )
+            if known is None:
+                return (
+                    PreviewResult(False, error_code="OFFER_NOT_EXIST", message="商品不存在"),
+                    0,
+                )
+            price, stock = known
+            if stock < cargo.quantity:
+                return (
+                    PreviewResult(False, error_code="STOCK_NOT_ENOUGH", message="库存不足"),
+                    0,
+                )
+            goods += price * cargo.quantity
+        return PreviewResult(True, goods, self.freight_fen), goods
+
+    def preview_order(self, request: PurchaseRequest) -> PreviewResult:
+        self.calls.append(("preview_order", request.out_order_id))
+        return self._check(request)[0]
+
+    def place_order(self, request: PurchaseRequest) -> PlaceResult:
+        self.calls.append(("place_order", request.out_order_id))
+        if self._place_errors:
+            raise self._place_errors.pop(0)
+        existing = self.placed.get(request.out_order_id)
+        if existing is None:
+            preview, goods = self._check(request)
+            if not preview.ok:
+                return PlaceResult(False, error_code=preview.error_code, message=preview.message)
+            existing = str(next(self._order_ids))
+            self.placed[request.out_order_id] = existing
+            self.orders[existing] = FakeOrder(
+                existing,
+                OrderStatus1688.WAIT_BUYER_PAY.value,
+                self.clock(),
+                goods + self.freight_fen,
+                0,
+                product_title=request.message,
+            )
+        if self._lose_answers > 0:
+            self._lose_answers -= 1
+            raise TimeoutError("the answer of fastCreateOrder was lost")
+        order = self.orders[existing]
+        return PlaceResult(True, existing, order.total_fen, self.freight_fen)
+
+    def find_by_out_order_id(self, out_order_id: str) -> RemoteOrder | None:
+        self.calls.append(("find_by_out_order_id", out_order_id))
+        order_id = self.placed.get(out_order_id)
+        return self.orders[order_id].remote() if order_id else None

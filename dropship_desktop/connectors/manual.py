@@ -25,10 +25,14 @@ from datetime import datetime
 
 from ..domain.cancel_flow import AccountRef, CallResult, RefundReason, SignInResult
 from ..domain.enums import CancelAction
+from ..domain.fulfilment import offer_url
 from .base import (
     BUYER_ORDER_LIST_URL,
     GOODS_STATUS_WAIT_SELLER_SEND,
     SIGN_IN_URL,
+    PlaceResult,
+    PreviewResult,
+    PurchaseRequest,
     RemoteOrder,
     order_url,
 )
@@ -69,6 +73,7 @@ class ManualConnector:
     name = "manual"
     needs_manual_confirmation = True
     can_list_orders = False
+    can_place_orders = False
 
     def __init__(self, open_url: OpenUrl | None = None) -> None:
         self._open_url = open_url or _no_browser
@@ -247,3 +252,18 @@ class ManualConnector:
     ) -> CallResult:
         """The seller's answer to "Did you enter the return parcel on 1688?"."""
         return self._take(RETURN_GOODS, order_id_1688)
+    # ---- placing orders: by hand on 1688 -----------------------------------------------------
+
+    def open_offer(self, offer_id_1688: str) -> bool:
+        """Open an offer's 1688 page, where the seller places the order."""
+        return self._open(offer_url(offer_id_1688))
+
+    def preview_order(self, request: PurchaseRequest) -> PreviewResult:
+        return PreviewResult(False, error_code="MANUAL", message="Place this order on 1688.")
+
+    def place_order(self, request: PurchaseRequest) -> PlaceResult:
+        """Never places anything: the seller orders on 1688 and pastes the number."""
+        return PlaceResult(False, error_code="MANUAL", message="Place this order on 1688.")
+
+    def find_by_out_order_id(self, out_order_id: str) -> RemoteOrder | None:
+        return None

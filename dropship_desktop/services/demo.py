@@ -23,6 +23,7 @@ from ..store.number_index import SuspendedNumberIndex
 from .base import Changes, audit
 from .demo_after_sales import generate_after_sales_demo
 from .demo_platform_exports import add_platform_export_demo
+from .demo_fulfilment import add_fulfilment_demo
 
 __all__ = ["DemoSummary", "generate_demo"]
 
@@ -662,6 +663,7 @@ def generate_demo(
         counters["unmatched"] = len(unmatched)
     add_platform_export_demo(seed)  # 1688 goods lines, 下游订单号 links, hidden receivers
     generate_after_sales_demo(now_s, seed)
+    add_fulfilment_demo(seed, now_s)  # mappings, purchases in progress, tracking to send
     return DemoSummary(
         orders=orders,
         lines=counters["lines"],
@@ -679,5 +681,8 @@ def demo_changes() -> Changes:
         "offer",
         "sales_order",
         "supplier_order",
+        "sku_mapping",
+        "purchase_attempt",
+        "shipping_export",
         message=QT_TRANSLATE_NOOP("Messages", "Demo data created."),
     )

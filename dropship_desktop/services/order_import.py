@@ -1694,6 +1694,7 @@ def _match_waiting_supplier_orders(new_order_ids: Sequence[int]) -> set[int]:
             "UPDATE supplier_order SET sales_order_id = ?, updated_at = ? WHERE id = ?",
             [(sales_id, now_epoch(), so_id) for sales_id, so_id in links],
         )
+        _learn_from_links({sales_id for sales_id, _ in links})
         _audit_rows(
             [
                 ("supplier_order", so_id, sales_id, "matched_on_import", "", "")
@@ -1869,6 +1870,7 @@ def _import_1688(
     updates: list[tuple[Any, ...]] = []
     audits: list[tuple[str, int | None, int | None, str, str, str]] = []
     affected: set[int] = set()
+    newly_linked: set[int] = set()
     matched = unmatched = unchanged = linked = waiting_named = ambiguous = 0
     for index, order_no in enumerate(numbers):
         lines = preview.orders[order_no]
@@ -1957,6 +1959,7 @@ def _import_1688(
                 sales_id = chosen.id
         if sales_id is not None:
             affected.add(sales_id)
+            newly_linked.add(sales_id)
             matched += 1
         else:
             unmatched += 1
@@ -2006,6 +2009,7 @@ def _import_1688(
     )
     report("writing", total, total)
     _refresh_summaries(affected)
+    _learn_from_links(newly_linked)
     _audit_rows(audits)
     summary = ImportSummary(
         file_name=preview.file_name,
@@ -2035,3 +2039,11 @@ def _refresh_summaries(sales_order_ids: Iterable[int]) -> None:
     ids = sorted(set(sales_order_ids))
     if ids:
         refresh_order_summaries(ids)
+
+
+def _learn_from_links(sales_order_ids: set[int]) -> None:
+    """Fulfilment: propose SKU mappings from the new links, close purchases awaiting a number."""
+    if sales_order_ids:
+        from .purchasing import on_supplier_orders_linked
+
+        on_supplier_orders_linked(sales_order_ids)

@@ -146,6 +146,9 @@ def link_supplier_order(supplier_order_id: int, sales_order_id: int) -> Changes:
         (sales_order_id, now_epoch(), supplier_order_id),
     )
     refresh_order_summaries([sales_order_id])
+    from .purchasing import on_supplier_orders_linked  # fulfilment learns from the link
+
+    on_supplier_orders_linked([sales_order_id])
     audit(
         "supplier_order",
         supplier_order_id,
@@ -193,10 +196,10 @@ def refresh_order_summaries(sales_order_ids: Iterable[int]) -> int:
             f" FROM sales_order WHERE id IN ({marks})",
             chunk,
         ).fetchall()
-        suppliers: dict[int, list[tuple[int, str, str | None, str | None, int, int, int]]] = {}
+        suppliers: dict[int, list[tuple[int, str, str | None, str | None, int, int, int, int]]] = {}
         for row in conn.execute(
             "SELECT sales_order_id, id, status, refund_status, order_id_1688, cost_fen,"
-            " dropship_fee_fen, shipping_fen FROM supplier_order"
+            " dropship_fee_fen, shipping_fen, paid_fen FROM supplier_order"
             f" WHERE sales_order_id IN ({marks}) ORDER BY id",
             chunk,
         ):
@@ -225,10 +228,10 @@ def refresh_order_summaries(sales_order_ids: Iterable[int]) -> int:
                 supplier_status = supplier_no = None
                 if status == SalesStatus.PAID.value:
                     new_flags |= OrderFlag.NO_SUPPLIER_ORDER
-            if status in _DEAD_SALES:
-                profit = -(cost + fee + shipping) if live else 0
-            else:
-                profit = sale - cost - fee - shipping
+            # What was really paid on 1688 (实付款) once known, else the estimate (fulfilment).
+            real = [s[7] if s[7] > 0 else s[4] + s[5] + s[6] for s in live]
+            spent = sum(real) if linked else cost + fee + shipping
+            profit = (-spent if live else 0) if status in _DEAD_SALES else sale - spent
             if any(s[2] in OPEN_REFUND_STATUSES for s in live):
                 new_flags |= OrderFlag.REFUND_PENDING
             if oid in cancel_pending:

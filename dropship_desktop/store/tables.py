@@ -29,9 +29,12 @@ __all__ = [
     "Offer",
     "OfferPriceTier",
     "Product",
+    "PurchaseAttempt",
     "SalesOrder",
     "SalesOrderLine",
+    "ShippingExport",
     "Shop",
+    "SkuMapping",
     "Supplier",
     "SupplierOrder",
     "SupplierOrderLine",
@@ -298,6 +301,70 @@ class AfterSalesTemplate(BaseModel):
     updated_at = IntegerField()
 
 
+class SkuMapping(BaseModel):
+    """A shop listing → 1688 offer + spec (migration 5; see services/mapping.py)."""
+
+    id = AutoField()
+    shop = ForeignKeyField(Shop, on_delete="CASCADE")
+    listing_key = TextField()
+    platform_item_id = TextField(default="")
+    platform_sku_id = TextField(default="")
+    merchant_code = TextField(default="")
+    title = TextField(default="")
+    spec = TextField(default="")
+    product = ForeignKeyField(Product, null=True, on_delete="SET NULL")
+    offer = ForeignKeyField(Offer, null=True, on_delete="SET NULL")
+    offer_id_1688 = TextField(default="")
+    spec_id_1688 = TextField(default="")
+    spec_text_1688 = TextField(default="")
+    target_key = TextField()
+    quantity_factor = IntegerField(default=1)
+    priority = IntegerField(default=0)
+    state = TextField()
+    source = TextField(default="manual")
+    learned_from = TextField(default="")
+    created_at = IntegerField()
+    updated_at = IntegerField()
+
+
+class PurchaseAttempt(BaseModel):
+    """One 1688 purchase for a shop order, recorded before it is sent (services/purchasing.py)."""
+
+    id = AutoField()
+    sales_order = ForeignKeyField(SalesOrder, on_delete="CASCADE")
+    out_order_id = TextField(unique=True)
+    channel = TextField()
+    connector = TextField(default="manual")
+    account = ForeignKeyField(DistributionAccount, null=True, on_delete="SET NULL")
+    state = TextField()
+    order_again = BooleanField(default=False)
+    cargo = TextField(default="[]")
+    goods_fen = IntegerField(default=0)
+    dropship_fee_fen = IntegerField(default=0)
+    shipping_fen = IntegerField(default=0)
+    order_ids_1688 = TextField(default="")
+    error_code = TextField(default="")
+    message = TextField(default="")
+    created_at = IntegerField()
+    sent_at = IntegerField(null=True)
+    finished_at = IntegerField(null=True)
+    updated_at = IntegerField()
+
+
+class ShippingExport(BaseModel):
+    """A shop order written to a batch-ship file, with what was sent (services/shipping.py)."""
+
+    id = AutoField()
+    sales_order = ForeignKeyField(SalesOrder, on_delete="CASCADE")
+    supplier_order = ForeignKeyField(SupplierOrder, null=True, on_delete="SET NULL")
+    platform = TextField()
+    carrier = TextField()
+    carrier_1688 = TextField(default="")
+    tracking_no = TextField()
+    file_name = TextField(default="")
+    exported_at = IntegerField()
+
+
 ALL_TABLES: tuple[type[BaseModel], ...] = (
     Supplier,
     Product,
@@ -314,4 +381,7 @@ ALL_TABLES: tuple[type[BaseModel], ...] = (
     AfterSalesCase,
     AfterSalesContact,
     AfterSalesTemplate,
+    SkuMapping,
+    PurchaseAttempt,
+    ShippingExport,
 )

@@ -30,6 +30,7 @@ from .app_setup import LANG_KEY, current_language, restart_application
 from .auto_backup import AutoBackup
 from .cancel_wizard.interrupted import InterruptedBanner
 from .formatting import changes_text, user_error_text
+from .fulfilment import fulfilment_views
 from .orders.view import OrdersView
 from .sourcing.view import SourcingView
 from .tasks import DbWorker
@@ -70,6 +71,7 @@ class MainWindow(QMainWindow):
             OrdersView(self.worker, self),
             SourcingView(self.worker, self),
             AfterSalesView(self.worker, self),
+            *fulfilment_views(self.worker, self),
         ]
         for view in self.views:
             item = QListWidgetItem(view.icon(), view.title())

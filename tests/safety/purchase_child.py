@@ -1,0 +1,27 @@
+"""Child process of test_purchase_kill: records a purchase, gets as far as asked, then waits.
+
+Usage: python purchase_child.py DB_PATH ORDER_ID (recorded|sent|manual)
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+from dropship_desktop.services import purchasing as pu
+from dropship_desktop.store.db import open_database
+
+
+def main() -> None:
+    path, order_id, stage = Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+    open_database(path)
+    start = pu.start_purchase(order_id, channel="manual" if stage == "manual" else "api")
+    if stage == "sent":
+        pu._begin_send(start.attempt_id)
+    print(start.out_order_id, flush=True)
+    time.sleep(60)  # the parent kills us here: between recording and the answer
+
+
+if __name__ == "__main__":
+    main()
