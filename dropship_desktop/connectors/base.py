@@ -180,6 +180,7 @@ class Connector(Protocol):
         (``alibaba.trade.refund.returnGoods``)."""
         ...
 
+
 # ---- placing orders (fulfilment) ---------------------------------------------------------------
 
 

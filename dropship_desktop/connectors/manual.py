@@ -252,6 +252,7 @@ class ManualConnector:
     ) -> CallResult:
         """The seller's answer to "Did you enter the return parcel on 1688?"."""
         return self._take(RETURN_GOODS, order_id_1688)
+
     # ---- placing orders: by hand on 1688 -----------------------------------------------------
 
     def open_offer(self, offer_id_1688: str) -> bool:

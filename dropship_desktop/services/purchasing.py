@@ -113,7 +113,7 @@ _NO_LIVE_SUPPLIER = (
     "NOT EXISTS (SELECT 1 FROM supplier_order s WHERE s.sales_order_id = o.id"
     f" AND s.status NOT IN ({_CLOSED_MARKS}))"
 )
-#: Paid orders whose summary says no live 1688 order, along the partial index of migration 5
+#: Paid orders whose summary says no live 1688 order, along the partial index of migration 9
 #: (the terms must match the index's WHERE word for word); _NO_LIVE_SUPPLIER re-checks them.
 TO_PURCHASE = (
     "sales_order o INDEXED BY sales_order_to_purchase WHERE o.status = 'paid'"

@@ -42,7 +42,7 @@ TO_SEND = "to_send"
 SENT = "sent"
 CHANGED = "changed"
 
-#: Paid orders whose summary says the 1688 side shipped, along the partial index of migration 5
+#: Paid orders whose summary says the 1688 side shipped, along the partial index of migration 9
 #: (terms word for word as in the index); _HAS_TRACKING re-checks the supplier orders.
 _TO_SEND = (
     "sales_order o INDEXED BY sales_order_to_send WHERE o.status = 'paid'"

@@ -302,7 +302,7 @@ class AfterSalesTemplate(BaseModel):
 
 
 class SkuMapping(BaseModel):
-    """A shop listing → 1688 offer + spec (migration 5; see services/mapping.py)."""
+    """A shop listing → 1688 offer + spec (migration 9; see services/mapping.py)."""
 
     id = AutoField()
     shop = ForeignKeyField(Shop, on_delete="CASCADE")

@@ -18,6 +18,7 @@ from . import (
     m0006_number_search,
     m0007_platform_exports,
     m0008_after_sales,
+    m0009_fulfilment,
 )
 
 MIGRATIONS: tuple[ModuleType, ...] = (
@@ -29,6 +30,7 @@ MIGRATIONS: tuple[ModuleType, ...] = (
     m0006_number_search,
     m0007_platform_exports,
     m0008_after_sales,
+    m0009_fulfilment,
 )
 LATEST_VERSION: int = MIGRATIONS[-1].VERSION
 

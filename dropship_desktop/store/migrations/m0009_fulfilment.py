@@ -1,4 +1,4 @@
-"""Version 5: fulfilment (代发) — SKU mappings, purchase attempts, shipping exports.
+"""Version 9: fulfilment (代发) — SKU mappings, purchase attempts, shipping exports.
 
 ``sku_mapping``: a shop listing (shop + the most specific key the shop line had: platform SKU
 id, item id + spec, 商家编码 + spec, or title + spec) maps to a 1688 offer + spec (and, when
@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import sqlite3
 
-VERSION = 5
+VERSION = 9
 
 _SQL = """
 CREATE TABLE sku_mapping (
