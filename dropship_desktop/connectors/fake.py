@@ -345,25 +345,6 @@ class FakeConnector:
         self.refunds[refund_id] = (order_id, dispute, amount, status)
         self.orders[order_id] = replace(self.orders[order_id], refund_status=status)
 
-
-_GOODS_STATUSES = frozenset(
-    {
-        "refundWaitSellerSend",
-        "refundWaitBuyerReceive",
-        "refundBuyerReceived",
-        "aftersaleBuyerNotReceived",
-        "aftersaleBuyerReceived",
-    }
-)
-_RECEIVED = frozenset({"refundBuyerReceived", "aftersaleBuyerReceived"})
-_AFTER_SALES_STATUSES = frozenset(
-    {
-        OrderStatus1688.WAIT_SELLER_SEND.value,
-        OrderStatus1688.WAIT_BUYER_RECEIVE.value,
-        OrderStatus1688.CONFIRM_GOODS.value,
-        OrderStatus1688.SUCCESS.value,
-    }
-)
     # ---- placing orders ----------------------------------------------------------------------
 
     def add_offer(self, offer_id: str, spec_id: str = "", *, price_fen: int, stock: int) -> None:
@@ -434,3 +415,23 @@ _AFTER_SALES_STATUSES = frozenset(
         self.calls.append(("find_by_out_order_id", out_order_id))
         order_id = self.placed.get(out_order_id)
         return self.orders[order_id].remote() if order_id else None
+
+
+_GOODS_STATUSES = frozenset(
+    {
+        "refundWaitSellerSend",
+        "refundWaitBuyerReceive",
+        "refundBuyerReceived",
+        "aftersaleBuyerNotReceived",
+        "aftersaleBuyerReceived",
+    }
+)
+_RECEIVED = frozenset({"refundBuyerReceived", "aftersaleBuyerReceived"})
+_AFTER_SALES_STATUSES = frozenset(
+    {
+        OrderStatus1688.WAIT_SELLER_SEND.value,
+        OrderStatus1688.WAIT_BUYER_RECEIVE.value,
+        OrderStatus1688.CONFIRM_GOODS.value,
+        OrderStatus1688.SUCCESS.value,
+    }
+)
