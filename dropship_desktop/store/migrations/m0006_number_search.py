@@ -4,8 +4,8 @@ A seller pastes the end of an order number, a piece of one from a chat, or a tra
 (运单号) from a courier's message. These are not in the text index (buyer, phone, address,
 product), and an order number's B-tree index only finds its start. ``order_number_fts`` is an
 FTS5 trigram index over one text per sales order: its shop order number, its 1688 order
-number(s) and its tracking number(s), both the shop order's and those of its 1688 orders, each
-distinct value once, separated by spaces (a search never contains a space, so it never matches
+number(s) and its tracking number(s), both the shop order's and those of its 1688 orders,
+separated by spaces (a search never contains a space, so it never matches
 across two numbers).
 
 The index stores its own copy of the text (SQLite before 3.43 cannot delete from a contentless
@@ -29,14 +29,16 @@ INDEX = "order_number_fts"
 #: The insert trigger a bulk import replaces by one statement per id range.
 INSERT_TRIGGER = "order_number_fts_ai"
 
+# The shop order's numbers, then those of its 1688 orders that differ from them (most 1688
+# orders repeat the sales order's own 1688 number and tracking number). Spaces separate them; a
+# plain expression with one indexed lookup (a UNION to drop repeats costs 3–4 times as much).
 _NUMBERS = (
-    "(SELECT group_concat(v, ' ') FROM ("
-    " SELECT o.shop_order_no AS v"
-    " UNION SELECT o.supplier_order_no"
-    " UNION SELECT o.tracking_no"
-    " UNION SELECT so.order_id_1688 FROM supplier_order so WHERE so.sales_order_id = o.id"
-    " UNION SELECT so.tracking_no FROM supplier_order so WHERE so.sales_order_id = o.id"
-    ") WHERE v IS NOT NULL AND v != '')"
+    "o.shop_order_no || ' ' || coalesce(o.supplier_order_no, '') || ' ' || o.tracking_no"
+    " || coalesce((SELECT ' ' || group_concat("
+    "coalesce(nullif(so.order_id_1688, o.supplier_order_no), '') || ' '"
+    " || coalesce(nullif(so.tracking_no, o.tracking_no), ''), ' ')"
+    " FROM supplier_order so WHERE so.sales_order_id = o.id"
+    " AND (so.order_id_1688 IS NOT o.supplier_order_no OR so.tracking_no != o.tracking_no)), '')"
 )
 
 
