@@ -1027,7 +1027,7 @@ def _map_columns(
         if name in columns:
             out[name] = convert(name, _id_text)
     for name in _MONEY_FIELDS:
-        if name in columns:
+        if name in columns and name != "payable_fen":
             out[name] = convert(name, _money, _money_message)
     for name in _TIME_FIELDS:
         if name in columns:
@@ -1039,6 +1039,10 @@ def _map_columns(
     if "status_text" in columns:
         out["status"] = convert("status_text", _status_converter(kind))
         out["status_text"] = convert("status_text", clean_text)
+        if "payable_fen" in columns and SalesStatus.WAIT_PAY in out["status"]:
+            # The amount payable is only used for unpaid orders (their value): read (and
+            # checked) only when the file has some.
+            out["payable_fen"] = convert("payable_fen", _money, _money_message)
     if "tracking_no" in columns:
         pairs = convert("tracking_no", _tracking)
         out["tracking_no"] = [p[1] for p in pairs]
