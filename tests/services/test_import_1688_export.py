@@ -212,6 +212,10 @@ def test_a_waiting_order_is_linked_when_its_shop_order_is_imported(
     assert db.execute_sql(
         "SELECT sales_order_id FROM supplier_order WHERE order_id_1688 = '3812345678901234567'"
     ).fetchone() == (target,)
+    assert db.execute_sql(
+        "SELECT action FROM audit_event WHERE entity = 'supplier_order' AND sales_order_id = ?",
+        (target,),
+    ).fetchall() == [("linked_downstream",)]
 
 
 def test_reimport_changes_nothing_and_a_later_export_updates_status_and_logistics(
