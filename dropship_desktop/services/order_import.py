@@ -1662,6 +1662,7 @@ def _match_waiting_supplier_orders(new_order_ids: Sequence[int]) -> set[int]:
         return set()
     conn = db.connection()
     links: list[tuple[int, int]] = []
+    by_number: set[int] = set()  # linked by 下游订单号
     named = conn.execute(
         "SELECT id, downstream_order_no, downstream_channel FROM supplier_order"
         " WHERE sales_order_id IS NULL AND downstream_order_no != ''"
@@ -1672,6 +1673,7 @@ def _match_waiting_supplier_orders(new_order_ids: Sequence[int]) -> set[int]:
             chosen = _downstream_pick(shop_orders.get(number, []), channel)
             if chosen is not None and chosen != _AMBIGUOUS:
                 links.append((chosen, so_id))
+                by_number.add(so_id)
     waiting = conn.execute(
         "SELECT id, recipient_name, recipient_phone, product_title, created_at"
         " FROM supplier_order WHERE sales_order_id IS NULL AND recipient_phone != ''"
@@ -1697,7 +1699,14 @@ def _match_waiting_supplier_orders(new_order_ids: Sequence[int]) -> set[int]:
         _learn_from_links({sales_id for sales_id, _ in links})
         _audit_rows(
             [
-                ("supplier_order", so_id, sales_id, "matched_on_import", "", "")
+                (
+                    "supplier_order",
+                    so_id,
+                    sales_id,
+                    "linked_downstream" if so_id in by_number else "matched_on_import",
+                    "",
+                    "",
+                )
                 for sales_id, so_id in links
             ]
         )

@@ -6161,6 +6161,14 @@ Channel distributors: cheaper, faster, small minimums — but unstable supply an
         <translation>已手动关联到此订单</translation>
     </message>
     <message>
+        <source>Matched to this order on import (recipient and product)</source>
+        <translation>导入时按收货人和商品匹配到此订单</translation>
+    </message>
+    <message>
+        <source>Linked to this order on import (its 下游订单号)</source>
+        <translation>导入时按下游订单号关联到此订单</translation>
+    </message>
+    <message>
         <source>Cancellation recorded</source>
         <translation>已记录取消申请</translation>
     </message>

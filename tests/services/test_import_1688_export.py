@@ -212,6 +212,10 @@ def test_a_waiting_order_is_linked_when_its_shop_order_is_imported(
     assert db.execute_sql(
         "SELECT sales_order_id FROM supplier_order WHERE order_id_1688 = '3812345678901234567'"
     ).fetchone() == (target,)
+    assert db.execute_sql(
+        "SELECT action FROM audit_event WHERE entity = 'supplier_order' AND sales_order_id = ?",
+        (target,),
+    ).fetchall() == [("linked_downstream",)]
 
 
 def test_reimport_changes_nothing_and_a_later_export_updates_status_and_logistics(
@@ -259,3 +263,22 @@ def test_an_excel_serial_time_and_a_summary_row_are_handled(fresh_db: Path, tmp_
     assert (summary.orders_created, summary.summary_rows) == (1, 1)
     assert "summary row" in summary.message()
     assert _supplier_orders()[0][12] == _epoch("2026-11-02 08:30:00")
+
+
+def test_a_downstream_number_of_orders_in_two_shops_is_left_for_a_manual_match(
+    fresh_db: Path, tmp_path: Path
+) -> None:
+    rows = [taobao_row(TAOBAO_41, 订单编号='="1930679858170647123"')]
+    for shop in ("店A", "店B"):
+        import_orders_file(csv_file(tmp_path / f"{shop}.csv", TAOBAO_41, rows), shop_name=shop)
+    orders = _orders()[:1]
+    orders[0].channel = ""  # no platform named: both shops' orders qualify
+    changes = import_orders_file(csv_file(tmp_path / "1688.csv", ALI1688_49, ali1688_rows(orders)))
+    summary = changes.summary
+    assert summary is not None
+    assert (summary.linked_downstream, summary.ambiguous_downstream) == (0, 1)
+    assert summary.waiting_downstream == 0
+    assert "several shops" in changes.message_text
+    assert db.execute_sql(
+        "SELECT sales_order_id FROM supplier_order WHERE order_id_1688 = '3812345678901234567'"
+    ).fetchone() == (None,)

@@ -134,3 +134,19 @@ def test_the_detail_pane_lists_the_1688_goods_lines_and_the_link(
     assert "淘宝 1930679858170647123" in text and "B20261102001" in text
     assert "610947572360" in text and "4421432339981" in text and "T-001" in text
     assert "1209.50" in text.replace(",", "")  # the second goods line's unit price
+
+
+def test_the_preview_says_hidden_in_chinese(qtbot: QtBot, worker: DbWorker, tmp_path: Path) -> None:
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from dropship_desktop.paths import resources_dir
+
+    translator = QTranslator()
+    assert translator.load("dropship_desktop_zh_CN", str(resources_dir() / "translations"))
+    QCoreApplication.installTranslator(translator)
+    try:
+        path = csv_file(tmp_path / "pdd.csv", PDD_OBSERVED, _pdd_rows())
+        dialog = _open(qtbot, worker, path)
+        assert dialog.preview_model.index(0, 3).data() == "平台已隐藏"
+    finally:
+        QCoreApplication.removeTranslator(translator)

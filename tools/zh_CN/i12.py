@@ -77,6 +77,14 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
     ): "已跳过 {count} 行合计/总计/汇总行。",
     ("OrderDetailPane", "(hidden by the platform)"): "（平台已隐藏）",
     ("OrderDetailPane", "(unpaid)"): "（未付款）",
+    (
+        "Timeline",
+        "Matched to this order on import (recipient and product)",
+    ): "导入时按收货人和商品匹配到此订单",
+    (
+        "Timeline",
+        "Linked to this order on import (its 下游订单号)",
+    ): "导入时按下游订单号关联到此订单",
     ("OrderDetailPane", "Placed for shop order"): "对应店铺订单（下游订单号）",
     ("OrderDetailPane", "Order batch"): "下单批次号",
     ("OrderDetailPane", "Offer ID"): "Offer ID",

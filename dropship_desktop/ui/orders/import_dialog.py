@@ -330,8 +330,9 @@ class ImportDialog(QDialog):
                 RowColumn(0, QT_TRANSLATE_NOOP("ImportDialog", "Row"), align=_RIGHT),
                 RowColumn(1, QT_TRANSLATE_NOOP("ImportDialog", "Order no.")),
                 RowColumn(2, QT_TRANSLATE_NOOP("ImportDialog", "Status"), self._status_text),
-                RowColumn(3, QT_TRANSLATE_NOOP("ImportDialog", "Recipient")),
-                RowColumn(4, QT_TRANSLATE_NOOP("ImportDialog", "Phone")),
+                # translated: a field the platform hid says so in the UI language.
+                RowColumn(3, QT_TRANSLATE_NOOP("ImportDialog", "Recipient"), translated),
+                RowColumn(4, QT_TRANSLATE_NOOP("ImportDialog", "Phone"), translated),
                 RowColumn(5, QT_TRANSLATE_NOOP("ImportDialog", "Products")),
                 RowColumn(6, QT_TRANSLATE_NOOP("ImportDialog", "Qty"), align=_RIGHT),
                 RowColumn(7, QT_TRANSLATE_NOOP("ImportDialog", "Amount"), format_money, _RIGHT),

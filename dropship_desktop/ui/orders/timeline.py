@@ -34,6 +34,12 @@ _ACTIONS: dict[str, str] = {
     "status_imported": QT_TRANSLATE_NOOP("Timeline", "Status updated from an imported file"),
     "reveal_buyer_data": QT_TRANSLATE_NOOP("Timeline", "Buyer data shown"),
     "link": QT_TRANSLATE_NOOP("Timeline", "Linked to this order by hand"),
+    "matched_on_import": QT_TRANSLATE_NOOP(
+        "Timeline", "Matched to this order on import (recipient and product)"
+    ),
+    "linked_downstream": QT_TRANSLATE_NOOP(
+        "Timeline", "Linked to this order on import (its 下游订单号)"
+    ),
     "cancel_recorded": QT_TRANSLATE_NOOP("Timeline", "Cancellation recorded"),
     "cancel_submitted": QT_TRANSLATE_NOOP("Timeline", "Cancellation sent"),
     "cancel_skipped": QT_TRANSLATE_NOOP("Timeline", "Cancellation skipped"),
