@@ -80,6 +80,7 @@ def kills(trials: int, seed: int) -> None:
     """SIGKILL an import, a demo and a backup at a random moment; check what is left."""
     rnd = random.Random(seed)
     results: Counter[str] = Counter()
+    demo_counts: list[int] = []
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp)
         template = base / "template"
@@ -110,22 +111,34 @@ def kills(trials: int, seed: int) -> None:
                     after = _count(path)
                     if action == "import":
                         ok = ok and after in (before, before + 20_000)
+                        results["import_committed"] += int(after == before + 20_000)
+                    if action == "demo":
+                        demo_counts.append(after)
                     if action == "backup":
                         ok = ok and after == before
                 # The next backup cleans a killed backup's .partial and succeeds.
                 if action == "backup":
+                    results["backup_partial_left"] += int(
+                        bool(list((data / "backups").glob("*.partial*")))
+                    )
                     again = run_cli("backup", "--data-dir", str(data))
                     left = list((data / "backups").glob("*.partial*"))
                     ok = ok and again.returncode == 0 and not left
                 results[f"{action}_trials"] += 1
                 results[f"{action}_killed"] += 0 if finished else 1
                 results[f"{action}_ok"] += int(ok)
+    extra = {
+        "import": {"import_found_committed": results["import_committed"]},
+        "demo": {"demo_orders_left": sorted(demo_counts)},
+        "backup": {"partial_files_left_then_cleaned": results["backup_partial_left"]},
+    }
     for action in ("import", "demo", "backup"):
         _emit(
             figure=f"kill -9 during {action}",
             trials=results[f"{action}_trials"],
             killed_mid_run=results[f"{action}_killed"],
             sound_and_whole=results[f"{action}_ok"],
+            **extra[action],
         )
 
 
