@@ -15,8 +15,9 @@ requests) go through small partial indexes.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from .migrations import m0005_daily_summaries as _m
@@ -28,6 +29,7 @@ __all__ = [
     "day_of",
     "day_start",
     "differences",
+    "read_snapshot",
     "rebuild",
     "window_counts",
 ]
@@ -142,10 +144,7 @@ def differences(conn: sqlite3.Connection) -> list[str]:
     """
     found: list[str] = []
     keys = {_m.SHOP_TABLE: 2, _m.PRODUCT_TABLE: 3, _m.SUPPLIER_TABLE: 2}
-    outer = conn.in_transaction
-    if not outer:
-        conn.execute("BEGIN")
-    try:
+    with read_snapshot(conn):
         for table in _SUMMARY_TABLES:
             stored = _rows(conn, f"SELECT * FROM {table}", keys[table])
             fresh = _rows(conn, _m.GROUP_BY[table], keys[table])
@@ -153,10 +152,20 @@ def differences(conn: sqlite3.Connection) -> list[str]:
                 have, want = stored.get(key), fresh.get(key)
                 if have != want:
                     found.append(f"{table} {key}: stored {have}, recomputed {want}")
-    finally:
-        if not outer:
-            conn.execute("COMMIT")
     return found
+
+
+@contextlib.contextmanager
+def read_snapshot(conn: sqlite3.Connection) -> Iterator[None]:
+    """One read transaction (unless one is open already): every read sees the same orders."""
+    if conn.in_transaction:
+        yield
+        return
+    conn.execute("BEGIN")
+    try:
+        yield
+    finally:
+        conn.execute("COMMIT")
 
 
 # --------------------------------------------------------------------------------------------

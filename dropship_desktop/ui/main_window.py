@@ -28,6 +28,8 @@ from ..store.db import database_path, is_read_only
 from .app_setup import LANG_KEY, current_language, restart_application
 from .auto_backup import AutoBackup
 from .cancel_wizard.interrupted import InterruptedBanner
+from .dashboard.navigation import open_todo_target
+from .dashboard.view import DashboardView
 from .formatting import changes_text, user_error_text
 from .orders.view import OrdersView
 from .sourcing.view import SourcingView
@@ -65,7 +67,10 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(150)
         self.nav.setIconSize(QSize(20, 20))
         self.stack = QStackedWidget()
+        self.dashboard = DashboardView(self.worker, self)  # home: the app opens on it
+        self.dashboard.todo_activated.connect(lambda target: open_todo_target(self, target))
         self.views: list[View] = [
+            self.dashboard,
             OrdersView(self.worker, self),
             SourcingView(self.worker, self),
         ]
@@ -243,8 +248,7 @@ class MainWindow(QMainWindow):
         state = settings.value(STATE_KEY)
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
-        index = settings.value(VIEW_KEY, 0, type=int)
-        self.nav.setCurrentRow(index if 0 <= index < len(self.views) else 0)
+        self.nav.setCurrentRow(0)  # the dashboard: what needs doing now
 
     # -- behaviour ----------------------------------------------------------------------------
 

@@ -16,6 +16,9 @@ What each order contributes is defined once here (``SHOP_COLUMNS``, ``PRODUCT_CO
 ``SUPPLIER_COLUMNS``) and used for the triggers, the fill below, the rebuild command and the check
 that compares the tables with a from-scratch ``GROUP BY`` (``store/daily_summary``).
 
+It also gives each shop the seller's warning line for its 30-day cancellation rate
+(``shop.cancel_warning_bp``, basis points; platforms police the rate and each has its own red line).
+
 The fill reads each table once with a ``GROUP BY`` (about 2–4 s on a million orders).
 """
 
@@ -111,11 +114,15 @@ SUPPLIER_COLUMNS: tuple[tuple[str, str], ...] = (
 SUPPLIER_SOURCE = ("supplier_id", "created_at", "status", "cost_fen", "dropship_fee_fen",
                    "shipping_fen")  # fmt: skip
 
+#: The seller's warning line for a shop's 30-day cancellation rate, in basis points (5.00 %).
+DEFAULT_CANCEL_WARNING_BP = 500
+
 SHOP_TABLE = "shop_daily_summary"
 PRODUCT_TABLE = "product_daily_summary"
 SUPPLIER_TABLE = "supplier_daily_summary"
 
 _TABLES = f"""
+ALTER TABLE shop ADD COLUMN cancel_warning_bp INTEGER NOT NULL DEFAULT {DEFAULT_CANCEL_WARNING_BP};
 CREATE TABLE {SHOP_TABLE} (
     shop_id              INTEGER NOT NULL,
     day                  INTEGER NOT NULL,

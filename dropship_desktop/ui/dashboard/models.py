@@ -1,0 +1,135 @@
+"""Table models of the dashboard: figures per shop and per supplier (a few dozen rows each)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from ...domain.dashboard import BP
+from ...services.dashboard import ShopFigures, SupplierFigures
+from ..formatting import format_money
+from .format import percent
+
+__all__ = ["ShopFiguresModel", "SupplierFiguresModel", "shop_columns", "supplier_columns"]
+
+_Index = QModelIndex | QPersistentModelIndex
+Column = tuple[str, Callable[[Any], Any], Callable[[Any], str], str]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DashboardTables", text)
+
+
+def shop_columns() -> list[Column]:
+    """(header, raw value, display text, kind) per column; kind: text, count, money, rate."""
+    return [
+        (_tr("Shop"), lambda s: s.shop.name, lambda s: s.shop.name, "text"),
+        (_tr("Orders"), lambda s: s.totals.orders, lambda s: str(s.totals.orders), "count"),
+        (_tr("Sales"), lambda s: s.totals.sales_fen, lambda s: format_money(s.totals.sales_fen),
+         "money"),
+        (_tr("Profit"), lambda s: s.totals.profit_fen,
+         lambda s: format_money(s.totals.profit_fen), "money"),
+        (_tr("Margin"), lambda s: s.totals.margin, lambda s: percent(s.totals.margin), "rate"),
+        (_tr("Late shipment"), lambda s: s.late_rate, lambda s: percent(s.late_rate), "rate"),
+        (_tr("30-day cancellation rate"), lambda s: s.window_rate,
+         lambda s: percent(s.window_rate), "rate"),
+        (_tr("Warning line"), lambda s: s.shop.warning_bp / BP,
+         lambda s: percent(s.shop.warning_bp / BP, 2), "rate"),
+        (_tr("Cancellations to the line"), lambda s: s.to_line,
+         lambda s: "—" if s.to_line is None else str(s.to_line), "count"),
+    ]  # fmt: skip
+
+
+def supplier_columns() -> list[Column]:
+    unknown = _tr("(supplier not recorded)")
+    return [
+        (_tr("Supplier"), lambda s: s.name or unknown, lambda s: s.name or unknown, "text"),
+        (_tr("1688 orders"), lambda s: s.orders, lambda s: str(s.orders), "count"),
+        (_tr("Purchase cost"), lambda s: s.cost_fen, lambda s: format_money(s.cost_fen), "money"),
+        (_tr("Shipped"), lambda s: s.shipped, lambda s: str(s.shipped), "count"),
+        (_tr("Closed"), lambda s: s.closed, lambda s: str(s.closed), "count"),
+        (_tr("On-time rate"), lambda s: s.on_time_rate, lambda s: percent(s.on_time_rate),
+         "rate"),
+        (_tr("Cancelled for stock (卖家库存不足)"), lambda s: s.supplier_caused,
+         lambda s: str(s.supplier_caused), "count"),
+    ]  # fmt: skip
+
+
+class _FiguresModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Any] = []
+        self._columns: list[Column] = self.columns()
+
+    def columns(self) -> list[Column]:
+        raise NotImplementedError
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._columns = self.columns()  # headers follow the language
+        self.endResetModel()
+
+    def row(self, row: int) -> Any:
+        return self._rows[row]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self._columns)
+        ):
+            return self._columns[section][0]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        item = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._columns[index.column()][2](item)
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and self.flagged(item, index.column()):
+            return QBrush(QColor("#d93838"))
+        return None
+
+    def flagged(self, item: Any, column: int) -> bool:
+        return False
+
+
+class ShopFiguresModel(_FiguresModel):
+    """One row per shop; the cancellation figures turn red at or over the warning line."""
+
+    def columns(self) -> list[Column]:
+        return shop_columns()
+
+    def flagged(self, item: ShopFigures, column: int) -> bool:
+        return column in (6, 8) and item.to_line == 0
+
+
+class SupplierFiguresModel(_FiguresModel):
+    """One row per supplier of the range; stock cancellations in red."""
+
+    def columns(self) -> list[Column]:
+        return supplier_columns()
+
+    def flagged(self, item: SupplierFigures, column: int) -> bool:
+        return column == 6 and item.supplier_caused > 0
