@@ -122,6 +122,9 @@ def build_parser() -> argparse.ArgumentParser:
     from .cli_safety import add_commands
 
     add_commands(sub, _common)  # backup, restore, purge-buyer-data
+    from . import cli_report
+
+    cli_report.add_commands(sub, _common)  # report, rebuild-summaries
     return parser
 
 
@@ -186,6 +189,10 @@ def run_command(args: argparse.Namespace) -> int:
             from .cli_safety import run
 
             return run(args, data_dir)
+        if args.command in ("report", "rebuild-summaries"):
+            from . import cli_report
+
+            return cli_report.run(args, data_dir)
         if args.command == "demo":
             return _cmd_demo(data_dir, args.orders, args.seed)
         if args.command == "check":

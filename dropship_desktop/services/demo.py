@@ -20,6 +20,7 @@ from ..store.bulk_orders import FTS_BULK_SQL
 from ..store.db import db
 from ..store.tables import SalesOrder
 from .base import Changes, audit
+from .demo_dashboard import add_dashboard_demo
 
 __all__ = ["DemoSummary", "generate_demo"]
 
@@ -660,6 +661,7 @@ def generate_demo(
             )
         conn.executemany(supplier_sql, unmatched)
         counters["unmatched"] = len(unmatched)
+    add_dashboard_demo(seed, now_s)  # warning lines, tracking to send, cancellation history
     return DemoSummary(
         orders=orders,
         lines=counters["lines"],

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from ...domain.money import fen_to_yuan_text
+from ...i18n import QT_TRANSLATE_NOOP
 from ...services.dashboard import DashboardData
 from ...tabular.writer import _safe_title, _xlsx_number, _xml_safe, neutralise
 from .format import day_date
@@ -38,18 +39,30 @@ def dashboard_sheets(data: DashboardData, shop_label: str) -> list[Sheet]:
     last = day_date(data.range.last_day).toString("yyyy-MM-dd")
     t = data.totals
     summary = [
-        (_tr("Shop"), shop_label),
-        (_tr("From"), first),
-        (_tr("To"), last),
-        (_tr("Orders"), t.orders),
-        (_tr("Valid orders"), t.valid_orders),
-        (_tr("Sales (GMV)"), _money(t.sales_fen)),
-        (_tr("Profit"), _money(t.profit_fen)),
-        (_tr("Margin"), Percent(t.margin) if t.margin is not None else ""),
-        (_tr("Orders with estimated cost"), t.estimated_orders),
-        (_tr("Profit resting on estimated cost"), _money(t.estimated_profit_fen)),
-        (_tr("Cancelled or refunded"), t.cancelled),
-        (_tr("Late shipments (unshipped past ship-by)"), data.late),
+        (_tr(QT_TRANSLATE_NOOP("DashboardExport", "Shop")), shop_label),
+        (_tr(QT_TRANSLATE_NOOP("DashboardExport", "From")), first),
+        (_tr(QT_TRANSLATE_NOOP("DashboardExport", "To")), last),
+        (_tr(QT_TRANSLATE_NOOP("DashboardExport", "Orders")), t.orders),
+        (_tr(QT_TRANSLATE_NOOP("DashboardExport", "Valid orders")), t.valid_orders),
+        (_tr(QT_TRANSLATE_NOOP("DashboardExport", "Sales (GMV)")), _money(t.sales_fen)),
+        (_tr(QT_TRANSLATE_NOOP("DashboardExport", "Profit")), _money(t.profit_fen)),
+        (
+            _tr(QT_TRANSLATE_NOOP("DashboardExport", "Margin")),
+            Percent(t.margin) if t.margin is not None else "",
+        ),
+        (
+            _tr(QT_TRANSLATE_NOOP("DashboardExport", "Orders with estimated cost")),
+            t.estimated_orders,
+        ),
+        (
+            _tr(QT_TRANSLATE_NOOP("DashboardExport", "Profit resting on estimated cost")),
+            _money(t.estimated_profit_fen),
+        ),
+        (_tr(QT_TRANSLATE_NOOP("DashboardExport", "Cancelled or refunded")), t.cancelled),
+        (
+            _tr(QT_TRANSLATE_NOOP("DashboardExport", "Late shipments (unshipped past ship-by)")),
+            data.late,
+        ),
     ]
     days = [
         (
@@ -65,14 +78,14 @@ def dashboard_sheets(data: DashboardData, shop_label: str) -> list[Sheet]:
         for d, rate in zip(data.days, data.rates, strict=True)
     ]
     day_headers = [
-        _tr("Date"),
-        _tr("Orders"),
-        _tr("Valid orders"),
-        _tr("Sales (GMV)"),
-        _tr("Profit"),
-        _tr("Margin"),
-        _tr("Cancelled"),
-        _tr("30-day cancellation rate"),
+        _tr(QT_TRANSLATE_NOOP("DashboardExport", "Date")),
+        _tr(QT_TRANSLATE_NOOP("DashboardExport", "Orders")),
+        _tr(QT_TRANSLATE_NOOP("DashboardExport", "Valid orders")),
+        _tr(QT_TRANSLATE_NOOP("DashboardExport", "Sales (GMV)")),
+        _tr(QT_TRANSLATE_NOOP("DashboardExport", "Profit")),
+        _tr(QT_TRANSLATE_NOOP("DashboardExport", "Margin")),
+        _tr(QT_TRANSLATE_NOOP("DashboardExport", "Cancelled")),
+        _tr(QT_TRANSLATE_NOOP("DashboardExport", "30-day cancellation rate")),
     ]
 
     def table(columns: list[Any], rows: Sequence[Any]) -> tuple[list[str], list[list[object]]]:
@@ -96,15 +109,27 @@ def dashboard_sheets(data: DashboardData, shop_label: str) -> list[Sheet]:
     supplier_headers, supplier_rows = table(supplier_columns(), data.suppliers)
     products = [(title, qty, _money(sales), lines) for title, qty, sales, lines in data.products]
     return [
-        (_tr("Summary"), [_tr("Figure"), _tr("Value")], summary),
-        (_tr("Daily"), day_headers, days),
-        (_tr("Shops"), shop_headers, shop_rows),
         (
-            _tr("Top products"),
-            [_tr("Product"), _tr("Quantity"), _tr("Sales (GMV)"), _tr("Order lines")],
+            _tr(QT_TRANSLATE_NOOP("DashboardExport", "Summary")),
+            [
+                _tr(QT_TRANSLATE_NOOP("DashboardExport", "Figure")),
+                _tr(QT_TRANSLATE_NOOP("DashboardExport", "Value")),
+            ],
+            summary,
+        ),
+        (_tr(QT_TRANSLATE_NOOP("DashboardExport", "Daily")), day_headers, days),
+        (_tr(QT_TRANSLATE_NOOP("DashboardExport", "Shops")), shop_headers, shop_rows),
+        (
+            _tr(QT_TRANSLATE_NOOP("DashboardExport", "Top products")),
+            [
+                _tr(QT_TRANSLATE_NOOP("DashboardExport", "Product")),
+                _tr(QT_TRANSLATE_NOOP("DashboardExport", "Quantity")),
+                _tr(QT_TRANSLATE_NOOP("DashboardExport", "Sales (GMV)")),
+                _tr(QT_TRANSLATE_NOOP("DashboardExport", "Order lines")),
+            ],
             products,
         ),
-        (_tr("Suppliers"), supplier_headers, supplier_rows),
+        (_tr(QT_TRANSLATE_NOOP("DashboardExport", "Suppliers")), supplier_headers, supplier_rows),
     ]
 
 

@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from ...domain.dashboard import BP
+from ...i18n import QT_TRANSLATE_NOOP
 from ...services.dashboard import ShopFigures, SupplierFigures
 from ..formatting import format_money
 from .format import percent
@@ -32,36 +33,109 @@ def _tr(text: str) -> str:
 def shop_columns() -> list[Column]:
     """(header, raw value, display text, kind) per column; kind: text, count, money, rate."""
     return [
-        (_tr("Shop"), lambda s: s.shop.name, lambda s: s.shop.name, "text"),
-        (_tr("Orders"), lambda s: s.totals.orders, lambda s: str(s.totals.orders), "count"),
-        (_tr("Sales"), lambda s: s.totals.sales_fen, lambda s: format_money(s.totals.sales_fen),
-         "money"),
-        (_tr("Profit"), lambda s: s.totals.profit_fen,
-         lambda s: format_money(s.totals.profit_fen), "money"),
-        (_tr("Margin"), lambda s: s.totals.margin, lambda s: percent(s.totals.margin), "rate"),
-        (_tr("Late shipment"), lambda s: s.late_rate, lambda s: percent(s.late_rate), "rate"),
-        (_tr("30-day cancellation rate"), lambda s: s.window_rate,
-         lambda s: percent(s.window_rate), "rate"),
-        (_tr("Warning line"), lambda s: s.shop.warning_bp / BP,
-         lambda s: percent(s.shop.warning_bp / BP, 2), "rate"),
-        (_tr("Cancellations to the line"), lambda s: s.to_line,
-         lambda s: "—" if s.to_line is None else str(s.to_line), "count"),
-    ]  # fmt: skip
+        (
+            _tr(QT_TRANSLATE_NOOP("DashboardTables", "Shop")),
+            lambda s: s.shop.name,
+            lambda s: s.shop.name,
+            "text",
+        ),
+        (
+            _tr(QT_TRANSLATE_NOOP("DashboardTables", "Orders")),
+            lambda s: s.totals.orders,
+            lambda s: str(s.totals.orders),
+            "count",
+        ),
+        (
+            _tr(QT_TRANSLATE_NOOP("DashboardTables", "Sales")),
+            lambda s: s.totals.sales_fen,
+            lambda s: format_money(s.totals.sales_fen),
+            "money",
+        ),
+        (
+            _tr(QT_TRANSLATE_NOOP("DashboardTables", "Profit")),
+            lambda s: s.totals.profit_fen,
+            lambda s: format_money(s.totals.profit_fen),
+            "money",
+        ),
+        (
+            _tr(QT_TRANSLATE_NOOP("DashboardTables", "Margin")),
+            lambda s: s.totals.margin,
+            lambda s: percent(s.totals.margin),
+            "rate",
+        ),
+        (
+            _tr(QT_TRANSLATE_NOOP("DashboardTables", "Late shipment")),
+            lambda s: s.late_rate,
+            lambda s: percent(s.late_rate),
+            "rate",
+        ),
+        (
+            _tr(QT_TRANSLATE_NOOP("DashboardTables", "30-day cancellation rate")),
+            lambda s: s.window_rate,
+            lambda s: percent(s.window_rate),
+            "rate",
+        ),
+        (
+            _tr(QT_TRANSLATE_NOOP("DashboardTables", "Warning line")),
+            lambda s: s.shop.warning_bp / BP,
+            lambda s: percent(s.shop.warning_bp / BP, 2),
+            "rate",
+        ),
+        (
+            _tr(QT_TRANSLATE_NOOP("DashboardTables", "Cancellations to the line")),
+            lambda s: s.to_line,
+            lambda s: "—" if s.to_line is None else str(s.to_line),
+            "count",
+        ),
+    ]
 
 
 def supplier_columns() -> list[Column]:
-    unknown = _tr("(supplier not recorded)")
+    unknown = _tr(QT_TRANSLATE_NOOP("DashboardTables", "(supplier not recorded)"))
     return [
-        (_tr("Supplier"), lambda s: s.name or unknown, lambda s: s.name or unknown, "text"),
-        (_tr("1688 orders"), lambda s: s.orders, lambda s: str(s.orders), "count"),
-        (_tr("Purchase cost"), lambda s: s.cost_fen, lambda s: format_money(s.cost_fen), "money"),
-        (_tr("Shipped"), lambda s: s.shipped, lambda s: str(s.shipped), "count"),
-        (_tr("Closed"), lambda s: s.closed, lambda s: str(s.closed), "count"),
-        (_tr("On-time rate"), lambda s: s.on_time_rate, lambda s: percent(s.on_time_rate),
-         "rate"),
-        (_tr("Cancelled for stock (卖家库存不足)"), lambda s: s.supplier_caused,
-         lambda s: str(s.supplier_caused), "count"),
-    ]  # fmt: skip
+        (
+            _tr(QT_TRANSLATE_NOOP("DashboardTables", "Supplier")),
+            lambda s: s.name or unknown,
+            lambda s: s.name or unknown,
+            "text",
+        ),
+        (
+            _tr(QT_TRANSLATE_NOOP("DashboardTables", "1688 orders")),
+            lambda s: s.orders,
+            lambda s: str(s.orders),
+            "count",
+        ),
+        (
+            _tr(QT_TRANSLATE_NOOP("DashboardTables", "Purchase cost")),
+            lambda s: s.cost_fen,
+            lambda s: format_money(s.cost_fen),
+            "money",
+        ),
+        (
+            _tr(QT_TRANSLATE_NOOP("DashboardTables", "Shipped")),
+            lambda s: s.shipped,
+            lambda s: str(s.shipped),
+            "count",
+        ),
+        (
+            _tr(QT_TRANSLATE_NOOP("DashboardTables", "Closed")),
+            lambda s: s.closed,
+            lambda s: str(s.closed),
+            "count",
+        ),
+        (
+            _tr(QT_TRANSLATE_NOOP("DashboardTables", "On-time rate")),
+            lambda s: s.on_time_rate,
+            lambda s: percent(s.on_time_rate),
+            "rate",
+        ),
+        (
+            _tr(QT_TRANSLATE_NOOP("DashboardTables", "Cancelled for stock (卖家库存不足)")),
+            lambda s: s.supplier_caused,
+            lambda s: str(s.supplier_caused),
+            "count",
+        ),
+    ]
 
 
 class _FiguresModel(QAbstractTableModel):
