@@ -1111,6 +1111,10 @@ The current data is backed up first, so this can be undone by restoring that bac
         <translation>{shop}：近30天取消率为 {rate}，已达到或超过警戒线 {line}。请避免再取消订单，尽早向供应商下单。</translation>
     </message>
     <message>
+        <source>{shop}: one more cancellation would bring the 30-day cancellation rate ({rate}) to the warning line {line}.</source>
+        <translation>{shop}：再取消 1 单，近30天取消率（现为 {rate}）就会达到警戒线 {line}。</translation>
+    </message>
+    <message>
         <source>{shop}: {n} more cancellations would bring the 30-day cancellation rate ({rate}) to the warning line {line}.</source>
         <translation>{shop}：再取消 {n} 单，近30天取消率（现为 {rate}）就会达到警戒线 {line}。</translation>
     </message>

@@ -68,6 +68,11 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
     ): "{shop}：再取消 {n} 单，近30天取消率（现为 {rate}）就会达到警戒线 {line}。",
     (
         "DashboardView",
+        "{shop}: one more cancellation would bring the 30-day cancellation rate ({rate}) to "
+        "the warning line {line}.",
+    ): "{shop}：再取消 1 单，近30天取消率（现为 {rate}）就会达到警戒线 {line}。",
+    (
+        "DashboardView",
         "Warning line for {shop} (30-day cancellation rate, %):",
     ): "{shop} 的警戒线（近30天取消率，%）：",
     (

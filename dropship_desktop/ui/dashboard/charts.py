@@ -12,7 +12,7 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -191,11 +191,27 @@ class ChartBase(QWidget):
             self._hover = index
             self.hovered.emit(index)
             self.update()
-        if index >= 0:
-            QToolTip.showText(event.globalPosition().toPoint(), self.hover_text(), self)
-        else:
-            QToolTip.hideText()
+            # A tooltip already open follows the mouse; otherwise Qt opens it (event()).
+            if QToolTip.isVisible():
+                if index >= 0:
+                    QToolTip.showText(event.globalPosition().toPoint(), self.hover_text(), self)
+                else:
+                    QToolTip.hideText()
         super().mouseMoveEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            if self._hover >= 0:
+                QToolTip.showText(
+                    event.globalPos(),  # type: ignore[attr-defined]
+                    self.hover_text(),
+                    self,
+                )
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().event(event)
 
     def leaveEvent(self, event: object) -> None:
         if self._hover != -1:

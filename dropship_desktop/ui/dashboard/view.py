@@ -586,6 +586,13 @@ class DashboardView(View):
                         "line {line}. Avoid cancelling more orders; place supplier orders early."
                     ).format(shop=s.shop.name, rate=percent(s.window_rate), line=line)
                 )
+            elif s.to_line == 1:
+                lines.append(
+                    self.tr(
+                        "{shop}: one more cancellation would bring the 30-day cancellation rate "
+                        "({rate}) to the warning line {line}."
+                    ).format(shop=s.shop.name, rate=percent(s.window_rate), line=line)
+                )
             elif s.to_line <= NEAR_LINE:
                 lines.append(
                     self.tr(
