@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QDate, QLocale
 
-from ...store.daily_summary import day_start
-
 __all__ = ["compact_money", "day_date", "percent"]
 
 
@@ -42,9 +40,9 @@ def percent(value: float | None, decimals: int = 1) -> str:
     return f"{QLocale().toString(float(value) * 100, 'f', decimals)}%"
 
 
-def day_date(day: int) -> QDate:
-    """The calendar date (China time) of a CST day number."""
-    from PySide6.QtCore import QDateTime, QTimeZone
+_EPOCH = QDate(1970, 1, 1)
 
-    moment = QDateTime.fromSecsSinceEpoch(day_start(day), QTimeZone(8 * 3600))
-    return moment.date()
+
+def day_date(day: int) -> QDate:
+    """The calendar date (China time) of a CST day number (days since 1970-01-01)."""
+    return _EPOCH.addDays(int(day))

@@ -23,6 +23,12 @@ from .format import percent
 __all__ = ["ShopFiguresModel", "SupplierFiguresModel", "shop_columns", "supplier_columns"]
 
 _Index = QModelIndex | QPersistentModelIndex
+# Plain ints: data() is called for every cell and role, enum conversions there add up.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole.value)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
+_RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
+_RED = QBrush(QColor("#d93838"))
 Column = tuple[str, Callable[[Any], Any], Callable[[Any], str], str]
 
 
@@ -162,27 +168,25 @@ class _FiguresModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._columns)
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
         if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
+            int(role) == _DISPLAY
+            and orientation == Qt.Orientation.Horizontal
             and 0 <= section < len(self._columns)
         ):
             return self._columns[section][0]
         return None
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: _Index, role: int = _DISPLAY) -> Any:
         if not index.isValid():
             return None
-        item = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._columns[index.column()][2](item)
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and self.flagged(item, index.column()):
-            return QBrush(QColor("#d93838"))
+        role = int(role)
+        if role == _DISPLAY:
+            return self._columns[index.column()][2](self._rows[index.row()])
+        if role == _ALIGN and index.column() > 0:
+            return _RIGHT
+        if role == _FOREGROUND and self.flagged(self._rows[index.row()], index.column()):
+            return _RED
         return None
 
     def flagged(self, item: Any, column: int) -> bool:

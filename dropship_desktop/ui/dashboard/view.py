@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, Qt, Signal, Slot
-from PySide6.QtGui import QFont, QKeySequence
+from PySide6.QtGui import QColor, QFont, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -57,6 +57,23 @@ def load_dashboard_view(
 ) -> tuple[svc.DashboardData, list[TodoCount]]:
     """Everything the view shows, read on the DB worker."""
     return svc.load_dashboard(date_range, shop_id), count_todos()
+
+
+URGENT = QColor("#e0621b")
+WARN = QColor("#d93838")
+
+
+def _set_color(label: QLabel, color: QColor | None) -> None:
+    """Colour a label's text through its palette (a style sheet per update would re-polish)."""
+    palette = label.palette()
+    wanted = (
+        color
+        if color is not None
+        else label.parentWidget().palette().color(QPalette.ColorRole.WindowText)
+    )
+    if palette.color(QPalette.ColorRole.WindowText) != wanted:
+        palette.setColor(QPalette.ColorRole.WindowText, wanted)
+        label.setPalette(palette)
 
 
 class TodoCardWidget(QFrame):
@@ -113,8 +130,7 @@ class TodoCardWidget(QFrame):
         self.title.setText(translated(card.title, "Todo"))
         self.hint.setText(translated(card.hint, "Todo"))
         self.count.setText(f"{todo.count:,}")
-        urgent = todo.count > 0
-        self.count.setStyleSheet("color: #e0621b;" if urgent else "")
+        _set_color(self.count, URGENT if todo.count > 0 else None)
         if card.detail is not None and todo.detail:
             self.detail.setText(
                 translated(card.detail_text, "Todo").replace("{n}", f"{todo.detail:,}") + " ›"
@@ -165,7 +181,7 @@ class _Tile(QFrame):
 
     def set(self, value: str, note: str = "", warn: bool = False) -> None:
         self.value.setText(value)
-        self.value.setStyleSheet("color: #d93838;" if warn else "")
+        _set_color(self.value, WARN if warn else None)
         self.note.setText(note)
         self.note.setVisible(bool(note))
 
@@ -343,7 +359,7 @@ class DashboardView(View):
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setAlternatingRowColors(True)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         table.horizontalHeader().setStretchLastSection(True)
         table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         table.setSizeAdjustPolicy(QAbstractItemView.SizeAdjustPolicy.AdjustToContents)
@@ -490,6 +506,8 @@ class DashboardView(View):
         self._show_charts(data)
         self.shop_model.set_rows(data.per_shop)
         self.supplier_model.set_rows(data.suppliers)
+        for table in (self.shop_table, self.supplier_table):
+            table.resizeColumnsToContents()
         self._show_warning(data)
 
     def _selected_figures(self, data: svc.DashboardData) -> list[svc.ShopFigures]:
