@@ -21,6 +21,7 @@ __all__ = [
     "crosses_line",
     "is_supplier_caused",
     "rolling_rates",
+    "stock_problem",
 ]
 
 #: The ranges offered with one click (days, ending today).
@@ -31,6 +32,15 @@ BP = 10_000
 #: Reason codes that say the supplier caused the cancellation (卖家库存不足 / 缺货).
 SUPPLIER_CAUSED_REASONS = frozenset({"sellerGoodsLack", "default.out_of_stock"})
 _SUPPLIER_CAUSED_WORDS = ("库存不足", "缺货", "无货", "断货")
+
+
+#: A supplier is flagged when this share of its 1688 orders was cancelled for its stock.
+STOCK_FLAG_SHARE = 0.05
+
+
+def stock_problem(cancelled_for_stock: int, orders: int) -> bool:
+    """Whether a supplier's stock cancellations are frequent enough to flag it."""
+    return cancelled_for_stock > 0 and cancelled_for_stock >= STOCK_FLAG_SHARE * max(orders, 1)
 
 
 def is_supplier_caused(reason_code: str, reason_text: str = "") -> bool:

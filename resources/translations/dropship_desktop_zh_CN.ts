@@ -975,6 +975,14 @@ The current data is backed up first, so this can be undone by restoring that bac
         <translation>设置店铺平台开始处罚的近30天取消率（平台红线）；再取消几单就会触线时，工作台会提前提醒</translation>
     </message>
     <message>
+        <source>Save charts…</source>
+        <translation>保存图表…</translation>
+    </message>
+    <message>
+        <source>Save the four charts as PNG images into a folder (right-click a chart to save only that one)</source>
+        <translation>将四张图表保存为 PNG 图片到一个文件夹（右键单击某张图表可只保存该图）</translation>
+    </message>
+    <message>
         <source>Export figures…</source>
         <translation>导出数据…</translation>
     </message>
@@ -1141,6 +1149,14 @@ The current data is backed up first, so this can be undone by restoring that bac
     <message>
         <source>The file could not be written: {error}. Choose another folder or close the file in Excel, then try again.</source>
         <translation>无法写入文件：{error}。请换一个文件夹，或先在 Excel 中关闭该文件，然后重试。</translation>
+    </message>
+    <message>
+        <source>Save charts</source>
+        <translation>保存图表</translation>
+    </message>
+    <message>
+        <source>These files could not be written: {files}. Choose another folder.</source>
+        <translation>以下文件无法写入：{files}。请选择其他文件夹。</translation>
     </message>
 </context>
 <context>

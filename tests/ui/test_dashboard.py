@@ -176,6 +176,8 @@ def test_tables_models_and_export(
     assert round(total * 100) == sql_figures(OCT_FIRST, OCT_LAST)[0]
     summary = dict(book["Summary"].iter_rows(values_only=True))
     assert summary["Shop"] == "All shops"
+    pngs = view.save_charts_to(str(tmp_path))
+    assert len(pngs) == 4 and all(Path(p).stat().st_size > 1000 for p in pngs)
 
 
 def test_warning_when_the_next_cancellations_reach_the_line(

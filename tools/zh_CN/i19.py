@@ -18,6 +18,17 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
         "line); the dashboard warns before the next cancellations reach it",
     ): "设置店铺平台开始处罚的近30天取消率（平台红线）；再取消几单就会触线时，工作台会提前提醒",
     ("DashboardView", "Export figures…"): "导出数据…",
+    ("DashboardView", "Save charts…"): "保存图表…",
+    ("DashboardView", "Save charts"): "保存图表",
+    (
+        "DashboardView",
+        "Save the four charts as PNG images into a folder (right-click a chart to save only "
+        "that one)",
+    ): "将四张图表保存为 PNG 图片到一个文件夹（右键单击某张图表可只保存该图）",
+    (
+        "DashboardView",
+        "These files could not be written: {files}. Choose another folder.",
+    ): "以下文件无法写入：{files}。请选择其他文件夹。",
     (
         "DashboardView",
         "Save the figures shown as an Excel workbook",

@@ -14,7 +14,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from ...domain.dashboard import BP
+from ...domain.dashboard import BP, stock_problem
 from ...i18n import QT_TRANSLATE_NOOP
 from ...services.dashboard import ShopFigures, SupplierFigures
 from ..formatting import format_money
@@ -210,4 +210,4 @@ class SupplierFiguresModel(_FiguresModel):
         return supplier_columns()
 
     def flagged(self, item: SupplierFigures, column: int) -> bool:
-        return column == 6 and item.supplier_caused > 0
+        return column == 6 and stock_problem(item.supplier_caused, item.orders)

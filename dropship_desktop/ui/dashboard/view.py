@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QDate, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QFont, QKeySequence, QPalette
 from PySide6.QtWidgets import (
@@ -26,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.dashboard import BP, RANGE_PRESETS, DateRange
+from ...domain.dashboard import BP, RANGE_PRESETS, DateRange, stock_problem
 from ...services import dashboard as svc
 from ...services.base import Changes
 from ...services.todos import TODO_CARDS, TodoCount, TodoTarget, count_todos
@@ -92,7 +94,8 @@ class TodoCardWidget(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        # Preferred height: the cards of a row grow to the tallest one's height.
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.title = QLabel()
         self.title.setWordWrap(True)
         self.count = QLabel("–")
@@ -246,6 +249,9 @@ class DashboardView(View):
         self.export_button = QPushButton()
         self.export_button.setObjectName("exportFiguresButton")
         self.export_button.clicked.connect(self.export_figures)
+        self.charts_button = QPushButton()
+        self.charts_button.setObjectName("saveChartsButton")
+        self.charts_button.clicked.connect(self.save_charts)
         self.refresh_button = QToolButton()
         self.refresh_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
         self.refresh_button.clicked.connect(self.refresh)
@@ -262,6 +268,7 @@ class DashboardView(View):
         bar.addWidget(self.shop_combo)
         bar.addStretch(1)
         bar.addWidget(self.line_button)
+        bar.addWidget(self.charts_button)
         bar.addWidget(self.export_button)
         bar.addWidget(self.refresh_button)
 
@@ -360,7 +367,6 @@ class DashboardView(View):
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setAlternatingRowColors(True)
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        table.horizontalHeader().setStretchLastSection(True)
         table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         table.setSizeAdjustPolicy(QAbstractItemView.SizeAdjustPolicy.AdjustToContents)
         return table
@@ -382,6 +388,11 @@ class DashboardView(View):
                 "(its red line); the dashboard warns before the next cancellations reach it"
             )
         )
+        self.charts_button.setText(self.tr("Save charts…"))
+        self.charts_button.setToolTip(
+            self.tr("Save the four charts as PNG images into a folder (right-click a chart to "
+                    "save only that one)")
+        )  # fmt: skip
         self.export_button.setText(self.tr("Export figures…"))
         self.export_button.setToolTip(self.tr("Save the figures shown as an Excel workbook"))
         self.refresh_button.setText(self.tr("Refresh"))
@@ -585,7 +596,7 @@ class DashboardView(View):
                     s.cost_fen,
                     f"{orders_word} {s.orders} · {on_time} {percent(s.on_time_rate)}"
                     + (f" · {stock} {s.supplier_caused}" if s.supplier_caused else ""),
-                    flagged=s.supplier_caused > 0,
+                    flagged=stock_problem(s.supplier_caused, s.orders),
                 )
                 for s in data.suppliers[:8]
             ]
@@ -683,6 +694,31 @@ class DashboardView(View):
                 self.tr("The file could not be written: {error}. Choose another folder or "
                         "close the file in Excel, then try again.").format(error=exc.strerror or exc),
             )  # fmt: skip
+
+    @Slot()
+    def save_charts(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Save charts"))
+        if not folder:
+            return
+        failed = [p for p in self.save_charts_to(folder) if not Path(p).exists()]
+        if failed:
+            QMessageBox.warning(
+                self,
+                self.tr("Save charts"),
+                self.tr("These files could not be written: {files}. Choose another folder.").format(
+                    files=", ".join(failed)
+                ),
+            )
+
+    def save_charts_to(self, folder: str) -> list[str]:
+        """Write each chart as ``<title>.png`` into *folder*; return the paths."""
+        paths = []
+        for chart in self.charts:
+            name = "".join(c for c in chart.title() if c not in '\\/:*?"<>|').strip() or "chart"
+            path = str(Path(folder) / f"{name}.png")
+            chart.export_png(path)
+            paths.append(path)
+        return paths
 
     def export_to(self, path: str) -> None:
         """Write the figures shown to an XLSX workbook."""
