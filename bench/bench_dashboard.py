@@ -204,7 +204,8 @@ def main() -> None:
         for shop in (None, shops[0].id if shops else None):
 
             def change(days: int = days, shop: int | None = shop) -> None:
-                view.show_data(load_dashboard_view(rng(days), shop))
+                # As the view does: the to-do counts and 30-day windows shown are reused.
+                view.show_data(load_dashboard_view(rng(days), shop, view.data))
                 view.repaint()
 
             label = f"change_range_{days}d" + ("_one_shop" if shop is not None else "")

@@ -24,6 +24,11 @@ from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP
 from ..store import daily_summary as ds
 from ..store.db import db
+from ..store.migrations.m0005_daily_summaries import (
+    OPEN_SUPPLIER_INDEX,
+    PAID_INDEX,
+    REQUEST_INDEX,
+)
 from .base import Changes, audit, write_op
 
 __all__ = [
@@ -124,7 +129,7 @@ class DashboardData:
     products: list[tuple[str, int, int, int]]
     suppliers: list[SupplierFigures]
     warning_bp: int
-    estimated: Totals = field(default_factory=Totals)
+    windows: dict[int, tuple[int, int]] = field(default_factory=dict)
 
     @property
     def late(self) -> int:
@@ -169,12 +174,13 @@ def find_shop(name: str) -> ShopRef:
 
 
 def _late_by_shop(first: int, last: int, now: int) -> dict[int, int]:
-    # The literal 'paid' lets the planner use the partial index sales_order_to_ship.
+    # Paid orders only: the covering partial index of migration 5.
     return {
         int(r[0]): int(r[1])
         for r in db.execute_sql(
-            "SELECT shop_id, count(*) FROM sales_order WHERE status = 'paid' AND ship_by < ?"
-            " AND created_at >= ? AND created_at < ? GROUP BY shop_id",
+            f"SELECT shop_id, count(*) FROM sales_order INDEXED BY {PAID_INDEX}"
+            " WHERE status = 'paid' AND ship_by < ? AND created_at >= ? AND created_at < ?"
+            " GROUP BY shop_id",
             (now, ds.day_start(first), ds.day_start(last + 1)),
         )
     }
@@ -186,8 +192,10 @@ def _suppliers(first: int, last: int, now: int, shop_id: int | None) -> list[Sup
     late = {
         int(r[0]): int(r[1])
         for r in db.execute_sql(
-            "SELECT coalesce(so.supplier_id, 0), count(*) FROM sales_order o"
-            " JOIN supplier_order so ON so.sales_order_id = o.id"
+            "SELECT coalesce(so.supplier_id, 0), count(*)"
+            f" FROM sales_order o INDEXED BY {PAID_INDEX}"
+            f" JOIN supplier_order so INDEXED BY {OPEN_SUPPLIER_INDEX}"
+            " ON so.sales_order_id = o.id"
             " WHERE o.status = 'paid' AND o.ship_by < ?"
             " AND so.status IN ('waitbuyerpay', 'waitsellersend')"
             " AND so.created_at >= ? AND so.created_at < ? GROUP BY 1",
@@ -198,7 +206,8 @@ def _suppliers(first: int, last: int, now: int, shop_id: int | None) -> list[Sup
     caused = {
         int(r[0]): int(r[1])
         for r in db.execute_sql(
-            "SELECT coalesce(so.supplier_id, 0), count(DISTINCT so.id) FROM cancellation_request cr"
+            "SELECT coalesce(so.supplier_id, 0), count(DISTINCT so.id)"
+            f" FROM cancellation_request cr INDEXED BY {REQUEST_INDEX}"
             " JOIN supplier_order so ON so.id = cr.supplier_order_id"
             " WHERE cr.created_at >= ? AND cr.created_at < ?"
             " AND cr.state NOT IN ('failed', 'skipped')"
@@ -233,10 +242,13 @@ def load_dashboard(
     *,
     now: int | None = None,
     top: int = 8,
+    windows: dict[int, tuple[int, int]] | None = None,
 ) -> DashboardData:
     """The figures of *date_range* for one shop (or all shops when *shop_id* is None).
 
     Per-shop rows and the 30-day windows are always for every shop (the view's shop table).
+    *windows* reuses the 30-day counts of an earlier call (``DashboardData.windows``: they do
+    not depend on the range or shop, so switching those need not count them again).
     """
     now = now_epoch() if now is None else now
     conn = db.connection()
@@ -251,7 +263,8 @@ def load_dashboard(
         rates = rolling_rates([r.orders for r in rows], [r.cancelled for r in rows])
         window_end = now
         window_start = window_end - CANCELLATION_WINDOW_DAYS * 86400
-        windows = ds.window_counts(conn, window_start, window_end)
+        if windows is None:
+            windows = ds.window_counts(conn, window_start, window_end)
         if last == today(now):
             o = sum(v[0] for s, v in windows.items() if shop_id is None or s == shop_id)
             c = sum(v[1] for s, v in windows.items() if shop_id is None or s == shop_id)
@@ -288,6 +301,7 @@ def load_dashboard(
         products=products,
         suppliers=suppliers,
         warning_bp=min(lines) if lines else 500,
+        windows=windows,
     )
 
 

@@ -61,6 +61,18 @@ def test_window_counts_equal_the_wizard_figure(demo_db: Path) -> None:
         assert (stats.orders, stats.cancelled) == (orders, cancelled)
         assert orders > 0
     # Edges inside one day, and a range starting exactly at midnight CST.
+    import random
+
+    rng = random.Random(5)
+    spans = [(end - rng.randint(0, 90 * 86400), rng.randint(0, 40 * 86400)) for _ in range(60)]
+    for a, length in spans:
+        b = a + length
+        direct = db.execute_sql(
+            "SELECT shop_id, count(*), sum(status IN ('cancelled','refunded','refunding'))"
+            " FROM sales_order WHERE created_at >= ? AND created_at < ? GROUP BY shop_id",
+            (a, b),
+        ).fetchall()
+        assert {r[0]: (r[1], r[2]) for r in direct} == ds.window_counts(conn(), a, b), (a, b)
     midnight = ds.day_start(ds.day_of(end))
     for a, b in (
         (start, end),

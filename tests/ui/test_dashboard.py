@@ -203,6 +203,7 @@ def test_warning_when_the_next_cancellations_reach_the_line(
     rate_bp = figures.window.cancelled * 10_000 // figures.window.orders
     svc.set_cancel_warning_line(shop.id, rate_bp + 1)  # one more cancellation crosses it
     view.set_shop(shop.id)
+    view.refresh()  # (changed behind the app's back: no change notification)
     wait_idle(qtbot, main_window)
     assert view.warning.isVisibleTo(view)
     assert shop.name in view.warning.text() and "one more" in view.warning.text()

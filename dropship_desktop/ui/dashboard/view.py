@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.dashboard import BP, RANGE_PRESETS, DateRange, stock_problem
+from ...domain.timeutil import now_epoch
 from ...services import dashboard as svc
 from ...services.base import Changes
 from ...services.todos import TODO_CARDS, TodoCount, TodoTarget, count_todos
@@ -52,12 +53,23 @@ __all__ = ["DashboardView", "TodoCardWidget", "load_dashboard_view"]
 #: Warn about a shop when this many cancellations (or fewer) bring it to its line.
 NEAR_LINE = 3
 _LOAD_KEY = "dashboard-load"
+#: Switching range or shop reuses the to-do counts and 30-day windows up to this old (seconds);
+#: any change to orders reloads everything anyway.
+REUSE_S = 60
 
 
 def load_dashboard_view(
-    date_range: DateRange, shop_id: int | None
-) -> tuple[svc.DashboardData, list[TodoCount]]:
-    """Everything the view shows, read on the DB worker."""
+    date_range: DateRange,
+    shop_id: int | None,
+    previous: svc.DashboardData | None = None,
+) -> tuple[svc.DashboardData, list[TodoCount] | None]:
+    """Everything the view shows, read on the DB worker.
+
+    With *previous* (the data shown, less than a minute old) only the range's figures are read:
+    the to-do counts and the 30-day windows do not depend on the range or shop.
+    """
+    if previous is not None:
+        return svc.load_dashboard(date_range, shop_id, windows=previous.windows), None
     return svc.load_dashboard(date_range, shop_id), count_todos()
 
 
@@ -207,6 +219,7 @@ class DashboardView(View):
         super().__init__(worker, parent)
         self.setObjectName("DashboardView")
         self.data: svc.DashboardData | None = None
+        self._todos: list[TodoCount] = []
         self._days = 30
         self._shops: list[svc.ShopRef] = []
 
@@ -471,25 +484,32 @@ class DashboardView(View):
                 edit.blockSignals(True)
                 edit.setDate(day_date(day))
                 edit.blockSignals(False)
-        self.refresh()
+        self._load(full=False)
 
     @Slot()
     def _custom_changed(self) -> None:
         if self._days == 0:
-            self.refresh()
+            self._load(full=False)
 
     @Slot()
     def _shop_changed(self) -> None:
-        self.refresh()
+        self._load(full=False)
 
     # -- loading ----------------------------------------------------------------------------
 
     def refresh(self) -> None:
+        """Reload everything: figures, to-do counts, 30-day windows."""
+        self._load(full=True)
+
+    def _load(self, *, full: bool) -> None:
         self._loaded = True
+        data = self.data
+        reuse = data if not full and data is not None and now_epoch() - data.now < REUSE_S else None
         self.worker.submit(
             load_dashboard_view,
             self.date_range(),
             self.shop_id(),
+            reuse,
             on_result=self.show_data,
             key=_LOAD_KEY,
             owner=self,
@@ -503,6 +523,8 @@ class DashboardView(View):
         """Show loaded figures (also what the bench and tests call directly)."""
         data, todos = result
         self.data = data
+        todos = todos if todos is not None else self._todos
+        self._todos = todos
         if [s.id for s in data.shops] != [s.id for s in self._shops] or [
             s.name for s in data.shops
         ] != [s.name for s in self._shops]:
