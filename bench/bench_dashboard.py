@@ -104,6 +104,8 @@ def bench_migration(db_path: Path, baseline: float) -> None:
             conn.execute(f"DROP TRIGGER {name}")
         for table in (m.SHOP_TABLE, m.PRODUCT_TABLE, m.SUPPLIER_TABLE):
             conn.execute(f"DROP TABLE {table}")
+        for index in (m.PAID_INDEX, m.OPEN_SUPPLIER_INDEX, m.REQUEST_INDEX):
+            conn.execute(f"DROP INDEX IF EXISTS {index}")
         conn.execute("ALTER TABLE shop DROP COLUMN cancel_warning_bp")
         conn.execute("COMMIT")
         conn.execute("BEGIN IMMEDIATE")
