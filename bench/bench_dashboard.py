@@ -221,7 +221,7 @@ def main() -> None:
         for shop in (None, shops[0].id if shops else None):
 
             def change(days: int = days, shop: int | None = shop) -> None:
-                # As the view does: the to-do counts and 30-day windows shown are reused.
+                # As the view does: the to-do counts and live figures shown are reused.
                 view.show_data(load_dashboard_view(rng(days), shop, view.data))
                 view.repaint()
 

@@ -7,7 +7,7 @@ The CLI's ``report`` prints the same :class:`DashboardData`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..domain.cancel_flow import ShopCancellationStats
 from ..domain.dashboard import (
@@ -129,7 +129,7 @@ class DashboardData:
     products: list[tuple[str, int, int, int]]
     suppliers: list[SupplierFigures]
     warning_bp: int
-    windows: dict[int, tuple[int, int]] = field(default_factory=dict)
+    live: LiveFigures | None = None
 
     @property
     def late(self) -> int:
@@ -173,49 +173,83 @@ def find_shop(name: str) -> ShopRef:
     return found[0]
 
 
-def _late_by_shop(first: int, last: int, now: int) -> dict[int, int]:
-    # Paid orders only: the covering partial index of migration 5.
-    return {
-        int(r[0]): int(r[1])
-        for r in db.execute_sql(
-            f"SELECT shop_id, count(*) FROM sales_order INDEXED BY {PAID_INDEX}"
-            " WHERE status = 'paid' AND ship_by < ? AND created_at >= ? AND created_at < ?"
-            " GROUP BY shop_id",
-            (now, ds.day_start(first), ds.day_start(last + 1)),
+@dataclass(frozen=True)
+class LiveFigures:
+    """The figures that depend on the current time, not on the range (reused on range changes).
+
+    The per-day maps are keyed by (shop or supplier id, CST day of the order's creation), so a
+    range only sums its days.
+
+    Attributes:
+        windows: Per shop, (orders, cancelled) over the 30 days before now.
+        late_by_shop: Paid orders unshipped past their ship-by time.
+        late_by_supplier: Their open 1688 orders, by supplier.
+        stock_by_supplier: 1688 orders cancelled for the supplier's stock (day of the first
+            request).
+    """
+
+    now: int
+    windows: dict[int, tuple[int, int]]
+    late_by_shop: dict[tuple[int, int], int]
+    late_by_supplier: dict[tuple[int, int], int]
+    stock_by_supplier: dict[tuple[int, int], int]
+
+
+def load_live(now: int | None = None) -> LiveFigures:
+    """Read the time-dependent figures (a few small covering-index scans)."""
+    now = now_epoch() if now is None else now
+    conn = db.connection()
+    windows = ds.window_counts(conn, now - CANCELLATION_WINDOW_DAYS * 86400, now)
+    day = "(({t} + 28800) / 86400)"
+    late_by_shop = {
+        (int(r[0]), int(r[1])): int(r[2])
+        for r in conn.execute(
+            f"SELECT shop_id, {day.format(t='created_at')}, count(*)"
+            f" FROM sales_order INDEXED BY {PAID_INDEX}"
+            " WHERE status = 'paid' AND ship_by < ? GROUP BY 1, 2",
+            (now,),
         )
     }
-
-
-def _suppliers(first: int, last: int, now: int, shop_id: int | None) -> list[SupplierFigures]:
-    start, end = ds.day_start(first), ds.day_start(last + 1)
-    totals = ds.supplier_totals(db.connection(), first, last)
-    late = {
-        int(r[0]): int(r[1])
-        for r in db.execute_sql(
-            "SELECT coalesce(so.supplier_id, 0), count(*)"
+    late_by_supplier = {
+        (int(r[0]), int(r[1])): int(r[2])
+        for r in conn.execute(
+            f"SELECT coalesce(so.supplier_id, 0), {day.format(t='so.created_at')}, count(*)"
             f" FROM sales_order o INDEXED BY {PAID_INDEX}"
             f" JOIN supplier_order so INDEXED BY {OPEN_SUPPLIER_INDEX}"
             " ON so.sales_order_id = o.id"
             " WHERE o.status = 'paid' AND o.ship_by < ?"
-            " AND so.status IN ('waitbuyerpay', 'waitsellersend')"
-            " AND so.created_at >= ? AND so.created_at < ? GROUP BY 1",
-            (now, start, end),
+            " AND so.status IN ('waitbuyerpay', 'waitsellersend') GROUP BY 1, 2",
+            (now,),
         )
     }
     marks = ",".join("?" * len(SUPPLIER_CAUSED_REASONS))
-    caused = {
-        int(r[0]): int(r[1])
-        for r in db.execute_sql(
-            "SELECT coalesce(so.supplier_id, 0), count(DISTINCT so.id)"
-            f" FROM cancellation_request cr INDEXED BY {REQUEST_INDEX}"
-            " JOIN supplier_order so ON so.id = cr.supplier_order_id"
-            " WHERE cr.created_at >= ? AND cr.created_at < ?"
-            " AND cr.state NOT IN ('failed', 'skipped')"
-            f" AND (cr.reason_code IN ({marks}) OR cr.reason_text LIKE '%库存不足%'"
-            " OR cr.reason_text LIKE '%缺货%') GROUP BY 1",
-            (start, end, *sorted(SUPPLIER_CAUSED_REASONS)),
-        )
-    }
+    stock: dict[tuple[int, int], int] = {}
+    for supplier, first_at in conn.execute(
+        "SELECT coalesce(so.supplier_id, 0), min(cr.created_at)"
+        f" FROM cancellation_request cr INDEXED BY {REQUEST_INDEX}"
+        " JOIN supplier_order so ON so.id = cr.supplier_order_id"
+        " WHERE cr.state NOT IN ('failed', 'skipped')"
+        f" AND (cr.reason_code IN ({marks}) OR cr.reason_text LIKE '%库存不足%'"
+        " OR cr.reason_text LIKE '%缺货%') GROUP BY so.id",
+        tuple(sorted(SUPPLIER_CAUSED_REASONS)),
+    ):
+        key = (int(supplier), ds.day_of(int(first_at)))
+        stock[key] = stock.get(key, 0) + 1
+    return LiveFigures(now, windows, late_by_shop, late_by_supplier, stock)
+
+
+def _in_range(by_day: dict[tuple[int, int], int], first: int, last: int) -> dict[int, int]:
+    out: dict[int, int] = {}
+    for (key, day), n in by_day.items():
+        if first <= day <= last:
+            out[key] = out.get(key, 0) + n
+    return out
+
+
+def _suppliers(first: int, last: int, live: LiveFigures) -> list[SupplierFigures]:
+    totals = ds.supplier_totals(db.connection(), first, last)
+    late = _in_range(live.late_by_supplier, first, last)
+    caused = _in_range(live.stock_by_supplier, first, last)
     names = {int(r[0]): str(r[1]) for r in db.execute_sql("SELECT id, name FROM supplier")}
     out = []
     for sid in set(totals) | set(caused):
@@ -242,15 +276,14 @@ def load_dashboard(
     *,
     now: int | None = None,
     top: int = 8,
-    windows: dict[int, tuple[int, int]] | None = None,
+    live: LiveFigures | None = None,
 ) -> DashboardData:
     """The figures of *date_range* for one shop (or all shops when *shop_id* is None).
 
     Per-shop rows and the 30-day windows are always for every shop (the view's shop table).
-    *windows* reuses the 30-day counts of an earlier call (``DashboardData.windows``: they do
-    not depend on the range or shop, so switching those need not count them again).
+    *live* reuses the time-dependent figures of an earlier call (``DashboardData.live``: they do
+    not depend on the range or shop, so switching those need not read them again).
     """
-    now = now_epoch() if now is None else now
     conn = db.connection()
     first, last = date_range.first_day, date_range.last_day
     shops = list_shops()
@@ -261,16 +294,16 @@ def load_dashboard(
         rows = ds.day_rows(conn, window_first, last, selected)
         days = rows[CANCELLATION_WINDOW_DAYS - 1 :]
         rates = rolling_rates([r.orders for r in rows], [r.cancelled for r in rows])
-        window_end = now
-        window_start = window_end - CANCELLATION_WINDOW_DAYS * 86400
-        if windows is None:
-            windows = ds.window_counts(conn, window_start, window_end)
+        if live is None:
+            live = load_live(now)
+        now = live.now
+        windows = live.windows
         if last == today(now):
             o = sum(v[0] for s, v in windows.items() if shop_id is None or s == shop_id)
             c = sum(v[1] for s, v in windows.items() if shop_id is None or s == shop_id)
             rates[-1] = c / o if o else None
         by_shop = ds.shop_totals(conn, first, last)
-        late = _late_by_shop(first, last, now)
+        late = _in_range(live.late_by_shop, first, last)
         per_shop = []
         for shop in shops:
             t = by_shop.get(shop.id)
@@ -287,7 +320,7 @@ def load_dashboard(
                 )
             )
         products = ds.top_products(conn, first, last, selected, top)
-        suppliers = _suppliers(first, last, now, shop_id)
+        suppliers = _suppliers(first, last, live)
     lines = [s.warning_bp for s in shops if shop_id is None or s.id == shop_id]
     return DashboardData(
         range=date_range,
@@ -301,7 +334,7 @@ def load_dashboard(
         products=products,
         suppliers=suppliers,
         warning_bp=min(lines) if lines else 500,
-        windows=windows,
+        live=live,
     )
 
 

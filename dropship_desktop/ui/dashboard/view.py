@@ -66,10 +66,11 @@ def load_dashboard_view(
     """Everything the view shows, read on the DB worker.
 
     With *previous* (the data shown, less than a minute old) only the range's figures are read:
-    the to-do counts and the 30-day windows do not depend on the range or shop.
+    the to-do counts and the live figures (30-day windows, late orders, stock cancellations) do
+    not depend on the range or shop.
     """
     if previous is not None:
-        return svc.load_dashboard(date_range, shop_id, windows=previous.windows), None
+        return svc.load_dashboard(date_range, shop_id, live=previous.live), None
     return svc.load_dashboard(date_range, shop_id), count_todos()
 
 
