@@ -124,6 +124,9 @@ def build_parser() -> argparse.ArgumentParser:
     from .cli_safety import add_commands
 
     add_commands(sub, _common)  # backup, restore, purge-buyer-data
+    from . import cli_report
+
+    cli_report.add_commands(sub, _common)  # report, rebuild-summaries
     return parser
 
 
@@ -201,6 +204,10 @@ def _dispatch(args: argparse.Namespace, data_dir: Path) -> int:
             return run(args, data_dir)
         if args.command in ("import", "export") and args.what in fulfilment.EXPORT_WHAT:
             return fulfilment.run(args, data_dir, opened_database)
+        if args.command in ("report", "rebuild-summaries"):
+            from . import cli_report
+
+            return cli_report.run(args, data_dir)
         if args.command == "demo":
             return _cmd_demo(data_dir, args.orders, args.seed)
         if args.command == "check":

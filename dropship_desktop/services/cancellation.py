@@ -55,6 +55,7 @@ from ..domain.enums import (
 from ..domain.timeutil import from_epoch, now_epoch, now_utc, to_epoch
 from ..errors import UserError, ValidationError
 from ..i18n import QT_TRANSLATE_NOOP, label, with_values
+from ..store.daily_summary import window_counts
 from ..store.db import db
 from .base import Changes, audit, write_op
 from .orders import refresh_order_summaries
@@ -450,13 +451,9 @@ def cancellation_stats(shop_id: int, now: datetime | None = None) -> ShopCancell
     end = to_epoch(now or now_utc())
     assert end is not None
     start = end - CANCELLATION_WINDOW_DAYS * 86400
-    marks = ",".join("?" * len(_CANCELLED_SALES))
-    row = db.execute_sql(
-        f"SELECT count(*), coalesce(sum(status IN ({marks})), 0) FROM sales_order"
-        " WHERE shop_id = ? AND created_at >= ? AND created_at < ?",
-        (*_CANCELLED_SALES, shop_id, start, end),
-    ).fetchone()
-    return ShopCancellationStats(shop_id, int(row[0]), int(row[1]))
+    # The dashboard shows the same figure (store/daily_summary: summary days + exact edges).
+    orders, cancelled = window_counts(db.connection(), start, end, (shop_id,)).get(shop_id, (0, 0))
+    return ShopCancellationStats(shop_id, orders, cancelled)
 
 
 # --------------------------------------------------------------------------------------------

@@ -24,6 +24,7 @@ from .base import Changes, audit
 from .demo_after_sales import generate_after_sales_demo
 from .demo_fulfilment import add_fulfilment_demo
 from .demo_platform_exports import add_platform_export_demo
+from .demo_dashboard import add_dashboard_demo
 
 __all__ = ["DemoSummary", "generate_demo"]
 
@@ -664,6 +665,7 @@ def generate_demo(
     add_platform_export_demo(seed)  # 1688 goods lines, 下游订单号 links, hidden receivers
     generate_after_sales_demo(now_s, seed)
     add_fulfilment_demo(seed, now_s)  # mappings, purchases in progress, tracking to send
+    add_dashboard_demo(seed, now_s)  # warning lines, tracking to send, cancellation history
     return DemoSummary(
         orders=orders,
         lines=counters["lines"],

@@ -29,6 +29,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 from .number_index import SuspendedNumberIndex
+from .daily_summary import BulkSummaries
 
 __all__ = [
     "FTS_BULK_SQL",
@@ -153,6 +154,8 @@ class BulkOrderWriter:
         self.lines_written = 0
         for statement in _STAGE_SQL:
             conn.execute(statement)
+        # Daily summaries: each block is added in one statement, not by a trigger per row.
+        self._summaries = BulkSummaries(conn)
         if index_in_bulk:
             row = conn.execute(
                 "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
@@ -246,6 +249,7 @@ class BulkOrderWriter:
         if self._numbers is not None:
             self._numbers.restore()
             self._numbers = None
+        self._summaries.restore()
         if self._trigger_sql is not None:
             self._conn.execute(self._trigger_sql)
             self._trigger_sql = None
@@ -274,6 +278,7 @@ class BulkOrderWriter:
         conn = self._conn
         conn.execute(_INSERT_ORDERS_SQL)
         conn.execute(_INSERT_LINES_SQL)
+        self._summaries.add_orders(f"SELECT id FROM temp.{_ORDER_STAGE}")
         if index_range is not None:
             self._index(index_range)
 

@@ -107,6 +107,7 @@ class Shop(BaseModel):
     platform = TextField()
     name = TextField()
     created_at = IntegerField()
+    cancel_warning_bp = IntegerField(default=500)  # 30-day cancellation rate warning line
 
 
 class DistributionAccount(BaseModel):

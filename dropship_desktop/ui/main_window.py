@@ -29,6 +29,8 @@ from .after_sales.view import AfterSalesView
 from .app_setup import LANG_KEY, current_language, restart_application
 from .auto_backup import AutoBackup
 from .cancel_wizard.interrupted import InterruptedBanner
+from .dashboard.navigation import open_todo_target
+from .dashboard.view import DashboardView
 from .formatting import changes_text, user_error_text
 from .fulfilment import fulfilment_views
 from .orders.view import OrdersView
@@ -67,7 +69,10 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("navigation")
         self.nav.setIconSize(QSize(20, 20))
         self.stack = QStackedWidget()
+        self.dashboard = DashboardView(self.worker, self)  # home: the app opens on it
+        self.dashboard.todo_activated.connect(lambda target: open_todo_target(self, target))
         self.views: list[View] = [
+            self.dashboard,
             OrdersView(self.worker, self),
             SourcingView(self.worker, self),
             AfterSalesView(self.worker, self),
@@ -248,8 +253,7 @@ class MainWindow(QMainWindow):
         state = settings.value(STATE_KEY)
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
-        index = settings.value(VIEW_KEY, 0, type=int)
-        self.nav.setCurrentRow(index if 0 <= index < len(self.views) else 0)
+        self.nav.setCurrentRow(0)  # the dashboard: what needs doing now
 
     # -- behaviour ----------------------------------------------------------------------------
 

@@ -18,8 +18,7 @@ from tests.ui.conftest import wait_idle
 
 
 def test_order_list_shows_masked_buyer_data(qtbot: QtBot, main_window: MainWindow) -> None:
-    view = main_window.views[0]
-    assert isinstance(view, OrdersView)
+    view = next(v for v in main_window.views if isinstance(v, OrdersView))
     view.activate()
     wait_idle(qtbot, main_window)
     model = view.model

@@ -695,8 +695,8 @@ def test_order_list_action_opens_the_wizard_with_the_selection(
     from .conftest import wait_idle
 
     assert isinstance(main_window, MainWindow)
-    orders = main_window.views[0]
-    assert isinstance(orders, OrdersView)
+    orders = next(v for v in main_window.views if isinstance(v, OrdersView))
+    main_window.nav.setCurrentRow(main_window.views.index(orders))  # the app opens on the dashboard
     wait_idle(qtbot, main_window)
     orders.table.selectRow(0)
     sales_id = orders.selected_order_ids()[0]

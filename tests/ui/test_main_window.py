@@ -3,7 +3,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from dropship_desktop.store.db import db
@@ -30,7 +29,9 @@ def test_opens_switches_every_view_and_closes(qtbot: QtBot, main_window: MainWin
     assert sourcing.offers.rowCount() >= 2  # the first product is selected and its offers shown
 
 
-def test_geometry_and_view_are_remembered(qtbot: QtBot, demo_db: Path) -> None:
+def test_geometry_is_remembered_and_the_app_opens_on_the_dashboard(
+    qtbot: QtBot, demo_db: Path
+) -> None:
     window = MainWindow(data_dir=demo_db.parent)
     qtbot.addWidget(window)
     window.show()
@@ -42,12 +43,11 @@ def test_geometry_and_view_are_remembered(qtbot: QtBot, demo_db: Path) -> None:
     window.nav.setCurrentRow(1)
     wait_idle(qtbot, window)
     window.close()
-    assert QSettings().value("main_window/view", type=int) == 1
 
     again = MainWindow(data_dir=demo_db.parent)
     qtbot.addWidget(again)
     try:
-        assert again.stack.currentIndex() == 1
+        assert again.current_view() is again.dashboard  # home, whatever was shown last
         assert (again.width(), again.height()) == size
         wait_idle(qtbot, again)
     finally:
@@ -55,8 +55,8 @@ def test_geometry_and_view_are_remembered(qtbot: QtBot, demo_db: Path) -> None:
 
 
 def test_search_runs_in_the_background_and_filters(qtbot: QtBot, main_window: MainWindow) -> None:
-    orders = main_window.views[0]
-    assert isinstance(orders, OrdersView)
+    orders = next(v for v in main_window.views if isinstance(v, OrdersView))
+    main_window.nav.setCurrentRow(main_window.views.index(orders))
     number = db.execute_sql("SELECT shop_order_no FROM sales_order WHERE id = 5").fetchone()[0]
     orders.search.setText(number)
     qtbot.waitUntil(lambda: orders.model.rowCount() == 1, timeout=5000)

@@ -25,8 +25,17 @@ from .conftest import wait_idle
 
 
 def _orders(window: MainWindow) -> OrdersView:
+    """The orders view, shown and loaded (the app opens on the dashboard)."""
+    import time
+
+    from PySide6.QtWidgets import QApplication
+
     view = next(v for v in window.views if isinstance(v, OrdersView))
     window.nav.setCurrentRow(window.views.index(view))
+    deadline = time.monotonic() + 10
+    while (window.worker.is_busy() or not view.is_complete()) and time.monotonic() < deadline:
+        QApplication.processEvents()
+        time.sleep(0.005)
     return view
 
 

@@ -22,8 +22,8 @@ KEYS = [c.key for c in COLUMNS]
 
 
 def orders_view(window: MainWindow) -> OrdersView:
-    view = window.views[0]
-    assert isinstance(view, OrdersView)
+    view = next(v for v in window.views if isinstance(v, OrdersView))
+    window.nav.setCurrentRow(window.views.index(view))  # the app opens on the dashboard
     return view
 
 

@@ -1,0 +1,285 @@
+"""Benchmark the dashboard (工作台) on a 1,000,000-order demo database.
+
+Run: ``uv run python bench/bench_dashboard.py [--data-dir /tmp/bench1m] [--runs 30]
+[--migration]``. The database is generated once (``dropship-desktop demo --orders 1000000``,
+about 100 s) if the folder holds none, then reused (never written to: the figures read only).
+
+Prints one JSON line per figure: median / p95 / max in ms, the issue's target, and the ratio to an
+in-run baseline, ``baseline_ms``: a plain indexed query (``SELECT id FROM sales_order ORDER BY id
+LIMIT 200``, the cheapest page the order list reads). Figures:
+
+* ``open_and_paint``: a dashboard view never loaded before (built by the main window at start-up)
+  reads its figures (as the DB worker would), shows them and paints at 1366×768 — what opening
+  the app's home view costs. Target 50 ms. ``build_open_and_paint`` adds building the widgets.
+* ``change_range_*``: switching to 7 / 30 / 90 / 365 days or another shop: read, show, repaint.
+  Target 30 ms.
+* ``load_*``: the database part alone; ``todos``: the to-do counts alone.
+* ``cancel_window``: the cancel wizard's 30-day "before" figure from the summaries with exact
+  edges, against ``cancel_window_scan`` (the same figure counted order by order, as before).
+* ``naive_group_by_30d``: what the 30-day daily figures would cost without the summary rows.
+* ``--migration``: migration 5 (create and fill the summaries) on a copy of the database with
+  them removed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def timed(fn: Callable[[], object], runs: int) -> list[float]:
+    out = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        out.append((time.perf_counter() - start) * 1000)
+    return out
+
+
+def p95(values: list[float]) -> float:
+    return sorted(values)[max(0, int(len(values) * 0.95) - 1)]
+
+
+def emit(
+    name: str, values: list[float], target: float | None, baseline: float, **extra: object
+) -> None:
+    median = statistics.median(values)
+    print(
+        json.dumps(
+            {
+                "bench": "dashboard",
+                "name": name,
+                "median_ms": round(median, 2),
+                "p95_ms": round(p95(values), 2),
+                "max_ms": round(max(values), 2),
+                "runs": len(values),
+                "target_ms": target,
+                "baseline_ms": round(baseline, 3),
+                "ratio": round(median / baseline, 1) if baseline else None,
+                **extra,
+            },
+            ensure_ascii=False,
+        ),
+        flush=True,
+    )
+
+
+def ensure_database(data_dir: Path, orders: int) -> Path:
+    db_path = data_dir / "dropship.db"
+    if not db_path.exists():
+        data_dir.mkdir(parents=True, exist_ok=True)
+        print(f"generating {orders:,} demo orders in {data_dir} …", file=sys.stderr, flush=True)
+        subprocess.run(
+            [sys.executable, "-m", "dropship_desktop", "demo", "--orders", str(orders),
+             "--data-dir", str(data_dir)],
+            check=True,
+        )  # fmt: skip
+    return db_path
+
+
+def bench_migration(db_path: Path, baseline: float) -> None:
+    """Migration 5 on a copy of the database with its summaries (and the warning line) removed."""
+    from dropship_desktop.store.migrations import m0005_daily_summaries as m
+
+    copy = db_path.with_name("migration-bench.db")
+    shutil.copyfile(db_path, copy)
+    conn = sqlite3.connect(copy, isolation_level=None)
+    try:
+        conn.execute("PRAGMA journal_mode = WAL")
+        # As the app's connection (store/db): the fill's GROUP BY sorts in memory.
+        conn.execute("PRAGMA cache_size = -32000")
+        conn.execute("PRAGMA temp_store = memory")
+        conn.execute("BEGIN IMMEDIATE")
+        for (name,) in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'daily_summary%'"
+        ).fetchall():
+            conn.execute(f"DROP TRIGGER {name}")
+        for table in (m.SHOP_TABLE, m.PRODUCT_TABLE, m.SUPPLIER_TABLE):
+            conn.execute(f"DROP TABLE {table}")
+        for index in (m.PAID_INDEX, m.OPEN_SUPPLIER_INDEX, m.REQUEST_INDEX):
+            conn.execute(f"DROP INDEX IF EXISTS {index}")
+        conn.execute("ALTER TABLE shop DROP COLUMN cancel_warning_bp")
+        conn.execute("COMMIT")
+        conn.execute("BEGIN IMMEDIATE")
+        start = time.perf_counter()
+        m.apply(conn)
+        conn.execute("COMMIT")
+        elapsed = (time.perf_counter() - start) * 1000
+        emit("migration_5_fill", [elapsed], None, baseline)
+    finally:
+        conn.close()
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{copy}{suffix}").unlink(missing_ok=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--data-dir", default="/tmp/bench1m")
+    parser.add_argument("--orders", type=int, default=1_000_000)
+    parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument("--migration", action="store_true", help="also time migration 5")
+    parser.add_argument("--only-migration", action="store_true", help="time migration 5 only")
+    args = parser.parse_args()
+    db_path = ensure_database(Path(args.data_dir), args.orders)
+    if args.only_migration:
+        conn = sqlite3.connect(db_path)
+        baseline = statistics.median(
+            timed(
+                lambda: conn.execute("SELECT id FROM sales_order ORDER BY id LIMIT 200").fetchall(),
+                200,
+            )
+        )
+        conn.close()
+        bench_migration(db_path, baseline)
+        return
+
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(["bench"])
+
+    from dropship_desktop.domain.dashboard import DateRange
+    from dropship_desktop.services import cancellation as cancel_svc
+    from dropship_desktop.services import dashboard as svc
+    from dropship_desktop.services.todos import count_todos
+    from dropship_desktop.store import daily_summary as ds
+    from dropship_desktop.store.db import close_database, db, open_database
+    from dropship_desktop.ui.dashboard.view import DashboardView, load_dashboard_view
+    from dropship_desktop.ui.tasks import DbWorker
+
+    open_database(db_path)
+    conn = db.connection()
+    orders = conn.execute("SELECT count(*) FROM sales_order").fetchone()[0]
+    runs = args.runs
+
+    def baseline_query() -> None:
+        conn.execute("SELECT id FROM sales_order ORDER BY id LIMIT 200").fetchall()
+
+    timed(baseline_query, 20)
+    baseline = statistics.median(timed(baseline_query, 200))
+    print(json.dumps({"bench": "dashboard", "orders": orders, "baseline_ms": round(baseline, 4)}))
+
+    # The demo's "today" is the day it was generated; the bench looks at its data as it is.
+    last_day = conn.execute("SELECT max(day) FROM shop_daily_summary").fetchone()[0]
+    today = svc.today()
+    shops = svc.list_shops()
+
+    def rng(days: int) -> DateRange:
+        return DateRange.last(days, min(today, last_day) if last_day else today)
+
+    worker = DbWorker()
+
+    # -- open and paint: the home view's first show (the main window builds its views at
+    # start-up, timed by bench_startup): read the figures, show them, paint.
+    fresh: list[DashboardView] = []
+
+    def new_view() -> None:
+        view = DashboardView(worker)
+        view.resize(1216, 768)  # the stack's size in a 1366×768 window
+        view.show()
+        app.processEvents()
+        fresh.append(view)
+
+    def open_and_paint() -> None:
+        view = fresh[-1]
+        view.show_data(load_dashboard_view(rng(30), None))
+        view.repaint()
+
+    def build_open_and_paint() -> None:
+        new_view()
+        open_and_paint()
+
+    times = []
+    for _ in range(runs + 1):
+        new_view()
+        times += timed(open_and_paint, 1)
+        fresh.pop().deleteLater()
+        app.processEvents()
+    emit("open_and_paint", times[1:], 50, baseline, range_days=30)
+    times = timed(build_open_and_paint, runs)
+    for view in fresh:
+        view.deleteLater()
+    app.processEvents()
+    emit("build_open_and_paint", times, None, baseline, range_days=30)
+
+    view = DashboardView(worker)
+    view.resize(1216, 768)
+    view.show()
+    view.show_data(load_dashboard_view(rng(30), None))
+    app.processEvents()
+    for days in (7, 30, 90, 365):
+        for shop in (None, shops[0].id if shops else None):
+
+            def change(days: int = days, shop: int | None = shop) -> None:
+                # As the view does: the to-do counts and live figures shown are reused.
+                view.show_data(load_dashboard_view(rng(days), shop, view.data))
+                view.repaint()
+
+            label = f"change_range_{days}d" + ("_one_shop" if shop is not None else "")
+            emit(label, timed(change, runs), 30, baseline)
+    for days in (30, 90):
+        emit(
+            f"load_{days}d",
+            timed(lambda days=days: svc.load_dashboard(rng(days)), runs),
+            None,
+            baseline,
+        )
+    emit("todos", timed(count_todos, runs), None, baseline)
+    view.close()
+
+    # -- the cancel wizard's 30-day figure: summaries + exact edges vs counting the orders
+    end = ds.day_start(rng(1).last_day) + 15 * 3600 + 1234
+    start = end - 30 * 86400
+    shop_id = shops[0].id if shops else 1
+    emit(
+        "cancel_window",
+        timed(lambda: ds.window_counts(conn, start, end, (shop_id,)), runs),
+        None,
+        baseline,
+    )
+
+    def scan() -> None:
+        conn.execute(
+            "SELECT count(*), sum(status IN ('cancelled','refunded','refunding')) FROM sales_order"
+            " WHERE shop_id = ? AND created_at >= ? AND created_at < ?",
+            (shop_id, start, end),
+        ).fetchone()
+
+    emit("cancel_window_scan", timed(scan, max(5, runs // 3)), None, baseline)
+    assert ds.window_counts(conn, start, end, (shop_id,))[shop_id] == tuple(
+        int(v) for v in conn.execute(
+            "SELECT count(*), sum(status IN ('cancelled','refunded','refunding')) FROM sales_order"
+            " WHERE shop_id = ? AND created_at >= ? AND created_at < ?",
+            (shop_id, start, end),
+        ).fetchone()
+    )  # fmt: skip
+    stats = cancel_svc.cancellation_stats(shop_id)
+    assert stats.orders >= 0
+
+    def naive() -> None:
+        first = ds.day_start(rng(30).first_day)
+        conn.execute(
+            "SELECT (created_at + 28800) / 86400, count(*), sum(sale_fen), sum(profit_fen)"
+            " FROM sales_order WHERE created_at >= ? GROUP BY 1",
+            (first,),
+        ).fetchall()
+
+    emit("naive_group_by_30d", timed(naive, max(5, runs // 3)), None, baseline)
+    worker.shutdown()
+    close_database()
+    if args.migration:
+        bench_migration(db_path, baseline)
+
+
+if __name__ == "__main__":
+    main()

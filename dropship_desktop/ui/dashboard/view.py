@@ -1,0 +1,749 @@
+"""The dashboard (工作台), the view the app opens on: today's to-dos and how the shops are doing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt, Signal, Slot
+from PySide6.QtGui import QColor, QFont, QKeySequence, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.dashboard import BP, RANGE_PRESETS, DateRange, stock_problem
+from ...domain.timeutil import now_epoch
+from ...services import dashboard as svc
+from ...services.base import Changes
+from ...services.todos import TODO_CARDS, TodoCount, TodoTarget, count_todos
+from ..formatting import format_money, translated, user_error_text
+from ..tasks import DbWorker
+from ..view_base import View
+from .charts import (
+    BarItem,
+    CancellationRateChart,
+    DailySalesChart,
+    Series,
+    TopProductsChart,
+    TopSuppliersChart,
+)
+from .export import dashboard_sheets, write_workbook
+from .format import day_date, percent
+from .models import ShopFiguresModel, SupplierFiguresModel
+
+__all__ = ["DashboardView", "TodoCardWidget", "load_dashboard_view"]
+
+#: Warn about a shop when this many cancellations (or fewer) bring it to its line.
+NEAR_LINE = 3
+_LOAD_KEY = "dashboard-load"
+#: Switching range or shop reuses the to-do counts and 30-day windows up to this old (seconds);
+#: any change to orders reloads everything anyway.
+REUSE_S = 60
+
+
+def load_dashboard_view(
+    date_range: DateRange,
+    shop_id: int | None,
+    previous: svc.DashboardData | None = None,
+) -> tuple[svc.DashboardData, list[TodoCount] | None]:
+    """Everything the view shows, read on the DB worker.
+
+    With *previous* (the data shown, less than a minute old) only the range's figures are read:
+    the to-do counts and the live figures (30-day windows, late orders, stock cancellations) do
+    not depend on the range or shop.
+    """
+    if previous is not None:
+        return svc.load_dashboard(date_range, shop_id, live=previous.live), None
+    return svc.load_dashboard(date_range, shop_id), count_todos()
+
+
+URGENT = QColor("#e0621b")
+WARN = QColor("#d93838")
+
+
+def _set_color(label: QLabel, color: QColor | None) -> None:
+    """Colour a label's text through its palette (a style sheet per update would re-polish)."""
+    palette = label.palette()
+    wanted = (
+        color
+        if color is not None
+        else label.parentWidget().palette().color(QPalette.ColorRole.WindowText)
+    )
+    if palette.color(QPalette.ColorRole.WindowText) != wanted:
+        palette.setColor(QPalette.ColorRole.WindowText, wanted)
+        label.setPalette(palette)
+
+
+class TodoCardWidget(QFrame):
+    """One to-do: title, a big count, what it means; a click opens the matching list.
+
+    Signals:
+        activated(object): The :class:`TodoTarget` to open.
+    """
+
+    activated = Signal(object)
+
+    def __init__(self, key: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.key = key
+        self.setObjectName(f"todo_{key}")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # Preferred height: the cards of a row grow to the tallest one's height.
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.count = QLabel("–")
+        big = QFont(self.font())
+        big.setPointSizeF(big.pointSizeF() * 1.9)
+        big.setBold(True)
+        self.count.setFont(big)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.hint.setForegroundRole(self.hint.foregroundRole())
+        self.detail = QPushButton()
+        self.detail.setFlat(True)
+        self.detail.setStyleSheet("text-align: left; padding: 0; color: palette(link);")
+        self.detail.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.detail.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.setSpacing(2)
+        layout.addWidget(self.title)
+        layout.addWidget(self.count)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.detail)
+        layout.addStretch(1)
+        self.setMinimumHeight(118)
+        self._target = TodoTarget()
+        self._detail_target: TodoTarget | None = None
+        self.detail.clicked.connect(self._open_detail)
+        self.value = 0
+
+    def set_count(self, todo: TodoCount) -> None:
+        card = todo.card
+        self.value = todo.count
+        self._target = card.target
+        self._detail_target = card.detail_target or card.target
+        self.title.setText(translated(card.title, "Todo"))
+        self.hint.setText(translated(card.hint, "Todo"))
+        self.count.setText(f"{todo.count:,}")
+        _set_color(self.count, URGENT if todo.count > 0 else None)
+        if card.detail is not None and todo.detail:
+            self.detail.setText(
+                translated(card.detail_text, "Todo").replace("{n}", f"{todo.detail:,}") + " ›"
+            )
+            self.detail.show()
+        else:
+            self.detail.hide()
+        self.setToolTip(self.hint.text())
+        self.setAccessibleName(f"{self.title.text()}: {todo.count}")
+
+    def mouseReleaseEvent(self, event: object) -> None:
+        self.activated.emit(self._target)
+
+    def keyPressEvent(self, event: object) -> None:
+        key = event.key()  # type: ignore[attr-defined]
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.activated.emit(self._target)
+            return
+        super().keyPressEvent(event)  # type: ignore[arg-type]
+
+    @Slot()
+    def _open_detail(self) -> None:
+        self.activated.emit(self._detail_target or self._target)
+
+
+class _Tile(QFrame):
+    """A headline figure: name, value, a small note."""
+
+    def __init__(self, key: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"tile_{key}")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.name = QLabel()
+        self.value = QLabel("–")
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * 1.45)
+        font.setBold(True)
+        self.value.setFont(font)
+        self.value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.setSpacing(1)
+        layout.addWidget(self.name)
+        layout.addWidget(self.value)
+        layout.addWidget(self.note)
+
+    def set(self, value: str, note: str = "", warn: bool = False) -> None:
+        self.value.setText(value)
+        _set_color(self.value, WARN if warn else None)
+        self.note.setText(note)
+        self.note.setVisible(bool(note))
+
+
+class DashboardView(View):
+    """Today's to-dos and the shops' figures over 7 / 30 / 90 days or a custom range.
+
+    Signals:
+        todo_activated(object): A to-do card was clicked; the :class:`TodoTarget` to open.
+    """
+
+    todo_activated = Signal(object)
+    watches = frozenset(
+        {"sales_order", "supplier_order", "cancellation_request", "shop", "supplier"}
+        | {t for card in TODO_CARDS for t in card.watches}
+    )
+    icon_name = "dashboard"
+
+    def __init__(self, worker: DbWorker, parent: QWidget | None = None) -> None:
+        super().__init__(worker, parent)
+        self.setObjectName("DashboardView")
+        self.data: svc.DashboardData | None = None
+        self._todos: list[TodoCount] = []
+        self._days = 30
+        self._shops: list[svc.ShopRef] = []
+
+        # -- the bar: range, shop, actions
+        self.heading = QLabel()
+        heading_font = QFont(self.font())
+        heading_font.setPointSizeF(heading_font.pointSizeF() * 1.3)
+        heading_font.setBold(True)
+        self.heading.setFont(heading_font)
+        self.range_group = QButtonGroup(self)
+        self.range_buttons: dict[int, QToolButton] = {}
+        for days in (*RANGE_PRESETS, 0):
+            button = QToolButton()
+            button.setCheckable(True)
+            button.setObjectName(f"range{days or 'Custom'}")
+            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            self.range_group.addButton(button, days)
+            self.range_buttons[days] = button
+        self.range_buttons[30].setChecked(True)
+        self.range_group.idClicked.connect(self._range_clicked)
+        self.from_date = QDateEdit()
+        self.to_date = QDateEdit()
+        for edit in (self.from_date, self.to_date):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDate(QDate.currentDate())
+            edit.setEnabled(False)
+            edit.dateChanged.connect(self._custom_changed)
+        self.from_date.setDate(QDate.currentDate().addDays(-29))
+        self.shop_combo = QComboBox()
+        self.shop_combo.setObjectName("dashboardShop")
+        self.shop_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.shop_combo.setMinimumContentsLength(12)
+        self.shop_combo.currentIndexChanged.connect(self._shop_changed)
+        self.line_button = QPushButton()
+        self.line_button.setObjectName("warningLineButton")
+        self.line_button.clicked.connect(self.edit_warning_line)
+        self.export_button = QPushButton()
+        self.export_button.setObjectName("exportFiguresButton")
+        self.export_button.clicked.connect(self.export_figures)
+        self.charts_button = QPushButton()
+        self.charts_button.setObjectName("saveChartsButton")
+        self.charts_button.clicked.connect(self.save_charts)
+        self.refresh_button = QToolButton()
+        self.refresh_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
+        self.refresh_button.clicked.connect(self.refresh)
+        bar = QHBoxLayout()
+        bar.addWidget(self.heading)
+        bar.addSpacing(12)
+        for days in (*RANGE_PRESETS, 0):
+            bar.addWidget(self.range_buttons[days])
+        bar.addWidget(self.from_date)
+        self.dash = QLabel("–")
+        bar.addWidget(self.dash)
+        bar.addWidget(self.to_date)
+        bar.addSpacing(8)
+        bar.addWidget(self.shop_combo)
+        bar.addStretch(1)
+        bar.addWidget(self.line_button)
+        bar.addWidget(self.charts_button)
+        bar.addWidget(self.export_button)
+        bar.addWidget(self.refresh_button)
+
+        # -- warnings about the cancellation line
+        self.warning = QLabel()
+        self.warning.setObjectName("cancelWarning")
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet(
+            "QLabel { background: rgba(217, 56, 56, 0.12); border: 1px solid rgba(217,56,56,0.5);"
+            " border-radius: 4px; padding: 6px; }"
+        )
+        self.warning.hide()
+
+        # -- to-do cards (one per registered card)
+        self.todo_title = QLabel()
+        self.todo_title.setFont(heading_font)
+        self.cards: dict[str, TodoCardWidget] = {}
+        cards = QGridLayout()
+        cards.setSpacing(8)
+        per_row = 6
+        for n, card in enumerate(TODO_CARDS):
+            widget = TodoCardWidget(card.key)
+            widget.activated.connect(self.todo_activated)
+            self.cards[card.key] = widget
+            cards.addWidget(widget, n // per_row, n % per_row)
+
+        # -- headline figures
+        self.figures_title = QLabel()
+        self.figures_title.setFont(heading_font)
+        self.tiles = {
+            k: _Tile(k) for k in ("sales", "orders", "profit", "margin", "cancel", "late")
+        }
+        tiles = QHBoxLayout()
+        tiles.setSpacing(8)
+        for tile in self.tiles.values():
+            tiles.addWidget(tile, 1)
+
+        # -- charts
+        self.sales_chart = DailySalesChart()
+        self.sales_chart.setObjectName("salesChart")
+        self.rate_chart = CancellationRateChart()
+        self.rate_chart.setObjectName("cancellationRateChart")
+        self.products_chart = TopProductsChart()
+        self.products_chart.setObjectName("topProductsChart")
+        self.suppliers_chart = TopSuppliersChart()
+        self.suppliers_chart.setObjectName("topSuppliersChart")
+        self.charts = (self.sales_chart, self.rate_chart, self.products_chart, self.suppliers_chart)
+        charts = QGridLayout()
+        charts.setSpacing(8)
+        for n, chart in enumerate(self.charts):
+            chart.setMinimumHeight(250)
+            charts.addWidget(chart, n // 2, n % 2)
+
+        # -- tables
+        self.shop_model = ShopFiguresModel(self)
+        self.supplier_model = SupplierFiguresModel(self)
+        self.shop_table = self._table(self.shop_model, "shopFigures")
+        self.supplier_table = self._table(self.supplier_model, "supplierFigures")
+        self.shops_title = QLabel()
+        self.suppliers_title = QLabel()
+        for label in (self.shops_title, self.suppliers_title):
+            label.setFont(heading_font)
+
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.setContentsMargins(12, 10, 12, 12)
+        column.setSpacing(8)
+        column.addLayout(bar)
+        column.addWidget(self.warning)
+        column.addWidget(self.todo_title)
+        column.addLayout(cards)
+        column.addWidget(self.figures_title)
+        column.addLayout(tiles)
+        column.addLayout(charts)
+        column.addWidget(self.shops_title)
+        column.addWidget(self.shop_table)
+        column.addWidget(self.suppliers_title)
+        column.addWidget(self.supplier_table)
+        column.addStretch(1)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll)
+        self._retranslate()
+
+    @staticmethod
+    def _table(model: object, name: str) -> QTableView:
+        table = QTableView()
+        table.setObjectName(name)
+        table.setModel(model)  # type: ignore[arg-type]
+        table.verticalHeader().hide()
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        table.setSizeAdjustPolicy(QAbstractItemView.SizeAdjustPolicy.AdjustToContents)
+        return table
+
+    # -- texts ------------------------------------------------------------------------------
+
+    def title(self) -> str:
+        return self.tr("Dashboard")
+
+    def _retranslate(self) -> None:
+        self.heading.setText(self.tr("Dashboard"))
+        for days, button in self.range_buttons.items():
+            button.setText(self.tr("{n} days").format(n=days) if days else self.tr("Custom"))
+        self.range_buttons[0].setToolTip(self.tr("Choose the first and last day"))
+        self.line_button.setText(self.tr("Warning line…"))
+        self.line_button.setToolTip(
+            self.tr(
+                "Set the 30-day cancellation rate at which the shop's platform starts to act "
+                "(its red line); the dashboard warns before the next cancellations reach it"
+            )
+        )
+        self.charts_button.setText(self.tr("Save charts…"))
+        self.charts_button.setToolTip(
+            self.tr("Save the four charts as PNG images into a folder (right-click a chart to "
+                    "save only that one)")
+        )  # fmt: skip
+        self.export_button.setText(self.tr("Export figures…"))
+        self.export_button.setToolTip(self.tr("Save the figures shown as an Excel workbook"))
+        self.refresh_button.setText(self.tr("Refresh"))
+        self.todo_title.setText(self.tr("To do today"))
+        self.figures_title.setText(self.tr("How the shops are doing"))
+        self.shops_title.setText(self.tr("Shops"))
+        self.suppliers_title.setText(self.tr("Suppliers"))
+        names = {
+            "sales": self.tr("Sales (GMV)"),
+            "orders": self.tr("Orders"),
+            "profit": self.tr("Profit"),
+            "margin": self.tr("Margin"),
+            "cancel": self.tr("30-day cancellation rate"),
+            "late": self.tr("Late shipment rate"),
+        }
+        for key, tile in self.tiles.items():
+            tile.name.setText(names[key])
+        self.sales_chart.set_title(self.tr("Daily sales and profit"))
+        self.rate_chart.set_title(self.tr("Cancellation rate (trailing 30 days)"))
+        self.products_chart.set_title(self.tr("Top products by sales"))
+        self.suppliers_chart.set_title(self.tr("Suppliers by purchase cost"))
+        for chart in self.charts:
+            chart.set_empty_text(self.tr("No orders in this range"))
+        self._fill_shops()
+
+    # -- choices ----------------------------------------------------------------------------
+
+    def _fill_shops(self) -> None:
+        current = self.shop_combo.currentData()
+        self.shop_combo.blockSignals(True)
+        self.shop_combo.clear()
+        self.shop_combo.addItem(self.tr("All shops"), None)
+        for shop in self._shops:
+            self.shop_combo.addItem(shop.name, shop.id)
+        index = self.shop_combo.findData(current)
+        self.shop_combo.setCurrentIndex(max(index, 0))
+        self.shop_combo.blockSignals(False)
+
+    def shop_id(self) -> int | None:
+        data = self.shop_combo.currentData()
+        return int(data) if data is not None else None
+
+    def date_range(self) -> DateRange:
+        today = svc.today()
+        if self._days:
+            return DateRange.last(self._days, today)
+        first = self._day_of(self.from_date.date())
+        last = self._day_of(self.to_date.date())
+        if last < first:
+            first, last = last, first
+        return DateRange(first, min(last, max(first, today)))
+
+    @staticmethod
+    def _day_of(date: QDate) -> int:
+        # Day numbers count CST days from 1970-01-01.
+        return QDate(1970, 1, 1).daysTo(date)
+
+    def set_range(self, days: int) -> None:
+        """Show the last *days* days (0: the custom dates)."""
+        self.range_buttons[days].setChecked(True)
+        self._range_clicked(days)
+
+    def set_shop(self, shop_id: int | None) -> None:
+        index = self.shop_combo.findData(shop_id)
+        if index >= 0:
+            self.shop_combo.setCurrentIndex(index)
+
+    @Slot(int)
+    def _range_clicked(self, days: int) -> None:
+        self._days = days
+        for edit in (self.from_date, self.to_date):
+            edit.setEnabled(days == 0)
+        if days:
+            rng = DateRange.last(days, svc.today())
+            for edit, day in ((self.from_date, rng.first_day), (self.to_date, rng.last_day)):
+                edit.blockSignals(True)
+                edit.setDate(day_date(day))
+                edit.blockSignals(False)
+        self._load(full=False)
+
+    @Slot()
+    def _custom_changed(self) -> None:
+        if self._days == 0:
+            self._load(full=False)
+
+    @Slot()
+    def _shop_changed(self) -> None:
+        self._load(full=False)
+
+    # -- loading ----------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Reload everything: figures, to-do counts, 30-day windows."""
+        self._load(full=True)
+
+    def _load(self, *, full: bool) -> None:
+        self._loaded = True
+        data = self.data
+        reuse = data if not full and data is not None and now_epoch() - data.now < REUSE_S else None
+        self.worker.submit(
+            load_dashboard_view,
+            self.date_range(),
+            self.shop_id(),
+            reuse,
+            on_result=self.show_data,
+            key=_LOAD_KEY,
+            owner=self,
+        )
+
+    def on_changed(self, changes: Changes) -> None:
+        super().on_changed(changes)
+
+    @Slot(object)
+    def show_data(self, result: tuple[svc.DashboardData, list[TodoCount]]) -> None:
+        """Show loaded figures (also what the bench and tests call directly)."""
+        data, todos = result
+        self.data = data
+        todos = todos if todos is not None else self._todos
+        self._todos = todos
+        if [s.id for s in data.shops] != [s.id for s in self._shops] or [
+            s.name for s in data.shops
+        ] != [s.name for s in self._shops]:
+            self._shops = list(data.shops)
+            self._fill_shops()
+        self._shops = list(data.shops)
+        for todo in todos:
+            widget = self.cards.get(todo.card.key)
+            if widget is not None:
+                widget.set_count(todo)
+        self._show_tiles(data)
+        self._show_charts(data)
+        self.shop_model.set_rows(data.per_shop)
+        self.supplier_model.set_rows(data.suppliers)
+        for table in (self.shop_table, self.supplier_table):
+            table.resizeColumnsToContents()
+        self._show_warning(data)
+
+    def _selected_figures(self, data: svc.DashboardData) -> list[svc.ShopFigures]:
+        return [s for s in data.per_shop if data.shop_id is None or s.shop.id == data.shop_id]
+
+    def _show_tiles(self, data: svc.DashboardData) -> None:
+        t = data.totals
+        self.tiles["sales"].set(
+            format_money(t.sales_fen),
+            self.tr("Average order {amount}").format(amount=format_money(t.average_order_fen)),
+        )
+        self.tiles["orders"].set(
+            f"{t.valid_orders:,}",
+            self.tr("{n} created, {c} cancelled or refunded").format(
+                n=f"{t.orders:,}", c=t.cancelled
+            ),
+        )
+        estimated = ""
+        if t.estimated_orders:
+            estimated = self.tr("{n} orders without a 1688 order: cost estimated").format(
+                n=f"{t.estimated_orders:,}"
+            )
+        else:
+            estimated = self.tr("From real 1688 costs")
+        self.tiles["profit"].set(format_money(t.profit_fen), estimated, warn=t.profit_fen < 0)
+        self.tiles["margin"].set(percent(t.margin), self.tr("Profit ÷ sales"))
+        shops = self._selected_figures(data)
+        w_orders = sum(s.window.orders for s in shops)
+        w_cancelled = sum(s.window.cancelled for s in shops)
+        rate = w_cancelled / w_orders if w_orders else None
+        line = data.warning_bp / BP
+        self.tiles["cancel"].set(
+            percent(rate),
+            self.tr("Warning line {line}").format(line=percent(line, 2)),
+            warn=rate is not None and rate >= line,
+        )
+        late = sum(s.late for s in shops)
+        valid = sum(s.totals.valid_orders for s in shops)
+        self.tiles["late"].set(
+            percent(late / valid if valid else None),
+            self.tr("{n} unshipped past ship-by").format(n=late),
+            warn=late > 0,
+        )
+
+    def _show_charts(self, data: svc.DashboardData) -> None:
+        labels = [day_date(d.day).toString("MM-dd") for d in data.days]
+        long_labels = [day_date(d.day).toString("yyyy-MM-dd") for d in data.days]
+        orders_word = self.tr("Orders")
+        self.sales_chart.set_data(
+            long_labels if len(labels) <= 10 else labels,
+            [
+                Series(self.tr("Sales"), tuple(d.sales_fen for d in data.days), "primary"),
+                Series(self.tr("Profit"), tuple(d.profit_fen for d in data.days), "secondary"),
+            ],
+            [f"{long_labels[i]} · {orders_word} {d.valid_orders}" for i, d in enumerate(data.days)],
+        )
+        self.rate_chart.set_data(
+            labels,
+            data.rates,
+            data.warning_bp / BP,
+            rate_name=self.tr("Cancellation rate"),
+            line_name=self.tr("Warning line"),
+        )
+        qty_word = self.tr("Quantity")
+        self.products_chart.set_items(
+            [BarItem(title, sales, f"{qty_word} {qty}") for title, qty, sales, _l in data.products]
+        )
+        unknown = self.tr("(supplier not recorded)")
+        stock = self.tr("Cancelled for stock")
+        on_time = self.tr("On-time rate")
+        self.suppliers_chart.set_items(
+            [
+                BarItem(
+                    s.name or unknown,
+                    s.cost_fen,
+                    f"{orders_word} {s.orders} · {on_time} {percent(s.on_time_rate)}"
+                    + (f" · {stock} {s.supplier_caused}" if s.supplier_caused else ""),
+                    flagged=stock_problem(s.supplier_caused, s.orders),
+                )
+                for s in data.suppliers[:8]
+            ]
+        )
+
+    def _show_warning(self, data: svc.DashboardData) -> None:
+        lines = []
+        for s in self._selected_figures(data):
+            line = percent(s.shop.warning_bp / BP, 2)
+            if s.to_line is None:
+                continue
+            if s.to_line == 0:
+                lines.append(
+                    self.tr(
+                        "{shop}: the 30-day cancellation rate is {rate}, at or over the warning "
+                        "line {line}. Avoid cancelling more orders; place supplier orders early."
+                    ).format(shop=s.shop.name, rate=percent(s.window_rate), line=line)
+                )
+            elif s.to_line == 1:
+                lines.append(
+                    self.tr(
+                        "{shop}: one more cancellation would bring the 30-day cancellation rate "
+                        "({rate}) to the warning line {line}."
+                    ).format(shop=s.shop.name, rate=percent(s.window_rate), line=line)
+                )
+            elif s.to_line <= NEAR_LINE:
+                lines.append(
+                    self.tr(
+                        "{shop}: {n} more cancellations would bring the 30-day cancellation rate "
+                        "({rate}) to the warning line {line}."
+                    ).format(shop=s.shop.name, n=s.to_line, rate=percent(s.window_rate), line=line)
+                )
+        self.warning.setText("\n".join(lines))
+        self.warning.setVisible(bool(lines))
+
+    # -- actions ----------------------------------------------------------------------------
+
+    @Slot()
+    def edit_warning_line(self) -> None:
+        shop_id = self.shop_id()
+        shops = [s for s in self._shops if shop_id is None or s.id == shop_id]
+        if not shops:
+            return
+        current = min(s.warning_bp for s in shops) / 100
+        label = (
+            self.tr("Warning line for {shop} (30-day cancellation rate, %):").format(
+                shop=shops[0].name
+            )
+            if shop_id is not None
+            else self.tr("Warning line for every shop (30-day cancellation rate, %):")
+        )
+        value, ok = QInputDialog.getDouble(
+            self, self.tr("Warning line"), label, current, 0.01, 100.0, 2
+        )
+        if not ok:
+            return
+        for shop in shops:
+            self.worker.submit(
+                svc.set_cancel_warning_line,
+                shop.id,
+                round(value * 100),
+                on_error=self._failed,
+                owner=self,
+            )
+
+    @Slot(object)
+    def _failed(self, error: BaseException) -> None:
+        QMessageBox.warning(self, self.tr("Dashboard"), user_error_text(error))
+
+    def shop_label(self) -> str:
+        return self.shop_combo.currentText()
+
+    @Slot()
+    def export_figures(self) -> None:
+        if self.data is None:
+            return
+        rng = self.data.range
+        name = self.tr("dashboard {first} to {last}").format(
+            first=day_date(rng.first_day).toString("yyyyMMdd"),
+            last=day_date(rng.last_day).toString("yyyyMMdd"),
+        )
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export figures"), f"{name}.xlsx", self.tr("Excel workbook (*.xlsx)")
+        )
+        if not path:
+            return
+        if not path.lower().endswith(".xlsx"):
+            path += ".xlsx"
+        try:
+            self.export_to(path)
+        except OSError as exc:
+            QMessageBox.warning(
+                self,
+                self.tr("Export figures"),
+                self.tr("The file could not be written: {error}. Choose another folder or "
+                        "close the file in Excel, then try again.").format(error=exc.strerror or exc),
+            )  # fmt: skip
+
+    @Slot()
+    def save_charts(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Save charts"))
+        if not folder:
+            return
+        failed = [p for p in self.save_charts_to(folder) if not Path(p).exists()]
+        if failed:
+            QMessageBox.warning(
+                self,
+                self.tr("Save charts"),
+                self.tr("These files could not be written: {files}. Choose another folder.").format(
+                    files=", ".join(failed)
+                ),
+            )
+
+    def save_charts_to(self, folder: str) -> list[str]:
+        """Write each chart as ``<title>.png`` into *folder*; return the paths."""
+        paths = []
+        for chart in self.charts:
+            name = "".join(c for c in chart.title() if c not in '\\/:*?"<>|').strip() or "chart"
+            path = str(Path(folder) / f"{name}.png")
+            chart.export_png(path)
+            paths.append(path)
+        return paths
+
+    def export_to(self, path: str) -> None:
+        """Write the figures shown to an XLSX workbook."""
+        assert self.data is not None
+        write_workbook(path, dashboard_sheets(self.data, self.shop_label()))
