@@ -17,7 +17,7 @@ LIMIT 200``, the cheapest page the order list reads). Figures:
 * ``cancel_window``: the cancel wizard's 30-day "before" figure from the summaries with exact
   edges, against ``cancel_window_scan`` (the same figure counted order by order, as before).
 * ``naive_group_by_30d``: what the 30-day daily figures would cost without the summary rows.
-* ``--migration``: migration 5 (create and fill the summaries) on a copy of the database with
+* ``--migration``: migration 10 (create and fill the summaries) on a copy of the database with
   them removed.
 """
 
@@ -90,7 +90,7 @@ def ensure_database(data_dir: Path, orders: int) -> Path:
 
 def bench_migration(db_path: Path, baseline: float) -> None:
     """Migration 5 on a copy of the database with its summaries (and the warning line) removed."""
-    from dropship_desktop.store.migrations import m0005_daily_summaries as m
+    from dropship_desktop.store.migrations import m0010_daily_summaries as m
 
     copy = db_path.with_name("migration-bench.db")
     shutil.copyfile(db_path, copy)
@@ -128,8 +128,8 @@ def main() -> None:
     parser.add_argument("--data-dir", default="/tmp/bench1m")
     parser.add_argument("--orders", type=int, default=1_000_000)
     parser.add_argument("--runs", type=int, default=30)
-    parser.add_argument("--migration", action="store_true", help="also time migration 5")
-    parser.add_argument("--only-migration", action="store_true", help="time migration 5 only")
+    parser.add_argument("--migration", action="store_true", help="also time migration 10")
+    parser.add_argument("--only-migration", action="store_true", help="time migration 10 only")
     args = parser.parse_args()
     db_path = ensure_database(Path(args.data_dir), args.orders)
     if args.only_migration:

@@ -24,7 +24,7 @@ from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP
 from ..store import daily_summary as ds
 from ..store.db import db
-from ..store.migrations.m0005_daily_summaries import (
+from ..store.migrations.m0010_daily_summaries import (
     OPEN_SUPPLIER_INDEX,
     PAID_INDEX,
     REQUEST_INDEX,

@@ -22,9 +22,9 @@ from ..store.meta import ensure_demo_target, mark_demo
 from ..store.number_index import SuspendedNumberIndex
 from .base import Changes, audit
 from .demo_after_sales import generate_after_sales_demo
+from .demo_dashboard import add_dashboard_demo
 from .demo_fulfilment import add_fulfilment_demo
 from .demo_platform_exports import add_platform_export_demo
-from .demo_dashboard import add_dashboard_demo
 
 __all__ = ["DemoSummary", "generate_demo"]
 

@@ -20,7 +20,7 @@ from ..domain.orders import NEAR_DEADLINE_HOURS, OrderFlag
 from ..domain.timeutil import now_epoch
 from ..i18n import QT_TRANSLATE_NOOP
 from ..store.db import db
-from ..store.migrations.m0005_daily_summaries import PAID_INDEX
+from ..store.migrations.m0010_daily_summaries import PAID_INDEX
 
 __all__ = ["TODO_CARDS", "TodoCard", "TodoCount", "TodoTarget", "count_todos"]
 
@@ -90,7 +90,7 @@ _NEAR_S = NEAR_DEADLINE_HOURS * 3600
 _DAY_S = 24 * 3600
 
 
-# Paid orders, read from the small covering partial index of migration 5 (the literal 'paid' and
+# Paid orders, read from the small covering partial index of migration 10 (the literal 'paid' and
 # INDEXED BY keep the planner on it: the (status, created_at) index would read each order's row).
 _PAID = f"SELECT count(*) FROM sales_order INDEXED BY {PAID_INDEX} WHERE status = 'paid'"
 

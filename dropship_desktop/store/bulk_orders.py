@@ -28,8 +28,8 @@ from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
-from .number_index import SuspendedNumberIndex
 from .daily_summary import BulkSummaries
+from .number_index import SuspendedNumberIndex
 
 __all__ = [
     "FTS_BULK_SQL",

@@ -1,4 +1,4 @@
-"""Daily summary rows (migration 5): the bulk-import hook, rebuild, check and the dashboard's reads.
+"""Daily summary rows (migration 10): the bulk-import hook, rebuild, check and the dashboard's reads.
 
 Triggers keep ``shop_daily_summary``, ``product_daily_summary`` and ``supplier_daily_summary``
 current inside every transaction that changes orders (see the migration's docstring). The one
@@ -20,7 +20,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from .migrations import m0005_daily_summaries as _m
+from .migrations import m0010_daily_summaries as _m
 
 __all__ = [
     "DAY_OFFSET_S",

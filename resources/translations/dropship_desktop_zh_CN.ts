@@ -1023,6 +1023,17 @@ The current data is backed up first, so this can be undone by restoring that bac
     </message>
 </context>
 <context>
+    <name>ChartBase</name>
+    <message>
+        <source>Save chart as PNG…</source>
+        <translation>将图表另存为 PNG…</translation>
+    </message>
+    <message>
+        <source>Save chart as PNG</source>
+        <translation>将图表另存为 PNG</translation>
+    </message>
+</context>
+<context>
     <name>CloseReasonEditor</name>
     <message>
         <source>Choose a reason…</source>
@@ -1340,6 +1351,392 @@ The current data is backed up first, so this can be undone by restoring that bac
     <message>
         <source>N&amp;ote</source>
         <translation>备注(&amp;O)</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardExport</name>
+    <message>
+        <source>Shop</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <source>Valid orders</source>
+        <translation>有效订单数</translation>
+    </message>
+    <message>
+        <source>Sales (GMV)</source>
+        <translation>销售额（GMV）</translation>
+    </message>
+    <message>
+        <source>Profit</source>
+        <translation>利润</translation>
+    </message>
+    <message>
+        <source>Margin</source>
+        <translation>毛利率</translation>
+    </message>
+    <message>
+        <source>Orders with estimated cost</source>
+        <translation>成本为估算的订单数</translation>
+    </message>
+    <message>
+        <source>Profit resting on estimated cost</source>
+        <translation>基于估算成本的利润</translation>
+    </message>
+    <message>
+        <source>Cancelled or refunded</source>
+        <translation>取消或退款</translation>
+    </message>
+    <message>
+        <source>Late shipments (unshipped past ship-by)</source>
+        <translation>延迟发货（超过最晚发货时间未发货）</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>取消数</translation>
+    </message>
+    <message>
+        <source>30-day cancellation rate</source>
+        <translation>近30天取消率</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>汇总</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>每日</translation>
+    </message>
+    <message>
+        <source>Shops</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <source>Top products</source>
+        <translation>热销商品</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>Order lines</source>
+        <translation>订单行数</translation>
+    </message>
+    <message>
+        <source>Suppliers</source>
+        <translation>供应商</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardTables</name>
+    <message>
+        <source>Shop</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>销售额</translation>
+    </message>
+    <message>
+        <source>Profit</source>
+        <translation>利润</translation>
+    </message>
+    <message>
+        <source>Margin</source>
+        <translation>毛利率</translation>
+    </message>
+    <message>
+        <source>Late shipment</source>
+        <translation>延迟发货率</translation>
+    </message>
+    <message>
+        <source>30-day cancellation rate</source>
+        <translation>近30天取消率</translation>
+    </message>
+    <message>
+        <source>Warning line</source>
+        <translation>警戒线</translation>
+    </message>
+    <message>
+        <source>Cancellations to the line</source>
+        <translation>距警戒线还可取消</translation>
+    </message>
+    <message>
+        <source>(supplier not recorded)</source>
+        <translation>（未记录供应商）</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>1688 orders</source>
+        <translation>1688订单数</translation>
+    </message>
+    <message>
+        <source>Purchase cost</source>
+        <translation>采购额</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>已发货</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>On-time rate</source>
+        <translation>准时率</translation>
+    </message>
+    <message>
+        <source>Cancelled for stock (卖家库存不足)</source>
+        <translation>因缺货取消（卖家库存不足）</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message>
+        <source>Dashboard</source>
+        <extracomment>Warn about a shop when this many cancellations (or fewer) bring it to its line. Switching range or shop reuses the to-do counts and 30-day windows up to this old (seconds); any change to orders reloads everything anyway.</extracomment>
+        <translation>工作台</translation>
+    </message>
+    <message>
+        <source>{n} days</source>
+        <translation>近{n}天</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>Choose the first and last day</source>
+        <translation>选择起止日期</translation>
+    </message>
+    <message>
+        <source>Warning line…</source>
+        <translation>警戒线…</translation>
+    </message>
+    <message>
+        <source>Set the 30-day cancellation rate at which the shop&apos;s platform starts to act (its red line); the dashboard warns before the next cancellations reach it</source>
+        <translation>设置店铺平台开始处罚的近30天取消率（平台红线）；再取消几单就会触线时，工作台会提前提醒</translation>
+    </message>
+    <message>
+        <source>Save charts…</source>
+        <translation>保存图表…</translation>
+    </message>
+    <message>
+        <source>Save the four charts as PNG images into a folder (right-click a chart to save only that one)</source>
+        <translation>将四张图表保存为 PNG 图片到一个文件夹（右键单击某张图表可只保存该图）</translation>
+    </message>
+    <message>
+        <source>Export figures…</source>
+        <translation>导出数据…</translation>
+    </message>
+    <message>
+        <source>Save the figures shown as an Excel workbook</source>
+        <translation>将当前显示的数据保存为 Excel 工作簿</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>To do today</source>
+        <translation>今日待办</translation>
+    </message>
+    <message>
+        <source>How the shops are doing</source>
+        <translation>店铺经营情况</translation>
+    </message>
+    <message>
+        <source>Shops</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <source>Suppliers</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>Sales (GMV)</source>
+        <translation>销售额（GMV）</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <source>Profit</source>
+        <translation>利润</translation>
+    </message>
+    <message>
+        <source>Margin</source>
+        <translation>毛利率</translation>
+    </message>
+    <message>
+        <source>30-day cancellation rate</source>
+        <translation>近30天取消率</translation>
+    </message>
+    <message>
+        <source>Late shipment rate</source>
+        <translation>延迟发货率</translation>
+    </message>
+    <message>
+        <source>Daily sales and profit</source>
+        <translation>每日销售额与利润</translation>
+    </message>
+    <message>
+        <source>Cancellation rate (trailing 30 days)</source>
+        <translation>取消率（滚动30天）</translation>
+    </message>
+    <message>
+        <source>Top products by sales</source>
+        <translation>热销商品（按销售额）</translation>
+    </message>
+    <message>
+        <source>Suppliers by purchase cost</source>
+        <translation>供应商（按采购额）</translation>
+    </message>
+    <message>
+        <source>No orders in this range</source>
+        <translation>该时间段内没有订单</translation>
+    </message>
+    <message>
+        <source>All shops</source>
+        <translation>全部店铺</translation>
+    </message>
+    <message>
+        <source>Average order {amount}</source>
+        <translation>客单价 {amount}</translation>
+    </message>
+    <message>
+        <source>{n} created, {c} cancelled or refunded</source>
+        <translation>共下单 {n}，取消或退款 {c}</translation>
+    </message>
+    <message>
+        <source>{n} orders without a 1688 order: cost estimated</source>
+        <translation>{n} 单尚无1688订单：成本为估算</translation>
+    </message>
+    <message>
+        <source>From real 1688 costs</source>
+        <translation>按1688实际成本计算</translation>
+    </message>
+    <message>
+        <source>Profit ÷ sales</source>
+        <translation>利润 ÷ 销售额</translation>
+    </message>
+    <message>
+        <source>Warning line {line}</source>
+        <translation>警戒线 {line}</translation>
+    </message>
+    <message>
+        <source>{n} unshipped past ship-by</source>
+        <translation>{n} 单超过最晚发货时间仍未发货</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>销售额</translation>
+    </message>
+    <message>
+        <source>Cancellation rate</source>
+        <translation>取消率</translation>
+    </message>
+    <message>
+        <source>Warning line</source>
+        <translation>警戒线</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>(supplier not recorded)</source>
+        <translation>（未记录供应商）</translation>
+    </message>
+    <message>
+        <source>Cancelled for stock</source>
+        <translation>因缺货取消</translation>
+    </message>
+    <message>
+        <source>On-time rate</source>
+        <translation>准时率</translation>
+    </message>
+    <message>
+        <source>{shop}: the 30-day cancellation rate is {rate}, at or over the warning line {line}. Avoid cancelling more orders; place supplier orders early.</source>
+        <translation>{shop}：近30天取消率为 {rate}，已达到或超过警戒线 {line}。请避免再取消订单，尽早向供应商下单。</translation>
+    </message>
+    <message>
+        <source>{shop}: one more cancellation would bring the 30-day cancellation rate ({rate}) to the warning line {line}.</source>
+        <translation>{shop}：再取消 1 单，近30天取消率（现为 {rate}）就会达到警戒线 {line}。</translation>
+    </message>
+    <message>
+        <source>{shop}: {n} more cancellations would bring the 30-day cancellation rate ({rate}) to the warning line {line}.</source>
+        <translation>{shop}：再取消 {n} 单，近30天取消率（现为 {rate}）就会达到警戒线 {line}。</translation>
+    </message>
+    <message>
+        <source>Warning line for {shop} (30-day cancellation rate, %):</source>
+        <translation>{shop} 的警戒线（近30天取消率，%）：</translation>
+    </message>
+    <message>
+        <source>Warning line for every shop (30-day cancellation rate, %):</source>
+        <translation>所有店铺的警戒线（近30天取消率，%）：</translation>
+    </message>
+    <message>
+        <source>dashboard {first} to {last}</source>
+        <translation>工作台 {first} 至 {last}</translation>
+    </message>
+    <message>
+        <source>Export figures</source>
+        <translation>导出数据</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {error}. Choose another folder or close the file in Excel, then try again.</source>
+        <translation>无法写入文件：{error}。请换一个文件夹，或先在 Excel 中关闭该文件，然后重试。</translation>
+    </message>
+    <message>
+        <source>Save charts</source>
+        <translation>保存图表</translation>
+    </message>
+    <message>
+        <source>These files could not be written: {files}. Choose another folder.</source>
+        <translation>以下文件无法写入：{files}。请选择其他文件夹。</translation>
     </message>
 </context>
 <context>
@@ -2610,6 +3007,38 @@ Applied on every connection (peewee connects once per thread). Read-only opening
     <message>
         <source>No order to write: no shop order with a 1688 tracking number is waiting to be shipped.</source>
         <translation>没有可写入的订单：没有带 1688 运单号、等待发货的店铺订单。</translation>
+    </message>
+    <message>
+        <source>{option} must be a date like 2026-11-30, not “{value}”.</source>
+        <translation>{option} 必须是 2026-11-30 这样的日期，而不是“{value}”。</translation>
+    </message>
+    <message>
+        <source>Give both --from and --to for a custom range.</source>
+        <translation>自定义时间段需要同时给出 --from 和 --to。</translation>
+    </message>
+    <message>
+        <source>--to is before --from.</source>
+        <translation>--to 早于 --from。</translation>
+    </message>
+    <message>
+        <source>--days must be between 1 and 3660.</source>
+        <translation>--days 必须在 1 到 3660 之间。</translation>
+    </message>
+    <message>
+        <source>No shop is called “{name}”. The shops are: {shops}.</source>
+        <translation>没有名为“{name}”的店铺。现有店铺：{shops}。</translation>
+    </message>
+    <message>
+        <source>More than one shop is called “{name}”; rename one of them first.</source>
+        <translation>有多个店铺名为“{name}”，请先将其中一个改名。</translation>
+    </message>
+    <message>
+        <source>The warning line must be between 0.01 % and 100 %; the platforms&apos; red lines are usually a few percent.</source>
+        <translation>警戒线必须在 0.01% 到 100% 之间；平台红线通常为百分之几。</translation>
+    </message>
+    <message>
+        <source>This shop no longer exists; it may have been deleted.</source>
+        <translation>该店铺已不存在，可能已被删除。</translation>
     </message>
 </context>
 <context>
@@ -4023,6 +4452,10 @@ Use “Map columns…” to say which column holds what.</source>
     <message>
         <source>{count} order(s) written to batch-ship files.</source>
         <translation>已将 {count} 个订单写入批量发货文件。</translation>
+    </message>
+    <message>
+        <source>Warning line saved.</source>
+        <translation>警戒线已保存。</translation>
     </message>
 </context>
 <context>
@@ -6440,6 +6873,66 @@ Channel distributors: cheaper, faster, small minimums — but unstable supply an
     <message>
         <source>no</source>
         <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>Todo</name>
+    <message>
+        <source>To order from suppliers</source>
+        <extracomment>The cards, in display order. Capabilities add theirs here (one entry each).</extracomment>
+        <translation>待向供应商下单</translation>
+    </message>
+    <message>
+        <source>Paid orders with no 1688 order yet</source>
+        <translation>买家已付款、尚未在1688下单</translation>
+    </message>
+    <message>
+        <source>{n} near or past ship-by</source>
+        <translation>{n} 单临近或超过最晚发货时间</translation>
+    </message>
+    <message>
+        <source>Tracking to send to the shop</source>
+        <translation>待回填运单号</translation>
+    </message>
+    <message>
+        <source>Shipped on 1688, not yet shipped on the shop</source>
+        <translation>1688已发货，店铺尚未发货</translation>
+    </message>
+    <message>
+        <source>Overdue or due within 24 h</source>
+        <translation>已超时或24小时内到期</translation>
+    </message>
+    <message>
+        <source>Unshipped orders past or near their ship-by time</source>
+        <translation>超过或临近最晚发货时间的未发货订单</translation>
+    </message>
+    <message>
+        <source>{n} overdue</source>
+        <translation>{n} 单已超时</translation>
+    </message>
+    <message>
+        <source>Unmatched 1688 orders</source>
+        <translation>未匹配的1688订单</translation>
+    </message>
+    <message>
+        <source>1688 orders that belong to no shop order yet</source>
+        <translation>尚未关联店铺订单的1688订单</translation>
+    </message>
+    <message>
+        <source>Awaiting the supplier</source>
+        <translation>等待供应商处理</translation>
+    </message>
+    <message>
+        <source>Cancellation and refund requests not yet answered</source>
+        <translation>尚未答复的取消和退款申请</translation>
+    </message>
+    <message>
+        <source>Interrupted requests</source>
+        <translation>中断的申请</translation>
+    </message>
+    <message>
+        <source>Cancellations whose result is unknown: check them on 1688</source>
+        <translation>结果未知的取消申请：请到1688核实</translation>
     </message>
 </context>
 <context>

@@ -38,7 +38,7 @@ def check() -> None:
 
 
 def test_migration_fills_and_rebuild_agrees(demo_db: Path) -> None:
-    # The template was generated after migration 5: every row went through the triggers.
+    # The template was generated after migration 10: every row went through the triggers.
     check()
     counts = ds.rebuild(conn())
     assert counts["shop_daily_summary"] > 100

@@ -19,6 +19,7 @@ from . import (
     m0007_platform_exports,
     m0008_after_sales,
     m0009_fulfilment,
+    m0010_daily_summaries,
 )
 
 MIGRATIONS: tuple[ModuleType, ...] = (
@@ -31,6 +32,7 @@ MIGRATIONS: tuple[ModuleType, ...] = (
     m0007_platform_exports,
     m0008_after_sales,
     m0009_fulfilment,
+    m0010_daily_summaries,
 )
 LATEST_VERSION: int = MIGRATIONS[-1].VERSION
 

@@ -1,4 +1,4 @@
-"""Version 5: daily per-shop, per-product and per-supplier summary rows for the dashboard.
+"""Version 10: daily per-shop, per-product and per-supplier summary rows for the dashboard.
 
 The dashboard shows sales, profit, cancellation rates and top products over 7 to 90 days (and any
 range). Summing a million orders on every open is far too slow, so three small tables hold one row
@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import sqlite3
 
-VERSION = 5
+VERSION = 10
 
 #: Seconds added to a UTC Unix time to get China Standard Time.
 DAY_OFFSET_S = 8 * 3600
