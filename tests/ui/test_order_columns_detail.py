@@ -23,14 +23,16 @@ _KEYS = [c.key for c in COLUMNS]
 _NOW = 1_793_491_200  # the demo template's "now" (2026-11-01)
 
 
-def _view(window: MainWindow) -> OrdersView:
+def _view(window: MainWindow, qtbot: QtBot) -> OrdersView:
     view = next(v for v in window.views if isinstance(v, OrdersView))
     window.nav.setCurrentRow(window.views.index(view))
+    # The app opens on the dashboard: the list loads when it is first shown.
+    wait_idle(qtbot, window)
     return view
 
 
 def test_default_columns_in_the_order_of_the_job(qtbot: QtBot, main_window: MainWindow) -> None:
-    view = _view(main_window)
+    view = _view(main_window, qtbot)
     header = view.table.horizontalHeader()
     shown = [_KEYS[header.logicalIndex(v)] for v in range(11)]
     assert shown == [
@@ -40,7 +42,7 @@ def test_default_columns_in_the_order_of_the_job(qtbot: QtBot, main_window: Main
 
 
 def test_the_product_column_takes_the_slack(qtbot: QtBot, main_window: MainWindow) -> None:
-    view = _view(main_window)
+    view = _view(main_window, qtbot)
     header = view.table.horizontalHeader()
     product = _KEYS.index("product_summary")
     for hidden in ("created_at", "shop", "quantity", "paid_at", "cost_fen", "dropship_fee_fen",
@@ -80,7 +82,7 @@ def test_sorted_by_urgency_overdue_first(demo_db: Path) -> None:
 
 
 def test_needs_attention_lists_the_most_urgent_first(qtbot: QtBot, main_window: MainWindow) -> None:
-    view = _view(main_window)
+    view = _view(main_window, qtbot)
     combo = view.filters.quick_combo
     combo.setCurrentIndex(combo.findData("attention"))
     wait_idle(qtbot, main_window)
@@ -95,7 +97,7 @@ def test_needs_attention_lists_the_most_urgent_first(qtbot: QtBot, main_window: 
 def test_detail_tables_keep_numbers_and_dates_whole_and_elide_titles(
     qtbot: QtBot, main_window: MainWindow
 ) -> None:
-    view = _view(main_window)
+    view = _view(main_window, qtbot)
     order_id = db.execute_sql(
         "SELECT sales_order_id FROM sales_order_line l JOIN sales_order o ON o.id = l.sales_order_id"
         " WHERE length(l.title) > ? ORDER BY o.created_at DESC LIMIT 1",

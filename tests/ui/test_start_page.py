@@ -23,6 +23,8 @@ def empty_window(qtbot: QtBot, fresh_db: Path) -> Iterator[MainWindow]:
     window = MainWindow(data_dir=fresh_db.parent, demo=False)
     qtbot.addWidget(window)
     window.show()
+    # The app opens on the dashboard; the start page belongs to the order list.
+    window.nav.setCurrentRow(window.views.index(_orders(window)))
     wait_idle(qtbot, window)
     yield window
     window.close()
