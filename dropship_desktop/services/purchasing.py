@@ -186,6 +186,16 @@ def queue_count() -> int:
     return int(paid) + int(extra)
 
 
+def queue_due_count(before: int) -> int:
+    """How many paid orders of the queue must ship before *before* (or already had to)."""
+    return int(
+        db.execute_sql(
+            f"SELECT count(*) FROM {TO_PURCHASE} AND o.ship_by < ? AND {_NO_LIVE_SUPPLIER}",
+            [before, *_CLOSED],
+        ).fetchone()[0]
+    )
+
+
 @dataclass(frozen=True)
 class OfferInfo:
     facts: OfferFacts

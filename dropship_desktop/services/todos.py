@@ -19,8 +19,10 @@ from dataclasses import dataclass
 from ..domain.orders import NEAR_DEADLINE_HOURS, OrderFlag
 from ..domain.timeutil import now_epoch
 from ..i18n import QT_TRANSLATE_NOOP
+from ..store import after_sales_queries
 from ..store.db import db
 from ..store.migrations.m0010_daily_summaries import PAID_INDEX
+from . import purchasing, shipping
 
 __all__ = ["TODO_CARDS", "TodoCard", "TodoCount", "TodoTarget", "count_todos"]
 
@@ -84,7 +86,6 @@ def _one(conn: sqlite3.Connection, sql: str, *params: object) -> int:
     return int(conn.execute(sql, params).fetchone()[0] or 0)
 
 
-_NO_SUPPLIER = int(OrderFlag.NO_SUPPLIER_ORDER)
 _PENDING = int(OrderFlag.CANCEL_PENDING | OrderFlag.REFUND_PENDING)
 _NEAR_S = NEAR_DEADLINE_HOURS * 3600
 _DAY_S = 24 * 3600
@@ -96,17 +97,26 @@ _PAID = f"SELECT count(*) FROM sales_order INDEXED BY {PAID_INDEX} WHERE status 
 
 
 def _to_place(conn: sqlite3.Connection, now: int) -> int:
-    # Paid with no 1688 order: the stored flag.
-    return _one(conn, f"{_PAID} AND flags & ?", _NO_SUPPLIER)
+    # Exactly the purchase queue's count (待下单), so the card and the queue agree.
+    return purchasing.queue_count()
 
 
 def _to_place_due(conn: sqlite3.Connection, now: int) -> int:
-    return _one(conn, f"{_PAID} AND ship_by < ? AND flags & ?", now + _NEAR_S, _NO_SUPPLIER)
+    return purchasing.queue_due_count(now + _NEAR_S)
 
 
 def _tracking_to_send(conn: sqlite3.Connection, now: int) -> int:
-    # The supplier shipped (1688: waiting for the buyer to receive) but the shop still says paid.
-    return _one(conn, f"{_PAID} AND supplier_status = 'waitbuyerreceive'")
+    # Exactly the shipping queue's count (待发货): the 1688 side has a tracking number, the shop
+    # side is not shipped yet.
+    return shipping.shipping_count()
+
+
+def _after_sales_open(conn: sqlite3.Connection, now: int) -> int:
+    return after_sales_queries.queue_count(after_sales_queries.CaseFilter(), now)
+
+
+def _after_sales_overdue(conn: sqlite3.Connection, now: int) -> int:
+    return after_sales_queries.queue_count(after_sales_queries.CaseFilter(overdue=True), now)
 
 
 def _due_within_day(conn: sqlite3.Connection, now: int) -> int:
@@ -140,17 +150,18 @@ TODO_CARDS: list[TodoCard] = [
         QT_TRANSLATE_NOOP("Todo", "To order from suppliers"),
         QT_TRANSLATE_NOOP("Todo", "Paid orders with no 1688 order yet"),
         _to_place,
-        TodoTarget(quick="no_supplier"),
+        TodoTarget(view="purchase_queue"),
+        watches=frozenset({"sales_order", "supplier_order", "purchase_attempt"}),
         detail=_to_place_due,
         detail_text=QT_TRANSLATE_NOOP("Todo", "{n} near or past ship-by"),
-        detail_target=TodoTarget(quick="due", sales_status="paid", supplier_status=""),
     ),
     TodoCard(
         "tracking_to_send",
         QT_TRANSLATE_NOOP("Todo", "Tracking to send to the shop"),
         QT_TRANSLATE_NOOP("Todo", "Shipped on 1688, not yet shipped on the shop"),
         _tracking_to_send,
-        TodoTarget(sales_status="paid", supplier_status="waitbuyerreceive"),
+        TodoTarget(view="shipping"),
+        watches=frozenset({"sales_order", "supplier_order", "shipping_export"}),
     ),
     TodoCard(
         "due",
@@ -185,6 +196,17 @@ TODO_CARDS: list[TodoCard] = [
         _interrupted,
         TodoTarget(view="interrupted"),
         watches=frozenset({"cancellation_request"}),
+    ),
+    TodoCard(
+        "after_sales",
+        QT_TRANSLATE_NOOP("Todo", "After-sales cases"),
+        QT_TRANSLATE_NOOP("Todo", "Open cases, the nearest deadline first"),
+        _after_sales_open,
+        TodoTarget(view="after_sales"),
+        watches=frozenset({"after_sales_case", "after_sales_deadline"}),
+        detail=_after_sales_overdue,
+        detail_text=QT_TRANSLATE_NOOP("Todo", "{n} overdue"),
+        detail_target=TodoTarget(view="after_sales", quick="overdue"),
     ),
 ]
 

@@ -74,9 +74,9 @@ class MainWindow(QMainWindow):
         self.views: list[View] = [
             self.dashboard,
             OrdersView(self.worker, self),
+            # The daily loop in its order: place on 1688, send tracking back, after-sales.
+            *fulfilment_views(self.worker, self, after_shipping=AfterSalesView(self.worker, self)),
             SourcingView(self.worker, self),
-            AfterSalesView(self.worker, self),
-            *fulfilment_views(self.worker, self),
         ]
         for view in self.views:
             item = QListWidgetItem(view.icon(), view.title())

@@ -185,6 +185,7 @@
     </message>
     <message>
         <source>Reply copied to the clipboard.</source>
+        <extracomment>The dashboard&apos;s to-do cards open this view by this key (``ui/dashboard/navigation``).</extracomment>
         <translation>回复已复制到剪贴板。</translation>
     </message>
     <message>
@@ -5478,7 +5479,7 @@ Use “Map columns…” to say which column holds what.</source>
     </message>
     <message>
         <source>Copy receiver and open offer</source>
-        <extracomment>Opens a URL in the browser (tests replace it). Finds the connector and account for API purchases (tests replace it).</extracomment>
+        <extracomment>The dashboard&apos;s to-do cards open this view by this key (``ui/dashboard/navigation``). Opens a URL in the browser (tests replace it). Finds the connector and account for API purchases (tests replace it).</extracomment>
         <translation>复制收货信息并打开货源</translation>
     </message>
     <message>
@@ -5790,7 +5791,7 @@ Use “Map columns…” to say which column holds what.</source>
     </message>
     <message>
         <source>Hide orders already sent</source>
-        <extracomment>Asks where to save (tests replace it).</extracomment>
+        <extracomment>The dashboard&apos;s to-do cards open this view by this key (``ui/dashboard/navigation``). Asks where to save (tests replace it). How many orders are to ship (counted in the background; None until then).</extracomment>
         <translation>隐藏已回传的订单</translation>
     </message>
     <message>
@@ -6933,6 +6934,14 @@ Channel distributors: cheaper, faster, small minimums — but unstable supply an
     <message>
         <source>Cancellations whose result is unknown: check them on 1688</source>
         <translation>结果未知的取消申请：请到1688核实</translation>
+    </message>
+    <message>
+        <source>After-sales cases</source>
+        <translation>售后单</translation>
+    </message>
+    <message>
+        <source>Open cases, the nearest deadline first</source>
+        <translation>处理中的售后单，最先到期的在前</translation>
     </message>
 </context>
 <context>

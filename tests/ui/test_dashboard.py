@@ -11,8 +11,11 @@ from pytestqt.qtbot import QtBot
 from dropship_desktop.services import dashboard as svc
 from dropship_desktop.services.todos import count_todos
 from dropship_desktop.store.db import db
+from dropship_desktop.ui.after_sales.view import AfterSalesView
 from dropship_desktop.ui.dashboard.view import DashboardView
 from dropship_desktop.ui.formatting import format_money
+from dropship_desktop.ui.fulfilment.purchase_view import PurchaseQueueView
+from dropship_desktop.ui.fulfilment.shipping_view import ShippingView
 from dropship_desktop.ui.main_window import MainWindow
 from dropship_desktop.ui.orders.filters import QUICK_UNMATCHED
 from dropship_desktop.ui.orders.view import OrdersView
@@ -98,7 +101,7 @@ def test_switching_ranges_and_shops(qtbot: QtBot, main_window: MainWindow) -> No
     assert view.data.totals.sales_fen == sql_figures(OCT_FIRST, OCT_LAST)[0]
 
 
-@pytest.mark.parametrize("key", ["to_place", "tracking_to_send", "due", "awaiting_supplier"])
+@pytest.mark.parametrize("key", ["due", "awaiting_supplier"])
 def test_clicking_a_todo_opens_the_matching_order_list(
     qtbot: QtBot, main_window: MainWindow, key: str
 ) -> None:
@@ -142,19 +145,43 @@ def test_unmatched_card_opens_the_supplier_orders_awaiting_a_match(
     assert orders.list_stack.currentIndex() == 1
 
 
-def test_detail_link_opens_the_near_deadline_unordered_orders(
+@pytest.mark.parametrize(
+    ("key", "view_type"),
+    [
+        ("to_place", PurchaseQueueView),
+        ("tracking_to_send", ShippingView),
+        ("after_sales", AfterSalesView),
+    ],
+)
+def test_a_queue_card_opens_its_queue_with_the_same_count(
+    qtbot: QtBot, main_window: MainWindow, key: str, view_type: type
+) -> None:
+    view = loaded(qtbot, main_window)
+    card = view.cards[key]
+    assert card.value > 0, key  # the demo has some of each
+    qtbot.mouseClick(card, Qt.MouseButton.LeftButton)
+    queue = main_window.current_view()
+    assert isinstance(queue, view_type)
+    wait_idle(qtbot, main_window)
+    if key == "after_sales":
+        qtbot.waitUntil(lambda: queue.model.total() == card.value, timeout=10_000)
+    else:
+        qtbot.waitUntil(lambda: queue.total == card.value, timeout=10_000)
+
+
+def test_detail_link_opens_the_overdue_after_sales_cases(
     qtbot: QtBot, main_window: MainWindow
 ) -> None:
     view = loaded(qtbot, main_window)
-    card = view.cards["to_place"]
+    card = view.cards["after_sales"]
     assert card.detail.isVisibleTo(view)
     qtbot.mouseClick(card.detail, Qt.MouseButton.LeftButton)
-    orders = main_window.current_view()
-    assert isinstance(orders, OrdersView)
+    cases = main_window.current_view()
+    assert isinstance(cases, AfterSalesView)
+    assert cases.overdue_check.isChecked()
     wait_idle(qtbot, main_window)
-    qtbot.waitUntil(lambda: orders.is_complete(), timeout=10_000)
-    todo = next(t for t in count_todos() if t.card.key == "to_place")
-    assert orders.model.rowCount() == todo.detail
+    todo = next(t for t in count_todos() if t.card.key == "after_sales")
+    qtbot.waitUntil(lambda: cases.model.total() == todo.detail, timeout=10_000)
 
 
 def test_tables_models_and_export(

@@ -87,6 +87,8 @@ class AfterSalesView(View):
     watches = frozenset(
         {"after_sales_case", "after_sales_template", "after_sales_deadline", "sales_order"}
     )
+    #: The dashboard's to-do cards open this view by this key (``ui/dashboard/navigation``).
+    todo_key = "after_sales"
     icon_name = "after-sales"
 
     def __init__(self, worker: DbWorker, parent: QWidget | None = None) -> None:
@@ -323,6 +325,23 @@ class AfterSalesView(View):
 
     @Slot()
     def _filters_changed(self) -> None:
+        self.refresh()
+
+    def show_todo(self, target: Any) -> None:
+        """Opened from the dashboard's card: the open cases (only the overdue ones for its
+        second figure), every other filter cleared."""
+        widgets = (self.kind_combo, self.state_combo, self.shop_combo, self.supplier_combo)
+        for widget in (*widgets, self.overdue_check, self.search):
+            widget.blockSignals(True)
+        try:
+            for combo in widgets:
+                combo.setCurrentIndex(0)
+            self.state_combo.setCurrentIndex(max(0, self.state_combo.findData("open")))
+            self.overdue_check.setChecked(getattr(target, "quick", "") == "overdue")
+            self.search.clear()
+        finally:
+            for widget in (*widgets, self.overdue_check, self.search):
+                widget.blockSignals(False)
         self.refresh()
 
     def refresh(self) -> None:

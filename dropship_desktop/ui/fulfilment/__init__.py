@@ -10,8 +10,14 @@ from ..view_base import View
 __all__ = ["fulfilment_views"]
 
 
-def fulfilment_views(worker: DbWorker, parent: QWidget) -> list[View]:
-    """The fulfilment views, in navigation order (the main window adds them)."""
+def fulfilment_views(
+    worker: DbWorker, parent: QWidget, *, after_shipping: View | None = None
+) -> list[View]:
+    """The fulfilment views, in navigation order (the main window adds them).
+
+    *after_shipping* (the after-sales view) goes between the shipping queue and the mappings,
+    where it falls in the seller's day.
+    """
     from .mapping_view import MappingView
     from .purchase_view import PurchaseQueueView
     from .shipping_view import ShippingView
@@ -19,5 +25,6 @@ def fulfilment_views(worker: DbWorker, parent: QWidget) -> list[View]:
     return [
         PurchaseQueueView(worker, parent),
         ShippingView(worker, parent),
+        *([after_shipping] if after_shipping is not None else []),
         MappingView(worker, parent),
     ]

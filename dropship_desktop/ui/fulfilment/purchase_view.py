@@ -239,6 +239,8 @@ class PurchaseQueueView(View):
     watches = frozenset(
         {"sales_order", "supplier_order", "purchase_attempt", "sku_mapping", "offer", "product"}
     )
+    #: The dashboard's to-do cards open this view by this key (``ui/dashboard/navigation``).
+    todo_key = "purchase_queue"
     icon_name = "due-soon"
 
     def __init__(self, worker: DbWorker, parent: QWidget | None = None) -> None:
@@ -341,6 +343,11 @@ class PurchaseQueueView(View):
         return self.tr("To order")
 
     # -- loading ------------------------------------------------------------------------------
+
+    def show_todo(self, target: object) -> None:
+        """Opened from the dashboard's card: the orders still to place, most urgent first."""
+        self.show_ordered.setChecked(False)
+        self.refresh()
 
     def refresh(self) -> None:
         self._submit_load(self.limit)

@@ -119,6 +119,8 @@ class ShippingView(View):
     """Tracking numbers from 1688 to send back to the shops, most urgent first."""
 
     watches = frozenset({"sales_order", "supplier_order", "shipping_export", "shop"})
+    #: The dashboard's to-do cards open this view by this key (``ui/dashboard/navigation``).
+    todo_key = "shipping"
     icon_name = "export"
 
     def __init__(self, worker: DbWorker, parent: QWidget | None = None) -> None:
@@ -126,6 +128,8 @@ class ShippingView(View):
         self.setObjectName("ShippingView")
         #: Asks where to save (tests replace it).
         self.ask_path: Callable[[str], str] = self._ask_path
+        #: How many orders are to ship (counted in the background; None until then).
+        self.total: int | None = None
         self.message_bar = MessageBar(self)
         self.alert = QLabel()
         self.alert.setObjectName("trackingAlert")
@@ -184,6 +188,11 @@ class ShippingView(View):
     def shop_id(self) -> int | None:
         value = self.shop.currentData(Qt.ItemDataRole.UserRole)
         return int(value) if value else None
+
+    def show_todo(self, target: object) -> None:
+        """Opened from the dashboard's card: the tracking numbers not yet sent to the shops."""
+        self.hide_sent.setChecked(True)
+        self.refresh()
 
     def refresh(self) -> None:
         if not self._shops_loaded:
@@ -248,6 +257,7 @@ class ShippingView(View):
         self.refresh()
 
     def _counted(self, count: int) -> None:
+        self.total = count
         self.count_label.setText(
             self.tr("%n order(s) with a 1688 tracking number to ship", "", count)
         )
