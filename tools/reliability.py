@@ -84,21 +84,31 @@ def kills(trials: int, seed: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp)
         template = base / "template"
-        assert run_cli("demo", "--orders", "2000", "--data-dir", str(template)).returncode == 0
+        assert run_cli("demo", "--orders", "30000", "--data-dir", str(template)).returncode == 0
         big = _orders_csv(base / "big.csv", 20_000, 0)
+        commands = {
+            "import": ["import", "orders", str(big), "--shop", "杀进程店"],
+            "demo": ["demo", "--orders", "60000"],
+            "backup": ["backup"],
+        }
+        # Calibrate: how long each takes uninterrupted, so that kills land all along the run.
+        duration = {}
+        for action, args in commands.items():
+            data = base / f"calibrate-{action}"
+            if action != "demo":
+                copy_db(template / "dropship.db", data)
+            started = time.perf_counter()
+            assert run_cli(*args, "--data-dir", str(data), timeout=600).returncode == 0
+            duration[action] = time.perf_counter() - started
+        _emit(figure="kill trial calibration (uninterrupted seconds)", **duration)
         for trial in range(trials):
             for action in ("import", "demo", "backup"):
                 data = base / f"{action}-{trial}"
                 if action != "demo":
                     copy_db(template / "dropship.db", data)
                 before = _count(data / "dropship.db") if action != "demo" else 0
-                args = {
-                    "import": ["import", "orders", str(big), "--shop", "杀进程店"],
-                    "demo": ["demo", "--orders", "60000"],
-                    "backup": ["backup"],
-                }[action]
-                proc = _spawn(*args, "--data-dir", str(data))
-                time.sleep(rnd.uniform(0.3, 3.0 if action != "backup" else 1.2))
+                proc = _spawn(*commands[action], "--data-dir", str(data))
+                time.sleep(rnd.uniform(0.2, 1.0) * duration[action])
                 finished = proc.poll() is not None
                 if not finished:
                     os.kill(proc.pid, signal.SIGKILL)
