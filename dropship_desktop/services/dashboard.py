@@ -223,18 +223,19 @@ def load_live(now: int | None = None) -> LiveFigures:
         )
     }
     marks = ",".join("?" * len(SUPPLIER_CAUSED_REASONS))
-    stock: dict[tuple[int, int], int] = {}
-    for supplier, first_at in conn.execute(
-        "SELECT coalesce(so.supplier_id, 0), min(cr.created_at)"
-        f" FROM cancellation_request cr INDEXED BY {REQUEST_INDEX}"
-        " JOIN supplier_order so ON so.id = cr.supplier_order_id"
-        " WHERE cr.state NOT IN ('failed', 'skipped')"
-        f" AND (cr.reason_code IN ({marks}) OR cr.reason_text LIKE '%库存不足%'"
-        " OR cr.reason_text LIKE '%缺货%') GROUP BY so.id",
-        tuple(sorted(SUPPLIER_CAUSED_REASONS)),
-    ):
-        key = (int(supplier), ds.day_of(int(first_at)))
-        stock[key] = stock.get(key, 0) + 1
+    stock = {
+        (int(r[0]), int(r[1])): int(r[2])
+        for r in conn.execute(
+            f"SELECT supplier, {day.format(t='first_at')}, count(*) FROM ("
+            " SELECT coalesce(so.supplier_id, 0) AS supplier, min(cr.created_at) AS first_at"
+            f" FROM cancellation_request cr INDEXED BY {REQUEST_INDEX}"
+            " JOIN supplier_order so ON so.id = cr.supplier_order_id"
+            " WHERE cr.state NOT IN ('failed', 'skipped')"
+            f" AND (cr.reason_code IN ({marks}) OR cr.reason_text LIKE '%库存不足%'"
+            " OR cr.reason_text LIKE '%缺货%') GROUP BY so.id) GROUP BY 1, 2",
+            tuple(sorted(SUPPLIER_CAUSED_REASONS)),
+        )
+    }
     return LiveFigures(now, windows, late_by_shop, late_by_supplier, stock)
 
 
