@@ -32,7 +32,9 @@ from ..store.migrations.m0005_daily_summaries import (
 from .base import Changes, audit, write_op
 
 __all__ = [
+    "PENDING",
     "DashboardData",
+    "LiveFigures",
     "ShopFigures",
     "ShopRef",
     "SupplierFigures",
@@ -132,6 +134,11 @@ class DashboardData:
     live: LiveFigures | None = None
 
     @property
+    def pending(self) -> bool:
+        """Whether the time-dependent figures (late, stock, 30-day windows) are still to come."""
+        return self.live is not None and self.live.pending
+
+    @property
     def late(self) -> int:
         return sum(s.late for s in self.per_shop)
 
@@ -193,6 +200,12 @@ class LiveFigures:
     late_by_shop: dict[tuple[int, int], int]
     late_by_supplier: dict[tuple[int, int], int]
     stock_by_supplier: dict[tuple[int, int], int]
+    pending: bool = False
+
+
+#: Stands for live figures not read yet: the dashboard shows the summary figures first and the
+#: time-dependent ones a moment later (they are the slow part at a million orders).
+PENDING = LiveFigures(0, {}, {}, {}, {}, pending=True)
 
 
 def load_live(now: int | None = None) -> LiveFigures:
@@ -297,9 +310,9 @@ def load_dashboard(
         rates = rolling_rates([r.orders for r in rows], [r.cancelled for r in rows])
         if live is None:
             live = load_live(now)
-        now = live.now
+        now = live.now if not live.pending else (now_epoch() if now is None else now)
         windows = live.windows
-        if last == today(now):
+        if last == today(now) and not live.pending:
             o = sum(v[0] for s, v in windows.items() if shop_id is None or s == shop_id)
             c = sum(v[1] for s, v in windows.items() if shop_id is None or s == shop_id)
             rates[-1] = c / o if o else None
