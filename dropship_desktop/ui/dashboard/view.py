@@ -287,6 +287,8 @@ class DashboardView(View):
         self.dash = QLabel("–")
         bar.addWidget(self.dash)
         bar.addWidget(self.to_date)
+        for widget in (self.from_date, self.dash, self.to_date):
+            widget.hide()
         bar.addSpacing(8)
         bar.addWidget(self.shop_combo)
         bar.addStretch(1)
@@ -486,8 +488,10 @@ class DashboardView(View):
     @Slot(int)
     def _range_clicked(self, days: int) -> None:
         self._days = days
-        for edit in (self.from_date, self.to_date):
-            edit.setEnabled(days == 0)
+        # The dates only for a custom range (the bar must fit a 1366-pixel screen in English).
+        for widget in (self.from_date, self.dash, self.to_date):
+            widget.setVisible(days == 0)
+            widget.setEnabled(days == 0)
         if days:
             rng = DateRange.last(days, svc.today())
             for edit, day in ((self.from_date, rng.first_day), (self.to_date, rng.last_day)):
