@@ -32,7 +32,9 @@ from ..store.migrations.m0010_daily_summaries import (
 from .base import Changes, audit, write_op
 
 __all__ = [
+    "PENDING",
     "DashboardData",
+    "LiveFigures",
     "ShopFigures",
     "ShopRef",
     "SupplierFigures",
@@ -132,6 +134,11 @@ class DashboardData:
     live: LiveFigures | None = None
 
     @property
+    def pending(self) -> bool:
+        """Whether the time-dependent figures (late, stock, 30-day windows) are still to come."""
+        return self.live is not None and self.live.pending
+
+    @property
     def late(self) -> int:
         return sum(s.late for s in self.per_shop)
 
@@ -193,6 +200,12 @@ class LiveFigures:
     late_by_shop: dict[tuple[int, int], int]
     late_by_supplier: dict[tuple[int, int], int]
     stock_by_supplier: dict[tuple[int, int], int]
+    pending: bool = False
+
+
+#: Stands for live figures not read yet: the dashboard shows the summary figures first and the
+#: time-dependent ones a moment later (they are the slow part at a million orders).
+PENDING = LiveFigures(0, {}, {}, {}, {}, pending=True)
 
 
 def load_live(now: int | None = None) -> LiveFigures:
@@ -223,18 +236,19 @@ def load_live(now: int | None = None) -> LiveFigures:
         )
     }
     marks = ",".join("?" * len(SUPPLIER_CAUSED_REASONS))
-    stock: dict[tuple[int, int], int] = {}
-    for supplier, first_at in conn.execute(
-        "SELECT coalesce(so.supplier_id, 0), min(cr.created_at)"
-        f" FROM cancellation_request cr INDEXED BY {REQUEST_INDEX}"
-        " JOIN supplier_order so ON so.id = cr.supplier_order_id"
-        " WHERE cr.state NOT IN ('failed', 'skipped')"
-        f" AND (cr.reason_code IN ({marks}) OR cr.reason_text LIKE '%库存不足%'"
-        " OR cr.reason_text LIKE '%缺货%') GROUP BY so.id",
-        tuple(sorted(SUPPLIER_CAUSED_REASONS)),
-    ):
-        key = (int(supplier), ds.day_of(int(first_at)))
-        stock[key] = stock.get(key, 0) + 1
+    stock = {
+        (int(r[0]), int(r[1])): int(r[2])
+        for r in conn.execute(
+            f"SELECT supplier, {day.format(t='first_at')}, count(*) FROM ("
+            " SELECT coalesce(so.supplier_id, 0) AS supplier, min(cr.created_at) AS first_at"
+            f" FROM cancellation_request cr INDEXED BY {REQUEST_INDEX}"
+            " JOIN supplier_order so ON so.id = cr.supplier_order_id"
+            " WHERE cr.state NOT IN ('failed', 'skipped')"
+            f" AND (cr.reason_code IN ({marks}) OR cr.reason_text LIKE '%库存不足%'"
+            " OR cr.reason_text LIKE '%缺货%') GROUP BY so.id) GROUP BY 1, 2",
+            tuple(sorted(SUPPLIER_CAUSED_REASONS)),
+        )
+    }
     return LiveFigures(now, windows, late_by_shop, late_by_supplier, stock)
 
 
@@ -296,9 +310,9 @@ def load_dashboard(
         rates = rolling_rates([r.orders for r in rows], [r.cancelled for r in rows])
         if live is None:
             live = load_live(now)
-        now = live.now
+        now = live.now if not live.pending else (now_epoch() if now is None else now)
         windows = live.windows
-        if last == today(now):
+        if last == today(now) and not live.pending:
             o = sum(v[0] for s, v in windows.items() if shop_id is None or s == shop_id)
             c = sum(v[1] for s, v in windows.items() if shop_id is None or s == shop_id)
             rates[-1] = c / o if o else None

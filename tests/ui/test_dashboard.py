@@ -243,3 +243,20 @@ def test_warning_when_the_next_cancellations_reach_the_line(
     view.refresh()
     wait_idle(qtbot, main_window)
     assert not view.warning.isVisibleTo(view)
+
+
+def test_a_reload_keeps_the_figures_and_updates_the_todos(
+    qtbot: QtBot, main_window: MainWindow
+) -> None:
+    view = loaded(qtbot, main_window)
+    assert view.data is not None and not view.data.pending
+    before = view.cards["unmatched"].value
+    # A new 1688 order awaiting a match, then the change notification a service would send.
+    db.execute_sql(
+        "INSERT INTO supplier_order (status, created_at, updated_at, order_id_1688)"
+        " VALUES ('waitsellersend', 1, 1, 'X-1')"
+    )
+    view.refresh()
+    wait_idle(qtbot, main_window)
+    assert view.cards["unmatched"].value == before + 1
+    assert not view.data.pending and view.tiles["cancel"].value.text() != "…"

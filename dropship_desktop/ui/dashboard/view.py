@@ -53,6 +53,7 @@ __all__ = ["DashboardView", "TodoCardWidget", "load_dashboard_view"]
 #: Warn about a shop when this many cancellations (or fewer) bring it to its line.
 NEAR_LINE = 3
 _LOAD_KEY = "dashboard-load"
+_LIVE_KEY = "dashboard-live"
 #: Switching range or shop reuses the to-do counts and 30-day windows up to this old (seconds);
 #: any change to orders reloads everything anyway.
 REUSE_S = 60
@@ -62,15 +63,23 @@ def load_dashboard_view(
     date_range: DateRange,
     shop_id: int | None,
     previous: svc.DashboardData | None = None,
+    *,
+    stage: str = "all",
 ) -> tuple[svc.DashboardData, list[TodoCount] | None]:
-    """Everything the view shows, read on the DB worker.
+    """What the view shows, read on the DB worker.
 
     With *previous* (the data shown, less than a minute old) only the range's figures are read:
     the to-do counts and the live figures (30-day windows, late orders, stock cancellations) do
-    not depend on the range or shop.
+    not depend on the range or shop. Otherwise *stage* ``"first"`` reads the summary figures and
+    the to-do counts (the live figures pending), ``"live"`` everything but the to-do counts,
+    ``"all"`` everything.
     """
     if previous is not None:
         return svc.load_dashboard(date_range, shop_id, live=previous.live), None
+    if stage == "first":
+        return svc.load_dashboard(date_range, shop_id, live=svc.PENDING), count_todos()
+    if stage == "live":
+        return svc.load_dashboard(date_range, shop_id), None
     return svc.load_dashboard(date_range, shop_id), count_todos()
 
 
@@ -278,6 +287,8 @@ class DashboardView(View):
         self.dash = QLabel("–")
         bar.addWidget(self.dash)
         bar.addWidget(self.to_date)
+        for widget in (self.from_date, self.dash, self.to_date):
+            widget.hide()
         bar.addSpacing(8)
         bar.addWidget(self.shop_combo)
         bar.addStretch(1)
@@ -477,8 +488,10 @@ class DashboardView(View):
     @Slot(int)
     def _range_clicked(self, days: int) -> None:
         self._days = days
-        for edit in (self.from_date, self.to_date):
-            edit.setEnabled(days == 0)
+        # The dates only for a custom range (the bar must fit a 1366-pixel screen in English).
+        for widget in (self.from_date, self.dash, self.to_date):
+            widget.setVisible(days == 0)
+            widget.setEnabled(days == 0)
         if days:
             rng = DateRange.last(days, svc.today())
             for edit, day in ((self.from_date, rng.first_day), (self.to_date, rng.last_day)):
@@ -505,16 +518,47 @@ class DashboardView(View):
     def _load(self, *, full: bool) -> None:
         self._loaded = True
         data = self.data
-        reuse = data if not full and data is not None and now_epoch() - data.now < REUSE_S else None
-        self.worker.submit(
-            load_dashboard_view,
-            self.date_range(),
-            self.shop_id(),
-            reuse,
-            on_result=self.show_data,
-            key=_LOAD_KEY,
-            owner=self,
+        reuse = (
+            data
+            if not full
+            and data is not None
+            and not data.pending
+            and now_epoch() - data.now < REUSE_S
+            else None
         )
+        rng, shop = self.date_range(), self.shop_id()
+        self.worker.cancel(_LIVE_KEY)
+        if reuse is not None:
+            self.worker.submit(
+                load_dashboard_view, rng, shop, reuse,
+                on_result=self._loaded_result, key=_LOAD_KEY, owner=self,
+            )  # fmt: skip
+            return
+        # The summary figures and to-dos first, the time-dependent figures right after.
+        for key, stage in ((_LOAD_KEY, "first"), (_LIVE_KEY, "live")):
+            self.worker.submit(
+                load_dashboard_view, rng, shop, None, stage=stage,
+                on_result=self._loaded_result, key=key, owner=self,
+            )  # fmt: skip
+
+    @Slot(object)
+    def _loaded_result(self, result: tuple[svc.DashboardData, list[TodoCount] | None]) -> None:
+        data = result[0]
+        if data.range != self.date_range() or data.shop_id != self.shop_id():
+            return  # the seller chose another range or shop meanwhile
+        shown = self.data
+        if (
+            data.pending
+            and shown is not None
+            and not shown.pending
+            and (shown.range, shown.shop_id) == (data.range, data.shop_id)
+        ):
+            # A reload: keep the complete figures shown until the new ones come; the to-do
+            # counts are new already.
+            if result[1] is not None:
+                self._show_todos(result[1])
+            return
+        self.show_data(result)
 
     def on_changed(self, changes: Changes) -> None:
         super().on_changed(changes)
@@ -532,17 +576,23 @@ class DashboardView(View):
             self._shops = list(data.shops)
             self._fill_shops()
         self._shops = list(data.shops)
-        for todo in todos:
-            widget = self.cards.get(todo.card.key)
-            if widget is not None:
-                widget.set_count(todo)
+        self._show_todos(todos)
         self._show_tiles(data)
         self._show_charts(data)
+        if data.pending:
+            return  # the figures below follow with the time-dependent ones
         self.shop_model.set_rows(data.per_shop)
         self.supplier_model.set_rows(data.suppliers)
         for table in (self.shop_table, self.supplier_table):
             table.resizeColumnsToContents()
         self._show_warning(data)
+
+    def _show_todos(self, todos: list[TodoCount]) -> None:
+        self._todos = todos
+        for todo in todos:
+            widget = self.cards.get(todo.card.key)
+            if widget is not None:
+                widget.set_count(todo)
 
     def _selected_figures(self, data: svc.DashboardData) -> list[svc.ShopFigures]:
         return [s for s in data.per_shop if data.shop_id is None or s.shop.id == data.shop_id]
@@ -568,6 +618,10 @@ class DashboardView(View):
             estimated = self.tr("From real 1688 costs")
         self.tiles["profit"].set(format_money(t.profit_fen), estimated, warn=t.profit_fen < 0)
         self.tiles["margin"].set(percent(t.margin), self.tr("Profit ÷ sales"))
+        if data.pending:  # the time-dependent figures follow in a moment
+            self.tiles["cancel"].set("…")
+            self.tiles["late"].set("…")
+            return
         shops = self._selected_figures(data)
         w_orders = sum(s.window.orders for s in shops)
         w_cancelled = sum(s.window.cancelled for s in shops)
@@ -609,6 +663,8 @@ class DashboardView(View):
         self.products_chart.set_items(
             [BarItem(title, sales, f"{qty_word} {qty}") for title, qty, sales, _l in data.products]
         )
+        if data.pending:
+            return  # suppliers need the late orders and stock cancellations
         unknown = self.tr("(supplier not recorded)")
         stock = self.tr("Cancelled for stock")
         on_time = self.tr("On-time rate")
