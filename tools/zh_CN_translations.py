@@ -635,7 +635,7 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
     ("Timeline", "Buyer data shown"): "查看了买家信息",
     ("Timeline", "Linked to this order by hand"): "已手动关联到此订单",
     ("Timeline", "Cancellation recorded"): "已记录取消申请",
-    ("Timeline", "Cancellation sent"): "取消申请已提交",
+    ("Timeline", "Cancellation started on 1688"): "已开始在1688上取消",
     ("Timeline", "Cancellation skipped"): "已跳过取消",
     ("Timeline", "Cancellation done: order closed"): "取消完成：订单已关闭",
     ("Timeline", "Cancellation done: refund requested"): "取消完成：已申请退款",
@@ -1846,7 +1846,9 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
     ): "“{outcome}”不是该申请可能的结果。",
     ("Messages", "Distribution account created."): "分销账号已创建。",
     ("Messages", "{count} cancellation request(s) recorded."): "已记录 {count} 个取消申请。",
-    ("Messages", "Cancellation request sent."): "取消申请已发送。",
+    ("Messages", "Cancellation request started; waiting for the answer from 1688."): (
+        "已开始取消申请，等待1688的结果。"
+    ),
     (
         "Messages",
         "Stopped before the seller confirmed the result on 1688. Check the order on 1688, then "

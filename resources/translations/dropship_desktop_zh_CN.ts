@@ -445,6 +445,7 @@ The current data is backed up first, so this can be undone by restoring that bac
     </message>
     <message>
         <source>Cancel Orders (取消订单)</source>
+        <extracomment>The size the wizard asks for when the screen has room. Room left for the window&apos;s title bar and border, which the client size does not include.</extracomment>
         <translation>取消订单</translation>
     </message>
     <message>
@@ -475,6 +476,7 @@ The current data is backed up first, so this can be undone by restoring that bac
     </message>
     <message>
         <source>Manual: you act on 1688 in the browser and confirm here</source>
+        <extracomment>1688 statuses the wizard can act on (close unpaid, apply for the refund of unshipped). &quot;Select all&quot; asks first when it would check more orders than this.</extracomment>
         <translation>手动：在浏览器中操作1688，然后在这里确认</translation>
     </message>
     <message>
@@ -1405,6 +1407,11 @@ Details were written to the log file:
     <message>
         <source>“{outcome}” is not a possible outcome of this request.</source>
         <translation>“{outcome}”不是该申请可能的结果。</translation>
+    </message>
+    <message>
+        <source>This shop order status cannot be set by hand.</source>
+        <extracomment>What the seller can say happened on the shop after cancelling on 1688.</extracomment>
+        <translation>这个店铺订单状态不能手动设置。</translation>
     </message>
     <message>
         <source>The connector “{kind}” is not available in this version of the app. Edit the distribution account and choose the manual connector.</source>
@@ -2436,12 +2443,16 @@ Use “Map columns…” to say which column holds what.</source>
         <translation>已记录 {count} 个取消申请。</translation>
     </message>
     <message>
-        <source>Cancellation request sent.</source>
-        <translation>取消申请已发送。</translation>
+        <source>Cancellation request started; waiting for the answer from 1688.</source>
+        <translation>已开始取消申请，等待1688的结果。</translation>
     </message>
     <message>
         <source>{count} interrupted cancellation request(s) found.</source>
         <translation>发现 {count} 个中断的取消申请。</translation>
+    </message>
+    <message>
+        <source>Shop status recorded for {count} order(s).</source>
+        <translation>已记录 {count} 个订单的店铺状态。</translation>
     </message>
     <message>
         <source>{count} offer(s) marked out of stock.</source>
@@ -2991,6 +3002,14 @@ Use “Map columns…” to say which column holds what.</source>
         <translation>搜索订单号、买家姓名、手机尾号、商品或地址</translation>
     </message>
     <message>
+        <source>&amp;Only orders that can still be cancelled</source>
+        <translation>只看还能取消的订单(&amp;O)</translation>
+    </message>
+    <message>
+        <source>1688 orders awaiting payment or not shipped yet. Clear it to see all the account&apos;s orders.</source>
+        <translation>1688订单待付款或尚未发货。取消勾选可查看该账号的全部订单。</translation>
+    </message>
+    <message>
         <source>Open the order list on &amp;1688</source>
         <translation>在1688上打开订单列表(&amp;1)</translation>
     </message>
@@ -3410,8 +3429,58 @@ Use “Map columns…” to say which column holds what.</source>
         <translation>店铺订单号</translation>
     </message>
     <message>
+        <source>Select all</source>
+        <translation>全选</translation>
+    </message>
+    <message numerus="yes">
+        <source>Select %n orders to cancel?</source>
+        <translation>
+            <numerusform>要选择 %n 个订单来取消吗？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Each will be closed on 1688 or get a refund application, and every shop order cancelled lowers the shop&apos;s rating. Nothing is sent before step 6.</source>
+        <translation>每个订单都会在1688上关闭或申请退款；每取消一个店铺订单，店铺评分都会下降。第 6 步之前不会发送任何内容。</translation>
+    </message>
+    <message>
+        <source>Select &amp;all</source>
+        <translation>全选(&amp;A)</translation>
+    </message>
+    <message>
         <source>{selected} selected: {closes} to close, {refunds} refund application(s), {waits} to wait for, {others} not cancellable here.</source>
         <translation>已选 {selected} 个：{closes} 个关闭，{refunds} 个申请退款，{waits} 个需等待，{others} 个无法在此取消。</translation>
+    </message>
+</context>
+<context>
+    <name>ShopTodo</name>
+    <message>
+        <source>This does not cancel the buyer&apos;s order on the shop. Afterwards you must still cancel or refund the buyer of %n shop order(s) there — or ship from another source — before the ship-by deadline.</source>
+        <translation>这不会取消买家在店铺里的订单。之后您仍需在店铺里为 %n 个订单取消或退款给买家（或从其他货源发货），并且要在最晚发货时间之前完成。</translation>
+    </message>
+    <message>
+        <source>Now, on the shop: cancel or refund the buyer of these %n order(s) — or ship them from another source — before the ship-by deadline. The 1688 side does not change the shop order.</source>
+        <translation>现在请到店铺里处理这 %n 个订单：取消或退款给买家（或从其他货源发货），务必在最晚发货时间之前完成。1688端的操作不会改变店铺订单。</translation>
+    </message>
+    <message>
+        <source>ship-by deadline unknown</source>
+        <extracomment>Shop orders listed by name; the rest are counted.</extracomment>
+        <translation>最晚发货时间未知</translation>
+    </message>
+    <message>
+        <source>ship by {when}</source>
+        <translation>最晚发货 {when}</translation>
+    </message>
+    <message>
+        <source>overdue: {}</source>
+        <translation>已超时：{}</translation>
+    </message>
+    <message>
+        <source>… and %n more</source>
+        <translation>…… 另有 %n 个</translation>
+    </message>
+    <message>
+        <source>Still to do on the shop</source>
+        <translation>店铺端还需处理</translation>
     </message>
 </context>
 <context>
@@ -3761,6 +3830,10 @@ Use “Map columns…” to say which column holds what.</source>
         <translation>退款单号或1688的提示（可选）</translation>
     </message>
     <message>
+        <source>What cancelling costs</source>
+        <translation>取消订单的代价</translation>
+    </message>
+    <message>
         <source>1688 order id</source>
         <translation>1688订单号</translation>
     </message>
@@ -3781,12 +3854,12 @@ Use “Map columns…” to say which column holds what.</source>
         <translation>结果</translation>
     </message>
     <message>
-        <source>Ready to send {closes} close request(s) and {refunds} refund application(s); {skipped} order(s) will be skipped. Each request is recorded before it is sent.</source>
-        <translation>准备发送 {closes} 个关闭请求和 {refunds} 个退款申请；将跳过 {skipped} 个订单。每个请求在发送前都会先记录下来。</translation>
+        <source>{closes} order(s) to close and {refunds} refund application(s) to make on 1688; {skipped} order(s) will be skipped. For each order the 1688 page opens in your browser: do it there, then say here whether it was done.</source>
+        <translation>需要在1688上关闭 {closes} 个订单、申请 {refunds} 个退款；将跳过 {skipped} 个订单。每个订单的1688页面会在浏览器中打开：请在那里操作，然后在这里告知是否已完成。</translation>
     </message>
     <message>
-        <source>For each order the 1688 page opens in your browser: do it there, then say here whether it was done.</source>
-        <translation>每个订单的1688页面会在浏览器中打开：请在那里操作，然后在这里告知是否已完成。</translation>
+        <source>Ready to send {closes} close request(s) and {refunds} refund application(s); {skipped} order(s) will be skipped. Each request is recorded before it is sent.</source>
+        <translation>准备发送 {closes} 个关闭请求和 {refunds} 个退款申请；将跳过 {skipped} 个订单。每个请求在发送前都会先记录下来。</translation>
     </message>
     <message>
         <source>Not sent yet</source>
@@ -3817,6 +3890,14 @@ Use “Map columns…” to say which column holds what.</source>
         <translation>
             <numerusform>等待中：订单创建后 10 秒内1688不允许关闭；等待中的 %n 个订单到时会自动发送。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Opening on 1688…</source>
+        <translation>正在打开1688页面…</translation>
+    </message>
+    <message>
+        <source>Order {n} of {total}: do it on 1688, then answer here.</source>
+        <translation>第 {n} 个，共 {total} 个：请在1688上操作，然后在这里回答。</translation>
     </message>
     <message>
         <source>Sending…</source>
@@ -4001,8 +4082,8 @@ Channel distributors: cheaper, faster, small minimums — but unstable supply an
         <translation>已记录取消申请</translation>
     </message>
     <message>
-        <source>Cancellation sent</source>
-        <translation>取消申请已提交</translation>
+        <source>Cancellation started on 1688</source>
+        <translation>已开始在1688上取消</translation>
     </message>
     <message>
         <source>Cancellation skipped</source>
@@ -4043,6 +4124,10 @@ Channel distributors: cheaper, faster, small minimums — but unstable supply an
     <message>
         <source>Status follows the cancelled 1688 orders</source>
         <translation>订单状态随已取消的1688订单更新</translation>
+    </message>
+    <message>
+        <source>Shop status recorded by the seller</source>
+        <translation>卖家记录了店铺状态</translation>
     </message>
     <message>
         <source>Status</source>

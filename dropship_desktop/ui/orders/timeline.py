@@ -34,7 +34,7 @@ _ACTIONS: dict[str, str] = {
     "reveal_buyer_data": QT_TRANSLATE_NOOP("Timeline", "Buyer data shown"),
     "link": QT_TRANSLATE_NOOP("Timeline", "Linked to this order by hand"),
     "cancel_recorded": QT_TRANSLATE_NOOP("Timeline", "Cancellation recorded"),
-    "cancel_submitted": QT_TRANSLATE_NOOP("Timeline", "Cancellation sent"),
+    "cancel_submitted": QT_TRANSLATE_NOOP("Timeline", "Cancellation started on 1688"),
     "cancel_skipped": QT_TRANSLATE_NOOP("Timeline", "Cancellation skipped"),
     "cancel_closed": QT_TRANSLATE_NOOP("Timeline", "Cancellation done: order closed"),
     "cancel_refund_requested": QT_TRANSLATE_NOOP("Timeline", "Cancellation done: refund requested"),
@@ -47,6 +47,7 @@ _ACTIONS: dict[str, str] = {
     "status_follows_cancellation": QT_TRANSLATE_NOOP(
         "Timeline", "Status follows the cancelled 1688 orders"
     ),
+    "shop_status_marked": QT_TRANSLATE_NOOP("Timeline", "Shop status recorded by the seller"),
 }
 
 _KEYS: dict[str, str] = {
