@@ -1766,10 +1766,6 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
     ("Messages", "Demo data created."): "演示数据已创建。",
     (
         "Messages",
-        "Exported {count} order(s) to {name} in {seconds} s.",
-    ): "已将 {count} 个订单导出到 {name}，用时 {seconds} 秒。",
-    (
-        "Messages",
         "Imported {file}: {created} new 1688 orders, {updated} updated, {unchanged} unchanged; "
         "{matched} matched to sales orders, {unmatched} awaiting a match.",
     ): "已导入 {file}：新增 {created} 个1688订单，更新 {updated} 个，{unchanged} 个无变化；"

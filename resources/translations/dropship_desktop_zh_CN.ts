@@ -1641,6 +1641,10 @@ Details were written to the log file:
         <translation>导出…</translation>
     </message>
     <message>
+        <source>Open &amp;folder</source>
+        <translation>打开所在文件夹(&amp;F)</translation>
+    </message>
+    <message>
         <source>The file will hold buyers&apos; personal data. This export is recorded in the operation log. Keep the file safe and delete it when no longer needed.</source>
         <translation>导出的文件将包含买家个人信息，本次导出会记入操作记录。请妥善保管该文件，不再需要时及时删除。</translation>
     </message>
@@ -1738,6 +1742,10 @@ Details were written to the log file:
         <translation>1688采购单</translation>
     </message>
     <message>
+        <source>This app&apos;s own order export</source>
+        <translation>本软件导出的订单</translation>
+    </message>
+    <message>
         <source>Row {row}, column {column}: {message}</source>
         <translation>第 {row} 行，{column} 列：{message}</translation>
     </message>
@@ -1748,6 +1756,10 @@ Details were written to the log file:
     <message>
         <source>… and {count} more problem(s).</source>
         <translation>……还有 {count} 个问题。</translation>
+    </message>
+    <message>
+        <source>{count} rows ({rows}), column {column}: {message}</source>
+        <translation>{count} 行（第 {rows} 行），列 {column}：{message}</translation>
     </message>
     <message>
         <source>these</source>
@@ -2401,10 +2413,6 @@ Use “Map columns…” to say which column holds what.</source>
         <translation>演示数据已创建。</translation>
     </message>
     <message>
-        <source>Exported {count} order(s) to {name} in {seconds} s.</source>
-        <translation>已将 {count} 个订单导出到 {name}，用时 {seconds} 秒。</translation>
-    </message>
-    <message>
         <source>Imported {file}: {created} new 1688 orders, {updated} updated, {unchanged} unchanged; {matched} matched to sales orders, {unmatched} awaiting a match.</source>
         <translation>已导入 {file}：新增 {created} 个1688订单，更新 {updated} 个，{unchanged} 个无变化；{matched} 个已匹配店铺订单，{unmatched} 个待关联。</translation>
     </message>
@@ -2485,6 +2493,10 @@ Use “Map columns…” to say which column holds what.</source>
     <message>
         <source>Backup restored.</source>
         <translation>备份已恢复。</translation>
+    </message>
+    <message>
+        <source>Exported {count} order(s) to {name}.</source>
+        <translation>已导出 {count} 个订单到 {name}。</translation>
     </message>
 </context>
 <context>

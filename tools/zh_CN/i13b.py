@@ -52,4 +52,11 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
         "order.",
     ): "现在请到店铺里处理这 %n 个订单：取消或退款给买家（或从其他货源发货），"
     "务必在最晚发货时间之前完成。1688端的操作不会改变店铺订单。",
+    ("ExportDialog", "Open &folder"): "打开所在文件夹(&F)",
+    ("Import", "This app's own order export"): "本软件导出的订单",
+    (
+        "Import",
+        "{count} rows ({rows}), column {column}: {message}",
+    ): "{count} 行（第 {rows} 行），列 {column}：{message}",
+    ("Messages", "Exported {count} order(s) to {name}."): "已导出 {count} 个订单到 {name}。",
 }
