@@ -675,7 +675,7 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
     ("MainWindow", "Database: {name}"): "数据库：{name}",
     ("MainWindow", "&Back Up Now"): "立即备份(&B)",
     ("MainWindow", "Backups and &Restore…"): "备份与恢复(&R)…",
-    ("MainWindow", "Delete Old &Buyer Data…"): "删除旧的买家信息(&B)…",
+    ("MainWindow", "&Delete Old Buyer Data…"): "删除旧的买家信息(&D)…",
     ("MainWindow", "&Quit"): "退出(&Q)",
     ("MainWindow", "&View"): "查看(&V)",
     ("MainWindow", "&Refresh"): "刷新(&R)",
@@ -865,7 +865,7 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
     ("OrderDetailPane", "Reason"): "原因",
     ("OrderDetailPane", "State"): "状态",
     ("OrderDetailPane", "Error"): "错误",
-    ("OrderDetailPane", "None."): "无。",
+    ("OrderDetailPane", "None."): "暂无",
     ("OrderDetailPane", "When"): "时间",
     ("OrderDetailPane", "What"): "内容",
     ("OrderDetailPane", "Before"): "修改前",
@@ -1035,8 +1035,8 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
     (
         "ProductDialog",
         "Listing completeness {}%. Clear product information prevents cancellations and returns. "
-        "Missing:",
-    ): "商品信息完整度 {}%。清晰的商品信息可以减少取消订单和退货。缺少：",
+        "To improve:",
+    ): "商品信息完整度 {}%。清晰的商品信息可以减少取消订单和退货。待完善：",
     (
         "ProductDialog",
         "Listing completeness 100%: title, SKU, price, specifications and description are all "
@@ -1069,7 +1069,7 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
         "RefundReasonEditor",
         "Evidence image addresses, one a line (1–5)",
     ): "凭证图片地址，每行一个（1–5 个）",
-    ("RefundReasonEditor", "R&eason:"): "原因(&E)：",
+    ("RefundReasonEditor", "Re&fund reason:"): "退款原因(&F)：",
     ("RefundReasonEditor", "&Description:"): "退款说明(&D)：",
     ("RefundReasonEditor", "E&vidence:"): "凭证(&V)：",
     ("RefundReasonEditor", "Choose a reason…"): "请选择原因…",
@@ -1175,7 +1175,7 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
     ("SourcingView", "Suppliers"): "供应商",
     ("SourcingView", "Products and offers"): "商品与报价",
     ("SourcingView", "Offers for “{}”"): "“{}”的货源报价",
-    ("SourcingView", "Listing {}% complete. Missing:"): "商品信息完整度 {}%。缺少：",
+    ("SourcingView", "Listing {}% complete. To improve:"): "商品信息完整度 {}%。待完善：",
     ("SourcingView", "Listing complete."): "商品信息完整。",
     ("SourcingView", "Clear the preferred offer"): "取消首选报价",
     (

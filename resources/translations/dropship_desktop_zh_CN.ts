@@ -2115,8 +2115,8 @@ Use “Map columns…” to say which column holds what.</source>
         <translation>备份与恢复(&amp;R)…</translation>
     </message>
     <message>
-        <source>Delete Old &amp;Buyer Data…</source>
-        <translation>删除旧的买家信息(&amp;B)…</translation>
+        <source>&amp;Delete Old Buyer Data…</source>
+        <translation>删除旧的买家信息(&amp;D)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -2809,7 +2809,7 @@ Use “Map columns…” to say which column holds what.</source>
     </message>
     <message>
         <source>None.</source>
-        <translation>无。</translation>
+        <translation>暂无</translation>
     </message>
     <message>
         <source>Timeline</source>
@@ -3064,7 +3064,7 @@ Use “Map columns…” to say which column holds what.</source>
     <name>OrdersView</name>
     <message>
         <source>1688 order id</source>
-        <extracomment>The columns left to right by default: what the seller acts on (statuses, flags, profit) comes right after the order and product, so it is visible on a 1366-pixel screen with the detail pane open; the rest follows and can be shown, hidden and moved from the header&apos;s context menu.</extracomment>
+        <extracomment>Shortcuts of the File menu&apos;s import and export actions (shown in this view&apos;s tooltips). The columns left to right by default: what the seller acts on (statuses, flags, profit) comes right after the order and product, so it is visible on a 1366-pixel screen with the detail pane open; the rest follows and can be shown, hidden and moved from the header&apos;s context menu.</extracomment>
         <translation>1688订单号</translation>
     </message>
     <message>
@@ -3195,6 +3195,23 @@ Use “Map columns…” to say which column holds what.</source>
         <source>Several shops have an order {}; choose one:</source>
         <translation>多个店铺都有订单 {}，请选择一个：</translation>
     </message>
+    <message>
+        <source>Phone</source>
+        <extracomment>How long the status bar says what was copied (ms).</extracomment>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>收货地址</translation>
+    </message>
+    <message>
+        <source>Copied %n row(s), with the buyer data you revealed; paste them into Excel or WPS.</source>
+        <translation>已复制 %n 行（含您已查看的买家信息），可粘贴到 Excel 或 WPS。</translation>
+    </message>
+    <message>
+        <source>Copied %n row(s); paste them into Excel or WPS.</source>
+        <translation>已复制 %n 行，可粘贴到 Excel 或 WPS。</translation>
+    </message>
 </context>
 <context>
     <name>PriceTiersEdit</name>
@@ -3318,8 +3335,8 @@ Use “Map columns…” to say which column holds what.</source>
         <translation>请输入商品标题。</translation>
     </message>
     <message>
-        <source>Listing completeness {}%. Clear product information prevents cancellations and returns. Missing:</source>
-        <translation>商品信息完整度 {}%。清晰的商品信息可以减少取消订单和退货。缺少：</translation>
+        <source>Listing completeness {}%. Clear product information prevents cancellations and returns. To improve:</source>
+        <translation>商品信息完整度 {}%。清晰的商品信息可以减少取消订单和退货。待完善：</translation>
     </message>
     <message>
         <source>Listing completeness 100%: title, SKU, price, specifications and description are all there.</source>
@@ -3370,8 +3387,8 @@ Use “Map columns…” to say which column holds what.</source>
         <translation>凭证图片地址，每行一个（1–5 个）</translation>
     </message>
     <message>
-        <source>R&amp;eason:</source>
-        <translation>原因(&amp;E)：</translation>
+        <source>Re&amp;fund reason:</source>
+        <translation>退款原因(&amp;F)：</translation>
     </message>
     <message>
         <source>&amp;Description:</source>
@@ -3740,8 +3757,8 @@ Use “Map columns…” to say which column holds what.</source>
         <translation>“{}”的货源报价</translation>
     </message>
     <message>
-        <source>Listing {}% complete. Missing:</source>
-        <translation>商品信息完整度 {}%。缺少：</translation>
+        <source>Listing {}% complete. To improve:</source>
+        <translation>商品信息完整度 {}%。待完善：</translation>
     </message>
     <message>
         <source>Listing complete.</source>
@@ -3804,6 +3821,7 @@ Use “Map columns…” to say which column holds what.</source>
     <name>Status</name>
     <message>
         <source>Unknown ({})</source>
+        <extracomment>The one date style of the Chinese UI (and of exports): ``2026-12-02 23:44``.</extracomment>
         <translation>未知（{}）</translation>
     </message>
 </context>

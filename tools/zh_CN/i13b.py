@@ -59,4 +59,13 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
         "{count} rows ({rows}), column {column}: {message}",
     ): "{count} 行（第 {rows} 行），列 {column}：{message}",
     ("Messages", "Exported {count} order(s) to {name}."): "已导出 {count} 个订单到 {name}。",
+    ("OrdersView", "Phone"): "联系电话",
+    ("OrdersView", "Address"): "收货地址",
+    (
+        "OrdersView",
+        "Copied %n row(s), with the buyer data you revealed; paste them into Excel or WPS.",
+    ): "已复制 %n 行（含您已查看的买家信息），可粘贴到 Excel 或 WPS。",
+    ("OrdersView", "Copied %n row(s); paste them into Excel or WPS."): (
+        "已复制 %n 行，可粘贴到 Excel 或 WPS。"
+    ),
 }

@@ -1296,7 +1296,7 @@ class RefundReasonEditor(QWidget):
         self.vouchers.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
-        reason_label = QLabel(self.tr("R&eason:"))
+        reason_label = QLabel(self.tr("Re&fund reason:"))
         reason_label.setBuddy(self.combo)
         description_label = QLabel(self.tr("&Description:"))
         description_label.setBuddy(self.description)

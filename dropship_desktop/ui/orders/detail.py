@@ -289,7 +289,7 @@ class OrderDetailPane(QWidget):
     ) -> str:
         if not rows:
             return f"<p><i>{_e(empty)}</i></p>"
-        head = "".join(f"<th align='left'>{_e(h)}</th>" for h in headers)
+        head = "".join(f"<th align='left' style='white-space:nowrap'>{_e(h)}</th>" for h in headers)
         body = "".join("<tr>" + "".join(_td(cell(r)) for cell in cells) + "</tr>" for r in rows)
         return (
             "<table border='1' cellspacing='0' cellpadding='3' style='border-collapse:collapse'>"
