@@ -2916,11 +2916,11 @@ Use “Map columns…” to say which column holds what.</source>
     </message>
     <message>
         <source>Cancellation pending</source>
-        <translation>取消处理中</translation>
+        <translation>1688取消处理中</translation>
     </message>
     <message>
         <source>Refund pending</source>
-        <translation>退款处理中</translation>
+        <translation>1688退款申请中</translation>
     </message>
     <message>
         <source>Sides disagree</source>
