@@ -75,6 +75,7 @@ __all__ = [
     "mark_interrupted",
     "mark_offers_out_of_stock",
     "mark_shop_orders",
+    "mark_shop_orders_done",
     "new_batch_id",
     "pending_supplier_order_ids",
     "record_requests",
@@ -1195,6 +1196,34 @@ def mark_shop_orders(sales_order_ids: Iterable[int], status: SalesStatus) -> Cha
             )
             changed.append(int(oid))
     refresh_order_summaries(changed)
+    return Changes.of(
+        "sales_order",
+        ids={"sales_order": changed},
+        message=QT_TRANSLATE_NOOP("Messages", "Shop status recorded for {count} order(s)."),
+        message_params={"count": len(changed)},
+    )
+
+
+@write_op
+def mark_shop_orders_done(sales_order_ids: Iterable[int]) -> Changes:
+    """The seller cancelled or refunded these buyers on the shop: unpaid shop orders become
+    closed, paid ones refunded (see :func:`mark_shop_orders`); others are left alone."""
+    ids = sorted(set(sales_order_ids))
+    by_status: dict[str, list[int]] = {}
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        marks = ",".join("?" * len(chunk))
+        for oid, status in db.execute_sql(
+            f"SELECT id, status FROM sales_order WHERE id IN ({marks})", chunk
+        ).fetchall():
+            by_status.setdefault(status, []).append(int(oid))
+    changed: set[int] = set()
+    for status, target in (
+        (SalesStatus.WAIT_PAY.value, SalesStatus.CANCELLED),
+        (SalesStatus.PAID.value, SalesStatus.REFUNDED),
+    ):
+        if by_status.get(status):
+            changed |= mark_shop_orders(by_status[status], target).ids.get("sales_order", set())
     return Changes.of(
         "sales_order",
         ids={"sales_order": changed},

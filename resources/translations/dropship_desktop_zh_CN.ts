@@ -3511,6 +3511,18 @@ Use “Map columns…” to say which column holds what.</source>
         <source>Still to do on the shop</source>
         <translation>店铺端还需处理</translation>
     </message>
+    <message>
+        <source>&amp;Done on the shop: mark them closed/refunded</source>
+        <translation>店铺里已处理：标记为已关闭/已退款(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Only once you cancelled or refunded the buyers on the shop itself: unpaid orders become closed, paid ones refunded, and their ship-by warning ends.</source>
+        <translation>仅在您已在店铺里为买家取消或退款之后点击：未付款订单记为交易关闭，已付款订单记为已退款，其发货超时提醒随之结束。</translation>
+    </message>
+    <message>
+        <source>Recorded: %n shop order(s) marked closed or refunded on the shop.</source>
+        <translation>已记录：%n 个店铺订单标记为已关闭或已退款。</translation>
+    </message>
 </context>
 <context>
     <name>Shortcuts</name>

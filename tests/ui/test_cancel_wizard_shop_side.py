@@ -75,6 +75,14 @@ def test_steps_4_and_6_say_what_is_left_on_the_shop_with_the_deadline(
     # The shop order itself is untouched: still paid, still due.
     assert one("SELECT status FROM sales_order WHERE id = ?", sale) == "paid"
     assert one("SELECT ship_by FROM sales_order WHERE id = ?", sale) == ship_by
+    # Once the seller refunded the buyer on the shop, the wizard records it.
+    button = page.shop_todo.mark_button
+    assert button.isVisible() and button.isEnabled()
+    button.click()
+    idle(qtbot, wizard)
+    qtbot.waitUntil(lambda: "Recorded: 1 shop order" in page.shop_todo.label.text(), timeout=5000)
+    assert one("SELECT status FROM sales_order WHERE id = ?", sale) == "refunded"
+    assert not button.isEnabled()
 
 
 def test_manual_connector_never_says_sent_before_the_seller_confirmed(

@@ -68,4 +68,14 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
     ("OrdersView", "Copied %n row(s); paste them into Excel or WPS."): (
         "已复制 %n 行，可粘贴到 Excel 或 WPS。"
     ),
+    ("ShopTodo", "&Done on the shop: mark them closed/refunded"): "店铺里已处理：标记为已关闭/已退款(&D)",
+    (
+        "ShopTodo",
+        "Only once you cancelled or refunded the buyers on the shop itself: unpaid orders become "
+        "closed, paid ones refunded, and their ship-by warning ends.",
+    ): "仅在您已在店铺里为买家取消或退款之后点击：未付款订单记为交易关闭，已付款订单记为已退款，其发货超时提醒随之结束。",
+    (
+        "ShopTodo",
+        "Recorded: %n shop order(s) marked closed or refunded on the shop.",
+    ): "已记录：%n 个店铺订单标记为已关闭或已退款。",
 }

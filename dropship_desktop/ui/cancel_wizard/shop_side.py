@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
-from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ...domain.cancel_flow import ShopTodo
 from ...domain.timeutil import to_epoch
@@ -78,7 +78,16 @@ def shop_todo_html(todos: Sequence[ShopTodo], *, done: bool = False) -> str:
 
 
 class ShopTodoBox(QGroupBox):
-    """A box saying what is left to do on the shop; hidden when nothing is."""
+    """A box saying what is left to do on the shop; hidden when nothing is.
+
+    After submitting (step 6), its button records that the seller did it on the shop: the shop
+    orders become closed (unpaid) or refunded (paid), which ends their ship-by warning.
+
+    Signals:
+        mark_requested(list): The sales order ids the seller says are done on the shop.
+    """
+
+    mark_requested = Signal(list)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(QCoreApplication.translate("ShopTodo", "Still to do on the shop"), parent)
@@ -89,12 +98,44 @@ class ShopTodoBox(QGroupBox):
         self.label.setTextFormat(Qt.TextFormat.RichText)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.mark_button = QPushButton(
+            QCoreApplication.translate("ShopTodo", "&Done on the shop: mark them closed/refunded")
+        )
+        self.mark_button.setObjectName("markShopDone")
+        self.mark_button.setToolTip(
+            QCoreApplication.translate(
+                "ShopTodo",
+                "Only once you cancelled or refunded the buyers on the shop itself: unpaid orders "
+                "become closed, paid ones refunded, and their ship-by warning ends.",
+            )
+        )
+        self.mark_button.clicked.connect(lambda: self.mark_requested.emit(list(self._ids)))
+        self.mark_button.hide()
+        self._ids: list[int] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         layout.addWidget(self.label)
+        layout.addWidget(self.mark_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.hide()
 
     def set_todos(self, todos: Sequence[ShopTodo], *, done: bool = False) -> None:
         text = shop_todo_html(todos, done=done)
         self.label.setText(text)
+        self._ids = [t.sale.sales_order_id for t in todos]
+        self.mark_button.setVisible(done and bool(todos))
+        self.mark_button.setEnabled(True)
         self.setVisible(bool(text))
+
+    def show_marked(self, count: int) -> None:
+        """The seller's mark was recorded."""
+        self.label.setText(
+            _html(
+                QCoreApplication.translate(
+                    "ShopTodo",
+                    "Recorded: %n shop order(s) marked closed or refunded on the shop.",
+                    "",
+                    count,
+                )
+            )
+        )
+        self.mark_button.setEnabled(False)

@@ -43,6 +43,7 @@ from ...services.cancellation import (
     begin_submission,
     mark_interrupted,
     mark_offers_out_of_stock,
+    mark_shop_orders_done,
     record_requests,
     record_retry,
     submit_request,
@@ -188,6 +189,7 @@ class SubmitPage(StepPage):
         box.setContentsMargins(8, 4, 8, 4)
         box.addWidget(self.consequences_label)
         self.shop_todo = ShopTodoBox()
+        self.shop_todo.mark_requested.connect(self._mark_shop_done)
         facts = QHBoxLayout()
         facts.addWidget(consequences, 1)
         facts.addWidget(self.shop_todo, 1)
@@ -582,6 +584,18 @@ class SubmitPage(StepPage):
             self.retry_button.setFocus()
         else:
             self.cw.focus_finish()
+
+    def _mark_shop_done(self, sales_order_ids: list[int]) -> None:
+        """The seller says the shop side is done: record it (ends the ship-by warnings)."""
+        self.shop_todo.mark_button.setEnabled(False)
+        self.cw.worker.submit(
+            mark_shop_orders_done,
+            sales_order_ids,
+            on_result=lambda changes: self.shop_todo.show_marked(
+                len(changes.ids.get("sales_order", ()))
+            ),
+            on_error=self.cw.show_error,
+        )
 
     # -- the manual connector's question -------------------------------------------------------
 
