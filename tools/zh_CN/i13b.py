@@ -68,7 +68,10 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
     ("OrdersView", "Copied %n row(s); paste them into Excel or WPS."): (
         "已复制 %n 行，可粘贴到 Excel 或 WPS。"
     ),
-    ("ShopTodo", "&Done on the shop: mark them closed/refunded"): "店铺里已处理：标记为已关闭/已退款(&D)",
+    (
+        "ShopTodo",
+        "&Done on the shop: mark them closed/refunded",
+    ): "店铺里已处理：标记为已关闭/已退款(&D)",
     (
         "ShopTodo",
         "Only once you cancelled or refunded the buyers on the shop itself: unpaid orders become "
