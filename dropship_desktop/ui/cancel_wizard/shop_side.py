@@ -111,6 +111,8 @@ class ShopTodoBox(QGroupBox):
         )
         self.mark_button.clicked.connect(lambda: self.mark_requested.emit(list(self._ids)))
         self.mark_button.hide()
+        # Out of the focus chain while hidden: step 6 opens with the focus on Submit.
+        self.mark_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._ids: list[int] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
@@ -122,7 +124,11 @@ class ShopTodoBox(QGroupBox):
         text = shop_todo_html(todos, done=done)
         self.label.setText(text)
         self._ids = [t.sale.sales_order_id for t in todos]
-        self.mark_button.setVisible(done and bool(todos))
+        offer = done and bool(todos)
+        self.mark_button.setFocusPolicy(
+            Qt.FocusPolicy.StrongFocus if offer else Qt.FocusPolicy.NoFocus
+        )
+        self.mark_button.setVisible(offer)
         self.mark_button.setEnabled(True)
         self.setVisible(bool(text))
 
