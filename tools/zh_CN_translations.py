@@ -635,7 +635,7 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
     ("Timeline", "Buyer data shown"): "查看了买家信息",
     ("Timeline", "Linked to this order by hand"): "已手动关联到此订单",
     ("Timeline", "Cancellation recorded"): "已记录取消申请",
-    ("Timeline", "Cancellation sent"): "取消申请已提交",
+    ("Timeline", "Cancellation started on 1688"): "已开始在1688上取消",
     ("Timeline", "Cancellation skipped"): "已跳过取消",
     ("Timeline", "Cancellation done: order closed"): "取消完成：订单已关闭",
     ("Timeline", "Cancellation done: refund requested"): "取消完成：已申请退款",
@@ -675,7 +675,7 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
     ("MainWindow", "Database: {name}"): "数据库：{name}",
     ("MainWindow", "&Back Up Now"): "立即备份(&B)",
     ("MainWindow", "Backups and &Restore…"): "备份与恢复(&R)…",
-    ("MainWindow", "Delete Old &Buyer Data…"): "删除旧的买家信息(&B)…",
+    ("MainWindow", "&Delete Old Buyer Data…"): "删除旧的买家信息(&D)…",
     ("MainWindow", "&Quit"): "退出(&Q)",
     ("MainWindow", "&View"): "查看(&V)",
     ("MainWindow", "&Refresh"): "刷新(&R)",
@@ -865,7 +865,7 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
     ("OrderDetailPane", "Reason"): "原因",
     ("OrderDetailPane", "State"): "状态",
     ("OrderDetailPane", "Error"): "错误",
-    ("OrderDetailPane", "None."): "无。",
+    ("OrderDetailPane", "None."): "暂无",
     ("OrderDetailPane", "When"): "时间",
     ("OrderDetailPane", "What"): "内容",
     ("OrderDetailPane", "Before"): "修改前",
@@ -912,8 +912,8 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
     ("OrderListModel", "Flags"): "提醒",
     ("OrderListModel", "Overdue"): "已超时",
     ("OrderListModel", "Ship soon"): "即将超时",
-    ("OrderListModel", "Cancellation pending"): "取消处理中",
-    ("OrderListModel", "Refund pending"): "退款处理中",
+    ("OrderListModel", "Cancellation pending"): "1688取消处理中",
+    ("OrderListModel", "Refund pending"): "1688退款申请中",
     ("OrderListModel", "Sides disagree"): "状态不一致",
     ("OrderListModel", "Not ordered from supplier"): "未向供应商下单",
     ("OrderListModel", ", "): "、",
@@ -1035,8 +1035,8 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
     (
         "ProductDialog",
         "Listing completeness {}%. Clear product information prevents cancellations and returns. "
-        "Missing:",
-    ): "商品信息完整度 {}%。清晰的商品信息可以减少取消订单和退货。缺少：",
+        "To improve:",
+    ): "商品信息完整度 {}%。清晰的商品信息可以减少取消订单和退货。待完善：",
     (
         "ProductDialog",
         "Listing completeness 100%: title, SKU, price, specifications and description are all "
@@ -1069,7 +1069,7 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
         "RefundReasonEditor",
         "Evidence image addresses, one a line (1–5)",
     ): "凭证图片地址，每行一个（1–5 个）",
-    ("RefundReasonEditor", "R&eason:"): "原因(&E)：",
+    ("RefundReasonEditor", "Re&fund reason:"): "退款原因(&F)：",
     ("RefundReasonEditor", "&Description:"): "退款说明(&D)：",
     ("RefundReasonEditor", "E&vidence:"): "凭证(&V)：",
     ("RefundReasonEditor", "Choose a reason…"): "请选择原因…",
@@ -1175,7 +1175,7 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
     ("SourcingView", "Suppliers"): "供应商",
     ("SourcingView", "Products and offers"): "商品与报价",
     ("SourcingView", "Offers for “{}”"): "“{}”的货源报价",
-    ("SourcingView", "Listing {}% complete. Missing:"): "商品信息完整度 {}%。缺少：",
+    ("SourcingView", "Listing {}% complete. To improve:"): "商品信息完整度 {}%。待完善：",
     ("SourcingView", "Listing complete."): "商品信息完整。",
     ("SourcingView", "Clear the preferred offer"): "取消首选报价",
     (
@@ -1766,10 +1766,6 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
     ("Messages", "Demo data created."): "演示数据已创建。",
     (
         "Messages",
-        "Exported {count} order(s) to {name} in {seconds} s.",
-    ): "已将 {count} 个订单导出到 {name}，用时 {seconds} 秒。",
-    (
-        "Messages",
         "Imported {file}: {created} new 1688 orders, {updated} updated, {unchanged} unchanged; "
         "{matched} matched to sales orders, {unmatched} awaiting a match.",
     ): "已导入 {file}：新增 {created} 个1688订单，更新 {updated} 个，{unchanged} 个无变化；"
@@ -1846,7 +1842,9 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
     ): "“{outcome}”不是该申请可能的结果。",
     ("Messages", "Distribution account created."): "分销账号已创建。",
     ("Messages", "{count} cancellation request(s) recorded."): "已记录 {count} 个取消申请。",
-    ("Messages", "Cancellation request sent."): "取消申请已发送。",
+    ("Messages", "Cancellation request started; waiting for the answer from 1688."): (
+        "已开始取消申请，等待1688的结果。"
+    ),
     (
         "Messages",
         "Stopped before the seller confirmed the result on 1688. Check the order on 1688, then "

@@ -62,6 +62,7 @@ __all__ = [
     "RefundReasonInput",
     "SaleFacts",
     "ShopCancellationStats",
+    "ShopTodo",
     "SignInResult",
     "Submission",
     "SubmissionItem",
@@ -71,6 +72,7 @@ __all__ = [
     "plan_order",
     "prevention_advice",
     "refund_reason_problems",
+    "shop_todos",
 ]
 
 #: 1688 accepts a refund description of 2–150 characters.
@@ -88,6 +90,8 @@ GOODS_STATUS_WAIT_SELLER_SEND = "refundWaitSellerSend"
 _DEAD_SALES = frozenset(
     {SalesStatus.CANCELLED.value, SalesStatus.REFUNDED.value, SalesStatus.REFUNDING.value}
 )
+# Shop orders the buyer still waits for: cancelling on 1688 leaves them to the seller.
+_LIVE_UNSHIPPED = frozenset({SalesStatus.WAIT_PAY.value, SalesStatus.PAID.value})
 # Refund reasons that mean "the supplier has no stock"; 1688's reason ids are not fixed, names are.
 _OUT_OF_STOCK_WORDS = ("缺货", "库存", "out of stock")
 
@@ -668,6 +672,47 @@ def compute_consequences(
     )
 
 
+@dataclass(frozen=True)
+class ShopTodo:
+    """A shop order the seller must still deal with on the shop after cancelling on 1688.
+
+    Cancelling the supplier order changes nothing on the shop: the buyer still waits for the
+    goods. The seller must cancel or refund the buyer there (or ship from another source)
+    before the shop's ship-by deadline.
+
+    Attributes:
+        sale: The shop order.
+        supplier_order_ids: The selected supplier orders of it that will be cancelled.
+        overdue: The ship-by deadline has already passed.
+    """
+
+    sale: SaleFacts
+    supplier_order_ids: tuple[int, ...]
+    overdue: bool = False
+
+
+def shop_todos(
+    plans: Sequence[OrderPlan], candidates: Mapping[int, OrderCandidate], now: datetime
+) -> list[ShopTodo]:
+    """The live shop orders (awaiting payment or paid) behind the plans that will cancel anything,
+    each once, the most urgent first (earliest ship-by deadline; unknown deadlines last)."""
+    found: dict[int, tuple[SaleFacts, list[int]]] = {}
+    for plan in plans:
+        if plan.action is None:
+            continue
+        sale = candidates[plan.supplier_order_id].sale
+        if sale is None or sale.status not in _LIVE_UNSHIPPED:
+            continue
+        found.setdefault(sale.sales_order_id, (sale, []))[1].append(plan.supplier_order_id)
+    todos = [
+        ShopTodo(sale, tuple(ids), sale.ship_by is not None and sale.ship_by < now)
+        for sale, ids in found.values()
+    ]
+    far = datetime.max.replace(tzinfo=now.tzinfo)
+    todos.sort(key=lambda t: (t.sale.ship_by or far, t.sale.shop_order_no))
+    return todos
+
+
 # --------------------------------------------------------------------------------------------
 # Prevention advice (seed 5.3)
 # --------------------------------------------------------------------------------------------
@@ -1117,6 +1162,10 @@ class CancelFlow:
 
     def consequences(self) -> Consequences:
         return compute_consequences(self.plans(), self._candidates, self.shop_stats, self.clock())
+
+    def shop_todos(self) -> list[ShopTodo]:
+        """The shop orders the seller must still cancel, refund or ship on the shop."""
+        return shop_todos(self.plans(), self._candidates, self.clock())
 
     def advice(self) -> list[Advice]:
         """Seed 5.3 advice for the selected orders that will be cancelled (with the reason's

@@ -269,7 +269,7 @@ _labels(
     CancelRequestState,
     {
         "recorded": ("Recorded, not sent", "已记录，未提交"),
-        "submitted": ("Sent, awaiting answer", "已提交，等待结果"),
+        "submitted": ("Started, awaiting the answer", "已开始，等待结果"),
         "closed": ("Closed", "已关闭"),
         "refund_requested": ("Refund requested", "已申请退款"),
         "refunded": ("Refunded", "已退款"),

@@ -43,7 +43,6 @@ from ..domain.cancel_flow import (
     outcome_from_call,
 )
 from ..domain.enums import (
-    CLOSED_1688_STATUSES,
     OPEN_CANCEL_STATES,
     OPEN_REFUND_STATUSES,
     CancelAction,
@@ -76,6 +75,8 @@ __all__ = [
     "load_flow_data",
     "mark_interrupted",
     "mark_offers_out_of_stock",
+    "mark_shop_orders",
+    "mark_shop_orders_done",
     "new_batch_id",
     "pending_supplier_order_ids",
     "record_requests",
@@ -99,7 +100,6 @@ _CANCELLED_SALES = (
     SalesStatus.REFUNDED.value,
     SalesStatus.REFUNDING.value,
 )
-_FOLLOWING_SALES = (SalesStatus.WAIT_PAY.value, SalesStatus.PAID.value)
 _CHUNK = 500
 
 #: Local error codes (the platform's own codes are stored as they come).
@@ -770,45 +770,10 @@ def begin_submission(request_id: int) -> Changes:
     )
     return _changes(
         request_ids=[request_id],
-        message=QT_TRANSLATE_NOOP("Messages", "Cancellation request sent."),
+        message=QT_TRANSLATE_NOOP(
+            "Messages", "Cancellation request started; waiting for the answer from 1688."
+        ),
     )
-
-
-def _follow_sales_order(sales_order_id: int, now: int) -> bool:
-    """Close (or mark refunding) the shop order once all its supplier orders are closed/refunded."""
-    sale = db.execute_sql(
-        "SELECT status FROM sales_order WHERE id = ?", (sales_order_id,)
-    ).fetchone()
-    if sale is None or sale[0] not in _FOLLOWING_SALES:
-        return False
-    linked = db.execute_sql(
-        "SELECT status, refund_status FROM supplier_order WHERE sales_order_id = ?",
-        (sales_order_id,),
-    ).fetchall()
-    if not linked:
-        return False
-    closed = [s in CLOSED_1688_STATUSES for s, _r in linked]
-    refunding = [r in _OPEN_REFUND or r == RefundStatus.REFUND_SUCCESS.value for _s, r in linked]
-    if all(closed):
-        new_status = SalesStatus.CANCELLED.value
-    elif all(c or r for c, r in zip(closed, refunding, strict=True)):
-        new_status = SalesStatus.REFUNDING.value
-    else:
-        return False
-    db.execute_sql(
-        "UPDATE sales_order SET status = ?, updated_at = ? WHERE id = ?",
-        (new_status, now, sales_order_id),
-    )
-    audit(
-        "sales_order",
-        sales_order_id,
-        "status_follows_cancellation",
-        before={"status": sale[0]},
-        after={"status": new_status},
-        sales_order_id=sales_order_id,
-        at=now,
-    )
-    return True
 
 
 def _finish(row: RequestRow, result: CallResult, now: int) -> OrderOutcome:
@@ -874,7 +839,10 @@ def _finish(row: RequestRow, result: CallResult, now: int) -> OrderOutcome:
         at=now,
     )
     if row.sales_order_id is not None:
-        _follow_sales_order(row.sales_order_id, now)
+        # The shop order keeps its own status and ship-by deadline: closing or asking a refund
+        # on 1688 changes nothing on the shop, where the seller still has to refund the buyer
+        # (or ship from another source). Only an import of the shop's orders or the seller's own
+        # mark (:func:`mark_shop_orders`) changes it; the summary shows the 1688 side's state.
         refresh_order_summaries([row.sales_order_id])
     return OrderOutcome(row.supplier_order_id, kind, message, result.error_code, row.id)
 
@@ -884,8 +852,8 @@ def finish_submission(request_id: int, result: CallResult) -> CancellationChange
     """Store the connector's answer for a submitted request, in one transaction.
 
     Success closes the supplier order (close) or sets its refund status to
-    ``waitselleragree`` (refund application); the shop order follows once all its supplier
-    orders are closed or refunded. A failure keeps the platform's code and message.
+    ``waitselleragree`` (refund application); the shop order keeps its own status (the shop side
+    has not changed). A failure keeps the platform's code and message.
 
     Raises:
         UserError: The request is not ``submitted``.
@@ -1177,6 +1145,88 @@ def resolve_interrupted(
 # --------------------------------------------------------------------------------------------
 # Out of stock
 # --------------------------------------------------------------------------------------------
+
+
+#: What the seller can say happened on the shop after cancelling on 1688.
+SHOP_MARKS = (SalesStatus.CANCELLED, SalesStatus.REFUNDING, SalesStatus.REFUNDED)
+
+
+@write_op
+def mark_shop_orders(sales_order_ids: Iterable[int], status: SalesStatus) -> Changes:
+    """Record that the seller changed orders on the shop itself (closed, refunding, refunded).
+
+    The cancel wizard never changes a shop order's status on its own: a 1688 close or refund
+    request is the supplier side. Once the seller has refunded or cancelled the buyer on the
+    shop, this marks it (an import of the shop's orders does the same); every order gets an
+    audit event with its old status. Orders that already have *status* are left alone.
+
+    Raises:
+        ValidationError: *status* is not one the seller can mark.
+    """
+    if status not in SHOP_MARKS:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Errors", "This shop order status cannot be set by hand.")
+        )
+    ids = sorted(set(sales_order_ids))
+    now = now_epoch()
+    changed: list[int] = []
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        marks = ",".join("?" * len(chunk))
+        rows = db.execute_sql(
+            f"SELECT id, status FROM sales_order WHERE id IN ({marks}) AND status != ?",
+            (*chunk, status.value),
+        ).fetchall()
+        for oid, old in rows:
+            db.execute_sql(
+                "UPDATE sales_order SET status = ?, updated_at = ? WHERE id = ?",
+                (status.value, now, oid),
+            )
+            audit(
+                "sales_order",
+                oid,
+                "shop_status_marked",
+                before={"status": old},
+                after={"status": status.value},
+                sales_order_id=oid,
+                at=now,
+            )
+            changed.append(int(oid))
+    refresh_order_summaries(changed)
+    return Changes.of(
+        "sales_order",
+        ids={"sales_order": changed},
+        message=QT_TRANSLATE_NOOP("Messages", "Shop status recorded for {count} order(s)."),
+        message_params={"count": len(changed)},
+    )
+
+
+@write_op
+def mark_shop_orders_done(sales_order_ids: Iterable[int]) -> Changes:
+    """The seller cancelled or refunded these buyers on the shop: unpaid shop orders become
+    closed, paid ones refunded (see :func:`mark_shop_orders`); others are left alone."""
+    ids = sorted(set(sales_order_ids))
+    by_status: dict[str, list[int]] = {}
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        marks = ",".join("?" * len(chunk))
+        for oid, status in db.execute_sql(
+            f"SELECT id, status FROM sales_order WHERE id IN ({marks})", chunk
+        ).fetchall():
+            by_status.setdefault(status, []).append(int(oid))
+    changed: set[int] = set()
+    for status, target in (
+        (SalesStatus.WAIT_PAY.value, SalesStatus.CANCELLED),
+        (SalesStatus.PAID.value, SalesStatus.REFUNDED),
+    ):
+        if by_status.get(status):
+            changed |= mark_shop_orders(by_status[status], target).ids.get("sales_order", set())
+    return Changes.of(
+        "sales_order",
+        ids={"sales_order": changed},
+        message=QT_TRANSLATE_NOOP("Messages", "Shop status recorded for {count} order(s)."),
+        message_params={"count": len(changed)},
+    )
 
 
 @write_op

@@ -36,12 +36,13 @@ from typing import Any
 from ..domain.enums import SalesStatus, ShopPlatform, SupplierStatus
 from ..domain.masking import mask_name, mask_phone
 from ..domain.orders import DEFAULT_SHIP_WITHIN_HOURS, OrderFlag, product_summary
-from ..domain.timeutil import now_epoch
+from ..domain.timeutil import CHINA_TZ, now_epoch
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP, join, with_values
 from ..store.bulk_orders import BulkOrderWriter
 from ..store.db import BUSY_TIMEOUT_S, database_path, db, lossy_text
 from ..tabular.cells import CellError, clean_text
+from ..tabular.error_groups import ErrorGroup, group_errors, rows_text
 from ..tabular.orders_formats import (
     CANONICAL_FIELDS,
     FORMATS,
@@ -257,8 +258,10 @@ class ImportPreview:
         """The problems as plain lines, for the CLI and messages."""
         if self.problem:
             return self.problem
-        lines = [e.text() for e in self.errors[:limit]]
-        more = len(self.errors) - limit
+        # A problem repeated on many rows is said once, with its rows.
+        groups = group_errors(self.errors)
+        lines = [_group_text(g) for g in groups[:limit]]
+        more = len(groups) - limit
         if self.errors_truncated:
             lines.append(QT_TRANSLATE_NOOP("Import", "… and more problems."))
         elif more > 0:
@@ -279,6 +282,23 @@ def _masked(lines: Sequence[OrderRecord], name: str, mask: Callable[[str], str],
     if not value and lines[0].hidden & bit:
         return HIDDEN_BY_PLATFORM
     return mask(value)
+
+
+def _group_text(group: ErrorGroup) -> str:
+    if len(group.rows) == 1:
+        return with_values(
+            QT_TRANSLATE_NOOP("Import", "Row {row}, column {column}: {message}"),
+            row=group.rows[0],
+            column=group.column,
+            message=group.message,
+        )
+    return with_values(
+        QT_TRANSLATE_NOOP("Import", "{count} rows ({rows}), column {column}: {message}"),
+        count=len(group.rows),
+        rows=rows_text(group.rows),
+        column=group.column,
+        message=group.message,
+    )
 
 
 def release_preview(preview: ImportPreview) -> None:
@@ -453,7 +473,7 @@ def preview_import(
         preview.problem = exc.text
         return preview
     errors = list(result.errors)
-    records = _validate(result.records, preview, errors)
+    records = _validate(_own_times(result.records, preview), preview, errors)
     orders = group_by_order(records)
     if preview.kind == "1688":
         _validate_1688_orders(orders, preview, errors)
@@ -1073,6 +1093,20 @@ def _order_value(lines: Sequence[OrderRecord], status: str) -> int:
     return sale
 
 
+def _own_times(records: list[OrderRecord], preview: ImportPreview) -> list[OrderRecord]:
+    """This app's own export prints times in the computer's time zone (as the app shows them),
+    not in China time like the platforms: read them back as local times."""
+    if preview.format != "ours":
+        return records
+
+    def local(value: datetime | None) -> datetime | None:
+        if value is None:
+            return None
+        return value.astimezone(CHINA_TZ).replace(tzinfo=None).astimezone()
+
+    return [r._replace(created_at=local(r.created_at), paid_at=local(r.paid_at)) for r in records]
+
+
 def _epoch(value: datetime | None) -> int | None:
     return None if value is None else int(value.timestamp())
 
@@ -1273,7 +1307,7 @@ def _order_blocks(
         truncated = truncated or result.errors_truncated
         preview.summary_rows.extend(result.summary_rows)
         block_errors = list(result.errors)
-        records = _validate(result.records, preview, block_errors)
+        records = _validate(_own_times(result.records, preview), preview, block_errors)
         errors.extend(block_errors)
         if errors:
             pending.clear()  # nothing more is written; the rest is only checked

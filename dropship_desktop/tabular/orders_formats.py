@@ -133,6 +133,7 @@ FORMATS: dict[str, str] = {
     "douyin": QT_TRANSLATE_NOOP("Import", "Douyin shop"),
     "kuaishou": QT_TRANSLATE_NOOP("Import", "Kuaishou shop"),
     "1688": QT_TRANSLATE_NOOP("Import", "1688 purchase orders"),
+    "ours": QT_TRANSLATE_NOOP("Import", "This app's own order export"),
 }
 
 # Candidate source headers per format and canonical field, best first (already normalised
@@ -275,6 +276,25 @@ _CANDIDATES: dict[str, dict[str, tuple[str, ...]]] = {
     },
 }
 
+# This app's order export (services/order_export.py), Chinese or English headers: it reads back.
+_CANDIDATES["ours"] = {
+    "order_no": ("订单编号", "shop order no."),
+    "shop_name": ("店铺", "shop"),
+    "buyer_name": ("收货人", "recipient"),
+    "buyer_phone": ("联系电话", "phone"),
+    "address": ("收货地址", "address"),
+    "product_title": ("商品", "products"),
+    "quantity": ("数量", "quantity"),
+    "amount_fen": ("销售金额", "sale amount"),
+    "shipping_fen": ("运费", "shipping"),
+    "status_text": ("订单状态", "status"),
+    "created_at": ("下单时间", "created"),
+    "paid_at": ("付款时间", "paid"),
+    "carrier": ("物流公司", "carrier"),
+    "tracking_no": ("物流单号", "tracking no."),
+    "remark": ("备注", "remark"),
+}
+
 # Detection: every group must have a member present; the score is the number of signature
 # headers present. Distinctive headers only (订单状态 etc. appear everywhere).
 _DETECTION: dict[str, tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]] = {
@@ -342,6 +362,10 @@ _DETECTION: dict[str, tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]] = {
             "订单实付款",
             "商品名称",
         ),
+    ),
+    "ours": (
+        (("订单编号", "shop order no."), ("最晚发货时间", "ship by"), ("货源成本", "cost")),
+        ("最晚发货时间", "货源成本", "代发费", "利润", "1688订单号", "ship by", "dropship fee"),
     ),
     "1688": (
         (("订单编号",), ("货品标题", "卖家公司名", "供应商", "货品总价")),
@@ -722,6 +746,10 @@ _SHOP_STATUS_EXACT: dict[str, SalesStatus] = {
     "退款成功": SalesStatus.REFUNDED,
 }
 # Compound texts ("未发货，退款成功", "已发货，售后中"): first matching keyword decides.
+# The app's own export writes its status labels (Chinese or English): they read back.
+_SHOP_STATUS_EXACT.update(
+    {"".join(label.split()): st for st in SalesStatus for label in (st.label_zh, st.label_en)}
+)
 _SHOP_STATUS_KEYWORDS: tuple[tuple[str, SalesStatus], ...] = (
     ("退款成功", SalesStatus.REFUNDED),
     ("已退款", SalesStatus.REFUNDED),

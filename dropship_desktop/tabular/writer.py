@@ -6,10 +6,11 @@ explicit type, so nothing is ever stored as a formula.
 
 Fidelity:
     * CSV is UTF-8 with a BOM (so Excel on Chinese Windows detects it), CRLF line ends and
-      minimal quoting. Long digit strings (order numbers, phone numbers) are written as plain
-      digits: a program reading the CSV gets them exactly, but Excel opening a CSV directly
-      shows numbers with more than 11 digits in scientific notation and keeps only 15 digits.
-      Use the XLSX export for files meant to be opened in Excel.
+      minimal quoting. Digit strings that Excel or WPS would damage (more than 10 digits:
+      order, tracking and phone numbers, which they show as ``1.93068E+18`` and cut to 15
+      digits; or a leading zero, which they drop) are written as ``="1930679858170647123"``,
+      the way Taobao's own exports do: the spreadsheet shows the text exactly, and readers
+      (ours included, see :func:`~dropship_desktop.tabular.cells.strip_wrappers`) unwrap it.
     * In XLSX, text is a text cell, so long digit strings stay exact. Python numbers become
       numeric cells (an ``int`` of more than 15 digits becomes text, since Excel would round
       it). Strings that are plain amounts or small counts (``"12.50"``, ``"-3"``; at most 15
@@ -28,9 +29,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from dropship_desktop.domain.timeutil import CHINA_TZ
-
-__all__ = ["neutralise", "write_csv", "write_xlsx"]
+__all__ = ["TIME_FORMAT", "neutralise", "write_csv", "write_xlsx"]
 
 _DANGEROUS_FIRST = frozenset("=+-@\t\r\n＝＋－＠")
 _PLAIN_NUMBER_RE = re.compile(r"^[+-]?(?:0|[1-9]\d*)(?:\.(\d+))?$")
@@ -66,11 +65,16 @@ def neutralise(cell: object) -> str:
     return text
 
 
+#: How times are written: the app's one date style (the UI shows the same, in local time).
+TIME_FORMAT = "%Y-%m-%d %H:%M"
+
+
 def _to_text(value: object) -> str:
     if isinstance(value, datetime):
         if value.tzinfo is not None:
-            value = value.astimezone(CHINA_TZ).replace(tzinfo=None)
-        return value.strftime("%Y-%m-%d %H:%M:%S")
+            # The computer's time zone, like the times the app shows.
+            value = value.astimezone().replace(tzinfo=None)
+        return value.strftime(TIME_FORMAT)
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, bool):
@@ -106,7 +110,12 @@ def write_csv(
     return count
 
 
+_FRAGILE_DIGITS_RE = re.compile(r"^(?:\d{11,}|0\d+)$")
+
+
 def _csv_cell(value: object) -> str:
+    if isinstance(value, str) and _FRAGILE_DIGITS_RE.match(value):
+        return f'="{value}"'  # a text formula of digits only: kept exact, never run as code
     text = neutralise(value)
     if "\x00" in text:
         text = neutralise(text.replace("\x00", ""))

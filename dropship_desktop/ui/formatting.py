@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
 
 from ..domain.enums import SalesStatus, SupplierStatus
 
 __all__ = [
     "changes_text",
+    "date_display_format",
     "enum_label",
     "format_datetime",
+    "format_iso_date",
+    "format_local_datetime",
     "format_money",
+    "format_qdatetime",
     "sales_status_label",
     "supplier_status_label",
     "translate_message",
@@ -31,11 +37,52 @@ def format_money(fen: int | None) -> str:
     return sign + "¥" + locale.toString(abs(fen) / 100, "f", 2)
 
 
+#: The one date style of the Chinese UI (and of exports): ``2026-12-02 23:44``.
+CHINESE_DATETIME_FORMAT = "yyyy-MM-dd HH:mm"
+CHINESE_DATE_FORMAT = "yyyy-MM-dd"
+
+
 def format_datetime(epoch: int | None) -> str:
+    """A stored time (Unix seconds) in the computer's time zone, in the app's one style:
+    ``2026-12-02 23:44`` in Chinese, the locale's short form in English."""
     if not epoch:
         return ""
-    value = QDateTime.fromSecsSinceEpoch(int(epoch)).toLocalTime()
+    return format_qdatetime(QDateTime.fromSecsSinceEpoch(int(epoch)).toLocalTime())
+
+
+def format_local_datetime(value: datetime | None) -> str:
+    """A naive local or aware datetime, in the same style as :func:`format_datetime`."""
+    if value is None:
+        return ""
+    if value.tzinfo is not None:
+        value = value.astimezone().replace(tzinfo=None)
+    qdt = QDateTime(
+        QDate(value.year, value.month, value.day), QTime(value.hour, value.minute, value.second)
+    )
+    return format_qdatetime(qdt)
+
+
+def format_qdatetime(value: QDateTime) -> str:
+    if _chinese():
+        return value.toString(CHINESE_DATETIME_FORMAT)
     return QLocale().toString(value, QLocale.FormatType.ShortFormat)
+
+
+def format_iso_date(text: object) -> str:
+    """A stored ``YYYY-MM-DD`` date (offers' last check) in the UI's date style."""
+    value = QDate.fromString(str(text or ""), "yyyy-MM-dd")
+    if not value.isValid():
+        return "" if text is None else str(text)
+    if _chinese():
+        return value.toString(CHINESE_DATE_FORMAT)
+    return QLocale().toString(value, QLocale.FormatType.ShortFormat)
+
+
+def date_display_format() -> str:
+    """The display format for date editors (filters): the same style as the lists."""
+    if _chinese():
+        return CHINESE_DATE_FORMAT
+    return QLocale().dateFormat(QLocale.FormatType.ShortFormat)
 
 
 def translate_message(context: str, template: str, params: dict[str, object] | None = None) -> str:

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Slot
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -33,7 +33,7 @@ from .dashboard.navigation import open_todo_target
 from .dashboard.view import DashboardView
 from .formatting import changes_text, user_error_text
 from .fulfilment import fulfilment_views
-from .orders.view import OrdersView
+from .orders.view import EXPORT_SHORTCUT, IMPORT_SHORTCUT, OrdersView
 from .sourcing.view import SourcingView
 from .tasks import DbWorker
 from .view_base import View, icon
@@ -123,6 +123,8 @@ class MainWindow(QMainWindow):
         self.import_orders_action.triggered.connect(lambda: self._orders_view().import_orders())
         self.export_orders_action = QAction(icon("export"), "", self)
         self.export_orders_action.triggered.connect(lambda: self._orders_view().export_orders())
+        self.import_orders_action.setShortcut(QKeySequence(IMPORT_SHORTCUT))
+        self.export_orders_action.setShortcut(QKeySequence(EXPORT_SHORTCUT))
         self.import_products_action = QAction(icon("import"), "", self)
         self.import_products_action.triggered.connect(self._import_products)
         for action in (
@@ -195,16 +197,20 @@ class MainWindow(QMainWindow):
         self.help_menu.addAction(self.about_action)
 
     def _retranslate(self) -> None:
-        title = self.tr("Dropship Desktop")
+        # Qt appends the application's display name to a title that does not end with it:
+        # the name goes last, in the UI language, so it is shown once.
+        name = self.tr("Dropship Desktop")
+        QGuiApplication.setApplicationDisplayName(name)
+        parts = []
         if self.demo:
-            title += " — " + self.tr("DEMO DATA")
+            parts.append(self.tr("DEMO DATA"))
         if is_read_only():
-            title += " — " + self.tr("READ-ONLY")
-        self.setWindowTitle(title)
+            parts.append(self.tr("READ-ONLY"))
+        self.setWindowTitle(" — ".join([*parts, name]))
         self.file_menu.setTitle(self.tr("&File"))
         self.backup_now_action.setText(self.tr("&Back Up Now"))
         self.backups_action.setText(self.tr("Backups and &Restore…"))
-        self.privacy_action.setText(self.tr("Delete Old &Buyer Data…"))
+        self.privacy_action.setText(self.tr("&Delete Old Buyer Data…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.import_orders_action.setText(self.tr("&Import Orders…"))
         self.export_orders_action.setText(self.tr("&Export Orders…"))

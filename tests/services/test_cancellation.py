@@ -21,7 +21,7 @@ from dropship_desktop.domain.cancel_flow import (
     SignInResult,
     SubmissionItem,
 )
-from dropship_desktop.domain.enums import CancelAction, CancelReason
+from dropship_desktop.domain.enums import CancelAction, CancelReason, SalesStatus
 from dropship_desktop.domain.orders import OrderFlag
 from dropship_desktop.domain.timeutil import now_epoch
 from dropship_desktop.errors import UserError, ValidationError
@@ -201,8 +201,9 @@ def test_one_unpaid_order_closed(world: dict[str, int]) -> None:
         ("close_order", number, "buyerCancel", "买家不要了")
     ]
     assert one("SELECT status FROM supplier_order WHERE id = ?", so) == "cancel"
-    assert one("SELECT status FROM sales_order WHERE id = ?", sale) == "cancelled"
-    assert int(one("SELECT flags FROM sales_order WHERE id = ?", sale)) == 0
+    # The shop order is the shop's: still to be cancelled there, so the sides disagree.
+    assert one("SELECT status FROM sales_order WHERE id = ?", sale) == "paid"
+    assert int(one("SELECT flags FROM sales_order WHERE id = ?", sale)) == OrderFlag.MISMATCH
     row = svc.requests_of_batch(svc.request_history(so)[0].batch_id)[0]
     assert row.state.value == "closed" and row.reason_text == "买家取消订单"
     assert row.amount_fen == 1500 and row.submitted_at and row.finished_at
@@ -211,7 +212,6 @@ def test_one_unpaid_order_closed(world: dict[str, int]) -> None:
         "cancel_submitted",
         "closed_on_1688",
         "cancel_closed",
-        "status_follows_cancellation",
     ]
     for flow_outcome in result.outcomes:
         flow.record_outcome(flow_outcome)
@@ -248,7 +248,7 @@ def test_mixed_batch(world: dict[str, int]) -> None:
     assert q("SELECT status, refund_status FROM supplier_order WHERE id = ?", paid) == [
         ("waitsellersend", "waitselleragree")
     ]
-    assert one("SELECT status FROM sales_order WHERE id = ?", s2) == "refunding"
+    assert one("SELECT status FROM sales_order WHERE id = ?", s2) == "paid"
     assert int(one("SELECT flags FROM sales_order WHERE id = ?", s2)) & OrderFlag.REFUND_PENDING
     req = svc.request_history(paid)[0]
     assert req.state.value == "refund_requested" and req.refund_id == "FAKE-RF-0001"
@@ -363,7 +363,7 @@ def test_crash_between_recording_and_sending_then_restart(world: dict[str, int])
     resolved = svc.resolve_interrupted(rids[1], OutcomeKind.CLOSED)
     assert resolved.outcomes[0].kind is OutcomeKind.CLOSED
     assert one("SELECT status FROM supplier_order WHERE id = ?", so_ids[1]) == "cancel"
-    assert one("SELECT status FROM sales_order WHERE id = ?", orders[1][0]) == "cancelled"
+    assert one("SELECT status FROM sales_order WHERE id = ?", orders[1][0]) == "paid"
     with pytest.raises(UserError):
         svc.resolve_interrupted(rids[2], OutcomeKind.REFUND_REQUESTED)  # not a refund request
     not_done = svc.resolve_interrupted(rids[2], OutcomeKind.FAILED, "页面上还是待付款")
@@ -398,7 +398,7 @@ def test_manual_connector_closes_only_what_the_seller_confirmed(world: dict[str,
     assert again.request_id is not None
     assert svc.retry_request(again.request_id, connector).outcomes[0].kind is OutcomeKind.CLOSED
     assert one("SELECT status FROM supplier_order WHERE id = ?", so) == "cancel"
-    assert one("SELECT status FROM sales_order WHERE id = ?", sale) == "cancelled"
+    assert one("SELECT status FROM sales_order WHERE id = ?", sale) == "paid"
 
 
 def test_manual_retry_is_recorded_before_the_seller_is_asked(world: dict[str, int]) -> None:
@@ -496,10 +496,15 @@ def test_an_order_already_under_way_is_refused_and_nothing_written(
         svc.record_requests([_item(so1, "1", s1)])
 
 
-def test_sales_order_follows_only_when_all_its_supplier_orders_are_done(
+def test_a_1688_refund_request_keeps_the_shop_order_and_its_deadline(
     world: dict[str, int],
 ) -> None:
-    sale, (a, b), (na, nb) = add_order(["waitbuyerpay", "waitsellersend"])
+    """Closing or asking a refund on 1688 changes nothing on the shop (issue 13 §5)."""
+    from dropship_desktop.store.order_queries import FLAG_OVERDUE, LIST_COLUMNS, fetch_rows
+
+    long_ago = HOUR_AGO - 3 * 24 * 3600
+    sale, (a, b), (na, nb) = add_order(["waitbuyerpay", "waitsellersend"], created=long_ago)
+    db.execute_sql("UPDATE sales_order SET ship_by = ? WHERE id = ?", (HOUR_AGO, sale))
     connector = fake_for({na: "waitbuyerpay", nb: "waitsellersend"})
     first = svc.record_requests([_item(a, na, sale)])
     svc.submit_request(first.request_ids[a], connector)
@@ -510,7 +515,22 @@ def test_sales_order_follows_only_when_all_its_supplier_orders_are_done(
     )
     second = svc.record_requests([refund])
     svc.submit_request(second.request_ids[b], connector)
-    assert one("SELECT status FROM sales_order WHERE id = ?", sale) == "refunding"
+    # The supplier has not agreed and nothing happened on the shop: still paid, still overdue,
+    # and the 1688 side shows the open refund request.
+    assert one("SELECT status FROM sales_order WHERE id = ?", sale) == "paid"
+    flags = int(one("SELECT flags FROM sales_order WHERE id = ?", sale))
+    assert flags & OrderFlag.REFUND_PENDING
+    row = fetch_rows([sale])[sale]
+    assert int(row[LIST_COLUMNS.index("flags")]) & FLAG_OVERDUE  # type: ignore[call-overload]
+    assert "status_follows_cancellation" not in audit_actions(sale)
+    # The seller refunded the buyer on the shop and says so.
+    changes = svc.mark_shop_orders([sale], SalesStatus.REFUNDED)
+    assert changes.ids["sales_order"] == frozenset({sale})
+    assert changes.message_text == "Shop status recorded for 1 order(s)."
+    assert one("SELECT status FROM sales_order WHERE id = ?", sale) == "refunded"
+    assert "shop_status_marked" in audit_actions(sale)
+    with pytest.raises(ValidationError):
+        svc.mark_shop_orders([sale], SalesStatus.SHIPPED)
 
 
 def test_vouchers_are_stored_and_sent(world: dict[str, int]) -> None:

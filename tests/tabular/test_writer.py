@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dropship_desktop.tabular import neutralise, read_table, write_csv, write_xlsx
+from dropship_desktop.tabular.cells import strip_wrappers
 
 _PLAIN_NUMBER = re.compile(r"^[+-]?(?:0|[1-9]\d*)(?:\.\d+)?$")
 _DANGEROUS = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -61,9 +62,11 @@ def test_csv_format(tmp_path: Path) -> None:
     data = path.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
     assert data.count(b"\r\n") == 2
-    assert data.decode("utf-8-sig").splitlines()[1] == '1930679858170647123,-12.50,"a,""b"""'
+    # Long digit strings as ="…" (as Taobao writes them): Excel and WPS keep them as text.
+    assert data.decode("utf-8-sig").splitlines()[1] == '"=""1930679858170647123""",-12.50,"a,""b"""'
     table = read_table(path)
-    assert table.rows == [["1930679858170647123", "-12.50", 'a,"b"']]
+    assert table.rows == [['="1930679858170647123"', "-12.50", 'a,"b"']]
+    assert strip_wrappers(table.rows[0][0]) == "1930679858170647123"
 
 
 def test_xlsx_types(tmp_path: Path) -> None:
@@ -93,7 +96,9 @@ def test_xlsx_types(tmp_path: Path) -> None:
     second = [(c.value, c.data_type) for c in sheet[3]]
     assert second[0] == ("100000000000000000", "s")
     assert second[1] == (2.5, "n")
-    assert second[4] == ("2024-03-05 14:00:00", "s")  # aware times shown in China time
+    # Aware times in the computer's time zone, in the app's one date style.
+    local = datetime(2024, 3, 5, 6, 0, tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M")
+    assert second[4] == (local, "s")
     assert second[6] == ("a\ufffdb", "s")
     assert second[7] == ("'-", "s")
     # And our own reader gets the long numbers back exactly.
@@ -102,6 +107,8 @@ def test_xlsx_types(tmp_path: Path) -> None:
 
 
 def _csv_field_is_safe(field: str) -> bool:
+    if re.fullmatch(r'="\d+"', field):
+        return True  # digits kept as text: a formula that only returns those digits
     return not field.startswith(_DANGEROUS) or _PLAIN_NUMBER.match(field) is not None
 
 

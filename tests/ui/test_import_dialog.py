@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from dropship_desktop.store.db import db
 from dropship_desktop.store.order_queries import OrderFilter
+from dropship_desktop.tabular.cells import strip_wrappers
 from dropship_desktop.tabular.reader import read_table
 from dropship_desktop.ui.orders import import_dialog as import_module
 from dropship_desktop.ui.orders.export_dialog import ExportDialog, run_export_dialog
@@ -110,6 +111,17 @@ def test_problems_are_listed_and_block_the_import(
     ]
     assert problems[0][:2] == ("3", "订单编号") and "scientific notation" in problems[0][2]
     assert problems[1][:2] == ("4", "买家实际支付金额")
+
+
+def test_a_problem_on_every_row_is_one_line_with_its_rows(
+    qtbot: QtBot, worker: DbWorker, tmp_path: Path
+) -> None:
+    rows = [taobao_row(str(1930679858170647000 + i), amount="x") for i in range(30)]
+    dialog = _open(qtbot, worker, write_csv(tmp_path / "bad.csv", TAOBAO_HEADERS, rows))
+    assert dialog.error_model.rowCount() == 1
+    row = [dialog.error_model.index(0, c).data() for c in range(3)]
+    assert row[:2] == ["2–31", "买家实际支付金额"]
+    _shot(dialog, "import-problems-grouped")
     dialog.shop_combo.setCurrentIndex(0)
     assert not dialog.import_button.isEnabled()
     assert "must be corrected" in dialog.summary.text()
@@ -192,8 +204,10 @@ def test_run_import_dialog_asks_for_a_file(
 
 @pytest.mark.parametrize("full", [False, True])
 def test_export_dialog_masks_unless_full_data_is_chosen(
-    qtbot: QtBot, worker: DbWorker, tmp_path: Path, full: bool
+    qtbot: QtBot, worker: DbWorker, tmp_path: Path, full: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from dropship_desktop.ui.orders import export_dialog
+
     ids = [r[0] for r in db.execute_sql("SELECT id FROM sales_order ORDER BY id LIMIT 3")]
     names = {r[0] for r in db.execute_sql("SELECT buyer_name FROM sales_order WHERE id <= 3")}
     dialog = run_export_dialog(None, worker, OrderFilter(), ids)
@@ -208,8 +222,16 @@ def test_export_dialog_masks_unless_full_data_is_chosen(
     _shot(dialog, f"export-{'full' if full else 'masked'}")
     dialog.export_to(tmp_path / "out.csv")
     qtbot.waitUntil(lambda: dialog.result_changes is not None, timeout=10_000)
-    assert "3 order(s)" in dialog.status.text()
-    cells = {c for r in read_table(tmp_path / "out.csv").rows for c in r}
+    assert "3 order(s)" in dialog.status.text() and " s." not in dialog.status.text()
+    # The file's folder can be opened from here.
+    opened: list[str] = []
+    monkeypatch.setattr(
+        export_dialog.QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile())
+    )
+    assert dialog.open_folder_button.isVisible()
+    dialog.open_folder_button.click()
+    assert opened == [str(tmp_path)]
+    cells = {strip_wrappers(c) for r in read_table(tmp_path / "out.csv").rows for c in r}
     assert bool(names & cells) is full
     audited = db.execute_sql(
         "SELECT count(*) FROM audit_event WHERE action = 'export_full_buyer_data'"

@@ -232,6 +232,8 @@ def test_reveal_is_audited_and_detail_shows_it(qtbot: QtBot, main_window: MainWi
 
 def test_copy_selected_rows_as_tsv(qtbot: QtBot, main_window: MainWindow) -> None:
     view = _orders(main_window)
+    qtbot.waitUntil(view.is_complete)
+    wait_idle(qtbot, main_window)  # a reload after start would change the selection
     view.table.selectRow(1)
     view.copy_selected()
     text = QGuiApplication.clipboard().text()

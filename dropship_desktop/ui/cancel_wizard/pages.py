@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
@@ -55,7 +56,7 @@ from ...domain.cancel_flow import (
     RefundReasonInput,
     SignInResult,
 )
-from ...domain.enums import CancelAction, CancelReason
+from ...domain.enums import CancelAction, CancelReason, OrderStatus1688
 from ...errors import UserError, ValidationError
 from ...services.cancellation import FlowData, create_account, list_accounts, load_flow_data
 from ...store.order_queries import OrderFilter, first_page, order_ids, supplier_order_ids_of
@@ -70,6 +71,7 @@ from ..models.order_list import COLUMNS, PAGE_SIZE, OrderListModel
 from ..widgets.column_widths import datetime_width, order_number_width, text_width
 from ..widgets.tables import read_only_table
 from .models import Cell, CellTableModel, Row
+from .shop_side import ShopTodoBox
 from .texts import (
     Status,
     advice_text,
@@ -98,6 +100,15 @@ __all__ = [
     "StepPage",
     "connector_label",
 ]
+
+#: 1688 statuses the wizard can act on (close unpaid, apply for the refund of unshipped).
+ACTIONABLE_1688_STATUSES = (
+    OrderStatus1688.WAIT_BUYER_PAY.value,
+    OrderStatus1688.WAIT_SELLER_SEND.value,
+)
+_NO_MATCH = "-"  # a 1688 status no order has
+#: "Select all" asks first when it would check more orders than this.
+SELECT_ALL_CONFIRM_ABOVE = 5
 
 LIST_PAGE_KEY = "cancel-wizard-page"
 LIST_IDS_KEY = "cancel-wizard-ids"
@@ -530,6 +541,18 @@ class OrderListPage(StepPage):
         if unmatched >= 0:
             self.filters.quick_combo.removeItem(unmatched)
         self.filters.changed.connect(self._filters_changed)
+        # Most of an account's orders are shipped or done: by default only those 1688 still lets
+        # the seller cancel (unpaid, or paid and not shipped) are listed.
+        self.actionable_check = QCheckBox(self.tr("&Only orders that can still be cancelled"))
+        self.actionable_check.setObjectName("actionableOnly")
+        self.actionable_check.setToolTip(
+            self.tr(
+                "1688 orders awaiting payment or not shipped yet. Clear it to see all the "
+                "account's orders."
+            )
+        )
+        self.actionable_check.setChecked(True)
+        self.actionable_check.toggled.connect(self._filters_changed)
         self.open_list_button = QPushButton(self.tr("Open the order list on &1688"))
         self.open_list_button.setObjectName("openOrderList")
         self.open_list_button.clicked.connect(self.open_order_list)
@@ -560,6 +583,7 @@ class OrderListPage(StepPage):
 
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
+        top.addWidget(self.actionable_check)
         top.addWidget(self.count_label)
         browser = QHBoxLayout()
         browser.addWidget(self.open_list_button)
@@ -595,7 +619,9 @@ class OrderListPage(StepPage):
         if self._loaded_for != account.id:
             self._loaded_for = account.id
             self._chosen = []
-            self.filter = replace(self.filters.apply_to(self.filter), account_ids=(account.id,))
+            self.filter = self._actionable(
+                replace(self.filters.apply_to(self.filter), account_ids=(account.id,))
+            )
             self.refresh_list()
             self._loading = True
             self.cw.worker.submit(
@@ -660,8 +686,19 @@ class OrderListPage(StepPage):
     @Slot()
     def _filters_changed(self) -> None:
         account_ids = self.filter.account_ids
-        self.filter = replace(self.filters.apply_to(self.filter), account_ids=account_ids)
+        self.filter = self._actionable(
+            replace(self.filters.apply_to(self.filter), account_ids=account_ids)
+        )
         self.refresh_list()
+
+    def _actionable(self, flt: OrderFilter) -> OrderFilter:
+        """*flt* limited to orders 1688 still lets the seller cancel, when the box is ticked."""
+        if not self.actionable_check.isChecked():
+            return flt
+        chosen = set(flt.supplier_statuses) or set(ACTIONABLE_1688_STATUSES)
+        statuses = tuple(s for s in ACTIONABLE_1688_STATUSES if s in chosen)
+        # An empty tuple means "any": a status the bar chose that is not actionable lists none.
+        return replace(flt, supplier_statuses=statuses or (_NO_MATCH,))
 
     def selected_sales_ids(self) -> list[int]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
@@ -921,14 +958,37 @@ class SelectPage(StepPage):
 
     @Slot()
     def select_all_cancellable(self) -> None:
-        for row in self.model.rows():
-            plan = self.flow.plan(row.key)
-            if (
-                row.checked is False
-                and plan.action is not None
-                and not self.table.isRowHidden(self.model.row_of(row.key))
-            ):
-                self.model.set_checked(row.key, True)
+        """Check every visible cancellable order; above a few, only after the seller agrees."""
+        keys = [
+            row.key
+            for row in self.model.rows()
+            if row.checked is False
+            and self.flow.plan(row.key).action is not None
+            and not self.table.isRowHidden(self.model.row_of(row.key))
+        ]
+        total = len(self.model.checked_keys()) + len(keys)
+        if len(keys) > SELECT_ALL_CONFIRM_ABOVE and not self._confirm_select_all(total):
+            return
+        for key in keys:
+            self.model.set_checked(key, True)
+
+    def _confirm_select_all(self, total: int) -> bool:
+        box = QMessageBox(self)
+        box.setObjectName("confirmSelectAll")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Select all"))
+        box.setText(self.tr("Select %n orders to cancel?", "", total))
+        box.setInformativeText(
+            self.tr(
+                "Each will be closed on 1688 or get a refund application, and every shop order "
+                "cancelled lowers the shop's rating. Nothing is sent before step 6."
+            )
+        )
+        yes = box.addButton(self.tr("Select &all"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is yes
 
     @Slot()
     def clear_selection(self) -> None:
@@ -1015,11 +1075,13 @@ class ConfirmPage(StepPage):
             self.tr("Nothing has been sent yet. Back and Cancel change nothing.")
         )
         self.note_label.setObjectName("nothingSent")
+        self.shop_todo = ShopTodoBox()
         lower = QHBoxLayout()
         lower.addWidget(consequences, 1)
         lower.addWidget(advice, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.shop_todo)
         layout.addLayout(lower)
         layout.addWidget(self.note_label)
         layout.addWidget(self.problems_label)
@@ -1062,12 +1124,14 @@ class ConfirmPage(StepPage):
             )
             rows.append(Row(plan.supplier_order_id, cells))
         self.model.set_rows(rows)
-        self.consequences_label.setText(self._consequences_html())
+        self.consequences_label.setText(self.consequences_html())
+        self.shop_todo.set_todos(flow.shop_todos())
         self.advice_label.setText(self._advice_html())
         self.flow_changed()
         self.focus_later(self.table)
 
-    def _consequences_html(self) -> str:
+    def consequences_html(self) -> str:
+        """Seed 5.2 for the selected orders (step 6 repeats it)."""
         c = self.flow.consequences()
         lines = []
         if c.closes:
@@ -1232,7 +1296,7 @@ class RefundReasonEditor(QWidget):
         self.vouchers.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
-        reason_label = QLabel(self.tr("R&eason:"))
+        reason_label = QLabel(self.tr("Re&fund reason:"))
         reason_label.setBuddy(self.combo)
         description_label = QLabel(self.tr("&Description:"))
         description_label.setBuddy(self.description)

@@ -20,6 +20,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
+    QGroupBox,
     QHBoxLayout,
     QLineEdit,
     QProgressBar,
@@ -42,6 +43,7 @@ from ...services.cancellation import (
     begin_submission,
     mark_interrupted,
     mark_offers_out_of_stock,
+    mark_shop_orders_done,
     record_requests,
     record_retry,
     submit_request,
@@ -52,6 +54,7 @@ from ..widgets.column_widths import order_number_width, text_width
 from ..widgets.tables import read_only_table
 from .models import Cell, CellTableModel, Row
 from .pages import StepPage, _wrap_label
+from .shop_side import ShopTodoBox
 from .texts import Status, outcome_status, status_color, status_icon, translate
 
 if TYPE_CHECKING:
@@ -175,6 +178,22 @@ class SubmitPage(StepPage):
         ask.addLayout(ask_buttons)
         self.ask_frame.hide()
 
+        # What sending costs (step 4's figures, repeated where the seller presses Submit) and what
+        # is left to do on the shop afterwards.
+        self.consequences_label = _wrap_label()
+        self.consequences_label.setObjectName("submitConsequences")
+        self.consequences_label.setTextFormat(Qt.TextFormat.RichText)
+        consequences = QGroupBox(self.tr("What cancelling costs"))
+        consequences.setObjectName("submitConsequencesBox")
+        box = QVBoxLayout(consequences)
+        box.setContentsMargins(8, 4, 8, 4)
+        box.addWidget(self.consequences_label)
+        self.shop_todo = ShopTodoBox()
+        self.shop_todo.mark_requested.connect(self._mark_shop_done)
+        facts = QHBoxLayout()
+        facts.addWidget(consequences, 1)
+        facts.addWidget(self.shop_todo, 1)
+
         top = QHBoxLayout()
         top.addWidget(self.submit_button)
         top.addWidget(self.progress, 1)
@@ -183,6 +202,7 @@ class SubmitPage(StepPage):
         bottom.addWidget(self.retry_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro_label)
+        layout.addLayout(facts)
         layout.addLayout(top)
         layout.addWidget(self.ask_frame)
         layout.addWidget(self.table, 1)
@@ -225,16 +245,21 @@ class SubmitPage(StepPage):
         closes = sum(1 for p in sending if p.action is CancelAction.CLOSE)
         refunds = len(sending) - closes
         skipped = len(plans) - len(sending)
-        text = self.tr(
-            "Ready to send {closes} close request(s) and {refunds} refund application(s); "
-            "{skipped} order(s) will be skipped. Each request is recorded before it is sent."
-        ).format(closes=closes, refunds=refunds, skipped=skipped)
         if flow.manual:
-            text += " " + self.tr(
-                "For each order the 1688 page opens in your browser: do it there, then say here "
-                "whether it was done."
-            )
+            # Nothing is sent by the app: the seller does each one on 1688 and says so.
+            text = self.tr(
+                "{closes} order(s) to close and {refunds} refund application(s) to make on 1688; "
+                "{skipped} order(s) will be skipped. For each order the 1688 page opens in your "
+                "browser: do it there, then say here whether it was done."
+            ).format(closes=closes, refunds=refunds, skipped=skipped)
+        else:
+            text = self.tr(
+                "Ready to send {closes} close request(s) and {refunds} refund application(s); "
+                "{skipped} order(s) will be skipped. Each request is recorded before it is sent."
+            ).format(closes=closes, refunds=refunds, skipped=skipped)
         self.intro_label.setText(text)
+        self.consequences_label.setText(self.cw.confirm_page.consequences_html())
+        self.shop_todo.set_todos(flow.shop_todos())
         candidates = flow.candidates
         rows = []
         for plan in plans:
@@ -380,13 +405,22 @@ class SubmitPage(StepPage):
             return
         job = self._queue.popleft()
         self._current = job
-        self._show(job.item.supplier_order_id, Status.BUSY, self.tr("Sending…"))
         done = len(self._items) - len(self._queue) - len(self._waiting) - 1
-        self.status_label.setText(
-            self.tr("Sending {n} of {total}…").format(n=done + 1, total=len(self._items))
-            if not job.retry
-            else self.tr("Retrying…")
-        )
+        if self.flow.manual:
+            # Nothing is sent by the app: the seller does it on 1688 and says so.
+            self._show(job.item.supplier_order_id, Status.BUSY, self.tr("Opening on 1688…"))
+            self.status_label.setText(
+                self.tr("Order {n} of {total}: do it on 1688, then answer here.").format(
+                    n=done + 1, total=len(self._items)
+                )
+            )
+        else:
+            self._show(job.item.supplier_order_id, Status.BUSY, self.tr("Sending…"))
+            self.status_label.setText(
+                self.tr("Sending {n} of {total}…").format(n=done + 1, total=len(self._items))
+                if not job.retry
+                else self.tr("Retrying…")
+            )
         if job.retry:
             # The new attempt is recorded first, like every request, before anything is sent
             # or the seller is asked: an answer can then never arrive for a row not yet written.
@@ -530,6 +564,15 @@ class SubmitPage(StepPage):
                     interrupted=counts[OutcomeKind.INTERRUPTED],
                 )
             )
+        acted = {
+            o.supplier_order_id
+            for o in outcomes
+            if o.kind in (OutcomeKind.CLOSED, OutcomeKind.REFUND_REQUESTED)
+        }
+        self.shop_todo.set_todos(
+            [t for t in self.flow.shop_todos() if acted.intersection(t.supplier_order_ids)],
+            done=True,
+        )
         self._update_buttons()
         self.completeChanged.emit()
         if self._stop_then is None:
@@ -541,6 +584,18 @@ class SubmitPage(StepPage):
             self.retry_button.setFocus()
         else:
             self.cw.focus_finish()
+
+    def _mark_shop_done(self, sales_order_ids: list[int]) -> None:
+        """The seller says the shop side is done: record it (ends the ship-by warnings)."""
+        self.shop_todo.mark_button.setEnabled(False)
+        self.cw.worker.submit(
+            mark_shop_orders_done,
+            sales_order_ids,
+            on_result=lambda changes: self.shop_todo.show_marked(
+                len(changes.ids.get("sales_order", ()))
+            ),
+            on_error=self.cw.show_error,
+        )
 
     # -- the manual connector's question -------------------------------------------------------
 

@@ -14,8 +14,8 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import Qt, QUrl, Slot
-from PySide6.QtGui import QDesktopServices, QFontMetrics, QGuiApplication
+from PySide6.QtCore import QRect, QSize, Qt, QUrl, Slot
+from PySide6.QtGui import QDesktopServices, QFontMetrics, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import QLabel, QMessageBox, QVBoxLayout, QWidget, QWizard
 
 from ...connectors import get_connector
@@ -37,11 +37,30 @@ from .pages import (
 from .submit_page import SubmitPage
 from .texts import step_title
 
-__all__ = ["CancelWizard", "open_in_browser", "start_cancel_wizard"]
+__all__ = ["CancelWizard", "fitted_size", "open_in_browser", "start_cancel_wizard"]
 
 log = logging.getLogger(__name__)
 
 ConnectorFactory = Callable[[str], Connector]
+
+
+#: The size the wizard asks for when the screen has room.
+PREFERRED_SIZE = QSize(1100, 700)
+#: Room left for the window's title bar and border, which the client size does not include.
+FRAME_ALLOWANCE = QSize(24, 56)
+
+
+def fitted_size(available: QRect | None) -> QSize:
+    """The wizard's size on a screen whose free area (without the taskbar) is *available*.
+
+    At 1366×768 with a 40 px taskbar (1366×728 free) the whole window, title bar and buttons,
+    stays on screen; so does 1920×1080 at 150 % (1280×720 logical, minus the taskbar).
+    """
+    width, height = PREFERRED_SIZE.width(), PREFERRED_SIZE.height()
+    if available is not None:
+        width = min(width, available.width() - FRAME_ALLOWANCE.width())
+        height = min(height, available.height() - FRAME_ALLOWANCE.height())
+    return QSize(max(width, 640), max(height, 480))
 
 
 def open_in_browser(url: str) -> bool:
@@ -136,15 +155,36 @@ class CancelWizard(QWizard):
         self.setSideWidget(self.steps)
         self.currentIdChanged.connect(self._page_changed)
         self.setWindowTitle(self.tr("Cancel Orders (取消订单)"))
-        # Fits a 1366×768 screen, and 1920×1080 at 150 % (1280×720 logical).
-        screen = QGuiApplication.primaryScreen()
-        available = screen.availableGeometry() if screen is not None else None
-        width, height = 1100, 700
-        if available is not None:
-            width = min(width, available.width() - 40)
-            height = min(height, available.height() - 40)
-        self.resize(max(width, 640), max(height, 480))
+        screen = (
+            parent.screen() if parent is not None else None
+        ) or QGuiApplication.primaryScreen()
+        self.resize(fitted_size(screen.availableGeometry() if screen is not None else None))
+        self._placed = False
         worker.submit(filter_choices, on_result=self._set_choices)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._placed:
+            self._placed = True
+            self.place_on_parent()
+
+    def place_on_parent(self) -> None:
+        """Centre the wizard on its parent window, kept inside the screen's free area (so its
+        title bar and buttons are never under the taskbar or off screen)."""
+        parent = self.parentWidget()
+        anchor = parent.window().frameGeometry() if parent is not None else None
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        area = screen.availableGeometry() if screen is not None else None
+        frame = self.frameGeometry()  # move() places the frame, title bar included
+        center = anchor.center() if anchor is not None else (area.center() if area else None)
+        if center is None:
+            return
+        x = center.x() - frame.width() // 2
+        y = center.y() - frame.height() // 2
+        if area is not None:
+            x = max(area.left(), min(x, area.right() + 1 - frame.width()))
+            y = max(area.top(), min(y, area.bottom() + 1 - frame.height()))
+        self.move(x, y)
 
     # -- connectors ------------------------------------------------------------------------
 

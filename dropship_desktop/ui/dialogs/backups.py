@@ -30,7 +30,7 @@ from ...store import backup as bk
 from ...store.db import is_read_only, migrate
 from ...store.tables import ALL_TABLES
 from ..app_setup import show_user_error
-from ..formatting import translated, user_error_text
+from ..formatting import format_local_datetime, translated, user_error_text
 from ..models.rows import RowColumn, RowsModel
 from ..tasks import DbWorker
 
@@ -66,9 +66,7 @@ def _orders(count: int | None) -> str:
 
 
 COLUMNS = (
-    RowColumn(
-        1, QT_TRANSLATE_NOOP("BackupsDialog", "Date"), lambda v: v.strftime("%Y-%m-%d %H:%M")
-    ),
+    RowColumn(1, QT_TRANSLATE_NOOP("BackupsDialog", "Date"), format_local_datetime),
     RowColumn(2, QT_TRANSLATE_NOOP("BackupsDialog", "Kind"), kind_label),
     RowColumn(3, QT_TRANSLATE_NOOP("BackupsDialog", "Size"), _size, _RIGHT),
     RowColumn(4, QT_TRANSLATE_NOOP("BackupsDialog", "Orders"), _orders, _RIGHT),
@@ -116,7 +114,7 @@ def recovery_text(recovery: Recovery) -> str:
             "The newest good backup is from {date} and holds {orders} orders. Open it to carry on "
             "from there; changes made after it are not in it.",
         ).format(
-            date=recovery.backup.created.strftime("%Y-%m-%d %H:%M"),
+            date=format_local_datetime(recovery.backup.created),
             orders=_orders(recovery.backup.order_count),
         )
     else:
@@ -323,7 +321,7 @@ class BackupsDialog(QDialog):
     def restore_selected(self) -> None:
         backup = self.selected_backup()
         if backup is not None and not is_read_only():
-            self.restore(backup.path, backup.created.strftime("%Y-%m-%d %H:%M"))
+            self.restore(backup.path, format_local_datetime(backup.created))
 
     @Slot()
     def restore_from_file(self) -> None:

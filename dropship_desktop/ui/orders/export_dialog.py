@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QSettings, Qt, Slot
+from PySide6.QtCore import QLocale, QSettings, Qt, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -104,6 +105,12 @@ class ExportDialog(QDialog):
             self.tr("Export…"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.export_button.setObjectName("exportButton")
+        self.open_folder_button = self.buttons.addButton(
+            self.tr("Open &folder"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.open_folder_button.setObjectName("exportOpenFolder")
+        self.open_folder_button.setVisible(False)
+        self.open_folder_button.clicked.connect(self.open_folder)
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.export_button.clicked.connect(self.choose_file)
         self.cancel_button.clicked.connect(self._cancel_clicked)
@@ -208,7 +215,17 @@ class ExportDialog(QDialog):
             self.tr("Exported %n order(s) to {}.", "", changes.rows).format(Path(changes.path).name)
         )
         self.export_button.setVisible(False)
+        self.open_folder_button.setVisible(True)
+        self.open_folder_button.setFocus()
         self.cancel_button.setText(self.tr("Close"))
+
+    @Slot()
+    def open_folder(self) -> bool:
+        """Show the exported file's folder in the system file manager."""
+        if self.result_changes is None:
+            return False
+        folder = Path(self.result_changes.path).parent
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
     @Slot(object)
     def _failed(self, error: BaseException) -> None:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from ...domain.enums import OrderStatus1688, SalesStatus
 from ...domain.orders import OrderFlag
 from ...store.order_queries import NO_SUPPLIER_STATUS, OrderFilter
-from ..formatting import enum_label
+from ..formatting import date_display_format, enum_label
 
 __all__ = ["QUICK_UNMATCHED", "OrderFilterBar"]
 
@@ -54,6 +54,7 @@ class OrderFilterBar(QWidget):
         self.to_date = QDateEdit()
         for edit in (self.from_date, self.to_date):
             edit.setCalendarPopup(True)
+            edit.setDisplayFormat(date_display_format())  # the lists' date style
             edit.setDate(QDate.currentDate())
             edit.setEnabled(False)
         self.flagged_check = QCheckBox()

@@ -50,6 +50,7 @@ from ...services.order_import import (
     release_preview,
     shops_for_platforms,
 )
+from ...tabular.error_groups import group_errors, rows_text
 from ...tabular.orders_formats import CANONICAL_FIELDS, FIELD_KINDS, ColumnMapping
 from ..formatting import (
     enum_label,
@@ -468,8 +469,12 @@ class ImportDialog(QDialog):
         self.format_combo.setCurrentIndex(max(self.format_combo.findData(code), 0))
         self._fill_shops(preview, shops)
         self.preview_model.set_rows(preview.sample(500))
+        # A problem repeated on many rows is one line listing its rows.
         self.error_model.set_rows(
-            [(e.row, e.column, translated(e.message)) for e in preview.errors]
+            [
+                (rows_text(g.rows), g.column, translated(g.message))
+                for g in group_errors(preview.errors)
+            ]
         )
         self.tabs.setTabText(1, self.tr("Problems ({})").format(len(preview.errors)))
         if preview.errors:

@@ -41,7 +41,7 @@ _ACTIONS: dict[str, str] = {
         "Timeline", "Linked to this order on import (its 下游订单号)"
     ),
     "cancel_recorded": QT_TRANSLATE_NOOP("Timeline", "Cancellation recorded"),
-    "cancel_submitted": QT_TRANSLATE_NOOP("Timeline", "Cancellation sent"),
+    "cancel_submitted": QT_TRANSLATE_NOOP("Timeline", "Cancellation started on 1688"),
     "cancel_skipped": QT_TRANSLATE_NOOP("Timeline", "Cancellation skipped"),
     "cancel_closed": QT_TRANSLATE_NOOP("Timeline", "Cancellation done: order closed"),
     "cancel_refund_requested": QT_TRANSLATE_NOOP("Timeline", "Cancellation done: refund requested"),
@@ -54,6 +54,7 @@ _ACTIONS: dict[str, str] = {
     "status_follows_cancellation": QT_TRANSLATE_NOOP(
         "Timeline", "Status follows the cancelled 1688 orders"
     ),
+    "shop_status_marked": QT_TRANSLATE_NOOP("Timeline", "Shop status recorded by the seller"),
 }
 
 _KEYS: dict[str, str] = {

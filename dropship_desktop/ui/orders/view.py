@@ -24,7 +24,7 @@ from PySide6.QtCore import (
     QTimer,
     Slot,
 )
-from PySide6.QtGui import QAction, QFontMetrics, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -69,13 +69,17 @@ from ..models.rows import RowColumn, RowsModel
 from ..tasks import DbWorker
 from ..view_base import View, icon, with_shortcut
 from ..widgets.column_widths import datetime_width, order_number_width, text_width
-from ..widgets.table_copy import install_copy_shortcut, selected_rows_tsv
+from ..widgets.table_copy import install_copy_shortcut
 from ..widgets.tables import read_only_table
 from .detail import OrderDetailPane
 from .filters import QUICK_UNMATCHED, OrderFilterBar
 from .start_page import StartPage, connect_start_page, show_start_page_if_empty
 
-__all__ = ["OrdersView"]
+__all__ = ["EXPORT_SHORTCUT", "IMPORT_SHORTCUT", "OrdersView"]
+
+#: Shortcuts of the File menu's import and export actions (shown in this view's tooltips).
+IMPORT_SHORTCUT = "Ctrl+I"
+EXPORT_SHORTCUT = "Ctrl+E"
 
 PAGE_KEY = "orders-page"
 IDS_KEY = "orders-ids"
@@ -171,11 +175,10 @@ class OrdersView(View):
         self.copy_action.triggered.connect(self.copy_selected)
         self.import_action = QAction(icon("import"), "", self)
         self.import_action.setObjectName("importOrdersAction")
-        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        # Ctrl+I and Ctrl+E belong to the File menu's actions (they work from every view).
         self.import_action.triggered.connect(self.import_orders)
         self.export_action = QAction(icon("export"), "", self)
         self.export_action.setObjectName("exportOrdersAction")
-        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_action.triggered.connect(self.export_orders)
         self.link_action = QAction(icon("link"), "", self)
         self.link_action.triggered.connect(self.link_selected)
@@ -198,6 +201,8 @@ class OrdersView(View):
         ):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
+        # Ctrl+F reaches the search from anywhere in the window while the list is shown.
+        self.search_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         toolbar = QHBoxLayout()
         toolbar.setContentsMargins(0, 0, 0, 0)
@@ -248,7 +253,9 @@ class OrdersView(View):
         self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self._default_header_state = QByteArray()
         self.reset_columns()
-        install_copy_shortcut(self.table)
+        copy_shortcut = install_copy_shortcut(self.table)
+        copy_shortcut.activated.disconnect()  # Ctrl+C copies what Copy rows copies, with feedback
+        copy_shortcut.activated.connect(self.copy_selected)
         self._product_column = [c.key for c in COLUMNS].index("product_summary")
         header.sectionResized.connect(self._section_resized)
         header.sectionMoved.connect(lambda *_: self._fit_product())
@@ -358,14 +365,14 @@ class OrdersView(View):
         self.import_action.setToolTip(
             with_shortcut(
                 self.tr("Import orders from a shop or 1688 export"),
-                self.import_action.shortcut(),
+                IMPORT_SHORTCUT,
             )
         )
         self.export_action.setText(self.tr("Export…"))
         self.export_action.setToolTip(
             with_shortcut(
                 self.tr("Export the orders of the current filter (or the selected ones)"),
-                self.export_action.shortcut(),
+                EXPORT_SHORTCUT,
             )
         )
         self.link_action.setText(self.tr("Link to order…"))
@@ -766,9 +773,10 @@ class OrdersView(View):
 
     @Slot()
     def copy_selected(self) -> None:
-        text = selected_rows_tsv(self.table)
-        if text:
-            QGuiApplication.clipboard().setText(text)
+        """Copy rows / Ctrl+C: the rows as the seller sees them, with a word that it was done."""
+        from .copy_rows import copy_order_rows
+
+        copy_order_rows(self)
 
     @Slot()
     def export_orders(self) -> None:

@@ -121,7 +121,7 @@ class ProductDialog(FormDialog):
         if hints:
             text = self.tr(
                 "Listing completeness {}%. Clear product information prevents "
-                "cancellations and returns. Missing:"
+                "cancellations and returns. To improve:"
             ).format(round(score * 100))
             text += "<ul>" + "".join(f"<li>{hint}</li>" for hint in hints) + "</ul>"
         else:

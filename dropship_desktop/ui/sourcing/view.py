@@ -44,7 +44,7 @@ from ...services import sourcing as sourcing_service
 from ...services.base import Changes
 from ...services.suppliers import delete_supplier
 from ...store.sourcing_queries import list_offers, list_products, list_suppliers, tiers_of
-from ..formatting import enum_label, format_money, user_error_text
+from ..formatting import enum_label, format_iso_date, format_money, user_error_text
 from ..models.rows import RowColumn, RowsModel
 from ..tasks import DbWorker
 from ..view_base import View, icon
@@ -134,7 +134,7 @@ OFFER_COLUMNS = (
     RowColumn(9, QT_TRANSLATE_NOOP("SourcingView", "Shipping"), format_money, _RIGHT),
     RowColumn(10, QT_TRANSLATE_NOOP("SourcingView", "Stock"), _stock, _RIGHT),
     RowColumn(11, QT_TRANSLATE_NOOP("SourcingView", "1688 offer")),
-    RowColumn(12, QT_TRANSLATE_NOOP("SourcingView", "Last checked")),
+    RowColumn(12, QT_TRANSLATE_NOOP("SourcingView", "Last checked"), format_iso_date),
 )
 
 
@@ -469,7 +469,7 @@ class SourcingView(View):
         score, hints = completeness_summary(row[1], row[2] or "", row[3], row[6], row[7])
         if hints:
             self.completeness.setText(
-                self.tr("Listing {}% complete. Missing:").format(round(score * 100))
+                self.tr("Listing {}% complete. To improve:").format(round(score * 100))
                 + "<ul style='margin-left:-20px'>"
                 + "".join(f"<li>{hint}</li>" for hint in hints)
                 + "</ul>"

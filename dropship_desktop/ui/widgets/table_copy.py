@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractItemView
@@ -16,8 +18,22 @@ def _clean(text: object) -> str:
     )
 
 
-def selected_rows_tsv(view: QAbstractItemView, *, with_header: bool = True) -> str:
-    """The selected rows (all visible columns, in view order) as TSV with a header line."""
+def selected_rows_tsv(
+    view: QAbstractItemView,
+    *,
+    with_header: bool = True,
+    cell: Callable[[int, int, str], str] | None = None,
+    extra: Sequence[tuple[str, Callable[[int], str]]] = (),
+) -> str:
+    """The selected rows (all visible columns, in view order) as TSV with a header line.
+
+    Args:
+        view: The table.
+        with_header: Start with the header line.
+        cell: ``(row, column, shown text) -> text`` to copy instead (what the seller sees
+            elsewhere, such as revealed buyer data); default: the shown text.
+        extra: More columns after the visible ones: ``(header, row -> text)``.
+    """
     model = view.model()
     selection = view.selectionModel()
     if model is None or selection is None:
@@ -40,9 +56,14 @@ def selected_rows_tsv(view: QAbstractItemView, *, with_header: bool = True) -> s
                 _clean(model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole))
                 for c in columns
             )
+            + "".join("\t" + _clean(h) for h, _f in extra)
         )
     for row in rows:
-        lines.append("\t".join(_clean(model.index(row, c).data()) for c in columns))
+        texts = [_clean(model.index(row, c).data()) for c in columns]
+        if cell is not None:
+            texts = [_clean(cell(row, c, t)) for c, t in zip(columns, texts, strict=True)]
+        texts += [_clean(f(row)) for _h, f in extra]
+        lines.append("\t".join(texts))
     return "\r\n".join(lines) + "\r\n"
 
 
