@@ -138,6 +138,10 @@ class SalesOrder(BaseModel):
     remark = TextField(default="")
     buyer_data_removed = BooleanField(default=False)
     updated_at = IntegerField()
+    risk_level = IntegerField(default=0)  # domain.risk.RiskLevel
+    risk_rules = TextField(default="")  # the rules that fired: "id" or "id=value", ";"-joined
+    risk_checked = TextField(default="")  # the risk_rules the seller marked "checked, fine"
+    buyer_member = TextField(default="")  # 买家会员名
 
 
 class SalesOrderLine(BaseModel):

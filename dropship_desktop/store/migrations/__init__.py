@@ -14,6 +14,7 @@ from . import (
     m0002_fts_hashsize,
     m0003_product_summaries,
     m0004_supplier_order_lines,
+    m0005_risk,
 )
 
 MIGRATIONS: tuple[ModuleType, ...] = (
@@ -21,6 +22,7 @@ MIGRATIONS: tuple[ModuleType, ...] = (
     m0002_fts_hashsize,
     m0003_product_summaries,
     m0004_supplier_order_lines,
+    m0005_risk,
 )
 LATEST_VERSION: int = MIGRATIONS[-1].VERSION
 
