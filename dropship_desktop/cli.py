@@ -122,6 +122,9 @@ def build_parser() -> argparse.ArgumentParser:
     from .cli_safety import add_commands
 
     add_commands(sub, _common)  # backup, restore, purge-buyer-data
+    from .cli_risk import add_commands as add_risk_commands
+
+    add_risk_commands(sub, _common)  # risk (fraud checks, blacklist)
     return parser
 
 
@@ -186,6 +189,10 @@ def run_command(args: argparse.Namespace) -> int:
             from .cli_safety import run
 
             return run(args, data_dir)
+        if args.command == "risk":
+            from .cli_risk import run as run_risk
+
+            return run_risk(args, data_dir)
         if args.command == "demo":
             return _cmd_demo(data_dir, args.orders, args.seed)
         if args.command == "check":

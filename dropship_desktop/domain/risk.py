@@ -32,7 +32,9 @@ from ..i18n import QT_TRANSLATE_NOOP, Text, with_values
 
 __all__ = [
     "HIGH_SCORE",
+    "LEVEL_LABELS_ZH",
     "RULES",
+    "RULE_TITLES_ZH",
     "WATCH_SCORE",
     "BuyerHistory",
     "Hit",
@@ -77,6 +79,29 @@ _LEVEL_LABELS = {
     RiskLevel.NONE: QT_TRANSLATE_NOOP("Risk", "None"),
     RiskLevel.WATCH: QT_TRANSLATE_NOOP("Risk", "Watch"),
     RiskLevel.HIGH: QT_TRANSLATE_NOOP("Risk", "High"),
+}
+
+#: Chinese names of the levels and rules, for files written without the UI's translator
+#: (the order export); the UI translates the English texts through Qt.
+LEVEL_LABELS_ZH = {RiskLevel.NONE: "无", RiskLevel.WATCH: "关注", RiskLevel.HIGH: "高风险"}
+RULE_TITLES_ZH: dict[str, str] = {
+    "blacklist": "黑名单",
+    "phone_invalid": "手机号无效",
+    "address_incomplete": "地址不完整",
+    "locker_high_value": "高价商品寄快递柜/代收点",
+    "name_not_a_name": "收件人不像真实姓名",
+    "phone_many_names": "同一手机号多个收件人",
+    "address_many_names": "同一地址多个收件人",
+    "buyer_many_phones": "同一买家多个手机号",
+    "history_refunds": "多次退款/仅退款/纠纷",
+    "history_refund_ratio": "退款率高",
+    "history_complaints": "曾投诉（职业打假）",
+    "quantity_outlier": "数量或金额异常",
+    "address_burst": "短时间多单发往同一地址",
+    "payment_risky": "高风险支付方式",
+    "remark_ship_elsewhere": "留言要求改寄他处",
+    "remark_off_platform": "留言要求站外联系",
+    "dispute_deadline": "纠纷待回复",
 }
 
 #: A total weight from which an order is worth a look / is high risk.
@@ -321,8 +346,6 @@ class RiskSettings:
     norm_min_orders: int = 10
     #: Quantity/amount at least this many times the norm fire ``quantity_outlier``.
     norm_factor: int = 5
-    #: A dispute due within this many hours fires ``dispute_deadline``.
-    dispute_hours: int = 48
 
 
 # --- normalisation and keys -------------------------------------------------------------------
@@ -426,14 +449,14 @@ def phone_valid(phone: str) -> bool | None:
     return _phone_valid_slow(digits)
 
 
-_DISTRICT = re.compile(r"(区|县|旗|市|镇|乡)")
+_DISTRICT = re.compile(r"(区|县|旗|市|镇|乡|街道)")
 _STREET = re.compile(
     r"(路|街|道|巷|弄|胡同|号|村|组|屯|镇|乡|栋|幢|座|单元|室|楼|大厦|广场|小区|花园|苑|园|公寓|"
     r"学校|大学|学院|公司|工业区|园区|医院|宿舍|中心|驿站|柜)"
 )
 #: A district-level unit early in the address, then a street-level word: complete.
 _FAST_COMPLETE = re.compile(
-    r"^.{0,14}?(?:区|县|旗|镇|乡).{2,}?(?:路|街|道|巷|弄|号|村|组|栋|幢|座|室|楼|大厦|小区|花园|苑)"
+    r"^.{0,14}?(?:区|县|旗|镇|乡|街道).{2,}?(?:路|街|道|巷|弄|号|村|组|栋|幢|座|室|楼|大厦|小区|花园|苑)"
 )
 _PROVINCE_CITY = re.compile(
     r"^(.{2,7}?(?:省|自治区|特别行政区)|北京|上海|天津|重庆)?(.{2,10}?(?:自治州|地区|市|州|盟))?"
@@ -583,7 +606,8 @@ class BuyerHistory:
         refund_only: Of those, refunds without a return (仅退款).
         disputes: Platform disputes / after-sales cases escalated.
         complaints: Complaints (e.g. counterfeit claims).
-        dispute_due_hours: Hours left to answer an open dispute on *this* order (None: none).
+        dispute_due_at: When the answer to an open dispute on *this* order is due (epoch
+            seconds; None: no open dispute with a deadline).
         blacklisted: The kind code of the blacklist entry that matched (``"phone"``…), or "".
         norm_quantity: The shop's mean quantity per order of this product (0: no norm yet).
         norm_amount_fen: The shop's mean amount per order of this product (0: no norm yet).
@@ -594,7 +618,7 @@ class BuyerHistory:
     refund_only: int = 0
     disputes: int = 0
     complaints: int = 0
-    dispute_due_hours: int | None = None
+    dispute_due_at: int | None = None
     blacklisted: str = ""
     norm_quantity: float = 0.0
     norm_amount_fen: float = 0.0
@@ -696,15 +720,13 @@ def context_hits(
         hits.append(Hit("quantity_outlier", f"a{int(history.norm_amount_fen)}"))
     if window.orders_to_address >= settings.burst_orders:
         hits.append(Hit("address_burst", str(window.orders_to_address)))
-    if (
-        history.dispute_due_hours is not None
-        and history.dispute_due_hours <= settings.dispute_hours
-    ):
-        hits.append(Hit("dispute_deadline", str(max(0, history.dispute_due_hours))))
+    if history.dispute_due_at is not None:
+        hits.append(Hit("dispute_deadline", str(history.dispute_due_at)))
     return hits
 
 
 _ORDER = {rule_id: i for i, rule_id in enumerate(RULES)}
+assert set(RULE_TITLES_ZH) == set(RULES)
 
 
 def score(hits: Iterable[Hit]) -> Assessment:
@@ -752,11 +774,12 @@ _BLACKLIST_KINDS = {
 }
 
 
-def explain(hit: Hit, settings: RiskSettings | None = None) -> Text:
+def explain(hit: Hit, settings: RiskSettings | None = None, now: int | None = None) -> Text:
     """The plain explanation of a fired rule (a marked text: the UI translates it).
 
     Nested words (what an address lacks, which blacklist entry) are marked texts too and are
     passed as values; the UI translates them as well (``ui.formatting.translated``).
+    *now* (epoch seconds) turns a dispute's deadline into the hours left.
     """
     settings = settings or RiskSettings()
     rule = RULES[hit.rule]
@@ -766,6 +789,9 @@ def explain(hit: Hit, settings: RiskSettings | None = None) -> Text:
         value = _MISSING.get(hit.value, _MISSING["street"])
     elif hit.rule == "blacklist":
         value = _BLACKLIST_KINDS.get(hit.value, _BLACKLIST_KINDS["phone"])
+    elif hit.rule == "dispute_deadline":
+        due = int(hit.value) if hit.value.isdigit() else 0
+        value = max(0, -(-(due - now) // 3600)) if now is not None and due else "?"
     elif hit.rule == "locker_high_value":
         fen = int(hit.value) if hit.value.isdigit() else settings.high_value_fen
         value = f"¥{fen / 100:,.2f}"

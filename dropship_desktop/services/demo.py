@@ -20,6 +20,7 @@ from ..store.bulk_orders import FTS_BULK_SQL
 from ..store.db import db
 from ..store.tables import SalesOrder
 from .base import Changes, audit
+from .demo_risk import add_risky_buyers, demo_buyer, split_demo_orders
 
 __all__ = ["DemoSummary", "generate_demo"]
 
@@ -261,6 +262,7 @@ def generate_demo(
                 "database; choose another data folder (for example with --data-dir).",
             )
         )
+    orders, risky = split_demo_orders(orders)  # fraud checks: some are risky buyers' orders
     if now is None:
         now = datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
     now_s = int(now.timestamp())
@@ -479,9 +481,10 @@ def generate_demo(
             summary = product_summary(titles)
             paid = None if status is SalesStatus.WAIT_PAY else created + rng.randint(5, 1800)
             ship_by = (paid + DEFAULT_SHIP_WITHIN_HOURS * 3600) if paid else None
-            buyer = names[int(rand() * 5000)]
-            phone = phones[int(rand() * 20000)]
-            address = addresses[int(rand() * 8000)]
+            # One buyer is one name, phone and address (the same draws as before, combined).
+            buyer, phone, address = demo_buyer(
+                int(rand() * 5000), int(rand() * 20000), int(rand() * 8000), names, addresses
+            )
             carrier = tracking = ""
             if status in (SalesStatus.SHIPPED, SalesStatus.COMPLETED) or (
                 status in (SalesStatus.REFUNDED, SalesStatus.REFUNDING) and rand() < 0.4
@@ -660,8 +663,9 @@ def generate_demo(
             )
         conn.executemany(supplier_sql, unmatched)
         counters["unmatched"] = len(unmatched)
+    add_risky_buyers(now_s, seed, enabled=risky > 0)  # risky buyers; every order scored
     return DemoSummary(
-        orders=orders,
+        orders=orders + risky,
         lines=counters["lines"],
         supplier_orders=counters["supplier"] + counters["unmatched"],
         unmatched_supplier_orders=counters["unmatched"],

@@ -98,6 +98,7 @@ BULK_INDEX_FROM = 500
 #: Score new orders for fraud risk as they are imported (the risk bench turns it off for its
 #: in-run baseline).
 SCORE_RISK = True
+_REFUND_STATUSES = frozenset({SalesStatus.REFUNDING.value, SalesStatus.REFUNDED.value})
 _PREVIEW_ERRORS = 1000
 
 _CLOSED_SALES = (SalesStatus.CANCELLED.value, SalesStatus.REFUNDED.value)
@@ -1035,7 +1036,8 @@ def _import_shop(
     _refresh_summaries(builder.status_changed | matched)
     if builder.risk is not None:
         builder.risk.finish()
-        record_refund_statuses(conn, builder.status_changed)
+        # Refunds are the buyers' history: orders that became, or came in as, refunds.
+        record_refund_statuses(conn, builder.status_changed | builder.refunds)
     _audit_rows(builder.audits)
     summary = ImportSummary(
         file_name=preview.file_name,
@@ -1227,6 +1229,8 @@ class _ShopRows:
         self._codes: dict[Any, str] = {}
         #: Fraud checks of the new orders (None: not scored).
         self.risk: RiskBatch | None = None
+        #: New orders that came in refunding or refunded (the buyers' history).
+        self.refunds: set[int] = set()
         #: number -> (id, status, carrier, tracking, paid, ship_by) of orders already there.
         self._existing: dict[str, tuple[Any, ...]] = {}
 

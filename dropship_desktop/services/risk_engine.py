@@ -47,7 +47,6 @@ from ..domain.risk import (
     normalise_phone,
     score,
 )
-from ..domain.timeutil import now_epoch
 
 __all__ = [
     "BLACKLIST_KINDS",
@@ -328,7 +327,6 @@ class RiskBatch:
         norms = self._norms(orders) if update_norms else {}
         disputes = self._disputes(orders)
         updates: list[tuple[int, str, int]] = []
-        now = now_epoch()
         empty_w, empty_h = WindowCounts(), BuyerHistory()
         for o in orders:
             order_id = o[0]
@@ -340,7 +338,7 @@ class RiskBatch:
             if norm is not None or black or due is not None:
                 h = BuyerHistory(
                     h.orders, h.refunds, h.refund_only, h.disputes, h.complaints,
-                    None if due is None else (due - now) // 3600,
+                    due,
                     black,
                     norm[0] if norm else 0.0,
                     norm[1] if norm else 0.0,

@@ -79,6 +79,7 @@ LIST_COLUMNS: tuple[str, ...] = (
     "tracking_no",
     "ship_by",
     "flags",
+    "risk",
 )
 
 assert SalesStatus.PAID.value == "paid"  # written literally in SQL for the partial index
@@ -92,6 +93,8 @@ _FLAGS_SQL = (
 _SELECT_SQL = {
     "shop": "(SELECT name FROM shop WHERE shop.id = o.shop_id)",
     "flags": _FLAGS_SQL,
+    # Fraud risk: level × 2, plus 1 when the seller marked the warning "checked, fine".
+    "risk": "(o.risk_level * 2 + (o.risk_rules != '' AND o.risk_rules = o.risk_checked))",
 }
 
 #: Column key → SQL expression it sorts by (every key here is sortable).
@@ -114,6 +117,7 @@ SORT_COLUMNS: dict[str, str] = {
     "ship_by": "o.ship_by",
     "flags": "o.flags",
     "shop": "o.shop_id",
+    "risk": "o.risk_level",
 }
 
 _FLAGGED_SQL = (
@@ -151,6 +155,7 @@ class OrderFilter:
         sort_key: A key of :data:`SORT_COLUMNS`.
         descending: Sort direction (ties break by id in the same direction).
         now: The time the deadline flags are computed against (default: the query's time).
+        risk_min: Only orders of at least this fraud risk level (1 watch, 2 high; 0: any).
     """
 
     sales_statuses: tuple[str, ...] = ()
@@ -167,6 +172,7 @@ class OrderFilter:
     sort_key: str = "created_at"
     descending: bool = True
     now: int | None = None
+    risk_min: int = 0
     extra: dict[str, object] = field(default_factory=dict, compare=False)
 
     def is_plain(self) -> bool:
@@ -238,6 +244,10 @@ def _clauses(flt: OrderFilter, *, dense_text: bool = False) -> tuple[list[str], 
         # The literal 'paid' lets the planner use the partial index sales_order_to_ship.
         clauses.append("o.status = 'paid' AND o.ship_by < ?")
         params.append(now if flt.deadline == "overdue" else now + _NEAR_S)
+    if flt.risk_min:
+        # `risk_level > 0` matches the partial index sales_order_risk (few orders are risky).
+        clauses.append("o.risk_level > 0 AND o.risk_level >= ?")
+        params.append(int(flt.risk_min))
     text = search_text(flt.text)
     if text and dense_text and _is_short(text) and _like_agrees(text):
         # Many matches of a short text: LIKE row by row while walking the sort index finds a
@@ -582,7 +592,8 @@ def order_detail(sales_order_id: int, now: int | None = None) -> OrderDetail | N
         " o.buyer_phone, o.ship_address, o.payment_method, o.sale_fen, o.quantity,"
         " o.product_summary, o.cost_fen, o.dropship_fee_fen, o.shipping_fen, o.profit_fen,"
         " o.supplier_status, o.supplier_order_no, o.carrier, o.tracking_no, o.created_at,"
-        f" o.paid_at, o.ship_by, {_FLAGS_SQL} AS flags, o.remark, o.buyer_data_removed"
+        f" o.paid_at, o.ship_by, {_FLAGS_SQL} AS flags, o.remark, o.buyer_data_removed,"
+        " o.risk_level, o.risk_rules, o.risk_checked, o.buyer_member"
         " FROM sales_order o JOIN shop s ON s.id = o.shop_id WHERE o.id = ?",
         [now, now + _NEAR_S, sales_order_id],
     )
@@ -593,6 +604,7 @@ def order_detail(sales_order_id: int, now: int | None = None) -> OrderDetail | N
     order["buyer_name"] = mask_name(str(order["buyer_name"]))
     order["buyer_phone"] = mask_phone(str(order["buyer_phone"]))
     order["ship_address"] = mask_address(str(order["ship_address"]))
+    order["buyer_member"] = mask_name(str(order["buyer_member"]))
     lines = _dicts(
         "SELECT id, title, sku, spec, quantity, unit_price_fen FROM sales_order_line"
         " WHERE sales_order_id = ? ORDER BY id",

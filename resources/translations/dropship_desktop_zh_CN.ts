@@ -1212,7 +1212,7 @@ Details were written to the log file:
     </message>
     <message>
         <source>{name}: {problem}</source>
-        <extracomment>Called from the worker thread with (phase, done, total); phase is an English word. Shop platforms whose shops can receive a format&apos;s orders (Taobao and Tmall share one layout). Orders written per chunk; progress and cancellation are checked between chunks. From this many new orders on, the FTS insert trigger is replaced by one bulk index statement.</extracomment>
+        <extracomment>Called from the worker thread with (phase, done, total); phase is an English word. Shop platforms whose shops can receive a format&apos;s orders (Taobao and Tmall share one layout). Orders written per chunk; progress and cancellation are checked between chunks. From this many new orders on, the FTS insert trigger is replaced by one bulk index statement. Score new orders for fraud risk as they are imported (the risk bench turns it off for its in-run baseline).</extracomment>
         <translation>{name}：{problem}</translation>
     </message>
     <message>
@@ -1591,6 +1591,47 @@ Details were written to the log file:
         <source>No database at {path}. Start the app once or run &apos;demo&apos; first.</source>
         <extracomment>Sub-commands implemented in cli_safety.py. What ``import`` and ``export`` handle (the first positional argument).</extracomment>
         <translation>{path} 处没有数据库。请先启动一次本软件，或先运行“demo”命令。</translation>
+    </message>
+    <message>
+        <source>&apos;risk {action}&apos; needs a FILE (.xlsx or .csv).</source>
+        <translation>“risk {action}”需要一个文件（.xlsx 或 .csv）。</translation>
+    </message>
+    <message>
+        <source>The order no longer exists.</source>
+        <extracomment>Sales statuses that are a refund in the buyer&apos;s history. When a buyer&apos;s history changes, their orders this recent (or this close before the event&apos;s order) are rescored. The blacklist file&apos;s header row (English keys, so a partner&apos;s app of any language reads it).</extracomment>
+        <translation>该订单已不存在。</translation>
+    </message>
+    <message>
+        <source>This order&apos;s buyer data was deleted, so its buyer cannot be blacklisted.</source>
+        <translation>该订单的买家信息已删除，无法将其买家加入黑名单。</translation>
+    </message>
+    <message>
+        <source>Choose at least one of phone, member name, address or name + phone.</source>
+        <translation>请至少选择手机号、会员名、地址或姓名+手机号中的一项。</translation>
+    </message>
+    <message>
+        <source>The order has none of the chosen buyer details (they are empty or masked by the platform). Nothing was added to the blacklist.</source>
+        <translation>该订单没有所选的买家信息（为空或已被平台打码）。未加入黑名单。</translation>
+    </message>
+    <message>
+        <source>Cannot write {name}: {problem}</source>
+        <translation>无法写入 {name}：{problem}</translation>
+    </message>
+    <message>
+        <source>{name} is not a blacklist file: {problem} Nothing was imported.</source>
+        <translation>{name} 不是黑名单文件：{problem} 未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>its first row must be the headers {headers}.</source>
+        <translation>第一行必须是表头 {headers}。</translation>
+    </message>
+    <message>
+        <source>row {row} has an unknown kind or a bad digest.</source>
+        <translation>第 {row} 行的类型未知或摘要无效。</translation>
+    </message>
+    <message>
+        <source>row {row} has no valid salt.</source>
+        <translation>第 {row} 行没有有效的盐值。</translation>
     </message>
 </context>
 <context>
@@ -2136,6 +2177,10 @@ Use “Map columns…” to say which column holds what.</source>
         <translation>中断的取消申请(&amp;I)…</translation>
     </message>
     <message>
+        <source>&amp;Blacklist…</source>
+        <translation>黑名单(&amp;B)…</translation>
+    </message>
+    <message>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
@@ -2475,6 +2520,22 @@ Use “Map columns…” to say which column holds what.</source>
         <source>Backup restored.</source>
         <translation>备份已恢复。</translation>
     </message>
+    <message>
+        <source>Warning marked as checked.</source>
+        <translation>已将该风险提示标记为已核实。</translation>
+    </message>
+    <message>
+        <source>Buyer added to the blacklist; {count} order(s) flagged.</source>
+        <translation>买家已加入黑名单；{count} 个订单被标记。</translation>
+    </message>
+    <message>
+        <source>Blacklist entry removed.</source>
+        <translation>已移除黑名单条目。</translation>
+    </message>
+    <message>
+        <source>Imported {added} blacklist entries from {name}; {count} order(s) match.</source>
+        <translation>已从 {name} 导入 {added} 条黑名单；{count} 个订单匹配。</translation>
+    </message>
 </context>
 <context>
     <name>MoneyEdit</name>
@@ -2610,11 +2671,28 @@ Use “Map columns…” to say which column holds what.</source>
     <name>OrderDetailPane</name>
     <message>
         <source>Show buyer data</source>
+        <extracomment>Fraud checks: the seller marks the warning &quot;checked, fine&quot; / blacklists the buyer.</extracomment>
         <translation>显示买家信息</translation>
     </message>
     <message>
         <source>Shows the full name, phone and address; the reveal is recorded.</source>
         <translation>显示完整的姓名、电话和地址；查看操作会被记录。</translation>
+    </message>
+    <message>
+        <source>Checked, fine</source>
+        <translation>已核实，无问题</translation>
+    </message>
+    <message>
+        <source>You checked this order&apos;s fraud warning; it is recorded. A new warning shows again.</source>
+        <translation>您已核实此订单的风险提示（会被记录）。出现新的风险时会再次提示。</translation>
+    </message>
+    <message>
+        <source>Blacklist buyer…</source>
+        <translation>拉黑买家…</translation>
+    </message>
+    <message>
+        <source>Flag this buyer&apos;s orders high risk in every shop, now and later.</source>
+        <translation>将该买家在所有店铺的现有和以后的订单标为高风险。</translation>
     </message>
     <message>
         <source>Select an order to see its details.</source>
@@ -2817,7 +2895,7 @@ Use “Map columns…” to say which column holds what.</source>
     <name>OrderFilterBar</name>
     <message>
         <source>All orders</source>
-        <extracomment>The quick view that shows supplier orders awaiting a match instead of sales orders.</extracomment>
+        <extracomment>The quick view that shows supplier orders awaiting a match instead of sales orders. The quick view of orders the fraud checks flagged (风险订单).</extracomment>
         <translation>全部订单</translation>
     </message>
     <message>
@@ -2839,6 +2917,10 @@ Use “Map columns…” to say which column holds what.</source>
     <message>
         <source>Cancellation or refund pending</source>
         <translation>取消或退款处理中</translation>
+    </message>
+    <message>
+        <source>Risky orders (fraud checks)</source>
+        <translation>风险订单</translation>
     </message>
     <message>
         <source>Supplier orders awaiting a match</source>
@@ -2912,6 +2994,18 @@ Use “Map columns…” to say which column holds what.</source>
         <translation>、</translation>
     </message>
     <message>
+        <source>High</source>
+        <translation>高风险</translation>
+    </message>
+    <message>
+        <source>Watch</source>
+        <translation>关注</translation>
+    </message>
+    <message>
+        <source>{level} (checked)</source>
+        <translation>{level}（已核实）</translation>
+    </message>
+    <message>
         <source>Shop</source>
         <translation>店铺</translation>
     </message>
@@ -2982,6 +3076,10 @@ Use “Map columns…” to say which column holds what.</source>
     <message>
         <source>Flags</source>
         <translation>提醒</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>风险</translation>
     </message>
 </context>
 <context>
@@ -3137,6 +3235,14 @@ Use “Map columns…” to say which column holds what.</source>
     <message>
         <source>Buyer</source>
         <translation>买家</translation>
+    </message>
+    <message>
+        <source>High (checked)</source>
+        <translation>高风险（已核实）</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>风险</translation>
     </message>
     <message>
         <source>Reset columns</source>
@@ -3365,6 +3471,327 @@ Use “Map columns…” to say which column holds what.</source>
     <message>
         <source>Attach them on the 1688 page when you apply.</source>
         <translation>申请时请在1688页面上上传。</translation>
+    </message>
+</context>
+<context>
+    <name>Risk</name>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Watch</source>
+        <translation>关注</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高风险</translation>
+    </message>
+    <message>
+        <source>On the blacklist</source>
+        <extracomment>Chinese names of the levels and rules, for files written without the UI&apos;s translator (the order export); the UI translates the English texts through Qt. A total weight from which an order is worth a look / is high risk. Every rule, in the order they are shown.</extracomment>
+        <translation>在黑名单中</translation>
+    </message>
+    <message>
+        <source>The buyer&apos;s {value} is on your blacklist (or a partner&apos;s you imported).</source>
+        <translation>该买家的{value}在您的黑名单（或您导入的合作伙伴黑名单）中。</translation>
+    </message>
+    <message>
+        <source>Phone number not valid</source>
+        <translation>手机号无效</translation>
+    </message>
+    <message>
+        <source>The recipient&apos;s phone is neither a valid mainland mobile nor a landline number: the parcel may not be deliverable, or the order is fake.</source>
+        <translation>收件人电话既不是有效的大陆手机号也不是固定电话：包裹可能无法送达，或者是虚假订单。</translation>
+    </message>
+    <message>
+        <source>Address incomplete</source>
+        <translation>地址不完整</translation>
+    </message>
+    <message>
+        <source>The address has no {value}: check it with the buyer before the supplier ships.</source>
+        <translation>地址缺少{value}：请在供应商发货前与买家核对。</translation>
+    </message>
+    <message>
+        <source>Parcel locker for valuable goods</source>
+        <translation>高价商品寄快递柜/代收点</translation>
+    </message>
+    <message>
+        <source>Goods worth {value} go to a parcel locker or pick-up point (快递柜/代收点): nobody signs for them, which makes a &apos;never received&apos; claim easy.</source>
+        <translation>价值 {value} 的商品寄往快递柜或代收点：无人签收，买家很容易声称“未收到货”。</translation>
+    </message>
+    <message>
+        <source>Recipient is not a name</source>
+        <translation>收件人不像真实姓名</translation>
+    </message>
+    <message>
+        <source>The recipient&apos;s name does not look like a person&apos;s name (digits, symbols, a placeholder or a word such as &apos;customer&apos;).</source>
+        <translation>收件人姓名不像真实姓名（含数字、符号、占位词或“客户”之类的词）。</translation>
+    </message>
+    <message>
+        <source>One phone, many names</source>
+        <translation>同一手机号多个收件人</translation>
+    </message>
+    <message>
+        <source>This phone number received orders under {value} different names within {days} days.</source>
+        <translation>该手机号在 {days} 天内以 {value} 个不同姓名收货。</translation>
+    </message>
+    <message>
+        <source>One address, many names</source>
+        <translation>同一地址多个收件人</translation>
+    </message>
+    <message>
+        <source>This address received orders under {value} different names within {days} days.</source>
+        <translation>该地址在 {days} 天内以 {value} 个不同姓名收货。</translation>
+    </message>
+    <message>
+        <source>One buyer, many phones</source>
+        <translation>同一买家多个手机号</translation>
+    </message>
+    <message>
+        <source>The same name at the same address (or the same member) used {value} different phone numbers within {days} days.</source>
+        <translation>同一地址的同一收件人（或同一会员）在 {days} 天内使用了 {value} 个不同手机号。</translation>
+    </message>
+    <message>
+        <source>Repeated refunds</source>
+        <translation>多次退款</translation>
+    </message>
+    <message>
+        <source>This buyer (same phone, member or address) had {value} refunds, 仅退款 or disputes before, in any of your shops.</source>
+        <translation>该买家（同一手机号、会员或地址）此前在您的店铺中有 {value} 次退款、仅退款或纠纷。</translation>
+    </message>
+    <message>
+        <source>High refund ratio</source>
+        <translation>退款率高</translation>
+    </message>
+    <message>
+        <source>{value} % of this buyer&apos;s orders in your shops ended in a refund.</source>
+        <translation>该买家在您店铺的订单中有 {value}% 以退款结束。</translation>
+    </message>
+    <message>
+        <source>Complaints before</source>
+        <translation>曾有投诉</translation>
+    </message>
+    <message>
+        <source>This buyer filed {value} complaint(s) against your shops before (e.g. &apos;counterfeit&apos; claims, 职业打假).</source>
+        <translation>该买家此前对您的店铺发起过 {value} 次投诉（如“假货”投诉、职业打假）。</translation>
+    </message>
+    <message>
+        <source>Unusual quantity or amount</source>
+        <translation>数量或金额异常</translation>
+    </message>
+    <message>
+        <source>The {value} is far above what this shop usually sells of this product (about {norm} per order).</source>
+        <translation>{value}远高于本店该商品的常见水平（每单约 {norm}）。</translation>
+    </message>
+    <message>
+        <source>Several orders to one address</source>
+        <translation>短时间多单发往同一地址</translation>
+    </message>
+    <message>
+        <source>{value} orders went to this address within {hours} hours.</source>
+        <translation>{hours} 小时内有 {value} 个订单发往该地址。</translation>
+    </message>
+    <message>
+        <source>Risky payment method</source>
+        <translation>高风险支付方式</translation>
+    </message>
+    <message>
+        <source>Paid by a method on your risk list (seed 7.1 ②): the money is not safe until the buyer pays or keeps the goods.</source>
+        <translation>使用了您风险清单上的支付方式：在买家付款或确认收货前，货款并不安全。</translation>
+    </message>
+    <message>
+        <source>Asks to ship elsewhere</source>
+        <translation>要求改寄他处</translation>
+    </message>
+    <message>
+        <source>The buyer&apos;s message asks to send the goods to another address than the order&apos;s.</source>
+        <translation>买家留言要求把货发到订单地址以外的地方。</translation>
+    </message>
+    <message>
+        <source>Asks to talk off-platform</source>
+        <translation>要求站外联系</translation>
+    </message>
+    <message>
+        <source>The buyer&apos;s message asks to contact or pay outside the platform (WeChat, QQ, transfer): the platform then protects neither side.</source>
+        <translation>买家留言要求在平台外联系或付款（微信、QQ、转账）：平台将无法保护买卖双方。</translation>
+    </message>
+    <message>
+        <source>Dispute awaiting your answer</source>
+        <translation>纠纷待回复</translation>
+    </message>
+    <message>
+        <source>A dispute or after-sales case on this order needs your answer within {value} hour(s): unanswered, the platform decides for the buyer (seed 7.1 ③).</source>
+        <translation>此订单的纠纷或售后需要您在 {value} 小时内回复：逾期不回复，平台将判买家胜诉。</translation>
+    </message>
+    <message>
+        <source>district or county</source>
+        <extracomment>Goods at least this much (fen) to a parcel locker fire ``locker_high_value``. Payment methods (substrings, matched case-insensitively) on the seller&apos;s risk list. The look-back window of the &quot;many names / many phones&quot; rules. How many distinct names (or phones) on one key within the window fire the rule. Orders to one address within ``burst_hours`` that fire ``address_burst``. Refunds, 仅退款 or disputes before that fire ``history_refunds``. Refund ratio (percent) over at least ``ratio_min_orders`` orders. A product needs this many earlier orders in the shop before its norm counts. Quantity/amount at least this many times the norm fire ``quantity_outlier``. A district-level unit early in the address, then a street-level word: complete.</extracomment>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <source>street and number</source>
+        <translation>街道和门牌号</translation>
+    </message>
+    <message>
+        <source>phone number</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>member name</source>
+        <translation>会员名</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>name and phone</source>
+        <translation>姓名和手机号</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>cancel them</source>
+        <translation>取消这些订单</translation>
+    </message>
+    <message>
+        <source>Fraud checks</source>
+        <translation>防骗检查</translation>
+    </message>
+    <message>
+        <source>No warning.</source>
+        <translation>无风险提示。</translation>
+    </message>
+    <message>
+        <source>checked by you: fine</source>
+        <translation>您已核实：无问题</translation>
+    </message>
+    <message>
+        <source>… and {count} more</source>
+        <translation>……以及另外 {count} 个</translation>
+    </message>
+    <message>
+        <source>High-risk orders</source>
+        <translation>高风险订单</translation>
+    </message>
+    <message>
+        <source>{count} of these orders are high risk. Check them before you {action}.</source>
+        <translation>其中有 {count} 个高风险订单。请先核实，再{action}。</translation>
+    </message>
+    <message>
+        <source>Continue anyway</source>
+        <translation>仍然继续</translation>
+    </message>
+    <message>
+        <source>Stop and check</source>
+        <translation>停下核实</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>Name and phone</source>
+        <translation>姓名+手机号</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Member name</source>
+        <translation>会员名</translation>
+    </message>
+    <message>
+        <source>Add the buyer to the blacklist</source>
+        <translation>将买家加入黑名单</translation>
+    </message>
+    <message>
+        <source>Orders of this buyer (in every shop, now and later) will be flagged high risk. Only a hash and a masked hint are kept.</source>
+        <translation>该买家在所有店铺的现有和以后的订单都会被标为高风险。只保存哈希值和打码提示。</translation>
+    </message>
+    <message>
+        <source>e.g. 仅退款 twice, fake address</source>
+        <translation>例如：两次仅退款、虚假地址</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Add to blacklist</source>
+        <translation>加入黑名单</translation>
+    </message>
+    <message>
+        <source>Blacklist</source>
+        <translation>黑名单</translation>
+    </message>
+    <message>
+        <source>Buyers here are flagged high risk in every shop. The list holds salted hashes and masked hints, not the phone numbers or addresses. An exported file carries the salt so that a partner can match it: anyone holding the file can still test whether a given number is on it, so share it only with sellers you trust.</source>
+        <translation>名单中的买家在所有店铺都会被标为高风险。名单只保存加盐哈希和打码提示，不保存手机号或地址。导出的文件带有盐值，以便合作伙伴比对：持有文件的人仍可验证某个号码是否在名单上，因此只与您信任的卖家分享。</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Hint</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>加入时间</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>名单</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <source>Export the blacklist</source>
+        <translation>导出黑名单</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>{count} entries exported.</source>
+        <translation>已导出 {count} 条。</translation>
+    </message>
+    <message>
+        <source>Import a blacklist</source>
+        <translation>导入黑名单</translation>
+    </message>
+    <message>
+        <source>Blacklist files (*.xlsx *.csv)</source>
+        <translation>黑名单文件 (*.xlsx *.csv)</translation>
     </message>
 </context>
 <context>

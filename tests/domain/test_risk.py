@@ -199,10 +199,12 @@ def test_buyer_messages(remark: str, elsewhere: bool, off: bool) -> None:
 
 
 def test_dispute_deadline() -> None:
-    assert "dispute_deadline" in fired(history=BuyerHistory(dispute_due_hours=5))
-    assert "dispute_deadline" not in fired(
-        history=BuyerHistory(dispute_due_hours=S.dispute_hours + 1)
-    )
+    due = 1_800_000_000
+    result = evaluate(GOOD, WindowCounts(), BuyerHistory(dispute_due_at=due), S)
+    assert [h.rule for h in result.hits] == ["dispute_deadline"]
+    assert result.level == RiskLevel.HIGH
+    assert "within 6 hour(s)" in explain(result.hits[0], now=due - 5 * 3600 - 60)
+    assert "within 0 hour(s)" in explain(result.hits[0], now=due + 60)
     assert "dispute_deadline" not in fired()
 
 
@@ -257,7 +259,7 @@ _histories = st.builds(
     refund_only=st.integers(0, 5),
     disputes=st.integers(0, 5),
     complaints=st.integers(0, 2),
-    dispute_due_hours=st.one_of(st.none(), st.integers(-10, 200)),
+    dispute_due_at=st.one_of(st.none(), st.integers(1, 2_000_000_000)),
     blacklisted=st.sampled_from(["", "phone", "address"]),
     norm_quantity=st.floats(0, 10),
     norm_amount_fen=st.floats(0, 10**6),

@@ -80,6 +80,20 @@ def _flags_text(value: Any) -> str:
     return QCoreApplication.translate("OrderListModel", ", ").join(parts)
 
 
+def _risk_text(value: Any) -> str:
+    """Fraud risk: level × 2 (+1 when the seller marked it "checked, fine")."""
+    code = int(value or 0)
+    if code < 2:
+        return ""
+    if code >= 4:
+        text = QCoreApplication.translate("OrderListModel", "High")
+    else:
+        text = QCoreApplication.translate("OrderListModel", "Watch")
+    if code & 1:
+        return QCoreApplication.translate("OrderListModel", "{level} (checked)").format(level=text)
+    return text
+
+
 def _mask(value: Any) -> str:
     from ...domain.masking import mask_name
 
@@ -112,6 +126,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("tracking_no", QT_TRANSLATE_NOOP("OrderListModel", "Tracking no."), _text),
     Column("ship_by", QT_TRANSLATE_NOOP("OrderListModel", "Ship by"), format_datetime),
     Column("flags", QT_TRANSLATE_NOOP("OrderListModel", "Flags"), _flags_text),
+    Column("risk", QT_TRANSLATE_NOOP("OrderListModel", "Risk"), _risk_text),
 )
 
 assert tuple(c.key for c in COLUMNS) == LIST_COLUMNS
@@ -122,6 +137,7 @@ assert SORTABLE.issubset(SORT_COLUMNS)
 
 _FLAG_COL = LIST_COLUMNS.index("flags")
 _SHIP_BY_COL = LIST_COLUMNS.index("ship_by")
+_RISK_COL = LIST_COLUMNS.index("risk")
 #: Columns drawn red (overdue) or orange (close to the ship-by deadline).
 _DEADLINE_COLS = frozenset(
     {_SHIP_BY_COL, _FLAG_COL, LIST_COLUMNS.index("shop_order_no"), LIST_COLUMNS.index("status")}
@@ -259,6 +275,10 @@ class OrderListModel(QAbstractTableModel):
             return _ALIGNMENTS[column]
         if role == _USER:
             return self._ids[row]
+        if role == _FOREGROUND and column == _RISK_COL:
+            raw = self._raw_row(row)
+            if raw is not None and int(raw[_RISK_COL] or 0) in (4, 2):  # unchecked warnings
+                return _OVERDUE_BRUSH if int(raw[_RISK_COL]) == 4 else _NEAR_BRUSH
         if role == _FOREGROUND and column in _DEADLINE_COLS:
             raw = self._raw_row(row)
             if raw is not None:

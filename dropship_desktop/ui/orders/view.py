@@ -62,6 +62,7 @@ from ..widgets.table_copy import install_copy_shortcut, selected_rows_tsv
 from ..widgets.tables import read_only_table
 from .detail import OrderDetailPane
 from .filters import QUICK_UNMATCHED, OrderFilterBar
+from .risk import install_risk_actions
 
 __all__ = ["OrdersView"]
 
@@ -85,6 +86,7 @@ DEFAULT_COLUMN_ORDER = (
     "supplier_status",
     "flags",
     "profit_fen",
+    "risk",
     "sale_fen",
     "created_at",
     "ship_by",
@@ -271,6 +273,7 @@ class OrdersView(View):
         # -- detail
         self.detail = OrderDetailPane()
         self.detail.reveal_requested.connect(self.reveal_buyer)
+        install_risk_actions(self)  # fraud checks: "checked, fine", blacklist the buyer
         self._detail_timer = QTimer(self)
         self._detail_timer.setSingleShot(True)
         self._detail_timer.setInterval(60)  # arrow-key scrolling does not load every order
@@ -575,6 +578,7 @@ class OrdersView(View):
             ("status", status),
             ("supplier_status", status_1688),
             ("flags", 110),
+            ("risk", text_width(metrics, [self.tr("High (checked)")], self.tr("Risk"), cap=110)),
             ("profit_fen", money),
             ("sale_fen", money),
             ("ship_by", date),
