@@ -59,6 +59,7 @@ __all__ = [
     "phone_valid",
     "remark_flags",
     "score",
+    "static_codes",
     "static_hits",
 ]
 
@@ -876,3 +877,43 @@ class StaticChecker:
             if off:
                 hits.append("remark_off_platform")
         return ";".join(hits)
+
+
+#: The commonest name shape (two to four Chinese characters): nothing to check further.
+_PLAIN_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
+
+
+def static_codes(
+    checker: StaticChecker,
+    names: Sequence[str],
+    phones: Sequence[str],
+    addresses: Sequence[str],
+    sales: Sequence[int],
+    payments: Sequence[str],
+    remarks: Sequence[str],
+) -> list[str]:
+    """:meth:`StaticChecker.check` of many orders at once (the import's path).
+
+    The common case of each field is recognised by one compiled pattern mapped over the column
+    (C speed); only the few orders where a pattern does not match go through the full check.
+    """
+    count = len(names)
+    ok_phone = list(map(_CN_MOBILE.fullmatch, phones))
+    ok_address = list(map(_FAST_COMPLETE.search, addresses))
+    ok_name = list(map(_PLAIN_NAME.fullmatch, names))
+    high = checker.settings.high_value_fen
+    codes = [""] * count
+    for i in range(count):
+        if (
+            ok_phone[i] is None
+            or ok_address[i] is None
+            or remarks[i]
+            or payments[i]
+            or sales[i] >= high
+            or "*" in addresses[i]
+            or (ok_name[i] is None or _name_not_a_name(names[i]))
+        ):
+            codes[i] = checker.check(
+                names[i], phones[i], addresses[i], sales[i], payments[i], remarks[i]
+            )
+    return codes

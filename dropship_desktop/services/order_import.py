@@ -1258,6 +1258,7 @@ class _ShopRows:
         paid_status = SalesStatus.PAID.value
         no_supplier = int(OrderFlag.NO_SUPPLIER_ORDER)
         risk = self.risk
+        risk_rows: list[tuple[Any, ...]] = []
         new_orders: list[tuple[Any, ...]] = []
         new_lines: list[tuple[Any, ...]] = []
         for order_no in numbers:
@@ -1336,6 +1337,8 @@ class _ShopRows:
                     now,
                 )
             )
+        if risk is not None:
+            risk.add_rows(risk_rows)  # column-wise, while the writer's helper runs SQL
         return new_orders, new_lines
 
     def _update(

@@ -42,7 +42,9 @@ from .risk_engine import (
     BLACKLIST_KINDS,
     RiskContext,
     blacklist_digest,
+    internal_keys,
     load_context,
+    order_values,
     score_order_ids,
 )
 
@@ -224,9 +226,7 @@ def _record_events(
             continue
         rows.append((order_id, kind, source, at, due_at, int(is_open), k[1], k[2], k[3]))
         assert ctx.events is not None
-        for key in k[1:]:
-            if key:
-                ctx.events.test_and_set(key)
+        ctx.events.test_and_set_many([key for key in k[1:] if key])
     conn.executemany(
         "INSERT INTO risk_event (order_id, kind, source, at, due_at, open, phone, address,"
         " member) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (order_id, kind, source) DO"
@@ -351,30 +351,33 @@ def _local_list(conn: Any) -> tuple[int, bytes]:
     return int(row[0]), bytes(row[1])
 
 
-def _matching_orders(conn: Any, digests: dict[str, set[int]], salt: bytes, local: bool) -> set[int]:
-    """Orders whose buyer values give one of *digests* under *salt*."""
-    if local:
-        # The local salt made the order keys: compare keys (one scan of the key table).
-        column = {"phone": "phone", "member": "member", "address": "address",
-                  "name_phone": "name_phone"}  # fmt: skip
-        found: set[int] = set()
-        for kind, values in digests.items():
-            if not values:
-                continue
-            conn.execute("CREATE TEMP TABLE IF NOT EXISTS risk_wanted (key INTEGER PRIMARY KEY)")
-            conn.execute("DELETE FROM temp.risk_wanted")
-            conn.executemany(
-                "INSERT OR IGNORE INTO temp.risk_wanted VALUES (?)", [(v,) for v in values]
+def _matching_keys(conn: Any, keys: dict[str, set[int]]) -> set[int]:
+    """Orders with one of these internal keys (one scan of the key table per kind)."""
+    column = {"phone": "phone", "member": "member", "address": "address",
+              "name_phone": "name_phone"}  # fmt: skip
+    found: set[int] = set()
+    for kind, values in keys.items():
+        if not values:
+            continue
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS risk_wanted (key INTEGER PRIMARY KEY)")
+        conn.execute("DELETE FROM temp.risk_wanted")
+        conn.executemany(
+            "INSERT OR IGNORE INTO temp.risk_wanted VALUES (?)", [(v,) for v in values]
+        )
+        found.update(
+            r[0]
+            for r in conn.execute(
+                f"SELECT order_id FROM risk_key WHERE {column[kind]} IN temp.risk_wanted"
             )
-            found.update(
-                r[0]
-                for r in conn.execute(
-                    f"SELECT order_id FROM risk_key WHERE {column[kind]} IN temp.risk_wanted"
-                )
-            )
-            conn.execute("DELETE FROM temp.risk_wanted")
-        return found
-    found = set()
+        )
+        conn.execute("DELETE FROM temp.risk_wanted")
+    return found
+
+
+def _matching_orders(conn: Any, digests: dict[str, set[int]], salt: bytes) -> set[int]:
+    """Orders whose buyer values give one of the exported *digests* under *salt* (hashes every
+    order's values: a partner list is imported rarely)."""
+    found: set[int] = set()
     for oid, name, phone, address, member in conn.execute(
         "SELECT id, buyer_name, buyer_phone, ship_address, buyer_member FROM sales_order"
         " WHERE buyer_data_removed = 0"
@@ -423,18 +426,20 @@ def add_to_blacklist(sales_order_id: int, kinds: Sequence[str], reason: str) -> 
     list_id, salt = _local_list(conn)
     now = now_epoch()
     added: dict[str, set[int]] = {}
+    keys = internal_keys(order_values(name, phone, address, member), load_context(conn).seeds)
+    key_of = {"phone": keys[0], "address": keys[1], "member": keys[4], "name_phone": keys[5]}
     for kind in kinds:
         digest = blacklist_digest(kind, name, phone, address, member, salt)
-        if not digest:
+        if not digest or not key_of[kind]:
             continue
         conn.execute(
-            "INSERT INTO blacklist_entry (list_id, kind, digest, hint, reason, added_at,"
-            " sales_order_id) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (list_id, kind, digest)"
-            " DO UPDATE SET reason = excluded.reason",
-            (list_id, kind, digest, _hint(kind, name, phone, address, member), reason, now,
-             sales_order_id),
+            "INSERT INTO blacklist_entry (list_id, kind, digest, key, hint, reason, added_at,"
+            " sales_order_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (list_id, kind, digest)"
+            " DO UPDATE SET reason = excluded.reason, key = excluded.key",
+            (list_id, kind, digest, key_of[kind], _hint(kind, name, phone, address, member),
+             reason, now, sales_order_id),
         )  # fmt: skip
-        added.setdefault(kind, set()).add(digest)
+        added.setdefault(kind, set()).add(key_of[kind])
     if not added:
         raise UserError(
             QT_TRANSLATE_NOOP(
@@ -451,7 +456,7 @@ def add_to_blacklist(sales_order_id: int, kinds: Sequence[str], reason: str) -> 
         sales_order_id=sales_order_id,
     )
     score_order_ids(conn, [sales_order_id])
-    matching = _matching_orders(conn, added, salt, local=True) | {sales_order_id}
+    matching = _matching_keys(conn, added) | {sales_order_id}
     changed = score_order_ids(conn, matching, ctx=load_context(conn))
     return Changes.of(
         "sales_order",
@@ -470,14 +475,17 @@ def remove_blacklist_entry(entry_id: int) -> Changes:
     """Take an entry off the blacklist; the orders it matched are scored again."""
     conn = db.connection()
     row = conn.execute(
-        "SELECT e.kind, e.digest, l.salt, l.is_local FROM blacklist_entry e"
+        "SELECT e.kind, e.digest, e.key, l.salt FROM blacklist_entry e"
         " JOIN blacklist_list l ON l.id = e.list_id WHERE e.id = ?",
         (entry_id,),
     ).fetchone()
     if row is None:
         return Changes.of()
-    kind, digest, salt, local = row
-    matching = _matching_orders(conn, {kind: {int(digest)}}, bytes(salt), bool(local))
+    kind, digest, key, salt = row
+    if key:
+        matching = _matching_keys(conn, {kind: {int(key)}})
+    else:
+        matching = _matching_orders(conn, {kind: {int(digest)}}, bytes(salt))
     conn.execute("DELETE FROM blacklist_entry WHERE id = ?", (entry_id,))
     audit("blacklist", entry_id, "blacklist_remove", before={"kind": kind})
     changed = score_order_ids(conn, matching, ctx=load_context(conn))
@@ -621,7 +629,7 @@ def import_blacklist(path: str | Path, list_name: str = "") -> Changes:
         digests: dict[str, set[int]] = {}
         for k, d, *_rest in entries:
             digests.setdefault(k, set()).add(d)
-        matching |= _matching_orders(conn, digests, salt, salt == local_salt)
+        matching |= _matching_orders(conn, digests, salt)
     audit(
         "blacklist",
         None,

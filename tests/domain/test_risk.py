@@ -298,3 +298,21 @@ def test_the_import_checker_agrees_with_the_rules(facts: OrderFacts) -> None:
         facts.remark,
     )
     assert fast == encode_hits(static_hits(facts, S))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_facts, min_size=1, max_size=8))
+def test_the_column_wise_checker_agrees(facts: list[OrderFacts]) -> None:
+    from dropship_desktop.domain.risk import static_codes
+
+    checker = StaticChecker(S)
+    codes = static_codes(
+        checker,
+        [f.buyer_name for f in facts],
+        [f.buyer_phone for f in facts],
+        [f.ship_address for f in facts],
+        [f.sale_fen for f in facts],
+        [f.payment_method for f in facts],
+        [f.remark for f in facts],
+    )
+    assert codes == [encode_hits(static_hits(f, S)) for f in facts]

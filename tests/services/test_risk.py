@@ -258,3 +258,16 @@ def test_checked_fine_is_recorded_and_holds_until_a_new_rule_fires(
     risk.record_buyer_event(oid, "complaint")
     _import(tmp_path, [_row(2, phone="12345678901", created="2024-04-01 10:00:00")], "b.csv")
     assert [h.id for h in risk.high_risk_orders([_id(2)])] == [_id(2)]
+
+
+def test_column_wise_keys_match_one_by_one() -> None:
+    from dropship_desktop.services.risk_engine import _column_keys, internal_keys, order_values
+
+    seeds = (1, 2, 3, 4)
+    names = ["张三", " Li  Lei ", "王五", "", "赵\u3000六"]
+    phones = ["13812345678", "+86 139 1234 5678", "138****5678", "", "010-12345678"]
+    addresses = ["浙江省 杭州市 西湖区 文三路100号", "", "北京市朝阳区****", "ＡＢ路１号", "a\u3000 b"]
+    assert _column_keys(names, phones, addresses, seeds) == [
+        internal_keys(order_values(n, p, a, ""), seeds)
+        for n, p, a in zip(names, phones, addresses, strict=True)
+    ]

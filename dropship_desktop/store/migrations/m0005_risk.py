@@ -13,7 +13,8 @@
   order's keys so history is found by key across shops; after-sales cases add rows too.
 * ``risk_norm``: per shop and product, orders / quantity / amount so far (the shop's norm).
 * ``blacklist_list`` / ``blacklist_entry``: the local list and lists imported from partners,
-  each with the salt its digests were made with; entries keep a masked hint, never a value.
+  each with the salt its digests (keyed Blake2b, exported) were made with; an entry made here
+  also keeps the internal key its orders are matched by. A masked hint, never a value.
 * ``risk_bits``: bitmaps of the key hashes seen so far (orders, events), in 4 KiB chunks, so
   scoring looks up only keys that may repeat (most buyers are new).
 * ``risk_state``: the local salt and the seller's thresholds.
@@ -88,6 +89,7 @@ CREATE TABLE blacklist_entry (
     kind            TEXT    NOT NULL
                             CHECK (kind IN ('phone', 'member', 'address', 'name_phone')),
     digest          INTEGER NOT NULL,
+    key             INTEGER NOT NULL DEFAULT 0,
     hint            TEXT    NOT NULL DEFAULT '',
     reason          TEXT    NOT NULL DEFAULT '',
     added_at        INTEGER NOT NULL,
