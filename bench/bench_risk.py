@@ -27,12 +27,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_import import make_rows, write_csv_file  # noqa: E402
+from bench_import import make_rows, write_csv_file
 
-from dropship_desktop.services import order_import  # noqa: E402
-from dropship_desktop.services.order_import import import_orders_file  # noqa: E402
-from dropship_desktop.store.db import close_database, db, open_database  # noqa: E402
-from dropship_desktop.store.order_queries import OrderFilter, fetch_rows, first_page  # noqa: E402
+from dropship_desktop.services import order_import
+from dropship_desktop.services.order_import import import_orders_file
+from dropship_desktop.store.db import close_database, db, open_database
+from dropship_desktop.store.order_queries import OrderFilter, fetch_rows, first_page
 
 
 def emit(name: str, **fields: object) -> None:

@@ -266,7 +266,13 @@ def test_column_wise_keys_match_one_by_one() -> None:
     seeds = (1, 2, 3, 4)
     names = ["张三", " Li  Lei ", "王五", "", "赵\u3000六"]
     phones = ["13812345678", "+86 139 1234 5678", "138****5678", "", "010-12345678"]
-    addresses = ["浙江省 杭州市 西湖区 文三路100号", "", "北京市朝阳区****", "ＡＢ路１号", "a\u3000 b"]
+    addresses = [
+        "浙江省 杭州市 西湖区 文三路100号",
+        "",
+        "北京市朝阳区****",
+        "ＡＢ路１号",
+        "a\u3000 b",
+    ]
     assert _column_keys(names, phones, addresses, seeds) == [
         internal_keys(order_values(n, p, a, ""), seeds)
         for n, p, a in zip(names, phones, addresses, strict=True)

@@ -134,9 +134,7 @@ def test_blacklist_dialog_lists_and_exports(
     qtbot.waitUntil(lambda: dialog.table.rowCount() >= 1)
     assert "****" in dialog.table.item(0, 1).text()
     target = tmp_path / "shared.csv"
-    monkeypatch.setattr(
-        risk_ui.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "")
-    )
+    monkeypatch.setattr(risk_ui.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     monkeypatch.setattr(risk_ui.QMessageBox, "information", lambda *a, **k: None)
     dialog.export_button.click()
     wait_idle(qtbot, main_window)
