@@ -277,3 +277,30 @@ def test_column_wise_keys_match_one_by_one() -> None:
         internal_keys(order_values(n, p, a, ""), seeds)
         for n, p, a in zip(names, phones, addresses, strict=True)
     ]
+
+
+@pytest.mark.parametrize(
+    ("language", "level", "rule"),
+    [("zh_CN", "高风险", "黑名单"), ("en", "High", "On the blacklist")],
+)
+def test_order_export_carries_risk_level_and_rules(
+    fresh_db: Path, tmp_path: Path, language: str, level: str, rule: str
+) -> None:
+    import csv
+
+    from dropship_desktop.services.order_export import export_orders
+    from dropship_desktop.store.order_queries import OrderFilter
+
+    _import(tmp_path, [_row(1), _row(2, phone="13900000000")])
+    risk.add_to_blacklist(_id(1), ["phone"], "")
+    out = tmp_path / "out.csv"
+    export_orders(out, OrderFilter(risk_min=1), language=language)
+    with out.open(encoding="utf-8-sig") as handle:
+        rows = list(csv.reader(handle))
+    header = rows[0]
+    assert len(rows) == 2  # the quick view's filter: only the risky order
+    record = dict(zip(header, rows[1], strict=True))
+    key_level, key_rules = (
+        ("风险等级", "风险规则") if language == "zh_CN" else ("Risk", "Risk rules")
+    )
+    assert record[key_level] == level and record[key_rules] == rule

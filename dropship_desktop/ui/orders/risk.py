@@ -136,6 +136,7 @@ class BlacklistOrderDialog(QDialog):
     def __init__(self, order: dict[str, object], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("blacklistOrderDialog")
+        self.setMinimumWidth(440)
         self.setWindowTitle(QCoreApplication.translate("Risk", "Add the buyer to the blacklist"))
         intro = QLabel(
             QCoreApplication.translate(
