@@ -52,10 +52,12 @@ __all__ = [
     "BLACKLIST_HEADERS",
     "EVENT_KINDS",
     "BlacklistEntry",
+    "FraudLosses",
     "HighRiskOrder",
     "add_to_blacklist",
     "blacklist_entries",
     "export_blacklist",
+    "fraud_losses",
     "high_risk_orders",
     "import_blacklist",
     "mark_checked",
@@ -181,6 +183,32 @@ def high_risk_orders(sales_order_ids: Iterable[int]) -> list[HighRiskOrder]:
         ):
             found.append(HighRiskOrder(oid, number, tuple(h.rule for h in decode_hits(rules))))
     return found
+
+
+@dataclass(frozen=True, slots=True)
+class FraudLosses:
+    """Refunds on orders the fraud checks flagged (seed 7.2: what fraud costs)."""
+
+    orders: int
+    refunded_fen: int
+
+
+def fraud_losses(since: int | None = None) -> FraudLosses:
+    """Refunded or refunding orders that were flagged (watch or high), created since *since*.
+
+    For the dashboard: the sale amount of those orders is counted as lost to fraud.
+    """
+    row = (
+        db.connection()
+        .execute(
+            "SELECT count(*), coalesce(sum(sale_fen), 0) FROM sales_order INDEXED BY"
+            " sales_order_risk WHERE risk_level > 0 AND created_at >= ?"
+            " AND status IN ('refunding', 'refunded')",
+            (since if since is not None else -(2**62),),
+        )
+        .fetchone()
+    )
+    return FraudLosses(int(row[0]), int(row[1]))
 
 
 # --- buyer events (history) -------------------------------------------------------------------

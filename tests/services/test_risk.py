@@ -304,3 +304,13 @@ def test_order_export_carries_risk_level_and_rules(
         ("风险等级", "风险规则") if language == "zh_CN" else ("Risk", "Risk rules")
     )
     assert record[key_level] == level and record[key_rules] == rule
+
+
+def test_fraud_losses_count_refunds_on_flagged_orders(fresh_db: Path, tmp_path: Path) -> None:
+    refunded = "交易关闭"
+    row = _row(1, phone="12345678901")
+    row[TAOBAO_HEADERS.index("订单状态")] = refunded
+    _import(tmp_path, [row, _row(2)])
+    db.execute_sql("UPDATE sales_order SET status = 'refunded'")  # both refunded
+    losses = risk.fraud_losses()
+    assert (losses.orders, losses.refunded_fen) == (1, 5900)
