@@ -78,8 +78,8 @@ LIST_COLUMNS: tuple[str, ...] = (
     "carrier",
     "tracking_no",
     "ship_by",
-    "flags",
     "risk",
+    "flags",
 )
 
 assert SalesStatus.PAID.value == "paid"  # written literally in SQL for the partial index

@@ -125,8 +125,8 @@ COLUMNS: tuple[Column, ...] = (
     Column("carrier", QT_TRANSLATE_NOOP("OrderListModel", "Carrier"), _text),
     Column("tracking_no", QT_TRANSLATE_NOOP("OrderListModel", "Tracking no."), _text),
     Column("ship_by", QT_TRANSLATE_NOOP("OrderListModel", "Ship by"), format_datetime),
-    Column("flags", QT_TRANSLATE_NOOP("OrderListModel", "Flags"), _flags_text),
     Column("risk", QT_TRANSLATE_NOOP("OrderListModel", "Risk"), _risk_text),
+    Column("flags", QT_TRANSLATE_NOOP("OrderListModel", "Flags"), _flags_text),
 )
 
 assert tuple(c.key for c in COLUMNS) == LIST_COLUMNS
