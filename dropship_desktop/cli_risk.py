@@ -25,13 +25,28 @@ def add_commands(
     common(risk, suppress=True)
     risk.add_argument(
         "action",
-        choices=["blacklist-export", "blacklist-import", "blacklist", "rescore", "orders"],
+        choices=[
+            "blacklist-export",
+            "blacklist-import",
+            "blacklist",
+            "rescore",
+            "orders",
+            "settings",
+        ],
         help="blacklist-export FILE / blacklist-import FILE: share the blacklist (XLSX or CSV,"
         " salted digests and masked hints only); blacklist: list it; rescore: score every order"
         " again; orders: list the risky orders",
     )
     risk.add_argument("file", nargs="?", metavar="FILE", help="the blacklist file")
     risk.add_argument("--name", default="", help="blacklist-import: the partner list's name")
+    risk.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="settings: change a threshold, e.g. window_days=14, high_value_fen=50000,"
+        " risky_payments=货到付款,先用后付 (shown without --set)",
+    )
 
 
 def run(args: argparse.Namespace, data_dir: Path) -> int:
@@ -58,6 +73,8 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
             for e in risk.blacklist_entries():
                 source = "local" if e.is_local else e.list_name
                 print(f"{e.id:>5}  {e.kind:<10} {e.hint:<24} {source:<12} {e.reason}")
+        elif args.action == "settings":
+            _settings(risk, args.set)
         elif args.action == "rescore":
             changed = risk.rescore_all(lambda done, total: print(f"  {done:,}/{total:,}"))
             print(f"scored every order again; {changed:,} changed")
@@ -73,3 +90,39 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
                 mark = " (checked)" if checked else ""
                 print(f"{number}  {RiskLevel(level).name.lower()}{mark}  {names}")
     return 0
+
+
+def _settings(risk: object, changes: list[str]) -> None:
+    from dataclasses import asdict, fields, replace
+
+    from .errors import UserError
+    from .i18n import QT_TRANSLATE_NOOP
+
+    current = risk.risk_settings()  # type: ignore[attr-defined]
+    if changes:
+        kinds = {f.name: f.type for f in fields(current)}
+        values: dict[str, object] = {}
+        for change in changes:
+            key, _, value = change.partition("=")
+            key = key.strip()
+            if key not in kinds or not value.strip():
+                raise UserError(
+                    QT_TRANSLATE_NOOP("Errors", "Unknown setting or missing value: {change}"),
+                    change=change,
+                )
+            if key == "risky_payments":
+                values[key] = tuple(
+                    p.strip() for p in value.replace("，", ",").split(",") if p.strip()
+                )
+            else:
+                try:
+                    values[key] = int(value)
+                except ValueError:
+                    raise UserError(
+                        QT_TRANSLATE_NOOP("Errors", "{key} needs a whole number."), key=key
+                    ) from None
+        current = replace(current, **values)  # type: ignore[arg-type]
+        risk.save_risk_settings(current)  # type: ignore[attr-defined]
+        print("saved; run 'risk rescore' to apply them to existing orders")
+    for key, value in asdict(current).items():
+        print(f"{key} = {value}")

@@ -20,17 +20,18 @@ recognise the same buyer in a later export of ours; that is the point of sharing
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from ..domain.masking import mask_address, mask_name, mask_phone
-from ..domain.risk import RiskLevel, decode_hits
+from ..domain.risk import RiskLevel, RiskSettings, decode_hits
 from ..domain.timeutil import now_epoch
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP, with_values
@@ -44,6 +45,7 @@ from .risk_engine import (
     blacklist_digest,
     internal_keys,
     load_context,
+    load_settings,
     order_values,
     score_order_ids,
 )
@@ -66,6 +68,8 @@ __all__ = [
     "remove_blacklist_entry",
     "rescore_all",
     "rescore_orders",
+    "risk_settings",
+    "save_risk_settings",
 ]
 
 log = logging.getLogger(__name__)
@@ -113,6 +117,35 @@ def rescore_all(progress: Callable[[int, int], None] | None = None, *, chunk: in
         if progress is not None:
             progress(min(start + chunk, len(all_ids)), len(all_ids))
     return changed
+
+
+def risk_settings() -> RiskSettings:
+    """The seller's thresholds and risky payment methods."""
+    return load_settings(db.connection())
+
+
+@write_op
+def save_risk_settings(settings: RiskSettings) -> Changes:
+    """Store new thresholds (audited); they apply to orders scored from now on (``rescore_all``
+    applies them to every order)."""
+    values = asdict(settings)
+    if settings.window_days < 1 or settings.many_names < 2 or settings.burst_orders < 2:
+        raise UserError(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "The look-back window must be at least 1 day and the counts at least 2.",
+            )
+        )
+    before = asdict(risk_settings())
+    db.connection().execute(
+        "INSERT INTO risk_state (name, value) VALUES ('settings', ?)"
+        " ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+        (json.dumps(values, ensure_ascii=False),),
+    )
+    audit("risk_settings", None, "update", before=before, after=values)
+    return Changes.of(
+        "audit_event", message=QT_TRANSLATE_NOOP("Messages", "Fraud-check settings saved.")
+    )
 
 
 @write_op

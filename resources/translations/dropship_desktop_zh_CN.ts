@@ -1597,8 +1597,20 @@ Details were written to the log file:
         <translation>“risk {action}”需要一个文件（.xlsx 或 .csv）。</translation>
     </message>
     <message>
-        <source>The order no longer exists.</source>
+        <source>Unknown setting or missing value: {change}</source>
+        <translation>未知的设置项或缺少取值：{change}</translation>
+    </message>
+    <message>
+        <source>{key} needs a whole number.</source>
+        <translation>{key} 需要一个整数。</translation>
+    </message>
+    <message>
+        <source>The look-back window must be at least 1 day and the counts at least 2.</source>
         <extracomment>Sales statuses that are a refund in the buyer&apos;s history. When a buyer&apos;s history changes, their orders this recent (or this close before the event&apos;s order) are rescored. The blacklist file&apos;s header row (English keys, so a partner&apos;s app of any language reads it).</extracomment>
+        <translation>回溯天数至少为 1 天，次数至少为 2。</translation>
+    </message>
+    <message>
+        <source>The order no longer exists.</source>
         <translation>该订单已不存在。</translation>
     </message>
     <message>
@@ -2519,6 +2531,10 @@ Use “Map columns…” to say which column holds what.</source>
     <message>
         <source>Backup restored.</source>
         <translation>备份已恢复。</translation>
+    </message>
+    <message>
+        <source>Fraud-check settings saved.</source>
+        <translation>防骗检查设置已保存。</translation>
     </message>
     <message>
         <source>Warning marked as checked.</source>

@@ -314,3 +314,16 @@ def test_fraud_losses_count_refunds_on_flagged_orders(fresh_db: Path, tmp_path: 
     db.execute_sql("UPDATE sales_order SET status = 'refunded'")  # both refunded
     losses = risk.fraud_losses()
     assert (losses.orders, losses.refunded_fen) == (1, 5900)
+
+
+def test_settings_change_what_fires(fresh_db: Path, tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    _import(tmp_path, [_row(1, name="张三"), _row(2, name="李四")])
+    assert "phone_many_names" not in _risk(1)[1]
+    risk.save_risk_settings(replace(risk.risk_settings(), many_names=2))
+    risk.rescore_all()
+    assert "phone_many_names" in _risk(1)[1]
+    with pytest.raises(UserError):
+        risk.save_risk_settings(replace(risk.risk_settings(), window_days=0))
+    assert risk.risk_settings().many_names == 2

@@ -32,6 +32,13 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
     ): "第 {row} 行的类型未知或摘要无效。",
     ("Errors", "row {row} has no valid salt."): "第 {row} 行没有有效的盐值。",
     ("MainWindow", "&Blacklist…"): "黑名单(&B)…",
+    (
+        "Errors",
+        "The look-back window must be at least 1 day and the counts at least 2.",
+    ): "回溯天数至少为 1 天，次数至少为 2。",
+    ("Errors", "Unknown setting or missing value: {change}"): "未知的设置项或缺少取值：{change}",
+    ("Errors", "{key} needs a whole number."): "{key} 需要一个整数。",
+    ("Messages", "Fraud-check settings saved."): "防骗检查设置已保存。",
     ("Messages", "Warning marked as checked."): "已将该风险提示标记为已核实。",
     (
         "Messages",
