@@ -348,6 +348,29 @@ class RiskSettings:
     #: Quantity/amount at least this many times the norm fire ``quantity_outlier``.
     norm_factor: int = 5
 
+    @classmethod
+    def from_json(cls, text: str | None) -> RiskSettings:
+        """Settings stored as JSON (unknown keys ignored; defaults for anything unreadable)."""
+        import json
+        from dataclasses import fields as dataclass_fields
+
+        if not text:
+            return cls()
+        try:
+            data = json.loads(text)
+        except ValueError:
+            return cls()
+        if not isinstance(data, dict):
+            return cls()
+        known = {f.name for f in dataclass_fields(cls)}
+        values = {
+            k: (tuple(v) if isinstance(v, list) else v) for k, v in data.items() if k in known
+        }
+        try:
+            return cls(**values)
+        except TypeError:
+            return cls()
+
 
 # --- normalisation and keys -------------------------------------------------------------------
 

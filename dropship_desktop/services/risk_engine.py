@@ -30,7 +30,7 @@ import unicodedata
 import zlib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from itertools import repeat
 from typing import Any
 
@@ -240,18 +240,7 @@ class RiskContext:
 
 def load_settings(conn: Any) -> RiskSettings:
     row = conn.execute("SELECT value FROM risk_state WHERE name = 'settings'").fetchone()
-    if row is None or not row[0]:
-        return RiskSettings()
-    try:
-        data = json.loads(row[0])
-    except ValueError:
-        return RiskSettings()
-    known = {f.name for f in fields(RiskSettings)}
-    values = {k: (tuple(v) if isinstance(v, list) else v) for k, v in data.items() if k in known}
-    try:
-        return RiskSettings(**values)
-    except TypeError:
-        return RiskSettings()
+    return RiskSettings.from_json(row[0] if row is not None else None)
 
 
 def load_context(conn: Any, *, bitmaps: bool = True) -> RiskContext:

@@ -605,6 +605,9 @@ def order_detail(sales_order_id: int, now: int | None = None) -> OrderDetail | N
     order["buyer_phone"] = mask_phone(str(order["buyer_phone"]))
     order["ship_address"] = mask_address(str(order["ship_address"]))
     order["buyer_member"] = mask_name(str(order["buyer_member"]))
+    if order["risk_rules"]:  # the thresholds the explanations name (fraud checks)
+        row = db.execute_sql("SELECT value FROM risk_state WHERE name = 'settings'").fetchone()
+        order["risk_settings"] = row[0] if row is not None else None
     lines = _dicts(
         "SELECT id, title, sku, spec, quantity, unit_price_fen FROM sales_order_line"
         " WHERE sales_order_id = ? ORDER BY id",

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.risk import RULES, RiskLevel, decode_hits, explain
+from ...domain.risk import RULES, RiskLevel, RiskSettings, decode_hits, explain
 from ...domain.timeutil import now_epoch
 from ...services import risk as risk_service
 from ...services.risk import BlacklistEntry, HighRiskOrder
@@ -78,8 +78,9 @@ def risk_html(order: dict[str, object]) -> str:
         )
     head += "</p>"
     now = now_epoch()
+    settings = RiskSettings.from_json(order.get("risk_settings"))  # type: ignore[arg-type]
     items = "".join(
-        f"<li><b>{html.escape(translated(RULES[h.rule].title))}</b> — {html.escape(translated(explain(h, now=now)))}</li>"
+        f"<li><b>{html.escape(translated(RULES[h.rule].title))}</b> — {html.escape(translated(explain(h, settings, now=now)))}</li>"
         for h in decode_hits(rules)
     )
     return f"{title}{head}<ul style='margin-left:-20px'>{items}</ul>"
