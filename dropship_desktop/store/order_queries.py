@@ -245,8 +245,13 @@ def _clauses(flt: OrderFilter, *, dense_text: bool = False) -> tuple[list[str], 
         clauses.append("o.status = 'paid' AND o.ship_by < ?")
         params.append(now if flt.deadline == "overdue" else now + _NEAR_S)
     if flt.risk_min:
-        # `risk_level > 0` matches the partial index sales_order_risk (few orders are risky).
-        clauses.append("o.risk_level > 0 AND o.risk_level >= ?")
+        # Few orders are risky: their ids come from the partial index sales_order_risk
+        # (`risk_level > 0`), and the list is looked up and sorted from those, whatever the
+        # sort column (walking another sort index would visit every order).
+        clauses.append(
+            "o.id IN (SELECT id FROM sales_order INDEXED BY sales_order_risk"
+            " WHERE risk_level > 0 AND risk_level >= ?)"
+        )
         params.append(int(flt.risk_min))
     text = search_text(flt.text)
     if text and dense_text and _is_short(text) and _like_agrees(text):

@@ -33,7 +33,7 @@ ALTER TABLE sales_order ADD COLUMN risk_level INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE sales_order ADD COLUMN risk_rules TEXT NOT NULL DEFAULT '';
 ALTER TABLE sales_order ADD COLUMN risk_checked TEXT NOT NULL DEFAULT '';
 ALTER TABLE sales_order ADD COLUMN buyer_member TEXT NOT NULL DEFAULT '';
-CREATE INDEX sales_order_risk ON sales_order (created_at, risk_level) WHERE risk_level > 0;
+CREATE INDEX sales_order_risk ON sales_order (created_at) WHERE risk_level > 0;
 
 CREATE TABLE risk_key (
     at          INTEGER NOT NULL,
