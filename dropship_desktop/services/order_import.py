@@ -1313,9 +1313,11 @@ class _ShopRows:
             created_dt = first.created_at
             created = int(created_dt.timestamp()) if created_dt is not None else (paid_at or now)
             if risk is not None:
-                risk.add(
-                    order_id, created, shop_id, summary, quantity, sale, *buyer, "", "", remark
+                risk_rows.append(
+                    (order_id, created, shop_id, summary, quantity, sale, *buyer, remark)
                 )
+                if status in _REFUND_STATUSES:
+                    self.refunds.add(order_id)
             new_orders.append(
                 (
                     order_id,

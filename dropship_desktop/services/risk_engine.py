@@ -62,7 +62,7 @@ __all__ = [
 ]
 
 _MASK = (1 << 63) - 1
-_SEEN_BITS = 1 << 26  # 8 MiB, two bits a key: ~1.3 % false "seen" at 4M keys
+_SEEN_BITS = 1 << 26  # 8 MiB: ~4 % false "seen" at 3M keys (only costs a look-up)
 _EVENT_BITS = 1 << 22  # 512 KiB: events are few
 _GOLDEN = 0x9E3779B97F4A7C15
 
@@ -268,11 +268,11 @@ def load_context(conn: Any, *, bitmaps: bool = True) -> RiskContext:
 
 
 class Bits:
-    """A Bloom filter of key hashes (two bits per key) kept in ``risk_bits`` as 4 KiB chunks.
+    """A one-hash Bloom filter of key hashes kept in ``risk_bits`` as 4 KiB chunks.
 
     A small batch reads and writes the chunks it touches; a big one reads them all at once.
-    "Maybe seen" for a key never seen happens for a fraction of keys (~1.3 % at a million
-    orders × four keys in 2^26 bits); those are only looked up for nothing.
+    "Maybe seen" for a key never seen happens for a fraction of keys (~4 % at a million
+    orders × three keys in 2^26 bits); those are only looked up for nothing.
     """
 
     CHUNK_BYTES = 4096
@@ -317,20 +317,17 @@ class Bits:
         lazy = self._loaded is not None
         seen: set[int] = set()
         for key in keys:
-            b1 = key & mask
-            b2 = (key >> 31) & mask
+            bit = key & mask
+            index = bit >> 3
             if lazy:
-                self._ensure(b1 >> 3)
-                self._ensure(b2 >> 3)
-            i1, f1, i2, f2 = b1 >> 3, 1 << (b1 & 7), b2 >> 3, 1 << (b2 & 7)
-            v1, v2 = data[i1], data[i2]
-            if v1 & f1 and v2 & f2:
+                self._ensure(index)
+            flag = 1 << (bit & 7)
+            value = data[index]
+            if value & flag:
                 seen.add(key)
             else:
-                data[i1] = v1 | f1
-                data[i2] = data[i2] | f2
-                dirty.add(i1 >> 12)
-                dirty.add(i2 >> 12)
+                data[index] = value | flag
+                dirty.add(index >> 12)
         return seen
 
     def test_many(self, keys: Iterable[int]) -> set[int]:
@@ -338,12 +335,10 @@ class Bits:
         lazy = self._loaded is not None
         found: set[int] = set()
         for key in keys:
-            b1 = key & mask
-            b2 = (key >> 31) & mask
+            bit = key & mask
             if lazy:
-                self._ensure(b1 >> 3)
-                self._ensure(b2 >> 3)
-            if data[b1 >> 3] & (1 << (b1 & 7)) and data[b2 >> 3] & (1 << (b2 & 7)):
+                self._ensure(bit >> 3)
+            if data[bit >> 3] & (1 << (bit & 7)):
                 found.add(key)
         return found
 
@@ -476,13 +471,26 @@ class RiskBatch:
         disputes = self._disputes(orders)
         updates: list[tuple[int, str, int]] = []
         empty_w, empty_h = WindowCounts(), BuyerHistory()
+        black_of = self._blacklist_matches(orders)
+        factor = settings.norm_factor
         for o in orders:
             order_id = o[0]
-            w = window.get(order_id, empty_w)
-            h = history.get(order_id, empty_h)
-            norm = norms.get((o[2], o[3]))
-            black = self._blacklisted(o)
+            w = window.get(order_id)
+            h = history.get(order_id)
             due = disputes.get(order_id)
+            black = black_of.get(order_id, "")
+            norm = norms.get((o[2], o[3])) if norms else None
+            if norm is not None and not (
+                o[4] >= max(factor, factor * norm[0])
+                or (o[5] >= factor * norm[1] and o[5] >= 20_000)
+            ):
+                norm = None  # far from the norm: the rule cannot fire
+            if w is None and h is None and due is None and not black and norm is None and not o[6]:
+                if o[8]:
+                    updates.append((0, "", order_id))
+                continue
+            w = w or empty_w
+            h = h or empty_h
             if norm is not None or black or due is not None:
                 h = BuyerHistory(
                     h.orders, h.refunds, h.refund_only, h.disputes, h.complaints,
@@ -491,10 +499,6 @@ class RiskBatch:
                     norm[0] if norm else 0.0,
                     norm[1] if norm else 0.0,
                 )  # fmt: skip
-            if w is empty_w and h is empty_h and not o[6]:
-                if o[8]:
-                    updates.append((0, "", order_id))
-                continue
             hits = [Hit(r, v) for r, _, v in (p.partition("=") for p in o[6].split(";") if p)]
             hits.extend(context_hits(_FactsQty(o[4], o[5]), w, h, settings))
             result = score(hits)
@@ -511,6 +515,24 @@ class RiskBatch:
         if ctx.seen is not None:
             ctx.seen.save()
         return self.changed
+
+    def _blacklist_matches(self, orders: Sequence[_Prepared]) -> dict[int, str]:
+        """Order id → the kind of the first blacklist entry it matches."""
+        found: dict[int, str] = {}
+        local = self.ctx.local
+        for kind, index in (("phone", 0), ("member", 4), ("address", 1), ("name_phone", 5)):
+            keys = local.get(kind)
+            if keys:
+                for o in orders:
+                    if o[7][index] in keys:
+                        found.setdefault(o[0], kind)
+        if self.ctx.partners:
+            for o in orders:
+                if o[0] not in found:
+                    kind = self._blacklisted(o)
+                    if kind:
+                        found[o[0]] = kind
+        return found
 
     def _blacklisted(self, o: _Prepared) -> str:
         ctx = self.ctx
@@ -606,14 +628,13 @@ class RiskBatch:
         events = self.ctx.events
         if events is not None and len(orders) > 2000:
             events.load_all()
-        wanted: dict[str, set[int]] = {"phone": set(), "address": set(), "member": set()}
-        for o in orders:
-            kp, ka, _kn, _kb, km, _ = o[7]
-            for column, key in (("phone", kp), ("address", ka), ("member", km)):
-                if key:
-                    wanted[column].add(key)
+        wanted: dict[str, set[int]] = {
+            "phone": {o[7][0] for o in orders} - {0},
+            "address": {o[7][1] for o in orders} - {0},
+            "member": {o[7][4] for o in orders} - {0},
+        }
         if events is not None:
-            maybe = events.test_many({k for keys in wanted.values() for k in keys})
+            maybe = events.test_many(wanted["phone"] | wanted["address"] | wanted["member"])
             wanted = {c: keys & maybe for c, keys in wanted.items()}
         if not any(wanted.values()):
             return {}
@@ -631,11 +652,19 @@ class RiskBatch:
                     found[(column, int(key))].append((int(order_id), str(kind)))
         if not found:
             return {}
-        # Orders per phone, for the ratio: the buyer's own orders (their phone key).
-        phones = {key for (column, key) in found if column == "phone"}
+        # Orders per phone, for the ratio: the buyer's own orders (their phone key); only for
+        # phones with refunds enough for the ratio rule to matter (a scan of the key table).
+        phones = {
+            key
+            for (column, key), events_of in found.items()
+            if column == "phone" and len({e[0] for e in events_of}) >= 2
+        }
         order_counts = self._order_counts(phones) if phones else {}
         result: dict[int, BuyerHistory] = {}
+        found_keys = {key for (_column, key) in found}
         for o in orders:
+            if not (o[7][0] in found_keys or o[7][1] in found_keys or o[7][4] in found_keys):
+                continue
             kp, ka, _kn, _kb, km, _ = o[7]
             seen_events: set[tuple[int, str]] = set()
             for column, key in (("phone", kp), ("address", ka), ("member", km)):
