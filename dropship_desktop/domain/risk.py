@@ -932,7 +932,7 @@ def static_codes(
             or ok_address[i] is None
             or remarks[i]
             or payments[i]
-            or sales[i] >= high
+            or (sales[i] >= high and _LOCKER.search(addresses[i]))
             or "*" in addresses[i]
             or (ok_name[i] is None or _name_not_a_name(names[i]))
         ):

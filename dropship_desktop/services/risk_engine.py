@@ -458,14 +458,15 @@ class RiskBatch:
         if not orders:
             return set()
         conn, ctx, settings = self.conn, self.ctx, self.ctx.settings
-        # The keys first: the window scan below sees the batch too. Keyed by (creation time,
-        # id): a rescored order (its creation time never changes) replaces its row.
+        # The window scan first (the batch's own rows join it from memory), then the keys.
+        # Keyed by (creation time, id): a rescored order (its creation time never changes)
+        # replaces its row.
+        window = self._windows(orders)
         conn.executemany(
             "INSERT OR REPLACE INTO risk_key (at, order_id, phone, address, name, buyer,"
             " member, name_phone) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [(o[1], o[0], *o[7]) for o in orders],
         )
-        window = self._windows(orders)
         history = self._history(orders)
         norms = self._norms(orders) if update_norms else {}
         disputes = self._disputes(orders)
@@ -596,9 +597,16 @@ class RiskBatch:
             (low, high),
         ).fetchall()
         self.conn.execute("DELETE FROM temp.risk_candidates")
+        # The batch itself is not in the table yet (scanned before it is written): its rows on
+        # a candidate key come from memory; stored rows of orders being rescored are dropped.
+        batch_ids = {o[0] for o in orders}
+        rows = [r for r in rows if r[1] not in batch_ids]
+        for o in orders:
+            k = o[7]
+            if k[0] in candidates or k[1] in candidates or k[3] in candidates or k[4] in candidates:
+                rows.append((o[1], o[0], k[0], k[1], k[2], k[3], k[4], o[8] or ""))
         if len(rows) < 2:
             return {}
-        batch_ids = {o[0] for o in orders}
         counts = _window_counts(rows, candidates, settings)
         result: dict[int, WindowCounts] = {}
         for order_id, c in counts.items():
