@@ -247,29 +247,23 @@ def fraud_losses(since: int | None = None) -> FraudLosses:
 # --- buyer events (history) -------------------------------------------------------------------
 
 
+_KEYS_SQL = (
+    "SELECT o.id, o.created_at, k.phone, k.address, k.member FROM json_each(?) j"
+    " JOIN sales_order o ON o.id = j.value"
+    " LEFT JOIN risk_key k ON k.at = o.created_at AND k.order_id = o.id"
+)
+
+
 def _keys_of(conn: Any, order_ids: Sequence[int]) -> dict[int, tuple[int, int, int, int]]:
     """(created_at, phone, address, member) keys of orders, scoring those never scored."""
-    found: dict[int, tuple[int, int, int, int]] = {}
-    marks_rows: list[tuple[int, int]] = []
-    for start in range(0, len(order_ids), 900):
-        part = list(order_ids[start : start + 900])
-        marks = ",".join("?" * len(part))
-        marks_rows.extend(
-            conn.execute(f"SELECT id, created_at FROM sales_order WHERE id IN ({marks})", part)
-        )
-    for oid, at in marks_rows:
-        row = conn.execute(
-            "SELECT phone, address, member FROM risk_key WHERE at = ? AND order_id = ?", (at, oid)
-        ).fetchone()
-        if row is None:
-            score_order_ids(conn, [oid], new=True)
-            row = conn.execute(
-                "SELECT phone, address, member FROM risk_key WHERE at = ? AND order_id = ?",
-                (at, oid),
-            ).fetchone()
-        if row is not None:
-            found[int(oid)] = (int(at), int(row[0]), int(row[1]), int(row[2]))
-    return found
+    rows = conn.execute(_KEYS_SQL, (json.dumps(list(order_ids)),)).fetchall()
+    missing = [int(r[0]) for r in rows if r[2] is None]
+    if missing:
+        score_order_ids(conn, missing, new=True)
+        rows = conn.execute(_KEYS_SQL, (json.dumps(list(order_ids)),)).fetchall()
+    return {
+        int(oid): (int(at), int(p), int(a), int(m)) for oid, at, p, a, m in rows if p is not None
+    }
 
 
 def _record_events(
