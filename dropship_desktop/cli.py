@@ -127,6 +127,9 @@ def build_parser() -> argparse.ArgumentParser:
     from . import cli_report
 
     cli_report.add_commands(sub, _common)  # report, rebuild-summaries
+    from .cli_risk import add_commands as add_risk_commands
+
+    add_risk_commands(sub, _common)  # risk (fraud checks, blacklist)
     return parser
 
 
@@ -208,6 +211,10 @@ def _dispatch(args: argparse.Namespace, data_dir: Path) -> int:
             from . import cli_report
 
             return cli_report.run(args, data_dir)
+        if args.command == "risk":
+            from .cli_risk import run as run_risk
+
+            return run_risk(args, data_dir)
         if args.command == "demo":
             return _cmd_demo(data_dir, args.orders, args.seed)
         if args.command == "check":

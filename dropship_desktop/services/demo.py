@@ -25,6 +25,7 @@ from .demo_after_sales import generate_after_sales_demo
 from .demo_dashboard import add_dashboard_demo
 from .demo_fulfilment import add_fulfilment_demo
 from .demo_platform_exports import add_platform_export_demo
+from .demo_risk import add_risky_buyers, demo_buyer, split_demo_orders
 
 __all__ = ["DemoSummary", "generate_demo"]
 
@@ -259,6 +260,7 @@ def generate_demo(
             QT_TRANSLATE_NOOP("Errors", "The number of demo orders cannot be negative.")
         )
     ensure_demo_target()  # demo data never mixes with real data (nor with itself)
+    orders, risky = split_demo_orders(orders)  # fraud checks: some are risky buyers' orders
     if now is None:
         now = datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
     now_s = int(now.timestamp())
@@ -478,9 +480,10 @@ def generate_demo(
             summary = product_summary(titles)
             paid = None if status is SalesStatus.WAIT_PAY else created + rng.randint(5, 1800)
             ship_by = (paid + DEFAULT_SHIP_WITHIN_HOURS * 3600) if paid else None
-            buyer = names[int(rand() * 5000)]
-            phone = phones[int(rand() * 20000)]
-            address = addresses[int(rand() * 8000)]
+            # One buyer is one name, phone and address (the same draws as before, combined).
+            buyer, phone, address = demo_buyer(
+                int(rand() * 5000), int(rand() * 20000), int(rand() * 8000), names, addresses
+            )
             carrier = tracking = ""
             if status in (SalesStatus.SHIPPED, SalesStatus.COMPLETED) or (
                 status in (SalesStatus.REFUNDED, SalesStatus.REFUNDING) and rand() < 0.4
@@ -666,8 +669,9 @@ def generate_demo(
     generate_after_sales_demo(now_s, seed)
     add_fulfilment_demo(seed, now_s)  # mappings, purchases in progress, tracking to send
     add_dashboard_demo(seed, now_s)  # warning lines, tracking to send, cancellation history
+    add_risky_buyers(now_s, seed, enabled=risky > 0)  # risky buyers; every order scored
     return DemoSummary(
-        orders=orders,
+        orders=orders + risky,
         lines=counters["lines"],
         supplier_orders=counters["supplier"] + counters["unmatched"],
         unmatched_supplier_orders=counters["unmatched"],

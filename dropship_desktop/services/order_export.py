@@ -77,6 +77,16 @@ EXPORT_COLUMNS: tuple[ExportColumn, ...] = (
     ExportColumn("carrier", "o.carrier", "Carrier", "物流公司"),
     ExportColumn("tracking_no", "o.tracking_no", "Tracking no.", "物流单号"),
     ExportColumn("remark", "o.remark", "Remark", "备注"),
+    # Fraud checks (防骗): the level, and the rules that fired (with "checked" once the seller
+    # marked the warning as checked, fine).
+    ExportColumn(
+        "risk_level",
+        "(o.risk_level * 2 + (o.risk_rules != '' AND o.risk_rules = o.risk_checked))",
+        "Risk",
+        "风险等级",
+        "risk_level",
+    ),
+    ExportColumn("risk_rules", "o.risk_rules", "Risk rules", "风险规则", "risk_rules"),
 )
 _CHUNK = 2000
 
@@ -276,6 +286,8 @@ def _renderer(kind: str, *, full: bool, chinese: bool) -> Callable[[Any], Any]:
             return status.label_zh if chinese else status.label_en
 
         return supplier
+    if kind in ("risk_level", "risk_rules"):
+        return _risk_renderer(kind, chinese=chinese)
     if kind == "name":
         return (lambda v: v or "") if full else (lambda v: mask_name(v or ""))
     if kind == "phone":
@@ -283,3 +295,29 @@ def _renderer(kind: str, *, full: bool, chinese: bool) -> Callable[[Any], Any]:
     if kind == "address":
         return (lambda v: v or "") if full else (lambda v: mask_address(v or ""))
     return lambda v: "" if v is None else v
+
+
+def _risk_renderer(kind: str, *, chinese: bool) -> Callable[[Any], Any]:
+    from ..domain.risk import LEVEL_LABELS_ZH, RULE_TITLES_ZH, RULES, RiskLevel, decode_hits
+
+    if kind == "risk_level":
+
+        def level(code: Any) -> str:
+            value = int(code or 0)
+            if value < 2:
+                return ""
+            risk = RiskLevel(min(value // 2, 2))
+            text = LEVEL_LABELS_ZH[risk] if chinese else str(risk.label)
+            if value & 1:
+                text += "（已核实）" if chinese else " (checked)"
+            return text
+
+        return level
+
+    def rules(text: Any) -> str:
+        hits = decode_hits(str(text or ""))
+        if chinese:
+            return "；".join(RULE_TITLES_ZH[h.rule] for h in hits)
+        return "; ".join(str(RULES[h.rule].title) for h in hits)
+
+    return rules

@@ -65,6 +65,8 @@ from ..tabular.orders_formats import (
 from ..tabular.reader import Table, TableError, read_table
 from .base import Changes, bulk_write_op
 from .orders import refresh_order_summaries
+from .risk import record_refund_statuses
+from .risk_engine import RiskBatch
 
 __all__ = [
     "FORMAT_PLATFORMS",
@@ -100,6 +102,10 @@ FORMAT_PLATFORMS: dict[str, tuple[str, ...]] = {
 CHUNK = 5000
 #: From this many new orders on, the FTS insert trigger is replaced by one bulk index statement.
 BULK_INDEX_FROM = 500
+#: Score new orders for fraud risk as they are imported (the risk bench turns it off for its
+#: in-run baseline).
+SCORE_RISK = True
+_REFUND_STATUSES = frozenset({SalesStatus.REFUNDING.value, SalesStatus.REFUNDED.value})
 _PREVIEW_ERRORS = 1000
 
 _CLOSED_SALES = (SalesStatus.CANCELLED.value, SalesStatus.REFUNDED.value)
@@ -1177,6 +1183,8 @@ def _import_shop(
             last_rows = _last_rows(preview.table, preview.mapping)
         builder.load_existing(conn, list(preview.orders if last_rows is None else last_rows))
     first_new = builder.next_id
+    if SCORE_RISK:  # fraud checks: each new order's own rules as it is built (overlaps SQL)
+        builder.risk = RiskBatch(conn)
     report("writing", 0, total)
     writer = BulkOrderWriter(conn, index_in_bulk=total >= BULK_INDEX_FROM)
     try:
@@ -1223,6 +1231,10 @@ def _import_shop(
     new_ids = range(first_new, builder.next_id)
     matched = _match_waiting_supplier_orders(new_ids)
     _refresh_summaries(builder.status_changed | matched)
+    if builder.risk is not None:
+        builder.risk.finish()
+        # Refunds are the buyers' history: orders that became, or came in as, refunds.
+        record_refund_statuses(conn, builder.status_changed | builder.refunds)
     _audit_rows(builder.audits)
     summary = ImportSummary(
         file_name=preview.file_name,
@@ -1419,6 +1431,10 @@ class _ShopRows:
         self.hidden = 0
         self.unpaid = 0
         self._codes: dict[Any, str] = {}
+        #: Fraud checks of the new orders (None: not scored).
+        self.risk: RiskBatch | None = None
+        #: New orders that came in refunding or refunded (the buyers' history).
+        self.refunds: set[int] = set()
         #: number -> (id, status, carrier, tracking, paid, ship_by) of orders already there.
         self._existing: dict[str, tuple[Any, ...]] = {}
 
@@ -1446,6 +1462,8 @@ class _ShopRows:
         paid_status = SalesStatus.PAID.value
         wait_pay = SalesStatus.WAIT_PAY.value
         no_supplier = int(OrderFlag.NO_SUPPLIER_ORDER)
+        risk = self.risk
+        risk_rows: list[tuple[Any, ...]] = []
         new_orders: list[tuple[Any, ...]] = []
         new_lines: list[tuple[Any, ...]] = []
         for order_no in numbers:
@@ -1528,6 +1546,12 @@ class _ShopRows:
                 self.hidden += 1
             created_dt = first.created_at
             created = int(created_dt.timestamp()) if created_dt is not None else (paid_at or now)
+            if risk is not None:
+                risk_rows.append(
+                    (order_id, created, shop_id, summary, quantity, sale, *buyer, remark)
+                )
+                if status in _REFUND_STATUSES:
+                    self.refunds.add(order_id)
             new_orders.append(
                 (
                     order_id,
@@ -1550,6 +1574,8 @@ class _ShopRows:
                     hidden,
                 )
             )
+        if risk is not None:
+            risk.add_rows(risk_rows)  # column-wise, while the writer's helper runs SQL
         return new_orders, new_lines
 
     def _update(

@@ -80,6 +80,7 @@ LIST_COLUMNS: tuple[str, ...] = (
     "carrier",
     "tracking_no",
     "ship_by",
+    "risk",
     "flags",
 )
 
@@ -94,6 +95,8 @@ _FLAGS_SQL = (
 _SELECT_SQL = {
     "shop": "(SELECT name FROM shop WHERE shop.id = o.shop_id)",
     "flags": _FLAGS_SQL,
+    # Fraud risk: level × 2, plus 1 when the seller marked the warning "checked, fine".
+    "risk": "(o.risk_level * 2 + (o.risk_rules != '' AND o.risk_rules = o.risk_checked))",
 }
 
 #: Column key → SQL expression it sorts by (every key here is sortable).
@@ -116,6 +119,7 @@ SORT_COLUMNS: dict[str, str] = {
     "ship_by": "o.ship_by",
     "flags": "o.flags",
     "shop": "o.shop_id",
+    "risk": "o.risk_level",
 }
 
 _FLAGGED_SQL = (
@@ -153,6 +157,7 @@ class OrderFilter:
         sort_key: A key of :data:`SORT_COLUMNS`.
         descending: Sort direction (ties break by id in the same direction).
         now: The time the deadline flags are computed against (default: the query's time).
+        risk_min: Only orders of at least this fraud risk level (1 watch, 2 high; 0: any).
     """
 
     sales_statuses: tuple[str, ...] = ()
@@ -169,6 +174,7 @@ class OrderFilter:
     sort_key: str = "created_at"
     descending: bool = True
     now: int | None = None
+    risk_min: int = 0
     extra: dict[str, object] = field(default_factory=dict, compare=False)
 
     def is_plain(self) -> bool:
@@ -240,6 +246,15 @@ def _clauses(flt: OrderFilter, *, dense_text: bool = False) -> tuple[list[str], 
         # The literal 'paid' lets the planner use the partial index sales_order_to_ship.
         clauses.append("o.status = 'paid' AND o.ship_by < ?")
         params.append(now if flt.deadline == "overdue" else now + _NEAR_S)
+    if flt.risk_min:
+        # Few orders are risky: their ids come from the partial index sales_order_risk
+        # (`risk_level > 0`), and the list is looked up and sorted from those, whatever the
+        # sort column (walking another sort index would visit every order).
+        clauses.append(
+            "o.id IN (SELECT id FROM sales_order INDEXED BY sales_order_risk"
+            " WHERE risk_level > 0 AND risk_level >= ?)"
+        )
+        params.append(int(flt.risk_min))
     text = search_text(flt.text)
     if text and dense_text and _looks_like_number_part(text):
         # Many orders hold this piece of a number (000010): walk the sort index and test each
@@ -717,7 +732,8 @@ def order_detail(sales_order_id: int, now: int | None = None) -> OrderDetail | N
         " o.product_summary, o.cost_fen, o.dropship_fee_fen, o.shipping_fen, o.profit_fen,"
         " o.supplier_status, o.supplier_order_no, o.carrier, o.tracking_no, o.created_at,"
         f" o.paid_at, o.ship_by, {_FLAGS_SQL} AS flags, o.remark, o.buyer_data_removed,"
-        " o.buyer_hidden FROM sales_order o JOIN shop s ON s.id = o.shop_id WHERE o.id = ?",
+        " o.buyer_hidden, o.risk_level, o.risk_rules, o.risk_checked, o.buyer_member"
+        " FROM sales_order o JOIN shop s ON s.id = o.shop_id WHERE o.id = ?",
         [now, now + _NEAR_S, sales_order_id],
     )
     if not orders:
@@ -727,6 +743,10 @@ def order_detail(sales_order_id: int, now: int | None = None) -> OrderDetail | N
     order["buyer_name"] = mask_name(str(order["buyer_name"]))
     order["buyer_phone"] = mask_phone(str(order["buyer_phone"]))
     order["ship_address"] = mask_address(str(order["ship_address"]))
+    order["buyer_member"] = mask_name(str(order["buyer_member"]))
+    if order["risk_rules"]:  # the thresholds the explanations name (fraud checks)
+        row = db.execute_sql("SELECT value FROM risk_state WHERE name = 'settings'").fetchone()
+        order["risk_settings"] = row[0] if row is not None else None
     lines = _dicts(
         "SELECT id, title, sku, spec, quantity, unit_price_fen FROM sales_order_line"
         " WHERE sales_order_id = ? ORDER BY id",

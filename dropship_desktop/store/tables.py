@@ -147,6 +147,10 @@ class SalesOrder(BaseModel):
     updated_at = IntegerField()
     # Receiver fields the platform hid in its export (1 name, 2 phone, 4 address): migration 7.
     buyer_hidden = IntegerField(default=0)
+    risk_level = IntegerField(default=0)  # domain.risk.RiskLevel
+    risk_rules = TextField(default="")  # the rules that fired: "id" or "id=value", ";"-joined
+    risk_checked = TextField(default="")  # the risk_rules the seller marked "checked, fine"
+    buyer_member = TextField(default="")  # 买家会员名
 
 
 class SalesOrderLine(BaseModel):

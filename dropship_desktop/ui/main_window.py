@@ -175,6 +175,9 @@ class MainWindow(QMainWindow):
         self.interrupted_action = QAction(self)
         self.interrupted_action.triggered.connect(self.show_interrupted)
         self.orders_menu.addAction(self.interrupted_action)
+        self.blacklist_action = QAction(self)  # fraud checks (ui/orders/risk.py)
+        self.blacklist_action.triggered.connect(self.show_blacklist)
+        self.orders_menu.addAction(self.blacklist_action)
 
         self.settings_menu = bar.addMenu("")
         self.language_menu = self.settings_menu.addMenu("")
@@ -223,6 +226,7 @@ class MainWindow(QMainWindow):
         self.orders_menu.setTitle(self.tr("&Orders"))
         self.cancel_orders_action.setText(self.tr("&Cancel Orders…"))
         self.interrupted_action.setText(self.tr("&Interrupted Cancellations…"))
+        self.blacklist_action.setText(self.tr("&Blacklist…"))
         self.settings_menu.setTitle(self.tr("&Settings"))
         self.language_menu.setTitle(self.tr("&Language"))
         self.help_menu.setTitle(self.tr("&Help"))
@@ -338,6 +342,13 @@ class MainWindow(QMainWindow):
             self,
             cancel_again=lambda ids: start_cancel_wizard(self, self.worker, supplier_order_ids=ids),
         )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def show_blacklist(self) -> None:
+        from .orders.risk import BlacklistDialog
+
+        dialog = BlacklistDialog(self.worker, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QRect, QSize, Qt, QUrl, Slot
+from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QFontMetrics, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import QLabel, QMessageBox, QVBoxLayout, QWidget, QWizard
 
@@ -23,7 +23,7 @@ from ...connectors.base import Connector
 from ...domain.cancel_flow import AccountRef, CancelFlow, CancelStep
 from ...domain.timeutil import now_utc
 from ...errors import UserError
-from ...store.order_queries import filter_choices, supplier_order_ids_of
+from ...store.order_queries import filter_choices
 from ..formatting import user_error_text
 from ..tasks import DbWorker
 from .pages import (
@@ -322,6 +322,14 @@ def start_cancel_wizard(
         wizard.open()
 
     if sales:
-        worker.submit(supplier_order_ids_of, sales, on_result=show)
+        # Fraud checks: high-risk orders are named before anything is cancelled or refunded.
+        from ..orders.risk import confirm_high_risk, high_risk_lookup
+
+        def checked(found: tuple[list[int], list[Any]]) -> None:
+            action = QCoreApplication.translate("Risk", "cancel them")
+            if confirm_high_risk(parent, found[1], action):
+                show(found[0])
+
+        worker.submit(high_risk_lookup, sales, on_result=checked, owner=parent)
     else:
         show([])

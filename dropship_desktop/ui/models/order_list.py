@@ -90,6 +90,20 @@ def flag_example() -> str:
     return _flags_text(FLAG_OVERDUE | int(OrderFlag.MISMATCH))
 
 
+def _risk_text(value: Any) -> str:
+    """Fraud risk: level × 2 (+1 when the seller marked it "checked, fine")."""
+    code = int(value or 0)
+    if code < 2:
+        return ""
+    if code >= 4:
+        text = QCoreApplication.translate("OrderListModel", "High")
+    else:
+        text = QCoreApplication.translate("OrderListModel", "Watch")
+    if code & 1:
+        return QCoreApplication.translate("OrderListModel", "{level} (checked)").format(level=text)
+    return text
+
+
 def _mask(value: Any) -> str:
     from ...domain.masking import mask_name
 
@@ -121,6 +135,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("carrier", QT_TRANSLATE_NOOP("OrderListModel", "Carrier"), _text),
     Column("tracking_no", QT_TRANSLATE_NOOP("OrderListModel", "Tracking no."), _text),
     Column("ship_by", QT_TRANSLATE_NOOP("OrderListModel", "Ship by"), format_datetime),
+    Column("risk", QT_TRANSLATE_NOOP("OrderListModel", "Risk"), _risk_text),
     Column("flags", QT_TRANSLATE_NOOP("OrderListModel", "Flags"), _flags_text),
 )
 
@@ -132,6 +147,7 @@ assert SORTABLE.issubset(SORT_COLUMNS)
 
 _FLAG_COL = LIST_COLUMNS.index("flags")
 _SHIP_BY_COL = LIST_COLUMNS.index("ship_by")
+_RISK_COL = LIST_COLUMNS.index("risk")
 #: Columns drawn red (overdue) or orange (close to the ship-by deadline).
 _DEADLINE_COLS = frozenset(
     {_SHIP_BY_COL, _FLAG_COL, LIST_COLUMNS.index("shop_order_no"), LIST_COLUMNS.index("status")}
@@ -308,6 +324,10 @@ class OrderListModel(QAbstractTableModel):
             return _ALIGNMENTS[column]
         if role == _USER:
             return self._ids[row]
+        if role == _FOREGROUND and column == _RISK_COL:
+            raw = self._raw_row(row)
+            if raw is not None and int(raw[_RISK_COL] or 0) in (4, 2):  # unchecked warnings
+                return _OVERDUE_BRUSH if int(raw[_RISK_COL]) == 4 else _NEAR_BRUSH
         bits = entry[2]
         if role == _FOREGROUND and bits and column in _DEADLINE_COLS:
             return _OVERDUE_BRUSH if bits & FLAG_OVERDUE else _NEAR_BRUSH

@@ -29,6 +29,7 @@ from ..formatting import (
     supplier_status_label,
 )
 from ..models.order_list import COLUMNS
+from .risk import risk_html
 from .timeline import describe_action, describe_values
 
 __all__ = ["OrderDetailPane"]
@@ -118,6 +119,9 @@ class OrderDetailPane(QWidget):
 
     reveal_requested = Signal(int)
     after_sales_requested = Signal(int)
+    #: Fraud checks: the seller marks the warning "checked, fine" / blacklists the buyer.
+    risk_checked_requested = Signal(int)
+    blacklist_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -147,9 +151,20 @@ class OrderDetailPane(QWidget):
         top.addWidget(self.title, 1)
         top.addWidget(self.after_sales_button)
         top.addWidget(self.reveal_button)
+        self.risk_checked_button = QPushButton()
+        self.risk_checked_button.setObjectName("riskChecked")
+        self.risk_checked_button.clicked.connect(self._risk_checked_clicked)
+        self.blacklist_button = QPushButton()
+        self.blacklist_button.setObjectName("blacklistBuyer")
+        self.blacklist_button.clicked.connect(self._blacklist_clicked)
+        risk_row = QHBoxLayout()
+        risk_row.addStretch(1)
+        risk_row.addWidget(self.risk_checked_button)
+        risk_row.addWidget(self.blacklist_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
+        layout.addLayout(risk_row)
         layout.addWidget(self.browser, 1)
         self._retranslate()
         self.show_detail(None)
@@ -161,10 +176,26 @@ class OrderDetailPane(QWidget):
         self.reveal_button.setToolTip(
             self.tr("Shows the full name, phone and address; the reveal is recorded.")
         )
+        self.risk_checked_button.setText(self.tr("Checked, fine"))
+        self.risk_checked_button.setToolTip(
+            self.tr(
+                "You checked this order's fraud warning; it is recorded. A new warning shows again."
+            )
+        )
+        self.blacklist_button.setText(self.tr("Blacklist buyer…"))
+        self.blacklist_button.setToolTip(
+            self.tr("Flag this buyer's orders high risk in every shop, now and later.")
+        )
 
     def tab_chain(self) -> list[QWidget]:
         """The pane's focusable widgets in Tab order."""
-        return [self.after_sales_button, self.reveal_button, self.browser]
+        return [
+            self.after_sales_button,
+            self.reveal_button,
+            self.risk_checked_button,
+            self.blacklist_button,
+            self.browser,
+        ]
 
     def order_id(self) -> int | None:
         return int(self.detail.order["id"]) if self.detail is not None else None  # type: ignore[arg-type]
@@ -183,6 +214,12 @@ class OrderDetailPane(QWidget):
         self._tips = _Tips()
         self.reveal_button.setVisible(detail is not None and self.revealed is None)
         self.after_sales_button.setVisible(detail is not None)
+        rules = str(detail.order.get("risk_rules") or "") if detail is not None else ""
+        checked = detail is not None and rules == str(detail.order.get("risk_checked") or "")
+        self.risk_checked_button.setVisible(bool(rules) and not checked)
+        self.blacklist_button.setVisible(
+            detail is not None and not detail.order["buyer_data_removed"]
+        )
         if detail is None:
             self.title.setText(self.tr("Select an order to see its details."))
             self.browser.clear()
@@ -196,6 +233,18 @@ class OrderDetailPane(QWidget):
         self.revealed = data
         if self.detail is not None and self.detail.order["id"] == data.sales_order_id:
             self.show_detail(self.detail)
+
+    @Slot()
+    def _risk_checked_clicked(self) -> None:
+        order_id = self.order_id()
+        if order_id is not None:
+            self.risk_checked_requested.emit(order_id)
+
+    @Slot()
+    def _blacklist_clicked(self) -> None:
+        order_id = self.order_id()
+        if order_id is not None:
+            self.blacklist_requested.emit(order_id)
 
     @Slot()
     def _reveal_clicked(self) -> None:
@@ -260,6 +309,8 @@ class OrderDetailPane(QWidget):
                 f" · <span style='color:#c81e1e'><b>{_e(flags)}</b></span>" if flags else "",
             )
         )
+        if o.get("risk_rules"):
+            parts.append(risk_html(o))
         parts.append(
             self._pairs(
                 [

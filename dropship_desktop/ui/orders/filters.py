@@ -21,10 +21,12 @@ from ...domain.orders import OrderFlag
 from ...store.order_queries import NO_SUPPLIER_STATUS, OrderFilter
 from ..formatting import date_display_format, enum_label
 
-__all__ = ["QUICK_UNMATCHED", "OrderFilterBar"]
+__all__ = ["QUICK_RISKY", "QUICK_UNMATCHED", "OrderFilterBar"]
 
 #: The quick view that shows supplier orders awaiting a match instead of sales orders.
 QUICK_UNMATCHED = "unmatched"
+#: The quick view of orders the fraud checks flagged (风险订单).
+QUICK_RISKY = "risky"
 
 
 class OrderFilterBar(QWidget):
@@ -123,6 +125,7 @@ class OrderFilterBar(QWidget):
                 (self.tr("Not ordered from the supplier"), "no_supplier"),
                 (self.tr("Overdue or close to the ship-by deadline"), "due"),
                 (self.tr("Cancellation or refund pending"), "pending"),
+                (self.tr("Risky orders (fraud checks)"), QUICK_RISKY),
                 (self.tr("Supplier orders awaiting a match"), QUICK_UNMATCHED),
             ],
         )
@@ -203,6 +206,7 @@ class OrderFilterBar(QWidget):
             flagged_only=self.flagged_check.isChecked() or quick == "attention",
             flags_any=flags_any,
             deadline="due" if quick == "due" else "",
+            risk_min=1 if quick == QUICK_RISKY else 0,
         )
 
     @staticmethod

@@ -74,6 +74,7 @@ from ..widgets.tables import read_only_table
 from .detail import OrderDetailPane
 from .filters import QUICK_UNMATCHED, OrderFilterBar
 from .start_page import StartPage, connect_start_page, show_start_page_if_empty
+from .risk import install_risk_actions
 
 __all__ = ["EXPORT_SHORTCUT", "IMPORT_SHORTCUT", "OrdersView"]
 
@@ -106,6 +107,7 @@ DEFAULT_COLUMN_ORDER = (
     "tracking_no",
     "ship_by",
     "flags",
+    "risk",
     "created_at",
     "shop",
     "quantity",
@@ -306,6 +308,7 @@ class OrdersView(View):
         self.detail.reveal_requested.connect(self.reveal_buyer)
         self.after_sales_action = after_sales_action(self)  # issue #17: list menu + detail pane
         self.detail.after_sales_requested.connect(lambda i: open_after_sales_case(self, i))
+        install_risk_actions(self)  # fraud checks: "checked, fine", blacklist the buyer
         self._detail_timer = QTimer(self)
         self._detail_timer.setSingleShot(True)
         self._detail_timer.setInterval(60)  # arrow-key scrolling does not load every order
@@ -649,6 +652,7 @@ class OrdersView(View):
             ("status", status),
             ("supplier_status", status_1688),
             ("flags", flags),
+            ("risk", text_width(metrics, [self.tr("High (checked)")], label("risk"), cap=110)),
             ("profit_fen", money("profit_fen")),
             ("sale_fen", money("sale_fen")),
             ("ship_by", max(date, text_width(metrics, [], label("ship_by")))),

@@ -1,0 +1,164 @@
+"""Fraud checks: what scoring adds to an import, and the 风险订单 view's first page.
+
+    uv run python bench/bench_risk.py --template /tmp/bench1m/dropship.db [--rows 100000]
+        [--repeat 3] [--data repeats|unique]
+
+Each run imports the same Taobao CSV (bench_import's generator) into a fresh copy of the
+template, alternately with scoring off (``order_import.SCORE_RISK = False``: the in-run
+baseline) and on. One JSON line per figure: medians, the ratio on/off (target ≤ 1.10), and the
+risky orders the import produced. ``--data unique`` gives every order its own flat (most buyers
+are new, as in a real shop); ``repeats`` keeps bench_import's 1,500 addresses and 800 names
+(every address gets a new name every few hours: nearly every order fires a window rule, the
+worst case). Then the quick view: ``first_page(OrderFilter(risk_min=1))`` plus the rows of its
+first screenful, on the scored template (target ≤ 100 ms). Besides wall time, each import's process CPU time (both threads)
+is reported: on a shared, overloaded machine it is the steadier measure of what scoring costs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_import import make_rows, write_csv_file
+
+from dropship_desktop.services import order_import
+from dropship_desktop.services.order_import import import_orders_file
+from dropship_desktop.store.db import close_database, db, open_database
+from dropship_desktop.store.order_queries import OrderFilter, fetch_rows, first_page
+
+
+def emit(name: str, **fields: object) -> None:
+    print(json.dumps({"bench": name, **fields}, ensure_ascii=False), flush=True)
+
+
+def _fresh_copy(template: Path, work: Path) -> Path:
+    target = work / "bench.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{target}{suffix}").unlink(missing_ok=True)
+    shutil.copyfile(template, target)
+    os.sync()
+    return target
+
+
+def _import(template: Path, work: Path, csv_path: Path, score: bool) -> tuple[float, float, int]:
+    target = _fresh_copy(template, work)
+    open_database(target)
+    order_import.SCORE_RISK = score
+    try:
+        start = time.perf_counter()
+        cpu = time.process_time()
+        import_orders_file(csv_path, shop_name="基准测试店")
+        seconds = time.perf_counter() - start
+        cpu = time.process_time() - cpu
+        risky = db.execute_sql(
+            "SELECT count(*) FROM sales_order WHERE risk_level > 0 AND shop_id ="
+            " (SELECT id FROM shop WHERE name = '基准测试店')"
+        ).fetchone()[0]
+    finally:
+        order_import.SCORE_RISK = True
+        close_database()
+    return seconds, cpu, int(risky)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--template", type=Path, required=True, help="a (1M-order) database")
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--data", choices=["unique", "repeats"], default="unique")
+    parser.add_argument("--skip-import", action="store_true", help="only the quick view")
+    args = parser.parse_args(argv)
+
+    with tempfile.TemporaryDirectory(dir=args.template.parent) as tmp:
+        work = Path(tmp)
+        template = work / "template.db"
+        shutil.copyfile(args.template, template)
+        open_database(template)  # brings it to the current schema
+        orders = db.execute_sql("SELECT count(*) FROM sales_order").fetchone()[0]
+        db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        close_database()
+        if not args.skip_import:
+            rows = make_rows(args.rows)
+            if args.data == "unique":
+                for row in rows:  # a flat per buyer: the phone (column 9) is unique per order
+                    row[8] = f"{row[8]}{row[9][-5:]}室"
+            csv_path = work / "orders.csv"
+            write_csv_file(csv_path, rows)
+            off: list[float] = []
+            on: list[float] = []
+            off_cpu: list[float] = []
+            on_cpu: list[float] = []
+            risky = 0
+            for _ in range(args.repeat):  # interleaved, so drifts of the machine hit both
+                seconds, cpu, _risky = _import(template, work, csv_path, score=False)
+                off.append(seconds)
+                off_cpu.append(cpu)
+                seconds, cpu, risky = _import(template, work, csv_path, score=True)
+                on.append(seconds)
+                on_cpu.append(cpu)
+            emit(
+                "import_scoring_overhead",
+                rows=args.rows,
+                existing_orders=orders,
+                data=args.data,
+                off_median_s=round(statistics.median(off), 3),
+                on_median_s=round(statistics.median(on), 3),
+                ratio=round(statistics.median(on) / statistics.median(off), 3),
+                target_ratio=1.10,
+                off_runs=[round(t, 3) for t in off],
+                on_runs=[round(t, 3) for t in on],
+                # CPU seconds of the process (both threads): less sensitive to a busy machine.
+                off_cpu_median_s=round(statistics.median(off_cpu), 3),
+                on_cpu_median_s=round(statistics.median(on_cpu), 3),
+                cpu_ratio=round(statistics.median(on_cpu) / statistics.median(off_cpu), 3),
+                risky_orders_imported=risky,
+            )
+        # The quick view on the template as scored (the demo scores every order).
+        open_database(template)
+        try:
+            flt = OrderFilter(risk_min=1)
+            baseline: list[float] = []
+            times: list[float] = []
+            for _ in range(20):
+                start = time.perf_counter()
+                db.execute_sql("SELECT id FROM sales_order ORDER BY id LIMIT 200").fetchall()
+                baseline.append(time.perf_counter() - start)
+                start = time.perf_counter()
+                ids = first_page(flt)
+                fetch_rows(ids[:100])
+                times.append(time.perf_counter() - start)
+            risky_total = db.execute_sql(
+                "SELECT count(*) FROM sales_order WHERE risk_level > 0"
+            ).fetchone()[0]
+            plan = db.execute_sql(
+                "EXPLAIN QUERY PLAN SELECT o.id FROM sales_order o WHERE o.risk_level > 0"
+                " AND o.risk_level >= 1 ORDER BY o.created_at DESC LIMIT 200"
+            ).fetchall()
+            times.sort()
+            emit(
+                "risk_quick_view_first_page",
+                orders=orders,
+                risky_orders=int(risky_total),
+                median_ms=round(statistics.median(times) * 1000, 2),
+                p95_ms=round(times[int(len(times) * 0.95) - 1] * 1000, 2),
+                target_ms=100,
+                baseline_ms=round(statistics.median(baseline) * 1000, 3),
+                ratio=round(statistics.median(times) / statistics.median(baseline), 1),
+                plan=" | ".join(str(r[-1]) for r in plan),
+            )
+        finally:
+            close_database()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,318 @@
+"""Risk rules: each fires on what it names and stays quiet otherwise; scoring is deterministic."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dropship_desktop.domain.risk import (
+    HIGH_SCORE,
+    RULES,
+    WATCH_SCORE,
+    BuyerHistory,
+    Hit,
+    OrderFacts,
+    RiskLevel,
+    RiskSettings,
+    StaticChecker,
+    WindowCounts,
+    address_incomplete,
+    decode_hits,
+    encode_hits,
+    evaluate,
+    explain,
+    name_not_a_name,
+    phone_valid,
+    remark_flags,
+    static_hits,
+)
+
+S = RiskSettings()
+GOOD = OrderFacts(
+    buyer_name="张伟",
+    buyer_phone="13812345678",
+    ship_address="广东省深圳市南山区科技园南路88号",
+    sale_fen=5900,
+    quantity=1,
+)
+
+
+def fired(
+    facts: OrderFacts = GOOD,
+    window: WindowCounts | None = None,
+    history: BuyerHistory | None = None,
+) -> list[str]:
+    result = evaluate(facts, window or WindowCounts(), history or BuyerHistory(), S)
+    return [h.rule for h in result.hits]
+
+
+def with_(**changes: object) -> OrderFacts:
+    from dataclasses import replace
+
+    return replace(GOOD, **changes)  # type: ignore[arg-type]
+
+
+def test_a_plain_order_fires_nothing() -> None:
+    result = evaluate(GOOD, WindowCounts(1, 1, 1, 1), BuyerHistory(orders=5), S)
+    assert result.hits == () and result.level == RiskLevel.NONE and result.score == 0
+
+
+# --- buyer information ---
+
+
+@pytest.mark.parametrize(
+    "phone", ["13812345678", "+86 138 1234 5678", "010-12345678", "0755-88888888",
+              "17012345678-1234", "19912345678"]
+)  # fmt: skip
+def test_valid_phones_do_not_fire(phone: str) -> None:
+    assert phone_valid(phone) is True
+    assert "phone_invalid" not in fired(with_(buyer_phone=phone))
+
+
+@pytest.mark.parametrize("phone", ["12345678901", "123", "1381234567", "abcdefg", "14012345678"])
+def test_invalid_phones_fire(phone: str) -> None:
+    assert phone_valid(phone) is False
+    assert "phone_invalid" in fired(with_(buyer_phone=phone))
+
+
+def test_masked_phone_is_not_judged() -> None:
+    assert phone_valid("138****5678") is None
+    assert fired(with_(buyer_phone="138****5678")) == []
+
+
+@pytest.mark.parametrize(
+    ("address", "missing"),
+    [
+        ("广东省深圳市", "district"),
+        ("北京市朝阳区", "street"),
+        ("四川省成都市武侯区", "street"),
+        ("广东省深圳市南山区科技园南路88号", None),
+        ("广东省东莞市长安镇振安路1号", None),
+        ("广西壮族自治区南宁市青秀区民族大道100号", None),
+        ("广东省深圳市****", None),  # masked: not judged
+    ],
+)
+def test_address_completeness(address: str, missing: str | None) -> None:
+    assert address_incomplete(address) == missing
+    rules = fired(with_(ship_address=address))
+    assert ("address_incomplete" in rules) == (missing is not None)
+
+
+def test_parcel_locker_only_for_valuable_goods() -> None:
+    locker = "浙江省杭州市西湖区文三路100号丰巢快递柜"
+    assert "locker_high_value" in fired(with_(ship_address=locker, sale_fen=S.high_value_fen))
+    assert "locker_high_value" not in fired(with_(ship_address=locker, sale_fen=5900))
+    assert "locker_high_value" not in fired(with_(sale_fen=S.high_value_fen * 10))
+
+
+@pytest.mark.parametrize("name", ["客户", "先生", "123", "x", "收件人", "", "测试"])
+def test_not_a_name_fires(name: str) -> None:
+    assert name_not_a_name(name) is True
+    assert "name_not_a_name" in fired(with_(buyer_name=name))
+
+
+@pytest.mark.parametrize("name", ["张伟", "欧阳娜娜", "王先生", "Li Lei", "阿依古丽·买买提"])
+def test_real_names_do_not_fire(name: str) -> None:
+    assert not name_not_a_name(name)
+    assert "name_not_a_name" not in fired(with_(buyer_name=name))
+
+
+def test_masked_name_is_not_judged() -> None:
+    assert name_not_a_name("张*") is None
+
+
+@pytest.mark.parametrize(
+    ("field", "rule"),
+    [
+        ("names_per_phone", "phone_many_names"),
+        ("names_per_address", "address_many_names"),
+        ("phones_per_buyer", "buyer_many_phones"),
+        ("orders_to_address", "address_burst"),
+    ],
+)
+def test_window_rules_fire_at_the_threshold(field: str, rule: str) -> None:
+    threshold = S.burst_orders if rule == "address_burst" else S.many_names
+    assert rule in fired(window=WindowCounts(**{field: threshold}))
+    assert rule not in fired(window=WindowCounts(**{field: threshold - 1}))
+
+
+# --- history ---
+
+
+def test_repeated_refunds() -> None:
+    assert "history_refunds" in fired(history=BuyerHistory(orders=10, refunds=2))
+    assert "history_refunds" in fired(history=BuyerHistory(orders=10, refunds=1, disputes=1))
+    assert "history_refunds" not in fired(history=BuyerHistory(orders=10, refunds=1))
+
+
+def test_refund_ratio() -> None:
+    assert "history_refund_ratio" in fired(history=BuyerHistory(orders=4, refunds=2))
+    assert "history_refund_ratio" not in fired(history=BuyerHistory(orders=5, refunds=2))
+    # Too few orders to speak of a ratio.
+    assert "history_refund_ratio" not in fired(history=BuyerHistory(orders=2, refunds=1))
+
+
+def test_complaints_are_high_on_their_own() -> None:
+    result = evaluate(GOOD, WindowCounts(), BuyerHistory(complaints=1), S)
+    assert [h.rule for h in result.hits] == ["history_complaints"]
+    assert result.level == RiskLevel.HIGH
+
+
+# --- order shape ---
+
+
+def test_quantity_and_amount_norms() -> None:
+    norm = BuyerHistory(norm_quantity=1.2, norm_amount_fen=6000)
+    assert "quantity_outlier" in fired(with_(quantity=6), history=norm)
+    assert "quantity_outlier" not in fired(with_(quantity=2), history=norm)
+    assert "quantity_outlier" in fired(with_(quantity=1, sale_fen=40_000), history=norm)
+    # No norm yet (a new product): nothing to compare with.
+    assert "quantity_outlier" not in fired(with_(quantity=50))
+
+
+@pytest.mark.parametrize("method", ["货到付款", "先用后付", "COD"])
+def test_risky_payment_methods(method: str) -> None:
+    assert "payment_risky" in fired(with_(payment_method=method))
+
+
+def test_safe_payment_methods() -> None:
+    for method in ("支付宝", "微信支付", ""):
+        assert "payment_risky" not in fired(with_(payment_method=method))
+
+
+@pytest.mark.parametrize(
+    ("remark", "elsewhere", "off"),
+    [
+        ("请改地址发到上海", True, False),
+        ("加我微信给你返现", False, True),
+        ("有问题联系我 vx: abc123", False, True),
+        ("请尽快发货", False, False),
+        ("", False, False),
+    ],
+)
+def test_buyer_messages(remark: str, elsewhere: bool, off: bool) -> None:
+    assert remark_flags(remark) == (elsewhere, off)
+    rules = fired(with_(remark=remark))
+    assert ("remark_ship_elsewhere" in rules) == elsewhere
+    assert ("remark_off_platform" in rules) == off
+
+
+def test_dispute_deadline() -> None:
+    due = 1_800_000_000
+    result = evaluate(GOOD, WindowCounts(), BuyerHistory(dispute_due_at=due), S)
+    assert [h.rule for h in result.hits] == ["dispute_deadline"]
+    assert result.level == RiskLevel.HIGH
+    assert "within 6 hour(s)" in explain(result.hits[0], now=due - 5 * 3600 - 60)
+    assert "within 0 hour(s)" in explain(result.hits[0], now=due + 60)
+    assert "dispute_deadline" not in fired()
+
+
+def test_blacklist_is_high() -> None:
+    result = evaluate(GOOD, WindowCounts(), BuyerHistory(blacklisted="phone"), S)
+    assert [h.rule for h in result.hits] == ["blacklist"] and result.level == RiskLevel.HIGH
+
+
+def test_levels() -> None:
+    one_watch = evaluate(with_(payment_method="货到付款"), WindowCounts(), BuyerHistory(), S)
+    assert one_watch.level == RiskLevel.WATCH and one_watch.score == WATCH_SCORE
+    several = evaluate(
+        with_(buyer_phone="123", buyer_name="客户", remark="加微信"),
+        WindowCounts(),
+        BuyerHistory(),
+        S,
+    )
+    assert several.score >= HIGH_SCORE and several.level == RiskLevel.HIGH
+
+
+def test_explanations_fill_in_their_values() -> None:
+    assert "4 different names within 30 days" in explain(Hit("phone_many_names", "4"))
+    assert "street and number" in explain(Hit("address_incomplete", "street"))
+    assert "¥300.00" in explain(Hit("locker_high_value", "30000"))
+    assert "about 1.2" in explain(Hit("quantity_outlier", "q1.2"))
+    assert "phone number" in explain(Hit("blacklist", "phone"))
+
+
+# --- properties ---
+
+_text = st.text(
+    alphabet=st.sampled_from(
+        list("张王李先生客户测试123456789*-丰巢快递柜区路号市省加微信改地址 ab")
+    ),
+    max_size=24,
+)
+_facts = st.builds(
+    OrderFacts,
+    buyer_name=_text,
+    buyer_phone=st.one_of(_text, st.from_regex(r"1[3-9]\d{9}", fullmatch=True)),
+    ship_address=_text,
+    payment_method=st.sampled_from(["", "支付宝", "货到付款", "先用后付"]),
+    remark=_text,
+    sale_fen=st.integers(0, 10**7),
+    quantity=st.integers(0, 500),
+)
+_windows = st.builds(WindowCounts, *(st.integers(0, 6) for _ in range(4)))
+_histories = st.builds(
+    BuyerHistory,
+    orders=st.integers(0, 20),
+    refunds=st.integers(0, 5),
+    refund_only=st.integers(0, 5),
+    disputes=st.integers(0, 5),
+    complaints=st.integers(0, 2),
+    dispute_due_at=st.one_of(st.none(), st.integers(1, 2_000_000_000)),
+    blacklisted=st.sampled_from(["", "phone", "address"]),
+    norm_quantity=st.floats(0, 10),
+    norm_amount_fen=st.floats(0, 10**6),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_facts, _windows, _histories)
+def test_scoring_is_deterministic_and_explained(
+    facts: OrderFacts, window: WindowCounts, history: BuyerHistory
+) -> None:
+    first = evaluate(facts, window, history, S)
+    second = evaluate(facts, window, history, S)
+    assert first == second
+    # The stored form round-trips, the score is the sum of the weights of the rules fired.
+    assert decode_hits(first.encoded) == list(first.hits)
+    assert first.score == sum(RULES[h.rule].weight for h in first.hits)
+    assert len({h.rule for h in first.hits}) == len(first.hits)
+    # Every rule that fired has its explanation, every explanation belongs to a fired rule.
+    explanations = [explain(h) for h in first.hits]
+    assert all(e and "{" not in e for e in explanations)
+    assert [e.template for e in explanations] == [RULES[h.rule].explanation for h in first.hits]
+    assert (first.level == RiskLevel.NONE) == (not first.hits)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_facts)
+def test_the_import_checker_agrees_with_the_rules(facts: OrderFacts) -> None:
+    checker = StaticChecker(S)
+    fast = checker.check(
+        facts.buyer_name,
+        facts.buyer_phone,
+        facts.ship_address,
+        facts.sale_fen,
+        facts.payment_method,
+        facts.remark,
+    )
+    assert fast == encode_hits(static_hits(facts, S))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_facts, min_size=1, max_size=8))
+def test_the_column_wise_checker_agrees(facts: list[OrderFacts]) -> None:
+    from dropship_desktop.domain.risk import static_codes
+
+    checker = StaticChecker(S)
+    codes = static_codes(
+        checker,
+        [f.buyer_name for f in facts],
+        [f.buyer_phone for f in facts],
+        [f.ship_address for f in facts],
+        [f.sale_fen for f in facts],
+        [f.payment_method for f in facts],
+        [f.remark for f in facts],
+    )
+    assert codes == [encode_hits(static_hits(f, S)) for f in facts]

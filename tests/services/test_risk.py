@@ -1,0 +1,329 @@
+"""Fraud checks end to end: scored on import, windows, history, blacklist, "checked, fine"."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from dropship_desktop.domain.risk import RiskLevel, decode_hits
+from dropship_desktop.errors import UserError
+from dropship_desktop.services import risk
+from dropship_desktop.services.order_import import import_orders_file
+from dropship_desktop.store.db import db
+
+from .test_order_import_files import TAOBAO_HEADERS, taobao_row, write_csv
+
+_ADDRESS_COLUMN = TAOBAO_HEADERS.index("收货地址")
+_REMARK_FREE = TAOBAO_HEADERS.index("买家会员名")
+
+
+def _row(number: int, *, name: str = "张三", phone: str = "13812345678", address: str = "",
+         created: str = "2024-03-05 14:22:01", amount: str = "59.00",
+         quantity: str = "1") -> list[str]:  # fmt: skip
+    row = taobao_row(
+        f"19306798581706{number:05d}",
+        name=name,
+        phone=phone,
+        created=created,
+        amount=amount,
+        quantity=quantity,
+        paid=created,
+    )
+    if address:
+        row[_ADDRESS_COLUMN] = address
+    return row
+
+
+def _import(tmp_path: Path, rows: list[list[str]], name: str = "orders.csv") -> None:
+    import_orders_file(write_csv(tmp_path / name, TAOBAO_HEADERS, rows), shop_name="测试店")
+
+
+def _risk(number: int) -> tuple[int, list[str]]:
+    row = db.execute_sql(
+        "SELECT risk_level, risk_rules FROM sales_order WHERE shop_order_no = ?",
+        (f"19306798581706{number:05d}",),
+    ).fetchone()
+    return int(row[0]), [h.rule for h in decode_hits(row[1])]
+
+
+def _id(number: int) -> int:
+    return int(
+        db.execute_sql(
+            "SELECT id FROM sales_order WHERE shop_order_no = ?", (f"19306798581706{number:05d}",)
+        ).fetchone()[0]
+    )
+
+
+def test_import_scores_each_new_order(fresh_db: Path, tmp_path: Path) -> None:
+    _import(
+        tmp_path,
+        [
+            _row(1),  # a normal order
+            _row(2, phone="12345678901", name="客户", address="北京市"),
+            _row(3, phone="138****5678"),  # masked by the platform: not judged
+        ],
+    )
+    assert _risk(1) == (RiskLevel.NONE, [])
+    level, rules = _risk(2)
+    assert level == RiskLevel.HIGH
+    assert rules == ["phone_invalid", "address_incomplete", "name_not_a_name"]
+    assert _risk(3) == (RiskLevel.NONE, [])
+
+
+def test_one_phone_many_names_flags_all_of_them(fresh_db: Path, tmp_path: Path) -> None:
+    _import(tmp_path, [_row(1, name="张三"), _row(2, name="李四")], "a.csv")
+    assert _risk(1)[1] == [] and _risk(2)[1] == []
+    # A later import: the third name on the phone within the window flags the earlier two too.
+    _import(tmp_path, [_row(3, name="王五", created="2024-03-07 10:00:00")], "b.csv")
+    for number in (1, 2, 3):
+        assert "phone_many_names" in _risk(number)[1], number
+
+
+def test_names_outside_the_window_do_not_count(fresh_db: Path, tmp_path: Path) -> None:
+    _import(
+        tmp_path,
+        [
+            _row(1, name="张三", created="2024-01-01 10:00:00"),
+            _row(2, name="李四", created="2024-03-01 10:00:00"),
+            _row(3, name="王五", created="2024-06-01 10:00:00"),
+        ],
+    )
+    assert all("phone_many_names" not in _risk(n)[1] for n in (1, 2, 3))
+
+
+def test_several_orders_to_one_address_in_a_short_time(fresh_db: Path, tmp_path: Path) -> None:
+    rows = [
+        _row(n, name="张三", phone=f"1381234567{n}", created=f"2024-03-05 1{n}:00:00")
+        for n in range(1, 4)
+    ]
+    _import(tmp_path, rows)
+    level, rules = _risk(2)
+    assert "address_burst" in rules and "buyer_many_phones" in rules
+    assert level >= RiskLevel.WATCH
+
+
+def test_refund_history_across_shops(fresh_db: Path, tmp_path: Path) -> None:
+    refunded = "交易关闭"  # an order closed after payment…
+    rows = [_row(1), _row(2)]
+    _import(tmp_path, rows, "a.csv")
+    for oid in (_id(1), _id(2)):
+        risk.record_buyer_event(oid, "refund_only")
+    # The same buyer orders again in another shop.
+    import_orders_file(
+        write_csv(tmp_path / "c.csv", TAOBAO_HEADERS, [_row(3, created="2024-04-05 10:00:00")]),
+        shop_name="第二家店",
+    )
+    level, rules = _risk(3)
+    assert "history_refunds" in rules
+    assert "history_refund_ratio" in rules
+    assert level == RiskLevel.HIGH
+    assert refunded  # (kept for readability)
+
+
+def test_complaint_makes_every_order_of_the_buyer_high(fresh_db: Path, tmp_path: Path) -> None:
+    _import(tmp_path, [_row(1), _row(2, created="2024-03-06 10:00:00")])
+    risk.record_buyer_event(_id(1), "complaint")
+    level, rules = _risk(2)
+    assert level == RiskLevel.HIGH and "history_complaints" in rules
+    # The complaint is about *other* orders: the order it was filed on is not judged by it.
+    assert "history_complaints" not in _risk(1)[1]
+
+
+def test_dispute_with_a_deadline(fresh_db: Path, tmp_path: Path) -> None:
+    from dropship_desktop.domain.timeutil import now_epoch
+
+    _import(tmp_path, [_row(1)])
+    risk.record_buyer_event(
+        _id(1), "dispute", due_at=now_epoch() + 5 * 3600, is_open=True, source="platform"
+    )
+    level, rules = _risk(1)
+    assert rules == ["dispute_deadline"] and level == RiskLevel.HIGH
+    risk.record_buyer_event(_id(1), "dispute", is_open=False, source="platform")
+    assert _risk(1) == (RiskLevel.NONE, [])
+
+
+def test_quantity_far_above_the_norm(fresh_db: Path, tmp_path: Path) -> None:
+    rows = [
+        _row(n, phone=f"139{n:08d}", address=f"浙江省杭州市西湖区文三路{n}号") for n in range(1, 13)
+    ]
+    _import(tmp_path, rows, "a.csv")
+    _import(
+        tmp_path,
+        [
+            _row(50, quantity="20", amount="1180.00", phone="13700000000"),
+            _row(51, quantity="1", phone="13700000001", address="浙江省杭州市西湖区文三路51号"),
+        ],
+        "b.csv",
+    )
+    assert "quantity_outlier" in _risk(50)[1]
+    assert "quantity_outlier" not in _risk(51)[1]
+
+
+def test_blacklist_from_an_order_flags_the_buyers_orders(fresh_db: Path, tmp_path: Path) -> None:
+    _import(
+        tmp_path, [_row(1), _row(2, created="2024-03-09 10:00:00"), _row(3, phone="13900000000")]
+    )
+    changes = risk.add_to_blacklist(_id(1), ["phone"], "仅退款 twice")
+    assert _risk(1) == (RiskLevel.HIGH, ["blacklist"])
+    assert _risk(2) == (RiskLevel.HIGH, ["blacklist"])
+    assert _risk(3) == (RiskLevel.NONE, [])
+    assert changes.message_params["count"] == 2
+    [entry] = risk.blacklist_entries()
+    assert entry.hint == "138****5678" and entry.reason == "仅退款 twice"
+    # No value in the clear anywhere in the blacklist or the audit log.
+    dump = json.dumps(
+        db.execute_sql("SELECT * FROM blacklist_entry").fetchall()
+        + db.execute_sql("SELECT before, after FROM audit_event").fetchall(),
+        ensure_ascii=False,
+    )
+    assert "13812345678" not in dump
+    # A new order of the same phone is flagged as it is imported.
+    _import(tmp_path, [_row(4, created="2024-05-01 10:00:00")], "later.csv")
+    assert _risk(4) == (RiskLevel.HIGH, ["blacklist"])
+    risk.remove_blacklist_entry(entry.id)
+    assert _risk(1) == (RiskLevel.NONE, [])
+
+
+def test_blacklist_needs_a_value(fresh_db: Path, tmp_path: Path) -> None:
+    _import(tmp_path, [_row(1, phone="138****5678")])
+    with pytest.raises(UserError):
+        risk.add_to_blacklist(_id(1), ["phone"], "")
+    with pytest.raises(UserError):
+        risk.add_to_blacklist(_id(1), [], "")
+    assert risk.blacklist_entries() == []
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_blacklist_export_import_between_partners(
+    fresh_db: Path, empty_template: Path, tmp_path: Path, suffix: str
+) -> None:
+    from dropship_desktop.store.db import close_database, open_database
+
+    _import(tmp_path, [_row(1)])
+    risk.add_to_blacklist(_id(1), ["phone", "name_phone"], "fake address")
+    exported = tmp_path / f"list{suffix}"
+    assert risk.export_blacklist(exported) == 2
+    assert b"13812345678" not in exported.read_bytes()
+    close_database()
+    # The partner: another database (another salt) with an order of the same buyer.
+    partner = tmp_path / "partner" / "dropship.db"
+    partner.parent.mkdir()
+    import shutil
+
+    shutil.copyfile(empty_template, partner)
+    open_database(partner)
+    db.execute_sql("UPDATE risk_state SET value = randomblob(16) WHERE name = 'salt'")
+    db.execute_sql(
+        "UPDATE blacklist_list SET salt = (SELECT value FROM risk_state WHERE name = 'salt')"
+    )
+    _import(tmp_path, [_row(7, created="2024-04-01 10:00:00"), _row(8, phone="13900000000")])
+    changes = risk.import_blacklist(exported, "partner A")
+    assert changes.message_params == {"added": 2, "name": exported.name, "count": 1}
+    assert _risk(7) == (RiskLevel.HIGH, ["blacklist"])
+    assert _risk(8) == (RiskLevel.NONE, [])
+    # Partner orders imported later are compared with the partner's salt too.
+    _import(tmp_path, [_row(9, created="2024-05-01 10:00:00")], "later.csv")
+    assert _risk(9)[0] == RiskLevel.HIGH
+
+
+def test_a_file_that_is_not_a_blacklist_changes_nothing(fresh_db: Path, tmp_path: Path) -> None:
+    bad = write_csv(tmp_path / "x.csv", ["kind", "digest", "hint", "reason", "added_on", "salt"],
+                    [["phone", "zz", "", "", "", "00" * 16]])  # fmt: skip
+    with pytest.raises(UserError, match="row 2"):
+        risk.import_blacklist(bad)
+    other = write_csv(tmp_path / "y.csv", TAOBAO_HEADERS, [_row(1)])
+    with pytest.raises(UserError, match="headers"):
+        risk.import_blacklist(other)
+    assert db.execute_sql("SELECT count(*) FROM blacklist_entry").fetchone()[0] == 0
+
+
+def test_checked_fine_is_recorded_and_holds_until_a_new_rule_fires(
+    fresh_db: Path, tmp_path: Path
+) -> None:
+    _import(tmp_path, [_row(1, phone="12345678901")])
+    oid = _id(1)
+    assert [h.id for h in risk.high_risk_orders([oid])] == []  # watch only
+    risk.add_to_blacklist(oid, ["name_phone"], "")
+    assert [h.id for h in risk.high_risk_orders([oid])] == [oid]
+    risk.mark_checked(oid)
+    assert risk.high_risk_orders([oid]) == []
+    action = db.execute_sql(
+        "SELECT action, after FROM audit_event WHERE sales_order_id = ? ORDER BY id DESC", (oid,)
+    ).fetchone()
+    assert action[0] == "risk_checked" and "blacklist" in action[1]
+    # Another rule fires later: the warning is active again.
+    risk.record_buyer_event(oid, "dispute", due_at=None, is_open=False)
+    risk.record_buyer_event(oid, "complaint")
+    _import(tmp_path, [_row(2, phone="12345678901", created="2024-04-01 10:00:00")], "b.csv")
+    assert [h.id for h in risk.high_risk_orders([_id(2)])] == [_id(2)]
+
+
+def test_column_wise_keys_match_one_by_one() -> None:
+    from dropship_desktop.services.risk_engine import _column_keys, internal_keys, order_values
+
+    seeds = (1, 2, 3, 4)
+    names = ["张三", " Li  Lei ", "王五", "", "赵\u3000六"]
+    phones = ["13812345678", "+86 139 1234 5678", "138****5678", "", "010-12345678"]
+    addresses = [
+        "浙江省 杭州市 西湖区 文三路100号",
+        "",
+        "北京市朝阳区****",
+        "ＡＢ路１号",
+        "a\u3000 b",
+    ]
+    assert _column_keys(names, phones, addresses, seeds) == [
+        internal_keys(order_values(n, p, a, ""), seeds)
+        for n, p, a in zip(names, phones, addresses, strict=True)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "level", "rule"),
+    [("zh_CN", "高风险", "黑名单"), ("en", "High", "On the blacklist")],
+)
+def test_order_export_carries_risk_level_and_rules(
+    fresh_db: Path, tmp_path: Path, language: str, level: str, rule: str
+) -> None:
+    import csv
+
+    from dropship_desktop.services.order_export import export_orders
+    from dropship_desktop.store.order_queries import OrderFilter
+
+    _import(tmp_path, [_row(1), _row(2, phone="13900000000")])
+    risk.add_to_blacklist(_id(1), ["phone"], "")
+    out = tmp_path / "out.csv"
+    export_orders(out, OrderFilter(risk_min=1), language=language)
+    with out.open(encoding="utf-8-sig") as handle:
+        rows = list(csv.reader(handle))
+    header = rows[0]
+    assert len(rows) == 2  # the quick view's filter: only the risky order
+    record = dict(zip(header, rows[1], strict=True))
+    key_level, key_rules = (
+        ("风险等级", "风险规则") if language == "zh_CN" else ("Risk", "Risk rules")
+    )
+    assert record[key_level] == level and record[key_rules] == rule
+
+
+def test_fraud_losses_count_refunds_on_flagged_orders(fresh_db: Path, tmp_path: Path) -> None:
+    refunded = "交易关闭"
+    row = _row(1, phone="12345678901")
+    row[TAOBAO_HEADERS.index("订单状态")] = refunded
+    _import(tmp_path, [row, _row(2)])
+    db.execute_sql("UPDATE sales_order SET status = 'refunded'")  # both refunded
+    losses = risk.fraud_losses()
+    assert (losses.orders, losses.refunded_fen) == (1, 5900)
+
+
+def test_settings_change_what_fires(fresh_db: Path, tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    _import(tmp_path, [_row(1, name="张三"), _row(2, name="李四")])
+    assert "phone_many_names" not in _risk(1)[1]
+    risk.save_risk_settings(replace(risk.risk_settings(), many_names=2))
+    risk.rescore_all()
+    assert "phone_many_names" in _risk(1)[1]
+    with pytest.raises(UserError):
+        risk.save_risk_settings(replace(risk.risk_settings(), window_days=0))
+    assert risk.risk_settings().many_names == 2
