@@ -5,7 +5,7 @@ Scoring itself is in :mod:`.risk_engine`; this module holds the use cases around
 **The blacklist and its salt.** An entry stores a 63-bit keyed Blake2b digest of the
 normalised value (phone digits, member name, address without spaces/punctuation, or name +
 phone) and a masked hint (138****5678), never the value. The key ("salt") is 16 random bytes
-made when the database was created (migration 5); the local list and every buyer key of this
+made when the database was created (migration 11); the local list and every buyer key of this
 database use it. Exporting the list writes the salt into every row, because a partner can only
 match their orders against the digests when they hash with the same salt; an imported list
 keeps its own salt, and orders are hashed with each partner salt to be compared.

@@ -780,6 +780,7 @@ The current data is backed up first, so this can be undone by restoring that bac
     </message>
     <message>
         <source>Cancel Orders (取消订单)</source>
+        <extracomment>The size the wizard asks for when the screen has room. Room left for the window&apos;s title bar and border, which the client size does not include.</extracomment>
         <translation>取消订单</translation>
     </message>
     <message>
@@ -810,6 +811,7 @@ The current data is backed up first, so this can be undone by restoring that bac
     </message>
     <message>
         <source>Manual: you act on 1688 in the browser and confirm here</source>
+        <extracomment>1688 statuses the wizard can act on (close unpaid, apply for the refund of unshipped). &quot;Select all&quot; asks first when it would check more orders than this.</extracomment>
         <translation>手动：在浏览器中操作1688，然后在这里确认</translation>
     </message>
     <message>
@@ -2314,7 +2316,7 @@ Details were written to the log file:
     </message>
     <message>
         <source>{name}: {problem}</source>
-        <extracomment>Called from the worker thread with (phase, done, total); phase is an English word. Shop platforms whose shops can receive a format&apos;s orders (Taobao and Tmall share one layout). Orders written per chunk; progress and cancellation are checked between chunks. From this many new orders on, the FTS insert trigger is replaced by one bulk index statement.</extracomment>
+        <extracomment>Called from the worker thread with (phase, done, total); phase is an English word. Shop platforms whose shops can receive a format&apos;s orders (Taobao and Tmall share one layout). Orders written per chunk; progress and cancellation are checked between chunks. From this many new orders on, the FTS insert trigger is replaced by one bulk index statement. Score new orders for fraud risk as they are imported (the risk bench turns it off for its in-run baseline).</extracomment>
         <translation>{name}：{problem}</translation>
     </message>
     <message>
@@ -2511,6 +2513,11 @@ Details were written to the log file:
     <message>
         <source>“{outcome}” is not a possible outcome of this request.</source>
         <translation>“{outcome}”不是该申请可能的结果。</translation>
+    </message>
+    <message>
+        <source>This shop order status cannot be set by hand.</source>
+        <extracomment>What the seller can say happened on the shop after cancelling on 1688.</extracomment>
+        <translation>这个店铺订单状态不能手动设置。</translation>
     </message>
     <message>
         <source>The connector “{kind}” is not available in this version of the app. Edit the distribution account and choose the manual connector.</source>
@@ -3035,11 +3042,61 @@ Applied on every connection (peewee connects once per thread). Read-only opening
     </message>
     <message>
         <source>The warning line must be between 0.01 % and 100 %; the platforms&apos; red lines are usually a few percent.</source>
+        <extracomment>Stands for live figures not read yet: the dashboard shows the summary figures first and the time-dependent ones a moment later (they are the slow part at a million orders).</extracomment>
         <translation>警戒线必须在 0.01% 到 100% 之间；平台红线通常为百分之几。</translation>
     </message>
     <message>
         <source>This shop no longer exists; it may have been deleted.</source>
         <translation>该店铺已不存在，可能已被删除。</translation>
+    </message>
+    <message>
+        <source>&apos;risk {action}&apos; needs a FILE (.xlsx or .csv).</source>
+        <translation>“risk {action}”需要一个文件（.xlsx 或 .csv）。</translation>
+    </message>
+    <message>
+        <source>Unknown setting or missing value: {change}</source>
+        <translation>未知的设置项或缺少取值：{change}</translation>
+    </message>
+    <message>
+        <source>{key} needs a whole number.</source>
+        <translation>{key} 需要一个整数。</translation>
+    </message>
+    <message>
+        <source>The look-back window must be at least 1 day and the counts at least 2.</source>
+        <extracomment>Sales statuses that are a refund in the buyer&apos;s history. When a buyer&apos;s history changes, their orders this recent (or this close before the event&apos;s order) are rescored. The blacklist file&apos;s header row (English keys, so a partner&apos;s app of any language reads it).</extracomment>
+        <translation>回溯天数至少为 1 天，次数至少为 2。</translation>
+    </message>
+    <message>
+        <source>This order&apos;s buyer data was deleted, so its buyer cannot be blacklisted.</source>
+        <translation>该订单的买家信息已删除，无法将其买家加入黑名单。</translation>
+    </message>
+    <message>
+        <source>Choose at least one of phone, member name, address or name + phone.</source>
+        <translation>请至少选择手机号、会员名、地址或姓名+手机号中的一项。</translation>
+    </message>
+    <message>
+        <source>The order has none of the chosen buyer details (they are empty or masked by the platform). Nothing was added to the blacklist.</source>
+        <translation>该订单没有所选的买家信息（为空或已被平台打码）。未加入黑名单。</translation>
+    </message>
+    <message>
+        <source>Cannot write {name}: {problem}</source>
+        <translation>无法写入 {name}：{problem}</translation>
+    </message>
+    <message>
+        <source>{name} is not a blacklist file: {problem} Nothing was imported.</source>
+        <translation>{name} 不是黑名单文件：{problem} 未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>its first row must be the headers {headers}.</source>
+        <translation>第一行必须是表头 {headers}。</translation>
+    </message>
+    <message>
+        <source>row {row} has an unknown kind or a bad digest.</source>
+        <translation>第 {row} 行的类型未知或摘要无效。</translation>
+    </message>
+    <message>
+        <source>row {row} has no valid salt.</source>
+        <translation>第 {row} 行没有有效的盐值。</translation>
     </message>
 </context>
 <context>
@@ -3081,6 +3138,10 @@ Applied on every connection (peewee connects once per thread). Read-only opening
     <message>
         <source>Export…</source>
         <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Open &amp;folder</source>
+        <translation>打开所在文件夹(&amp;F)</translation>
     </message>
     <message>
         <source>The file will hold buyers&apos; personal data. This export is recorded in the operation log. Keep the file safe and delete it when no longer needed.</source>
@@ -3237,6 +3298,10 @@ Applied on every connection (peewee connects once per thread). Read-only opening
         <translation>1688采购单</translation>
     </message>
     <message>
+        <source>This app&apos;s own order export</source>
+        <translation>本软件导出的订单</translation>
+    </message>
+    <message>
         <source>Row {row}, column {column}: {message}</source>
         <extracomment>Kuaishou order numbers: 16 digits. A shop export no layout claims by its headers, whose order numbers all have 16 digits, is taken as Kuaishou&apos;s (:func:`detect_by_order_numbers`). How far down a file its header may sit (below a preamble such as PDD&apos;s ``订单查询导出,导出时间：…`` line or a workbook&apos;s title row). Receiver fields the platform hid (``HIDDEN_*`` bits); those fields are ``&quot;&quot;``. 1688: the row continues the order above (its order number cell was empty).</extracomment>
         <translation>第 {row} 行，{column} 列：{message}</translation>
@@ -3253,6 +3318,10 @@ Applied on every connection (peewee connects once per thread). Read-only opening
         <source>hidden by the platform</source>
         <extracomment>What the preview shows for a receiver field the platform hid.</extracomment>
         <translation>平台已隐藏</translation>
+    </message>
+    <message>
+        <source>{count} rows ({rows}), column {column}: {message}</source>
+        <translation>{count} 行（第 {rows} 行），列 {column}：{message}</translation>
     </message>
     <message>
         <source>these</source>
@@ -3688,8 +3757,8 @@ Use “Map columns…” to say which column holds what.</source>
         <translation>备份与恢复(&amp;R)…</translation>
     </message>
     <message>
-        <source>Delete Old &amp;Buyer Data…</source>
-        <translation>删除旧的买家信息(&amp;B)…</translation>
+        <source>&amp;Delete Old Buyer Data…</source>
+        <translation>删除旧的买家信息(&amp;D)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -3726,6 +3795,10 @@ Use “Map columns…” to say which column holds what.</source>
     <message>
         <source>&amp;Interrupted Cancellations…</source>
         <translation>中断的取消申请(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Blacklist…</source>
+        <translation>黑名单(&amp;B)…</translation>
     </message>
     <message>
         <source>&amp;Settings</source>
@@ -4252,10 +4325,6 @@ Use “Map columns…” to say which column holds what.</source>
         <translation>演示数据已创建。</translation>
     </message>
     <message>
-        <source>Exported {count} order(s) to {name} in {seconds} s.</source>
-        <translation>已将 {count} 个订单导出到 {name}，用时 {seconds} 秒。</translation>
-    </message>
-    <message>
         <source>{count} linked to their shop order by 下游订单号.</source>
         <extracomment>Summary rows (合计, 总计, 汇总) skipped. 1688 orders whose 下游订单号 names no shop order here: they wait for it. 1688 orders whose 下游订单号 is the number of orders in several shops (not linked). 1688 orders linked to their shop order by 下游订单号. New shop orders whose receiver data the platform hid. New shop orders not paid yet (their value is shown, marked unpaid).</extracomment>
         <translation>{count} 个已按下游订单号关联到店铺订单。</translation>
@@ -4319,12 +4388,16 @@ Use “Map columns…” to say which column holds what.</source>
         <translation>已记录 {count} 个取消申请。</translation>
     </message>
     <message>
-        <source>Cancellation request sent.</source>
-        <translation>取消申请已发送。</translation>
+        <source>Cancellation request started; waiting for the answer from 1688.</source>
+        <translation>已开始取消申请，等待1688的结果。</translation>
     </message>
     <message>
         <source>{count} interrupted cancellation request(s) found.</source>
         <translation>发现 {count} 个中断的取消申请。</translation>
+    </message>
+    <message>
+        <source>Shop status recorded for {count} order(s).</source>
+        <translation>已记录 {count} 个订单的店铺状态。</translation>
     </message>
     <message>
         <source>{count} offer(s) marked out of stock.</source>
@@ -4457,6 +4530,30 @@ Use “Map columns…” to say which column holds what.</source>
     <message>
         <source>Warning line saved.</source>
         <translation>警戒线已保存。</translation>
+    </message>
+    <message>
+        <source>Exported {count} order(s) to {name}.</source>
+        <translation>已导出 {count} 个订单到 {name}。</translation>
+    </message>
+    <message>
+        <source>Fraud-check settings saved.</source>
+        <translation>防骗检查设置已保存。</translation>
+    </message>
+    <message>
+        <source>Warning marked as checked.</source>
+        <translation>已将该风险提示标记为已核实。</translation>
+    </message>
+    <message>
+        <source>Buyer added to the blacklist; {count} order(s) flagged.</source>
+        <translation>买家已加入黑名单；{count} 个订单被标记。</translation>
+    </message>
+    <message>
+        <source>Blacklist entry removed.</source>
+        <translation>已移除黑名单条目。</translation>
+    </message>
+    <message>
+        <source>Imported {added} blacklist entries from {name}; {count} order(s) match.</source>
+        <translation>已从 {name} 导入 {added} 条黑名单；{count} 个订单匹配。</translation>
     </message>
 </context>
 <context>
@@ -4635,6 +4732,22 @@ Use “Map columns…” to say which column holds what.</source>
         <translation>显示完整的姓名、电话和地址；查看操作会被记录。</translation>
     </message>
     <message>
+        <source>Checked, fine</source>
+        <translation>已核实，无问题</translation>
+    </message>
+    <message>
+        <source>You checked this order&apos;s fraud warning; it is recorded. A new warning shows again.</source>
+        <translation>您已核实此订单的风险提示（会被记录）。出现新的风险时会再次提示。</translation>
+    </message>
+    <message>
+        <source>Blacklist buyer…</source>
+        <translation>拉黑买家…</translation>
+    </message>
+    <message>
+        <source>Flag this buyer&apos;s orders high risk in every shop, now and later.</source>
+        <translation>将该买家在所有店铺的现有和以后的订单标为高风险。</translation>
+    </message>
+    <message>
         <source>Select an order to see its details.</source>
         <translation>选择一个订单以查看详情。</translation>
     </message>
@@ -4768,7 +4881,7 @@ Use “Map columns…” to say which column holds what.</source>
     </message>
     <message>
         <source>After-sales…</source>
-        <extracomment>Values up to this long stay on one line beside their label (dates, numbers, amounts); longer ones (an address, a title) wrap. Characters of a title shown in a table cell; the rest is in its tooltip. The same for other free text in a table (a reason, a before/after value). The same for the timeline&apos;s before and after (they hold order numbers: cut late).</extracomment>
+        <extracomment>Values up to this long stay on one line beside their label (dates, numbers, amounts); longer ones (an address, a title) wrap. Characters of a title shown in a table cell; the rest is in its tooltip. The same for other free text in a table (a reason, a before/after value). The same for the timeline&apos;s before and after (they hold order numbers: cut late). Fraud checks: the seller marks the warning &quot;checked, fine&quot; / blacklists the buyer.</extracomment>
         <translation>售后…</translation>
     </message>
     <message>
@@ -4845,7 +4958,7 @@ Use “Map columns…” to say which column holds what.</source>
     </message>
     <message>
         <source>None.</source>
-        <translation>无。</translation>
+        <translation>暂无</translation>
     </message>
     <message>
         <source>Timeline</source>
@@ -4876,7 +4989,7 @@ Use “Map columns…” to say which column holds what.</source>
     <name>OrderFilterBar</name>
     <message>
         <source>All orders</source>
-        <extracomment>The quick view that shows supplier orders awaiting a match instead of sales orders.</extracomment>
+        <extracomment>The quick view that shows supplier orders awaiting a match instead of sales orders. The quick view of orders the fraud checks flagged (风险订单).</extracomment>
         <translation>全部订单</translation>
     </message>
     <message>
@@ -4898,6 +5011,10 @@ Use “Map columns…” to say which column holds what.</source>
     <message>
         <source>Cancellation or refund pending</source>
         <translation>取消或退款处理中</translation>
+    </message>
+    <message>
+        <source>Risky orders (fraud checks)</source>
+        <translation>风险订单</translation>
     </message>
     <message>
         <source>Supplier orders awaiting a match</source>
@@ -4952,11 +5069,11 @@ Use “Map columns…” to say which column holds what.</source>
     </message>
     <message>
         <source>Cancellation pending</source>
-        <translation>取消处理中</translation>
+        <translation>1688取消处理中</translation>
     </message>
     <message>
         <source>Refund pending</source>
-        <translation>退款处理中</translation>
+        <translation>1688退款申请中</translation>
     </message>
     <message>
         <source>Sides disagree</source>
@@ -4969,6 +5086,18 @@ Use “Map columns…” to say which column holds what.</source>
     <message>
         <source>, </source>
         <translation>、</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高风险</translation>
+    </message>
+    <message>
+        <source>Watch</source>
+        <translation>关注</translation>
+    </message>
+    <message>
+        <source>{level} (checked)</source>
+        <translation>{level}（已核实）</translation>
     </message>
     <message>
         <source>Shop</source>
@@ -5039,6 +5168,10 @@ Use “Map columns…” to say which column holds what.</source>
         <translation>最晚发货</translation>
     </message>
     <message>
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
         <source>Flags</source>
         <translation>提醒</translation>
     </message>
@@ -5048,6 +5181,14 @@ Use “Map columns…” to say which column holds what.</source>
     <message>
         <source>Search order no., buyer name, phone tail, product or address</source>
         <translation>搜索订单号、买家姓名、手机尾号、商品或地址</translation>
+    </message>
+    <message>
+        <source>&amp;Only orders that can still be cancelled</source>
+        <translation>只看还能取消的订单(&amp;O)</translation>
+    </message>
+    <message>
+        <source>1688 orders awaiting payment or not shipped yet. Clear it to see all the account&apos;s orders.</source>
+        <translation>1688订单待付款或尚未发货。取消勾选可查看该账号的全部订单。</translation>
     </message>
     <message>
         <source>Open the order list on &amp;1688</source>
@@ -5092,7 +5233,7 @@ Use “Map columns…” to say which column holds what.</source>
     <name>OrdersView</name>
     <message>
         <source>1688 order id</source>
-        <extracomment>The columns left to right by default, in the order a dropshipper works an order: which order (number, buyer, product), what it is worth (amount, profit), where both sides stand (shop status, 1688 status, 1688 order no., tracking no.), the deadline and what needs doing. The rest follows and can be shown, hidden and moved from the header&apos;s context menu. The product column takes the width the others leave, but never less than this. Quick views listed by urgency (overdue first) when chosen.</extracomment>
+        <extracomment>Shortcuts of the File menu&apos;s import and export actions (shown in this view&apos;s tooltips). The columns left to right by default, in the order a dropshipper works an order: which order (number, buyer, product), what it is worth (amount, profit), where both sides stand (shop status, 1688 status, 1688 order no., tracking no.), the deadline and what needs doing. The rest follows and can be shown, hidden and moved from the header&apos;s context menu. The product column takes the width the others leave, but never less than this. Quick views listed by urgency (overdue first) when chosen.</extracomment>
         <translation>1688订单号</translation>
     </message>
     <message>
@@ -5194,6 +5335,10 @@ Use “Map columns…” to say which column holds what.</source>
         <translation>订单状态</translation>
     </message>
     <message>
+        <source>High (checked)</source>
+        <translation>高风险（已核实）</translation>
+    </message>
+    <message>
         <source>Reset columns</source>
         <translation>恢复默认列</translation>
     </message>
@@ -5218,6 +5363,23 @@ Use “Map columns…” to say which column holds what.</source>
     <message>
         <source>Several shops have an order {}; choose one:</source>
         <translation>多个店铺都有订单 {}，请选择一个：</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <extracomment>How long the status bar says what was copied (ms).</extracomment>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>收货地址</translation>
+    </message>
+    <message>
+        <source>Copied %n row(s), with the buyer data you revealed; paste them into Excel or WPS.</source>
+        <translation>已复制 %n 行（含您已查看的买家信息），可粘贴到 Excel 或 WPS。</translation>
+    </message>
+    <message>
+        <source>Copied %n row(s); paste them into Excel or WPS.</source>
+        <translation>已复制 %n 行，可粘贴到 Excel 或 WPS。</translation>
     </message>
 </context>
 <context>
@@ -5342,8 +5504,8 @@ Use “Map columns…” to say which column holds what.</source>
         <translation>请输入商品标题。</translation>
     </message>
     <message>
-        <source>Listing completeness {}%. Clear product information prevents cancellations and returns. Missing:</source>
-        <translation>商品信息完整度 {}%。清晰的商品信息可以减少取消订单和退货。缺少：</translation>
+        <source>Listing completeness {}%. Clear product information prevents cancellations and returns. To improve:</source>
+        <translation>商品信息完整度 {}%。清晰的商品信息可以减少取消订单和退货。待完善：</translation>
     </message>
     <message>
         <source>Listing completeness 100%: title, SKU, price, specifications and description are all there.</source>
@@ -5615,8 +5777,8 @@ Use “Map columns…” to say which column holds what.</source>
         <translation>凭证图片地址，每行一个（1–5 个）</translation>
     </message>
     <message>
-        <source>R&amp;eason:</source>
-        <translation>原因(&amp;E)：</translation>
+        <source>Re&amp;fund reason:</source>
+        <translation>退款原因(&amp;F)：</translation>
     </message>
     <message>
         <source>&amp;Description:</source>
@@ -5641,6 +5803,327 @@ Use “Map columns…” to say which column holds what.</source>
     <message>
         <source>Attach them on the 1688 page when you apply.</source>
         <translation>申请时请在1688页面上上传。</translation>
+    </message>
+</context>
+<context>
+    <name>Risk</name>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Watch</source>
+        <translation>关注</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高风险</translation>
+    </message>
+    <message>
+        <source>On the blacklist</source>
+        <extracomment>Chinese names of the levels and rules, for files written without the UI&apos;s translator (the order export); the UI translates the English texts through Qt. A total weight from which an order is worth a look / is high risk. Every rule, in the order they are shown.</extracomment>
+        <translation>在黑名单中</translation>
+    </message>
+    <message>
+        <source>The buyer&apos;s {value} is on your blacklist (or a partner&apos;s you imported).</source>
+        <translation>该买家的{value}在您的黑名单（或您导入的合作伙伴黑名单）中。</translation>
+    </message>
+    <message>
+        <source>Phone number not valid</source>
+        <translation>手机号无效</translation>
+    </message>
+    <message>
+        <source>The recipient&apos;s phone is neither a valid mainland mobile nor a landline number: the parcel may not be deliverable, or the order is fake.</source>
+        <translation>收件人电话既不是有效的大陆手机号也不是固定电话：包裹可能无法送达，或者是虚假订单。</translation>
+    </message>
+    <message>
+        <source>Address incomplete</source>
+        <translation>地址不完整</translation>
+    </message>
+    <message>
+        <source>The address has no {value}: check it with the buyer before the supplier ships.</source>
+        <translation>地址缺少{value}：请在供应商发货前与买家核对。</translation>
+    </message>
+    <message>
+        <source>Parcel locker for valuable goods</source>
+        <translation>高价商品寄快递柜/代收点</translation>
+    </message>
+    <message>
+        <source>Goods worth {value} go to a parcel locker or pick-up point (快递柜/代收点): nobody signs for them, which makes a &apos;never received&apos; claim easy.</source>
+        <translation>价值 {value} 的商品寄往快递柜或代收点：无人签收，买家很容易声称“未收到货”。</translation>
+    </message>
+    <message>
+        <source>Recipient is not a name</source>
+        <translation>收件人不像真实姓名</translation>
+    </message>
+    <message>
+        <source>The recipient&apos;s name does not look like a person&apos;s name (digits, symbols, a placeholder or a word such as &apos;customer&apos;).</source>
+        <translation>收件人姓名不像真实姓名（含数字、符号、占位词或“客户”之类的词）。</translation>
+    </message>
+    <message>
+        <source>One phone, many names</source>
+        <translation>同一手机号多个收件人</translation>
+    </message>
+    <message>
+        <source>This phone number received orders under {value} different names within {days} days.</source>
+        <translation>该手机号在 {days} 天内以 {value} 个不同姓名收货。</translation>
+    </message>
+    <message>
+        <source>One address, many names</source>
+        <translation>同一地址多个收件人</translation>
+    </message>
+    <message>
+        <source>This address received orders under {value} different names within {days} days.</source>
+        <translation>该地址在 {days} 天内以 {value} 个不同姓名收货。</translation>
+    </message>
+    <message>
+        <source>One buyer, many phones</source>
+        <translation>同一买家多个手机号</translation>
+    </message>
+    <message>
+        <source>The same name at the same address (or the same member) used {value} different phone numbers within {days} days.</source>
+        <translation>同一地址的同一收件人（或同一会员）在 {days} 天内使用了 {value} 个不同手机号。</translation>
+    </message>
+    <message>
+        <source>Repeated refunds</source>
+        <translation>多次退款</translation>
+    </message>
+    <message>
+        <source>This buyer (same phone, member or address) had {value} refunds, 仅退款 or disputes before, in any of your shops.</source>
+        <translation>该买家（同一手机号、会员或地址）此前在您的店铺中有 {value} 次退款、仅退款或纠纷。</translation>
+    </message>
+    <message>
+        <source>High refund ratio</source>
+        <translation>退款率高</translation>
+    </message>
+    <message>
+        <source>{value} % of this buyer&apos;s orders in your shops ended in a refund.</source>
+        <translation>该买家在您店铺的订单中有 {value}% 以退款结束。</translation>
+    </message>
+    <message>
+        <source>Complaints before</source>
+        <translation>曾有投诉</translation>
+    </message>
+    <message>
+        <source>This buyer filed {value} complaint(s) against your shops before (e.g. &apos;counterfeit&apos; claims, 职业打假).</source>
+        <translation>该买家此前对您的店铺发起过 {value} 次投诉（如“假货”投诉、职业打假）。</translation>
+    </message>
+    <message>
+        <source>Unusual quantity or amount</source>
+        <translation>数量或金额异常</translation>
+    </message>
+    <message>
+        <source>The {value} is far above what this shop usually sells of this product (about {norm} per order).</source>
+        <translation>{value}远高于本店该商品的常见水平（每单约 {norm}）。</translation>
+    </message>
+    <message>
+        <source>Several orders to one address</source>
+        <translation>短时间多单发往同一地址</translation>
+    </message>
+    <message>
+        <source>{value} orders went to this address within {hours} hours.</source>
+        <translation>{hours} 小时内有 {value} 个订单发往该地址。</translation>
+    </message>
+    <message>
+        <source>Risky payment method</source>
+        <translation>高风险支付方式</translation>
+    </message>
+    <message>
+        <source>Paid by a method on your risk list (seed 7.1 ②): the money is not safe until the buyer pays or keeps the goods.</source>
+        <translation>使用了您风险清单上的支付方式：在买家付款或确认收货前，货款并不安全。</translation>
+    </message>
+    <message>
+        <source>Asks to ship elsewhere</source>
+        <translation>要求改寄他处</translation>
+    </message>
+    <message>
+        <source>The buyer&apos;s message asks to send the goods to another address than the order&apos;s.</source>
+        <translation>买家留言要求把货发到订单地址以外的地方。</translation>
+    </message>
+    <message>
+        <source>Asks to talk off-platform</source>
+        <translation>要求站外联系</translation>
+    </message>
+    <message>
+        <source>The buyer&apos;s message asks to contact or pay outside the platform (WeChat, QQ, transfer): the platform then protects neither side.</source>
+        <translation>买家留言要求在平台外联系或付款（微信、QQ、转账）：平台将无法保护买卖双方。</translation>
+    </message>
+    <message>
+        <source>Dispute awaiting your answer</source>
+        <translation>纠纷待回复</translation>
+    </message>
+    <message>
+        <source>A dispute or after-sales case on this order needs your answer within {value} hour(s): unanswered, the platform decides for the buyer (seed 7.1 ③).</source>
+        <translation>此订单的纠纷或售后需要您在 {value} 小时内回复：逾期不回复，平台将判买家胜诉。</translation>
+    </message>
+    <message>
+        <source>district or county</source>
+        <extracomment>Goods at least this much (fen) to a parcel locker fire ``locker_high_value``. Payment methods (substrings, matched case-insensitively) on the seller&apos;s risk list. The look-back window of the &quot;many names / many phones&quot; rules. How many distinct names (or phones) on one key within the window fire the rule. Orders to one address within ``burst_hours`` that fire ``address_burst``. Refunds, 仅退款 or disputes before that fire ``history_refunds``. Refund ratio (percent) over at least ``ratio_min_orders`` orders. A product needs this many earlier orders in the shop before its norm counts. Quantity/amount at least this many times the norm fire ``quantity_outlier``. A district-level unit early in the address, then a street-level word: complete.</extracomment>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <source>street and number</source>
+        <translation>街道和门牌号</translation>
+    </message>
+    <message>
+        <source>phone number</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>member name</source>
+        <translation>会员名</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>name and phone</source>
+        <translation>姓名和手机号</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>cancel them</source>
+        <translation>取消这些订单</translation>
+    </message>
+    <message>
+        <source>Fraud checks</source>
+        <translation>防骗检查</translation>
+    </message>
+    <message>
+        <source>No warning.</source>
+        <translation>无风险提示。</translation>
+    </message>
+    <message>
+        <source>checked by you: fine</source>
+        <translation>您已核实：无问题</translation>
+    </message>
+    <message>
+        <source>… and {count} more</source>
+        <translation>……以及另外 {count} 个</translation>
+    </message>
+    <message>
+        <source>High-risk orders</source>
+        <translation>高风险订单</translation>
+    </message>
+    <message>
+        <source>{count} of these orders are high risk. Check them before you {action}.</source>
+        <translation>其中有 {count} 个高风险订单。请先核实，再{action}。</translation>
+    </message>
+    <message>
+        <source>Continue anyway</source>
+        <translation>仍然继续</translation>
+    </message>
+    <message>
+        <source>Stop and check</source>
+        <translation>停下核实</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>Name and phone</source>
+        <translation>姓名+手机号</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Member name</source>
+        <translation>会员名</translation>
+    </message>
+    <message>
+        <source>Add the buyer to the blacklist</source>
+        <translation>将买家加入黑名单</translation>
+    </message>
+    <message>
+        <source>Orders of this buyer (in every shop, now and later) will be flagged high risk. Only a hash and a masked hint are kept.</source>
+        <translation>该买家在所有店铺的现有和以后的订单都会被标为高风险。只保存哈希值和打码提示。</translation>
+    </message>
+    <message>
+        <source>e.g. 仅退款 twice, fake address</source>
+        <translation>例如：两次仅退款、虚假地址</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Add to blacklist</source>
+        <translation>加入黑名单</translation>
+    </message>
+    <message>
+        <source>Blacklist</source>
+        <translation>黑名单</translation>
+    </message>
+    <message>
+        <source>Buyers here are flagged high risk in every shop. The list holds salted hashes and masked hints, not the phone numbers or addresses. An exported file carries the salt so that a partner can match it: anyone holding the file can still test whether a given number is on it, so share it only with sellers you trust.</source>
+        <translation>名单中的买家在所有店铺都会被标为高风险。名单只保存加盐哈希和打码提示，不保存手机号或地址。导出的文件带有盐值，以便合作伙伴比对：持有文件的人仍可验证某个号码是否在名单上，因此只与您信任的卖家分享。</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Hint</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>加入时间</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>名单</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <source>Export the blacklist</source>
+        <translation>导出黑名单</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>{count} entries exported.</source>
+        <translation>已导出 {count} 条。</translation>
+    </message>
+    <message>
+        <source>Import a blacklist</source>
+        <translation>导入黑名单</translation>
+    </message>
+    <message>
+        <source>Blacklist files (*.xlsx *.csv)</source>
+        <translation>黑名单文件 (*.xlsx *.csv)</translation>
     </message>
 </context>
 <context>
@@ -5684,6 +6167,24 @@ Use “Map columns…” to say which column holds what.</source>
     <message>
         <source>Shop order no.</source>
         <translation>店铺订单号</translation>
+    </message>
+    <message>
+        <source>Select all</source>
+        <translation>全选</translation>
+    </message>
+    <message numerus="yes">
+        <source>Select %n orders to cancel?</source>
+        <translation>
+            <numerusform>要选择 %n 个订单来取消吗？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Each will be closed on 1688 or get a refund application, and every shop order cancelled lowers the shop&apos;s rating. Nothing is sent before step 6.</source>
+        <translation>每个订单都会在1688上关闭或申请退款；每取消一个店铺订单，店铺评分都会下降。第 6 步之前不会发送任何内容。</translation>
+    </message>
+    <message>
+        <source>Select &amp;all</source>
+        <translation>全选(&amp;A)</translation>
     </message>
     <message>
         <source>{selected} selected: {closes} to close, {refunds} refund application(s), {waits} to wait for, {others} not cancellable here.</source>
@@ -5845,6 +6346,50 @@ Use “Map columns…” to say which column holds what.</source>
     <message>
         <source>Left out: %1</source>
         <translation>未写入：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ShopTodo</name>
+    <message>
+        <source>This does not cancel the buyer&apos;s order on the shop. Afterwards you must still cancel or refund the buyer of %n shop order(s) there — or ship from another source — before the ship-by deadline.</source>
+        <translation>这不会取消买家在店铺里的订单。之后您仍需在店铺里为 %n 个订单取消或退款给买家（或从其他货源发货），并且要在最晚发货时间之前完成。</translation>
+    </message>
+    <message>
+        <source>Now, on the shop: cancel or refund the buyer of these %n order(s) — or ship them from another source — before the ship-by deadline. The 1688 side does not change the shop order.</source>
+        <translation>现在请到店铺里处理这 %n 个订单：取消或退款给买家（或从其他货源发货），务必在最晚发货时间之前完成。1688端的操作不会改变店铺订单。</translation>
+    </message>
+    <message>
+        <source>ship-by deadline unknown</source>
+        <extracomment>Shop orders listed by name; the rest are counted.</extracomment>
+        <translation>最晚发货时间未知</translation>
+    </message>
+    <message>
+        <source>ship by {when}</source>
+        <translation>最晚发货 {when}</translation>
+    </message>
+    <message>
+        <source>overdue: {}</source>
+        <translation>已超时：{}</translation>
+    </message>
+    <message>
+        <source>… and %n more</source>
+        <translation>…… 另有 %n 个</translation>
+    </message>
+    <message>
+        <source>Still to do on the shop</source>
+        <translation>店铺端还需处理</translation>
+    </message>
+    <message>
+        <source>&amp;Done on the shop: mark them closed/refunded</source>
+        <translation>店铺里已处理：标记为已关闭/已退款(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Only once you cancelled or refunded the buyers on the shop itself: unpaid orders become closed, paid ones refunded, and their ship-by warning ends.</source>
+        <translation>仅在您已在店铺里为买家取消或退款之后点击：未付款订单记为交易关闭，已付款订单记为已退款，其发货超时提醒随之结束。</translation>
+    </message>
+    <message>
+        <source>Recorded: %n shop order(s) marked closed or refunded on the shop.</source>
+        <translation>已记录：%n 个店铺订单标记为已关闭或已退款。</translation>
     </message>
 </context>
 <context>
@@ -6092,8 +6637,8 @@ Use “Map columns…” to say which column holds what.</source>
         <translation>“{}”的货源报价</translation>
     </message>
     <message>
-        <source>Listing {}% complete. Missing:</source>
-        <translation>商品信息完整度 {}%。缺少：</translation>
+        <source>Listing {}% complete. To improve:</source>
+        <translation>商品信息完整度 {}%。待完善：</translation>
     </message>
     <message>
         <source>Listing complete.</source>
@@ -6199,6 +6744,7 @@ Use “Map columns…” to say which column holds what.</source>
     <name>Status</name>
     <message>
         <source>Unknown ({})</source>
+        <extracomment>The one date style of the Chinese UI (and of exports): ``2026-12-02 23:44``.</extracomment>
         <translation>未知（{}）</translation>
     </message>
 </context>
@@ -6237,6 +6783,10 @@ Use “Map columns…” to say which column holds what.</source>
         <translation>退款单号或1688的提示（可选）</translation>
     </message>
     <message>
+        <source>What cancelling costs</source>
+        <translation>取消订单的代价</translation>
+    </message>
+    <message>
         <source>1688 order id</source>
         <translation>1688订单号</translation>
     </message>
@@ -6257,12 +6807,12 @@ Use “Map columns…” to say which column holds what.</source>
         <translation>结果</translation>
     </message>
     <message>
-        <source>Ready to send {closes} close request(s) and {refunds} refund application(s); {skipped} order(s) will be skipped. Each request is recorded before it is sent.</source>
-        <translation>准备发送 {closes} 个关闭请求和 {refunds} 个退款申请；将跳过 {skipped} 个订单。每个请求在发送前都会先记录下来。</translation>
+        <source>{closes} order(s) to close and {refunds} refund application(s) to make on 1688; {skipped} order(s) will be skipped. For each order the 1688 page opens in your browser: do it there, then say here whether it was done.</source>
+        <translation>需要在1688上关闭 {closes} 个订单、申请 {refunds} 个退款；将跳过 {skipped} 个订单。每个订单的1688页面会在浏览器中打开：请在那里操作，然后在这里告知是否已完成。</translation>
     </message>
     <message>
-        <source>For each order the 1688 page opens in your browser: do it there, then say here whether it was done.</source>
-        <translation>每个订单的1688页面会在浏览器中打开：请在那里操作，然后在这里告知是否已完成。</translation>
+        <source>Ready to send {closes} close request(s) and {refunds} refund application(s); {skipped} order(s) will be skipped. Each request is recorded before it is sent.</source>
+        <translation>准备发送 {closes} 个关闭请求和 {refunds} 个退款申请；将跳过 {skipped} 个订单。每个请求在发送前都会先记录下来。</translation>
     </message>
     <message>
         <source>Not sent yet</source>
@@ -6293,6 +6843,14 @@ Use “Map columns…” to say which column holds what.</source>
         <translation>
             <numerusform>等待中：订单创建后 10 秒内1688不允许关闭；等待中的 %n 个订单到时会自动发送。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Opening on 1688…</source>
+        <translation>正在打开1688页面…</translation>
+    </message>
+    <message>
+        <source>Order {n} of {total}: do it on 1688, then answer here.</source>
+        <translation>第 {n} 个，共 {total} 个：请在1688上操作，然后在这里回答。</translation>
     </message>
     <message>
         <source>Sending…</source>
@@ -6607,8 +7165,8 @@ Channel distributors: cheaper, faster, small minimums — but unstable supply an
         <translation>已记录取消申请</translation>
     </message>
     <message>
-        <source>Cancellation sent</source>
-        <translation>取消申请已提交</translation>
+        <source>Cancellation started on 1688</source>
+        <translation>已开始在1688上取消</translation>
     </message>
     <message>
         <source>Cancellation skipped</source>
@@ -6649,6 +7207,10 @@ Channel distributors: cheaper, faster, small minimums — but unstable supply an
     <message>
         <source>Status follows the cancelled 1688 orders</source>
         <translation>订单状态随已取消的1688订单更新</translation>
+    </message>
+    <message>
+        <source>Shop status recorded by the seller</source>
+        <translation>卖家记录了店铺状态</translation>
     </message>
     <message>
         <source>Status</source>

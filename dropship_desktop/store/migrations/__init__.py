@@ -20,6 +20,7 @@ from . import (
     m0008_after_sales,
     m0009_fulfilment,
     m0010_daily_summaries,
+    m0011_risk,
 )
 
 MIGRATIONS: tuple[ModuleType, ...] = (
@@ -33,6 +34,7 @@ MIGRATIONS: tuple[ModuleType, ...] = (
     m0008_after_sales,
     m0009_fulfilment,
     m0010_daily_summaries,
+    m0011_risk,
 )
 LATEST_VERSION: int = MIGRATIONS[-1].VERSION
 

@@ -73,8 +73,8 @@ from ..widgets.table_copy import install_copy_shortcut
 from ..widgets.tables import read_only_table
 from .detail import OrderDetailPane
 from .filters import QUICK_UNMATCHED, OrderFilterBar
-from .start_page import StartPage, connect_start_page, show_start_page_if_empty
 from .risk import install_risk_actions
+from .start_page import StartPage, connect_start_page, show_start_page_if_empty
 
 __all__ = ["EXPORT_SHORTCUT", "IMPORT_SHORTCUT", "OrdersView"]
 

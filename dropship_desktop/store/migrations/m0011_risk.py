@@ -1,4 +1,4 @@
-"""Version 5: fraud checks (防骗) — risk level on orders, hashed buyer keys, events, blacklist.
+"""Version 11: fraud checks (防骗) — risk level on orders, hashed buyer keys, events, blacklist.
 
 * ``sales_order.risk_level`` (0 none, 1 watch, 2 high) and ``risk_rules`` (the rules that fired,
   ``id`` or ``id=value`` joined by ``;``) are denormalised so the list sorts and filters a
@@ -26,7 +26,7 @@ import os
 import sqlite3
 import time
 
-VERSION = 5
+VERSION = 11
 
 _SQL = """
 ALTER TABLE sales_order ADD COLUMN risk_level INTEGER NOT NULL DEFAULT 0;
