@@ -933,6 +933,7 @@ def import_mappings(path: str | os.PathLike[str]) -> Changes:
         UserError: The file is not a mapping file, or a row is wrong (every problem is listed
             with its row number; nothing is written).
     """
+    from ..tabular.cells import strip_wrappers
     from ..tabular.reader import TableError, read_table
 
     try:
@@ -955,8 +956,9 @@ def import_mappings(path: str | os.PathLike[str]) -> Changes:
     shops = {r[1]: r[0] for r in db.execute_sql("SELECT id, name FROM shop")}
 
     def cell(row: list[str], name: str) -> str:
+        # Long ids come wrapped the way Excel keeps them as text (="…", as our CSV writes them).
         i = columns.get(name)
-        return row[i].strip() if i is not None and i < len(row) else ""
+        return strip_wrappers(row[i]) if i is not None and i < len(row) else ""
 
     problems: list[str] = []
     inputs: list[MappingInput] = []

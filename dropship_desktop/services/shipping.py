@@ -252,7 +252,8 @@ def _write_atomically(
     temp = Path(temp_name)
     try:
         if suffix == ".csv":
-            write_csv(temp, headers, rows)
+            # Uploaded to the shop's batch-ship page as it is: plain text, no ="…" wrappers.
+            write_csv(temp, headers, rows, keep_long_numbers=False)
         else:
             write_text_xlsx(temp, headers, rows, sheet)
         os.replace(temp, target)

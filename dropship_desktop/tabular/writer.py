@@ -86,6 +86,8 @@ def write_csv(
     path: str | os.PathLike[str],
     headers: Sequence[object],
     rows: Iterable[Sequence[object]],
+    *,
+    keep_long_numbers: bool = True,
 ) -> int:
     """Write a CSV file for Excel: UTF-8 with BOM, CRLF, minimal quoting, no formulas.
 
@@ -96,16 +98,20 @@ def write_csv(
         path: The file to create or replace.
         headers: The header row.
         rows: The data rows.
+        keep_long_numbers: Write long digit strings as ``="…"`` so Excel/WPS keep them whole
+            (for files a seller opens). False for files another program reads as plain text
+            (a platform's batch-ship upload), which would take the wrapper literally.
 
     Returns:
         The number of data rows written.
     """
+    cell = _csv_cell if keep_long_numbers else _plain_csv_cell
     count = 0
     with open(path, "w", encoding="utf-8-sig", errors="replace", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-        writer.writerow([_csv_cell(h) for h in headers])
+        writer.writerow([cell(h) for h in headers])
         for row in rows:
-            writer.writerow([_csv_cell(c) for c in row])
+            writer.writerow([cell(c) for c in row])
             count += 1
     return count
 
@@ -116,6 +122,10 @@ _FRAGILE_DIGITS_RE = re.compile(r"^(?:\d{11,}|0\d+)$")
 def _csv_cell(value: object) -> str:
     if isinstance(value, str) and _FRAGILE_DIGITS_RE.match(value):
         return f'="{value}"'  # a text formula of digits only: kept exact, never run as code
+    return _plain_csv_cell(value)
+
+
+def _plain_csv_cell(value: object) -> str:
     text = neutralise(value)
     if "\x00" in text:
         text = neutralise(text.replace("\x00", ""))

@@ -137,8 +137,9 @@ def test_reason_page_mnemonics_are_unique(qapp: QApplication, chinese: None) -> 
 
 
 def orders_view(window: MainWindow) -> OrdersView:
-    view = window.views[0]
-    assert isinstance(view, OrdersView)
+    # The app opens on the dashboard: show the order list first.
+    view = next(v for v in window.views if isinstance(v, OrdersView))
+    window.nav.setCurrentRow(window.views.index(view))
     return view
 
 
