@@ -23,6 +23,7 @@ from ..domain.timeutil import now_epoch
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP
 from ..store import daily_summary as ds
+from ..store.after_sales_queries import money_in_period
 from ..store.db import db
 from ..store.migrations.m0010_daily_summaries import (
     OPEN_SUPPLIER_INDEX,
@@ -30,6 +31,10 @@ from ..store.migrations.m0010_daily_summaries import (
     REQUEST_INDEX,
 )
 from .base import Changes, audit, write_op
+from .risk import FraudLosses, fraud_losses
+
+#: No refunds on flagged orders (the default of a range without any).
+NO_FRAUD_LOSSES = FraudLosses(0, 0)
 
 __all__ = [
     "PENDING",
@@ -132,6 +137,10 @@ class DashboardData:
     suppliers: list[SupplierFigures]
     warning_bp: int
     live: LiveFigures | None = None
+    #: After-sales cases opened in the range: (cases, refunded, recovered, net loss) in fen.
+    after_sales: tuple[int, int, int, int] = (0, 0, 0, 0)
+    #: Refunds on orders the fraud checks flagged, created in the range.
+    fraud: FraudLosses = NO_FRAUD_LOSSES
 
     @property
     def pending(self) -> bool:
@@ -335,6 +344,9 @@ def load_dashboard(
             )
         products = ds.top_products(conn, first, last, selected, top)
         suppliers = _suppliers(first, last, live)
+        start, end = ds.day_start(first), ds.day_start(last + 1)
+        after_sales = money_in_period(start, end, shop_id)
+        fraud = fraud_losses(start, end, shop_id)
     lines = [s.warning_bp for s in shops if shop_id is None or s.id == shop_id]
     return DashboardData(
         range=date_range,
@@ -349,6 +361,8 @@ def load_dashboard(
         suppliers=suppliers,
         warning_bp=min(lines) if lines else 500,
         live=live,
+        after_sales=after_sales,
+        fraud=fraud,
     )
 
 

@@ -226,18 +226,29 @@ class FraudLosses:
     refunded_fen: int
 
 
-def fraud_losses(since: int | None = None) -> FraudLosses:
-    """Refunded or refunding orders that were flagged (watch or high), created since *since*.
+def fraud_losses(
+    since: int | None = None, until: int | None = None, shop_id: int | None = None
+) -> FraudLosses:
+    """Refunded or refunding orders that were flagged (watch or high), created in
+    ``[since, until)`` (open ends when None), of one shop or of all (*shop_id* None).
 
     For the dashboard: the sale amount of those orders is counted as lost to fraud.
     """
+    params: list[int] = [
+        since if since is not None else -(2**62),
+        until if until is not None else 2**62,
+    ]
+    shop_sql = ""
+    if shop_id is not None:
+        shop_sql = " AND shop_id = ?"
+        params.append(shop_id)
     row = (
         db.connection()
         .execute(
             "SELECT count(*), coalesce(sum(sale_fen), 0) FROM sales_order INDEXED BY"
-            " sales_order_risk WHERE risk_level > 0 AND created_at >= ?"
-            " AND status IN ('refunding', 'refunded')",
-            (since if since is not None else -(2**62),),
+            " sales_order_risk WHERE risk_level > 0 AND created_at >= ? AND created_at < ?"
+            " AND status IN ('refunding', 'refunded')" + shop_sql,
+            params,
         )
         .fetchone()
     )

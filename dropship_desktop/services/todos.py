@@ -111,6 +111,13 @@ def _tracking_to_send(conn: sqlite3.Connection, now: int) -> int:
     return shipping.shipping_count()
 
 
+def _risky(conn: sqlite3.Connection, now: int) -> int:
+    # Exactly the order list's "risky orders" quick view: every order the fraud checks flagged.
+    return _one(
+        conn, "SELECT count(*) FROM sales_order INDEXED BY sales_order_risk WHERE risk_level > 0"
+    )
+
+
 def _after_sales_open(conn: sqlite3.Connection, now: int) -> int:
     return after_sales_queries.queue_count(after_sales_queries.CaseFilter(), now)
 
@@ -207,6 +214,13 @@ TODO_CARDS: list[TodoCard] = [
         detail=_after_sales_overdue,
         detail_text=QT_TRANSLATE_NOOP("Todo", "{n} overdue"),
         detail_target=TodoTarget(view="after_sales", quick="overdue"),
+    ),
+    TodoCard(
+        "risky",
+        QT_TRANSLATE_NOOP("Todo", "Risky orders"),
+        QT_TRANSLATE_NOOP("Todo", "Flagged by the fraud checks: check the buyer first"),
+        _risky,
+        TodoTarget(quick="risky"),
     ),
 ]
 

@@ -156,14 +156,18 @@ def money_totals(flt: CaseFilter, now: int) -> tuple[int, int, int, int]:
     return int(row[0]), int(row[1]), int(row[2]), int(row[3])
 
 
-def money_in_period(since: int, until: int) -> tuple[int, int, int, int]:
-    """``(cases, refunded, recovered, net loss)`` of the cases opened in ``[since, until)`` —
-    what after-sales cost over a period (for the dashboard)."""
+def money_in_period(
+    since: int, until: int, shop_id: int | None = None
+) -> tuple[int, int, int, int]:
+    """``(cases, refunded, recovered, net loss)`` of the cases opened in ``[since, until)``
+    (of one shop, or every shop when *shop_id* is None) — what after-sales cost over a period
+    (for the dashboard)."""
+    shop_sql = "" if shop_id is None else " AND shop_id = ?"
     row = db.execute_sql(
         "SELECT count(*), COALESCE(sum(refunded_fen), 0), COALESCE(sum(recovered_fen), 0),"
         " COALESCE(sum(refunded_fen + extra_cost_fen - recovered_fen), 0)"
-        " FROM after_sales_case WHERE opened_at >= ? AND opened_at < ?",
-        (since, until),
+        " FROM after_sales_case WHERE opened_at >= ? AND opened_at < ?" + shop_sql,
+        (since, until) if shop_id is None else (since, until, shop_id),
     ).fetchone()
     return int(row[0]), int(row[1]), int(row[2]), int(row[3])
 

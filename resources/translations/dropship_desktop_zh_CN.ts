@@ -1618,6 +1618,10 @@ The current data is backed up first, so this can be undone by restoring that bac
         <translation>延迟发货率</translation>
     </message>
     <message>
+        <source>After-sales loss</source>
+        <translation>售后净损失</translation>
+    </message>
+    <message>
         <source>Daily sales and profit</source>
         <translation>每日销售额与利润</translation>
     </message>
@@ -1660,6 +1664,10 @@ The current data is backed up first, so this can be undone by restoring that bac
     <message>
         <source>Profit ÷ sales</source>
         <translation>利润 ÷ 销售额</translation>
+    </message>
+    <message>
+        <source>{n} cases; fraud {amount} ({m} orders)</source>
+        <translation>{n} 个售后单；被骗损失 {amount}（{m} 单）</translation>
     </message>
     <message>
         <source>Warning line {line}</source>
@@ -3034,6 +3042,7 @@ Applied on every connection (peewee connects once per thread). Read-only opening
     </message>
     <message>
         <source>No shop is called “{name}”. The shops are: {shops}.</source>
+        <extracomment>No refunds on flagged orders (the default of a range without any). After-sales cases opened in the range: (cases, refunded, recovered, net loss) in fen. Refunds on orders the fraud checks flagged, created in the range.</extracomment>
         <translation>没有名为“{name}”的店铺。现有店铺：{shops}。</translation>
     </message>
     <message>
@@ -7504,6 +7513,14 @@ Channel distributors: cheaper, faster, small minimums — but unstable supply an
     <message>
         <source>Open cases, the nearest deadline first</source>
         <translation>处理中的售后单，最先到期的在前</translation>
+    </message>
+    <message>
+        <source>Risky orders</source>
+        <translation>风险订单</translation>
+    </message>
+    <message>
+        <source>Flagged by the fraud checks: check the buyer first</source>
+        <translation>防骗检查标记的订单：先核实买家</translation>
     </message>
 </context>
 <context>

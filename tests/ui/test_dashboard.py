@@ -101,7 +101,7 @@ def test_switching_ranges_and_shops(qtbot: QtBot, main_window: MainWindow) -> No
     assert view.data.totals.sales_fen == sql_figures(OCT_FIRST, OCT_LAST)[0]
 
 
-@pytest.mark.parametrize("key", ["due", "awaiting_supplier"])
+@pytest.mark.parametrize("key", ["due", "awaiting_supplier", "risky"])
 def test_clicking_a_todo_opens_the_matching_order_list(
     qtbot: QtBot, main_window: MainWindow, key: str
 ) -> None:
@@ -260,3 +260,21 @@ def test_a_reload_keeps_the_figures_and_updates_the_todos(
     wait_idle(qtbot, main_window)
     assert view.cards["unmatched"].value == before + 1
     assert not view.data.pending and view.tiles["cancel"].value.text() != "…"
+
+
+def test_after_sales_and_fraud_losses_tile(qtbot: QtBot, main_window: MainWindow) -> None:
+    from dropship_desktop.store import daily_summary as ds
+    from dropship_desktop.store.after_sales_queries import money_in_period
+
+    view = loaded(qtbot, main_window)
+    view.set_shop(None)
+    wait_idle(qtbot, main_window)
+    data = view.data
+    assert data is not None
+    start = ds.day_start(data.range.first_day)
+    end = ds.day_start(data.range.last_day + 1)
+    cases, _refunded, _recovered, net = money_in_period(start, end)
+    assert data.after_sales == money_in_period(start, end)
+    tile = view.tiles["after_sales"]
+    assert tile.value.text() == format_money(net)
+    assert f"{cases:,}" in tile.note.text()

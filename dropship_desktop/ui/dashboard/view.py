@@ -324,7 +324,8 @@ class DashboardView(View):
         self.figures_title = QLabel()
         self.figures_title.setFont(heading_font)
         self.tiles = {
-            k: _Tile(k) for k in ("sales", "orders", "profit", "margin", "cancel", "late")
+            k: _Tile(k)
+            for k in ("sales", "orders", "profit", "margin", "cancel", "late", "after_sales")
         }
         tiles = QHBoxLayout()
         tiles.setSpacing(8)
@@ -432,6 +433,7 @@ class DashboardView(View):
             "margin": self.tr("Margin"),
             "cancel": self.tr("30-day cancellation rate"),
             "late": self.tr("Late shipment rate"),
+            "after_sales": self.tr("After-sales loss"),
         }
         for key, tile in self.tiles.items():
             tile.name.setText(names[key])
@@ -618,6 +620,14 @@ class DashboardView(View):
             estimated = self.tr("From real 1688 costs")
         self.tiles["profit"].set(format_money(t.profit_fen), estimated, warn=t.profit_fen < 0)
         self.tiles["margin"].set(percent(t.margin), self.tr("Profit ÷ sales"))
+        cases, _refunded, _recovered, net = data.after_sales
+        self.tiles["after_sales"].set(
+            format_money(net),
+            self.tr("{n} cases; fraud {amount} ({m} orders)").format(
+                n=f"{cases:,}", amount=format_money(data.fraud.refunded_fen), m=data.fraud.orders
+            ),
+            warn=net > 0,
+        )
         if data.pending:  # the time-dependent figures follow in a moment
             self.tiles["cancel"].set("…")
             self.tiles["late"].set("…")
