@@ -364,6 +364,19 @@ def record_buyer_event(
     return Changes.of("sales_order", ids={"sales_order": changed})
 
 
+def record_buyer_events(events: Iterable[tuple[int, str, str, int, int | None, bool]]) -> set[int]:
+    """Many :func:`record_buyer_event` at once, in the caller's transaction (an import).
+
+    Each event is ``(sales_order_id, kind, source, at, due_at, is_open)``; returns the orders
+    whose level or rules may have changed.
+    """
+    rows = list(events)
+    for row in rows:
+        if row[1] not in EVENT_KINDS:
+            raise ValueError(row[1])
+    return _record_events(db.connection(), rows)
+
+
 # --- blacklist --------------------------------------------------------------------------------
 
 
