@@ -308,6 +308,7 @@ class QueueWarning(_Labelled):
     SHOP_CANCELLED = "shop_cancelled"
     SEVERAL_SUPPLIERS = "several_suppliers"
     NO_OFFER_ID = "no_offer_id"
+    HIGH_RISK = "high_risk"
 
 
 _labels(
@@ -323,6 +324,7 @@ _labels(
         "shop_cancelled": ("Cancelled on the shop", "店铺订单已取消"),
         "several_suppliers": ("Several suppliers", "涉及多个供应商"),
         "no_offer_id": ("No 1688 offer id", "缺少 1688 商品 ID"),
+        "high_risk": ("High risk (fraud checks)", "高风险订单（防骗）"),
     },
 )
 
@@ -360,6 +362,11 @@ WARNING_TEXTS: dict[QueueWarning, str] = {
     ),
     QueueWarning.NO_OFFER_ID: QT_TRANSLATE_NOOP(
         "Fulfilment", "The offer has no 1688 offer id or link: add one to the offer."
+    ),
+    QueueWarning.HIGH_RISK: QT_TRANSLATE_NOOP(
+        "Fulfilment",
+        "The fraud checks rate this order high risk: read the rules in the order's detail "
+        "before you pay the supplier.",
     ),
 }
 

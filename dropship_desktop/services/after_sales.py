@@ -45,6 +45,7 @@ from ..errors import UserError, ValidationError
 from ..i18n import QT_TRANSLATE_NOOP, join, label, with_values
 from ..store.after_sales_queries import deadline_hours
 from ..store.db import db
+from . import risk
 from .base import Changes, audit, write_op
 from .orders import refresh_order_summaries
 
@@ -155,6 +156,46 @@ def _changes(case_id: int, text: str, *extra: str, **params: object) -> Changes:
     )  # fmt: skip
 
 
+#: The fraud checks' buyer event for each case kind that gives money back (#18).
+_RISK_EVENT = {CaseKind.REFUND_ONLY.value: "refund_only", CaseKind.RETURN_REFUND.value: "refund"}
+_BUYER_WAITING = frozenset(
+    {BuyerState.REQUESTED.value, BuyerState.AGREED.value, BuyerState.GOODS_RETURNED.value}
+)
+
+
+def feed_buyer_history(case_ids: Iterable[int]) -> set[int]:
+    """Record these cases' refunds in the fraud checks' buyer history (in the caller's
+    transaction), so a buyer's repeated 仅退款 raises the risk of their later orders in any shop.
+
+    One event per case (source ``case<id>``; a later step updates it): open with the response
+    deadline while the buyer waits for an answer, closed once refunded, refused or closed.
+    Exchanges, re-shipments, repairs and support give no money back and are not recorded.
+    Returns the orders whose fraud level may have changed.
+    """
+    ids = sorted(set(case_ids))
+    events = []
+    for start in range(0, len(ids), 900):
+        part = ids[start : start + 900]
+        for case_id, order_id, kind, state, opened, deadline in db.execute_sql(
+            "SELECT id, sales_order_id, kind, buyer_state, opened_at, deadline_at"
+            f" FROM after_sales_case WHERE id IN ({','.join('?' * len(part))})",
+            part,
+        ):
+            if kind in _RISK_EVENT:
+                waiting = state in _BUYER_WAITING
+                events.append(
+                    (
+                        order_id,
+                        _RISK_EVENT[kind],
+                        f"case{case_id}",
+                        opened,
+                        deadline if waiting else None,
+                        waiting,
+                    )
+                )
+    return risk.record_buyer_events(events)
+
+
 def _invalid(problems: list[Any]) -> ValidationError:
     return ValidationError(join(problems))
 
@@ -242,9 +283,11 @@ def open_case(
     if data.reason.strip():
         after["reason_text"] = data.reason.strip()
     audit(ENTITY, case_id, "as_opened", after=after, sales_order_id=sales_order_id, at=now)
+    rescored = feed_buyer_history([case_id])
     return Changes.of(
         *_TABLES,
-        ids={"after_sales_case": [case_id]},
+        *(("sales_order",) if rescored else ()),
+        ids={"after_sales_case": [case_id], "sales_order": sorted(rescored)},
         created_id=case_id,
         message=QT_TRANSLATE_NOOP("Messages", "After-sales case opened: {kind}."),
         message_params={"kind": label(kind)},
@@ -314,9 +357,11 @@ def move_buyer(
         ENTITY, case_id, f"as_buyer_{new.value}", before={"buyer_state": current.value},
         after=after, sales_order_id=case["sales_order_id"], at=now,
     )  # fmt: skip
+    rescored = feed_buyer_history([case_id])
     return _changes(
         case_id,
         QT_TRANSLATE_NOOP("Messages", "After-sales case: buyer side now “{state}”."),
+        *(("sales_order",) if rescored else ()),
         state=label(new),
     )
 

@@ -31,6 +31,7 @@ from ..store.db import db
 from ..tabular.cells import CellError, clean_order_number, clean_text, parse_datetime
 from ..tabular.orders_formats import normalise_header
 from ..tabular.reader import Table, TableError, read_table
+from .after_sales import feed_buyer_history
 from .base import Changes, audit, bulk_write_op
 
 __all__ = [
@@ -530,6 +531,7 @@ def commit_after_sales_import(preview: AfterSalesPreview) -> Changes:
     now = now_epoch()
     hours = deadline_hours()
     created = updated = 0
+    touched: list[int] = []
     name = Path(preview.path).name
     for case in preview.cases:
         state, kind = case.state, case.kind
@@ -558,6 +560,7 @@ def commit_after_sales_import(preview: AfterSalesPreview) -> Changes:
                     None if closed else deadline, closed, rank, now, case.sales_order_id,
                 ),
             )  # fmt: skip
+            touched.append(int(cursor.lastrowid))
             audit(
                 "after_sales_case", int(cursor.lastrowid), "as_imported",
                 after={"kind": kind.value, "buyer_state": state.value, "file": name,
@@ -600,8 +603,12 @@ def commit_after_sales_import(preview: AfterSalesPreview) -> Changes:
             sales_order_id=case.sales_order_id, at=now,
         )  # fmt: skip
         updated += 1
+        touched.append(case.existing_id)
+    # Fraud checks (#18): refunds feed the buyer's history in the same transaction.
+    rescored = feed_buyer_history(touched)
     return Changes.of(
         "after_sales_case",
+        *(("sales_order",) if rescored else ()),
         message=QT_TRANSLATE_NOOP(
             "Messages", "After-sales import: {created} new case(s), {updated} updated."
         ),

@@ -62,6 +62,7 @@ from ..domain.fulfilment import (
     receiver_block,
 )
 from ..domain.masking import mask_address, mask_name, mask_phone
+from ..domain.risk import RiskLevel
 from ..domain.sourcing import OfferFacts, SupplierFacts, price_for_quantity, rank_offers
 from ..domain.timeutil import now_epoch, now_utc
 from ..errors import UserError
@@ -394,7 +395,8 @@ def queue_rows(
         for r in db.execute_sql(
             "SELECT o.id, o.shop_id, sh.name, sh.platform, o.shop_order_no, o.status, o.ship_by,"
             " o.paid_at, o.buyer_name, o.buyer_phone, o.ship_address, o.sale_fen,"
-            f" o.buyer_data_removed FROM sales_order o JOIN shop sh ON sh.id = o.shop_id"
+            " o.buyer_data_removed, o.risk_level, o.risk_rules, o.risk_checked"
+            f" FROM sales_order o JOIN shop sh ON sh.id = o.shop_id"
             f" WHERE o.id IN ({marks})",
             id_list,
         )
@@ -556,6 +558,9 @@ def queue_rows(
             order_warnings.append(QueueWarning.SHOP_CANCELLED)
         if len(groups) > 1:
             order_warnings.append(QueueWarning.SEVERAL_SUPPLIERS)
+        # Fraud checks (#18): high risk and not marked "checked, fine" by the seller.
+        if (order[13] or 0) >= RiskLevel.HIGH and order[14] and order[14] != order[15]:
+            order_warnings.append(QueueWarning.HIGH_RISK)
         result.append(
             QueueRow(
                 oid,

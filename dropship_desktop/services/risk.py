@@ -218,6 +218,26 @@ def high_risk_orders(sales_order_ids: Iterable[int]) -> list[HighRiskOrder]:
     return found
 
 
+def blacklisted_buyer_orders(sales_order_ids: Iterable[int]) -> list[HighRiskOrder]:
+    """Which of these orders' buyers are on a blacklist (local or a partner's), whether or not
+    the seller marked the warning checked: ask before refunding them (after-sales)."""
+    ids = sorted(set(sales_order_ids))
+    found: list[HighRiskOrder] = []
+    conn = db.connection()
+    for start in range(0, len(ids), 900):
+        part = ids[start : start + 900]
+        marks = ",".join("?" * len(part))
+        for oid, number, rules in conn.execute(
+            f"SELECT id, shop_order_no, risk_rules FROM sales_order WHERE id IN ({marks})"
+            " AND risk_rules LIKE '%blacklist%' ORDER BY id",
+            part,
+        ):
+            hits = tuple(h.rule for h in decode_hits(rules))
+            if "blacklist" in hits:
+                found.append(HighRiskOrder(oid, number, hits))
+    return found
+
+
 @dataclass(frozen=True, slots=True)
 class FraudLosses:
     """Refunds on orders the fraud checks flagged (seed 7.2: what fraud costs)."""
@@ -373,6 +393,19 @@ def record_buyer_event(
         [(sales_order_id, kind, source, at if at is not None else now_epoch(), due_at, is_open)],
     )
     return Changes.of("sales_order", ids={"sales_order": changed})
+
+
+def record_buyer_events(events: Iterable[tuple[int, str, str, int, int | None, bool]]) -> set[int]:
+    """Many :func:`record_buyer_event` at once, in the caller's transaction (an import).
+
+    Each event is ``(sales_order_id, kind, source, at, due_at, is_open)``; returns the orders
+    whose level or rules may have changed.
+    """
+    rows = list(events)
+    for row in rows:
+        if row[1] not in EVENT_KINDS:
+            raise ValueError(row[1])
+    return _record_events(db.connection(), rows)
 
 
 # --- blacklist --------------------------------------------------------------------------------

@@ -184,6 +184,26 @@
         <translation>已导出 {count} 个售后单到 {path}</translation>
     </message>
     <message>
+        <source>Blacklisted buyer</source>
+        <translation>黑名单买家</translation>
+    </message>
+    <message>
+        <source>The buyer of order {number} is on a blacklist. Refund this buyer anyway?</source>
+        <translation>订单 {number} 的买家在黑名单上。仍要给这位买家退款吗？</translation>
+    </message>
+    <message>
+        <source>Fraud checks that fired: {rules}</source>
+        <translation>触发的防骗规则：{rules}</translation>
+    </message>
+    <message>
+        <source>Refund anyway</source>
+        <translation>仍然退款</translation>
+    </message>
+    <message>
+        <source>Do not refund</source>
+        <translation>不退款</translation>
+    </message>
+    <message>
         <source>Reply copied to the clipboard.</source>
         <extracomment>The dashboard&apos;s to-do cards open this view by this key (``ui/dashboard/navigation``).</extracomment>
         <translation>回复已复制到剪贴板。</translation>
@@ -2817,6 +2837,7 @@ Applied on every connection (peewee connects once per thread). Read-only opening
     </message>
     <message>
         <source>The order no longer exists.</source>
+        <extracomment>The fraud checks&apos; buyer event for each case kind that gives money back (#18).</extracomment>
         <translation>该订单已不存在。</translation>
     </message>
     <message>
@@ -3256,6 +3277,10 @@ Applied on every connection (peewee connects once per thread). Read-only opening
     <message>
         <source>The offer has no 1688 offer id or link: add one to the offer.</source>
         <translation>该货源没有 1688 商品 ID 或链接：请在货源中补充。</translation>
+    </message>
+    <message>
+        <source>The fraud checks rate this order high risk: read the rules in the order&apos;s detail before you pay the supplier.</source>
+        <translation>防骗检查判定此订单为高风险：付款给供应商之前，请先在订单详情中查看触发的规则。</translation>
     </message>
     <message>
         <source>carrier “{carrier}” is not on the platform&apos;s list: ship it on the shop by hand</source>
@@ -5698,6 +5723,10 @@ Use “Map columns…” to say which column holds what.</source>
     <message>
         <source>Look up on 1688</source>
         <translation>在 1688 查询</translation>
+    </message>
+    <message>
+        <source>place the 1688 order</source>
+        <translation>在 1688 下单</translation>
     </message>
     <message>
         <source>The receiver is copied: paste it into 1688&apos;s address box (地址粘贴板). Place and pay the order on the 1688 page, then click “Ordered on 1688” or paste its number.</source>

@@ -548,3 +548,17 @@ def test_fee_and_freight_are_shared_by_the_lines_of_one_supplier() -> None:
     assert row.suppliers == 1 and (row.dropship_fee_fen, row.freight_fen) == (100, 400)
     assert [x.profit_fen for x in row.lines] == [3990 - 1500 - 250, 3990 - 1500 - 250]
     assert sum(x.profit_fen or 0 for x in row.lines) == row.profit_fen
+
+
+def test_a_high_risk_order_is_flagged_in_the_queue_until_checked() -> None:
+    from dropship_desktop.services import risk
+
+    order = paid_order(name="张伟", phone="13812345678")
+    assert QueueWarning.HIGH_RISK not in _row(order).warnings
+    risk.add_to_blacklist(order, ["phone"], "仅退款骗子")
+    row = _row(order)
+    assert QueueWarning.HIGH_RISK in row.warnings
+    assert not row.blocked  # a warning to read, not a block: the seller may go on
+    assert [h.id for h in risk.high_risk_orders([order])] == [order]
+    risk.mark_checked(order)
+    assert QueueWarning.HIGH_RISK not in _row(order).warnings

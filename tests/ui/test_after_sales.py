@@ -349,3 +349,53 @@ def test_amounts_dialog_records_return_postage_and_defect(qtbot: QtBot, window: 
         (1250, 1)
     ]
     assert one("SELECT count(*) FROM audit_event WHERE action = 'as_money'") == 1
+
+
+def test_a_refund_to_a_blacklisted_buyer_asks_first(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dropship_desktop.services import risk
+    from dropship_desktop.ui.after_sales import view as view_module
+
+    case_id = _open_case(qtbot, window, 0, "refund_only", via_pane=True)
+    view = _after_sales(window)
+    order_id = int(one("SELECT sales_order_id FROM after_sales_case WHERE id = ?", case_id))  # type: ignore[arg-type]
+    qtbot.mouseClick(_button(view, "step_buyer_agreed"), Qt.MouseButton.LeftButton)
+    _ok(qtbot, window, _dialog(qtbot, "buyerStepDialog"))
+    qtbot.waitUntil(
+        lambda: (
+            view.detail.detail is not None and view.detail.detail.case["buyer_state"] == "agreed"
+        ),
+        timeout=5000,
+    )
+    q("UPDATE sales_order SET buyer_name = '李四', buyer_phone = '13912345678' WHERE id = ?",
+      order_id)  # fmt: skip
+    risk.add_to_blacklist(order_id, ["phone"], "职业仅退款")
+    asked: list[tuple[int, tuple[str, ...]]] = []
+    answer = [False]
+
+    def confirm(parent: object, order: risk.HighRiskOrder) -> bool:
+        asked.append((order.id, order.rules))
+        return answer[0]
+
+    monkeypatch.setattr(view_module, "confirm_refund_to_blacklisted", confirm)
+
+    # Refused: no step dialog, nothing recorded.
+    qtbot.mouseClick(_button(view, "step_buyer_refunded"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(asked), timeout=5000)
+    wait_idle(qtbot, window)
+    assert asked[0][0] == order_id and "blacklist" in asked[0][1]
+    assert not [
+        w
+        for w in QApplication.topLevelWidgets()
+        if w.objectName() == "buyerStepDialog" and w.isVisible()
+    ]
+    assert one("SELECT buyer_state FROM after_sales_case WHERE id = ?", case_id) == "agreed"
+    assert one("SELECT refunded_fen FROM after_sales_case WHERE id = ?", case_id) == 0
+
+    # Accepted: the refund is recorded as usual.
+    answer[0] = True
+    qtbot.mouseClick(_button(view, "step_buyer_refunded"), Qt.MouseButton.LeftButton)
+    _ok(qtbot, window, _dialog(qtbot, "buyerStepDialog"))
+    assert len(asked) == 2
+    assert one("SELECT buyer_state FROM after_sales_case WHERE id = ?", case_id) == "refunded"

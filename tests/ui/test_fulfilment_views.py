@@ -213,3 +213,69 @@ def test_main_window_has_the_fulfilment_views(qtbot: QtBot, main_window: object)
     assert queue.model.rowCount() > 0
     shipping = next(v for v in main_window.views if isinstance(v, ShippingView))  # type: ignore[attr-defined]
     assert shipping.model.rowCount() > 0
+
+
+def test_placing_a_high_risk_order_asks_first_and_names_the_rules(
+    qtbot: QtBot, make_view: Callable[[type[View]], View], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dropship_desktop.domain.fulfilment import QueueWarning
+    from dropship_desktop.services import risk
+    from dropship_desktop.ui.orders import risk as risk_ui
+
+    order = paid_order()
+    risk.add_to_blacklist(order, ["phone"], "仅退款骗子")
+    view = make_view(PurchaseQueueView)
+    assert isinstance(view, PurchaseQueueView)
+    view.select_order(order)
+    assert QueueWarning.HIGH_RISK in view.selected_row().warnings  # type: ignore[union-attr]
+    asked: list[tuple[int, tuple[str, ...]]] = []
+    answer = [False]
+
+    def confirm(parent: object, orders: list[risk.HighRiskOrder], action: str) -> bool:
+        asked.extend((o.id, o.rules) for o in orders)
+        return answer[0]
+
+    monkeypatch.setattr(risk_ui, "confirm_high_risk", confirm)
+    opened: list[str] = []
+    view.open_url = lambda url: opened.append(url) or True
+    fake = FakeConnector()
+    fake.add_offer(OFFER_1688, price_fen=1500, stock=3)
+    view.api_connector = lambda: (fake, 1)
+
+    # Stop and check: nothing recorded, nothing opened, nothing placed.
+    view.copy_button.click()
+    _idle(qtbot, view)
+    view.api_button.click()
+    _idle(qtbot, view)
+    assert [a[0] for a in asked] == [order, order]
+    assert all("blacklist" in rules for _id, rules in asked)
+    assert one("SELECT COUNT(*) FROM purchase_attempt") == 0
+    assert opened == [] and one("SELECT COUNT(*) FROM supplier_order") == 0
+
+    # Continue anyway: the purchase goes ahead.
+    answer[0] = True
+    view.copy_button.click()
+    _idle(qtbot, view)
+    assert one("SELECT COUNT(*) FROM purchase_attempt") == 1
+    assert opened == [f"https://detail.1688.com/offer/{OFFER_1688}.html"]
+
+
+def test_the_api_path_places_a_high_risk_order_only_when_confirmed(
+    qtbot: QtBot, make_view: Callable[[type[View]], View], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dropship_desktop.services import risk
+    from dropship_desktop.ui.orders import risk as risk_ui
+
+    order = paid_order()
+    risk.add_to_blacklist(order, ["phone"], "仅退款骗子")
+    view = make_view(PurchaseQueueView)
+    assert isinstance(view, PurchaseQueueView)
+    monkeypatch.setattr(risk_ui, "confirm_high_risk", lambda parent, orders, action: True)
+    fake = FakeConnector()
+    fake.add_offer(OFFER_1688, price_fen=1500, stock=3)
+    view.api_connector = lambda: (fake, 1)
+    view.select_order(order)
+    view.api_button.click()
+    _idle(qtbot, view)
+    assert "placed and linked" in view.message_bar.text()
+    assert one("SELECT sales_order_id FROM supplier_order") == order

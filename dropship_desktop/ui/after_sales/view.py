@@ -11,7 +11,7 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import Any
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Slot
+from PySide6.QtCore import QCoreApplication, QPoint, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QMessageBox,
     QScrollArea,
     QSplitter,
     QToolButton,
@@ -29,8 +30,10 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.after_sales import BuyerState, CaseKind, SupplierState, buyer_next_states
+from ...domain.risk import RULES
 from ...domain.timeutil import now_epoch
 from ...services import after_sales as svc
+from ...services import risk as risk_service
 from ...services.base import Changes
 from ...store.after_sales_queries import (
     CaseDetail,
@@ -42,7 +45,7 @@ from ...store.after_sales_queries import (
     queue_page,
     templates,
 )
-from ..formatting import changes_text, enum_label, format_money
+from ..formatting import changes_text, enum_label, format_money, translated
 from ..tasks import DbWorker
 from ..view_base import View, icon, with_shortcut
 from ..widgets.column_widths import datetime_width, order_number_width
@@ -65,6 +68,36 @@ PAGE_KEY = "after-sales-page"
 SUMMARY_KEY = "after-sales-summary"
 MORE_KEY = "after-sales-more"
 DETAIL_KEY = "after-sales-detail"
+
+
+def confirm_refund_to_blacklisted(parent: QWidget, order: risk_service.HighRiskOrder) -> bool:
+    """Ask before recording a refund to a buyer on a blacklist; True to refund anyway."""
+    box = QMessageBox(parent)
+    box.setObjectName("blacklistedRefundWarning")
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(QCoreApplication.translate("AfterSalesView", "Blacklisted buyer"))
+    box.setText(
+        QCoreApplication.translate(
+            "AfterSalesView",
+            "The buyer of order {number} is on a blacklist. Refund this buyer anyway?",
+        ).format(number=order.shop_order_no)
+    )
+    box.setInformativeText(
+        QCoreApplication.translate("AfterSalesView", "Fraud checks that fired: {rules}").format(
+            rules=", ".join(translated(RULES[r].title) for r in order.rules if r in RULES)
+        )
+    )
+    go = box.addButton(
+        QCoreApplication.translate("AfterSalesView", "Refund anyway"),
+        QMessageBox.ButtonRole.AcceptRole,
+    )
+    stop = box.addButton(
+        QCoreApplication.translate("AfterSalesView", "Do not refund"),
+        QMessageBox.ButtonRole.RejectRole,
+    )
+    box.setDefaultButton(stop)
+    box.exec()
+    return box.clickedButton() is go
 
 
 def _load_queue(flt: CaseFilter, now: int) -> dict[str, Any]:
@@ -460,8 +493,24 @@ class AfterSalesView(View):
     @Slot(str)
     def buyer_step(self, target: str) -> None:
         case = self._case()
-        if case is not None:
-            self._open(BuyerStepDialog(self.worker, case, BuyerState(target), self))
+        if case is None:
+            return
+        state = BuyerState(target)
+        if state is not BuyerState.REFUNDED:
+            self._open(BuyerStepDialog(self.worker, case, state, self))
+            return
+
+        # Fraud checks (#18): a refund to a blacklisted buyer is asked about first.
+        def checked(found: list[risk_service.HighRiskOrder]) -> None:
+            if not found or confirm_refund_to_blacklisted(self, found[0]):
+                self._open(BuyerStepDialog(self.worker, case, state, self))
+
+        self.worker.submit(
+            risk_service.blacklisted_buyer_orders,
+            [int(case["sales_order_id"])],
+            on_result=checked,
+            owner=self,
+        )
 
     @Slot(str)
     def supplier_step(self, target: str) -> None:

@@ -28,6 +28,7 @@ from ...domain.fulfilment import WARNING_TEXTS, AttemptState
 from ...domain.orders import NEAR_DEADLINE_HOURS
 from ...i18n import QT_TRANSLATE_NOOP
 from ...services import purchasing as pu
+from ...services import risk as risk_service
 from ...services.base import Changes
 from ..formatting import (
     changes_text,
@@ -37,6 +38,7 @@ from ..formatting import (
     translated,
     user_error_text,
 )
+from ..orders import risk as risk_ui
 from ..tasks import DbWorker
 from ..view_base import View, icon
 from ..widgets.message_bar import MessageBar
@@ -463,20 +465,42 @@ class PurchaseQueueView(View):
         if text:
             self.message_bar.show_message(text, "info")
 
+    def _after_risk_check(self, sales_order_id: int, go: Callable[[], None]) -> None:
+        """Fraud checks (#18): before money goes out on a high-risk order, name the rules that
+        fired and let the seller stop; *go* runs when there is nothing to warn about or the
+        seller goes on anyway."""
+
+        def checked(found: list[risk_service.HighRiskOrder]) -> None:
+            action = self.tr("place the 1688 order")
+            if risk_ui.confirm_high_risk(self, found, action):
+                go()
+
+        self.worker.submit(
+            risk_service.high_risk_orders,
+            [sales_order_id],
+            on_result=checked,
+            on_error=self._show_error,
+            owner=self,
+        )
+
     def copy_and_open(self, order_again: bool = False) -> None:
         """Record the purchase, copy the receiver block and open the offer page(s) on 1688."""
         row = self.selected_row()
         if row is None:
             return
-        self.worker.submit(
-            pu.start_purchase,
-            row.sales_order_id,
-            order_again=order_again,
-            min_margin_pct=self.margin.value(),
-            on_result=self._started,
-            on_error=self._show_error,
-            owner=self,
-        )
+
+        def go() -> None:
+            self.worker.submit(
+                pu.start_purchase,
+                row.sales_order_id,
+                order_again=order_again,
+                min_margin_pct=self.margin.value(),
+                on_result=self._started,
+                on_error=self._show_error,
+                owner=self,
+            )
+
+        self._after_risk_check(row.sales_order_id, go)
 
     def _started(self, start: pu.PurchaseStart) -> None:
         QGuiApplication.clipboard().setText(start.receiver_text)
@@ -586,16 +610,20 @@ class PurchaseQueueView(View):
                 owner=self,
             )
             return
-        self.worker.submit(
-            pu.place_via_api,
-            row.sales_order_id,
-            connector,
-            account_id=account_id,
-            min_margin_pct=self.margin.value(),
-            on_result=self._api_done,
-            on_error=self._show_error,
-            owner=self,
-        )
+
+        def go() -> None:
+            self.worker.submit(
+                pu.place_via_api,
+                row.sales_order_id,
+                connector,
+                account_id=account_id,
+                min_margin_pct=self.margin.value(),
+                on_result=self._api_done,
+                on_error=self._show_error,
+                owner=self,
+            )
+
+        self._after_risk_check(row.sales_order_id, go)
 
     def _api_done(self, outcome: pu.PurchaseOutcome) -> None:
         self.worker.changed.emit(outcome.changes)
