@@ -17,18 +17,23 @@ Buyer keys (phone, member name, address, name+phone) are compared by salted hash
 
 from __future__ import annotations
 
-import hashlib
-import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import IntEnum
-from functools import lru_cache
-
-import phonenumbers
-from phonenumbers import PhoneMetadata
 
 from ..i18n import QT_TRANSLATE_NOOP, Text, with_values
+from .buyer_info import (  # re-exported: the fraud checks' public names stay in one place
+    KeyKind,
+    address_incomplete,
+    buyer_key,
+    is_locker,
+    name_not_a_name,
+    normalise_address,
+    normalise_name,
+    normalise_phone,
+    phone_valid,
+    remark_flags,
+)
 
 __all__ = [
     "HIGH_SCORE",
@@ -59,7 +64,6 @@ __all__ = [
     "phone_valid",
     "remark_flags",
     "score",
-    "static_codes",
     "static_hits",
 ]
 
@@ -372,216 +376,6 @@ class RiskSettings:
             return cls()
 
 
-# --- normalisation and keys -------------------------------------------------------------------
-
-_NON_DIGIT = re.compile(r"\D")
-_SPACE = re.compile(r"[\s\u3000,，。.、;；:：()（）\[\]【】#＃\-—_/\\]+")
-_EXTENSION = re.compile(r"^(.*?\d{7,})\s*(?:-|转|ext\.?|x|,|，)\s*(\d{1,6})$", re.IGNORECASE)
-
-
-class KeyKind(IntEnum):
-    """What a buyer key hashes (also the blacklist's entry kinds)."""
-
-    PHONE = 1
-    MEMBER = 2
-    ADDRESS = 3
-    NAME_PHONE = 4
-    NAME_ADDRESS = 5
-
-
-KEY_KIND_CODES: dict[KeyKind, str] = {
-    KeyKind.PHONE: "phone",
-    KeyKind.MEMBER: "member",
-    KeyKind.ADDRESS: "address",
-    KeyKind.NAME_PHONE: "name_phone",
-    KeyKind.NAME_ADDRESS: "name_address",
-}
-
-
-def normalise_phone(phone: str) -> str:
-    """Digits only, without a leading +86/0086 or the extension of a virtual number."""
-    text = unicodedata.normalize("NFKC", phone or "").strip()
-    match = _EXTENSION.match(text)
-    if match:
-        text = match.group(1)
-    digits = _NON_DIGIT.sub("", text)
-    if digits.startswith("0086"):
-        digits = digits[4:]
-    elif digits.startswith("86") and len(digits) == 13:
-        digits = digits[2:]
-    return digits
-
-
-def normalise_name(name: str) -> str:
-    """NFKC, no spaces, lower case."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", name or "")).lower()
-
-
-def normalise_address(address: str) -> str:
-    """NFKC, no spaces or punctuation, lower case: the same place written slightly differently
-    (full-width digits, spaces, 号 after a dash) compares equal."""
-    return _SPACE.sub("", unicodedata.normalize("NFKC", address or "")).lower()
-
-
-def buyer_key(kind: KeyKind, value: str, salt: bytes) -> int:
-    """A 63-bit salted hash of a normalised buyer value (0 for an empty or masked value).
-
-    Blake2b keyed with *salt*: without the salt a key reveals nothing, and two lists match only
-    when they share it (see ``services/risk`` on sharing a blacklist).
-    """
-    if not value or "*" in value:
-        return 0
-    digest = hashlib.blake2b(f"{int(kind)}:{value}".encode(), digest_size=8, key=salt[:64]).digest()
-    return int.from_bytes(digest, "big") >> 1 or 1
-
-
-# --- single-order checks ----------------------------------------------------------------------
-
-_CN_MOBILE = re.compile(PhoneMetadata.metadata_for_region("CN").mobile.national_number_pattern)
-
-
-@lru_cache(maxsize=4096)
-def _phone_valid_slow(digits: str) -> bool:
-    for candidate in (digits, "0" + digits) if not digits.startswith("0") else (digits,):
-        try:
-            number = phonenumbers.parse(candidate, "CN")
-        except phonenumbers.NumberParseException:
-            continue
-        if phonenumbers.is_valid_number_for_region(number, "CN"):
-            return True
-    return False
-
-
-def phone_valid(phone: str) -> bool | None:
-    """Whether *phone* is a valid mainland mobile or landline number (phonenumbers' metadata).
-
-    Returns None when it cannot be judged: empty, or masked by the platform (138****5678).
-    Virtual numbers with an extension (``17012345678-1234``, ``…转1234``) are judged by the
-    number before the extension.
-    """
-    if len(phone) == 11 and phone.isdigit():  # the common case, no normalising
-        return bool(_CN_MOBILE.fullmatch(phone)) or _phone_valid_slow(phone)
-    text = (phone or "").strip()
-    if not text or "*" in text:
-        return None
-    digits = normalise_phone(text)
-    # The common case, without a parse (~60 µs): the mobile ranges phonenumbers knows.
-    if len(digits) == 11 and digits[0] == "1" and _CN_MOBILE.fullmatch(digits):
-        return True
-    if not 7 <= len(digits) <= 12:
-        return False
-    return _phone_valid_slow(digits)
-
-
-_DISTRICT = re.compile(r"(区|县|旗|市|镇|乡|街道)")
-_STREET = re.compile(
-    r"(路|街|道|巷|弄|胡同|号|村|组|屯|镇|乡|栋|幢|座|单元|室|楼|大厦|广场|小区|花园|苑|园|公寓|"
-    r"学校|大学|学院|公司|工业区|园区|医院|宿舍|中心|驿站|柜)"
-)
-#: A district-level unit early in the address, then a street-level word: complete.
-_FAST_COMPLETE = re.compile(
-    r"^.{0,14}?(?:区|县|旗|镇|乡|街道).{2,}?(?:路|街|道|巷|弄|号|村|组|栋|幢|座|室|楼|大厦|小区|花园|苑)"
-)
-_PROVINCE_CITY = re.compile(
-    r"^(.{2,7}?(?:省|自治区|特别行政区)|北京|上海|天津|重庆)?(.{2,10}?(?:自治州|地区|市|州|盟))?"
-)
-
-
-def address_incomplete(address: str) -> str | None:
-    """What a full address lacks: ``"district"``, ``"street"``, or None when it looks complete.
-
-    Masked addresses (``广东省深圳市****``) cannot be judged (None).
-    """
-    if _FAST_COMPLETE.search(address or "") and "*" not in address:
-        return None  # the common case in one search
-    text = unicodedata.normalize("NFKC", address or "").strip()
-    if not text or "*" in text:
-        return None
-    match = _PROVINCE_CITY.match(text)
-    rest = text[match.end() :] if match else text
-    if not _DISTRICT.search(rest[:12]):
-        return "district"
-    # The detail after the district: a street, a number, a building…
-    district = _DISTRICT.search(rest)
-    detail = rest[district.end() :] if district else rest
-    if len(detail) < 4 or not _STREET.search(detail):
-        return "street"
-    return None
-
-
-_LOCKER = re.compile(
-    r"(丰巢|快递柜|智能柜|自提柜|储物柜|驿站|代收点|代收|自提点|菜鸟|速递易|收件宝|兔喜|妈妈驿站|"
-    r"parcel locker|pick-?up point)",
-    re.IGNORECASE,
-)
-
-
-def is_locker(address: str) -> bool:
-    """Whether the address is a parcel locker, a pick-up point or a 代收点."""
-    return bool(_LOCKER.search(address or ""))
-
-
-_NAME_WORDS = re.compile(
-    r"(先生|女士|小姐|收件人|收货人|客户|顾客|买家|亲|老板|快递|测试|test|unknown|null|none|"
-    r"无|未知|不详|你猜|某某|xxx|aaa|asd|qwe)",
-    re.IGNORECASE,
-)
-# Chinese names (2–6 characters), transliterated minority names with a middle dot
-# (阿依古丽·买买提), Latin names.
-_NAME_OK = re.compile(
-    r"^[\u3400-\u9fff]{2,6}$|^[\u3400-\u9fff]{1,8}(?:[·•・][\u3400-\u9fff]{1,8}){1,3}$"
-    r"|^[A-Za-z][A-Za-z .'-]{1,39}$"
-)
-
-
-def name_not_a_name(name: str) -> bool | None:
-    """Whether the recipient's name is not a person's name (None: masked, cannot be judged).
-
-    An empty name counts as not a name (a parcel needs one). Cached: names repeat a lot.
-    """
-    return _name_not_a_name(name or "")
-
-
-@lru_cache(maxsize=65536)
-def _name_not_a_name(name: str) -> bool | None:
-    text = unicodedata.normalize("NFKC", name or "").strip()
-    if "*" in text:
-        return None
-    if not text:
-        return True
-    if any(ch.isdigit() for ch in text):
-        return True
-    if _NAME_WORDS.search(text) and len(text) <= 4 and not text.endswith(("先生", "女士")):
-        return True
-    if _NAME_WORDS.search(text) and text.endswith(("先生", "女士", "小姐")) and len(text) <= 2:
-        return True
-    if text.endswith(("先生", "女士", "小姐")) and len(text) in (3, 4):
-        return False  # 王先生: a surname and a form of address is how many buyers sign
-    if _NAME_WORDS.search(text):
-        return True
-    return not _NAME_OK.match(text)
-
-
-_SHIP_ELSEWHERE = re.compile(
-    r"(改地址|换地址|改个地址|换个地址|地址改|改发|改寄|发到|寄到|送到别|别的地址|另一个地址|"
-    r"新地址|不要发.*地址|ship to another|different address)",
-    re.IGNORECASE,
-)
-_OFF_PLATFORM = re.compile(
-    r"(微信|加微|加v|\bvx\b|\bwx\b|v信|薇信|威信|qq|扣扣|私聊|私下|加我|联系我|打我电话|线下|转账|"
-    r"支付宝转|银行卡|红包|返现|好评返|wechat|whatsapp|telegram)",
-    re.IGNORECASE,
-)
-
-
-def remark_flags(remark: str) -> tuple[bool, bool]:
-    """(asks to ship elsewhere, asks to contact or pay off-platform) from the buyer's message."""
-    if not remark:
-        return False, False
-    text = unicodedata.normalize("NFKC", remark)
-    return bool(_SHIP_ELSEWHERE.search(text)), bool(_OFF_PLATFORM.search(text))
-
-
 # --- facts, hits, scoring ---------------------------------------------------------------------
 
 
@@ -839,104 +633,3 @@ def explain(hit: Hit, settings: RiskSettings | None = None, now: int | None = No
         extra.setdefault("norm", "?")
     params = {"value": value, **extra} if "{value}" in rule.explanation else extra
     return with_values(rule.explanation, **params)
-
-
-class StaticChecker:
-    """:func:`static_hits` for many orders at import speed (a few µs per order).
-
-    Takes the order's fields directly (no :class:`OrderFacts` per row) and caches what repeats:
-    phone validity by the first five digits of a mobile number (the mobile ranges in
-    phonenumbers' metadata are decided by at most five), names.
-    """
-
-    def __init__(self, settings: RiskSettings) -> None:
-        self.settings = settings
-        self._mobile: dict[str, bool] = {}
-        self._payments = tuple(p.lower() for p in settings.risky_payments if p)
-        self._payment_seen: dict[str, bool] = {}
-
-    def check(
-        self,
-        name: str,
-        phone: str,
-        address: str,
-        sale_fen: int,
-        payment: str = "",
-        remark: str = "",
-    ) -> str:
-        """The encoded static hits of one order ("" for most)."""
-        hits: list[str] = []
-        if len(phone) == 11 and phone.isdigit():
-            ok = self._mobile.get(phone[:5])
-            if ok is None:
-                ok = bool(_CN_MOBILE.fullmatch(phone))
-                if ok or phone[0] != "1":
-                    self._mobile[phone[:5]] = ok
-                else:
-                    ok = bool(phone_valid(phone))
-            if not ok:
-                hits.append("phone_invalid")
-        elif phone_valid(phone) is False:
-            hits.append("phone_invalid")
-        if not (address and _FAST_COMPLETE.search(address)) or "*" in address:
-            missing = address_incomplete(address)
-            if missing is not None:
-                hits.append("address_incomplete=" + missing)
-        if sale_fen >= self.settings.high_value_fen and is_locker(address):
-            hits.append(f"locker_high_value={sale_fen}")
-        if _name_not_a_name(name):
-            hits.append("name_not_a_name")
-        if payment:
-            risky = self._payment_seen.get(payment)
-            if risky is None:
-                method = payment.lower()
-                risky = self._payment_seen[payment] = any(p in method for p in self._payments)
-            if risky:
-                hits.append("payment_risky")
-        if remark:
-            elsewhere, off = remark_flags(remark)
-            if elsewhere:
-                hits.append("remark_ship_elsewhere")
-            if off:
-                hits.append("remark_off_platform")
-        return ";".join(hits)
-
-
-#: The commonest name shape (two to four Chinese characters): nothing to check further.
-_PLAIN_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
-
-
-def static_codes(
-    checker: StaticChecker,
-    names: Sequence[str],
-    phones: Sequence[str],
-    addresses: Sequence[str],
-    sales: Sequence[int],
-    payments: Sequence[str],
-    remarks: Sequence[str],
-) -> list[str]:
-    """:meth:`StaticChecker.check` of many orders at once (the import's path).
-
-    The common case of each field is recognised by one compiled pattern mapped over the column
-    (C speed); only the few orders where a pattern does not match go through the full check.
-    """
-    count = len(names)
-    ok_phone = list(map(_CN_MOBILE.fullmatch, phones))
-    ok_address = list(map(_FAST_COMPLETE.search, addresses))
-    ok_name = list(map(_PLAIN_NAME.fullmatch, names))
-    high = checker.settings.high_value_fen
-    codes = [""] * count
-    for i in range(count):
-        if (
-            ok_phone[i] is None
-            or ok_address[i] is None
-            or remarks[i]
-            or payments[i]
-            or (sales[i] >= high and _LOCKER.search(addresses[i]))
-            or "*" in addresses[i]
-            or (ok_name[i] is None or _name_not_a_name(names[i]))
-        ):
-            codes[i] = checker.check(
-                names[i], phones[i], addresses[i], sales[i], payments[i], remarks[i]
-            )
-    return codes

@@ -36,19 +36,18 @@ from typing import Any
 
 import xxhash
 
+from ..domain.buyer_info import StaticChecker, static_codes
 from ..domain.risk import (
     RULES,
     BuyerHistory,
     Hit,
     KeyKind,
     RiskSettings,
-    StaticChecker,
     WindowCounts,
     context_hits,
     decode_hits,
     normalise_phone,
     score,
-    static_codes,
 )
 
 __all__ = [

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from dropship_desktop.domain.buyer_info import StaticChecker, static_codes
 from dropship_desktop.domain.risk import (
     HIGH_SCORE,
     RULES,
@@ -15,7 +16,6 @@ from dropship_desktop.domain.risk import (
     OrderFacts,
     RiskLevel,
     RiskSettings,
-    StaticChecker,
     WindowCounts,
     address_incomplete,
     decode_hits,
@@ -303,7 +303,6 @@ def test_the_import_checker_agrees_with_the_rules(facts: OrderFacts) -> None:
 @settings(max_examples=200, deadline=None)
 @given(st.lists(_facts, min_size=1, max_size=8))
 def test_the_column_wise_checker_agrees(facts: list[OrderFacts]) -> None:
-    from dropship_desktop.domain.risk import static_codes
 
     checker = StaticChecker(S)
     codes = static_codes(
