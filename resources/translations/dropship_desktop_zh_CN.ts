@@ -5996,7 +5996,7 @@ Use “Map columns…” to say which column holds what.</source>
     </message>
     <message>
         <source>district or county</source>
-        <extracomment>Goods at least this much (fen) to a parcel locker fire ``locker_high_value``. Payment methods (substrings, matched case-insensitively) on the seller&apos;s risk list. The look-back window of the &quot;many names / many phones&quot; rules. How many distinct names (or phones) on one key within the window fire the rule. Orders to one address within ``burst_hours`` that fire ``address_burst``. Refunds, 仅退款 or disputes before that fire ``history_refunds``. Refund ratio (percent) over at least ``ratio_min_orders`` orders. A product needs this many earlier orders in the shop before its norm counts. Quantity/amount at least this many times the norm fire ``quantity_outlier``. A district-level unit early in the address, then a street-level word: complete.</extracomment>
+        <extracomment>Goods at least this much (fen) to a parcel locker fire ``locker_high_value``. Payment methods (substrings, matched case-insensitively) on the seller&apos;s risk list. The look-back window of the &quot;many names / many phones&quot; rules. How many distinct names (or phones) on one key within the window fire the rule. Orders to one address within ``burst_hours`` that fire ``address_burst``. Refunds, 仅退款 or disputes before that fire ``history_refunds``. Refund ratio (percent) over at least ``ratio_min_orders`` orders. A product needs this many earlier orders in the shop before its norm counts. Quantity/amount at least this many times the norm fire ``quantity_outlier``.</extracomment>
         <translation>区县</translation>
     </message>
     <message>

@@ -10,6 +10,7 @@ from dropship_desktop.connectors.fake import FakeConnector, FakeOrder
 from dropship_desktop.connectors.manual import AFTER_SALES_REFUND, ManualConnector
 from dropship_desktop.errors import UserError, ValidationError
 from dropship_desktop.services import after_sales as svc
+from dropship_desktop.services import after_sales_supplier as supplier_svc
 from dropship_desktop.store.after_sales_queries import (
     CaseFilter,
     case_detail,
@@ -91,8 +92,10 @@ def test_supplier_side_through_the_fake_connector(fresh_db: Path, kind: str) -> 
     case_id = _open(order_id, kind, defect=True)
     order_1688 = str(one("SELECT order_id_1688 FROM supplier_order"))
     fake = FakeConnector([FakeOrder(order_1688, "success", paid_fen=4000)])
-    request = svc.prepare_supplier_request(case_id, 4000, "default.other", "杯盖漏水，买家要求退货")
-    svc.submit_supplier_request(request, fake)
+    request = supplier_svc.prepare_supplier_request(
+        case_id, 4000, "default.other", "杯盖漏水，买家要求退货"
+    )
+    supplier_svc.submit_supplier_request(request, fake)
     call = fake.calls_of("request_after_sales_refund")[0]
     goods_back = kind in ("return_refund", "exchange", "repair")
     assert call[3] == ("returnRefund" if goods_back else "refund")
@@ -104,12 +107,12 @@ def test_supplier_side_through_the_fake_connector(fresh_db: Path, kind: str) -> 
     assert one("SELECT refund_status FROM supplier_order") == "waitselleragree"
 
     fake.supplier_agrees(str(refund_id))
-    svc.record_supplier_step(case_id, "agreed", return_address="浙江义乌 工厂收")
+    supplier_svc.record_supplier_step(case_id, "agreed", return_address="浙江义乌 工厂收")
     if goods_back:
-        svc.submit_return_goods(case_id, fake, "中通快递", "ZT7788")
+        supplier_svc.submit_return_goods(case_id, fake, "中通快递", "ZT7788")
         assert one("SELECT supplier_state FROM after_sales_case") == "goods_returned"
         assert fake.calls_of("submit_return_goods")
-    svc.record_supplier_step(case_id, "refunded", recovered_fen=4000)
+    supplier_svc.record_supplier_step(case_id, "refunded", recovered_fen=4000)
     assert q("SELECT supplier_state, recovered_fen FROM after_sales_case")[0] == ("refunded", 4000)
     assert one("SELECT refund_status FROM supplier_order") == "refundsuccess"
     actions = [r[0] for r in q("SELECT action FROM audit_event WHERE action LIKE 'as_supplier%'")]
@@ -134,10 +137,10 @@ def test_supplier_refusal_counts_in_the_record(fresh_db: Path) -> None:
                 )
             ]
         )
-        svc.submit_supplier_request(
-            svc.prepare_supplier_request(case_id, 4000, "default.other", "质量问题"), fake
+        supplier_svc.submit_supplier_request(
+            supplier_svc.prepare_supplier_request(case_id, 4000, "default.other", "质量问题"), fake
         )
-    svc.record_supplier_step(1, "refused", message="商品已使用，不支持退货")
+    supplier_svc.record_supplier_step(1, "refused", message="商品已使用，不支持退货")
     record = supplier_records(by="offer")[1]
     assert (record.orders, record.cases, record.defects, record.requests, record.refusals) == (
         6, 2, 2, 2, 1,
@@ -152,8 +155,8 @@ def test_platform_refusal_leaves_the_supplier_side_unchanged(fresh_db: Path) -> 
     fake = FakeConnector(
         [FakeOrder(str(one("SELECT order_id_1688 FROM supplier_order")), "cancel")]
     )
-    svc.submit_supplier_request(
-        svc.prepare_supplier_request(case_id, 4000, "default.other", "质量问题"), fake
+    supplier_svc.submit_supplier_request(
+        supplier_svc.prepare_supplier_request(case_id, 4000, "default.other", "质量问题"), fake
     )
     state, pending, message = q(
         "SELECT supplier_state, supplier_pending, supplier_message FROM after_sales_case"
@@ -168,13 +171,13 @@ def test_manual_connector_records_the_sellers_confirmation(fresh_db: Path) -> No
     order_1688 = str(one("SELECT order_id_1688 FROM supplier_order"))
     opened: list[str] = []
     manual = ManualConnector(open_url=lambda url: opened.append(url) or True)
-    request = svc.prepare_supplier_request(case_id, 4000, "default.other", "少发配件")
+    request = supplier_svc.prepare_supplier_request(case_id, 4000, "default.other", "少发配件")
     # Without the seller's answer nothing is assumed.
-    svc.submit_supplier_request(request, manual)
+    supplier_svc.submit_supplier_request(request, manual)
     assert one("SELECT supplier_state FROM after_sales_case") == "none"
     assert manual.open_order(order_1688) and order_1688 in opened[0]
     manual.confirm_after_sales(order_1688, AFTER_SALES_REFUND, done=True, refund_id="TQ123")
-    svc.submit_supplier_request(request, manual)
+    supplier_svc.submit_supplier_request(request, manual)
     assert q("SELECT supplier_state, supplier_refund_id FROM after_sales_case")[0] == (
         "requested",
         "TQ123",
@@ -187,13 +190,13 @@ def test_a_crash_mid_request_leaves_it_pending_until_resolved(fresh_db: Path) ->
     order_1688 = str(one("SELECT order_id_1688 FROM supplier_order"))
     fake = FakeConnector([FakeOrder(order_1688, "success", paid_fen=4000)])
     fake.raise_on(order_1688, RuntimeError("connection reset"))
-    request = svc.prepare_supplier_request(case_id, 4000, "default.other", "质量问题")
+    request = supplier_svc.prepare_supplier_request(case_id, 4000, "default.other", "质量问题")
     with pytest.raises(RuntimeError):
-        svc.submit_supplier_request(request, fake)
+        supplier_svc.submit_supplier_request(request, fake)
     assert one("SELECT supplier_pending FROM after_sales_case") == "refund_request"
     with pytest.raises(UserError, match="Check on 1688"):
-        svc.prepare_supplier_request(case_id, 4000, "default.other", "质量问题")
-    svc.resolve_pending(case_id, True, refund_id="TQ9")
+        supplier_svc.prepare_supplier_request(case_id, 4000, "default.other", "质量问题")
+    supplier_svc.resolve_pending(case_id, True, refund_id="TQ9")
     assert q("SELECT supplier_state, supplier_pending FROM after_sales_case")[0] == (
         "requested",
         "",
@@ -204,12 +207,12 @@ def test_request_needs_a_1688_order_and_valid_values(fresh_db: Path) -> None:
     (order_id,) = seed_orders(1)
     case_id = _open(order_id, "repair")
     with pytest.raises(ValidationError, match="2 to 150"):
-        svc.prepare_supplier_request(case_id, 4000, "default.other", "x")
+        supplier_svc.prepare_supplier_request(case_id, 4000, "default.other", "x")
     with pytest.raises(ValidationError, match="more than was paid"):
-        svc.prepare_supplier_request(case_id, 4001, "default.other", "质量问题")
+        supplier_svc.prepare_supplier_request(case_id, 4001, "default.other", "质量问题")
     q("UPDATE after_sales_case SET supplier_order_id = NULL")
     with pytest.raises(ValidationError, match="no 1688 order"):
-        svc.prepare_supplier_request(case_id, 100, "default.other", "质量问题")
+        supplier_svc.prepare_supplier_request(case_id, 100, "default.other", "质量问题")
 
 
 def test_contacts_money_and_templates(fresh_db: Path) -> None:
@@ -291,10 +294,10 @@ def test_defect_record_feeds_the_sourcing_comparison(fresh_db: Path) -> None:
         one("SELECT order_id_1688 FROM supplier_order WHERE sales_order_id = ?", ids[0])
     )
     fake = FakeConnector([FakeOrder(order_1688, "success", paid_fen=4000)])
-    svc.submit_supplier_request(
-        svc.prepare_supplier_request(case_id, 4000, "default.other", "质量问题"), fake
+    supplier_svc.submit_supplier_request(
+        supplier_svc.prepare_supplier_request(case_id, 4000, "default.other", "质量问题"), fake
     )
-    svc.record_supplier_step(case_id, "refused")
+    supplier_svc.record_supplier_step(case_id, "refused")
     refused = load_comparison(1)
     assert refused.offers[0].facts.supplier.refusal_rate == 1.0
     assert refused.rank()[0].factor_scores["trust"] < base["trust"]

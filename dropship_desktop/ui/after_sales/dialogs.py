@@ -45,6 +45,7 @@ from ...domain.after_sales import (
 )
 from ...domain.enums import ShopPlatform
 from ...services import after_sales as svc
+from ...services import after_sales_supplier as supplier_svc
 from ...services.base import Changes
 from ..formatting import enum_label, format_money, user_error_text
 from ..tasks import DbWorker
@@ -442,14 +443,14 @@ class SupplierStepDialog(_ServiceDialog):
             confirmed = self.confirm is not None
 
             def ask() -> Changes:
-                request = svc.prepare_supplier_request(
+                request = supplier_svc.prepare_supplier_request(
                     case_id, amount, reason, description, buyer_received=received
                 )
                 if confirmed:
                     connector.confirm_after_sales(
                         order_1688, AFTER_SALES_REFUND, done=True, refund_id=refund_id
                     )
-                return svc.submit_supplier_request(request, connector)
+                return supplier_svc.submit_supplier_request(request, connector)
 
             return ask
         if self.target is SupplierState.GOODS_RETURNED:
@@ -460,7 +461,7 @@ class SupplierStepDialog(_ServiceDialog):
             def send_back() -> Changes:
                 if confirmed:
                     connector.confirm_after_sales(order_1688, RETURN_GOODS, done=True)
-                return svc.submit_return_goods(case_id, connector, carrier, tracking)
+                return supplier_svc.submit_return_goods(case_id, connector, carrier, tracking)
 
             return send_back
         target = self.target.value
@@ -468,7 +469,7 @@ class SupplierStepDialog(_ServiceDialog):
         text = self.text.text() if self.text else ""
         address = text if self.target is SupplierState.AGREED else ""
         message = text if self.target is SupplierState.REFUSED else ""
-        return lambda: svc.record_supplier_step(
+        return lambda: supplier_svc.record_supplier_step(
             case_id, target, recovered_fen=amount, return_address=address, message=message
         )
 

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from ...domain.after_sales import BuyerState, CaseKind, SupplierState, buyer_next_states
 from ...domain.risk import RULES
 from ...domain.timeutil import now_epoch
-from ...services import after_sales as svc
+from ...services import after_sales_supplier as supplier_svc
 from ...services import risk as risk_service
 from ...services.base import Changes
 from ...store.after_sales_queries import (
@@ -545,7 +545,7 @@ class AfterSalesView(View):
         case_id = self.current_case_id()
         if case_id is not None:
             self.worker.submit(
-                svc.resolve_pending, case_id, done, on_result=self._changed, owner=self
+                supplier_svc.resolve_pending, case_id, done, on_result=self._changed, owner=self
             )
 
     @Slot()
