@@ -54,14 +54,28 @@ _HAS_TRACKING = (
 )
 
 
-def shipping_ids(limit: int | None = None, *, shop_id: int | None = None) -> list[int]:
+#: Not yet sent to the shop with the tracking number the 1688 side has now (a changed number
+#: counts as not sent).
+_NOT_SENT = (
+    "NOT EXISTS (SELECT 1 FROM shipping_export e JOIN supplier_order s"
+    " ON s.sales_order_id = e.sales_order_id AND s.tracking_no = e.tracking_no"
+    " WHERE e.sales_order_id = o.id)"
+)
+
+
+def shipping_ids(
+    limit: int | None = None, *, shop_id: int | None = None, unsent_only: bool = False
+) -> list[int]:
     """Shop orders to ship, most urgent (earliest ship-by) first; no deadline last.
 
     Walks the ``sales_order_to_ship`` partial index (paid orders by ship-by), so the first page
-    is cheap on a million orders.
+    is cheap on a million orders. *unsent_only*: leave out orders whose tracking number was
+    already written to a batch-ship file (in SQL, so a page is a full page of orders to send).
     """
     ids: list[int] = []
     shop_sql = " AND o.shop_id = ?" if shop_id is not None else ""
+    if unsent_only:
+        shop_sql += " AND " + _NOT_SENT
     for null_part in (False, True):
         remaining = None if limit is None else limit - len(ids)
         if remaining is not None and remaining <= 0:
@@ -82,9 +96,12 @@ def shipping_ids(limit: int | None = None, *, shop_id: int | None = None) -> lis
     return ids
 
 
-def shipping_count(shop_id: int | None = None) -> int:
-    """How many shop orders are to ship (the view asks in the background)."""
+def shipping_count(shop_id: int | None = None, *, unsent_only: bool = False) -> int:
+    """How many shop orders are to ship (the view asks in the background); *unsent_only* as
+    :func:`shipping_ids`."""
     shop_sql = " AND o.shop_id = ?" if shop_id is not None else ""
+    if unsent_only:
+        shop_sql += " AND " + _NOT_SENT
     params: list[Any] = []
     if shop_id is not None:
         params.append(shop_id)

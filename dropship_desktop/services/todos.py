@@ -106,9 +106,9 @@ def _to_place_due(conn: sqlite3.Connection, now: int) -> int:
 
 
 def _tracking_to_send(conn: sqlite3.Connection, now: int) -> int:
-    # Exactly the shipping queue's count (待发货): the 1688 side has a tracking number, the shop
-    # side is not shipped yet.
-    return shipping.shipping_count()
+    # Exactly the shipping queue's count (待发货, as it opens: orders already written to a
+    # batch-ship file left out): the 1688 side has a tracking number, the shop is not shipped.
+    return shipping.shipping_count(unsent_only=True)
 
 
 def _risky(conn: sqlite3.Connection, now: int) -> int:

@@ -149,3 +149,21 @@ def test_a_bad_target_is_refused_and_nothing_recorded(tmp_path: Path) -> None:
     with pytest.raises(UserError, match="does not exist"):
         sh.export_shipping(tmp_path / "missing" / "a.xlsx")
     assert one("SELECT count(*) FROM shipping_export") == 0
+
+
+def test_orders_written_to_a_ship_file_leave_the_unsent_queue_until_their_number_changes(
+    tmp_path: Path,
+) -> None:
+    first = paid_order()
+    so = supplier_order(first, "4031", carrier="中通快递", tracking="78933333333333")
+    second = paid_order()
+    supplier_order(second, "4032", carrier="中通快递", tracking="78944444444444")
+    assert sh.shipping_count(unsent_only=True) == 2
+    sh.export_shipping(tmp_path / "a.xlsx")
+    # Both were written: the queue as it opens (and the dashboard's card) has nothing left to send.
+    assert sh.shipping_count() == 2
+    assert sh.shipping_count(unsent_only=True) == 0
+    assert sh.shipping_ids(unsent_only=True) == []
+    q("UPDATE supplier_order SET tracking_no = '78955555555555' WHERE id = ?", so)
+    assert sh.shipping_ids(unsent_only=True) == [first]
+    assert sh.shipping_count(unsent_only=True) == 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
@@ -245,8 +246,7 @@ class ShippingView(View):
 
     def _count(self) -> None:
         self.worker.submit(
-            sh.shipping_count,
-            self.shop_id(),
+            partial(sh.shipping_count, self.shop_id(), unsent_only=self.hide_sent.isChecked()),
             on_result=self._counted,
             key="shipping-count",
             owner=self,
@@ -311,8 +311,7 @@ def _shops() -> list[tuple[int, str, str]]:
 
 
 def _load(shop_id: int | None, hide_sent: bool, limit: int = PAGE) -> list[sh.ShipRow]:
-    rows = sh.shipping_rows(sh.shipping_ids(limit, shop_id=shop_id))
-    return [r for r in rows if not (hide_sent and r.state == sh.SENT)]
+    return sh.shipping_rows(sh.shipping_ids(limit, shop_id=shop_id, unsent_only=hide_sent))
 
 
 def _export(path: str, shop_id: int | None) -> sh.ShippingResult:
