@@ -49,6 +49,7 @@ from ..domain.risk import (
     normalise_phone,
     score,
 )
+from ..store.bulk_orders import RISK_KEY_SQL
 
 __all__ = [
     "BLACKLIST_KINDS",
@@ -362,6 +363,11 @@ _Prepared = tuple[
 ]
 
 
+#: From this many orders in one :meth:`RiskBatch.add_rows` call on, the block's keys are
+#: tested against the filters at once (a big import's blocks; small batches wait for finish).
+PRETEST_BLOCK = 1000
+
+
 class RiskBatch:
     """Collects orders to score, then scores them in one go (:meth:`finish`).
 
@@ -380,6 +386,20 @@ class RiskBatch:
         self._values: dict[int, tuple[str, str, str, str]] = {}
         #: Ids whose level or rules changed (after :meth:`finish`).
         self.changed: set[int] = set()
+        # A big import tests each block's keys against the filters as the block arrives (on
+        # the import thread, while the writer's helper runs SQL), so that finish(), which
+        # runs after the last block is written, has only the cross-order lookups left.
+        #: Leading orders whose keys went through the filters already.
+        self._pretested = 0
+        #: Keys of those orders seen before (or repeated): the window candidates so far.
+        self._candidates: set[int] = set()
+        #: Keys of those orders that may have history events.
+        self._event_keys: set[int] = set()
+        #: Leading orders whose ``risk_key`` rows the caller took to write (take_key_rows).
+        self._keys_taken = 0
+        #: Leading orders counted into the shop norms totals so far, and the totals.
+        self._normed = 0
+        self._norm_totals: dict[tuple[int, str], list[int]] = {}
 
     def __len__(self) -> int:
         return len(self._orders)
@@ -434,6 +454,12 @@ class RiskBatch:
         if ctx.partners:
             for order_id, name, phone, address in zip(ids, names, phones, addresses, strict=True):
                 self._values[order_id] = (name, phone, address, "")
+        pretest = (
+            len(rows) >= PRETEST_BLOCK
+            and self._pretested == len(self._orders)
+            and ctx.seen is not None
+            and ctx.events is not None
+        )
         self._orders.extend(
             zip(
                 ids,
@@ -448,6 +474,48 @@ class RiskBatch:
                 strict=True,
             )
         )
+        if pretest:
+            self._pretest(keys)
+            self._pretested = len(self._orders)
+            self._count_norms()
+
+    def _pretest(self, keys: Sequence[tuple[int, ...]]) -> None:
+        """Run a block's keys through the seen and history filters (memory only)."""
+        seen, events = self.ctx.seen, self.ctx.events
+        assert seen is not None and events is not None
+        # The whole filters at once (before the first block is handed to the writer, so no
+        # statement on this connection runs beside the writer's).
+        seen.load_all()
+        events.load_all()
+        # A key repeated inside the block is "seen" at its second occurrence.
+        self._candidates |= seen.test_and_set_many(
+            k for key in keys for k in (key[0], key[1], key[3], key[4]) if k
+        )
+        self._event_keys |= events.test_many(
+            {k for key in keys for k in (key[0], key[1], key[4]) if k}
+        )
+
+    def take_key_rows(self) -> list[tuple[int, ...]]:
+        """The ``risk_key`` rows of the orders added since the last call, for the caller to
+        write (e.g. on the bulk writer's helper thread); :meth:`finish` then skips them."""
+        rows = [(o[1], o[0], *o[7]) for o in self._orders[self._keys_taken :]]
+        self._keys_taken = len(self._orders)
+        return rows
+
+    def _count_norms(self) -> None:
+        """Add the not yet counted new orders to the shop norms' totals."""
+        totals = self._norm_totals
+        for o in self._orders[self._normed :]:
+            if o[8] is not None:
+                continue  # scored before: already counted
+            entry = totals.get((o[2], o[3]))
+            if entry is None:
+                totals[(o[2], o[3])] = [1, o[4], o[5]]
+            else:
+                entry[0] += 1
+                entry[1] += o[4]
+                entry[2] += o[5]
+        self._normed = len(self._orders)
 
     # -- the batch ---------------------------------------------------------------------------
 
@@ -461,11 +529,7 @@ class RiskBatch:
         # Keyed by (creation time, id): a rescored order (its creation time never changes)
         # replaces its row.
         window = self._windows(orders)
-        conn.executemany(
-            "INSERT OR REPLACE INTO risk_key (at, order_id, phone, address, name, buyer,"
-            " member, name_phone) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [(o[1], o[0], *o[7]) for o in orders],
-        )
+        conn.executemany(RISK_KEY_SQL, self.take_key_rows())
         history = self._history(orders)
         norms = self._norms(orders) if update_norms else {}
         disputes = self._disputes(orders)
@@ -502,8 +566,10 @@ class RiskBatch:
             hits = [Hit(r, v) for r, _, v in (p.partition("=") for p in o[6].split(";") if p)]
             hits.extend(context_hits(_FactsQty(o[4], o[5]), w, h, settings))
             result = score(hits)
-            if result.encoded != o[8]:
-                updates.append((int(result.level), result.encoded, order_id))
+            encoded = result.encoded
+            # A new order (no stored rules) was inserted with level 0 and no rules.
+            if encoded != (o[8] or ""):
+                updates.append((int(result.level), encoded, order_id))
         updates.extend(self._neighbours)
         if updates:
             conn.executemany(
@@ -511,7 +577,7 @@ class RiskBatch:
             )
         self.changed = {u[2] for u in updates}
         if update_norms:
-            self._update_norms(orders)
+            self._update_norms()
         if ctx.seen is not None:
             ctx.seen.save()
         return self.changed
@@ -559,12 +625,14 @@ class RiskBatch:
         self._neighbours = []
         ctx, settings = self.ctx, self.ctx.settings
         seen = ctx.seen
-        if seen is not None and len(orders) > 2000:
+        rest = orders[self._pretested :]
+        if seen is not None and len(rest) > 2000:
             seen.load_all()
         # Keys compared across orders: phone, address, buyer (name+address), member.
-        keys = [k for o in orders for k in (o[7][0], o[7][1], o[7][3], o[7][4]) if k]
+        keys = [k for o in rest for k in (o[7][0], o[7][1], o[7][3], o[7][4]) if k]
         unique = set(keys)
-        candidates: set[int] = set()
+        # The pretested orders' candidates; a key of theirs repeated below is set already.
+        candidates: set[int] = set(self._candidates)
         if len(unique) < len(keys):  # repeats inside the batch
             counts: dict[int, int] = {}
             for key in keys:
@@ -633,16 +701,25 @@ class RiskBatch:
     def _history(self, orders: Sequence[_Prepared]) -> dict[int, BuyerHistory]:
         """Refunds, disputes and complaints of other orders sharing a phone, address or member."""
         events = self.ctx.events
-        if events is not None and len(orders) > 2000:
+        rest = orders[self._pretested :]
+        if events is not None and len(rest) > 2000:
             events.load_all()
-        wanted: dict[str, set[int]] = {
-            "phone": {o[7][0] for o in orders} - {0},
-            "address": {o[7][1] for o in orders} - {0},
-            "member": {o[7][4] for o in orders} - {0},
-        }
         if events is not None:
-            maybe = events.test_many(wanted["phone"] | wanted["address"] | wanted["member"])
-            wanted = {c: keys & maybe for c, keys in wanted.items()}
+            # Only keys that may have events are looked up (pretested ones: found already).
+            maybe = self._event_keys | events.test_many(
+                {k for o in rest for k in (o[7][0], o[7][1], o[7][4]) if k}
+            )
+            wanted: dict[str, set[int]] = {
+                "phone": {o[7][0] for o in orders if o[7][0] in maybe},
+                "address": {o[7][1] for o in orders if o[7][1] in maybe},
+                "member": {o[7][4] for o in orders if o[7][4] in maybe},
+            }
+        else:
+            wanted = {
+                "phone": {o[7][0] for o in orders} - {0},
+                "address": {o[7][1] for o in orders} - {0},
+                "member": {o[7][4] for o in orders} - {0},
+            }
         if not any(wanted.values()):
             return {}
         # (column, key) → [(order_id, kind)]
@@ -718,18 +795,9 @@ class RiskBatch:
                     norms[(int(shop_id), str(product))] = (qty / count, amount / count)
         return norms
 
-    def _update_norms(self, orders: Sequence[_Prepared]) -> None:
-        totals: dict[tuple[int, str], list[int]] = {}
-        for o in orders:
-            if o[8] is not None:
-                continue  # scored before: already counted
-            entry = totals.get((o[2], o[3]))
-            if entry is None:
-                totals[(o[2], o[3])] = [1, o[4], o[5]]
-            else:
-                entry[0] += 1
-                entry[1] += o[4]
-                entry[2] += o[5]
+    def _update_norms(self) -> None:
+        self._count_norms()
+        totals = self._norm_totals
         self.conn.executemany(
             "INSERT INTO risk_norm (shop_id, product, orders, quantity, amount_fen)"
             " VALUES (?, ?, ?, ?, ?) ON CONFLICT (shop_id, product) DO UPDATE SET"
@@ -775,9 +843,12 @@ def _window_counts(
 
     *rows* are (at, id, phone, address, name, buyer, member, rules) of the window on a
     candidate key; counts look ``window_days`` (``burst_hours``) either side of each order.
+    Only orders with a count that reaches its rule's threshold are returned: the others
+    cannot fire a window rule, and their stored window rules (none) stay as they are.
     """
     window = settings.window_days * 86400
     burst = settings.burst_hours * 3600
+    many, burst_orders = settings.many_names, settings.burst_orders
     groups: dict[tuple[int, int], list[tuple[int, int, int]]] = defaultdict(list)
     for at, order_id, phone, address, name, buyer, member, _rules in rows:
         if phone in candidates:
@@ -790,22 +861,48 @@ def _window_counts(
             groups[(3, member)].append((at, order_id, phone))
     counts: dict[int, list[int]] = {}
     for (dim, _key), members in groups.items():
-        if len(members) < 2:
+        size = len(members)
+        if size < 2:
+            continue
+        slot = 0 if dim == 0 else 1 if dim == 1 else 2
+        distinct_possible = size >= many and len({m[2] for m in members if m[2]}) >= many
+        burst_possible = dim == 1 and size >= burst_orders
+        if not (distinct_possible or burst_possible):
             continue
         members.sort()
         times = [m[0] for m in members]
-        for at, order_id, _other in members:
-            lo = bisect.bisect_left(times, at - window)
-            hi = bisect.bisect_right(times, at + window)
-            distinct = len({m[2] for m in members[lo:hi] if m[2]})
-            entry = counts.setdefault(order_id, [0, 0, 0, 0])
-            slot = 0 if dim == 0 else 1 if dim == 1 else 2
-            entry[slot] = max(entry[slot], distinct)
-            if dim == 1:
+        if distinct_possible:
+            # Sliding window over time: both edges only move forward, so each member enters
+            # and leaves the tally once (linear, not window-size times the group).
+            tally: dict[int, int] = {}
+            lo = hi = 0
+            for at, order_id, _other in members:
+                while hi < size and times[hi] <= at + window:
+                    other = members[hi][2]
+                    if other:
+                        tally[other] = tally.get(other, 0) + 1
+                    hi += 1
+                while times[lo] < at - window:
+                    other = members[lo][2]
+                    if other:
+                        left = tally[other] - 1
+                        if left:
+                            tally[other] = left
+                        else:
+                            del tally[other]
+                    lo += 1
+                distinct = len(tally)
+                if distinct >= many:
+                    entry = counts.setdefault(order_id, [0, 0, 0, 0])
+                    entry[slot] = max(entry[slot], distinct)
+        if burst_possible:
+            for at, order_id, _other in members:
                 near = bisect.bisect_right(times, at + burst) - bisect.bisect_left(
                     times, at - burst
                 )
-                entry[3] = max(entry[3], near)
+                if near >= burst_orders:
+                    entry = counts.setdefault(order_id, [0, 0, 0, 0])
+                    entry[3] = max(entry[3], near)
     return {i: WindowCounts(c[0], c[1], c[2], c[3]) for i, c in counts.items()}
 
 

@@ -33,12 +33,14 @@ def test_chunks_added_while_the_helper_is_busy_are_written_together_in_order(
     jobs: list[int] = []
     original = BulkOrderWriter._write
 
-    def slow_write(self: BulkOrderWriter, index_range: tuple[int, int] | None) -> None:
+    def slow_write(
+        self: BulkOrderWriter, index_range: tuple[int, int] | None, risk_keys: list[tuple]
+    ) -> None:
         jobs.append(conn.execute("SELECT count(*) FROM temp.import_stage_order").fetchone()[0])
         if len(jobs) == 1:
             started.set()
             release.wait(5)  # the first chunk keeps the helper busy while three more arrive
-        original(self, index_range)
+        original(self, index_range, risk_keys)
 
     monkeypatch.setattr(BulkOrderWriter, "_write", slow_write)
     monkeypatch.setattr(bulk_orders, "INDEX_EVERY", 150)
@@ -83,10 +85,12 @@ def test_the_queue_is_bounded(fresh_db: Path, monkeypatch: pytest.MonkeyPatch) -
     release = threading.Event()
     original = BulkOrderWriter._write
 
-    def slow_write(self: BulkOrderWriter, index_range: tuple[int, int] | None) -> None:
+    def slow_write(
+        self: BulkOrderWriter, index_range: tuple[int, int] | None, risk_keys: list[tuple]
+    ) -> None:
         started.set()
         release.wait(5)
-        original(self, index_range)
+        original(self, index_range, risk_keys)
 
     monkeypatch.setattr(BulkOrderWriter, "_write", slow_write)
     with db.atomic():
