@@ -261,7 +261,7 @@ def test_checked_fine_is_recorded_and_holds_until_a_new_rule_fires(
 
 
 def test_column_wise_keys_match_one_by_one() -> None:
-    from dropship_desktop.services.risk_engine import _column_keys, internal_keys, order_values
+    from dropship_desktop.services.risk_keys import column_keys, internal_keys, order_values
 
     seeds = (1, 2, 3, 4)
     names = ["张三", " Li  Lei ", "王五", "", "赵\u3000六"]
@@ -273,7 +273,7 @@ def test_column_wise_keys_match_one_by_one() -> None:
         "ＡＢ路１号",
         "a\u3000 b",
     ]
-    assert _column_keys(names, phones, addresses, seeds) == [
+    assert column_keys(names, phones, addresses, seeds) == [
         internal_keys(order_values(n, p, a, ""), seeds)
         for n, p, a in zip(names, phones, addresses, strict=True)
     ]
