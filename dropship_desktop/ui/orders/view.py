@@ -9,7 +9,7 @@ sqlite3-interrupted).
 from __future__ import annotations
 
 from array import array
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import Any
 
@@ -64,7 +64,17 @@ from ..formatting import (
     sales_status_label,
     supplier_status_label,
 )
-from ..models.order_list import COLUMNS, PAGE_SIZE, SORTABLE, OrderListModel, flag_example
+from ..models.order_list import (
+    COLUMNS,
+    PAGE_SIZE,
+    SORTABLE,
+    DisplayRow,
+    OrderListModel,
+    find_row,
+    flag_example,
+    read_pages,
+    render_rows,
+)
 from ..models.rows import RowColumn, RowsModel
 from ..tasks import DbWorker
 from ..view_base import View, icon, with_shortcut
@@ -133,6 +143,34 @@ UNMATCHED_COLUMNS = (
     RowColumn(7, QT_TRANSLATE_NOOP("OrdersView", "Created"), format_datetime),
     RowColumn(8, QT_TRANSLATE_NOOP("OrdersView", "Recipient")),
 )
+
+
+def _first_screen(
+    flt: OrderFilter, limit: int
+) -> tuple[array, dict[int, Any], dict[int, DisplayRow]]:
+    """On the DB worker: the first ids of *flt*, their rows, and those rows rendered (the first
+    paint after a search, sort or view switch then only looks cells up)."""
+    ids, rows = first_page_rows(flt, limit)
+    return ids, rows, render_rows(rows)
+
+
+@dataclass(frozen=True)
+class _AllIds:
+    """What the DB worker hands the list once a filter's full id list is known."""
+
+    ids: array
+    #: The row of the order kept selected (-1: not in the list, or none kept).
+    row: int
+    #: The pages around that row, read and rendered (:func:`read_pages`).
+    pages: dict[int, tuple[list[Any], list[DisplayRow | None]]]
+
+
+def _all_ids(flt: OrderFilter, keep_id: int | None) -> _AllIds:
+    """On the DB worker: every id of *flt*, where the kept order is, and the rows around it (the
+    list then scrolls to it without a search or a query on the UI thread)."""
+    ids = order_ids(flt)
+    row = find_row(ids, keep_id) if keep_id is not None else -1
+    return _AllIds(ids, row, read_pages(ids, row, flt.now) if row >= 0 else {})
 
 
 class OrdersView(View):
@@ -424,7 +462,7 @@ class OrdersView(View):
         self.worker.cancel(IDS_KEY)
         flt = self.filter
         self.worker.submit(
-            first_page_rows,
+            _first_screen,
             flt,
             PAGE_SIZE,
             on_result=lambda page: self._show_first_page(generation, flt, *page),
@@ -432,14 +470,19 @@ class OrdersView(View):
         )
 
     def _show_first_page(
-        self, generation: int, flt: OrderFilter, ids: array, rows: dict[int, Any]
+        self,
+        generation: int,
+        flt: OrderFilter,
+        ids: array,
+        rows: dict[int, Any],
+        shown: dict[int, DisplayRow],
     ) -> None:
         if generation != self._generation or self._complete:
             return
         if len(ids) < PAGE_SIZE:
-            self._show_all_ids(generation, ids, rows)  # a short page is the whole list
+            self._show_all_ids(generation, ids, rows, shown)  # a short page is the whole list
             return
-        self.model.set_ids(ids, rows)
+        self.model.set_ids(ids, rows, shown)
         self._restore_current()
         self.count_label.setText(self.tr("Counting…"))
         # Paint the first screenful now, while the worker is idle, and only then ask for all the
@@ -447,21 +490,40 @@ class OrdersView(View):
         # paint for the GIL and stretch it from ~25 to ~60 ms.
         self.table.doItemsLayout()  # now, not on the view's delayed-layout timer (a 2nd paint)
         self.table.viewport().repaint()
+        keep = self._keep_id
+        if keep is not None and keep in rows:
+            keep = None  # on the first page: nothing to search for
         self.worker.submit(
-            order_ids,
+            _all_ids,
             flt,  # the filter this page was for, not whatever is set by now
-            on_result=lambda all_ids: self._show_all_ids(generation, all_ids),
+            keep,
+            on_result=lambda found: self._show_found(generation, found),
             key=IDS_KEY,
         )
 
+    def _show_found(self, generation: int, found: _AllIds) -> None:
+        if generation != self._generation:
+            return
+        self._show_all_ids(generation, found.ids, pages=found.pages, kept_row=found.row)
+
     def _show_all_ids(
-        self, generation: int, ids: array, rows: dict[int, Any] | None = None
+        self,
+        generation: int,
+        ids: array,
+        rows: dict[int, Any] | None = None,
+        shown: dict[int, DisplayRow] | None = None,
+        pages: dict[int, tuple[list[Any], list[DisplayRow | None]]] | None = None,
+        kept_row: int = -1,
     ) -> None:
         if generation != self._generation:
             return
         self._complete = True
         if not self.model.extend_ids(ids):
-            self.model.set_ids(ids, rows)
+            self.model.set_ids(ids, rows, shown)
+        if pages:
+            self.model.add_pages(pages)
+        if kept_row >= 0 and self._keep_id is not None:
+            self.model.hint_row(self._keep_id, kept_row)
         self._restore_current()
         if not self.table.currentIndex().isValid():
             # No order (0 results): the pane must not go on showing one from an earlier search.

@@ -1,0 +1,105 @@
+"""Issue #13 §9: what the order list leaves to the DB worker so the UI thread stays free.
+
+A sort keeps the selected order selected: the worker finds its row and reads and renders the
+rows around it, so the UI thread neither searches a million ids nor queries the database to
+paint them. The first page arrives rendered.
+"""
+
+from __future__ import annotations
+
+import threading
+from array import array
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from dropship_desktop.store.order_queries import OrderFilter, first_page_rows, order_ids
+from dropship_desktop.ui.main_window import MainWindow
+from dropship_desktop.ui.models import order_list
+from dropship_desktop.ui.models.order_list import (
+    COLUMNS,
+    OrderListModel,
+    find_row,
+    read_pages,
+    render_rows,
+)
+
+from .conftest import wait_idle
+from .test_orders_view import _orders
+
+KEYS = [c.key for c in COLUMNS]
+
+
+def test_find_row_is_array_index_and_ignores_straddling_bytes() -> None:
+    ids = array("q", [5, 1 << 40, 7, 3, 2**63 - 1, 0])
+    for position, order_id in enumerate(ids):
+        assert find_row(ids, order_id) == position
+    assert find_row(ids, 12345) == -1
+    # The bytes of 256 appear across the ids 1 << 56 and 0 (…00 01 | 00 …): not a match.
+    straddle = array("q", [1 << 56, 0, 256])
+    assert find_row(straddle, 256) == 2
+    assert find_row(straddle.tobytes(), 256) == 2
+
+
+def test_pages_rendered_off_the_ui_thread_are_painted_without_a_query(
+    qapp: object, qtmodeltester: ModelTester, demo_db: Path, monkeypatch
+) -> None:
+    ids, rows = first_page_rows(OrderFilter(), 100)
+    model = OrderListModel()
+    model.set_ids(ids, rows, render_rows(rows))
+    all_ids = order_ids(OrderFilter())
+    assert model.extend_ids(all_ids)
+    model.add_pages(read_pages(all_ids, 420))
+    queries: list[object] = []
+    monkeypatch.setattr(order_list, "fetch_rows", lambda *a, **k: queries.append(a) or {})
+    number = KEYS.index("shop_order_no")
+    shown = [model.index(r, number).data() for r in (*range(100), *range(370, 471))]
+    assert queries == [] and all(shown)
+    qtmodeltester.check(model)
+
+
+def test_a_sort_keeps_the_order_and_the_ui_thread_reads_nothing(
+    qtbot: QtBot, main_window: MainWindow, monkeypatch
+) -> None:
+    view = _orders(main_window)
+    wait_idle(qtbot, main_window)
+    row = 450  # far from the first page of any sort
+    view.table.selectRow(row)
+    kept = view.current_order_id()
+    assert kept is not None
+    view.table.viewport().repaint()  # the rows around it are read now, before the sort
+    ui_reads: list[int] = []
+    real = order_list.fetch_rows
+
+    def recording(ids, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if threading.current_thread() is threading.main_thread():
+            ui_reads.append(len(ids))
+        return real(ids, *args, **kwargs)
+
+    monkeypatch.setattr(order_list, "fetch_rows", recording)
+    searches: list[int] = []
+    monkeypatch.setattr(order_list, "find_row", _counting(order_list.find_row, searches))
+    header = view.table.horizontalHeader()
+    header.setSortIndicator(KEYS.index("profit_fen"), Qt.SortOrder.AscendingOrder)
+    wait_idle(qtbot, main_window)
+    qtbot.waitUntil(view.is_complete)
+    view.table.viewport().repaint()
+    assert view.current_order_id() == kept
+    new_row = view.table.currentIndex().row()
+    assert view.model.order_id(new_row) == kept
+    assert ui_reads == [], "the rows around the kept order were read on the UI thread"
+    # (Only within the first page, 100 ids, before the full list arrives.)
+    assert max(searches, default=0) <= 100 * 8, "the kept order was searched for on the UI thread"
+    expected = list(order_ids(OrderFilter(sort_key="profit_fen", descending=False)))
+    assert new_row == expected.index(kept)
+
+
+def _counting(fn, calls: list[int]):  # type: ignore[no-untyped-def]
+    def run(*args, **kwargs):  # type: ignore[no-untyped-def]
+        if threading.current_thread() is threading.main_thread():
+            calls.append(len(args[0]))
+        return fn(*args, **kwargs)
+
+    return run
