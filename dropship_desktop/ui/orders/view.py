@@ -14,27 +14,20 @@ from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QByteArray,
-    QEvent,
-    QObject,
     QPoint,
-    QSettings,
     Qt,
     QTimer,
     Slot,
 )
-from PySide6.QtGui import QAction, QFontMetrics, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMenu,
-    QMessageBox,
-    QPushButton,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -43,27 +36,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.enums import OrderStatus1688, SalesStatus
 from ...services.base import Changes
-from ...services.orders import BuyerData, link_supplier_order, reveal_buyer_data
+from ...services.orders import BuyerData, reveal_buyer_data
 from ...store.order_queries import (
     OrderDetail,
     OrderFilter,
     filter_choices,
-    find_sales_orders,
     first_page_rows,
     order_detail,
     order_ids,
     unmatched_supplier_orders,
 )
 from ..after_sales.open_case import after_sales_action, open_after_sales_case
-from ..formatting import (
-    enum_label,
-    format_datetime,
-    format_money,
-    sales_status_label,
-    supplier_status_label,
-)
 from ..models.order_list import (
     COLUMNS,
     PAGE_SIZE,
@@ -71,22 +55,32 @@ from ..models.order_list import (
     DisplayRow,
     OrderListModel,
     find_row,
-    flag_example,
     read_pages,
     render_rows,
 )
-from ..models.rows import RowColumn, RowsModel
 from ..tasks import DbWorker
 from ..view_base import View, icon, with_shortcut
-from ..widgets.column_widths import datetime_width, order_number_width, text_width
 from ..widgets.table_copy import install_copy_shortcut
-from ..widgets.tables import read_only_table
+from .columns import (
+    DEFAULT_COLUMN_ORDER,
+    HEADER_KEY,
+    MIN_PRODUCT_WIDTH,
+    OrderColumnsMixin,
+)
 from .detail import OrderDetailPane
 from .filters import QUICK_UNMATCHED, OrderFilterBar
 from .risk import install_risk_actions
 from .start_page import StartPage, connect_start_page, show_start_page_if_empty
+from .unmatched import UnmatchedOrdersMixin, build_unmatched_page
 
-__all__ = ["EXPORT_SHORTCUT", "IMPORT_SHORTCUT", "OrdersView"]
+__all__ = [
+    "DEFAULT_COLUMN_ORDER",
+    "EXPORT_SHORTCUT",
+    "HEADER_KEY",
+    "IMPORT_SHORTCUT",
+    "MIN_PRODUCT_WIDTH",
+    "OrdersView",
+]
 
 #: Shortcuts of the File menu's import and export actions (shown in this view's tooltips).
 IMPORT_SHORTCUT = "Ctrl+I"
@@ -98,51 +92,9 @@ DETAIL_KEY = "orders-detail"
 UNMATCHED_KEY = "orders-unmatched"
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
-HEADER_KEY = "orders/header_state"
-HEADER_COLUMNS_KEY = "orders/header_columns"
-SPLITTER_KEY = "orders/splitter_state"
-#: The columns left to right by default, in the order a dropshipper works an order: which order
-#: (number, buyer, product), what it is worth (amount, profit), where both sides stand (shop
-#: status, 1688 status, 1688 order no., tracking no.), the deadline and what needs doing. The
-#: rest follows and can be shown, hidden and moved from the header's context menu.
-DEFAULT_COLUMN_ORDER = (
-    "shop_order_no",
-    "buyer_name",
-    "product_summary",
-    "sale_fen",
-    "profit_fen",
-    "status",
-    "supplier_status",
-    "supplier_order_no",
-    "tracking_no",
-    "ship_by",
-    "flags",
-    "risk",
-    "created_at",
-    "shop",
-    "quantity",
-    "paid_at",
-    "cost_fen",
-    "dropship_fee_fen",
-    "carrier",
-)
-#: The product column takes the width the others leave, but never less than this.
-MIN_PRODUCT_WIDTH = 100
-assert sorted(DEFAULT_COLUMN_ORDER) == sorted(c.key for c in COLUMNS)
 _DETAIL_WIDTH = 300
 #: Quick views listed by urgency (overdue first) when chosen.
 URGENT_QUICK_VIEWS = frozenset({"attention", "due"})
-
-UNMATCHED_COLUMNS = (
-    RowColumn(1, QT_TRANSLATE_NOOP("OrdersView", "1688 order id")),
-    RowColumn(2, QT_TRANSLATE_NOOP("OrdersView", "1688 status"), supplier_status_label),
-    RowColumn(3, QT_TRANSLATE_NOOP("OrdersView", "Supplier")),
-    RowColumn(4, QT_TRANSLATE_NOOP("OrdersView", "Product")),
-    RowColumn(5, QT_TRANSLATE_NOOP("OrdersView", "Qty"), align=_RIGHT),
-    RowColumn(6, QT_TRANSLATE_NOOP("OrdersView", "Paid"), format_money, _RIGHT),
-    RowColumn(7, QT_TRANSLATE_NOOP("OrdersView", "Created"), format_datetime),
-    RowColumn(8, QT_TRANSLATE_NOOP("OrdersView", "Recipient")),
-)
 
 
 def _first_screen(
@@ -173,7 +125,7 @@ def _all_ids(flt: OrderFilter, keep_id: int | None) -> _AllIds:
     return _AllIds(ids, row, read_pages(ids, row, flt.now) if row >= 0 else {})
 
 
-class OrdersView(View):
+class OrdersView(OrderColumnsMixin, UnmatchedOrdersMixin, View):
     """Every sales order with its supplier side; search, filters and sort run in SQL off the UI
     thread; the detail of the current order is shown beside the list."""
 
@@ -304,35 +256,7 @@ class OrdersView(View):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
         # -- supplier orders awaiting a match
-        self.unmatched_model = RowsModel(UNMATCHED_COLUMNS, "OrdersView", self)
-        self.unmatched_table = read_only_table(self.unmatched_model, "unmatchedTable")
-        self.unmatched_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.unmatched_table.verticalHeader().setDefaultSectionSize(24)
-        self.unmatched_table.setColumnWidth(0, order_number_width(self.unmatched_table))
-        self.unmatched_table.setColumnWidth(3, 200)
-        self.unmatched_table.setColumnWidth(6, datetime_width(self.unmatched_table))
-        self.unmatched_table.doubleClicked.connect(lambda _i: self.link_selected())
-        self.unmatched_table.selectionModel().selectionChanged.connect(
-            lambda *_: self.link_action.setEnabled(self._selected_unmatched() is not None)
-        )
-        self.unmatched_hint = QLabel()
-        self.unmatched_hint.setWordWrap(True)
-        self.link_button = QPushButton()
-        self.link_button.setObjectName("linkButton")
-        self.link_button.setIcon(icon("link"))
-        self.link_button.clicked.connect(self.link_selected)
-        self.link_action.changed.connect(
-            lambda: self.link_button.setEnabled(self.link_action.isEnabled())
-        )
-        self.link_button.setEnabled(False)
-        unmatched_page = QWidget()
-        unmatched_layout = QVBoxLayout(unmatched_page)
-        unmatched_layout.setContentsMargins(0, 0, 0, 0)
-        hint_row = QHBoxLayout()
-        hint_row.addWidget(self.unmatched_hint, 1)
-        hint_row.addWidget(self.link_button)
-        unmatched_layout.addLayout(hint_row)
-        unmatched_layout.addWidget(self.unmatched_table, 1)
+        unmatched_page = build_unmatched_page(self)
 
         self.list_stack = QStackedWidget()
         self.list_stack.addWidget(self.table)
@@ -565,15 +489,6 @@ class OrdersView(View):
             )
             self.table.scrollTo(index)
 
-    def _first_column(self) -> int:
-        """The leftmost shown column (the current cell there does not scroll the list sideways)."""
-        header = self.table.horizontalHeader()
-        for visual in range(header.count()):
-            logical = header.logicalIndex(visual)
-            if not header.isSectionHidden(logical):
-                return logical
-        return 0
-
     def is_complete(self) -> bool:
         """Whether the full id list of the current filter has arrived."""
         return self._complete
@@ -676,158 +591,9 @@ class OrdersView(View):
         self.detail.show_revealed(data)
         self._load_detail()  # the timeline now shows the reveal
 
-    # -- columns and layout ------------------------------------------------------------------
-
-    def reset_columns(self) -> None:
-        """The default column order, widths and visibility (fitted to the font in use)."""
-        header = self.table.horizontalHeader()
-        if not self._default_header_state.isEmpty():
-            self._restore_header(self._default_header_state)
-            return
-        keys = [c.key for c in COLUMNS]
-        for visual, key in enumerate(DEFAULT_COLUMN_ORDER):
-            header.moveSection(header.visualIndex(keys.index(key)), visual)
-        metrics = QFontMetrics(self.table.font())
-        digits, date = order_number_width(metrics), datetime_width(metrics)
-        # Capped: a longer status or flag text is elided, the whole of it in the cell's tooltip.
-        status = text_width(
-            metrics, [enum_label(s) for s in SalesStatus], self.tr("Sales status"), cap=120
-        )
-        status_1688 = text_width(
-            metrics, [enum_label(s) for s in OrderStatus1688], self.tr("1688 status"), cap=110
-        )
-
-        def label(key: str) -> str:
-            return str(self.model.headerData(keys.index(key), Qt.Orientation.Horizontal))
-
-        def money(key: str) -> int:
-            # Room for the header too, less the sort arrow's (shown on one column at a time).
-            amounts = text_width(metrics, ["¥88,888.88"])
-            return max(amounts, metrics.horizontalAdvance(label(key)) + 14)
-
-        flags = text_width(metrics, [flag_example()], label("flags"), cap=110) + 20  # + icon
-        for key, width in (
-            ("shop_order_no", max(digits, text_width(metrics, [], label("shop_order_no")))),
-            ("created_at", date),
-            ("buyer_name", text_width(metrics, ["欧阳**"], label("buyer_name"))),
-            ("product_summary", MIN_PRODUCT_WIDTH),
-            ("status", status),
-            ("supplier_status", status_1688),
-            ("flags", flags),
-            ("risk", text_width(metrics, [self.tr("High (checked)")], label("risk"), cap=110)),
-            ("profit_fen", money("profit_fen")),
-            ("sale_fen", money("sale_fen")),
-            ("ship_by", max(date, text_width(metrics, [], label("ship_by")))),
-            ("shop", 110),
-            ("quantity", text_width(metrics, ["888"], label("quantity"))),
-            ("paid_at", date),
-            ("cost_fen", money("cost_fen")),
-            ("dropship_fee_fen", money("dropship_fee_fen")),
-            (
-                "supplier_order_no",
-                max(digits, text_width(metrics, [], label("supplier_order_no"))),
-            ),
-            ("carrier", 90),
-            ("tracking_no", text_width(metrics, ["YT754751206213"], label("tracking_no"))),
-        ):
-            self.table.setColumnWidth(keys.index(key), width)
-        for column in range(len(COLUMNS)):
-            self.table.setColumnHidden(column, False)
-        self._default_header_state = header.saveState()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize and watched is self.table.viewport():
-            self._fit_product()
-        return super().eventFilter(watched, event)
-
-    @Slot(int, int, int)
-    def _section_resized(self, section: int, _old: int, _new: int) -> None:
-        if section != self._product_column:
-            self._fit_product()
-
-    def _fit_product(self) -> None:
-        """Give the product column the width the other shown columns leave (at least
-        :data:`MIN_PRODUCT_WIDTH`): no empty band on a wide window, no lost column on a small one.
-        """
-        header = self.table.horizontalHeader()
-        if header.isSectionHidden(self._product_column):
-            return
-        others = sum(
-            header.sectionSize(c)
-            for c in range(header.count())
-            if c != self._product_column and not header.isSectionHidden(c)
-        )
-        width = max(MIN_PRODUCT_WIDTH, self.table.viewport().width() - others)
-        if header.sectionSize(self._product_column) != width:
-            header.resizeSection(self._product_column, width)
-
-    def _restore_layout(self) -> None:
-        settings = QSettings()
-        columns = ",".join(c.key for c in COLUMNS)
-        state = settings.value(HEADER_KEY)
-        # A state saved for other columns (an older version) would scramble them: ignore it.
-        if (
-            isinstance(state, QByteArray)
-            and settings.value(HEADER_COLUMNS_KEY, "", type=str) == columns
-            and not self._restore_header(state)
-        ):
-            self.reset_columns()
-        splitter = settings.value(SPLITTER_KEY)
-        if isinstance(splitter, QByteArray):
-            self.splitter.restoreState(splitter)
-
-    def _restore_header(self, state: QByteArray) -> bool:
-        """Column order, widths and visibility from *state*; the sort stays the filter's (the
-        saved state's sort indicator would otherwise start a reload)."""
-        header = self.table.horizontalHeader()
-        header.blockSignals(True)
-        try:
-            ok = header.restoreState(state)
-            header.setSortIndicator(
-                self._sort_section,
-                Qt.SortOrder.DescendingOrder
-                if self.filter.descending
-                else Qt.SortOrder.AscendingOrder,
-            )
-        finally:
-            header.blockSignals(False)
-        # The signals were blocked: tell the view about the sections as they are now.
-        header.headerDataChanged(Qt.Orientation.Horizontal, 0, header.count() - 1)
-        self.table.viewport().update()
-        return ok
-
-    def save_layout(self) -> None:
-        """Remember the column order, widths and visibility and the detail pane's width."""
-        settings = QSettings()
-        settings.setValue(HEADER_KEY, self.table.horizontalHeader().saveState())
-        settings.setValue(HEADER_COLUMNS_KEY, ",".join(c.key for c in COLUMNS))
-        settings.setValue(SPLITTER_KEY, self.splitter.saveState())
-
     def shutdown(self) -> None:
         self.save_layout()
         super().shutdown()
-
-    @Slot(QPoint)
-    def _header_menu(self, pos: QPoint) -> None:
-        """Show or hide columns, or go back to the default columns."""
-        header = self.table.horizontalHeader()
-        menu = QMenu(self)
-        menu.setObjectName("orderColumnsMenu")
-        visible = [c for c in range(len(COLUMNS)) if not header.isSectionHidden(c)]
-        for visual in range(header.count()):
-            column = header.logicalIndex(visual)
-            action = menu.addAction(str(self.model.headerData(column, Qt.Orientation.Horizontal)))
-            action.setCheckable(True)
-            action.setChecked(not header.isSectionHidden(column))
-            # The last visible column stays: a table without columns cannot get them back.
-            action.setEnabled(visible != [column])
-            action.toggled.connect(
-                lambda on, c=column: self.table.setColumnHidden(c, not on)  # type: ignore[misc]
-            )
-        menu.addSeparator()
-        reset = menu.addAction(self.tr("Reset columns"))
-        reset.triggered.connect(self.reset_columns)
-        menu.exec(header.mapToGlobal(pos))
 
     # -- actions ---------------------------------------------------------------------------
 
@@ -872,67 +638,3 @@ class OrdersView(View):
         menu.addAction(self.copy_action)
         menu.addAction(self.export_action)
         menu.exec(self.table.viewport().mapToGlobal(pos))
-
-    # -- linking supplier orders ---------------------------------------------------------------
-
-    @Slot(object)
-    def _show_unmatched(self, rows: list[tuple[Any, ...]]) -> None:
-        if self.filters.quick() != QUICK_UNMATCHED:
-            return
-        self.unmatched_model.set_rows(rows)
-        self.count_label.setText(self.tr("%n supplier order(s) awaiting a match", "", len(rows)))
-        self.link_action.setEnabled(False)
-
-    def _selected_unmatched(self) -> tuple[Any, ...] | None:
-        rows = self.unmatched_table.selectionModel().selectedRows()
-        return self.unmatched_model.row_tuple(rows[0].row()) if rows else None
-
-    @Slot()
-    def link_selected(self) -> None:
-        """Ask for the shop order number and link the selected supplier order to it."""
-        row = self._selected_unmatched()
-        if row is None:
-            return
-        number, ok = QInputDialog.getText(
-            self,
-            self.tr("Link to order"),
-            self.tr("Shop order no. that 1688 order {} belongs to:").format(row[1] or row[0]),
-        )
-        if ok and number.strip():
-            self.worker.submit(
-                find_sales_orders,
-                number.strip(),
-                on_result=lambda found: self._link_found(int(row[0]), number.strip(), found),
-            )
-
-    def _link_found(
-        self, supplier_order_id: int, number: str, found: list[tuple[Any, ...]]
-    ) -> None:
-        if not found:
-            QMessageBox.information(
-                self,
-                self.tr("Link to order"),
-                self.tr(
-                    "No order has the shop order no. {}. Check the number, or import the shop's "
-                    "orders first."
-                ).format(number),
-            )
-            return
-        if len(found) == 1:
-            target = found[0]
-        else:
-            labels = [
-                f"{r[1]} · {sales_status_label(r[3])} · {format_datetime(r[4])}" for r in found
-            ]
-            choice, ok = QInputDialog.getItem(
-                self,
-                self.tr("Link to order"),
-                self.tr("Several shops have an order {}; choose one:").format(number),
-                labels,
-                0,
-                False,
-            )
-            if not ok:
-                return
-            target = found[labels.index(choice)]
-        self.worker.submit(link_supplier_order, supplier_order_id, int(target[0]))
