@@ -12,10 +12,12 @@ from array import array
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from dropship_desktop.store.order_queries import OrderFilter, first_page_rows, order_ids
+from dropship_desktop.ui.app_setup import install_translations
 from dropship_desktop.ui.main_window import MainWindow
 from dropship_desktop.ui.models import order_list
 from dropship_desktop.ui.models.order_list import (
@@ -103,3 +105,22 @@ def _counting(fn, calls: list[int]):  # type: ignore[no-untyped-def]
         return fn(*args, **kwargs)
 
     return run
+
+
+def test_fast_cell_texts_are_the_columns_own_in_both_languages(
+    qapp: QApplication, demo_db: Path
+) -> None:
+    """The list's cells (rendered for speed) read exactly as each column's own renderer writes
+    them, in Chinese and in English, including empty values and a language switch."""
+    from dropship_desktop.store.order_queries import fetch_rows
+
+    rows = list(fetch_rows(order_ids(OrderFilter())).values())
+    rows.append(tuple(None for _ in COLUMNS))
+    try:
+        for lang in ("zh_CN", "en", "zh_CN"):
+            install_translations(qapp, lang)
+            for raw in rows:
+                expected = tuple(c.render(v) for c, v in zip(COLUMNS, raw, strict=True))
+                assert order_list.render_row(raw).cells == expected, lang
+    finally:
+        install_translations(qapp, "en")
