@@ -24,7 +24,6 @@ from ..models.rows import RowColumn, RowsModel
 from ..view_base import icon
 from ..widgets.column_widths import datetime_width, order_number_width
 from ..widgets.tables import read_only_table
-from .filters import QUICK_UNMATCHED
 
 if TYPE_CHECKING:
     from .view import OrdersView
@@ -83,18 +82,6 @@ def build_unmatched_page(view: OrdersView) -> QWidget:
 class UnmatchedOrdersMixin:
     """:class:`~.view.OrdersView`'s part for the supplier orders awaiting a match (its texts
     are in the view's translation context)."""
-
-    @Slot(object)
-    def _show_unmatched(self: OrdersView, rows: list[tuple[Any, ...]]) -> None:
-        if self.filters.quick() != QUICK_UNMATCHED:
-            return
-        self.unmatched_model.set_rows(rows)
-        self.count_label.setText(
-            QCoreApplication.translate(
-                "OrdersView", "%n supplier order(s) awaiting a match", "", len(rows)
-            )
-        )
-        self.link_action.setEnabled(False)
 
     def _selected_unmatched(self: OrdersView) -> tuple[Any, ...] | None:
         rows = self.unmatched_table.selectionModel().selectedRows()

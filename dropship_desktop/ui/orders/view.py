@@ -457,6 +457,15 @@ class OrdersView(OrderColumnsMixin, UnmatchedOrdersMixin, View):
         self._keep_id = None
         show_start_page_if_empty(self)
 
+    @Slot(object)
+    def _show_unmatched(self, rows: list[tuple[Any, ...]]) -> None:
+        if self.filters.quick() != QUICK_UNMATCHED:
+            return
+        self.unmatched_model.set_rows(rows)
+        # Here, not in unmatched.py: lupdate reads a plural only from self.tr().
+        self.count_label.setText(self.tr("%n supplier order(s) awaiting a match", "", len(rows)))
+        self.link_action.setEnabled(False)
+
     def _set_count(self, count: int) -> None:
         self.count_label.setText(self.tr("%n order(s)", "", count))
 
