@@ -124,3 +124,28 @@ def test_fast_cell_texts_are_the_columns_own_in_both_languages(
                 assert order_list.render_row(raw).cells == expected, lang
     finally:
         install_translations(qapp, "en")
+
+
+def test_the_detail_pane_is_kept_for_the_same_order_and_reloaded_after_a_change(
+    qtbot: QtBot, main_window: MainWindow, monkeypatch
+) -> None:
+    from dropship_desktop.services.base import Changes
+
+    view = _orders(main_window)
+    wait_idle(qtbot, main_window)
+    view.table.selectRow(3)
+    qtbot.waitUntil(lambda: view.detail.order_id() == view.current_order_id())
+    kept = view.current_order_id()
+    shown: list[object] = []
+    real = view.detail.show_detail
+    monkeypatch.setattr(view.detail, "show_detail", lambda d: shown.append(d) or real(d))
+    header = view.table.horizontalHeader()
+    header.setSortIndicator(KEYS.index("sale_fen"), Qt.SortOrder.DescendingOrder)
+    qtbot.waitUntil(view.is_complete)
+    wait_idle(qtbot, main_window)
+    qtbot.wait(150)  # past the detail timer
+    assert view.current_order_id() == kept and view.detail.order_id() == kept
+    assert shown == [], "the same order's pane was laid out again after a sort"
+    view.on_changed(Changes.of("sales_order"))  # e.g. an import changed it
+    qtbot.waitUntil(lambda: len(shown) == 1)
+    assert view.detail.order_id() == kept

@@ -142,6 +142,9 @@ class OrdersView(OrderColumnsMixin, UnmatchedOrdersMixin, View):
         self._generation = 0
         self._complete = False
         self._keep_id: int | None = None
+        #: Whether data changed since the detail pane was loaded (else the same order is not
+        #: loaded again when a sort or search keeps it current).
+        self._detail_dirty = False
         self._quick = ""
 
         # -- search and filters
@@ -555,6 +558,8 @@ class OrdersView(OrderColumnsMixin, UnmatchedOrdersMixin, View):
         self.refresh()
 
     def on_changed(self, changes: Changes) -> None:
+        if changes.tables & self.watches:
+            self._detail_dirty = True  # the order shown may have changed too
         super().on_changed(changes)
         if changes.touches("shop", "supplier"):
             self.worker.submit(filter_choices, on_result=self._set_choices)
@@ -580,6 +585,9 @@ class OrdersView(OrderColumnsMixin, UnmatchedOrdersMixin, View):
     @Slot()
     def _load_detail(self) -> None:
         order_id = self.current_order_id()
+        if order_id is not None and order_id == self.detail.order_id() and not self._detail_dirty:
+            return  # still the same order (a sort, a cleared search): no new pane to lay out
+        self._detail_dirty = False
         if order_id is None:
             self.detail.show_detail(None)
             return
@@ -598,6 +606,7 @@ class OrdersView(OrderColumnsMixin, UnmatchedOrdersMixin, View):
     @Slot(object)
     def _revealed(self, data: BuyerData) -> None:
         self.detail.show_revealed(data)
+        self._detail_dirty = True
         self._load_detail()  # the timeline now shows the reveal
 
     def shutdown(self) -> None:
