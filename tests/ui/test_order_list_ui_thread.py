@@ -149,3 +149,30 @@ def test_the_detail_pane_is_kept_for_the_same_order_and_reloaded_after_a_change(
     view.on_changed(Changes.of("sales_order"))  # e.g. an import changed it
     qtbot.waitUntil(lambda: len(shown) == 1)
     assert view.detail.order_id() == kept
+
+
+def test_the_db_worker_keeps_one_connection_and_its_thread_locals_between_jobs(
+    qtbot: QtBot, demo_db: Path
+) -> None:
+    """A plain QThread gave each job a fresh Python thread state: a new SQLite connection per
+    job and no per-thread cache (the million ids were read again on every cleared search)."""
+    from dropship_desktop.store.db import db
+    from dropship_desktop.ui.tasks import DbWorker
+
+    local = threading.local()
+
+    def job(n: int) -> tuple[int, int | None]:
+        seen = getattr(local, "n", None)
+        local.n = n
+        return id(db.connection()), seen
+
+    worker = DbWorker()
+    results: list[tuple[int, int | None]] = []
+    try:
+        for n in range(3):
+            worker.submit(job, n, on_result=results.append)
+        qtbot.waitUntil(lambda: len(results) == 3, timeout=10_000)
+    finally:
+        worker.shutdown()
+    assert [seen for _, seen in results] == [None, 0, 1]
+    assert len({conn for conn, _ in results}) == 1
