@@ -1554,7 +1554,7 @@ The current data is backed up first, so this can be undone by restoring that bac
     <name>DashboardView</name>
     <message>
         <source>Dashboard</source>
-        <extracomment>Warn about a shop when this many cancellations (or fewer) bring it to its line. Switching range or shop reuses the to-do counts and 30-day windows up to this old (seconds); any change to orders reloads everything anyway.</extracomment>
+        <extracomment>Warn about a shop when this many cancellations (or fewer) bring it to its line.</extracomment>
         <translation>工作台</translation>
     </message>
     <message>
@@ -3030,7 +3030,7 @@ Applied on every connection (peewee connects once per thread). Read-only opening
     </message>
     <message>
         <source>{file} cannot be written: it may be open in Excel or WPS. Close it and try again.</source>
-        <extracomment>Paid orders whose summary says the 1688 side shipped, along the partial index of migration 9 (terms word for word as in the index); _HAS_TRACKING re-checks the supplier orders.</extracomment>
+        <extracomment>Paid orders whose summary says the 1688 side shipped, along the partial index of migration 9 (terms word for word as in the index); _HAS_TRACKING re-checks the supplier orders. Not yet sent to the shop with the tracking number the 1688 side has now (a changed number counts as not sent).</extracomment>
         <translation>无法写入 {file}：文件可能已在 Excel 或 WPS 中打开。请关闭后重试。</translation>
     </message>
     <message>
