@@ -201,8 +201,9 @@ def day_rows(
     """Per day from *first_day* to *last_day* (inclusive; missing days as zero rows)."""
     clause, params = _shop_clause(shop_ids)
     sums = ", ".join(f"sum({c})" for c in _SHOP_FIGURES)
+    # (The columns are INTEGER NOT NULL: the sums come back as ints, no conversion needed.)
     found = {
-        int(r[0]): DayRow(int(r[0]), *(int(v) for v in r[1:]))
+        r[0]: DayRow(*r)
         for r in conn.execute(
             f"SELECT day, {sums} FROM {_m.SHOP_TABLE} WHERE day BETWEEN ? AND ?{clause}"
             " GROUP BY day",
@@ -216,7 +217,7 @@ def shop_totals(conn: sqlite3.Connection, first_day: int, last_day: int) -> dict
     """Per shop id, the figures summed over the days (``DayRow.day`` is the shop id)."""
     sums = ", ".join(f"sum({c})" for c in _SHOP_FIGURES)
     return {
-        int(r[0]): DayRow(int(r[0]), *(int(v) for v in r[1:]))
+        r[0]: DayRow(*r)
         for r in conn.execute(
             f"SELECT shop_id, {sums} FROM {_m.SHOP_TABLE} WHERE day BETWEEN ? AND ?"
             " GROUP BY shop_id",

@@ -242,3 +242,26 @@ def test_top_products_through_the_title_index_equal_the_order_lines(demo_db: Pat
             got = ds.top_products(conn(), first, last, () if shop is None else (shop,), 1000)
             assert got == _products_from_orders(first, last, shop), (days, shop)
     assert ds.top_products(conn(), last - 29, last, (), 8)  # the demo sells something
+
+
+def test_queue_checks_read_the_supplier_order_index_alone(demo_db: Path) -> None:
+    # Migration 12: the per-order checks of the to-do counts (a live 1688 order with a tracking
+    # number?) are answered by supplier_order_sales without reading the 1688 orders' rows, and
+    # the counts stay those of the queues themselves.
+    from dropship_desktop.services import purchasing, shipping
+    from dropship_desktop.services.todos import count_todos
+
+    columns = [r[2] for r in conn().execute("PRAGMA index_info(supplier_order_sales)")]
+    assert columns == ["sales_order_id", "status", "tracking_no"]
+    plan = " ".join(
+        str(r[3])
+        for r in conn().execute(
+            "EXPLAIN QUERY PLAN SELECT count(*) FROM sales_order o WHERE EXISTS (SELECT 1"
+            " FROM supplier_order s WHERE s.sales_order_id = o.id AND s.tracking_no != ''"
+            " AND s.status NOT IN ('cancel', 'terminated'))"
+        )
+    )
+    assert "COVERING INDEX supplier_order_sales" in plan
+    counts = {t.card.key: t.count for t in count_todos()}
+    assert counts["tracking_to_send"] == shipping.shipping_count(unsent_only=True) > 0
+    assert counts["to_place"] == purchasing.queue_count() > 0

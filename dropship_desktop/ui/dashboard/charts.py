@@ -307,7 +307,8 @@ class ChartBase(QWidget):
         fm = self.metrics()
         slot = plot.width() / len(labels)
         if self._widest[0] is not labels:  # measured once per data set, not on every paint
-            self._widest = (labels, max(fm.horizontalAdvance(s) for s in labels) + 10)
+            # The labels are dates of one format: the longest text is the widest.
+            self._widest = (labels, fm.horizontalAdvance(max(labels, key=len)) + 10)
         widest = self._widest[1]
         every = max(1, math.ceil(widest / max(slot, 1)))
         painter.setPen(colors["muted"])
@@ -490,7 +491,9 @@ class CancellationRateChart(ChartBase):
         painter.setPen(QPen(colors["primary"], 2))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(path)
-        for point, rate in points:
+        # Dots mark each day up to a quarter's worth; a longer range draws the line alone (the
+        # tinted band shows where it runs over the warning line).
+        for point, rate in points if len(points) <= 120 else ():
             over = rate >= self._line
             painter.setBrush(colors["danger"] if over else colors["primary"])
             painter.setPen(Qt.PenStyle.NoPen)

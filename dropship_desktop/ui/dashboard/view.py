@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -71,6 +72,8 @@ class DashboardView(View):
         self._todos: list[TodoCount] = []
         self._days = 30
         self._shops: list[svc.ShopRef] = []
+        #: Per table, the text widths its columns were last sized to (see ``text_widths``).
+        self._sized: dict[str, tuple[int, ...]] = {}
 
         # -- the bar: range, shop, actions
         self.heading = QLabel()
@@ -152,7 +155,9 @@ class DashboardView(View):
         self.cards: dict[str, TodoCardWidget] = {}
         cards = QGridLayout()
         cards.setSpacing(8)
-        per_row = 6
+        # One row up to six cards, else two even rows (eight cards: 4 + 4, not 6 + 2).
+        n_cards = len(TODO_CARDS)
+        per_row = n_cards if n_cards <= 6 else min(6, (n_cards + 1) // 2)
         for n, card in enumerate(TODO_CARDS):
             widget = TodoCardWidget(card.key)
             widget.activated.connect(self.todo_activated)
@@ -209,9 +214,9 @@ class DashboardView(View):
         column.addLayout(tiles)
         column.addLayout(charts)
         column.addWidget(self.shops_title)
-        column.addWidget(self.shop_table)
+        column.addWidget(self.shop_table, 0, Qt.AlignmentFlag.AlignLeft)
         column.addWidget(self.suppliers_title)
-        column.addWidget(self.supplier_table)
+        column.addWidget(self.supplier_table, 0, Qt.AlignmentFlag.AlignLeft)
         column.addStretch(1)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
@@ -234,6 +239,8 @@ class DashboardView(View):
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         table.setSizeAdjustPolicy(QAbstractItemView.SizeAdjustPolicy.AdjustToContents)
+        # As wide as its columns, no empty frame to the right of them.
+        table.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
         return table
 
     # -- texts ------------------------------------------------------------------------------
@@ -424,8 +431,12 @@ class DashboardView(View):
             return  # the figures below follow with the time-dependent ones
         self.shop_model.set_rows(data.per_shop)
         self.supplier_model.set_rows(data.suppliers)
-        for table in (self.shop_table, self.supplier_table):
-            table.resizeColumnsToContents()
+        for table, model in ((self.shop_table, self.shop_model),
+                             (self.supplier_table, self.supplier_model)):  # fmt: skip
+            widths = model.text_widths()
+            if self._sized.get(table.objectName()) != widths:
+                table.resizeColumnsToContents()
+                self._sized[table.objectName()] = widths
         self._show_warning(data)
 
     def _show_todos(self, todos: list[TodoCount]) -> None:
