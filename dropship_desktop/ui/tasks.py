@@ -50,6 +50,21 @@ def _qobject_of(callback: Callable[..., Any] | None) -> QObject | None:
     return owner if isinstance(owner, QObject) else None
 
 
+class _WorkerThread(QThread):
+    """The worker thread, its event loop run from Python.
+
+    A plain ``QThread`` enters Python afresh for every queued job, and Python gives such a
+    thread a new thread state each time: ``threading.local`` data — peewee's per-thread
+    connection — did not survive from one job to the next. Every job opened a new SQLite
+    connection (its pragmas, an empty page cache: the dashboard's first read took four times as
+    long) and left the old one to the garbage collector. Running the event loop inside
+    :meth:`run` keeps one thread state, so one connection serves every job.
+    """
+
+    def run(self) -> None:
+        self.exec()
+
+
 class _Runner(QObject):
     """Lives on the worker thread."""
 
@@ -111,7 +126,7 @@ class DbWorker(QObject):
         super().__init__(parent)
         self._ids = itertools.count(1)
         self._pending: dict[int, Job] = {}
-        self._thread = QThread()
+        self._thread = _WorkerThread()
         self._thread.setObjectName("db-worker")
         self._runner = _Runner()
         self._runner.moveToThread(self._thread)

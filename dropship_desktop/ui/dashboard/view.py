@@ -59,6 +59,9 @@ class DashboardView(View):
     """
 
     todo_activated = Signal(object)
+    #: After a load's part is shown: "first" (summary figures and to-do counts, the live
+    #: figures pending) or "live" (everything). The bench times the open with it.
+    stage_shown = Signal(str)
     watches = frozenset(
         {"sales_order", "supplier_order", "cancellation_request", "shop", "supplier"}
         | {t for card in TODO_CARDS for t in card.watches}
@@ -401,12 +404,14 @@ class DashboardView(View):
             and not shown.pending
             and (shown.range, shown.shop_id) == (data.range, data.shop_id)
         ):
-            # A reload: keep the complete figures shown until the new ones come; the to-do
-            # counts are new already.
+            # A reload: keep the complete figures shown until the new ones come (the to-do
+            # counts come in their own job).
             if result[1] is not None:
                 self._show_todos(result[1])
+            self.stage_shown.emit("first")
             return
         self.show_data(result)
+        self.stage_shown.emit("first" if data.pending else "live")
 
     def on_changed(self, changes: Changes) -> None:
         super().on_changed(changes)
