@@ -265,3 +265,29 @@ def test_queue_checks_read_the_supplier_order_index_alone(demo_db: Path) -> None
     counts = {t.card.key: t.count for t in count_todos()}
     assert counts["tracking_to_send"] == shipping.shipping_count(unsent_only=True) > 0
     assert counts["to_place"] == purchasing.queue_count() > 0
+
+
+def test_late_figures_read_the_paid_index_alone(demo_db: Path) -> None:
+    # Migration 12: the paid-orders index holds status too, so the late-shipment figure per
+    # shop reads no order rows (and still equals counting the orders).
+    from dropship_desktop.services import dashboard as svc
+
+    now = int(db.execute_sql("SELECT max(created_at) FROM sales_order").fetchone()[0])
+    sql = (
+        "SELECT shop_id, count(*) FROM sales_order INDEXED BY sales_order_paid_dashboard"
+        " WHERE status = 'paid' AND ship_by < ? GROUP BY shop_id"
+    )
+    plan = " ".join(str(r[3]) for r in conn().execute(f"EXPLAIN QUERY PLAN {sql}", (now,)))
+    assert "COVERING INDEX sales_order_paid_dashboard" in plan
+    live = svc.load_live(now)
+    by_shop: dict[int, int] = {}
+    for (shop, _day), n in live.late_by_shop.items():
+        by_shop[shop] = by_shop.get(shop, 0) + n
+    expected = dict(
+        db.execute_sql(
+            "SELECT shop_id, count(*) FROM sales_order WHERE status = 'paid' AND ship_by < ?"
+            " GROUP BY shop_id",
+            (now,),
+        ).fetchall()
+    )
+    assert by_shop == expected and sum(expected.values()) > 0
