@@ -323,24 +323,26 @@ class ChartBase(QWidget):
     def _legend(
         self,
         painter: QPainter,
-        items: Sequence[tuple[str, QColor, bool]],
+        items: Sequence[tuple[str, QColor, str]],
         colors: dict[str, QColor],
     ) -> None:
-        """Series names top right; a dashed swatch for lines drawn dashed."""
+        """Series names top right, each with a swatch drawn as the series is: ``"bar"`` (a
+        square), ``"line"`` or ``"dashed"`` (a short line)."""
         fm = self.metrics()
         x = self.width() - 10
-        for name, color, dashed in reversed(items):
+        for name, color, style in reversed(items):
             w = fm.horizontalAdvance(name)
             x -= w
             painter.setPen(colors["text"])
             painter.drawText(QPointF(x, 6 + fm.ascent() + 2), name)
             x -= 18
             y = 6 + fm.height() / 2 + 2
-            if dashed:
-                painter.setPen(QPen(color, 2, Qt.PenStyle.DashLine))
-                painter.drawLine(QPointF(x, y), QPointF(x + 14, y))
-            else:
+            if style == "bar":
                 painter.fillRect(QRectF(x + 2, y - 5, 10, 10), color)
+            else:
+                pen = Qt.PenStyle.DashLine if style == "dashed" else Qt.PenStyle.SolidLine
+                painter.setPen(QPen(color, 2, pen))
+                painter.drawLine(QPointF(x, y), QPointF(x + 14, y))
             x -= 12
 
 
@@ -400,7 +402,7 @@ class DailySalesChart(ChartBase):
         painter.setPen(QPen(colors["muted"], 1))
         painter.drawLine(QPointF(plot.left(), zero), QPointF(plot.right(), zero))
         self._x_labels(painter, plot, self._labels, colors)
-        self._legend(painter, [(s.name, colors[s.role], False) for s in self._series], colors)
+        self._legend(painter, [(s.name, colors[s.role], "bar") for s in self._series], colors)
 
     def hit_test(self, pos: QPointF) -> int:
         plot = self._plot
@@ -513,8 +515,8 @@ class CancellationRateChart(ChartBase):
         self._legend(
             painter,
             [
-                (self._rate_name, colors["primary"], False),
-                (self._line_name, colors["danger"], True),
+                (self._rate_name, colors["primary"], "line"),
+                (self._line_name, colors["danger"], "dashed"),
             ],
             colors,
         )

@@ -128,12 +128,19 @@ class DashboardView(View):
         bar.addSpacing(12)
         for days in (*RANGE_PRESETS, 0):
             bar.addWidget(self.range_buttons[days])
-        bar.addWidget(self.from_date)
+        # A custom range's dates go on a line of their own under the bar: beside the buttons
+        # they made the bar wider than a 1366-pixel screen in English (the charts were cut off
+        # on the right behind a horizontal scroll bar).
+        self.dates_row = QWidget()
+        self.dates_row.setObjectName("customDates")
+        dates = QHBoxLayout(self.dates_row)
+        dates.setContentsMargins(0, 0, 0, 0)
+        dates.addWidget(self.from_date)
         self.dash = QLabel("–")
-        bar.addWidget(self.dash)
-        bar.addWidget(self.to_date)
-        for widget in (self.from_date, self.dash, self.to_date):
-            widget.hide()
+        dates.addWidget(self.dash)
+        dates.addWidget(self.to_date)
+        dates.addStretch(1)
+        self.dates_row.hide()
         bar.addSpacing(8)
         bar.addWidget(self.shop_combo)
         bar.addStretch(1)
@@ -210,6 +217,7 @@ class DashboardView(View):
         column.setContentsMargins(12, 10, 12, 12)
         column.setSpacing(8)
         column.addLayout(bar)
+        column.addWidget(self.dates_row)
         column.addWidget(self.warning)
         column.addWidget(self.todo_title)
         column.addLayout(cards)
@@ -339,9 +347,10 @@ class DashboardView(View):
     @Slot(int)
     def _range_clicked(self, days: int) -> None:
         self._days = days
-        # The dates only for a custom range (the bar must fit a 1366-pixel screen in English).
-        for widget in (self.from_date, self.dash, self.to_date):
-            widget.setVisible(days == 0)
+        # The dates only for a custom range, on their own line under the bar.
+        if self.dates_row.isHidden() == (days == 0):
+            self.dates_row.setVisible(days == 0)
+        for widget in (self.from_date, self.to_date):
             widget.setEnabled(days == 0)
         if days:
             rng = DateRange.last(days, svc.today())
