@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import threading
+
 from ...domain.dashboard import DateRange
 from ...services import dashboard as svc
 from ...services.todos import TodoCount, count_todos
 
-__all__ = ["LIVE_KEY", "LOAD_KEY", "REUSE_S", "load_dashboard_view"]
+__all__ = ["LIVE_KEY", "LOAD_KEY", "REUSE_S", "load_dashboard_view", "load_live_after"]
 
 LOAD_KEY = "dashboard-load"
 LIVE_KEY = "dashboard-live"
@@ -37,3 +39,15 @@ def load_dashboard_view(
     if stage == "live":
         return svc.load_dashboard(date_range, shop_id), None
     return svc.load_dashboard(date_range, shop_id), count_todos()
+
+
+#: How long the live job waits for the first figures to be painted at most (seconds).
+FIRST_PAINT_WAIT_S = 0.25
+
+
+def load_live_after(
+    painted: threading.Event, date_range: DateRange, shop_id: int | None
+) -> tuple[svc.DashboardData, list[TodoCount] | None]:
+    """The ``"live"`` stage, once *painted* is set (the UI thread has shown the first stage)."""
+    painted.wait(FIRST_PAINT_WAIT_S)
+    return load_dashboard_view(date_range, shop_id, stage="live")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt, Signal, Slot
+import threading
+
+from PySide6.QtCore import QDate, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,7 +44,7 @@ from .charts import (
     TopSuppliersChart,
 )
 from .format import day_date, day_labels, percent
-from .loading import LIVE_KEY, LOAD_KEY, REUSE_S, load_dashboard_view
+from .loading import LIVE_KEY, LOAD_KEY, REUSE_S, load_dashboard_view, load_live_after
 from .models import ShopFiguresModel, SupplierFiguresModel
 
 __all__ = ["DashboardView", "TodoCardWidget", "load_dashboard_view"]
@@ -75,6 +77,8 @@ class DashboardView(View):
         self._todos: list[TodoCount] = []
         self._days = 30
         self._shops: list[svc.ShopRef] = []
+        #: Set once a load's first figures are shown; its live job waits for it.
+        self._first_painted = threading.Event()
         #: Per table, the text widths its columns were last sized to (see ``text_widths``).
         self._sized: dict[str, tuple[int, ...]] = {}
 
@@ -387,6 +391,7 @@ class DashboardView(View):
             else None
         )
         rng, shop = self.date_range(), self.shop_id()
+        self._first_painted.set()  # an earlier load's live job need not wait any more
         self.worker.cancel(LIVE_KEY)
         if reuse is not None:
             self.worker.submit(
@@ -394,12 +399,19 @@ class DashboardView(View):
                 on_result=self._loaded_result, key=LOAD_KEY, owner=self,
             )  # fmt: skip
             return
-        # The summary figures and to-dos first, the time-dependent figures right after.
-        for key, stage in ((LOAD_KEY, "first"), (LIVE_KEY, "live")):
-            self.worker.submit(
-                load_dashboard_view, rng, shop, None, stage=stage,
-                on_result=self._loaded_result, key=key, owner=self,
-            )  # fmt: skip
+        # The summary figures and to-dos first, the time-dependent figures right after: queued
+        # at once (the worker stays busy), but the live job waits until the first figures are
+        # shown and painted — reading meanwhile, the worker's Python competed for the GIL with
+        # the first paint and made it slower.
+        self._first_painted = painted = threading.Event()
+        self.worker.submit(
+            load_dashboard_view, rng, shop, None, stage="first",
+            on_result=self._loaded_result, key=LOAD_KEY, owner=self,
+        )  # fmt: skip
+        self.worker.submit(
+            load_live_after, painted, rng, shop,
+            on_result=self._loaded_result, key=LIVE_KEY, owner=self,
+        )  # fmt: skip
 
     @Slot(object)
     def _loaded_result(self, result: tuple[svc.DashboardData, list[TodoCount] | None]) -> None:
@@ -418,9 +430,14 @@ class DashboardView(View):
             if result[1] is not None:
                 self._show_todos(result[1])
             self.stage_shown.emit("first")
+            QTimer.singleShot(0, self._first_painted.set)
             return
         self.show_data(result)
         self.stage_shown.emit("first" if data.pending else "live")
+        if data.pending:
+            # Timers run after the posted layout and paint events: the live job starts once
+            # the first figures are on screen.
+            QTimer.singleShot(0, self._first_painted.set)
 
     def on_changed(self, changes: Changes) -> None:
         super().on_changed(changes)
