@@ -355,7 +355,8 @@ def load_dashboard(
         shops=shops,
         days=days,
         rates=rates,
-        totals=Totals.of(days),
+        # The range's per-shop sums (a row per shop) add up to the same as its days.
+        totals=Totals.of(t for s, t in by_shop.items() if shop_id is None or s == shop_id),
         per_shop=per_shop,
         products=products,
         suppliers=suppliers,

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from .migrations import m0010_daily_summaries as _m
+from .migrations.m0012_dashboard_speed import PRODUCT_TITLE_INDEX
 
 __all__ = [
     "DAY_OFFSET_S",
@@ -202,8 +203,9 @@ def day_rows(
     """Per day from *first_day* to *last_day* (inclusive; missing days as zero rows)."""
     clause, params = _shop_clause(shop_ids)
     sums = ", ".join(f"sum({c})" for c in _SHOP_FIGURES)
+    # (The columns are INTEGER NOT NULL: the sums come back as ints, no conversion needed.)
     found = {
-        int(r[0]): DayRow(int(r[0]), *(int(v) for v in r[1:]))
+        r[0]: DayRow(*r)
         for r in conn.execute(
             f"SELECT day, {sums} FROM {_m.SHOP_TABLE} WHERE day BETWEEN ? AND ?{clause}"
             " GROUP BY day",
@@ -217,7 +219,7 @@ def shop_totals(conn: sqlite3.Connection, first_day: int, last_day: int) -> dict
     """Per shop id, the figures summed over the days (``DayRow.day`` is the shop id)."""
     sums = ", ".join(f"sum({c})" for c in _SHOP_FIGURES)
     return {
-        int(r[0]): DayRow(int(r[0]), *(int(v) for v in r[1:]))
+        r[0]: DayRow(*r)
         for r in conn.execute(
             f"SELECT shop_id, {sums} FROM {_m.SHOP_TABLE} WHERE day BETWEEN ? AND ?"
             " GROUP BY shop_id",
@@ -235,10 +237,15 @@ def top_products(
 ) -> list[tuple[str, int, int, int]]:
     """(title, quantity, sales fen, lines) of the best-selling products by sales, most first."""
     clause, params = _shop_clause(shop_ids)
+    # All shops: walk the title index of migration 12 (grouped as it is stored, no sort); one
+    # shop: its (shop, day) key range.
+    source = (
+        f"{_m.PRODUCT_TABLE} INDEXED BY {PRODUCT_TITLE_INDEX}" if not clause else _m.PRODUCT_TABLE
+    )
     return [
         (str(r[0]), int(r[1]), int(r[2]), int(r[3]))
         for r in conn.execute(
-            f"SELECT title, sum(quantity), sum(sales_fen), sum(lines) FROM {_m.PRODUCT_TABLE}"
+            f"SELECT title, sum(quantity), sum(sales_fen), sum(lines) FROM {source}"
             f" WHERE day BETWEEN ? AND ?{clause} GROUP BY title HAVING sum(lines) > 0"
             " ORDER BY 3 DESC, 1 LIMIT ?",
             [first_day, last_day, *params, limit],

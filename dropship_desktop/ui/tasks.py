@@ -50,6 +50,22 @@ def _qobject_of(callback: Callable[..., Any] | None) -> QObject | None:
     return owner if isinstance(owner, QObject) else None
 
 
+class _WorkerThread(QThread):
+    """The worker thread, its event loop run from Python.
+
+    A plain ``QThread`` enters Python afresh for every queued job, and Python gives such a
+    thread a new thread state each time: ``threading.local`` data — peewee's per-thread
+    connection — did not survive from one job to the next. Every job opened a new SQLite
+    connection (its pragmas, an empty page cache: the dashboard's first read took four times as
+    long), left the old one to the garbage collector, and the per-thread id cache of
+    :mod:`~dropship_desktop.store.order_queries` never hit. Running the event loop inside
+    :meth:`run` keeps one thread state, so one connection serves every job.
+    """
+
+    def run(self) -> None:
+        self.exec()
+
+
 class _Runner(QObject):
     """Lives on the worker thread."""
 
@@ -92,20 +108,6 @@ class _Runner(QObject):
         if db.database and not db.is_closed():
             db.close()
         self._conn = None
-
-
-class _WorkerThread(QThread):
-    """A QThread whose event loop runs inside a Python frame.
-
-    A plain QThread calls into Python only for each slot: Python then makes a fresh thread state
-    per call and drops it afterwards, with every ``threading.local`` of the thread, so peewee
-    opened a new connection (cold page cache, pragmas again) for every job and the per-thread id
-    cache of :mod:`~dropship_desktop.store.order_queries` never hit. Running the loop from
-    ``run()`` keeps one thread state for the thread's life.
-    """
-
-    def run(self) -> None:
-        self.exec()
 
 
 class DbWorker(QObject):

@@ -1554,7 +1554,7 @@ The current data is backed up first, so this can be undone by restoring that bac
     <name>DashboardView</name>
     <message>
         <source>Dashboard</source>
-        <extracomment>Warn about a shop when this many cancellations (or fewer) bring it to its line. Switching range or shop reuses the to-do counts and 30-day windows up to this old (seconds); any change to orders reloads everything anyway.</extracomment>
+        <extracomment>Warn about a shop when this many cancellations (or fewer) bring it to its line. After a load&apos;s part is shown: &quot;first&quot; (summary figures and to-do counts, the live figures pending) or &quot;live&quot; (everything). The bench times the open with it. Set once a load&apos;s first figures are shown; its live job waits for it. Per table, the text widths its columns were last sized to (see ``text_widths``).</extracomment>
         <translation>工作台</translation>
     </message>
     <message>

@@ -203,3 +203,91 @@ def test_summaries_equal_group_by_after_random_operations(
         "SELECT count(*) FROM shop_daily_summary WHERE orders != 0 OR sales_fen != 0"
     ).fetchone()[0]
     assert left == 0
+
+
+def _products_from_orders(
+    first: int, last: int, shop_id: int | None
+) -> list[tuple[str, int, int, int]]:
+    """The top products counted from the order lines themselves (no summary, no index)."""
+    shop = "" if shop_id is None else f" AND o.shop_id = {int(shop_id)}"
+    return [
+        (str(r[0]), int(r[1]), int(r[2]), int(r[3]))
+        for r in db.execute_sql(
+            "SELECT l.title, sum(l.quantity), sum(l.quantity * l.unit_price_fen), count(*)"
+            " FROM sales_order_line l JOIN sales_order o ON o.id = l.sales_order_id"
+            " WHERE o.status IN ('paid', 'shipped', 'completed')"
+            f" AND (o.created_at + 28800) / 86400 BETWEEN ? AND ?{shop}"
+            " GROUP BY l.title ORDER BY 3 DESC, 1",
+            (first, last),
+        )
+    ]
+
+
+def test_top_products_through_the_title_index_equal_the_order_lines(demo_db: Path) -> None:
+    # Migration 12's index serves every range (no sort of the summary rows) and gives the same
+    # ranking as summing the order lines from scratch, for all shops and for one.
+    last = int(db.execute_sql("SELECT max(day) FROM shop_daily_summary").fetchone()[0])
+    plan = " ".join(
+        str(r[3])
+        for r in conn().execute(
+            "EXPLAIN QUERY PLAN SELECT title, sum(sales_fen) FROM product_daily_summary"
+            " INDEXED BY product_daily_summary_title WHERE day BETWEEN 1 AND 2 GROUP BY title"
+        )
+    )
+    assert "COVERING INDEX product_daily_summary_title" in plan and "GROUP BY" not in plan
+    shop_id = int(db.execute_sql("SELECT min(id) FROM shop").fetchone()[0])
+    for days in (7, 30, 90, 365, 1000):
+        for shop in (None, shop_id):
+            first = last - days + 1
+            got = ds.top_products(conn(), first, last, () if shop is None else (shop,), 1000)
+            assert got == _products_from_orders(first, last, shop), (days, shop)
+    assert ds.top_products(conn(), last - 29, last, (), 8)  # the demo sells something
+
+
+def test_queue_checks_read_the_supplier_order_index_alone(demo_db: Path) -> None:
+    # Migration 12: the per-order checks of the to-do counts (a live 1688 order with a tracking
+    # number?) are answered by supplier_order_sales without reading the 1688 orders' rows, and
+    # the counts stay those of the queues themselves.
+    from dropship_desktop.services import purchasing, shipping
+    from dropship_desktop.services.todos import count_todos
+
+    columns = [r[2] for r in conn().execute("PRAGMA index_info(supplier_order_sales)")]
+    assert columns == ["sales_order_id", "status", "tracking_no"]
+    plan = " ".join(
+        str(r[3])
+        for r in conn().execute(
+            "EXPLAIN QUERY PLAN SELECT count(*) FROM sales_order o WHERE EXISTS (SELECT 1"
+            " FROM supplier_order s WHERE s.sales_order_id = o.id AND s.tracking_no != ''"
+            " AND s.status NOT IN ('cancel', 'terminated'))"
+        )
+    )
+    assert "COVERING INDEX supplier_order_sales" in plan
+    counts = {t.card.key: t.count for t in count_todos()}
+    assert counts["tracking_to_send"] == shipping.shipping_count(unsent_only=True) > 0
+    assert counts["to_place"] == purchasing.queue_count() > 0
+
+
+def test_late_figures_read_the_paid_index_alone(demo_db: Path) -> None:
+    # Migration 12: the paid-orders index holds status too, so the late-shipment figure per
+    # shop reads no order rows (and still equals counting the orders).
+    from dropship_desktop.services import dashboard as svc
+
+    now = int(db.execute_sql("SELECT max(created_at) FROM sales_order").fetchone()[0])
+    sql = (
+        "SELECT shop_id, count(*) FROM sales_order INDEXED BY sales_order_paid_dashboard"
+        " WHERE status = 'paid' AND ship_by < ? GROUP BY shop_id"
+    )
+    plan = " ".join(str(r[3]) for r in conn().execute(f"EXPLAIN QUERY PLAN {sql}", (now,)))
+    assert "COVERING INDEX sales_order_paid_dashboard" in plan
+    live = svc.load_live(now)
+    by_shop: dict[int, int] = {}
+    for (shop, _day), n in live.late_by_shop.items():
+        by_shop[shop] = by_shop.get(shop, 0) + n
+    expected = dict(
+        db.execute_sql(
+            "SELECT shop_id, count(*) FROM sales_order WHERE status = 'paid' AND ship_by < ?"
+            " GROUP BY shop_id",
+            (now,),
+        ).fetchall()
+    )
+    assert by_shop == expected and sum(expected.values()) > 0

@@ -278,3 +278,18 @@ def test_after_sales_and_fraud_losses_tile(qtbot: QtBot, main_window: MainWindow
     tile = view.tiles["after_sales"]
     assert tile.value.text() == format_money(net)
     assert f"{cases:,}" in tile.note.text()
+
+
+def test_custom_dates_fit_a_1366_pixel_window(qtbot: QtBot, main_window: MainWindow) -> None:
+    # The custom range's dates sit on their own line: beside the bar's buttons they made the
+    # content wider than the window's dashboard (1216 px at 1366×768) and cut the charts off.
+    main_window.resize(1366, 768)
+    view = loaded(qtbot, main_window)
+    view.set_range(0)
+    wait_idle(qtbot, main_window)
+    assert view.dates_row.isVisibleTo(view) and view.from_date.isEnabled()
+    content = view.scroll.widget()
+    assert content.minimumSizeHint().width() <= view.scroll.viewport().width()
+    assert not view.scroll.horizontalScrollBar().isVisible()
+    view.set_range(30)
+    assert not view.dates_row.isVisibleTo(view)

@@ -173,3 +173,17 @@ def _raise_user_error() -> None:
 
 def _raise_bug() -> None:
     print(1 / 0)
+
+
+def test_every_job_reads_through_the_same_connection(
+    qtbot: QtBot, worker: DbWorker, fresh_db: Path
+) -> None:
+    # The worker's thread keeps one Python thread state, so peewee's per-thread connection (and
+    # its warm page cache) serves job after job instead of a new connection per job.
+    from dropship_desktop.store.db import db
+
+    seen: list[int] = []
+    for n in range(1, 4):
+        worker.submit(lambda: id(db.connection()), on_result=seen.append)
+        qtbot.waitUntil(lambda n=n: len(seen) == n, timeout=10_000)
+    assert len(set(seen)) == 1, seen

@@ -21,6 +21,7 @@ from . import (
     m0009_fulfilment,
     m0010_daily_summaries,
     m0011_risk,
+    m0012_dashboard_speed,
 )
 
 MIGRATIONS: tuple[ModuleType, ...] = (
@@ -35,6 +36,7 @@ MIGRATIONS: tuple[ModuleType, ...] = (
     m0009_fulfilment,
     m0010_daily_summaries,
     m0011_risk,
+    m0012_dashboard_speed,
 )
 LATEST_VERSION: int = MIGRATIONS[-1].VERSION
 

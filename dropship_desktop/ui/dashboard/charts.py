@@ -12,7 +12,7 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -88,6 +88,8 @@ class ChartBase(QWidget):
         self._empty_text = ""
         self._hover = -1
         self._plot = QRectF()
+        self._widest: tuple[object, int] = (None, 0)
+        self._style_cache: tuple[dict[str, QColor], QFont, QFontMetrics, QFontMetrics] | None = None
 
     # -- public -----------------------------------------------------------------------------
 
@@ -148,18 +150,46 @@ class ChartBase(QWidget):
 
     # -- painting ---------------------------------------------------------------------------
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (
+            QEvent.Type.FontChange,
+            QEvent.Type.PaletteChange,
+            QEvent.Type.StyleChange,
+        ):
+            self._widest = (None, 0)
+            self._style_cache = None
+        super().changeEvent(event)
+
+    def _style(self) -> tuple[dict[str, QColor], QFont, QFontMetrics, QFontMetrics]:
+        """Colours, the title font and the two font metrics, computed once per font/palette."""
+        if self._style_cache is None:
+            title_font = QFont(self.font())
+            title_font.setBold(True)
+            self._style_cache = (
+                self.colors(),
+                title_font,
+                QFontMetrics(title_font),
+                QFontMetrics(self.font()),
+            )
+        return self._style_cache
+
+    def metrics(self) -> QFontMetrics:
+        """The body font's metrics (cached)."""
+        return self._style()[3]
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        colors = self.colors()
+        colors, title_font, fm, _body = self._style()
         painter.fillRect(self.rect(), colors["background"])
-        painter.setPen(QPen(colors["grid"], 1))
-        painter.drawRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5))
-        title_font = QFont(self.font())
-        title_font.setBold(True)
+        # The frame: four 1-pixel fills (stroking the outline with the translucent pen cost a
+        # millisecond a chart).
+        w, h, grid = self.width(), self.height(), colors["grid"]
+        for edge in (QRect(0, 0, w, 1), QRect(0, h - 1, w, 1), QRect(0, 1, 1, h - 2),
+                     QRect(w - 1, 1, 1, h - 2)):  # fmt: skip
+            painter.fillRect(edge, grid)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setFont(title_font)
         painter.setPen(colors["text"])
-        fm = QFontMetrics(title_font)
         painter.drawText(
             QRectF(10, 6, self.width() - 20, fm.height() + 4),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
@@ -246,7 +276,7 @@ class ChartBase(QWidget):
         bottom_labels: bool = True,
     ) -> tuple[QRectF, Callable[[float], float]]:
         """Draw the grid and y labels; return the plot rectangle and the value → y mapping."""
-        fm = QFontMetrics(self.font())
+        fm = self.metrics()
         left = max(fm.horizontalAdvance(label(t)) for t in ticks) + 8
         bottom = fm.height() + 6 if bottom_labels else 4
         plot = QRectF(area.left() + left, area.top() + 4, area.width() - left - 6,
@@ -274,9 +304,12 @@ class ChartBase(QWidget):
     ) -> None:
         if not labels:
             return
-        fm = QFontMetrics(self.font())
+        fm = self.metrics()
         slot = plot.width() / len(labels)
-        widest = max(fm.horizontalAdvance(s) for s in labels) + 10
+        if self._widest[0] is not labels:  # measured once per data set, not on every paint
+            # The labels are dates of one format: the longest text is the widest.
+            self._widest = (labels, fm.horizontalAdvance(max(labels, key=len)) + 10)
+        widest = self._widest[1]
         every = max(1, math.ceil(widest / max(slot, 1)))
         painter.setPen(colors["muted"])
         for i in range(len(labels) - 1, -1, -every):  # always label the last (today)
@@ -290,24 +323,26 @@ class ChartBase(QWidget):
     def _legend(
         self,
         painter: QPainter,
-        items: Sequence[tuple[str, QColor, bool]],
+        items: Sequence[tuple[str, QColor, str]],
         colors: dict[str, QColor],
     ) -> None:
-        """Series names top right; a dashed swatch for lines drawn dashed."""
-        fm = QFontMetrics(self.font())
+        """Series names top right, each with a swatch drawn as the series is: ``"bar"`` (a
+        square), ``"line"`` or ``"dashed"`` (a short line)."""
+        fm = self.metrics()
         x = self.width() - 10
-        for name, color, dashed in reversed(items):
+        for name, color, style in reversed(items):
             w = fm.horizontalAdvance(name)
             x -= w
             painter.setPen(colors["text"])
             painter.drawText(QPointF(x, 6 + fm.ascent() + 2), name)
             x -= 18
             y = 6 + fm.height() / 2 + 2
-            if dashed:
-                painter.setPen(QPen(color, 2, Qt.PenStyle.DashLine))
-                painter.drawLine(QPointF(x, y), QPointF(x + 14, y))
-            else:
+            if style == "bar":
                 painter.fillRect(QRectF(x + 2, y - 5, 10, 10), color)
+            else:
+                pen = Qt.PenStyle.DashLine if style == "dashed" else Qt.PenStyle.SolidLine
+                painter.setPen(QPen(color, 2, pen))
+                painter.drawLine(QPointF(x, y), QPointF(x + 14, y))
             x -= 12
 
 
@@ -349,18 +384,25 @@ class DailySalesChart(ChartBase):
                 colors["highlight"],
             )
         zero = y_of(0)
+        # Bars on whole pixels: an antialiased fill of each of a year's 730 bars is slow and
+        # blurs them.
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         for si, series in enumerate(self._series):
+            color, danger = colors[series.role], colors["danger"]
             for i, value in enumerate(series.values):
                 if not value:
                     continue
                 x = plot.left() + slot * i + (slot - bar * n) / 2 + bar * si
                 y = y_of(value / 100)
-                role = "danger" if value < 0 else series.role
-                painter.fillRect(QRectF(x, min(y, zero), bar, abs(zero - y)), colors[role])
+                painter.fillRect(
+                    QRectF(x, min(y, zero), bar, abs(zero - y)).toRect(),
+                    danger if value < 0 else color,
+                )
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(QPen(colors["muted"], 1))
         painter.drawLine(QPointF(plot.left(), zero), QPointF(plot.right(), zero))
         self._x_labels(painter, plot, self._labels, colors)
-        self._legend(painter, [(s.name, colors[s.role], False) for s in self._series], colors)
+        self._legend(painter, [(s.name, colors[s.role], "bar") for s in self._series], colors)
 
     def hit_test(self, pos: QPointF) -> int:
         plot = self._plot
@@ -451,7 +493,9 @@ class CancellationRateChart(ChartBase):
         painter.setPen(QPen(colors["primary"], 2))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(path)
-        for point, rate in points:
+        # Dots mark each day up to a quarter's worth; a longer range draws the line alone (the
+        # tinted band shows where it runs over the warning line).
+        for point, rate in points if len(points) <= 120 else ():
             over = rate >= self._line
             painter.setBrush(colors["danger"] if over else colors["primary"])
             painter.setPen(Qt.PenStyle.NoPen)
@@ -459,7 +503,7 @@ class CancellationRateChart(ChartBase):
             painter.drawEllipse(point, radius, radius)
         painter.setPen(QPen(colors["danger"], 1.5, Qt.PenStyle.DashLine))
         painter.drawLine(QPointF(plot.left(), y_line), QPointF(plot.right(), y_line))
-        fm = QFontMetrics(self.font())
+        fm = self.metrics()
         text = f"{self._line_name} {percent(self._line, 1)}"
         painter.setPen(colors["danger"])
         painter.drawText(
@@ -471,8 +515,8 @@ class CancellationRateChart(ChartBase):
         self._legend(
             painter,
             [
-                (self._rate_name, colors["primary"], False),
-                (self._line_name, colors["danger"], True),
+                (self._rate_name, colors["primary"], "line"),
+                (self._line_name, colors["danger"], "dashed"),
             ],
             colors,
         )
@@ -529,7 +573,7 @@ class HorizontalBarChart(ChartBase):
         return len(self._items)
 
     def paint_plot(self, painter: QPainter, area: QRectF, colors: dict[str, QColor]) -> None:
-        fm = QFontMetrics(self.font())
+        fm = self.metrics()
         label_w = min(
             area.width() * 0.42, max(fm.horizontalAdvance(i.label) for i in self._items) + 8
         )

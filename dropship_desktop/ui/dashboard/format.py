@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
+import functools
+
 from PySide6.QtCore import QDate, QLocale
 
-__all__ = ["compact_money", "day_date", "percent"]
+__all__ = ["compact_money", "day_date", "day_labels", "percent"]
 
 
 def _chinese() -> bool:
@@ -46,3 +49,19 @@ _EPOCH = QDate(1970, 1, 1)
 def day_date(day: int) -> QDate:
     """The calendar date (China time) of a CST day number (days since 1970-01-01)."""
     return _EPOCH.addDays(int(day))
+
+
+_EPOCH_DATE = datetime.date(1970, 1, 1)
+
+
+@functools.lru_cache(maxsize=4096)
+def _day_label(day: int) -> tuple[str, str]:
+    date = _EPOCH_DATE + datetime.timedelta(days=int(day))
+    return f"{date.month:02d}-{date.day:02d}", date.isoformat()
+
+
+def day_labels(days: list[int]) -> tuple[list[str], list[str]]:
+    """Axis labels (``MM-dd``) and full dates (``yyyy-MM-dd``) of CST day numbers (cached:
+    a year's range asks for 365 of them on every range change)."""
+    pairs = [_day_label(d) for d in days]
+    return [p[0] for p in pairs], [p[1] for p in pairs]

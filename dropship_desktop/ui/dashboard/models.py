@@ -162,6 +162,17 @@ class _FiguresModel(QAbstractTableModel):
     def row(self, row: int) -> Any:
         return self._rows[row]
 
+    def text_widths(self) -> tuple[int, ...]:
+        """Per column, the longest text shown (its header's included), in characters.
+
+        The view sizes the columns to their contents only when this changes: measuring every
+        cell through the view costs milliseconds on each range change.
+        """
+        return tuple(
+            max([len(str(head)), *(len(str(text(r))) for r in self._rows)])
+            for head, _key, text, *_rest in self._columns
+        )
+
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 

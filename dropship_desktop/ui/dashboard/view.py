@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+import threading
 
-from PySide6.QtCore import QDate, Qt, Signal, Slot
-from PySide6.QtGui import QColor, QFont, QKeySequence, QPalette
+from PySide6.QtCore import QDate, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -32,10 +29,12 @@ from ...domain.dashboard import BP, RANGE_PRESETS, DateRange, stock_problem
 from ...domain.timeutil import now_epoch
 from ...services import dashboard as svc
 from ...services.base import Changes
-from ...services.todos import TODO_CARDS, TodoCount, TodoTarget, count_todos
-from ..formatting import format_money, translated, user_error_text
+from ...services.todos import TODO_CARDS, TodoCount
+from ..formatting import format_money
 from ..tasks import DbWorker
 from ..view_base import View
+from . import actions
+from .cards import FigureTile, TodoCardWidget
 from .charts import (
     BarItem,
     CancellationRateChart,
@@ -44,171 +43,14 @@ from .charts import (
     TopProductsChart,
     TopSuppliersChart,
 )
-from .export import dashboard_sheets, write_workbook
-from .format import day_date, percent
+from .format import day_date, day_labels, percent
+from .loading import LIVE_KEY, LOAD_KEY, REUSE_S, load_dashboard_view, load_live_after
 from .models import ShopFiguresModel, SupplierFiguresModel
 
 __all__ = ["DashboardView", "TodoCardWidget", "load_dashboard_view"]
 
 #: Warn about a shop when this many cancellations (or fewer) bring it to its line.
 NEAR_LINE = 3
-_LOAD_KEY = "dashboard-load"
-_LIVE_KEY = "dashboard-live"
-#: Switching range or shop reuses the to-do counts and 30-day windows up to this old (seconds);
-#: any change to orders reloads everything anyway.
-REUSE_S = 60
-
-
-def load_dashboard_view(
-    date_range: DateRange,
-    shop_id: int | None,
-    previous: svc.DashboardData | None = None,
-    *,
-    stage: str = "all",
-) -> tuple[svc.DashboardData, list[TodoCount] | None]:
-    """What the view shows, read on the DB worker.
-
-    With *previous* (the data shown, less than a minute old) only the range's figures are read:
-    the to-do counts and the live figures (30-day windows, late orders, stock cancellations) do
-    not depend on the range or shop. Otherwise *stage* ``"first"`` reads the summary figures and
-    the to-do counts (the live figures pending), ``"live"`` everything but the to-do counts,
-    ``"all"`` everything.
-    """
-    if previous is not None:
-        return svc.load_dashboard(date_range, shop_id, live=previous.live), None
-    if stage == "first":
-        return svc.load_dashboard(date_range, shop_id, live=svc.PENDING), count_todos()
-    if stage == "live":
-        return svc.load_dashboard(date_range, shop_id), None
-    return svc.load_dashboard(date_range, shop_id), count_todos()
-
-
-URGENT = QColor("#e0621b")
-WARN = QColor("#d93838")
-
-
-def _set_color(label: QLabel, color: QColor | None) -> None:
-    """Colour a label's text through its palette (a style sheet per update would re-polish)."""
-    palette = label.palette()
-    wanted = (
-        color
-        if color is not None
-        else label.parentWidget().palette().color(QPalette.ColorRole.WindowText)
-    )
-    if palette.color(QPalette.ColorRole.WindowText) != wanted:
-        palette.setColor(QPalette.ColorRole.WindowText, wanted)
-        label.setPalette(palette)
-
-
-class TodoCardWidget(QFrame):
-    """One to-do: title, a big count, what it means; a click opens the matching list.
-
-    Signals:
-        activated(object): The :class:`TodoTarget` to open.
-    """
-
-    activated = Signal(object)
-
-    def __init__(self, key: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.key = key
-        self.setObjectName(f"todo_{key}")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        # Preferred height: the cards of a row grow to the tallest one's height.
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.title = QLabel()
-        self.title.setWordWrap(True)
-        self.count = QLabel("–")
-        big = QFont(self.font())
-        big.setPointSizeF(big.pointSizeF() * 1.9)
-        big.setBold(True)
-        self.count.setFont(big)
-        self.hint = QLabel()
-        self.hint.setWordWrap(True)
-        self.hint.setForegroundRole(self.hint.foregroundRole())
-        self.detail = QPushButton()
-        self.detail.setFlat(True)
-        self.detail.setStyleSheet("text-align: left; padding: 0; color: palette(link);")
-        self.detail.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.detail.hide()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 8, 10, 8)
-        layout.setSpacing(2)
-        layout.addWidget(self.title)
-        layout.addWidget(self.count)
-        layout.addWidget(self.hint)
-        layout.addWidget(self.detail)
-        layout.addStretch(1)
-        self.setMinimumHeight(118)
-        self._target = TodoTarget()
-        self._detail_target: TodoTarget | None = None
-        self.detail.clicked.connect(self._open_detail)
-        self.value = 0
-
-    def set_count(self, todo: TodoCount) -> None:
-        card = todo.card
-        self.value = todo.count
-        self._target = card.target
-        self._detail_target = card.detail_target or card.target
-        self.title.setText(translated(card.title, "Todo"))
-        self.hint.setText(translated(card.hint, "Todo"))
-        self.count.setText(f"{todo.count:,}")
-        _set_color(self.count, URGENT if todo.count > 0 else None)
-        if card.detail is not None and todo.detail:
-            self.detail.setText(
-                translated(card.detail_text, "Todo").replace("{n}", f"{todo.detail:,}") + " ›"
-            )
-            self.detail.show()
-        else:
-            self.detail.hide()
-        self.setToolTip(self.hint.text())
-        self.setAccessibleName(f"{self.title.text()}: {todo.count}")
-
-    def mouseReleaseEvent(self, event: object) -> None:
-        self.activated.emit(self._target)
-
-    def keyPressEvent(self, event: object) -> None:
-        key = event.key()  # type: ignore[attr-defined]
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
-            self.activated.emit(self._target)
-            return
-        super().keyPressEvent(event)  # type: ignore[arg-type]
-
-    @Slot()
-    def _open_detail(self) -> None:
-        self.activated.emit(self._detail_target or self._target)
-
-
-class _Tile(QFrame):
-    """A headline figure: name, value, a small note."""
-
-    def __init__(self, key: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName(f"tile_{key}")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.name = QLabel()
-        self.value = QLabel("–")
-        font = QFont(self.font())
-        font.setPointSizeF(font.pointSizeF() * 1.45)
-        font.setBold(True)
-        self.value.setFont(font)
-        self.value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.note = QLabel()
-        self.note.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 6, 10, 6)
-        layout.setSpacing(1)
-        layout.addWidget(self.name)
-        layout.addWidget(self.value)
-        layout.addWidget(self.note)
-
-    def set(self, value: str, note: str = "", warn: bool = False) -> None:
-        self.value.setText(value)
-        _set_color(self.value, WARN if warn else None)
-        self.note.setText(note)
-        self.note.setVisible(bool(note))
 
 
 class DashboardView(View):
@@ -219,6 +61,9 @@ class DashboardView(View):
     """
 
     todo_activated = Signal(object)
+    #: After a load's part is shown: "first" (summary figures and to-do counts, the live
+    #: figures pending) or "live" (everything). The bench times the open with it.
+    stage_shown = Signal(str)
     watches = frozenset(
         {"sales_order", "supplier_order", "cancellation_request", "shop", "supplier"}
         | {t for card in TODO_CARDS for t in card.watches}
@@ -232,6 +77,10 @@ class DashboardView(View):
         self._todos: list[TodoCount] = []
         self._days = 30
         self._shops: list[svc.ShopRef] = []
+        #: Set once a load's first figures are shown; its live job waits for it.
+        self._first_painted = threading.Event()
+        #: Per table, the text widths its columns were last sized to (see ``text_widths``).
+        self._sized: dict[str, tuple[int, ...]] = {}
 
         # -- the bar: range, shop, actions
         self.heading = QLabel()
@@ -283,12 +132,19 @@ class DashboardView(View):
         bar.addSpacing(12)
         for days in (*RANGE_PRESETS, 0):
             bar.addWidget(self.range_buttons[days])
-        bar.addWidget(self.from_date)
+        # A custom range's dates go on a line of their own under the bar: beside the buttons
+        # they made the bar wider than a 1366-pixel screen in English (the charts were cut off
+        # on the right behind a horizontal scroll bar).
+        self.dates_row = QWidget()
+        self.dates_row.setObjectName("customDates")
+        dates = QHBoxLayout(self.dates_row)
+        dates.setContentsMargins(0, 0, 0, 0)
+        dates.addWidget(self.from_date)
         self.dash = QLabel("–")
-        bar.addWidget(self.dash)
-        bar.addWidget(self.to_date)
-        for widget in (self.from_date, self.dash, self.to_date):
-            widget.hide()
+        dates.addWidget(self.dash)
+        dates.addWidget(self.to_date)
+        dates.addStretch(1)
+        self.dates_row.hide()
         bar.addSpacing(8)
         bar.addWidget(self.shop_combo)
         bar.addStretch(1)
@@ -313,7 +169,9 @@ class DashboardView(View):
         self.cards: dict[str, TodoCardWidget] = {}
         cards = QGridLayout()
         cards.setSpacing(8)
-        per_row = 6
+        # One row up to six cards, else two even rows (eight cards: 4 + 4, not 6 + 2).
+        n_cards = len(TODO_CARDS)
+        per_row = n_cards if n_cards <= 6 else min(6, (n_cards + 1) // 2)
         for n, card in enumerate(TODO_CARDS):
             widget = TodoCardWidget(card.key)
             widget.activated.connect(self.todo_activated)
@@ -324,7 +182,7 @@ class DashboardView(View):
         self.figures_title = QLabel()
         self.figures_title.setFont(heading_font)
         self.tiles = {
-            k: _Tile(k)
+            k: FigureTile(k)
             for k in ("sales", "orders", "profit", "margin", "cancel", "late", "after_sales")
         }
         tiles = QHBoxLayout()
@@ -363,6 +221,7 @@ class DashboardView(View):
         column.setContentsMargins(12, 10, 12, 12)
         column.setSpacing(8)
         column.addLayout(bar)
+        column.addWidget(self.dates_row)
         column.addWidget(self.warning)
         column.addWidget(self.todo_title)
         column.addLayout(cards)
@@ -370,9 +229,9 @@ class DashboardView(View):
         column.addLayout(tiles)
         column.addLayout(charts)
         column.addWidget(self.shops_title)
-        column.addWidget(self.shop_table)
+        column.addWidget(self.shop_table, 0, Qt.AlignmentFlag.AlignLeft)
         column.addWidget(self.suppliers_title)
-        column.addWidget(self.supplier_table)
+        column.addWidget(self.supplier_table, 0, Qt.AlignmentFlag.AlignLeft)
         column.addStretch(1)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
@@ -395,6 +254,8 @@ class DashboardView(View):
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         table.setSizeAdjustPolicy(QAbstractItemView.SizeAdjustPolicy.AdjustToContents)
+        # As wide as its columns, no empty frame to the right of them.
+        table.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
         return table
 
     # -- texts ------------------------------------------------------------------------------
@@ -490,9 +351,10 @@ class DashboardView(View):
     @Slot(int)
     def _range_clicked(self, days: int) -> None:
         self._days = days
-        # The dates only for a custom range (the bar must fit a 1366-pixel screen in English).
-        for widget in (self.from_date, self.dash, self.to_date):
-            widget.setVisible(days == 0)
+        # The dates only for a custom range, on their own line under the bar.
+        if self.dates_row.isHidden() == (days == 0):
+            self.dates_row.setVisible(days == 0)
+        for widget in (self.from_date, self.to_date):
             widget.setEnabled(days == 0)
         if days:
             rng = DateRange.last(days, svc.today())
@@ -529,19 +391,27 @@ class DashboardView(View):
             else None
         )
         rng, shop = self.date_range(), self.shop_id()
-        self.worker.cancel(_LIVE_KEY)
+        self._first_painted.set()  # an earlier load's live job need not wait any more
+        self.worker.cancel(LIVE_KEY)
         if reuse is not None:
             self.worker.submit(
                 load_dashboard_view, rng, shop, reuse,
-                on_result=self._loaded_result, key=_LOAD_KEY, owner=self,
+                on_result=self._loaded_result, key=LOAD_KEY, owner=self,
             )  # fmt: skip
             return
-        # The summary figures and to-dos first, the time-dependent figures right after.
-        for key, stage in ((_LOAD_KEY, "first"), (_LIVE_KEY, "live")):
-            self.worker.submit(
-                load_dashboard_view, rng, shop, None, stage=stage,
-                on_result=self._loaded_result, key=key, owner=self,
-            )  # fmt: skip
+        # The summary figures and to-dos first, the time-dependent figures right after: queued
+        # at once (the worker stays busy), but the live job waits until the first figures are
+        # shown and painted — reading meanwhile, the worker's Python competed for the GIL with
+        # the first paint and made it slower.
+        self._first_painted = painted = threading.Event()
+        self.worker.submit(
+            load_dashboard_view, rng, shop, None, stage="first",
+            on_result=self._loaded_result, key=LOAD_KEY, owner=self,
+        )  # fmt: skip
+        self.worker.submit(
+            load_live_after, painted, rng, shop,
+            on_result=self._loaded_result, key=LIVE_KEY, owner=self,
+        )  # fmt: skip
 
     @Slot(object)
     def _loaded_result(self, result: tuple[svc.DashboardData, list[TodoCount] | None]) -> None:
@@ -555,12 +425,19 @@ class DashboardView(View):
             and not shown.pending
             and (shown.range, shown.shop_id) == (data.range, data.shop_id)
         ):
-            # A reload: keep the complete figures shown until the new ones come; the to-do
-            # counts are new already.
+            # A reload: keep the complete figures shown until the new ones come (the to-do
+            # counts come in their own job).
             if result[1] is not None:
                 self._show_todos(result[1])
+            self.stage_shown.emit("first")
+            QTimer.singleShot(0, self._first_painted.set)
             return
         self.show_data(result)
+        self.stage_shown.emit("first" if data.pending else "live")
+        if data.pending:
+            # Timers run after the posted layout and paint events: the live job starts once
+            # the first figures are on screen.
+            QTimer.singleShot(0, self._first_painted.set)
 
     def on_changed(self, changes: Changes) -> None:
         super().on_changed(changes)
@@ -585,8 +462,12 @@ class DashboardView(View):
             return  # the figures below follow with the time-dependent ones
         self.shop_model.set_rows(data.per_shop)
         self.supplier_model.set_rows(data.suppliers)
-        for table in (self.shop_table, self.supplier_table):
-            table.resizeColumnsToContents()
+        for table, model in ((self.shop_table, self.shop_model),
+                             (self.supplier_table, self.supplier_model)):  # fmt: skip
+            widths = model.text_widths()
+            if self._sized.get(table.objectName()) != widths:
+                table.resizeColumnsToContents()
+                self._sized[table.objectName()] = widths
         self._show_warning(data)
 
     def _show_todos(self, todos: list[TodoCount]) -> None:
@@ -651,8 +532,7 @@ class DashboardView(View):
         )
 
     def _show_charts(self, data: svc.DashboardData) -> None:
-        labels = [day_date(d.day).toString("MM-dd") for d in data.days]
-        long_labels = [day_date(d.day).toString("yyyy-MM-dd") for d in data.days]
+        labels, long_labels = day_labels([d.day for d in data.days])
         orders_word = self.tr("Orders")
         self.sales_chart.set_data(
             long_labels if len(labels) <= 10 else labels,
@@ -719,97 +599,34 @@ class DashboardView(View):
                     ).format(shop=s.shop.name, n=s.to_line, rate=percent(s.window_rate), line=line)
                 )
         self.warning.setText("\n".join(lines))
-        self.warning.setVisible(bool(lines))
+        if self.warning.isHidden() == bool(lines):  # show or hide only on a change
+            self.warning.setVisible(bool(lines))
 
-    # -- actions ----------------------------------------------------------------------------
+    # -- actions (ui/dashboard/actions.py) -------------------------------------------------
+
+    def shop_refs(self) -> list[svc.ShopRef]:
+        """The shops the view knows (as last loaded)."""
+        return list(self._shops)
 
     @Slot()
     def edit_warning_line(self) -> None:
-        shop_id = self.shop_id()
-        shops = [s for s in self._shops if shop_id is None or s.id == shop_id]
-        if not shops:
-            return
-        current = min(s.warning_bp for s in shops) / 100
-        label = (
-            self.tr("Warning line for {shop} (30-day cancellation rate, %):").format(
-                shop=shops[0].name
-            )
-            if shop_id is not None
-            else self.tr("Warning line for every shop (30-day cancellation rate, %):")
-        )
-        value, ok = QInputDialog.getDouble(
-            self, self.tr("Warning line"), label, current, 0.01, 100.0, 2
-        )
-        if not ok:
-            return
-        for shop in shops:
-            self.worker.submit(
-                svc.set_cancel_warning_line,
-                shop.id,
-                round(value * 100),
-                on_error=self._failed,
-                owner=self,
-            )
-
-    @Slot(object)
-    def _failed(self, error: BaseException) -> None:
-        QMessageBox.warning(self, self.tr("Dashboard"), user_error_text(error))
+        actions.edit_warning_line(self)
 
     def shop_label(self) -> str:
         return self.shop_combo.currentText()
 
     @Slot()
     def export_figures(self) -> None:
-        if self.data is None:
-            return
-        rng = self.data.range
-        name = self.tr("dashboard {first} to {last}").format(
-            first=day_date(rng.first_day).toString("yyyyMMdd"),
-            last=day_date(rng.last_day).toString("yyyyMMdd"),
-        )
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export figures"), f"{name}.xlsx", self.tr("Excel workbook (*.xlsx)")
-        )
-        if not path:
-            return
-        if not path.lower().endswith(".xlsx"):
-            path += ".xlsx"
-        try:
-            self.export_to(path)
-        except OSError as exc:
-            QMessageBox.warning(
-                self,
-                self.tr("Export figures"),
-                self.tr("The file could not be written: {error}. Choose another folder or "
-                        "close the file in Excel, then try again.").format(error=exc.strerror or exc),
-            )  # fmt: skip
+        actions.export_figures(self)
 
     @Slot()
     def save_charts(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Save charts"))
-        if not folder:
-            return
-        failed = [p for p in self.save_charts_to(folder) if not Path(p).exists()]
-        if failed:
-            QMessageBox.warning(
-                self,
-                self.tr("Save charts"),
-                self.tr("These files could not be written: {files}. Choose another folder.").format(
-                    files=", ".join(failed)
-                ),
-            )
+        actions.save_charts(self)
 
     def save_charts_to(self, folder: str) -> list[str]:
         """Write each chart as ``<title>.png`` into *folder*; return the paths."""
-        paths = []
-        for chart in self.charts:
-            name = "".join(c for c in chart.title() if c not in '\\/:*?"<>|').strip() or "chart"
-            path = str(Path(folder) / f"{name}.png")
-            chart.export_png(path)
-            paths.append(path)
-        return paths
+        return actions.save_charts_to(self.charts, folder)
 
     def export_to(self, path: str) -> None:
         """Write the figures shown to an XLSX workbook."""
-        assert self.data is not None
-        write_workbook(path, dashboard_sheets(self.data, self.shop_label()))
+        actions.write_figures(self, path)
