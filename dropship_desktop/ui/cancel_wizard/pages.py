@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from ...connectors import connector_kinds
+from ...connectors import REGISTRY, connector_kinds
 from ...connectors.base import ConnectorUnavailable
 from ...connectors.defaults import default_refund_reasons
 from ...domain.cancel_flow import (
@@ -116,20 +116,9 @@ CHOSEN_KEY = "cancel-wizard-chosen"
 
 
 def connector_label(kind: str) -> str:
-    """What a connector kind means, for the seller."""
-    if kind == "manual":
-        return translate(
-            QT_TRANSLATE_NOOP(
-                "CancelWizard", "Manual: you act on 1688 in the browser and confirm here"
-            )
-        )
-    if kind == "fake":
-        return translate(
-            QT_TRANSLATE_NOOP(
-                "CancelWizard", "Test connector: a simulated 1688 (no real orders change)"
-            )
-        )
-    return kind
+    """What a connector kind means, for the seller (its registered label; an unknown kind as is)."""
+    info = REGISTRY.get(kind)
+    return translated(info.label) if info is not None else kind
 
 
 def order_label(candidate: OrderCandidate | None, supplier_order_id: int) -> str:

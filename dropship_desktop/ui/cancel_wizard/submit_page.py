@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...connectors.base import ConnectorUnavailable
+from ...connectors.capabilities import ConfirmsOnPlatform, OpensPages
 from ...domain.cancel_flow import (
     CancelStep,
     OrderOutcome,
@@ -604,7 +605,7 @@ class SubmitPage(StepPage):
         assert connector is not None
         item = job.item
         self._awaiting = job
-        opened = bool(getattr(connector, "open_order", lambda _n: False)(item.order_id_1688))
+        opened = isinstance(connector, OpensPages) and connector.open_order(item.order_id_1688)
         if item.action is CancelAction.CLOSE:
             text = self.tr(
                 "1688 order {order}: close it on 1688 (取消订单) with the reason “{reason}”"
@@ -636,19 +637,18 @@ class SubmitPage(StepPage):
     @Slot()
     def _reopen(self) -> None:
         connector = self.cw.connector
-        if self._awaiting is not None and connector is not None:
-            getattr(connector, "open_order", lambda _n: False)(self._awaiting.item.order_id_1688)
+        if self._awaiting is not None and isinstance(connector, OpensPages):
+            connector.open_order(self._awaiting.item.order_id_1688)
 
     def _answer(self, done: bool) -> None:
         job, connector = self._awaiting, self.cw.connector
-        if job is None or connector is None:
+        if job is None or not isinstance(connector, ConfirmsOnPlatform):
             return
         self._awaiting = None
         self.ask_frame.hide()
         extra = self.answer_edit.text().strip()
         is_refund = job.item.action is CancelAction.REFUND_REQUEST
-        confirm = getattr(connector, "confirm")  # noqa: B009 - only manual connectors have it
-        confirm(
+        connector.confirm(
             job.item.order_id_1688,
             job.item.action,
             done=done,

@@ -196,9 +196,7 @@ class CancelWizard(QWizard):
         """
         if self._factory is not None:
             return self._factory(account.connector)
-        if account.connector == "manual":
-            return get_connector("manual", open_url=self._open_url)
-        return get_connector(account.connector)
+        return get_connector(account.connector, open_url=self._open_url)
 
     def _set_choices(self, choices: dict[str, list[tuple[Any, ...]]]) -> None:
         self.shop_names = {int(i): str(n) for i, n in choices.get("shops", [])}
