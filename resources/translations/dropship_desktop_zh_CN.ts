@@ -831,7 +831,6 @@ The current data is backed up first, so this can be undone by restoring that bac
     </message>
     <message>
         <source>Manual: you act on 1688 in the browser and confirm here</source>
-        <extracomment>1688 statuses the wizard can act on (close unpaid, apply for the refund of unshipped). &quot;Select all&quot; asks first when it would check more orders than this.</extracomment>
         <translation>手动：在浏览器中操作1688，然后在这里确认</translation>
     </message>
     <message>
@@ -1297,6 +1296,19 @@ The current data is backed up first, so this can be undone by restoring that bac
         <source>Closed at once; nothing was paid.</source>
         <translation>立即关闭；未付过款。</translation>
     </message>
+    <message>
+        <source>No particular advice for these orders.</source>
+        <translation>这些订单没有特别的建议。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s)</source>
+        <translation>
+            <numerusform>%n 个订单</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConsequencesText</name>
     <message numerus="yes">
         <source>Close %n unpaid order(s): {amount}</source>
         <translation>
@@ -1324,16 +1336,6 @@ The current data is backed up first, so this can be undone by restoring that bac
     <message>
         <source>Shop traffic (店铺流量) drops: the platform shows the shop&apos;s products less.</source>
         <translation>店铺流量下降：平台会减少店铺商品的曝光。</translation>
-    </message>
-    <message>
-        <source>No particular advice for these orders.</source>
-        <translation>这些订单没有特别的建议。</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n order(s)</source>
-        <translation>
-            <numerusform>%n 个订单</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -2549,7 +2551,7 @@ Details were written to the log file:
     </message>
     <message>
         <source>The connector “{kind}” is not available in this version of the app. Edit the distribution account and choose the manual connector.</source>
-        <extracomment>Kinds known at start-up (the fake is for tests and demos); see connector_kinds().</extracomment>
+        <extracomment>The seller acts on 1688 in the browser and confirms each action in the app. ``list_orders``/``fetch_order`` return the platform&apos;s data. Places 1688 orders itself (:class:`~.base.OrderingConnector`). Opens 1688 pages in the browser; its factory takes ``open_url``. Simulated: for tests and demos, changes no real order.</extracomment>
         <translation>当前版本的软件不支持连接方式“{kind}”。请编辑分销账号，改用“手动”连接方式。</translation>
     </message>
     <message>
@@ -3030,7 +3032,7 @@ Applied on every connection (peewee connects once per thread). Read-only opening
     </message>
     <message>
         <source>{file} cannot be written: it may be open in Excel or WPS. Close it and try again.</source>
-        <extracomment>Paid orders whose summary says the 1688 side shipped, along the partial index of migration 9 (terms word for word as in the index); _HAS_TRACKING re-checks the supplier orders.</extracomment>
+        <extracomment>Paid orders whose summary says the 1688 side shipped, along the partial index of migration 9 (terms word for word as in the index); _HAS_TRACKING re-checks the supplier orders. Not yet sent to the shop with the tracking number the 1688 side has now (a changed number counts as not sent).</extracomment>
         <translation>无法写入 {file}：文件可能已在 Excel 或 WPS 中打开。请关闭后重试。</translation>
     </message>
     <message>
@@ -6790,6 +6792,7 @@ Use “Map columns…” to say which column holds what.</source>
     <name>StepPage</name>
     <message>
         <source>Step {n} of 6 · {name}</source>
+        <extracomment>1688 statuses the wizard can act on (close unpaid, apply for the refund of unshipped). &quot;Select all&quot; asks first when it would check more orders than this.</extracomment>
         <translation>第 {n} 步（共 6 步）· {name}</translation>
     </message>
 </context>
@@ -6797,7 +6800,7 @@ Use “Map columns…” to say which column holds what.</source>
     <name>SubmitPage</name>
     <message>
         <source>&amp;Submit the cancellation requests</source>
-        <extracomment>Shown for requests not sent because the seller stopped the batch. Counts the waiting orders down and sends each once its time has come.</extracomment>
+        <extracomment>Shown for requests not sent because the seller stopped the batch. What step 6 does next: decided in plain Python (domain.cancel_sending), done here. Counts the waiting orders down and sends each once its time has come.</extracomment>
         <translation>提交取消申请(&amp;S)</translation>
     </message>
     <message>

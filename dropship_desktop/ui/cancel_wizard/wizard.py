@@ -26,14 +26,12 @@ from ...errors import UserError
 from ...store.order_queries import filter_choices
 from ..formatting import user_error_text
 from ..tasks import DbWorker
-from .pages import (
-    ConfirmPage,
-    OrderListPage,
-    ReasonPage,
-    SelectPage,
-    SignInPage,
-    StepPage,
-)
+from .confirm_page import ConfirmPage
+from .order_list_page import OrderListPage
+from .reason_page import ReasonPage
+from .select_page import SelectPage
+from .sign_in_page import SignInPage
+from .step_page import StepPage
 from .submit_page import SubmitPage
 from .texts import step_title
 
