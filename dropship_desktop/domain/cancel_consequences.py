@@ -11,13 +11,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from ..messages import CANCEL_ADVICE, message
 from .cancel_facts import CANCELLATION_WINDOW_DAYS, OrderCandidate, RefundReason, SaleFacts
 from .cancel_plan import CloseReasonInput, OrderPlan, ReasonInput, RefundReasonInput
 from .enums import DEAD_SALES_STATUSES, CancelAction, CancelReason, SalesStatus
 from .sourcing import description_completeness, lead_time_risk
 
 __all__ = [
-    "ADVICE_MESSAGES",
     "Advice",
     "Consequences",
     "RateChange",
@@ -203,38 +203,14 @@ def shop_todos(
 # Prevention advice (seed 5.3)
 # --------------------------------------------------------------------------------------------
 
-ADVICE_MESSAGES: dict[str, str] = {
-    "lead_time_exceeds_deadline": (
-        "The supplier's lead time was longer than the time left to the shop's ship-by deadline. "
-        "Choose offers that ship in time, or promise a later dispatch in the listing."
-    ),
-    "description_incomplete": (
-        "The product description is incomplete. Clear product information (size, material, "
-        "specifications) keeps buyers from cancelling or returning."
-    ),
-    "supplier_out_of_stock": (
-        "The supplier ran out of stock. Check the offer's stock before listing and keep a "
-        "second supplier for products that sell well."
-    ),
-    "answer_buyers": (
-        "The buyer cancelled. Answer buyers' questions quickly: unanswered questions lead to "
-        "cancellations."
-    ),
-    "pay_supplier_promptly": (
-        "The supplier order was still unpaid after the buyer had paid. Pay supplier orders "
-        "promptly so the supplier ships in time."
-    ),
-}
-"""English text per advice code (static, so the UI can translate it)."""
-
 
 @dataclass(frozen=True, slots=True)
 class Advice:
     """One piece of seed 5.3 advice that applies to the selected orders.
 
     Attributes:
-        code: Key of :data:`ADVICE_MESSAGES`.
-        message: Its English text.
+        code: Key of ``messages.CANCEL_ADVICE``.
+        message: Its text (a marked :class:`~dropship_desktop.i18n.Text`).
         supplier_order_ids: The orders it applies to.
         details: Codes of what is missing, for ``description_incomplete`` (keys of
             :data:`~dropship_desktop.domain.sourcing.COMPLETENESS_MESSAGES`).
@@ -251,7 +227,7 @@ def prevention_advice(
     reasons: Mapping[int, ReasonInput | None] | None = None,
     refund_reasons: Mapping[int, Sequence[RefundReason]] | None = None,
 ) -> list[Advice]:
-    """The advice of seed 5.3 that applies to these orders, in :data:`ADVICE_MESSAGES` order.
+    """The advice of seed 5.3 that applies to these orders, in ``messages.CANCEL_ADVICE`` order.
 
     Args:
         candidates: The selected orders.
@@ -261,7 +237,7 @@ def prevention_advice(
     """
     reasons = reasons or {}
     refund_reasons = refund_reasons or {}
-    hits: dict[str, list[int]] = {code: [] for code in ADVICE_MESSAGES}
+    hits: dict[str, list[int]] = {code: [] for code in CANCEL_ADVICE}
     missing_details: list[str] = []
     for c in candidates:
         oid = c.supplier_order_id
@@ -300,5 +276,5 @@ def prevention_advice(
     for code, ids in hits.items():
         if ids:
             details = tuple(missing_details) if code == "description_incomplete" else ()
-            advice.append(Advice(code, ADVICE_MESSAGES[code], tuple(ids), details))
+            advice.append(Advice(code, message(CANCEL_ADVICE, code), tuple(ids), details))
     return advice

@@ -33,8 +33,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime, timedelta
 
+from ..messages import (
+    CANCEL_PROBLEMS,
+    CANCEL_SKIPS,
+    NOT_IN_LIST,
+    NOT_SIGNED_IN_YET,
+    SIGN_IN_FAILED,
+    SIGN_IN_TO_ACCOUNT,
+    message,
+)
 from .cancel_consequences import (
-    ADVICE_MESSAGES,
     Advice,
     Consequences,
     RateChange,
@@ -63,7 +71,6 @@ from .cancel_facts import (
     SignInResult,
 )
 from .cancel_plan import (
-    SKIP_MESSAGES,
     CloseReasonInput,
     OrderPlan,
     ReasonInput,
@@ -84,13 +91,11 @@ from .enums import CancelAction, CancelReason
 from .timeutil import now_utc
 
 __all__ = [
-    "ADVICE_MESSAGES",
     "CANCELLATION_WINDOW_DAYS",
     "DESCRIPTION_MAX_CHARS",
     "DESCRIPTION_MIN_CHARS",
     "GOODS_STATUS_WAIT_SELLER_SEND",
     "REMARK_MAX_CHARS",
-    "SKIP_MESSAGES",
     "VOUCHERS_MAX",
     "AccountRef",
     "Advice",
@@ -225,32 +230,32 @@ class CancelFlow:
     def _own_problems(self, step: CancelStep) -> list[Problem]:
         if step is CancelStep.SIGN_IN:
             if self.account is None:
-                return [Problem("no_account", "Choose the distribution account to use.")]
+                return [Problem("no_account", message(CANCEL_PROBLEMS, "no_account"))]
             if not self.signed_in:
                 if self.awaiting_sign_in_confirmation:
                     return [
                         Problem(
                             "sign_in_unconfirmed",
-                            "Sign in on the 1688 page that was opened, then confirm here.",
+                            message(CANCEL_PROBLEMS, "sign_in_unconfirmed"),
                         )
                     ]
-                text = self.sign_in_message or "Sign in to the distribution account."
+                text = self.sign_in_message or SIGN_IN_TO_ACCOUNT
                 return [Problem("not_signed_in", text)]
             return []
         if step is CancelStep.ORDER_LIST:
             if not self._loaded:
-                return [Problem("orders_not_loaded", "The account's orders are being loaded.")]
+                return [Problem("orders_not_loaded", message(CANCEL_PROBLEMS, "orders_not_loaded"))]
             if not self._candidates:
-                return [Problem("no_orders", "This account has no supplier orders to cancel.")]
+                return [Problem("no_orders", message(CANCEL_PROBLEMS, "no_orders"))]
             return []
         if step is CancelStep.SELECT:
             if not self._selected:
-                return [Problem("nothing_selected", "Select at least one order to cancel.")]
+                return [Problem("nothing_selected", message(CANCEL_PROBLEMS, "nothing_selected"))]
             if not any(p.action is not None for p in self.plans()):
                 return [
                     Problem(
                         "nothing_cancellable",
-                        "None of the selected orders can be cancelled here; see each order's note.",
+                        message(CANCEL_PROBLEMS, "nothing_cancellable"),
                     )
                 ]
             return []
@@ -289,13 +294,13 @@ class CancelFlow:
         elif result.needs_confirmation:
             self.sign_in_message = result.message
         else:
-            self.sign_in_message = result.message or "Signing in failed."
+            self.sign_in_message = result.message or SIGN_IN_FAILED
 
     def confirm_sign_in(self, confirmed: bool) -> None:
         """The seller's answer to "Are you signed in on 1688?" (manual connector)."""
         self.signed_in = confirmed
         self.awaiting_sign_in_confirmation = False
-        self.sign_in_message = "" if confirmed else "You are not signed in to 1688 yet."
+        self.sign_in_message = "" if confirmed else NOT_SIGNED_IN_YET
 
     # ---- step 2: the account's orders ------------------------------------------------------
 
@@ -324,12 +329,12 @@ class CancelFlow:
     # ---- step 3: selection -----------------------------------------------------------------
 
     def selectable(self, supplier_order_id: int) -> tuple[bool, str]:
-        """Whether the order may be selected, and if not why (English)."""
+        """Whether the order may be selected, and if not why (a marked text)."""
         candidate = self._candidates.get(supplier_order_id)
         if candidate is None:
-            return False, "This order is not in the account's list."
+            return False, NOT_IN_LIST
         if candidate.blocked_by_pending:
-            return False, SKIP_MESSAGES["pending"]
+            return False, message(CANCEL_SKIPS, "pending")
         return True, ""
 
     def select(self, ids: Iterable[int]) -> list[int]:
@@ -465,7 +470,7 @@ class CancelFlow:
                     problems.append(
                         Problem(
                             "refund_reasons_not_loaded",
-                            "The refund reasons of this order are not loaded yet.",
+                            message(CANCEL_PROBLEMS, "refund_reasons_not_loaded"),
                             oid,
                         )
                     )

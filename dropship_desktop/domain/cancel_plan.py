@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from ..i18n import Text
+from ..messages import CANCEL_PROBLEMS, CANCEL_SKIPS, message
 from .cancel_facts import (
     DESCRIPTION_MAX_CHARS,
     DESCRIPTION_MIN_CHARS,
@@ -23,7 +25,6 @@ from .eligibility import EligibilityResult, cancel_eligibility
 from .enums import CancelAction, CancelReason, Eligibility
 
 __all__ = [
-    "SKIP_MESSAGES",
     "CloseReasonInput",
     "OrderPlan",
     "ReasonInput",
@@ -37,17 +38,9 @@ __all__ = [
 # Per-order plan
 # --------------------------------------------------------------------------------------------
 
-SKIP_MESSAGES: dict[str, str] = {
-    "after_sales_only": (
-        "Not cancellable: shipped or received. Use an after-sales return/refund instead."
-    ),
-    "already_closed": "Already closed on 1688; nothing to do.",
-    "unknown_status": "Unknown 1688 status ({status}); check the order on 1688.",
-    "too_soon": "Created less than 10 seconds ago; retry in {seconds} s.",
-    "no_order_id": "The 1688 order id is not known; link or import the 1688 order first.",
-    "pending": "A cancellation or refund for this order is already under way.",
-}
-"""English text per skip code of :class:`OrderPlan` (format with ``status``/``seconds``)."""
+
+def _skip(code: str, *, status: str = "", seconds: int = 0) -> Text:
+    return message(CANCEL_SKIPS, code, status=status, seconds=seconds)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,9 +54,9 @@ class OrderPlan:
             to wait) or ``REFUND_REQUEST``; ``None`` when nothing can be sent.
         amount_fen: Closing: the order's amount (nothing was paid). Refund: the amount asked
             back, the full paid amount (1688 requires it while the supplier has not shipped).
-        skip_code: Why it will not be sent now (key of :data:`SKIP_MESSAGES`), empty when it
+        skip_code: Why it will not be sent now (key of ``messages.CANCEL_SKIPS``), empty when it
             will.
-        message: English text for ``skip_code``.
+        message: The text for ``skip_code`` (a marked :class:`~dropship_desktop.i18n.Text`).
     """
 
     supplier_order_id: int
@@ -97,7 +90,7 @@ def plan_order(candidate: OrderCandidate, now: datetime) -> OrderPlan:
     result = cancel_eligibility(candidate.status_raw, candidate.created_at, now)
     kind = result.kind
     if candidate.blocked_by_pending:
-        return OrderPlan(oid, result, None, 0, "pending", SKIP_MESSAGES["pending"])
+        return OrderPlan(oid, result, None, 0, "pending", _skip("pending"))
     if kind in (Eligibility.CLOSE, Eligibility.TOO_SOON):
         action: CancelAction | None = CancelAction.CLOSE
         amount = candidate.total_fen
@@ -108,13 +101,13 @@ def plan_order(candidate: OrderCandidate, now: datetime) -> OrderPlan:
     else:
         action, amount = None, 0
     if action is not None and not candidate.order_id_1688:
-        return OrderPlan(oid, result, None, 0, "no_order_id", SKIP_MESSAGES["no_order_id"])
+        return OrderPlan(oid, result, None, 0, "no_order_id", _skip("no_order_id"))
     if kind is Eligibility.TOO_SOON:
-        text = SKIP_MESSAGES["too_soon"].format(seconds=result.retry_in_seconds)
+        text = _skip("too_soon", seconds=result.retry_in_seconds)
         return OrderPlan(oid, result, action, amount, "too_soon", text)
     if action is None:
         code = kind.value
-        text = SKIP_MESSAGES[code].format(status=candidate.status_raw)
+        text = _skip(code, status=candidate.status_raw)
         return OrderPlan(oid, result, None, 0, code, text)
     return OrderPlan(oid, result, action, amount)
 
@@ -157,22 +150,22 @@ def close_reason_problems(value: CloseReasonInput | None) -> list[Problem]:
     Codes: ``close_reason_missing``, ``remark_required``, ``remark_too_long``.
     """
     if value is None:
-        return [Problem("close_reason_missing", "Choose why the unpaid orders are closed.")]
+        return [Problem("close_reason_missing", message(CANCEL_PROBLEMS, "close_reason_missing"))]
     problems: list[Problem] = []
     try:
         reason = CancelReason(value.reason)
     except ValueError:
-        return [Problem("close_reason_missing", "Choose why the unpaid orders are closed.")]
+        return [Problem("close_reason_missing", message(CANCEL_PROBLEMS, "close_reason_missing"))]
     remark = value.remark.strip()
     if reason is CancelReason.OTHER and not remark:
-        problems.append(
-            Problem("remark_required", "With the reason “Other”, say in the remark what it is.")
-        )
+        problems.append(Problem("remark_required", message(CANCEL_PROBLEMS, "remark_required")))
     if len(remark) > REMARK_MAX_CHARS:
         problems.append(
             Problem(
                 "remark_too_long",
-                f"The remark has {len(remark)} characters; at most {REMARK_MAX_CHARS} are allowed.",
+                message(
+                    CANCEL_PROBLEMS, "remark_too_long", count=len(remark), max=REMARK_MAX_CHARS
+                ),
                 params={"count": len(remark), "max": REMARK_MAX_CHARS},
             )
         )
@@ -202,7 +195,9 @@ def refund_reason_problems(
     """
     oid = supplier_order_id
     if value is None or not value.reason_id:
-        return [Problem("refund_reason_missing", "Choose a refund reason.", oid)]
+        return [
+            Problem("refund_reason_missing", message(CANCEL_PROBLEMS, "refund_reason_missing"), oid)
+        ]
     problems: list[Problem] = []
     by_id = {r.id: r for r in reasons}
     reason = by_id.get(value.reason_id)
@@ -210,7 +205,7 @@ def refund_reason_problems(
         problems.append(
             Problem(
                 "refund_reason_not_offered",
-                "The chosen refund reason is not offered for this order; choose another.",
+                message(CANCEL_PROBLEMS, "refund_reason_not_offered"),
                 oid,
                 {"reason_id": value.reason_id},
             )
@@ -220,7 +215,7 @@ def refund_reason_problems(
         problems.append(
             Problem(
                 "description_too_short",
-                f"Describe the refund in at least {DESCRIPTION_MIN_CHARS} characters.",
+                message(CANCEL_PROBLEMS, "description_too_short", min=DESCRIPTION_MIN_CHARS),
                 oid,
                 {"min": DESCRIPTION_MIN_CHARS},
             )
@@ -229,8 +224,9 @@ def refund_reason_problems(
         problems.append(
             Problem(
                 "description_too_long",
-                f"The description has {length} characters; 1688 accepts at most "
-                f"{DESCRIPTION_MAX_CHARS}.",
+                message(
+                    CANCEL_PROBLEMS, "description_too_long", count=length, max=DESCRIPTION_MAX_CHARS
+                ),
                 oid,
                 {"count": length, "max": DESCRIPTION_MAX_CHARS},
             )
@@ -240,7 +236,7 @@ def refund_reason_problems(
         problems.append(
             Problem(
                 "vouchers_required",
-                f"The reason “{reason.name}” needs evidence: add 1 to {VOUCHERS_MAX} images.",
+                message(CANCEL_PROBLEMS, "vouchers_required", reason=reason.name, max=VOUCHERS_MAX),
                 oid,
                 {"reason": reason.name, "max": VOUCHERS_MAX},
             )
@@ -249,7 +245,7 @@ def refund_reason_problems(
         problems.append(
             Problem(
                 "too_many_vouchers",
-                f"At most {VOUCHERS_MAX} evidence images can be attached.",
+                message(CANCEL_PROBLEMS, "too_many_vouchers", max=VOUCHERS_MAX),
                 oid,
                 {"max": VOUCHERS_MAX},
             )

@@ -45,6 +45,12 @@ from ..domain.enums import (
 from ..domain.timeutil import now_epoch
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP, with_values
+from ..messages import (
+    NOT_DONE_ON_1688,
+    STOPPED_BEFORE_SENT,
+    STOPPED_WHILE_SENDING,
+    UNREACHABLE_NOT_SENT,
+)
 from ..store.db import db
 from .base import Changes, audit, write_op
 from .cancellation_data import (
@@ -506,7 +512,7 @@ def submit_request(request_id: int, connector: Connector) -> CancellationChanges
     try:
         result = _call(connector, row)
     except ConnectorUnavailable as exc:
-        text = str(exc) or "1688 could not be reached; nothing was sent."
+        text = str(exc) or UNREACHABLE_NOT_SENT
         result = CallResult(False, NOT_SENT, text)
     except Exception as exc:
         log.warning("connector %s raised on request %s", connector.name, request_id, exc_info=True)
@@ -608,16 +614,7 @@ def find_interrupted() -> CancellationChanges:
         row = _row(r)
         if _in_session(row.batch_id):
             continue
-        if row.state is _S.RECORDED:
-            message = (
-                "The app stopped before this was sent to 1688. Check the order on 1688, then "
-                "say whether it was done."
-            )
-        else:
-            message = (
-                "The app stopped while this was being sent to 1688. Check the order on 1688, "
-                "then say whether it was done."
-            )
+        message = STOPPED_BEFORE_SENT if row.state is _S.RECORDED else STOPPED_WHILE_SENDING
         parts.append(_mark_interrupted(row.id, message))
     return _merge(
         parts,
@@ -658,7 +655,7 @@ def resolve_interrupted(
     if outcome is done[row.action]:
         result = CallResult(True)
     elif outcome is OutcomeKind.FAILED:
-        result = CallResult(False, NOT_DONE, message.strip() or "Not done on 1688.")
+        result = CallResult(False, NOT_DONE, message.strip() or NOT_DONE_ON_1688)
     else:
         raise UserError(
             QT_TRANSLATE_NOOP("Errors", "“{outcome}” is not a possible outcome of this request."),

@@ -638,8 +638,12 @@ The current data is backed up first, so this can be undone by restoring that bac
         <translation>该订单的退款原因尚未加载。</translation>
     </message>
     <message>
+        <source>This order is not in the account&apos;s list.</source>
+        <extracomment>Why an order cannot be selected in step 3 when it is not among the account&apos;s orders.</extracomment>
+        <translation>此订单不在该账号的订单列表中。</translation>
+    </message>
+    <message>
         <source>Sign in to 1688 in the browser window that opened, then confirm here.</source>
-        <extracomment>English messages of the flow, services and connectors that reach the seller unchanged.</extracomment>
         <translation>请在已打开的浏览器窗口中登录1688，然后在这里确认。</translation>
     </message>
     <message>
@@ -687,23 +691,8 @@ The current data is backed up first, so this can be undone by restoring that bac
         <translation>已在发送前停止：未向1688发送任何请求。</translation>
     </message>
     <message>
-        <source>Enter a name for the account.</source>
-        <translation>请输入账号名称。</translation>
-    </message>
-    <message>
-        <source>The name is longer than 100 characters.</source>
-        <translation>名称超过 100 个字符。</translation>
-    </message>
-    <message>
-        <source>The 1688 member id is longer than 100 characters.</source>
-        <translation>1688会员ID超过 100 个字符。</translation>
-    </message>
-    <message>
-        <source>Choose a connector (manual if unsure).</source>
-        <translation>请选择连接方式（不确定时选“手动”）。</translation>
-    </message>
-    <message>
         <source>{order}: {text}</source>
+        <extracomment>&quot;{order}: {text}&quot; — a problem about one order, named.</extracomment>
         <translation>{order}：{text}</translation>
     </message>
     <message>
@@ -776,6 +765,7 @@ The current data is backed up first, so this can be undone by restoring that bac
     </message>
     <message>
         <source>the title is short</source>
+        <extracomment>What a listing lacks, briefly (codes of ``domain.sourcing.description_completeness``), for the &quot;description incomplete&quot; advice.</extracomment>
         <translation>标题过短</translation>
     </message>
     <message>

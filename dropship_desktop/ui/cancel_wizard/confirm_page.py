@@ -146,7 +146,7 @@ class ConfirmPage(StepPage):
             return _html(self.tr("No particular advice for these orders."))
         items = []
         for item in advice:
-            text = _html(advice_text(item.code, item.message))
+            text = _html(advice_text(item))
             if item.details:
                 text += " <i>(" + _html(", ".join(completeness_text(d) for d in item.details))
                 text += ")</i>"

@@ -31,6 +31,7 @@ from ...domain.cancel_flow import CancelStep, OrderOutcome, OutcomeKind
 from ...domain.cancel_sending import Job, Phase, SendRun, Step, StepKind, Tick
 from ...domain.enums import CancelAction
 from ...errors import UserError
+from ...messages import STOPPED_BEFORE_SENDING
 from ...services.cancellation import (
     CancellationChanges,
     begin_submission,
@@ -60,7 +61,7 @@ __all__ = ["SubmitPage"]
 log = logging.getLogger(__name__)
 
 #: Shown for requests not sent because the seller stopped the batch.
-STOPPED_MESSAGE = "Stopped before sending: nothing was sent to 1688."
+STOPPED_MESSAGE = STOPPED_BEFORE_SENDING
 
 
 class StopConnector:
