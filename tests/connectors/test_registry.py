@@ -116,3 +116,19 @@ def test_purchase_queue_picks_an_ordering_account_by_capability(
     found = default_api_connector()
     assert found is not None and found[1] == changes.created_id
     assert isinstance(found[0], FakeConnector)
+
+
+def test_the_account_dialog_offers_every_registered_kind_by_its_label(
+    qtbot: object, extra_kind: list[dict[str, object]]
+) -> None:
+    from types import SimpleNamespace
+
+    from dropship_desktop.ui.cancel_wizard.sign_in_page import AccountDialog
+
+    dialog = AccountDialog(SimpleNamespace(worker=None))  # type: ignore[arg-type]
+    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    combo = dialog.connector_combo
+    offered = {combo.itemData(i): combo.itemText(i) for i in range(combo.count())}
+    assert offered["api-test"] == "API test connector"
+    assert offered["manual"].startswith("Manual:")
+    assert list(offered)[:2] == ["manual", "fake"]

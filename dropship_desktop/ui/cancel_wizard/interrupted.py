@@ -44,7 +44,7 @@ from ..tasks import DbWorker
 from ..widgets.column_widths import datetime_width, order_number_width
 from ..widgets.tables import read_only_table
 from .models import Cell, CellTableModel, Row
-from .step_page import wrap_label
+from .step_page import open_in_browser, wrap_label
 from .texts import Status, known, status_color, status_icon
 
 __all__ = ["InterruptedBanner", "InterruptedDialog", "startup_check"]
@@ -129,8 +129,6 @@ class InterruptedDialog(QDialog):
         cancel_again: Callable[[list[int]], None] | None = None,
     ) -> None:
         super().__init__(parent)
-        from .wizard import open_in_browser
-
         self.setObjectName("interruptedDialog")
         self.setWindowTitle(self.tr("Interrupted Cancellations"))
         self.worker = worker

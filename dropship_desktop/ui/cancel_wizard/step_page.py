@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QLabel,
     QWidget,
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
     from ...domain.cancel_flow import CancelFlow
     from .context import WizardContext
 
-__all__ = ["StepPage", "connector_label", "order_label", "wrap_label"]
+__all__ = ["StepPage", "connector_label", "open_in_browser", "order_label", "wrap_label"]
 
 #: 1688 statuses the wizard can act on (close unpaid, apply for the refund of unshipped).
 ACTIONABLE_1688_STATUSES = (
@@ -56,6 +57,11 @@ def connector_label(kind: str) -> str:
     """What a connector kind means, for the seller (its registered label; an unknown kind as is)."""
     info = REGISTRY.get(kind)
     return translated(info.label) if info is not None else kind
+
+
+def open_in_browser(url: str) -> bool:
+    """Open *url* in the system browser (the manual connector's ``open_url``)."""
+    return QDesktopServices.openUrl(QUrl(url))
 
 
 def order_label(candidate: OrderCandidate | None, supplier_order_id: int) -> str:

@@ -14,8 +14,8 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, QUrl, Slot
-from PySide6.QtGui import QDesktopServices, QFontMetrics, QGuiApplication, QShowEvent
+from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, Slot
+from PySide6.QtGui import QFontMetrics, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import QLabel, QMessageBox, QVBoxLayout, QWidget, QWizard
 
 from ...connectors import get_connector
@@ -31,7 +31,7 @@ from .order_list_page import OrderListPage
 from .reason_page import ReasonPage
 from .select_page import SelectPage
 from .sign_in_page import SignInPage
-from .step_page import StepPage
+from .step_page import StepPage, open_in_browser
 from .submit_page import SubmitPage
 from .texts import step_title
 
@@ -59,11 +59,6 @@ def fitted_size(available: QRect | None) -> QSize:
         width = min(width, available.width() - FRAME_ALLOWANCE.width())
         height = min(height, available.height() - FRAME_ALLOWANCE.height())
     return QSize(max(width, 640), max(height, 480))
-
-
-def open_in_browser(url: str) -> bool:
-    """Open *url* in the system browser (the manual connector's ``open_url``)."""
-    return QDesktopServices.openUrl(QUrl(url))
 
 
 class StepList(QWidget):
