@@ -193,6 +193,15 @@ _ROOT_ERRORS = {
 }
 
 
+#: Values that carry a message to the seller: (position, keyword) of the message argument.
+_MESSAGE_ARGS: dict[str, tuple[int, str]] = {
+    "Problem": (1, "message"),
+    "SignInResult": (1, "message"),
+    "Advice": (1, "message"),
+    "OrderPlan": (5, "message"),
+}
+
+
 def _sources() -> list[tuple[Path, ast.Module]]:
     return [
         (path, ast.parse(path.read_text(encoding="utf-8"), str(path)))
@@ -263,6 +272,15 @@ def test_user_facing_messages_are_marked_for_translation() -> None:
                 for keyword in node.keywords:
                     if keyword.arg == "message" and _unmarked(keyword.value):
                         offenders.append(f"{where}: {name}(message=...) not marked")
+            # The cancel flow's values that carry a message to the seller take catalogue texts.
+            position = _MESSAGE_ARGS.get(name.rsplit(".", 1)[-1])
+            if position is not None:
+                index, keyword_name = position
+                values = [k.value for k in node.keywords if k.arg == keyword_name]
+                if len(node.args) > index:
+                    values.append(node.args[index])
+                if any(_unmarked(v) for v in values):
+                    offenders.append(f"{where}: {name}(...) with an unmarked message")
             if (
                 ui
                 and name.endswith(".tr")

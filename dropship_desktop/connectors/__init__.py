@@ -1,69 +1,80 @@
-"""Platform connectors (manual, fake, later the 1688 Open Platform client) and their registry.
+"""Platform connectors (manual, fake, the 1688 Open Platform client) and their registry.
 
 The wizard and the services get a connector by the kind stored on the distribution account
-(``distribution_account.connector``) through :func:`get_connector`; a new kind registers a factory
-with :func:`register_connector` and fits without changes elsewhere.
+(``distribution_account.connector``) through :func:`get_connector`; a new kind registers itself
+with one :func:`register_connector` call (label, capabilities, credentials: see
+:mod:`.registry`) and fits without changes elsewhere.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-from ..errors import UserError
-from ..i18n import QT_TRANSLATE_NOOP
 from .base import Connector
+from .registry import (
+    Capability,
+    ConnectorFactory,
+    ConnectorInfo,
+    ConnectorRegistry,
+    Credential,
+    OpenUrl,
+    builtin_registry,
+)
 
-__all__ = ["Connector", "connector_kinds", "get_connector", "register_connector"]
+__all__ = [
+    "REGISTRY",
+    "Capability",
+    "Connector",
+    "ConnectorFactory",
+    "ConnectorInfo",
+    "ConnectorRegistry",
+    "Credential",
+    "connector_info",
+    "connector_kinds",
+    "get_connector",
+    "register_connector",
+    "unregister_connector",
+]
 
-ConnectorFactory = Callable[..., Connector]
-
-
-def _manual(**options: Any) -> Connector:
-    from .manual import ManualConnector
-
-    return ManualConnector(**options)
-
-
-def _fake(**options: Any) -> Connector:
-    from .fake import FakeConnector
-
-    return FakeConnector(**options)
-
-
-#: Kinds known at start-up (the fake is for tests and demos); see connector_kinds().
-_FACTORIES: dict[str, ConnectorFactory] = {"manual": _manual, "fake": _fake}
-
-
-def register_connector(kind: str, factory: ConnectorFactory) -> None:
-    """Make *kind* available to :func:`get_connector` (e.g. the Open Platform client)."""
-    _FACTORIES[kind] = factory
-
-
-def connector_kinds() -> list[str]:
-    """Every registered kind, in registration order."""
-    return list(_FACTORIES)
+#: The app's registry: the built-in kinds, plus those registered at start-up.
+REGISTRY: ConnectorRegistry = builtin_registry()
 
 
-def get_connector(kind: str, **options: Any) -> Connector:
+def register_connector(kind: str, factory: ConnectorFactory, **details: Any) -> ConnectorInfo:
+    """Make *kind* available (e.g. the Open Platform client); see
+    :meth:`ConnectorRegistry.register` for ``label``, ``capabilities`` and ``credentials``."""
+    return REGISTRY.register(kind, factory, **details)
+
+
+def unregister_connector(kind: str) -> None:
+    """Forget *kind* (tests that registered one)."""
+    REGISTRY.unregister(kind)
+
+
+def connector_kinds(capability: Capability | None = None) -> list[str]:
+    """Every registered kind (with *capability*, if given), in registration order."""
+    return REGISTRY.kinds(capability)
+
+
+def connector_info(kind: str) -> ConnectorInfo:
+    """What *kind* is called, can do and needs.
+
+    Raises:
+        UserError: The kind is unknown.
+    """
+    return REGISTRY.info(kind)
+
+
+def get_connector(kind: str, *, open_url: OpenUrl | None = None, **options: Any) -> Connector:
     """A new connector of *kind*.
 
     Args:
         kind: ``manual``, ``fake`` or a registered kind.
-        **options: Passed to the connector (manual: ``open_url``; fake: ``orders``, ``clock``,
-            ``sign_in_error``, ``reasons``).
+        open_url: Opens a URL in the browser; given to kinds that open pages (manual).
+        **options: Passed to the connector (fake: ``orders``, ``clock``, ``sign_in_error``,
+            ``reasons``).
 
     Raises:
         UserError: The kind is unknown (an account made by a newer app version, say).
     """
-    factory = _FACTORIES.get(kind)
-    if factory is None:
-        raise UserError(
-            QT_TRANSLATE_NOOP(
-                "Errors",
-                "The connector “{kind}” is not available in this version of the app. Edit "
-                "the distribution account and choose the manual connector.",
-            ),
-            kind=kind,
-        )
-    return factory(**options)
+    return REGISTRY.create(kind, open_url=open_url, **options)

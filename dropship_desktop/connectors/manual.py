@@ -26,6 +26,12 @@ from datetime import datetime
 from ..domain.cancel_flow import AccountRef, CallResult, RefundReason, SignInResult
 from ..domain.enums import CancelAction
 from ..domain.fulfilment import offer_url
+from ..messages import (
+    NOT_CONFIRMED_ON_1688,
+    NOTHING_CONFIRMED,
+    SIGN_IN_IN_BROWSER,
+    SIGN_IN_OPEN_URL,
+)
 from .base import (
     BUYER_ORDER_LIST_URL,
     GOODS_STATUS_WAIT_SELLER_SEND,
@@ -110,10 +116,7 @@ class ManualConnector:
     def sign_in(self, account: AccountRef) -> SignInResult:
         """Open the sign-in page; the seller confirms in the wizard once signed in."""
         opened = self.open_sign_in()
-        if opened:
-            message = "Sign in to 1688 in the browser window that opened, then confirm here."
-        else:
-            message = f"Open {SIGN_IN_URL} in your browser, sign in, then confirm here."
+        message = SIGN_IN_IN_BROWSER if opened else SIGN_IN_OPEN_URL
         return SignInResult(False, message, needs_confirmation=True, member_id=account.member_id)
 
     # ---- the seller's answers ----------------------------------------------------------------
@@ -142,7 +145,7 @@ class ManualConnector:
         if done:
             result = CallResult(True, refund_id=refund_id.strip())
         else:
-            text = message.strip() or "Not done on 1688 (the seller did not confirm it)."
+            text = message.strip() or NOT_CONFIRMED_ON_1688
             result = CallResult(False, NOT_CONFIRMED, text)
         with self._lock:
             self._answers[(CancelAction(action).value, str(order_id_1688))] = result
@@ -174,7 +177,7 @@ class ManualConnector:
         if done:
             result = CallResult(True, refund_id=refund_id.strip())
         else:
-            text = message.strip() or "Not done on 1688 (the seller did not confirm it)."
+            text = message.strip() or NOT_CONFIRMED_ON_1688
             result = CallResult(False, NOT_CONFIRMED, text)
         with self._lock:
             self._answers[(step, str(order_id_1688))] = result
@@ -189,9 +192,7 @@ class ManualConnector:
         with self._lock:
             answer = self._answers.pop((key, str(order_id_1688)), None)
         if answer is None:
-            return CallResult(
-                False, NO_ANSWER, "Nothing was confirmed for this order; do it on 1688 and confirm."
-            )
+            return CallResult(False, NO_ANSWER, NOTHING_CONFIRMED)
         return answer
 
     # ---- the interface -----------------------------------------------------------------------

@@ -11,8 +11,10 @@ from enum import StrEnum
 
 __all__ = [
     "CLOSED_1688_STATUSES",
+    "DEAD_SALES_STATUSES",
     "OPEN_CANCEL_STATES",
     "OPEN_REFUND_STATUSES",
+    "SALE_LOST_STATUSES",
     "CancelAction",
     "CancelReason",
     "CancelRequestState",
@@ -129,6 +131,19 @@ _labels(
         "refunding": ("Refund in progress", "退款中"),
         "refunded": ("Refunded", "已退款"),
     },
+)
+
+#: Shop orders that are dead for the seller: closed, or refunded or being refunded to the buyer.
+#: Cancelling their supplier orders adds nothing to the shop's cancellation rate or lost sales,
+#: and nothing is bought for them. (The profit of an order still counts the sale while its
+#: refund is in progress: see :data:`SALE_LOST_STATUSES`.)
+DEAD_SALES_STATUSES: frozenset[str] = frozenset(
+    {SalesStatus.CANCELLED.value, SalesStatus.REFUNDING.value, SalesStatus.REFUNDED.value}
+)
+#: The dead shop orders whose sale no longer counts in the profit (closed or refunded); a refund
+#: in progress may still be refused, so its sale counts until it is done.
+SALE_LOST_STATUSES: frozenset[str] = frozenset(
+    {SalesStatus.CANCELLED.value, SalesStatus.REFUNDED.value}
 )
 
 

@@ -1,4 +1,5 @@
-"""Cancellation use cases: distribution accounts, the wizard's data, recording and sending requests.
+"""Cancellation use cases: recording and sending requests, and finding and resolving the ones a
+crash interrupted.
 
 A request's life (``cancellation_request.state``)::
 
@@ -16,51 +17,87 @@ confirmed it (the manual connector: the seller said so).
 
 The DB worker runs these; :func:`submit_request` and :func:`submit_batch` call the connector between
 transactions and so never hold the write lock while waiting for the network or the seller.
+
+The other cancellation use cases live beside it and are re-exported here:
+:mod:`.cancellation_data` (accounts and the wizard's data), :mod:`.cancellation_requests`
+(request rows, batches, changes) and :mod:`.cancellation_shop` (shop orders and out of stock).
 """
 
 from __future__ import annotations
 
 import json
 import logging
-import threading
-import uuid
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from datetime import datetime
+from collections.abc import Sequence
 
 from ..connectors.base import Connector, ConnectorUnavailable
 from ..domain.cancel_flow import (
-    CANCELLATION_WINDOW_DAYS,
-    AccountRef,
     CallResult,
-    OrderCandidate,
     OrderOutcome,
     OutcomeKind,
-    ProductFacts,
-    SaleFacts,
-    ShopCancellationStats,
     SubmissionItem,
     outcome_from_call,
 )
 from ..domain.enums import (
-    OPEN_CANCEL_STATES,
-    OPEN_REFUND_STATUSES,
     CancelAction,
-    CancelRequestState,
     OrderStatus1688,
     RefundStatus,
-    SalesStatus,
 )
-from ..domain.timeutil import from_epoch, now_epoch, now_utc, to_epoch
-from ..errors import UserError, ValidationError
-from ..i18n import QT_TRANSLATE_NOOP, label, with_values
-from ..store.daily_summary import window_counts
+from ..domain.timeutil import now_epoch
+from ..errors import UserError
+from ..i18n import QT_TRANSLATE_NOOP, with_values
+from ..messages import (
+    NOT_DONE_ON_1688,
+    STOPPED_BEFORE_SENT,
+    STOPPED_WHILE_SENDING,
+    UNREACHABLE_NOT_SENT,
+)
 from ..store.db import db
 from .base import Changes, audit, write_op
+from .cancellation_data import (
+    FlowData,
+    cancellation_stats,
+    create_account,
+    list_accounts,
+    load_flow_data,
+    pending_supplier_order_ids,
+)
+from .cancellation_requests import (
+    _REQUEST_SQL,
+    _S,
+    NOT_DONE,
+    NOT_SENT,
+    STOPPED_UNCONFIRMED,
+    CancellationChanges,
+    RequestRow,
+    _batch_message,
+    _changes,
+    _decided,
+    _in_session,
+    _load,
+    _load_in,
+    _merge,
+    _row,
+    _state_error,
+    forget_session,
+    list_interrupted,
+    new_batch_id,
+    remember_batch,
+    request_history,
+    requests_of_batch,
+)
+from .cancellation_shop import (
+    SHOP_MARKS,
+    mark_offers_out_of_stock,
+    mark_shop_orders,
+    mark_shop_orders_done,
+)
 from .orders import refresh_order_summaries
-from .sourcing import mark_offer_out_of_stock
 
 __all__ = [
+    "NOT_DONE",
+    "NOT_SENT",
+    "SHOP_MARKS",
+    "STOPPED_UNCONFIRMED",
     "CancellationChanges",
     "FlowData",
     "RequestRow",
@@ -90,501 +127,6 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
-
-_S = CancelRequestState
-# As SQL parameters.
-_OPEN_STATES = tuple(s.value for s in OPEN_CANCEL_STATES)
-_OPEN_REFUND = tuple(s.value for s in OPEN_REFUND_STATUSES)
-_CANCELLED_SALES = (
-    SalesStatus.CANCELLED.value,
-    SalesStatus.REFUNDED.value,
-    SalesStatus.REFUNDING.value,
-)
-_CHUNK = 500
-
-#: Local error codes (the platform's own codes are stored as they come).
-NOT_SENT = "NOT_SENT"  # the connector knew the call never reached 1688
-NOT_DONE = "NOT_DONE"  # the seller checked 1688 after an interruption: it was not done
-
-#: Why a request is left for the seller to check when step 6 was stopped while its 1688 page was
-#: open and the seller had not said whether it was done (see :func:`mark_interrupted`).
-STOPPED_UNCONFIRMED = QT_TRANSLATE_NOOP(
-    "Messages",
-    "Stopped before the seller confirmed the result on 1688. Check the order on 1688, then say "
-    "whether it was done.",
-)
-
-# Batches recorded by this process: find_interrupted() must not touch a batch still being sent.
-_session_lock = threading.Lock()
-_session_batches: set[str] = set()
-
-
-def new_batch_id() -> str:
-    """A new batch id, remembered as belonging to this run of the app."""
-    batch_id = uuid.uuid4().hex
-    with _session_lock:
-        _session_batches.add(batch_id)
-    return batch_id
-
-
-def forget_session() -> None:
-    """Forget this run's batches, as a restart would (tests simulate a crash with it)."""
-    with _session_lock:
-        _session_batches.clear()
-
-
-def _in_session(batch_id: str) -> bool:
-    with _session_lock:
-        return batch_id in _session_batches
-
-
-@dataclass(frozen=True)
-class CancellationChanges(Changes):
-    """:class:`Changes` plus what the wizard shows (still broadcast to the views as Changes).
-
-    Attributes:
-        request_ids: Supplier order id → the request recorded for it.
-        outcomes: Outcomes of the orders this call decided.
-    """
-
-    request_ids: dict[int, int] = field(default_factory=dict)
-    outcomes: tuple[OrderOutcome, ...] = ()
-
-
-def _changes(
-    *,
-    request_ids: Iterable[int] = (),
-    supplier_order_ids: Iterable[int] = (),
-    sales_order_ids: Iterable[int] = (),
-    by_order: dict[int, int] | None = None,
-    outcomes: Sequence[OrderOutcome] = (),
-    message: str = "",
-) -> CancellationChanges:
-    ids = {
-        "cancellation_request": frozenset(request_ids),
-        "supplier_order": frozenset(supplier_order_ids),
-        "sales_order": frozenset(i for i in sales_order_ids if i is not None),
-    }
-    return CancellationChanges(
-        tables=frozenset({"cancellation_request", "supplier_order", "sales_order"}),
-        ids=ids,
-        message=message,
-        request_ids=dict(by_order or {}),
-        outcomes=tuple(outcomes),
-    )
-
-
-def _decided(row: RequestRow, outcome: OrderOutcome) -> CancellationChanges:
-    """The changes of one request whose outcome was just stored."""
-    return _changes(
-        request_ids=[row.id],
-        supplier_order_ids=[row.supplier_order_id],
-        sales_order_ids=[row.sales_order_id] if row.sales_order_id else [],
-        by_order={row.supplier_order_id: row.id},
-        outcomes=[outcome],
-        message=_outcome_message(outcome),
-    )
-
-
-def _merge(parts: Sequence[CancellationChanges], message: str) -> CancellationChanges:
-    ids: dict[str, frozenset[int]] = {}
-    by_order: dict[int, int] = {}
-    outcomes: list[OrderOutcome] = []
-    tables: frozenset[str] = frozenset()
-    for part in parts:
-        tables |= part.tables
-        for key, value in part.ids.items():
-            ids[key] = ids.get(key, frozenset()) | value
-        by_order.update(part.request_ids)
-        outcomes.extend(part.outcomes)
-    return CancellationChanges(
-        tables=tables, ids=ids, message=message, request_ids=by_order, outcomes=tuple(outcomes)
-    )
-
-
-# --------------------------------------------------------------------------------------------
-# Distribution accounts
-# --------------------------------------------------------------------------------------------
-
-
-def list_accounts() -> list[AccountRef]:
-    """The distribution accounts kept by the app, by name."""
-    rows = db.execute_sql(
-        "SELECT id, name, member_id, connector FROM distribution_account ORDER BY name, id"
-    ).fetchall()
-    return [AccountRef(int(r[0]), r[1], r[2], r[3]) for r in rows]
-
-
-@write_op
-def create_account(name: str, member_id: str = "", connector: str = "manual") -> Changes:
-    """Add a distribution account.
-
-    Raises:
-        ValidationError: The name is empty, too long or taken, or the connector is unknown.
-    """
-    from ..connectors import connector_kinds
-
-    name = name.strip()
-    member_id = member_id.strip()
-    errors: dict[str, str] = {}
-    if not name:
-        errors["name"] = QT_TRANSLATE_NOOP("Errors", "Enter a name for the account.")
-    elif len(name) > 100:
-        errors["name"] = QT_TRANSLATE_NOOP("Errors", "The name is longer than 100 characters.")
-    elif db.execute_sql("SELECT 1 FROM distribution_account WHERE name = ?", (name,)).fetchone():
-        errors["name"] = with_values(
-            QT_TRANSLATE_NOOP("Errors", "An account named “{name}” already exists."), name=name
-        )
-    if len(member_id) > 100:
-        errors["member_id"] = QT_TRANSLATE_NOOP(
-            "Errors", "The 1688 member id is longer than 100 characters."
-        )
-    if connector not in connector_kinds():
-        errors["connector"] = QT_TRANSLATE_NOOP("Errors", "Choose a connector (manual if unsure).")
-    if errors:
-        raise ValidationError(
-            QT_TRANSLATE_NOOP("Errors", "The account has invalid fields."), errors
-        )
-    account_id = db.execute_sql(
-        "INSERT INTO distribution_account (name, member_id, connector, created_at)"
-        " VALUES (?, ?, ?, ?)",
-        (name, member_id, connector, now_epoch()),
-    ).lastrowid
-    audit(
-        "distribution_account",
-        account_id,
-        "create",
-        after={"name": name, "member_id": member_id, "connector": connector},
-    )
-    return Changes.of(
-        "distribution_account",
-        ids={"distribution_account": [account_id]},
-        created_id=account_id,
-        message=QT_TRANSLATE_NOOP("Messages", "Distribution account created."),
-    )
-
-
-# --------------------------------------------------------------------------------------------
-# The wizard's data
-# --------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class FlowData:
-    """What :class:`~dropship_desktop.domain.cancel_flow.CancelFlow` needs for some orders."""
-
-    candidates: list[OrderCandidate]
-    shop_stats: dict[int, ShopCancellationStats]
-
-
-def pending_supplier_order_ids(ids: Iterable[int] | None = None) -> set[int]:
-    """Supplier orders with a cancellation under way (they cannot be selected again).
-
-    Under way: a request recorded, submitted or interrupted, or an open 1688 refund (requested by
-    the wizard or found in imported data).
-
-    Args:
-        ids: Only look at these supplier orders (default: all).
-    """
-    marks_states = ",".join("?" * len(_OPEN_STATES))
-    marks_refund = ",".join("?" * len(_OPEN_REFUND))
-    sql_requests = (
-        "SELECT DISTINCT supplier_order_id FROM cancellation_request"
-        f" WHERE state IN ({marks_states})"
-    )
-    sql_refunds = f"SELECT id FROM supplier_order WHERE refund_status IN ({marks_refund})"
-    if ids is None:
-        found = {r[0] for r in db.execute_sql(sql_requests, _OPEN_STATES)}
-        found |= {r[0] for r in db.execute_sql(sql_refunds, _OPEN_REFUND)}
-        return found
-    wanted = sorted(set(ids))
-    found = set()
-    for start in range(0, len(wanted), _CHUNK):
-        chunk = wanted[start : start + _CHUNK]
-        marks = ",".join("?" * len(chunk))
-        found |= {
-            r[0]
-            for r in db.execute_sql(
-                f"{sql_requests} AND supplier_order_id IN ({marks})", [*_OPEN_STATES, *chunk]
-            )
-        }
-        found |= {
-            r[0]
-            for r in db.execute_sql(f"{sql_refunds} AND id IN ({marks})", [*_OPEN_REFUND, *chunk])
-        }
-    return found
-
-
-_CANDIDATE_SQL = (
-    "SELECT so.id, so.order_id_1688, so.status, so.created_at, so.product_title, so.quantity,"
-    " so.cost_fen, so.dropship_fee_fen, so.shipping_fen, so.paid_fen, so.refund_status,"
-    " so.offer_id, o.lead_time_days, p.id, p.title, p.sku, p.sale_price_fen, p.specs,"
-    " p.description, s.id, s.shop_id, s.shop_order_no, s.status, s.sale_fen, s.profit_fen,"
-    " s.created_at, s.paid_at, s.ship_by"
-    " FROM supplier_order so"
-    " LEFT JOIN offer o ON o.id = so.offer_id"
-    " LEFT JOIN product p ON p.id = o.product_id"
-    " LEFT JOIN sales_order s ON s.id = so.sales_order_id"
-)
-
-
-def _candidate(row: Sequence[object], pending: set[int]) -> OrderCandidate:
-    (
-        so_id,
-        order_id,
-        status,
-        created,
-        title,
-        qty,
-        cost,
-        fee,
-        shipping,
-        paid,
-        refund,
-        offer_id,
-        lead,
-        product_id,
-        p_title,
-        p_sku,
-        p_price,
-        p_specs,
-        p_desc,
-        sale_id,
-        shop_id,
-        shop_no,
-        sale_status,
-        sale_fen,
-        profit,
-        sale_created,
-        sale_paid,
-        ship_by,
-    ) = row
-    product = (
-        ProductFacts(p_title or "", p_sku or "", p_price, p_specs or "", p_desc or "")  # type: ignore[arg-type]
-        if product_id is not None
-        else None
-    )
-    sale = (
-        SaleFacts(
-            int(sale_id),  # type: ignore[arg-type]
-            int(shop_id),  # type: ignore[arg-type]
-            str(shop_no),
-            str(sale_status),
-            int(sale_fen),  # type: ignore[arg-type]
-            int(profit),  # type: ignore[arg-type]
-            from_epoch(sale_created),  # type: ignore[arg-type]
-            from_epoch(sale_paid),  # type: ignore[arg-type]
-            from_epoch(ship_by),  # type: ignore[arg-type]
-        )
-        if sale_id is not None
-        else None
-    )
-    return OrderCandidate(
-        supplier_order_id=int(so_id),  # type: ignore[arg-type]
-        order_id_1688=order_id or None,  # type: ignore[arg-type]
-        status_raw=str(status),
-        created_at=from_epoch(created),  # type: ignore[arg-type]
-        product_title=str(title),
-        quantity=int(qty),  # type: ignore[arg-type]
-        cost_fen=int(cost),  # type: ignore[arg-type]
-        dropship_fee_fen=int(fee),  # type: ignore[arg-type]
-        shipping_fen=int(shipping),  # type: ignore[arg-type]
-        paid_fen=int(paid),  # type: ignore[arg-type]
-        refund_status=refund,  # type: ignore[arg-type]
-        pending=so_id in pending,
-        offer_id=offer_id,  # type: ignore[arg-type]
-        lead_time_days=lead,  # type: ignore[arg-type]
-        product=product,
-        sale=sale,
-    )
-
-
-def load_flow_data(
-    *,
-    account_id: int | None = None,
-    supplier_order_ids: Iterable[int] = (),
-    open_only: bool = True,
-    now: datetime | None = None,
-) -> FlowData:
-    """Candidates and 30-day shop figures for the wizard.
-
-    Args:
-        account_id: Include the account's supplier orders (and those with no account, which
-            imports may leave); ``None`` for none.
-        supplier_order_ids: Include these supplier orders whatever their account or status (the
-            orders pre-selected from the order list, or picked in the list on step 2).
-        open_only: Of the account's orders, only those still awaiting payment or shipment (the
-            ones a cancellation can act on); the others are loaded on demand by id.
-        now: For the 30-day window (default: now).
-
-    Returns:
-        Candidates ordered newest first, and the figures of every shop they belong to.
-    """
-    now = now or now_utc()
-    rows: dict[int, Sequence[object]] = {}
-    if account_id is not None:
-        where = " WHERE (so.account_id = ? OR so.account_id IS NULL)"
-        params: list[object] = [account_id]
-        if open_only:
-            where += " AND so.status IN (?, ?)"
-            params += [OrderStatus1688.WAIT_BUYER_PAY.value, OrderStatus1688.WAIT_SELLER_SEND.value]
-        for row in db.execute_sql(_CANDIDATE_SQL + where, params):
-            rows[row[0]] = row
-    wanted = sorted(set(supplier_order_ids) - set(rows))
-    for start in range(0, len(wanted), _CHUNK):
-        chunk = wanted[start : start + _CHUNK]
-        marks = ",".join("?" * len(chunk))
-        for row in db.execute_sql(_CANDIDATE_SQL + f" WHERE so.id IN ({marks})", chunk):
-            rows[row[0]] = row
-    pending = pending_supplier_order_ids(rows)
-    candidates = [_candidate(r, pending) for r in rows.values()]
-    candidates.sort(key=lambda c: (c.created_at is not None, c.created_at), reverse=True)
-    shops = {c.sale.shop_id for c in candidates if c.sale is not None}
-    return FlowData(candidates, {s: cancellation_stats(s, now) for s in sorted(shops)})
-
-
-def cancellation_stats(shop_id: int, now: datetime | None = None) -> ShopCancellationStats:
-    """A shop's orders created in the 30 days before *now*, and how many were cancelled.
-
-    Cancelled means closed, refunded or being refunded at the shop.
-    """
-    end = to_epoch(now or now_utc())
-    assert end is not None
-    start = end - CANCELLATION_WINDOW_DAYS * 86400
-    # The dashboard shows the same figure (store/daily_summary: summary days + exact edges).
-    orders, cancelled = window_counts(db.connection(), start, end, (shop_id,)).get(shop_id, (0, 0))
-    return ShopCancellationStats(shop_id, orders, cancelled)
-
-
-# --------------------------------------------------------------------------------------------
-# Requests as rows
-# --------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class RequestRow:
-    """One cancellation request with its order's numbers, for the wizard and the timeline."""
-
-    id: int
-    supplier_order_id: int
-    sales_order_id: int | None
-    order_id_1688: str | None
-    batch_id: str
-    attempt: int
-    action: CancelAction
-    reason_code: str
-    reason_text: str
-    remark: str
-    state: CancelRequestState
-    error_code: str
-    message: str
-    amount_fen: int
-    vouchers: tuple[str, ...]
-    refund_id: str
-    created_at: datetime | None
-    submitted_at: datetime | None
-    finished_at: datetime | None
-
-    def outcome(self) -> OrderOutcome | None:
-        """The outcome this row stands for, or ``None`` while still recorded/submitted."""
-        kinds = {
-            _S.CLOSED: OutcomeKind.CLOSED,
-            _S.REFUND_REQUESTED: OutcomeKind.REFUND_REQUESTED,
-            _S.REFUNDED: OutcomeKind.REFUND_REQUESTED,
-            _S.FAILED: OutcomeKind.FAILED,
-            _S.SKIPPED: OutcomeKind.SKIPPED,
-            _S.INTERRUPTED: OutcomeKind.INTERRUPTED,
-        }
-        kind = kinds.get(self.state)
-        if kind is None:
-            return None
-        return OrderOutcome(self.supplier_order_id, kind, self.message, self.error_code, self.id)
-
-
-_REQUEST_SQL = (
-    "SELECT cr.id, cr.supplier_order_id, so.sales_order_id, so.order_id_1688, cr.batch_id,"
-    " cr.attempt, cr.action, cr.reason_code, cr.reason_text, cr.remark, cr.state, cr.error_code,"
-    " cr.platform_response, cr.amount_fen, cr.vouchers, cr.refund_id, cr.created_at,"
-    " cr.submitted_at, cr.finished_at"
-    " FROM cancellation_request cr JOIN supplier_order so ON so.id = cr.supplier_order_id"
-)
-
-
-def _row(r: Sequence[object]) -> RequestRow:
-    vouchers = tuple(json.loads(r[14])) if r[14] else ()  # type: ignore[arg-type]
-    return RequestRow(
-        int(r[0]),  # type: ignore[arg-type]
-        int(r[1]),  # type: ignore[arg-type]
-        r[2],  # type: ignore[arg-type]
-        r[3],  # type: ignore[arg-type]
-        str(r[4]),
-        int(r[5]),  # type: ignore[arg-type]
-        CancelAction(r[6]),
-        str(r[7]),
-        str(r[8]),
-        str(r[9]),
-        CancelRequestState(r[10]),
-        str(r[11]),
-        str(r[12]),
-        int(r[13]),  # type: ignore[arg-type]
-        vouchers,
-        str(r[15]),
-        from_epoch(r[16]),  # type: ignore[arg-type]
-        from_epoch(r[17]),  # type: ignore[arg-type]
-        from_epoch(r[18]),  # type: ignore[arg-type]
-    )
-
-
-def _load(request_id: int) -> RequestRow:
-    r = db.execute_sql(_REQUEST_SQL + " WHERE cr.id = ?", (request_id,)).fetchone()
-    if r is None:
-        raise UserError(QT_TRANSLATE_NOOP("Errors", "This cancellation request no longer exists."))
-    return _row(r)
-
-
-def _state_error(row: RequestRow, message: str) -> UserError:
-    """A refusal naming the request's 1688 order and its state.
-
-    Args:
-        row: The request.
-        message: Marked text with ``{order}`` and ``{state}`` placeholders.
-    """
-    return UserError(message, order=row.order_id_1688, state=label(row.state))
-
-
-def _load_in(request_id: int, states: tuple[_S, ...], message: str) -> RequestRow:
-    """The request, which must be in one of *states*.
-
-    Raises:
-        UserError: *message* (see :func:`_state_error`) when the request is in another state.
-    """
-    row = _load(request_id)
-    if row.state not in states:
-        raise _state_error(row, message)
-    return row
-
-
-def requests_of_batch(batch_id: str) -> list[RequestRow]:
-    """The requests recorded together, in the order they were recorded."""
-    rows = db.execute_sql(_REQUEST_SQL + " WHERE cr.batch_id = ? ORDER BY cr.id", (batch_id,))
-    return [_row(r) for r in rows]
-
-
-def request_history(supplier_order_id: int) -> list[RequestRow]:
-    """Every request ever made for a supplier order, oldest first."""
-    rows = db.execute_sql(
-        _REQUEST_SQL + " WHERE cr.supplier_order_id = ? ORDER BY cr.id", (supplier_order_id,)
-    )
-    return [_row(r) for r in rows]
-
-
-def list_interrupted() -> list[RequestRow]:
-    """Requests the seller must resolve (interrupted by a crash or a lost connection)."""
-    rows = db.execute_sql(
-        _REQUEST_SQL + " WHERE cr.state = ? ORDER BY cr.id", (_S.INTERRUPTED.value,)
-    )
-    return [_row(r) for r in rows]
-
 
 # --------------------------------------------------------------------------------------------
 # Recording
@@ -625,8 +167,7 @@ def record_requests(
     if batch_id is None:
         batch_id = new_batch_id()
     else:
-        with _session_lock:
-            _session_batches.add(batch_id)
+        remember_batch(batch_id)
     ids = [item.supplier_order_id for item in items]
     if len(set(ids)) != len(ids):
         raise UserError(
@@ -971,7 +512,7 @@ def submit_request(request_id: int, connector: Connector) -> CancellationChanges
     try:
         result = _call(connector, row)
     except ConnectorUnavailable as exc:
-        text = str(exc) or "1688 could not be reached; nothing was sent."
+        text = str(exc) or UNREACHABLE_NOT_SENT
         result = CallResult(False, NOT_SENT, text)
     except Exception as exc:
         log.warning("connector %s raised on request %s", connector.name, request_id, exc_info=True)
@@ -1073,16 +614,7 @@ def find_interrupted() -> CancellationChanges:
         row = _row(r)
         if _in_session(row.batch_id):
             continue
-        if row.state is _S.RECORDED:
-            message = (
-                "The app stopped before this was sent to 1688. Check the order on 1688, then "
-                "say whether it was done."
-            )
-        else:
-            message = (
-                "The app stopped while this was being sent to 1688. Check the order on 1688, "
-                "then say whether it was done."
-            )
+        message = STOPPED_BEFORE_SENT if row.state is _S.RECORDED else STOPPED_WHILE_SENDING
         parts.append(_mark_interrupted(row.id, message))
     return _merge(
         parts,
@@ -1123,7 +655,7 @@ def resolve_interrupted(
     if outcome is done[row.action]:
         result = CallResult(True)
     elif outcome is OutcomeKind.FAILED:
-        result = CallResult(False, NOT_DONE, message.strip() or "Not done on 1688.")
+        result = CallResult(False, NOT_DONE, message.strip() or NOT_DONE_ON_1688)
     else:
         raise UserError(
             QT_TRANSLATE_NOOP("Errors", "“{outcome}” is not a possible outcome of this request."),
@@ -1140,144 +672,3 @@ def resolve_interrupted(
         at=now,
     )
     return _decided(row, _finish(row, result, now))
-
-
-# --------------------------------------------------------------------------------------------
-# Out of stock
-# --------------------------------------------------------------------------------------------
-
-
-#: What the seller can say happened on the shop after cancelling on 1688.
-SHOP_MARKS = (SalesStatus.CANCELLED, SalesStatus.REFUNDING, SalesStatus.REFUNDED)
-
-
-@write_op
-def mark_shop_orders(sales_order_ids: Iterable[int], status: SalesStatus) -> Changes:
-    """Record that the seller changed orders on the shop itself (closed, refunding, refunded).
-
-    The cancel wizard never changes a shop order's status on its own: a 1688 close or refund
-    request is the supplier side. Once the seller has refunded or cancelled the buyer on the
-    shop, this marks it (an import of the shop's orders does the same); every order gets an
-    audit event with its old status. Orders that already have *status* are left alone.
-
-    Raises:
-        ValidationError: *status* is not one the seller can mark.
-    """
-    if status not in SHOP_MARKS:
-        raise ValidationError(
-            QT_TRANSLATE_NOOP("Errors", "This shop order status cannot be set by hand.")
-        )
-    ids = sorted(set(sales_order_ids))
-    now = now_epoch()
-    changed: list[int] = []
-    for start in range(0, len(ids), _CHUNK):
-        chunk = ids[start : start + _CHUNK]
-        marks = ",".join("?" * len(chunk))
-        rows = db.execute_sql(
-            f"SELECT id, status FROM sales_order WHERE id IN ({marks}) AND status != ?",
-            (*chunk, status.value),
-        ).fetchall()
-        for oid, old in rows:
-            db.execute_sql(
-                "UPDATE sales_order SET status = ?, updated_at = ? WHERE id = ?",
-                (status.value, now, oid),
-            )
-            audit(
-                "sales_order",
-                oid,
-                "shop_status_marked",
-                before={"status": old},
-                after={"status": status.value},
-                sales_order_id=oid,
-                at=now,
-            )
-            changed.append(int(oid))
-    refresh_order_summaries(changed)
-    return Changes.of(
-        "sales_order",
-        ids={"sales_order": changed},
-        message=QT_TRANSLATE_NOOP("Messages", "Shop status recorded for {count} order(s)."),
-        message_params={"count": len(changed)},
-    )
-
-
-@write_op
-def mark_shop_orders_done(sales_order_ids: Iterable[int]) -> Changes:
-    """The seller cancelled or refunded these buyers on the shop: unpaid shop orders become
-    closed, paid ones refunded (see :func:`mark_shop_orders`); others are left alone."""
-    ids = sorted(set(sales_order_ids))
-    by_status: dict[str, list[int]] = {}
-    for start in range(0, len(ids), _CHUNK):
-        chunk = ids[start : start + _CHUNK]
-        marks = ",".join("?" * len(chunk))
-        for oid, status in db.execute_sql(
-            f"SELECT id, status FROM sales_order WHERE id IN ({marks})", chunk
-        ).fetchall():
-            by_status.setdefault(status, []).append(int(oid))
-    changed: set[int] = set()
-    for status, target in (
-        (SalesStatus.WAIT_PAY.value, SalesStatus.CANCELLED),
-        (SalesStatus.PAID.value, SalesStatus.REFUNDED),
-    ):
-        if by_status.get(status):
-            changed |= mark_shop_orders(by_status[status], target).ids.get("sales_order", set())
-    return Changes.of(
-        "sales_order",
-        ids={"sales_order": changed},
-        message=QT_TRANSLATE_NOOP("Messages", "Shop status recorded for {count} order(s)."),
-        message_params={"count": len(changed)},
-    )
-
-
-@write_op
-def mark_offers_out_of_stock(offer_ids: Iterable[int]) -> Changes:
-    """Mark the offers of orders cancelled for 卖家库存不足 as out of stock (stock 0, audited).
-
-    Raises:
-        UserError: An offer no longer exists; none is marked.
-    """
-    done = list(dict.fromkeys(offer_ids))
-    for offer_id in done:
-        mark_offer_out_of_stock(offer_id)
-    return Changes.of(
-        "offer",
-        ids={"offer": done},
-        message=QT_TRANSLATE_NOOP("Messages", "{count} offer(s) marked out of stock."),
-        message_params={"count": len(done)},
-    )
-
-
-# --------------------------------------------------------------------------------------------
-# Messages
-# --------------------------------------------------------------------------------------------
-
-
-def _outcome_message(outcome: OrderOutcome) -> str:
-    return {
-        OutcomeKind.CLOSED: QT_TRANSLATE_NOOP("Messages", "Order closed on 1688."),
-        OutcomeKind.REFUND_REQUESTED: QT_TRANSLATE_NOOP(
-            "Messages", "Refund requested; waiting for the supplier."
-        ),
-        OutcomeKind.FAILED: QT_TRANSLATE_NOOP("Messages", "Cancellation failed."),
-        OutcomeKind.SKIPPED: QT_TRANSLATE_NOOP("Messages", "Order skipped."),
-        OutcomeKind.INTERRUPTED: QT_TRANSLATE_NOOP(
-            "Messages", "Cancellation interrupted; check the order on 1688."
-        ),
-    }[outcome.kind]
-
-
-def _batch_message(outcomes: Sequence[OrderOutcome]) -> str:
-    counts = {kind: 0 for kind in OutcomeKind}
-    for outcome in outcomes:
-        counts[outcome.kind] += 1
-    return with_values(
-        QT_TRANSLATE_NOOP(
-            "Messages",
-            "Cancellation: {closed} closed, {refunds} refund(s) requested, {failed} failed, "
-            "{interrupted} interrupted.",
-        ),
-        closed=counts[OutcomeKind.CLOSED],
-        refunds=counts[OutcomeKind.REFUND_REQUESTED],
-        failed=counts[OutcomeKind.FAILED],
-        interrupted=counts[OutcomeKind.INTERRUPTED],
-    )

@@ -15,6 +15,7 @@ from ..domain.enums import (
     CLOSED_1688_STATUSES,
     OPEN_CANCEL_STATES,
     OPEN_REFUND_STATUSES,
+    SALE_LOST_STATUSES,
     SalesStatus,
 )
 from ..domain.orders import OrderFlag, is_mismatch
@@ -32,7 +33,6 @@ __all__ = [
 ]
 
 _CANCEL_OPEN = tuple(s.value for s in OPEN_CANCEL_STATES)  # as SQL parameters
-_DEAD_SALES = frozenset({SalesStatus.CANCELLED.value, SalesStatus.REFUNDED.value})
 # Flags derived here; the rest (none today) would be kept as they are.
 _DERIVED = (
     OrderFlag.CANCEL_PENDING
@@ -231,7 +231,7 @@ def refresh_order_summaries(sales_order_ids: Iterable[int]) -> int:
             # What was really paid on 1688 (实付款) once known, else the estimate (fulfilment).
             real = [s[7] if s[7] > 0 else s[4] + s[5] + s[6] for s in live]
             spent = sum(real) if linked else cost + fee + shipping
-            profit = (-spent if live else 0) if status in _DEAD_SALES else sale - spent
+            profit = (-spent if live else 0) if status in SALE_LOST_STATUSES else sale - spent
             if any(s[2] in OPEN_REFUND_STATUSES for s in live):
                 new_flags |= OrderFlag.REFUND_PENDING
             if oid in cancel_pending:

@@ -30,6 +30,7 @@ from ..errors import DatabaseTooNewError, UserError
 from ..i18n import QT_TRANSLATE_NOOP
 from .db import in_use_error
 from .migrations import LATEST_VERSION
+from .sqlite_errors import SqliteFailure, failure_kind
 
 __all__ = [
     "AUTO_BACKUP_INTERVAL",
@@ -199,7 +200,7 @@ def remove_stale_partials(folder: Path) -> int:
 def _is_disk_full(exc: BaseException) -> bool:
     if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
         return True
-    return "disk is full" in str(exc) or "database or disk is full" in str(exc)
+    return failure_kind(exc) is SqliteFailure.DISK_FULL
 
 
 def _failure(action: str, target: Path, exc: BaseException) -> BackupError:

@@ -28,6 +28,7 @@ from ..i18n import QT_TRANSLATE_NOOP
 from .bulk_orders import merge_search_segments
 from .identity import check_identity
 from .migrations import LATEST_VERSION, MIGRATIONS
+from .sqlite_errors import SqliteFailure, failure_kind
 
 __all__ = [
     "BUSY_TIMEOUT_S",
@@ -341,10 +342,11 @@ def user_error_for(exc: BaseException) -> UserError | None:
     """A plain :class:`UserError` for an SQLite failure the user can act on, else None.
 
     Disk full, read-only, locked and I/O errors are expected on a desktop (a full disk, a USB
-    stick pulled out, another program holding the file); anything else stays a bug.
+    stick pulled out, another program holding the file); anything else stays a bug. The failure
+    is told by SQLite's result code (:func:`~.sqlite_errors.failure_kind`), not by its message.
     """
-    text = str(exc).lower()
-    if "database or disk is full" in text or "disk is full" in text:
+    kind = failure_kind(exc)
+    if kind is SqliteFailure.DISK_FULL:
         return UserError(
             QT_TRANSLATE_NOOP(
                 "Errors",
@@ -352,14 +354,14 @@ def user_error_for(exc: BaseException) -> UserError | None:
                 "some disk space and try again.",
             )
         )
-    if "readonly database" in text or "read-only" in text or "readonly" in text:
+    if kind is SqliteFailure.READ_ONLY:
         return DatabaseReadOnlyError(
             QT_TRANSLATE_NOOP(
                 "Errors",
                 "The database is read-only, so the change was not saved. Nothing was changed.",
             )
         )
-    if "database is locked" in text or "database table is locked" in text:
+    if kind is SqliteFailure.LOCKED:
         return DatabaseLockedError(
             QT_TRANSLATE_NOOP(
                 "Errors",
@@ -367,7 +369,7 @@ def user_error_for(exc: BaseException) -> UserError | None:
                 "Nothing was changed. Close other programs using it and try again.",
             )
         )
-    if "disk i/o error" in text:
+    if kind is SqliteFailure.IO_ERROR:
         return UserError(
             QT_TRANSLATE_NOOP(
                 "Errors",

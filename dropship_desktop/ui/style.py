@@ -8,9 +8,29 @@ from PySide6.QtWidgets import QApplication, QStyleFactory
 
 from ..paths import resources_dir
 
-__all__ = ["apply_style"]
+__all__ = ["apply_style", "error_color", "error_style"]
 
 ACCENT = QColor("#ff6a00")  # 1688 orange, used sparingly (selection in the navigation)
+
+# Error text on a light and on a dark window (both readable: contrast ≥ 4.5 on the palette's base).
+_ERROR_ON_LIGHT = "#c62828"
+_ERROR_ON_DARK = "#ef9a9a"
+
+
+def error_color(palette: QPalette | None = None) -> QColor:
+    """The colour of error text for *palette* (the application's when None).
+
+    The one place the error red is chosen: a dark palette (the system's dark scheme) gets a
+    light red, a light one the usual dark red.
+    """
+    palette = palette if palette is not None else QGuiApplication.palette()
+    dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
+    return QColor(_ERROR_ON_DARK if dark else _ERROR_ON_LIGHT)
+
+
+def error_style(extra: str = "") -> str:
+    """A style sheet that colours a label's text as an error (``extra``: more declarations)."""
+    return f"color: {error_color().name()};" + (f" {extra}" if extra else "")
 
 
 def _dark_palette() -> QPalette:

@@ -21,6 +21,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 from ..errors import UserError
 from ..services.base import Changes
 from ..store.db import db
+from ..store.sqlite_errors import SqliteFailure, failure_kind
 
 __all__ = ["DbWorker", "Job"]
 
@@ -190,7 +191,7 @@ class DbWorker(QObject):
         # Calling into a deleted widget raises "Internal C++ object already deleted".
         gone = job.owner is not None and not shiboken6.isValid(job.owner)
         if job.error is not None:
-            if isinstance(job.error, sqlite3.OperationalError) and "interrupt" in str(job.error):
+            if failure_kind(job.error) is SqliteFailure.INTERRUPTED:
                 return
             if gone and isinstance(job.error, UserError):
                 log.info("dropped the error of a job whose window was closed: %s", job.error)

@@ -638,8 +638,12 @@ The current data is backed up first, so this can be undone by restoring that bac
         <translation>该订单的退款原因尚未加载。</translation>
     </message>
     <message>
+        <source>This order is not in the account&apos;s list.</source>
+        <extracomment>Why an order cannot be selected in step 3 when it is not among the account&apos;s orders.</extracomment>
+        <translation>此订单不在该账号的订单列表中。</translation>
+    </message>
+    <message>
         <source>Sign in to 1688 in the browser window that opened, then confirm here.</source>
-        <extracomment>English messages of the flow, services and connectors that reach the seller unchanged.</extracomment>
         <translation>请在已打开的浏览器窗口中登录1688，然后在这里确认。</translation>
     </message>
     <message>
@@ -687,23 +691,8 @@ The current data is backed up first, so this can be undone by restoring that bac
         <translation>已在发送前停止：未向1688发送任何请求。</translation>
     </message>
     <message>
-        <source>Enter a name for the account.</source>
-        <translation>请输入账号名称。</translation>
-    </message>
-    <message>
-        <source>The name is longer than 100 characters.</source>
-        <translation>名称超过 100 个字符。</translation>
-    </message>
-    <message>
-        <source>The 1688 member id is longer than 100 characters.</source>
-        <translation>1688会员ID超过 100 个字符。</translation>
-    </message>
-    <message>
-        <source>Choose a connector (manual if unsure).</source>
-        <translation>请选择连接方式（不确定时选“手动”）。</translation>
-    </message>
-    <message>
         <source>{order}: {text}</source>
+        <extracomment>&quot;{order}: {text}&quot; — a problem about one order, named.</extracomment>
         <translation>{order}：{text}</translation>
     </message>
     <message>
@@ -776,6 +765,7 @@ The current data is backed up first, so this can be undone by restoring that bac
     </message>
     <message>
         <source>the title is short</source>
+        <extracomment>What a listing lacks, briefly (codes of ``domain.sourcing.description_completeness``), for the &quot;description incomplete&quot; advice.</extracomment>
         <translation>标题过短</translation>
     </message>
     <message>
@@ -831,7 +821,6 @@ The current data is backed up first, so this can be undone by restoring that bac
     </message>
     <message>
         <source>Manual: you act on 1688 in the browser and confirm here</source>
-        <extracomment>1688 statuses the wizard can act on (close unpaid, apply for the refund of unshipped). &quot;Select all&quot; asks first when it would check more orders than this.</extracomment>
         <translation>手动：在浏览器中操作1688，然后在这里确认</translation>
     </message>
     <message>
@@ -1297,6 +1286,19 @@ The current data is backed up first, so this can be undone by restoring that bac
         <source>Closed at once; nothing was paid.</source>
         <translation>立即关闭；未付过款。</translation>
     </message>
+    <message>
+        <source>No particular advice for these orders.</source>
+        <translation>这些订单没有特别的建议。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s)</source>
+        <translation>
+            <numerusform>%n 个订单</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConsequencesText</name>
     <message numerus="yes">
         <source>Close %n unpaid order(s): {amount}</source>
         <translation>
@@ -1324,16 +1326,6 @@ The current data is backed up first, so this can be undone by restoring that bac
     <message>
         <source>Shop traffic (店铺流量) drops: the platform shows the shop&apos;s products less.</source>
         <translation>店铺流量下降：平台会减少店铺商品的曝光。</translation>
-    </message>
-    <message>
-        <source>No particular advice for these orders.</source>
-        <translation>这些订单没有特别的建议。</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n order(s)</source>
-        <translation>
-            <numerusform>%n 个订单</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -2549,7 +2541,7 @@ Details were written to the log file:
     </message>
     <message>
         <source>The connector “{kind}” is not available in this version of the app. Edit the distribution account and choose the manual connector.</source>
-        <extracomment>Kinds known at start-up (the fake is for tests and demos); see connector_kinds().</extracomment>
+        <extracomment>The seller acts on 1688 in the browser and confirms each action in the app. ``list_orders``/``fetch_order`` return the platform&apos;s data. Places 1688 orders itself (:class:`~.base.OrderingConnector`). Opens 1688 pages in the browser; its factory takes ``open_url``. Simulated: for tests and demos, changes no real order.</extracomment>
         <translation>当前版本的软件不支持连接方式“{kind}”。请编辑分销账号，改用“手动”连接方式。</translation>
     </message>
     <message>
@@ -6791,6 +6783,7 @@ Use “Map columns…” to say which column holds what.</source>
     <name>StepPage</name>
     <message>
         <source>Step {n} of 6 · {name}</source>
+        <extracomment>1688 statuses the wizard can act on (close unpaid, apply for the refund of unshipped). &quot;Select all&quot; asks first when it would check more orders than this.</extracomment>
         <translation>第 {n} 步（共 6 步）· {name}</translation>
     </message>
 </context>
@@ -6798,7 +6791,7 @@ Use “Map columns…” to say which column holds what.</source>
     <name>SubmitPage</name>
     <message>
         <source>&amp;Submit the cancellation requests</source>
-        <extracomment>Shown for requests not sent because the seller stopped the batch. Counts the waiting orders down and sends each once its time has come.</extracomment>
+        <extracomment>Shown for requests not sent because the seller stopped the batch. What step 6 does next: decided in plain Python (domain.cancel_sending), done here. Counts the waiting orders down and sends each once its time has come.</extracomment>
         <translation>提交取消申请(&amp;S)</translation>
     </message>
     <message>

@@ -6,7 +6,12 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from dropship_desktop.connectors import connector_kinds, get_connector, register_connector
+from dropship_desktop.connectors import (
+    connector_kinds,
+    get_connector,
+    register_connector,
+    unregister_connector,
+)
 from dropship_desktop.connectors.base import (
     BUYER_ORDER_LIST_URL,
     SIGN_IN_URL,
@@ -63,9 +68,7 @@ def test_a_new_kind_registers_without_changes_elsewhere() -> None:
     try:
         assert get_connector("test-kind").name == "fake"
     finally:
-        from dropship_desktop import connectors
-
-        connectors._FACTORIES.pop("test-kind")
+        unregister_connector("test-kind")
 
 
 # ---- manual -----------------------------------------------------------------------------------

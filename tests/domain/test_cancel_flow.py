@@ -8,9 +8,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from dropship_desktop.domain.cancel_flow import (
-    ADVICE_MESSAGES,
     DESCRIPTION_MAX_CHARS,
-    SKIP_MESSAGES,
     AccountRef,
     CallResult,
     CancelFlow,
@@ -34,6 +32,7 @@ from dropship_desktop.domain.cancel_flow import (
     refund_reason_problems,
 )
 from dropship_desktop.domain.enums import CancelAction, CancelReason, Eligibility
+from dropship_desktop.messages import CANCEL_ADVICE, CANCEL_SKIPS
 
 NOW = datetime(2026, 11, 1, 12, 0, tzinfo=UTC)
 ACCOUNT = AccountRef(1, "主账号", "buyer_1", "fake")
@@ -135,7 +134,7 @@ def test_every_status_branch(
 def test_too_soon_says_how_long_to_wait() -> None:
     plan = plan_order(cand(1, "waitbuyerpay", age_s=3), NOW)
     assert plan.retry_in_seconds == 7
-    assert plan.message == SKIP_MESSAGES["too_soon"].format(seconds=7)
+    assert plan.message == CANCEL_SKIPS["too_soon"].format(seconds=7)
 
 
 def test_amounts_close_is_the_order_total_refund_is_the_paid_amount() -> None:
@@ -160,7 +159,7 @@ def test_pending_orders_cannot_be_selected(change: dict[str, object]) -> None:
     assert flow.select([1, 2]) == [2]
     assert flow.selected == [1]
     ok, why = flow.selectable(2)
-    assert not ok and why == SKIP_MESSAGES["pending"]
+    assert not ok and why == CANCEL_SKIPS["pending"]
     assert plan_order(blocked, NOW).skip_code == "pending"
 
 
@@ -470,7 +469,7 @@ def test_prevention_advice() -> None:
     }
     codes = {a.code for a in prevention_advice(orders, reasons, {2: REASONS})}
     assert {"answer_buyers", "supplier_out_of_stock"} <= codes
-    assert all(a.message == ADVICE_MESSAGES[a.code] for a in prevention_advice(orders))
+    assert all(a.message == CANCEL_ADVICE[a.code] for a in prevention_advice(orders))
 
 
 def test_no_advice_for_a_good_listing_shipped_in_time() -> None:

@@ -22,6 +22,7 @@ from dropship_desktop.services.suppliers import SupplierInput, create_supplier
 from dropship_desktop.store import backup as bk
 from dropship_desktop.store.db import db
 from dropship_desktop.store.tables import SalesOrder, Supplier
+from tests.helpers.sqlite_errors import sqlite_error
 from tests.services.test_order_import_files import (
     TAOBAO_HEADERS,
     content_dump,
@@ -85,8 +86,8 @@ def test_import_after_a_full_disk_works(demo_db: Path, orders_file: Path) -> Non
 @pytest.mark.parametrize(
     ("error", "message"),
     [
-        (sqlite3.OperationalError("disk I/O error"), "disk reported an error"),
-        (sqlite3.OperationalError("database or disk is full"), "disk is full"),
+        (sqlite_error(sqlite3.SQLITE_IOERR_WRITE), "disk reported an error"),
+        (sqlite_error(sqlite3.SQLITE_FULL), "disk is full"),
     ],
 )
 def test_import_io_error(

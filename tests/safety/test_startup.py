@@ -23,6 +23,7 @@ from dropship_desktop.store import db as store_db
 from dropship_desktop.store.db import close_database, is_read_only, open_database
 from dropship_desktop.store.migrations import LATEST_VERSION, MIGRATIONS
 from dropship_desktop.store.tables import SalesOrder, Supplier
+from tests.helpers.sqlite_errors import sqlite_error
 
 
 def _damage(path: Path) -> None:
@@ -195,7 +196,7 @@ def test_read_only_file_error_is_translated(
 ) -> None:
     # Root ignores file modes, so the failing write is injected at the SQLite boundary.
     def readonly(*args: object, **kwargs: object) -> None:
-        raise sqlite3.OperationalError("attempt to write a readonly database")
+        raise sqlite_error(sqlite3.SQLITE_READONLY)
 
     monkeypatch.setattr(store_db, "migrate", readonly)
     with pytest.raises(DatabaseReadOnlyError, match="read-only"):

@@ -20,6 +20,7 @@ from dropship_desktop.services.order_import import (
 from dropship_desktop.store.db import db
 from dropship_desktop.store.order_queries import OrderFilter, order_ids
 from dropship_desktop.tabular.orders_formats import ColumnMapping
+from tests.helpers.sqlite_errors import sqlite_error
 
 from .test_order_import_files import (
     ALI1688_HEADERS,
@@ -386,7 +387,7 @@ def test_a_database_error_mid_import_leaves_nothing(
     before = content_dump(demo_db)
 
     def boom(_ids: object) -> None:
-        raise sqlite3.OperationalError("disk I/O error")
+        raise sqlite_error(sqlite3.SQLITE_IOERR)
 
     monkeypatch.setattr(order_import, "_refresh_summaries", boom)
     monkeypatch.setattr(order_import, "_match_waiting_supplier_orders", boom)

@@ -16,6 +16,7 @@ from dropship_desktop.store import backup as bk
 from dropship_desktop.store.db import close_database, db, open_database
 from dropship_desktop.store.migrations import LATEST_VERSION
 from dropship_desktop.store.tables import SalesOrder, Supplier
+from tests.helpers.sqlite_errors import sqlite_error
 
 NOW = datetime(2026, 11, 1, 12, 0, 0)
 
@@ -73,9 +74,9 @@ def test_backup_to_chosen_file_replaces_only_after_verification(
 @pytest.mark.parametrize(
     "error",
     [
-        sqlite3.OperationalError("database or disk is full"),
+        sqlite_error(sqlite3.SQLITE_FULL),
         OSError(errno.ENOSPC, "No space left on device"),
-        sqlite3.OperationalError("disk I/O error"),
+        sqlite_error(sqlite3.SQLITE_IOERR),
     ],
 )
 def test_backup_disk_full_or_io_error_is_clear_and_leaves_nothing(
@@ -109,7 +110,7 @@ def test_backup_api_error_mid_copy(demo_db: Path, monkeypatch: pytest.MonkeyPatc
         conn = real_connect(target, *args, **kwargs)  # type: ignore[arg-type]
         if str(target).endswith(".partial"):
             conn.close()
-            raise sqlite3.OperationalError("database or disk is full")
+            raise sqlite_error(sqlite3.SQLITE_FULL)
         return conn
 
     monkeypatch.setattr(bk.sqlite3, "connect", connect)

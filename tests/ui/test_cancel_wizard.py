@@ -587,7 +587,9 @@ def test_cancel_while_sending_asks_and_stops(
     page.submit_button.click()
     qtbot.waitUntil(lambda: page.ask_frame.isVisible(), timeout=5000)
     page.done_button.click()  # the first is closed
-    qtbot.waitUntil(lambda: page.ask_frame.isVisible() and page._awaiting is not None, timeout=5000)
+    qtbot.waitUntil(
+        lambda: page.ask_frame.isVisible() and page.run.awaiting is not None, timeout=5000
+    )
     asked: list[str] = []
 
     def answer(box: QMessageBox) -> int:

@@ -44,7 +44,7 @@ from ..tasks import DbWorker
 from ..widgets.column_widths import datetime_width, order_number_width
 from ..widgets.tables import read_only_table
 from .models import Cell, CellTableModel, Row
-from .pages import _wrap_label
+from .step_page import open_in_browser, wrap_label
 from .texts import Status, known, status_color, status_icon
 
 __all__ = ["InterruptedBanner", "InterruptedDialog", "startup_check"]
@@ -83,7 +83,7 @@ class InterruptedBanner(QFrame):
         )
         self.icon = QLabel()
         self.icon.setPixmap(status_icon(Status.INTERRUPTED).pixmap(20, 20))
-        self.label = _wrap_label()
+        self.label = wrap_label()
         self.label.setObjectName("interruptedText")
         self.button = QPushButton(self.tr("&Resolve…"))
         self.button.setObjectName("resolveInterrupted")
@@ -129,8 +129,6 @@ class InterruptedDialog(QDialog):
         cancel_again: Callable[[list[int]], None] | None = None,
     ) -> None:
         super().__init__(parent)
-        from .wizard import open_in_browser
-
         self.setObjectName("interruptedDialog")
         self.setWindowTitle(self.tr("Interrupted Cancellations"))
         self.worker = worker
@@ -175,7 +173,7 @@ class InterruptedDialog(QDialog):
         self.again_button.setVisible(cancel_again is not None)
         self.open_button = QPushButton(self.tr("&Open on 1688"))
         self.open_button.clicked.connect(self.open_selected)
-        self.status_label = _wrap_label()
+        self.status_label = wrap_label()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         actions = QHBoxLayout()
@@ -184,7 +182,7 @@ class InterruptedDialog(QDialog):
         actions.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(
-            _wrap_label(
+            wrap_label(
                 self.tr(
                     "The app does not know whether these requests reached 1688. Open each order "
                     "on 1688, look whether it was closed (or the refund applied for), then say "

@@ -10,10 +10,7 @@ stored; an order is only shown closed because the connector (or the seller) conf
 from __future__ import annotations
 
 import logging
-import math
 import sys
-from collections import deque
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Slot
@@ -29,15 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from ...connectors.base import ConnectorUnavailable
-from ...domain.cancel_flow import (
-    CancelStep,
-    OrderOutcome,
-    OutcomeKind,
-    Submission,
-    SubmissionItem,
-)
+from ...connectors.capabilities import ConfirmsOnPlatform, OpensPages
+from ...domain.cancel_flow import CancelStep, OrderOutcome, OutcomeKind
+from ...domain.cancel_sending import Job, Phase, SendRun, Step, StepKind, Tick
 from ...domain.enums import CancelAction
 from ...errors import UserError
+from ...messages import STOPPED_BEFORE_SENDING
 from ...services.cancellation import (
     CancellationChanges,
     begin_submission,
@@ -52,21 +46,22 @@ from ..formatting import enum_label, format_money, user_error_text
 from ..view_base import icon
 from ..widgets.column_widths import order_number_width, text_width
 from ..widgets.tables import read_only_table
+from .confirm_page import consequences_html
 from .models import Cell, CellTableModel, Row
-from .pages import StepPage, _wrap_label
 from .shop_side import ShopTodoBox
+from .step_page import StepPage, wrap_label
 from .texts import Status, outcome_status, status_color, status_icon, translate
 
 if TYPE_CHECKING:
     from ...connectors.base import Connector
-    from .wizard import CancelWizard
+    from .context import WizardContext
 
 __all__ = ["SubmitPage"]
 
 log = logging.getLogger(__name__)
 
 #: Shown for requests not sent because the seller stopped the batch.
-STOPPED_MESSAGE = "Stopped before sending: nothing was sent to 1688."
+STOPPED_MESSAGE = STOPPED_BEFORE_SENDING
 
 
 class StopConnector:
@@ -84,34 +79,20 @@ class StopConnector:
         raise ConnectorUnavailable(STOPPED_MESSAGE)
 
 
-@dataclass
-class _Job:
-    item: SubmissionItem
-    request_id: int
-    retry: bool = False
-
-
 class SubmitPage(StepPage):
     """Step 6: submit, progress, per-order outcome, retry of failures."""
 
-    def __init__(self, wizard: CancelWizard) -> None:
-        super().__init__(CancelStep.SUBMIT, wizard)
-        self._submission: Submission | None = None
-        self._items: dict[int, SubmissionItem] = {}
-        self._request_ids: dict[int, int] = {}
-        self._queue: deque[_Job] = deque()
-        self._current: _Job | None = None
-        self._awaiting: _Job | None = None
-        # Recorded requests 1688 would still refuse (an order's first 10 seconds), in order.
-        self._waiting: list[_Job] = []
+    def __init__(self, context: WizardContext) -> None:
+        super().__init__(CancelStep.SUBMIT, context)
+        #: What step 6 does next: decided in plain Python (domain.cancel_sending), done here.
+        self.run = SendRun(manual=False)
         #: Counts the waiting orders down and sends each once its time has come.
         self.wait_timer = QTimer(self)
         self.wait_timer.setInterval(1000)
         self.wait_timer.timeout.connect(self.check_waiting)
-        self._state = "ready"  # ready, recording, sending, done, record_failed
         self._stop_then: Any = None
 
-        self.intro_label = _wrap_label()
+        self.intro_label = wrap_label()
         self.intro_label.setObjectName("submitIntro")
         self.submit_button = QPushButton(self.tr("&Submit the cancellation requests"))
         self.submit_button.setObjectName("submitButton")
@@ -146,14 +127,14 @@ class SubmitPage(StepPage):
         self.retry_button.setObjectName("retryButton")
         self.retry_button.setIcon(icon("refresh"))
         self.retry_button.clicked.connect(self.retry_failed)
-        self.status_label = _wrap_label()
+        self.status_label = wrap_label()
         self.status_label.setObjectName("submitStatus")
 
         # The manual connector's question, inline so the keyboard reaches it directly.
         self.ask_frame = QFrame()
         self.ask_frame.setObjectName("manualQuestion")
         self.ask_frame.setFrameShape(QFrame.Shape.StyledPanel)
-        self.ask_label = _wrap_label()
+        self.ask_label = wrap_label()
         self.ask_label.setObjectName("manualQuestionText")
         self.ask_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.reopen_button = QPushButton(self.tr("&Open the order page again"))
@@ -180,7 +161,7 @@ class SubmitPage(StepPage):
 
         # What sending costs (step 4's figures, repeated where the seller presses Submit) and what
         # is left to do on the shop afterwards.
-        self.consequences_label = _wrap_label()
+        self.consequences_label = wrap_label()
         self.consequences_label.setObjectName("submitConsequences")
         self.consequences_label.setTextFormat(Qt.TextFormat.RichText)
         consequences = QGroupBox(self.tr("What cancelling costs"))
@@ -223,17 +204,17 @@ class SubmitPage(StepPage):
 
     def started(self) -> bool:
         """The submission has started (requests recorded or being recorded)."""
-        return self._state != "ready"
+        return self.run.started()
 
     def running(self) -> bool:
         """Requests are being recorded or sent, or the seller is being asked about one."""
-        return self._state in ("recording", "sending")
+        return self.run.running()
 
     def unsent_count(self) -> int:
-        return len(self._queue) + len(self._waiting) + (1 if self._awaiting is not None else 0)
+        return self.run.unsent_count()
 
     def isComplete(self) -> bool:
-        return self._state in ("done", "record_failed")
+        return self.run.complete()
 
     # -- before sending ----------------------------------------------------------------------
 
@@ -258,7 +239,7 @@ class SubmitPage(StepPage):
                 "{skipped} order(s) will be skipped. Each request is recorded before it is sent."
             ).format(closes=closes, refunds=refunds, skipped=skipped)
         self.intro_label.setText(text)
-        self.consequences_label.setText(self.cw.confirm_page.consequences_html())
+        self.consequences_label.setText(consequences_html(self.flow, self.cw.shop_names))
         self.shop_todo.set_todos(flow.shop_todos())
         candidates = flow.candidates
         rows = []
@@ -324,9 +305,8 @@ class SubmitPage(StepPage):
         if self.started():
             return
         submission = self.flow.begin_submission()
-        self._submission = submission
-        self._items = {i.supplier_order_id: i for i in submission.items}
-        self._state = "recording"
+        self.run = SendRun(manual=self.flow.manual)
+        self.run.start(submission)
         self.cw.submission_started()
         self.submit_button.setEnabled(False)
         for outcome in submission.skipped:
@@ -346,27 +326,17 @@ class SubmitPage(StepPage):
         )
 
     def _recorded(self, changes: CancellationChanges) -> None:
-        self._request_ids = dict(changes.request_ids)
-        assert self._submission is not None
         offers = self.flow.offers_to_mark_out_of_stock() if self.flow.mark_out_of_stock else []
         if offers:
             self.cw.worker.submit(mark_offers_out_of_stock, offers, on_error=self._side_error)
-        now = self.flow.clock()
-        for item in self._submission.items:
-            job = _Job(item, self._request_ids[item.supplier_order_id])
-            if item.not_before is not None and item.not_before > now:
-                self._waiting.append(job)
-            else:
-                self._queue.append(job)
-        self._state = "sending"
-        if self._waiting:
-            self.check_waiting()
+        step = self.run.recorded(changes.request_ids, self.flow.clock())
+        if self.run.waiting:
+            self._show_tick(self.run.tick(self.flow.clock()))
             self.wait_timer.start()
-        self._send_next()
+        self._do(step)
 
     def _record_failed(self, error: BaseException) -> None:
         # Nothing was recorded, so nothing was sent: the wizard can simply be closed.
-        self._state = "record_failed"
         self.progress.hide()
         if isinstance(error, UserError):
             self.status_label.setText(user_error_text(error))
@@ -375,63 +345,104 @@ class SubmitPage(StepPage):
                 self.tr("The requests could not be recorded; nothing was sent.")
             )
             self._report(error)
-        for item in self._items.values():
+        for item in self.run.items.values():
             self._show(item.supplier_order_id, Status.BLOCKED, self.tr("Not sent"))
-        self._finish()
+        self._do(self.run.record_failed())
 
     def _side_error(self, error: BaseException) -> None:
         self.status_label.setText(user_error_text(error))
         if not isinstance(error, UserError):
             self._report(error)
 
-    # -- sending ---------------------------------------------------------------------------
+    # -- doing what the run says -------------------------------------------------------------
 
-    def _send_next(self) -> None:
-        if self._stop_then is not None:
-            self._stop_rest()
+    def _do(self, step: Step) -> None:
+        """Do the one thing the run asked for."""
+        for job in step.restored:
+            outcome = self._outcome_of(job.supplier_order_id)
+            if outcome is not None:
+                self._show_outcome(outcome)
+        kind, job = step.kind, step.job
+        if kind is StepKind.NOTHING:
             return
-        if not self._queue:
-            if self._waiting:
-                self.status_label.setText(
-                    self.tr(
-                        "Waiting: 1688 refuses to close an order in its first 10 seconds; "
-                        "the %n waiting order(s) are sent automatically.",
-                        "",
-                        len(self._waiting),
-                    )
-                )
-                return
-            self._finish()
-            return
-        job = self._queue.popleft()
-        self._current = job
-        done = len(self._items) - len(self._queue) - len(self._waiting) - 1
-        if self.flow.manual:
-            # Nothing is sent by the app: the seller does it on 1688 and says so.
-            self._show(job.item.supplier_order_id, Status.BUSY, self.tr("Opening on 1688…"))
+        if kind is StepKind.WAIT:
             self.status_label.setText(
-                self.tr("Order {n} of {total}: do it on 1688, then answer here.").format(
-                    n=done + 1, total=len(self._items)
+                self.tr(
+                    "Waiting: 1688 refuses to close an order in its first 10 seconds; "
+                    "the %n waiting order(s) are sent automatically.",
+                    "",
+                    step.waiting,
                 )
             )
-        else:
-            self._show(job.item.supplier_order_id, Status.BUSY, self.tr("Sending…"))
-            self.status_label.setText(
-                self.tr("Sending {n} of {total}…").format(n=done + 1, total=len(self._items))
-                if not job.retry
-                else self.tr("Retrying…")
-            )
-        if job.retry:
-            # The new attempt is recorded first, like every request, before anything is sent
-            # or the seller is asked: an answer can then never arrive for a row not yet written.
+            return
+        if kind is StepKind.FINISH:
+            self._finish(step)
+            return
+        assert job is not None
+        if step.position:
+            self._show_progress(step)
+        if kind is StepKind.RECORD_RETRY:
             self.cw.worker.submit(
                 record_retry,
                 job.request_id,
-                on_result=lambda new_id: self._retry_recorded(job, new_id),
+                on_result=lambda new_id: self._do(self.run.retry_recorded(job, new_id)),
                 on_error=self._send_failed,
             )
-            return
-        self._send(job)
+        elif kind is StepKind.SEND:
+            connector = self.cw.connector
+            assert connector is not None
+            self._call(job, connector)
+        elif kind is StepKind.BEGIN_MANUAL:
+            self.cw.worker.submit(
+                begin_submission,
+                job.request_id,
+                on_result=lambda _c: self._do(self.run.submitted(job)),
+                on_error=self._send_failed,
+            )
+        elif kind is StepKind.ASK:
+            self._ask(job)
+        elif kind is StepKind.SEND_STOPPED:
+            self.cw.worker.submit(
+                submit_request,
+                job.request_id,
+                StopConnector(),
+                on_result=self._stopped_one,
+                on_error=self._send_failed,
+            )
+        elif kind is StepKind.MARK_INTERRUPTED:
+            self.ask_frame.hide()
+            self.cw.worker.submit(
+                mark_interrupted,
+                job.request_id,
+                on_result=self._stopped_one,
+                on_error=self._send_failed,
+            )
+
+    def _show_progress(self, step: Step) -> None:
+        job = step.job
+        assert job is not None
+        if self.flow.manual:
+            # Nothing is sent by the app: the seller does it on 1688 and says so.
+            self._show(job.supplier_order_id, Status.BUSY, self.tr("Opening on 1688…"))
+            self.status_label.setText(
+                self.tr("Order {n} of {total}: do it on 1688, then answer here.").format(
+                    n=step.position, total=step.total
+                )
+            )
+        else:
+            self._show(job.supplier_order_id, Status.BUSY, self.tr("Sending…"))
+            self.status_label.setText(
+                self.tr("Sending {n} of {total}…").format(n=step.position, total=step.total)
+                if not job.retry
+                else self.tr("Retrying…")
+            )
+
+    def _outcome_of(self, supplier_order_id: int) -> OrderOutcome | None:
+        return next(
+            (o for o in self.flow.outcomes() if o.supplier_order_id == supplier_order_id), None
+        )
+
+    # -- sending ---------------------------------------------------------------------------
 
     def _waiting_text(self, seconds: int) -> str:
         return self.tr("Waiting %n s, then sent", "", seconds)
@@ -439,61 +450,19 @@ class SubmitPage(StepPage):
     @Slot()
     def check_waiting(self) -> None:
         """Count the waiting orders down; send those whose 10 seconds are over."""
-        now = self.flow.clock()
-        due = False
-        still: list[_Job] = []
-        for job in self._waiting:
-            not_before = job.item.not_before
-            if not_before is None or not_before <= now:
-                self._queue.append(job)
-                self._show(job.item.supplier_order_id, Status.QUEUED, self.tr("Not sent yet"))
-                due = True
-            else:
-                left = math.ceil((not_before - now).total_seconds())
-                self._show(job.item.supplier_order_id, Status.WAIT, self._waiting_text(left))
-                still.append(job)
-        self._waiting = still
-        if not still:
+        tick = self.run.tick(self.flow.clock())
+        self._show_tick(tick)
+        self._do(tick.step)
+
+    def _show_tick(self, tick: Tick) -> None:
+        for job in tick.due:
+            self._show(job.supplier_order_id, Status.QUEUED, self.tr("Not sent yet"))
+        for job, left in tick.counting:
+            self._show(job.supplier_order_id, Status.WAIT, self._waiting_text(left))
+        if not tick.timer_needed:
             self.wait_timer.stop()
-        if due and self._current is None and self._state == "sending":
-            self._send_next()
 
-    def _retry_recorded(self, retry: _Job, new_id: int) -> None:
-        job = _Job(retry.item, new_id)
-        self._current = job
-        self._request_ids[job.item.supplier_order_id] = new_id
-        self._send(job)
-
-    def _send(self, job: _Job) -> None:
-        """Send a recorded request (manual connector: mark it submitted and ask the seller)."""
-        if self._stop_then is not None:
-            # Stopped meanwhile: recorded but not sent.
-            self._current = None
-            self._queue.appendleft(job)
-            self._stop_rest()
-            return
-        connector = self.cw.connector
-        assert connector is not None
-        if connector.needs_manual_confirmation:
-            self.cw.worker.submit(
-                begin_submission,
-                job.request_id,
-                on_result=lambda _c: self._submitted(job),
-                on_error=self._send_failed,
-            )
-            return
-        self._call(job, connector)
-
-    def _submitted(self, job: _Job) -> None:
-        if self._stop_then is not None:
-            # Stopped before the page was opened: the seller was never asked, nothing was done.
-            self._current = None
-            self._queue.appendleft(job)
-            self._stop_rest()
-            return
-        self._ask(job)
-
-    def _call(self, job: _Job, connector: Connector) -> None:
+    def _call(self, job: Job, connector: Connector) -> None:
         self.cw.worker.submit(
             submit_request,
             job.request_id,
@@ -507,51 +476,43 @@ class SubmitPage(StepPage):
             self.flow.record_outcome(outcome)
             self._show_outcome(outcome)
             if outcome.request_id is not None:
-                self._request_ids[outcome.supplier_order_id] = outcome.request_id
-        self._current = None
+                self.run.request_ids[outcome.supplier_order_id] = outcome.request_id
         self.progress.setValue(self.progress.value() + 1)
-        self._send_next()
+        self._do(self.run.sent())
 
     def _send_failed(self, error: BaseException) -> None:
-        job = self._current
-        self._current = None
-        self._awaiting = None
+        expected = isinstance(error, UserError)
+        job, step = self.run.send_failed(expected=expected)
         self.ask_frame.hide()
         if job is not None:
-            if isinstance(error, UserError):
+            if expected:
                 text = translate(QT_TRANSLATE_NOOP("CancelWizard", "Failed: {}")).format(
                     user_error_text(error)
                 )
-                self._show(job.item.supplier_order_id, Status.FAILED, text)
+                self._show(job.supplier_order_id, Status.FAILED, text)
             else:
                 self._show(
-                    job.item.supplier_order_id,
+                    job.supplier_order_id,
                     Status.INTERRUPTED,
                     self.tr("Unknown: an unexpected error stopped the sending; check on 1688."),
                 )
-        if not isinstance(error, UserError):
+        if not expected:
             # Something is wrong beyond this order: stop here. What was recorded and not sent is
             # found as interrupted at the next start.
-            self._queue.clear()
-            self._waiting.clear()
-            self._finish()
+            self._do(step)
             self._report(error)
             return
         self.progress.setValue(self.progress.value() + 1)
-        self._send_next()
+        self._do(step)
 
-    def _finish(self) -> None:
-        if self._state != "record_failed":
-            self._state = "done"
+    def _finish(self, step: Step) -> None:
         self.wait_timer.stop()
-        self._current = None
-        self._awaiting = None
         self.ask_frame.hide()
         outcomes = self.flow.outcomes()
         counts = {kind: 0 for kind in OutcomeKind}
         for outcome in outcomes:
             counts[outcome.kind] += 1
-        if self._state == "done":
+        if self.run.phase is Phase.DONE:
             self.status_label.setText(
                 self.tr(
                     "Done: {closed} closed, {refunds} refund(s) requested, {failed} failed, "
@@ -575,7 +536,7 @@ class SubmitPage(StepPage):
         )
         self._update_buttons()
         self.completeChanged.emit()
-        if self._stop_then is None:
+        if not step.stopped:
             self.cw.submission_done()
         then, self._stop_then = self._stop_then, None
         if then is not None:
@@ -599,12 +560,11 @@ class SubmitPage(StepPage):
 
     # -- the manual connector's question -------------------------------------------------------
 
-    def _ask(self, job: _Job) -> None:
+    def _ask(self, job: Job) -> None:
         connector = self.cw.connector
         assert connector is not None
         item = job.item
-        self._awaiting = job
-        opened = bool(getattr(connector, "open_order", lambda _n: False)(item.order_id_1688))
+        opened = isinstance(connector, OpensPages) and connector.open_order(item.order_id_1688)
         if item.action is CancelAction.CLOSE:
             text = self.tr(
                 "1688 order {order}: close it on 1688 (取消订单) with the reason “{reason}”"
@@ -636,27 +596,32 @@ class SubmitPage(StepPage):
     @Slot()
     def _reopen(self) -> None:
         connector = self.cw.connector
-        if self._awaiting is not None and connector is not None:
-            getattr(connector, "open_order", lambda _n: False)(self._awaiting.item.order_id_1688)
+        if self._awaiting is not None and isinstance(connector, OpensPages):
+            connector.open_order(self._awaiting.item.order_id_1688)
+
+    @Slot()
+    def _reopen(self) -> None:
+        connector = self.cw.connector
+        if self.run.awaiting is not None and isinstance(connector, OpensPages):
+            connector.open_order(self.run.awaiting.item.order_id_1688)
 
     def _answer(self, done: bool) -> None:
-        job, connector = self._awaiting, self.cw.connector
-        if job is None or connector is None:
+        job, connector = self.run.awaiting, self.cw.connector
+        if job is None or not isinstance(connector, ConfirmsOnPlatform):
             return
-        self._awaiting = None
+        step = self.run.answered()
         self.ask_frame.hide()
         extra = self.answer_edit.text().strip()
         is_refund = job.item.action is CancelAction.REFUND_REQUEST
-        confirm = getattr(connector, "confirm")  # noqa: B009 - only manual connectors have it
-        confirm(
+        connector.confirm(
             job.item.order_id_1688,
             job.item.action,
             done=done,
             message="" if done else extra,
             refund_id=extra if done and is_refund else "",
         )
-        self._show(job.item.supplier_order_id, Status.BUSY, self.tr("Saving…"))
-        self._call(job, connector)
+        self._show(job.supplier_order_id, Status.BUSY, self.tr("Saving…"))
+        self._do(step)
 
     # -- retry -----------------------------------------------------------------------------
 
@@ -673,88 +638,36 @@ class SubmitPage(StepPage):
     @Slot()
     def retry_failed(self) -> None:
         """Send the failed requests (the selected ones, or all) again as new attempts."""
-        if self._state != "done":
+        if self.run.phase is not Phase.DONE:
             return
         outcomes = self._failed_outcomes(only_selected=True)
         if not outcomes:
             return
-        for outcome in outcomes:
-            item = self._items[outcome.supplier_order_id]
-            assert outcome.request_id is not None
-            self._queue.append(_Job(item, outcome.request_id, retry=True))
-        self._state = "sending"
         self.progress.setRange(0, len(outcomes))
         self.progress.setValue(0)
+        step = self.run.retry(outcomes)
         self._update_buttons()
         self.completeChanged.emit()
-        self._send_next()
+        self._do(step)
 
     def _update_buttons(self) -> None:
         failed = bool(self._failed_outcomes(only_selected=False)) if self.started() else False
         self.retry_button.setVisible(self.started())
-        self.retry_button.setEnabled(self._state == "done" and failed)
+        self.retry_button.setEnabled(self.run.phase is Phase.DONE and failed)
 
     # -- stopping --------------------------------------------------------------------------
 
     def stop(self, then: Any) -> None:
         """Stop after the current order: the rest are not sent; then call *then*."""
         self._stop_then = then
-        # Orders waiting for their 10 seconds are recorded: they end as not sent like the rest.
         self.wait_timer.stop()
-        self._queue.extend(self._waiting)
-        self._waiting.clear()
-        if self._awaiting is not None:
-            # The order's page is open and the seller did not say: nobody knows, so it is left
-            # for the seller to check on 1688 and resolve.
-            job = self._awaiting
-            self._awaiting = None
-            self.ask_frame.hide()
-            self._current = job
-            self.cw.worker.submit(
-                mark_interrupted,
-                job.request_id,
-                on_result=self._stopped_one,
-                on_error=self._send_failed,
-            )
-        elif self._current is None and self._state == "sending":
-            self._stop_rest()
-        # Otherwise a call is running: _send_next() stops once it answers.
-
-    def _stop_rest(self) -> None:
-        """Record the queued requests as not sent."""
-        if not self._queue:
-            self._finish()
-            return
-        job = self._queue.popleft()
-        if job.retry:
-            # A retry not yet recorded: the earlier failed attempt stays as it is.
-            outcome = next(
-                (
-                    o
-                    for o in self.flow.outcomes()
-                    if o.supplier_order_id == job.item.supplier_order_id
-                ),
-                None,
-            )
-            if outcome is not None:
-                self._show_outcome(outcome)
-            self._stop_rest()
-            return
-        self._current = job
-        self.cw.worker.submit(
-            submit_request,
-            job.request_id,
-            StopConnector(),
-            on_result=self._stopped_one,
-            on_error=self._send_failed,
-        )
+        self._do(self.run.stop())
 
     def _stopped_one(self, changes: CancellationChanges) -> None:
         for outcome in changes.outcomes:
             self.flow.record_outcome(outcome)
             self._show_outcome(outcome)
-        self._current = None
-        self._stop_rest()
+        self._do(self.run.stopped_one())
 
     # -- errors ----------------------------------------------------------------------------
 

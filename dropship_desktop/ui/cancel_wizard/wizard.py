@@ -14,8 +14,8 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, QUrl, Slot
-from PySide6.QtGui import QDesktopServices, QFontMetrics, QGuiApplication, QShowEvent
+from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, Slot
+from PySide6.QtGui import QFontMetrics, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import QLabel, QMessageBox, QVBoxLayout, QWidget, QWizard
 
 from ...connectors import get_connector
@@ -26,14 +26,12 @@ from ...errors import UserError
 from ...store.order_queries import filter_choices
 from ..formatting import user_error_text
 from ..tasks import DbWorker
-from .pages import (
-    ConfirmPage,
-    OrderListPage,
-    ReasonPage,
-    SelectPage,
-    SignInPage,
-    StepPage,
-)
+from .confirm_page import ConfirmPage
+from .order_list_page import OrderListPage
+from .reason_page import ReasonPage
+from .select_page import SelectPage
+from .sign_in_page import SignInPage
+from .step_page import StepPage, open_in_browser
 from .submit_page import SubmitPage
 from .texts import step_title
 
@@ -61,11 +59,6 @@ def fitted_size(available: QRect | None) -> QSize:
         width = min(width, available.width() - FRAME_ALLOWANCE.width())
         height = min(height, available.height() - FRAME_ALLOWANCE.height())
     return QSize(max(width, 640), max(height, 480))
-
-
-def open_in_browser(url: str) -> bool:
-    """Open *url* in the system browser (the manual connector's ``open_url``)."""
-    return QDesktopServices.openUrl(QUrl(url))
 
 
 class StepList(QWidget):
@@ -196,9 +189,7 @@ class CancelWizard(QWizard):
         """
         if self._factory is not None:
             return self._factory(account.connector)
-        if account.connector == "manual":
-            return get_connector("manual", open_url=self._open_url)
-        return get_connector(account.connector)
+        return get_connector(account.connector, open_url=self._open_url)
 
     def _set_choices(self, choices: dict[str, list[tuple[Any, ...]]]) -> None:
         self.shop_names = {int(i): str(n) for i, n in choices.get("shops", [])}

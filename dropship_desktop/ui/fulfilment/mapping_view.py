@@ -28,6 +28,7 @@ from ...i18n import QT_TRANSLATE_NOOP
 from ...services import mapping as mp
 from ...services.base import Changes
 from ..formatting import changes_text, user_error_text
+from ..style import error_style
 from ..tasks import DbWorker
 from ..view_base import View, icon
 from ..widgets.message_bar import MessageBar
@@ -159,7 +160,7 @@ class MappingDialog(QDialog):
             self.factor.setValue(target.quantity_factor)
             self.confirmed.setChecked(target.confirmed)
         self.error = QLabel()
-        self.error.setStyleSheet("color: #c62828;")
+        self.error.setStyleSheet(error_style())
         self.error.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("My offer:"), self.offer)

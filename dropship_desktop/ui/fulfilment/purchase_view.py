@@ -222,16 +222,17 @@ def _load(limit: int, include_ordered: bool, min_margin: float) -> tuple[list[pu
 
 def default_api_connector() -> tuple[OrderingConnector, int] | None:
     """The first distribution account whose connector can place orders through the API."""
-    from ...connectors import get_connector
+    from ...connectors import Capability, connector_kinds, get_connector
     from ...services.cancellation import list_accounts
 
+    # The registry says which kinds can place orders; an unknown kind is not among them.
+    ordering = set(connector_kinds(Capability.PLACE_ORDERS))
     for account in list_accounts():
-        try:
-            connector = get_connector(account.connector)
-        except Exception:  # an unknown kind: that account cannot be used
+        if account.connector not in ordering:
             continue
-        if getattr(connector, "can_place_orders", False):
-            return connector, account.id  # type: ignore[return-value]
+        connector = get_connector(account.connector)
+        if isinstance(connector, OrderingConnector) and connector.can_place_orders:
+            return connector, account.id
     return None
 
 

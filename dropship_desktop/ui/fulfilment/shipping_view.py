@@ -22,6 +22,7 @@ from ...errors import UserError
 from ...i18n import QT_TRANSLATE_NOOP
 from ...services import shipping as sh
 from ..formatting import changes_text, format_datetime, format_money, translated, user_error_text
+from ..style import error_style
 from ..tasks import DbWorker
 from ..view_base import View, icon
 from ..widgets.message_bar import MessageBar
@@ -134,7 +135,7 @@ class ShippingView(View):
         self.message_bar = MessageBar(self)
         self.alert = QLabel()
         self.alert.setObjectName("trackingAlert")
-        self.alert.setStyleSheet("color: #c62828; font-weight: bold;")
+        self.alert.setStyleSheet(error_style("font-weight: bold;"))
         self.alert.setWordWrap(True)
         self.alert.hide()
         self.model = ObjectTableModel(COLUMNS, CTX, self)

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
+from ..style import error_style
+
 __all__ = ["ErrorLabel", "add_field"]
 
 
 class ErrorLabel(QLabel):
-    """A small red label that is hidden while it has no text."""
+    """A small label in the palette's error colour that is hidden while it has no text."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("fieldError")
         self.setWordWrap(True)
-        self.setStyleSheet("color: #c62828;")
+        self.setStyleSheet(error_style())
         self.setVisible(False)
 
     def show_error(self, text: str) -> None:
