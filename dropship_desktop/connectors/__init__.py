@@ -31,8 +31,18 @@ def _fake(**options: Any) -> Connector:
     return FakeConnector(**options)
 
 
+def _open1688(**options: Any) -> Connector:
+    from .alibaba1688 import Open1688Connector
+
+    return Open1688Connector(**options)
+
+
 #: Kinds known at start-up (the fake is for tests and demos); see connector_kinds().
-_FACTORIES: dict[str, ConnectorFactory] = {"manual": _manual, "fake": _fake}
+_FACTORIES: dict[str, ConnectorFactory] = {
+    "manual": _manual,
+    "fake": _fake,
+    "open1688": _open1688,
+}
 
 
 def register_connector(kind: str, factory: ConnectorFactory) -> None:

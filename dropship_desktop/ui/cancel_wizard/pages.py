@@ -129,6 +129,10 @@ def connector_label(kind: str) -> str:
                 "CancelWizard", "Test connector: a simulated 1688 (no real orders change)"
             )
         )
+    if kind == "open1688":
+        return translate(
+            QT_TRANSLATE_NOOP("CancelWizard", "1688 Open Platform: the app acts through the API")
+        )
     return kind
 
 
