@@ -49,6 +49,8 @@ class Fault:
     kind: str  # "code" | "http" | "drop_before" | "drop_after" | "rate" | "expired"
     value: str = ""
     times: int = 1
+    #: Matching requests to let through first (e.g. fail page 2, not page 1).
+    skip: int = 0
 
 
 @dataclass
@@ -196,9 +198,9 @@ class FakeGateway:
                 "minOrderQuantity": 1,
             }
 
-    def fail(self, api: str, kind: str, value: str = "", times: int = 1) -> None:
+    def fail(self, api: str, kind: str, value: str = "", times: int = 1, skip: int = 0) -> None:
         with self.lock:
-            self.state.faults.append(Fault(api, kind, value, times))
+            self.state.faults.append(Fault(api, kind, value, times, skip))
 
     def calls_of(self, api: str) -> list[dict[str, str]]:
         with self.lock:
@@ -215,6 +217,9 @@ class FakeGateway:
         with self.lock:
             for fault in self.state.faults:
                 if fault.api in (api, "*"):
+                    if fault.skip > 0:
+                        fault.skip -= 1
+                        continue
                     fault.times -= 1
                     if fault.times <= 0:
                         self.state.faults.remove(fault)
