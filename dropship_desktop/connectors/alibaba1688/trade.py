@@ -69,13 +69,22 @@ def is_success(body: dict[str, Any]) -> bool | None:
 
 
 def find_key(data: Any, key: str, depth: int = 4) -> Any:
-    """The first value of *key* in nested dicts (answers wrap results differently)."""
-    if depth < 0 or not isinstance(data, dict):
+    """The first value of *key* in nested dicts, or dicts in lists (answers wrap results
+    differently: ``result.result``, ``orderPreviewResuslt[0]`` …)."""
+    if depth < 0:
+        return None
+    if isinstance(data, list):
+        for item in data[:5]:
+            found = find_key(item, key, depth - 1)
+            if found is not None:
+                return found
+        return None
+    if not isinstance(data, dict):
         return None
     if key in data:
         return data[key]
     for value in data.values():
-        if isinstance(value, dict):
+        if isinstance(value, (dict, list)):
             found = find_key(value, key, depth - 1)
             if found is not None:
                 return found
