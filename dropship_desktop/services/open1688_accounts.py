@@ -128,6 +128,12 @@ def connect_account(
     )
     from ..secrets import SecretStoreUnavailableError, keyring_available
 
+    existing = db.execute_sql(
+        "SELECT id FROM distribution_account WHERE name = ?", (name.strip(),)
+    ).fetchone()
+    kept = load_credentials(int(existing[0])) if existing else None
+    if not app_key.strip() and not app_secret.strip() and kept is not None and not kept.from_env:
+        app_key, app_secret = kept.app_key, kept.app_secret  # reconnecting with the saved app
     creds = new_credentials(app_key, app_secret, redirect_uri)
     if not keyring_available():
         raise SecretStoreUnavailableError(
