@@ -159,6 +159,7 @@ class ConnectDialog(QDialog):
         self.account_id, url = result
         self.secret_edit.clear()  # not kept in the window longer than needed
         self.url_edit.setText(url)
+        self.url_edit.setCursorPosition(0)
         self.authorize_button.setEnabled(True)
         self.code_edit.setEnabled(True)
         self.finish_button.setEnabled(True)
@@ -229,7 +230,9 @@ class AccountsDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.connect_button = QPushButton(self.tr("&Connect an Account…"))
         self.connect_button.setObjectName("connectAccount")
