@@ -5039,7 +5039,7 @@ Use “Map columns…” to say which column holds what.</source>
     <message>
         <source>&amp;1688</source>
         <extracomment>Minutes between timed syncs the seller can choose (0: off, the default).</extracomment>
-        <translation>&amp;1688</translation>
+        <translation>1688 接口(&amp;I)</translation>
     </message>
     <message>
         <source>1688 &amp;Accounts…</source>

@@ -68,7 +68,7 @@ def api(gateway: FakeGateway, memory_keyring) -> Open1688Connector:
         PAID, "waitsellersend", created=NOW - timedelta(hours=2), paid=NOW - timedelta(hours=2),
         total_yuan=15.0,
     )  # fmt: skip
-    gateway.add_order(FRESH, "waitbuyerpay", created=NOW)
+    gateway.add_order(FRESH, "waitbuyerpay", created=datetime.now(UTC))  # just placed
     return Open1688Connector(
         ACCOUNT, gateway=make_gateway(gateway.url, min_interval=0, backoff=0, sleep=lambda s: None)
     )

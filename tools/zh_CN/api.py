@@ -239,7 +239,7 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
     ): "软件正在关闭；1688 请求已停止。",
     ("Open1688", "The 1688 sync was stopped."): "1688 同步已停止。",
     # ---- the 1688 menu
-    ("Open1688Menu", "&1688"): "&1688",
+    ("Open1688Menu", "&1688"): "1688 接口(&I)",
     ("Open1688Menu", "1688 &Accounts…"): "1688 账号(&A)…",
     ("Open1688Menu", "&Sync 1688 Orders"): "同步 1688 订单(&S)",
     ("Open1688Menu", "S&top the Sync"): "停止同步(&T)",

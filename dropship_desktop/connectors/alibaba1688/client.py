@@ -223,9 +223,12 @@ class Gateway:
         url = f"{self.base_url}/openapi/http/1/system.oauth2/getToken/{app_key}"
         body = self.request(url, lambda: form, "oauth2.getToken", idempotent=False)
         if body.get("error"):
-            raise ApiError(str(body["error"]), str(body.get("error_description") or "")[:300])
+            raise ApiError(
+                code=str(body["error"]),
+                platform_message=str(body.get("error_description") or "")[:300],
+            )
         if not body.get("access_token"):
-            raise ApiError("invalid_grant", "")
+            raise ApiError(code="invalid_grant")
         return body
 
 

@@ -571,7 +571,7 @@ class Open1688Connector:
             raise ApiError(text(body.get("errorCode")), text(body.get("errorMsg")))
         url = text(find_key(body, "payUrl"))
         if not url.startswith("https://"):
-            raise ApiError("NO_PAY_URL", "")
+            raise ApiError(code="NO_PAY_URL")
         return url
 
     # -- offers ----------------------------------------------------------------------------

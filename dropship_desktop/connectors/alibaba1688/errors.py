@@ -102,7 +102,7 @@ class ApiError(UserError):
     error in the body).
     """
 
-    def __init__(self, code: str, platform_message: str = "", http_status: int = 200) -> None:
+    def __init__(self, code: str = "", platform_message: str = "", http_status: int = 200) -> None:
         super().__init__(message_for(code, platform_message))
         self.code = code
         self.platform_message = platform_message
