@@ -5033,12 +5033,28 @@ Use “Map columns…” to say which column holds what.</source>
         <source>The 1688 sync was stopped.</source>
         <translation>1688 同步已停止。</translation>
     </message>
+    <message>
+        <source>{checked} linked 1688 offer(s) checked, {alerts} alert(s).</source>
+        <translation>已检查 {checked} 个关联的 1688 货源，{alerts} 条提醒。</translation>
+    </message>
+    <message>
+        <source>{name} ({offer}) is no longer on sale on 1688: it was marked out of stock. Choose another offer for its listings.</source>
+        <translation>{name}（{offer}）在 1688 上已下架：已标记为缺货。请为相关商品另选货源。</translation>
+    </message>
+    <message>
+        <source>{name} ({offer}) now costs ¥{new} instead of ¥{old}: its listings lose ¥{loss} a piece. Raise the price or choose another offer.</source>
+        <translation>{name}（{offer}）进价由 ¥{old} 涨到 ¥{new}：相关商品每件亏损 ¥{loss}。请提价或另选货源。</translation>
+    </message>
+    <message>
+        <source>{name} ({offer}) has {stock} piece(s) on 1688 but the waiting orders need {need}.</source>
+        <translation>{name}（{offer}）在 1688 上只有 {stock} 件库存，但待下单的订单需要 {need} 件。</translation>
+    </message>
 </context>
 <context>
     <name>Open1688Menu</name>
     <message>
         <source>&amp;1688</source>
-        <extracomment>Minutes between timed syncs the seller can choose (0: off, the default).</extracomment>
+        <extracomment>Hours between checks of the linked offers (0: off, the default). Minutes between timed syncs the seller can choose (0: off, the default).</extracomment>
         <translation>1688 接口(&amp;I)</translation>
     </message>
     <message>
@@ -5066,6 +5082,22 @@ Use “Map columns…” to say which column holds what.</source>
         <translation>每 {n} 分钟</translation>
     </message>
     <message>
+        <source>&amp;Check Linked Offers Now</source>
+        <translation>立即检查关联货源(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Check Offers &amp;Regularly</source>
+        <translation>定期检查货源(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Once a day</source>
+        <translation>每天一次</translation>
+    </message>
+    <message>
+        <source>Every {n} hours</source>
+        <translation>每 {n} 小时</translation>
+    </message>
+    <message>
         <source>1688 %v/%m</source>
         <translation>1688 %v/%m</translation>
     </message>
@@ -5084,6 +5116,22 @@ Use “Map columns…” to say which column holds what.</source>
     <message>
         <source>1688 sync stopped: {reason}</source>
         <translation>1688 同步已停止：{reason}</translation>
+    </message>
+    <message>
+        <source>Checking the linked 1688 offers…</source>
+        <translation>正在检查关联的 1688 货源…</translation>
+    </message>
+    <message>
+        <source>Linked 1688 Offers</source>
+        <translation>关联的 1688 货源</translation>
+    </message>
+    <message>
+        <source>{n} linked offer(s) need attention:</source>
+        <translation>{n} 个关联货源需要处理：</translation>
+    </message>
+    <message>
+        <source>The offer check stopped: {reason}</source>
+        <translation>货源检查已停止：{reason}</translation>
     </message>
 </context>
 <context>

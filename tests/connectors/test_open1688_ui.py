@@ -138,3 +138,39 @@ def test_sync_from_the_menu_with_progress_and_timer(
     finally:
         window.close()
         window.shutdown()
+
+
+def test_check_linked_offers_from_the_menu(
+    qtbot: QtBot, fresh_db: Path, gateway: FakeGateway, memory_keyring
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.helpers.fulfilment_data import OFFER_1688, paid_order, seed_shops_and_offers
+
+    from .test_open1688_watch import _map
+
+    seed_shops_and_offers()
+    _map(OFFER_1688, 1, 0)
+    paid_order(qty=5)
+    _connected_account()
+    gateway.add_product(OFFER_1688, price=15.0, stock=2)
+    window = MainWindow(data_dir=fresh_db.parent)
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        menu = window.open1688
+        assert not menu.watch_timer.isActive()  # off by default
+        menu.watch_action.trigger()
+        qtbot.waitUntil(lambda: not menu._watching, timeout=20_000)
+        assert len(menu.last_alerts) == 1 and "need 5" in menu.last_alerts[0]
+        box = window.findChild(QMessageBox, "offerAlerts")
+        assert box is not None and box.isVisible()
+        box.close()
+        assert db.execute_sql("SELECT stock FROM offer WHERE id = 1").fetchone()[0] == 2
+        menu.watch_actions[24].trigger()
+        assert menu.watch_timer.interval() == 24 * 3600 * 1000
+        menu.watch_actions[0].trigger()
+        assert not menu.watch_timer.isActive()
+    finally:
+        window.close()
+        window.shutdown()

@@ -258,4 +258,31 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
         "or import 1688 order exports by hand.",
     ): "没有连接 1688 开放平台的账号。请在“1688 → 1688 账号”中连接，或手动导入 1688 订单导出文件。",
     ("Open1688Menu", "1688 sync stopped: {reason}"): "1688 同步已停止：{reason}",
+    # ---- watching linked offers
+    (
+        "Open1688",
+        "{checked} linked 1688 offer(s) checked, {alerts} alert(s).",
+    ): "已检查 {checked} 个关联的 1688 货源，{alerts} 条提醒。",
+    (
+        "Open1688",
+        "{name} ({offer}) is no longer on sale on 1688: it was marked out of stock. Choose "
+        "another offer for its listings.",
+    ): "{name}（{offer}）在 1688 上已下架：已标记为缺货。请为相关商品另选货源。",
+    (
+        "Open1688",
+        "{name} ({offer}) now costs ¥{new} instead of ¥{old}: its listings lose ¥{loss} a piece. "
+        "Raise the price or choose another offer.",
+    ): "{name}（{offer}）进价由 ¥{old} 涨到 ¥{new}：相关商品每件亏损 ¥{loss}。请提价或另选货源。",
+    (
+        "Open1688",
+        "{name} ({offer}) has {stock} piece(s) on 1688 but the waiting orders need {need}.",
+    ): "{name}（{offer}）在 1688 上只有 {stock} 件库存，但待下单的订单需要 {need} 件。",
+    ("Open1688Menu", "&Check Linked Offers Now"): "立即检查关联货源(&C)",
+    ("Open1688Menu", "Check Offers &Regularly"): "定期检查货源(&R)",
+    ("Open1688Menu", "Once a day"): "每天一次",
+    ("Open1688Menu", "Every {n} hours"): "每 {n} 小时",
+    ("Open1688Menu", "Checking the linked 1688 offers…"): "正在检查关联的 1688 货源…",
+    ("Open1688Menu", "Linked 1688 Offers"): "关联的 1688 货源",
+    ("Open1688Menu", "{n} linked offer(s) need attention:"): "{n} 个关联货源需要处理：",
+    ("Open1688Menu", "The offer check stopped: {reason}"): "货源检查已停止：{reason}",
 }

@@ -53,3 +53,15 @@ def sync_accounts(
     )
     changes = Changes.of("supplier_order", "sales_order", "audit_event", message=message)
     return changes, summaries
+
+
+def watch_offers(run_db: RunDb, account: AccountRef, state: ProgressState) -> Any:
+    """Check every linked offer on 1688 through *account* (WatchChanges)."""
+    from ...connectors.alibaba1688 import Open1688Connector
+    from ...services.offer_watch import check_offers
+
+    connector = Open1688Connector(account)
+    try:
+        return check_offers(connector, run_db=run_db, should_cancel=state.cancelled)
+    finally:
+        connector.close()

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QObject, QSettings, QTimer, Slot
+from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QMainWindow, QMenu, QProgressBar
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QProgressBar
 
 from ...domain.cancel_flow import AccountRef
 from ...errors import UserError
@@ -21,13 +21,16 @@ from ..formatting import changes_text, user_error_text
 from ..network import NetworkWorker
 from ..tasks import DbWorker
 from ..widgets.progress import ProgressState
-from .jobs import sync_accounts
+from .jobs import sync_accounts, watch_offers
 
-__all__ = ["AUTO_SYNC_CHOICES", "AUTO_SYNC_KEY", "Open1688Menu"]
+__all__ = ["AUTO_SYNC_CHOICES", "AUTO_SYNC_KEY", "WATCH_CHOICES", "WATCH_KEY", "Open1688Menu"]
 
 log = logging.getLogger(__name__)
 
 AUTO_SYNC_KEY = "open1688/auto_sync_minutes"
+WATCH_KEY = "open1688/watch_hours"
+#: Hours between checks of the linked offers (0: off, the default).
+WATCH_CHOICES = (0, 6, 24)
 #: Minutes between timed syncs the seller can choose (0: off, the default).
 AUTO_SYNC_CHOICES = (0, 15, 30, 60, 120)
 
@@ -50,6 +53,7 @@ class Open1688Menu(QObject):
         self.network = network or NetworkWorker(worker, self)
         self.state: ProgressState | None = None
         self._manual = False
+        self.last_alerts: list[str] = []
         self.menu = QMenu(self.tr("&1688"), window)
         self.menu.setObjectName("open1688Menu")
         window.menuBar().insertMenu(self._before(), self.menu)
@@ -80,6 +84,32 @@ class Open1688Menu(QObject):
             self.auto_group.addAction(action)
             self.auto_menu.addAction(action)
             self.auto_actions[minutes] = action
+        self.menu.addSeparator()
+        self.watch_action = QAction(self.tr("&Check Linked Offers Now"), self)
+        self.watch_action.setObjectName("open1688WatchAction")
+        self.watch_action.triggered.connect(lambda: self.start_watch(manual=True))
+        self.menu.addAction(self.watch_action)
+        self.watch_menu = self.menu.addMenu(self.tr("Check Offers &Regularly"))
+        self.watch_group = QActionGroup(self)
+        self.watch_actions: dict[int, QAction] = {}
+        hours_chosen = self.watch_hours()
+        for hours in WATCH_CHOICES:
+            if hours == 0:
+                text = self.tr("Off")
+            elif hours == 24:
+                text = self.tr("Once a day")
+            else:
+                text = self.tr("Every {n} hours").format(n=hours)
+            action = QAction(text, self, checkable=True)
+            action.setChecked(hours == hours_chosen)
+            action.triggered.connect(lambda _=False, h=hours: self.set_watch_hours(h))
+            self.watch_group.addAction(action)
+            self.watch_menu.addAction(action)
+            self.watch_actions[hours] = action
+        self.watch_timer = QTimer(self)
+        self.watch_timer.timeout.connect(lambda: self.start_watch(manual=False))
+        self._apply_watch(hours_chosen)
+        self._watching = False
         self.progress = QProgressBar()
         self.progress.setObjectName("open1688Progress")
         self.progress.setMaximumWidth(160)
@@ -212,6 +242,97 @@ class Open1688Menu(QObject):
         if self.state is not None:
             self.state.cancel_requested = True
 
+    # -- watching linked offers ----------------------------------------------------------------
+
+    @staticmethod
+    def watch_hours() -> int:
+        try:
+            value = int(QSettings().value(WATCH_KEY, 0))
+        except (TypeError, ValueError):
+            return 0
+        return value if value in WATCH_CHOICES else 0
+
+    def set_watch_hours(self, hours: int) -> None:
+        QSettings().setValue(WATCH_KEY, hours)
+        self.watch_actions[hours].setChecked(True)
+        self._apply_watch(hours)
+
+    def _apply_watch(self, hours: int) -> None:
+        if hours:
+            self.watch_timer.start(hours * 3600 * 1000)
+        else:
+            self.watch_timer.stop()
+
+    def start_watch(self, *, manual: bool) -> None:
+        if self._watching:
+            return
+        self._watching = True
+        self.watch_action.setEnabled(False)
+        self.window.statusBar().showMessage(self.tr("Checking the linked 1688 offers…"))
+
+        def got(rows: list) -> None:
+            accounts = [
+                AccountRef(r.id, r.name, r.member_id, r.connector)
+                for r in rows
+                if r.connector == KIND and r.status == "connected"
+            ]
+            if not accounts:
+                self._watch_failed(
+                    UserError(
+                        self.tr(
+                            "No account is connected to the 1688 Open Platform. Connect one in "
+                            "1688 → 1688 Accounts, or import 1688 order exports by hand."
+                        )
+                    ),
+                    manual,
+                )
+                return
+            self.network.submit(
+                watch_offers,
+                self.network.run_db,
+                accounts[0],
+                ProgressState(),
+                on_result=self._watched,
+                on_error=lambda e: self._watch_failed(e, manual),
+                owner=self,
+            )
+
+        self.worker.submit(
+            account_statuses, on_result=got, on_error=lambda e: self._watch_failed(e, manual),
+            owner=self,
+        )  # fmt: skip
+
+    def _watched(self, changes: object) -> None:
+        from ...services.offer_watch import alert_text
+        from ..formatting import translated
+
+        self._watching = False
+        self.watch_action.setEnabled(True)
+        self.window.statusBar().showMessage(changes_text(changes), 15000)
+        alerts = getattr(changes, "alerts", ())
+        self.last_alerts = [translated(alert_text(a)) for a in alerts]
+        if alerts:
+            box = QMessageBox(self.window)
+            box.setObjectName("offerAlerts")
+            box.setIcon(QMessageBox.Icon.Warning)
+            box.setWindowTitle(self.tr("Linked 1688 Offers"))
+            box.setText(self.tr("{n} linked offer(s) need attention:").format(n=len(alerts)))
+            box.setInformativeText("\n".join(self.last_alerts[:10]))
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
+
+    def _watch_failed(self, error: BaseException, manual: bool) -> None:
+        self._watching = False
+        self.watch_action.setEnabled(True)
+        if not isinstance(error, UserError):
+            raise error
+        self.window.statusBar().showMessage(
+            self.tr("The offer check stopped: {reason}").format(reason=user_error_text(error)),
+            15000,
+        )
+        if manual:
+            show_user_error(self.window, error)
+
     # -- the accounts window -------------------------------------------------------------------
 
     @Slot()
@@ -223,6 +344,7 @@ class Open1688Menu(QObject):
 
     def shutdown(self) -> None:
         self.timer.stop()
+        self.watch_timer.stop()
         self.poll.stop()
         if self.state is not None:
             self.state.cancel_requested = True
