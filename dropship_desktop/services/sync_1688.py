@@ -28,14 +28,15 @@ from datetime import datetime, timedelta
 from typing import Any, Protocol, TypeVar
 
 from ..domain.enums import SupplierStatus
-from ..domain.timeutil import now_utc
+from ..domain.timeutil import now_epoch, now_utc
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP, with_values
 from ..store.db import db
 from ..store.meta import get_meta, set_meta
 from ..tabular.orders_formats import ColumnMapping, OrderRecord
-from .base import write_op
+from .base import audit, write_op
 from .order_import import ImportPreview, ImportSummary, commit_import
+from .orders import refresh_order_summaries
 
 __all__ = [
     "DEFAULT_DAYS",
@@ -205,11 +206,44 @@ def _preview(name: str, orders: dict[str, list[OrderRecord]]) -> ImportPreview:
     )
 
 
+def _sync_refund_statuses(refunds: dict[str, str]) -> None:
+    """Carry 1688's ``refundStatus`` over (the export has no such column); audited."""
+    changed: set[int] = set()
+    for order_id, status in refunds.items():
+        row = db.execute_sql(
+            "SELECT id, sales_order_id, refund_status FROM supplier_order WHERE order_id_1688 = ?",
+            (order_id,),
+        ).fetchone()
+        if row is None or (row[2] or "") == status:
+            continue
+        db.execute_sql(
+            "UPDATE supplier_order SET refund_status = ?, updated_at = ? WHERE id = ?",
+            (status or None, now_epoch(), row[0]),
+        )
+        audit(
+            "supplier_order",
+            int(row[0]),
+            "refund_status_synced",
+            before={"refund_status": row[2]},
+            after={"refund_status": status or None},
+            sales_order_id=row[1],
+        )
+        if row[1] is not None:
+            changed.add(int(row[1]))
+    if changed:
+        refresh_order_summaries(sorted(changed))
+
+
 @write_op
 def _write_page(
-    account_id: int, name: str, orders: dict[str, list[OrderRecord]], cursor: SyncCursor
+    account_id: int,
+    name: str,
+    orders: dict[str, list[OrderRecord]],
+    cursor: SyncCursor,
+    refunds: dict[str, str] | None = None,
 ) -> ImportSummary | None:
-    """One page of orders and the cursor after it, in one transaction."""
+    """One page of orders (and their refund statuses) and the cursor after it, in one
+    transaction."""
     summary = None
     if orders:
         summary = commit_import(_preview(name, orders)).summary
@@ -220,6 +254,7 @@ def _write_page(
             f" AND order_id_1688 IN ({marks})",
             (account_id, *numbers),
         )
+        _sync_refund_statuses(refunds or {})
     _save_cursor(account_id, cursor)
     return summary
 
@@ -291,6 +326,7 @@ def sync_orders(
         )
         dirty = cursor.dirty or (cursor.total >= 0 and total != cursor.total)
         batch: dict[str, list[OrderRecord]] = {}
+        refunds: dict[str, str] = {}
         for order in orders:
             full = order
             if not order.has_lines:
@@ -298,6 +334,7 @@ def sync_orders(
                 details += 1
             parcels = source.logistics(full.order_id) if full.status in SHIPPED else []
             batch[full.order_id] = records_for(full, parcels)
+            refunds[full.order_id] = full.refund_status
         last = not orders or page * PAGE_SIZE >= total
         if last:
             after = SyncCursor(
@@ -314,7 +351,7 @@ def sync_orders(
                 dirty=dirty,
             )
         summary: ImportSummary | None = run_db(
-            lambda b=batch, a=after: _write_page(account_id, name, b, a)
+            lambda b=batch, a=after, r=refunds: _write_page(account_id, name, b, a, r)
         )
         totals["pages"] += 1
         totals["seen"] += len(batch)

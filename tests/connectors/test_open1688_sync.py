@@ -124,6 +124,14 @@ def test_second_sync_is_incremental_and_records_status_changes(
         ("waitbuyerreceive", "SF1234567890")
     ]
     assert q("SELECT count(*) FROM audit_event WHERE action = 'status_imported'")[0][0] == 1
+    # A refund applied for on 1688 (or by the wizard) shows up with its progress.
+    gateway.state.orders[ids[2]]["baseInfo"]["refundStatus"] = "waitsellerreceive"
+    gateway.touch(ids[2], "waitsellersend", datetime.now(UTC))
+    sync_orders(client, ref.id, ref.name, now=later + timedelta(seconds=5))
+    assert q("SELECT refund_status FROM supplier_order WHERE order_id_1688 = ?", ids[2]) == [
+        ("waitsellerreceive",)
+    ]
+    assert q("SELECT count(*) FROM audit_event WHERE action = 'refund_status_synced'")[0][0] == 1
     # The second window started where the first ended (minus the overlap), not 30 days back.
     starts = [c["modifyStartTime"] for c in gateway.calls_of("alibaba.trade.getBuyerOrderList")]
     assert starts[-1] > starts[0]
