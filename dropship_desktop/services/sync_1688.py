@@ -335,7 +335,8 @@ def sync_orders(
             parcels = source.logistics(full.order_id) if full.status in SHIPPED else []
             batch[full.order_id] = records_for(full, parcels)
             refunds[full.order_id] = full.refund_status
-        last = not orders or page * PAGE_SIZE >= total
+        # Without totalRecord in the answer, a short page is the last one.
+        last = (not orders or page * PAGE_SIZE >= total) if total else len(orders) < PAGE_SIZE
         if last:
             after = SyncCursor(
                 done_upto=cursor.window_start if dirty else cursor.window_end,
@@ -361,7 +362,8 @@ def sync_orders(
             totals["unchanged"] += summary.orders_unchanged
             totals["matched"] += summary.matched
         if progress is not None:
-            progress(min((page - 1) * PAGE_SIZE + len(orders), total), total)
+            done = (page - 1) * PAGE_SIZE + len(orders)
+            progress(min(done, total) if total else done, total or done)
         cursor = after
         if last:
             break
