@@ -1,4 +1,4 @@
-"""Platform connectors (manual, fake, later the 1688 Open Platform client) and their registry.
+"""Platform connectors (manual, fake, the 1688 Open Platform client) and their registry.
 
 The wizard and the services get a connector by the kind stored on the distribution account
 (``distribution_account.connector``) through :func:`get_connector`; a new kind registers a factory
@@ -59,9 +59,9 @@ def get_connector(kind: str, **options: Any) -> Connector:
     """A new connector of *kind*.
 
     Args:
-        kind: ``manual``, ``fake`` or a registered kind.
+        kind: ``manual``, ``fake``, ``open1688`` or a registered kind.
         **options: Passed to the connector (manual: ``open_url``; fake: ``orders``, ``clock``,
-            ``sign_in_error``, ``reasons``).
+            ``sign_in_error``, ``reasons``; open1688: ``account``, ``gateway``).
 
     Raises:
         UserError: The kind is unknown (an account made by a newer app version, say).
