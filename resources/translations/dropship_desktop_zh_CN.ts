@@ -5070,8 +5070,8 @@ Use “Map columns…” to say which column holds what.</source>
         <translation>停止同步(&amp;T)</translation>
     </message>
     <message>
-        <source>Sync &amp;Automatically</source>
-        <translation>自动同步(&amp;A)</translation>
+        <source>Sync Auto&amp;matically</source>
+        <translation>自动同步(&amp;M)</translation>
     </message>
     <message>
         <source>Off</source>

@@ -243,7 +243,7 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
     ("Open1688Menu", "1688 &Accounts…"): "1688 账号(&A)…",
     ("Open1688Menu", "&Sync 1688 Orders"): "同步 1688 订单(&S)",
     ("Open1688Menu", "S&top the Sync"): "停止同步(&T)",
-    ("Open1688Menu", "Sync &Automatically"): "自动同步(&A)",
+    ("Open1688Menu", "Sync Auto&matically"): "自动同步(&M)",
     ("Open1688Menu", "Off"): "关闭",
     ("Open1688Menu", "Every {n} minutes"): "每 {n} 分钟",
     ("Open1688Menu", "1688 %v/%m"): "1688 %v/%m",

@@ -70,7 +70,7 @@ class Open1688Menu(QObject):
         self.menu.addSeparator()
         self.menu.addAction(self.sync_action)
         self.menu.addAction(self.stop_action)
-        self.auto_menu = self.menu.addMenu(self.tr("Sync &Automatically"))
+        self.auto_menu = self.menu.addMenu(self.tr("Sync Auto&matically"))
         self.auto_group = QActionGroup(self)
         self.auto_actions: dict[int, QAction] = {}
         chosen = self.auto_minutes()
