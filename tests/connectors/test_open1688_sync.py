@@ -157,6 +157,16 @@ def test_dropped_connection_mid_sync_resumes_without_duplicates(
     assert pages.count("1") == 1  # page 1 was not read again
 
 
+def test_answers_without_a_total_are_read_to_the_last_page(
+    fresh_db: Path, gateway: FakeGateway, memory_keyring
+) -> None:
+    ref = account()
+    seed(gateway, 40)  # two full pages, then an empty one
+    gateway.state.omit_total = True
+    summary = sync_orders(connector(gateway, ref), ref.id, ref.name)
+    assert summary.created == 40 and summary.pages == 3
+
+
 def test_cancelled_sync_resumes(fresh_db: Path, gateway: FakeGateway, memory_keyring) -> None:
     ref = account()
     seed(gateway, 30)
