@@ -5013,7 +5013,7 @@ Use “Map columns…” to say which column holds what.</source>
     </message>
     <message>
         <source>No account is connected to the 1688 Open Platform. Connect one in the app (menu 1688 → 1688 accounts) or set DROPSHIP_DESKTOP_1688_APP_KEY, DROPSHIP_DESKTOP_1688_APP_SECRET and DROPSHIP_DESKTOP_1688_ACCESS_TOKEN.</source>
-        <translation>没有连接 1688 开放平台的账号。请在软件中连接（菜单 1688 → 1688 账号），或设置 DROPSHIP_DESKTOP_1688_APP_KEY、DROPSHIP_DESKTOP_1688_APP_SECRET 和 DROPSHIP_DESKTOP_1688_ACCESS_TOKEN。</translation>
+        <translation>没有连接 1688 开放平台的账号。请在软件中连接（菜单“1688 接口 → 1688 账号”），或设置 DROPSHIP_DESKTOP_1688_APP_KEY、DROPSHIP_DESKTOP_1688_APP_SECRET 和 DROPSHIP_DESKTOP_1688_ACCESS_TOKEN。</translation>
     </message>
     <message>
         <source>1688 sync of “{account}”: {seen} orders read, {created} new, {updated} updated, {unchanged} unchanged; {matched} matched to shop orders.</source>
@@ -5107,11 +5107,11 @@ Use “Map columns…” to say which column holds what.</source>
     </message>
     <message>
         <source>The 1688 account “{name}” needs to be reconnected (1688 → 1688 Accounts).</source>
-        <translation>1688 账号“{name}”需要重新连接（1688 → 1688 账号）。</translation>
+        <translation>1688 账号“{name}”需要重新连接（菜单“1688 接口 → 1688 账号”）。</translation>
     </message>
     <message>
         <source>No account is connected to the 1688 Open Platform. Connect one in 1688 → 1688 Accounts, or import 1688 order exports by hand.</source>
-        <translation>没有连接 1688 开放平台的账号。请在“1688 → 1688 账号”中连接，或手动导入 1688 订单导出文件。</translation>
+        <translation>没有连接 1688 开放平台的账号。请在菜单“1688 接口 → 1688 账号”中连接，或手动导入 1688 订单导出文件。</translation>
     </message>
     <message>
         <source>1688 sync stopped: {reason}</source>

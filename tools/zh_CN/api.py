@@ -224,7 +224,7 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
         "No account is connected to the 1688 Open Platform. Connect one in the app (menu 1688 → "
         "1688 accounts) or set DROPSHIP_DESKTOP_1688_APP_KEY, DROPSHIP_DESKTOP_1688_APP_SECRET "
         "and DROPSHIP_DESKTOP_1688_ACCESS_TOKEN.",
-    ): "没有连接 1688 开放平台的账号。请在软件中连接（菜单 1688 → 1688 账号），或设置 "
+    ): "没有连接 1688 开放平台的账号。请在软件中连接（菜单“1688 接口 → 1688 账号”），或设置 "
     "DROPSHIP_DESKTOP_1688_APP_KEY、DROPSHIP_DESKTOP_1688_APP_SECRET 和 DROPSHIP_DESKTOP_1688_ACCESS_TOKEN。",
     (
         "Open1688",
@@ -251,12 +251,12 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
     (
         "Open1688Menu",
         "The 1688 account “{name}” needs to be reconnected (1688 → 1688 Accounts).",
-    ): "1688 账号“{name}”需要重新连接（1688 → 1688 账号）。",
+    ): "1688 账号“{name}”需要重新连接（菜单“1688 接口 → 1688 账号”）。",
     (
         "Open1688Menu",
         "No account is connected to the 1688 Open Platform. Connect one in 1688 → 1688 Accounts, "
         "or import 1688 order exports by hand.",
-    ): "没有连接 1688 开放平台的账号。请在“1688 → 1688 账号”中连接，或手动导入 1688 订单导出文件。",
+    ): "没有连接 1688 开放平台的账号。请在菜单“1688 接口 → 1688 账号”中连接，或手动导入 1688 订单导出文件。",
     ("Open1688Menu", "1688 sync stopped: {reason}"): "1688 同步已停止：{reason}",
     # ---- watching linked offers
     (
