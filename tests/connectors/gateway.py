@@ -70,6 +70,8 @@ class GatewayState:
     #: Every raw body received (the sentinel test looks for secrets in what is sent).
     bodies: list[str] = field(default_factory=list)
     bad_signatures: int = 0
+    #: (api name, access token) of every accepted request: which account made it.
+    tokens_used: list[tuple[str, str]] = field(default_factory=list)
     #: Answer the order list without ``totalRecord`` (the reference says to tolerate it).
     omit_total: bool = False
 
@@ -301,6 +303,7 @@ class _Handler(BaseHTTPRequestHandler):
         visible = {k: v for k, v in params.items() if k not in ("_aop_signature", "access_token")}
         with gw.lock:
             gw.state.calls.append((api, visible))
+            gw.state.tokens_used.append((api, token))
         fault = gw.take_fault(api)
         if fault is not None:
             if fault.kind == "http":

@@ -330,3 +330,32 @@ def test_preview_refuses_missing_stock(api: Open1688Connector, gateway: FakeGate
     gateway.add_product("600000000009", price=12.5, stock=5)
     preview = api.preview_order(request)
     assert (preview.ok, preview.goods_fen, preview.freight_fen) == (True, 2500, 500)
+
+
+def test_an_unnamed_connector_uses_the_account_each_order_was_bought_with(
+    fresh_db: Path, gateway: FakeGateway, memory_keyring
+) -> None:
+    from dropship_desktop.connectors import get_connector
+
+    ids = _seed_cancellation_world({UNPAID: "waitbuyerpay"})
+    db.execute_sql(
+        "INSERT INTO distribution_account (id, name, member_id, connector, created_at)"
+        " VALUES (2, '第二账号', '', 'open1688', 0)"
+    )
+    db.execute_sql("UPDATE supplier_order SET account_id = 2 WHERE id = ?", (ids[UNPAID],))
+    creds()  # account 1
+    second = f"{ACCESS_TOKEN}-second"
+    gateway.state.tokens[second] = NOW.timestamp() + 36000
+    save_credentials(
+        2, Credentials(APP_KEY, APP_SECRET, access_token=second,
+                       access_expires_at=NOW.timestamp() + 36000),
+    )  # fmt: skip
+    gateway.add_order(UNPAID, "waitbuyerpay", created=NOW - timedelta(hours=1))
+    connector = get_connector("open1688")  # as the after-sales dialogs make it
+    try:
+        assert connector.close_order(UNPAID, "buyerCancel", "").success
+        assert gateway.state.tokens_used[-1] == ("alibaba.trade.cancel", second)
+        connector.fetch_order("3300000000000009998")  # unknown here: the first account
+        assert gateway.state.tokens_used[-1][1] == ACCESS_TOKEN
+    finally:
+        connector.close()

@@ -59,6 +59,19 @@ _OPEN_REFUNDS = frozenset(
 )
 
 
+def account_of_order(order_id_1688: str) -> AccountRef | None:
+    """The open-platform account a 1688 order was bought with, if the app knows it."""
+    from ...store.db import db
+
+    row = db.execute_sql(
+        "SELECT a.id, a.name, a.member_id, a.connector FROM supplier_order s"
+        " JOIN distribution_account a ON a.id = s.account_id"
+        " WHERE s.order_id_1688 = ? AND a.connector = ?",
+        (str(order_id_1688), KIND),
+    ).fetchone()
+    return AccountRef(int(row[0]), row[1], row[2], row[3]) if row else None
+
+
 def default_account() -> AccountRef | None:
     """The first 1688 Open Platform account with credentials (the connector's default)."""
     from ...store.db import db
@@ -92,8 +105,12 @@ class Open1688Connector:
         self, account: AccountRef | None = None, *, gateway: Gateway | None = None
     ) -> None:
         self._account = account
+        #: The account was named (constructor or sign-in): every call uses it. Otherwise a call
+        #: about an order uses the account that order was bought with.
+        self._pinned = account is not None
         self._gateway = gateway
         self._session: AccountSession | None = None
+        self._sessions: dict[int, AccountSession] = {}
         self._lock = threading.Lock()
         self._reasons: dict[tuple[str, str], list[RefundReason]] = {}
         self._entries: dict[str, list[str]] = {}
@@ -112,23 +129,44 @@ class Open1688Connector:
             self._gateway.close()
             self._gateway = None
             self._session = None
+            self._sessions.clear()
 
-    def session(self) -> AccountSession:
+    def session(self, order_id_1688: str | None = None) -> AccountSession:
+        """The account session for a call (about *order_id_1688*, when given)."""
         with self._lock:
+            if not self._pinned and order_id_1688:
+                account = account_of_order(order_id_1688)
+                if account is not None:
+                    return self._session_of(account)
             if self._session is None:
                 account = self._account or default_account()
                 if account is None:
                     raise NotConnectedError("")
                 self._account = account
-                self._session = AccountSession(
-                    account.id, account.name, load_credentials(account.id), self.gateway
-                )
+                self._session = self._session_of(account)
             return self._session
 
+    def _session_of(self, account: AccountRef) -> AccountSession:
+        session = self._sessions.get(account.id)
+        if session is None:
+            session = AccountSession(
+                account.id, account.name, load_credentials(account.id), self.gateway
+            )
+            self._sessions[account.id] = session
+        return session
+
     def _call(
-        self, namespace: str, api: str, params: dict[str, Any], *, idempotent: bool
+        self,
+        namespace: str,
+        api: str,
+        params: dict[str, Any],
+        *,
+        idempotent: bool,
+        order_id: str | None = None,
     ) -> dict[str, Any]:
-        return self.session().call(namespace, api, params, idempotent=idempotent)
+        about = order_id or params.get("orderId") or params.get("tradeID")
+        session = self.session(str(about) if about else None)
+        return session.call(namespace, api, params, idempotent=idempotent)
 
     @staticmethod
     def _result(body: dict[str, Any]) -> CallResult:
@@ -151,6 +189,7 @@ class Open1688Connector:
     def sign_in(self, account: AccountRef) -> SignInResult:
         """Check the account's authorisation with a one-order list call."""
         with self._lock:
+            self._pinned = True
             if self._account is None or self._account.id != account.id:
                 self._account = account
                 self._session = None
@@ -422,7 +461,13 @@ class Open1688Connector:
         }
         try:
             return self._result(
-                self._call(TRADE, "alibaba.trade.refund.returnGoods", params, idempotent=False)
+                self._call(
+                    TRADE,
+                    "alibaba.trade.refund.returnGoods",
+                    params,
+                    idempotent=False,
+                    order_id=str(order_id_1688),
+                )
             )
         except UncertainOutcome:
             for refund in self.refunds_of(str(order_id_1688)):
@@ -436,7 +481,11 @@ class Open1688Connector:
         try:
             return self._result(
                 self._call(
-                    TRADE, "alibaba.trade.cancelRefund", {"refundId": refund_id}, idempotent=False
+                    TRADE,
+                    "alibaba.trade.cancelRefund",
+                    {"refundId": refund_id},
+                    idempotent=False,
+                    order_id=str(order_id_1688),
                 )
             )
         except UncertainOutcome:
