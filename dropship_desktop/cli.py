@@ -130,6 +130,9 @@ def build_parser() -> argparse.ArgumentParser:
     from .cli_risk import add_commands as add_risk_commands
 
     add_risk_commands(sub, _common)  # risk (fraud checks, blacklist)
+    from .cli_sync import add_commands as add_sync_commands
+
+    add_sync_commands(sub, _common)  # sync 1688 (Open Platform API)
     return parser
 
 
@@ -215,6 +218,10 @@ def _dispatch(args: argparse.Namespace, data_dir: Path) -> int:
             from .cli_risk import run as run_risk
 
             return run_risk(args, data_dir)
+        if args.command == "sync":
+            from .cli_sync import run as run_sync
+
+            return run_sync(args, data_dir)
         if args.command == "demo":
             return _cmd_demo(data_dir, args.orders, args.seed)
         if args.command == "check":

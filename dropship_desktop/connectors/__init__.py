@@ -69,10 +69,10 @@ def get_connector(kind: str, *, open_url: OpenUrl | None = None, **options: Any)
     """A new connector of *kind*.
 
     Args:
-        kind: ``manual``, ``fake`` or a registered kind.
+        kind: ``manual``, ``fake``, ``open1688`` or a registered kind.
         open_url: Opens a URL in the browser; given to kinds that open pages (manual).
         **options: Passed to the connector (fake: ``orders``, ``clock``, ``sign_in_error``,
-            ``reasons``).
+            ``reasons``; open1688: ``account``, ``gateway``).
 
     Raises:
         UserError: The kind is unknown (an account made by a newer app version, say).

@@ -168,8 +168,15 @@ def _fake(**options: Any) -> Connector:
     return FakeConnector(**options)
 
 
+def _open1688(**options: Any) -> Connector:
+    from .alibaba1688 import Open1688Connector
+
+    return Open1688Connector(**options)
+
+
 def builtin_registry() -> ConnectorRegistry:
-    """A registry with the built-in kinds: ``manual`` and ``fake`` (tests and demos)."""
+    """A registry with the built-in kinds: ``manual``, ``fake`` (tests and demos) and
+    ``open1688`` (the 1688 Open Platform client)."""
     registry = ConnectorRegistry()
     registry.register(
         "manual",
@@ -186,5 +193,15 @@ def builtin_registry() -> ConnectorRegistry:
             "CancelWizard", "Test connector: a simulated 1688 (no real orders change)"
         ),
         capabilities={Capability.LIST_ORDERS, Capability.PLACE_ORDERS, Capability.SIMULATED},
+    )
+    registry.register(
+        "open1688",
+        _open1688,
+        label=QT_TRANSLATE_NOOP("CancelWizard", "1688 Open Platform: the app acts through the API"),
+        capabilities={Capability.LIST_ORDERS, Capability.PLACE_ORDERS},
+        credentials=(
+            Credential("app_key", QT_TRANSLATE_NOOP("Connectors", "App key")),
+            Credential("app_secret", QT_TRANSLATE_NOOP("Connectors", "App secret"), secret=True),
+        ),
     )
     return registry

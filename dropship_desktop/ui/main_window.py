@@ -109,6 +109,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self._busy_label)
         self.statusBar().addPermanentWidget(self._db_label)
         self._build_menus()
+        from .open1688 import Open1688Menu
+
+        self.open1688 = Open1688Menu(self, self.worker)  # 1688 Open Platform: accounts, sync
         self._retranslate()
         self._restore_state()
         self.check_interrupted()
@@ -479,4 +482,5 @@ class MainWindow(QMainWindow):
         """Stop background work; call after the event loop ends (or in tests)."""
         for view in self.views:
             view.shutdown()
+        self.open1688.shutdown()
         self.worker.shutdown()

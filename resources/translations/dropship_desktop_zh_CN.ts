@@ -25,6 +25,81 @@
     </message>
 </context>
 <context>
+    <name>AccountsDialog</name>
+    <message>
+        <source>Connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>Reconnect needed</source>
+        <translation>需要重新连接</translation>
+    </message>
+    <message>
+        <source>Not authorised yet</source>
+        <translation>尚未授权</translation>
+    </message>
+    <message>
+        <source>Not connected (manual)</source>
+        <translation>未连接（手动方式）</translation>
+    </message>
+    <message>
+        <source>1688 Accounts</source>
+        <translation>1688 账号</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>1688 member</source>
+        <translation>1688 会员</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>连接状态</translation>
+    </message>
+    <message>
+        <source>App key</source>
+        <translation>App Key</translation>
+    </message>
+    <message>
+        <source>&amp;Connect an Account…</source>
+        <translation>连接账号(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Reconnect…</source>
+        <translation>重新连接(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move Connection</source>
+        <translation>移除连接(&amp;M)</translation>
+    </message>
+    <message>
+        <source>With an app key from the 1688 open platform the app fetches your 1688 orders, cancels, refunds and (with the permission) places orders itself. Without one everything works by hand: import 1688 exports and act on 1688 in the browser.</source>
+        <translation>有了 1688 开放平台的 App Key，软件可以自动获取 1688 订单、取消订单、申请退款，（有下单权限时）还能自动下单。没有也完全可以手动操作：导入 1688 导出的订单文件，在浏览器中于 1688 上操作。</translation>
+    </message>
+    <message>
+        <source>{status} (token until {time})</source>
+        <translation>{status}（授权有效至 {time}）</translation>
+    </message>
+    <message>
+        <source>{status}, from the environment</source>
+        <translation>{status}，来自环境变量</translation>
+    </message>
+    <message>
+        <source>No distribution account yet: connect one to start.</source>
+        <translation>还没有分销账号：请先连接一个。</translation>
+    </message>
+    <message>
+        <source>Remove Connection</source>
+        <translation>移除连接</translation>
+    </message>
+    <message>
+        <source>Forget the app key, secret and authorisation of “{name}”? The account and its orders stay; it then works by hand (manual connector).</source>
+        <translation>要删除“{name}”的 App Key、App Secret 和授权吗？账号及其订单会保留，之后改为手动方式操作。</translation>
+    </message>
+</context>
+<context>
     <name>AfterSalesImportDialog</name>
     <message>
         <source>Import after-sales cases</source>
@@ -828,6 +903,10 @@ The current data is backed up first, so this can be undone by restoring that bac
         <translation>测试连接：模拟的1688（不会改动真实订单）</translation>
     </message>
     <message>
+        <source>1688 Open Platform: the app acts through the API</source>
+        <translation>1688 开放平台：软件通过 API 自动操作</translation>
+    </message>
+    <message>
         <source>Failed: {}</source>
         <translation>失败：{}</translation>
     </message>
@@ -1326,6 +1405,77 @@ The current data is backed up first, so this can be undone by restoring that bac
     <message>
         <source>Shop traffic (店铺流量) drops: the platform shows the shop&apos;s products less.</source>
         <translation>店铺流量下降：平台会减少店铺商品的曝光。</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>Connect a 1688 Account</source>
+        <translation>连接 1688 账号</translation>
+    </message>
+    <message>
+        <source>Leave empty to keep the saved key</source>
+        <translation>留空则沿用已保存的 App Key</translation>
+    </message>
+    <message>
+        <source>Leave empty to keep the saved secret</source>
+        <translation>留空则沿用已保存的 App Secret</translation>
+    </message>
+    <message>
+        <source>&amp;Open the 1688 Authorise Page</source>
+        <translation>打开 1688 授权页面(&amp;O)</translation>
+    </message>
+    <message>
+        <source>The authorise address appears here</source>
+        <translation>授权页面地址将显示在这里</translation>
+    </message>
+    <message>
+        <source>Paste the code, or the whole address 1688 sent you to</source>
+        <translation>粘贴授权码，或 1688 跳转到的完整网址</translation>
+    </message>
+    <message>
+        <source>&amp;Finish Connecting</source>
+        <translation>完成连接(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Account name:</source>
+        <translation>账号名称(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>App &amp;key:</source>
+        <translation>App &amp;Key：</translation>
+    </message>
+    <message>
+        <source>App &amp;secret:</source>
+        <translation>App &amp;Secret：</translation>
+    </message>
+    <message>
+        <source>&amp;Redirect address:</source>
+        <translation>回调地址(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>1. Enter the app key and app secret of your app on the 1688 open platform (open.1688.com → My apps). They are kept only in this computer&apos;s credential store, never in the database.
+2. Open the authorise page, sign in with the 1688 buyer account and allow access.
+3. Paste the code 1688 shows (or the whole address of the page it sends you to) and finish within 2 minutes.</source>
+        <translation>1. 填写您在 1688 开放平台（open.1688.com → 我的应用）上应用的 App Key 和 App Secret。它们只保存在本机的系统凭据库中，绝不写入数据库。
+2. 打开授权页面，用 1688 买家账号登录并同意授权。
+3. 粘贴 1688 显示的授权码（或跳转到的页面的完整网址），并在 2 分钟内完成。</translation>
+    </message>
+    <message>
+        <source>Saving the app key…</source>
+        <translation>正在保存 App Key…</translation>
+    </message>
+    <message>
+        <source>The authorise page opened in your browser. Allow access, then paste here.</source>
+        <translation>已在浏览器中打开授权页面。同意授权后，把授权码粘贴到这里。</translation>
+    </message>
+    <message>
+        <source>Copy the address above into your browser, allow access, then paste here.</source>
+        <translation>请把上面的地址复制到浏览器中打开，同意授权后，把授权码粘贴到这里。</translation>
+    </message>
+    <message>
+        <source>Asking 1688 for the authorisation…</source>
+        <translation>正在向 1688 获取授权…</translation>
     </message>
 </context>
 <context>
@@ -3120,6 +3270,10 @@ Applied on every connection (peewee connects once per thread). Read-only opening
         <source>row {row} has no valid salt.</source>
         <translation>第 {row} 行没有有效的盐值。</translation>
     </message>
+    <message>
+        <source>--since {value!r} is not a date: write it as 2026-11-01.</source>
+        <translation>--since {value!r} 不是日期：请写成 2026-11-01 这样的格式。</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -4581,6 +4735,14 @@ Use “Map columns…” to say which column holds what.</source>
         <source>Imported {added} blacklist entries from {name}; {count} order(s) match.</source>
         <translation>已从 {name} 导入 {added} 条黑名单；{count} 个订单匹配。</translation>
     </message>
+    <message>
+        <source>The 1688 account is connected.</source>
+        <translation>1688 账号已连接。</translation>
+    </message>
+    <message>
+        <source>The 1688 connection was removed; the account now uses the manual way.</source>
+        <translation>已移除 1688 连接；该账号改为手动方式。</translation>
+    </message>
 </context>
 <context>
     <name>MoneyEdit</name>
@@ -4710,6 +4872,258 @@ Use “Map columns…” to say which column holds what.</source>
     <message>
         <source>⚠ This offer cannot serve a one-piece order.</source>
         <translation>⚠ 该报价无法满足一件代发。</translation>
+    </message>
+</context>
+<context>
+    <name>Open1688</name>
+    <message>
+        <source>The app key is a number of a few digits (shown as AppKey on the 1688 open platform&apos;s app page). Copy it from there.</source>
+        <extracomment>Where 1688 sends the seller after authorising; it must be the app&apos;s registered callback. Refresh the access token this long before it expires. Refreshing failed for good: the seller has to authorise again. Read from the environment (never saved, cannot be refreshed). The ``state`` sent with the authorise link (checked when a redirect URL is pasted).</extracomment>
+        <translation>App Key 是一串数字（见 1688 开放平台应用页面上的 AppKey），请从那里复制。</translation>
+    </message>
+    <message>
+        <source>Enter the app secret (App Secret on the 1688 open platform&apos;s app page), without spaces.</source>
+        <translation>请填写 App Secret（见 1688 开放平台应用页面），不要带空格。</translation>
+    </message>
+    <message>
+        <source>The redirect address must start with http:// or https:// and be the callback address registered for your 1688 app.</source>
+        <translation>回调地址必须以 http:// 或 https:// 开头，并且是您的 1688 应用登记的回调地址。</translation>
+    </message>
+    <message>
+        <source>Paste the code 1688 showed, or the whole address of the page it sent you to.</source>
+        <translation>请粘贴 1688 显示的授权码，或它跳转到的页面的完整网址。</translation>
+    </message>
+    <message>
+        <source>1688 reports the authorisation was not given ({error}). Open the authorise page again and choose to authorise.</source>
+        <translation>1688 表示未获得授权（{error}）。请重新打开授权页面并选择同意授权。</translation>
+    </message>
+    <message>
+        <source>The pasted address holds no code=… part. Copy the whole address of the page 1688 sent you to after authorising.</source>
+        <translation>粘贴的网址中没有 code=… 部分。请复制授权后 1688 跳转到的页面的完整网址。</translation>
+    </message>
+    <message>
+        <source>The pasted address belongs to an older authorisation. Open the authorise page again from this window and paste the new address.</source>
+        <translation>粘贴的网址属于之前的一次授权。请从本窗口重新打开授权页面，再粘贴新的网址。</translation>
+    </message>
+    <message>
+        <source>That does not look like a 1688 authorisation code. Paste the code or the whole redirect address.</source>
+        <translation>这看起来不像 1688 授权码。请粘贴授权码或完整的跳转网址。</translation>
+    </message>
+    <message>
+        <source>1688 does not know this order (check the order number and the account).</source>
+        <extracomment>Error code → what it means for the seller (English source, translated by the UI).</extracomment>
+        <translation>1688 上没有这个订单（请核对订单号和账号）。</translation>
+    </message>
+    <message>
+        <source>The order&apos;s status on 1688 does not allow this any more (it may have been paid, shipped or closed meanwhile). Sync the order and look again.</source>
+        <translation>该订单在 1688 上的状态已不允许此操作（可能已付款、已发货或已关闭）。请同步订单后再查看。</translation>
+    </message>
+    <message>
+        <source>1688 does not allow closing an order within 10 seconds of placing it. Wait a moment and try again.</source>
+        <translation>1688 不允许在下单后 10 秒内关闭订单。请稍等片刻再试。</translation>
+    </message>
+    <message>
+        <source>The supplier has not shipped this order yet.</source>
+        <translation>供应商尚未发货。</translation>
+    </message>
+    <message>
+        <source>1688 rejected the request signature: the app secret does not match the app key. Enter the app key and secret again in the 1688 accounts window.</source>
+        <translation>1688 拒绝了请求签名：App Secret 与 App Key 不匹配。请在“1688 账号”窗口中重新填写 App Key 和 App Secret。</translation>
+    </message>
+    <message>
+        <source>1688 does not know this app key. Check it in the 1688 accounts window.</source>
+        <translation>1688 不认识这个 App Key。请在“1688 账号”窗口中检查。</translation>
+    </message>
+    <message>
+        <source>1688 rejected the request time: set this computer&apos;s clock to the correct time (automatic time) and try again.</source>
+        <translation>1688 拒绝了请求时间：请把电脑时钟调准（开启自动设置时间）后重试。</translation>
+    </message>
+    <message>
+        <source>The 1688 authorisation has expired. Reconnect the account.</source>
+        <translation>1688 授权已过期。请重新连接该账号。</translation>
+    </message>
+    <message>
+        <source>1688 no longer accepts this account&apos;s authorisation. Reconnect the account.</source>
+        <translation>1688 已不再接受该账号的授权。请重新连接该账号。</translation>
+    </message>
+    <message>
+        <source>1688 is limiting how often the app may ask. Wait a minute and try again.</source>
+        <translation>1688 正在限制请求频率。请等一分钟后重试。</translation>
+    </message>
+    <message>
+        <source>Your 1688 app has no permission for this function. Apply for it on the 1688 open platform (see the README), or do it by hand on 1688.</source>
+        <translation>您的 1688 应用没有此功能的权限。请在 1688 开放平台申请（见使用说明），或在 1688 上手动操作。</translation>
+    </message>
+    <message>
+        <source>1688 did not accept the authorisation code: it is used once and valid about 2 minutes. Open the authorise page again and paste the new code.</source>
+        <translation>1688 未接受该授权码：授权码只能使用一次，有效期约 2 分钟。请重新打开授权页面并粘贴新的授权码。</translation>
+    </message>
+    <message>
+        <source>1688 did not accept the app key or app secret. Check both and try again.</source>
+        <translation>1688 未接受 App Key 或 App Secret。请检查后重试。</translation>
+    </message>
+    <message>
+        <source>1688 refused the request ({code}): {message}</source>
+        <translation>1688 拒绝了请求（{code}）：{message}</translation>
+    </message>
+    <message>
+        <source>{message} (1688: {platform})</source>
+        <translation>{message}（1688：{platform}）</translation>
+    </message>
+    <message>
+        <source>The 1688 account “{account}” needs to be reconnected: its authorisation expired or was withdrawn. Open 1688 accounts and choose Reconnect.</source>
+        <translation>1688 账号“{account}”需要重新连接：授权已过期或已被撤销。请打开“1688 账号”并选择“重新连接”。</translation>
+    </message>
+    <message>
+        <source>The account “{account}” is not connected to the 1688 open platform. Connect it in 1688 accounts (app key, app secret and authorisation) first.</source>
+        <translation>账号“{account}”未连接 1688 开放平台。请先在“1688 账号”中连接（App Key、App Secret 和授权）。</translation>
+    </message>
+    <message>
+        <source>Cannot reach 1688 (no internet connection, or the gateway is down). Nothing was sent. Check the connection and try again.</source>
+        <translation>无法连接 1688（没有网络，或 1688 网关不可用）。没有发送任何内容。请检查网络后重试。</translation>
+    </message>
+    <message>
+        <source>The connection to 1688 broke during “{api}”; it is not known whether 1688 received it. Check on 1688 (or sync) before trying again.</source>
+        <translation>执行“{api}”时与 1688 的连接中断，无法确定 1688 是否已收到。请先在 1688 上查看（或同步）后再重试。</translation>
+    </message>
+    <message>
+        <source>This computer has no secure credential store (such as Windows Credential Manager), so the app secret and the 1688 authorisation cannot be kept. Nothing was saved. You can still work with the manual connector.</source>
+        <extracomment>The account made for environment credentials when none exists (unattended use). ``connected``, ``reconnect``, ``authorise`` (code still to paste) or ``none``.</extracomment>
+        <translation>本机没有安全的凭据库（例如 Windows 凭据管理器），无法保存 App Secret 和 1688 授权。没有保存任何内容。您仍可以使用手动方式。</translation>
+    </message>
+    <message>
+        <source>That account no longer exists.</source>
+        <translation>该账号已不存在。</translation>
+    </message>
+    <message>
+        <source>There is no distribution account named “{name}”. Accounts: {names}.</source>
+        <translation>没有名为“{name}”的分销账号。现有账号：{names}。</translation>
+    </message>
+    <message>
+        <source>Several accounts use the 1688 Open Platform; choose one with --account NAME: {names}.</source>
+        <translation>有多个账号连接了 1688 开放平台；请用 --account 名称 指定一个：{names}。</translation>
+    </message>
+    <message>
+        <source>No account is connected to the 1688 Open Platform. Connect one in the app (menu 1688 → 1688 accounts) or set DROPSHIP_DESKTOP_1688_APP_KEY, DROPSHIP_DESKTOP_1688_APP_SECRET and DROPSHIP_DESKTOP_1688_ACCESS_TOKEN.</source>
+        <translation>没有连接 1688 开放平台的账号。请在软件中连接（菜单“1688 接口 → 1688 账号”），或设置 DROPSHIP_DESKTOP_1688_APP_KEY、DROPSHIP_DESKTOP_1688_APP_SECRET 和 DROPSHIP_DESKTOP_1688_ACCESS_TOKEN。</translation>
+    </message>
+    <message>
+        <source>1688 sync of “{account}”: {seen} orders read, {created} new, {updated} updated, {unchanged} unchanged; {matched} matched to shop orders.</source>
+        <extracomment>Orders per page (the reference: at most 20 is safe). A first sync looks this far back (modify time). Each new window overlaps the last one by this much (clock skew, late writes on 1688). Statuses whose parcels are asked for.</extracomment>
+        <translation>“{account}”的 1688 同步：读取 {seen} 个订单，新增 {created} 个，更新 {updated} 个，未变 {unchanged} 个；{matched} 个已匹配到店铺订单。</translation>
+    </message>
+    <message>
+        <source>The start date of the sync is in the future.</source>
+        <translation>同步的开始日期在未来。</translation>
+    </message>
+    <message>
+        <source>The app is closing; the 1688 request was stopped.</source>
+        <extracomment>Connector calls at once (1688 rate-limits; two keep a sync from blocking a cancel).</extracomment>
+        <translation>软件正在关闭；1688 请求已停止。</translation>
+    </message>
+    <message>
+        <source>The 1688 sync was stopped.</source>
+        <translation>1688 同步已停止。</translation>
+    </message>
+    <message>
+        <source>{checked} linked 1688 offer(s) checked, {alerts} alert(s).</source>
+        <translation>已检查 {checked} 个关联的 1688 货源，{alerts} 条提醒。</translation>
+    </message>
+    <message>
+        <source>{name} ({offer}) is no longer on sale on 1688: it was marked out of stock. Choose another offer for its listings.</source>
+        <translation>{name}（{offer}）在 1688 上已下架：已标记为缺货。请为相关商品另选货源。</translation>
+    </message>
+    <message>
+        <source>{name} ({offer}) now costs ¥{new} instead of ¥{old}: its listings lose ¥{loss} a piece. Raise the price or choose another offer.</source>
+        <translation>{name}（{offer}）进价由 ¥{old} 涨到 ¥{new}：相关商品每件亏损 ¥{loss}。请提价或另选货源。</translation>
+    </message>
+    <message>
+        <source>{name} ({offer}) has {stock} piece(s) on 1688 but the waiting orders need {need}.</source>
+        <translation>{name}（{offer}）在 1688 上只有 {stock} 件库存，但待下单的订单需要 {need} 件。</translation>
+    </message>
+</context>
+<context>
+    <name>Open1688Menu</name>
+    <message>
+        <source>&amp;1688</source>
+        <extracomment>Hours between checks of the linked offers (0: off, the default). Minutes between timed syncs the seller can choose (0: off, the default).</extracomment>
+        <translation>1688 接口(&amp;I)</translation>
+    </message>
+    <message>
+        <source>1688 &amp;Accounts…</source>
+        <translation>1688 账号(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Sync 1688 Orders</source>
+        <translation>同步 1688 订单(&amp;S)</translation>
+    </message>
+    <message>
+        <source>S&amp;top the Sync</source>
+        <translation>停止同步(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Sync Auto&amp;matically</source>
+        <translation>自动同步(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Every {n} minutes</source>
+        <translation>每 {n} 分钟</translation>
+    </message>
+    <message>
+        <source>&amp;Check Linked Offers Now</source>
+        <translation>立即检查关联货源(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Check Offers &amp;Regularly</source>
+        <translation>定期检查货源(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Once a day</source>
+        <translation>每天一次</translation>
+    </message>
+    <message>
+        <source>Every {n} hours</source>
+        <translation>每 {n} 小时</translation>
+    </message>
+    <message>
+        <source>1688 %v/%m</source>
+        <translation>1688 %v/%m</translation>
+    </message>
+    <message>
+        <source>Syncing 1688 orders…</source>
+        <translation>正在同步 1688 订单…</translation>
+    </message>
+    <message>
+        <source>The 1688 account “{name}” needs to be reconnected (1688 → 1688 Accounts).</source>
+        <translation>1688 账号“{name}”需要重新连接（菜单“1688 接口 → 1688 账号”）。</translation>
+    </message>
+    <message>
+        <source>No account is connected to the 1688 Open Platform. Connect one in 1688 → 1688 Accounts, or import 1688 order exports by hand.</source>
+        <translation>没有连接 1688 开放平台的账号。请在菜单“1688 接口 → 1688 账号”中连接，或手动导入 1688 订单导出文件。</translation>
+    </message>
+    <message>
+        <source>1688 sync stopped: {reason}</source>
+        <translation>1688 同步已停止：{reason}</translation>
+    </message>
+    <message>
+        <source>Checking the linked 1688 offers…</source>
+        <translation>正在检查关联的 1688 货源…</translation>
+    </message>
+    <message>
+        <source>Linked 1688 Offers</source>
+        <translation>关联的 1688 货源</translation>
+    </message>
+    <message>
+        <source>{n} linked offer(s) need attention:</source>
+        <translation>{n} 个关联货源需要处理：</translation>
+    </message>
+    <message>
+        <source>The offer check stopped: {reason}</source>
+        <translation>货源检查已停止：{reason}</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,641 @@
+"""The 1688 Open Platform connector: the :class:`~..base.Connector` and
+:class:`~..base.OrderingConnector` interfaces over the real API.
+
+Calls block on the network: run them on the network worker (``ui/network.py``), never on the UI
+thread or while a write transaction is open. Non-idempotent calls (cancel, refund, place) are
+never sent again blind after a lost answer: the order is looked up first.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from typing import Any
+
+from ...domain.cancel_flow import AccountRef, CallResult, RefundReason, SignInResult
+from ...domain.timeutil import now_utc
+from ..base import (
+    GOODS_STATUS_WAIT_SELLER_SEND,
+    PlaceResult,
+    PreviewResult,
+    PurchaseRequest,
+    RemoteOrder,
+    order_url,
+)
+from .client import AccountSession, Gateway
+from .credentials import load_credentials
+from .errors import ApiError, NotConnectedError, UncertainOutcome, message_for
+from .signing import format_wire_time
+from .trade import (
+    LogisticsParcel,
+    OfferFacts,
+    TradeOrder,
+    fen,
+    find_key,
+    is_success,
+    parse_logistics,
+    parse_product,
+    parse_trade,
+    text,
+)
+
+__all__ = ["KIND", "LOGISTICS", "PRODUCT", "TRADE", "Open1688Connector"]
+
+log = logging.getLogger(__name__)
+
+KIND = "open1688"
+TRADE = "com.alibaba.trade"
+LOGISTICS = "com.alibaba.logistics"
+PRODUCT = "com.alibaba.product"
+#: Orders per list page (the reference: ≤ 20 is safe).
+PAGE_SIZE = 20
+#: How far back ``find_by_out_order_id`` looks (an order placed by this app minutes ago).
+LOOKUP_DAYS = 3
+_CLOSED = frozenset({"cancel", "terminated"})
+_OPEN_REFUNDS = frozenset(
+    {"waitselleragree", "waitbuyermodify", "waitbuyersend", "waitsellerreceive", "refundsuccess"}
+)
+
+
+def account_of_order(order_id_1688: str) -> AccountRef | None:
+    """The open-platform account a 1688 order was bought with, if the app knows it."""
+    from ...store.db import db
+
+    row = db.execute_sql(
+        "SELECT a.id, a.name, a.member_id, a.connector FROM supplier_order s"
+        " JOIN distribution_account a ON a.id = s.account_id"
+        " WHERE s.order_id_1688 = ? AND a.connector = ?",
+        (str(order_id_1688), KIND),
+    ).fetchone()
+    return AccountRef(int(row[0]), row[1], row[2], row[3]) if row else None
+
+
+def default_account() -> AccountRef | None:
+    """The first 1688 Open Platform account with credentials (the connector's default)."""
+    from ...store.db import db
+
+    rows = db.execute_sql(
+        "SELECT id, name, member_id, connector FROM distribution_account"
+        " WHERE connector = ? ORDER BY id",
+        (KIND,),
+    ).fetchall()
+    for row in rows:
+        if load_credentials(int(row[0])) is not None:
+            return AccountRef(int(row[0]), row[1], row[2], row[3])
+    return AccountRef(int(rows[0][0]), rows[0][1], rows[0][2], rows[0][3]) if rows else None
+
+
+class Open1688Connector:
+    """One distribution account's 1688 over the Open Platform API.
+
+    Args:
+        account: The account; without one, the one :meth:`sign_in` names, else the first
+            open-platform account in the database.
+        gateway: The gateway (default: ``DROPSHIP_DESKTOP_1688_GATEWAY`` or the real one).
+    """
+
+    name = KIND
+    needs_manual_confirmation = False
+    can_list_orders = True
+    can_place_orders = True
+
+    def __init__(
+        self, account: AccountRef | None = None, *, gateway: Gateway | None = None
+    ) -> None:
+        self._account = account
+        #: The account was named (constructor or sign-in): every call uses it. Otherwise a call
+        #: about an order uses the account that order was bought with.
+        self._pinned = account is not None
+        self._gateway = gateway
+        self._session: AccountSession | None = None
+        self._sessions: dict[int, AccountSession] = {}
+        self._lock = threading.Lock()
+        self._reasons: dict[tuple[str, str], list[RefundReason]] = {}
+        self._entries: dict[str, list[str]] = {}
+
+    # -- plumbing --------------------------------------------------------------------------
+
+    @property
+    def gateway(self) -> Gateway:
+        if self._gateway is None:
+            self._gateway = Gateway()
+        return self._gateway
+
+    def close(self) -> None:
+        """Close the HTTP connections (the connector can be used again afterwards)."""
+        if self._gateway is not None:
+            self._gateway.close()
+            self._gateway = None
+            self._session = None
+            self._sessions.clear()
+
+    def session(self, order_id_1688: str | None = None) -> AccountSession:
+        """The account session for a call (about *order_id_1688*, when given)."""
+        with self._lock:
+            if not self._pinned and order_id_1688:
+                account = account_of_order(order_id_1688)
+                if account is not None:
+                    return self._session_of(account)
+            if self._session is None:
+                account = self._account or default_account()
+                if account is None:
+                    raise NotConnectedError("")
+                self._account = account
+                self._session = self._session_of(account)
+            return self._session
+
+    def _session_of(self, account: AccountRef) -> AccountSession:
+        session = self._sessions.get(account.id)
+        if session is None:
+            session = AccountSession(
+                account.id, account.name, load_credentials(account.id), self.gateway
+            )
+            self._sessions[account.id] = session
+        return session
+
+    def _call(
+        self,
+        namespace: str,
+        api: str,
+        params: dict[str, Any],
+        *,
+        idempotent: bool,
+        order_id: str | None = None,
+    ) -> dict[str, Any]:
+        about = order_id or params.get("orderId") or params.get("tradeID")
+        session = self.session(str(about) if about else None)
+        return session.call(namespace, api, params, idempotent=idempotent)
+
+    @staticmethod
+    def _result(body: dict[str, Any]) -> CallResult:
+        """``success``/``errorCode``/``errorMessage`` (possibly wrapped in ``result``)."""
+        inner = body.get("result") if isinstance(body.get("result"), dict) else body
+        success = is_success(inner)
+        if success is None:
+            success = is_success(body)
+        code = text(inner.get("errorCode") or inner.get("code") or body.get("errorCode"))
+        message = text(
+            inner.get("errorMessage") or inner.get("message") or body.get("errorMessage")
+        )
+        if success or (success is None and not code):
+            refund_id = text(find_key(body, "refundId"))
+            return CallResult(True, refund_id=refund_id)
+        return CallResult(False, code or "UNKNOWN", message_for(code, message))
+
+    # -- sign-in ---------------------------------------------------------------------------
+
+    def sign_in(self, account: AccountRef) -> SignInResult:
+        """Check the account's authorisation with a one-order list call."""
+        with self._lock:
+            self._pinned = True
+            if self._account is None or self._account.id != account.id:
+                self._account = account
+                self._session = None
+        try:
+            session = self.session()
+            session.call(
+                TRADE,
+                "alibaba.trade.getBuyerOrderList",
+                {"page": 1, "pageSize": 1, "webSite": "1688"},
+                idempotent=True,
+            )
+        except Exception as exc:  # every failure becomes the page's message
+            from ...errors import UserError
+
+            if not isinstance(exc, UserError):
+                raise
+            return SignInResult(False, str(exc))
+        member = session.credentials.member_id if session.credentials else ""
+        return SignInResult(True, member_id=member or account.member_id)
+
+    # -- orders ----------------------------------------------------------------------------
+
+    def order_page(
+        self,
+        *,
+        modified_from: datetime | None = None,
+        modified_to: datetime | None = None,
+        created_from: datetime | None = None,
+        created_to: datetime | None = None,
+        status: str | None = None,
+        page: int = 1,
+        page_size: int = PAGE_SIZE,
+    ) -> tuple[list[TradeOrder], int]:
+        """One page of ``getBuyerOrderList`` and the total the platform reports."""
+        params: dict[str, Any] = {
+            "page": max(1, page),
+            "pageSize": max(1, min(page_size, PAGE_SIZE)),
+            "needBuyerAddressAndPhone": True,
+            "webSite": "1688",
+            "orderStatus": status,
+        }
+        for name, value in (
+            ("modifyStartTime", modified_from),
+            ("modifyEndTime", modified_to),
+            ("createStartTime", created_from),
+            ("createEndTime", created_to),
+        ):
+            if value is not None:
+                params[name] = format_wire_time(value)
+        body = self._call(TRADE, "alibaba.trade.getBuyerOrderList", params, idempotent=True)
+        if is_success(body) is False:
+            raise ApiError(text(body.get("errorCode")), text(body.get("errorMessage")))
+        result = body.get("result")
+        orders = [o for o in map(parse_trade, result if isinstance(result, list) else []) if o]
+        total = fen(body.get("totalRecord"))
+        return orders, total
+
+    def order_detail(self, order_id_1688: str) -> TradeOrder | None:
+        """``get.buyerView``; ``None`` when 1688 does not know the order."""
+        body = self._call(
+            TRADE,
+            "alibaba.trade.get.buyerView",
+            {"webSite": "1688", "orderId": str(order_id_1688)},
+            idempotent=True,
+        )
+        if is_success(body) is False:
+            code = text(body.get("errorCode"))
+            if code == "ORDER_NOT_EXIST":
+                return None
+            raise ApiError(code, text(body.get("errorMessage")))
+        order = parse_trade(body.get("result"))
+        if order is not None:
+            self._entries[order.order_id] = [line.entry_id for line in order.lines if line.entry_id]
+        return order
+
+    def logistics(self, order_id_1688: str) -> list[LogisticsParcel]:
+        """The order's parcels (empty while not shipped: error ``500_2``)."""
+        body = self._call(
+            LOGISTICS,
+            "alibaba.trade.getLogisticsInfos.buyerView",
+            {"webSite": "1688", "orderId": str(order_id_1688)},
+            idempotent=True,
+        )
+        if is_success(body) is False:
+            code = text(body.get("errorCode"))
+            if code in ("500_2", "ORDER_NOT_EXIST"):
+                return []
+            raise ApiError(code, text(body.get("errorMessage")))
+        return parse_logistics(body)
+
+    def list_orders(
+        self,
+        account: AccountRef,
+        *,
+        status: str | None = None,
+        created_from: datetime | None = None,
+        created_to: datetime | None = None,
+        page: int = 1,
+        page_size: int = 50,
+    ) -> list[RemoteOrder]:
+        orders, _total = self.order_page(
+            status=status,
+            created_from=created_from,
+            created_to=created_to,
+            page=page,
+            page_size=page_size,
+        )
+        return [o.remote() for o in orders]
+
+    def fetch_order(self, order_id_1688: str) -> RemoteOrder | None:
+        order = self.order_detail(order_id_1688)
+        return order.remote() if order else None
+
+    def order_url(self, order_id_1688: str) -> str:
+        return order_url(order_id_1688)
+
+    # -- cancel ----------------------------------------------------------------------------
+
+    def close_order(self, order_id_1688: str, reason: str, remark: str) -> CallResult:
+        """``alibaba.trade.cancel``. A lost answer is settled by the order's status: closed
+        means done; still open means it never arrived, and it is sent once more."""
+        params = {
+            "webSite": "1688",
+            "tradeID": str(order_id_1688),
+            "cancelReason": reason,
+            "remark": remark or None,
+        }
+        try:
+            return self._result(self._call(TRADE, "alibaba.trade.cancel", params, idempotent=False))
+        except UncertainOutcome:
+            order = self.order_detail(order_id_1688)  # raises again if 1688 is still away
+            if order is not None and order.status in _CLOSED:
+                log.info("cancel answer lost; the order is closed on 1688")
+                return CallResult(True)
+            if order is None or order.status != "waitbuyerpay":
+                raise
+            log.info("cancel answer lost; the order is still open: sending once more")
+            return self._result(self._call(TRADE, "alibaba.trade.cancel", params, idempotent=False))
+
+    # -- refunds ---------------------------------------------------------------------------
+
+    def _entry_ids(self, order_id_1688: str) -> list[str]:
+        order_id = str(order_id_1688)
+        if order_id not in self._entries:
+            self.order_detail(order_id)
+        return self._entries.get(order_id, [])
+
+    def refund_reasons(
+        self, order_id_1688: str, goods_status: str = GOODS_STATUS_WAIT_SELLER_SEND
+    ) -> list[RefundReason]:
+        """``getRefundReasonList`` for the order's lines; cached per order and goods status."""
+        key = (str(order_id_1688), goods_status)
+        if key in self._reasons:
+            return list(self._reasons[key])
+        body = self._call(
+            TRADE,
+            "alibaba.trade.getRefundReasonList",
+            {
+                "orderId": str(order_id_1688),
+                "orderEntryIds": [int(i) if i.isdigit() else i for i in self._entry_ids(key[0])],
+                "goodsStatus": goods_status,
+            },
+            idempotent=True,
+        )
+        raw = find_key(body, "reasons")
+        reasons = [
+            RefundReason(
+                text(r.get("id")),
+                text(r.get("name")),
+                need_voucher=str(r.get("needVoucher")).lower() == "true",
+                tip=text(r.get("tip")),
+            )
+            for r in (raw if isinstance(raw, list) else [])
+            if isinstance(r, dict) and text(r.get("id"))
+        ]
+        if reasons:
+            self._reasons[key] = reasons
+        return list(reasons)
+
+    def _create_refund(
+        self,
+        order_id_1688: str,
+        amount_fen: int,
+        *,
+        dispute_request: str,
+        goods_status: str,
+        reason_id: str,
+        description: str,
+        vouchers: Sequence[str],
+    ) -> CallResult:
+        order_id = str(order_id_1688)
+        params: dict[str, Any] = {
+            "orderId": order_id,
+            "orderEntryIds": [int(i) if i.isdigit() else i for i in self._entry_ids(order_id)],
+            "disputeRequest": dispute_request,
+            "applyPayment": int(amount_fen),
+            "applyCarriage": 0,
+            "applyReasonId": reason_id,
+            "description": description,
+            "goodsStatus": goods_status,
+            "vouchers": list(vouchers) or None,
+        }
+        try:
+            return self._result(
+                self._call(TRADE, "alibaba.trade.createRefund", params, idempotent=False)
+            )
+        except UncertainOutcome:
+            # Look before sending again: an open refund means the application arrived.
+            refunds = self.refunds_of(order_id)
+            open_ = [r for r in refunds if r["status"] in _OPEN_REFUNDS]
+            if open_:
+                log.info("createRefund answer lost; the refund exists on 1688")
+                return CallResult(True, refund_id=open_[0]["refund_id"])
+            order = self.order_detail(order_id)
+            if order is not None and order.refund_status in _OPEN_REFUNDS:
+                return CallResult(True)
+            log.info("createRefund answer lost; no refund on 1688: sending once more")
+            return self._result(
+                self._call(TRADE, "alibaba.trade.createRefund", params, idempotent=False)
+            )
+
+    def request_refund(
+        self,
+        order_id_1688: str,
+        amount_fen: int,
+        reason_id: str,
+        description: str,
+        vouchers: Sequence[str] = (),
+    ) -> CallResult:
+        return self._create_refund(
+            order_id_1688,
+            amount_fen,
+            dispute_request="refund",
+            goods_status=GOODS_STATUS_WAIT_SELLER_SEND,
+            reason_id=reason_id,
+            description=description,
+            vouchers=vouchers,
+        )
+
+    def request_after_sales_refund(
+        self,
+        order_id_1688: str,
+        amount_fen: int,
+        *,
+        dispute_request: str,
+        goods_status: str,
+        reason_id: str,
+        description: str,
+        vouchers: Sequence[str] = (),
+    ) -> CallResult:
+        return self._create_refund(
+            order_id_1688,
+            amount_fen,
+            dispute_request=dispute_request,
+            goods_status=goods_status,
+            reason_id=reason_id,
+            description=description,
+            vouchers=vouchers,
+        )
+
+    def submit_return_goods(
+        self, order_id_1688: str, refund_id: str, carrier: str, tracking_no: str
+    ) -> CallResult:
+        """``alibaba.trade.refund.returnGoods``; a lost answer is checked on the refund."""
+        params = {
+            "refundId": refund_id,
+            "logisticsCompanyNo": carrier,
+            "freightBill": tracking_no,
+        }
+        try:
+            return self._result(
+                self._call(
+                    TRADE,
+                    "alibaba.trade.refund.returnGoods",
+                    params,
+                    idempotent=False,
+                    order_id=str(order_id_1688),
+                )
+            )
+        except UncertainOutcome:
+            for refund in self.refunds_of(str(order_id_1688)):
+                if refund["refund_id"] == refund_id and refund["status"] == "waitsellerreceive":
+                    return CallResult(True, refund_id=refund_id)
+            raise
+
+    def cancel_refund(self, order_id_1688: str, refund_id: str) -> CallResult:
+        """``alibaba.trade.cancelRefund`` (withdraw an application); checked after a lost
+        answer."""
+        try:
+            return self._result(
+                self._call(
+                    TRADE,
+                    "alibaba.trade.cancelRefund",
+                    {"refundId": refund_id},
+                    idempotent=False,
+                    order_id=str(order_id_1688),
+                )
+            )
+        except UncertainOutcome:
+            for refund in self.refunds_of(str(order_id_1688)):
+                if refund["refund_id"] == refund_id and refund["status"] == "refundclose":
+                    return CallResult(True, refund_id=refund_id)
+            raise
+
+    def refunds_of(self, order_id_1688: str) -> list[dict[str, Any]]:
+        """The order's refund applications: ``refund_id``, ``status``, ``amount_fen``."""
+        body = self._call(
+            TRADE,
+            "alibaba.trade.refund.buyer.queryOrderRefundList",
+            {"orderId": str(order_id_1688), "pageNo": 1, "pageSize": 20},
+            idempotent=True,
+        )
+        raw = find_key(body, "opOrderRefundModels") or find_key(body, "refunds")
+        out = []
+        for entry in raw if isinstance(raw, list) else []:
+            if isinstance(entry, dict) and text(entry.get("refundId")):
+                out.append(
+                    {
+                        "refund_id": text(entry.get("refundId")),
+                        "status": text(entry.get("status")).lower(),
+                        "amount_fen": fen(entry.get("applyPayment")),
+                    }
+                )
+        return out
+
+    def refund_status(self, order_id_1688: str, refund_id: str) -> str:
+        """The refund's ``refundStatus`` on 1688 (empty when not found)."""
+        for refund in self.refunds_of(order_id_1688):
+            if refund["refund_id"] == refund_id:
+                return str(refund["status"])
+        return ""
+
+    # -- placing orders --------------------------------------------------------------------
+
+    @staticmethod
+    def _order_params(request: PurchaseRequest) -> dict[str, Any]:
+        a = request.address
+        address = {
+            "fullName": a.full_name,
+            "mobile": a.mobile,
+            "provinceText": a.province,
+            "cityText": a.city,
+            "areaText": a.area,
+            "townText": a.town or None,
+            "address": a.address[:200],
+            "postCode": a.post_code or None,
+        }
+        return {
+            "flow": request.flow,
+            "message": request.message[:500] or None,
+            "addressParam": {k: v for k, v in address.items() if v is not None},
+            "cargoParamList": [
+                {
+                    "offerId": int(c.offer_id) if c.offer_id.isdigit() else c.offer_id,
+                    "specId": c.spec_id or None,
+                    "quantity": c.quantity,
+                }
+                for c in request.cargo
+            ],
+        }
+
+    def preview_order(self, request: PurchaseRequest) -> PreviewResult:
+        body = self._call(
+            TRADE, "alibaba.createOrder.preview", self._order_params(request), idempotent=True
+        )
+        if is_success(body) is False:
+            code = text(body.get("errorCode")) or "PREVIEW_ERROR"
+            return PreviewResult(
+                False,
+                error_code=code,
+                message=message_for(code, text(body.get("errorMsg") or body.get("errorMessage"))),
+            )
+        goods = fen(find_key(body, "sumPaymentNoCarriage"))
+        freight = fen(find_key(body, "sumCarriage"))
+        if not goods:
+            goods = max(fen(find_key(body, "sumPayment")) - freight, 0)
+        return PreviewResult(True, goods, freight)
+
+    def place_order(self, request: PurchaseRequest) -> PlaceResult:
+        """``fastCreateOrder`` with ``outOrderId``. A lost answer is looked up by the
+        ``outOrderId``: found means placed (linked, never placed again); not found raises (the
+        purchase stays "unknown" until it is looked up again)."""
+        params = {**self._order_params(request), "outOrderId": request.out_order_id}
+        try:
+            body = self._call(TRADE, "alibaba.trade.fastCreateOrder", params, idempotent=False)
+        except UncertainOutcome:
+            found = self.find_by_out_order_id(request.out_order_id)
+            if found is not None:
+                return PlaceResult(True, found.order_id_1688, found.total_fen)
+            raise
+        result = body.get("result") if isinstance(body.get("result"), dict) else body
+        if is_success(body) is False or is_success(result) is False:
+            code = text(result.get("code") or body.get("errorCode") or body.get("code"))
+            message = text(result.get("message") or body.get("errorMessage"))
+            return PlaceResult(
+                False, error_code=code or "ORDER_FAILED", message=message_for(code, message)
+            )
+        order_id = text(result.get("orderId"))
+        if not order_id:
+            failed = result.get("failedOfferList")
+            return PlaceResult(
+                False,
+                error_code="ORDER_FAILED",
+                message=message_for("ORDER_FAILED", text(str(failed)[:200]) if failed else ""),
+            )
+        return PlaceResult(
+            True, order_id, fen(result.get("totalSuccessAmount")), fen(result.get("postFee"))
+        )
+
+    def find_by_out_order_id(self, out_order_id: str) -> RemoteOrder | None:
+        """The order placed with *out_order_id* in the last days (``None``: there is none)."""
+        since = now_utc() - timedelta(days=LOOKUP_DAYS)
+        page = 1
+        while True:
+            orders, total = self.order_page(created_from=since, page=page)
+            for order in orders:
+                if order.out_order_id == out_order_id:
+                    return order.remote()
+            if not orders or page * PAGE_SIZE >= total or page >= 50:
+                return None
+            page += 1
+
+    def payment_url(self, order_ids_1688: Sequence[str]) -> str:
+        """``alibaba.alipay.url.get``: the page paying up to 30 orders at once."""
+        ids = [int(i) for i in list(order_ids_1688)[:30] if str(i).isdigit()]
+        body = self._call(TRADE, "alibaba.alipay.url.get", {"orderIdList": ids}, idempotent=True)
+        if is_success(body) is False:
+            raise ApiError(text(body.get("errorCode")), text(body.get("errorMsg")))
+        url = text(find_key(body, "payUrl"))
+        if not url.startswith("https://"):
+            raise ApiError(code="NO_PAY_URL")
+        return url
+
+    # -- offers ----------------------------------------------------------------------------
+
+    def offer_facts(self, offer_id_1688: str) -> OfferFacts | None:
+        """``alibaba.product.get``; ``None`` when 1688 has no such offer any more."""
+        body = self._call(
+            PRODUCT,
+            "alibaba.product.get",
+            {"productID": str(offer_id_1688), "webSite": "1688"},
+            idempotent=True,
+        )
+        if is_success(body) is False:
+            code = text(body.get("errorCode"))
+            if code in ("PRODUCT_NOT_EXIST", "OFFER_NOT_EXIST", "ORDER_NOT_EXIST"):
+                return None
+            raise ApiError(code, text(body.get("errorMessage")))
+        return parse_product(str(offer_id_1688), body)
