@@ -92,7 +92,7 @@ def test_a_registry_of_its_own_leaves_the_apps_alone() -> None:
     own = ConnectorRegistry()
     own.register("x", FakeConnector)
     assert own.kinds() == ["x"] and "x" not in connector_kinds()
-    assert builtin_registry().kinds() == ["manual", "fake"]
+    assert builtin_registry().kinds() == ["manual", "fake", "open1688"]
 
 
 def test_capabilities_are_protocols_not_attribute_names() -> None:
