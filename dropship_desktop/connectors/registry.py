@@ -11,7 +11,7 @@ Adding a connector is one call, from the connector's own package::
         "open1688",
         Open1688Connector,
         label=QT_TRANSLATE_NOOP("Connectors", "1688 Open Platform: the app calls 1688 for you"),
-        capabilities={Capability.LIST_ORDERS, Capability.PLACE_ORDERS},
+        capabilities={Capability.LIST_ORDERS, Capability.PLACE_ORDERS, Capability.NETWORK},
         credentials=(Credential("app_key", QT_TRANSLATE_NOOP("Connectors", "App key")), …),
     )
 
@@ -57,6 +57,9 @@ class Capability(StrEnum):
     OPENS_BROWSER = "opens_browser"
     #: Simulated: for tests and demos, changes no real order.
     SIMULATED = "simulated"
+    #: Talks to the platform over the network: its calls run on the network worker, never on
+    #: the UI thread or the database worker.
+    NETWORK = "network"
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,7 +201,7 @@ def builtin_registry() -> ConnectorRegistry:
         "open1688",
         _open1688,
         label=QT_TRANSLATE_NOOP("CancelWizard", "1688 Open Platform: the app acts through the API"),
-        capabilities={Capability.LIST_ORDERS, Capability.PLACE_ORDERS},
+        capabilities={Capability.LIST_ORDERS, Capability.PLACE_ORDERS, Capability.NETWORK},
         credentials=(
             Credential("app_key", QT_TRANSLATE_NOOP("Connectors", "App key")),
             Credential("app_secret", QT_TRANSLATE_NOOP("Connectors", "App secret"), secret=True),

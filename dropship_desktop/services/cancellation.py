@@ -27,7 +27,8 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from ..connectors.base import Connector, ConnectorUnavailable
 from ..domain.cancel_flow import (
@@ -480,7 +481,17 @@ def _call(connector: Connector, row: RequestRow) -> CallResult:
     )
 
 
-def submit_request(request_id: int, connector: Connector) -> CancellationChanges:
+#: Runs one database step of a network job and returns its result (NetworkWorker.run_db).
+RunDb = Callable[[Callable[[], Any]], Any]
+
+
+def _here(fn: Callable[[], Any]) -> Any:
+    return fn()
+
+
+def submit_request(
+    request_id: int, connector: Connector, *, run_db: RunDb | None = None
+) -> CancellationChanges:
     """Send one recorded request through *connector* and store the answer.
 
     Three steps, each its own transaction, so no write lock is held while waiting: mark
@@ -492,15 +503,21 @@ def submit_request(request_id: int, connector: Connector) -> CancellationChanges
     stopped) propagates and leaves the request ``submitted``; :func:`find_interrupted` picks it up
     at the next start.
 
+    Args:
+        run_db: Runs a database step and returns its result. Given when this runs on the
+            network worker (its ``run_db`` hands each step to the DB worker, so no database
+            work happens on the network thread); by default the steps run right here.
+
     Returns:
         Changes with the order's outcome.
 
     Raises:
         UserError: The request is neither recorded nor submitted by this run of the app.
     """
-    row = _load(request_id)
+    step: RunDb = run_db or _here
+    row = step(lambda: _load(request_id))
     if row.state is _S.RECORDED:
-        begin_submission(request_id)
+        step(lambda: begin_submission(request_id))
     elif not (row.state is _S.SUBMITTED and _in_session(row.batch_id)):
         raise _state_error(
             row,
@@ -516,12 +533,12 @@ def submit_request(request_id: int, connector: Connector) -> CancellationChanges
         result = CallResult(False, NOT_SENT, text)
     except Exception as exc:
         log.warning("connector %s raised on request %s", connector.name, request_id, exc_info=True)
-        return _mark_interrupted(
-            request_id,
+        note = (
             f"The connection was lost while sending ({type(exc).__name__}); check on 1688 "
-            "whether the order was cancelled, then say what happened.",
+            "whether the order was cancelled, then say what happened."
         )
-    return finish_submission(request_id, result)
+        return step(lambda: _mark_interrupted(request_id, note))
+    return step(lambda: finish_submission(request_id, result))
 
 
 def submit_batch(request_ids: Sequence[int], connector: Connector) -> CancellationChanges:

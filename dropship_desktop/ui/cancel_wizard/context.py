@@ -7,7 +7,8 @@ test may pass another.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     from ...connectors.base import Connector
@@ -31,6 +32,13 @@ class WizardContext(Protocol):
 
     def connector_for(self, account: AccountRef) -> Connector:
         """A new connector for *account*'s kind (raises ``UserError`` for an unknown kind)."""
+        ...
+
+    def run_connector(
+        self, fn: Callable[..., Any], *args: Any, with_db: bool = False, **kwargs: Any
+    ) -> None:
+        """Run a job that calls the connector off the UI thread (the network worker for a
+        networked connector, with ``run_db`` when *with_db*; else the DB worker)."""
         ...
 
     def show_error(self, error: BaseException) -> None:

@@ -326,7 +326,7 @@ class ReasonPage(StepPage):
             self._loading = True
             candidates = flow.candidates
             orders = [(i, candidates[i].order_id_1688 or "") for i in needing]
-            self.cw.worker.submit(
+            self.cw.run_connector(
                 _load_refund_reasons,
                 self.cw.connector,
                 orders,

@@ -295,7 +295,7 @@ class SignInPage(StepPage):
         self.status_label.setText(self.tr("Signing in…"))
         self._show_state()
         self.flow_changed()
-        self.cw.worker.submit(
+        self.cw.run_connector(
             connector.sign_in, account, on_result=self._signed_in, on_error=self._sign_in_failed
         )
 

@@ -463,12 +463,14 @@ class SubmitPage(StepPage):
             self.wait_timer.stop()
 
     def _call(self, job: Job, connector: Connector) -> None:
-        self.cw.worker.submit(
+        self.cw.run_connector(
             submit_request,
             job.request_id,
             connector,
+            with_db=True,
             on_result=self._sent,
             on_error=self._send_failed,
+            owner=self,
         )
 
     def _sent(self, changes: CancellationChanges) -> None:

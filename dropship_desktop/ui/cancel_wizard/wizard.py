@@ -18,13 +18,14 @@ from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, Slot
 from PySide6.QtGui import QFontMetrics, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import QLabel, QMessageBox, QVBoxLayout, QWidget, QWizard
 
-from ...connectors import get_connector
+from ...connectors import Capability, connector_info, get_connector
 from ...connectors.base import Connector
 from ...domain.cancel_flow import AccountRef, CancelFlow, CancelStep
 from ...domain.timeutil import now_utc
 from ...errors import UserError
 from ...store.order_queries import filter_choices
 from ..formatting import user_error_text
+from ..network import NetworkWorker
 from ..tasks import DbWorker
 from .confirm_page import ConfirmPage
 from .order_list_page import OrderListPage
@@ -123,6 +124,8 @@ class CancelWizard(QWizard):
         self.flow = CancelFlow(preselected=preselected_supplier_order_ids, clock=clock)
         self.connector: Connector | None = None
         self.shop_names: dict[int, str] = {}
+        #: Made for the first call of a connector that talks to 1688 over the network.
+        self._network: NetworkWorker | None = None
         self._factory = connector_factory
         self._open_url = open_url or open_in_browser
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
@@ -252,6 +255,36 @@ class CancelWizard(QWizard):
             button.setFocus()
 
     # -- closing ---------------------------------------------------------------------------
+
+    def run_connector(
+        self, fn: Callable[..., Any], *args: Any, with_db: bool = False, **kwargs: Any
+    ) -> None:
+        """Run a job that calls the chosen account's connector, off the UI thread.
+
+        A connector that talks to 1688 over the network (``Capability.NETWORK``) is called on
+        the network worker, so a slow answer never holds the database worker; with *with_db*
+        the job also gets ``run_db`` for its database steps. Other connectors (manual, the
+        simulated one) answer at once and run on the database worker as before.
+        """
+        account = self.flow.account
+        networked = account is not None and connector_info(account.connector).can(
+            Capability.NETWORK
+        )
+        if not networked:
+            self.worker.submit(fn, *args, **kwargs)
+            return
+        if self._network is None:
+            self._network = NetworkWorker(self.worker, self)
+        if with_db:
+            kwargs["run_db"] = self._network.run_db
+        self._network.submit(fn, *args, **kwargs)
+
+    def done(self, result: int) -> None:
+        if self._network is not None:
+            # A request still on its way finishes at 1688; its last database step is then
+            # refused and the request is found as interrupted at the next start.
+            self._network.shutdown()
+        super().done(result)
 
     def reject(self) -> None:
         """Cancel: free before step 6 has sent anything; afterwards only after a warning."""
