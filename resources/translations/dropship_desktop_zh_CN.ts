@@ -865,7 +865,7 @@ The current data is backed up first, so this can be undone by restoring that bac
     </message>
     <message>
         <source>Cancel Orders (取消订单)</source>
-        <extracomment>The size the wizard asks for when the screen has room. Room left for the window&apos;s title bar and border, which the client size does not include.</extracomment>
+        <extracomment>The size the wizard asks for when the screen has room. Room left for the window&apos;s title bar and border, which the client size does not include. Made for the first call of a connector that talks to 1688 over the network.</extracomment>
         <translation>取消订单</translation>
     </message>
     <message>
@@ -1377,37 +1377,6 @@ The current data is backed up first, so this can be undone by restoring that bac
     </message>
 </context>
 <context>
-    <name>ConsequencesText</name>
-    <message numerus="yes">
-        <source>Close %n unpaid order(s): {amount}</source>
-        <translation>
-            <numerusform>关闭 %n 个未付款订单：{amount}</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Apply for the refund of %n paid order(s): {amount} asked back</source>
-        <translation>
-            <numerusform>为 %n 个已付款订单申请退款：申请退回 {amount}</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Sales lost: {sales} · profit lost: {profit}</source>
-        <translation>损失销售额：{sales} · 损失利润：{profit}</translation>
-    </message>
-    <message>
-        <source>{shop}: 30-day cancellation rate {before} → &lt;b&gt;{after}&lt;/b&gt; ({cb}/{ob} → {ca}/{oa} orders)</source>
-        <translation>{shop}：30 天取消率 {before} → &lt;b&gt;{after}&lt;/b&gt;（{cb}/{ob} → {ca}/{oa} 个订单）</translation>
-    </message>
-    <message>
-        <source>The shop&apos;s credit rating (信用评价) goes down with every cancellation.</source>
-        <translation>每取消一单，店铺的信用评价都会下降。</translation>
-    </message>
-    <message>
-        <source>Shop traffic (店铺流量) drops: the platform shows the shop&apos;s products less.</source>
-        <translation>店铺流量下降：平台会减少店铺商品的曝光。</translation>
-    </message>
-</context>
-<context>
     <name>ConnectDialog</name>
     <message>
         <source>Connect a 1688 Account</source>
@@ -1476,6 +1445,48 @@ The current data is backed up first, so this can be undone by restoring that bac
     <message>
         <source>Asking 1688 for the authorisation…</source>
         <translation>正在向 1688 获取授权…</translation>
+    </message>
+</context>
+<context>
+    <name>Connectors</name>
+    <message>
+        <source>App key</source>
+        <translation>App Key</translation>
+    </message>
+    <message>
+        <source>App secret</source>
+        <translation>App Secret</translation>
+    </message>
+</context>
+<context>
+    <name>ConsequencesText</name>
+    <message numerus="yes">
+        <source>Close %n unpaid order(s): {amount}</source>
+        <translation>
+            <numerusform>关闭 %n 个未付款订单：{amount}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Apply for the refund of %n paid order(s): {amount} asked back</source>
+        <translation>
+            <numerusform>为 %n 个已付款订单申请退款：申请退回 {amount}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sales lost: {sales} · profit lost: {profit}</source>
+        <translation>损失销售额：{sales} · 损失利润：{profit}</translation>
+    </message>
+    <message>
+        <source>{shop}: 30-day cancellation rate {before} → &lt;b&gt;{after}&lt;/b&gt; ({cb}/{ob} → {ca}/{oa} orders)</source>
+        <translation>{shop}：30 天取消率 {before} → &lt;b&gt;{after}&lt;/b&gt;（{cb}/{ob} → {ca}/{oa} 个订单）</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s credit rating (信用评价) goes down with every cancellation.</source>
+        <translation>每取消一单，店铺的信用评价都会下降。</translation>
+    </message>
+    <message>
+        <source>Shop traffic (店铺流量) drops: the platform shows the shop&apos;s products less.</source>
+        <translation>店铺流量下降：平台会减少店铺商品的曝光。</translation>
     </message>
 </context>
 <context>
@@ -2666,6 +2677,7 @@ Details were written to the log file:
     </message>
     <message>
         <source>The request for 1688 order {order} is “{state}”; it is not waiting to be sent.</source>
+        <extracomment>Runs one database step of a network job and returns its result (NetworkWorker.run_db).</extracomment>
         <translation>1688订单 {order} 的申请状态为“{state}”，并非在等待发送。</translation>
     </message>
     <message>
@@ -2691,7 +2703,7 @@ Details were written to the log file:
     </message>
     <message>
         <source>The connector “{kind}” is not available in this version of the app. Edit the distribution account and choose the manual connector.</source>
-        <extracomment>The seller acts on 1688 in the browser and confirms each action in the app. ``list_orders``/``fetch_order`` return the platform&apos;s data. Places 1688 orders itself (:class:`~.base.OrderingConnector`). Opens 1688 pages in the browser; its factory takes ``open_url``. Simulated: for tests and demos, changes no real order.</extracomment>
+        <extracomment>The seller acts on 1688 in the browser and confirms each action in the app. ``list_orders``/``fetch_order`` return the platform&apos;s data. Places 1688 orders itself (:class:`~.base.OrderingConnector`). Opens 1688 pages in the browser; its factory takes ``open_url``. Simulated: for tests and demos, changes no real order. Talks to the platform over the network: its calls run on the network worker, never on the UI thread or the database worker.</extracomment>
         <translation>当前版本的软件不支持连接方式“{kind}”。请编辑分销账号，改用“手动”连接方式。</translation>
     </message>
     <message>
@@ -5705,7 +5717,7 @@ Use “Map columns…” to say which column holds what.</source>
     </message>
     <message>
         <source>Orders</source>
-        <extracomment>Shortcuts of the File menu&apos;s import and export actions (shown in this view&apos;s tooltips). Quick views listed by urgency (overdue first) when chosen. The row of the order kept selected (-1: not in the list, or none kept). The pages around that row, read and rendered (:func:`read_pages`).</extracomment>
+        <extracomment>Shortcuts of the File menu&apos;s import and export actions (shown in this view&apos;s tooltips). Quick views listed by urgency (overdue first) when chosen. The row of the order kept selected (-1: not in the list, or none kept). The pages around that row, read and rendered (:func:`read_pages`). Whether data changed since the detail pane was loaded (else the same order is not loaded again when a sort or search keeps it current).</extracomment>
         <translation>订单</translation>
     </message>
     <message>
