@@ -8,27 +8,44 @@ backup) to report its schema version and row counts.
 
 from __future__ import annotations
 
+import argparse
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
-import peewee
+from ..errors import DatabaseTooNewError
+from .common import EXIT_OK, EXIT_PROBLEM, existing_database
 
-from .errors import DatabaseTooNewError
+__all__ = ["COMMANDS", "add_commands", "run", "run_check"]
 
-__all__ = ["run_check"]
+COMMANDS = ("check",)
 
-EXIT_OK = 0
-EXIT_PROBLEM = 1
+
+def add_commands(
+    sub: argparse._SubParsersAction,  # type: ignore[type-arg]
+    common: Callable[..., None],
+) -> None:
+    """Register ``check`` on *sub*; *common* adds the shared options."""
+    check = sub.add_parser("check", help="integrity check, schema version and row counts")
+    common(check, suppress=True)
+    check.add_argument("--full", action="store_true", help="full integrity_check (slower)")
+
+
+def run(args: argparse.Namespace, data_dir: Path) -> int:
+    """Run ``check``; return the exit status (UserError propagates)."""
+    return run_check(data_dir, full=args.full)
 
 
 def run_check(data_dir: Path, *, full: bool) -> int:
     """Check the data folder's database; print the findings; return the exit status."""
-    from .cli import existing_database
-    from .startup import DbState, diagnose_in, pre_migration_backup
-    from .store import backup as bk
-    from .store.db import close_database, open_database, schema_version
-    from .store.migrations import LATEST_VERSION
-    from .store.queries import integrity_problems, table_counts
+    import peewee
+
+    from ..services.backups import before_migrate
+    from ..startup import DbState, diagnose_in
+    from ..store import backup as bk
+    from ..store.db import close_database, open_database, schema_version
+    from ..store.migrations import LATEST_VERSION
+    from ..store.queries import integrity_problems, table_counts
 
     path = existing_database(data_dir)
     print(f"database: {path}")
@@ -54,7 +71,7 @@ def run_check(data_dir: Path, *, full: bool) -> int:
             print("The file was not changed.")
         return EXIT_PROBLEM
     try:
-        open_database(path, before_migrate=pre_migration_backup(data_dir))
+        open_database(path, before_migrate=before_migrate(bk.backup_dir(data_dir)))
         try:
             problems = integrity_problems(full=full)
             counts = table_counts()

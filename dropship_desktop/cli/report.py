@@ -16,8 +16,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .errors import UserError
-from .i18n import QT_TRANSLATE_NOOP
+from ..errors import UserError
+from ..i18n import QT_TRANSLATE_NOOP
+from .common import opened_database
 
 __all__ = ["COMMANDS", "add_commands", "run"]
 
@@ -53,7 +54,6 @@ def add_commands(
 
 def run(args: argparse.Namespace, data_dir: Path) -> int:
     """Run one of :data:`COMMANDS`; return the exit status (UserError propagates)."""
-    from .cli import opened_database
 
     with opened_database(data_dir):
         if args.command == "rebuild-summaries":
@@ -64,8 +64,8 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def _rebuild() -> int:
-    from .store.daily_summary import differences, rebuild
-    from .store.db import db
+    from ..store.daily_summary import differences, rebuild
+    from ..store.db import db
 
     drift = differences(db.connection())
     with db.atomic():
@@ -77,8 +77,8 @@ def _rebuild() -> int:
 
 
 def _check() -> int:
-    from .store.daily_summary import differences
-    from .store.db import db
+    from ..store.daily_summary import differences
+    from ..store.db import db
 
     drift = differences(db.connection())
     for line in drift[:50]:
@@ -103,8 +103,8 @@ def _day(text: str, option: str) -> int:
 
 
 def _range(args: argparse.Namespace) -> Any:
-    from .domain.dashboard import DateRange
-    from .services.dashboard import today
+    from ..domain.dashboard import DateRange
+    from ..services.dashboard import today
 
     if args.first or args.last:
         if not (args.first and args.last):
@@ -125,15 +125,15 @@ def _pct(value: float | None) -> str:
 
 
 def _yuan(fen: int) -> str:
-    from .domain.money import format_fen
+    from ..domain.money import format_fen
 
     return format_fen(fen)
 
 
 def _report(args: argparse.Namespace) -> int:
-    from .domain.dashboard import BP
-    from .services.dashboard import find_shop, load_dashboard
-    from .services.todos import count_todos
+    from ..domain.dashboard import BP
+    from ..services.dashboard import find_shop, load_dashboard
+    from ..services.todos import count_todos
 
     shop = find_shop(args.shop) if args.shop else None
     rng = _range(args)

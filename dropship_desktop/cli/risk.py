@@ -1,6 +1,6 @@
 """The fraud-check sub-command: ``risk`` (blacklist export/import/list, rescore, high-risk list).
 
-Kept apart from cli.py so that the parser there only needs to register it.
+Registered in :data:`.main.GROUPS`.
 """
 
 from __future__ import annotations
@@ -8,6 +8,8 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from pathlib import Path
+
+from .common import opened_database
 
 __all__ = ["COMMANDS", "add_commands", "run"]
 
@@ -51,11 +53,10 @@ def add_commands(
 
 def run(args: argparse.Namespace, data_dir: Path) -> int:
     """Run ``risk``; return the exit status (UserError propagates)."""
-    from .cli import opened_database
-    from .errors import UserError
-    from .i18n import QT_TRANSLATE_NOOP
-    from .instance import InstanceLock
-    from .services import risk
+    from ..errors import UserError
+    from ..i18n import QT_TRANSLATE_NOOP
+    from ..instance import InstanceLock
+    from ..services import risk
 
     if args.action in ("blacklist-export", "blacklist-import") and not args.file:
         raise UserError(
@@ -79,8 +80,8 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
             changed = risk.rescore_all(lambda done, total: print(f"  {done:,}/{total:,}"))
             print(f"scored every order again; {changed:,} changed")
         else:
-            from .domain.risk import RULES, RiskLevel, decode_hits
-            from .store.db import db
+            from ..domain.risk import RULES, RiskLevel, decode_hits
+            from ..store.db import db
 
             for number, level, rules, checked in db.execute_sql(
                 "SELECT shop_order_no, risk_level, risk_rules, risk_rules = risk_checked"
@@ -95,8 +96,8 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
 def _settings(risk: object, changes: list[str]) -> None:
     from dataclasses import asdict, fields, replace
 
-    from .errors import UserError
-    from .i18n import QT_TRANSLATE_NOOP
+    from ..errors import UserError
+    from ..i18n import QT_TRANSLATE_NOOP
 
     current = risk.risk_settings()  # type: ignore[attr-defined]
     if changes:

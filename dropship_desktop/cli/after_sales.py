@@ -1,5 +1,5 @@
 """The after-sales sub-commands: ``import aftersales FILE [--shop NAME] [--mapping JSON]`` and
-``export aftersales FILE``. Registered from cli.py (the ``what`` choice ``aftersales``)."""
+``export aftersales FILE``. Listed in :data:`.transfer.HANDLERS`."""
 
 from __future__ import annotations
 
@@ -8,22 +8,23 @@ import json
 import sys
 from pathlib import Path
 
-from .errors import UserError
-from .i18n import QT_TRANSLATE_NOOP
+from ..errors import UserError
+from ..i18n import QT_TRANSLATE_NOOP
+from .common import opened_database
 
-__all__ = ["WHAT", "run"]
+__all__ = ["EXPORT_WHAT", "IMPORT_WHAT", "run"]
 
 #: The ``what`` of ``import`` / ``export`` handled here.
-WHAT = "aftersales"
+IMPORT_WHAT = ["aftersales"]
+EXPORT_WHAT = ["aftersales"]
 
 
 def run(args: argparse.Namespace, data_dir: Path) -> int:
     """Run ``import aftersales`` or ``export aftersales``; returns the exit status."""
-    from .cli import opened_database
 
     if args.command == "import":
-        return _import(args, data_dir, opened_database)
-    return _export(args, data_dir, opened_database)
+        return _import(args, data_dir)
+    return _export(args, data_dir)
 
 
 def _mapping(path: str | None) -> dict[str, str] | None:
@@ -51,8 +52,8 @@ def _mapping(path: str | None) -> dict[str, str] | None:
     return fields
 
 
-def _import(args: argparse.Namespace, data_dir: Path, opened_database: object) -> int:
-    from .services.after_sales_import import (
+def _import(args: argparse.Namespace, data_dir: Path) -> int:
+    from ..services.after_sales_import import (
         commit_after_sales_import,
         preview_after_sales_import,
     )
@@ -60,7 +61,7 @@ def _import(args: argparse.Namespace, data_dir: Path, opened_database: object) -
     if not Path(args.file).is_file():
         raise UserError(QT_TRANSLATE_NOOP("Errors", "No such file: {path}"), path=args.file)
     mapping = _mapping(getattr(args, "mapping", None))
-    with opened_database(data_dir):  # type: ignore[operator]
+    with opened_database(data_dir):
         preview = preview_after_sales_import(args.file, shop=args.shop, mapping=mapping)
         for warning in preview.warnings:
             print(f"warning: {warning}", file=sys.stderr)
@@ -78,14 +79,14 @@ def _import(args: argparse.Namespace, data_dir: Path, opened_database: object) -
     return 0
 
 
-def _export(args: argparse.Namespace, data_dir: Path, opened_database: object) -> int:
-    from .services.after_sales_import import export_after_sales
+def _export(args: argparse.Namespace, data_dir: Path) -> int:
+    from ..services.after_sales_import import export_after_sales
 
     target = Path(args.file)
     if args.format and target.suffix.lower() != f".{args.format}":
         target = target.with_name(target.name + f".{args.format}")
     lang = "zh" if args.header_lang == "zh_CN" else "en"
-    with opened_database(data_dir):  # type: ignore[operator]
+    with opened_database(data_dir):
         count = export_after_sales(target, lang)
     print(f"{count} after-sales cases → {target}")
     return 0

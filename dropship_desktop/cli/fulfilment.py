@@ -12,19 +12,16 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
-from contextlib import AbstractContextManager
 from pathlib import Path
 
-from .errors import UserError
-from .i18n import QT_TRANSLATE_NOOP, fill
+from ..errors import UserError
+from ..i18n import QT_TRANSLATE_NOOP, fill
+from .common import opened_database
 
 __all__ = ["EXPORT_WHAT", "IMPORT_WHAT", "add_export_arguments", "run"]
 
 EXPORT_WHAT = ["shipping", "purchase-list", "mappings"]
 IMPORT_WHAT = ["mappings"]
-
-OpenDb = Callable[[Path], AbstractContextManager[Path]]
 
 
 def add_export_arguments(exp: argparse.ArgumentParser) -> None:
@@ -40,7 +37,7 @@ def add_export_arguments(exp: argparse.ArgumentParser) -> None:
 
 
 def _shop_id(name: str | None) -> int | None:
-    from .store.db import db
+    from ..store.db import db
 
     if not name:
         return None
@@ -55,7 +52,7 @@ def _shop_id(name: str | None) -> int | None:
     return int(row[0])
 
 
-def run(args: argparse.Namespace, data_dir: Path, opened_database: OpenDb) -> int:
+def run(args: argparse.Namespace, data_dir: Path) -> int:
     """Run one fulfilment sub-command; returns the exit status (UserError propagates)."""
     target = Path(args.file)
     fmt = getattr(args, "format", None)
@@ -63,23 +60,23 @@ def run(args: argparse.Namespace, data_dir: Path, opened_database: OpenDb) -> in
         target = target.with_name(target.name + f".{fmt}")
     with opened_database(data_dir):
         if args.command == "import":
-            from .services.mapping import import_mappings
+            from ..services.mapping import import_mappings
 
             if not target.is_file():
                 raise UserError(QT_TRANSLATE_NOOP("Errors", "No such file: {file}"), file=target)
             print(import_mappings(target).message_text)
             return 0
         if args.what == "mappings":
-            from .services.mapping import export_mappings
+            from ..services.mapping import export_mappings
 
             print(f"{export_mappings(target)} mappings → {target}")
             return 0
         if args.what == "purchase-list":
-            from .services.purchasing import write_purchase_list
+            from ..services.purchasing import write_purchase_list
 
             print(f"{write_purchase_list(str(target))} purchase lines → {target}")
             return 0
-        from .services.shipping import export_shipping
+        from ..services.shipping import export_shipping
 
         result = export_shipping(
             target, shop_id=_shop_id(args.shop), include_sent=args.include_sent

@@ -16,9 +16,9 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from .errors import DatabaseLockedError
-from .i18n import QT_TRANSLATE_NOOP
-from .instance import APP, COMMAND, InstanceLock, holder
+from ..errors import DatabaseLockedError
+from ..i18n import QT_TRANSLATE_NOOP
+from ..instance import APP, COMMAND, InstanceLock, holder
 
 __all__ = ["COMMAND_WAIT_S", "command_lock", "needs_lock"]
 

@@ -1,6 +1,6 @@
 """The data-safety sub-commands: ``backup``, ``restore`` and ``purge-buyer-data``.
 
-Kept apart from cli.py so that the parser there only needs to register them.
+Registered in :data:`.main.GROUPS`.
 """
 
 from __future__ import annotations
@@ -9,8 +9,9 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
-from .errors import UserError
-from .paths import database_file
+from ..errors import UserError
+from ..paths import database_file
+from .common import existing_database, opened_database
 
 __all__ = ["COMMANDS", "add_commands", "run"]
 
@@ -59,9 +60,9 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def _backup(data_dir: Path, *, to: str | None, list_only: bool) -> int:
-    from .cli import existing_database
-    from .store.backup import MANUAL, backup_dir, create_backup, list_backups
-    from .store.db import preflight
+    from ..services.backups import back_up
+    from ..store.backup import backup_dir, list_backups
+    from ..store.db import preflight
 
     folder = backup_dir(data_dir)
     if list_only:
@@ -77,14 +78,15 @@ def _backup(data_dir: Path, *, to: str | None, list_only: bool) -> int:
         return 0
     path = existing_database(data_dir)
     preflight(path)
-    # Under the command lock (cli_lock): never beside the app's own automatic backups.
-    info = create_backup(path, folder=folder, to=Path(to).expanduser() if to else None, kind=MANUAL)
+    # Under the command lock (cli.lock): never beside the app's own automatic backups.
+    info = back_up(path, folder, to=Path(to).expanduser() if to else None)
     print(f"backup: {info.order_count:,} orders, {info.size / 1e6:.1f} MB, verified → {info.path}")
     return 0
 
 
 def _restore(data_dir: Path, file: str) -> int:
-    from .store.backup import backup_dir, restore_backup
+    from ..services.backups import restore
+    from ..store.backup import backup_dir
 
     candidate = Path(file).expanduser()
     if not candidate.exists() and (backup_dir(data_dir) / file).exists():
@@ -92,7 +94,7 @@ def _restore(data_dir: Path, file: str) -> int:
     if not candidate.is_file():
         raise UserError(f"No backup file {file}. Run 'backup --list' to see the backups.")
     path = database_file(data_dir)
-    safety = restore_backup(candidate, path)  # under the command lock (cli_lock)
+    safety = restore(candidate, path, backup_dir(data_dir))  # under the command lock (cli.lock)
     if safety is not None:
         print(f"the database before the restore was backed up to {safety.path}")
     else:
@@ -102,10 +104,9 @@ def _restore(data_dir: Path, file: str) -> int:
 
 
 def _purge(data_dir: Path, days: int) -> int:
-    from .cli import opened_database
-    from .services.privacy import purge_buyer_data
+    from ..services.privacy import purge_buyer_data
 
-    with opened_database(data_dir):  # under the command lock (cli_lock)
+    with opened_database(data_dir):  # under the command lock (cli.lock)
         result = purge_buyer_data(days)
     print(
         f"buyer data deleted from {result.sales_orders:,} orders and {result.supplier_orders:,} "
