@@ -1,6 +1,4 @@
-"""Fraud checks (防骗): scoring, "checked, fine", buyer events and the blacklist.
-
-Scoring itself is in :mod:`.risk_engine`; this module holds the use cases around it.
+"""The buyer blacklist: add, remove, list, and share it as a file (salted digests, masked hints).
 
 **The blacklist and its salt.** An entry stores a 63-bit keyed Blake2b digest of the
 normalised value (phone digits, member name, address without spaces/punctuation, or name +
@@ -20,395 +18,44 @@ recognise the same buyer in a later export of ours; that is the point of sharing
 
 from __future__ import annotations
 
-import json
-import logging
 import os
 import re
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict, dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from ..domain.masking import mask_address, mask_name, mask_phone
-from ..domain.risk import RiskLevel, RiskSettings, decode_hits
-from ..domain.timeutil import now_epoch
-from ..errors import UserError
-from ..i18n import QT_TRANSLATE_NOOP, with_values
-from ..store.db import db
-from ..tabular.reader import TableError, read_table
-from ..tabular.writer import write_csv, write_xlsx
-from .base import Changes, audit, write_op
-from .risk_engine import (
+from ...domain.masking import mask_address, mask_name, mask_phone
+from ...domain.timeutil import now_epoch
+from ...errors import UserError
+from ...i18n import QT_TRANSLATE_NOOP, with_values
+from ...store.db import db
+from ...tabular.reader import TableError, read_table
+from ...tabular.writer import write_csv, write_xlsx
+from ..base import Changes, audit, write_op
+from ..risk_engine import (
     BLACKLIST_KINDS,
-    RiskContext,
     blacklist_digest,
     internal_keys,
     load_context,
-    load_settings,
     order_values,
     score_order_ids,
 )
 
 __all__ = [
     "BLACKLIST_HEADERS",
-    "EVENT_KINDS",
     "BlacklistEntry",
-    "FraudLosses",
-    "HighRiskOrder",
     "add_to_blacklist",
     "blacklist_entries",
     "export_blacklist",
-    "fraud_losses",
-    "high_risk_orders",
     "import_blacklist",
-    "mark_checked",
-    "record_buyer_event",
-    "record_refund_statuses",
     "remove_blacklist_entry",
-    "rescore_all",
-    "rescore_orders",
-    "risk_settings",
-    "save_risk_settings",
 ]
 
-log = logging.getLogger(__name__)
-
-EVENT_KINDS: tuple[str, ...] = ("refund", "refund_only", "dispute", "complaint")
-#: Sales statuses that are a refund in the buyer's history.
-REFUND_STATUSES: tuple[str, ...] = ("refunding", "refunded")
-#: When a buyer's history changes, their orders this recent (or this close before the event's
-#: order) are rescored.
-RESCORE_RECENT_DAYS = 90
-#: The blacklist file's header row (English keys, so a partner's app of any language reads it).
 BLACKLIST_HEADERS: tuple[str, ...] = ("kind", "digest", "hint", "reason", "added_on", "salt")
 _HEX16 = re.compile(r"^[0-9a-f]{16}$")
 _HEX32 = re.compile(r"^[0-9a-f]{32}$")
-
-
-# --- scoring ----------------------------------------------------------------------------------
-
-
-@write_op
-def rescore_orders(ids: Iterable[int]) -> Changes:
-    """Score the orders *ids* again (after a change of their data or of the blacklist)."""
-    changed = score_order_ids(db.connection(), ids)
-    return Changes.of("sales_order", ids={"sales_order": changed})
-
-
-def rescore_all(progress: Callable[[int, int], None] | None = None, *, chunk: int = 50_000) -> int:
-    """Score every order, oldest first, one transaction per *chunk* (an upgraded database,
-    the demo, or after the thresholds changed). Returns how many orders changed."""
-    conn = db.connection()
-    ids = [r[0] for r in conn.execute("SELECT order_id FROM risk_key")]
-    scored = set(ids)
-    all_ids = [r[0] for r in conn.execute("SELECT id FROM sales_order ORDER BY created_at, id")]
-    changed = 0
-    for start in range(0, len(all_ids), chunk):
-        part = all_ids[start : start + chunk]
-        new = [i for i in part if i not in scored]
-        old = [i for i in part if i in scored]
-        with db.atomic():
-            ctx = load_context(conn)
-            if new:
-                changed += len(score_order_ids(conn, new, new=True, ctx=ctx))
-            if old:
-                changed += len(score_order_ids(conn, old, ctx=load_context(conn)))
-        if progress is not None:
-            progress(min(start + chunk, len(all_ids)), len(all_ids))
-    return changed
-
-
-def risk_settings() -> RiskSettings:
-    """The seller's thresholds and risky payment methods."""
-    return load_settings(db.connection())
-
-
-@write_op
-def save_risk_settings(settings: RiskSettings) -> Changes:
-    """Store new thresholds (audited); they apply to orders scored from now on (``rescore_all``
-    applies them to every order)."""
-    values = asdict(settings)
-    if settings.window_days < 1 or settings.many_names < 2 or settings.burst_orders < 2:
-        raise UserError(
-            QT_TRANSLATE_NOOP(
-                "Errors",
-                "The look-back window must be at least 1 day and the counts at least 2.",
-            )
-        )
-    before = asdict(risk_settings())
-    db.connection().execute(
-        "INSERT INTO risk_state (name, value) VALUES ('settings', ?)"
-        " ON CONFLICT (name) DO UPDATE SET value = excluded.value",
-        (json.dumps(values, ensure_ascii=False),),
-    )
-    audit("risk_settings", None, "update", before=before, after=values)
-    return Changes.of(
-        "audit_event", message=QT_TRANSLATE_NOOP("Messages", "Fraud-check settings saved.")
-    )
-
-
-@write_op
-def mark_checked(sales_order_id: int) -> Changes:
-    """The seller looked at the order's warning: "checked, fine" (recorded in the audit log).
-
-    The acknowledgement holds for the rules that fired now; should another rule fire later,
-    the warning is active again.
-    """
-    row = (
-        db.connection()
-        .execute(
-            "SELECT risk_level, risk_rules, risk_checked FROM sales_order WHERE id = ?",
-            (sales_order_id,),
-        )
-        .fetchone()
-    )
-    if row is None:
-        raise UserError(QT_TRANSLATE_NOOP("Errors", "The order no longer exists."))
-    level, rules, checked = row
-    if not rules or rules == checked:
-        return Changes.of()
-    db.connection().execute(
-        "UPDATE sales_order SET risk_checked = risk_rules, updated_at = ? WHERE id = ?",
-        (now_epoch(), sales_order_id),
-    )
-    audit(
-        "sales_order",
-        sales_order_id,
-        "risk_checked",
-        before={"risk_level": RiskLevel(level).name.lower()},
-        after={"rules": [h.rule for h in decode_hits(rules)]},
-        sales_order_id=sales_order_id,
-    )
-    return Changes.of(
-        "sales_order",
-        "audit_event",
-        ids={"sales_order": [sales_order_id]},
-        message=QT_TRANSLATE_NOOP("Messages", "Warning marked as checked."),
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class HighRiskOrder:
-    """A high-risk order whose warning the seller has not marked as checked."""
-
-    id: int
-    shop_order_no: str
-    rules: tuple[str, ...]
-
-
-def high_risk_orders(sales_order_ids: Iterable[int]) -> list[HighRiskOrder]:
-    """Which of these orders are high risk and not yet checked (warn before money goes out).
-
-    For the cancel wizard and the purchase queue: call before the seller pays a supplier or
-    refunds; show :func:`~dropship_desktop.domain.risk.explain` of the rules.
-    """
-    ids = sorted(set(sales_order_ids))
-    found: list[HighRiskOrder] = []
-    conn = db.connection()
-    for start in range(0, len(ids), 900):
-        part = ids[start : start + 900]
-        marks = ",".join("?" * len(part))
-        for oid, number, rules in conn.execute(
-            f"SELECT id, shop_order_no, risk_rules FROM sales_order WHERE id IN ({marks})"
-            " AND risk_level >= 2 AND risk_rules != risk_checked ORDER BY id",
-            part,
-        ):
-            found.append(HighRiskOrder(oid, number, tuple(h.rule for h in decode_hits(rules))))
-    return found
-
-
-def blacklisted_buyer_orders(sales_order_ids: Iterable[int]) -> list[HighRiskOrder]:
-    """Which of these orders' buyers are on a blacklist (local or a partner's), whether or not
-    the seller marked the warning checked: ask before refunding them (after-sales)."""
-    ids = sorted(set(sales_order_ids))
-    found: list[HighRiskOrder] = []
-    conn = db.connection()
-    for start in range(0, len(ids), 900):
-        part = ids[start : start + 900]
-        marks = ",".join("?" * len(part))
-        for oid, number, rules in conn.execute(
-            f"SELECT id, shop_order_no, risk_rules FROM sales_order WHERE id IN ({marks})"
-            " AND risk_rules LIKE '%blacklist%' ORDER BY id",
-            part,
-        ):
-            hits = tuple(h.rule for h in decode_hits(rules))
-            if "blacklist" in hits:
-                found.append(HighRiskOrder(oid, number, hits))
-    return found
-
-
-@dataclass(frozen=True, slots=True)
-class FraudLosses:
-    """Refunds on orders the fraud checks flagged (seed 7.2: what fraud costs)."""
-
-    orders: int
-    refunded_fen: int
-
-
-def fraud_losses(
-    since: int | None = None, until: int | None = None, shop_id: int | None = None
-) -> FraudLosses:
-    """Refunded or refunding orders that were flagged (watch or high), created in
-    ``[since, until)`` (open ends when None), of one shop or of all (*shop_id* None).
-
-    For the dashboard: the sale amount of those orders is counted as lost to fraud.
-    """
-    params: list[int] = [
-        since if since is not None else -(2**62),
-        until if until is not None else 2**62,
-    ]
-    shop_sql = ""
-    if shop_id is not None:
-        shop_sql = " AND shop_id = ?"
-        params.append(shop_id)
-    row = (
-        db.connection()
-        .execute(
-            "SELECT count(*), coalesce(sum(sale_fen), 0) FROM sales_order INDEXED BY"
-            " sales_order_risk WHERE risk_level > 0 AND created_at >= ? AND created_at < ?"
-            " AND status IN ('refunding', 'refunded')" + shop_sql,
-            params,
-        )
-        .fetchone()
-    )
-    return FraudLosses(int(row[0]), int(row[1]))
-
-
-# --- buyer events (history) -------------------------------------------------------------------
-
-
-_KEYS_SQL = (
-    "SELECT o.id, o.created_at, k.phone, k.address, k.member FROM json_each(?) j"
-    " JOIN sales_order o ON o.id = j.value"
-    " LEFT JOIN risk_key k ON k.at = o.created_at AND k.order_id = o.id"
-)
-
-
-def _keys_of(conn: Any, order_ids: Sequence[int]) -> dict[int, tuple[int, int, int, int]]:
-    """(created_at, phone, address, member) keys of orders, scoring those never scored."""
-    rows = conn.execute(_KEYS_SQL, (json.dumps(list(order_ids)),)).fetchall()
-    missing = [int(r[0]) for r in rows if r[2] is None]
-    if missing:
-        score_order_ids(conn, missing, new=True)
-        rows = conn.execute(_KEYS_SQL, (json.dumps(list(order_ids)),)).fetchall()
-    return {
-        int(oid): (int(at), int(p), int(a), int(m)) for oid, at, p, a, m in rows if p is not None
-    }
-
-
-def _record_events(
-    conn: Any, events: Sequence[tuple[int, str, str, int, int | None, bool]]
-) -> set[int]:
-    """Write events (order, kind, source, at, due_at, open); rescore the buyers' recent orders."""
-    if not events:
-        return set()
-    keys = _keys_of(conn, sorted({e[0] for e in events}))
-    ctx = load_context(conn)
-    rows = []
-    for order_id, kind, source, at, due_at, is_open in events:
-        k = keys.get(order_id)
-        if k is None:
-            continue
-        rows.append((order_id, kind, source, at, due_at, int(is_open), k[1], k[2], k[3]))
-        assert ctx.events is not None
-        ctx.events.test_and_set_many([key for key in k[1:] if key])
-    conn.executemany(
-        "INSERT INTO risk_event (order_id, kind, source, at, due_at, open, phone, address,"
-        " member) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (order_id, kind, source) DO"
-        " UPDATE SET due_at = excluded.due_at, open = excluded.open",
-        rows,
-    )
-    ctx.events.save()  # type: ignore[union-attr]
-    # The buyers' recent orders (history is about other orders of the same buyer).
-    wanted = {key for k in keys.values() for key in k[1:] if key}
-    affected = set(keys)
-    if wanted:
-        conn.execute("CREATE TEMP TABLE IF NOT EXISTS risk_wanted (key INTEGER PRIMARY KEY)")
-        conn.execute("DELETE FROM temp.risk_wanted")
-        conn.executemany(
-            "INSERT OR IGNORE INTO temp.risk_wanted VALUES (?)", [(k,) for k in wanted]
-        )
-        # Recent orders (and those near the event's order): an old, settled order's level
-        # matters little, and the scan stays a short range of the time-ordered key table.
-        since = min([now_epoch(), *(k[0] for k in keys.values())]) - RESCORE_RECENT_DAYS * 86400
-        affected.update(
-            r[0]
-            for r in conn.execute(
-                "SELECT order_id FROM risk_key WHERE at >= ? AND (phone IN temp.risk_wanted"
-                " OR address IN temp.risk_wanted OR member IN temp.risk_wanted)",
-                (since,),
-            )
-        )
-        conn.execute("DELETE FROM temp.risk_wanted")
-    return score_order_ids(conn, affected, ctx=load_context(conn)) | set(keys)
-
-
-def record_refund_statuses(conn: Any, order_ids: Iterable[int]) -> set[int]:
-    """Record a refund in the buyers' history for those of *order_ids* now refunding/refunded.
-
-    Called by services that change sales statuses (the import), inside their transaction.
-    Returns the ids whose risk changed.
-    """
-    ids = sorted(set(order_ids))
-    if not ids:
-        return set()
-    now = now_epoch()
-    events = []
-    for start in range(0, len(ids), 900):
-        part = ids[start : start + 900]
-        marks = ",".join("?" * len(part))
-        for oid, updated in conn.execute(
-            f"SELECT id, updated_at FROM sales_order WHERE id IN ({marks}) AND status IN"
-            " ('refunding', 'refunded')",
-            part,
-        ):
-            events.append((int(oid), "refund", "status", int(updated or now), None, False))
-    return _record_events(conn, events)
-
-
-@write_op
-def record_buyer_event(
-    sales_order_id: int,
-    kind: str,
-    *,
-    source: str = "case",
-    at: int | None = None,
-    due_at: int | None = None,
-    is_open: bool = False,
-) -> Changes:
-    """Record what a buyer did on an order, for the fraud checks (after-sales cases call this).
-
-    Args:
-        kind: ``refund``, ``refund_only`` (仅退款), ``dispute`` or ``complaint``.
-        source: Who recorded it (one event per order, kind and source; again updates it).
-        due_at: For an open dispute: the platform's response deadline (epoch seconds); the
-            order is high risk while it is open and due within the seller's hours.
-        is_open: Whether the dispute is still open (close it by recording it again closed).
-    """
-    if kind not in EVENT_KINDS:
-        raise ValueError(kind)
-    changed = _record_events(
-        db.connection(),
-        [(sales_order_id, kind, source, at if at is not None else now_epoch(), due_at, is_open)],
-    )
-    return Changes.of("sales_order", ids={"sales_order": changed})
-
-
-def record_buyer_events(events: Iterable[tuple[int, str, str, int, int | None, bool]]) -> set[int]:
-    """Many :func:`record_buyer_event` at once, in the caller's transaction (an import).
-
-    Each event is ``(sales_order_id, kind, source, at, due_at, is_open)``; returns the orders
-    whose level or rules may have changed.
-    """
-    rows = list(events)
-    for row in rows:
-        if row[1] not in EVENT_KINDS:
-            raise ValueError(row[1])
-    return _record_events(db.connection(), rows)
-
-
-# --- blacklist --------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
@@ -746,8 +393,3 @@ def import_blacklist(path: str | Path, list_name: str = "") -> Changes:
         ),
         message_params={"added": count, "name": target.name, "count": len(matching)},
     )
-
-
-def context() -> RiskContext:
-    """The current scoring context (salt, settings, blacklists) — for the UI's explanations."""
-    return load_context(db.connection(), bitmaps=False)
