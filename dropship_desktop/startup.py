@@ -24,6 +24,7 @@ from .i18n import QT_TRANSLATE_NOOP, with_values
 from .paths import database_file
 from .services.backups import before_migrate, restore
 from .store import backup as bk
+from .store import backup_list as bl
 from .store.db import open_database, preflight
 from .store.identity import DatabaseDamagedError, ForeignDatabaseError
 
@@ -150,7 +151,7 @@ def diagnose_in(data_dir: Path) -> tuple[DbState, str]:
         state is DbState.MISSING
         and path.is_file()
         and path.stat().st_size == 0
-        and bk.newest_verified_backup(bk.backup_dir(data_dir)) is not None
+        and bl.newest_verified_backup(bk.backup_dir(data_dir)) is not None
     ):
         return DbState.DAMAGED, with_values(
             QT_TRANSLATE_NOOP(
@@ -193,7 +194,7 @@ def open_checked(
         raise NotADatabaseError(detail)
     if state in (DbState.DAMAGED, DbState.NOT_DATABASE):
         log.warning("the database is not usable: %s", detail)
-        recovery = Recovery(state, path, detail, bk.newest_verified_backup(folder))
+        recovery = Recovery(state, path, detail, bl.newest_verified_backup(folder))
         if choose is None:
             if state is DbState.NOT_DATABASE:
                 raise NotADatabaseError(detail)

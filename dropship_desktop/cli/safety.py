@@ -61,7 +61,8 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
 
 def _backup(data_dir: Path, *, to: str | None, list_only: bool) -> int:
     from ..services.backups import back_up
-    from ..store.backup import backup_dir, list_backups
+    from ..store.backup import backup_dir
+    from ..store.backup_list import list_backups
     from ..store.db import preflight
 
     folder = backup_dir(data_dir)

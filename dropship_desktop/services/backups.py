@@ -23,6 +23,7 @@ from pathlib import Path
 
 from ..i18n import QT_TRANSLATE_NOOP
 from ..store import backup as bk
+from ..store import backup_list as bl
 from .base import Changes
 
 __all__ = [
@@ -53,10 +54,10 @@ def back_up_automatically(
     Raises:
         BackupError: It could not be made or failed verification; no file is left.
     """
-    if only_if_due and not bk.backup_due(folder):
+    if only_if_due and not bl.backup_due(folder):
         return None
     info = bk.create_backup(db_path, folder=folder, kind=bk.AUTO)
-    bk.thin_backups(folder)
+    bl.thin_backups(folder)
     return info
 
 

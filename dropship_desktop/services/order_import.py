@@ -62,7 +62,8 @@ from ..tabular.orders_formats import (
     normalise_header,
     required_order_number,
 )
-from ..tabular.reader import Table, TableError, read_table
+from ..tabular.reader import read_table
+from ..tabular.table import Table, TableError
 from .base import Changes, bulk_write_op
 from .orders import refresh_order_summaries
 from .risk import record_refund_statuses

@@ -22,7 +22,8 @@ from dropship_desktop.tabular.orders_formats import (
     map_rows,
     map_status_text,
 )
-from dropship_desktop.tabular.reader import Table, TableError, read_table
+from dropship_desktop.tabular.reader import read_table
+from dropship_desktop.tabular.table import Table, TableError
 from dropship_desktop.tabular.writer import neutralise, write_csv, write_xlsx
 
 __all__ = [

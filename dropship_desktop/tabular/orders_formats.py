@@ -35,7 +35,7 @@ from dropship_desktop.tabular.cells import (
     too_long_number,
     unreadable_cell,
 )
-from dropship_desktop.tabular.reader import Table, TableError, gc_paused
+from dropship_desktop.tabular.table import Table, TableError, gc_paused
 
 __all__ = [
     "CANONICAL_FIELDS",

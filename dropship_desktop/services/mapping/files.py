@@ -124,7 +124,8 @@ def import_mappings(path: str | os.PathLike[str]) -> Changes:
             with its row number; nothing is written).
     """
     from ...tabular.cells import strip_wrappers
-    from ...tabular.reader import TableError, read_table
+    from ...tabular.reader import read_table
+    from ...tabular.table import TableError
 
     try:
         table = read_table(path)

@@ -49,8 +49,8 @@ from .scoring import (
 
 __all__ = [
     "BLACKLIST_HEADERS",
-    "BlacklistEntry",
     "EVENT_KINDS",
+    "BlacklistEntry",
     "FraudLosses",
     "HighRiskOrder",
     "add_to_blacklist",

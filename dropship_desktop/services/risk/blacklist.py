@@ -31,7 +31,8 @@ from ...domain.timeutil import now_epoch
 from ...errors import UserError
 from ...i18n import QT_TRANSLATE_NOOP, with_values
 from ...store.db import db
-from ...tabular.reader import TableError, read_table
+from ...tabular.reader import read_table
+from ...tabular.table import TableError
 from ...tabular.writer import write_csv, write_xlsx
 from ..base import Changes, audit, write_op
 from ..risk_engine import (

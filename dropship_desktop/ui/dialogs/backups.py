@@ -28,6 +28,7 @@ from ...services.backups import back_up, restore_and_reload
 from ...services.base import Changes
 from ...startup import Choice, DbState, Recovery
 from ...store import backup as bk
+from ...store import backup_list as bl
 from ...store.db import is_read_only
 from ..app_setup import show_user_error
 from ..formatting import format_local_datetime, translated, user_error_text
@@ -242,7 +243,7 @@ class BackupsDialog(QDialog):
 
     def reload(self) -> None:
         self.worker.submit(
-            bk.list_backups, self.folder, on_result=self._show, on_error=self._on_error
+            bl.list_backups, self.folder, on_result=self._show, on_error=self._on_error
         )
 
     def _show(self, backups: list[bk.BackupInfo]) -> None:
