@@ -13,12 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..domain.after_sales import (
-    BUYER_FINAL,
-    OPEN_RANK_LIMIT,
-    BuyerState,
-    SupplierRecord,
-)
+from ..domain.after_sales import BUYER_FINAL, OPEN_RANK_LIMIT, BuyerState
+from ..domain.supplier_record import SupplierRecord
 from .db import db
 
 __all__ = [

@@ -25,8 +25,9 @@ from ...domain.fulfilment import (
     offer_id_from_ref,
 )
 from ...domain.masking import mask_address, mask_name, mask_phone
+from ...domain.offer_ranking import rank_offers
 from ...domain.risk import RiskLevel
-from ...domain.sourcing import OfferFacts, SupplierFacts, price_for_quantity, rank_offers
+from ...domain.sourcing import OfferFacts, SupplierFacts, price_for_quantity
 from ...domain.timeutil import now_utc
 from ...store.db import db
 from ...store.sourcing_queries import tiers_of

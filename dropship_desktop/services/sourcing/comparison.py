@@ -8,13 +8,8 @@ from datetime import date
 from typing import Any
 
 from ...domain.enums import Fulfilment, SupplierKind
-from ...domain.sourcing import (
-    OfferFacts,
-    ScoreWeights,
-    SupplierFacts,
-    can_serve_single_piece,
-    rank_offers,
-)
+from ...domain.offer_ranking import ScoreWeights, rank_offers
+from ...domain.sourcing import OfferFacts, SupplierFacts, can_serve_single_piece
 from ...errors import UserError
 from ...store import sourcing_queries as q
 from .catalogue import _PRODUCT_GONE
