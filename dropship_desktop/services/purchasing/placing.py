@@ -29,7 +29,7 @@ from ...i18n import QT_TRANSLATE_NOOP, Label, label
 from ...store.db import db
 from ..base import Changes, audit, write_op
 from ..mapping import propose_from_links
-from ..orders import refresh_order_summaries
+from ..order_summaries import refresh_order_summaries
 from .attempts import (
     _ATTEMPT_SQL,
     _CLOSED,
