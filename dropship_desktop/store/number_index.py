@@ -38,11 +38,6 @@ class SuspendedNumberIndex:
                 self._triggers.append(str(row[0]))
                 conn.execute(f"DROP TRIGGER {name}")
 
-    @property
-    def active(self) -> bool:
-        """Whether the index exists (a database before migration 6 has none)."""
-        return bool(self._triggers)
-
     def index_range(self, first: int, last: int) -> None:
         """Index the sales orders with ids from *first* to *last* (new ones: not yet indexed)."""
         if self._triggers:
