@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..errors import UserError
 from ..paths import database_file
+from ..tabular.platform_formats import choice_keys, choice_text
 from .common import EXIT_OK, end_progress_line, opened_database, progress_printer
 
 __all__ = ["EXPORT_WHAT", "IMPORT_WHAT", "run"]
@@ -35,10 +36,8 @@ def _import(data_dir: Path, args: argparse.Namespace) -> int:
         except (OSError, ValueError, AttributeError) as exc:
             raise UserError(f"The column mapping {args.mapping} cannot be used: {exc}") from None
     fmt = None if args.format == "auto" else args.format
-    if fmt not in (None, "taobao", "pdd", "douyin", "kuaishou", "1688"):
-        raise UserError(
-            f"Unknown format {args.format!r}; use auto, taobao, pdd, douyin, kuaishou or 1688."
-        )
+    if fmt is not None and fmt not in choice_keys():
+        raise UserError(f"Unknown format {args.format!r}; use auto, {choice_text()}.")
     if not Path(args.file).is_file():
         raise UserError(f"No such file: {args.file}")
     # Read the file and check its layout before the database is even opened. Into an existing

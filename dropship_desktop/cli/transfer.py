@@ -11,6 +11,7 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
+from ..tabular.platform_formats import choice_text
 from . import after_sales, fulfilment, orders, sourcing
 
 __all__ = ["COMMANDS", "HANDLERS", "add_commands", "run"]
@@ -39,7 +40,7 @@ def add_commands(
         "--format",
         default="auto",
         metavar="FMT",
-        help="orders: auto (default), taobao, pdd, douyin, kuaishou or 1688",
+        help=f"orders: auto (default), {choice_text()}",
     )
     imp.add_argument(
         "--shop", metavar="NAME", help="orders: the shop the orders belong to (created if new)"

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from itertools import repeat
-from typing import Any, Literal, NamedTuple
+from typing import Any, NamedTuple
 
 from dropship_desktop.domain.enums import SalesStatus, SupplierStatus
 from dropship_desktop.domain.money import MoneyError, parse_yuan
@@ -35,6 +35,7 @@ from dropship_desktop.tabular.cells import (
     too_long_number,
     unreadable_cell,
 )
+from dropship_desktop.tabular.platform_formats import REGISTRY, OrderKind
 from dropship_desktop.tabular.table import Table, TableError, gc_paused
 
 __all__ = [
@@ -55,7 +56,6 @@ __all__ = [
     "required_order_number",
 ]
 
-OrderKind = Literal["shop", "1688"]
 
 #: Canonical fields, in display order, with an English description (the import dialog's labels).
 CANONICAL_FIELDS: dict[str, str] = {
@@ -126,264 +126,8 @@ HIDDEN_NAME = 1
 HIDDEN_PHONE = 2
 HIDDEN_ADDRESS = 4
 
-#: Display names of the supported formats.
-FORMATS: dict[str, str] = {
-    "taobao": QT_TRANSLATE_NOOP("Import", "Taobao / Tmall"),
-    "pdd": QT_TRANSLATE_NOOP("Import", "Pinduoduo"),
-    "douyin": QT_TRANSLATE_NOOP("Import", "Douyin shop"),
-    "kuaishou": QT_TRANSLATE_NOOP("Import", "Kuaishou shop"),
-    "1688": QT_TRANSLATE_NOOP("Import", "1688 purchase orders"),
-    "ours": QT_TRANSLATE_NOOP("Import", "This app's own order export"),
-}
-
-# Candidate source headers per format and canonical field, best first (already normalised
-# forms are derived at import time).
-_CANDIDATES: dict[str, dict[str, tuple[str, ...]]] = {
-    "taobao": {
-        "order_no": ("订单编号", "主订单编号"),
-        "sub_order_no": ("子订单编号",),
-        "shop_name": ("店铺名称",),
-        "buyer_name": ("收货人姓名", "收货人"),
-        "buyer_phone": ("联系手机", "联系电话"),
-        "address": ("收货地址", "详细地址"),
-        "product_title": ("宝贝标题", "标题", "商品标题"),
-        "sku": ("商家编码", "外部系统编号", "商品属性", "修改后的sku"),
-        "quantity": ("宝贝总数量", "购买数量", "数量"),
-        "unit_price_fen": ("价格", "单价"),
-        "amount_fen": ("买家实际支付金额", "实付金额", "买家应付货款", "总金额"),
-        "payable_fen": ("买家应付货款", "总金额"),
-        "platform_item_id": ("宝贝id", "商品id"),
-        "platform_sku_id": ("skuid", "sku id"),
-        "shipping_fen": ("买家应付邮费", "邮费"),
-        "status_text": ("订单状态",),
-        "created_at": ("订单创建时间", "创建时间"),
-        "paid_at": ("订单付款时间", "付款时间"),
-        "carrier": ("物流公司",),
-        "tracking_no": ("物流单号", "运单号"),
-        "remark": ("订单备注", "买家留言", "备注"),
-    },
-    "pdd": {
-        "order_no": ("订单号", "订单编号"),
-        "shop_name": ("店铺名称", "店铺"),
-        "buyer_name": ("收货人", "收货人姓名"),
-        "buyer_phone": ("手机", "收货人手机号", "联系电话"),
-        "province": ("省",),
-        "city": ("市",),
-        "district": ("区",),
-        "street": (),
-        "address": ("详细地址", "街道", "收货地址"),
-        "product_title": ("商品", "商品名称"),
-        "sku": (
-            "商家编码-sku维度",
-            "sku编码",
-            "商家编码-规格维度",
-            "商家编码-商品维度",
-            "商家编码",
-            "商品规格",
-        ),
-        "platform_item_id": ("商品id",),
-        "platform_sku_id": ("样式id", "skuid", "sku id"),
-        "quantity": ("商品数量", "数量"),
-        "unit_price_fen": ("商品单价",),
-        "amount_fen": ("用户实付金额", "商家实收金额", "实付金额"),
-        "payable_fen": ("商品总价",),
-        "shipping_fen": ("邮费", "运费"),
-        "status_text": ("订单状态",),
-        "created_at": ("订单成交时间", "拼单成功时间", "订单创建时间", "下单时间"),
-        "paid_at": ("支付时间", "付款时间", "订单成交时间"),
-        "carrier": ("快递公司", "物流公司"),
-        "tracking_no": ("快递单号", "运单号"),
-        "remark": ("商家备注", "买家留言", "备注"),
-    },
-    "douyin": {
-        "order_no": ("主订单编号", "订单编号", "订单号"),
-        "sub_order_no": ("子订单编号",),
-        "shop_name": ("店铺名称", "店铺"),
-        "buyer_name": ("收件人", "收货人"),
-        "buyer_phone": ("收件人手机号", "收件人电话", "收货人手机号", "手机号"),
-        "province": ("省",),
-        "city": ("市",),
-        "district": ("区",),
-        "street": ("街道",),
-        "address": ("详细地址", "收件人地址", "收货地址"),
-        "product_title": ("选购商品", "商品名称"),
-        "sku": ("商家编码", "商品规格", "sku编码"),
-        "platform_item_id": ("商品id",),
-        "platform_sku_id": ("skuid", "sku id"),
-        "quantity": ("商品数量", "数量"),
-        "unit_price_fen": ("商品单价", "单价"),
-        "amount_fen": ("订单应付金额", "实付款", "实付金额", "支付金额"),
-        "payable_fen": ("订单应付金额",),
-        "shipping_fen": ("运费",),
-        "status_text": ("订单状态",),
-        "created_at": ("订单提交时间", "下单时间", "订单创建时间"),
-        "paid_at": ("支付完成时间", "支付时间"),
-        "carrier": ("快递公司", "物流公司"),
-        "tracking_no": ("快递单号", "运单号", "快递信息"),
-        "remark": ("商家备注", "买家留言", "备注"),
-    },
-    "kuaishou": {
-        "order_no": ("订单号", "订单编号", "订单id"),
-        "shop_name": ("店铺名称", "店铺", "商家名称"),
-        "buyer_name": ("收货人姓名", "收货人", "收件人"),
-        "buyer_phone": ("收货人电话", "收货人手机号", "收货人手机", "收件人手机号", "联系电话"),
-        "province": ("省", "省份"),
-        "city": ("市", "城市"),
-        "district": ("区", "区县"),
-        "street": ("街道",),
-        "address": ("收货地址", "详细地址", "收件人地址", "地址"),
-        "product_title": ("商品名称", "商品标题", "商品"),
-        "sku": ("商家编码", "sku编码", "商品编码", "商品规格", "规格"),
-        "platform_item_id": ("商品id",),
-        "platform_sku_id": ("skuid", "sku id"),
-        "quantity": ("商品数量", "成交数量", "购买数量", "数量"),
-        "unit_price_fen": ("商品单价", "单价", "商品价格"),
-        "amount_fen": ("实付款", "订单实付款", "实付金额", "买家实付", "订单实付金额"),
-        "payable_fen": ("订单应付金额", "应付金额", "订单金额", "订单总金额"),
-        "shipping_fen": ("运费", "邮费"),
-        "status_text": ("订单状态",),
-        "created_at": ("订单创建时间", "下单时间", "创建时间"),
-        "paid_at": ("支付时间", "付款时间", "订单支付时间"),
-        "carrier": ("快递公司", "物流公司"),
-        "tracking_no": ("快递单号", "运单号", "物流单号"),
-        "remark": ("商家备注", "卖家备注", "买家留言", "备注"),
-    },
-    "1688": {
-        "order_no": ("订单编号", "订单号"),
-        "supplier_name": ("卖家公司名", "供应商", "卖家会员名", "供应商名称"),
-        "buyer_name": ("收货人姓名", "收货人"),
-        "buyer_phone": ("联系手机", "联系电话"),
-        "address": ("收货地址",),
-        "product_title": ("货品标题", "商品名称"),
-        "item_code": ("货号", "单品货号"),
-        "spec": ("规格", "sku规格", "型号"),
-        "offer_id": ("offer id", "offerid", "商品id"),
-        "sku_id_1688": ("sku id", "skuid"),
-        "downstream_order_no": ("下游订单号",),
-        "downstream_channel": ("下游渠道",),
-        "is_dropship": ("是否代发订单", "是否代发"),
-        "batch_no": ("下单批次号",),
-        "quantity": ("数量", "购买数量"),
-        "unit_price_fen": ("单价",),
-        "amount_fen": ("实付款", "实付金额"),
-        "shipping_fen": ("运费",),
-        "status_text": ("订单状态", "交易状态"),
-        "created_at": ("订单创建时间", "创建时间", "下单时间"),
-        "paid_at": ("订单付款时间", "付款时间"),
-        "carrier": ("物流公司",),
-        "tracking_no": ("运单号", "物流单号"),
-        "remark": ("买家留言", "备注"),
-    },
-}
-
-# This app's order export (services/order_export.py), Chinese or English headers: it reads back.
-_CANDIDATES["ours"] = {
-    "order_no": ("订单编号", "shop order no."),
-    "shop_name": ("店铺", "shop"),
-    "buyer_name": ("收货人", "recipient"),
-    "buyer_phone": ("联系电话", "phone"),
-    "address": ("收货地址", "address"),
-    "product_title": ("商品", "products"),
-    "quantity": ("数量", "quantity"),
-    "amount_fen": ("销售金额", "sale amount"),
-    "shipping_fen": ("运费", "shipping"),
-    "status_text": ("订单状态", "status"),
-    "created_at": ("下单时间", "created"),
-    "paid_at": ("付款时间", "paid"),
-    "carrier": ("物流公司", "carrier"),
-    "tracking_no": ("物流单号", "tracking no."),
-    "remark": ("备注", "remark"),
-}
-
-# Detection: every group must have a member present; the score is the number of signature
-# headers present. Distinctive headers only (订单状态 etc. appear everywhere).
-_DETECTION: dict[str, tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]] = {
-    "taobao": (
-        (("订单编号",), ("买家会员名", "宝贝标题", "买家实际支付金额", "购买数量")),
-        (
-            "买家会员名",
-            "宝贝标题",
-            "买家实际支付金额",
-            "买家应付货款",
-            "宝贝总数量",
-            "联系手机",
-            "订单付款时间",
-            "物流单号",
-            "商家编码",
-            "标题",
-            "购买数量",
-            "买家支付宝账号",
-        ),
-    ),
-    "pdd": (
-        (("订单号",), ("用户实付金额", "商家实收金额", "订单成交时间", "拼单成功时间", "商品")),
-        (
-            "商品",
-            "用户实付金额",
-            "商家实收金额",
-            "商品数量",
-            "订单成交时间",
-            "拼单成功时间",
-            "快递单号",
-            "样式id",
-            "商品规格",
-            "手机",
-            "收货人",
-        ),
-    ),
-    "douyin": (
-        (("主订单编号",), ("子订单编号", "选购商品")),
-        (
-            "子订单编号",
-            "选购商品",
-            "订单应付金额",
-            "收件人",
-            "收件人手机号",
-            "订单提交时间",
-            "支付完成时间",
-            "快递信息",
-        ),
-    ),
-    # Kuaishou: no confirmed header list (see docs/DESIGN.md); its own words first, then the
-    # usual ones of a shop export that no other layout combines this way.
-    "kuaishou": (
-        (
-            ("订单号", "订单编号", "订单id"),
-            ("快手号", "买家快手号", "快手昵称", "达人id", "达人昵称", "快手订单号"),
-        ),
-        (
-            "快手号",
-            "买家快手号",
-            "快手昵称",
-            "达人id",
-            "达人昵称",
-            "快手订单号",
-            "收货人电话",
-            "订单实付款",
-            "商品名称",
-        ),
-    ),
-    "ours": (
-        (("订单编号", "shop order no."), ("最晚发货时间", "ship by"), ("货源成本", "cost")),
-        ("最晚发货时间", "货源成本", "代发费", "利润", "1688订单号", "ship by", "dropship fee"),
-    ),
-    "1688": (
-        (("订单编号",), ("货品标题", "卖家公司名", "供应商", "货品总价")),
-        (
-            "货品标题",
-            "卖家公司名",
-            "货品总价",
-            "实付款",
-            "运单号",
-            "卖家会员名",
-            "单价",
-            "运费",
-            "offer id",
-            "下游订单号",
-            "是否代发订单",
-        ),
-    ),
-}
+#: Display names of the layouts (derived from the registry; kept for the import's messages).
+FORMATS: dict[str, str] = {key: f.label for key, f in REGISTRY.items()}
 
 #: Kuaishou order numbers: 16 digits. A shop export no layout claims by its headers, whose
 #: order numbers all have 16 digits, is taken as Kuaishou's (:func:`detect_by_order_numbers`).
@@ -434,9 +178,9 @@ def detect_format(headers: Iterable[str]) -> str | None:
     """
     present = set(_index(headers))
     scores: dict[str, int] = {}
-    for name, (groups, signature) in _DETECTION.items():
-        if all(any(normalise_header(h) in present for h in group) for group in groups):
-            scores[name] = sum(normalise_header(h) in present for h in signature)
+    for name, layout in REGISTRY.items():
+        if all(any(normalise_header(h) in present for h in group) for group in layout.required):
+            scores[name] = sum(normalise_header(h) in present for h in layout.signature)
     if not scores:
         return None
     ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
@@ -536,7 +280,8 @@ def _padded_blocks(
 
 def kind_for_format(fmt: str | None) -> OrderKind:
     """``"1688"`` for the 1688 purchase export, ``"shop"`` for the shop platforms."""
-    return "1688" if fmt == "1688" else "shop"
+    layout = REGISTRY.get(fmt or "")
+    return layout.kind if layout is not None else "shop"
 
 
 @dataclass(slots=True)
@@ -567,11 +312,11 @@ class ColumnMapping:
         headers = list(headers)
         fmt = fmt or detect_format(headers)
         index = _index(headers)
-        formats = [fmt] if fmt else list(_CANDIDATES)
+        formats = [fmt] if fmt else list(REGISTRY)
         fields: dict[str, str] = {}
         used: set[str] = set()
         for name in formats:
-            for canonical, candidates in _CANDIDATES[name].items():
+            for canonical, candidates in REGISTRY[name].candidates.items():
                 if canonical in fields:
                     continue
                 for candidate in candidates:
@@ -598,7 +343,7 @@ class ColumnMapping:
         if not isinstance(data, Mapping):
             raise ValueError("a column mapping must be a JSON object")
         fmt = data.get("format")
-        if fmt is not None and fmt not in FORMATS:
+        if fmt is not None and fmt not in REGISTRY:
             raise ValueError(f"unknown export format {fmt!r}")
         raw = data.get("fields", {})
         if not isinstance(raw, Mapping):

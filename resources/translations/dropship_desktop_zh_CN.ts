@@ -1993,7 +1993,6 @@ Details were written to the log file:
     </message>
     <message>
         <source>“{part}” is not quantity:price, e.g. 10:9.50.</source>
-        <extracomment>The offer&apos;s defect rate is climbing (after-sales cases with faulty goods): warn.</extracomment>
         <translation>“{part}”不是“数量:单价”格式，如 10:9.50。</translation>
     </message>
     <message>
@@ -2139,7 +2138,7 @@ Details were written to the log file:
     </message>
     <message>
         <source>Export the file from the platform again, or open it in Excel and save it as .xlsx.</source>
-        <extracomment>Largest file accepted at all. Largest total size of the parts of an XLSX once unpacked (zip-bomb guard). Largest unpacked/packed ratio accepted for a large part. Real sheets compress 5-30x; deflate cannot exceed about 1032x, which is what bombs use.</extracomment>
+        <extracomment>What to tell the seller after most unreadable files.</extracomment>
         <translation>请从平台重新导出文件，或用 Excel 打开后另存为 .xlsx。</translation>
     </message>
     <message>
@@ -2148,6 +2147,7 @@ Details were written to the log file:
     </message>
     <message>
         <source>Cannot open the file: {reason}.</source>
+        <extracomment>Largest file accepted at all.</extracomment>
         <translation>无法打开文件：{reason}。</translation>
     </message>
     <message>
@@ -2172,7 +2172,6 @@ Details were written to the log file:
     </message>
     <message>
         <source>The file is not a CSV or Excel workbook (it contains binary data). {hint}</source>
-        <extracomment>Bytes decoded (and characters split into lines) per step. Between steps other threads get the GIL: one ``bytes.decode`` of a 25 MB GB18030 file holds it for ~100 ms, which would freeze the UI thread while an import reads on the worker thread.</extracomment>
         <translation>该文件不是 CSV 或 Excel 工作簿（含有二进制数据）。{hint}</translation>
     </message>
     <message>
@@ -2185,6 +2184,7 @@ Details were written to the log file:
     </message>
     <message>
         <source>The file has no rows. Export the orders again and choose that file.</source>
+        <extracomment>The limits of a real read.</extracomment>
         <translation>文件中没有任何行。请重新导出订单并选择该文件。</translation>
     </message>
     <message>
@@ -2738,7 +2738,6 @@ Applied on every connection (peewee connects once per thread). Read-only opening
     </message>
     <message>
         <source>No database at {path}. Start the app once or run &apos;demo&apos; first.</source>
-        <extracomment>Sub-commands implemented in cli_safety.py. What ``import`` and ``export`` handle (the first positional argument).</extracomment>
         <translation>{path} 处没有数据库。请先启动一次本软件，或先运行“demo”命令。</translation>
     </message>
     <message>
@@ -3030,7 +3029,7 @@ Applied on every connection (peewee connects once per thread). Read-only opening
     </message>
     <message>
         <source>{file} cannot be written: it may be open in Excel or WPS. Close it and try again.</source>
-        <extracomment>Paid orders whose summary says the 1688 side shipped, along the partial index of migration 9 (terms word for word as in the index); _HAS_TRACKING re-checks the supplier orders.</extracomment>
+        <extracomment>Paid orders whose summary says the 1688 side shipped, along the partial index of migration 9 (terms word for word as in the index); _HAS_TRACKING re-checks the supplier orders. Not yet sent to the shop with the tracking number the 1688 side has now (a changed number counts as not sent).</extracomment>
         <translation>无法写入 {file}：文件可能已在 Excel 或 WPS 中打开。请关闭后重试。</translation>
     </message>
     <message>
@@ -3312,7 +3311,7 @@ Applied on every connection (peewee connects once per thread). Read-only opening
     </message>
     <message>
         <source>Taobao / Tmall</source>
-        <extracomment>Fields only one kind of export has (the mapping dialog shows the fields of the chosen kind). What an encrypted or masked receiver field is stored as: nothing (``buyer_hidden`` says which fields the platform hid). Bits of :attr:`OrderRecord.hidden`. Display names of the supported formats.</extracomment>
+        <extracomment>``&quot;shop&quot;``: a shop platform&apos;s sold orders; ``&quot;1688&quot;``: 1688 purchase orders.</extracomment>
         <translation>淘宝 / 天猫</translation>
     </message>
     <message>
@@ -3337,7 +3336,7 @@ Applied on every connection (peewee connects once per thread). Read-only opening
     </message>
     <message>
         <source>Row {row}, column {column}: {message}</source>
-        <extracomment>Kuaishou order numbers: 16 digits. A shop export no layout claims by its headers, whose order numbers all have 16 digits, is taken as Kuaishou&apos;s (:func:`detect_by_order_numbers`). How far down a file its header may sit (below a preamble such as PDD&apos;s ``订单查询导出,导出时间：…`` line or a workbook&apos;s title row). Receiver fields the platform hid (``HIDDEN_*`` bits); those fields are ``&quot;&quot;``. 1688: the row continues the order above (its order number cell was empty).</extracomment>
+        <extracomment>Fields only one kind of export has (the mapping dialog shows the fields of the chosen kind). What an encrypted or masked receiver field is stored as: nothing (``buyer_hidden`` says which fields the platform hid). Bits of :attr:`OrderRecord.hidden`. Display names of the layouts (derived from the registry; kept for the import&apos;s messages). Kuaishou order numbers: 16 digits. A shop export no layout claims by its headers, whose order numbers all have 16 digits, is taken as Kuaishou&apos;s (:func:`detect_by_order_numbers`). How far down a file its header may sit (below a preamble such as PDD&apos;s ``订单查询导出,导出时间：…`` line or a workbook&apos;s title row). Receiver fields the platform hid (``HIDDEN_*`` bits); those fields are ``&quot;&quot;``. 1688: the row continues the order above (its order number cell was empty).</extracomment>
         <translation>第 {row} 行，{column} 列：{message}</translation>
     </message>
     <message>
@@ -4036,6 +4035,7 @@ Use “Map columns…” to say which column holds what.</source>
     </message>
     <message>
         <source>Map columns</source>
+        <extracomment>QSettings key of the column mappings saved per header row.</extracomment>
         <translation>对应列</translation>
     </message>
     <message>

@@ -48,6 +48,7 @@ from ...services.order_import import (
 )
 from ...tabular.error_groups import group_errors, rows_text
 from ...tabular.orders_formats import ColumnMapping
+from ...tabular.platform_formats import REGISTRY
 from ..formatting import (
     enum_label,
     format_datetime,
@@ -74,13 +75,9 @@ _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _CTX = "ImportDialog"
 
 #: Format combo entries: (format code or "", label).
-_FORMATS = (
+_FORMATS: tuple[tuple[str, str], ...] = (
     ("", QT_TRANSLATE_NOOP("ImportDialog", "Detect automatically")),
-    ("taobao", QT_TRANSLATE_NOOP("ImportDialog", "Taobao / Tmall (已卖出的宝贝)")),
-    ("pdd", QT_TRANSLATE_NOOP("ImportDialog", "Pinduoduo")),
-    ("douyin", QT_TRANSLATE_NOOP("ImportDialog", "Douyin shop")),
-    ("kuaishou", QT_TRANSLATE_NOOP("ImportDialog", "Kuaishou shop (快手小店)")),
-    ("1688", QT_TRANSLATE_NOOP("ImportDialog", "1688 purchase orders")),
+    *((f.key, f.choice) for f in REGISTRY.values() if f.choice is not None),
     ("custom", QT_TRANSLATE_NOOP("ImportDialog", "My own column mapping")),
 )
 
