@@ -23,6 +23,7 @@ never touches the database; the CLI never imports a widget).
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -237,3 +238,20 @@ def test_imports_inside_functions_are_seen(source: str, expected: list[str]) -> 
         for n, _line in _imports_in(source, "dropship_desktop.domain", runtime_only=True)
     ]
     assert found == expected
+
+
+_SQL = re.compile(r"^\s*(SELECT|INSERT|UPDATE|DELETE|WITH|PRAGMA|CREATE|DROP|REPLACE)\s")
+
+
+def test_the_front_ends_run_no_sql_of_their_own() -> None:
+    """SQL lives in ``store`` (and in ``services`` for a use case's own writes): the views and
+    the commands call a store query or a service instead."""
+    offenders = []
+    for module, path in MODULES.items():
+        if _group(module) not in ("ui", "cli"):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            text = node.value if isinstance(node, ast.Constant) else None
+            if isinstance(text, str) and _SQL.match(text):
+                offenders.append(f"{module}:{node.lineno} {text[:50]!r}")
+    assert not offenders, "SQL in a front end (move it to store/):\n" + "\n".join(offenders)

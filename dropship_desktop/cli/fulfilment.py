@@ -37,19 +37,19 @@ def add_export_arguments(exp: argparse.ArgumentParser) -> None:
 
 
 def _shop_id(name: str | None) -> int | None:
-    from ..store.db import db
+    from ..store.lookups import shop_id, shop_names
 
     if not name:
         return None
-    row = db.execute_sql("SELECT id FROM shop WHERE name = ?", (name,)).fetchone()
-    if row is None:
-        names = [r[0] for r in db.execute_sql("SELECT name FROM shop ORDER BY id")]
+    found = shop_id(name)
+    if found is None:
+        names = shop_names()
         raise UserError(
             QT_TRANSLATE_NOOP("Errors", "No shop named “{shop}”. The shops are: {names}."),
             shop=name,
             names="、".join(names) or "—",
         )
-    return int(row[0])
+    return found
 
 
 def run(args: argparse.Namespace, data_dir: Path) -> int:

@@ -81,12 +81,9 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
             print(f"scored every order again; {changed:,} changed")
         else:
             from ..domain.risk import RULES, RiskLevel, decode_hits
-            from ..store.db import db
+            from ..store.lookups import risky_orders
 
-            for number, level, rules, checked in db.execute_sql(
-                "SELECT shop_order_no, risk_level, risk_rules, risk_rules = risk_checked"
-                " FROM sales_order WHERE risk_level > 0 ORDER BY created_at DESC"
-            ):
+            for number, level, rules, checked in risky_orders():
                 names = ", ".join(RULES[h.rule].title for h in decode_hits(rules))
                 mark = " (checked)" if checked else ""
                 print(f"{number}  {RiskLevel(level).name.lower()}{mark}  {names}")
