@@ -10,26 +10,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..domain.enums import (
-    CLOSED_1688_STATUSES,
     OPEN_CANCEL_STATES,
-    OPEN_REFUND_STATUSES,
-    SalesStatus,
 )
-from ..domain.orders import OrderFlag, is_mismatch
+from ..domain.order_summary import DERIVED_FLAGS, SupplierSide, summarise
 from ..store.db import db
 from .base import write_op
 
 __all__ = ["refresh_order_summaries"]
 
 _CANCEL_OPEN = tuple(s.value for s in OPEN_CANCEL_STATES)  # as SQL parameters
-_DEAD_SALES = frozenset({SalesStatus.CANCELLED.value, SalesStatus.REFUNDED.value})
-# Flags derived here; the rest (none today) would be kept as they are.
-_DERIVED = (
-    OrderFlag.CANCEL_PENDING
-    | OrderFlag.REFUND_PENDING
-    | OrderFlag.MISMATCH
-    | OrderFlag.NO_SUPPLIER_ORDER
-)
 _CHUNK = 500
 
 
@@ -83,32 +72,15 @@ def refresh_order_summaries(sales_order_ids: Iterable[int]) -> int:
         }
         updates = []
         for oid, status, sale, cost, fee, shipping, flags in orders:
-            linked = suppliers.get(oid, [])
-            live = [s for s in linked if s[1] not in CLOSED_1688_STATUSES]
-            new_flags = int(flags) & ~int(_DERIVED)
-            if linked:
-                rep = live[0] if live else linked[0]
-                supplier_status, supplier_no = rep[1], rep[3]
-                cost = sum(s[4] for s in live)
-                fee = sum(s[5] for s in live)
-                shipping = sum(s[6] for s in live)
-            else:
-                supplier_status = supplier_no = None
-                if status == SalesStatus.PAID.value:
-                    new_flags |= OrderFlag.NO_SUPPLIER_ORDER
-            # What was really paid on 1688 (实付款) once known, else the estimate (fulfilment).
-            real = [s[7] if s[7] > 0 else s[4] + s[5] + s[6] for s in live]
-            spent = sum(real) if linked else cost + fee + shipping
-            profit = (-spent if live else 0) if status in _DEAD_SALES else sale - spent
-            if any(s[2] in OPEN_REFUND_STATUSES for s in live):
-                new_flags |= OrderFlag.REFUND_PENDING
-            if oid in cancel_pending:
-                new_flags |= OrderFlag.CANCEL_PENDING
-            if is_mismatch(status, supplier_status):
-                new_flags |= OrderFlag.MISMATCH
-            updates.append(
-                (supplier_status, supplier_no, cost, fee, shipping, profit, int(new_flags), oid)
+            summary = summarise(
+                status,
+                sale,
+                [SupplierSide(*s[1:]) for s in suppliers.get(oid, ())],
+                estimate=(cost, fee, shipping),
+                cancel_pending=oid in cancel_pending,
             )
+            kept = int(flags) & ~int(DERIVED_FLAGS)
+            updates.append((*summary[:6], kept | summary.flags, oid))
         conn.executemany(
             "UPDATE sales_order SET supplier_status = ?, supplier_order_no = ?, cost_fen = ?,"
             " dropship_fee_fen = ?, shipping_fen = ?, profit_fen = ?, flags = ? WHERE id = ?",
