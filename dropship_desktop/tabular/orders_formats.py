@@ -47,6 +47,7 @@ __all__ = [
     "OrderRecord",
     "RowError",
     "detect_format",
+    "find_layout",
     "group_by_order",
     "kind_for_format",
     "map_rows",
@@ -230,7 +231,12 @@ HEADER_SEARCH_ROWS = 15
 
 
 def locate_header(table: Table) -> Table:
-    """The table with its header row found below a preamble, when the first row is not it.
+    """The table with its header row found below a preamble (see :func:`find_layout`)."""
+    return find_layout(table)[0]
+
+
+def find_layout(table: Table) -> tuple[Table, str | None]:
+    """Find the header row and recognise the layout, in one pass: the pipeline's second stage.
 
     The reader takes the first non-empty row as the header. Platform exports may put a title
     or an export-time line above the real header; the real one is the first of the first
@@ -240,22 +246,25 @@ def locate_header(table: Table) -> Table:
         table: The table as read.
 
     Returns:
-        *table* itself when its header is recognised or no lower row is; else a table whose
-        header is that row, whose rows are the rows after it (short rows padded, also the
-        streamed ones as they come), row numbers unchanged.
+        The table and the recognised layout's key (``None``: none). The table is *table* itself
+        when its header is recognised or no lower row is; else a table whose header is that row,
+        whose rows are the rows after it (short rows padded, also the streamed ones as they
+        come), row numbers unchanged.
     """
-    if detect_format(table.headers) is not None:
-        return table
+    fmt = detect_format(table.headers)
+    if fmt is not None:
+        return table, fmt
     for at, row in enumerate(table.rows[: HEADER_SEARCH_ROWS - 1]):
         headers = [h.strip(" \t\r\n\u3000\ufeff") for h in row]
-        if detect_format(headers) is None:
+        fmt = detect_format(headers)
+        if fmt is None:
             continue
         while headers and not headers[-1]:
             headers.pop()
         width = len(headers)
         rows = [_pad(r, width) for r in table.rows[at + 1 :]]
         rest = table.rest
-        return replace(
+        found = replace(
             table,
             headers=headers,
             rows=rows,
@@ -264,7 +273,8 @@ def locate_header(table: Table) -> Table:
             rest=None if rest is None else _padded_blocks(rest, width),
             expected_rows=max(0, table.expected_rows - at - 1),
         )
-    return table
+        return found, fmt
+    return table, None
 
 
 def _pad(row: list[str], width: int) -> list[str]:
