@@ -54,15 +54,12 @@ from ..tabular.orders_formats import (
     RowError,
     detect_by_order_numbers,
     detect_format,
-    group_by_order,
     kind_for_format,
     locate_header,
-    map_rows,
-    mapped_columns,
     normalise_header,
-    required_order_number,
 )
 from ..tabular.reader import read_table
+from ..tabular.row_mapping import group_by_order, map_rows, mapped_columns, required_order_number
 from ..tabular.table import Table, TableError
 from .base import Changes, bulk_write_op
 from .orders import refresh_order_summaries
