@@ -328,21 +328,32 @@ def static_codes(
     The common case of each field is recognised by one compiled pattern mapped over the column
     (C speed); only the few orders where a pattern does not match go through the full check.
     """
-    count = len(names)
     ok_phone = list(map(_CN_MOBILE.fullmatch, phones))
     ok_address = list(map(_FAST_COMPLETE.search, addresses))
-    ok_name = list(map(_PLAIN_NAME.fullmatch, names))
+    # A name of 2–4 common ideographs (NFKC leaves them as they are) is "not a name" only when
+    # it holds one of the name words or fails _NAME_OK: the same answer _name_not_a_name gives.
+    ok_name = [
+        plain is not None and word is None and fine is not None
+        for plain, word, fine in zip(
+            map(_PLAIN_NAME.fullmatch, names),
+            map(_NAME_WORDS.search, names),
+            map(_NAME_OK.match, names),
+            strict=True,
+        )
+    ]
     high = checker.settings.high_value_fen
-    codes = [""] * count
-    for i in range(count):
+    codes = [""] * len(names)
+    for i, (phone, address, name_fine, remark, payment, sale) in enumerate(
+        zip(ok_phone, ok_address, ok_name, remarks, payments, sales, strict=True)
+    ):
         if (
-            ok_phone[i] is None
-            or ok_address[i] is None
-            or remarks[i]
-            or payments[i]
-            or (sales[i] >= high and _LOCKER.search(addresses[i]))
+            phone is None
+            or address is None
+            or not name_fine
+            or remark
+            or payment
+            or (sale >= high and _LOCKER.search(addresses[i]))
             or "*" in addresses[i]
-            or (ok_name[i] is None or _name_not_a_name(names[i]))
         ):
             codes[i] = checker.check(
                 names[i], phones[i], addresses[i], sales[i], payments[i], remarks[i]

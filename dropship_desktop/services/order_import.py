@@ -1205,8 +1205,10 @@ def _import_shop(
                 _in_creation_order(orders), orders, preview.file_name
             )
             # Returns at once: SQLite writes this chunk on the helper thread (without the GIL)
-            # while the next one is mapped and built here.
-            writer.add(new_orders, new_lines)
+            # while the next one is mapped and built here; the new orders' hashed buyer keys
+            # for the fraud checks go with it.
+            risk_keys = builder.risk.take_key_rows() if builder.risk is not None else ()
+            writer.add(new_orders, new_lines, risk_keys)
             done = rows_done
             report("writing", done, total)
             if cancelled():

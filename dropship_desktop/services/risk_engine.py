@@ -2,18 +2,19 @@
 
 The domain (``domain/risk``) judges facts; this module gathers them for a batch of orders and
 writes the result (``sales_order.risk_level`` / ``risk_rules``) inside the caller's transaction.
+Buyer keys, the context and the filters live in :mod:`.risk_keys`.
 
 Cost at import scale (100k new orders into a million) is what shapes it:
 
-* The single-order rules run as each order is built (:meth:`RiskBatch.add`, in the import's
-  Python, which overlaps the database work of the bulk writer) together with the order's
-  salted buyer keys (two Blake2b hashes, a CRC of the name, cheap mixes for the pairs).
-* Cross-order rules need other orders. Most buyers are new, so a **seen-keys bitmap**
-  (``risk_state.seen_bits``: 2^27 bits, one per key hash bucket) says which keys were never seen
-  before: only keys whose bit is set (or that repeat inside the batch) are looked up, by one
-  scan of the look-back window in ``risk_key`` (clustered by time: an import appends to it).
-* History (refunds, disputes, complaints) is looked up by key in ``risk_event`` (small,
-  indexed by key) for the keys a second, smaller bitmap of event keys says may have some.
+* The single-order rules and the salted buyer keys are computed column-wise per import block
+  (:meth:`RiskBatch.add_rows`, on the import thread while the bulk writer's helper runs SQL).
+  A big block's keys also go through the filters there: the **seen-keys filter** (``risk_bits``
+  "seen", 2^26 bits) says which keys were never seen before, the event filter which may have
+  history; the block's ``risk_key`` rows are written by the bulk writer with the block.
+* Cross-order rules need other orders, so they wait for :meth:`RiskBatch.finish` (after the last
+  block): one scan of the look-back window in ``risk_key`` (clustered by time) keeps the rows on
+  a candidate key (seen before, or repeated in the batch); history is looked up by key in
+  ``risk_event`` for the keys the event filter names.
 * Only orders whose level or rules changed are written.
 
 Orders that share a key with the batch and sit in the window get their window rules
@@ -23,343 +24,63 @@ recomputed too (a fourth order to one address flags the first three as well).
 from __future__ import annotations
 
 import bisect
-import hashlib
 import json
 import sqlite3
-import unicodedata
-import zlib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from itertools import repeat
 from typing import Any
 
-import xxhash
-
-from ..domain.buyer_info import StaticChecker, static_codes
+from ..domain.buyer_info import static_codes
 from ..domain.risk import (
     RULES,
     BuyerHistory,
     Hit,
-    KeyKind,
     RiskSettings,
     WindowCounts,
     context_hits,
     decode_hits,
-    normalise_phone,
     score,
 )
+from ..store.bulk_orders import RISK_KEY_SQL
+from .risk_keys import (
+    BLACKLIST_KINDS,
+    RiskContext,
+    blacklist_digest,
+    column_keys,
+    internal_keys,
+    load_context,
+    load_settings,
+    order_values,
+)
 
+# The keys and the context are defined in risk_keys; the names the risk services use from
+# here are listed too.
 __all__ = [
     "BLACKLIST_KINDS",
+    "WINDOW_RULES",
     "RiskBatch",
     "RiskContext",
     "blacklist_digest",
+    "internal_keys",
     "load_context",
+    "load_settings",
     "order_values",
     "score_order_ids",
 ]
 
-_MASK = (1 << 63) - 1
-_SEEN_BITS = 1 << 26  # 8 MiB: ~4 % false "seen" at 3M keys (only costs a look-up)
-_EVENT_BITS = 1 << 22  # 512 KiB: events are few
-_GOLDEN = 0x9E3779B97F4A7C15
-
-#: Rules recomputed from other orders (the rest are the order's own, kept when a neighbour is
-#: rescored).
 WINDOW_RULES = frozenset({"phone_many_names", "address_many_names", "buyer_many_phones",
                           "address_burst"})  # fmt: skip
-#: Blacklist kinds → the key of an order they are compared with.
-BLACKLIST_KINDS: tuple[str, ...] = ("phone", "member", "address", "name_phone")
-
-_KIND = {
-    "phone": KeyKind.PHONE,
-    "member": KeyKind.MEMBER,
-    "address": KeyKind.ADDRESS,
-    "name_phone": KeyKind.NAME_PHONE,
-}
-
-
-def _h(kind: KeyKind, value: str, salt: bytes) -> int:
-    if not value or "*" in value:
-        return 0
-    digest = hashlib.blake2b(f"{int(kind)}:{value}".encode(), digest_size=8, key=salt).digest()
-    return int.from_bytes(digest, "big") >> 1 or 1
-
-
-def _mix(a: int, b: int) -> int:
-    if not a or not b:
-        return 0
-    return (((a * _GOLDEN) & _MASK) ^ b) or 1
-
-
-# Spaces and punctuation an address is compared without. Explicit (not \s): the column-wise
-# path joins addresses with U+001E, which \s would match.
-_ADDRESS_DROP = __import__("re").compile(
-    "[ \t\r\n\f\v\u00a0\u2000-\u200b\u3000,，。.、;；:：()（）\\[\\]【】#＃\\-—_/\\\\]+"
-)
-_NAME_DROP = __import__("re").compile(r"\s+")
-
-
-def order_values(name: str, phone: str, address: str, member: str) -> tuple[str, str, str, str]:
-    """The normalised (phone, address, name, member) keys are made from ("" when masked)."""
-    if not (len(phone) == 11 and phone.isdigit()):
-        phone = normalise_phone(phone) if phone and "*" not in phone else ""
-    if address:
-        if "*" in address:
-            address = ""
-        else:
-            if not unicodedata.is_normalized("NFKC", address):
-                address = unicodedata.normalize("NFKC", address)
-            address = _ADDRESS_DROP.sub("", address).lower()
-    if name:
-        if not name.isalpha():
-            name = _NAME_DROP.sub("", unicodedata.normalize("NFKC", name))
-        name = name.lower() if name.isascii() else name
-    if member:
-        member = _NAME_DROP.sub("", unicodedata.normalize("NFKC", member)).lower()
-    return phone, address, name, member
-
-
-def _seeds(salt: bytes) -> tuple[int, int, int, int]:
-    """Per-kind 64-bit seeds of the internal keys (phone, address, member) and the name CRC."""
-    digest = hashlib.blake2b(b"dropship-risk-keys", digest_size=32, key=salt).digest()
-    return (
-        int.from_bytes(digest[:8], "big"),
-        int.from_bytes(digest[8:16], "big"),
-        int.from_bytes(digest[16:24], "big"),
-        zlib.crc32(digest[24:]),
-    )
-
-
-def internal_keys(
-    values: tuple[str, str, str, str], seeds: tuple[int, int, int, int]
-) -> tuple[int, int, int, int, int, int]:
-    """(phone, address, name, name+address, member, name+phone) keys of normalised values.
-
-    Internal keys (never exported) use xxHash64 seeded from the database's salt: ~10× cheaper
-    than Blake2b, which only the exported blacklist digests need.
-    """
-    p, a, n, m = values
-    intdigest = xxhash.xxh64_intdigest
-    kp = (intdigest(p.encode(), seeds[0]) >> 1 or 1) if p else 0
-    ka = (intdigest(a.encode(), seeds[1]) >> 1 or 1) if a else 0
-    kn = zlib.crc32(n.encode(), seeds[3]) + 1 if n else 0
-    km = (intdigest(m.encode(), seeds[2]) >> 1 or 1) if m else 0
-    return kp, ka, kn, _mix(ka, kn), km, _mix(kp, kn)
-
-
-_SEP = "\x1e"
-
-
-def _column_keys(
-    names: Sequence[str],
-    phones: Sequence[str],
-    addresses: Sequence[str],
-    seeds: tuple[int, int, int, int],
-) -> list[tuple[int, int, int, int, int, int]]:
-    """:func:`internal_keys` of many orders (no member names), normalising column-wise."""
-    count = len(names)
-    if any(_SEP in a for a in addresses) or any(_SEP in n for n in names):
-        return [internal_keys(order_values(n, p, a, ""), seeds) for n, p, a in
-                zip(names, phones, addresses, strict=True)]  # fmt: skip
-    joined = unicodedata.normalize("NFKC", _SEP.join(addresses))
-    norm_addresses = _ADDRESS_DROP.sub("", joined)
-    norm_addresses = norm_addresses.lower().split(_SEP)
-    joined_names = unicodedata.normalize("NFKC", _SEP.join(names))
-    norm_names = _NAME_DROP.sub("", joined_names.replace(_SEP, "\x00")).replace("\x00", _SEP)
-    norm_names = norm_names.lower().split(_SEP)
-    if len(norm_addresses) != count or len(norm_names) != count:  # a separator in the data
-        return [internal_keys(order_values(n, p, a, ""), seeds) for n, p, a in
-                zip(names, phones, addresses, strict=True)]  # fmt: skip
-    digest = xxhash.xxh64_intdigest
-    encode = str.encode
-    phone_keys = [
-        (digest(p.encode(), seeds[0]) >> 1 or 1)
-        if len(p) == 11 and p.isdigit()
-        else internal_keys((order_values("", p, "", "")[0], "", "", ""), seeds)[0]
-        for p in phones
-    ]
-    for i, a in enumerate(addresses):
-        if "*" in a:
-            norm_addresses[i] = ""
-    address_keys = [
-        (k >> 1 or 1) if a else 0
-        for k, a in zip(map(digest, map(encode, norm_addresses), repeat(seeds[1])),
-                        norm_addresses, strict=True)
-    ]  # fmt: skip
-    name_keys = [
-        k + 1 if n else 0
-        for k, n in zip(map(zlib.crc32, map(encode, norm_names), repeat(seeds[3])),
-                        norm_names, strict=True)
-    ]  # fmt: skip
-    return [
-        (kp, ka, kn, _mix(ka, kn), 0, _mix(kp, kn))
-        for kp, ka, kn in zip(phone_keys, address_keys, name_keys, strict=True)
-    ]
-
-
-def blacklist_digest(
-    kind: str, name: str, phone: str, address: str, member: str, salt: bytes
-) -> int:
-    """The digest a blacklist entry of *kind* has for these buyer values under *salt* (0: none).
-
-    The same function makes the order keys, so the local list matches an order's keys directly.
-    """
-    p, a, n, m = order_values(name, phone, address, member)
-    if kind == "phone":
-        return _h(KeyKind.PHONE, p, salt)
-    if kind == "member":
-        return _h(KeyKind.MEMBER, m, salt)
-    if kind == "address":
-        return _h(KeyKind.ADDRESS, a, salt)
-    if kind == "name_phone":
-        return _mix(
-            _h(KeyKind.PHONE, p, salt), zlib.crc32(n.encode(), zlib.crc32(salt)) if n else 0
-        )
-    raise ValueError(kind)
-
-
-@dataclass
-class RiskContext:
-    """What scoring needs besides the orders: salt, settings, blacklists, bitmaps."""
-
-    salt: bytes
-    settings: RiskSettings
-    checker: StaticChecker
-    seeds: tuple[int, int, int, int]
-    #: Local blacklist: kind → internal key → entry id.
-    local: dict[str, dict[int, int]] = field(default_factory=dict)
-    #: Lists matched by digest (partners', or entries imported without an internal key):
-    #: (salt, kind → digests).
-    partners: list[tuple[bytes, dict[str, set[int]]]] = field(default_factory=list)
-    seen: Bits | None = None
-    events: Bits | None = None
-
-
-def load_settings(conn: Any) -> RiskSettings:
-    row = conn.execute("SELECT value FROM risk_state WHERE name = 'settings'").fetchone()
-    return RiskSettings.from_json(row[0] if row is not None else None)
-
-
-def load_context(conn: Any, *, bitmaps: bool = True) -> RiskContext:
-    """Read the salt, settings and blacklists (and the bitmaps, for a batch)."""
-    salt = bytes(conn.execute("SELECT value FROM risk_state WHERE name = 'salt'").fetchone()[0])
-    settings = load_settings(conn)
-    ctx = RiskContext(salt, settings, StaticChecker(settings), _seeds(salt))
-    lists = {
-        int(i): (bytes(s), bool(local))
-        for i, s, local in conn.execute("SELECT id, salt, is_local FROM blacklist_list")
-    }
-    partner_sets: dict[int, dict[str, set[int]]] = {}
-    for entry_id, list_id, kind, digest, key in conn.execute(
-        "SELECT id, list_id, kind, digest, key FROM blacklist_entry"
-    ):
-        if key:
-            ctx.local.setdefault(kind, {})[int(key)] = int(entry_id)
-        else:
-            partner_sets.setdefault(list_id, {}).setdefault(kind, set()).add(int(digest))
-    ctx.partners = [(lists[i][0], kinds) for i, kinds in partner_sets.items()]
-    if bitmaps:
-        ctx.seen = Bits(conn, "seen", _SEEN_BITS)
-        ctx.events = Bits(conn, "events", _EVENT_BITS)
-    return ctx
-
-
-class Bits:
-    """A one-hash Bloom filter of key hashes kept in ``risk_bits`` as 4 KiB chunks.
-
-    A small batch reads and writes the chunks it touches; a big one reads them all at once.
-    "Maybe seen" for a key never seen happens for a fraction of keys (~4 % at a million
-    orders × three keys in 2^26 bits); those are only looked up for nothing.
-    """
-
-    CHUNK_BYTES = 4096
-
-    def __init__(self, conn: Any, name: str, bits: int) -> None:
-        self.conn = conn
-        self.name = name
-        self.mask = bits - 1
-        self.data = bytearray(bits // 8)
-        self._loaded: set[int] | None = set()  # None: every chunk loaded
-        self._dirty: set[int] = set()
-
-    def load_all(self) -> None:
-        if self._loaded is None:
-            return
-        size = self.CHUNK_BYTES
-        for chunk, data in self.conn.execute(
-            "SELECT chunk, bits FROM risk_bits WHERE name = ?", (self.name,)
-        ):
-            index = int(chunk)
-            if index not in self._loaded and len(data) == size:
-                self.data[index * size : (index + 1) * size] = data
-        self._loaded = None
-
-    def _ensure(self, byte: int) -> None:
-        loaded = self._loaded
-        if loaded is None:
-            return
-        index = byte // self.CHUNK_BYTES
-        if index not in loaded:
-            loaded.add(index)
-            row = self.conn.execute(
-                "SELECT bits FROM risk_bits WHERE name = ? AND chunk = ?", (self.name, index)
-            ).fetchone()
-            if row is not None and len(row[0]) == self.CHUNK_BYTES:
-                start = index * self.CHUNK_BYTES
-                self.data[start : start + self.CHUNK_BYTES] = row[0]
-
-    def test_and_set_many(self, keys: Iterable[int]) -> set[int]:
-        """Set the bits of *keys*; return those whose bits were all set already ("maybe seen")."""
-        data, mask, dirty = self.data, self.mask, self._dirty
-        lazy = self._loaded is not None
-        seen: set[int] = set()
-        for key in keys:
-            bit = key & mask
-            index = bit >> 3
-            if lazy:
-                self._ensure(index)
-            flag = 1 << (bit & 7)
-            value = data[index]
-            if value & flag:
-                seen.add(key)
-            else:
-                data[index] = value | flag
-                dirty.add(index >> 12)
-        return seen
-
-    def test_many(self, keys: Iterable[int]) -> set[int]:
-        data, mask = self.data, self.mask
-        lazy = self._loaded is not None
-        found: set[int] = set()
-        for key in keys:
-            bit = key & mask
-            if lazy:
-                self._ensure(bit >> 3)
-            if data[bit >> 3] & (1 << (bit & 7)):
-                found.add(key)
-        return found
-
-    def save(self) -> None:
-        if self._dirty:
-            size = self.CHUNK_BYTES
-            data = self.data
-            self.conn.executemany(
-                "INSERT OR REPLACE INTO risk_bits (name, chunk, bits) VALUES (?, ?, ?)",
-                [
-                    (self.name, i, bytes(data[i * size : (i + 1) * size]))
-                    for i in sorted(self._dirty)
-                ],
-            )
-            self._dirty.clear()
-
 
 # Prepared order: (id, at, shop_id, product, quantity, sale_fen, static, keys, old_rules)
 # keys: (phone, address, name, buyer, member, name_phone)
 _Prepared = tuple[
     int, int, int, str, int, int, str, tuple[int, int, int, int, int, int], str | None
 ]
+
+
+#: From this many orders in one :meth:`RiskBatch.add_rows` call on, the block's keys are
+#: tested against the filters at once (a big import's blocks; small batches wait for finish).
+PRETEST_BLOCK = 1000
 
 
 class RiskBatch:
@@ -380,6 +101,20 @@ class RiskBatch:
         self._values: dict[int, tuple[str, str, str, str]] = {}
         #: Ids whose level or rules changed (after :meth:`finish`).
         self.changed: set[int] = set()
+        # A big import tests each block's keys against the filters as the block arrives (on
+        # the import thread, while the writer's helper runs SQL), so that finish(), which
+        # runs after the last block is written, has only the cross-order lookups left.
+        #: Leading orders whose keys went through the filters already.
+        self._pretested = 0
+        #: Keys of those orders seen before (or repeated): the window candidates so far.
+        self._candidates: set[int] = set()
+        #: Keys of those orders that may have history events.
+        self._event_keys: set[int] = set()
+        #: Leading orders whose ``risk_key`` rows the caller took to write (take_key_rows).
+        self._keys_taken = 0
+        #: Leading orders counted into the shop norms totals so far, and the totals.
+        self._normed = 0
+        self._norm_totals: dict[tuple[int, str], list[int]] = {}
 
     def __len__(self) -> int:
         return len(self._orders)
@@ -430,10 +165,16 @@ class RiskBatch:
         )
         empty = ("",) * len(rows)
         statics = static_codes(ctx.checker, names, phones, addresses, sales, empty, remarks)
-        keys = _column_keys(names, phones, addresses, ctx.seeds)
+        keys = column_keys(names, phones, addresses, ctx.seeds)
         if ctx.partners:
             for order_id, name, phone, address in zip(ids, names, phones, addresses, strict=True):
                 self._values[order_id] = (name, phone, address, "")
+        pretest = (
+            len(rows) >= PRETEST_BLOCK
+            and self._pretested == len(self._orders)
+            and ctx.seen is not None
+            and ctx.events is not None
+        )
         self._orders.extend(
             zip(
                 ids,
@@ -448,6 +189,48 @@ class RiskBatch:
                 strict=True,
             )
         )
+        if pretest:
+            self._pretest(keys)
+            self._pretested = len(self._orders)
+            self._count_norms()
+
+    def _pretest(self, keys: Sequence[tuple[int, ...]]) -> None:
+        """Run a block's keys through the seen and history filters (memory only)."""
+        seen, events = self.ctx.seen, self.ctx.events
+        assert seen is not None and events is not None
+        # The whole filters at once (before the first block is handed to the writer, so no
+        # statement on this connection runs beside the writer's).
+        seen.load_all()
+        events.load_all()
+        # A key repeated inside the block is "seen" at its second occurrence.
+        self._candidates |= seen.test_and_set_many(
+            k for key in keys for k in (key[0], key[1], key[3], key[4]) if k
+        )
+        self._event_keys |= events.test_many(
+            {k for key in keys for k in (key[0], key[1], key[4]) if k}
+        )
+
+    def take_key_rows(self) -> list[tuple[int, ...]]:
+        """The ``risk_key`` rows of the orders added since the last call, for the caller to
+        write (e.g. on the bulk writer's helper thread); :meth:`finish` then skips them."""
+        rows = [(o[1], o[0], *o[7]) for o in self._orders[self._keys_taken :]]
+        self._keys_taken = len(self._orders)
+        return rows
+
+    def _count_norms(self) -> None:
+        """Add the not yet counted new orders to the shop norms' totals."""
+        totals = self._norm_totals
+        for o in self._orders[self._normed :]:
+            if o[8] is not None:
+                continue  # scored before: already counted
+            entry = totals.get((o[2], o[3]))
+            if entry is None:
+                totals[(o[2], o[3])] = [1, o[4], o[5]]
+            else:
+                entry[0] += 1
+                entry[1] += o[4]
+                entry[2] += o[5]
+        self._normed = len(self._orders)
 
     # -- the batch ---------------------------------------------------------------------------
 
@@ -461,11 +244,7 @@ class RiskBatch:
         # Keyed by (creation time, id): a rescored order (its creation time never changes)
         # replaces its row.
         window = self._windows(orders)
-        conn.executemany(
-            "INSERT OR REPLACE INTO risk_key (at, order_id, phone, address, name, buyer,"
-            " member, name_phone) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [(o[1], o[0], *o[7]) for o in orders],
-        )
+        conn.executemany(RISK_KEY_SQL, self.take_key_rows())
         history = self._history(orders)
         norms = self._norms(orders) if update_norms else {}
         disputes = self._disputes(orders)
@@ -502,8 +281,10 @@ class RiskBatch:
             hits = [Hit(r, v) for r, _, v in (p.partition("=") for p in o[6].split(";") if p)]
             hits.extend(context_hits(_FactsQty(o[4], o[5]), w, h, settings))
             result = score(hits)
-            if result.encoded != o[8]:
-                updates.append((int(result.level), result.encoded, order_id))
+            encoded = result.encoded
+            # A new order (no stored rules) was inserted with level 0 and no rules.
+            if encoded != (o[8] or ""):
+                updates.append((int(result.level), encoded, order_id))
         updates.extend(self._neighbours)
         if updates:
             conn.executemany(
@@ -511,7 +292,7 @@ class RiskBatch:
             )
         self.changed = {u[2] for u in updates}
         if update_norms:
-            self._update_norms(orders)
+            self._update_norms()
         if ctx.seen is not None:
             ctx.seen.save()
         return self.changed
@@ -559,12 +340,14 @@ class RiskBatch:
         self._neighbours = []
         ctx, settings = self.ctx, self.ctx.settings
         seen = ctx.seen
-        if seen is not None and len(orders) > 2000:
+        rest = orders[self._pretested :]
+        if seen is not None and len(rest) > 2000:
             seen.load_all()
         # Keys compared across orders: phone, address, buyer (name+address), member.
-        keys = [k for o in orders for k in (o[7][0], o[7][1], o[7][3], o[7][4]) if k]
+        keys = [k for o in rest for k in (o[7][0], o[7][1], o[7][3], o[7][4]) if k]
         unique = set(keys)
-        candidates: set[int] = set()
+        # The pretested orders' candidates; a key of theirs repeated below is set already.
+        candidates: set[int] = set(self._candidates)
         if len(unique) < len(keys):  # repeats inside the batch
             counts: dict[int, int] = {}
             for key in keys:
@@ -633,16 +416,25 @@ class RiskBatch:
     def _history(self, orders: Sequence[_Prepared]) -> dict[int, BuyerHistory]:
         """Refunds, disputes and complaints of other orders sharing a phone, address or member."""
         events = self.ctx.events
-        if events is not None and len(orders) > 2000:
+        rest = orders[self._pretested :]
+        if events is not None and len(rest) > 2000:
             events.load_all()
-        wanted: dict[str, set[int]] = {
-            "phone": {o[7][0] for o in orders} - {0},
-            "address": {o[7][1] for o in orders} - {0},
-            "member": {o[7][4] for o in orders} - {0},
-        }
         if events is not None:
-            maybe = events.test_many(wanted["phone"] | wanted["address"] | wanted["member"])
-            wanted = {c: keys & maybe for c, keys in wanted.items()}
+            # Only keys that may have events are looked up (pretested ones: found already).
+            maybe = self._event_keys | events.test_many(
+                {k for o in rest for k in (o[7][0], o[7][1], o[7][4]) if k}
+            )
+            wanted: dict[str, set[int]] = {
+                "phone": {o[7][0] for o in orders if o[7][0] in maybe},
+                "address": {o[7][1] for o in orders if o[7][1] in maybe},
+                "member": {o[7][4] for o in orders if o[7][4] in maybe},
+            }
+        else:
+            wanted = {
+                "phone": {o[7][0] for o in orders} - {0},
+                "address": {o[7][1] for o in orders} - {0},
+                "member": {o[7][4] for o in orders} - {0},
+            }
         if not any(wanted.values()):
             return {}
         # (column, key) → [(order_id, kind)]
@@ -718,18 +510,9 @@ class RiskBatch:
                     norms[(int(shop_id), str(product))] = (qty / count, amount / count)
         return norms
 
-    def _update_norms(self, orders: Sequence[_Prepared]) -> None:
-        totals: dict[tuple[int, str], list[int]] = {}
-        for o in orders:
-            if o[8] is not None:
-                continue  # scored before: already counted
-            entry = totals.get((o[2], o[3]))
-            if entry is None:
-                totals[(o[2], o[3])] = [1, o[4], o[5]]
-            else:
-                entry[0] += 1
-                entry[1] += o[4]
-                entry[2] += o[5]
+    def _update_norms(self) -> None:
+        self._count_norms()
+        totals = self._norm_totals
         self.conn.executemany(
             "INSERT INTO risk_norm (shop_id, product, orders, quantity, amount_fen)"
             " VALUES (?, ?, ?, ?, ?) ON CONFLICT (shop_id, product) DO UPDATE SET"
@@ -775,9 +558,12 @@ def _window_counts(
 
     *rows* are (at, id, phone, address, name, buyer, member, rules) of the window on a
     candidate key; counts look ``window_days`` (``burst_hours``) either side of each order.
+    Only orders with a count that reaches its rule's threshold are returned: the others
+    cannot fire a window rule, and their stored window rules (none) stay as they are.
     """
     window = settings.window_days * 86400
     burst = settings.burst_hours * 3600
+    many, burst_orders = settings.many_names, settings.burst_orders
     groups: dict[tuple[int, int], list[tuple[int, int, int]]] = defaultdict(list)
     for at, order_id, phone, address, name, buyer, member, _rules in rows:
         if phone in candidates:
@@ -790,22 +576,48 @@ def _window_counts(
             groups[(3, member)].append((at, order_id, phone))
     counts: dict[int, list[int]] = {}
     for (dim, _key), members in groups.items():
-        if len(members) < 2:
+        size = len(members)
+        if size < 2:
+            continue
+        slot = 0 if dim == 0 else 1 if dim == 1 else 2
+        distinct_possible = size >= many and len({m[2] for m in members if m[2]}) >= many
+        burst_possible = dim == 1 and size >= burst_orders
+        if not (distinct_possible or burst_possible):
             continue
         members.sort()
         times = [m[0] for m in members]
-        for at, order_id, _other in members:
-            lo = bisect.bisect_left(times, at - window)
-            hi = bisect.bisect_right(times, at + window)
-            distinct = len({m[2] for m in members[lo:hi] if m[2]})
-            entry = counts.setdefault(order_id, [0, 0, 0, 0])
-            slot = 0 if dim == 0 else 1 if dim == 1 else 2
-            entry[slot] = max(entry[slot], distinct)
-            if dim == 1:
+        if distinct_possible:
+            # Sliding window over time: both edges only move forward, so each member enters
+            # and leaves the tally once (linear, not window-size times the group).
+            tally: dict[int, int] = {}
+            lo = hi = 0
+            for at, order_id, _other in members:
+                while hi < size and times[hi] <= at + window:
+                    other = members[hi][2]
+                    if other:
+                        tally[other] = tally.get(other, 0) + 1
+                    hi += 1
+                while times[lo] < at - window:
+                    other = members[lo][2]
+                    if other:
+                        left = tally[other] - 1
+                        if left:
+                            tally[other] = left
+                        else:
+                            del tally[other]
+                    lo += 1
+                distinct = len(tally)
+                if distinct >= many:
+                    entry = counts.setdefault(order_id, [0, 0, 0, 0])
+                    entry[slot] = max(entry[slot], distinct)
+        if burst_possible:
+            for at, order_id, _other in members:
                 near = bisect.bisect_right(times, at + burst) - bisect.bisect_left(
                     times, at - burst
                 )
-                entry[3] = max(entry[3], near)
+                if near >= burst_orders:
+                    entry = counts.setdefault(order_id, [0, 0, 0, 0])
+                    entry[3] = max(entry[3], near)
     return {i: WindowCounts(c[0], c[1], c[2], c[3]) for i, c in counts.items()}
 
 

@@ -29,6 +29,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 from .daily_summary import BulkSummaries
+from .fts import fts_config, set_fts_config
 from .number_index import SuspendedNumberIndex
 
 __all__ = [
@@ -38,6 +39,7 @@ __all__ = [
     "LINE_COLUMNS",
     "MAX_QUEUED",
     "ORDER_COLUMNS",
+    "RISK_KEY_SQL",
     "BulkOrderWriter",
     "merge_search_segments",
 ]
@@ -98,6 +100,20 @@ _FTS_DEFAULT_AUTOMERGE = 4  # FTS5's default
 _MERGE_STEP_PAGES = 500
 #: The interpreter's thread switch interval while a writer is open (the default is 5 ms).
 _SWITCH_INTERVAL_S = 0.0005
+#: The FTS5 tables a bulk write fills without automatic merging (merged after the commit).
+SEARCH_INDEXES = ("sales_order_fts", "order_number_fts")
+#: Page cache of the writing connection during a bulk write, in KiB (SQLite's negative form).
+#: Each new order goes into ~17 indexes of a table that is ~1.4 GB at a million orders; with
+#: the usual 32 MB cache the insert points of one chunk evict those of the next, and a 100k-row
+#: import into 1M orders spends ~2.5x as long in the INSERT. Given back by close().
+BULK_CACHE_KIB = 256 * 1024
+
+#: Stores an order's hashed buyer keys for the fraud checks (one row per order; a rescored
+#: order's row is replaced).
+RISK_KEY_SQL = (
+    "INSERT OR REPLACE INTO risk_key (at, order_id, phone, address, name, buyer, member,"
+    " name_phone) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+)
 
 _ORDER_STAGE = "import_stage_order"
 _LINE_STAGE = "import_stage_line"
@@ -149,6 +165,7 @@ class BulkOrderWriter:
         self._unindexed: tuple[int, int] | None = None
         self._queued_orders: list[tuple[Any, ...]] = []
         self._queued_lines: list[tuple[Any, ...]] = []
+        self._queued_keys: list[tuple[Any, ...]] = []
         #: Orders and lines handed to :meth:`add` (all written once :meth:`finish` returns).
         self.orders_written = 0
         self.lines_written = 0
@@ -167,17 +184,25 @@ class BulkOrderWriter:
                 # FTS5 merges its segments as each statement adds one; on a big index that is a
                 # third of the indexing time. Off while writing (restored by finish, or by the
                 # rollback): merge_search_segments catches up after the commit, in the background.
-                self._automerge = _fts_config(conn, "automerge", _FTS_DEFAULT_AUTOMERGE)
-                _set_fts_config(conn, "automerge", 0)
+                self._automerge = fts_config(conn, "automerge", _FTS_DEFAULT_AUTOMERGE)
+                set_fts_config(conn, "automerge", 0)
         #: The order-number index (migration 6) is written by range like the text index.
         self._numbers = SuspendedNumberIndex(conn) if index_in_bulk else None
+        self._cache_size = int(conn.execute("PRAGMA cache_size").fetchone()[0])
+        if self._cache_size > -BULK_CACHE_KIB:
+            conn.execute(f"PRAGMA cache_size = {-BULK_CACHE_KIB}")
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bulk-orders")
         # After each statement the helper needs the GIL back from the busy caller; by default
         # it would wait up to 5 ms for it. Restored by close().
         self._switch_interval = sys.getswitchinterval()
         sys.setswitchinterval(min(self._switch_interval, _SWITCH_INTERVAL_S))
 
-    def add(self, orders: Sequence[tuple[Any, ...]], lines: Sequence[tuple[Any, ...]]) -> None:
+    def add(
+        self,
+        orders: Sequence[tuple[Any, ...]],
+        lines: Sequence[tuple[Any, ...]],
+        risk_keys: Sequence[tuple[Any, ...]] = (),
+    ) -> None:
         """Queue a chunk; it is written (on the helper thread) as soon as the helper is free.
 
         Returns at once. While the helper is busy (most of all with a search-index statement,
@@ -187,12 +212,14 @@ class BulkOrderWriter:
         Args:
             orders: Rows in :data:`ORDER_COLUMNS` order, ids ascending and new.
             lines: Rows in :data:`LINE_COLUMNS` order for those orders.
+            risk_keys: ``risk_key`` rows (:data:`RISK_KEY_SQL`) for those orders.
 
         Raises:
             sqlite3.Error: Writing an earlier chunk failed.
         """
         self._queued_orders.extend(orders)
         self._queued_lines.extend(lines)
+        self._queued_keys.extend(risk_keys)
         self.orders_written += len(orders)
         self.lines_written += len(lines)
         pending = self._pending
@@ -214,10 +241,10 @@ class BulkOrderWriter:
 
     def _submit(self) -> None:
         """Stage the queued rows and start the helper on them (the helper must be idle)."""
-        orders, lines = self._queued_orders, self._queued_lines
-        if not orders and not lines:
+        orders, lines, keys = self._queued_orders, self._queued_lines, self._queued_keys
+        if not orders and not lines and not keys:
             return
-        self._queued_orders, self._queued_lines = [], []
+        self._queued_orders, self._queued_lines, self._queued_keys = [], [], []
         # Emptied here rather than by the helper: every statement the helper runs costs it a
         # wait for the GIL afterwards.
         self._conn.execute(f"DELETE FROM temp.{_ORDER_STAGE}")
@@ -230,7 +257,7 @@ class BulkOrderWriter:
             self._unindexed = (first, orders[-1][0])
             if self._unindexed[1] - first + 1 >= INDEX_EVERY:
                 index_range, self._unindexed = self._unindexed, None
-        self._pending = self._executor.submit(self._write, index_range)
+        self._pending = self._executor.submit(self._write, index_range, keys)
 
     def wait(self) -> None:
         """Block until the chunk being written is in; re-raise what went wrong writing it."""
@@ -253,7 +280,7 @@ class BulkOrderWriter:
         if self._trigger_sql is not None:
             self._conn.execute(self._trigger_sql)
             self._trigger_sql = None
-            _set_fts_config(self._conn, "automerge", self._automerge)
+            set_fts_config(self._conn, "automerge", self._automerge)
         self._conn.execute(f"DROP TABLE IF EXISTS temp.{_ORDER_STAGE}")
         self._conn.execute(f"DROP TABLE IF EXISTS temp.{_LINE_STAGE}")
 
@@ -273,11 +300,16 @@ class BulkOrderWriter:
             # Even on a second Ctrl-C: the helper's statement must end before the rollback.
             self._executor.shutdown(wait=True)
             sys.setswitchinterval(self._switch_interval)
+            self._conn.execute(f"PRAGMA cache_size = {self._cache_size}")
 
-    def _write(self, index_range: tuple[int, int] | None) -> None:
+    def _write(
+        self, index_range: tuple[int, int] | None, risk_keys: Sequence[tuple[Any, ...]]
+    ) -> None:
         conn = self._conn
         conn.execute(_INSERT_ORDERS_SQL)
         conn.execute(_INSERT_LINES_SQL)
+        if risk_keys:
+            conn.executemany(RISK_KEY_SQL, risk_keys)
         self._summaries.add_orders(f"SELECT id FROM temp.{_ORDER_STAGE}")
         if index_range is not None:
             self._index(index_range)
@@ -289,31 +321,29 @@ class BulkOrderWriter:
             self._numbers.index_range(*id_range)
 
 
-def _fts_config(conn: sqlite3.Connection, key: str, default: int) -> int:
-    row = conn.execute("SELECT v FROM sales_order_fts_config WHERE k = ?", (key,)).fetchone()
-    return int(row[0]) if row is not None else default
-
-
-def _set_fts_config(conn: sqlite3.Connection, key: str, value: int) -> None:
-    conn.execute(
-        "INSERT INTO sales_order_fts (sales_order_fts, rank) VALUES (?, ?)", (key, int(value))
-    )
-
-
 def merge_search_segments(conn: sqlite3.Connection, budget_s: float = 10.0) -> None:
     """Merge the search-index segments a bulk write left behind, a step at a time.
 
-    Run on its own connection after the bulk write committed (see ``store/db``'s background
-    maintenance). Each step is a short write transaction, so the app's own writes wait at most
-    one step; a step that changes (almost) nothing means nothing is left to merge.
+    Both full-text indexes (the text index and the order-number index) are merged. Run on its
+    own connection after the bulk write committed (see ``store/db``'s background maintenance).
+    Each step is a short write transaction, so the app's own writes wait at most one step; a
+    step that changes (almost) nothing means nothing is left to merge in that index.
     """
     deadline = time.monotonic() + budget_s
-    while time.monotonic() < deadline:
-        before = conn.total_changes
-        with conn:
-            conn.execute(
-                "INSERT INTO sales_order_fts (sales_order_fts, rank) VALUES ('merge', ?)",
-                (_MERGE_STEP_PAGES,),
-            )
-        if conn.total_changes - before < 2:  # FTS5's sign of a merge with nothing to do
-            return
+    tables = [
+        name
+        for (name,) in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name IN (?, ?)",
+            SEARCH_INDEXES,
+        )
+    ]
+    for table in tables:
+        while time.monotonic() < deadline:
+            before = conn.total_changes
+            with conn:
+                conn.execute(
+                    f"INSERT INTO {table} ({table}, rank) VALUES ('merge', ?)",
+                    (_MERGE_STEP_PAGES,),
+                )
+            if conn.total_changes - before < 2:  # FTS5's sign of a merge with nothing to do
+                break

@@ -96,7 +96,9 @@ class BulkSummaries:
                 _m.PRODUCT_KEYS,
                 _m.PRODUCT_COLUMNS,
                 source="main.sales_order o JOIN main.sales_order_line l ON l.sales_order_id = o.id",
-                where=f"{new} AND " + _m.PRODUCT_CONDITION.format(r="o."),
+                # "+o.": without it SQLite walks the status index over every valid order
+                # (~200 ms per chunk at 1M orders) instead of looking the new ids up.
+                where=f"{new} AND " + _m.PRODUCT_CONDITION.format(r="+o."),
                 group=True,
                 r="o.",
                 l="l.",

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import sqlite3
 
-from .migrations.m0006_number_search import BULK_SQL, INSERT_TRIGGER
+from .fts import fts_config, set_fts_config
+from .migrations.m0006_number_search import BULK_SQL, INDEX, INSERT_TRIGGER
 
 __all__ = ["INSERT_TRIGGERS", "SuspendedNumberIndex"]
 
@@ -37,6 +38,12 @@ class SuspendedNumberIndex:
             if row is not None:
                 self._triggers.append(str(row[0]))
                 conn.execute(f"DROP TRIGGER {name}")
+        self._automerge: int | None = None
+        if self._triggers:
+            # As for the text index (store/bulk_orders): FTS5 would merge segments after each
+            # range statement; merge_search_segments catches up after the commit instead.
+            self._automerge = fts_config(conn, "automerge", 4, INDEX)
+            set_fts_config(conn, "automerge", 0, INDEX)
 
     def index_range(self, first: int, last: int) -> None:
         """Index the sales orders with ids from *first* to *last* (new ones: not yet indexed)."""
@@ -44,6 +51,10 @@ class SuspendedNumberIndex:
             self._conn.execute(BULK_SQL, (first, last))
 
     def restore(self) -> None:
+        """Recreate the triggers and the index's automatic merging (same transaction)."""
         for sql in self._triggers:
             self._conn.execute(sql)
         self._triggers = []
+        if self._automerge is not None:
+            set_fts_config(self._conn, "automerge", self._automerge, INDEX)
+            self._automerge = None

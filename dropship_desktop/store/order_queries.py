@@ -1,26 +1,16 @@
-"""Order-list queries: the ordered ids of a filter, rows by page, the detail of one order.
+"""Order-list queries: the ordered ids of a filter, rows by page, the count.
 
 The list never holds ORM objects: :func:`first_page` answers the first screenful with one
 ``LIMIT`` query (instant even on a million orders), :func:`order_ids` materialises the ids of the
 current filter and sort in SQL (run in the background), :func:`fetch_rows` reads one page of
-display tuples for given ids.
-
-Search (DESIGN.md §5):
-
-* any part of four or more characters of an order number (shop, 1688) or a tracking number (both
-  sides') through the trigram index of migration 6;
-* three or more characters through the FTS5 trigram index;
-* one or two characters (王, 张伟): every column is indexed with two padding characters appended
-  (see the migration), so every character of a value starts an indexed trigram, and a short
-  string occurs in a column exactly where an indexed trigram starts with it. Those are found
-  through the ``fts5vocab`` view of the index by term range: exact LIKE semantics at index speed.
-  When they are many, the first page instead walks the sort index with LIKE (a few hundred rows
-  find a screenful) while the full id list is materialised in the background.
+display tuples for given ids. How a search text is matched is :mod:`.order_search`; the detail
+of one order and the lookups beside the list are :mod:`.order_detail` (re-exported here).
 """
 
 from __future__ import annotations
 
-import sqlite3
+import binascii
+import sys
 import threading
 from array import array
 from collections.abc import Iterator, Sequence
@@ -29,10 +19,37 @@ from dataclasses import dataclass, field, replace
 from itertools import compress
 
 from ..domain.enums import SalesStatus
-from ..domain.masking import mask_address, mask_name, mask_phone
-from ..domain.orders import NEAR_DEADLINE_HOURS
 from ..domain.timeutil import now_epoch
 from .db import db, opened_count
+from .order_detail import (  # re-exported: the detail pane and lookups beside the list
+    OrderDetail,
+    filter_choices,
+    find_sales_orders,
+    order_detail,
+    supplier_order_ids_of,
+    unmatched_supplier_orders,
+)
+from .order_search import (  # noqa: F401 (re-exported: MIN_NUMBER_PART, PAD, search_text)
+    _TERMS_SQL,
+    _TEXT_COLUMNS,
+    _WHOLE_NUMBER,
+    MIN_NUMBER_PART,
+    PAD,
+    _ensure_vocab,
+    _is_short,
+    _like_agrees,
+    _like_escape,
+    _like_params,
+    _like_sql,
+    _looks_like_number_part,
+    _number_like_sql,
+    _number_match,
+    _phrase,
+    _term_range,
+    _text_match,
+    search_text,
+)
+from .order_sql import FLAG_NEAR_DEADLINE, FLAG_OVERDUE, FLAGS_SQL, NEAR_S, marks
 
 __all__ = [
     "FLAG_NEAR_DEADLINE",
@@ -55,9 +72,6 @@ __all__ = [
     "unmatched_supplier_orders",
 ]
 
-#: Display-only flag bits computed from the ship-by deadline (never stored).
-FLAG_OVERDUE = 1 << 8
-FLAG_NEAR_DEADLINE = 1 << 9
 #: In :attr:`OrderFilter.supplier_statuses`: orders without a 1688 order.
 NO_SUPPLIER_STATUS = ""
 
@@ -85,13 +99,8 @@ LIST_COLUMNS: tuple[str, ...] = (
 )
 
 assert SalesStatus.PAID.value == "paid"  # written literally in SQL for the partial index
-_NEAR_S = NEAR_DEADLINE_HOURS * 3600
-# Stored flags plus the two time-derived ones; ``?`` are (now, now + near-deadline window).
-_FLAGS_SQL = (
-    "(o.flags | CASE WHEN o.status = 'paid' AND o.ship_by IS NOT NULL THEN"
-    f" CASE WHEN o.ship_by < ? THEN {FLAG_OVERDUE} WHEN o.ship_by < ? THEN {FLAG_NEAR_DEADLINE}"
-    " ELSE 0 END ELSE 0 END)"
-)
+_NEAR_S = NEAR_S
+_FLAGS_SQL = FLAGS_SQL
 _SELECT_SQL = {
     "shop": "(SELECT name FROM shop WHERE shop.id = o.shop_id)",
     "flags": _FLAGS_SQL,
@@ -186,8 +195,7 @@ def _now(flt: OrderFilter) -> int:
     return flt.now if flt.now is not None else now_epoch()
 
 
-def _marks(values: Sequence[object]) -> str:
-    return ",".join("?" * len(values))
+_marks = marks
 
 
 def _where(flt: OrderFilter, *, dense_text: bool = False) -> tuple[str, list[object]]:
@@ -279,144 +287,9 @@ def _clauses(flt: OrderFilter, *, dense_text: bool = False) -> tuple[list[str], 
     return clauses, params
 
 
-#: The shortest part of a number (order or tracking) a search finds anywhere in it.
-MIN_NUMBER_PART = 4
-
-
-def _looks_like_number_part(text: str) -> bool:
-    """Four or more letters, digits or dashes with a digit among them: maybe a piece of an order
-    or tracking number (SF1234, 0000207, the end of a 1688 order number)."""
-    return (
-        len(text) >= MIN_NUMBER_PART
-        and text.isascii()
-        and text.replace("-", "").isalnum()
-        and any(c.isdigit() for c in text)
-    )
-
-
-def _text_match(text: str) -> tuple[str, list[object]]:
-    """A subquery selecting the ids of the orders whose searchable text matches *text*."""
-    parts: list[str] = []
-    params: list[object] = []
-    if _looks_like_number_part(text):
-        # Any part of the shop order number, the 1688 order numbers or the tracking numbers
-        # (both sides'): the trigram index of migration 6 (the start of a number included).
-        sql, number_params = _number_match(text)
-        parts.append(sql)
-        params.extend(number_params)
-        if text.isdigit() and len(text) > 11:
-            # Longer than a phone number: an order or tracking number only.
-            return parts[0], params
-    if len(text) >= 3:
-        # The trigram tokenizer matches substrings of three or more characters; the phone
-        # column is indexed too, so a phone tail is found here.
-        parts.append("SELECT rowid FROM sales_order_fts WHERE sales_order_fts MATCH ?")
-        params.append(_phrase(text))
-    elif _ensure_vocab():
-        parts.append(f"SELECT DISTINCT doc FROM ({_TERMS_SQL})")
-        params.extend(_term_range(text))
-    else:
-        # No vocabulary table (an SQLite without fts5vocab): LIKE over the columns.
-        parts.append(f"SELECT id FROM sales_order WHERE {_like_sql()}")
-        params.extend(_like_params(text))
-    return " UNION ".join(parts), params
-
-
-#: The longest piece of a number searched through the index; the rest is checked on the text.
-_NUMBER_WINDOW = 7
-
-
-def _number_window(text: str) -> str:
-    """The piece of *text* to look up in the number index: at most :data:`_NUMBER_WINDOW`
-    characters, avoiding runs like ``000``.
-
-    Every trigram of a phrase is a list of orders to intersect. Order numbers are full of
-    ``000``/``001`` (in every order of a shop): such a trigram makes a long number cost
-    100–250 ms on a million orders. A window of its most varied characters finds the few
-    candidates in a few ms, and ``instr`` on their stored text keeps the exact meaning.
-    """
-    size = min(len(text), _NUMBER_WINDOW)
-    best, best_score = text[-size:], -1
-    for length in range(size, MIN_NUMBER_PART - 1, -1):
-        for start in range(len(text) - length, -1, -1):  # later pieces first: they vary more
-            piece = text[start : start + length]
-            runs = sum(piece[i] == piece[i + 1] == piece[i + 2] for i in range(len(piece) - 2))
-            score = len(set(piece)) * 4 + length - runs * 8
-            if score > best_score:
-                best, best_score = piece, score
-    return best
-
-
 #: Above this many orders with a piece of a number, the first page walks the sort index testing
 #: each order's numbers; below it the matches are looked up and sorted.
 _NUMBER_DENSE = 20_000
-#: From this length on a search is taken for a whole number (or its start) first.
-_WHOLE_NUMBER = 12
-_NUMBER_PREFIX_SQL = (
-    "SELECT id FROM sales_order WHERE shop_order_no >= ? AND shop_order_no < ?"
-    " UNION SELECT id FROM sales_order WHERE supplier_order_no >= ? AND supplier_order_no < ?"
-    " UNION SELECT sales_order_id FROM supplier_order"
-    " WHERE order_id_1688 >= ? AND order_id_1688 < ? AND sales_order_id IS NOT NULL"
-)
-
-
-def _number_match(text: str) -> tuple[str, list[object]]:
-    """A subquery of the ids of the orders with *text* in one of their numbers.
-
-    A long text (a pasted order number) is looked up by the order numbers' own indexes first
-    (under 1 ms); only when no order number starts with it is it searched inside the numbers.
-    """
-    window = _number_window(text)
-    sql = "SELECT rowid FROM order_number_fts WHERE order_number_fts MATCH ?"
-    params: list[object] = [_phrase(window)]
-    if window != text:
-        sql += " AND instr(lower(numbers), ?) > 0"
-        params.append(text.lower())
-    if len(text) >= _WHOLE_NUMBER:
-        prefix_params = [text, text[:-1] + chr(ord(text[-1]) + 1)] * 3
-        if db.execute_sql(f"SELECT EXISTS ({_NUMBER_PREFIX_SQL})", prefix_params).fetchone()[0]:
-            return _NUMBER_PREFIX_SQL, prefix_params
-    return sql, params
-
-
-def _number_like_sql() -> str:
-    """Row by row, what :func:`_number_match` finds through the index (for a walk of the sort
-    index when the matches are many): one of the order's numbers contains the text (one ``?``).
-    A few microseconds an order: its own columns, then its 1688 orders by their index."""
-    columns = " OR ".join(
-        f"o.{c} LIKE ?1 ESCAPE '\\'" for c in ("shop_order_no", "supplier_order_no", "tracking_no")
-    )
-    return (
-        f"({columns} OR EXISTS (SELECT 1 FROM supplier_order so WHERE so.sales_order_id = o.id"
-        " AND (so.order_id_1688 LIKE ?1 ESCAPE '\\' OR so.tracking_no LIKE ?1 ESCAPE '\\')))"
-    )
-
-
-def _phrase(text: str) -> str:
-    return '"' + text.replace('"', '""') + '"'
-
-
-#: The columns of the text index (all of them: searches of three or more characters).
-_TEXT_COLUMNS = ("buyer_name", "buyer_phone", "ship_address", "product_summary")
-
-#: The FTS columns one- and two-character searches look in (not the phone: "13" is in every one).
-_SHORT_COLUMNS = "('buyer_name', 'product_summary', 'ship_address')"
-# One row per occurrence of a term starting with the search text (term >= text AND term < text
-# followed by the highest code point: a prefix range in the index's term order, UTF-8 bytes).
-_TERMS_SQL = (
-    "SELECT doc FROM temp.sales_order_fts_terms WHERE term >= ? AND term < ?"
-    f" AND col IN {_SHORT_COLUMNS}"
-)
-
-
-def _like_sql(prefix: str = "") -> str:
-    return " OR ".join(
-        f"{prefix}{c} LIKE ? ESCAPE '\\'" for c in ("buyer_name", "product_summary", "ship_address")
-    ).join("()")
-
-
-#: The padding character appended to every indexed column (see the migration).
-PAD = "\x1f"
 #: Above this many occurrences of a short search text, the first page walks the sort index with
 #: LIKE (dense matches: a screenful within a few thousand rows); below, the matches are looked up
 #: and sorted (a walk would visit most of the table for a rare text).
@@ -429,59 +302,6 @@ _INDEXED_SORTS = frozenset(
     {"created_at", "paid_at", "profit_fen", "shop_order_no", "supplier_order_no", "status",
      "supplier_status", "shop", "ship_by"}
 )  # fmt: skip
-
-
-def search_text(text: str) -> str:
-    """The search box's text as searched: trimmed, without the index's padding character."""
-    return text.replace(PAD, "").strip()
-
-
-def _fold(text: str) -> str:
-    # The trigram tokenizer folds case (Unicode); terms are stored folded. LIKE folds ASCII only;
-    # for text of ASCII and uncased characters (Chinese) both agree.
-    out = []
-    for c in text:
-        low = c.lower()
-        out.append(low if len(low) == 1 else c)
-    return "".join(out)
-
-
-def _term_range(text: str) -> list[object]:
-    folded = _fold(text)
-    return [folded, folded + "\U0010ffff"]
-
-
-def _like_params(text: str) -> list[object]:
-    pattern = "%" + _like_escape(text) + "%"
-    return [pattern, pattern, pattern]
-
-
-def _like_agrees(text: str) -> bool:
-    """Whether LIKE finds exactly what the trigram index finds for *text* (no non-ASCII case)."""
-    return all(c.isascii() or c.lower() == c.upper() for c in text)
-
-
-_vocab_local = threading.local()
-
-
-def _ensure_vocab() -> bool:
-    """Create the per-connection ``fts5vocab`` view of the trigram index (temp schema)."""
-    conn = db.connection()
-    if getattr(_vocab_local, "conn", None) is conn:
-        return True
-    try:
-        conn.execute(
-            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.sales_order_fts_terms"
-            " USING fts5vocab(main, sales_order_fts, 'instance')"
-        )
-    except sqlite3.OperationalError:
-        return False
-    _vocab_local.conn = conn
-    return True
-
-
-def _like_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _urgency_sql(now: int) -> str:
@@ -508,10 +328,6 @@ def _order_by(flt: OrderFilter) -> str:
     # Ties break the way the column's index is ordered, so the planner can walk the index.
     tie = ", o.created_at " + direction if key in _CREATED_TIE else ""
     return f" ORDER BY {SORT_COLUMNS[key]} {direction}{tie}, o.id {direction}"
-
-
-def _is_short(text: str) -> bool:
-    return len(text) <= 2
 
 
 def _dense(flt: OrderFilter) -> bool:
@@ -617,15 +433,31 @@ def _snapshot() -> Iterator[None]:
 
 
 def _query_ids(flt: OrderFilter) -> array:
+    """The ids of *flt* in display order, read as one hex string that SQLite builds in a single
+    step: the worker then holds the GIL only to decode it (about 1 ms a block), not for a Python
+    tuple per order, which starved the UI thread of the GIL for 20-30 ms at a time while a
+    million ids were read. A BLOB, not TEXT: the connection's text factory would decode the
+    16 MB in one call."""
     where, params = _where(flt)
-    sql = f"SELECT o.id FROM sales_order o{where}{_order_by(flt)}"
+    inner = f"SELECT o.id FROM sales_order o{where}{_order_by(flt)}"
+    # The aggregate reads the ordered subquery in its order (SQLite 3.40 has no ORDER BY inside
+    # group_concat; the order is checked by tests/store/test_order_queries.py).
+    sql = f"SELECT CAST(group_concat(printf('%016x', id), '') AS BLOB) FROM ({inner})"
+    return _ids_from_hex(db.execute_sql(sql, params).fetchone()[0] or b"")
+
+
+#: Hex digits decoded per call (64 Ki ids): each call holds the GIL for about 1 ms.
+_HEX_BLOCK = 16 << 16
+
+
+def _ids_from_hex(data: bytes) -> array:
+    """The ids of a run of 16-digit big-endian hex numbers, in order."""
     ids = array("q")
-    cursor = db.execute_sql(sql, params)
-    while True:
-        batch = cursor.fetchmany(50_000)
-        if not batch:
-            break
-        ids.extend(r[0] for r in batch)
+    view = memoryview(data)
+    for start in range(0, len(data), _HEX_BLOCK):
+        ids.frombytes(binascii.unhexlify(view[start : start + _HEX_BLOCK]))
+    if sys.byteorder == "little":
+        ids.byteswap()
     return ids
 
 
@@ -661,7 +493,8 @@ def _plain_entry(flt: OrderFilter) -> tuple[array, int]:
     if entry is not None and entry[0] == key:
         return entry[1], entry[2]
     ids = _query_ids(flt)
-    top = max(ids) if ids else 0
+    # Not max(ids): one C call over a million ids holds the GIL (the UI thread's) for ~50 ms.
+    top = _max_order_id() if ids else 0
     _plain_cache.entry = (key, ids, top)
     return ids, top
 
@@ -697,147 +530,3 @@ def fetch_rows(ids: Sequence[int], now: int | None = None) -> dict[int, tuple[ob
         [now, now + _NEAR_S, *ids],
     )
     return {row[0]: row[1:] for row in cursor.fetchall()}
-
-
-# -- detail ------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class OrderDetail:
-    """One sales order for the detail pane. Buyer fields are masked (see ``reveal_buyer_data``).
-
-    ``order`` maps column names to values; ``lines``, ``supplier_orders``, ``timeline`` and
-    ``cancellations`` are lists of dicts.
-    """
-
-    order: dict[str, object]
-    lines: list[dict[str, object]]
-    supplier_orders: list[dict[str, object]]
-    timeline: list[dict[str, object]]
-    cancellations: list[dict[str, object]]
-
-
-def _dicts(sql: str, params: Sequence[object]) -> list[dict[str, object]]:
-    cursor = db.execute_sql(sql, params)
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
-
-
-def order_detail(sales_order_id: int, now: int | None = None) -> OrderDetail | None:
-    """Everything the detail pane shows about one order, or None when it no longer exists."""
-    now = now if now is not None else now_epoch()
-    orders = _dicts(
-        "SELECT o.id, s.name AS shop, s.platform, o.shop_order_no, o.status, o.buyer_name,"
-        " o.buyer_phone, o.ship_address, o.payment_method, o.sale_fen, o.quantity,"
-        " o.product_summary, o.cost_fen, o.dropship_fee_fen, o.shipping_fen, o.profit_fen,"
-        " o.supplier_status, o.supplier_order_no, o.carrier, o.tracking_no, o.created_at,"
-        f" o.paid_at, o.ship_by, {_FLAGS_SQL} AS flags, o.remark, o.buyer_data_removed,"
-        " o.buyer_hidden, o.risk_level, o.risk_rules, o.risk_checked, o.buyer_member"
-        " FROM sales_order o JOIN shop s ON s.id = o.shop_id WHERE o.id = ?",
-        [now, now + _NEAR_S, sales_order_id],
-    )
-    if not orders:
-        return None
-    order = orders[0]
-    # Masked here, in the store, so full buyer data only ever leaves through the audited reveal.
-    order["buyer_name"] = mask_name(str(order["buyer_name"]))
-    order["buyer_phone"] = mask_phone(str(order["buyer_phone"]))
-    order["ship_address"] = mask_address(str(order["ship_address"]))
-    order["buyer_member"] = mask_name(str(order["buyer_member"]))
-    if order["risk_rules"]:  # the thresholds the explanations name (fraud checks)
-        row = db.execute_sql("SELECT value FROM risk_state WHERE name = 'settings'").fetchone()
-        order["risk_settings"] = row[0] if row is not None else None
-    lines = _dicts(
-        "SELECT id, title, sku, spec, quantity, unit_price_fen FROM sales_order_line"
-        " WHERE sales_order_id = ? ORDER BY id",
-        [sales_order_id],
-    )
-    supplier_orders = _dicts(
-        "SELECT so.id, so.order_id_1688, so.status, so.refund_status, so.product_title,"
-        " so.quantity, so.cost_fen, so.dropship_fee_fen, so.shipping_fen, so.paid_fen,"
-        " so.carrier, so.tracking_no, so.created_at, so.paid_at, sup.name AS supplier,"
-        " so.downstream_order_no, so.downstream_channel, so.is_dropship, so.batch_no"
-        " FROM supplier_order so LEFT JOIN supplier sup ON sup.id = so.supplier_id"
-        " WHERE so.sales_order_id = ? ORDER BY so.id",
-        [sales_order_id],
-    )
-    for supplier_order in supplier_orders:  # the goods lines of a 1688 buyer export
-        supplier_order["lines"] = _dicts(
-            "SELECT line_no, title, spec, offer_id_1688, sku_id_1688, item_code, quantity,"
-            " unit_price_fen FROM supplier_order_line WHERE supplier_order_id = ?"
-            " ORDER BY line_no",
-            [supplier_order["id"]],
-        )
-    timeline = _dicts(
-        "SELECT id, at, actor, entity, entity_id, action, before, after FROM audit_event"
-        " WHERE sales_order_id = ? ORDER BY at, id",
-        [sales_order_id],
-    )
-    cancellations = _dicts(
-        "SELECT cr.id, so.order_id_1688, cr.attempt, cr.action, cr.reason_code, cr.reason_text,"
-        " cr.remark, cr.state, cr.error_code, cr.created_at, cr.submitted_at, cr.finished_at"
-        " FROM cancellation_request cr JOIN supplier_order so ON so.id = cr.supplier_order_id"
-        " WHERE so.sales_order_id = ? ORDER BY cr.created_at, cr.id",
-        [sales_order_id],
-    )
-    return OrderDetail(order, lines, supplier_orders, timeline, cancellations)
-
-
-# -- reconciliation and filter choices ---------------------------------------------------------
-
-
-def unmatched_supplier_orders() -> list[tuple[object, ...]]:
-    """Supplier orders awaiting a match (no sales order), newest first.
-
-    Rows: (id, order_id_1688, status, supplier name, product title, quantity, paid_fen,
-    created_at, masked recipient name).
-    """
-    rows = db.execute_sql(
-        "SELECT so.id, so.order_id_1688, so.status, sup.name, so.product_title, so.quantity,"
-        " so.paid_fen, so.created_at, so.recipient_name FROM supplier_order so"
-        " LEFT JOIN supplier sup ON sup.id = so.supplier_id"
-        " WHERE so.sales_order_id IS NULL ORDER BY so.created_at DESC, so.id DESC"
-    ).fetchall()
-    return [(*r[:8], mask_name(r[8] or "")) for r in rows]
-
-
-def supplier_order_ids_of(
-    sales_order_ids: Sequence[int], account_id: int | None = None
-) -> list[int]:
-    """The supplier orders of some sales orders (the cancel wizard works on those), by id.
-
-    Args:
-        sales_order_ids: The sales orders.
-        account_id: Only those placed through this distribution account (or through none).
-    """
-    found: list[int] = []
-    wanted = sorted(set(sales_order_ids))
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start : start + 500]
-        sql = f"SELECT id FROM supplier_order WHERE sales_order_id IN ({_marks(chunk)})"
-        params: list[object] = list(chunk)
-        if account_id is not None:
-            sql += " AND (account_id = ? OR account_id IS NULL)"
-            params.append(account_id)
-        found.extend(int(r[0]) for r in db.execute_sql(sql + " ORDER BY id", params))
-    return found
-
-
-def find_sales_orders(order_no: str) -> list[tuple[object, ...]]:
-    """Sales orders whose shop order number is exactly *order_no* (any shop).
-
-    Rows: (id, shop name, shop_order_no, status, created_at).
-    """
-    return db.execute_sql(
-        "SELECT o.id, s.name, o.shop_order_no, o.status, o.created_at FROM sales_order o"
-        " JOIN shop s ON s.id = o.shop_id WHERE o.shop_order_no = ? ORDER BY o.id",
-        (order_no.strip(),),
-    ).fetchall()
-
-
-def filter_choices() -> dict[str, list[tuple[object, ...]]]:
-    """Shops (id, name) and suppliers (id, name) for the filter bar."""
-    return {
-        "shops": db.execute_sql("SELECT id, name FROM shop ORDER BY name").fetchall(),
-        "suppliers": db.execute_sql("SELECT id, name FROM supplier ORDER BY name").fetchall(),
-    }

@@ -94,6 +94,20 @@ class _Runner(QObject):
         self._conn = None
 
 
+class _WorkerThread(QThread):
+    """A QThread whose event loop runs inside a Python frame.
+
+    A plain QThread calls into Python only for each slot: Python then makes a fresh thread state
+    per call and drops it afterwards, with every ``threading.local`` of the thread, so peewee
+    opened a new connection (cold page cache, pragmas again) for every job and the per-thread id
+    cache of :mod:`~dropship_desktop.store.order_queries` never hit. Running the loop from
+    ``run()`` keeps one thread state for the thread's life.
+    """
+
+    def run(self) -> None:
+        self.exec()
+
+
 class DbWorker(QObject):
     """Runs callables one at a time on a background thread.
 
@@ -111,7 +125,7 @@ class DbWorker(QObject):
         super().__init__(parent)
         self._ids = itertools.count(1)
         self._pending: dict[int, Job] = {}
-        self._thread = QThread()
+        self._thread = _WorkerThread()
         self._thread.setObjectName("db-worker")
         self._runner = _Runner()
         self._runner.moveToThread(self._thread)

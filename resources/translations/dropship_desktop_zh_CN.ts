@@ -5267,7 +5267,6 @@ Use “Map columns…” to say which column holds what.</source>
     <name>OrdersView</name>
     <message>
         <source>1688 order id</source>
-        <extracomment>Shortcuts of the File menu&apos;s import and export actions (shown in this view&apos;s tooltips). The columns left to right by default, in the order a dropshipper works an order: which order (number, buyer, product), what it is worth (amount, profit), where both sides stand (shop status, 1688 status, 1688 order no., tracking no.), the deadline and what needs doing. The rest follows and can be shown, hidden and moved from the header&apos;s context menu. The product column takes the width the others leave, but never less than this. Quick views listed by urgency (overdue first) when chosen.</extracomment>
         <translation>1688订单号</translation>
     </message>
     <message>
@@ -5300,6 +5299,7 @@ Use “Map columns…” to say which column holds what.</source>
     </message>
     <message>
         <source>Orders</source>
+        <extracomment>Shortcuts of the File menu&apos;s import and export actions (shown in this view&apos;s tooltips). Quick views listed by urgency (overdue first) when chosen. The row of the order kept selected (-1: not in the list, or none kept). The pages around that row, read and rendered (:func:`read_pages`).</extracomment>
         <translation>订单</translation>
     </message>
     <message>
@@ -5366,6 +5366,7 @@ Use “Map columns…” to say which column holds what.</source>
     </message>
     <message>
         <source>Sales status</source>
+        <extracomment>The columns left to right by default, in the order a dropshipper works an order: which order (number, buyer, product), what it is worth (amount, profit), where both sides stand (shop status, 1688 status, 1688 order no., tracking no.), the deadline and what needs doing. The rest follows and can be shown, hidden and moved from the header&apos;s context menu. The product column takes the width the others leave, but never less than this.</extracomment>
         <translation>订单状态</translation>
     </message>
     <message>

@@ -261,7 +261,7 @@ def test_checked_fine_is_recorded_and_holds_until_a_new_rule_fires(
 
 
 def test_column_wise_keys_match_one_by_one() -> None:
-    from dropship_desktop.services.risk_engine import _column_keys, internal_keys, order_values
+    from dropship_desktop.services.risk_keys import column_keys, internal_keys, order_values
 
     seeds = (1, 2, 3, 4)
     names = ["张三", " Li  Lei ", "王五", "", "赵\u3000六"]
@@ -273,7 +273,7 @@ def test_column_wise_keys_match_one_by_one() -> None:
         "ＡＢ路１号",
         "a\u3000 b",
     ]
-    assert _column_keys(names, phones, addresses, seeds) == [
+    assert column_keys(names, phones, addresses, seeds) == [
         internal_keys(order_values(n, p, a, ""), seeds)
         for n, p, a in zip(names, phones, addresses, strict=True)
     ]
@@ -327,3 +327,37 @@ def test_settings_change_what_fires(fresh_db: Path, tmp_path: Path) -> None:
     with pytest.raises(UserError):
         risk.save_risk_settings(replace(risk.risk_settings(), window_days=0))
     assert risk.risk_settings().many_names == 2
+
+
+@pytest.mark.parametrize("pretest_block", [10, 10_000])
+def test_block_wise_scoring_of_a_big_import_equals_scoring_from_scratch(
+    fresh_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pretest_block: int
+) -> None:
+    """A big import tests each block's keys as it arrives and writes them with the block;
+    the result must be what scoring every order again from scratch gives."""
+    from dropship_desktop.services import order_import, risk_engine
+    from dropship_desktop.store import bulk_orders
+
+    monkeypatch.setattr(order_import, "CHUNK", 40)
+    monkeypatch.setattr(order_import, "BULK_INDEX_FROM", 10)
+    monkeypatch.setattr(bulk_orders, "INDEX_EVERY", 40)
+    monkeypatch.setattr(risk_engine, "PRETEST_BLOCK", pretest_block)
+    names = ["张三", "李四", "王五", "赵六", "孙七"]
+    rows = [
+        _row(
+            n,
+            name=names[n % 5],
+            phone=f"138{n % 37:08d}",  # phones shared across blocks by different names
+            address=f"浙江省 杭州市 西湖区 文三路{n % 23}号",  # addresses too
+            created=f"2024-03-{1 + n % 28:02d} {n % 24:02d}:00:00",
+            quantity="9" if n % 97 == 0 else "1",
+        )
+        for n in range(1, 401)
+    ]
+    _import(tmp_path, rows)
+    query = "SELECT id, risk_level, risk_rules FROM sales_order ORDER BY id"
+    scored = db.execute_sql(query).fetchall()
+    assert db.execute_sql("SELECT count(*) FROM risk_key").fetchone()[0] == 400
+    assert sum(1 for _, level, _ in scored if level) > 100  # the windows fired across blocks
+    risk.rescore_all()
+    assert db.execute_sql(query).fetchall() == scored

@@ -33,12 +33,14 @@ def test_chunks_added_while_the_helper_is_busy_are_written_together_in_order(
     jobs: list[int] = []
     original = BulkOrderWriter._write
 
-    def slow_write(self: BulkOrderWriter, index_range: tuple[int, int] | None) -> None:
+    def slow_write(
+        self: BulkOrderWriter, index_range: tuple[int, int] | None, risk_keys: list[tuple]
+    ) -> None:
         jobs.append(conn.execute("SELECT count(*) FROM temp.import_stage_order").fetchone()[0])
         if len(jobs) == 1:
             started.set()
             release.wait(5)  # the first chunk keeps the helper busy while three more arrive
-        original(self, index_range)
+        original(self, index_range, risk_keys)
 
     monkeypatch.setattr(BulkOrderWriter, "_write", slow_write)
     monkeypatch.setattr(bulk_orders, "INDEX_EVERY", 150)
@@ -83,10 +85,12 @@ def test_the_queue_is_bounded(fresh_db: Path, monkeypatch: pytest.MonkeyPatch) -
     release = threading.Event()
     original = BulkOrderWriter._write
 
-    def slow_write(self: BulkOrderWriter, index_range: tuple[int, int] | None) -> None:
+    def slow_write(
+        self: BulkOrderWriter, index_range: tuple[int, int] | None, risk_keys: list[tuple]
+    ) -> None:
         started.set()
         release.wait(5)
-        original(self, index_range)
+        original(self, index_range, risk_keys)
 
     monkeypatch.setattr(BulkOrderWriter, "_write", slow_write)
     with db.atomic():
@@ -103,3 +107,23 @@ def test_the_queue_is_bounded(fresh_db: Path, monkeypatch: pytest.MonkeyPatch) -
         finally:
             writer.close()
     assert conn.execute("SELECT count(*) FROM sales_order").fetchone()[0] == 300
+
+
+def test_the_writer_enlarges_the_page_cache_and_gives_it_back(fresh_db: Path) -> None:
+    conn = db.connection()
+    conn.execute("INSERT INTO shop (id, platform, name, created_at) VALUES (1, 'taobao', '店', 0)")
+    before = conn.execute("PRAGMA cache_size").fetchone()[0]
+    assert before > -bulk_orders.BULK_CACHE_KIB  # the app's usual cache is smaller
+    with db.atomic():
+        writer = BulkOrderWriter(conn, index_in_bulk=True)
+        try:
+            assert conn.execute("PRAGMA cache_size").fetchone()[0] == -bulk_orders.BULK_CACHE_KIB
+            orders, lines = _chunk(1, 1, 10)
+            keys = [(1_700_000_000 + i, i, 11, 22, 33, 44, 0, 55) for i in range(1, 11)]
+            writer.add(orders, lines, keys)
+            writer.finish()
+        finally:
+            writer.close()
+    assert conn.execute("PRAGMA cache_size").fetchone()[0] == before
+    # The risk keys went in with their orders, on the helper thread.
+    assert conn.execute("SELECT count(*), sum(phone) FROM risk_key").fetchone() == (10, 110)

@@ -60,6 +60,21 @@ def test_sort_in_sql(demo_db: Path) -> None:
     assert profits == sorted(profits)
 
 
+def test_id_list_is_the_row_by_row_answer_in_display_order(demo_db: Path) -> None:
+    """The ids are read as one hex string (off the GIL): same ids, same order, every sort."""
+    from dropship_desktop.store.order_queries import SORT_COLUMNS, _order_by, _where
+
+    for key in SORT_COLUMNS:
+        for descending in (False, True):
+            for text in ("", "科技园"):
+                flt = OrderFilter(sort_key=key, descending=descending, text=text)
+                where, params = _where(flt)
+                sql = f"SELECT o.id FROM sales_order o{where}{_order_by(flt)}"
+                expected = [r[0] for r in db.execute_sql(sql, params)]
+                assert list(order_ids(flt)) == expected, (key, descending, text)
+    assert list(order_ids(OrderFilter(text="no such order anywhere"))) == []
+
+
 def _like_ids(text: str) -> set[int]:
     return {
         r[0]

@@ -4,8 +4,8 @@
 it. The shop, platform, supplier and offer are copied onto the case when it is opened, and
 ``deadline_at`` (when the seller must have acted, NULL when nothing is due) and ``queue_rank``
 are stored: the after-sales queue filters and sorts 50,000 cases over one index without joins.
-``queue_rank`` is the deadline for open cases with one, 4e9 + the last change for open cases
-waiting on somebody else, and 8e9 − the closing time for finished ones (newest first).
+``queue_rank`` is the deadline for open cases with one, 3e9 + the last change for open cases
+waiting on somebody else, and 1e10 − the closing time for finished ones (newest first).
 
 ``after_sales_deadline`` holds the seller's own response windows (hours) per shop platform,
 kind and stage; missing rows use the built-in defaults. ``after_sales_template`` holds the

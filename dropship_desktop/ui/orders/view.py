@@ -9,32 +9,25 @@ sqlite3-interrupted).
 from __future__ import annotations
 
 from array import array
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QByteArray,
-    QEvent,
-    QObject,
     QPoint,
-    QSettings,
     Qt,
     QTimer,
     Slot,
 )
-from PySide6.QtGui import QAction, QFontMetrics, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMenu,
-    QMessageBox,
-    QPushButton,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -43,40 +36,51 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.enums import OrderStatus1688, SalesStatus
 from ...services.base import Changes
-from ...services.orders import BuyerData, link_supplier_order, reveal_buyer_data
+from ...services.orders import BuyerData, reveal_buyer_data
 from ...store.order_queries import (
     OrderDetail,
     OrderFilter,
     filter_choices,
-    find_sales_orders,
     first_page_rows,
     order_detail,
     order_ids,
     unmatched_supplier_orders,
 )
 from ..after_sales.open_case import after_sales_action, open_after_sales_case
-from ..formatting import (
-    enum_label,
-    format_datetime,
-    format_money,
-    sales_status_label,
-    supplier_status_label,
+from ..models.order_list import (
+    COLUMNS,
+    PAGE_SIZE,
+    SORTABLE,
+    DisplayRow,
+    OrderListModel,
+    find_row,
+    read_pages,
+    render_rows,
 )
-from ..models.order_list import COLUMNS, PAGE_SIZE, SORTABLE, OrderListModel, flag_example
-from ..models.rows import RowColumn, RowsModel
 from ..tasks import DbWorker
 from ..view_base import View, icon, with_shortcut
-from ..widgets.column_widths import datetime_width, order_number_width, text_width
 from ..widgets.table_copy import install_copy_shortcut
-from ..widgets.tables import read_only_table
+from .columns import (
+    DEFAULT_COLUMN_ORDER,
+    HEADER_KEY,
+    MIN_PRODUCT_WIDTH,
+    OrderColumnsMixin,
+)
 from .detail import OrderDetailPane
 from .filters import QUICK_UNMATCHED, OrderFilterBar
 from .risk import install_risk_actions
 from .start_page import StartPage, connect_start_page, show_start_page_if_empty
+from .unmatched import UnmatchedOrdersMixin, build_unmatched_page
 
-__all__ = ["EXPORT_SHORTCUT", "IMPORT_SHORTCUT", "OrdersView"]
+__all__ = [
+    "DEFAULT_COLUMN_ORDER",
+    "EXPORT_SHORTCUT",
+    "HEADER_KEY",
+    "IMPORT_SHORTCUT",
+    "MIN_PRODUCT_WIDTH",
+    "OrdersView",
+]
 
 #: Shortcuts of the File menu's import and export actions (shown in this view's tooltips).
 IMPORT_SHORTCUT = "Ctrl+I"
@@ -88,54 +92,40 @@ DETAIL_KEY = "orders-detail"
 UNMATCHED_KEY = "orders-unmatched"
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
-HEADER_KEY = "orders/header_state"
-HEADER_COLUMNS_KEY = "orders/header_columns"
-SPLITTER_KEY = "orders/splitter_state"
-#: The columns left to right by default, in the order a dropshipper works an order: which order
-#: (number, buyer, product), what it is worth (amount, profit), where both sides stand (shop
-#: status, 1688 status, 1688 order no., tracking no.), the deadline and what needs doing. The
-#: rest follows and can be shown, hidden and moved from the header's context menu.
-DEFAULT_COLUMN_ORDER = (
-    "shop_order_no",
-    "buyer_name",
-    "product_summary",
-    "sale_fen",
-    "profit_fen",
-    "status",
-    "supplier_status",
-    "supplier_order_no",
-    "tracking_no",
-    "ship_by",
-    "flags",
-    "risk",
-    "created_at",
-    "shop",
-    "quantity",
-    "paid_at",
-    "cost_fen",
-    "dropship_fee_fen",
-    "carrier",
-)
-#: The product column takes the width the others leave, but never less than this.
-MIN_PRODUCT_WIDTH = 100
-assert sorted(DEFAULT_COLUMN_ORDER) == sorted(c.key for c in COLUMNS)
 _DETAIL_WIDTH = 300
 #: Quick views listed by urgency (overdue first) when chosen.
 URGENT_QUICK_VIEWS = frozenset({"attention", "due"})
 
-UNMATCHED_COLUMNS = (
-    RowColumn(1, QT_TRANSLATE_NOOP("OrdersView", "1688 order id")),
-    RowColumn(2, QT_TRANSLATE_NOOP("OrdersView", "1688 status"), supplier_status_label),
-    RowColumn(3, QT_TRANSLATE_NOOP("OrdersView", "Supplier")),
-    RowColumn(4, QT_TRANSLATE_NOOP("OrdersView", "Product")),
-    RowColumn(5, QT_TRANSLATE_NOOP("OrdersView", "Qty"), align=_RIGHT),
-    RowColumn(6, QT_TRANSLATE_NOOP("OrdersView", "Paid"), format_money, _RIGHT),
-    RowColumn(7, QT_TRANSLATE_NOOP("OrdersView", "Created"), format_datetime),
-    RowColumn(8, QT_TRANSLATE_NOOP("OrdersView", "Recipient")),
-)
+
+def _first_screen(
+    flt: OrderFilter, limit: int
+) -> tuple[array, dict[int, Any], dict[int, DisplayRow]]:
+    """On the DB worker: the first ids of *flt*, their rows, and those rows rendered (the first
+    paint after a search, sort or view switch then only looks cells up)."""
+    ids, rows = first_page_rows(flt, limit)
+    return ids, rows, render_rows(rows)
 
 
-class OrdersView(View):
+@dataclass(frozen=True)
+class _AllIds:
+    """What the DB worker hands the list once a filter's full id list is known."""
+
+    ids: array
+    #: The row of the order kept selected (-1: not in the list, or none kept).
+    row: int
+    #: The pages around that row, read and rendered (:func:`read_pages`).
+    pages: dict[int, tuple[list[Any], list[DisplayRow | None]]]
+
+
+def _all_ids(flt: OrderFilter, keep_id: int | None) -> _AllIds:
+    """On the DB worker: every id of *flt*, where the kept order is, and the rows around it (the
+    list then scrolls to it without a search or a query on the UI thread)."""
+    ids = order_ids(flt)
+    row = find_row(ids, keep_id) if keep_id is not None else -1
+    return _AllIds(ids, row, read_pages(ids, row, flt.now) if row >= 0 else {})
+
+
+class OrdersView(OrderColumnsMixin, UnmatchedOrdersMixin, View):
     """Every sales order with its supplier side; search, filters and sort run in SQL off the UI
     thread; the detail of the current order is shown beside the list."""
 
@@ -152,6 +142,9 @@ class OrdersView(View):
         self._generation = 0
         self._complete = False
         self._keep_id: int | None = None
+        #: Whether data changed since the detail pane was loaded (else the same order is not
+        #: loaded again when a sort or search keeps it current).
+        self._detail_dirty = False
         self._quick = ""
 
         # -- search and filters
@@ -266,35 +259,7 @@ class OrdersView(View):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
         # -- supplier orders awaiting a match
-        self.unmatched_model = RowsModel(UNMATCHED_COLUMNS, "OrdersView", self)
-        self.unmatched_table = read_only_table(self.unmatched_model, "unmatchedTable")
-        self.unmatched_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.unmatched_table.verticalHeader().setDefaultSectionSize(24)
-        self.unmatched_table.setColumnWidth(0, order_number_width(self.unmatched_table))
-        self.unmatched_table.setColumnWidth(3, 200)
-        self.unmatched_table.setColumnWidth(6, datetime_width(self.unmatched_table))
-        self.unmatched_table.doubleClicked.connect(lambda _i: self.link_selected())
-        self.unmatched_table.selectionModel().selectionChanged.connect(
-            lambda *_: self.link_action.setEnabled(self._selected_unmatched() is not None)
-        )
-        self.unmatched_hint = QLabel()
-        self.unmatched_hint.setWordWrap(True)
-        self.link_button = QPushButton()
-        self.link_button.setObjectName("linkButton")
-        self.link_button.setIcon(icon("link"))
-        self.link_button.clicked.connect(self.link_selected)
-        self.link_action.changed.connect(
-            lambda: self.link_button.setEnabled(self.link_action.isEnabled())
-        )
-        self.link_button.setEnabled(False)
-        unmatched_page = QWidget()
-        unmatched_layout = QVBoxLayout(unmatched_page)
-        unmatched_layout.setContentsMargins(0, 0, 0, 0)
-        hint_row = QHBoxLayout()
-        hint_row.addWidget(self.unmatched_hint, 1)
-        hint_row.addWidget(self.link_button)
-        unmatched_layout.addLayout(hint_row)
-        unmatched_layout.addWidget(self.unmatched_table, 1)
+        unmatched_page = build_unmatched_page(self)
 
         self.list_stack = QStackedWidget()
         self.list_stack.addWidget(self.table)
@@ -424,7 +389,7 @@ class OrdersView(View):
         self.worker.cancel(IDS_KEY)
         flt = self.filter
         self.worker.submit(
-            first_page_rows,
+            _first_screen,
             flt,
             PAGE_SIZE,
             on_result=lambda page: self._show_first_page(generation, flt, *page),
@@ -432,14 +397,19 @@ class OrdersView(View):
         )
 
     def _show_first_page(
-        self, generation: int, flt: OrderFilter, ids: array, rows: dict[int, Any]
+        self,
+        generation: int,
+        flt: OrderFilter,
+        ids: array,
+        rows: dict[int, Any],
+        shown: dict[int, DisplayRow],
     ) -> None:
         if generation != self._generation or self._complete:
             return
         if len(ids) < PAGE_SIZE:
-            self._show_all_ids(generation, ids, rows)  # a short page is the whole list
+            self._show_all_ids(generation, ids, rows, shown)  # a short page is the whole list
             return
-        self.model.set_ids(ids, rows)
+        self.model.set_ids(ids, rows, shown)
         self._restore_current()
         self.count_label.setText(self.tr("Counting…"))
         # Paint the first screenful now, while the worker is idle, and only then ask for all the
@@ -447,21 +417,40 @@ class OrdersView(View):
         # paint for the GIL and stretch it from ~25 to ~60 ms.
         self.table.doItemsLayout()  # now, not on the view's delayed-layout timer (a 2nd paint)
         self.table.viewport().repaint()
+        keep = self._keep_id
+        if keep is not None and keep in rows:
+            keep = None  # on the first page: nothing to search for
         self.worker.submit(
-            order_ids,
+            _all_ids,
             flt,  # the filter this page was for, not whatever is set by now
-            on_result=lambda all_ids: self._show_all_ids(generation, all_ids),
+            keep,
+            on_result=lambda found: self._show_found(generation, found),
             key=IDS_KEY,
         )
 
+    def _show_found(self, generation: int, found: _AllIds) -> None:
+        if generation != self._generation:
+            return
+        self._show_all_ids(generation, found.ids, pages=found.pages, kept_row=found.row)
+
     def _show_all_ids(
-        self, generation: int, ids: array, rows: dict[int, Any] | None = None
+        self,
+        generation: int,
+        ids: array,
+        rows: dict[int, Any] | None = None,
+        shown: dict[int, DisplayRow] | None = None,
+        pages: dict[int, tuple[list[Any], list[DisplayRow | None]]] | None = None,
+        kept_row: int = -1,
     ) -> None:
         if generation != self._generation:
             return
         self._complete = True
         if not self.model.extend_ids(ids):
-            self.model.set_ids(ids, rows)
+            self.model.set_ids(ids, rows, shown)
+        if pages:
+            self.model.add_pages(pages)
+        if kept_row >= 0 and self._keep_id is not None:
+            self.model.hint_row(self._keep_id, kept_row)
         self._restore_current()
         if not self.table.currentIndex().isValid():
             # No order (0 results): the pane must not go on showing one from an earlier search.
@@ -470,6 +459,15 @@ class OrdersView(View):
         self._set_count(len(ids))
         self._keep_id = None
         show_start_page_if_empty(self)
+
+    @Slot(object)
+    def _show_unmatched(self, rows: list[tuple[Any, ...]]) -> None:
+        if self.filters.quick() != QUICK_UNMATCHED:
+            return
+        self.unmatched_model.set_rows(rows)
+        # Here, not in unmatched.py: lupdate reads a plural only from self.tr().
+        self.count_label.setText(self.tr("%n supplier order(s) awaiting a match", "", len(rows)))
+        self.link_action.setEnabled(False)
 
     def _set_count(self, count: int) -> None:
         self.count_label.setText(self.tr("%n order(s)", "", count))
@@ -502,15 +500,6 @@ class OrdersView(View):
                 | self.table.selectionModel().SelectionFlag.Rows,
             )
             self.table.scrollTo(index)
-
-    def _first_column(self) -> int:
-        """The leftmost shown column (the current cell there does not scroll the list sideways)."""
-        header = self.table.horizontalHeader()
-        for visual in range(header.count()):
-            logical = header.logicalIndex(visual)
-            if not header.isSectionHidden(logical):
-                return logical
-        return 0
 
     def is_complete(self) -> bool:
         """Whether the full id list of the current filter has arrived."""
@@ -569,6 +558,8 @@ class OrdersView(View):
         self.refresh()
 
     def on_changed(self, changes: Changes) -> None:
+        if changes.tables & self.watches:
+            self._detail_dirty = True  # the order shown may have changed too
         super().on_changed(changes)
         if changes.touches("shop", "supplier"):
             self.worker.submit(filter_choices, on_result=self._set_choices)
@@ -594,6 +585,9 @@ class OrdersView(View):
     @Slot()
     def _load_detail(self) -> None:
         order_id = self.current_order_id()
+        if order_id is not None and order_id == self.detail.order_id() and not self._detail_dirty:
+            return  # still the same order (a sort, a cleared search): no new pane to lay out
+        self._detail_dirty = False
         if order_id is None:
             self.detail.show_detail(None)
             return
@@ -612,160 +606,12 @@ class OrdersView(View):
     @Slot(object)
     def _revealed(self, data: BuyerData) -> None:
         self.detail.show_revealed(data)
+        self._detail_dirty = True
         self._load_detail()  # the timeline now shows the reveal
-
-    # -- columns and layout ------------------------------------------------------------------
-
-    def reset_columns(self) -> None:
-        """The default column order, widths and visibility (fitted to the font in use)."""
-        header = self.table.horizontalHeader()
-        if not self._default_header_state.isEmpty():
-            self._restore_header(self._default_header_state)
-            return
-        keys = [c.key for c in COLUMNS]
-        for visual, key in enumerate(DEFAULT_COLUMN_ORDER):
-            header.moveSection(header.visualIndex(keys.index(key)), visual)
-        metrics = QFontMetrics(self.table.font())
-        digits, date = order_number_width(metrics), datetime_width(metrics)
-        # Capped: a longer status or flag text is elided, the whole of it in the cell's tooltip.
-        status = text_width(
-            metrics, [enum_label(s) for s in SalesStatus], self.tr("Sales status"), cap=120
-        )
-        status_1688 = text_width(
-            metrics, [enum_label(s) for s in OrderStatus1688], self.tr("1688 status"), cap=110
-        )
-
-        def label(key: str) -> str:
-            return str(self.model.headerData(keys.index(key), Qt.Orientation.Horizontal))
-
-        def money(key: str) -> int:
-            # Room for the header too, less the sort arrow's (shown on one column at a time).
-            amounts = text_width(metrics, ["¥88,888.88"])
-            return max(amounts, metrics.horizontalAdvance(label(key)) + 14)
-
-        flags = text_width(metrics, [flag_example()], label("flags"), cap=110) + 20  # + icon
-        for key, width in (
-            ("shop_order_no", max(digits, text_width(metrics, [], label("shop_order_no")))),
-            ("created_at", date),
-            ("buyer_name", text_width(metrics, ["欧阳**"], label("buyer_name"))),
-            ("product_summary", MIN_PRODUCT_WIDTH),
-            ("status", status),
-            ("supplier_status", status_1688),
-            ("flags", flags),
-            ("risk", text_width(metrics, [self.tr("High (checked)")], label("risk"), cap=110)),
-            ("profit_fen", money("profit_fen")),
-            ("sale_fen", money("sale_fen")),
-            ("ship_by", max(date, text_width(metrics, [], label("ship_by")))),
-            ("shop", 110),
-            ("quantity", text_width(metrics, ["888"], label("quantity"))),
-            ("paid_at", date),
-            ("cost_fen", money("cost_fen")),
-            ("dropship_fee_fen", money("dropship_fee_fen")),
-            (
-                "supplier_order_no",
-                max(digits, text_width(metrics, [], label("supplier_order_no"))),
-            ),
-            ("carrier", 90),
-            ("tracking_no", text_width(metrics, ["YT754751206213"], label("tracking_no"))),
-        ):
-            self.table.setColumnWidth(keys.index(key), width)
-        for column in range(len(COLUMNS)):
-            self.table.setColumnHidden(column, False)
-        self._default_header_state = header.saveState()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize and watched is self.table.viewport():
-            self._fit_product()
-        return super().eventFilter(watched, event)
-
-    @Slot(int, int, int)
-    def _section_resized(self, section: int, _old: int, _new: int) -> None:
-        if section != self._product_column:
-            self._fit_product()
-
-    def _fit_product(self) -> None:
-        """Give the product column the width the other shown columns leave (at least
-        :data:`MIN_PRODUCT_WIDTH`): no empty band on a wide window, no lost column on a small one.
-        """
-        header = self.table.horizontalHeader()
-        if header.isSectionHidden(self._product_column):
-            return
-        others = sum(
-            header.sectionSize(c)
-            for c in range(header.count())
-            if c != self._product_column and not header.isSectionHidden(c)
-        )
-        width = max(MIN_PRODUCT_WIDTH, self.table.viewport().width() - others)
-        if header.sectionSize(self._product_column) != width:
-            header.resizeSection(self._product_column, width)
-
-    def _restore_layout(self) -> None:
-        settings = QSettings()
-        columns = ",".join(c.key for c in COLUMNS)
-        state = settings.value(HEADER_KEY)
-        # A state saved for other columns (an older version) would scramble them: ignore it.
-        if (
-            isinstance(state, QByteArray)
-            and settings.value(HEADER_COLUMNS_KEY, "", type=str) == columns
-            and not self._restore_header(state)
-        ):
-            self.reset_columns()
-        splitter = settings.value(SPLITTER_KEY)
-        if isinstance(splitter, QByteArray):
-            self.splitter.restoreState(splitter)
-
-    def _restore_header(self, state: QByteArray) -> bool:
-        """Column order, widths and visibility from *state*; the sort stays the filter's (the
-        saved state's sort indicator would otherwise start a reload)."""
-        header = self.table.horizontalHeader()
-        header.blockSignals(True)
-        try:
-            ok = header.restoreState(state)
-            header.setSortIndicator(
-                self._sort_section,
-                Qt.SortOrder.DescendingOrder
-                if self.filter.descending
-                else Qt.SortOrder.AscendingOrder,
-            )
-        finally:
-            header.blockSignals(False)
-        # The signals were blocked: tell the view about the sections as they are now.
-        header.headerDataChanged(Qt.Orientation.Horizontal, 0, header.count() - 1)
-        self.table.viewport().update()
-        return ok
-
-    def save_layout(self) -> None:
-        """Remember the column order, widths and visibility and the detail pane's width."""
-        settings = QSettings()
-        settings.setValue(HEADER_KEY, self.table.horizontalHeader().saveState())
-        settings.setValue(HEADER_COLUMNS_KEY, ",".join(c.key for c in COLUMNS))
-        settings.setValue(SPLITTER_KEY, self.splitter.saveState())
 
     def shutdown(self) -> None:
         self.save_layout()
         super().shutdown()
-
-    @Slot(QPoint)
-    def _header_menu(self, pos: QPoint) -> None:
-        """Show or hide columns, or go back to the default columns."""
-        header = self.table.horizontalHeader()
-        menu = QMenu(self)
-        menu.setObjectName("orderColumnsMenu")
-        visible = [c for c in range(len(COLUMNS)) if not header.isSectionHidden(c)]
-        for visual in range(header.count()):
-            column = header.logicalIndex(visual)
-            action = menu.addAction(str(self.model.headerData(column, Qt.Orientation.Horizontal)))
-            action.setCheckable(True)
-            action.setChecked(not header.isSectionHidden(column))
-            # The last visible column stays: a table without columns cannot get them back.
-            action.setEnabled(visible != [column])
-            action.toggled.connect(
-                lambda on, c=column: self.table.setColumnHidden(c, not on)  # type: ignore[misc]
-            )
-        menu.addSeparator()
-        reset = menu.addAction(self.tr("Reset columns"))
-        reset.triggered.connect(self.reset_columns)
-        menu.exec(header.mapToGlobal(pos))
 
     # -- actions ---------------------------------------------------------------------------
 
@@ -810,67 +656,3 @@ class OrdersView(View):
         menu.addAction(self.copy_action)
         menu.addAction(self.export_action)
         menu.exec(self.table.viewport().mapToGlobal(pos))
-
-    # -- linking supplier orders ---------------------------------------------------------------
-
-    @Slot(object)
-    def _show_unmatched(self, rows: list[tuple[Any, ...]]) -> None:
-        if self.filters.quick() != QUICK_UNMATCHED:
-            return
-        self.unmatched_model.set_rows(rows)
-        self.count_label.setText(self.tr("%n supplier order(s) awaiting a match", "", len(rows)))
-        self.link_action.setEnabled(False)
-
-    def _selected_unmatched(self) -> tuple[Any, ...] | None:
-        rows = self.unmatched_table.selectionModel().selectedRows()
-        return self.unmatched_model.row_tuple(rows[0].row()) if rows else None
-
-    @Slot()
-    def link_selected(self) -> None:
-        """Ask for the shop order number and link the selected supplier order to it."""
-        row = self._selected_unmatched()
-        if row is None:
-            return
-        number, ok = QInputDialog.getText(
-            self,
-            self.tr("Link to order"),
-            self.tr("Shop order no. that 1688 order {} belongs to:").format(row[1] or row[0]),
-        )
-        if ok and number.strip():
-            self.worker.submit(
-                find_sales_orders,
-                number.strip(),
-                on_result=lambda found: self._link_found(int(row[0]), number.strip(), found),
-            )
-
-    def _link_found(
-        self, supplier_order_id: int, number: str, found: list[tuple[Any, ...]]
-    ) -> None:
-        if not found:
-            QMessageBox.information(
-                self,
-                self.tr("Link to order"),
-                self.tr(
-                    "No order has the shop order no. {}. Check the number, or import the shop's "
-                    "orders first."
-                ).format(number),
-            )
-            return
-        if len(found) == 1:
-            target = found[0]
-        else:
-            labels = [
-                f"{r[1]} · {sales_status_label(r[3])} · {format_datetime(r[4])}" for r in found
-            ]
-            choice, ok = QInputDialog.getItem(
-                self,
-                self.tr("Link to order"),
-                self.tr("Several shops have an order {}; choose one:").format(number),
-                labels,
-                0,
-                False,
-            )
-            if not ok:
-                return
-            target = found[labels.index(choice)]
-        self.worker.submit(link_supplier_order, supplier_order_id, int(target[0]))

@@ -1,0 +1,330 @@
+"""The fraud checks' buyer keys and the state a scoring batch starts from.
+
+Buyer values (phone, address, name, member) are never stored: each becomes a salted 63-bit key
+(:func:`internal_keys`, or :func:`column_keys` for a whole import block at once), and blacklist
+entries shared with partners a digest (:func:`blacklist_digest`). :func:`load_context` reads the
+settings, the salt, the local blacklist and the two filters (:class:`Bits`) that tell a batch
+which keys were seen before and which may have history events.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+import zlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from itertools import repeat
+from typing import Any
+
+import xxhash
+
+from ..domain.buyer_info import StaticChecker
+from ..domain.risk import (
+    KeyKind,
+    RiskSettings,
+    normalise_phone,
+)
+
+__all__ = [
+    "BLACKLIST_KINDS",
+    "Bits",
+    "RiskContext",
+    "blacklist_digest",
+    "column_keys",
+    "internal_keys",
+    "load_context",
+    "load_settings",
+    "order_values",
+]
+
+_MASK = (1 << 63) - 1
+_SEEN_BITS = 1 << 26  # 8 MiB: ~4 % false "seen" at 3M keys (only costs a look-up)
+_EVENT_BITS = 1 << 22  # 512 KiB: events are few
+_GOLDEN = 0x9E3779B97F4A7C15
+
+#: Rules recomputed from other orders (the rest are the order's own, kept when a neighbour is
+#: rescored).
+#: Blacklist kinds → the key of an order they are compared with.
+BLACKLIST_KINDS: tuple[str, ...] = ("phone", "member", "address", "name_phone")
+_KIND = {
+    "phone": KeyKind.PHONE,
+    "member": KeyKind.MEMBER,
+    "address": KeyKind.ADDRESS,
+    "name_phone": KeyKind.NAME_PHONE,
+}
+
+
+def _h(kind: KeyKind, value: str, salt: bytes) -> int:
+    if not value or "*" in value:
+        return 0
+    digest = hashlib.blake2b(f"{int(kind)}:{value}".encode(), digest_size=8, key=salt).digest()
+    return int.from_bytes(digest, "big") >> 1 or 1
+
+
+def _mix(a: int, b: int) -> int:
+    if not a or not b:
+        return 0
+    return (((a * _GOLDEN) & _MASK) ^ b) or 1
+
+
+# Spaces and punctuation an address is compared without. Explicit (not \s): the column-wise
+# path joins addresses with U+001E, which \s would match.
+_ADDRESS_DROP = __import__("re").compile(
+    "[ \t\r\n\f\v\u00a0\u2000-\u200b\u3000,，。.、;；:：()（）\\[\\]【】#＃\\-—_/\\\\]+"
+)
+_NAME_DROP = __import__("re").compile(r"\s+")
+
+
+def order_values(name: str, phone: str, address: str, member: str) -> tuple[str, str, str, str]:
+    """The normalised (phone, address, name, member) keys are made from ("" when masked)."""
+    if not (len(phone) == 11 and phone.isdigit()):
+        phone = normalise_phone(phone) if phone and "*" not in phone else ""
+    if address:
+        if "*" in address:
+            address = ""
+        else:
+            if not unicodedata.is_normalized("NFKC", address):
+                address = unicodedata.normalize("NFKC", address)
+            address = _ADDRESS_DROP.sub("", address).lower()
+    if name:
+        if not name.isalpha():
+            name = _NAME_DROP.sub("", unicodedata.normalize("NFKC", name))
+        name = name.lower() if name.isascii() else name
+    if member:
+        member = _NAME_DROP.sub("", unicodedata.normalize("NFKC", member)).lower()
+    return phone, address, name, member
+
+
+def _seeds(salt: bytes) -> tuple[int, int, int, int]:
+    """Per-kind 64-bit seeds of the internal keys (phone, address, member) and the name CRC."""
+    digest = hashlib.blake2b(b"dropship-risk-keys", digest_size=32, key=salt).digest()
+    return (
+        int.from_bytes(digest[:8], "big"),
+        int.from_bytes(digest[8:16], "big"),
+        int.from_bytes(digest[16:24], "big"),
+        zlib.crc32(digest[24:]),
+    )
+
+
+def internal_keys(
+    values: tuple[str, str, str, str], seeds: tuple[int, int, int, int]
+) -> tuple[int, int, int, int, int, int]:
+    """(phone, address, name, name+address, member, name+phone) keys of normalised values.
+
+    Internal keys (never exported) use xxHash64 seeded from the database's salt: ~10× cheaper
+    than Blake2b, which only the exported blacklist digests need.
+    """
+    p, a, n, m = values
+    intdigest = xxhash.xxh64_intdigest
+    kp = (intdigest(p.encode(), seeds[0]) >> 1 or 1) if p else 0
+    ka = (intdigest(a.encode(), seeds[1]) >> 1 or 1) if a else 0
+    kn = zlib.crc32(n.encode(), seeds[3]) + 1 if n else 0
+    km = (intdigest(m.encode(), seeds[2]) >> 1 or 1) if m else 0
+    return kp, ka, kn, _mix(ka, kn), km, _mix(kp, kn)
+
+
+_SEP = "\x1e"
+
+
+def column_keys(
+    names: Sequence[str],
+    phones: Sequence[str],
+    addresses: Sequence[str],
+    seeds: tuple[int, int, int, int],
+) -> list[tuple[int, int, int, int, int, int]]:
+    """:func:`internal_keys` of many orders (no member names), normalising column-wise."""
+    count = len(names)
+    if any(_SEP in a for a in addresses) or any(_SEP in n for n in names):
+        return [internal_keys(order_values(n, p, a, ""), seeds) for n, p, a in
+                zip(names, phones, addresses, strict=True)]  # fmt: skip
+    joined = unicodedata.normalize("NFKC", _SEP.join(addresses))
+    norm_addresses = _ADDRESS_DROP.sub("", joined)
+    norm_addresses = norm_addresses.lower().split(_SEP)
+    joined_names = unicodedata.normalize("NFKC", _SEP.join(names))
+    norm_names = _NAME_DROP.sub("", joined_names.replace(_SEP, "\x00")).replace("\x00", _SEP)
+    norm_names = norm_names.lower().split(_SEP)
+    if len(norm_addresses) != count or len(norm_names) != count:  # a separator in the data
+        return [internal_keys(order_values(n, p, a, ""), seeds) for n, p, a in
+                zip(names, phones, addresses, strict=True)]  # fmt: skip
+    digest = xxhash.xxh64_intdigest
+    encode = str.encode
+    phone_keys = [
+        (digest(p.encode(), seeds[0]) >> 1 or 1)
+        if len(p) == 11 and p.isdigit()
+        else internal_keys((order_values("", p, "", "")[0], "", "", ""), seeds)[0]
+        for p in phones
+    ]
+    for i, a in enumerate(addresses):
+        if "*" in a:
+            norm_addresses[i] = ""
+    address_keys = [
+        (k >> 1 or 1) if a else 0
+        for k, a in zip(map(digest, map(encode, norm_addresses), repeat(seeds[1])),
+                        norm_addresses, strict=True)
+    ]  # fmt: skip
+    name_keys = [
+        k + 1 if n else 0
+        for k, n in zip(map(zlib.crc32, map(encode, norm_names), repeat(seeds[3])),
+                        norm_names, strict=True)
+    ]  # fmt: skip
+    return [
+        (kp, ka, kn, _mix(ka, kn), 0, _mix(kp, kn))
+        for kp, ka, kn in zip(phone_keys, address_keys, name_keys, strict=True)
+    ]
+
+
+def blacklist_digest(
+    kind: str, name: str, phone: str, address: str, member: str, salt: bytes
+) -> int:
+    """The digest a blacklist entry of *kind* has for these buyer values under *salt* (0: none).
+
+    The same function makes the order keys, so the local list matches an order's keys directly.
+    """
+    p, a, n, m = order_values(name, phone, address, member)
+    if kind == "phone":
+        return _h(KeyKind.PHONE, p, salt)
+    if kind == "member":
+        return _h(KeyKind.MEMBER, m, salt)
+    if kind == "address":
+        return _h(KeyKind.ADDRESS, a, salt)
+    if kind == "name_phone":
+        return _mix(
+            _h(KeyKind.PHONE, p, salt), zlib.crc32(n.encode(), zlib.crc32(salt)) if n else 0
+        )
+    raise ValueError(kind)
+
+
+@dataclass
+class RiskContext:
+    """What scoring needs besides the orders: salt, settings, blacklists, bitmaps."""
+
+    salt: bytes
+    settings: RiskSettings
+    checker: StaticChecker
+    seeds: tuple[int, int, int, int]
+    #: Local blacklist: kind → internal key → entry id.
+    local: dict[str, dict[int, int]] = field(default_factory=dict)
+    #: Lists matched by digest (partners', or entries imported without an internal key):
+    #: (salt, kind → digests).
+    partners: list[tuple[bytes, dict[str, set[int]]]] = field(default_factory=list)
+    seen: Bits | None = None
+    events: Bits | None = None
+
+
+def load_settings(conn: Any) -> RiskSettings:
+    row = conn.execute("SELECT value FROM risk_state WHERE name = 'settings'").fetchone()
+    return RiskSettings.from_json(row[0] if row is not None else None)
+
+
+def load_context(conn: Any, *, bitmaps: bool = True) -> RiskContext:
+    """Read the salt, settings and blacklists (and the bitmaps, for a batch)."""
+    salt = bytes(conn.execute("SELECT value FROM risk_state WHERE name = 'salt'").fetchone()[0])
+    settings = load_settings(conn)
+    ctx = RiskContext(salt, settings, StaticChecker(settings), _seeds(salt))
+    lists = {
+        int(i): (bytes(s), bool(local))
+        for i, s, local in conn.execute("SELECT id, salt, is_local FROM blacklist_list")
+    }
+    partner_sets: dict[int, dict[str, set[int]]] = {}
+    for entry_id, list_id, kind, digest, key in conn.execute(
+        "SELECT id, list_id, kind, digest, key FROM blacklist_entry"
+    ):
+        if key:
+            ctx.local.setdefault(kind, {})[int(key)] = int(entry_id)
+        else:
+            partner_sets.setdefault(list_id, {}).setdefault(kind, set()).add(int(digest))
+    ctx.partners = [(lists[i][0], kinds) for i, kinds in partner_sets.items()]
+    if bitmaps:
+        ctx.seen = Bits(conn, "seen", _SEEN_BITS)
+        ctx.events = Bits(conn, "events", _EVENT_BITS)
+    return ctx
+
+
+class Bits:
+    """A one-hash Bloom filter of key hashes kept in ``risk_bits`` as 4 KiB chunks.
+
+    A small batch reads and writes the chunks it touches; a big one reads them all at once.
+    "Maybe seen" for a key never seen happens for a fraction of keys (~4 % at a million
+    orders × three keys in 2^26 bits); those are only looked up for nothing.
+    """
+
+    CHUNK_BYTES = 4096
+
+    def __init__(self, conn: Any, name: str, bits: int) -> None:
+        self.conn = conn
+        self.name = name
+        self.mask = bits - 1
+        self.data = bytearray(bits // 8)
+        self._loaded: set[int] | None = set()  # None: every chunk loaded
+        self._dirty: set[int] = set()
+
+    def load_all(self) -> None:
+        if self._loaded is None:
+            return
+        size = self.CHUNK_BYTES
+        for chunk, data in self.conn.execute(
+            "SELECT chunk, bits FROM risk_bits WHERE name = ?", (self.name,)
+        ):
+            index = int(chunk)
+            if index not in self._loaded and len(data) == size:
+                self.data[index * size : (index + 1) * size] = data
+        self._loaded = None
+
+    def _ensure(self, byte: int) -> None:
+        loaded = self._loaded
+        if loaded is None:
+            return
+        index = byte // self.CHUNK_BYTES
+        if index not in loaded:
+            loaded.add(index)
+            row = self.conn.execute(
+                "SELECT bits FROM risk_bits WHERE name = ? AND chunk = ?", (self.name, index)
+            ).fetchone()
+            if row is not None and len(row[0]) == self.CHUNK_BYTES:
+                start = index * self.CHUNK_BYTES
+                self.data[start : start + self.CHUNK_BYTES] = row[0]
+
+    def test_and_set_many(self, keys: Iterable[int]) -> set[int]:
+        """Set the bits of *keys*; return those whose bits were all set already ("maybe seen")."""
+        data, mask, dirty = self.data, self.mask, self._dirty
+        lazy = self._loaded is not None
+        seen: set[int] = set()
+        for key in keys:
+            bit = key & mask
+            index = bit >> 3
+            if lazy:
+                self._ensure(index)
+            flag = 1 << (bit & 7)
+            value = data[index]
+            if value & flag:
+                seen.add(key)
+            else:
+                data[index] = value | flag
+                dirty.add(index >> 12)
+        return seen
+
+    def test_many(self, keys: Iterable[int]) -> set[int]:
+        data, mask = self.data, self.mask
+        lazy = self._loaded is not None
+        found: set[int] = set()
+        for key in keys:
+            bit = key & mask
+            if lazy:
+                self._ensure(bit >> 3)
+            if data[bit >> 3] & (1 << (bit & 7)):
+                found.add(key)
+        return found
+
+    def save(self) -> None:
+        if self._dirty:
+            size = self.CHUNK_BYTES
+            data = self.data
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO risk_bits (name, chunk, bits) VALUES (?, ?, ?)",
+                [
+                    (self.name, i, bytes(data[i * size : (i + 1) * size]))
+                    for i in sorted(self._dirty)
+                ],
+            )
+            self._dirty.clear()
