@@ -22,7 +22,14 @@ from typing import NamedTuple
 from .enums import CLOSED_1688_STATUSES, OPEN_REFUND_STATUSES, SalesStatus
 from .orders import OrderFlag, is_mismatch
 
-__all__ = ["DEAD_SALES", "DERIVED_FLAGS", "OrderSummary", "SupplierSide", "summarise"]
+__all__ = [
+    "DEAD_SALES",
+    "DERIVED_FLAGS",
+    "OrderSummary",
+    "SupplierSide",
+    "new_order_figures",
+    "summarise",
+]
 
 #: Sales that earn nothing any more: what their live 1688 orders still cost is a loss.
 DEAD_SALES = frozenset({SalesStatus.CANCELLED.value, SalesStatus.REFUNDED.value})
@@ -106,3 +113,11 @@ def summarise(
     if is_mismatch(status, supplier_status):
         flags |= OrderFlag.MISMATCH
     return OrderSummary(supplier_status, supplier_no, cost, fee, shipping, profit, int(flags))
+
+
+def new_order_figures(status: str) -> tuple[bool, int]:
+    """:func:`summarise` for a shop order with no 1688 order and no cost estimate yet (a just
+    imported one), in a form to cache per status: whether its profit is its sale (else 0), and
+    its flags."""
+    summary = summarise(status, 1)
+    return summary.profit_fen == 1, summary.flags

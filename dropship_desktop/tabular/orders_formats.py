@@ -34,7 +34,6 @@ from dropship_desktop.tabular.table import Table
 
 __all__ = [
     "CANONICAL_FIELDS",
-    "FORMATS",
     "ColumnMapping",
     "MappingResult",
     "OrderKind",
@@ -115,9 +114,6 @@ FIELD_KINDS: dict[str, OrderKind] = {
 HIDDEN_NAME = 1
 HIDDEN_PHONE = 2
 HIDDEN_ADDRESS = 4
-
-#: Display names of the layouts (derived from the registry; kept for the import's messages).
-FORMATS: dict[str, str] = {key: f.label for key, f in REGISTRY.items()}
 
 #: Kuaishou order numbers: 16 digits. A shop export no layout claims by its headers, whose
 #: order numbers all have 16 digits, is taken as Kuaishou's (:func:`detect_by_order_numbers`).

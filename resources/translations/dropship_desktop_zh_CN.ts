@@ -2344,7 +2344,7 @@ Details were written to the log file:
     </message>
     <message>
         <source>{name}: {problem}</source>
-        <extracomment>Called from the worker thread with (phase, done, total); phase is an English word. Shop platforms whose shops can receive a format&apos;s orders (Taobao and Tmall share one layout). Orders written per chunk; progress and cancellation are checked between chunks. From this many new orders on, the FTS insert trigger is replaced by one bulk index statement. Score new orders for fraud risk as they are imported (the risk bench turns it off for its in-run baseline).</extracomment>
+        <extracomment>Called from the worker thread with (phase, done, total); phase is an English word.</extracomment>
         <translation>{name}：{problem}</translation>
     </message>
     <message>
@@ -3336,7 +3336,7 @@ Applied on every connection (peewee connects once per thread). Read-only opening
     </message>
     <message>
         <source>Row {row}, column {column}: {message}</source>
-        <extracomment>Fields only one kind of export has (the mapping dialog shows the fields of the chosen kind). What an encrypted or masked receiver field is stored as: nothing (``buyer_hidden`` says which fields the platform hid). Bits of :attr:`OrderRecord.hidden`. Display names of the layouts (derived from the registry; kept for the import&apos;s messages). Kuaishou order numbers: 16 digits. A shop export no layout claims by its headers, whose order numbers all have 16 digits, is taken as Kuaishou&apos;s (:func:`detect_by_order_numbers`). How far down a file its header may sit (below a preamble such as PDD&apos;s ``订单查询导出,导出时间：…`` line or a workbook&apos;s title row). Receiver fields the platform hid (``HIDDEN_*`` bits); those fields are ``&quot;&quot;``. 1688: the row continues the order above (its order number cell was empty).</extracomment>
+        <extracomment>Fields only one kind of export has (the mapping dialog shows the fields of the chosen kind). What an encrypted or masked receiver field is stored as: nothing (``buyer_hidden`` says which fields the platform hid). Bits of :attr:`OrderRecord.hidden`. Kuaishou order numbers: 16 digits. A shop export no layout claims by its headers, whose order numbers all have 16 digits, is taken as Kuaishou&apos;s (:func:`detect_by_order_numbers`). How far down a file its header may sit (below a preamble such as PDD&apos;s ``订单查询导出,导出时间：…`` line or a workbook&apos;s title row). Receiver fields the platform hid (``HIDDEN_*`` bits); those fields are ``&quot;&quot;``. 1688: the row continues the order above (its order number cell was empty).</extracomment>
         <translation>第 {row} 行，{column} 列：{message}</translation>
     </message>
     <message>
@@ -5299,7 +5299,7 @@ Use “Map columns…” to say which column holds what.</source>
     </message>
     <message>
         <source>Orders</source>
-        <extracomment>Shortcuts of the File menu&apos;s import and export actions (shown in this view&apos;s tooltips). Quick views listed by urgency (overdue first) when chosen. The row of the order kept selected (-1: not in the list, or none kept). The pages around that row, read and rendered (:func:`read_pages`).</extracomment>
+        <extracomment>Shortcuts of the File menu&apos;s import and export actions (shown in this view&apos;s tooltips). Quick views listed by urgency (overdue first) when chosen. The row of the order kept selected (-1: not in the list, or none kept). The pages around that row, read and rendered (:func:`read_pages`). Whether data changed since the detail pane was loaded (else the same order is not loaded again when a sort or search keeps it current).</extracomment>
         <translation>订单</translation>
     </message>
     <message>

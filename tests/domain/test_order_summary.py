@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dropship_desktop.domain.order_summary import SupplierSide, summarise
+from dropship_desktop.domain.order_summary import SupplierSide, new_order_figures, summarise
 from dropship_desktop.domain.orders import OrderFlag
 
 
@@ -43,3 +43,10 @@ def test_refund_and_cancellation_pending_flags() -> None:
     )
     assert summary.flags & OrderFlag.CANCEL_PENDING
     assert summary.flags & OrderFlag.REFUND_PENDING
+
+
+def test_a_new_order_keeps_its_sale_as_profit_unless_dead() -> None:
+    assert new_order_figures("paid") == (True, OrderFlag.NO_SUPPLIER_ORDER)
+    assert new_order_figures("shipped") == (True, 0)
+    assert new_order_figures("cancelled") == (False, 0)
+    assert new_order_figures("refunded") == (False, 0)

@@ -26,7 +26,7 @@ what changed; ``tuning`` holds the chunk sizes. Import from the package.
 
 from __future__ import annotations
 
-from .base import FORMAT_PLATFORMS, ImportCancelledError, ProgressCallback
+from .base import ImportCancelledError, ProgressCallback
 from .commit import commit_import, import_orders_file
 from .preview import (
     ImportPreview,
@@ -43,7 +43,6 @@ from .tuning import CHUNK
 
 __all__ = [
     "CHUNK",
-    "FORMAT_PLATFORMS",
     "ImportCancelledError",
     "ImportChanges",
     "ImportPreview",

@@ -22,13 +22,12 @@ from __future__ import annotations
 
 import gc
 import json
-import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
-from ...domain.enums import SalesStatus, ShopPlatform, SupplierStatus
+from ...domain.enums import SalesStatus, SupplierStatus
 from ...domain.orders import DEFAULT_SHIP_WITHIN_HOURS
 from ...domain.timeutil import now_epoch
 from ...errors import UserError
@@ -39,24 +38,16 @@ from ...tabular.orders_formats import (
 )
 from ..orders import refresh_order_summaries
 
-__all__ = ["FORMAT_PLATFORMS", "ImportCancelledError", "ProgressCallback"]
+__all__ = ["ImportCancelledError", "ProgressCallback"]
 
 #: Called from the worker thread with (phase, done, total); phase is an English word.
 ProgressCallback = Callable[[str, int, int], None]
 
-#: Shop platforms whose shops can receive a format's orders (Taobao and Tmall share one layout).
-FORMAT_PLATFORMS: dict[str, tuple[str, ...]] = {
-    "taobao": (ShopPlatform.TAOBAO.value, ShopPlatform.TMALL.value),
-    "pdd": (ShopPlatform.PDD.value,),
-    "douyin": (ShopPlatform.DOUYIN.value,),
-    "kuaishou": (ShopPlatform.KUAISHOU.value,),
-}
 
 _REFUND_STATUSES = frozenset({SalesStatus.REFUNDING.value, SalesStatus.REFUNDED.value})
 
 _CLOSED_SALES = (SalesStatus.CANCELLED.value, SalesStatus.REFUNDED.value)
 _SHIP_WITHIN_S = DEFAULT_SHIP_WITHIN_HOURS * 3600
-_NON_DIGIT = re.compile(r"[\s\-()（）]+")
 
 
 @contextmanager
@@ -236,10 +227,6 @@ def _audit_rows(rows: Sequence[tuple[str, int | None, int | None, str, str, str]
     if rows:
         at = now_epoch()
         db.connection().executemany(_AUDIT_SQL, [(at, *row) for row in rows])
-
-
-def _phone_key(phone: str) -> str:
-    return _NON_DIGIT.sub("", phone or "")
 
 
 # --- shop orders ----------------------------------------------------------------------------

@@ -19,7 +19,6 @@ from ...tabular.cells import clean_text
 from ...tabular.error_groups import ErrorGroup, group_errors, rows_text
 from ...tabular.orders_formats import (
     CANONICAL_FIELDS,
-    FORMATS,
     HIDDEN_NAME,
     HIDDEN_PHONE,
     ColumnMapping,
@@ -27,18 +26,17 @@ from ...tabular.orders_formats import (
     OrderRecord,
     RowError,
     detect_by_order_numbers,
-    detect_format,
+    find_layout,
     kind_for_format,
-    locate_header,
     normalise_header,
 )
+from ...tabular.platform_formats import REGISTRY, platform_format
 from ...tabular.reader import read_table
 from ...tabular.row_mapping import group_by_order, map_rows, mapped_columns
 from ...tabular.table import Table, TableError
 from . import tuning
 from .base import (
     _FILE_PROBLEM,
-    FORMAT_PLATFORMS,
     HIDDEN_BY_PLATFORM,
     _bulk_gc,
     _drain,
@@ -134,8 +132,9 @@ class ImportPreview:
         """Shop platforms the orders may belong to (all shop platforms for a user mapping)."""
         if self.kind == "1688":
             return ()
-        if self.format in FORMAT_PLATFORMS:
-            return FORMAT_PLATFORMS[self.format]
+        layout = platform_format(self.format)
+        if layout is not None and layout.platforms:
+            return layout.platforms
         return tuple(p.value for p in ShopPlatform if p is not ShopPlatform.ALI1688)
 
     def sample(self, limit: int = 200) -> list[tuple[Any, ...]]:
@@ -283,7 +282,7 @@ def preview_import(
 
     Args:
         source: The file, or a table already read from it (re-mapping after a mapping change).
-        fmt: ``None``/``"auto"`` to detect the layout, or one of :data:`FORMATS`.
+        fmt: ``None``/``"auto"`` to detect the layout, or a key of :data:`~dropship_desktop.tabular.platform_formats.REGISTRY`.
         mapping: A user's column mapping; wins over ``fmt``.
         kind: ``"shop"`` or ``"1688"`` for a user mapping (default: from the format).
         file_name: The name shown in messages when *source* is a table.
@@ -311,15 +310,17 @@ def preview_import(
                 source, stream_rows=tuning.CHUNK if defer_rows and stream else 0
             )
         name = file_name or Path(source).name
+    found = None
     if mapping is None or not set(mapping.fields.values()) <= set(table.headers):
-        table = locate_header(table)  # below a preamble line or a title row
+        # The header row (below a preamble line or a title row) and the layout, in one pass.
+        table, found = find_layout(table)
     if fmt in (None, "", "auto"):
         fmt = None
-    elif fmt not in FORMATS:
+    elif fmt not in REGISTRY:
         raise UserError(
             QT_TRANSLATE_NOOP("Errors", "Unknown format {format!r}. Use one of: auto, {formats}."),
             format=fmt,
-            formats=", ".join(FORMATS),
+            formats=", ".join(REGISTRY),
         )
     preview = ImportPreview(
         file_name=name,
@@ -347,11 +348,7 @@ def preview_import(
         preview.format = mapping.format
         preview.kind = kind or kind_for_format(mapping.format)
     else:
-        detected = (
-            fmt
-            or detect_format(table.headers)
-            or detect_by_order_numbers(table.headers, table.rows[:50])
-        )
+        detected = fmt or found or detect_by_order_numbers(table.headers, table.rows[:50])
         preview.mapping = ColumnMapping.auto(table.headers, detected)
         preview.format = detected
         preview.kind = kind or kind_for_format(detected)

@@ -8,7 +8,8 @@ from datetime import datetime
 from typing import Any
 
 from ...domain.enums import SalesStatus
-from ...domain.orders import OrderFlag, product_summary
+from ...domain.order_summary import new_order_figures
+from ...domain.orders import product_summary
 from ...domain.timeutil import now_epoch
 from ...store.bulk_orders import BulkOrderWriter
 from ...store.db import db
@@ -19,7 +20,6 @@ from ..risk import record_refund_statuses
 from ..risk_engine import RiskBatch
 from . import tuning
 from .base import (
-    _CLOSED_SALES,
     _NO_TIME,
     _REFUND_STATUSES,
     _SHIP_WITHIN_S,
@@ -168,6 +168,8 @@ class _ShopRows:
         self.hidden = 0
         self.unpaid = 0
         self._codes: dict[Any, str] = {}
+        #: Status code -> (profit is the sale, flags) of a new order: the domain's rule, cached.
+        self._figures: dict[str, tuple[bool, int]] = {}
         #: Fraud checks of the new orders (None: not scored).
         self.risk: RiskBatch | None = None
         #: New orders that came in refunding or refunded (the buyers' history).
@@ -196,9 +198,8 @@ class _ShopRows:
         """Rows for the orders *numbers*: returns (new orders, new lines); updates are kept."""
         existing = self._existing
         shop_id, now, codes = self.shop_id, self.now, self._codes
-        paid_status = SalesStatus.PAID.value
+        figures = self._figures
         wait_pay = SalesStatus.WAIT_PAY.value
-        no_supplier = int(OrderFlag.NO_SUPPLIER_ORDER)
         risk = self.risk
         risk_rows: list[tuple[Any, ...]] = []
         new_orders: list[tuple[Any, ...]] = []
@@ -289,6 +290,10 @@ class _ShopRows:
                 )
                 if status in _REFUND_STATUSES:
                     self.refunds.add(order_id)
+            rule = figures.get(status)
+            if rule is None:
+                rule = figures[status] = new_order_figures(status)
+            keeps_sale, flags = rule
             new_orders.append(
                 (
                     order_id,
@@ -299,13 +304,13 @@ class _ShopRows:
                     sale,
                     quantity,
                     summary,
-                    0 if status in _CLOSED_SALES else sale,
+                    sale if keeps_sale else 0,
                     carrier,
                     tracking,
                     created,
                     paid_at,
                     paid_at + _SHIP_WITHIN_S if paid_at is not None else None,
-                    no_supplier if status == paid_status else 0,
+                    flags,
                     remark,
                     now,
                     hidden,

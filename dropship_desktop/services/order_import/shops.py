@@ -8,9 +8,7 @@ from ...domain.timeutil import now_epoch
 from ...errors import UserError
 from ...i18n import QT_TRANSLATE_NOOP
 from ...store.db import db
-from ...tabular.orders_formats import (
-    FORMATS,
-)
+from ...tabular.platform_formats import platform_format
 from .base import _audit_rows, _json
 from .preview import (
     ImportPreview,
@@ -78,7 +76,7 @@ def default_shop(preview: ImportPreview, shop_name: str | None = None) -> tuple[
             ),
             names=", ".join(preview.shop_names),
         )
-    label = FORMATS.get(preview.format or "", QT_TRANSLATE_NOOP("Import", "these"))
+    label = _label(preview.format, QT_TRANSLATE_NOOP("Import", "these"))
     if not shops:
         raise UserError(
             QT_TRANSLATE_NOOP(
@@ -161,6 +159,12 @@ def _ensure_shop(
                 "matching shop.",
             ),
             platform=row[0],
-            format=FORMATS.get(preview.format or "", QT_TRANSLATE_NOOP("Import", "different")),
+            format=_label(preview.format, QT_TRANSLATE_NOOP("Import", "different")),
         )
     return int(shop_id)
+
+
+def _label(fmt: str | None, default: str) -> str:
+    """The marked name of the layout *fmt*, or *default*."""
+    layout = platform_format(fmt)
+    return layout.label if layout is not None else default

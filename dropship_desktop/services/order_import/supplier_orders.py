@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
+from ...domain.buyer_matching import (
+    AMBIGUOUS,
+    Candidate,
+    downstream_pick,
+    phone_key,
+    pick_sales_order,
+)
 from ...domain.orders import product_summary
 from ...domain.timeutil import now_epoch
 from ...store.db import db
@@ -23,7 +29,6 @@ from .base import (
     _first,
     _first_time,
     _learn_from_links,
-    _phone_key,
     _refresh_summaries,
     _sale_fen,
     _status_audit,
@@ -36,28 +41,6 @@ from .preview import (
 from .summary import ImportSummary
 
 __all__ = []
-
-
-@dataclass
-class _Candidate:
-    id: int
-    name: str
-    product: str
-    created_at: int
-    taken: bool
-    lines: int
-
-
-def _bigrams(text: str) -> set[str]:
-    compact = "".join(text.split())
-    return {compact[i : i + 2] for i in range(len(compact) - 1)}
-
-
-def _similarity(a: str, b: str) -> float:
-    left, right = _bigrams(a), _bigrams(b)
-    if not left or not right:
-        return 0.0
-    return len(left & right) / len(left | right)
 
 
 def _load_candidates(phones: set[str], only_ids: Sequence[int] | None = None) -> dict[str, list]:
@@ -80,48 +63,12 @@ def _load_candidates(phones: set[str], only_ids: Sequence[int] | None = None) ->
     elif only_ids is not None:
         sql += " AND o.id IN (SELECT value FROM json_each(?))"
         params.append(json.dumps(list(only_ids)))
-    found: dict[str, list[_Candidate]] = {}
+    found: dict[str, list[Candidate]] = {}
     for oid, name, phone, product, created, taken, lines in conn.execute(sql, params):
-        found.setdefault(_phone_key(phone), []).append(
-            _Candidate(int(oid), name or "", product or "", int(created), bool(taken), lines)
+        found.setdefault(phone_key(phone), []).append(
+            Candidate(int(oid), name or "", product or "", int(created), bool(taken), lines)
         )
     return found
-
-
-def _pick(
-    candidates: list[_Candidate], name: str, product: str, created_at: int | None
-) -> _Candidate | None:
-    """The sales order a 1688 order serves: same phone (given) and name, best product match.
-
-    Orders already served by a supplier order are only chosen when nothing else fits and they
-    have several lines (one 1688 order per supplier). Ties go to the latest order placed before
-    the 1688 order; a still-undecided choice leaves the 1688 order waiting for a manual match.
-    """
-    same = [c for c in candidates if c.name == name] if name else list(candidates)
-    if not same:
-        return None
-    free = [c for c in same if not c.taken]
-    pool = free or [c for c in same if c.lines > 1]
-    if not pool:
-        return None
-    if len(pool) == 1:
-        return pool[0]
-    scored = sorted(
-        pool,
-        key=lambda c: (
-            round(_similarity(product, c.product), 2),
-            # Placed before the 1688 order (created_at None: any), latest first.
-            created_at is None or c.created_at <= created_at + 3600,
-            c.created_at,
-        ),
-        reverse=True,
-    )
-    best, second = scored[0], scored[1]
-    if round(_similarity(product, best.product), 2) == round(
-        _similarity(product, second.product), 2
-    ) and (best.created_at == second.created_at):
-        return None
-    return best
 
 
 def _match_waiting_supplier_orders(new_order_ids: Sequence[int]) -> set[int]:
@@ -143,8 +90,8 @@ def _match_waiting_supplier_orders(new_order_ids: Sequence[int]) -> set[int]:
     if named:
         shop_orders = _shop_orders_by_number({n for _id, n, _c in named}, new_order_ids)
         for so_id, number, channel in named:
-            chosen = _downstream_pick(shop_orders.get(number, []), channel)
-            if chosen is not None and chosen != _AMBIGUOUS:
+            chosen = downstream_pick(shop_orders.get(number, []), channel)
+            if chosen is not None and chosen != AMBIGUOUS:
                 links.append((chosen, so_id))
                 by_number.add(so_id)
     waiting = conn.execute(
@@ -153,14 +100,14 @@ def _match_waiting_supplier_orders(new_order_ids: Sequence[int]) -> set[int]:
         " AND downstream_order_no = '' ORDER BY created_at, id"
     ).fetchall()
     if waiting:
-        phones = {_phone_key(w[2]) for w in waiting}
+        phones = {phone_key(w[2]) for w in waiting}
         # buyer_phone is compared as stored; keys let differently formatted numbers meet.
         candidates = _load_candidates(phones | {w[2] for w in waiting}, new_order_ids)
         for so_id, name, phone, product, created in waiting:
-            pool = candidates.get(_phone_key(phone))
+            pool = candidates.get(phone_key(phone))
             if not pool:
                 continue
-            candidate = _pick(pool, name or "", product or "", created)
+            candidate = pick_sales_order(pool, name or "", product or "", created)
             if candidate is not None:
                 candidate.taken = True
                 links.append((candidate.id, so_id))
@@ -186,37 +133,6 @@ def _match_waiting_supplier_orders(new_order_ids: Sequence[int]) -> set[int]:
     return {sales_id for sales_id, _ in links}
 
 
-#: 下游渠道 texts (lower case, no spaces) → the shop platforms they name.
-_CHANNELS: dict[str, tuple[str, ...]] = {
-    "淘宝": ("taobao", "tmall"),
-    "天猫": ("tmall", "taobao"),
-    "淘宝/天猫": ("taobao", "tmall"),
-    "taobao": ("taobao", "tmall"),
-    "tmall": ("tmall", "taobao"),
-    "tb": ("taobao", "tmall"),
-    "拼多多": ("pdd",),
-    "pdd": ("pdd",),
-    "pinduoduo": ("pdd",),
-    "抖音": ("douyin",),
-    "抖店": ("douyin",),
-    "抖音小店": ("douyin",),
-    "douyin": ("douyin",),
-    "头条": ("douyin",),
-    "toutiao": ("douyin",),
-    "快手": ("kuaishou",),
-    "快手小店": ("kuaishou",),
-    "kuaishou": ("kuaishou",),
-}
-
-
-def _channel_platforms(channel: str) -> tuple[str, ...] | None:
-    """The shop platforms a 下游渠道 names; ``None`` for empty or unknown text (no filter)."""
-    key = "".join(channel.split()).lower()
-    if not key:
-        return None
-    return _CHANNELS.get(key)
-
-
 def _shop_orders_by_number(
     numbers: Iterable[str], only_ids: Sequence[int] | None = None
 ) -> dict[str, list[tuple[int, str]]]:
@@ -239,22 +155,6 @@ def _shop_orders_by_number(
     for number, oid, platform in db.connection().execute(sql, params):
         found.setdefault(str(number), []).append((int(oid), str(platform)))
     return found
-
-
-def _downstream_pick(candidates: list[tuple[int, str]], channel: str) -> int | None:
-    """The shop order a 下游订单号 names: the one order with that number (on the platform
-    下游渠道 names, when it names one); ``None`` when there is none, :data:`_AMBIGUOUS` when
-    several shops have an order with that number."""
-    platforms = _channel_platforms(channel)
-    if platforms is not None:
-        candidates = [c for c in candidates if c[1] in platforms]
-    if len(candidates) > 1:
-        return _AMBIGUOUS
-    return candidates[0][0] if candidates else None
-
-
-#: :func:`_downstream_pick`'s answer when several shop orders have the number.
-_AMBIGUOUS = -1
 
 
 _SUPPLIER_SQL = (
@@ -340,7 +240,7 @@ def _import_1688(
         if not _first(preview.orders[n], "downstream_order_no")
     }
     # buyer_phone is compared as stored; keys let differently formatted numbers meet.
-    phones = raw_phones | {_phone_key(p) for p in raw_phones}
+    phones = raw_phones | {phone_key(p) for p in raw_phones}
     phones.discard("")
     candidates = _load_candidates(phones) if phones else {}
     if cancelled():
@@ -372,8 +272,8 @@ def _import_1688(
         is_dropship = _first_value(lines, "is_dropship")
         dropship = None if is_dropship is None else int(is_dropship)
         batch_no = _first(lines, "batch_no")
-        named_sales = _downstream_pick(downstream.get(named_no, []), channel) if named_no else None
-        is_ambiguous = named_sales == _AMBIGUOUS
+        named_sales = downstream_pick(downstream.get(named_no, []), channel) if named_no else None
+        is_ambiguous = named_sales == AMBIGUOUS
         if is_ambiguous:
             named_sales = None  # several shops have an order with that number: linked by hand
         old = existing.get(order_no)
@@ -435,7 +335,7 @@ def _import_1688(
             else:
                 linked += 1
         else:
-            chosen = _pick(candidates.get(_phone_key(phone), []), name, product, created)
+            chosen = pick_sales_order(candidates.get(phone_key(phone), []), name, product, created)
             if chosen is not None:
                 chosen.taken = True
                 sales_id = chosen.id
