@@ -39,6 +39,9 @@ class ActivationServer(QObject):
             log.warning("cannot listen for second launches: %s", self._server.errorString())
         self._server.newConnection.connect(self._on_connection)
 
+    def is_listening(self) -> bool:
+        return self._server.isListening()
+
     def close(self) -> None:
         """Stop listening and drop open connections."""
         self._server.close()
