@@ -4,7 +4,7 @@
         [--repeat 3] [--data repeats|unique]
 
 Each run imports the same Taobao CSV (bench_import's generator) into a fresh copy of the
-template, alternately with scoring off (``order_import.SCORE_RISK = False``: the in-run
+template, alternately with scoring off (``tuning.SCORE_RISK = False``: the in-run
 baseline) and on. One JSON line per figure: medians, the ratio on/off (target ≤ 1.10), and the
 risky orders the import produced. ``--data unique`` gives every order its own flat (most buyers
 are new, as in a real shop); ``repeats`` keeps bench_import's 1,500 addresses and 800 names
@@ -30,8 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_import import make_rows, write_csv_file
 
-from dropship_desktop.services import order_import
-from dropship_desktop.services.order_import import import_orders_file
+from dropship_desktop.services.order_import import import_orders_file, tuning
 from dropship_desktop.store.db import close_database, db, open_database
 from dropship_desktop.store.order_queries import OrderFilter, fetch_rows, first_page
 
@@ -52,7 +51,7 @@ def _fresh_copy(template: Path, work: Path) -> Path:
 def _import(template: Path, work: Path, csv_path: Path, score: bool) -> tuple[float, float, int]:
     target = _fresh_copy(template, work)
     open_database(target)
-    order_import.SCORE_RISK = score
+    tuning.SCORE_RISK = score
     try:
         start = time.perf_counter()
         cpu = time.process_time()
@@ -64,7 +63,7 @@ def _import(template: Path, work: Path, csv_path: Path, score: bool) -> tuple[fl
             " (SELECT id FROM shop WHERE name = '基准测试店')"
         ).fetchone()[0]
     finally:
-        order_import.SCORE_RISK = True
+        tuning.SCORE_RISK = True
         close_database()
     return seconds, cpu, int(risky)
 

@@ -22,7 +22,9 @@ from pathlib import Path
 from .errors import DatabaseTooNewError, NotADatabaseError, UserError
 from .i18n import QT_TRANSLATE_NOOP, with_values
 from .paths import database_file
+from .services.backups import before_migrate, restore
 from .store import backup as bk
+from .store import backup_list as bl
 from .store.db import open_database, preflight
 from .store.identity import DatabaseDamagedError, ForeignDatabaseError
 
@@ -32,7 +34,6 @@ __all__ = [
     "Recovery",
     "diagnose",
     "open_checked",
-    "pre_migration_backup",
 ]
 
 log = logging.getLogger(__name__)
@@ -150,7 +151,7 @@ def diagnose_in(data_dir: Path) -> tuple[DbState, str]:
         state is DbState.MISSING
         and path.is_file()
         and path.stat().st_size == 0
-        and bk.newest_verified_backup(bk.backup_dir(data_dir)) is not None
+        and bl.newest_verified_backup(bk.backup_dir(data_dir)) is not None
     ):
         return DbState.DAMAGED, with_values(
             QT_TRANSLATE_NOOP(
@@ -193,7 +194,7 @@ def open_checked(
         raise NotADatabaseError(detail)
     if state in (DbState.DAMAGED, DbState.NOT_DATABASE):
         log.warning("the database is not usable: %s", detail)
-        recovery = Recovery(state, path, detail, bk.newest_verified_backup(folder))
+        recovery = Recovery(state, path, detail, bl.newest_verified_backup(folder))
         if choose is None:
             if state is DbState.NOT_DATABASE:
                 raise NotADatabaseError(detail)
@@ -215,22 +216,7 @@ def open_checked(
         if choice is Choice.RESTORE_BACKUP:
             if recovery.backup is None:
                 raise UserError(QT_TRANSLATE_NOOP("Errors", "There is no verified backup to open."))
-            bk.restore_backup(recovery.backup.path, path, folder=folder)
+            restore(recovery.backup.path, path, folder)
 
-    open_database(path, before_migrate=pre_migration_backup(data_dir), read_only=read_only)
+    open_database(path, before_migrate=before_migrate(folder), read_only=read_only)
     return path
-
-
-def pre_migration_backup(data_dir: Path) -> Callable[[Path, int, int], None]:
-    """The ``before_migrate`` hook of :func:`~.store.db.open_database` for *data_dir*.
-
-    It makes a verified backup in the data folder's ``backups`` before a migration changes the
-    database, so an update that goes wrong can be undone.
-    """
-    folder = bk.backup_dir(data_dir)
-
-    def before_migrate(db_path: Path, from_version: int, to_version: int) -> None:
-        log.info("backing up before migrating from %d to %d", from_version, to_version)
-        bk.create_backup(db_path, folder=folder, kind=bk.PRE_MIGRATE)
-
-    return before_migrate

@@ -18,6 +18,33 @@ import pytest
 
 from dropship_desktop.store.db import close_database, db, open_database
 
+#: Environment variables under which every test runs, ``slow`` ones included (CI sets ``CI``).
+_RUN_SLOW_ENV = ("CI", "DROPSHIP_RUN_SLOW")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--run-slow",
+        action="store_true",
+        help="also run the tests marked slow (deselected locally; CI runs them)",
+    )
+
+
+def _run_slow(config: pytest.Config) -> bool:
+    if config.getoption("--run-slow") or "slow" in (config.getoption("-m") or ""):
+        return True
+    return any(os.environ.get(name, "") not in ("", "0", "false") for name in _RUN_SLOW_ENV)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Deselect the ``slow`` tests unless asked for (``--run-slow``, ``-m slow``) or in CI."""
+    if _run_slow(config):
+        return
+    slow = [item for item in items if item.get_closest_marker("slow") is not None]
+    if slow:
+        config.hook.pytest_deselected(items=slow)
+        items[:] = [item for item in items if item.get_closest_marker("slow") is None]
+
 
 @pytest.fixture(scope="session")
 def _template_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:

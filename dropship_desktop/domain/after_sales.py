@@ -32,7 +32,6 @@ integer fen, times are Unix seconds (UTC).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -43,11 +42,8 @@ __all__ = [
     "BUYER_FINAL",
     "CLOSED_RANK",
     "DEADLINE_STAGES",
-    "DEFAULT_TEMPLATES",
-    "OFFER_CASE_MIN",
     "OPEN_RANK_LIMIT",
     "OPEN_WAITING_RANK",
-    "PLACEHOLDERS",
     "SUPPLIER_FINAL",
     "BuyerState",
     "CaseKind",
@@ -55,9 +51,6 @@ __all__ = [
     "ContactChannel",
     "ContactDirection",
     "DeadlineStage",
-    "DefectTrend",
-    "ReplyTemplate",
-    "SupplierRecord",
     "SupplierRefundPlan",
     "SupplierState",
     "buyer_next_states",
@@ -65,8 +58,6 @@ __all__ = [
     "deadline_at",
     "deadline_stage",
     "default_deadline_hours",
-    "defect_trend",
-    "fill_template",
     "is_open",
     "queue_rank",
     "supplier_next_states",
@@ -572,156 +563,3 @@ def queue_rank(deadline: int | None, last_change: int, closed_at: int | None) ->
 def time_left_seconds(deadline: int | None, now: int) -> int | None:
     """Seconds until *deadline* (negative: overdue by that much), ``None`` without one."""
     return None if deadline is None else deadline - now
-
-
-# --------------------------------------------------------------------------------------------
-# Reply templates
-# --------------------------------------------------------------------------------------------
-
-#: Placeholder → what fills it (keys of :func:`fill_template`'s values).
-PLACEHOLDERS: dict[str, str] = {
-    "订单号": "order_no",
-    "商品": "product",
-    "金额": "amount",
-    "运单号": "tracking_no",
-}
-_PLACEHOLDER_RE = re.compile(r"\{([^{}\s]{1,12})\}")
-
-
-@dataclass(frozen=True, slots=True)
-class ReplyTemplate:
-    """A reply the seller copies to the buyer; ``kind`` empty means any kind."""
-
-    name: str
-    body: str
-    kind: str = ""
-
-
-def fill_template(body: str, values: Mapping[str, str]) -> str:
-    """Fill ``{订单号}``, ``{商品}``, ``{金额}``, ``{运单号}`` (or their English keys ``{order_no}`` …)
-    from *values* (keyed by the English keys). Unknown or empty placeholders stay as typed, so
-    the seller sees what still needs filling in."""
-
-    def replace(match: re.Match[str]) -> str:
-        name = match.group(1)
-        key = PLACEHOLDERS.get(name, name)
-        value = values.get(key, "")
-        return value if value else match.group(0)
-
-    return _PLACEHOLDER_RE.sub(replace, body)
-
-
-DEFAULT_TEMPLATES: tuple[ReplyTemplate, ...] = (
-    ReplyTemplate(
-        "收到申请",
-        "亲，您好！您的订单 {订单号}（{商品}）的售后申请我们已经收到，正在加急处理，"
-        "请您耐心等待，有任何问题随时联系我们。",
-    ),
-    ReplyTemplate(
-        "同意退款",
-        "亲，您好！订单 {订单号} 的退款 {金额} 元已经同意，款项会按原路退回，请注意查收。"
-        "给您带来不便非常抱歉！",
-        CaseKind.REFUND_ONLY.value,
-    ),
-    ReplyTemplate(
-        "退货地址",
-        "亲，您好！订单 {订单号} 的退货申请已同意，请将{商品}寄回，寄出后请在平台填写退货运单号，"
-        "我们收到后会第一时间为您处理退款 {金额} 元。",
-        CaseKind.RETURN_REFUND.value,
-    ),
-    ReplyTemplate(
-        "换货已发出",
-        "亲，您好！订单 {订单号} 的换货已经为您寄出，运单号：{运单号}，请注意查收。",
-        CaseKind.EXCHANGE.value,
-    ),
-    ReplyTemplate(
-        "补发已发出",
-        "亲，您好！订单 {订单号} 缺少/损坏的配件已经为您补发，运单号：{运单号}，请注意查收。",
-        CaseKind.RESHIP.value,
-    ),
-    ReplyTemplate(
-        "维修说明",
-        "亲，您好！{商品} 的维修申请已收到，请将商品寄回，维修好后会尽快寄回给您，"
-        "寄回运单号：{运单号}。",
-        CaseKind.REPAIR.value,
-    ),
-    ReplyTemplate(
-        "使用指导",
-        "亲，您好！关于 {商品} 的使用问题，请按照说明书步骤操作；如仍有问题，"
-        "可以发视频给我们，我们一步一步帮您解决。",
-        CaseKind.SUPPORT.value,
-    ),
-)
-
-
-# --------------------------------------------------------------------------------------------
-# The supplier's record (feeds the sourcing comparison)
-# --------------------------------------------------------------------------------------------
-
-#: Below this many supplier orders a rate says little: it is not used.
-OFFER_CASE_MIN = 5
-
-
-@dataclass(frozen=True, slots=True)
-class SupplierRecord:
-    """After-sales counts of one supplier or one offer.
-
-    Attributes:
-        orders: 1688 orders placed with it.
-        cases: After-sales cases on those orders.
-        defects: Cases where the goods were faulty (broken, missing parts, not as described).
-        requests: Cases where the seller asked the supplier for a refund.
-        refusals: Requests the supplier refused.
-    """
-
-    orders: int = 0
-    cases: int = 0
-    defects: int = 0
-    requests: int = 0
-    refusals: int = 0
-
-    @property
-    def defect_rate(self) -> float | None:
-        """Faulty-goods cases per order, ``None`` below :data:`OFFER_CASE_MIN` orders."""
-        if self.orders < OFFER_CASE_MIN:
-            return None
-        return min(1.0, self.defects / self.orders)
-
-    @property
-    def refusal_rate(self) -> float | None:
-        """Refused requests per request, ``None`` without any request."""
-        return None if self.requests == 0 else self.refusals / self.requests
-
-
-@dataclass(frozen=True, slots=True)
-class DefectTrend:
-    """An offer's defect rate now against before.
-
-    Attributes:
-        recent_rate: Defect cases per order in the recent window.
-        earlier_rate: The same over the window before it (``None``: too few orders).
-        climbing: The rate rose enough to warn the seller.
-    """
-
-    recent_rate: float
-    earlier_rate: float | None
-    climbing: bool
-
-
-def defect_trend(
-    recent_orders: int, recent_defects: int, earlier_orders: int, earlier_defects: int
-) -> DefectTrend | None:
-    """Whether an offer's defect rate is climbing: at least 2 defects and 5 orders recently, and
-    the recent rate at least double the earlier one and 5 points higher (or 10 % without an
-    earlier rate). ``None`` when there are too few recent orders to say."""
-    if recent_orders < OFFER_CASE_MIN:
-        return None
-    recent = recent_defects / recent_orders
-    earlier = earlier_defects / earlier_orders if earlier_orders >= OFFER_CASE_MIN else None
-    if recent_defects < 2:
-        climbing = False
-    elif earlier is None:
-        climbing = recent >= 0.10
-    else:
-        climbing = recent >= 2 * earlier and recent - earlier >= 0.05
-    return DefectTrend(recent, earlier, climbing)

@@ -29,12 +29,12 @@ from ..domain.after_sales import (
     SupplierState,
     buyer_step_problems,
     deadline_at,
-    fill_template,
     is_open,
     queue_rank,
 )
 from ..domain.enums import CLOSED_1688_STATUSES
 from ..domain.money import fen_to_yuan_text
+from ..domain.reply_templates import fill_template
 from ..domain.timeutil import now_epoch
 from ..errors import UserError, ValidationError
 from ..i18n import QT_TRANSLATE_NOOP, join, label

@@ -30,7 +30,8 @@ from ..store.after_sales_queries import deadline_hours, export_rows
 from ..store.db import db
 from ..tabular.cells import CellError, clean_order_number, clean_text, parse_datetime
 from ..tabular.orders_formats import normalise_header
-from ..tabular.reader import Table, TableError, read_table
+from ..tabular.reader import read_table
+from ..tabular.table import Table, TableError
 from .after_sales import feed_buyer_history
 from .base import Changes, audit, bulk_write_op
 

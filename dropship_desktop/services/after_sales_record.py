@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ..domain.after_sales import defect_trend
+from ..domain.supplier_record import defect_trend
 from ..domain.timeutil import now_epoch
 from ..store.after_sales_queries import offer_defect_counts, supplier_records
 

@@ -38,7 +38,7 @@ from .after_sales import (
     _update,
 )
 from .base import Changes, audit, write_op
-from .orders import refresh_order_summaries
+from .order_summaries import refresh_order_summaries
 
 __all__ = [
     "SupplierRequest",

@@ -17,7 +17,7 @@ import random
 
 from ..domain.enums import CancelReason
 from ..store.db import db
-from .orders import refresh_order_summaries
+from .order_summaries import refresh_order_summaries
 
 __all__ = ["add_dashboard_demo"]
 

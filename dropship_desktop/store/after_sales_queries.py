@@ -13,12 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..domain.after_sales import (
-    BUYER_FINAL,
-    OPEN_RANK_LIMIT,
-    BuyerState,
-    SupplierRecord,
-)
+from ..domain.after_sales import BUYER_FINAL, OPEN_RANK_LIMIT
+from ..domain.supplier_record import SupplierRecord
 from .db import db
 
 __all__ = [
@@ -352,7 +348,3 @@ def export_rows() -> list[tuple[Any, ...]]:
             " ORDER BY c.queue_rank, c.id"
         ).fetchall()
     ]
-
-
-def open_buyer_states() -> tuple[str, ...]:
-    return tuple(s.value for s in BuyerState if s.value not in _FINAL)

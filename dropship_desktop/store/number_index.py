@@ -45,11 +45,6 @@ class SuspendedNumberIndex:
             self._automerge = fts_config(conn, "automerge", 4, INDEX)
             set_fts_config(conn, "automerge", 0, INDEX)
 
-    @property
-    def active(self) -> bool:
-        """Whether the index exists (a database before migration 6 has none)."""
-        return bool(self._triggers)
-
     def index_range(self, first: int, last: int) -> None:
         """Index the sales orders with ids from *first* to *last* (new ones: not yet indexed)."""
         if self._triggers:

@@ -18,11 +18,11 @@ from dropship_desktop.tabular.orders_formats import (
     OrderRecord,
     RowError,
     detect_format,
-    group_by_order,
-    map_rows,
-    map_status_text,
 )
-from dropship_desktop.tabular.reader import Table, TableError, read_table
+from dropship_desktop.tabular.reader import read_table
+from dropship_desktop.tabular.row_mapping import group_by_order, map_rows
+from dropship_desktop.tabular.status_words import map_status_text
+from dropship_desktop.tabular.table import Table, TableError
 from dropship_desktop.tabular.writer import neutralise, write_csv, write_xlsx
 
 __all__ = [

@@ -9,25 +9,17 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
+from ..services.backups import back_up_automatically
 from ..services.base import Changes
-from ..store import backup as bk
+from ..store.backup import BackupInfo
 from .tasks import DbWorker
 
-__all__ = ["CHANGE_DELAY_MS", "AutoBackup", "run_backup"]
+__all__ = ["CHANGE_DELAY_MS", "AutoBackup"]
 
 log = logging.getLogger(__name__)
 
 #: Back up this long after the first change since the last backup.
 CHANGE_DELAY_MS = 30 * 60 * 1000
-
-
-def run_backup(db_path: Path, folder: Path, kind: str, only_if_due: bool) -> bk.BackupInfo | None:
-    """Make (and verify) a backup, then thin the automatic ones; runs on the worker."""
-    if only_if_due and not bk.backup_due(folder):
-        return None
-    info = bk.create_backup(db_path, folder=folder, kind=kind)
-    bk.thin_backups(folder)
-    return info
 
 
 class AutoBackup(QObject):
@@ -62,7 +54,7 @@ class AutoBackup(QObject):
 
     def start(self) -> None:
         """The start-up backup, when the newest is older than a day."""
-        self._submit(bk.AUTO, only_if_due=True)
+        self._submit(only_if_due=True)
 
     @Slot(object)
     def _on_changed(self, changes: Changes) -> None:
@@ -71,20 +63,19 @@ class AutoBackup(QObject):
 
     @Slot()
     def _on_timeout(self) -> None:
-        self._submit(bk.AUTO, only_if_due=False)
+        self._submit(only_if_due=False)
 
-    def _submit(self, kind: str, *, only_if_due: bool) -> None:
+    def _submit(self, *, only_if_due: bool) -> None:
         self.worker.submit(
-            run_backup,
+            back_up_automatically,
             self.db_path,
             self.folder,
-            kind,
-            only_if_due,
+            only_if_due=only_if_due,
             on_result=self._on_result,
             on_error=self._on_error,
         )
 
-    def _on_result(self, info: bk.BackupInfo | None) -> None:
+    def _on_result(self, info: BackupInfo | None) -> None:
         if info is not None:
             self.succeeded.emit(info)
 

@@ -369,17 +369,16 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def back_up_now(self) -> None:
-        from ..store.backup import MANUAL, create_backup
+        from ..services.backups import back_up
 
         path = database_path()
         if path is None:
             return
         self.statusBar().showMessage(self.tr("Making a backup…"))
         self.worker.submit(
-            create_backup,
+            back_up,
             path,
-            folder=backup_dir(self.data_dir),
-            kind=MANUAL,
+            backup_dir(self.data_dir),
             on_result=self._on_backup_made,
             on_error=self._on_backup_failed,
         )

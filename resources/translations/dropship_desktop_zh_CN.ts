@@ -2146,7 +2146,6 @@ Details were written to the log file:
     </message>
     <message>
         <source>“{part}” is not quantity:price, e.g. 10:9.50.</source>
-        <extracomment>The offer&apos;s defect rate is climbing (after-sales cases with faulty goods): warn.</extracomment>
         <translation>“{part}”不是“数量:单价”格式，如 10:9.50。</translation>
     </message>
     <message>
@@ -2292,7 +2291,7 @@ Details were written to the log file:
     </message>
     <message>
         <source>Export the file from the platform again, or open it in Excel and save it as .xlsx.</source>
-        <extracomment>Largest file accepted at all. Largest total size of the parts of an XLSX once unpacked (zip-bomb guard). Largest unpacked/packed ratio accepted for a large part. Real sheets compress 5-30x; deflate cannot exceed about 1032x, which is what bombs use.</extracomment>
+        <extracomment>What to tell the seller after most unreadable files.</extracomment>
         <translation>请从平台重新导出文件，或用 Excel 打开后另存为 .xlsx。</translation>
     </message>
     <message>
@@ -2301,6 +2300,7 @@ Details were written to the log file:
     </message>
     <message>
         <source>Cannot open the file: {reason}.</source>
+        <extracomment>Largest file accepted at all.</extracomment>
         <translation>无法打开文件：{reason}。</translation>
     </message>
     <message>
@@ -2325,7 +2325,6 @@ Details were written to the log file:
     </message>
     <message>
         <source>The file is not a CSV or Excel workbook (it contains binary data). {hint}</source>
-        <extracomment>Bytes decoded (and characters split into lines) per step. Between steps other threads get the GIL: one ``bytes.decode`` of a 25 MB GB18030 file holds it for ~100 ms, which would freeze the UI thread while an import reads on the worker thread.</extracomment>
         <translation>该文件不是 CSV 或 Excel 工作簿（含有二进制数据）。{hint}</translation>
     </message>
     <message>
@@ -2338,6 +2337,7 @@ Details were written to the log file:
     </message>
     <message>
         <source>The file has no rows. Export the orders again and choose that file.</source>
+        <extracomment>The limits of a real read.</extracomment>
         <translation>文件中没有任何行。请重新导出订单并选择该文件。</translation>
     </message>
     <message>
@@ -2497,7 +2497,7 @@ Details were written to the log file:
     </message>
     <message>
         <source>{name}: {problem}</source>
-        <extracomment>Called from the worker thread with (phase, done, total); phase is an English word. Shop platforms whose shops can receive a format&apos;s orders (Taobao and Tmall share one layout). Orders written per chunk; progress and cancellation are checked between chunks. From this many new orders on, the FTS insert trigger is replaced by one bulk index statement. Score new orders for fraud risk as they are imported (the risk bench turns it off for its in-run baseline).</extracomment>
+        <extracomment>Called from the worker thread with (phase, done, total); phase is an English word.</extracomment>
         <translation>{name}：{problem}</translation>
     </message>
     <message>
@@ -2892,7 +2892,6 @@ Applied on every connection (peewee connects once per thread). Read-only opening
     </message>
     <message>
         <source>No database at {path}. Start the app once or run &apos;demo&apos; first.</source>
-        <extracomment>Sub-commands implemented in cli_safety.py. What ``import`` and ``export`` handle (the first positional argument).</extracomment>
         <translation>{path} 处没有数据库。请先启动一次本软件，或先运行“demo”命令。</translation>
     </message>
     <message>
@@ -3470,7 +3469,7 @@ Applied on every connection (peewee connects once per thread). Read-only opening
     </message>
     <message>
         <source>Taobao / Tmall</source>
-        <extracomment>Fields only one kind of export has (the mapping dialog shows the fields of the chosen kind). What an encrypted or masked receiver field is stored as: nothing (``buyer_hidden`` says which fields the platform hid). Bits of :attr:`OrderRecord.hidden`. Display names of the supported formats.</extracomment>
+        <extracomment>``&quot;shop&quot;``: a shop platform&apos;s sold orders; ``&quot;1688&quot;``: 1688 purchase orders.</extracomment>
         <translation>淘宝 / 天猫</translation>
     </message>
     <message>
@@ -3495,7 +3494,7 @@ Applied on every connection (peewee connects once per thread). Read-only opening
     </message>
     <message>
         <source>Row {row}, column {column}: {message}</source>
-        <extracomment>Kuaishou order numbers: 16 digits. A shop export no layout claims by its headers, whose order numbers all have 16 digits, is taken as Kuaishou&apos;s (:func:`detect_by_order_numbers`). How far down a file its header may sit (below a preamble such as PDD&apos;s ``订单查询导出,导出时间：…`` line or a workbook&apos;s title row). Receiver fields the platform hid (``HIDDEN_*`` bits); those fields are ``&quot;&quot;``. 1688: the row continues the order above (its order number cell was empty).</extracomment>
+        <extracomment>Fields only one kind of export has (the mapping dialog shows the fields of the chosen kind). What an encrypted or masked receiver field is stored as: nothing (``buyer_hidden`` says which fields the platform hid). Bits of :attr:`OrderRecord.hidden`. Kuaishou order numbers: 16 digits. A shop export no layout claims by its headers, whose order numbers all have 16 digits, is taken as Kuaishou&apos;s (:func:`detect_by_order_numbers`). How far down a file its header may sit (below a preamble such as PDD&apos;s ``订单查询导出,导出时间：…`` line or a workbook&apos;s title row). Receiver fields the platform hid (``HIDDEN_*`` bits); those fields are ``&quot;&quot;``. 1688: the row continues the order above (its order number cell was empty).</extracomment>
         <translation>第 {row} 行，{column} 列：{message}</translation>
     </message>
     <message>
@@ -4194,6 +4193,7 @@ Use “Map columns…” to say which column holds what.</source>
     </message>
     <message>
         <source>Map columns</source>
+        <extracomment>QSettings key of the column mappings saved per header row.</extracomment>
         <translation>对应列</translation>
     </message>
     <message>

@@ -128,6 +128,7 @@ def test_commands_back_up_before_a_migration(
     from dropship_desktop import cli
     from dropship_desktop.logs import setup_logging
     from dropship_desktop.store import backup as bk
+    from dropship_desktop.store import backup_list as bl
     from dropship_desktop.store import db as store_db
     from dropship_desktop.store.db import close_database
     from dropship_desktop.store.migrations import MIGRATIONS
@@ -145,5 +146,5 @@ def test_commands_back_up_before_a_migration(
         assert cli.run_command(args) == 0
     finally:
         setup_logging(None)
-    pre = [b for b in bk.list_backups(bk.backup_dir(data_dir)) if b.kind == bk.PRE_MIGRATE]
+    pre = [b for b in bl.list_backups(bk.backup_dir(data_dir)) if b.kind == bk.PRE_MIGRATE]
     assert len(pre) == 1 and pre[0].order_count == 600

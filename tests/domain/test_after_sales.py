@@ -11,14 +11,11 @@ from dropship_desktop.domain.after_sales import (
     CaseKind,
     CaseMoney,
     DeadlineStage,
-    SupplierRecord,
     buyer_next_states,
     buyer_step_problems,
     deadline_at,
     deadline_stage,
     default_deadline_hours,
-    defect_trend,
-    fill_template,
     is_open,
     queue_rank,
     supplier_next_states,
@@ -27,6 +24,8 @@ from dropship_desktop.domain.after_sales import (
 )
 from dropship_desktop.domain.after_sales import BuyerState as B
 from dropship_desktop.domain.after_sales import SupplierState as S
+from dropship_desktop.domain.reply_templates import fill_template
+from dropship_desktop.domain.supplier_record import SupplierRecord, defect_trend
 
 #: The path each kind takes from the request to its happy end.
 HAPPY_PATHS = {

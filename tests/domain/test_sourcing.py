@@ -11,24 +11,26 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from dropship_desktop.domain.enums import Fulfilment, SupplierKind
+from dropship_desktop.domain.offer_ranking import (
+    ScoreWeights,
+    counterfeit_safety_score,
+    factor_scores,
+    rank_offers,
+    stability_score,
+    trust_score,
+)
 from dropship_desktop.domain.sourcing import (
     COMPLETENESS_MESSAGES,
     ELIGIBILITY_MESSAGES,
     FACTORS,
     OfferFacts,
-    ScoreWeights,
     SupplierFacts,
     can_serve_single_piece,
-    counterfeit_safety_score,
     description_completeness,
-    factor_scores,
     landed_cost_fen,
     lead_time_risk,
     margin,
     price_for_quantity,
-    rank_offers,
-    stability_score,
-    trust_score,
     validate_price_tiers,
 )
 

@@ -14,6 +14,7 @@ import pytest
 
 from dropship_desktop.instance import APP, COMMAND, InstanceLock, holder
 from dropship_desktop.store import backup as bk
+from dropship_desktop.store import backup_list as bl
 from tests.hardening.dbtools import run_cli
 from tests.services.test_order_import_files import TAOBAO_HEADERS, taobao_row
 
@@ -104,8 +105,10 @@ def test_two_demo_runs_at_once(tmp_path: Path) -> None:
         ["demo", "--orders", "5"],
         ["purge-buyer-data", "--older-than", "30"],
         ["export", "orders", "{out}", "--full-buyer-data"],
+        ["rebuild-summaries"],
+        ["risk", "rescore"],
     ],
-    ids=lambda a: a[0],
+    ids=lambda a: a[0] if a[0] != "risk" else "risk-rescore",
 )
 def test_writing_commands_refuse_while_the_app_is_open(tmp_path: Path, args: list[str]) -> None:
     data = tmp_path / "data"
@@ -161,7 +164,7 @@ def test_partial_backups_are_cleaned_at_the_next_backup_and_at_start(tmp_path: P
         path.write_bytes(b"\0" * 4096)
     assert run_cli("backup", "--data-dir", str(data)).returncode == 0
     assert not any(p.exists() for p in stale)
-    assert len(bk.list_backups(folder)) == 1
+    assert len(bl.list_backups(folder)) == 1
     for path in stale:
         path.write_bytes(b"\0" * 4096)
     result = run_cli("--self-test", "--data-dir", str(data))

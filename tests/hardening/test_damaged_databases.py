@@ -11,6 +11,7 @@ import pytest
 from dropship_desktop.errors import NotADatabaseError
 from dropship_desktop.startup import Choice, DbState, diagnose_in, open_checked
 from dropship_desktop.store import backup as bk
+from dropship_desktop.store import backup_list as bl
 from dropship_desktop.store.db import close_database, db, open_database
 from dropship_desktop.store.identity import APPLICATION_ID, expected_tables
 from dropship_desktop.store.migrations import LATEST_VERSION, MIGRATIONS, m0005_application_id
@@ -256,7 +257,7 @@ def test_a_backup_of_an_index_damaged_database_is_not_trusted(demo_copy: Path) -
     stale_index(demo_copy)
     with pytest.raises(bk.BackupError):
         bk.create_backup(demo_copy, folder=bk.backup_dir(demo_copy.parent), kind=bk.MANUAL)
-    assert bk.list_backups(bk.backup_dir(demo_copy.parent)) == []
+    assert bl.list_backups(bk.backup_dir(demo_copy.parent)) == []
 
 
 # --- check over a corpus of damaged files ----------------------------------------------------

@@ -31,7 +31,8 @@ from dropship_desktop.services.order_import import (
 from dropship_desktop.store.db import db
 from dropship_desktop.store.queries import table_counts
 from dropship_desktop.tabular.cells import MAX_QUANTITY, parse_datetime
-from dropship_desktop.tabular.reader import TableError, read_table
+from dropship_desktop.tabular.reader import read_table
+from dropship_desktop.tabular.table import TableError
 from tests.services.test_order_import_files import TAOBAO_HEADERS, taobao_row
 
 SHOP = ("taobao", "硬化测试店")

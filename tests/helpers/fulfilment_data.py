@@ -168,7 +168,7 @@ def supplier_order(
             (so_id, offer_1688, spec_1688, qty, cost, cost * qty),
         )
         if sales_order_id is not None:
-            from dropship_desktop.services.orders import refresh_order_summaries
+            from dropship_desktop.services.order_summaries import refresh_order_summaries
 
             refresh_order_summaries([sales_order_id])  # as every service that links one does
     return so_id

@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 from dropship_desktop.services import purchasing as pu
+from dropship_desktop.services.purchasing.api import _begin_send as begin_send
 from dropship_desktop.store.db import open_database
 
 
@@ -18,7 +19,7 @@ def main() -> None:
     open_database(path)
     start = pu.start_purchase(order_id, channel="manual" if stage == "manual" else "api")
     if stage == "sent":
-        pu._begin_send(start.attempt_id)
+        begin_send(start.attempt_id)
     print(start.out_order_id, flush=True)
     time.sleep(60)  # the parent kills us here: between recording and the answer
 

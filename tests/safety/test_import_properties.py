@@ -24,8 +24,9 @@ from dropship_desktop.services.order_export import export_orders
 from dropship_desktop.services.order_import import commit_import, preview_import
 from dropship_desktop.store.db import db
 from dropship_desktop.store.queries import table_counts
-from dropship_desktop.tabular.orders_formats import ColumnMapping, detect_format, map_rows
-from dropship_desktop.tabular.reader import Table
+from dropship_desktop.tabular.orders_formats import ColumnMapping, detect_format
+from dropship_desktop.tabular.row_mapping import map_rows
+from dropship_desktop.tabular.table import Table
 from tests.services.test_order_import_files import TAOBAO_HEADERS, taobao_row
 
 _SETTINGS = settings(

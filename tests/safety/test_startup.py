@@ -19,6 +19,7 @@ from dropship_desktop.errors import (
 from dropship_desktop.services.suppliers import SupplierInput, create_supplier
 from dropship_desktop.startup import Choice, DbState, Recovery
 from dropship_desktop.store import backup as bk
+from dropship_desktop.store import backup_list as bl
 from dropship_desktop.store import db as store_db
 from dropship_desktop.store.db import close_database, is_read_only, open_database
 from dropship_desktop.store.migrations import LATEST_VERSION, MIGRATIONS
@@ -166,7 +167,7 @@ def test_backup_before_migration(data_dir: Path, monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(store_db, "MIGRATIONS", [*MIGRATIONS, fake])
     startup.open_checked(data_dir, choose=pytest.fail)
     assert store_db.schema_version() == LATEST_VERSION + 1
-    pre = [b for b in bk.list_backups(bk.backup_dir(data_dir)) if b.kind == bk.PRE_MIGRATE]
+    pre = [b for b in bl.list_backups(bk.backup_dir(data_dir)) if b.kind == bk.PRE_MIGRATE]
     assert len(pre) == 1 and pre[0].order_count == 600
     conn = sqlite3.connect(pre[0].path)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION

@@ -15,6 +15,7 @@ from dropship_desktop.errors import DatabaseLockedError
 from dropship_desktop.instance import InstanceLock, server_name
 from dropship_desktop.services.base import Changes
 from dropship_desktop.store import backup as bk
+from dropship_desktop.store import backup_list as bl
 from dropship_desktop.store.db import close_database, open_database
 from dropship_desktop.store.tables import SalesOrder
 from dropship_desktop.ui.auto_backup import AutoBackup
@@ -102,10 +103,10 @@ def test_auto_backup_at_start_and_after_changes(
     # Not due again at the next start within the day.
     auto.start()
     wait_idle(qtbot, main_window)
-    assert len(bk.list_backups(folder)) == 1
+    assert len(bl.list_backups(folder)) == 1
     with qtbot.waitSignal(auto.succeeded, timeout=10_000):
         main_window.worker.changed.emit(Changes.of("sales_order"))
-    assert len(bk.list_backups(folder)) == 2
+    assert len(bl.list_backups(folder)) == 2
 
 
 def test_failed_backup_is_reported(

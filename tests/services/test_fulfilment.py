@@ -505,7 +505,7 @@ def test_an_api_purchase_several_suppliers_is_refused() -> None:
 
 
 def test_profit_uses_what_was_really_paid_once_known() -> None:
-    from dropship_desktop.services.orders import refresh_order_summaries
+    from dropship_desktop.services.order_summaries import refresh_order_summaries
 
     order = paid_order()
     so = supplier_order(order, "4012345678900000010")

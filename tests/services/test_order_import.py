@@ -9,13 +9,15 @@ import pytest
 
 from dropship_desktop.domain.orders import OrderFlag
 from dropship_desktop.errors import UserError
-from dropship_desktop.services import order_import
 from dropship_desktop.services.order_import import (
     ImportCancelledError,
     commit_import,
     default_shop,
     import_orders_file,
     preview_import,
+    shop_orders,
+    supplier_orders,
+    tuning,
 )
 from dropship_desktop.store.db import db
 from dropship_desktop.store.order_queries import OrderFilter, order_ids
@@ -274,7 +276,7 @@ def test_matching_candidates_are_limited_to_the_orders_just_imported(
     phones = {"13812345678"}
 
     def found(only: object) -> list[int]:
-        pools = order_import._load_candidates(phones, only)  # type: ignore[arg-type]
+        pools = supplier_orders._load_candidates(phones, only)  # type: ignore[arg-type]
         return sorted(c.id for pool in pools.values() for c in pool)
 
     assert found(range(ids[2], ids[4])) == ids[2:4]  # a run of ids: BETWEEN, end excluded
@@ -285,7 +287,7 @@ def test_matching_candidates_are_limited_to_the_orders_just_imported(
 def test_cancel_rolls_everything_back_including_the_index_trigger(
     demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(order_import, "CHUNK", 200)
+    monkeypatch.setattr(tuning, "CHUNK", 200)
     rows = [taobao_row(str(1930679858170650000 + i)) for i in range(900)]
     path = write_csv(tmp_path / "big.csv", TAOBAO_HEADERS, rows)
     before = content_dump(demo_db)
@@ -310,7 +312,7 @@ def test_bulk_import_keeps_the_search_index_correct(fresh_db: Path, tmp_path: Pa
     rows = [
         taobao_row(str(1930679858170650000 + i), name="欧阳娜娜" if i == 7 else "张三",
                    title=f"北欧风陶瓷马克杯 款{i}")
-        for i in range(order_import.BULK_INDEX_FROM + 10)
+        for i in range(tuning.BULK_INDEX_FROM + 10)
     ]  # fmt: skip
     path = write_csv(tmp_path / "big.csv", TAOBAO_HEADERS, rows)
     import_orders_file(path, shop_name="店")
@@ -389,8 +391,8 @@ def test_a_database_error_mid_import_leaves_nothing(
     def boom(_ids: object) -> None:
         raise sqlite_error(sqlite3.SQLITE_IOERR)
 
-    monkeypatch.setattr(order_import, "_refresh_summaries", boom)
-    monkeypatch.setattr(order_import, "_match_waiting_supplier_orders", boom)
+    monkeypatch.setattr(shop_orders, "_refresh_summaries", boom)
+    monkeypatch.setattr(shop_orders, "_match_waiting_supplier_orders", boom)
     with pytest.raises((sqlite3.OperationalError, UserError)):  # a disk error may be explained
         import_orders_file(path, shop_name="小美家居淘宝店")
     assert content_dump(demo_db) == before

@@ -9,7 +9,12 @@ import pytest
 
 from dropship_desktop.errors import UserError
 from dropship_desktop.services import order_import
-from dropship_desktop.services.order_import import import_orders_file, preview_import
+from dropship_desktop.services.order_import import (
+    commit,
+    import_orders_file,
+    preview_import,
+    tuning,
+)
 from dropship_desktop.store.db import db
 from dropship_desktop.store.order_queries import OrderFilter, order_ids
 
@@ -25,8 +30,8 @@ def _time(i: int) -> str:
 def test_lines_of_one_order_far_apart_become_one_order(
     fresh_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(order_import, "CHUNK", 50)
-    monkeypatch.setattr(order_import, "BULK_INDEX_FROM", 10)
+    monkeypatch.setattr(tuning, "CHUNK", 50)
+    monkeypatch.setattr(tuning, "BULK_INDEX_FROM", 10)
     names = {5: "欧阳娜娜", 290: "诸葛亮明"}
     rows = [
         taobao_row(str(BASE + i), created=_time(i), paid=_time(i), name=names.get(i, "张三"))
@@ -69,7 +74,7 @@ def test_lines_of_one_order_far_apart_become_one_order(
 def test_new_ids_follow_creation_time_not_file_order(
     fresh_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(order_import, "CHUNK", 1000)
+    monkeypatch.setattr(tuning, "CHUNK", 1000)
     # Newest first, as the platforms export.
     rows = [taobao_row(str(BASE + i), created=_time(500 - i), paid="") for i in range(500)]
     import_orders_file(write_csv(tmp_path / "newest.csv", TAOBAO_HEADERS, rows), shop_name="店")
@@ -80,8 +85,8 @@ def test_new_ids_follow_creation_time_not_file_order(
 def test_a_bad_row_in_a_late_block_rejects_everything(
     demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(order_import, "CHUNK", 40)
-    monkeypatch.setattr(order_import, "BULK_INDEX_FROM", 10)
+    monkeypatch.setattr(tuning, "CHUNK", 40)
+    monkeypatch.setattr(tuning, "BULK_INDEX_FROM", 10)
     rows = [taobao_row(str(BASE + i)) for i in range(200)]
     rows[170] = taobao_row(str(BASE + 170), amount="12.3.4")
     rows[185] = taobao_row("1.93068E+18")
@@ -102,8 +107,8 @@ def test_a_bad_row_in_a_late_block_rejects_everything(
 def test_a_failing_write_on_the_helper_thread_rolls_back(
     demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(order_import, "CHUNK", 50)
-    monkeypatch.setattr(order_import, "BULK_INDEX_FROM", 10)
+    monkeypatch.setattr(tuning, "CHUNK", 50)
+    monkeypatch.setattr(tuning, "BULK_INDEX_FROM", 10)
     # The same order number in another shop is fine; a duplicate id would not be. Make the
     # second block collide with a row inserted behind the writer's back.
     rows = [taobao_row(str(BASE + i)) for i in range(120)]
@@ -181,8 +186,8 @@ def test_a_bulk_write_defers_segment_merges_and_restores_the_setting(
     from dropship_desktop.store import db as store_db
 
     monkeypatch.setattr(store_db, "checkpoint_in_background", lambda: None)
-    monkeypatch.setattr(order_import, "CHUNK", 20)
-    monkeypatch.setattr(order_import, "BULK_INDEX_FROM", 10)
+    monkeypatch.setattr(tuning, "CHUNK", 20)
+    monkeypatch.setattr(tuning, "BULK_INDEX_FROM", 10)
     monkeypatch.setattr(bulk_orders, "INDEX_EVERY", 20)  # a segment per 20 orders
     monkeypatch.setattr(bulk_orders, "MAX_QUEUED", 1)  # no batching of chunks either
     db.execute_sql("INSERT INTO sales_order_fts (sales_order_fts, rank) VALUES ('automerge', 8)")
@@ -248,8 +253,8 @@ def test_a_mapping_that_does_not_fit_is_refused_before_anything_is_written(
 def test_the_one_go_import_lists_problems_like_the_preview(
     fresh_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(order_import, "CHUNK", 100)
-    monkeypatch.setattr(order_import, "_PREVIEW_ERRORS", 50)
+    monkeypatch.setattr(tuning, "CHUNK", 100)
+    monkeypatch.setattr(tuning, "PREVIEW_ERRORS", 50)
     rows = [taobao_row(str(BASE + i), quantity="0" if i % 2 else "1") for i in range(400)]
     rows += [taobao_row(str(BASE + 400 + i), amount="x") for i in range(80)]
     path = write_csv(tmp_path / "bad.csv", TAOBAO_HEADERS, rows)
@@ -296,8 +301,8 @@ def test_the_one_go_import_and_the_dialog_write_the_same(
     from dropship_desktop.store import bulk_orders
     from dropship_desktop.store.db import close_database, open_database
 
-    monkeypatch.setattr(order_import, "CHUNK", 37)
-    monkeypatch.setattr(order_import, "BULK_INDEX_FROM", 10)
+    monkeypatch.setattr(tuning, "CHUNK", 37)
+    monkeypatch.setattr(tuning, "BULK_INDEX_FROM", 10)
     monkeypatch.setattr(bulk_orders, "INDEX_EVERY", 50)
     rnd = random.Random(3)
     first = [taobao_row(str(BASE + i), created=_time(i), paid=_time(i)) for i in range(150)]
@@ -347,7 +352,7 @@ def test_the_one_go_import_and_the_dialog_write_the_same(
         whole_reads.append(kwargs.get("stream") is False)
         return original_preview(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(order_import, "preview_import", spy)
+    monkeypatch.setattr(commit, "preview_import", spy)
     results = {}
     for mode in ("dialog", "one go"):
         open_database(tmp_path / f"{mode}.db")
@@ -377,7 +382,7 @@ def test_the_shop_is_chosen_from_every_shop_name_in_a_streamed_file(
 ) -> None:
     """The first block alone does not decide the shop: with no shop named, a file with a shop
     column is read whole first (a name first seen late still counts, as before streaming)."""
-    monkeypatch.setattr(order_import, "CHUNK", 50)
+    monkeypatch.setattr(tuning, "CHUNK", 50)
     headers = [*TAOBAO_HEADERS, "店铺名称"]
     for number, name in ((BASE + 900, "甲店"), (BASE + 901, "乙店")):
         path = write_csv(tmp_path / f"{name}.csv", headers, [[*taobao_row(str(number)), name]])
@@ -411,7 +416,7 @@ def test_the_shop_is_chosen_from_every_shop_name_in_a_streamed_file(
 def test_a_streamed_preview_cannot_be_imported_twice(
     fresh_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(order_import, "CHUNK", 20)
+    monkeypatch.setattr(tuning, "CHUNK", 20)
     rows = [taobao_row(str(BASE + i)) for i in range(100)]
     preview = preview_import(write_csv(tmp_path / "o.csv", TAOBAO_HEADERS, rows), defer_rows=True)
     with pytest.raises(UserError, match="cancelled"):
@@ -429,7 +434,7 @@ def test_a_late_unreadable_workbook_cell_rejects_the_import(
 ) -> None:
     import openpyxl
 
-    monkeypatch.setattr(order_import, "CHUNK", 50)
+    monkeypatch.setattr(tuning, "CHUNK", 50)
     workbook = openpyxl.Workbook()
     sheet = workbook.active
     sheet.append(TAOBAO_HEADERS)
@@ -454,8 +459,8 @@ def test_a_late_unreadable_workbook_cell_rejects_the_import(
 def test_a_damaged_row_late_in_a_streamed_file_rejects_the_import(
     demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(order_import, "CHUNK", 50)
-    monkeypatch.setattr(order_import, "BULK_INDEX_FROM", 10)
+    monkeypatch.setattr(tuning, "CHUNK", 50)
+    monkeypatch.setattr(tuning, "BULK_INDEX_FROM", 10)
     rows = [taobao_row(str(BASE + i)) for i in range(300)]
     text = write_csv(tmp_path / "ok.csv", TAOBAO_HEADERS, rows).read_text(encoding="utf-8-sig")
     lines = text.splitlines(keepends=True)
@@ -476,7 +481,7 @@ def test_a_damaged_row_late_in_a_streamed_file_rejects_the_import(
 def test_a_streamed_import_counts_every_row_and_reports_progress_to_the_end(
     fresh_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(order_import, "CHUNK", 40)
+    monkeypatch.setattr(tuning, "CHUNK", 40)
     rows = [taobao_row(str(BASE + i)) for i in range(230)]
     rows.insert(100, [""] * len(TAOBAO_HEADERS))  # an empty line is not a row
     path = write_csv(tmp_path / "o.csv", TAOBAO_HEADERS, rows)

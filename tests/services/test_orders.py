@@ -7,11 +7,8 @@ import pytest
 
 from dropship_desktop.domain.orders import OrderFlag
 from dropship_desktop.errors import UserError
-from dropship_desktop.services.orders import (
-    link_supplier_order,
-    refresh_order_summaries,
-    reveal_buyer_data,
-)
+from dropship_desktop.services.order_summaries import refresh_order_summaries
+from dropship_desktop.services.orders import link_supplier_order, reveal_buyer_data
 from dropship_desktop.store.db import db
 
 

@@ -338,8 +338,8 @@ def test_block_wise_scoring_of_a_big_import_equals_scoring_from_scratch(
     from dropship_desktop.services import order_import, risk_engine
     from dropship_desktop.store import bulk_orders
 
-    monkeypatch.setattr(order_import, "CHUNK", 40)
-    monkeypatch.setattr(order_import, "BULK_INDEX_FROM", 10)
+    monkeypatch.setattr(order_import.tuning, "CHUNK", 40)
+    monkeypatch.setattr(order_import.tuning, "BULK_INDEX_FROM", 10)
     monkeypatch.setattr(bulk_orders, "INDEX_EVERY", 40)
     monkeypatch.setattr(risk_engine, "PRETEST_BLOCK", pretest_block)
     names = ["张三", "李四", "王五", "赵六", "孙七"]

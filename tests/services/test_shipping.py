@@ -73,7 +73,7 @@ def test_batch_ship_file_per_platform_cell_by_cell(
 
 
 def test_profit_is_an_estimate_until_the_1688_payment_is_known() -> None:
-    from dropship_desktop.services.orders import refresh_order_summaries
+    from dropship_desktop.services.order_summaries import refresh_order_summaries
 
     order = paid_order()
     so = supplier_order(order, "4011", carrier="中通快递", tracking="78900000000011")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from dropship_desktop.domain.sourcing import ScoreWeights
+from dropship_desktop.domain.offer_ranking import ScoreWeights
 from dropship_desktop.errors import UserError, ValidationError
 from dropship_desktop.services.sourcing import (
     OfferInput,

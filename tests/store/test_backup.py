@@ -13,6 +13,7 @@ import pytest
 
 from dropship_desktop.errors import DatabaseLockedError, DatabaseTooNewError, UserError
 from dropship_desktop.store import backup as bk
+from dropship_desktop.store import backup_list as bl
 from dropship_desktop.store.db import close_database, db, open_database
 from dropship_desktop.store.migrations import LATEST_VERSION
 from dropship_desktop.store.tables import SalesOrder, Supplier
@@ -165,13 +166,13 @@ def test_thinning_keeps_recent_then_daily_weekly_monthly() -> None:
     # One automatic backup every 6 hours for 400 days, plus a manual one long ago.
     backups = [_info(NOW - timedelta(hours=6 * i)) for i in range(400 * 4)]
     manual = _info(NOW - timedelta(days=500), bk.MANUAL)
-    obsolete = bk.obsolete_backups([*backups, manual], now=NOW)
+    obsolete = bl.obsolete_backups([*backups, manual], now=NOW)
     kept = sorted(set(backups) - set(obsolete), key=lambda b: b.created, reverse=True)
     assert manual not in obsolete
     recent = [b for b in kept if NOW - b.created < timedelta(days=1)]
     assert len(recent) == 4
     older = kept[len(recent) :]
-    limits = bk.ThinLimits()
+    limits = bl.ThinLimits()
     assert len(older) == limits.daily + limits.weekly + limits.monthly
     # The first ones after the recent day are one per day on consecutive days; later ones are
     # spread out (one per week, then per month), reaching back most of a year.
@@ -182,7 +183,7 @@ def test_thinning_keeps_recent_then_daily_weekly_monthly() -> None:
     assert all((a.created - b.created) >= timedelta(days=3) for a, b in itertools.pairwise(weekly))
     assert NOW - older[-1].created > timedelta(days=240)
     # Thinning again removes nothing more.
-    assert bk.obsolete_backups(kept, now=NOW) == []
+    assert bl.obsolete_backups(kept, now=NOW) == []
 
 
 def test_thin_and_list_on_disk(demo_db: Path) -> None:
@@ -194,16 +195,16 @@ def test_thin_and_list_on_disk(demo_db: Path) -> None:
     ]
     manual = bk.create_backup(demo_db, folder=folder, kind=bk.MANUAL, now=NOW - timedelta(days=9))
     (folder / "notes.txt").write_text("not a backup")
-    listed = bk.list_backups(folder)
+    listed = bl.list_backups(folder)
     assert [b.path for b in listed] == [b.path for b in made] + [manual.path]
     assert all(b.order_count == 600 and b.size > 0 for b in listed)
-    removed = bk.thin_backups(folder, now=NOW)
+    removed = bl.thin_backups(folder, now=NOW)
     # Today's two stay, then one per earlier day; the manual one always stays.
     assert sorted(removed) == sorted([made[3].path, made[5].path])
     assert manual.path.exists()
-    assert not bk.backup_due(folder, now=NOW)
-    assert bk.backup_due(folder, now=NOW + timedelta(days=1))
-    assert bk.backup_due(demo_db.parent / "nowhere", now=NOW)
+    assert not bl.backup_due(folder, now=NOW)
+    assert bl.backup_due(folder, now=NOW + timedelta(days=1))
+    assert bl.backup_due(demo_db.parent / "nowhere", now=NOW)
 
 
 def test_restore_backs_up_current_first_and_is_complete(demo_db: Path) -> None:

@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from dropship_desktop.services import cancellation as svc
 from dropship_desktop.services.order_import import import_orders_file
-from dropship_desktop.services.orders import link_supplier_order, refresh_order_summaries
+from dropship_desktop.services.order_summaries import refresh_order_summaries
+from dropship_desktop.services.orders import link_supplier_order
 from dropship_desktop.store import daily_summary as ds
 from dropship_desktop.store.db import db
 from tests.helpers.cancellation_data import seed_world

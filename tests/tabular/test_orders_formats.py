@@ -22,7 +22,7 @@ from dropship_desktop.tabular.orders_formats import (
     kind_for_format,
     normalise_header,
 )
-from dropship_desktop.tabular.reader import Table
+from dropship_desktop.tabular.table import Table
 from tests.tabular.samples import SAMPLES, as_xlsx_values, csv_bytes, write_xlsx_file
 
 ENCODINGS = ["utf-8-sig", "utf-8", "gb18030", "xlsx"]

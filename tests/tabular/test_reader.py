@@ -11,8 +11,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dropship_desktop.tabular import reader
-from dropship_desktop.tabular.reader import TableError, read_table
+from dropship_desktop.tabular.reader import _OLE_MAGIC, ReadLimits, read_table
+from dropship_desktop.tabular.table import TableError
 from tests.tabular.samples import csv_bytes, write_xlsx_file
 
 
@@ -152,7 +152,7 @@ def test_too_large_file(tmp_path: Path) -> None:
         (b"  \r\n", "empty"),
         (b"\x00\x01\x02\x03binary\x00" * 10, "not a CSV or Excel"),
         (b"PK\x03\x04garbage", "damaged"),
-        (reader._OLE_MAGIC + b"\x00" * 600, "damaged"),
+        (_OLE_MAGIC + b"\x00" * 600, "damaged"),
         (b"<html><body><p>Session expired</p></body></html>", "web page"),
         (b"\xff\xfe\x00", "not a CSV"),
     ],
@@ -168,9 +168,7 @@ def test_missing_file(tmp_path: Path) -> None:
 
 
 def test_encrypted_workbook() -> None:
-    data = (
-        reader._OLE_MAGIC + b"\x00" * 100 + "EncryptedPackage".encode("utf-16-le") + b"\x00" * 100
-    )
+    data = _OLE_MAGIC + b"\x00" * 100 + "EncryptedPackage".encode("utf-16-le") + b"\x00" * 100
     with pytest.raises(TableError, match="password"):
         read_table(data)
 
@@ -196,16 +194,13 @@ def test_zip_bomb_ratio_is_refused() -> None:
         read_table(data)
 
 
-def test_zip_bomb_total_size_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(reader, "MAX_UNZIPPED_BYTES", 1 << 20)
+def test_zip_bomb_total_size_is_refused() -> None:
     data = _zip({"xl/workbook.xml": b"<workbook/>", "xl/big.bin": bytes(range(256)) * 8192})
     with pytest.raises(TableError, match="too large once unpacked"):
-        read_table(data)
+        read_table(data, limits=ReadLimits(max_unzipped_bytes=1 << 20))
 
 
-def test_zip_bomb_with_lying_sizes_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(reader, "MAX_UNZIPPED_BYTES", 4 << 20)
-    monkeypatch.setattr(reader, "MAX_ZIP_RATIO", 10**9)
+def test_zip_bomb_with_lying_sizes_is_refused() -> None:
     content = b"<row/>" * (2 << 20)  # 12 MiB that packs small
     data = bytearray(_zip({"xl/workbook.xml": b"<workbook/>", "xl/worksheets/sheet1.xml": content}))
     # Rewrite the declared size in the central directory to a harmless 1 KiB.
@@ -218,9 +213,10 @@ def test_zip_bomb_with_lying_sizes_is_refused(monkeypatch: pytest.MonkeyPatch) -
         == 1024
     )
     del archive
-    monkeypatch.setattr(reader, "_DEFLATE_MAX_RATIO", 10**6)  # force measuring
+    # A small limit, no ratio check, and measuring forced (the archive is small).
+    limits = ReadLimits(max_unzipped_bytes=4 << 20, max_zip_ratio=10**9, deflate_max_ratio=10**6)
     with pytest.raises(TableError, match="too large once unpacked"):
-        read_table(bytes(data))
+        read_table(bytes(data), limits=limits)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -228,7 +224,7 @@ def test_zip_bomb_with_lying_sizes_is_refused(monkeypatch: pytest.MonkeyPatch) -
     st.one_of(
         st.binary(max_size=2048),
         st.binary(max_size=512).map(lambda b: b"PK\x03\x04" + b),
-        st.binary(max_size=512).map(lambda b: reader._OLE_MAGIC + b),
+        st.binary(max_size=512).map(lambda b: _OLE_MAGIC + b),
         st.binary(max_size=512).map(lambda b: b"\xef\xbb\xbf" + b),
         st.text(max_size=300).map(lambda t: t.encode("utf-8", "surrogatepass")),
     )

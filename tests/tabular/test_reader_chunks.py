@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from dropship_desktop.tabular import reader
-from dropship_desktop.tabular.reader import TableError, read_table
+from dropship_desktop.tabular.reader import ReadLimits, read_table
+from dropship_desktop.tabular.table import TableError
 
 
 @pytest.mark.parametrize("stream_rows", [0, 3])
 @pytest.mark.parametrize("encoding", ["utf-8", "gb18030", "utf-8-sig"])
 @pytest.mark.parametrize("chunk", [7, 64, 1 << 20])
-def test_chunked_reading_equals_whole_reading(
-    monkeypatch: pytest.MonkeyPatch, encoding: str, chunk: int, stream_rows: int
-) -> None:
+def test_chunked_reading_equals_whole_reading(encoding: str, chunk: int, stream_rows: int) -> None:
     rows = [["订单编号", "备注", "收货地址"]]
     for i in range(40):
         # Multi-byte characters fall on chunk edges; quoted fields span lines (CRLF and LF).
@@ -22,9 +20,8 @@ def test_chunked_reading_equals_whole_reading(
         ",".join('"' + cell.replace('"', '""') + '"' for cell in row) for row in rows
     )
     data = text.encode(encoding)
-    monkeypatch.setattr(reader, "_TEXT_CHUNK", chunk)
     # Streamed, a GB18030 or BOM file is also decoded a chunk at a time as rows are read.
-    table = read_table(data, stream_rows=stream_rows)
+    table = read_table(data, stream_rows=stream_rows, limits=ReadLimits(text_chunk=chunk))
     got = list(table.rows)
     for block, _numbers in table.rest or ():
         got += block
@@ -33,28 +30,27 @@ def test_chunked_reading_equals_whole_reading(
     assert table.encoding == encoding
 
 
-def test_chunked_decoding_still_rejects_undecodable_text(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(reader, "_TEXT_CHUNK", 4)
+def test_chunked_decoding_still_rejects_undecodable_text() -> None:
     # Valid UTF-8 for a while, then bytes that are neither UTF-8 nor GB18030.
     data = "订单编号,备注\r\n1,好\r\n".encode() + b"2,\x80\xff\xff\r\n"
     with pytest.raises(TableError, match="neither UTF-8 nor GBK"):
-        read_table(data)
+        read_table(data, limits=ReadLimits(text_chunk=4))
 
 
-def test_a_streamed_read_rejects_undecodable_text_where_it_starts(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.setattr(reader, "_TEXT_CHUNK", 16)
+def test_a_streamed_read_rejects_undecodable_text_where_it_starts() -> None:
+    limits = ReadLimits(text_chunk=16)
     good = "订单编号,备注\r\n" + "".join(f"{i},好\r\n" for i in range(20))
     data = good.encode("gb18030") + b"99,\x80\xff\xff\r\n"
-    table = read_table(data, stream_rows=2)  # GB18030, decoded as far as the first rows
+    table = read_table(
+        data, stream_rows=2, limits=limits
+    )  # GB18030, decoded as far as the first rows
     assert table.encoding == "gb18030" and table.rows == [["0", "好"], ["1", "好"]]
     assert table.rest is not None
     with pytest.raises(TableError, match="neither UTF-8 nor GBK"):
         list(table.rest)
     bad_start = b"\x80\xff\xff," + good.encode("gb18030")
     with pytest.raises(TableError, match="neither UTF-8 nor GBK"):
-        read_table(bad_start, stream_rows=2)
+        read_table(bad_start, stream_rows=2, limits=limits)
 
 
 @pytest.mark.parametrize("stream_rows", [1, 3, 7, 100])

@@ -321,7 +321,7 @@ def test_import_dialog_maps_previews_and_imports(
 
 
 def test_templates_dialog_saves_a_new_template(qtbot: QtBot, window: MainWindow) -> None:
-    from dropship_desktop.ui.after_sales.dialogs import TemplatesDialog
+    from dropship_desktop.ui.after_sales.settings_dialogs import TemplatesDialog
 
     dialog = TemplatesDialog(window.worker, window)
     qtbot.addWidget(dialog)

@@ -16,12 +16,8 @@ from dropship_desktop.tabular.cells import strip_wrappers
 from dropship_desktop.tabular.reader import read_table
 from dropship_desktop.ui.orders import import_dialog as import_module
 from dropship_desktop.ui.orders.export_dialog import ExportDialog, run_export_dialog
-from dropship_desktop.ui.orders.import_dialog import (
-    MAPPINGS_KEY,
-    ImportDialog,
-    MappingDialog,
-    run_import_dialog,
-)
+from dropship_desktop.ui.orders.import_dialog import ImportDialog, run_import_dialog
+from dropship_desktop.ui.orders.mapping_dialog import MAPPINGS_KEY, MappingDialog
 from dropship_desktop.ui.tasks import DbWorker
 from tests.services.test_order_import_files import (
     TAOBAO_HEADERS,

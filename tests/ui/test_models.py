@@ -10,7 +10,7 @@ from dropship_desktop.store.order_queries import OrderFilter, order_ids
 from dropship_desktop.store.sourcing_queries import list_offers, list_suppliers
 from dropship_desktop.ui.models.order_list import COLUMNS, OrderListModel
 from dropship_desktop.ui.models.rows import RowsModel
-from dropship_desktop.ui.sourcing.view import OFFER_COLUMNS, SUPPLIER_COLUMNS
+from dropship_desktop.ui.sourcing.columns import OFFER_COLUMNS, SUPPLIER_COLUMNS
 
 
 def test_order_list_model(qtmodeltester: ModelTester, demo_db: Path) -> None:

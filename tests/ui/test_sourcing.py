@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QFormLayout, QLabel, QLineEdit
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from dropship_desktop.domain.sourcing import ScoreWeights
+from dropship_desktop.domain.offer_ranking import ScoreWeights
 from dropship_desktop.services.sourcing import (
     OfferInput,
     ProductInput,

@@ -98,7 +98,7 @@ CREATE TABLE after_sales_template (
 
 def apply(conn: sqlite3.Connection) -> None:
     """Create the after-sales tables and seed the reply templates (in the caller's transaction)."""
-    from ...domain.after_sales import DEFAULT_TEMPLATES
+    from ...domain.reply_templates import DEFAULT_TEMPLATES
 
     for statement in _SQL.split(";"):
         if statement.strip():

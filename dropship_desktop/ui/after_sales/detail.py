@@ -28,10 +28,10 @@ from ...domain.after_sales import (
     ContactDirection,
     SupplierState,
     buyer_next_states,
-    fill_template,
     supplier_next_states,
 )
 from ...domain.money import fen_to_yuan_text
+from ...domain.reply_templates import fill_template
 from ...store.after_sales_queries import CaseDetail
 from ..formatting import enum_label, format_datetime, format_money
 from ..models.rows import RowColumn, RowsModel

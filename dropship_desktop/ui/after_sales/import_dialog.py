@@ -30,7 +30,7 @@ from ...services.after_sales_import import (
     preview_after_sales_import,
 )
 from ...services.base import Changes
-from ...store.db import db
+from ...store.lookups import shops_by_name
 from ..app_setup import current_language
 from ..formatting import translated, user_error_text
 from ..tasks import DbWorker
@@ -42,7 +42,7 @@ _DIR_KEY = "after_sales/last_dir"
 
 
 def _shops() -> list[tuple[int, str]]:
-    return [tuple(r) for r in db.execute_sql("SELECT id, name FROM shop ORDER BY name").fetchall()]  # type: ignore[misc]
+    return shops_by_name()
 
 
 class AfterSalesImportDialog(QDialog):

@@ -9,7 +9,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from ...services.base import Changes
-from ...store.db import db
+from ...store.lookups import order_number_and_sale
 from ..view_base import icon
 from .dialogs import OpenCaseDialog
 
@@ -40,13 +40,6 @@ def after_sales_action(view: Any) -> QAction:
     return action
 
 
-def _order_facts(sales_order_id: int) -> tuple[str, int] | None:
-    row = db.execute_sql(
-        "SELECT shop_order_no, sale_fen FROM sales_order WHERE id = ?", (sales_order_id,)
-    ).fetchone()
-    return (str(row[0]), int(row[1])) if row else None
-
-
 def open_after_sales_case(parent: QWidget, sales_order_id: int) -> None:
     """Ask for the kind and details, open the case, then show it in the after-sales view."""
     worker = parent.worker  # type: ignore[attr-defined]
@@ -59,7 +52,7 @@ def open_after_sales_case(parent: QWidget, sales_order_id: int) -> None:
         dialog.done_changes.connect(lambda changes: _go_to_case(parent, changes))
         dialog.open()
 
-    worker.submit(_order_facts, sales_order_id, on_result=show, owner=parent)
+    worker.submit(order_number_and_sale, sales_order_id, on_result=show, owner=parent)
 
 
 def _go_to_case(parent: QWidget, changes: Changes) -> None:

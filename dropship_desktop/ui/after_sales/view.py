@@ -55,12 +55,11 @@ from .dialogs import (
     AmountsDialog,
     BuyerStepDialog,
     ContactDialog,
-    DeadlinesDialog,
     SupplierStepDialog,
-    TemplatesDialog,
     connector_for,
 )
 from .queue_model import PAGE_SIZE, QueueModel
+from .settings_dialogs import DeadlinesDialog, TemplatesDialog
 
 __all__ = ["AfterSalesView"]
 

@@ -24,17 +24,18 @@ from PySide6.QtWidgets import (
 )
 
 from ...errors import UserError
+from ...services.backups import back_up, restore_and_reload
 from ...services.base import Changes
 from ...startup import Choice, DbState, Recovery
 from ...store import backup as bk
-from ...store.db import is_read_only, migrate
-from ...store.tables import ALL_TABLES
+from ...store import backup_list as bl
+from ...store.db import is_read_only
 from ..app_setup import show_user_error
 from ..formatting import format_local_datetime, translated, user_error_text
 from ..models.rows import RowColumn, RowsModel
 from ..tasks import DbWorker
 
-__all__ = ["BackupsDialog", "ask_recovery", "kind_label", "recovery_text", "restore_and_reload"]
+__all__ = ["BackupsDialog", "ask_recovery", "kind_label", "recovery_text"]
 
 log = logging.getLogger(__name__)
 
@@ -71,23 +72,6 @@ COLUMNS = (
     RowColumn(3, QT_TRANSLATE_NOOP("BackupsDialog", "Size"), _size, _RIGHT),
     RowColumn(4, QT_TRANSLATE_NOOP("BackupsDialog", "Orders"), _orders, _RIGHT),
 )
-
-
-def restore_and_reload(backup_path: Path, db_path: Path, folder: Path) -> Changes:
-    """Restore *backup_path* into the open database and bring it to the current schema.
-
-    Runs on the DB worker. Returns a change of every table so that every view reloads.
-    """
-
-    def before_migrate(path: Path, from_version: int, to_version: int) -> None:
-        bk.create_backup(path, folder=folder, kind=bk.PRE_MIGRATE)
-
-    bk.restore_backup(backup_path, db_path, folder=folder)
-    migrate(before_migrate)
-    return Changes.of(
-        *(m._meta.table_name for m in ALL_TABLES),
-        message=QT_TRANSLATE_NOOP("Messages", "Backup restored."),
-    )
 
 
 def recovery_text(recovery: Recovery) -> str:
@@ -259,7 +243,7 @@ class BackupsDialog(QDialog):
 
     def reload(self) -> None:
         self.worker.submit(
-            bk.list_backups, self.folder, on_result=self._show, on_error=self._on_error
+            bl.list_backups, self.folder, on_result=self._show, on_error=self._on_error
         )
 
     def _show(self, backups: list[bk.BackupInfo]) -> None:
@@ -299,11 +283,10 @@ class BackupsDialog(QDialog):
     def _back_up(self, to: Path | None) -> None:
         self._set_working(True, self.tr("Making a backup…"))
         self.worker.submit(
-            bk.create_backup,
+            back_up,
             self.db_path,
-            folder=self.folder,
+            self.folder,
             to=to,
-            kind=bk.MANUAL,
             on_result=self._backed_up,
             on_error=self._on_error,
         )

@@ -114,14 +114,11 @@ TARGET_COLUMNS = (
 
 
 def _offer_choices() -> list[tuple[int, str]]:
-    from ...store.db import db
+    from ...store.lookups import offer_choices
 
     return [
-        (r[0], f"{r[1]} — {r[2]}" + (f" ({r[3]})" if r[3] else ""))
-        for r in db.execute_sql(
-            "SELECT o.id, p.title, s.name, o.offer_ref FROM offer o JOIN product p"
-            " ON p.id = o.product_id JOIN supplier s ON s.id = o.supplier_id ORDER BY p.title, o.id"
-        )
+        (oid, f"{title} — {supplier}" + (f" ({ref})" if ref else ""))
+        for oid, title, supplier, ref in offer_choices()
     ]
 
 

@@ -306,9 +306,9 @@ class ShippingView(View):
 
 
 def _shops() -> list[tuple[int, str, str]]:
-    from ...store.db import db
+    from ...store.lookups import shops
 
-    return db.execute_sql("SELECT id, name, platform FROM shop ORDER BY id").fetchall()
+    return shops()
 
 
 def _load(shop_id: int | None, hide_sent: bool, limit: int = PAGE) -> list[sh.ShipRow]:

@@ -40,7 +40,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.enums import SupplierKind
-from ...domain.sourcing import FACTORS, RankedOffer, ScoreWeights
+from ...domain.offer_ranking import RankedOffer, ScoreWeights
+from ...domain.sourcing import FACTORS
 from ...services.sourcing import Comparison
 from ..formatting import enum_label, format_money
 from ..widgets.filter_bar import FilterProxy

@@ -13,7 +13,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QCoreApplication,
     QItemSelectionModel,
     QLocale,
     Qt,
@@ -21,160 +20,49 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
-    QPushButton,
     QSplitter,
     QTableView,
     QTabWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from ...domain.enums import Fulfilment, SupplierKind
 from ...errors import UserError
 from ...services import sourcing as sourcing_service
 from ...services.base import Changes
 from ...services.suppliers import delete_supplier
-from ...store.sourcing_queries import list_offers, list_products, list_suppliers, tiers_of
-from ..formatting import enum_label, format_iso_date, format_money, user_error_text
+from ...store.sourcing_queries import list_offers, list_products, list_suppliers
+from ..formatting import format_money, user_error_text
 from ..models.rows import RowColumn, RowsModel
 from ..tasks import DbWorker
-from ..view_base import View, icon
-from ..widgets.filter_bar import FilterBar, FilterProxy
+from ..view_base import View
+from ..widgets.filter_bar import FilterBar
 from ..widgets.message_bar import MessageBar
-from ..widgets.table_copy import install_copy_shortcut
+from .columns import (
+    OFFER_COLUMNS,
+    PRODUCT_COLUMNS,
+    SUPPLIER_COLUMNS,
+    make_button,
+    make_icon_button,
+    make_table,
+)
 from .comparison import ComparisonPanel
 from .import_dialog import ImportDialog
 from .offer_dialog import OfferDialog
 from .product_dialog import ProductDialog, completeness_summary
 from .supplier_dialog import SupplierDialog
 
-__all__ = ["OFFER_COLUMNS", "PRODUCT_COLUMNS", "SUPPLIER_COLUMNS", "SourcingView"]
+__all__ = ["SourcingView"]
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _CENTER = Qt.AlignmentFlag.AlignCenter
 CTX = "SourcingView"
-
-
-def _kind(value: Any) -> str:
-    return enum_label(SupplierKind(value))
-
-
-def _fulfilment(value: Any) -> str:
-    return enum_label(Fulfilment(value))
-
-
-def _percent(value: Any) -> str:
-    return "" if value is None else f"{float(value) * 100:.0f}%"
-
-
-def _yes_no(value: Any) -> str:
-    return (
-        QCoreApplication.translate("SourcingView", "Yes")
-        if value
-        else QCoreApplication.translate("SourcingView", "No")
-    )
-
-
-def _stock(value: Any) -> str:
-    if value is None:
-        return QCoreApplication.translate("SourcingView", "Unknown")
-    if value == 0:
-        return QCoreApplication.translate("SourcingView", "0 (out of stock)")
-    return str(value)
-
-
-def _tiers(value: Any) -> str:
-    return "  ".join(f"≥{q}: {format_money(p)}" for q, p in tiers_of(value))
-
-
-def _rating(value: Any) -> str:
-    return "" if value is None else f"{float(value):.1f}"
-
-
-SUPPLIER_COLUMNS = (
-    RowColumn(2, QT_TRANSLATE_NOOP("SourcingView", "Name")),
-    RowColumn(1, QT_TRANSLATE_NOOP("SourcingView", "Kind"), _kind),
-    RowColumn(3, QT_TRANSLATE_NOOP("SourcingView", "1688 member id")),
-    RowColumn(4, QT_TRANSLATE_NOOP("SourcingView", "Location")),
-    RowColumn(5, QT_TRANSLATE_NOOP("SourcingView", "Contact")),
-    RowColumn(6, QT_TRANSLATE_NOOP("SourcingView", "Years on 1688"), align=_RIGHT),
-    RowColumn(7, QT_TRANSLATE_NOOP("SourcingView", "Rating"), _rating, _RIGHT),
-    RowColumn(8, QT_TRANSLATE_NOOP("SourcingView", "On-time rate"), _percent, _RIGHT),
-    RowColumn(9, QT_TRANSLATE_NOOP("SourcingView", "Incidents"), align=_RIGHT),
-    RowColumn(10, QT_TRANSLATE_NOOP("SourcingView", "Offers"), align=_RIGHT),
-    RowColumn(12, QT_TRANSLATE_NOOP("SourcingView", "Notes")),
-)
-# Rows are store.sourcing_queries.PRODUCT_COLUMNS plus the completeness percentage (index 8).
-PRODUCT_COLUMNS = (
-    RowColumn(1, QT_TRANSLATE_NOOP("SourcingView", "Title")),
-    RowColumn(2, QT_TRANSLATE_NOOP("SourcingView", "SKU")),
-    RowColumn(3, QT_TRANSLATE_NOOP("SourcingView", "Sale price"), format_money, _RIGHT),
-    RowColumn(4, QT_TRANSLATE_NOOP("SourcingView", "Offers"), align=_RIGHT),
-    RowColumn(8, QT_TRANSLATE_NOOP("SourcingView", "Listing complete"), _percent, _RIGHT),
-)
-OFFER_COLUMNS = (
-    RowColumn(1, QT_TRANSLATE_NOOP("SourcingView", "Supplier")),
-    RowColumn(2, QT_TRANSLATE_NOOP("SourcingView", "Kind"), _kind),
-    RowColumn(3, QT_TRANSLATE_NOOP("SourcingView", "Unit cost"), format_money, _RIGHT),
-    RowColumn(13, QT_TRANSLATE_NOOP("SourcingView", "Price tiers"), _tiers),
-    RowColumn(4, QT_TRANSLATE_NOOP("SourcingView", "MOQ"), align=_RIGHT),
-    RowColumn(5, QT_TRANSLATE_NOOP("SourcingView", "Lead time (days)"), align=_RIGHT),
-    RowColumn(6, QT_TRANSLATE_NOOP("SourcingView", "Dropship"), _yes_no),
-    RowColumn(7, QT_TRANSLATE_NOOP("SourcingView", "Dropship fee"), format_money, _RIGHT),
-    RowColumn(8, QT_TRANSLATE_NOOP("SourcingView", "Fulfilment"), _fulfilment),
-    RowColumn(9, QT_TRANSLATE_NOOP("SourcingView", "Shipping"), format_money, _RIGHT),
-    RowColumn(10, QT_TRANSLATE_NOOP("SourcingView", "Stock"), _stock, _RIGHT),
-    RowColumn(11, QT_TRANSLATE_NOOP("SourcingView", "1688 offer")),
-    RowColumn(12, QT_TRANSLATE_NOOP("SourcingView", "Last checked"), format_iso_date),
-)
-
-
-def _table(model: RowsModel, name: str) -> tuple[QTableView, FilterProxy]:
-    proxy = FilterProxy()  # small tables: a proxy is fine here
-    proxy.setParent(model)
-    proxy.setSourceModel(model)
-    view = QTableView()
-    view.setObjectName(name)
-    view.setModel(proxy)
-    view.setSortingEnabled(True)
-    view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # keep the query's order until asked
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.setTabKeyNavigation(False)  # Tab leaves the table, arrows move inside it
-    view.verticalHeader().setVisible(False)
-    view.verticalHeader().setDefaultSectionSize(24)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    view.horizontalHeader().setStretchLastSection(True)
-    install_copy_shortcut(view)
-    return view, proxy
-
-
-def _button(text: str, icon_name: str, slot: Any) -> QPushButton:
-    button = QPushButton(icon(icon_name), text)
-    button.clicked.connect(slot)
-    return button
-
-
-def _icon_button(text: str, icon_name: str, slot: Any) -> QToolButton:
-    # Secondary actions show only their icon so the view still fits a narrow window; the text
-    # stays as tooltip and accessible name.
-    button = QToolButton()
-    button.setIcon(icon(icon_name))
-    button.setToolTip(text)
-    button.setAccessibleName(text)
-    button.setAutoRaise(False)
-    button.clicked.connect(slot)
-    return button
 
 
 def _load_product(product_id: int) -> tuple[list[tuple[Any, ...]], Any]:
@@ -210,9 +98,9 @@ class SourcingView(View):
             CTX,
             self,
         )
-        self.supplier_table, self.supplier_proxy = _table(self.suppliers, "supplierTable")
-        self.product_table, self.product_proxy = _table(self.products, "productTable")
-        self.offer_table, self.offer_proxy = _table(self.offers, "offerTable")
+        self.supplier_table, self.supplier_proxy = make_table(self.suppliers, "supplierTable")
+        self.product_table, self.product_proxy = make_table(self.products, "productTable")
+        self.offer_table, self.offer_proxy = make_table(self.offers, "offerTable")
         self.comparison = ComparisonPanel()
 
         self.tabs = QTabWidget()
@@ -244,12 +132,12 @@ class SourcingView(View):
     # -- construction -------------------------------------------------------------------------
 
     def _build_suppliers_page(self) -> QWidget:
-        self.new_supplier_button = _button(self.tr("New supplier…"), "add", self.new_supplier)
-        self.edit_supplier_button = _icon_button(self.tr("Edit…"), "edit", self.edit_supplier)
-        self.delete_supplier_button = _icon_button(
+        self.new_supplier_button = make_button(self.tr("New supplier…"), "add", self.new_supplier)
+        self.edit_supplier_button = make_icon_button(self.tr("Edit…"), "edit", self.edit_supplier)
+        self.delete_supplier_button = make_icon_button(
             self.tr("Delete"), "delete", self.delete_supplier
         )
-        self.export_suppliers_button = _button(
+        self.export_suppliers_button = make_button(
             self.tr("Export…"), "export", self._ask_export_suppliers
         )
         self.supplier_filter = FilterBar(self.supplier_proxy)
@@ -280,11 +168,15 @@ class SourcingView(View):
         return page
 
     def _build_products_page(self) -> QWidget:
-        self.new_product_button = _button(self.tr("New product…"), "add", self.new_product)
-        self.edit_product_button = _icon_button(self.tr("Edit…"), "edit", self.edit_product)
-        self.delete_product_button = _icon_button(self.tr("Delete"), "delete", self.delete_product)
-        self.import_button = _button(self.tr("Import…"), "import", self.import_products)
-        self.export_offers_button = _button(self.tr("Export…"), "export", self._ask_export_offers)
+        self.new_product_button = make_button(self.tr("New product…"), "add", self.new_product)
+        self.edit_product_button = make_icon_button(self.tr("Edit…"), "edit", self.edit_product)
+        self.delete_product_button = make_icon_button(
+            self.tr("Delete"), "delete", self.delete_product
+        )
+        self.import_button = make_button(self.tr("Import…"), "import", self.import_products)
+        self.export_offers_button = make_button(
+            self.tr("Export…"), "export", self._ask_export_offers
+        )
         self.product_filter = FilterBar(self.product_proxy)
         product_buttons = QHBoxLayout()
         for button in (
@@ -310,10 +202,10 @@ class SourcingView(View):
         product_column.addWidget(self.completeness)
         product_column.addLayout(file_buttons)
 
-        self.new_offer_button = _button(self.tr("New offer…"), "add", self.new_offer)
-        self.edit_offer_button = _icon_button(self.tr("Edit…"), "edit", self.edit_offer)
-        self.delete_offer_button = _icon_button(self.tr("Delete"), "delete", self.delete_offer)
-        self.preferred_button = _button(self.tr("Preferred"), "star", self.toggle_preferred)
+        self.new_offer_button = make_button(self.tr("New offer…"), "add", self.new_offer)
+        self.edit_offer_button = make_icon_button(self.tr("Edit…"), "edit", self.edit_offer)
+        self.delete_offer_button = make_icon_button(self.tr("Delete"), "delete", self.delete_offer)
+        self.preferred_button = make_button(self.tr("Preferred"), "star", self.toggle_preferred)
         self.preferred_button.setCheckable(True)
         self.offer_filter = FilterBar(self.offer_proxy)
         offer_buttons = QHBoxLayout()

@@ -1,0 +1,131 @@
+"""What every command group shares: exit codes, the common options, the data folder, the database.
+
+Group modules import from here (never from :mod:`.main`), so the package has no import cycle.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from ..errors import UserError
+from ..i18n import QT_TRANSLATE_NOOP
+from ..paths import database_file, demo_data_dir, resolve_data_dir
+
+__all__ = [
+    "EXIT_OK",
+    "EXIT_PROBLEM",
+    "EXIT_USAGE",
+    "add_common_options",
+    "data_dir_from_args",
+    "existing_database",
+    "opened_database",
+    "progress_printer",
+]
+
+EXIT_OK = 0
+EXIT_PROBLEM = 1
+EXIT_USAGE = 2
+
+
+def add_common_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    """Add ``--data-dir``, ``--demo`` and ``--verbose`` to *parser*.
+
+    Sub-command parsers pass ``suppress=True`` so that an option given before the command is not
+    overwritten by the sub-parser's default.
+    """
+    default = argparse.SUPPRESS if suppress else None
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=default,
+        help="data folder (default: the per-user app data location, or $DROPSHIP_DESKTOP_DATA_DIR)",
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        default=argparse.SUPPRESS if suppress else False,
+        help="use the demo database in its own folder (created on first use)",
+    )
+    parser.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        default=argparse.SUPPRESS if suppress else False,
+        help="more detail in the log",
+    )
+
+
+def data_dir_from_args(args: argparse.Namespace) -> Path:
+    base = resolve_data_dir(getattr(args, "data_dir", None))
+    return demo_data_dir(base) if getattr(args, "demo", False) else base
+
+
+def existing_database(data_dir: Path) -> Path:
+    """The data folder's database file.
+
+    Raises:
+        UserError: There is none yet.
+    """
+    path = database_file(data_dir)
+    if not path.exists():
+        raise UserError(
+            QT_TRANSLATE_NOOP(
+                "Errors", "No database at {path}. Start the app once or run 'demo' first."
+            ),
+            path=path,
+        )
+    return path
+
+
+@contextlib.contextmanager
+def opened_database(data_dir: Path, *, must_exist: bool = True) -> Iterator[Path]:
+    """Open the data folder's database for one command, the way the app does, and close it after.
+
+    Through :func:`~dropship_desktop.startup.open_checked`: a damaged database is refused with a
+    clear message (nothing is moved aside headless) and a migration is preceded by a backup.
+
+    Args:
+        data_dir: The data folder.
+        must_exist: Refuse when there is no database yet, instead of creating one.
+
+    Yields:
+        The database file.
+
+    Raises:
+        UserError: There is no database (with ``must_exist``) or it cannot be used.
+    """
+    from ..startup import open_checked
+    from ..store.db import close_database
+
+    path = existing_database(data_dir) if must_exist else database_file(data_dir)
+    open_checked(data_dir)
+    try:
+        yield path
+    finally:
+        close_database()
+
+
+def progress_printer(unit: str) -> Callable[..., None]:
+    """A progress callback printing to a terminal's stderr (silent when redirected)."""
+    last = [0.0]
+
+    def report(*args: Any) -> None:
+        done, total = args[-2], args[-1]
+        now = time.monotonic()
+        if sys.stderr.isatty() and (now - last[0] > 0.2 or done == total):
+            last[0] = now
+            print(f"\r{done:,}/{total:,} {unit}", end="", file=sys.stderr, flush=True)
+
+    return report
+
+
+def end_progress_line() -> None:
+    """Finish a progress line that :func:`progress_printer` left on a terminal."""
+    if sys.stderr.isatty():
+        print(file=sys.stderr)

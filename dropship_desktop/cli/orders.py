@@ -1,0 +1,78 @@
+"""``import orders FILE`` and ``export orders FILE``: shop and 1688 order files in and out."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from ..errors import UserError
+from ..paths import database_file
+from ..tabular.platform_formats import choice_keys, choice_text
+from .common import EXIT_OK, end_progress_line, opened_database, progress_printer
+
+__all__ = ["EXPORT_WHAT", "IMPORT_WHAT", "run"]
+
+IMPORT_WHAT = ["orders"]
+EXPORT_WHAT = ["orders"]
+
+
+def run(args: argparse.Namespace, data_dir: Path) -> int:
+    """Run ``import orders`` or ``export orders``; return the exit status."""
+    if args.command == "import":
+        return _import(data_dir, args)
+    return _export(data_dir, args)
+
+
+def _import(data_dir: Path, args: argparse.Namespace) -> int:
+    from ..services.order_import import check_preview, import_orders_file, preview_import
+    from ..tabular.orders_formats import ColumnMapping
+
+    mapping = None
+    if args.mapping:
+        try:
+            data = json.loads(Path(args.mapping).read_text(encoding="utf-8"))
+            mapping = ColumnMapping.from_dict(data.get("mapping", data))
+        except (OSError, ValueError, AttributeError) as exc:
+            raise UserError(f"The column mapping {args.mapping} cannot be used: {exc}") from None
+    fmt = None if args.format == "auto" else args.format
+    if fmt is not None and fmt not in choice_keys():
+        raise UserError(f"Unknown format {args.format!r}; use auto, {choice_text()}.")
+    if not Path(args.file).is_file():
+        raise UserError(f"No such file: {args.file}")
+    # Read the file and check its layout before the database is even opened. Into an existing
+    # database a shop export's rows are mapped while they are written (the two overlap); a row
+    # with a problem then rejects the whole import and the transaction is rolled back. With no
+    # database yet every row is checked first, so a rejected file does not create one.
+    defer = database_file(data_dir).exists()
+    preview = preview_import(args.file, fmt=fmt, mapping=mapping, defer_rows=defer)
+    check_preview(preview)
+    with opened_database(data_dir, must_exist=False):
+        try:
+            changes = import_orders_file(
+                preview, shop_name=args.shop, progress=progress_printer("orders")
+            )
+        finally:
+            end_progress_line()
+    print(changes.message_text)
+    return EXIT_OK
+
+
+def _export(data_dir: Path, args: argparse.Namespace) -> int:
+    from ..services.order_export import export_orders
+    from ..store.order_queries import OrderFilter
+
+    with opened_database(data_dir):
+        try:
+            changes = export_orders(
+                args.file,
+                OrderFilter(text=args.search),
+                file_format=args.format,
+                full_buyer_data=args.full_buyer_data,
+                language=args.header_lang,
+                progress=progress_printer("orders"),
+            )
+        finally:
+            end_progress_line()
+    print(changes.message_text)
+    return EXIT_OK

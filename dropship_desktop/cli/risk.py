@@ -1,0 +1,126 @@
+"""The fraud-check sub-command: ``risk`` (blacklist export/import/list, rescore, high-risk list).
+
+Registered in :data:`.main.GROUPS`.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+
+from .common import opened_database
+
+__all__ = ["COMMANDS", "add_commands", "run"]
+
+COMMANDS = ("risk",)
+
+
+def add_commands(
+    sub: argparse._SubParsersAction,  # type: ignore[type-arg]
+    common: Callable[..., None],
+) -> None:
+    """Register ``risk`` on *sub*; *common* adds the shared options."""
+    risk = sub.add_parser(
+        "risk", help="fraud checks: blacklist export/import/list, rescore, list risky orders"
+    )
+    common(risk, suppress=True)
+    risk.add_argument(
+        "action",
+        choices=[
+            "blacklist-export",
+            "blacklist-import",
+            "blacklist",
+            "rescore",
+            "orders",
+            "settings",
+        ],
+        help="blacklist-export FILE / blacklist-import FILE: share the blacklist (XLSX or CSV,"
+        " salted digests and masked hints only); blacklist: list it; rescore: score every order"
+        " again; orders: list the risky orders",
+    )
+    risk.add_argument("file", nargs="?", metavar="FILE", help="the blacklist file")
+    risk.add_argument("--name", default="", help="blacklist-import: the partner list's name")
+    risk.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="settings: change a threshold, e.g. window_days=14, high_value_fen=50000,"
+        " risky_payments=货到付款,先用后付 (shown without --set)",
+    )
+
+
+def run(args: argparse.Namespace, data_dir: Path) -> int:
+    """Run ``risk``; return the exit status (UserError propagates)."""
+    from ..errors import UserError
+    from ..i18n import QT_TRANSLATE_NOOP
+    from ..instance import InstanceLock
+    from ..services import risk
+
+    if args.action in ("blacklist-export", "blacklist-import") and not args.file:
+        raise UserError(
+            QT_TRANSLATE_NOOP("Errors", "'risk {action}' needs a FILE (.xlsx or .csv)."),
+            action=args.action,
+        )
+    with InstanceLock(data_dir), opened_database(data_dir):
+        if args.action == "blacklist-export":
+            count = risk.export_blacklist(Path(args.file).expanduser())
+            print(f"{count} blacklist entries written to {args.file} (digests and masked hints)")
+        elif args.action == "blacklist-import":
+            changes = risk.import_blacklist(Path(args.file).expanduser(), args.name)
+            print(changes.message_text)
+        elif args.action == "blacklist":
+            for e in risk.blacklist_entries():
+                source = "local" if e.is_local else e.list_name
+                print(f"{e.id:>5}  {e.kind:<10} {e.hint:<24} {source:<12} {e.reason}")
+        elif args.action == "settings":
+            _settings(risk, args.set)
+        elif args.action == "rescore":
+            changed = risk.rescore_all(lambda done, total: print(f"  {done:,}/{total:,}"))
+            print(f"scored every order again; {changed:,} changed")
+        else:
+            from ..domain.risk import RULES, RiskLevel, decode_hits
+            from ..store.lookups import risky_orders
+
+            for number, level, rules, checked in risky_orders():
+                names = ", ".join(RULES[h.rule].title for h in decode_hits(rules))
+                mark = " (checked)" if checked else ""
+                print(f"{number}  {RiskLevel(level).name.lower()}{mark}  {names}")
+    return 0
+
+
+def _settings(risk: object, changes: list[str]) -> None:
+    from dataclasses import asdict, fields, replace
+
+    from ..errors import UserError
+    from ..i18n import QT_TRANSLATE_NOOP
+
+    current = risk.risk_settings()  # type: ignore[attr-defined]
+    if changes:
+        kinds = {f.name: f.type for f in fields(current)}
+        values: dict[str, object] = {}
+        for change in changes:
+            key, _, value = change.partition("=")
+            key = key.strip()
+            if key not in kinds or not value.strip():
+                raise UserError(
+                    QT_TRANSLATE_NOOP("Errors", "Unknown setting or missing value: {change}"),
+                    change=change,
+                )
+            if key == "risky_payments":
+                values[key] = tuple(
+                    p.strip() for p in value.replace("，", ",").split(",") if p.strip()
+                )
+            else:
+                try:
+                    values[key] = int(value)
+                except ValueError:
+                    raise UserError(
+                        QT_TRANSLATE_NOOP("Errors", "{key} needs a whole number."), key=key
+                    ) from None
+        current = replace(current, **values)  # type: ignore[arg-type]
+        risk.save_risk_settings(current)  # type: ignore[attr-defined]
+        print("saved; run 'risk rescore' to apply them to existing orders")
+    for key, value in asdict(current).items():
+        print(f"{key} = {value}")

@@ -1,0 +1,356 @@
+"""Writing a shop platform's orders: new orders and lines in bulk, changes of orders already there."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import Any
+
+from ...domain.enums import SalesStatus
+from ...domain.order_summary import new_order_figures
+from ...domain.orders import product_summary
+from ...domain.timeutil import now_epoch
+from ...store.bulk_orders import BulkOrderWriter
+from ...store.db import db
+from ...tabular.orders_formats import (
+    OrderRecord,
+)
+from ..risk import record_refund_statuses
+from ..risk_engine import RiskBatch
+from . import tuning
+from .base import (
+    _NO_TIME,
+    _REFUND_STATUSES,
+    _SHIP_WITHIN_S,
+    ImportCancelledError,
+    ProgressCallback,
+    _audit_rows,
+    _chunks,
+    _first,
+    _first_time,
+    _refresh_summaries,
+    _sale_fen,
+    _status_audit,
+    _status_code,
+)
+from .preview import (
+    ImportPreview,
+)
+from .streaming import _last_rows, _order_blocks, _reading_connection
+from .summary import ImportSummary
+from .supplier_orders import _match_waiting_supplier_orders
+
+__all__ = []
+
+
+def _import_shop(
+    preview: ImportPreview,
+    shop_id: int,
+    report: ProgressCallback,
+    cancelled: Callable[[], bool],
+) -> tuple[ImportSummary, set[int]]:
+    conn = db.connection()
+    total = preview.row_count
+    builder = _ShopRows(
+        shop_id, int(conn.execute("SELECT coalesce(max(id), 0) + 1 FROM sales_order").fetchone()[0])
+    )
+    streamed = preview.deferred and preview.streamed
+    report("checking", 0, total)
+    last_rows: dict[str, int] | None = None
+    lookup = None
+    if not streamed:
+        # Looked up before writing starts: a query during the writing would wait for the
+        # helper thread, which has the connection.
+        if preview.deferred:
+            last_rows = _last_rows(preview.table, preview.mapping)
+        builder.load_existing(conn, list(preview.orders if last_rows is None else last_rows))
+    first_new = builder.next_id
+    if tuning.SCORE_RISK:  # fraud checks: each new order's own rules as it is built (overlaps SQL)
+        builder.risk = RiskBatch(conn)
+    report("writing", 0, total)
+    writer = BulkOrderWriter(conn, index_in_bulk=total >= tuning.BULK_INDEX_FROM)
+    try:
+        if (
+            streamed
+            and conn.execute(
+                "SELECT 1 FROM sales_order WHERE shop_id = ? LIMIT 1", (shop_id,)
+            ).fetchone()
+        ):
+            # The file's order numbers are only known block by block: each block's are looked
+            # up on a second connection, which sees the database as it was before this
+            # transaction (this one holds the write lock, so nobody else commits meanwhile;
+            # the shop exists already, so this transaction has added none of its orders).
+            lookup = _reading_connection()
+        done = 0
+        for rows_done, orders in _order_blocks(preview, tuning.CHUNK, last_rows, writer.poll):
+            if lookup is not None:
+                builder.load_existing(lookup, list(orders))
+            new_orders, new_lines = builder.build(
+                _in_creation_order(orders), orders, preview.file_name
+            )
+            # Returns at once: SQLite writes this chunk on the helper thread (without the GIL)
+            # while the next one is mapped and built here; the new orders' hashed buyer keys
+            # for the fraud checks go with it.
+            risk_keys = builder.risk.take_key_rows() if builder.risk is not None else ()
+            writer.add(new_orders, new_lines, risk_keys)
+            done = rows_done
+            report("writing", done, total)
+            if cancelled():
+                raise ImportCancelledError()
+        report("writing", done, preview.row_count)  # a streamed file's total was an estimate
+        if writer.orders_written:
+            report("indexing", done, preview.row_count)
+        writer.finish()
+    finally:
+        writer.close()
+        if lookup is not None:
+            lookup.close()
+    updates = builder.updates
+    for part in _chunks(updates, tuning.CHUNK):
+        conn.executemany(
+            "UPDATE sales_order SET status = ?, carrier = ?, tracking_no = ?, paid_at = ?,"
+            " ship_by = ?, updated_at = ? WHERE id = ?",
+            part,
+        )
+    new_ids = range(first_new, builder.next_id)
+    matched = _match_waiting_supplier_orders(new_ids)
+    _refresh_summaries(builder.status_changed | matched)
+    if builder.risk is not None:
+        builder.risk.finish()
+        # Refunds are the buyers' history: orders that became, or came in as, refunds.
+        record_refund_statuses(conn, builder.status_changed | builder.refunds)
+    _audit_rows(builder.audits)
+    summary = ImportSummary(
+        file_name=preview.file_name,
+        kind="shop",
+        format=preview.format,
+        rows=preview.row_count,
+        orders_created=writer.orders_written,
+        orders_updated=len(updates),
+        orders_unchanged=builder.unchanged,
+        lines_created=writer.lines_written,
+        status_changes=len(builder.status_changed),
+        matched=len(matched),
+        shop_id=shop_id,
+        summary_rows=len(preview.summary_rows),
+        hidden_receivers=builder.hidden,
+        unpaid=builder.unpaid,
+    )
+    return summary, set(new_ids) | {u[-1] for u in updates} | matched
+
+
+def _in_creation_order(orders: dict[str, list[OrderRecord]]) -> list[str]:
+    """Order numbers oldest first (file order among equal times).
+
+    New orders get ascending ids in this order, so the time-keyed indexes (created, paid,
+    ship-by, status/shop + created) take them in key order rather than all over the place;
+    exports list the newest first.
+    """
+    keys: dict[str, datetime] = {}
+    for number, lines in orders.items():
+        first = lines[0]
+        keys[number] = first.created_at or first.paid_at or _NO_TIME
+    return sorted(orders, key=keys.__getitem__)  # aware datetimes compare by instant
+
+
+class _ShopRows:
+    """Turns a shop export's orders into rows: new orders and lines, updates, audit events."""
+
+    def __init__(self, shop_id: int, next_id: int) -> None:
+        self.shop_id = shop_id
+        self.next_id = next_id
+        self.now = now_epoch()
+        self.updates: list[tuple[Any, ...]] = []
+        self.audits: list[tuple[str, int | None, int | None, str, str, str]] = []
+        self.status_changed: set[int] = set()
+        self.unchanged = 0
+        self.hidden = 0
+        self.unpaid = 0
+        self._codes: dict[Any, str] = {}
+        #: Status code -> (profit is the sale, flags) of a new order: the domain's rule, cached.
+        self._figures: dict[str, tuple[bool, int]] = {}
+        #: Fraud checks of the new orders (None: not scored).
+        self.risk: RiskBatch | None = None
+        #: New orders that came in refunding or refunded (the buyers' history).
+        self.refunds: set[int] = set()
+        #: number -> (id, status, carrier, tracking, paid, ship_by) of orders already there.
+        self._existing: dict[str, tuple[Any, ...]] = {}
+
+    def load_existing(self, conn: Any, numbers: Sequence[str]) -> None:
+        """Find which of *numbers* the shop already has (those are updated, not inserted)."""
+        for part in _chunks(numbers, 50_000):
+            # One statement per big chunk: the numbers go in as one JSON array parameter.
+            for row in conn.execute(
+                "SELECT shop_order_no, id, status, carrier, tracking_no, paid_at, ship_by"
+                " FROM sales_order WHERE shop_id = ? AND shop_order_no IN"
+                " (SELECT value FROM json_each(?))",
+                (self.shop_id, json.dumps(part)),
+            ):
+                self._existing[row[0]] = row[1:]
+
+    def build(
+        self,
+        numbers: Sequence[str],
+        orders: dict[str, list[OrderRecord]],
+        file_name: str,
+    ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+        """Rows for the orders *numbers*: returns (new orders, new lines); updates are kept."""
+        existing = self._existing
+        shop_id, now, codes = self.shop_id, self.now, self._codes
+        figures = self._figures
+        wait_pay = SalesStatus.WAIT_PAY.value
+        risk = self.risk
+        risk_rows: list[tuple[Any, ...]] = []
+        new_orders: list[tuple[Any, ...]] = []
+        new_lines: list[tuple[Any, ...]] = []
+        for order_no in numbers:
+            lines = orders[order_no]
+            first = lines[0]
+            single = len(lines) == 1  # the common case: one row per order, no scanning
+            status = codes.get(first.status)
+            if status is None:
+                status = codes[first.status] = _status_code(first.status)
+            if single:
+                carrier, tracking = first.carrier, first.tracking_no
+                paid_dt = first.paid_at
+            else:
+                carrier, tracking = _first(lines, "carrier"), _first(lines, "tracking_no")
+                paid_dt = _first_time(lines, "paid_at")
+            paid_at = None if paid_dt is None else int(paid_dt.timestamp())
+            old = existing.get(order_no)
+            if old is not None:
+                self._update(old, status, carrier, tracking, paid_at, file_name)
+                continue
+            order_id = self.next_id
+            self.next_id += 1
+            if single:
+                qty = first.quantity or 1
+                unit = first.unit_price_fen
+                sale = first.amount_fen
+                if sale is None:
+                    sale = (unit or 0) * qty
+                if not sale and status == wait_pay and first.payable_fen:
+                    sale = first.payable_fen  # unpaid: the order's value, not ¥0.00
+                if unit is None:
+                    unit = sale // qty
+                quantity = qty
+                new_lines.append(
+                    (
+                        order_id,
+                        first.product_title,
+                        first.sku,
+                        qty,
+                        unit,
+                        first.platform_item_id,
+                        first.platform_sku_id,
+                    )
+                )
+                buyer = (first.buyer_name, first.buyer_phone, first.address)
+                summary, remark = first.product_title, first.remark
+            else:
+                sale = _sale_fen(lines)
+                if not sale and status == wait_pay:
+                    sale = _sale_fen(lines, "payable_fen")
+                quantity = 0
+                for line in lines:
+                    qty = line.quantity or 1
+                    quantity += qty
+                    unit = line.unit_price_fen
+                    if unit is None:
+                        unit = (line.amount_fen or 0) // qty
+                    new_lines.append(
+                        (
+                            order_id,
+                            line.product_title,
+                            line.sku,
+                            qty,
+                            unit,
+                            line.platform_item_id,
+                            line.platform_sku_id,
+                        )
+                    )
+                buyer = (
+                    _first(lines, "buyer_name"),
+                    _first(lines, "buyer_phone"),
+                    _first(lines, "address"),
+                )
+                summary = product_summary(r.product_title for r in lines)
+                remark = _first(lines, "remark")
+            if status == wait_pay:
+                self.unpaid += 1
+            hidden = first.hidden
+            if hidden:
+                self.hidden += 1
+            created_dt = first.created_at
+            created = int(created_dt.timestamp()) if created_dt is not None else (paid_at or now)
+            if risk is not None:
+                risk_rows.append(
+                    (order_id, created, shop_id, summary, quantity, sale, *buyer, remark)
+                )
+                if status in _REFUND_STATUSES:
+                    self.refunds.add(order_id)
+            rule = figures.get(status)
+            if rule is None:
+                rule = figures[status] = new_order_figures(status)
+            keeps_sale, flags = rule
+            new_orders.append(
+                (
+                    order_id,
+                    shop_id,
+                    order_no,
+                    status,
+                    *buyer,
+                    sale,
+                    quantity,
+                    summary,
+                    sale if keeps_sale else 0,
+                    carrier,
+                    tracking,
+                    created,
+                    paid_at,
+                    paid_at + _SHIP_WITHIN_S if paid_at is not None else None,
+                    flags,
+                    remark,
+                    now,
+                    hidden,
+                )
+            )
+        if risk is not None:
+            risk.add_rows(risk_rows)  # column-wise, while the writer's helper runs SQL
+        return new_orders, new_lines
+
+    def _update(
+        self,
+        old: tuple[Any, ...],
+        status: str,
+        carrier: str,
+        tracking: str,
+        paid_at: int | None,
+        file_name: str,
+    ) -> None:
+        """An order already imported: keep what changed (status, logistics, payment)."""
+        order_id, old_status, old_carrier, old_tracking, old_paid, old_ship_by = old
+        new_carrier = carrier or old_carrier
+        new_tracking = tracking or old_tracking
+        new_paid = old_paid if old_paid is not None else paid_at
+        new_ship_by = old_ship_by
+        if new_ship_by is None and new_paid is not None:
+            new_ship_by = new_paid + _SHIP_WITHIN_S
+        if (status, new_carrier, new_tracking, new_paid, new_ship_by) == (
+            old_status,
+            old_carrier,
+            old_tracking,
+            old_paid,
+            old_ship_by,
+        ):
+            self.unchanged += 1
+            return
+        self.updates.append(
+            (status, new_carrier, new_tracking, new_paid, new_ship_by, self.now, order_id)
+        )
+        if status != old_status:
+            self.status_changed.add(order_id)
+            self.audits.append(
+                _status_audit("sales_order", order_id, order_id, old_status, status, file_name)
+            )
