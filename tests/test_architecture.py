@@ -37,6 +37,7 @@ LAYERS: dict[str, int] = {
     "__init__": 0,
     "errors": 0,
     "i18n": 0,
+    "messages": 0,  # the message catalogue (arch1): imports i18n only; domain may use it
     "paths": 0,
     "logs": 0,
     "secrets": 0,

@@ -23,7 +23,8 @@ from ..domain.timeutil import now_epoch
 from ..i18n import QT_TRANSLATE_NOOP, Text, with_values
 from ..store.db import db
 from .base import Changes, audit, write_op
-from .mapping import LineListing, line_mappings, waiting_line_rows
+from .mapping.listings import waiting_line_rows
+from .mapping.rows import LineListing, line_mappings
 
 __all__ = ["WatchChanges", "alert_text", "check_offers", "record_checks", "watched_offers"]
 

@@ -9,7 +9,7 @@ from dropship_desktop.domain.cancel_flow import AccountRef
 from dropship_desktop.domain.fulfilment import listing_keys
 from dropship_desktop.domain.offer_watch import AlertKind, OfferCheck, WatchedOffer, alerts_for
 from dropship_desktop.domain.timeutil import now_epoch
-from dropship_desktop.services.mapping import target_key
+from dropship_desktop.services.mapping.rows import target_key
 from dropship_desktop.services.offer_watch import alert_text, check_offers, watched_offers
 from dropship_desktop.store.db import db
 from tests.helpers.fulfilment_data import BACKUP_1688, OFFER_1688, paid_order, seed_shops_and_offers
