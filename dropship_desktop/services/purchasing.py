@@ -28,7 +28,7 @@ import threading
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import peewee
@@ -1238,8 +1238,10 @@ def place_via_api(
 def resolve_unknown(attempt_id: int, connector: OrderingConnector) -> PurchaseOutcome:
     """Settle a purchase whose answer was lost by looking its ``outOrderId`` up on 1688.
 
-    Found: the order is linked (nothing is placed again). Not found: nothing was ordered; the
-    attempt fails and the shop order is back in the queue.
+    Found: the order is linked (nothing is placed again). Not found after the whole window
+    since the attempt was sent was searched: nothing was ordered; the attempt fails and the shop
+    order is back in the queue. A lookup that fails part-way raises and the attempt stays
+    ``unknown``.
 
     Raises:
         UserError: The attempt is not waiting for this, or the connector cannot look orders up
@@ -1257,10 +1259,22 @@ def resolve_unknown(attempt_id: int, connector: OrderingConnector) -> PurchaseOu
             ),
             order=attempt.out_order_id,
         )
-    remote = connector.find_by_out_order_id(attempt.out_order_id)
+    # Search from the moment it was sent (the connector adds a margin): a lookup days later
+    # still covers it. The connector raises unless it read the whole window, and then the
+    # attempt stays unknown: failing it would re-queue the order and place a second one.
+    sent = db.execute_sql(
+        "SELECT COALESCE(sent_at, created_at) FROM purchase_attempt WHERE id = ?", (attempt.id,)
+    ).fetchone()[0]
+    remote = connector.find_by_out_order_id(
+        attempt.out_order_id, sent_after=datetime.fromtimestamp(int(sent), UTC)
+    )
     if remote is None:
         changes = _finish_failed(
-            attempt.id, "NOT_FOUND", "Not on 1688: nothing was ordered (looked up by outOrderId)."
+            attempt.id,
+            "NOT_FOUND",
+            QT_TRANSLATE_NOOP(
+                "Messages", "Not on 1688: nothing was ordered (looked up by outOrderId)."
+            ),
         )
         return PurchaseOutcome(attempt.id, _S.FAILED, "", "NOT_FOUND", "", changes)
     changes = _finish_placed(

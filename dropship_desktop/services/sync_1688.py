@@ -61,6 +61,8 @@ OVERLAP = timedelta(minutes=10)
 SHIPPED = frozenset({"waitbuyerreceive", "confirm_goods", "success", "waitsellerreceive"})
 _ORDER_NO = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{5,39}")
 _PREFIX = re.compile(r"^\s*(代发订单|订单号|下游订单号)[:：]?\s*")
+#: The ``[outOrderId]`` tag the API path appends to the order message (connector.out_order_tag).
+_TAG = re.compile(r"\s*\[[^\]]*\]\s*$")
 
 
 class OrderSource(Protocol):
@@ -148,7 +150,7 @@ class SyncSummary:
 
 def _downstream(message: str) -> str:
     """The shop order number the buyer message names (``代发订单 …`` or the number alone)."""
-    text = _PREFIX.sub("", message or "").strip()
+    text = _TAG.sub("", _PREFIX.sub("", message or "")).strip()
     return text if _ORDER_NO.fullmatch(text) else ""
 
 

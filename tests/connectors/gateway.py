@@ -72,6 +72,8 @@ class GatewayState:
     bad_signatures: int = 0
     #: Answer the order list without ``totalRecord`` (the reference says to tolerate it).
     omit_total: bool = False
+    #: Echo ``outOrderId`` in a placed order's ``baseInfo`` (the reference does not list it).
+    echo_out_order_id: bool = True
 
 
 class FakeGateway:
@@ -513,10 +515,11 @@ class _Handler(BaseHTTPRequestHandler):
                 "modifyTime": wire(now),
                 "totalAmount": (goods + 500) / 100,
                 "shippingFee": 5.0,
-                "outOrderId": out,
                 "buyerFeedback": p.get("message", ""),
                 "receiverInfo": {"toFullName": address["fullName"], "toMobile": address["mobile"]},
             }
+            if s.echo_out_order_id:
+                base["outOrderId"] = out
             s.orders[existing] = {
                 "baseInfo": base,
                 "productItems": [

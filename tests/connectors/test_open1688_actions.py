@@ -28,6 +28,7 @@ from dropship_desktop.domain.cancel_flow import (
 from dropship_desktop.domain.enums import CancelReason
 from dropship_desktop.domain.fulfilment import AttemptState
 from dropship_desktop.domain.timeutil import now_epoch
+from dropship_desktop.errors import UserError
 from dropship_desktop.services import cancellation as svc
 from dropship_desktop.services import purchasing as pu
 from dropship_desktop.store.db import db
@@ -330,3 +331,72 @@ def test_preview_refuses_missing_stock(api: Open1688Connector, gateway: FakeGate
     gateway.add_product("600000000009", price=12.5, stock=5)
     preview = api.preview_order(request)
     assert (preview.ok, preview.goods_fen, preview.freight_fen) == (True, 2500, 500)
+
+
+def _lost_purchase(api: Open1688Connector, gateway: FakeGateway) -> tuple[int, str]:
+    """A purchase 1688 carried out whose answer was lost and could not be looked up at once."""
+    from tests.helpers.fulfilment_data import OFFER_1688, paid_order, seed_shops_and_offers
+
+    seed_shops_and_offers()
+    pu.forget_session()
+    gateway.add_product(OFFER_1688, price=15.0, stock=10)
+    gateway.state.echo_out_order_id = False  # only the order message carries it
+    gateway.fail("alibaba.trade.fastCreateOrder", "drop_after")  # placed; answer lost
+    gateway.fail("alibaba.trade.getBuyerOrderList", "http", "503", times=9)  # lookup fails
+    outcome = pu.place_via_api(paid_order(), api, account_id=1)
+    assert outcome.state is AttemptState.UNKNOWN
+    (order_id,) = gateway.state.placed.values()
+    gateway.state.faults.clear()
+    return outcome.attempt_id, order_id
+
+
+def _age_purchase(gateway: FakeGateway, attempt_id: int, order_id: str, days: float) -> None:
+    """Both sides as if the purchase had been sent *days* ago."""
+    from .gateway import wire
+
+    then = datetime.now(UTC) - timedelta(days=days)
+    gateway.state.orders[order_id]["baseInfo"]["createTime"] = wire(then)
+    db.execute_sql(
+        "UPDATE purchase_attempt SET sent_at = ? WHERE id = ?", (int(then.timestamp()), attempt_id)
+    )
+
+
+def test_lost_purchase_is_found_days_later_past_a_page_without_total(
+    fresh_db: Path, api: Open1688Connector, gateway: FakeGateway
+) -> None:
+    attempt_id, order_id = _lost_purchase(api, gateway)
+    _age_purchase(gateway, attempt_id, order_id, days=5)
+    # 45 newer orders (more than two pages) and no totalRecord in the answers.
+    for n in range(45):
+        gateway.add_order(f"34000000000{n:08d}", created=datetime.now(UTC) - timedelta(hours=n + 1))
+    gateway.state.omit_total = True
+    sent = gateway.calls_of("alibaba.trade.fastCreateOrder")[0]
+    out_id = q("SELECT out_order_id FROM purchase_attempt")[0][0]
+    assert (
+        f"[{out_id}]" in sent["message"]
+        and "outOrderId" not in (gateway.state.orders[order_id]["baseInfo"])
+    )
+    resolved = pu.resolve_unknown(attempt_id, api)
+    assert (resolved.state, resolved.order_id_1688) == (AttemptState.LINKED, order_id)
+    pages = [int(c["page"]) for c in gateway.calls_of("alibaba.trade.getBuyerOrderList")]
+    assert pages[-3:] == [1, 2, 3]
+    assert len(gateway.calls_of("alibaba.trade.fastCreateOrder")) == 1
+
+
+def test_lost_purchase_lookup_failing_midway_stays_unknown(
+    fresh_db: Path, api: Open1688Connector, gateway: FakeGateway
+) -> None:
+    attempt_id, order_id = _lost_purchase(api, gateway)
+    _age_purchase(gateway, attempt_id, order_id, days=4)
+    for n in range(45):
+        gateway.add_order(f"34000000000{n:08d}", created=datetime.now(UTC) - timedelta(hours=n + 1))
+    gateway.state.omit_total = True
+    gateway.fail("alibaba.trade.getBuyerOrderList", "http", "503", times=9, skip=1)
+    with pytest.raises(UncertainOutcome):
+        pu.resolve_unknown(attempt_id, api)
+    assert q("SELECT state FROM purchase_attempt") == [("unknown",)]
+    # The shop order is not back in the queue: nothing can place a second order for it.
+    with pytest.raises(UserError):
+        pu.place_via_api(q("SELECT sales_order_id FROM purchase_attempt")[0][0], api, account_id=1)
+    assert len(gateway.calls_of("alibaba.trade.fastCreateOrder")) == 1
+    assert len(gateway.state.placed) == 1

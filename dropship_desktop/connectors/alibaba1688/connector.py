@@ -41,7 +41,7 @@ from .trade import (
     text,
 )
 
-__all__ = ["KIND", "LOGISTICS", "PRODUCT", "TRADE", "Open1688Connector"]
+__all__ = ["KIND", "LOGISTICS", "PRODUCT", "TRADE", "Open1688Connector", "out_order_tag"]
 
 log = logging.getLogger(__name__)
 
@@ -51,12 +51,22 @@ LOGISTICS = "com.alibaba.logistics"
 PRODUCT = "com.alibaba.product"
 #: Orders per list page (the reference: ≤ 20 is safe).
 PAGE_SIZE = 20
-#: How far back ``find_by_out_order_id`` looks (an order placed by this app minutes ago).
+#: How far back ``find_by_out_order_id`` looks when the send time is not known.
 LOOKUP_DAYS = 3
+#: Searched before the attempt's send time (clock skew between this PC and 1688).
+LOOKUP_MARGIN = timedelta(hours=1)
+#: At most this many list pages per lookup (10,000 orders); longer raises (still unknown).
+LOOKUP_MAX_PAGES = 500
 _CLOSED = frozenset({"cancel", "terminated"})
 _OPEN_REFUNDS = frozenset(
     {"waitselleragree", "waitbuyermodify", "waitbuyersend", "waitsellerreceive", "refundsuccess"}
 )
+
+
+def out_order_tag(out_order_id: str) -> str:
+    """What :meth:`Open1688Connector.place_order` appends to the order message so that a
+    lost answer's order is found even where 1688 does not echo ``outOrderId``."""
+    return f"[{out_order_id}]"
 
 
 def default_account() -> AccountRef | None:
@@ -524,10 +534,17 @@ class Open1688Connector:
         ``outOrderId``: found means placed (linked, never placed again); not found raises (the
         purchase stays "unknown" until it is looked up again)."""
         params = {**self._order_params(request), "outOrderId": request.out_order_id}
+        tag = out_order_tag(request.out_order_id)
+        params["message"] = f"{request.message[: 499 - len(tag)]} {tag}".strip()
+        sent_at = now_utc()
         try:
             body = self._call(TRADE, "alibaba.trade.fastCreateOrder", params, idempotent=False)
-        except UncertainOutcome:
-            found = self.find_by_out_order_id(request.out_order_id)
+        except UncertainOutcome as lost:
+            try:
+                found = self.find_by_out_order_id(request.out_order_id, sent_after=sent_at)
+            except Exception:  # the lookup failed too: still unknown, never "not sent"
+                log.info("fastCreateOrder answer lost; the lookup failed too")
+                raise lost from None
             if found is not None:
                 return PlaceResult(True, found.order_id_1688, found.total_fen)
             raise
@@ -550,17 +567,34 @@ class Open1688Connector:
             True, order_id, fen(result.get("totalSuccessAmount")), fen(result.get("postFee"))
         )
 
-    def find_by_out_order_id(self, out_order_id: str) -> RemoteOrder | None:
-        """The order placed with *out_order_id* in the last days (``None``: there is none)."""
-        since = now_utc() - timedelta(days=LOOKUP_DAYS)
+    def find_by_out_order_id(
+        self, out_order_id: str, *, sent_after: datetime | None = None
+    ) -> RemoteOrder | None:
+        """The order placed with *out_order_id* (``None``: 1688 certainly has none).
+
+        Every order created since *sent_after* (the attempt's send time) minus
+        :data:`LOOKUP_MARGIN` is read, page by page to the end: to ``totalRecord`` when 1688
+        gives it, else to the first short page. An order matches by ``outOrderId`` or by the
+        tag :meth:`place_order` puts in the order message (``buyerFeedback``). ``None`` only
+        after the whole window was read.
+
+        Raises:
+            UserError: The window could not be read to its end (a page failed, or it is too
+                long): whether the order exists is still unknown.
+        """
+        start = sent_after if sent_after is not None else now_utc() - timedelta(days=LOOKUP_DAYS)
+        since = start - LOOKUP_MARGIN
+        tag = out_order_tag(out_order_id)
         page = 1
         while True:
             orders, total = self.order_page(created_from=since, page=page)
             for order in orders:
-                if order.out_order_id == out_order_id:
+                if order.out_order_id == out_order_id or tag in order.buyer_message:
                     return order.remote()
-            if not orders or page * PAGE_SIZE >= total or page >= 50:
+            if len(orders) < PAGE_SIZE or (total and page * PAGE_SIZE >= total):
                 return None
+            if page >= LOOKUP_MAX_PAGES:
+                raise ApiError("LOOKUP_INCOMPLETE")
             page += 1
 
     def payment_url(self, order_ids_1688: Sequence[str]) -> str:

@@ -37,6 +37,12 @@ ERROR_MESSAGES: dict[str, str] = {
         "1688 does not allow closing an order within 10 seconds of placing it. Wait a moment "
         "and try again.",
     ),
+    "LOOKUP_INCOMPLETE": QT_TRANSLATE_NOOP(
+        "Open1688",
+        "Too many 1688 orders were placed since this purchase was sent to look it up "
+        "automatically. Find it in 1688's order list (its message holds the purchase's "
+        "number), then paste the number or say it was not ordered.",
+    ),
     # logistics
     "500_2": QT_TRANSLATE_NOOP("Open1688", "The supplier has not shipped this order yet."),
     # gateway
