@@ -202,6 +202,20 @@ class FakeGateway:
                 "minOrderQuantity": 1,
             }
 
+    def add_refund(self, order_id: str, status: str, amount_fen: int = 1500) -> str:
+        """An application made earlier (e.g. a finished ``refundsuccess`` one)."""
+        with self.lock:
+            refund_id = f"TQ{next(self._refund_ids):016d}"
+            self.state.refunds[refund_id] = {
+                "refundId": refund_id,
+                "orderId": order_id,
+                "status": status,
+                "applyPayment": amount_fen,
+                "disputeRequest": "refund",
+            }
+            self.state.orders[order_id]["baseInfo"]["refundStatus"] = status
+        return refund_id
+
     def fail(self, api: str, kind: str, value: str = "", times: int = 1, skip: int = 0) -> None:
         with self.lock:
             self.state.faults.append(Fault(api, kind, value, times, skip))

@@ -159,6 +159,30 @@ def test_a_lost_refund_answer_finds_the_refund(
     assert len(gateway.calls_of("alibaba.trade.createRefund")) == 1
 
 
+def test_a_lost_refund_answer_never_takes_an_earlier_refund_for_it(
+    api: Open1688Connector, gateway: FakeGateway
+) -> None:
+    earlier = gateway.add_refund(PAID, "refundsuccess", 500)  # a finished, older application
+    gateway.fail("alibaba.trade.createRefund", "drop_before")  # never carried out
+    result = api.request_refund(PAID, 1500, "20002", "供应商缺货，申请退款")
+    assert result.success and result.refund_id not in ("", earlier)
+    assert gateway.state.refunds[result.refund_id]["applyPayment"] == 1500
+    assert len(gateway.calls_of("alibaba.trade.createRefund")) == 2
+
+
+def test_a_lost_refund_answer_with_a_failing_lookup_stays_unknown(
+    api: Open1688Connector, gateway: FakeGateway
+) -> None:
+    gateway.fail("alibaba.trade.createRefund", "drop_before")
+    # The snapshot before sending works; the lookup after the lost answer says success=false.
+    gateway.fail(
+        "alibaba.trade.refund.buyer.queryOrderRefundList", "code", "SYSTEM_BUSY", times=5, skip=1
+    )
+    with pytest.raises(UncertainOutcome):
+        api.request_refund(PAID, 1500, "20002", "供应商缺货，申请退款")
+    assert len(gateway.calls_of("alibaba.trade.createRefund")) == 1  # never sent again blind
+
+
 def test_after_sales_return_refund(api: Open1688Connector, gateway: FakeGateway) -> None:
     gateway.touch(PAID, "waitbuyerreceive", NOW)
     result = api.request_after_sales_refund(

@@ -58,8 +58,10 @@ LOOKUP_MARGIN = timedelta(hours=1)
 #: At most this many list pages per lookup (10,000 orders); longer raises (still unknown).
 LOOKUP_MAX_PAGES = 500
 _CLOSED = frozenset({"cancel", "terminated"})
+#: A refund application still under way (a finished one, ``refundsuccess`` or ``refundclose``,
+#: may be an earlier application of the same order: never taken for a new one).
 _OPEN_REFUNDS = frozenset(
-    {"waitselleragree", "waitbuyermodify", "waitbuyersend", "waitsellerreceive", "refundsuccess"}
+    {"waitselleragree", "waitbuyermodify", "waitbuyersend", "waitsellerreceive"}
 )
 
 
@@ -363,21 +365,31 @@ class Open1688Connector:
             "goodsStatus": goods_status,
             "vouchers": list(vouchers) or None,
         }
+        # The order's refunds before sending: after a lost answer only a NEW id is this one.
+        before = {r["refund_id"]: r["status"] for r in self.refunds_of(order_id)}
         try:
             return self._result(
                 self._call(TRADE, "alibaba.trade.createRefund", params, idempotent=False)
             )
-        except UncertainOutcome:
-            # Look before sending again: an open refund means the application arrived.
-            refunds = self.refunds_of(order_id)
-            open_ = [r for r in refunds if r["status"] in _OPEN_REFUNDS]
-            if open_:
+        except UncertainOutcome as lost:
+            # Look before sending again (a failed lookup raises: the outcome stays unknown).
+            try:
+                refunds = self.refunds_of(order_id)
+                order = self.order_detail(order_id)
+            except Exception:
+                log.info("createRefund answer lost; the lookup failed too")
+                raise lost from None
+            new = [r for r in refunds if r["refund_id"] not in before]
+            if new:
                 log.info("createRefund answer lost; the refund exists on 1688")
-                return CallResult(True, refund_id=open_[0]["refund_id"])
-            order = self.order_detail(order_id)
-            if order is not None and order.refund_status in _OPEN_REFUNDS:
-                return CallResult(True)
-            log.info("createRefund answer lost; no refund on 1688: sending once more")
+                return CallResult(True, refund_id=new[0]["refund_id"])
+            if order is None:
+                raise
+            if order.refund_status in _OPEN_REFUNDS and not any(
+                status in _OPEN_REFUNDS for status in before.values()
+            ):
+                return CallResult(True)  # under way now, and no application was before
+            log.info("createRefund answer lost; no new refund on 1688: sending once more")
             return self._result(
                 self._call(TRADE, "alibaba.trade.createRefund", params, idempotent=False)
             )
@@ -463,7 +475,14 @@ class Open1688Connector:
             {"orderId": str(order_id_1688), "pageNo": 1, "pageSize": 20},
             idempotent=True,
         )
-        raw = find_key(body, "opOrderRefundModels") or find_key(body, "refunds")
+        inner = body.get("result") if isinstance(body.get("result"), dict) else {}
+        if is_success(body) is False or is_success(inner) is False:
+            code = text(find_key(body, "errorCode") or find_key(body, "code")) or "REFUND_QUERY"
+            message = text(find_key(body, "errorMessage") or find_key(body, "message"))
+            raise ApiError(code, message)
+        raw = find_key(body, "opOrderRefundModels")
+        if raw is None:
+            raw = find_key(body, "refunds")
         out = []
         for entry in raw if isinstance(raw, list) else []:
             if isinstance(entry, dict) and text(entry.get("refundId")):
