@@ -350,6 +350,13 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _token(self, app_key: str, params: dict[str, str]) -> None:
         gw = self.gateway
+        fault = gw.take_fault("getToken")
+        if fault is not None and fault.kind == "rate":
+            self._send(429, {"error_code": "gw.QpsOverLimit", "error_message": "slow down"})
+            return
+        if fault is not None and fault.kind == "http":
+            self._send(int(fault.value), {"error_code": fault.value, "error_message": "proxy"})
+            return
         if app_key != APP_KEY or params.get("client_secret") != APP_SECRET:
             self._send(401, {"error": "invalid_client", "error_description": "client"})
             return

@@ -188,6 +188,23 @@ def test_failed_refresh_means_reconnect(gateway: FakeGateway, memory_keyring) ->
     assert len(gateway.state.bodies) == before
 
 
+@pytest.mark.parametrize(("kind", "value"), [("rate", ""), ("http", "403"), ("http", "502")])
+def test_refresh_refused_for_other_reasons_keeps_the_account_connected(
+    gateway: FakeGateway, memory_keyring, kind: str, value: str
+) -> None:
+    connector = connected(gateway)
+    gateway.expire_token()
+    gateway.fail("getToken", kind, value, times=9)  # rate limit, a proxy's 403, a 5xx
+    with pytest.raises(UserError) as raised:
+        connector.fetch_order("3300000000000000103")
+    assert not isinstance(raised.value, ReconnectNeededError)
+    creds = load_credentials(ACCOUNT.id)
+    assert creds is not None and not creds.reconnect and creds.status() == "connected"
+    gateway.state.faults.clear()  # 1688 answers again: the refresh token still works
+    gateway.add_order("3300000000000000103", created=datetime.now(UTC) - timedelta(hours=1))
+    assert connector.fetch_order("3300000000000000103") is not None
+
+
 def test_not_connected_account(gateway: FakeGateway, memory_keyring) -> None:
     connector = Open1688Connector(ACCOUNT, gateway=make_gateway(gateway.url))
     with pytest.raises(NotConnectedError, match="not connected"):
