@@ -46,7 +46,7 @@ class Fault:
     """What to do instead of answering normally, for one matching request."""
 
     api: str
-    kind: str  # "code" | "http" | "drop_before" | "drop_after" | "rate" | "expired"
+    kind: str  # "code" | "http" | "refuse" | "drop_before" | "drop_after" | "rate" | "expired"
     value: str = ""
     times: int = 1
     #: Matching requests to let through first (e.g. fail page 2, not page 1).
@@ -321,6 +321,9 @@ class _Handler(BaseHTTPRequestHandler):
         if fault is not None:
             if fault.kind == "http":
                 self._send(int(fault.value), {"error_code": fault.value, "error_message": "x"})
+                return
+            if fault.kind == "refuse":  # a gateway-level refusal, e.g. gw.ApiAccessDenied
+                self._send(403, {"error_code": fault.value, "error_message": "denied"})
                 return
             if fault.kind == "rate":
                 self._send(429, {"error_code": "gw.QpsOverLimit", "error_message": "slow down"})

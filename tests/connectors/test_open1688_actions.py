@@ -3,13 +3,18 @@ through the app's services (record before send, lost answers, never two orders).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from dropship_desktop.connectors.alibaba1688 import Open1688Connector
-from dropship_desktop.connectors.alibaba1688.credentials import Credentials, save_credentials
+from dropship_desktop.connectors.alibaba1688.credentials import (
+    Credentials,
+    load_credentials,
+    save_credentials,
+)
 from dropship_desktop.connectors.alibaba1688.errors import UncertainOutcome
 from dropship_desktop.connectors.base import (
     AddressParam,
@@ -296,6 +301,54 @@ def test_wizard_path_records_platform_refusals_and_interruptions(
     assert unpaid_row.state.value == "interrupted"
 
 
+def test_wizard_path_reports_certain_refusals_as_failed_not_interrupted(
+    fresh_db: Path, api: Open1688Connector, gateway: FakeGateway, memory_keyring
+) -> None:
+    svc.forget_session()
+    ids = _seed_cancellation_world({UNPAID: "waitbuyerpay", PAID: "waitbuyerpay"})
+    account = svc.list_accounts()[0]
+    flow = CancelFlow(preselected=list(ids.values()))
+    flow.choose_account(account, manual=False)
+    flow.apply_sign_in(SignInResult(True))
+    data = svc.load_flow_data(account_id=account.id, supplier_order_ids=list(ids.values()))
+    flow.set_candidates(data.candidates, data.shop_stats)
+    for _ in range(4):
+        flow.next()
+    flow.set_close_reason(CloseReasonInput(CancelReason.BUYER_CANCEL, "买家不要了"))
+    flow.next()
+    submission = flow.begin_submission()
+    recorded = svc.record_requests(submission.items, skipped=submission.skipped)
+    gateway.fail("alibaba.trade.cancel", "refuse", "gw.ApiAccessDenied")  # no permission
+    first = svc.submit_request(recorded.request_ids[ids[UNPAID]], api)
+    assert [o.kind for o in first.outcomes] == [OutcomeKind.FAILED]
+    row = svc.request_history(ids[UNPAID])[0]
+    assert (row.state.value, row.error_code) == ("failed", "gw.ApiAccessDenied")
+    assert "no permission" in first.outcomes[0].message
+    assert getattr(first.outcomes[0].message, "context", "") == "Open1688"
+    # The authorisation is gone: nothing is sent, and the seller is told to reconnect.
+    stored = load_credentials(ACCOUNT.id)
+    assert stored is not None
+    save_credentials(ACCOUNT.id, replace(stored, reconnect=True))
+    api.close()
+    second = svc.submit_request(recorded.request_ids[ids[PAID]], api)
+    assert [o.kind for o in second.outcomes] == [OutcomeKind.FAILED]
+    assert svc.request_history(ids[PAID])[0].error_code == "RECONNECT"
+    assert "reconnected" in second.outcomes[0].message
+    assert len(gateway.calls_of("alibaba.trade.cancel")) == 1
+
+
+def test_a_gateway_address_without_scheme_is_a_clear_not_sent(
+    api: Open1688Connector, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DROPSHIP_DESKTOP_1688_GATEWAY", "gw.open.1688.com")
+    connector = Open1688Connector(ACCOUNT)
+    result = connector.close_order(UNPAID, "buyerCancel", "")
+    assert (result.success, result.error_code) == (False, "NOT_SENT")
+    assert "not a web address" in result.error_message and "gw.open.1688.com" in (
+        result.error_message
+    )
+
+
 # ---- placing orders (the purchase queue's API path) -----------------------------------------------
 
 
@@ -424,3 +477,17 @@ def test_lost_purchase_lookup_failing_midway_stays_unknown(
         pu.place_via_api(q("SELECT sales_order_id FROM purchase_attempt")[0][0], api, account_id=1)
     assert len(gateway.calls_of("alibaba.trade.fastCreateOrder")) == 1
     assert len(gateway.state.placed) == 1
+
+
+def test_purchase_refused_for_lack_of_permission_fails_and_is_not_unknown(
+    fresh_db: Path, api: Open1688Connector, gateway: FakeGateway
+) -> None:
+    from tests.helpers.fulfilment_data import OFFER_1688, paid_order, seed_shops_and_offers
+
+    seed_shops_and_offers()
+    pu.forget_session()
+    gateway.add_product(OFFER_1688, price=15.0, stock=10)
+    gateway.fail("alibaba.trade.fastCreateOrder", "refuse", "gw.ApiAccessDenied")
+    outcome = pu.place_via_api(paid_order(), api, account_id=1)
+    assert (outcome.state, outcome.error_code) == (AttemptState.FAILED, "gw.ApiAccessDenied")
+    assert gateway.state.placed == {}

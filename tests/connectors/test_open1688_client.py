@@ -293,9 +293,14 @@ def test_unreachable_gateway_is_safe_to_retry(memory_keyring) -> None:
         ),
     )
     with pytest.raises(GatewayUnreachable) as caught:
-        connector.close_order("3300000000000000109", "buyerCancel", "")
+        connector.fetch_order("3300000000000000109")
     assert isinstance(caught.value, ConnectorUnavailable)
     assert "Nothing was sent" in str(caught.value)
+    # A change that never left the app is a definite failure, not "maybe sent".
+    result = connector.close_order("3300000000000000109", "buyerCancel", "")
+    assert (result.success, result.error_code) == (False, "NOT_SENT")
+    assert "Nothing was sent" in result.error_message
+    assert getattr(result.error_message, "context", "") == "Open1688"  # translatable
 
 
 def test_wrong_secret_is_reported_plainly(gateway: FakeGateway, memory_keyring) -> None:

@@ -22,6 +22,7 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -36,6 +37,7 @@ from .credentials import (
 from .errors import (
     ApiError,
     GatewayUnreachable,
+    GatewayUrlInvalid,
     NotConnectedError,
     RateLimitedError,
     ReconnectNeededError,
@@ -124,6 +126,9 @@ class Gateway:
         clock: Callable[[], float] = time.time,
     ) -> None:
         self.base_url = (base_url or gateway_url()).rstrip("/")
+        parts = urlsplit(self.base_url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise GatewayUrlInvalid(self.base_url)
         self.retries = retries
         self.backoff = backoff
         self.sleep = sleep
@@ -145,6 +150,8 @@ class Gateway:
         started = time.perf_counter()
         try:
             response = self._http.post(url, data=dict(data))
+        except (httpx.UnsupportedProtocol, httpx.InvalidURL):
+            raise GatewayUrlInvalid(url) from None
         except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
             log.info("1688 %s: not sent (%s)", api, type(exc).__name__)
             raise GatewayUnreachable(type(exc).__name__) from None

@@ -26,7 +26,14 @@ from ..base import (
 )
 from .client import AccountSession, Gateway
 from .credentials import load_credentials
-from .errors import ApiError, NotConnectedError, UncertainOutcome, message_for
+from .errors import (
+    CERTAIN_REFUSALS,
+    ApiError,
+    NotConnectedError,
+    UncertainOutcome,
+    message_for,
+    refusal,
+)
 from .signing import format_wire_time
 from .trade import (
     LogisticsParcel,
@@ -141,6 +148,26 @@ class Open1688Connector:
         self, namespace: str, api: str, params: dict[str, Any], *, idempotent: bool
     ) -> dict[str, Any]:
         return self.session().call(namespace, api, params, idempotent=idempotent)
+
+    def _send(self, api: str, params: dict[str, Any]) -> CallResult:
+        """A trade call that changes something. A certain refusal (1688 refused it, or it never
+        left the app) is a definite failure; a lost answer raises :class:`UncertainOutcome`."""
+        try:
+            return self._result(self._call(TRADE, api, params, idempotent=False))
+        except CERTAIN_REFUSALS as exc:
+            code, message = refusal(exc)
+            log.info("1688 %s: not carried out (%s)", api, code)
+            return CallResult(False, code, message)
+
+    @staticmethod
+    def _look_up(lost: UncertainOutcome, lookup: Any, *args: Any) -> Any:
+        """*lookup(*args)* after a lost answer; if it fails too, the outcome stays unknown
+        (the lost answer is raised again, never a "not sent" error)."""
+        try:
+            return lookup(*args)
+        except Exception:
+            log.info("answer lost; the lookup failed too")
+            raise lost from None
 
     @staticmethod
     def _result(body: dict[str, Any]) -> CallResult:
@@ -291,16 +318,16 @@ class Open1688Connector:
             "remark": remark or None,
         }
         try:
-            return self._result(self._call(TRADE, "alibaba.trade.cancel", params, idempotent=False))
-        except UncertainOutcome:
-            order = self.order_detail(order_id_1688)  # raises again if 1688 is still away
+            return self._send("alibaba.trade.cancel", params)
+        except UncertainOutcome as lost:
+            order = self._look_up(lost, self.order_detail, order_id_1688)
             if order is not None and order.status in _CLOSED:
                 log.info("cancel answer lost; the order is closed on 1688")
                 return CallResult(True)
             if order is None or order.status != "waitbuyerpay":
                 raise
             log.info("cancel answer lost; the order is still open: sending once more")
-            return self._result(self._call(TRADE, "alibaba.trade.cancel", params, idempotent=False))
+            return self._send("alibaba.trade.cancel", params)
 
     # -- refunds ---------------------------------------------------------------------------
 
@@ -354,9 +381,17 @@ class Open1688Connector:
         vouchers: Sequence[str],
     ) -> CallResult:
         order_id = str(order_id_1688)
+        try:
+            entry_ids = self._entry_ids(order_id)
+            # The order's refunds before sending: after a lost answer only a NEW id is this one.
+            before = {r["refund_id"]: r["status"] for r in self.refunds_of(order_id)}
+        except CERTAIN_REFUSALS as exc:
+            return CallResult(False, *refusal(exc))
+        except UncertainOutcome:  # a query's answer lost: the refund itself was not sent
+            return CallResult(False, "NOT_SENT", message_for("NOT_SENT"))
         params: dict[str, Any] = {
             "orderId": order_id,
-            "orderEntryIds": [int(i) if i.isdigit() else i for i in self._entry_ids(order_id)],
+            "orderEntryIds": [int(i) if i.isdigit() else i for i in entry_ids],
             "disputeRequest": dispute_request,
             "applyPayment": int(amount_fen),
             "applyCarriage": 0,
@@ -365,20 +400,12 @@ class Open1688Connector:
             "goodsStatus": goods_status,
             "vouchers": list(vouchers) or None,
         }
-        # The order's refunds before sending: after a lost answer only a NEW id is this one.
-        before = {r["refund_id"]: r["status"] for r in self.refunds_of(order_id)}
         try:
-            return self._result(
-                self._call(TRADE, "alibaba.trade.createRefund", params, idempotent=False)
-            )
+            return self._send("alibaba.trade.createRefund", params)
         except UncertainOutcome as lost:
             # Look before sending again (a failed lookup raises: the outcome stays unknown).
-            try:
-                refunds = self.refunds_of(order_id)
-                order = self.order_detail(order_id)
-            except Exception:
-                log.info("createRefund answer lost; the lookup failed too")
-                raise lost from None
+            refunds = self._look_up(lost, self.refunds_of, order_id)
+            order = self._look_up(lost, self.order_detail, order_id)
             new = [r for r in refunds if r["refund_id"] not in before]
             if new:
                 log.info("createRefund answer lost; the refund exists on 1688")
@@ -390,9 +417,7 @@ class Open1688Connector:
             ):
                 return CallResult(True)  # under way now, and no application was before
             log.info("createRefund answer lost; no new refund on 1688: sending once more")
-            return self._result(
-                self._call(TRADE, "alibaba.trade.createRefund", params, idempotent=False)
-            )
+            return self._send("alibaba.trade.createRefund", params)
 
     def request_refund(
         self,
@@ -443,11 +468,9 @@ class Open1688Connector:
             "freightBill": tracking_no,
         }
         try:
-            return self._result(
-                self._call(TRADE, "alibaba.trade.refund.returnGoods", params, idempotent=False)
-            )
-        except UncertainOutcome:
-            for refund in self.refunds_of(str(order_id_1688)):
+            return self._send("alibaba.trade.refund.returnGoods", params)
+        except UncertainOutcome as lost:
+            for refund in self._look_up(lost, self.refunds_of, str(order_id_1688)):
                 if refund["refund_id"] == refund_id and refund["status"] == "waitsellerreceive":
                     return CallResult(True, refund_id=refund_id)
             raise
@@ -456,13 +479,9 @@ class Open1688Connector:
         """``alibaba.trade.cancelRefund`` (withdraw an application); checked after a lost
         answer."""
         try:
-            return self._result(
-                self._call(
-                    TRADE, "alibaba.trade.cancelRefund", {"refundId": refund_id}, idempotent=False
-                )
-            )
-        except UncertainOutcome:
-            for refund in self.refunds_of(str(order_id_1688)):
+            return self._send("alibaba.trade.cancelRefund", {"refundId": refund_id})
+        except UncertainOutcome as lost:
+            for refund in self._look_up(lost, self.refunds_of, str(order_id_1688)):
                 if refund["refund_id"] == refund_id and refund["status"] == "refundclose":
                     return CallResult(True, refund_id=refund_id)
             raise
@@ -559,14 +578,16 @@ class Open1688Connector:
         try:
             body = self._call(TRADE, "alibaba.trade.fastCreateOrder", params, idempotent=False)
         except UncertainOutcome as lost:
-            try:
-                found = self.find_by_out_order_id(request.out_order_id, sent_after=sent_at)
-            except Exception:  # the lookup failed too: still unknown, never "not sent"
-                log.info("fastCreateOrder answer lost; the lookup failed too")
-                raise lost from None
+            # A failed lookup raises the lost answer again: still unknown, never "not sent".
+            found = self._look_up(
+                lost, lambda: self.find_by_out_order_id(request.out_order_id, sent_after=sent_at)
+            )
             if found is not None:
                 return PlaceResult(True, found.order_id_1688, found.total_fen)
             raise
+        except CERTAIN_REFUSALS as exc:  # refused or never sent: nothing was ordered
+            code, message = refusal(exc)
+            return PlaceResult(False, error_code=code, message=message)
         result = body.get("result") if isinstance(body.get("result"), dict) else body
         if is_success(body) is False or is_success(result) is False:
             code = text(result.get("code") or body.get("errorCode") or body.get("code"))
