@@ -74,6 +74,8 @@ class GatewayState:
     omit_total: bool = False
     #: Echo ``outOrderId`` in a placed order's ``baseInfo`` (the reference does not list it).
     echo_out_order_id: bool = True
+    #: Answer ``alibaba.product.get`` in a shape the app's parser does not know.
+    unknown_product_shape: bool = False
 
 
 class FakeGateway:
@@ -572,6 +574,8 @@ class _Handler(BaseHTTPRequestHandler):
         product = s.products.get(p.get("productID", ""))
         if product is None:
             return {"success": False, "errorCode": "PRODUCT_NOT_EXIST", "errorMessage": "x"}
+        if s.unknown_product_shape:
+            return {"success": True, "data": {"offerModel": product}}
         return {"success": True, "productInfo": product}
 
 

@@ -651,7 +651,12 @@ class Open1688Connector:
     # -- offers ----------------------------------------------------------------------------
 
     def offer_facts(self, offer_id_1688: str) -> OfferFacts | None:
-        """``alibaba.product.get``; ``None`` when 1688 has no such offer any more."""
+        """``alibaba.product.get``; ``None`` when 1688 has no such offer any more.
+
+        Raises:
+            ApiError: 1688 refused, or answered in a shape the parser does not know
+                (``UNKNOWN_ANSWER``): the offer is "not checked", never taken as delisted.
+        """
         body = self._call(
             PRODUCT,
             "alibaba.product.get",
@@ -663,4 +668,7 @@ class Open1688Connector:
             if code in ("PRODUCT_NOT_EXIST", "OFFER_NOT_EXIST", "ORDER_NOT_EXIST"):
                 return None
             raise ApiError(code, text(body.get("errorMessage")))
-        return parse_product(str(offer_id_1688), body)
+        facts = parse_product(str(offer_id_1688), body)
+        if facts is None:  # a shape this version cannot read: not checked (not "delisted")
+            raise ApiError("UNKNOWN_ANSWER")
+        return facts

@@ -51,6 +51,11 @@ ERROR_MESSAGES: dict[str, str] = {
         "1688 did not answer while the app prepared the request, so nothing was sent. Try "
         "again in a moment.",
     ),
+    "UNKNOWN_ANSWER": QT_TRANSLATE_NOOP(
+        "Open1688",
+        "1688 answered in a form this version of the app cannot read, so nothing was changed. "
+        "Check it on 1688, or update the app.",
+    ),
     # logistics
     "500_2": QT_TRANSLATE_NOOP("Open1688", "The supplier has not shipped this order yet."),
     # gateway
