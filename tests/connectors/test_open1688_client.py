@@ -217,11 +217,32 @@ def test_environment_credentials(gateway: FakeGateway, memory_keyring, monkeypat
     monkeypatch.setenv("DROPSHIP_DESKTOP_1688_APP_KEY", APP_KEY)
     monkeypatch.setenv("DROPSHIP_DESKTOP_1688_APP_SECRET", APP_SECRET)
     monkeypatch.setenv("DROPSHIP_DESKTOP_1688_ACCESS_TOKEN", ACCESS_TOKEN)
+    monkeypatch.setenv("DROPSHIP_DESKTOP_1688_ACCOUNT", ACCOUNT.name)
     connector = Open1688Connector(ACCOUNT)  # gateway from DROPSHIP_DESKTOP_1688_GATEWAY
     assert connector.gateway.base_url == gateway.url
     assert connector.sign_in(ACCOUNT).ok
     connector.close()
     assert memory_keyring.store == {}  # read, never written
+
+
+def test_environment_credentials_belong_to_one_account(
+    gateway: FakeGateway, memory_keyring, monkeypatch
+) -> None:
+    monkeypatch.setenv("DROPSHIP_DESKTOP_1688_APP_KEY", APP_KEY)
+    monkeypatch.setenv("DROPSHIP_DESKTOP_1688_APP_SECRET", APP_SECRET)
+    monkeypatch.setenv("DROPSHIP_DESKTOP_1688_ACCESS_TOKEN", ACCESS_TOKEN)
+    other = AccountRef(2, "备用号", "", "open1688")
+    # Without DROPSHIP_DESKTOP_1688_ACCOUNT they belong to the account "1688 API" only.
+    assert load_credentials(ACCOUNT.id, ACCOUNT.name) is None
+    assert not Open1688Connector(ACCOUNT, gateway=make_gateway(gateway.url)).sign_in(ACCOUNT).ok
+    env_account = load_credentials(7, "1688 API")
+    assert env_account is not None and env_account.from_env
+    # Named (by name or id): that account, and no other.
+    monkeypatch.setenv("DROPSHIP_DESKTOP_1688_ACCOUNT", "2")
+    assert load_credentials(other.id, other.name) is not None
+    assert load_credentials(ACCOUNT.id, ACCOUNT.name) is None
+    assert Open1688Connector(other, gateway=make_gateway(gateway.url)).sign_in(other).ok
+    assert not gateway.state.bad_signatures
 
 
 # ---- retries, errors, the rate limit ----------------------------------------------------------

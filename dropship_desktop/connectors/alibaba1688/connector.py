@@ -140,7 +140,10 @@ class Open1688Connector:
                     raise NotConnectedError("")
                 self._account = account
                 self._session = AccountSession(
-                    account.id, account.name, load_credentials(account.id), self.gateway
+                    account.id,
+                    account.name,
+                    load_credentials(account.id, account.name),
+                    self.gateway,
                 )
             return self._session
 
