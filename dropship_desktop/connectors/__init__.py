@@ -61,7 +61,9 @@ def get_connector(kind: str, **options: Any) -> Connector:
     Args:
         kind: ``manual``, ``fake``, ``open1688`` or a registered kind.
         **options: Passed to the connector (manual: ``open_url``; fake: ``orders``, ``clock``,
-            ``sign_in_error``, ``reasons``; open1688: ``account``, ``gateway``).
+            ``sign_in_error``, ``reasons``; open1688: ``account`` (required: the
+            distribution account the calls act for; the connector never picks one) and
+            ``gateway``).
 
     Raises:
         UserError: The kind is unknown (an account made by a newer app version, say).

@@ -81,6 +81,7 @@ __all__ = [
     "QueueLine",
     "QueueRow",
     "abandon_purchase",
+    "attempt_account_id",
     "confirm_ordered",
     "find_interrupted_purchases",
     "link_purchase",
@@ -1259,12 +1260,23 @@ def resolve_unknown(attempt_id: int, connector: OrderingConnector) -> PurchaseOu
             ),
             order=attempt.out_order_id,
         )
+    sent, account_id = db.execute_sql(
+        "SELECT COALESCE(sent_at, created_at), account_id FROM purchase_attempt WHERE id = ?",
+        (attempt.id,),
+    ).fetchone()
+    acting = getattr(connector, "account_id", None)
+    if account_id is not None and acting is not None and int(acting) != int(account_id):
+        # Another buyer account's order list cannot show it: "not found" would re-queue it.
+        raise UserError(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "This purchase was sent through another distribution account; look it up "
+                "with that account.",
+            )
+        )
     # Search from the moment it was sent (the connector adds a margin): a lookup days later
     # still covers it. The connector raises unless it read the whole window, and then the
     # attempt stays unknown: failing it would re-queue the order and place a second one.
-    sent = db.execute_sql(
-        "SELECT COALESCE(sent_at, created_at) FROM purchase_attempt WHERE id = ?", (attempt.id,)
-    ).fetchone()[0]
     remote = connector.find_by_out_order_id(
         attempt.out_order_id, sent_after=datetime.fromtimestamp(int(sent), UTC)
     )
@@ -1281,6 +1293,14 @@ def resolve_unknown(attempt_id: int, connector: OrderingConnector) -> PurchaseOu
         attempt.id, remote.order_id_1688, remote.status, remote.total_fen or None, None
     )
     return PurchaseOutcome(attempt.id, _S.LINKED, remote.order_id_1688, changes=changes)
+
+
+def attempt_account_id(attempt_id: int) -> int | None:
+    """The distribution account a purchase was recorded under (``None``: none or deleted)."""
+    row = db.execute_sql(
+        "SELECT account_id FROM purchase_attempt WHERE id = ?", (attempt_id,)
+    ).fetchone()
+    return int(row[0]) if row and row[0] is not None else None
 
 
 @write_op

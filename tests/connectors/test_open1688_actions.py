@@ -491,3 +491,83 @@ def test_purchase_refused_for_lack_of_permission_fails_and_is_not_unknown(
     outcome = pu.place_via_api(paid_order(), api, account_id=1)
     assert (outcome.state, outcome.error_code) == (AttemptState.FAILED, "gw.ApiAccessDenied")
     assert gateway.state.placed == {}
+
+
+# ---- the account a connector acts for -------------------------------------------------------------
+
+
+def test_the_connector_never_picks_an_account_itself(
+    fresh_db: Path, gateway: FakeGateway, memory_keyring
+) -> None:
+    from dropship_desktop.connectors import get_connector
+    from dropship_desktop.connectors.alibaba1688.errors import AccountRequiredError
+    from dropship_desktop.connectors.base import ConnectorUnavailable
+
+    creds()  # account 1 is connected, but nobody said to act for it
+    connector = get_connector("open1688")
+    with pytest.raises(AccountRequiredError) as raised:
+        connector.fetch_order(UNPAID)
+    assert isinstance(raised.value, ConnectorUnavailable)  # nothing was sent
+    result = connector.close_order(UNPAID, "buyerCancel", "")
+    assert (result.success, result.error_code) == (False, "NOT_SENT")
+    assert gateway.state.calls == []
+
+
+def test_each_account_calls_with_its_own_authorisation(
+    fresh_db: Path, gateway: FakeGateway, memory_keyring
+) -> None:
+    from dropship_desktop.connectors import get_connector
+
+    creds()
+    second = AccountRef(2, "备用号", "buyer_2", "open1688")
+    token_2 = "SENTINEL-ACCESS-second"
+    gateway.state.tokens[token_2] = NOW.timestamp() + 36000
+    save_credentials(
+        second.id,
+        Credentials(
+            APP_KEY, APP_SECRET, access_token=token_2, access_expires_at=NOW.timestamp() + 36000
+        ),
+    )
+    gateway.add_order(UNPAID, "waitbuyerpay", created=NOW - timedelta(hours=1))
+    connector = get_connector("open1688", account=second)
+    assert connector.fetch_order(UNPAID) is not None
+    assert token_2 in gateway.state.bodies[-1] and ACCESS_TOKEN not in gateway.state.bodies[-1]
+
+
+def test_purchase_queue_uses_the_account_it_records(
+    fresh_db: Path, gateway: FakeGateway, memory_keyring
+) -> None:
+    from dropship_desktop.ui.fulfilment.purchase_view import (
+        api_connector_for,
+        default_api_connector,
+    )
+    from tests.helpers.fulfilment_data import seed_shops_and_offers
+
+    seed_shops_and_offers()
+    now = now_epoch()
+    db.execute_sql("UPDATE distribution_account SET connector = 'manual' WHERE id = 1")
+    db.execute_sql(
+        "INSERT INTO distribution_account (id, name, member_id, connector, created_at)"
+        " VALUES (2, '采购号', 'buyer_2', 'open1688', ?)",
+        (now,),
+    )
+    found = default_api_connector()
+    assert found is not None
+    connector, account_id = found
+    assert account_id == 2 and connector.account_id == 2  # type: ignore[attr-defined]
+    looked_up = api_connector_for(2)
+    assert looked_up is not None and looked_up.account_id == 2  # type: ignore[attr-defined]
+
+
+def test_a_lost_purchase_is_not_looked_up_through_another_account(
+    fresh_db: Path, api: Open1688Connector, gateway: FakeGateway
+) -> None:
+    attempt_id, _order_id = _lost_purchase(api, gateway)
+    other = Open1688Connector(
+        AccountRef(2, "备用号", "", "open1688"),
+        gateway=make_gateway(gateway.url, min_interval=0, backoff=0, sleep=lambda s: None),
+    )
+    with pytest.raises(UserError, match="another distribution account"):
+        pu.resolve_unknown(attempt_id, other)
+    assert q("SELECT state FROM purchase_attempt") == [("unknown",)]
+    assert pu.resolve_unknown(attempt_id, api).state is AttemptState.LINKED

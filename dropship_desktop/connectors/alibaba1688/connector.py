@@ -28,8 +28,8 @@ from .client import AccountSession, Gateway
 from .credentials import load_credentials
 from .errors import (
     CERTAIN_REFUSALS,
+    AccountRequiredError,
     ApiError,
-    NotConnectedError,
     UncertainOutcome,
     message_for,
     refusal,
@@ -78,27 +78,14 @@ def out_order_tag(out_order_id: str) -> str:
     return f"[{out_order_id}]"
 
 
-def default_account() -> AccountRef | None:
-    """The first 1688 Open Platform account with credentials (the connector's default)."""
-    from ...store.db import db
-
-    rows = db.execute_sql(
-        "SELECT id, name, member_id, connector FROM distribution_account"
-        " WHERE connector = ? ORDER BY id",
-        (KIND,),
-    ).fetchall()
-    for row in rows:
-        if load_credentials(int(row[0])) is not None:
-            return AccountRef(int(row[0]), row[1], row[2], row[3])
-    return AccountRef(int(rows[0][0]), rows[0][1], rows[0][2], rows[0][3]) if rows else None
-
-
 class Open1688Connector:
     """One distribution account's 1688 over the Open Platform API.
 
     Args:
-        account: The account; without one, the one :meth:`sign_in` names, else the first
-            open-platform account in the database.
+        account: The distribution account whose buyer places, cancels and refunds. Required:
+            pass it here (``get_connector("open1688", account=...)``); until one is given (here
+            or by :meth:`sign_in`) every call raises :class:`AccountRequiredError` and nothing
+            is sent. The connector never picks an account itself.
         gateway: The gateway (default: ``DROPSHIP_DESKTOP_1688_GATEWAY`` or the real one).
     """
 
@@ -120,6 +107,11 @@ class Open1688Connector:
     # -- plumbing --------------------------------------------------------------------------
 
     @property
+    def account_id(self) -> int | None:
+        """The distribution account the calls act for (``None``: not given yet)."""
+        return self._account.id if self._account is not None else None
+
+    @property
     def gateway(self) -> Gateway:
         if self._gateway is None:
             self._gateway = Gateway()
@@ -135,9 +127,9 @@ class Open1688Connector:
     def session(self) -> AccountSession:
         with self._lock:
             if self._session is None:
-                account = self._account or default_account()
+                account = self._account
                 if account is None:
-                    raise NotConnectedError("")
+                    raise AccountRequiredError()
                 self._account = account
                 self._session = AccountSession(
                     account.id,

@@ -13,6 +13,7 @@ from ..base import ConnectorUnavailable
 __all__ = [
     "CERTAIN_REFUSALS",
     "ERROR_MESSAGES",
+    "AccountRequiredError",
     "ApiError",
     "GatewayUnreachable",
     "GatewayUrlInvalid",
@@ -192,6 +193,20 @@ class UncertainOutcome(UserError):
         )
 
 
+class AccountRequiredError(ConnectorUnavailable, UserError):
+    """A connector made without its distribution account: nothing is sent."""
+
+    def __init__(self) -> None:
+        UserError.__init__(
+            self,
+            QT_TRANSLATE_NOOP(
+                "Open1688",
+                "No distribution account was chosen for this 1688 call, so nothing was sent. "
+                "Choose the account (1688 accounts) and try again.",
+            ),
+        )
+
+
 class GatewayUrlInvalid(ConnectorUnavailable, UserError):
     """The gateway address is not a web address: nothing can be (or was) sent."""
 
@@ -214,6 +229,7 @@ CERTAIN_REFUSALS: tuple[type[Exception], ...] = (
     ApiError,
     ReconnectNeededError,
     NotConnectedError,
+    AccountRequiredError,
     GatewayUnreachable,
     GatewayUrlInvalid,
 )
