@@ -629,7 +629,7 @@ class Open1688Connector:
             if len(orders) < PAGE_SIZE or (total and page * PAGE_SIZE >= total):
                 return None
             if page >= LOOKUP_MAX_PAGES:
-                raise ApiError("LOOKUP_INCOMPLETE")
+                raise ApiError(code="LOOKUP_INCOMPLETE")
             page += 1
 
     def payment_url(self, order_ids_1688: Sequence[str]) -> str:
@@ -665,5 +665,5 @@ class Open1688Connector:
             raise ApiError(code, text(body.get("errorMessage")))
         facts = parse_product(str(offer_id_1688), body)
         if facts is None:  # a shape this version cannot read: not checked (not "delisted")
-            raise ApiError("UNKNOWN_ANSWER")
+            raise ApiError(code="UNKNOWN_ANSWER")
         return facts
