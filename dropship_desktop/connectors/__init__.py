@@ -72,7 +72,8 @@ def get_connector(kind: str, *, open_url: OpenUrl | None = None, **options: Any)
         kind: ``manual``, ``fake``, ``open1688`` or a registered kind.
         open_url: Opens a URL in the browser; given to kinds that open pages (manual).
         **options: Passed to the connector (fake: ``orders``, ``clock``, ``sign_in_error``,
-            ``reasons``; open1688: ``account``, ``gateway``).
+            ``reasons``; open1688: ``account`` (required: the distribution account the calls
+            act for; the connector never picks one) and ``gateway``).
 
     Raises:
         UserError: The kind is unknown (an account made by a newer app version, say).

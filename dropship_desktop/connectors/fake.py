@@ -411,7 +411,9 @@ class FakeConnector:
         order = self.orders[existing]
         return PlaceResult(True, existing, order.total_fen, self.freight_fen)
 
-    def find_by_out_order_id(self, out_order_id: str) -> RemoteOrder | None:
+    def find_by_out_order_id(
+        self, out_order_id: str, *, sent_after: datetime | None = None
+    ) -> RemoteOrder | None:
         self.calls.append(("find_by_out_order_id", out_order_id))
         order_id = self.placed.get(out_order_id)
         return self.orders[order_id].remote() if order_id else None

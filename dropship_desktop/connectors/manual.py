@@ -267,5 +267,7 @@ class ManualConnector:
         """Never places anything: the seller orders on 1688 and pastes the number."""
         return PlaceResult(False, error_code="MANUAL", message="Place this order on 1688.")
 
-    def find_by_out_order_id(self, out_order_id: str) -> RemoteOrder | None:
+    def find_by_out_order_id(
+        self, out_order_id: str, *, sent_after: datetime | None = None
+    ) -> RemoteOrder | None:
         return None

@@ -27,8 +27,9 @@ class WatchedOffer:
         offer_id_1688: The offer.
         spec_ids: Specs the mappings name (empty: the offer as a whole).
         local_offer_ids: The seller's sourcing offers for it (marked after a check).
-        cost_fen: The unit cost the seller counts with (``None``: unknown).
+        cost_fen: The cost of one 1688 piece the seller counts with (``None``: unknown).
         sale_fen: The lowest price a listing using it sells one piece for (0: unknown).
+        factor: 1688 pieces per listing piece (the largest of its mappings).
         extra_fen: Dropship fee and shipping per piece the seller also pays.
         need: Pieces the waiting paid orders need from it.
         title: For messages.
@@ -42,6 +43,7 @@ class WatchedOffer:
     extra_fen: int = 0
     need: int = 0
     title: str = ""
+    factor: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,8 +73,9 @@ def alerts_for(offer: WatchedOffer, check: OfferCheck) -> list[OfferAlert]:
     """The problems *check* reveals for *offer* (none when all is well).
 
     * delisted: not found, or not on sale;
-    * margin: the price rose and a listing using it no longer makes money (sale price minus
-      the new price and the per-piece extras is below zero);
+    * margin: the price of a 1688 piece rose above the cost of one and a listing using it no
+      longer makes money (its sale price minus ``factor`` pieces at the new price and the
+      extras is below zero);
     * stock: fewer pieces on sale than the waiting orders need.
     """
     if not check.found or not check.on_sale:
@@ -80,7 +83,7 @@ def alerts_for(offer: WatchedOffer, check: OfferCheck) -> list[OfferAlert]:
     found: list[OfferAlert] = []
     old = offer.cost_fen
     if check.price_fen and old is not None and check.price_fen > old and offer.sale_fen:
-        margin = offer.sale_fen - check.price_fen - offer.extra_fen
+        margin = offer.sale_fen - check.price_fen * max(1, offer.factor) - offer.extra_fen
         if margin < 0:
             found.append(
                 OfferAlert(

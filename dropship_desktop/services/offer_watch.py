@@ -88,14 +88,16 @@ def watched_offers() -> list[WatchedOffer]:
         if not key:
             continue
         entry = by_offer.setdefault(
-            key, {"specs": set(), "local": [], "cost": None, "sale": 0, "extra": 0, "title": ""}
+            key,
+            {"specs": set(), "local": [], "cost": None, "sale": 0, "extra": 0, "title": ""},
         )
+        entry["factor"] = max(entry.get("factor", 1), max(1, int(factor or 1)))
         if spec:
             entry["specs"].add(spec)
         if offer_id is not None and offer_id not in entry["local"]:
             entry["local"].append(int(offer_id))
         if cost is not None:
-            piece = int(cost) * max(1, int(factor))
+            piece = int(cost)  # one 1688 piece, as 1688 quotes its price
             entry["cost"] = piece if entry["cost"] is None else min(entry["cost"], piece)
             entry["extra"] = max(entry["extra"], int(fee or 0) + int(ship or 0))
         if sale:
@@ -113,6 +115,7 @@ def watched_offers() -> list[WatchedOffer]:
             e["extra"],
             need.get(key, 0),
             e["title"],
+            e.get("factor", 1),
         )
         for key, e in sorted(by_offer.items())
     ]

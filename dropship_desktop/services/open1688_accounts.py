@@ -8,6 +8,7 @@ database or keyring work for the DB worker.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, replace
 
 from ..domain.cancel_flow import AccountRef
@@ -59,7 +60,7 @@ def account_statuses() -> list[AccountStatus]:
 
     out = []
     for account in _accounts():
-        creds = load_credentials(account.id) if account.connector == KIND else None
+        creds = load_credentials(account.id, account.name) if account.connector == KIND else None
         if creds is None:
             out.append(
                 AccountStatus(
@@ -131,7 +132,7 @@ def connect_account(
     existing = db.execute_sql(
         "SELECT id FROM distribution_account WHERE name = ?", (name.strip(),)
     ).fetchone()
-    kept = load_credentials(int(existing[0])) if existing else None
+    kept = load_credentials(int(existing[0]), name) if existing else None
     if not app_key.strip() and not app_secret.strip() and kept is not None and not kept.from_env:
         app_key, app_secret = kept.app_key, kept.app_secret  # reconnecting with the saved app
     creds = new_credentials(app_key, app_secret, redirect_uri)
@@ -145,7 +146,7 @@ def connect_account(
             )
         )
     account_id, _made = _ensure_account(name.strip())
-    old = load_credentials(account_id)
+    old = load_credentials(account_id, name)
     if old is not None and old.app_key == creds.app_key and old.app_secret == creds.app_secret:
         # Reconnecting: keep the tokens until the new code replaces them.
         creds = replace(old, redirect_uri=creds.redirect_uri, state=creds.state)
@@ -163,7 +164,7 @@ def finish_authorisation(account_id: int, account_name: str, pasted: str) -> str
     from ..connectors.alibaba1688.credentials import load_credentials, parse_authorization_code
     from ..connectors.alibaba1688.errors import NotConnectedError
 
-    creds = load_credentials(account_id)
+    creds = load_credentials(account_id, account_name)
     if creds is None or creds.from_env:
         raise NotConnectedError(account_name)
     code = parse_authorization_code(pasted, creds.state)
@@ -231,13 +232,24 @@ def resolve_sync_account(name: str | None) -> AccountRef:
     Raises:
         UserError: No such account, several to choose from, or not connected.
     """
-    from ..connectors.alibaba1688.credentials import env_credentials, load_credentials
+    from ..connectors.alibaba1688.credentials import (
+        ENV_ACCOUNT,
+        env_account,
+        env_credentials,
+        load_credentials,
+    )
     from ..connectors.alibaba1688.errors import NotConnectedError, ReconnectNeededError
 
     accounts = _accounts()
     ours = [a for a in accounts if a.connector == KIND]
+    from_env = env_credentials() is not None
+    if not name and from_env and os.environ.get(ENV_ACCOUNT, "").strip():
+        name = env_account()  # the account the environment's credentials belong to
     if name:
-        found = [a for a in accounts if a.name == name.strip()]
+        found = [a for a in accounts if name.strip() in (a.name, str(a.id))]
+        if not found and from_env and name.strip() == env_account():
+            account_id, _made = _ensure_account(name.strip())
+            found = [AccountRef(account_id, name.strip(), "", KIND)]
         if not found:
             raise UserError(
                 QT_TRANSLATE_NOOP(
@@ -273,7 +285,7 @@ def resolve_sync_account(name: str | None) -> AccountRef:
                 "DROPSHIP_DESKTOP_1688_APP_SECRET and DROPSHIP_DESKTOP_1688_ACCESS_TOKEN.",
             )
         )
-    creds = load_credentials(account.id)
+    creds = load_credentials(account.id, account.name)
     if creds is None or creds.status() == "authorise":
         raise NotConnectedError(account.name)
     if creds.status() == "reconnect":

@@ -57,10 +57,14 @@ PAGE_SIZE = 20
 DEFAULT_DAYS = 30
 #: Each new window overlaps the last one by this much (clock skew, late writes on 1688).
 OVERLAP = timedelta(minutes=10)
+#: At most this many pages are read again when the total changes during a sync.
+MAX_STEP_BACK = 3
 #: Statuses whose parcels are asked for.
 SHIPPED = frozenset({"waitbuyerreceive", "confirm_goods", "success", "waitsellerreceive"})
 _ORDER_NO = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{5,39}")
 _PREFIX = re.compile(r"^\s*(代发订单|订单号|下游订单号)[:：]?\s*")
+#: The ``[outOrderId]`` tag the API path appends to the order message (connector.out_order_tag).
+_TAG = re.compile(r"\s*\[[^\]]*\]\s*$")
 
 
 class OrderSource(Protocol):
@@ -87,7 +91,11 @@ class SyncCursor:
     window_end: int = 0
     next_page: int = 0
     total: int = -1
-    dirty: bool = False
+    dirty: bool = False  # no longer set (kept so older cursors load)
+    #: The furthest page read in this window, and the change of ``totalRecord`` not yet
+    #: answered by stepping back (see :func:`sync_orders`).
+    furthest: int = 0
+    pending: int = 0
 
     def to_json(self) -> str:
         return json.dumps(self.__dict__, sort_keys=True)
@@ -148,7 +156,7 @@ class SyncSummary:
 
 def _downstream(message: str) -> str:
     """The shop order number the buyer message names (``代发订单 …`` or the number alone)."""
-    text = _PREFIX.sub("", message or "").strip()
+    text = _TAG.sub("", _PREFIX.sub("", message or "")).strip()
     return text if _ORDER_NO.fullmatch(text) else ""
 
 
@@ -324,7 +332,16 @@ def sync_orders(
         orders, total = source.order_page(
             modified_from=window_start, modified_to=window_end, page=page, page_size=PAGE_SIZE
         )
-        dirty = cursor.dirty or (cursor.total >= 0 and total != cursor.total)
+        # The total changed since the last page: orders entered or left the window, and the
+        # ones after them moved. Leaving moves later orders onto pages already read, so on new
+        # ground step back ceil(|change| / page size) pages (at most MAX_STEP_BACK) and read
+        # on from there (writes are keyed by order number: re-reading is harmless). Each new
+        # page costs at most MAX_STEP_BACK extra reads, so a busy account still gets through.
+        pending = cursor.pending + (total - cursor.total if cursor.total >= 0 and total else 0)
+        back = 0
+        if page > cursor.furthest and pending:
+            back = min(-(-abs(pending) // PAGE_SIZE), MAX_STEP_BACK, page - 1)
+            pending = 0
         batch: dict[str, list[OrderRecord]] = {}
         refunds: dict[str, str] = {}
         for order in orders:
@@ -334,23 +351,23 @@ def sync_orders(
                 details += 1
             parcels = source.logistics(full.order_id) if full.status in SHIPPED else []
             batch[full.order_id] = records_for(full, parcels)
-            refunds[full.order_id] = full.refund_status
+            if full.refund_status:  # absent: keep what is stored (e.g. the wizard's)
+                refunds[full.order_id] = full.refund_status
         # Without totalRecord in the answer, a short page is the last one.
         last = (not orders or page * PAGE_SIZE >= total) if total else len(orders) < PAGE_SIZE
-        if last:
-            after = SyncCursor(
-                done_upto=cursor.window_start if dirty else cursor.window_end,
-                total=-1,
-            )
+        if last and not back:
+            after = SyncCursor(done_upto=cursor.window_end, total=-1)
         else:
             after = SyncCursor(
                 done_upto=cursor.done_upto,
                 window_start=cursor.window_start,
                 window_end=cursor.window_end,
-                next_page=page + 1,
-                total=total if cursor.total < 0 else cursor.total,
-                dirty=dirty,
+                next_page=page - back if back else page + 1,
+                total=total if total else cursor.total,
+                furthest=max(page, cursor.furthest),
+                pending=pending,
             )
+            last = False
         summary: ImportSummary | None = run_db(
             lambda b=batch, a=after, r=refunds: _write_page(account_id, name, b, a, r)
         )
@@ -367,7 +384,7 @@ def sync_orders(
         cursor = after
         if last:
             break
-        page += 1
+        page = after.next_page
     log.info(
         "1688 sync of account %s: %d pages, %d orders (%s)",
         account_id,

@@ -3170,6 +3170,10 @@ Applied on every connection (peewee connects once per thread). Read-only opening
         <translation>该连接方式不能查询订单。请在 1688 订单列表中查找留言为 {order} 的订单，然后粘贴订单号或标记为未下单。</translation>
     </message>
     <message>
+        <source>This purchase was sent through another distribution account; look it up with that account.</source>
+        <translation>这笔采购是通过另一个分销账号发出的，请用那个账号查找。</translation>
+    </message>
+    <message>
         <source>Choose a file name ending in .xlsx or .csv (got “{file}”).</source>
         <translation>请选择以 .xlsx 或 .csv 结尾的文件名（当前为“{file}”）。</translation>
     </message>
@@ -4716,6 +4720,10 @@ Use “Map columns…” to say which column holds what.</source>
         <translation>1688 没有返回结果：将查询该订单，绝不会重复下单。</translation>
     </message>
     <message>
+        <source>Not on 1688: nothing was ordered (looked up by outOrderId).</source>
+        <translation>1688 上没有这笔订单：并未下单（已按 outOrderId 查找）。</translation>
+    </message>
+    <message>
         <source>{count} order(s) written to batch-ship files.</source>
         <translation>已将 {count} 个订单写入批量发货文件。</translation>
     </message>
@@ -4890,7 +4898,7 @@ Use “Map columns…” to say which column holds what.</source>
     <name>Open1688</name>
     <message>
         <source>The app key is a number of a few digits (shown as AppKey on the 1688 open platform&apos;s app page). Copy it from there.</source>
-        <extracomment>Where 1688 sends the seller after authorising; it must be the app&apos;s registered callback. Refresh the access token this long before it expires. Refreshing failed for good: the seller has to authorise again. Read from the environment (never saved, cannot be refreshed). The ``state`` sent with the authorise link (checked when a redirect URL is pasted).</extracomment>
+        <extracomment>The account the environment&apos;s credentials belong to without ``DROPSHIP_DESKTOP_1688_ACCOUNT`` (the same name as ``services.open1688_accounts.ENV_ACCOUNT_NAME``). Where 1688 sends the seller after authorising; it must be the app&apos;s registered callback. Refresh the access token this long before it expires. Refreshing failed for good: the seller has to authorise again. Read from the environment (never saved, cannot be refreshed). The ``state`` sent with the authorise link (checked when a redirect URL is pasted).</extracomment>
         <translation>App Key 是一串数字（见 1688 开放平台应用页面上的 AppKey），请从那里复制。</translation>
     </message>
     <message>
@@ -4933,6 +4941,18 @@ Use “Map columns…” to say which column holds what.</source>
     <message>
         <source>1688 does not allow closing an order within 10 seconds of placing it. Wait a moment and try again.</source>
         <translation>1688 不允许在下单后 10 秒内关闭订单。请稍等片刻再试。</translation>
+    </message>
+    <message>
+        <source>Too many 1688 orders were placed since this purchase was sent to look it up automatically. Find it in 1688&apos;s order list (its message holds the purchase&apos;s number), then paste the number or say it was not ordered.</source>
+        <translation>自这笔采购发出以来 1688 上的新订单太多，无法自动查找。请在 1688 订单列表中查找（订单留言中带有这笔采购的编号），然后粘贴订单号，或确认并未下单。</translation>
+    </message>
+    <message>
+        <source>1688 did not answer while the app prepared the request, so nothing was sent. Try again in a moment.</source>
+        <translation>软件准备请求时 1688 没有响应，因此什么都没有发送。请稍后再试。</translation>
+    </message>
+    <message>
+        <source>1688 answered in a form this version of the app cannot read, so nothing was changed. Check it on 1688, or update the app.</source>
+        <translation>1688 返回的内容格式本版本软件无法识别，因此没有做任何修改。请在 1688 上查看，或更新软件。</translation>
     </message>
     <message>
         <source>The supplier has not shipped this order yet.</source>
@@ -4999,6 +5019,14 @@ Use “Map columns…” to say which column holds what.</source>
         <translation>执行“{api}”时与 1688 的连接中断，无法确定 1688 是否已收到。请先在 1688 上查看（或同步）后再重试。</translation>
     </message>
     <message>
+        <source>No distribution account was chosen for this 1688 call, so nothing was sent. Choose the account (1688 accounts) and try again.</source>
+        <translation>这次 1688 操作没有指定分销账号，因此什么都没有发送。请选择账号（1688 账号）后重试。</translation>
+    </message>
+    <message>
+        <source>The 1688 gateway address “{url}” is not a web address (it must start with https://). Nothing was sent. Correct or remove the DROPSHIP_DESKTOP_1688_GATEWAY setting and try again.</source>
+        <translation>1688 网关地址“{url}”不是网址（必须以 https:// 开头）。什么都没有发送。请更正或删除 DROPSHIP_DESKTOP_1688_GATEWAY 设置后重试。</translation>
+    </message>
+    <message>
         <source>This computer has no secure credential store (such as Windows Credential Manager), so the app secret and the 1688 authorisation cannot be kept. Nothing was saved. You can still work with the manual connector.</source>
         <extracomment>The account made for environment credentials when none exists (unattended use). ``connected``, ``reconnect``, ``authorise`` (code still to paste) or ``none``.</extracomment>
         <translation>本机没有安全的凭据库（例如 Windows 凭据管理器），无法保存 App Secret 和 1688 授权。没有保存任何内容。您仍可以使用手动方式。</translation>
@@ -5021,7 +5049,7 @@ Use “Map columns…” to say which column holds what.</source>
     </message>
     <message>
         <source>1688 sync of “{account}”: {seen} orders read, {created} new, {updated} updated, {unchanged} unchanged; {matched} matched to shop orders.</source>
-        <extracomment>Orders per page (the reference: at most 20 is safe). A first sync looks this far back (modify time). Each new window overlaps the last one by this much (clock skew, late writes on 1688). Statuses whose parcels are asked for.</extracomment>
+        <extracomment>Orders per page (the reference: at most 20 is safe). A first sync looks this far back (modify time). Each new window overlaps the last one by this much (clock skew, late writes on 1688). At most this many pages are read again when the total changes during a sync. Statuses whose parcels are asked for. The ``[outOrderId]`` tag the API path appends to the order message (connector.out_order_tag). The furthest page read in this window, and the change of ``totalRecord`` not yet answered by stepping back (see :func:`sync_orders`).</extracomment>
         <translation>“{account}”的 1688 同步：读取 {seen} 个订单，新增 {created} 个，更新 {updated} 个，未变 {unchanged} 个；{matched} 个已匹配到店铺订单。</translation>
     </message>
     <message>

@@ -46,7 +46,7 @@ class Fault:
     """What to do instead of answering normally, for one matching request."""
 
     api: str
-    kind: str  # "code" | "http" | "drop_before" | "drop_after" | "rate" | "expired"
+    kind: str  # "code" | "http" | "refuse" | "drop_before" | "drop_after" | "rate" | "expired"
     value: str = ""
     times: int = 1
     #: Matching requests to let through first (e.g. fail page 2, not page 1).
@@ -74,6 +74,10 @@ class GatewayState:
     tokens_used: list[tuple[str, str]] = field(default_factory=list)
     #: Answer the order list without ``totalRecord`` (the reference says to tolerate it).
     omit_total: bool = False
+    #: Echo ``outOrderId`` in a placed order's ``baseInfo`` (the reference does not list it).
+    echo_out_order_id: bool = True
+    #: Answer ``alibaba.product.get`` in a shape the app's parser does not know.
+    unknown_product_shape: bool = False
 
 
 class FakeGateway:
@@ -202,6 +206,20 @@ class FakeGateway:
                 "minOrderQuantity": 1,
             }
 
+    def add_refund(self, order_id: str, status: str, amount_fen: int = 1500) -> str:
+        """An application made earlier (e.g. a finished ``refundsuccess`` one)."""
+        with self.lock:
+            refund_id = f"TQ{next(self._refund_ids):016d}"
+            self.state.refunds[refund_id] = {
+                "refundId": refund_id,
+                "orderId": order_id,
+                "status": status,
+                "applyPayment": amount_fen,
+                "disputeRequest": "refund",
+            }
+            self.state.orders[order_id]["baseInfo"]["refundStatus"] = status
+        return refund_id
+
     def fail(self, api: str, kind: str, value: str = "", times: int = 1, skip: int = 0) -> None:
         with self.lock:
             self.state.faults.append(Fault(api, kind, value, times, skip))
@@ -309,6 +327,9 @@ class _Handler(BaseHTTPRequestHandler):
             if fault.kind == "http":
                 self._send(int(fault.value), {"error_code": fault.value, "error_message": "x"})
                 return
+            if fault.kind == "refuse":  # a gateway-level refusal, e.g. gw.ApiAccessDenied
+                self._send(403, {"error_code": fault.value, "error_message": "denied"})
+                return
             if fault.kind == "rate":
                 self._send(429, {"error_code": "gw.QpsOverLimit", "error_message": "slow down"})
                 return
@@ -337,6 +358,13 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _token(self, app_key: str, params: dict[str, str]) -> None:
         gw = self.gateway
+        fault = gw.take_fault("getToken")
+        if fault is not None and fault.kind == "rate":
+            self._send(429, {"error_code": "gw.QpsOverLimit", "error_message": "slow down"})
+            return
+        if fault is not None and fault.kind == "http":
+            self._send(int(fault.value), {"error_code": fault.value, "error_message": "proxy"})
+            return
         if app_key != APP_KEY or params.get("client_secret") != APP_SECRET:
             self._send(401, {"error": "invalid_client", "error_description": "client"})
             return
@@ -516,10 +544,11 @@ class _Handler(BaseHTTPRequestHandler):
                 "modifyTime": wire(now),
                 "totalAmount": (goods + 500) / 100,
                 "shippingFee": 5.0,
-                "outOrderId": out,
                 "buyerFeedback": p.get("message", ""),
                 "receiverInfo": {"toFullName": address["fullName"], "toMobile": address["mobile"]},
             }
+            if s.echo_out_order_id:
+                base["outOrderId"] = out
             s.orders[existing] = {
                 "baseInfo": base,
                 "productItems": [
@@ -548,6 +577,8 @@ class _Handler(BaseHTTPRequestHandler):
         product = s.products.get(p.get("productID", ""))
         if product is None:
             return {"success": False, "errorCode": "PRODUCT_NOT_EXIST", "errorMessage": "x"}
+        if s.unknown_product_shape:
+            return {"success": True, "data": {"offerModel": product}}
         return {"success": True, "productInfo": product}
 
 

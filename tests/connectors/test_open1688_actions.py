@@ -3,13 +3,18 @@ through the app's services (record before send, lost answers, never two orders).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from dropship_desktop.connectors.alibaba1688 import Open1688Connector
-from dropship_desktop.connectors.alibaba1688.credentials import Credentials, save_credentials
+from dropship_desktop.connectors.alibaba1688.credentials import (
+    Credentials,
+    load_credentials,
+    save_credentials,
+)
 from dropship_desktop.connectors.alibaba1688.errors import UncertainOutcome
 from dropship_desktop.connectors.base import (
     AddressParam,
@@ -28,6 +33,7 @@ from dropship_desktop.domain.cancel_flow import (
 from dropship_desktop.domain.enums import CancelReason
 from dropship_desktop.domain.fulfilment import AttemptState
 from dropship_desktop.domain.timeutil import now_epoch
+from dropship_desktop.errors import UserError
 from dropship_desktop.services import cancellation as svc
 from dropship_desktop.services import purchasing as pu
 from dropship_desktop.store.db import db
@@ -158,6 +164,30 @@ def test_a_lost_refund_answer_finds_the_refund(
     assert len(gateway.calls_of("alibaba.trade.createRefund")) == 1
 
 
+def test_a_lost_refund_answer_never_takes_an_earlier_refund_for_it(
+    api: Open1688Connector, gateway: FakeGateway
+) -> None:
+    earlier = gateway.add_refund(PAID, "refundsuccess", 500)  # a finished, older application
+    gateway.fail("alibaba.trade.createRefund", "drop_before")  # never carried out
+    result = api.request_refund(PAID, 1500, "20002", "供应商缺货，申请退款")
+    assert result.success and result.refund_id not in ("", earlier)
+    assert gateway.state.refunds[result.refund_id]["applyPayment"] == 1500
+    assert len(gateway.calls_of("alibaba.trade.createRefund")) == 2
+
+
+def test_a_lost_refund_answer_with_a_failing_lookup_stays_unknown(
+    api: Open1688Connector, gateway: FakeGateway
+) -> None:
+    gateway.fail("alibaba.trade.createRefund", "drop_before")
+    # The snapshot before sending works; the lookup after the lost answer says success=false.
+    gateway.fail(
+        "alibaba.trade.refund.buyer.queryOrderRefundList", "code", "SYSTEM_BUSY", times=5, skip=1
+    )
+    with pytest.raises(UncertainOutcome):
+        api.request_refund(PAID, 1500, "20002", "供应商缺货，申请退款")
+    assert len(gateway.calls_of("alibaba.trade.createRefund")) == 1  # never sent again blind
+
+
 def test_after_sales_return_refund(api: Open1688Connector, gateway: FakeGateway) -> None:
     gateway.touch(PAID, "waitbuyerreceive", NOW)
     result = api.request_after_sales_refund(
@@ -271,6 +301,54 @@ def test_wizard_path_records_platform_refusals_and_interruptions(
     assert unpaid_row.state.value == "interrupted"
 
 
+def test_wizard_path_reports_certain_refusals_as_failed_not_interrupted(
+    fresh_db: Path, api: Open1688Connector, gateway: FakeGateway, memory_keyring
+) -> None:
+    svc.forget_session()
+    ids = _seed_cancellation_world({UNPAID: "waitbuyerpay", PAID: "waitbuyerpay"})
+    account = svc.list_accounts()[0]
+    flow = CancelFlow(preselected=list(ids.values()))
+    flow.choose_account(account, manual=False)
+    flow.apply_sign_in(SignInResult(True))
+    data = svc.load_flow_data(account_id=account.id, supplier_order_ids=list(ids.values()))
+    flow.set_candidates(data.candidates, data.shop_stats)
+    for _ in range(4):
+        flow.next()
+    flow.set_close_reason(CloseReasonInput(CancelReason.BUYER_CANCEL, "买家不要了"))
+    flow.next()
+    submission = flow.begin_submission()
+    recorded = svc.record_requests(submission.items, skipped=submission.skipped)
+    gateway.fail("alibaba.trade.cancel", "refuse", "gw.ApiAccessDenied")  # no permission
+    first = svc.submit_request(recorded.request_ids[ids[UNPAID]], api)
+    assert [o.kind for o in first.outcomes] == [OutcomeKind.FAILED]
+    row = svc.request_history(ids[UNPAID])[0]
+    assert (row.state.value, row.error_code) == ("failed", "gw.ApiAccessDenied")
+    assert "no permission" in first.outcomes[0].message
+    assert getattr(first.outcomes[0].message, "context", "") == "Open1688"
+    # The authorisation is gone: nothing is sent, and the seller is told to reconnect.
+    stored = load_credentials(ACCOUNT.id)
+    assert stored is not None
+    save_credentials(ACCOUNT.id, replace(stored, reconnect=True))
+    api.close()
+    second = svc.submit_request(recorded.request_ids[ids[PAID]], api)
+    assert [o.kind for o in second.outcomes] == [OutcomeKind.FAILED]
+    assert svc.request_history(ids[PAID])[0].error_code == "RECONNECT"
+    assert "reconnected" in second.outcomes[0].message
+    assert len(gateway.calls_of("alibaba.trade.cancel")) == 1
+
+
+def test_a_gateway_address_without_scheme_is_a_clear_not_sent(
+    api: Open1688Connector, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DROPSHIP_DESKTOP_1688_GATEWAY", "gw.open.1688.com")
+    connector = Open1688Connector(ACCOUNT)
+    result = connector.close_order(UNPAID, "buyerCancel", "")
+    assert (result.success, result.error_code) == (False, "NOT_SENT")
+    assert "not a web address" in result.error_message and "gw.open.1688.com" in (
+        result.error_message
+    )
+
+
 # ---- placing orders (the purchase queue's API path) -----------------------------------------------
 
 
@@ -332,30 +410,164 @@ def test_preview_refuses_missing_stock(api: Open1688Connector, gateway: FakeGate
     assert (preview.ok, preview.goods_fen, preview.freight_fen) == (True, 2500, 500)
 
 
-def test_an_unnamed_connector_uses_the_account_each_order_was_bought_with(
+def _lost_purchase(api: Open1688Connector, gateway: FakeGateway) -> tuple[int, str]:
+    """A purchase 1688 carried out whose answer was lost and could not be looked up at once."""
+    from tests.helpers.fulfilment_data import OFFER_1688, paid_order, seed_shops_and_offers
+
+    seed_shops_and_offers()
+    pu.forget_session()
+    gateway.add_product(OFFER_1688, price=15.0, stock=10)
+    gateway.state.echo_out_order_id = False  # only the order message carries it
+    gateway.fail("alibaba.trade.fastCreateOrder", "drop_after")  # placed; answer lost
+    gateway.fail("alibaba.trade.getBuyerOrderList", "http", "503", times=9)  # lookup fails
+    outcome = pu.place_via_api(paid_order(), api, account_id=1)
+    assert outcome.state is AttemptState.UNKNOWN
+    (order_id,) = gateway.state.placed.values()
+    gateway.state.faults.clear()
+    return outcome.attempt_id, order_id
+
+
+def _age_purchase(gateway: FakeGateway, attempt_id: int, order_id: str, days: float) -> None:
+    """Both sides as if the purchase had been sent *days* ago."""
+    from .gateway import wire
+
+    then = datetime.now(UTC) - timedelta(days=days)
+    gateway.state.orders[order_id]["baseInfo"]["createTime"] = wire(then)
+    db.execute_sql(
+        "UPDATE purchase_attempt SET sent_at = ? WHERE id = ?", (int(then.timestamp()), attempt_id)
+    )
+
+
+def test_lost_purchase_is_found_days_later_past_a_page_without_total(
+    fresh_db: Path, api: Open1688Connector, gateway: FakeGateway
+) -> None:
+    attempt_id, order_id = _lost_purchase(api, gateway)
+    _age_purchase(gateway, attempt_id, order_id, days=5)
+    # 45 newer orders (more than two pages) and no totalRecord in the answers.
+    for n in range(45):
+        gateway.add_order(f"34000000000{n:08d}", created=datetime.now(UTC) - timedelta(hours=n + 1))
+    gateway.state.omit_total = True
+    sent = gateway.calls_of("alibaba.trade.fastCreateOrder")[0]
+    out_id = q("SELECT out_order_id FROM purchase_attempt")[0][0]
+    assert (
+        f"[{out_id}]" in sent["message"]
+        and "outOrderId" not in (gateway.state.orders[order_id]["baseInfo"])
+    )
+    resolved = pu.resolve_unknown(attempt_id, api)
+    assert (resolved.state, resolved.order_id_1688) == (AttemptState.LINKED, order_id)
+    pages = [int(c["page"]) for c in gateway.calls_of("alibaba.trade.getBuyerOrderList")]
+    assert pages[-3:] == [1, 2, 3]
+    assert len(gateway.calls_of("alibaba.trade.fastCreateOrder")) == 1
+
+
+def test_lost_purchase_lookup_failing_midway_stays_unknown(
+    fresh_db: Path, api: Open1688Connector, gateway: FakeGateway
+) -> None:
+    attempt_id, order_id = _lost_purchase(api, gateway)
+    _age_purchase(gateway, attempt_id, order_id, days=4)
+    for n in range(45):
+        gateway.add_order(f"34000000000{n:08d}", created=datetime.now(UTC) - timedelta(hours=n + 1))
+    gateway.state.omit_total = True
+    gateway.fail("alibaba.trade.getBuyerOrderList", "http", "503", times=9, skip=1)
+    with pytest.raises(UncertainOutcome):
+        pu.resolve_unknown(attempt_id, api)
+    assert q("SELECT state FROM purchase_attempt") == [("unknown",)]
+    # The shop order is not back in the queue: nothing can place a second order for it.
+    with pytest.raises(UserError):
+        pu.place_via_api(q("SELECT sales_order_id FROM purchase_attempt")[0][0], api, account_id=1)
+    assert len(gateway.calls_of("alibaba.trade.fastCreateOrder")) == 1
+    assert len(gateway.state.placed) == 1
+
+
+def test_purchase_refused_for_lack_of_permission_fails_and_is_not_unknown(
+    fresh_db: Path, api: Open1688Connector, gateway: FakeGateway
+) -> None:
+    from tests.helpers.fulfilment_data import OFFER_1688, paid_order, seed_shops_and_offers
+
+    seed_shops_and_offers()
+    pu.forget_session()
+    gateway.add_product(OFFER_1688, price=15.0, stock=10)
+    gateway.fail("alibaba.trade.fastCreateOrder", "refuse", "gw.ApiAccessDenied")
+    outcome = pu.place_via_api(paid_order(), api, account_id=1)
+    assert (outcome.state, outcome.error_code) == (AttemptState.FAILED, "gw.ApiAccessDenied")
+    assert gateway.state.placed == {}
+
+
+# ---- the account a connector acts for -------------------------------------------------------------
+
+
+def test_the_connector_never_picks_an_account_itself(
+    fresh_db: Path, gateway: FakeGateway, memory_keyring
+) -> None:
+    from dropship_desktop.connectors import get_connector
+    from dropship_desktop.connectors.alibaba1688.errors import AccountRequiredError
+    from dropship_desktop.connectors.base import ConnectorUnavailable
+
+    creds()  # account 1 is connected, but nobody said to act for it
+    connector = get_connector("open1688")
+    with pytest.raises(AccountRequiredError) as raised:
+        connector.fetch_order(UNPAID)
+    assert isinstance(raised.value, ConnectorUnavailable)  # nothing was sent
+    result = connector.close_order(UNPAID, "buyerCancel", "")
+    assert (result.success, result.error_code) == (False, "NOT_SENT")
+    assert gateway.state.calls == []
+
+
+def test_each_account_calls_with_its_own_authorisation(
     fresh_db: Path, gateway: FakeGateway, memory_keyring
 ) -> None:
     from dropship_desktop.connectors import get_connector
 
-    ids = _seed_cancellation_world({UNPAID: "waitbuyerpay"})
+    creds()
+    second = AccountRef(2, "备用号", "buyer_2", "open1688")
+    token_2 = "SENTINEL-ACCESS-second"
+    gateway.state.tokens[token_2] = NOW.timestamp() + 36000
+    save_credentials(
+        second.id,
+        Credentials(
+            APP_KEY, APP_SECRET, access_token=token_2, access_expires_at=NOW.timestamp() + 36000
+        ),
+    )
+    gateway.add_order(UNPAID, "waitbuyerpay", created=NOW - timedelta(hours=1))
+    connector = get_connector("open1688", account=second)
+    assert connector.fetch_order(UNPAID) is not None
+    assert token_2 in gateway.state.bodies[-1] and ACCESS_TOKEN not in gateway.state.bodies[-1]
+
+
+def test_purchase_queue_uses_the_account_it_records(
+    fresh_db: Path, gateway: FakeGateway, memory_keyring
+) -> None:
+    from dropship_desktop.ui.fulfilment.purchase_view import (
+        api_connector_for,
+        default_api_connector,
+    )
+    from tests.helpers.fulfilment_data import seed_shops_and_offers
+
+    seed_shops_and_offers()
+    now = now_epoch()
+    db.execute_sql("UPDATE distribution_account SET connector = 'manual' WHERE id = 1")
     db.execute_sql(
         "INSERT INTO distribution_account (id, name, member_id, connector, created_at)"
-        " VALUES (2, '第二账号', '', 'open1688', 0)"
+        " VALUES (2, '采购号', 'buyer_2', 'open1688', ?)",
+        (now,),
     )
-    db.execute_sql("UPDATE supplier_order SET account_id = 2 WHERE id = ?", (ids[UNPAID],))
-    creds()  # account 1
-    second = f"{ACCESS_TOKEN}-second"
-    gateway.state.tokens[second] = NOW.timestamp() + 36000
-    save_credentials(
-        2, Credentials(APP_KEY, APP_SECRET, access_token=second,
-                       access_expires_at=NOW.timestamp() + 36000),
-    )  # fmt: skip
-    gateway.add_order(UNPAID, "waitbuyerpay", created=NOW - timedelta(hours=1))
-    connector = get_connector("open1688")  # as the after-sales dialogs make it
-    try:
-        assert connector.close_order(UNPAID, "buyerCancel", "").success
-        assert gateway.state.tokens_used[-1] == ("alibaba.trade.cancel", second)
-        connector.fetch_order("3300000000000009998")  # unknown here: the first account
-        assert gateway.state.tokens_used[-1][1] == ACCESS_TOKEN
-    finally:
-        connector.close()
+    found = default_api_connector()
+    assert found is not None
+    connector, account_id = found
+    assert account_id == 2 and connector.account_id == 2  # type: ignore[attr-defined]
+    looked_up = api_connector_for(2)
+    assert looked_up is not None and looked_up.account_id == 2  # type: ignore[attr-defined]
+
+
+def test_a_lost_purchase_is_not_looked_up_through_another_account(
+    fresh_db: Path, api: Open1688Connector, gateway: FakeGateway
+) -> None:
+    attempt_id, _order_id = _lost_purchase(api, gateway)
+    other = Open1688Connector(
+        AccountRef(2, "备用号", "", "open1688"),
+        gateway=make_gateway(gateway.url, min_interval=0, backoff=0, sleep=lambda s: None),
+    )
+    with pytest.raises(UserError, match="another distribution account"):
+        pu.resolve_unknown(attempt_id, other)
+    assert q("SELECT state FROM purchase_attempt") == [("unknown",)]
+    assert pu.resolve_unknown(attempt_id, api).state is AttemptState.LINKED

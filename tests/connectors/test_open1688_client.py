@@ -188,6 +188,23 @@ def test_failed_refresh_means_reconnect(gateway: FakeGateway, memory_keyring) ->
     assert len(gateway.state.bodies) == before
 
 
+@pytest.mark.parametrize(("kind", "value"), [("rate", ""), ("http", "403"), ("http", "502")])
+def test_refresh_refused_for_other_reasons_keeps_the_account_connected(
+    gateway: FakeGateway, memory_keyring, kind: str, value: str
+) -> None:
+    connector = connected(gateway)
+    gateway.expire_token()
+    gateway.fail("getToken", kind, value, times=9)  # rate limit, a proxy's 403, a 5xx
+    with pytest.raises(UserError) as raised:
+        connector.fetch_order("3300000000000000103")
+    assert not isinstance(raised.value, ReconnectNeededError)
+    creds = load_credentials(ACCOUNT.id)
+    assert creds is not None and not creds.reconnect and creds.status() == "connected"
+    gateway.state.faults.clear()  # 1688 answers again: the refresh token still works
+    gateway.add_order("3300000000000000103", created=datetime.now(UTC) - timedelta(hours=1))
+    assert connector.fetch_order("3300000000000000103") is not None
+
+
 def test_not_connected_account(gateway: FakeGateway, memory_keyring) -> None:
     connector = Open1688Connector(ACCOUNT, gateway=make_gateway(gateway.url))
     with pytest.raises(NotConnectedError, match="not connected"):
@@ -200,11 +217,32 @@ def test_environment_credentials(gateway: FakeGateway, memory_keyring, monkeypat
     monkeypatch.setenv("DROPSHIP_DESKTOP_1688_APP_KEY", APP_KEY)
     monkeypatch.setenv("DROPSHIP_DESKTOP_1688_APP_SECRET", APP_SECRET)
     monkeypatch.setenv("DROPSHIP_DESKTOP_1688_ACCESS_TOKEN", ACCESS_TOKEN)
+    monkeypatch.setenv("DROPSHIP_DESKTOP_1688_ACCOUNT", ACCOUNT.name)
     connector = Open1688Connector(ACCOUNT)  # gateway from DROPSHIP_DESKTOP_1688_GATEWAY
     assert connector.gateway.base_url == gateway.url
     assert connector.sign_in(ACCOUNT).ok
     connector.close()
     assert memory_keyring.store == {}  # read, never written
+
+
+def test_environment_credentials_belong_to_one_account(
+    gateway: FakeGateway, memory_keyring, monkeypatch
+) -> None:
+    monkeypatch.setenv("DROPSHIP_DESKTOP_1688_APP_KEY", APP_KEY)
+    monkeypatch.setenv("DROPSHIP_DESKTOP_1688_APP_SECRET", APP_SECRET)
+    monkeypatch.setenv("DROPSHIP_DESKTOP_1688_ACCESS_TOKEN", ACCESS_TOKEN)
+    other = AccountRef(2, "备用号", "", "open1688")
+    # Without DROPSHIP_DESKTOP_1688_ACCOUNT they belong to the account "1688 API" only.
+    assert load_credentials(ACCOUNT.id, ACCOUNT.name) is None
+    assert not Open1688Connector(ACCOUNT, gateway=make_gateway(gateway.url)).sign_in(ACCOUNT).ok
+    env_account = load_credentials(7, "1688 API")
+    assert env_account is not None and env_account.from_env
+    # Named (by name or id): that account, and no other.
+    monkeypatch.setenv("DROPSHIP_DESKTOP_1688_ACCOUNT", "2")
+    assert load_credentials(other.id, other.name) is not None
+    assert load_credentials(ACCOUNT.id, ACCOUNT.name) is None
+    assert Open1688Connector(other, gateway=make_gateway(gateway.url)).sign_in(other).ok
+    assert not gateway.state.bad_signatures
 
 
 # ---- retries, errors, the rate limit ----------------------------------------------------------
@@ -276,9 +314,14 @@ def test_unreachable_gateway_is_safe_to_retry(memory_keyring) -> None:
         ),
     )
     with pytest.raises(GatewayUnreachable) as caught:
-        connector.close_order("3300000000000000109", "buyerCancel", "")
+        connector.fetch_order("3300000000000000109")
     assert isinstance(caught.value, ConnectorUnavailable)
     assert "Nothing was sent" in str(caught.value)
+    # A change that never left the app is a definite failure, not "maybe sent".
+    result = connector.close_order("3300000000000000109", "buyerCancel", "")
+    assert (result.success, result.error_code) == (False, "NOT_SENT")
+    assert "Nothing was sent" in result.error_message
+    assert getattr(result.error_message, "context", "") == "Open1688"  # translatable
 
 
 def test_wrong_secret_is_reported_plainly(gateway: FakeGateway, memory_keyring) -> None:

@@ -188,33 +188,66 @@ def test_orders_changing_during_a_sync_are_read_again(
     fresh_db: Path, gateway: FakeGateway, memory_keyring
 ) -> None:
     ref = account()
-    ids = seed(gateway, 25)
+    ids = seed(gateway, 50)
     client = connector(gateway, ref)
-    first = sync_orders(client, ref.id, ref.name, should_cancel=lambda: False, now=NOW)
-    assert first.created == 25
-    # A window whose total changed between pages is not trusted: the next one starts over it.
-    ids2 = seed(gateway, 25, start=100)
     calls = {"n": 0}
 
     def change_between_pages() -> bool:
         calls["n"] += 1
-        if calls["n"] == 2:
-            gateway.touch(ids2[0], "cancel", datetime.now(UTC) + timedelta(hours=1))
+        if calls["n"] == 2:  # after page 1: its first order leaves the window, the rest move up
+            gateway.touch(ids[0], "cancel", NOW + timedelta(hours=1))
         return False
 
-    sync_orders(
-        client,
-        ref.id,
-        ref.name,
-        since=NOW - timedelta(days=5),
-        should_cancel=change_between_pages,
-        now=NOW,
-    )
-    cursor = load_cursor(ref.id)
-    assert cursor.done_upto == int((NOW - timedelta(days=5)).timestamp())
-    sync_orders(client, ref.id, ref.name, now=NOW + timedelta(hours=2))
+    summary = sync_orders(client, ref.id, ref.name, should_cancel=change_between_pages, now=NOW)
+    # ids[20] moved onto page 1 after it was read: page 1 is read again, nothing is skipped.
     assert q("SELECT count(*) FROM supplier_order")[0][0] == 50
-    assert ids  # the first orders stay
+    pages = [c["page"] for c in gateway.calls_of("alibaba.trade.getBuyerOrderList")]
+    assert pages == ["1", "2", "1", "2", "3"] and summary.pages == 5
+    # The window is done: the next sync starts at its end, not over it again.
+    assert load_cursor(ref.id).done_upto == int(NOW.timestamp())
+
+
+def test_sync_of_a_busy_account_still_gets_through_its_window(
+    fresh_db: Path, gateway: FakeGateway, memory_keyring
+) -> None:
+    ref = account()
+    ids = seed(gateway, 100)
+    client = connector(gateway, ref)
+    moved = iter(ids[::7])
+
+    def busy() -> bool:  # an order leaves the window before every page
+        order_id = next(moved, None)
+        if order_id is not None:
+            gateway.touch(order_id, "cancel", NOW + timedelta(hours=1))
+        return False
+
+    summary = sync_orders(client, ref.id, ref.name, should_cancel=busy, now=NOW)
+    # 5 pages of new ground; after each of the last 4, one step back (that page and this one).
+    assert summary.pages <= 5 + 4 * 2
+    assert load_cursor(ref.id).done_upto == int(NOW.timestamp())
+    written = {r[0] for r in q("SELECT order_id_1688 FROM supplier_order")}
+    in_window = {o for o, v in gateway.state.orders.items() if v["baseInfo"]["status"] != "cancel"}
+    assert in_window <= written
+
+
+def test_an_entry_without_refund_status_keeps_the_stored_one(
+    fresh_db: Path, gateway: FakeGateway, memory_keyring
+) -> None:
+    ref = account()
+    ids = seed(gateway, 2)
+    client = connector(gateway, ref)
+    sync_orders(client, ref.id, ref.name, now=NOW)
+    # The wizard asked for a refund; 1688's list entry does not carry refundStatus.
+    db.execute_sql(
+        "UPDATE supplier_order SET refund_status = 'waitselleragree' WHERE order_id_1688 = ?",
+        (ids[0],),
+    )
+    assert "refundStatus" not in gateway.state.orders[ids[0]]["baseInfo"]
+    gateway.touch(ids[0], "waitsellersend", NOW + timedelta(seconds=1))
+    sync_orders(client, ref.id, ref.name, now=NOW + timedelta(seconds=5))
+    assert q("SELECT refund_status FROM supplier_order WHERE order_id_1688 = ?", ids[0]) == [
+        ("waitselleragree",)
+    ]
 
 
 def test_downstream_number_and_receiver_link_the_shop_order(

@@ -23,15 +23,24 @@ def q(sql: str, *params: object) -> list[tuple]:
     return db.execute_sql(sql, params).fetchall()
 
 
-def _map(offer_1688: str, offer_id: int, priority: int) -> None:
+def _map(offer_1688: str, offer_id: int, priority: int, factor: int = 1) -> None:
     key = listing_keys(merchant_code="TS-001", title="纯棉T恤 白色", spec="白色;M")[0]
     now = now_epoch()
     db.execute_sql(
         "INSERT INTO sku_mapping (shop_id, listing_key, merchant_code, title, spec, product_id,"
         " offer_id, offer_id_1688, spec_id_1688, target_key, quantity_factor, priority, state,"
         " created_at, updated_at) VALUES (1, ?, 'TS-001', '纯棉T恤 白色', '白色;M', 1, ?, ?,"
-        " 'spec-1', ?, 1, ?, 'confirmed', ?, ?)",
-        (key, offer_id, offer_1688, target_key(offer_1688, "spec-1", offer_id), priority, now, now),
+        " 'spec-1', ?, ?, ?, 'confirmed', ?, ?)",
+        (
+            key,
+            offer_id,
+            offer_1688,
+            target_key(offer_1688, "spec-1", offer_id),
+            factor,
+            priority,
+            now,
+            now,
+        ),
     )
 
 
@@ -77,3 +86,44 @@ def test_check_linked_offers(fresh_db: Path, gateway: FakeGateway, memory_keyrin
     before = q("SELECT count(*) FROM audit_event WHERE action = 'checked_on_1688'")[0][0]
     check_offers(connector)
     assert q("SELECT count(*) FROM audit_event WHERE action = 'checked_on_1688'")[0][0] == before
+
+
+def _watch_connector(gateway: FakeGateway) -> Open1688Connector:
+    return Open1688Connector(
+        account(),
+        gateway=make_gateway(gateway.url, min_interval=0, backoff=0, sleep=lambda s: None),
+    )
+
+
+def test_an_answer_of_unknown_shape_is_not_checked(
+    fresh_db: Path, gateway: FakeGateway, memory_keyring
+) -> None:
+    seed_shops_and_offers()
+    _map(OFFER_1688, 1, 0)
+    gateway.add_product(OFFER_1688, price=15.0, stock=50)
+    gateway.state.unknown_product_shape = True
+    before = q("SELECT id, stock, unit_cost_fen, last_checked FROM offer ORDER BY id")
+    changes = check_offers(_watch_connector(gateway))
+    assert changes.alerts == () and changes.failed == (OFFER_1688,)
+    assert q("SELECT id, stock, unit_cost_fen, last_checked FROM offer ORDER BY id") == before
+    assert q("SELECT count(*) FROM audit_event WHERE action = 'offer_alert'")[0][0] == 0
+
+
+def test_margin_compares_the_piece_price_with_the_piece_cost(
+    fresh_db: Path, gateway: FakeGateway, memory_keyring
+) -> None:
+    seed_shops_and_offers()
+    _map(OFFER_1688, 1, 0, factor=2)  # a listing piece is two 1688 pieces
+    (watched,) = watched_offers()
+    assert (watched.cost_fen, watched.factor) == (1500, 2)
+    # 18.00 a piece: 2 × 18.00 + 5.00 extras = 41.00 > the sale price 39.90.
+    gateway.add_product(OFFER_1688, price=18.0, stock=50)
+    changes = check_offers(_watch_connector(gateway))
+    (alert,) = changes.alerts
+    assert (alert.kind, alert.old_fen, alert.new_fen, alert.margin_fen) == (
+        AlertKind.MARGIN,
+        1500,
+        1800,
+        3990 - 3600 - 500,
+    )
+    assert q("SELECT unit_cost_fen FROM offer WHERE id = 1") == [(1800,)]

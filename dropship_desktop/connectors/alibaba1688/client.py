@@ -22,6 +22,7 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -36,6 +37,7 @@ from .credentials import (
 from .errors import (
     ApiError,
     GatewayUnreachable,
+    GatewayUrlInvalid,
     NotConnectedError,
     RateLimitedError,
     ReconnectNeededError,
@@ -50,6 +52,12 @@ log = logging.getLogger(__name__)
 #: Gateway error codes meaning the access token is not (or no longer) accepted.
 TOKEN_ERRORS = frozenset(
     {"gw.AccessTokenExpired", "gw.IllegalAccessToken", "gw.AccessTokenInvalid", "401"}
+)
+#: Token endpoint refusals meaning the refresh token or the app itself is no longer accepted
+#: (OAuth 2 ``invalid_grant``/``invalid_client``…): only these mark the account "reconnect". A
+#: rate limit, a 5xx or a proxy's 4xx leave the tokens as they are.
+REFRESH_REFUSALS = frozenset(
+    {"invalid_grant", "invalid_client", "unauthorized_client", "invalid_token", *TOKEN_ERRORS}
 )
 #: Gateway error codes meaning "too many requests" (nothing was executed).
 RATE_ERRORS = frozenset({"gw.QpsOverLimit", "gw.AppQpsOverLimit", "gw.UserQpsOverLimit", "429"})
@@ -118,6 +126,9 @@ class Gateway:
         clock: Callable[[], float] = time.time,
     ) -> None:
         self.base_url = (base_url or gateway_url()).rstrip("/")
+        parts = urlsplit(self.base_url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise GatewayUrlInvalid(self.base_url)
         self.retries = retries
         self.backoff = backoff
         self.sleep = sleep
@@ -139,6 +150,8 @@ class Gateway:
         started = time.perf_counter()
         try:
             response = self._http.post(url, data=dict(data))
+        except (httpx.UnsupportedProtocol, httpx.InvalidURL):
+            raise GatewayUrlInvalid(url) from None
         except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
             log.info("1688 %s: not sent (%s)", api, type(exc).__name__)
             raise GatewayUnreachable(type(exc).__name__) from None
@@ -288,6 +301,7 @@ class AccountSession:
         Raises:
             ReconnectNeededError: No usable refresh token, or 1688 refused it.
             GatewayUnreachable / UncertainOutcome: The network failed (the tokens are kept).
+            ApiError: Refused for another reason (rate limit, a proxy): the tokens are kept.
         """
         with account_lock(self.account_id):
             creds = self._require(need_token=False)
@@ -306,7 +320,11 @@ class AccountSession:
                         "refresh_token": creds.refresh_token,
                     },
                 )
-            except ApiError:
+            except RateLimitedError:
+                raise
+            except ApiError as exc:
+                if exc.code not in REFRESH_REFUSALS:
+                    raise  # not about the tokens (a proxy, a gateway hiccup): keep them
                 self._save(replace(creds, reconnect=True))
                 raise ReconnectNeededError(self.account_name) from None
             self._save(with_tokens(creds, answer, now))
@@ -331,7 +349,9 @@ class AccountSession:
             return creds.access_token
         try:
             return self.refresh().access_token
-        except (GatewayUnreachable, UncertainOutcome):
+        except (GatewayUnreachable, UncertainOutcome, ApiError):
+            # Not a refusal of the tokens (that raises ReconnectNeededError): keep using the
+            # current access token while it is valid.
             if creds.access_valid(now):
                 return creds.access_token  # still valid for a while: use it
             raise

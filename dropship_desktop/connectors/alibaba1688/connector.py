@@ -26,7 +26,14 @@ from ..base import (
 )
 from .client import AccountSession, Gateway
 from .credentials import load_credentials
-from .errors import ApiError, NotConnectedError, UncertainOutcome, message_for
+from .errors import (
+    CERTAIN_REFUSALS,
+    AccountRequiredError,
+    ApiError,
+    UncertainOutcome,
+    message_for,
+    refusal,
+)
 from .signing import format_wire_time
 from .trade import (
     LogisticsParcel,
@@ -41,7 +48,7 @@ from .trade import (
     text,
 )
 
-__all__ = ["KIND", "LOGISTICS", "PRODUCT", "TRADE", "Open1688Connector"]
+__all__ = ["KIND", "LOGISTICS", "PRODUCT", "TRADE", "Open1688Connector", "out_order_tag"]
 
 log = logging.getLogger(__name__)
 
@@ -51,48 +58,34 @@ LOGISTICS = "com.alibaba.logistics"
 PRODUCT = "com.alibaba.product"
 #: Orders per list page (the reference: ≤ 20 is safe).
 PAGE_SIZE = 20
-#: How far back ``find_by_out_order_id`` looks (an order placed by this app minutes ago).
+#: How far back ``find_by_out_order_id`` looks when the send time is not known.
 LOOKUP_DAYS = 3
+#: Searched before the attempt's send time (clock skew between this PC and 1688).
+LOOKUP_MARGIN = timedelta(hours=1)
+#: At most this many list pages per lookup (10,000 orders); longer raises (still unknown).
+LOOKUP_MAX_PAGES = 500
 _CLOSED = frozenset({"cancel", "terminated"})
+#: A refund application still under way (a finished one, ``refundsuccess`` or ``refundclose``,
+#: may be an earlier application of the same order: never taken for a new one).
 _OPEN_REFUNDS = frozenset(
-    {"waitselleragree", "waitbuyermodify", "waitbuyersend", "waitsellerreceive", "refundsuccess"}
+    {"waitselleragree", "waitbuyermodify", "waitbuyersend", "waitsellerreceive"}
 )
 
 
-def account_of_order(order_id_1688: str) -> AccountRef | None:
-    """The open-platform account a 1688 order was bought with, if the app knows it."""
-    from ...store.db import db
-
-    row = db.execute_sql(
-        "SELECT a.id, a.name, a.member_id, a.connector FROM supplier_order s"
-        " JOIN distribution_account a ON a.id = s.account_id"
-        " WHERE s.order_id_1688 = ? AND a.connector = ?",
-        (str(order_id_1688), KIND),
-    ).fetchone()
-    return AccountRef(int(row[0]), row[1], row[2], row[3]) if row else None
-
-
-def default_account() -> AccountRef | None:
-    """The first 1688 Open Platform account with credentials (the connector's default)."""
-    from ...store.db import db
-
-    rows = db.execute_sql(
-        "SELECT id, name, member_id, connector FROM distribution_account"
-        " WHERE connector = ? ORDER BY id",
-        (KIND,),
-    ).fetchall()
-    for row in rows:
-        if load_credentials(int(row[0])) is not None:
-            return AccountRef(int(row[0]), row[1], row[2], row[3])
-    return AccountRef(int(rows[0][0]), rows[0][1], rows[0][2], rows[0][3]) if rows else None
+def out_order_tag(out_order_id: str) -> str:
+    """What :meth:`Open1688Connector.place_order` appends to the order message so that a
+    lost answer's order is found even where 1688 does not echo ``outOrderId``."""
+    return f"[{out_order_id}]"
 
 
 class Open1688Connector:
     """One distribution account's 1688 over the Open Platform API.
 
     Args:
-        account: The account; without one, the one :meth:`sign_in` names, else the first
-            open-platform account in the database.
+        account: The distribution account whose buyer places, cancels and refunds. Required:
+            pass it here (``get_connector("open1688", account=...)``); until one is given (here
+            or by :meth:`sign_in`) every call raises :class:`AccountRequiredError` and nothing
+            is sent. The connector never picks an account itself.
         gateway: The gateway (default: ``DROPSHIP_DESKTOP_1688_GATEWAY`` or the real one).
     """
 
@@ -105,17 +98,18 @@ class Open1688Connector:
         self, account: AccountRef | None = None, *, gateway: Gateway | None = None
     ) -> None:
         self._account = account
-        #: The account was named (constructor or sign-in): every call uses it. Otherwise a call
-        #: about an order uses the account that order was bought with.
-        self._pinned = account is not None
         self._gateway = gateway
         self._session: AccountSession | None = None
-        self._sessions: dict[int, AccountSession] = {}
         self._lock = threading.Lock()
         self._reasons: dict[tuple[str, str], list[RefundReason]] = {}
         self._entries: dict[str, list[str]] = {}
 
     # -- plumbing --------------------------------------------------------------------------
+
+    @property
+    def account_id(self) -> int | None:
+        """The distribution account the calls act for (``None``: not given yet)."""
+        return self._account.id if self._account is not None else None
 
     @property
     def gateway(self) -> Gateway:
@@ -129,44 +123,46 @@ class Open1688Connector:
             self._gateway.close()
             self._gateway = None
             self._session = None
-            self._sessions.clear()
 
-    def session(self, order_id_1688: str | None = None) -> AccountSession:
-        """The account session for a call (about *order_id_1688*, when given)."""
+    def session(self) -> AccountSession:
         with self._lock:
-            if not self._pinned and order_id_1688:
-                account = account_of_order(order_id_1688)
-                if account is not None:
-                    return self._session_of(account)
             if self._session is None:
-                account = self._account or default_account()
+                account = self._account
                 if account is None:
-                    raise NotConnectedError("")
+                    raise AccountRequiredError()
                 self._account = account
-                self._session = self._session_of(account)
+                self._session = AccountSession(
+                    account.id,
+                    account.name,
+                    load_credentials(account.id, account.name),
+                    self.gateway,
+                )
             return self._session
 
-    def _session_of(self, account: AccountRef) -> AccountSession:
-        session = self._sessions.get(account.id)
-        if session is None:
-            session = AccountSession(
-                account.id, account.name, load_credentials(account.id), self.gateway
-            )
-            self._sessions[account.id] = session
-        return session
-
     def _call(
-        self,
-        namespace: str,
-        api: str,
-        params: dict[str, Any],
-        *,
-        idempotent: bool,
-        order_id: str | None = None,
+        self, namespace: str, api: str, params: dict[str, Any], *, idempotent: bool
     ) -> dict[str, Any]:
-        about = order_id or params.get("orderId") or params.get("tradeID")
-        session = self.session(str(about) if about else None)
-        return session.call(namespace, api, params, idempotent=idempotent)
+        return self.session().call(namespace, api, params, idempotent=idempotent)
+
+    def _send(self, api: str, params: dict[str, Any]) -> CallResult:
+        """A trade call that changes something. A certain refusal (1688 refused it, or it never
+        left the app) is a definite failure; a lost answer raises :class:`UncertainOutcome`."""
+        try:
+            return self._result(self._call(TRADE, api, params, idempotent=False))
+        except CERTAIN_REFUSALS as exc:
+            code, message = refusal(exc)
+            log.info("1688 %s: not carried out (%s)", api, code)
+            return CallResult(False, code, message)
+
+    @staticmethod
+    def _look_up(lost: UncertainOutcome, lookup: Any, *args: Any) -> Any:
+        """*lookup(*args)* after a lost answer; if it fails too, the outcome stays unknown
+        (the lost answer is raised again, never a "not sent" error)."""
+        try:
+            return lookup(*args)
+        except Exception:
+            log.info("answer lost; the lookup failed too")
+            raise lost from None
 
     @staticmethod
     def _result(body: dict[str, Any]) -> CallResult:
@@ -189,7 +185,6 @@ class Open1688Connector:
     def sign_in(self, account: AccountRef) -> SignInResult:
         """Check the account's authorisation with a one-order list call."""
         with self._lock:
-            self._pinned = True
             if self._account is None or self._account.id != account.id:
                 self._account = account
                 self._session = None
@@ -318,16 +313,16 @@ class Open1688Connector:
             "remark": remark or None,
         }
         try:
-            return self._result(self._call(TRADE, "alibaba.trade.cancel", params, idempotent=False))
-        except UncertainOutcome:
-            order = self.order_detail(order_id_1688)  # raises again if 1688 is still away
+            return self._send("alibaba.trade.cancel", params)
+        except UncertainOutcome as lost:
+            order = self._look_up(lost, self.order_detail, order_id_1688)
             if order is not None and order.status in _CLOSED:
                 log.info("cancel answer lost; the order is closed on 1688")
                 return CallResult(True)
             if order is None or order.status != "waitbuyerpay":
                 raise
             log.info("cancel answer lost; the order is still open: sending once more")
-            return self._result(self._call(TRADE, "alibaba.trade.cancel", params, idempotent=False))
+            return self._send("alibaba.trade.cancel", params)
 
     # -- refunds ---------------------------------------------------------------------------
 
@@ -381,9 +376,17 @@ class Open1688Connector:
         vouchers: Sequence[str],
     ) -> CallResult:
         order_id = str(order_id_1688)
+        try:
+            entry_ids = self._entry_ids(order_id)
+            # The order's refunds before sending: after a lost answer only a NEW id is this one.
+            before = {r["refund_id"]: r["status"] for r in self.refunds_of(order_id)}
+        except CERTAIN_REFUSALS as exc:
+            return CallResult(False, *refusal(exc))
+        except UncertainOutcome:  # a query's answer lost: the refund itself was not sent
+            return CallResult(False, "NOT_SENT", message_for("NOT_SENT"))
         params: dict[str, Any] = {
             "orderId": order_id,
-            "orderEntryIds": [int(i) if i.isdigit() else i for i in self._entry_ids(order_id)],
+            "orderEntryIds": [int(i) if i.isdigit() else i for i in entry_ids],
             "disputeRequest": dispute_request,
             "applyPayment": int(amount_fen),
             "applyCarriage": 0,
@@ -393,23 +396,23 @@ class Open1688Connector:
             "vouchers": list(vouchers) or None,
         }
         try:
-            return self._result(
-                self._call(TRADE, "alibaba.trade.createRefund", params, idempotent=False)
-            )
-        except UncertainOutcome:
-            # Look before sending again: an open refund means the application arrived.
-            refunds = self.refunds_of(order_id)
-            open_ = [r for r in refunds if r["status"] in _OPEN_REFUNDS]
-            if open_:
+            return self._send("alibaba.trade.createRefund", params)
+        except UncertainOutcome as lost:
+            # Look before sending again (a failed lookup raises: the outcome stays unknown).
+            refunds = self._look_up(lost, self.refunds_of, order_id)
+            order = self._look_up(lost, self.order_detail, order_id)
+            new = [r for r in refunds if r["refund_id"] not in before]
+            if new:
                 log.info("createRefund answer lost; the refund exists on 1688")
-                return CallResult(True, refund_id=open_[0]["refund_id"])
-            order = self.order_detail(order_id)
-            if order is not None and order.refund_status in _OPEN_REFUNDS:
-                return CallResult(True)
-            log.info("createRefund answer lost; no refund on 1688: sending once more")
-            return self._result(
-                self._call(TRADE, "alibaba.trade.createRefund", params, idempotent=False)
-            )
+                return CallResult(True, refund_id=new[0]["refund_id"])
+            if order is None:
+                raise
+            if order.refund_status in _OPEN_REFUNDS and not any(
+                status in _OPEN_REFUNDS for status in before.values()
+            ):
+                return CallResult(True)  # under way now, and no application was before
+            log.info("createRefund answer lost; no new refund on 1688: sending once more")
+            return self._send("alibaba.trade.createRefund", params)
 
     def request_refund(
         self,
@@ -460,17 +463,9 @@ class Open1688Connector:
             "freightBill": tracking_no,
         }
         try:
-            return self._result(
-                self._call(
-                    TRADE,
-                    "alibaba.trade.refund.returnGoods",
-                    params,
-                    idempotent=False,
-                    order_id=str(order_id_1688),
-                )
-            )
-        except UncertainOutcome:
-            for refund in self.refunds_of(str(order_id_1688)):
+            return self._send("alibaba.trade.refund.returnGoods", params)
+        except UncertainOutcome as lost:
+            for refund in self._look_up(lost, self.refunds_of, str(order_id_1688)):
                 if refund["refund_id"] == refund_id and refund["status"] == "waitsellerreceive":
                     return CallResult(True, refund_id=refund_id)
             raise
@@ -479,17 +474,9 @@ class Open1688Connector:
         """``alibaba.trade.cancelRefund`` (withdraw an application); checked after a lost
         answer."""
         try:
-            return self._result(
-                self._call(
-                    TRADE,
-                    "alibaba.trade.cancelRefund",
-                    {"refundId": refund_id},
-                    idempotent=False,
-                    order_id=str(order_id_1688),
-                )
-            )
-        except UncertainOutcome:
-            for refund in self.refunds_of(str(order_id_1688)):
+            return self._send("alibaba.trade.cancelRefund", {"refundId": refund_id})
+        except UncertainOutcome as lost:
+            for refund in self._look_up(lost, self.refunds_of, str(order_id_1688)):
                 if refund["refund_id"] == refund_id and refund["status"] == "refundclose":
                     return CallResult(True, refund_id=refund_id)
             raise
@@ -502,7 +489,14 @@ class Open1688Connector:
             {"orderId": str(order_id_1688), "pageNo": 1, "pageSize": 20},
             idempotent=True,
         )
-        raw = find_key(body, "opOrderRefundModels") or find_key(body, "refunds")
+        inner = body.get("result") if isinstance(body.get("result"), dict) else {}
+        if is_success(body) is False or is_success(inner) is False:
+            code = text(find_key(body, "errorCode") or find_key(body, "code")) or "REFUND_QUERY"
+            message = text(find_key(body, "errorMessage") or find_key(body, "message"))
+            raise ApiError(code, message)
+        raw = find_key(body, "opOrderRefundModels")
+        if raw is None:
+            raw = find_key(body, "refunds")
         out = []
         for entry in raw if isinstance(raw, list) else []:
             if isinstance(entry, dict) and text(entry.get("refundId")):
@@ -573,13 +567,22 @@ class Open1688Connector:
         ``outOrderId``: found means placed (linked, never placed again); not found raises (the
         purchase stays "unknown" until it is looked up again)."""
         params = {**self._order_params(request), "outOrderId": request.out_order_id}
+        tag = out_order_tag(request.out_order_id)
+        params["message"] = f"{request.message[: 499 - len(tag)]} {tag}".strip()
+        sent_at = now_utc()
         try:
             body = self._call(TRADE, "alibaba.trade.fastCreateOrder", params, idempotent=False)
-        except UncertainOutcome:
-            found = self.find_by_out_order_id(request.out_order_id)
+        except UncertainOutcome as lost:
+            # A failed lookup raises the lost answer again: still unknown, never "not sent".
+            found = self._look_up(
+                lost, lambda: self.find_by_out_order_id(request.out_order_id, sent_after=sent_at)
+            )
             if found is not None:
                 return PlaceResult(True, found.order_id_1688, found.total_fen)
             raise
+        except CERTAIN_REFUSALS as exc:  # refused or never sent: nothing was ordered
+            code, message = refusal(exc)
+            return PlaceResult(False, error_code=code, message=message)
         result = body.get("result") if isinstance(body.get("result"), dict) else body
         if is_success(body) is False or is_success(result) is False:
             code = text(result.get("code") or body.get("errorCode") or body.get("code"))
@@ -599,17 +602,34 @@ class Open1688Connector:
             True, order_id, fen(result.get("totalSuccessAmount")), fen(result.get("postFee"))
         )
 
-    def find_by_out_order_id(self, out_order_id: str) -> RemoteOrder | None:
-        """The order placed with *out_order_id* in the last days (``None``: there is none)."""
-        since = now_utc() - timedelta(days=LOOKUP_DAYS)
+    def find_by_out_order_id(
+        self, out_order_id: str, *, sent_after: datetime | None = None
+    ) -> RemoteOrder | None:
+        """The order placed with *out_order_id* (``None``: 1688 certainly has none).
+
+        Every order created since *sent_after* (the attempt's send time) minus
+        :data:`LOOKUP_MARGIN` is read, page by page to the end: to ``totalRecord`` when 1688
+        gives it, else to the first short page. An order matches by ``outOrderId`` or by the
+        tag :meth:`place_order` puts in the order message (``buyerFeedback``). ``None`` only
+        after the whole window was read.
+
+        Raises:
+            UserError: The window could not be read to its end (a page failed, or it is too
+                long): whether the order exists is still unknown.
+        """
+        start = sent_after if sent_after is not None else now_utc() - timedelta(days=LOOKUP_DAYS)
+        since = start - LOOKUP_MARGIN
+        tag = out_order_tag(out_order_id)
         page = 1
         while True:
             orders, total = self.order_page(created_from=since, page=page)
             for order in orders:
-                if order.out_order_id == out_order_id:
+                if order.out_order_id == out_order_id or tag in order.buyer_message:
                     return order.remote()
-            if not orders or page * PAGE_SIZE >= total or page >= 50:
+            if len(orders) < PAGE_SIZE or (total and page * PAGE_SIZE >= total):
                 return None
+            if page >= LOOKUP_MAX_PAGES:
+                raise ApiError(code="LOOKUP_INCOMPLETE")
             page += 1
 
     def payment_url(self, order_ids_1688: Sequence[str]) -> str:
@@ -626,7 +646,12 @@ class Open1688Connector:
     # -- offers ----------------------------------------------------------------------------
 
     def offer_facts(self, offer_id_1688: str) -> OfferFacts | None:
-        """``alibaba.product.get``; ``None`` when 1688 has no such offer any more."""
+        """``alibaba.product.get``; ``None`` when 1688 has no such offer any more.
+
+        Raises:
+            ApiError: 1688 refused, or answered in a shape the parser does not know
+                (``UNKNOWN_ANSWER``): the offer is "not checked", never taken as delisted.
+        """
         body = self._call(
             PRODUCT,
             "alibaba.product.get",
@@ -638,4 +663,7 @@ class Open1688Connector:
             if code in ("PRODUCT_NOT_EXIST", "OFFER_NOT_EXIST", "ORDER_NOT_EXIST"):
                 return None
             raise ApiError(code, text(body.get("errorMessage")))
-        return parse_product(str(offer_id_1688), body)
+        facts = parse_product(str(offer_id_1688), body)
+        if facts is None:  # a shape this version cannot read: not checked (not "delisted")
+            raise ApiError(code="UNKNOWN_ANSWER")
+        return facts

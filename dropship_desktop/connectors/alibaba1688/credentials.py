@@ -4,7 +4,9 @@ One keyring entry per distribution account (``open1688:account:{id}``) holds a J
 key, app secret, redirect URI, access and refresh tokens with their expiry, the member id and a
 "reconnect" flag set when a refresh failed. Nothing of it is written to the database, the settings
 or the log. For unattended use the environment can supply ``DROPSHIP_DESKTOP_1688_APP_KEY``,
-``…_APP_SECRET`` and ``…_ACCESS_TOKEN``; those are read, never stored.
+``…_APP_SECRET`` and ``…_ACCESS_TOKEN``; those are read, never stored, and belong to ONE
+account: the one ``DROPSHIP_DESKTOP_1688_ACCOUNT`` names (its name or id), else the account
+named ``1688 API`` (the one ``sync 1688`` makes for them). Every other account keeps its own.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ __all__ = [
     "DEFAULT_GATEWAY",
     "DEFAULT_REDIRECT_URI",
     "ENV_ACCESS_TOKEN",
+    "ENV_ACCOUNT",
     "ENV_APP_KEY",
     "ENV_APP_SECRET",
     "ENV_GATEWAY",
@@ -33,6 +36,7 @@ __all__ = [
     "Credentials",
     "authorize_url",
     "delete_credentials",
+    "env_account",
     "env_credentials",
     "gateway_url",
     "load_credentials",
@@ -44,6 +48,10 @@ ENV_GATEWAY = "DROPSHIP_DESKTOP_1688_GATEWAY"
 ENV_APP_KEY = "DROPSHIP_DESKTOP_1688_APP_KEY"
 ENV_APP_SECRET = "DROPSHIP_DESKTOP_1688_APP_SECRET"
 ENV_ACCESS_TOKEN = "DROPSHIP_DESKTOP_1688_ACCESS_TOKEN"
+ENV_ACCOUNT = "DROPSHIP_DESKTOP_1688_ACCOUNT"
+#: The account the environment's credentials belong to without ``DROPSHIP_DESKTOP_1688_ACCOUNT``
+#: (the same name as ``services.open1688_accounts.ENV_ACCOUNT_NAME``).
+ENV_DEFAULT_ACCOUNT = "1688 API"
 DEFAULT_GATEWAY = "https://gw.open.1688.com"
 AUTHORIZE_URL = "https://auth.1688.com/oauth/authorize"
 #: Where 1688 sends the seller after authorising; it must be the app's registered callback.
@@ -151,10 +159,16 @@ def env_credentials() -> Credentials | None:
     return Credentials(key, secret, access_token=token, from_env=True)
 
 
-def load_credentials(account_id: int) -> Credentials | None:
-    """The account's credentials: the environment's if set, else the keyring's (or ``None``)."""
+def env_account() -> str:
+    """The name (or id) of the account the environment's credentials belong to."""
+    return os.environ.get(ENV_ACCOUNT, "").strip() or ENV_DEFAULT_ACCOUNT
+
+
+def load_credentials(account_id: int, account_name: str = "") -> Credentials | None:
+    """The account's credentials: the environment's when they are set and belong to this
+    account (:func:`env_account` names it, by name or id), else the keyring's (or ``None``)."""
     from_env = env_credentials()
-    if from_env is not None:
+    if from_env is not None and env_account() in (str(int(account_id)), account_name.strip()):
         return from_env
     stored = load_secret(_secret_name(account_id))
     return Credentials.from_json(stored) if stored else None

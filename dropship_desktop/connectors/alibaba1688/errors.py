@@ -11,14 +11,18 @@ from ...i18n import QT_TRANSLATE_NOOP, Text, with_values
 from ..base import ConnectorUnavailable
 
 __all__ = [
+    "CERTAIN_REFUSALS",
     "ERROR_MESSAGES",
+    "AccountRequiredError",
     "ApiError",
     "GatewayUnreachable",
+    "GatewayUrlInvalid",
     "NotConnectedError",
     "RateLimitedError",
     "ReconnectNeededError",
     "UncertainOutcome",
     "message_for",
+    "refusal",
 ]
 
 #: Error code → what it means for the seller (English source, translated by the UI).
@@ -36,6 +40,22 @@ ERROR_MESSAGES: dict[str, str] = {
         "Open1688",
         "1688 does not allow closing an order within 10 seconds of placing it. Wait a moment "
         "and try again.",
+    ),
+    "LOOKUP_INCOMPLETE": QT_TRANSLATE_NOOP(
+        "Open1688",
+        "Too many 1688 orders were placed since this purchase was sent to look it up "
+        "automatically. Find it in 1688's order list (its message holds the purchase's "
+        "number), then paste the number or say it was not ordered.",
+    ),
+    "NOT_SENT": QT_TRANSLATE_NOOP(
+        "Open1688",
+        "1688 did not answer while the app prepared the request, so nothing was sent. Try "
+        "again in a moment.",
+    ),
+    "UNKNOWN_ANSWER": QT_TRANSLATE_NOOP(
+        "Open1688",
+        "1688 answered in a form this version of the app cannot read, so nothing was changed. "
+        "Check it on 1688, or update the app.",
     ),
     # logistics
     "500_2": QT_TRANSLATE_NOOP("Open1688", "The supplier has not shipped this order yet."),
@@ -113,11 +133,12 @@ class RateLimitedError(ApiError):
     """The gateway refused because of its rate limit (nothing was executed)."""
 
 
-class ReconnectNeededError(UserError):
+class ReconnectNeededError(ConnectorUnavailable, UserError):
     """The authorisation is gone (refresh failed or expired): the seller must reconnect."""
 
     def __init__(self, account: str = "") -> None:
-        super().__init__(
+        UserError.__init__(
+            self,
             QT_TRANSLATE_NOOP(
                 "Open1688",
                 "The 1688 account “{account}” needs to be reconnected: its authorisation "
@@ -127,11 +148,12 @@ class ReconnectNeededError(UserError):
         )
 
 
-class NotConnectedError(UserError):
+class NotConnectedError(ConnectorUnavailable, UserError):
     """No credentials for the account (never connected, or removed)."""
 
     def __init__(self, account: str = "") -> None:
-        super().__init__(
+        UserError.__init__(
+            self,
             QT_TRANSLATE_NOOP(
                 "Open1688",
                 "The account “{account}” is not connected to the 1688 open platform. Connect it "
@@ -169,3 +191,58 @@ class UncertainOutcome(UserError):
             api=api,
             detail=detail,
         )
+
+
+class AccountRequiredError(ConnectorUnavailable, UserError):
+    """A connector made without its distribution account: nothing is sent."""
+
+    def __init__(self) -> None:
+        UserError.__init__(
+            self,
+            QT_TRANSLATE_NOOP(
+                "Open1688",
+                "No distribution account was chosen for this 1688 call, so nothing was sent. "
+                "Choose the account (1688 accounts) and try again.",
+            ),
+        )
+
+
+class GatewayUrlInvalid(ConnectorUnavailable, UserError):
+    """The gateway address is not a web address: nothing can be (or was) sent."""
+
+    def __init__(self, url: str) -> None:
+        UserError.__init__(
+            self,
+            QT_TRANSLATE_NOOP(
+                "Open1688",
+                "The 1688 gateway address “{url}” is not a web address (it must start with "
+                "https://). Nothing was sent. Correct or remove the "
+                "DROPSHIP_DESKTOP_1688_GATEWAY setting and try again.",
+            ),
+            url=url[:200],
+        )
+
+
+#: Exceptions meaning 1688 certainly did nothing with the request (refused it, or it never
+#: left the app): the call's result is a definite failure, safe to try again later.
+CERTAIN_REFUSALS: tuple[type[Exception], ...] = (
+    ApiError,
+    ReconnectNeededError,
+    NotConnectedError,
+    AccountRequiredError,
+    GatewayUnreachable,
+    GatewayUrlInvalid,
+)
+
+
+def refusal(exc: Exception) -> tuple[str, Text]:
+    """The error code and the seller's (translatable) message of a certain refusal."""
+    if isinstance(exc, ApiError):
+        return exc.code or "UNKNOWN", message_for(exc.code, exc.platform_message)
+    code = {
+        ReconnectNeededError: "RECONNECT",
+        NotConnectedError: "NOT_CONNECTED",
+    }.get(type(exc), "NOT_SENT")
+    if isinstance(exc, UserError):
+        return code, exc.text
+    return code, message_for(code)

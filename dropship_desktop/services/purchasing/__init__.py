@@ -24,7 +24,13 @@ ordering API), ``purchase_list`` (the purchase-list file, real line costs). Impo
 
 from __future__ import annotations
 
-from .api import PurchaseOutcome, find_interrupted_purchases, place_via_api, resolve_unknown
+from .api import (
+    PurchaseOutcome,
+    attempt_account_id,
+    find_interrupted_purchases,
+    place_via_api,
+    resolve_unknown,
+)
 from .attempts import DEFAULT_MIN_MARGIN_PCT, AttemptRow, attempts_of, forget_session
 from .placing import (
     PurchaseStart,
@@ -62,6 +68,7 @@ __all__ = [
     "QueueLine",
     "QueueRow",
     "abandon_purchase",
+    "attempt_account_id",
     "attempts_of",
     "confirm_ordered",
     "find_interrupted_purchases",

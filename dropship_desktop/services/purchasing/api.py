@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 from ...connectors.base import (
     AddressParam,
@@ -41,7 +42,13 @@ from .attempts import (
 )
 from .placing import _full_receiver, _link_orders, start_purchase
 
-__all__ = ["PurchaseOutcome", "find_interrupted_purchases", "place_via_api", "resolve_unknown"]
+__all__ = [
+    "PurchaseOutcome",
+    "attempt_account_id",
+    "find_interrupted_purchases",
+    "place_via_api",
+    "resolve_unknown",
+]
 
 log = logging.getLogger(__name__)
 
@@ -209,8 +216,10 @@ def place_via_api(
 def resolve_unknown(attempt_id: int, connector: OrderingConnector) -> PurchaseOutcome:
     """Settle a purchase whose answer was lost by looking its ``outOrderId`` up on 1688.
 
-    Found: the order is linked (nothing is placed again). Not found: nothing was ordered; the
-    attempt fails and the shop order is back in the queue.
+    Found: the order is linked (nothing is placed again). Not found after the whole window
+    since the attempt was sent was searched: nothing was ordered; the attempt fails and the shop
+    order is back in the queue. A lookup that fails part-way raises and the attempt stays
+    ``unknown``.
 
     Raises:
         UserError: The attempt is not waiting for this, or the connector cannot look orders up
@@ -228,16 +237,47 @@ def resolve_unknown(attempt_id: int, connector: OrderingConnector) -> PurchaseOu
             ),
             order=attempt.out_order_id,
         )
-    remote = connector.find_by_out_order_id(attempt.out_order_id)
+    sent, account_id = db.execute_sql(
+        "SELECT COALESCE(sent_at, created_at), account_id FROM purchase_attempt WHERE id = ?",
+        (attempt.id,),
+    ).fetchone()
+    acting = getattr(connector, "account_id", None)
+    if account_id is not None and acting is not None and int(acting) != int(account_id):
+        # Another buyer account's order list cannot show it: "not found" would re-queue it.
+        raise UserError(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "This purchase was sent through another distribution account; look it up "
+                "with that account.",
+            )
+        )
+    # Search from the moment it was sent (the connector adds a margin): a lookup days later
+    # still covers it. The connector raises unless it read the whole window, and then the
+    # attempt stays unknown: failing it would re-queue the order and place a second one.
+    remote = connector.find_by_out_order_id(
+        attempt.out_order_id, sent_after=datetime.fromtimestamp(int(sent), UTC)
+    )
     if remote is None:
         changes = _finish_failed(
-            attempt.id, "NOT_FOUND", "Not on 1688: nothing was ordered (looked up by outOrderId)."
+            attempt.id,
+            "NOT_FOUND",
+            QT_TRANSLATE_NOOP(
+                "Messages", "Not on 1688: nothing was ordered (looked up by outOrderId)."
+            ),
         )
         return PurchaseOutcome(attempt.id, _S.FAILED, "", "NOT_FOUND", "", changes)
     changes = _finish_placed(
         attempt.id, remote.order_id_1688, remote.status, remote.total_fen or None, None
     )
     return PurchaseOutcome(attempt.id, _S.LINKED, remote.order_id_1688, changes=changes)
+
+
+def attempt_account_id(attempt_id: int) -> int | None:
+    """The distribution account a purchase was recorded under (``None``: none or deleted)."""
+    row = db.execute_sql(
+        "SELECT account_id FROM purchase_attempt WHERE id = ?", (attempt_id,)
+    ).fetchone()
+    return int(row[0]) if row and row[0] is not None else None
 
 
 @write_op

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...connectors import get_connector
+from ...connectors import Capability, connector_info, get_connector
 from ...connectors.manual import AFTER_SALES_REFUND, RETURN_GOODS, ManualConnector
 from ...domain.after_sales import (
     BuyerState,
@@ -37,6 +37,7 @@ from ...domain.after_sales import (
     ContactDirection,
     SupplierState,
 )
+from ...domain.cancel_flow import AccountRef
 from ...services import after_sales as svc
 from ...services import after_sales_supplier as supplier_svc
 from ...services.base import Changes
@@ -72,10 +73,16 @@ CHANNEL_TIPS = {
 }
 
 
-def connector_for(kind: str) -> Any:
-    """The connector of a distribution account kind; the manual one opens the system browser."""
+def connector_for(kind: str, account: AccountRef | None = None) -> Any:
+    """The connector of a distribution account kind; the manual one opens the system browser.
+
+    *account* is the distribution account the 1688 order was bought with: a connector that acts
+    for one account (the 1688 Open Platform) is made for it, never for another.
+    """
     if kind == "manual" or not kind:
         return ManualConnector(open_url=lambda url: QDesktopServices.openUrl(QUrl(url)))
+    if account is not None and connector_info(kind).can(Capability.NETWORK):
+        return get_connector(kind, account=account)
     return get_connector(kind)
 
 

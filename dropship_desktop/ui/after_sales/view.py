@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.after_sales import BuyerState, CaseKind, SupplierState, buyer_next_states
+from ...domain.cancel_flow import AccountRef
 from ...domain.risk import RULES
 from ...domain.timeutil import now_epoch
 from ...services import after_sales_supplier as supplier_svc
@@ -516,7 +517,16 @@ class AfterSalesView(View):
         case = self._case()
         if case is None:
             return
-        connector = connector_for(str(case.get("connector") or "manual"))
+        kind = str(case.get("connector") or "manual")
+        account = None
+        if case.get("distribution_account_id") is not None:
+            account = AccountRef(
+                int(case["distribution_account_id"]),
+                str(case.get("account_name") or ""),
+                str(case.get("account_member") or ""),
+                kind,
+            )
+        connector = connector_for(kind, account)
         self._open(SupplierStepDialog(self.worker, case, SupplierState(target), connector, self))
 
     @Slot()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import QColor, QDesktopServices, QGuiApplication
@@ -220,8 +221,29 @@ def _load(limit: int, include_ordered: bool, min_margin: float) -> tuple[list[pu
     return pu.queue_rows(ids[:limit], min_margin_pct=min_margin), len(ids) > limit
 
 
+def _account_option(account: Any) -> dict[str, Any]:
+    """``account=`` for the kinds that act for one account (open1688 requires it)."""
+    return {"account": account} if account.connector == "open1688" else {}
+
+
+def api_connector_for(account_id: int | None) -> OrderingConnector | None:
+    """The connector of the account a purchase was sent through (``None``: gone or manual)."""
+    from ...connectors import get_connector
+    from ...services.cancellation import list_accounts
+
+    for account in list_accounts():
+        if account.id == account_id:
+            try:
+                connector = get_connector(account.connector, **_account_option(account))
+            except Exception:  # an unknown kind: that account cannot be used
+                return None
+            return connector if getattr(connector, "can_place_orders", False) else None  # type: ignore[return-value]
+    return None
+
+
 def default_api_connector() -> tuple[OrderingConnector, int] | None:
-    """The first distribution account whose connector can place orders through the API."""
+    """The first distribution account whose connector can place orders through the API (the
+    connector acts for that account, the one the purchase is recorded under)."""
     from ...connectors import Capability, connector_kinds, get_connector
     from ...services.cancellation import list_accounts
 
@@ -230,7 +252,7 @@ def default_api_connector() -> tuple[OrderingConnector, int] | None:
     for account in list_accounts():
         if account.connector not in ordering:
             continue
-        connector = get_connector(account.connector)
+        connector = get_connector(account.connector, **_account_option(account))
         if isinstance(connector, OrderingConnector) and connector.can_place_orders:
             return connector, account.id
     return None
@@ -602,6 +624,8 @@ class PurchaseQueueView(View):
             return
         connector, account_id = found
         if row.attempt is not None and row.attempt.state is AttemptState.UNKNOWN:
+            # Looked up through the account it was sent with (another one cannot see it).
+            connector = api_connector_for(pu.attempt_account_id(row.attempt.id)) or connector
             self.worker.submit(
                 pu.resolve_unknown,
                 row.attempt.id,
