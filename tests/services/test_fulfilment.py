@@ -562,3 +562,29 @@ def test_a_high_risk_order_is_flagged_in_the_queue_until_checked() -> None:
     assert [h.id for h in risk.high_risk_orders([order])] == [order]
     risk.mark_checked(order)
     assert QueueWarning.HIGH_RISK not in _row(order).warnings
+
+
+def test_on_the_network_worker_every_database_step_goes_through_run_db() -> None:
+    """place_via_api / resolve_unknown with run_db (as the purchase queue runs them on the
+    network worker): every database step is handed over, the connector calls are not."""
+    import threading
+
+    order = paid_order()
+    fake = _fake()
+    fake.lose_next_answers()
+    steps: list[str] = []
+    network = threading.current_thread().name
+
+    def run_db(fn):  # type: ignore[no-untyped-def]
+        steps.append(getattr(fn, "__qualname__", "?"))
+        return fn()
+
+    outcome = pu.place_via_api(order, fake, run_db=run_db)
+    assert outcome.state is AttemptState.UNKNOWN
+    assert len(steps) == 5  # start, load, request, begin send, mark unknown
+    assert all(call[0] in ("preview_order", "place_order") for call in fake.calls)
+    steps.clear()
+    resolved = pu.resolve_unknown(outcome.attempt_id, fake, run_db=run_db)
+    assert resolved.state is AttemptState.LINKED and len(steps) == 3  # load, sent time, link
+    assert threading.current_thread().name == network
+    assert len(fake.calls_of("place_order")) == 1

@@ -6,8 +6,10 @@ ordering again; attempts a killed process left sent are found at start-up."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 
 from ...connectors.base import (
     AddressParam,
@@ -51,6 +53,13 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
+
+#: Runs one database step of a network job and returns its result (``NetworkWorker.run_db``).
+RunDb = Callable[[Callable[[], Any]], Any]
+
+
+def _here(fn: Callable[[], Any]) -> Any:
+    return fn()
 
 
 @dataclass(frozen=True)
@@ -147,6 +156,7 @@ def place_via_api(
     account_id: int | None = None,
     order_again: bool = False,
     min_margin_pct: float = DEFAULT_MIN_MARGIN_PCT,
+    run_db: RunDb | None = None,
 ) -> PurchaseOutcome:
     """Place one shop order's 1688 order through the API: record, preview, send, link.
 
@@ -154,6 +164,11 @@ def place_via_api(
     the write lock). A connector that knows the call did not reach 1688
     (:class:`ConnectorUnavailable`) fails the attempt safely; any other error leaves it
     ``unknown``, to be resolved with :func:`resolve_unknown` by looking the order up.
+
+    Args:
+        run_db: Runs one database step and returns its result: given when this runs on the
+            network worker (``NetworkWorker.run_db`` hands each step to the DB worker); by
+            default the steps run right here.
 
     Raises:
         UserError: The order cannot be placed (see :func:`start_purchase`) or the connector
@@ -167,53 +182,63 @@ def place_via_api(
                 "by hand on 1688.",
             )
         )
-    start = start_purchase(
-        sales_order_id,
-        channel="api",
-        connector=connector.name,
-        account_id=account_id,
-        order_again=order_again,
-        min_margin_pct=min_margin_pct,
+    step: RunDb = run_db or _here
+    start = step(
+        lambda: start_purchase(
+            sales_order_id,
+            channel="api",
+            connector=connector.name,
+            account_id=account_id,
+            order_again=order_again,
+            min_margin_pct=min_margin_pct,
+        )
     )
-    attempt = _load_attempt(start.attempt_id)
-    request = _request(attempt)
+    attempt = step(lambda: _load_attempt(start.attempt_id))
+    request = step(lambda: _request(attempt))
     try:
         preview = connector.preview_order(request)
     except Exception as exc:  # nothing was ordered by a preview
         log.warning("preview failed for attempt %s: %s", attempt.id, type(exc).__name__)
-        changes = _finish_failed(attempt.id, "PREVIEW_ERROR", str(exc))
+        text = str(exc)
+        changes = step(lambda: _finish_failed(attempt.id, "PREVIEW_ERROR", text))
         return PurchaseOutcome(attempt.id, _S.FAILED, "", "PREVIEW_ERROR", str(exc), changes)
     if not preview.ok:
-        changes = _finish_failed(attempt.id, preview.error_code, preview.message)
+        changes = step(lambda: _finish_failed(attempt.id, preview.error_code, preview.message))
         return PurchaseOutcome(
             attempt.id, _S.FAILED, "", preview.error_code, preview.message, changes
         )
-    _begin_send(attempt.id)
+    step(lambda: _begin_send(attempt.id))
     try:
         result: PlaceResult = connector.place_order(request)
     except ConnectorUnavailable as exc:
-        changes = _finish_failed(attempt.id, "NOT_SENT", str(exc))
+        text = str(exc)
+        changes = step(lambda: _finish_failed(attempt.id, "NOT_SENT", text))
         return PurchaseOutcome(attempt.id, _S.FAILED, "", "NOT_SENT", str(exc), changes)
     except Exception as exc:
         log.warning("answer lost for attempt %s: %s", attempt.id, type(exc).__name__)
-        changes = _mark_unknown(attempt.id, str(exc) or type(exc).__name__)
+        lost = str(exc) or type(exc).__name__
+        changes = step(lambda: _mark_unknown(attempt.id, lost))
         return PurchaseOutcome(attempt.id, _S.UNKNOWN, "", "", str(exc), changes)
     if not result.success:
-        changes = _finish_failed(attempt.id, result.error_code, result.message)
+        changes = step(lambda: _finish_failed(attempt.id, result.error_code, result.message))
         return PurchaseOutcome(
             attempt.id, _S.FAILED, "", result.error_code, result.message, changes
         )
-    changes = _finish_placed(
-        attempt.id,
-        result.order_id_1688,
-        OrderStatus1688.WAIT_BUYER_PAY.value,
-        result.total_fen or None,
-        result.freight_fen,
+    changes = step(
+        lambda: _finish_placed(
+            attempt.id,
+            result.order_id_1688,
+            OrderStatus1688.WAIT_BUYER_PAY.value,
+            result.total_fen or None,
+            result.freight_fen,
+        )
     )
     return PurchaseOutcome(attempt.id, _S.LINKED, result.order_id_1688, changes=changes)
 
 
-def resolve_unknown(attempt_id: int, connector: OrderingConnector) -> PurchaseOutcome:
+def resolve_unknown(
+    attempt_id: int, connector: OrderingConnector, *, run_db: RunDb | None = None
+) -> PurchaseOutcome:
     """Settle a purchase whose answer was lost by looking its ``outOrderId`` up on 1688.
 
     Found: the order is linked (nothing is placed again). Not found after the whole window
@@ -225,7 +250,8 @@ def resolve_unknown(attempt_id: int, connector: OrderingConnector) -> PurchaseOu
         UserError: The attempt is not waiting for this, or the connector cannot look orders up
             (the seller checks 1688 and pastes the number or says it was not ordered).
     """
-    attempt = _load_attempt(attempt_id)
+    step: RunDb = run_db or _here
+    attempt = step(lambda: _load_attempt(attempt_id))
     if attempt.state is not _S.UNKNOWN:
         raise _refuse_state(attempt)
     if not getattr(connector, "can_place_orders", False):
@@ -237,10 +263,12 @@ def resolve_unknown(attempt_id: int, connector: OrderingConnector) -> PurchaseOu
             ),
             order=attempt.out_order_id,
         )
-    sent, account_id = db.execute_sql(
-        "SELECT COALESCE(sent_at, created_at), account_id FROM purchase_attempt WHERE id = ?",
-        (attempt.id,),
-    ).fetchone()
+    sent, account_id = step(
+        lambda: db.execute_sql(
+            "SELECT COALESCE(sent_at, created_at), account_id FROM purchase_attempt WHERE id = ?",
+            (attempt.id,),
+        ).fetchone()
+    )
     acting = getattr(connector, "account_id", None)
     if account_id is not None and acting is not None and int(acting) != int(account_id):
         # Another buyer account's order list cannot show it: "not found" would re-queue it.
@@ -258,16 +286,20 @@ def resolve_unknown(attempt_id: int, connector: OrderingConnector) -> PurchaseOu
         attempt.out_order_id, sent_after=datetime.fromtimestamp(int(sent), UTC)
     )
     if remote is None:
-        changes = _finish_failed(
-            attempt.id,
-            "NOT_FOUND",
-            QT_TRANSLATE_NOOP(
-                "Messages", "Not on 1688: nothing was ordered (looked up by outOrderId)."
-            ),
+        changes = step(
+            lambda: _finish_failed(
+                attempt.id,
+                "NOT_FOUND",
+                QT_TRANSLATE_NOOP(
+                    "Messages", "Not on 1688: nothing was ordered (looked up by outOrderId)."
+                ),
+            )
         )
         return PurchaseOutcome(attempt.id, _S.FAILED, "", "NOT_FOUND", "", changes)
-    changes = _finish_placed(
-        attempt.id, remote.order_id_1688, remote.status, remote.total_fen or None, None
+    changes = step(
+        lambda: _finish_placed(
+            attempt.id, remote.order_id_1688, remote.status, remote.total_fen or None, None
+        )
     )
     return PurchaseOutcome(attempt.id, _S.LINKED, remote.order_id_1688, changes=changes)
 
