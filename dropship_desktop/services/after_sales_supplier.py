@@ -10,6 +10,7 @@ and templates are in :mod:`~dropship_desktop.services.after_sales`.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -302,13 +303,25 @@ def finish_supplier_request(
     )
 
 
-def submit_supplier_request(request: SupplierRequest, connector: Connector) -> Changes:
+#: Runs one database step of a network job and returns its result (``NetworkWorker.run_db``).
+RunDb = Callable[[Callable[[], Any]], Any]
+
+
+def _here(fn: Callable[[], Any]) -> Any:
+    return fn()
+
+
+def submit_supplier_request(
+    request: SupplierRequest, connector: Connector, *, run_db: RunDb | None = None
+) -> Changes:
     """Record, send and store the answer of a refund application (three transactions).
 
     A connector that certainly did not reach 1688 (:class:`ConnectorUnavailable`) leaves the case
     as it was, with the reason; any other failure leaves it "sent, answer not recorded".
+    *run_db* runs the two database steps (given on the network worker: ``NetworkWorker.run_db``).
     """
-    begin_supplier_request(request)
+    step: RunDb = run_db or _here
+    step(lambda: begin_supplier_request(request))
     try:
         result = connector.request_after_sales_refund(
             request.order_id_1688, request.amount_fen,
@@ -320,7 +333,9 @@ def submit_supplier_request(request: SupplierRequest, connector: Connector) -> C
     except Exception:
         log.exception("after-sales refund request for case %s: outcome unknown", request.case_id)
         raise
-    return finish_supplier_request(request.case_id, result, amount_fen=request.amount_fen)
+    return step(
+        lambda: finish_supplier_request(request.case_id, result, amount_fen=request.amount_fen)
+    )
 
 
 @write_op
@@ -351,17 +366,24 @@ def _begin_return(case_id: int, carrier: str, tracking_no: str, now: int) -> dic
 
 
 def submit_return_goods(
-    case_id: int, connector: Connector, carrier: str, tracking_no: str
+    case_id: int,
+    connector: Connector,
+    carrier: str,
+    tracking_no: str,
+    *,
+    run_db: RunDb | None = None,
 ) -> Changes:
-    """Send the return parcel's tracking number to 1688 (``refund.returnGoods``) and record it."""
-    case = _begin_return(case_id, carrier, tracking_no, now_epoch())
+    """Send the return parcel's tracking number to 1688 (``refund.returnGoods``) and record it
+    (*run_db* as for :func:`submit_supplier_request`)."""
+    step: RunDb = run_db or _here
+    case = step(lambda: _begin_return(case_id, carrier, tracking_no, now_epoch()))
     try:
         result = connector.submit_return_goods(
             str(case["order_id_1688"] or ""), case["supplier_refund_id"], carrier, tracking_no
         )
     except ConnectorUnavailable as exc:
         result = CallResult(False, "UNAVAILABLE", str(exc) or "1688 could not be reached.")
-    return finish_supplier_request(case_id, result)
+    return step(lambda: finish_supplier_request(case_id, result))
 
 
 @write_op

@@ -301,3 +301,31 @@ def test_defect_record_feeds_the_sourcing_comparison(fresh_db: Path) -> None:
     refused = load_comparison(1)
     assert refused.offers[0].facts.supplier.refusal_rate == 1.0
     assert refused.rank()[0].factor_scores["trust"] < base["trust"]
+
+
+def test_on_the_network_worker_the_supplier_steps_hand_their_database_work_over(
+    fresh_db: Path,
+) -> None:
+    """With run_db (the dialog's network worker), begin and finish go through run_db while the
+    connector is called where the job runs; the outcome is the same as without."""
+    (order_id,) = seed_orders(1)
+    case_id = _open(order_id, "return_refund", defect=True)
+    order_1688 = str(one("SELECT order_id_1688 FROM supplier_order"))
+    fake = FakeConnector([FakeOrder(order_1688, "success", paid_fen=4000)])
+    steps: list[int] = []
+
+    def run_db(fn):  # type: ignore[no-untyped-def]
+        steps.append(len(fake.calls))  # how many connector calls were made before this step
+        return fn()
+
+    request = supplier_svc.prepare_supplier_request(case_id, 4000, "default.other", "漏水")
+    supplier_svc.submit_supplier_request(request, fake, run_db=run_db)
+    assert steps == [0, 1]  # recorded before the call, answer stored after it
+    assert one("SELECT supplier_state FROM after_sales_case") == "requested"
+    refund_id = str(one("SELECT supplier_refund_id FROM after_sales_case"))
+    fake.supplier_agrees(refund_id)
+    supplier_svc.record_supplier_step(case_id, "agreed", return_address="浙江义乌 工厂收")
+    steps.clear()
+    supplier_svc.submit_return_goods(case_id, fake, "中通快递", "ZT7788", run_db=run_db)
+    assert steps == [len(fake.calls) - 1, len(fake.calls)]
+    assert one("SELECT supplier_state FROM after_sales_case") == "goods_returned"

@@ -38,10 +38,12 @@ from ...domain.after_sales import (
     SupplierState,
 )
 from ...domain.cancel_flow import AccountRef
+from ...errors import UserError
 from ...services import after_sales as svc
 from ...services import after_sales_supplier as supplier_svc
 from ...services.base import Changes
 from ..formatting import enum_label, format_money, user_error_text
+from ..network import NetworkWorker
 from ..tasks import DbWorker
 from ..widgets.field_error import ErrorLabel
 from ..widgets.money_edit import MoneyEdit
@@ -116,6 +118,10 @@ class _ServiceDialog(QDialog):
         if call is None:
             return
         self.buttons.setEnabled(False)
+        self.submit(call)
+
+    def submit(self, call: Callable[..., Changes]) -> None:
+        """Run the service call off the UI thread (the DB worker; see SupplierStepDialog)."""
         self.worker.submit(call, on_result=self._succeeded, on_error=self._failed, owner=self)
 
     def _succeeded(self, changes: Changes) -> None:
@@ -319,6 +325,8 @@ class SupplierStepDialog(_ServiceDialog):
         self.case = case
         self.target = target
         self.connector = connector
+        #: Made when the connector talks to 1688 over the network (see submit()).
+        self._network: NetworkWorker | None = None
         manual = bool(getattr(connector, "needs_manual_confirmation", False))
         self.setWindowTitle(self.tr("Supplier side: {}").format(enum_label(target)))
         order_1688 = case.get("order_id_1688") or ""
@@ -440,15 +448,18 @@ class SupplierStepDialog(_ServiceDialog):
             refund_id = self.refund_id.text() if self.refund_id else ""
             confirmed = self.confirm is not None
 
-            def ask() -> Changes:
-                request = supplier_svc.prepare_supplier_request(
-                    case_id, amount, reason, description, buyer_received=received
+            def ask(run_db: supplier_svc.RunDb | None = None) -> Changes:
+                step = run_db or (lambda fn: fn())
+                request = step(
+                    lambda: supplier_svc.prepare_supplier_request(
+                        case_id, amount, reason, description, buyer_received=received
+                    )
                 )
                 if confirmed:
                     connector.confirm_after_sales(
                         order_1688, AFTER_SALES_REFUND, done=True, refund_id=refund_id
                     )
-                return supplier_svc.submit_supplier_request(request, connector)
+                return supplier_svc.submit_supplier_request(request, connector, run_db=run_db)
 
             return ask
         if self.target is SupplierState.GOODS_RETURNED:
@@ -456,10 +467,12 @@ class SupplierStepDialog(_ServiceDialog):
             carrier, tracking = self.carrier.text(), self.tracking.text()
             confirmed = self.confirm is not None
 
-            def send_back() -> Changes:
+            def send_back(run_db: supplier_svc.RunDb | None = None) -> Changes:
                 if confirmed:
                     connector.confirm_after_sales(order_1688, RETURN_GOODS, done=True)
-                return supplier_svc.submit_return_goods(case_id, connector, carrier, tracking)
+                return supplier_svc.submit_return_goods(
+                    case_id, connector, carrier, tracking, run_db=run_db
+                )
 
             return send_back
         target = self.target.value
@@ -469,6 +482,31 @@ class SupplierStepDialog(_ServiceDialog):
         message = text if self.target is SupplierState.REFUSED else ""
         return lambda: supplier_svc.record_supplier_step(
             case_id, target, recovered_fen=amount, return_address=address, message=message
+        )
+
+    def submit(self, call: Callable[..., Changes]) -> None:
+        """A connector that talks to 1688 over the network is called on a network worker (its
+        database steps go back to the DB worker through ``run_db``); the manual one asks the
+        seller and answers at once, on the DB worker as before."""
+        kind = str(getattr(self.connector, "name", "") or "")
+        try:
+            networked = bool(kind) and connector_info(kind).can(Capability.NETWORK)
+        except UserError:
+            networked = False
+        if not networked:
+            super().submit(call)
+            return
+        if self._network is None:
+            self._network = NetworkWorker(self.worker, self)
+            # Closing the dialog stops a call between its steps: the case stays "sent, answer
+            # not recorded" and the seller resolves it like an interrupted request.
+            self.finished.connect(self._network.shutdown)
+        self._network.submit(
+            call,
+            run_db=self._network.run_db,
+            on_result=self._succeeded,
+            on_error=self._failed,
+            owner=self,
         )
 
     def _succeeded(self, changes: Changes) -> None:
