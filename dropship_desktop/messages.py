@@ -31,6 +31,7 @@ __all__ = [
     "CANCEL_COMPLETENESS",
     "CANCEL_PROBLEMS",
     "CANCEL_SKIPS",
+    "CONNECTION_LOST_WHILE_SENDING",
     "NOTHING_CONFIRMED",
     "NOT_CONFIRMED_ON_1688",
     "NOT_DONE_ON_1688",
@@ -189,6 +190,11 @@ UNREACHABLE_NOT_SENT = QT_TRANSLATE_NOOP(
     "CancelWizard", "1688 could not be reached; nothing was sent."
 )
 NOT_DONE_ON_1688 = QT_TRANSLATE_NOOP("CancelWizard", "Not done on 1688.")
+CONNECTION_LOST_WHILE_SENDING = QT_TRANSLATE_NOOP(
+    "CancelWizard",
+    "The connection was lost while sending; check on 1688 whether the order was cancelled, "
+    "then say what happened.",
+)
 STOPPED_BEFORE_SENT = QT_TRANSLATE_NOOP(
     "CancelWizard",
     "The app stopped before this was sent to 1688. Check the order on 1688, then say "

@@ -47,6 +47,7 @@ from ..domain.timeutil import now_epoch
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP, with_values
 from ..messages import (
+    CONNECTION_LOST_WHILE_SENDING,
     NOT_DONE_ON_1688,
     STOPPED_BEFORE_SENT,
     STOPPED_WHILE_SENDING,
@@ -531,13 +532,10 @@ def submit_request(
     except ConnectorUnavailable as exc:
         text = str(exc) or UNREACHABLE_NOT_SENT
         result = CallResult(False, NOT_SENT, text)
-    except Exception as exc:
+    except Exception:
         log.warning("connector %s raised on request %s", connector.name, request_id, exc_info=True)
-        note = (
-            f"The connection was lost while sending ({type(exc).__name__}); check on 1688 "
-            "whether the order was cancelled, then say what happened."
-        )
-        return step(lambda: _mark_interrupted(request_id, note))
+        # The exception's kind is in the log; the seller gets the catalogue's text.
+        return step(lambda: _mark_interrupted(request_id, CONNECTION_LOST_WHILE_SENDING))
     return step(lambda: finish_submission(request_id, result))
 
 

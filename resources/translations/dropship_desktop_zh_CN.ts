@@ -754,6 +754,10 @@ The current data is backed up first, so this can be undone by restoring that bac
         <translation>未在1688上完成。</translation>
     </message>
     <message>
+        <source>The connection was lost while sending; check on 1688 whether the order was cancelled, then say what happened.</source>
+        <translation>发送时连接中断：请到 1688 查看该订单是否已取消，然后在这里说明结果。</translation>
+    </message>
+    <message>
         <source>The app stopped before this was sent to 1688. Check the order on 1688, then say whether it was done.</source>
         <translation>软件在发送到1688之前已停止。请在1688上查看该订单，然后告诉我们是否已完成。</translation>
     </message>
@@ -4709,6 +4713,7 @@ Use “Map columns…” to say which column holds what.</source>
     </message>
     <message>
         <source>The 1688 order was not placed: {reason}</source>
+        <extracomment>Runs one database step of a network job and returns its result (``NetworkWorker.run_db``).</extracomment>
         <translation>1688 订单未下单：{reason}</translation>
     </message>
     <message>
@@ -6122,7 +6127,7 @@ Use “Map columns…” to say which column holds what.</source>
     </message>
     <message>
         <source>Copy receiver and open offer</source>
-        <extracomment>The dashboard&apos;s to-do cards open this view by this key (``ui/dashboard/navigation``). Opens a URL in the browser (tests replace it). Finds the connector and account for API purchases (tests replace it).</extracomment>
+        <extracomment>The dashboard&apos;s to-do cards open this view by this key (``ui/dashboard/navigation``). Made for the first purchase through a connector that talks to 1688 over the network. Opens a URL in the browser (tests replace it). Finds the connector and account for API purchases (tests replace it).</extracomment>
         <translation>复制收货信息并打开货源</translation>
     </message>
     <message>
@@ -7482,6 +7487,7 @@ Channel distributors: cheaper, faster, small minimums — but unstable supply an
     <name>SupplierStepDialog</name>
     <message>
         <source>Supplier side: {}</source>
+        <extracomment>Made when the connector talks to 1688 over the network (see submit()).</extracomment>
         <translation>供应商端：{}</translation>
     </message>
     <message>
