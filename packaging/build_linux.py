@@ -21,9 +21,13 @@ ROOT = Path(__file__).resolve().parent.parent
 DIST = ROOT / "dist"
 BUNDLE = DIST / "dropship-desktop"
 #: Unpacked size budget of the Linux one-folder bundle. Measured 158 MB with PySide6 6.12
-#: (Qt Core/Gui/Widgets/Svg/Network + ICU data 31 MB + libpython 23 MB); the margin absorbs
-#: Qt patch releases, a regression of +20 MB fails CI.
-SIZE_BUDGET_MB = 180
+#: (Qt Core/Gui/Widgets/Svg/Network + ICU data 31 MB + libpython 23 MB), 176 MB with PySide6 6.11
+#: and the fraud checks, 200 MB since the app imports ``keyring`` at start-up: its Secret Service
+#: backend (the only secure store on Linux, where the 1688 tokens live) needs ``secretstorage`` ->
+#: ``cryptography`` (14.4 MB, one Rust extension). The Windows bundle does not carry it (keyring uses
+#: the Credential Manager there). The margin absorbs Qt patch releases; a regression of +15 MB
+#: fails CI.
+SIZE_BUDGET_MB = 215
 
 
 def folder_size(path: Path) -> int:
