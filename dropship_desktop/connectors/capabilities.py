@@ -10,12 +10,12 @@ attribute names:
 
 from __future__ import annotations
 
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from ..domain.cancel_facts import CallResult
 from ..domain.enums import CancelAction
 
-__all__ = ["ConfirmsAfterSales", "ConfirmsOnPlatform", "OpensPages"]
+__all__ = ["ConfirmsAfterSales", "ConfirmsOnPlatform", "OpensPages", "TracksRefunds"]
 
 
 @runtime_checkable
@@ -61,3 +61,18 @@ class ConfirmsAfterSales(Protocol):
         message: str = "",
         refund_id: str = "",
     ) -> CallResult: ...
+
+
+@runtime_checkable
+class TracksRefunds(Protocol):
+    """Reads an order's refund applications on 1688 and withdraws one (the API does; with the
+    manual connector the seller does both on 1688 and records the outcome)."""
+
+    def refunds_of(self, order_id_1688: str) -> list[dict[str, Any]]:
+        """The order's applications: ``refund_id``, ``status`` (1688's, lower case) and
+        ``amount_fen``."""
+        ...
+
+    def cancel_refund(self, order_id_1688: str, refund_id: str) -> CallResult:
+        """Withdraw the application (``alibaba.trade.cancelRefund``)."""
+        ...

@@ -18,6 +18,7 @@ import itertools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from typing import Any
 
 from ..domain.cancel_flow import (
     DESCRIPTION_MAX_CHARS,
@@ -337,6 +338,38 @@ class FakeConnector:
         order = self.orders[order_id]
         self.orders[order_id] = replace(order, refund_status="waitsellerreceive")
         return CallResult(True, refund_id=refund_id)
+
+    def refunds_of(self, order_id_1688: str) -> list[dict[str, Any]]:
+        """The order's after-sales applications, as the 1688 connector reports them."""
+        order_id = str(order_id_1688)
+        self.calls.append(("refunds_of", order_id))
+        return [
+            {"refund_id": refund_id, "status": status, "amount_fen": amount}
+            for refund_id, (order, _dispute, amount, status) in self.refunds.items()
+            if order == order_id
+        ]
+
+    def cancel_refund(self, order_id_1688: str, refund_id: str) -> CallResult:
+        """``cancelRefund``: withdraw an application the supplier has not finished."""
+        order_id = str(order_id_1688)
+        self.calls.append(("cancel_refund", order_id, refund_id))
+        planned = self._planned_for(order_id)
+        if planned is not None:
+            return planned
+        refund = self.refunds.get(refund_id)
+        if refund is None or refund[0] != order_id:
+            return CallResult(False, "REFUND_NOT_EXIST", "退款单不存在")
+        if refund[3] in ("refundsuccess", "refundclose", "waitsellerreceive"):
+            return CallResult(False, "REFUND_STATUS_ERROR", "当前退款状态不能撤销")
+        self.refunds[refund_id] = (*refund[:3], "refundclose")
+        self.orders[order_id] = replace(self.orders[order_id], refund_status="refundclose")
+        return CallResult(True, refund_id=refund_id)
+
+    def supplier_refunds(self, refund_id: str) -> None:
+        """The supplier refunds the application (test set-up)."""
+        order_id, dispute, amount, _status = self.refunds[refund_id]
+        self.refunds[refund_id] = (order_id, dispute, amount, "refundsuccess")
+        self.orders[order_id] = replace(self.orders[order_id], refund_status="refundsuccess")
 
     def supplier_agrees(self, refund_id: str) -> None:
         """The supplier agrees (test set-up): goods to send back, or refunded at once."""

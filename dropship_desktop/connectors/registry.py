@@ -11,7 +11,12 @@ Adding a connector is one call, from the connector's own package::
         "open1688",
         Open1688Connector,
         label=QT_TRANSLATE_NOOP("Connectors", "1688 Open Platform: the app calls 1688 for you"),
-        capabilities={Capability.LIST_ORDERS, Capability.PLACE_ORDERS, Capability.NETWORK},
+        capabilities={
+            Capability.LIST_ORDERS,
+            Capability.PLACE_ORDERS,
+            Capability.TRACKS_REFUNDS,
+            Capability.NETWORK,
+        },
         credentials=(Credential("app_key", QT_TRANSLATE_NOOP("Connectors", "App key")), …),
     )
 
@@ -57,6 +62,8 @@ class Capability(StrEnum):
     OPENS_BROWSER = "opens_browser"
     #: Simulated: for tests and demos, changes no real order.
     SIMULATED = "simulated"
+    #: Reads and withdraws refund applications itself (:class:`~.capabilities.TracksRefunds`).
+    TRACKS_REFUNDS = "tracks_refunds"
     #: Talks to the platform over the network: its calls run on the network worker, never on
     #: the UI thread or the database worker.
     NETWORK = "network"
@@ -195,13 +202,23 @@ def builtin_registry() -> ConnectorRegistry:
         label=QT_TRANSLATE_NOOP(
             "CancelWizard", "Test connector: a simulated 1688 (no real orders change)"
         ),
-        capabilities={Capability.LIST_ORDERS, Capability.PLACE_ORDERS, Capability.SIMULATED},
+        capabilities={
+            Capability.LIST_ORDERS,
+            Capability.PLACE_ORDERS,
+            Capability.TRACKS_REFUNDS,
+            Capability.SIMULATED,
+        },
     )
     registry.register(
         "open1688",
         _open1688,
         label=QT_TRANSLATE_NOOP("CancelWizard", "1688 Open Platform: the app acts through the API"),
-        capabilities={Capability.LIST_ORDERS, Capability.PLACE_ORDERS, Capability.NETWORK},
+        capabilities={
+            Capability.LIST_ORDERS,
+            Capability.PLACE_ORDERS,
+            Capability.TRACKS_REFUNDS,
+            Capability.NETWORK,
+        },
         credentials=(
             Credential("app_key", QT_TRANSLATE_NOOP("Connectors", "App key")),
             Credential("app_secret", QT_TRANSLATE_NOOP("Connectors", "App secret"), secret=True),

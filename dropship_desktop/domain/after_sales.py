@@ -61,8 +61,10 @@ __all__ = [
     "is_open",
     "queue_rank",
     "supplier_next_states",
+    "supplier_path_for_refund",
     "supplier_refund_plan",
     "supplier_step_problems",
+    "supplier_withdrawable",
     "time_left_seconds",
 ]
 
@@ -254,6 +256,56 @@ def supplier_next_states(kind: CaseKind, state: SupplierState) -> tuple[Supplier
     if kind not in _GOODS_GO_BACK:
         states = tuple(s for s in states if s is not SupplierState.GOODS_RETURNED)
     return states
+
+
+#: What a 1688 refund application's ``status`` means for the supplier side of a case.
+#: ``refundclose`` is a refusal by the supplier or a withdrawal made on 1688: either way nothing
+#: is recovered on that application, and the seller may ask again.
+_STATE_OF_REFUND_STATUS: dict[str, SupplierState] = {
+    "waitselleragree": SupplierState.REQUESTED,
+    "waitbuyermodify": SupplierState.REQUESTED,
+    "waitbuyersend": SupplierState.AGREED,
+    "waitsellerreceive": SupplierState.GOODS_RETURNED,
+    "refundsuccess": SupplierState.REFUNDED,
+    "refundclose": SupplierState.REFUSED,
+}
+
+
+def supplier_path_for_refund(
+    kind: CaseKind, current: SupplierState, refund_status: str
+) -> tuple[SupplierState, ...] | None:
+    """The supplier-side steps that bring a case from *current* to what 1688 reports for its
+    refund application (*refund_status*, e.g. ``waitbuyersend``).
+
+    Returns the steps in order (empty: the case already says so), or ``None`` when the report
+    cannot be followed from *current* (an unknown status, or one the case has moved past, such
+    as ``waitselleragree`` for a refunded case). 1688 may have moved several steps since the
+    last look (the supplier agreed and refunded): the path goes through ``agreed`` when a direct
+    step is not allowed.
+    """
+    kind, current = CaseKind(kind), SupplierState(current)
+    target = _STATE_OF_REFUND_STATUS.get(refund_status.strip().lower())
+    if target is None or current is SupplierState.NONE:
+        return None
+    if target is SupplierState.GOODS_RETURNED and kind not in _GOODS_GO_BACK:
+        target = SupplierState.AGREED  # no parcel for this kind: 1688 waits on the supplier
+    if target is current:
+        return ()
+    if target in supplier_next_states(kind, current):
+        return (target,)
+    via = SupplierState.AGREED
+    if via in supplier_next_states(kind, current) and target in supplier_next_states(kind, via):
+        return (via, target)
+    return None
+
+
+def supplier_withdrawable(state: SupplierState, refund_id: str | None) -> bool:
+    """Whether the seller can withdraw the refund application on 1688 (``cancelRefund``): it is
+    known by its id and the supplier has neither received goods back nor refunded."""
+    return bool(refund_id) and SupplierState(state) in (
+        SupplierState.REQUESTED,
+        SupplierState.AGREED,
+    )
 
 
 def is_open(buyer: BuyerState, supplier: SupplierState) -> bool:

@@ -46,6 +46,7 @@ from .base import Changes, audit, write_op
 __all__ = [
     "PENDING_REFUND",
     "PENDING_RETURN",
+    "PENDING_WITHDRAW",
     "CaseInput",
     "delete_template",
     "fill_reply",
@@ -64,6 +65,7 @@ ENTITY = "after_sales_case"
 #: ``supplier_pending`` values: what was sent to 1688 and not yet answered.
 PENDING_REFUND = "refund_request"
 PENDING_RETURN = "return_goods"
+PENDING_WITHDRAW = "withdraw_refund"
 
 _CASE_GONE = QT_TRANSLATE_NOOP("Errors", "The after-sales case no longer exists.")
 _TABLES = ("after_sales_case",)

@@ -15,12 +15,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..connectors.base import Connector, ConnectorUnavailable
+from ..connectors.capabilities import TracksRefunds
 from ..domain.after_sales import (
     CaseKind,
     SupplierRefundPlan,
     SupplierState,
+    supplier_path_for_refund,
     supplier_refund_plan,
     supplier_step_problems,
+    supplier_withdrawable,
 )
 from ..domain.cancel_flow import DESCRIPTION_MAX_CHARS, DESCRIPTION_MIN_CHARS, CallResult
 from ..domain.money import fen_to_yuan_text
@@ -32,6 +35,7 @@ from .after_sales import (
     ENTITY,
     PENDING_REFUND,
     PENDING_RETURN,
+    PENDING_WITHDRAW,
     _changes,
     _invalid,
     _load,
@@ -43,13 +47,16 @@ from .order_summaries import refresh_order_summaries
 
 __all__ = [
     "SupplierRequest",
+    "apply_refund_status",
     "begin_supplier_request",
+    "check_supplier_refund",
     "finish_supplier_request",
     "prepare_supplier_request",
     "record_supplier_step",
     "resolve_pending",
     "submit_return_goods",
     "submit_supplier_request",
+    "withdraw_supplier_request",
 ]
 
 log = logging.getLogger(__name__)
@@ -71,6 +78,7 @@ _REFUND_STATUS_OF = {
     SupplierState.GOODS_RETURNED: "waitsellerreceive",
     SupplierState.REFUNDED: "refundsuccess",
     SupplierState.REFUSED: "refundclose",
+    SupplierState.NONE: "refundclose",  # the seller withdrew the application
 }
 
 
@@ -267,6 +275,16 @@ def finish_supplier_request(
     if result.success:
         values: dict[str, Any] = {"supplier_pending": "", "supplier_message": ""}
         after: dict[str, Any] = {}
+        if pending == PENDING_WITHDRAW:
+            values["supplier_refund_id"] = ""
+            after["refund_id"] = case["supplier_refund_id"]
+            _move_supplier(case, SupplierState.NONE, values, after, now)
+            return _changes(
+                case_id,
+                QT_TRANSLATE_NOOP("Messages", "Refund application withdrawn on 1688."),
+                "supplier_order",
+                "sales_order",
+            )
         if pending == PENDING_REFUND:
             if result.refund_id:
                 values["supplier_refund_id"] = result.refund_id
@@ -391,3 +409,159 @@ def resolve_pending(case_id: int, done: bool, *, refund_id: str = "", message: s
     """The seller looked on 1688 after an interrupted request and says whether it went through."""
     result = CallResult(True, refund_id=refund_id) if done else CallResult(False, "", message)
     return finish_supplier_request(case_id, result)
+
+
+# -- following the application on 1688 (connectors that track refunds: the API) ---------------
+
+_NO_APPLICATION = QT_TRANSLATE_NOOP(
+    "Errors",
+    "This case has no 1688 refund application to look up. Ask the supplier on 1688 first, or "
+    "record what the supplier did.",
+)
+
+
+def _unreachable(exc: ConnectorUnavailable) -> UserError:
+    return UserError(
+        with_values(
+            QT_TRANSLATE_NOOP(
+                "Errors", "1688 could not be reached: {reason} Nothing was changed; try again."
+            ),
+            reason=str(exc) or "-",
+        )
+    )
+
+
+def _application(case_id: int) -> dict[str, Any]:
+    """The case, checked to have an application on 1688 and no request under way."""
+    case = _load(case_id)
+    if case["supplier_pending"]:
+        raise UserError(_PENDING_FIRST)
+    if not case["supplier_refund_id"] or not case["order_id_1688"]:
+        raise UserError(_NO_APPLICATION)
+    return case
+
+
+@write_op
+def apply_refund_status(
+    case_id: int,
+    refund_id: str,
+    status: str,
+    amount_fen: int = 0,
+    *,
+    now: int | None = None,
+) -> Changes:
+    """Bring the supplier side of a case to what 1688 reports for its refund application.
+
+    Args:
+        case_id: The case.
+        refund_id: The application looked up (a case that moved on to another one is left).
+        status: 1688's status of the application (``""``: 1688 does not know it).
+        amount_fen: The application's amount (what a ``refundsuccess`` recovered).
+    """
+    now = now if now is not None else now_epoch()
+    case = _load(case_id)
+    if case["supplier_pending"] or case["supplier_refund_id"] != refund_id:
+        return _changes(case_id, "")  # changed since the look-up: the newer state stands
+    current = SupplierState(case["supplier_state"])
+    if not status:
+        raise UserError(
+            with_values(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "1688 has no refund application {refund_id} for order {order}. Check the "
+                    "order on 1688 and record what the supplier did.",
+                ),
+                refund_id=refund_id,
+                order=case["order_id_1688"],
+            )
+        )
+    path = supplier_path_for_refund(CaseKind(case["kind"]), current, status)
+    if path is None:
+        raise UserError(
+            with_values(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "1688 reports the application as “{status}”, which does not follow from "
+                    "“{state}” here. Check it on 1688 and record what the supplier did.",
+                ),
+                status=status,
+                state=label(current),
+            )
+        )
+    if not path:
+        return _changes(
+            case_id,
+            QT_TRANSLATE_NOOP("Messages", "No change on 1688: still “{state}”."),
+            state=label(current),
+        )
+    for step in path:
+        values: dict[str, Any] = {}
+        after: dict[str, Any] = {"refund_id": refund_id, "source": "1688"}
+        if step is SupplierState.REFUNDED:
+            recovered = amount_fen or int(case["requested_fen"] or 0)
+            values["recovered_fen"] = recovered
+            after["amount_fen"] = recovered
+        _move_supplier(case, step, values, after, now)
+        case = _load(case_id)
+    return _changes(
+        case_id,
+        QT_TRANSLATE_NOOP("Messages", "After-sales case: supplier side now “{state}”."),
+        "supplier_order",
+        "sales_order",
+        state=label(path[-1]),
+    )
+
+
+def check_supplier_refund(
+    case_id: int, connector: TracksRefunds, *, run_db: RunDb | None = None
+) -> Changes:
+    """Look the case's refund application up on 1688 and follow it (read, then one write)."""
+    step: RunDb = run_db or _here
+    case = step(lambda: _application(case_id))
+    refund_id = str(case["supplier_refund_id"])
+    try:
+        refunds = connector.refunds_of(str(case["order_id_1688"]))
+    except ConnectorUnavailable as exc:
+        raise _unreachable(exc) from exc
+    found = next((r for r in refunds if r["refund_id"] == refund_id), None)
+    status = str(found["status"]) if found else ""
+    amount = int(found["amount_fen"] or 0) if found else 0
+    return step(lambda: apply_refund_status(case_id, refund_id, status, amount))
+
+
+@write_op
+def _begin_withdraw(case_id: int, now: int) -> dict[str, Any]:
+    case = _application(case_id)
+    if not supplier_withdrawable(SupplierState(case["supplier_state"]), case["supplier_refund_id"]):
+        raise UserError(
+            with_values(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "An application that is “{state}” cannot be withdrawn any more.",
+                ),
+                state=label(SupplierState(case["supplier_state"])),
+            )
+        )
+    _update(case_id, {"supplier_pending": PENDING_WITHDRAW, "updated_at": now})
+    audit(
+        ENTITY, case_id, "as_supplier_withdrawing",
+        after={"refund_id": case["supplier_refund_id"], "order_id_1688": case["order_id_1688"]},
+        sales_order_id=case["sales_order_id"], at=now,
+    )  # fmt: skip
+    return case
+
+
+def withdraw_supplier_request(
+    case_id: int, connector: TracksRefunds, *, run_db: RunDb | None = None
+) -> Changes:
+    """Withdraw the case's refund application on 1688 (``cancelRefund``): recorded before it
+    is sent, like every request; an interrupted one is resolved by the seller as usual."""
+    step: RunDb = run_db or _here
+    case = step(lambda: _begin_withdraw(case_id, now_epoch()))
+    try:
+        result = connector.cancel_refund(
+            str(case["order_id_1688"]), str(case["supplier_refund_id"])
+        )
+    except ConnectorUnavailable as exc:
+        result = CallResult(False, "UNAVAILABLE", str(exc) or "1688 could not be reached.")
+    return step(lambda: finish_supplier_request(case_id, result))

@@ -280,7 +280,7 @@
     </message>
     <message>
         <source>Reply copied to the clipboard.</source>
-        <extracomment>The dashboard&apos;s to-do cards open this view by this key (``ui/dashboard/navigation``).</extracomment>
+        <extracomment>The dashboard&apos;s to-do cards open this view by this key (``ui/dashboard/navigation``). Made on the first call to 1688 over the network (check / withdraw an application).</extracomment>
         <translation>回复已复制到剪贴板。</translation>
     </message>
     <message>
@@ -398,6 +398,22 @@
     <message>
         <source>{cases} case(s): refunded to buyers {refunded} · recovered from suppliers {recovered} · net loss {loss}</source>
         <translation>{cases} 个售后单：退给买家 {refunded} · 供应商退回 {recovered} · 净损失 {loss}</translation>
+    </message>
+    <message>
+        <source>Withdraw the application</source>
+        <translation>撤销退款申请</translation>
+    </message>
+    <message>
+        <source>Withdraw refund application {refund} for 1688 order {order}? The supplier is no longer asked for this money; you can ask again later.</source>
+        <translation>撤销 1688 订单 {order} 的退款申请 {refund}？撤销后不再向供应商要这笔钱，之后仍可重新申请。</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Asking 1688…</source>
+        <translation>正在查询 1688…</translation>
     </message>
 </context>
 <context>
@@ -919,6 +935,7 @@ The current data is backed up first, so this can be undone by restoring that bac
     <name>CaseDetail</name>
     <message>
         <source>&amp;Agree…</source>
+        <extracomment>Supplier-side states whose refund application may still move on 1688.</extracomment>
         <translation>同意(&amp;A)…</translation>
     </message>
     <message>
@@ -1103,6 +1120,14 @@ The current data is backed up first, so this can be undone by restoring that bac
     <message>
         <source>It did not</source>
         <translation>未成功</translation>
+    </message>
+    <message>
+        <source>Check o&amp;n 1688</source>
+        <translation>到1688查询(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw application…</source>
+        <translation>撤销申请(&amp;W)…</translation>
     </message>
     <message>
         <source>Technical support has no supplier side.</source>
@@ -2707,7 +2732,7 @@ Details were written to the log file:
     </message>
     <message>
         <source>The connector “{kind}” is not available in this version of the app. Edit the distribution account and choose the manual connector.</source>
-        <extracomment>The seller acts on 1688 in the browser and confirms each action in the app. ``list_orders``/``fetch_order`` return the platform&apos;s data. Places 1688 orders itself (:class:`~.base.OrderingConnector`). Opens 1688 pages in the browser; its factory takes ``open_url``. Simulated: for tests and demos, changes no real order. Talks to the platform over the network: its calls run on the network worker, never on the UI thread or the database worker.</extracomment>
+        <extracomment>The seller acts on 1688 in the browser and confirms each action in the app. ``list_orders``/``fetch_order`` return the platform&apos;s data. Places 1688 orders itself (:class:`~.base.OrderingConnector`). Opens 1688 pages in the browser; its factory takes ``open_url``. Simulated: for tests and demos, changes no real order. Reads and withdraws refund applications itself (:class:`~.capabilities.TracksRefunds`). Talks to the platform over the network: its calls run on the network worker, never on the UI thread or the database worker.</extracomment>
         <translation>当前版本的软件不支持连接方式“{kind}”。请编辑分销账号，改用“手动”连接方式。</translation>
     </message>
     <message>
@@ -2948,7 +2973,7 @@ Applied on every connection (peewee connects once per thread). Read-only opening
     </message>
     <message>
         <source>A “{kind}” case cannot go from “{current}” to “{target}”.</source>
-        <extracomment>Allowed buyer-side steps per kind: state → next states, in the order the UI offers them. Kinds where goods travel back (to the seller&apos;s supplier) before money or a replacement does.</extracomment>
+        <extracomment>Allowed buyer-side steps per kind: state → next states, in the order the UI offers them. Kinds where goods travel back (to the seller&apos;s supplier) before money or a replacement does. What a 1688 refund application&apos;s ``status`` means for the supplier side of a case. ``refundclose`` is a refusal by the supplier or a withdrawal made on 1688: either way nothing is recovered on that application, and the seller may ask again.</extracomment>
         <translation>“{kind}”售后不能从“{current}”变为“{target}”。</translation>
     </message>
     <message>
@@ -3036,6 +3061,27 @@ Applied on every connection (peewee connects once per thread). Read-only opening
     <message>
         <source>Choose a refund reason.</source>
         <translation>请选择退款原因。</translation>
+    </message>
+    <message>
+        <source>This case has no 1688 refund application to look up. Ask the supplier on 1688 first, or record what the supplier did.</source>
+        <extracomment>Runs one database step of a network job and returns its result (``NetworkWorker.run_db``).</extracomment>
+        <translation>此售后单没有可查询的 1688 退款申请。请先在 1688 向供应商申请，或记录供应商的处理结果。</translation>
+    </message>
+    <message>
+        <source>1688 could not be reached: {reason} Nothing was changed; try again.</source>
+        <translation>无法连接 1688：{reason} 没有做任何更改，请重试。</translation>
+    </message>
+    <message>
+        <source>1688 has no refund application {refund_id} for order {order}. Check the order on 1688 and record what the supplier did.</source>
+        <translation>1688 订单 {order} 没有退款申请 {refund_id}。请到 1688 查看该订单，并记录供应商的处理结果。</translation>
+    </message>
+    <message>
+        <source>1688 reports the application as “{status}”, which does not follow from “{state}” here. Check it on 1688 and record what the supplier did.</source>
+        <translation>1688 显示该申请为“{status}”，与这里的“{state}”衔接不上。请到 1688 查看，并记录供应商的处理结果。</translation>
+    </message>
+    <message>
+        <source>An application that is “{state}” cannot be withdrawn any more.</source>
+        <translation>状态为“{state}”的申请已不能撤销。</translation>
     </message>
     <message>
         <source>Choose the channel and the direction of the contact.</source>
@@ -4644,12 +4690,20 @@ Use “Map columns…” to say which column holds what.</source>
         <translation>售后单：供应商端现为“{state}”。</translation>
     </message>
     <message>
+        <source>Refund application withdrawn on 1688.</source>
+        <translation>已在 1688 撤销退款申请。</translation>
+    </message>
+    <message>
         <source>Done on 1688.</source>
         <translation>已在1688完成。</translation>
     </message>
     <message>
         <source>Not done on 1688: {message}</source>
         <translation>未在1688完成：{message}</translation>
+    </message>
+    <message>
+        <source>No change on 1688: still “{state}”.</source>
+        <translation>1688 上没有变化：仍为“{state}”。</translation>
     </message>
     <message>
         <source>Contact logged.</source>
@@ -7852,6 +7906,14 @@ Channel distributors: cheaper, faster, small minimums — but unstable supply an
     <message>
         <source>Not done on 1688</source>
         <translation>未在1688完成</translation>
+    </message>
+    <message>
+        <source>Withdrawal sent to 1688</source>
+        <translation>已向 1688 发送撤销申请</translation>
+    </message>
+    <message>
+        <source>Refund application withdrawn on 1688</source>
+        <translation>已在 1688 撤销退款申请</translation>
     </message>
     <message>
         <source>Contact with the buyer logged</source>

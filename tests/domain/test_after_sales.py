@@ -182,3 +182,35 @@ def test_supplier_record_rates_and_climbing_defects() -> None:
     assert defect_trend(3, 3, 100, 0) is None
     new_offer = defect_trend(10, 2, 0, 0)
     assert new_offer is not None and new_offer.climbing and new_offer.earlier_rate is None
+
+
+def test_following_a_1688_refund_application() -> None:
+    from dropship_desktop.domain.after_sales import (
+        supplier_path_for_refund,
+        supplier_withdrawable,
+    )
+
+    ret, only = CaseKind.RETURN_REFUND, CaseKind.REFUND_ONLY
+    # Still waiting, or already where 1688 is: nothing to do.
+    assert supplier_path_for_refund(ret, S.REQUESTED, "waitselleragree") == ()
+    assert supplier_path_for_refund(ret, S.AGREED, "WAITBUYERSEND") == ()
+    # One step, or several at once (agreed and refunded since the last look).
+    assert supplier_path_for_refund(ret, S.REQUESTED, "waitbuyersend") == (S.AGREED,)
+    assert supplier_path_for_refund(ret, S.REQUESTED, "refundsuccess") == (S.REFUNDED,)
+    assert supplier_path_for_refund(ret, S.REQUESTED, "waitsellerreceive") == (
+        S.AGREED,
+        S.GOODS_RETURNED,
+    )
+    assert supplier_path_for_refund(ret, S.GOODS_RETURNED, "refundsuccess") == (S.REFUNDED,)
+    assert supplier_path_for_refund(ret, S.AGREED, "refundclose") == (S.REFUSED,)
+    # No goods go back for a refund-only case: 1688 waiting for the supplier is "agreed".
+    assert supplier_path_for_refund(only, S.REQUESTED, "waitsellerreceive") == (S.AGREED,)
+    # What cannot be followed: unknown statuses, going backwards, nothing asked.
+    assert supplier_path_for_refund(ret, S.REQUESTED, "something_new") is None
+    assert supplier_path_for_refund(ret, S.REFUNDED, "waitselleragree") is None
+    assert supplier_path_for_refund(ret, S.NONE, "refundsuccess") is None
+    # Withdrawing: only a known application the supplier has not finished.
+    assert supplier_withdrawable(S.REQUESTED, "TQ1") and supplier_withdrawable(S.AGREED, "TQ1")
+    assert not supplier_withdrawable(S.REQUESTED, None)
+    assert not supplier_withdrawable(S.GOODS_RETURNED, "TQ1")
+    assert not supplier_withdrawable(S.REFUNDED, "TQ1")

@@ -329,3 +329,93 @@ def test_on_the_network_worker_the_supplier_steps_hand_their_database_work_over(
     supplier_svc.submit_return_goods(case_id, fake, "中通快递", "ZT7788", run_db=run_db)
     assert steps == [len(fake.calls) - 1, len(fake.calls)]
     assert one("SELECT supplier_state FROM after_sales_case") == "goods_returned"
+
+
+def _asked(kind: str) -> tuple[int, FakeConnector, str]:
+    """A case of *kind* whose refund application is on 1688 (through the fake connector)."""
+    (order_id,) = seed_orders(1)
+    case_id = _open(order_id, kind, defect=True)
+    order_1688 = str(one("SELECT order_id_1688 FROM supplier_order"))
+    fake = FakeConnector([FakeOrder(order_1688, "success", paid_fen=4000)])
+    request = supplier_svc.prepare_supplier_request(case_id, 3000, "default.other", "杯盖漏水退货")
+    supplier_svc.submit_supplier_request(request, fake)
+    return case_id, fake, str(one("SELECT supplier_refund_id FROM after_sales_case"))
+
+
+def test_checking_on_1688_follows_the_supplier(fresh_db: Path) -> None:
+    case_id, fake, refund_id = _asked("return_refund")
+    # Nothing happened on 1688 yet: said so, nothing written.
+    events = one("SELECT count(*) FROM audit_event")
+    changes = supplier_svc.check_supplier_refund(case_id, fake)
+    assert "No change" in changes.message
+    assert one("SELECT count(*) FROM audit_event") == events
+    # The supplier agreed (goods to come back), then got them and refunded: two looks.
+    fake.supplier_agrees(refund_id)
+    supplier_svc.check_supplier_refund(case_id, fake)
+    assert one("SELECT supplier_state FROM after_sales_case") == "agreed"
+    assert one("SELECT refund_status FROM supplier_order") == "waitbuyersend"
+    fake.supplier_refunds(refund_id)
+    supplier_svc.check_supplier_refund(case_id, fake)
+    assert q("SELECT supplier_state, recovered_fen FROM after_sales_case") == [("refunded", 3000)]
+    assert one("SELECT refund_status FROM supplier_order") == "refundsuccess"
+    actions = [r[0] for r in q("SELECT action FROM audit_event WHERE action LIKE 'as_supplier%'")]
+    assert actions[-2:] == ["as_supplier_agreed", "as_supplier_refunded"]
+    # A refunded application cannot be withdrawn any more; nothing is sent.
+    with pytest.raises(UserError, match="cannot be withdrawn"):
+        supplier_svc.withdraw_supplier_request(case_id, fake)
+    assert not fake.calls_of("cancel_refund")
+
+
+def test_checking_an_application_1688_does_not_know_changes_nothing(fresh_db: Path) -> None:
+    case_id, fake, _refund_id = _asked("refund_only")
+    fake.refunds.clear()
+    before = q("SELECT * FROM after_sales_case")
+    with pytest.raises(UserError, match="has no refund application"):
+        supplier_svc.check_supplier_refund(case_id, fake)
+    assert q("SELECT * FROM after_sales_case") == before
+    # A case never asked on 1688 has nothing to look up.
+    (order_id,) = [r[0] for r in q("SELECT id FROM sales_order")]
+    fresh = _open(int(order_id), "reship")
+    with pytest.raises(UserError, match="no 1688 refund application"):
+        supplier_svc.check_supplier_refund(fresh, fake)
+
+
+def test_withdrawing_the_application_on_1688(fresh_db: Path) -> None:
+    case_id, fake, refund_id = _asked("refund_only")
+    changes = supplier_svc.withdraw_supplier_request(case_id, fake)
+    assert "withdrawn" in changes.message
+    assert fake.calls_of("cancel_refund") == [
+        ("cancel_refund", str(one("SELECT order_id_1688 FROM supplier_order")), refund_id)
+    ]
+    assert q(
+        "SELECT supplier_state, supplier_refund_id, supplier_pending FROM after_sales_case"
+    ) == [("none", "", "")]
+    assert one("SELECT refund_status FROM supplier_order") == "refundclose"
+    actions = [r[0] for r in q("SELECT action FROM audit_event WHERE action LIKE 'as_supplier%'")]
+    assert actions[-2:] == ["as_supplier_withdrawing", "as_supplier_none"]
+    # The seller may ask again.
+    request = supplier_svc.prepare_supplier_request(case_id, 2000, "default.other", "再次申请退款")
+    supplier_svc.submit_supplier_request(request, fake)
+    assert one("SELECT supplier_state FROM after_sales_case") == "requested"
+
+
+def test_a_refused_or_interrupted_withdrawal(fresh_db: Path) -> None:
+    case_id, fake, refund_id = _asked("refund_only")
+    order_1688 = str(one("SELECT order_id_1688 FROM supplier_order"))
+    # 1688 refuses (already finished there): the case keeps its application, says why.
+    fake.fail(order_1688, "REFUND_STATUS_ERROR")
+    changes = supplier_svc.withdraw_supplier_request(case_id, fake)
+    assert "Not done on 1688" in changes.message
+    assert q(
+        "SELECT supplier_state, supplier_refund_id, supplier_pending FROM after_sales_case"
+    ) == [("requested", refund_id, "")]
+    fake.clear_failures()
+    # The app stops mid-request: "sent, answer not recorded" until the seller says.
+    fake.raise_on(order_1688, RuntimeError("power cut"))
+    with pytest.raises(RuntimeError):
+        supplier_svc.withdraw_supplier_request(case_id, fake)
+    assert one("SELECT supplier_pending FROM after_sales_case") == "withdraw_refund"
+    with pytest.raises(UserError, match="answer is not recorded"):
+        supplier_svc.check_supplier_refund(case_id, fake)
+    supplier_svc.resolve_pending(case_id, True)
+    assert q("SELECT supplier_state, supplier_refund_id FROM after_sales_case") == [("none", "")]

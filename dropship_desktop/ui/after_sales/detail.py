@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...connectors import Capability, connector_info
 from ...domain.after_sales import (
     BuyerState,
     CaseKind,
@@ -29,9 +30,11 @@ from ...domain.after_sales import (
     SupplierState,
     buyer_next_states,
     supplier_next_states,
+    supplier_withdrawable,
 )
 from ...domain.money import fen_to_yuan_text
 from ...domain.reply_templates import fill_template
+from ...errors import UserError
 from ...store.after_sales_queries import CaseDetail
 from ..formatting import enum_label, format_datetime, format_money
 from ..models.rows import RowColumn, RowsModel
@@ -40,6 +43,22 @@ from ..widgets.tables import read_only_table
 from .queue_model import time_left_text
 
 __all__ = ["CaseDetailPane", "buyer_step_text", "supplier_step_text"]
+
+#: Step buttons per row of a side's grid.
+_BUTTONS_PER_ROW = 3
+#: Supplier-side states whose refund application may still move on 1688.
+_CHECKABLE = frozenset(
+    {SupplierState.REQUESTED, SupplierState.AGREED, SupplierState.GOODS_RETURNED}
+)
+
+
+def _tracks_refunds(kind: object) -> bool:
+    """Whether the case's connector kind reads and withdraws refund applications itself."""
+    try:
+        return connector_info(str(kind or "manual")).can(Capability.TRACKS_REFUNDS)
+    except UserError:  # a kind this build does not know
+        return False
+
 
 _CTX = "CaseDetail"
 
@@ -110,6 +129,8 @@ class CaseDetailPane(QWidget):
         buyer_step(str): The seller chose a buyer-side step (a :class:`BuyerState` value).
         supplier_step(str): The seller chose a supplier-side step.
         resolve_pending(bool): The seller says whether a request left unanswered went through.
+        check_on_1688(): Look the refund application up on 1688 (connectors that track refunds).
+        withdraw_on_1688(): Withdraw the refund application on 1688.
         contact_requested(): Log a contact.
         templates_requested(): Edit the reply templates.
         reply_copied(str): A reply was copied to the clipboard (its text).
@@ -118,6 +139,8 @@ class CaseDetailPane(QWidget):
     buyer_step = Signal(str)
     supplier_step = Signal(str)
     resolve_pending = Signal(bool)
+    check_on_1688 = Signal()
+    withdraw_on_1688 = Signal()
     contact_requested = Signal()
     amounts_requested = Signal()
     templates_requested = Signal()
@@ -138,7 +161,7 @@ class CaseDetailPane(QWidget):
         self.buyer_info = QLabel()
         self.buyer_info.setObjectName("buyerInfo")
         self.buyer_info.setWordWrap(True)
-        self.buyer_buttons = QHBoxLayout()
+        self.buyer_buttons = QGridLayout()
         self.buyer_buttons.setContentsMargins(0, 0, 0, 0)
         buyer_layout = QVBoxLayout(self.buyer_box)
         buyer_layout.addWidget(self.buyer_info)
@@ -149,7 +172,7 @@ class CaseDetailPane(QWidget):
         self.supplier_info.setObjectName("supplierInfo")
         self.supplier_info.setWordWrap(True)
         self.supplier_info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.supplier_buttons = QHBoxLayout()
+        self.supplier_buttons = QGridLayout()
         self.supplier_buttons.setContentsMargins(0, 0, 0, 0)
         supplier_layout = QVBoxLayout(self.supplier_box)
         supplier_layout.addWidget(self.supplier_info)
@@ -269,6 +292,10 @@ class CaseDetailPane(QWidget):
         if now is not None:
             self.now = now
         for button in self._step_buttons:
+            # Out of its grid at once (the next buttons take its cell), deleted later.
+            self.buyer_buttons.removeWidget(button)
+            self.supplier_buttons.removeWidget(button)
+            button.hide()
             button.deleteLater()
         self._step_buttons = []
         enabled = detail is not None
@@ -365,6 +392,17 @@ class CaseDetailPane(QWidget):
                     lambda _=False, t=target.value: self.supplier_step.emit(t),
                     f"supplier_{target.value}",
                 )  # fmt: skip
+            if c["supplier_refund_id"] and _tracks_refunds(c.get("connector")):
+                if supplier in _CHECKABLE:
+                    self._add_button(
+                        self.supplier_buttons, self.tr("Check o&n 1688"),
+                        self.check_on_1688.emit, "supplier_check",
+                    )  # fmt: skip
+                if supplier_withdrawable(supplier, c["supplier_refund_id"]):
+                    self._add_button(
+                        self.supplier_buttons, self.tr("&Withdraw application…"),
+                        self.withdraw_on_1688.emit, "supplier_withdraw",
+                    )  # fmt: skip
         if kind is CaseKind.SUPPORT:
             lines = [_e(self.tr("Technical support has no supplier side."))]
         self.supplier_info.setText("<br>".join(lines))
@@ -395,11 +433,14 @@ class CaseDetailPane(QWidget):
         """ "name: value" as HTML, with the language's own colon."""
         return _e(self.tr("{name}: {value}").format(name=name, value=value))
 
-    def _add_button(self, layout: QHBoxLayout, text: str, slot: Any, name: str) -> None:
+    def _add_button(self, layout: QGridLayout, text: str, slot: Any, name: str) -> None:
+        """A step button in the side's grid, :data:`_BUTTONS_PER_ROW` to a row (the pane is
+        narrow: a row of five would need scrolling)."""
         button = QPushButton(text)
         button.setObjectName(f"step_{name}")
         button.clicked.connect(slot)
-        layout.addWidget(button)
+        row, column = divmod(layout.count(), _BUTTONS_PER_ROW)
+        layout.addWidget(button, row, column)
         self._step_buttons.append(button)
 
     def _timeline_html(self, detail: CaseDetail) -> str:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...connectors import Capability, connector_info, get_connector
+from ...connectors.defaults import default_refund_reasons
 from ...connectors.manual import AFTER_SALES_REFUND, RETURN_GOODS, ManualConnector
 from ...domain.after_sales import (
     BuyerState,
@@ -86,6 +87,16 @@ def connector_for(kind: str, account: AccountRef | None = None) -> Any:
     if account is not None and connector_info(kind).can(Capability.NETWORK):
         return get_connector(kind, account=account)
     return get_connector(kind)
+
+
+def _networked(connector: Any) -> bool:
+    """Whether *connector* talks to 1688 over the network (its calls never run on the UI
+    thread or the DB worker)."""
+    kind = str(getattr(connector, "name", "") or "")
+    try:
+        return bool(kind) and connector_info(kind).can(Capability.NETWORK)
+    except UserError:
+        return False
 
 
 class _ServiceDialog(QDialog):
@@ -350,14 +361,20 @@ class SupplierStepDialog(_ServiceDialog):
             )
             self.reason = QComboBox()
             self.reason.setObjectName("supplierReason")
-            try:
-                reasons = connector.refund_reasons(order_1688, "aftersaleBuyerReceived")
-            except Exception:  # a connector that cannot list reasons: the built-in list
-                from ...connectors.defaults import default_refund_reasons
-
-                reasons = default_refund_reasons()
-            for reason in reasons:
-                self.reason.addItem(reason.name, reason.id)
+            if _networked(connector):
+                # 1688's list comes over the network: the built-in list until it arrives.
+                self._fill_reasons(default_refund_reasons())
+                self._network = self._network_worker()
+                self._network.submit(
+                    connector.refund_reasons, order_1688, "aftersaleBuyerReceived",
+                    on_result=self._fill_reasons, on_error=lambda _e: None, owner=self,
+                )  # fmt: skip
+            else:
+                try:
+                    reasons = connector.refund_reasons(order_1688, "aftersaleBuyerReceived")
+                except Exception:  # a connector that cannot list reasons: the built-in list
+                    reasons = default_refund_reasons()
+                self._fill_reasons(reasons)
             self.form.addRow(self.tr("Reason"), self.reason)
             self.description = QLineEdit(case.get("reason") or "")
             self.description.setObjectName("supplierDescription")
@@ -415,6 +432,26 @@ class SupplierStepDialog(_ServiceDialog):
                 self.refund_id.setPlaceholderText("TQ…")
                 self.form.addRow(self.tr("1688 refund id (optional)"), self.refund_id)
         self.resize(480, self.sizeHint().height())
+
+    def _fill_reasons(self, reasons: Any) -> None:
+        """Offer *reasons* (1688's list for the order), keeping the choice when it is offered."""
+        if self.reason is None or not reasons:
+            return
+        chosen = self.reason.currentData()
+        self.reason.clear()
+        for reason in reasons:
+            self.reason.addItem(reason.name, reason.id)
+        index = self.reason.findData(chosen)
+        if index >= 0:
+            self.reason.setCurrentIndex(index)
+
+    def _network_worker(self) -> NetworkWorker:
+        if self._network is None:
+            self._network = NetworkWorker(self.worker, self)
+            # Closing the dialog stops a call between its steps: the case stays "sent, answer
+            # not recorded" and the seller resolves it like an interrupted request.
+            self.finished.connect(self._network.shutdown)
+        return self._network
 
     @Slot()
     def _open_1688(self) -> None:
@@ -488,22 +525,13 @@ class SupplierStepDialog(_ServiceDialog):
         """A connector that talks to 1688 over the network is called on a network worker (its
         database steps go back to the DB worker through ``run_db``); the manual one asks the
         seller and answers at once, on the DB worker as before."""
-        kind = str(getattr(self.connector, "name", "") or "")
-        try:
-            networked = bool(kind) and connector_info(kind).can(Capability.NETWORK)
-        except UserError:
-            networked = False
-        if not networked:
+        if not _networked(self.connector):
             super().submit(call)
             return
-        if self._network is None:
-            self._network = NetworkWorker(self.worker, self)
-            # Closing the dialog stops a call between its steps: the case stays "sent, answer
-            # not recorded" and the seller resolves it like an interrupted request.
-            self.finished.connect(self._network.shutdown)
-        self._network.submit(
+        network = self._network_worker()
+        network.submit(
             call,
-            run_db=self._network.run_db,
+            run_db=network.run_db,
             on_result=self._succeeded,
             on_error=self._failed,
             owner=self,

@@ -44,6 +44,8 @@ ACTIONS: dict[str, str] = {
     "as_supplier_refunded": QT_TRANSLATE_NOOP("Timeline", "Supplier refunded"),
     "as_supplier_refused": QT_TRANSLATE_NOOP("Timeline", "Supplier refused"),
     "as_supplier_failed": QT_TRANSLATE_NOOP("Timeline", "Not done on 1688"),
+    "as_supplier_withdrawing": QT_TRANSLATE_NOOP("Timeline", "Withdrawal sent to 1688"),
+    "as_supplier_none": QT_TRANSLATE_NOOP("Timeline", "Refund application withdrawn on 1688"),
     "as_contact": QT_TRANSLATE_NOOP("Timeline", "Contact with the buyer logged"),
     "as_money": QT_TRANSLATE_NOOP("Timeline", "Amounts corrected"),
 }
