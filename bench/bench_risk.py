@@ -12,6 +12,13 @@ are new, as in a real shop); ``repeats`` keeps bench_import's 1,500 addresses an
 worst case). Then the quick view: ``first_page(OrderFilter(risk_min=1))`` plus the rows of its
 first screenful, on the scored template (target ≤ 100 ms). Besides wall time, each import's process CPU time (both threads)
 is reported: on a shared, overloaded machine it is the steadier measure of what scoring costs.
+
+``--backfill`` measures instead what an upgraded database costs the first time the app opens it:
+the template's buyer keys and norms are removed (as before migration 11 scored anything), then
+every order is scored the way ``ui/risk_backfill`` does it — ``unscored_order_ids`` once, then
+``score_unscored`` a part of ``PART`` orders per DB worker job. Reported: the whole backfill, the
+listing step, and the median / max part (how long other worker jobs may wait behind one), with
+an in-run baseline (one page of the order list's id query).
 """
 
 from __future__ import annotations
@@ -75,7 +82,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--data", choices=["unique", "repeats"], default="unique")
     parser.add_argument("--skip-import", action="store_true", help="only the quick view")
+    parser.add_argument("--backfill", action="store_true", help="only the upgrade backfill")
     args = parser.parse_args(argv)
+    if args.backfill:
+        return _backfill(args.template)
 
     with tempfile.TemporaryDirectory(dir=args.template.parent) as tmp:
         work = Path(tmp)
@@ -153,6 +163,53 @@ def main(argv: list[str] | None = None) -> int:
                 baseline_ms=round(statistics.median(baseline) * 1000, 3),
                 ratio=round(statistics.median(times) / statistics.median(baseline), 1),
                 plan=" | ".join(str(r[-1]) for r in plan),
+            )
+        finally:
+            close_database()
+    return 0
+
+
+def _backfill(template_path: Path) -> int:
+    from dropship_desktop.services import risk
+    from dropship_desktop.ui.risk_backfill import PART
+
+    with tempfile.TemporaryDirectory(dir=template_path.parent) as tmp:
+        target = _fresh_copy(template_path, Path(tmp))
+        open_database(target)
+        try:
+            with db.atomic():  # as before migration 11 scored anything
+                for table in ("risk_key", "risk_norm", "risk_bits"):
+                    db.execute_sql(f"DELETE FROM {table}")
+                db.execute_sql("UPDATE sales_order SET risk_level = 0, risk_rules = ''")
+            db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            baseline = []
+            for _ in range(20):
+                start = time.perf_counter()
+                db.execute_sql("SELECT id FROM sales_order ORDER BY id LIMIT 200").fetchall()
+                baseline.append(time.perf_counter() - start)
+            started = time.perf_counter()
+            ids = risk.unscored_order_ids()
+            listing = time.perf_counter() - started
+            parts: list[float] = []
+            for first in range(0, len(ids), PART):
+                start = time.perf_counter()
+                risk.score_unscored(ids[first : first + PART])
+                parts.append(time.perf_counter() - start)
+            total = time.perf_counter() - started
+            risky = db.execute_sql("SELECT count(*) FROM sales_order WHERE risk_level > 0")
+            emit(
+                "risk_backfill_upgraded_database",
+                orders=len(ids),
+                part=PART,
+                total_s=round(total, 2),
+                orders_per_s=round(len(ids) / total),
+                listing_ms=round(listing * 1000, 1),
+                part_median_ms=round(statistics.median(parts) * 1000, 1),
+                part_max_ms=round(max(parts) * 1000, 1),
+                baseline_ms=round(statistics.median(baseline) * 1000, 3),
+                part_ratio=round(statistics.median(parts) / statistics.median(baseline), 1),
+                risky_orders=int(risky.fetchone()[0]),
+                load=os.getloadavg()[0],
             )
         finally:
             close_database()

@@ -121,6 +121,7 @@ def run_gui(args: object) -> int:
         server.activated.connect(window.bring_forward)
         window.show()
         window.start_auto_backup()
+        window.start_risk_backfill()
         from .ui.integrity_watch import start_integrity_watch
 
         start_integrity_watch(window, data_dir)

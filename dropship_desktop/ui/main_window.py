@@ -34,6 +34,7 @@ from .dashboard.view import DashboardView
 from .formatting import changes_text, user_error_text
 from .fulfilment import fulfilment_views
 from .orders.view import EXPORT_SHORTCUT, IMPORT_SHORTCUT, OrdersView
+from .risk_backfill import RiskBackfill
 from .sourcing.view import SourcingView
 from .tasks import DbWorker
 from .view_base import View, icon
@@ -106,6 +107,11 @@ class MainWindow(QMainWindow):
         self._backup_failure_shown = False
         self._busy_label = QLabel()
         self._db_label = QLabel()
+        self.risk_backfill: RiskBackfill | None = None
+        self._backfill_label = QLabel()
+        self._backfill_label.setObjectName("riskBackfillProgress")
+        self._backfill_label.hide()
+        self.statusBar().addPermanentWidget(self._backfill_label)
         self.statusBar().addPermanentWidget(self._busy_label)
         self.statusBar().addPermanentWidget(self._db_label)
         self._build_menus()
@@ -367,6 +373,30 @@ class MainWindow(QMainWindow):
         self.auto_backup.failed.connect(self._on_backup_failed)
         self.auto_backup.start()
 
+    def start_risk_backfill(self) -> None:
+        """Score the orders of a database from before the fraud checks (in the background)."""
+        if database_path() is None or is_read_only() or self.risk_backfill is not None:
+            return
+        self.risk_backfill = RiskBackfill(self.worker, self)
+        self.risk_backfill.progress.connect(self._on_backfill_progress)
+        self.risk_backfill.finished.connect(self._backfill_label.hide)
+        self.risk_backfill.start()
+
+    @Slot(int, int)
+    def _on_backfill_progress(self, done: int, total: int) -> None:
+        self._backfill_label.setText(
+            self.tr("Fraud checks on earlier orders: {done} / {total}").format(
+                done=f"{done:,}", total=f"{total:,}"
+            )
+        )
+        self._backfill_label.setToolTip(
+            self.tr(
+                "Orders from before this version are checked once, in the background; the app "
+                "can be used meanwhile."
+            )
+        )
+        self._backfill_label.setVisible(done < total)
+
     @Slot()
     def back_up_now(self) -> None:
         from ..services.backups import back_up
@@ -479,6 +509,8 @@ class MainWindow(QMainWindow):
 
     def shutdown(self) -> None:
         """Stop background work; call after the event loop ends (or in tests)."""
+        if self.risk_backfill is not None:
+            self.risk_backfill.stop()
         for view in self.views:
             view.shutdown()
         self.open1688.shutdown()

@@ -935,7 +935,7 @@ The current data is backed up first, so this can be undone by restoring that bac
     <name>CaseDetail</name>
     <message>
         <source>&amp;Agree…</source>
-        <extracomment>Supplier-side states whose refund application may still move on 1688.</extracomment>
+        <extracomment>Step buttons per row of a side&apos;s grid. Supplier-side states whose refund application may still move on 1688.</extracomment>
         <translation>同意(&amp;A)…</translation>
     </message>
     <message>
@@ -4072,6 +4072,14 @@ Use “Map columns…” to say which column holds what.</source>
     <message>
         <source>Working…</source>
         <translation>正在处理…</translation>
+    </message>
+    <message>
+        <source>Fraud checks on earlier orders: {done} / {total}</source>
+        <translation>正在检查以前订单的风险：{done} / {total}</translation>
+    </message>
+    <message>
+        <source>Orders from before this version are checked once, in the background; the app can be used meanwhile.</source>
+        <translation>此版本之前的订单会在后台检查一次风险，期间可以照常使用本软件。</translation>
     </message>
     <message>
         <source>Making a backup…</source>

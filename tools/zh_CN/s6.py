@@ -38,4 +38,13 @@ TRANSLATIONS = {
     ("Messages", "No change on 1688: still “{state}”."): "1688 上没有变化：仍为“{state}”。",
     ("Timeline", "Withdrawal sent to 1688"): "已向 1688 发送撤销申请",
     ("Timeline", "Refund application withdrawn on 1688"): "已在 1688 撤销退款申请",
+    (
+        "MainWindow",
+        "Fraud checks on earlier orders: {done} / {total}",
+    ): "正在检查以前订单的风险：{done} / {total}",
+    (
+        "MainWindow",
+        "Orders from before this version are checked once, in the background; the app can be "
+        "used meanwhile.",
+    ): "此版本之前的订单会在后台检查一次风险，期间可以照常使用本软件。",
 }

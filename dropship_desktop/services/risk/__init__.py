@@ -46,6 +46,8 @@ from .scoring import (
     rescore_orders,
     risk_settings,
     save_risk_settings,
+    score_unscored,
+    unscored_order_ids,
 )
 
 __all__ = [
@@ -71,4 +73,6 @@ __all__ = [
     "rescore_orders",
     "risk_settings",
     "save_risk_settings",
+    "score_unscored",
+    "unscored_order_ids",
 ]

@@ -1,0 +1,95 @@
+"""Scores the orders of a database from before the fraud checks, in the background.
+
+Migration 11 added the risk tables to existing databases without scoring their orders (at a
+million orders that is minutes of work, too long to hold the window back). Without it those
+orders have no risk level and, worse, new orders are compared with no history. So the app
+scores them after the window opens: oldest first (their history builds up in order), a part at
+a time on the DB worker, each part its own short transaction so searches and edits go between.
+The status bar shows the progress; closing the app stops it and the next start goes on.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from ..services import risk as risk_service
+from ..services.base import Changes
+from .tasks import DbWorker
+
+__all__ = ["PART", "RiskBackfill"]
+
+log = logging.getLogger(__name__)
+
+#: Orders scored per DB worker job (~0.1–0.3 s of work: other jobs wait at most that long).
+PART = 5_000
+
+
+class RiskBackfill(QObject):
+    """Scores every never-scored order, a part per job.
+
+    Signals:
+        progress(int, int): Orders scored so far, of how many.
+        finished(): Every order is scored (or there was nothing to do).
+    """
+
+    progress = Signal(int, int)
+    finished = Signal()
+
+    def __init__(self, worker: DbWorker, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.worker = worker
+        self._todo: list[int] = []
+        self._done = 0
+        self._stopped = False
+
+    def start(self) -> None:
+        """Find the orders to score (on the worker) and begin."""
+        self.worker.submit(
+            risk_service.unscored_order_ids,
+            on_result=self._found,
+            on_error=self._failed,
+            owner=self,
+        )
+
+    def stop(self) -> None:
+        self._stopped = True
+
+    @Slot(object)
+    def _found(self, ids: list[int]) -> None:
+        self._todo = list(ids)
+        if not self._todo:
+            self.finished.emit()
+            return
+        log.info("scoring %d orders from before the fraud checks", len(self._todo))
+        self._next()
+
+    def _next(self) -> None:
+        if self._stopped:
+            return
+        if self._done >= len(self._todo):
+            log.info("fraud checks: every order is scored")
+            self.finished.emit()
+            return
+        part = self._todo[self._done : self._done + PART]
+        self.worker.submit(
+            risk_service.score_unscored,
+            part,
+            on_result=self._scored,
+            on_error=self._failed,
+            owner=self,
+        )
+
+    @Slot(object)
+    def _scored(self, _changes: Changes) -> None:
+        self._done = min(self._done + PART, len(self._todo))
+        self.progress.emit(self._done, len(self._todo))
+        self._next()
+
+    @Slot(object)
+    def _failed(self, error: BaseException) -> None:
+        # Not worth a dialog: the orders stay unscored and the next start tries again.
+        log.warning("fraud checks: scoring existing orders stopped", exc_info=error)
+        self._stopped = True
+        self.finished.emit()

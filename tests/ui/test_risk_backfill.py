@@ -1,0 +1,83 @@
+"""A database from before the fraud checks: its orders are scored in the background after the
+window opens, oldest first, in parts, with the progress in the status bar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from dropship_desktop.domain.risk import RiskLevel
+from dropship_desktop.services import risk
+from dropship_desktop.services.order_import import tuning
+from dropship_desktop.store.db import db
+from dropship_desktop.ui import risk_backfill
+from dropship_desktop.ui.main_window import MainWindow
+from tests.services.test_risk import _import, _risk, _row
+
+
+def _count(sql: str) -> int:
+    return int(db.execute_sql(sql).fetchone()[0])
+
+
+def test_orders_from_before_the_fraud_checks_are_scored_in_the_background(
+    qtbot: QtBot, fresh_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As an upgraded database has them: orders, no risk levels, no buyer keys.
+    monkeypatch.setattr(tuning, "SCORE_RISK", False)
+    _import(
+        tmp_path,
+        [
+            _row(1, name="张三", created="2024-03-01 10:00:00"),
+            _row(2, phone="12345678901", name="客户", address="北京市"),
+            _row(3, name="李四", created="2024-03-02 10:00:00"),
+            _row(4, name="王五", created="2024-03-03 10:00:00"),
+            *[_row(10 + n, phone=f"1391234{n:04d}", name="赵六") for n in range(7)],
+        ],
+    )
+    monkeypatch.setattr(tuning, "SCORE_RISK", True)
+    assert _count("SELECT count(*) FROM risk_key") == 0
+    assert _risk(2) == (RiskLevel.NONE, [])
+    assert len(risk.unscored_order_ids()) == 11
+
+    monkeypatch.setattr(risk_backfill, "PART", 3)  # several parts
+    window = MainWindow(data_dir=fresh_db.parent)
+    qtbot.addWidget(window)
+    window.show()
+    seen: list[tuple[int, int]] = []
+    try:
+        window.start_risk_backfill()
+        assert window.risk_backfill is not None
+        window.risk_backfill.progress.connect(lambda done, total: seen.append((done, total)))
+        with qtbot.waitSignal(window.risk_backfill.finished, timeout=20_000):
+            pass
+        assert seen == [(3, 11), (6, 11), (9, 11), (11, 11)]
+        assert window._backfill_label.isHidden()
+    finally:
+        window.close()
+        window.shutdown()
+    assert _count("SELECT count(*) FROM risk_key") == 11
+    level, rules = _risk(2)
+    assert level == RiskLevel.HIGH and "phone_invalid" in rules
+    # History built oldest first: three names on one phone flag all three orders.
+    for number in (1, 3, 4):
+        assert "phone_many_names" in _risk(number)[1], number
+    assert risk.unscored_order_ids() == []  # the next start has nothing to do
+
+
+def test_a_scored_database_starts_no_backfill(qtbot: QtBot, fresh_db: Path, tmp_path: Path) -> None:
+    _import(tmp_path, [_row(1), _row(2)])
+    assert risk.unscored_order_ids() == []
+    window = MainWindow(data_dir=fresh_db.parent)
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        window.start_risk_backfill()
+        assert window.risk_backfill is not None
+        with qtbot.waitSignal(window.risk_backfill.finished, timeout=10_000):
+            pass
+        assert window._backfill_label.isHidden()
+    finally:
+        window.close()
+        window.shutdown()
