@@ -361,22 +361,24 @@ class FakeConnector:
             return CallResult(False, "REFUND_NOT_EXIST", "退款单不存在")
         if refund[3] in ("refundsuccess", "refundclose", "waitsellerreceive"):
             return CallResult(False, "REFUND_STATUS_ERROR", "当前退款状态不能撤销")
-        self.refunds[refund_id] = (*refund[:3], "refundclose")
-        self.orders[order_id] = replace(self.orders[order_id], refund_status="refundclose")
+        self._set_refund_status(refund_id, "refundclose")
         return CallResult(True, refund_id=refund_id)
 
     def supplier_refunds(self, refund_id: str) -> None:
         """The supplier refunds the application (test set-up)."""
+        self._set_refund_status(refund_id, "refundsuccess")
+
+    def _set_refund_status(self, refund_id: str, status: str) -> None:
         order_id, dispute, amount, _status = self.refunds[refund_id]
-        self.refunds[refund_id] = (order_id, dispute, amount, "refundsuccess")
-        self.orders[order_id] = replace(self.orders[order_id], refund_status="refundsuccess")
+        self.refunds[refund_id] = (order_id, dispute, amount, status)
+        self.orders[order_id] = replace(self.orders[order_id], refund_status=status)
 
     def supplier_agrees(self, refund_id: str) -> None:
         """The supplier agrees (test set-up): goods to send back, or refunded at once."""
-        order_id, dispute, amount, _status = self.refunds[refund_id]
-        status = "waitbuyersend" if dispute == "returnRefund" else "refundsuccess"
-        self.refunds[refund_id] = (order_id, dispute, amount, status)
-        self.orders[order_id] = replace(self.orders[order_id], refund_status=status)
+        dispute = self.refunds[refund_id][1]
+        self._set_refund_status(
+            refund_id, "waitbuyersend" if dispute == "returnRefund" else "refundsuccess"
+        )
 
     # ---- placing orders ----------------------------------------------------------------------
 

@@ -4,6 +4,8 @@ application on 1688, withdraw it — through the services and through the after-
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -116,12 +118,10 @@ def _button(view: AfterSalesView, name: str) -> QPushButton | None:
     return view.detail.findChild(QPushButton, name)
 
 
-def test_check_and_withdraw_from_the_after_sales_view(
-    qtbot: QtBot, fresh_db: Path, gateway: FakeGateway, memory_keyring
-) -> None:
-    case_id, account, _order = _api_case(gateway, "refund_only")
-    refund_id = _ask(case_id, _connector(gateway, account))
-    window = MainWindow(data_dir=fresh_db.parent)
+@contextmanager
+def _case_in_view(qtbot: QtBot, data_dir: Path) -> Iterator[AfterSalesView]:
+    """The app's after-sales view at 1366×768 with the only case selected."""
+    window = MainWindow(data_dir=data_dir)
     qtbot.addWidget(window)
     window.resize(1366, 768)
     window.show()
@@ -131,6 +131,18 @@ def test_check_and_withdraw_from_the_after_sales_view(
         qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=10_000)
         view.table.selectRow(0)
         qtbot.waitUntil(lambda: view.detail.detail is not None, timeout=10_000)
+        yield view
+    finally:
+        window.close()
+        window.shutdown()
+
+
+def test_check_and_withdraw_from_the_after_sales_view(
+    qtbot: QtBot, fresh_db: Path, gateway: FakeGateway, memory_keyring
+) -> None:
+    case_id, account, _order = _api_case(gateway, "refund_only")
+    refund_id = _ask(case_id, _connector(gateway, account))
+    with _case_in_view(qtbot, fresh_db.parent) as view:
         qtbot.waitUntil(lambda: _button(view, "step_supplier_check") is not None, timeout=5000)
         assert _button(view, "step_supplier_withdraw") is not None
         # The supplier refunded on 1688; checking from the view follows it (network worker).
@@ -148,13 +160,12 @@ def test_check_and_withdraw_from_the_after_sales_view(
         )
         # Finished: neither button is offered any more (the old ones go with the next events).
         qtbot.waitUntil(
-            lambda: _button(view, "step_supplier_check") is None
-            and _button(view, "step_supplier_withdraw") is None,
+            lambda: (
+                _button(view, "step_supplier_check") is None
+                and _button(view, "step_supplier_withdraw") is None
+            ),
             timeout=5000,
         )
-    finally:
-        window.close()
-        window.shutdown()
 
 
 def test_withdraw_from_the_view_asks_first(
@@ -162,9 +173,6 @@ def test_withdraw_from_the_view_asks_first(
 ) -> None:
     case_id, account, _order = _api_case(gateway, "refund_only")
     refund_id = _ask(case_id, _connector(gateway, account))
-    window = MainWindow(data_dir=fresh_db.parent)
-    qtbot.addWidget(window)
-    window.show()
     answers = iter([False, True])
 
     def answer() -> None:
@@ -180,11 +188,7 @@ def test_withdraw_from_the_view_asks_first(
                 return
         QTimer.singleShot(20, answer)  # not shown yet
 
-    try:
-        view = next(v for v in window.views if isinstance(v, AfterSalesView))
-        window.nav.setCurrentRow(window.views.index(view))
-        qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=10_000)
-        view.table.selectRow(0)
+    with _case_in_view(qtbot, fresh_db.parent) as view:
         qtbot.waitUntil(lambda: _button(view, "step_supplier_withdraw") is not None, timeout=10_000)
         # Cancelled: nothing is sent.
         QTimer.singleShot(0, answer)
@@ -197,9 +201,6 @@ def test_withdraw_from_the_view_asks_first(
             lambda: one("SELECT supplier_state FROM after_sales_case") == "none", timeout=10_000
         )
         assert gateway.state.refunds[refund_id]["status"] == "refundclose"
-    finally:
-        window.close()
-        window.shutdown()
 
 
 def test_asking_the_supplier_loads_1688s_reasons_off_the_ui_thread(
@@ -214,15 +215,7 @@ def test_asking_the_supplier_loads_1688s_reasons_off_the_ui_thread(
         return original(self, *args, **kwargs)
 
     monkeypatch.setattr(Open1688Connector, "refund_reasons", recording)
-    window = MainWindow(data_dir=fresh_db.parent)
-    qtbot.addWidget(window)
-    window.show()
-    try:
-        view = next(v for v in window.views if isinstance(v, AfterSalesView))
-        window.nav.setCurrentRow(window.views.index(view))
-        qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=10_000)
-        view.table.selectRow(0)
-        qtbot.waitUntil(lambda: view.detail.detail is not None, timeout=10_000)
+    with _case_in_view(qtbot, fresh_db.parent) as view:
         view.supplier_step("requested")
         dialog = next(
             w for w in QApplication.topLevelWidgets() if w.objectName() == "supplierStepDialog"
@@ -232,6 +225,3 @@ def test_asking_the_supplier_loads_1688s_reasons_off_the_ui_thread(
         qtbot.waitUntil(lambda: reason.findText("缺货") >= 0, timeout=10_000)  # then 1688's
         assert threads and all(name != "MainThread" for name in threads)
         dialog.close()
-    finally:
-        window.close()
-        window.shutdown()
