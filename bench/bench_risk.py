@@ -195,6 +195,16 @@ def _backfill(template_path: Path) -> int:
                 start = time.perf_counter()
                 risk.score_unscored(ids[first : first + PART])
                 parts.append(time.perf_counter() - start)
+                if len(parts) % 20 == 0:  # a long run says how it goes
+                    emit(
+                        "risk_backfill_progress",
+                        scored=min(first + PART, len(ids)),
+                        of=len(ids),
+                        elapsed_s=round(time.perf_counter() - started, 1),
+                        last_20_parts_median_ms=round(statistics.median(parts[-20:]) * 1000),
+                        last_20_parts_max_ms=round(max(parts[-20:]) * 1000),
+                        load=os.getloadavg()[0],
+                    )
             total = time.perf_counter() - started
             risky = db.execute_sql("SELECT count(*) FROM sales_order WHERE risk_level > 0")
             emit(
