@@ -20,12 +20,9 @@ AWAITING = _m.AWAITING
 
 
 def count(conn: sqlite3.Connection, card: str) -> int:
-    """How many shop orders *card* holds (a range of the card index)."""
-    return int(
-        conn.execute(
-            f"SELECT count(*) FROM {_m.TABLE} INDEXED BY {_m.CARD_INDEX} WHERE card = ?", (card,)
-        ).fetchone()[0]
-    )
+    """How many shop orders *card* holds (one row of ``todo_count``)."""
+    row = conn.execute(f"SELECT n FROM {_m.COUNT_TABLE} WHERE card = ?", (card,)).fetchone()
+    return int(row[0]) if row is not None else 0
 
 
 def due_count(conn: sqlite3.Connection, card: str, before: int) -> int:
@@ -42,12 +39,14 @@ def due_count(conn: sqlite3.Connection, card: str, before: int) -> int:
 def add_orders(conn: sqlite3.Connection, order_ids: str) -> None:
     """Add the memberships of new shop orders selected by the SQL *order_ids* (bulk import)."""
     for statement in _m.insert_sql(order_ids):
-        conn.execute(statement.replace("INSERT INTO", "INSERT OR REPLACE INTO", 1))
+        # (OR IGNORE, never OR REPLACE: a replaced row would fire no delete trigger.)
+        conn.execute(statement.replace("INSERT INTO", "INSERT OR IGNORE INTO", 1))
 
 
 def rebuild(conn: sqlite3.Connection) -> int:
     """Refill the table from the orders (inside the caller's transaction); its rows after."""
     conn.execute(f"DELETE FROM {_m.TABLE}")
+    conn.execute(f"DELETE FROM {_m.COUNT_TABLE}")
     for statement in _m.FILL:
         conn.execute(statement)
     return int(conn.execute(f"SELECT count(*) FROM {_m.TABLE}").fetchone()[0])
@@ -64,7 +63,8 @@ def _fresh(conn: sqlite3.Connection) -> set[tuple[int, str, int | None]]:
 
 
 def differences(conn: sqlite3.Connection) -> list[str]:
-    """Where the stored memberships differ from the rule applied to every order (empty: none).
+    """Where the stored memberships differ from the rule applied to every order, or the stored
+    counts from the member rows (empty: they agree).
 
     Reads the whole order table (a second or two at a million orders); call it inside a read
     transaction for a consistent answer.
@@ -78,4 +78,13 @@ def differences(conn: sqlite3.Connection) -> list[str]:
         f"{_m.TABLE} {row}: stored, not by the rule" for row in sorted(stored - fresh, key=repr)
     ]
     found += [f"{_m.TABLE} {row}: missing" for row in sorted(fresh - stored, key=repr)]
+    # The counts against the member rows (a missing count row is a zero).
+    counted = {str(c): int(n) for c, n in conn.execute(_m.COUNT_SQL)}
+    kept = {str(c): int(n) for c, n in conn.execute(f"SELECT card, n FROM {_m.COUNT_TABLE}")}
+    for card in sorted(set(counted) | set(kept)):
+        if kept.get(card, 0) != counted.get(card, 0):
+            found.append(
+                f"{_m.COUNT_TABLE} {card}: stored {kept.get(card, 0)}, counted"
+                f" {counted.get(card, 0)}"
+            )
     return found

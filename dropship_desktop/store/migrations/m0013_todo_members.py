@@ -7,9 +7,10 @@ live 1688 order (and for a tracking number already sent) — a few thousand inde
 million orders — and the third read every flagged order: ~30 ms of the dashboard's first paint.
 
 ``todo_member`` holds one row per (shop order, card) the order currently counts for, with the
-order's ship-by time (for "near or past ship-by"). A card's count is an index range count over a
-few thousand small rows, and the membership rule is defined once, here (``MEMBERSHIP``), word for
-word as the queues define it (``services/purchasing/queue``, ``services/shipping``).
+order's ship-by time (for "near or past ship-by": an index range count). ``todo_count`` holds
+each card's number of rows, kept by two triggers on ``todo_member`` itself, so a card's count is
+one row read. The membership rule is defined once, here (``MEMBERSHIP``), word for word as the
+queues define it (``services/purchasing/queue``, ``services/shipping``).
 
 **How it stays right.** Membership depends on the shop order (status, 1688 summary status, flags,
 ship-by), its 1688 orders (link, status, tracking number) and its batch-ship records. After any
@@ -33,6 +34,7 @@ VERSION = 13
 
 TABLE = "todo_member"
 CARD_INDEX = "todo_member_card"
+COUNT_TABLE = "todo_count"
 
 TO_PLACE = "to_place"
 TO_SEND = "tracking_to_send"
@@ -142,7 +144,19 @@ for _table, _columns in (
         f" BEGIN {_recompute('OLD.sales_order_id', LINKED_CARDS)} END"
     )
 
-#: Fill (and rebuild): the candidates along the queues' own partial indexes.
+# The counts follow the member rows (a recompute that keeps a row deletes and re-adds it: -1 +1).
+# Never write todo_member with INSERT OR REPLACE: a row it replaces fires no delete trigger.
+TRIGGERS["todo_count_ai"] = (
+    f"CREATE TRIGGER todo_count_ai AFTER INSERT ON {TABLE}"
+    f" BEGIN INSERT INTO {COUNT_TABLE} (card, n) VALUES (NEW.card, 1)"
+    " ON CONFLICT (card) DO UPDATE SET n = n + 1; END"
+)
+TRIGGERS["todo_count_ad"] = (
+    f"CREATE TRIGGER todo_count_ad AFTER DELETE ON {TABLE}"
+    f" BEGIN UPDATE {COUNT_TABLE} SET n = n - 1 WHERE card = OLD.card; END"
+)
+
+#: Fill (and rebuild): the candidates along the queues' own partial indexes, then the counts.
 FILL: tuple[str, ...] = (
     f"INSERT INTO {TABLE} (sales_order_id, card, ship_by) SELECT o.id, '{TO_PLACE}', o.ship_by"
     " FROM sales_order o INDEXED BY sales_order_to_purchase"
@@ -153,7 +167,12 @@ FILL: tuple[str, ...] = (
     f"INSERT INTO {TABLE} (sales_order_id, card, ship_by) SELECT o.id, '{AWAITING}', o.ship_by"
     " FROM sales_order o INDEXED BY sales_order_flagged"
     f" WHERE o.flags != 0 AND {MEMBERSHIP[AWAITING]}",
+    # (An upsert: during a rebuild the count triggers have counted the rows already.)
+    f"INSERT INTO {COUNT_TABLE} (card, n) SELECT card, count(*) FROM {TABLE} WHERE 1"
+    " GROUP BY card ON CONFLICT (card) DO UPDATE SET n = excluded.n",
 )
+#: The counts from the member rows (the check compares them with the stored counts).
+COUNT_SQL = f"SELECT card, count(*) FROM {TABLE} GROUP BY card"
 
 _SCHEMA = (
     f"CREATE TABLE {TABLE} ("
@@ -163,11 +182,12 @@ _SCHEMA = (
     " PRIMARY KEY (sales_order_id, card)"
     ") WITHOUT ROWID",
     f"CREATE INDEX {CARD_INDEX} ON {TABLE} (card, ship_by)",
+    f"CREATE TABLE {COUNT_TABLE} (card TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID",
 )
 
 
 def apply(conn: sqlite3.Connection) -> None:
-    """Create the table and its triggers, and fill it (inside the caller's transaction)."""
+    """Create the tables and their triggers, and fill them (inside the caller's transaction)."""
     for statement in _SCHEMA:
         conn.execute(statement)
     for statement in FILL:
