@@ -17,12 +17,13 @@ LIMIT 200``, the cheapest page the order list reads). Figures:
   adds building the widgets.
 * ``change_range_*``: switching to 7 / 30 / 90 / 365 days, a custom half year or another shop:
   read, show, lay out, repaint. Target 30 ms.
-* ``load_*``: the database part alone; ``todos``: the to-do counts alone.
+* ``load_*``: the database part alone; ``todos``: the to-do counts alone (the queue cards read
+  the rows migration 13's triggers keep: one row each).
 * ``cancel_window``: the cancel wizard's 30-day "before" figure from the summaries with exact
   edges, against ``cancel_window_scan`` (the same figure counted order by order, as before).
 * ``naive_group_by_30d``: what the 30-day daily figures would cost without the summary rows.
-* ``--migration``: migration 10 (create and fill the summaries) on a copy of the database with
-  them removed.
+* ``--migration``: migrations 10 (create and fill the summaries) and 13 (the to-do cards'
+  member rows and counts) on a copy of the database with them removed.
 """
 
 from __future__ import annotations
@@ -153,6 +154,36 @@ def bench_migration(db_path: Path, baseline: float) -> None:
             Path(f"{copy}{suffix}").unlink(missing_ok=True)
 
 
+def bench_migration_13(db_path: Path, baseline: float) -> None:
+    """Migration 13 (the to-do cards' member rows and counts) on a copy without them."""
+    from dropship_desktop.store.migrations import m0013_todo_members as m
+
+    copy = db_path.with_name("migration-bench.db")
+    shutil.copyfile(db_path, copy)
+    conn = sqlite3.connect(copy, isolation_level=None)
+    try:
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA cache_size = -32000")
+        conn.execute("BEGIN IMMEDIATE")
+        for name in m.TRIGGERS:
+            conn.execute(f"DROP TRIGGER IF EXISTS {name}")
+        conn.execute(f"DROP TABLE IF EXISTS {m.TABLE}")
+        conn.execute(f"DROP TABLE IF EXISTS {m.COUNT_TABLE}")
+        conn.execute("COMMIT")
+        conn.execute("BEGIN IMMEDIATE")
+        start, cpu = time.perf_counter(), time.process_time()
+        m.apply(conn)
+        conn.execute("COMMIT")
+        elapsed = Times()
+        elapsed.append((time.perf_counter() - start) * 1000)
+        elapsed.cpu.append((time.process_time() - cpu) * 1000)
+        emit("migration_13_fill", elapsed, None, baseline)
+    finally:
+        conn.close()
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{copy}{suffix}").unlink(missing_ok=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--data-dir", default="/tmp/bench1m")
@@ -172,6 +203,7 @@ def main() -> None:
         )
         conn.close()
         bench_migration(db_path, baseline)
+        bench_migration_13(db_path, baseline)
         return
 
     from PySide6.QtCore import QEvent, QEventLoop
@@ -394,6 +426,7 @@ def main() -> None:
     close_database()
     if args.migration:
         bench_migration(db_path, baseline)
+        bench_migration_13(db_path, baseline)
 
 
 if __name__ == "__main__":

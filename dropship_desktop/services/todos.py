@@ -16,13 +16,13 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..domain.orders import NEAR_DEADLINE_HOURS, OrderFlag
+from ..domain.orders import NEAR_DEADLINE_HOURS
 from ..domain.timeutil import now_epoch
 from ..i18n import QT_TRANSLATE_NOOP
-from ..store import after_sales_queries
+from ..store import after_sales_queries, todo_members
 from ..store.db import db
 from ..store.migrations.m0010_daily_summaries import PAID_INDEX
-from . import purchasing, shipping
+from .purchasing.queue import in_progress_count
 
 __all__ = ["TODO_CARDS", "TodoCard", "TodoCount", "TodoTarget", "count_todos"]
 
@@ -86,7 +86,6 @@ def _one(conn: sqlite3.Connection, sql: str, *params: object) -> int:
     return int(conn.execute(sql, params).fetchone()[0] or 0)
 
 
-_PENDING = int(OrderFlag.CANCEL_PENDING | OrderFlag.REFUND_PENDING)
 _NEAR_S = NEAR_DEADLINE_HOURS * 3600
 _DAY_S = 24 * 3600
 
@@ -96,19 +95,26 @@ _DAY_S = 24 * 3600
 _PAID = f"SELECT count(*) FROM sales_order INDEXED BY {PAID_INDEX} WHERE status = 'paid'"
 
 
+# The queue cards read the orders kept for them by triggers (migration 13, store/todo_members):
+# the same rule as the queues' own counts, without checking each queued order on every open.
+
+
 def _to_place(conn: sqlite3.Connection, now: int) -> int:
-    # Exactly the purchase queue's count (待下单), so the card and the queue agree.
-    return purchasing.queue_count()
+    # The purchase queue's count (待下单, purchasing.queue_count): paid orders without a live
+    # 1688 order, and orders no longer paid with a purchase still in progress.
+    return todo_members.count(conn, todo_members.TO_PLACE) + in_progress_count()
 
 
 def _to_place_due(conn: sqlite3.Connection, now: int) -> int:
-    return purchasing.queue_due_count(now + _NEAR_S)
+    # purchasing.queue_due_count(now + 24 h)
+    return todo_members.due_count(conn, todo_members.TO_PLACE, now + _NEAR_S)
 
 
 def _tracking_to_send(conn: sqlite3.Connection, now: int) -> int:
-    # Exactly the shipping queue's count (待发货, as it opens: orders already written to a
-    # batch-ship file left out): the 1688 side has a tracking number, the shop is not shipped.
-    return shipping.shipping_count(unsent_only=True)
+    # The shipping queue's count as it opens (待发货, shipping.shipping_count(unsent_only=True):
+    # orders already written to a batch-ship file left out): the 1688 side has a tracking
+    # number, the shop is not shipped.
+    return todo_members.count(conn, todo_members.TO_SEND)
 
 
 def _risky(conn: sqlite3.Connection, now: int) -> int:
@@ -139,11 +145,8 @@ def _unmatched(conn: sqlite3.Connection, now: int) -> int:
 
 
 def _awaiting_supplier(conn: sqlite3.Connection, now: int) -> int:
-    return _one(
-        conn,
-        "SELECT count(*) FROM sales_order WHERE flags != 0 AND flags & ?",
-        _PENDING,
-    )
+    # The order list's "pending" quick view: orders flagged cancel or refund pending.
+    return todo_members.count(conn, todo_members.AWAITING)
 
 
 def _interrupted(conn: sqlite3.Connection, now: int) -> int:

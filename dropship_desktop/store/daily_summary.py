@@ -20,7 +20,9 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+from . import todo_members
 from .migrations import m0010_daily_summaries as _m
+from .migrations import m0013_todo_members as _todo
 from .migrations.m0012_dashboard_speed import PRODUCT_TITLE_INDEX
 
 __all__ = [
@@ -66,7 +68,7 @@ class BulkSummaries:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self._conn = conn
         self._saved: list[str] = []
-        for name in (_m.ORDER_INSERT_TRIGGER, _m.LINE_INSERT_TRIGGER):
+        for name in (_m.ORDER_INSERT_TRIGGER, _m.LINE_INSERT_TRIGGER, _todo.ORDER_INSERT_TRIGGER):
             row = conn.execute(
                 "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (name,)
             ).fetchone()
@@ -105,6 +107,8 @@ class BulkSummaries:
                 l="l.",
             )
         )
+        # The to-do cards' memberships (migration 13) of the new orders.
+        todo_members.add_orders(conn, order_ids)
 
     def restore(self) -> None:
         """Recreate the suspended triggers."""
@@ -114,7 +118,8 @@ class BulkSummaries:
 
 
 def rebuild(conn: sqlite3.Connection) -> dict[str, int]:
-    """Refill the summary tables from the order tables (inside the caller's transaction).
+    """Refill the summary tables (and the to-do cards' ``todo_member``) from the order tables,
+    inside the caller's transaction.
 
     Returns:
         Rows per table after the rebuild.
@@ -123,9 +128,11 @@ def rebuild(conn: sqlite3.Connection) -> dict[str, int]:
         conn.execute(f"DELETE FROM {table}")
     for statement in _m.FILL:
         conn.execute(statement)
-    return {
+    counts = {
         t: int(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in _SUMMARY_TABLES
     }
+    counts[_todo.TABLE] = todo_members.rebuild(conn)
+    return counts
 
 
 def _rows(
@@ -141,7 +148,8 @@ def _rows(
 
 
 def differences(conn: sqlite3.Connection) -> list[str]:
-    """Where the summary tables differ from a from-scratch ``GROUP BY`` (empty: they agree).
+    """Where the summary tables differ from a from-scratch ``GROUP BY``, and the to-do cards'
+    memberships from their rule (empty: they agree).
 
     Read-only: both sides are read in one transaction, so they see the same orders.
     """
@@ -155,6 +163,7 @@ def differences(conn: sqlite3.Connection) -> list[str]:
                 have, want = stored.get(key), fresh.get(key)
                 if have != want:
                     found.append(f"{table} {key}: stored {have}, recomputed {want}")
+        found += todo_members.differences(conn)
     return found
 
 

@@ -51,6 +51,7 @@ __all__ = [
     "OfferInfo",
     "QueueLine",
     "QueueRow",
+    "in_progress_count",
     "queue_count",
     "queue_due_count",
     "queue_ids",
@@ -101,12 +102,18 @@ def queue_count() -> int:
         f"SELECT count(*) FROM {TO_PURCHASE} AND {_NO_LIVE_SUPPLIER}",
         list(_CLOSED),
     ).fetchone()[0]
-    extra = db.execute_sql(
-        "SELECT count(*) FROM purchase_attempt a JOIN sales_order o ON o.id = a.sales_order_id"
-        f" WHERE a.state IN ({_LIVE_MARKS}) AND o.status != ?",
-        [*_LIVE, SalesStatus.PAID.value],
-    ).fetchone()[0]
-    return int(paid) + int(extra)
+    return int(paid) + in_progress_count()
+
+
+def in_progress_count() -> int:
+    """The queue's orders that are no longer paid but have a purchase still in progress (few)."""
+    return int(
+        db.execute_sql(
+            "SELECT count(*) FROM purchase_attempt a JOIN sales_order o"
+            f" ON o.id = a.sales_order_id WHERE a.state IN ({_LIVE_MARKS}) AND o.status != ?",
+            [*_LIVE, SalesStatus.PAID.value],
+        ).fetchone()[0]
+    )
 
 
 def queue_due_count(before: int) -> int:

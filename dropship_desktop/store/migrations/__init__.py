@@ -22,6 +22,7 @@ from . import (
     m0010_daily_summaries,
     m0011_risk,
     m0012_dashboard_speed,
+    m0013_todo_members,
 )
 
 MIGRATIONS: tuple[ModuleType, ...] = (
@@ -37,6 +38,7 @@ MIGRATIONS: tuple[ModuleType, ...] = (
     m0010_daily_summaries,
     m0011_risk,
     m0012_dashboard_speed,
+    m0013_todo_members,
 )
 LATEST_VERSION: int = MIGRATIONS[-1].VERSION
 
