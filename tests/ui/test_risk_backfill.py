@@ -3,6 +3,7 @@ window opens, oldest first, in parts, with the progress in the status bar."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -42,6 +43,7 @@ def test_orders_from_before_the_fraud_checks_are_scored_in_the_background(
     assert len(risk.unscored_order_ids()) == 11
 
     monkeypatch.setattr(risk_backfill, "PART", 3)  # several parts
+    monkeypatch.setattr(risk_backfill, "IDLE_S", 0.0)
     window = MainWindow(data_dir=fresh_db.parent)
     qtbot.addWidget(window)
     window.show()
@@ -78,6 +80,32 @@ def test_a_scored_database_starts_no_backfill(qtbot: QtBot, fresh_db: Path, tmp_
         with qtbot.waitSignal(window.risk_backfill.finished, timeout=10_000):
             pass
         assert window._backfill_label.isHidden()
+    finally:
+        window.close()
+        window.shutdown()
+
+
+def test_the_backfill_waits_while_the_seller_works(
+    qtbot: QtBot, fresh_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tuning, "SCORE_RISK", False)
+    _import(tmp_path, [_row(1), _row(2, name="李四")])
+    monkeypatch.setattr(tuning, "SCORE_RISK", True)
+    monkeypatch.setattr(risk_backfill, "IDLE_S", 1.5)
+    window = MainWindow(data_dir=fresh_db.parent)
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        backfill = risk_backfill.RiskBackfill(window.worker, window)
+        backfill.start()
+        # The seller keeps the worker busy: no part starts meanwhile.
+        for _ in range(6):
+            window.worker.submit(lambda: time.sleep(0.2))
+            qtbot.waitUntil(lambda: not window.worker.is_busy(), timeout=5000)
+            assert _count("SELECT count(*) FROM risk_key") == 0
+        with qtbot.waitSignal(backfill.finished, timeout=10_000):
+            pass  # idle: it goes on
+        assert _count("SELECT count(*) FROM risk_key") == 2
     finally:
         window.close()
         window.shutdown()
