@@ -28,6 +28,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from dropship_desktop.context import AppContext
 from dropship_desktop.services.demo import generate_demo
 from dropship_desktop.services.order_import import (
     commit_import,
@@ -258,7 +259,7 @@ def ui_stall(template: Path, work: Path, path: Path) -> dict[str, float]:
     shutil.copyfile(template, target)
     os.sync()
     open_database(target)
-    worker = DbWorker()
+    worker = DbWorker(AppContext(data_dir=Path(target).parent))
     gaps: list[float] = []
     clock = QElapsedTimer()
     clock.start()

@@ -10,10 +10,11 @@ The layers, lowest first (docs/DESIGN.md, "Layers"):
  0    ``errors i18n paths logs secrets instance``  foundation: no dependency on any layer above
  1    ``domain``                                  pure rules: no Qt, no peewee, no I/O
  2    ``store`` · ``tabular`` · ``connectors``    SQL; files in and out; the platforms' APIs
- 3    ``services``                                use cases: one transaction each
- 4    ``startup``                                 opening the database the app's way
- 5    ``cli`` · ``ui``                            the two front ends
- 6    ``app`` ``__main__``                        start-up: arguments, then the CLI or the GUI
+ 3    ``context``                                 the application context handed to every job
+ 4    ``services``                                use cases: one transaction each
+ 5    ``startup``                                 opening the database the app's way
+ 6    ``cli`` · ``ui``                            the two front ends
+ 7    ``app`` ``__main__``                        start-up: arguments, then the CLI or the GUI
 ====  ==========================================  =============================================
 
 Packages on the same layer do not import each other (``store`` never reads files; ``tabular``
@@ -46,16 +47,17 @@ LAYERS: dict[str, int] = {
     "store": 2,
     "tabular": 2,
     "connectors": 2,
-    "services": 3,
-    "startup": 4,
-    "cli": 5,
-    "ui": 5,
-    "app": 6,
-    "__main__": 6,
+    "context": 3,
+    "services": 4,
+    "startup": 5,
+    "cli": 6,
+    "ui": 6,
+    "app": 7,
+    "__main__": 7,
 }
 
 #: Layers made of single modules rather than packages: their modules may import each other.
-MODULE_LAYERS = {0, 6}
+MODULE_LAYERS = {0, 7}
 
 #: Third-party packages only some groups may import.
 RESTRICTED = {

@@ -13,6 +13,7 @@ from dropship_desktop.connectors.alibaba1688.credentials import (
     load_credentials,
     save_credentials,
 )
+from dropship_desktop.context import AppContext
 from dropship_desktop.store.db import db
 from dropship_desktop.ui.main_window import MainWindow
 from dropship_desktop.ui.network import NetworkWorker
@@ -26,9 +27,14 @@ NOW = datetime.now(UTC)
 
 
 def test_connect_an_account_in_the_accounts_window(
-    qtbot: QtBot, qtmodeltester, fresh_db: Path, gateway: FakeGateway, memory_keyring
+    ctx: AppContext,
+    qtbot: QtBot,
+    qtmodeltester,
+    fresh_db: Path,
+    gateway: FakeGateway,
+    memory_keyring,
 ) -> None:
-    worker = DbWorker()
+    worker = DbWorker(ctx)
     network = NetworkWorker(worker)
     opened: list[str] = []
     try:
@@ -102,7 +108,7 @@ def _connected_account() -> int:
 
 
 def test_sync_from_the_menu_with_progress_and_timer(
-    qtbot: QtBot, fresh_db: Path, gateway: FakeGateway, memory_keyring
+    ctx: AppContext, qtbot: QtBot, fresh_db: Path, gateway: FakeGateway, memory_keyring
 ) -> None:
     _connected_account()
     for n in range(25):
@@ -110,7 +116,7 @@ def test_sync_from_the_menu_with_progress_and_timer(
             f"33000000000{n:08d}", "waitsellersend", created=NOW - timedelta(hours=n + 1),
             paid=NOW - timedelta(hours=n + 1),
         )  # fmt: skip
-    window = MainWindow(data_dir=fresh_db.parent)
+    window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.show()
     try:
@@ -141,7 +147,7 @@ def test_sync_from_the_menu_with_progress_and_timer(
 
 
 def test_check_linked_offers_from_the_menu(
-    qtbot: QtBot, fresh_db: Path, gateway: FakeGateway, memory_keyring
+    ctx: AppContext, qtbot: QtBot, fresh_db: Path, gateway: FakeGateway, memory_keyring
 ) -> None:
     from PySide6.QtWidgets import QMessageBox
 
@@ -154,7 +160,7 @@ def test_check_linked_offers_from_the_menu(
     paid_order(qty=5)
     _connected_account()
     gateway.add_product(OFFER_1688, price=15.0, stock=2)
-    window = MainWindow(data_dir=fresh_db.parent)
+    window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.show()
     try:

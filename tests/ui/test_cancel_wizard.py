@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from dropship_desktop.connectors.fake import FakeConnector, FakeOrder
 from dropship_desktop.connectors.manual import ManualConnector
+from dropship_desktop.context import AppContext
 from dropship_desktop.domain.cancel_flow import CancelStep, OutcomeKind
 from dropship_desktop.domain.enums import CancelReason
 from dropship_desktop.domain.timeutil import now_epoch
@@ -82,8 +83,8 @@ def fake_for(orders: Sequence[tuple[str, str]]) -> FakeConnector:
 
 
 @pytest.fixture
-def worker(qtbot: QtBot) -> Iterator[DbWorker]:
-    worker = DbWorker()
+def worker(ctx: AppContext, qtbot: QtBot) -> Iterator[DbWorker]:
+    worker = DbWorker(ctx)
     yield worker
     qtbot.waitUntil(lambda: not worker.is_busy(), timeout=10_000)
     worker.shutdown()
@@ -622,6 +623,7 @@ def test_cancel_while_sending_asks_and_stops(
 
 
 def test_crash_between_recording_and_sending_is_resolved_after_restart(
+    ctx: AppContext,
     qtbot: QtBot,
     world: dict[str, int],
     fresh_db: Path,
@@ -646,7 +648,7 @@ def test_crash_between_recording_and_sending_is_resolved_after_restart(
     wizard.close()
 
     svc.forget_session()  # the restart
-    window = MainWindow(data_dir=fresh_db.parent)
+    window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.show()
     try:

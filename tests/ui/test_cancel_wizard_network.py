@@ -10,14 +10,15 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from dropship_desktop.connectors.fake import FakeConnector
+from dropship_desktop.context import AppContext
 from dropship_desktop.domain.cancel_flow import AccountRef
 from dropship_desktop.ui.cancel_wizard.wizard import CancelWizard
 from dropship_desktop.ui.tasks import DbWorker
 
 
 @pytest.fixture
-def worker(qtbot: QtBot) -> Iterator[DbWorker]:
-    worker = DbWorker()
+def worker(ctx: AppContext, qtbot: QtBot) -> Iterator[DbWorker]:
+    worker = DbWorker(ctx)
     yield worker
     qtbot.waitUntil(lambda: not worker.is_busy(), timeout=10_000)
     worker.shutdown()

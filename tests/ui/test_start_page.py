@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from dropship_desktop.context import AppContext
 from dropship_desktop.services.demo import generate_demo
 from dropship_desktop.ui.main_window import MainWindow
 from dropship_desktop.ui.orders import start_page
@@ -19,8 +20,8 @@ from .conftest import wait_idle
 
 
 @pytest.fixture
-def empty_window(qtbot: QtBot, fresh_db: Path) -> Iterator[MainWindow]:
-    window = MainWindow(data_dir=fresh_db.parent, demo=False)
+def empty_window(ctx: AppContext, qtbot: QtBot, fresh_db: Path) -> Iterator[MainWindow]:
+    window = MainWindow(ctx, demo=False)
     qtbot.addWidget(window)
     window.show()
     # The app opens on the dashboard; the start page belongs to the order list.

@@ -13,13 +13,14 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
+from dropship_desktop.context import AppContext
 from dropship_desktop.errors import UserError
 from dropship_desktop.ui.tasks import DbWorker
 
 
 @pytest.fixture
-def worker(qtbot: QtBot) -> Iterator[DbWorker]:
-    worker = DbWorker()
+def worker(ctx: AppContext, qtbot: QtBot) -> Iterator[DbWorker]:
+    worker = DbWorker(ctx)
     yield worker
     qtbot.waitUntil(lambda: not worker.is_busy(), timeout=10_000)
     worker.shutdown()
