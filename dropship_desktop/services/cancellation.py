@@ -31,6 +31,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from ..connectors.base import Connector, ConnectorUnavailable
+from ..context import AppContext
 from ..domain.cancel_flow import (
     CallResult,
     OrderOutcome,
@@ -74,16 +75,13 @@ from .cancellation_requests import (
     _batch_message,
     _changes,
     _decided,
-    _in_session,
     _load,
     _load_in,
     _merge,
     _row,
     _state_error,
-    forget_session,
     list_interrupted,
     new_batch_id,
-    remember_batch,
     request_history,
     requests_of_batch,
 )
@@ -108,7 +106,6 @@ __all__ = [
     "create_account",
     "find_interrupted",
     "finish_submission",
-    "forget_session",
     "list_accounts",
     "list_interrupted",
     "load_flow_data",
@@ -144,6 +141,7 @@ def _sales_order_of(supplier_order_id: int) -> int | None:
 
 @write_op
 def record_requests(
+    ctx: AppContext,
     items: Sequence[SubmissionItem],
     batch_id: str | None = None,
     *,
@@ -167,9 +165,9 @@ def record_requests(
             cancellation under way (another window or an earlier batch); nothing is recorded.
     """
     if batch_id is None:
-        batch_id = new_batch_id()
+        batch_id = new_batch_id(ctx)
     else:
-        remember_batch(batch_id)
+        ctx.session.remember_batch(batch_id)
     ids = [item.supplier_order_id for item in items]
     if len(set(ids)) != len(ids):
         raise UserError(
@@ -178,7 +176,7 @@ def record_requests(
             )
         )
     pending = pending_supplier_order_ids(ids)
-    now = now_epoch()
+    now = ctx.clock()
     by_order: dict[int, int] = {}
     sales_ids: set[int] = set()
     for item in items:
@@ -491,7 +489,7 @@ def _here(fn: Callable[[], Any]) -> Any:
 
 
 def submit_request(
-    request_id: int, connector: Connector, *, run_db: RunDb | None = None
+    ctx: AppContext, request_id: int, connector: Connector, *, run_db: RunDb | None = None
 ) -> CancellationChanges:
     """Send one recorded request through *connector* and store the answer.
 
@@ -519,7 +517,7 @@ def submit_request(
     row = step(lambda: _load(request_id))
     if row.state is _S.RECORDED:
         step(lambda: begin_submission(request_id))
-    elif not (row.state is _S.SUBMITTED and _in_session(row.batch_id)):
+    elif not (row.state is _S.SUBMITTED and ctx.session.has_batch(row.batch_id)):
         raise _state_error(
             row,
             QT_TRANSLATE_NOOP(
@@ -539,15 +537,17 @@ def submit_request(
     return step(lambda: finish_submission(request_id, result))
 
 
-def submit_batch(request_ids: Sequence[int], connector: Connector) -> CancellationChanges:
+def submit_batch(
+    ctx: AppContext, request_ids: Sequence[int], connector: Connector
+) -> CancellationChanges:
     """Send several recorded requests one after the other (each as :func:`submit_request`)."""
-    parts = [submit_request(rid, connector) for rid in request_ids]
+    parts = [submit_request(ctx, rid, connector) for rid in request_ids]
     outcomes = [o for p in parts for o in p.outcomes]
     return _merge(parts, _batch_message(outcomes))
 
 
 @write_op
-def record_retry(request_id: int) -> int:
+def record_retry(ctx: AppContext, request_id: int) -> int:
     """Record a new attempt of a failed request (state ``recorded``, same reason), unsent.
 
     Send it with :func:`submit_request`; the manual flow first marks it submitted
@@ -591,19 +591,20 @@ def record_retry(request_id: int) -> int:
         row.amount_fen,
         row.vouchers,
     )
-    changes = record_requests([item], row.batch_id if _in_session(row.batch_id) else None)
+    in_session = ctx.session.has_batch(row.batch_id)
+    changes = record_requests(ctx, [item], row.batch_id if in_session else None)
     return changes.request_ids[row.supplier_order_id]
 
 
-def retry_request(request_id: int, connector: Connector) -> CancellationChanges:
+def retry_request(ctx: AppContext, request_id: int, connector: Connector) -> CancellationChanges:
     """Try a failed request again: a new attempt (a new row) with the same reason, sent at once
     (:func:`record_retry` then :func:`submit_request`).
 
     Raises:
         UserError: The request did not fail, or the order has another cancellation under way.
     """
-    new_id = record_retry(request_id)
-    return submit_request(new_id, connector)
+    new_id = record_retry(ctx, request_id)
+    return submit_request(ctx, new_id, connector)
 
 
 # --------------------------------------------------------------------------------------------
@@ -612,7 +613,7 @@ def retry_request(request_id: int, connector: Connector) -> CancellationChanges:
 
 
 @write_op
-def find_interrupted() -> CancellationChanges:
+def find_interrupted(ctx: AppContext) -> CancellationChanges:
     """At start-up: requests a crash left ``recorded`` or ``submitted`` become ``interrupted``.
 
     Batches recorded by this run of the app are left alone (they may be being sent right now).
@@ -627,7 +628,7 @@ def find_interrupted() -> CancellationChanges:
     parts = []
     for r in rows:
         row = _row(r)
-        if _in_session(row.batch_id):
+        if ctx.session.has_batch(row.batch_id):
             continue
         message = STOPPED_BEFORE_SENT if row.state is _S.RECORDED else STOPPED_WHILE_SENDING
         parts.append(_mark_interrupted(row.id, message))

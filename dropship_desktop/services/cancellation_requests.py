@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import json
 import logging
-import threading
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from ..context import AppContext
 from ..domain.cancel_flow import (
     OrderOutcome,
     OutcomeKind,
@@ -38,10 +38,8 @@ __all__ = [
     "STOPPED_UNCONFIRMED",
     "CancellationChanges",
     "RequestRow",
-    "forget_session",
     "list_interrupted",
     "new_batch_id",
-    "remember_batch",
     "request_history",
     "requests_of_batch",
 ]
@@ -68,33 +66,13 @@ STOPPED_UNCONFIRMED = QT_TRANSLATE_NOOP(
     "whether it was done.",
 )
 
-# Batches recorded by this process: find_interrupted() must not touch a batch still being sent.
-_session_lock = threading.Lock()
-_session_batches: set[str] = set()
 
-
-def new_batch_id() -> str:
-    """A new batch id, remembered as belonging to this run of the app."""
+def new_batch_id(ctx: AppContext) -> str:
+    """A new batch id, remembered in *ctx*'s session as being sent by this run of the app
+    (:func:`~.cancellation.find_interrupted` leaves it alone)."""
     batch_id = uuid.uuid4().hex
-    remember_batch(batch_id)
+    ctx.session.remember_batch(batch_id)
     return batch_id
-
-
-def remember_batch(batch_id: str) -> None:
-    """Remember *batch_id* as belonging to this run of the app (it is being sent now)."""
-    with _session_lock:
-        _session_batches.add(batch_id)
-
-
-def forget_session() -> None:
-    """Forget this run's batches, as a restart would (tests simulate a crash with it)."""
-    with _session_lock:
-        _session_batches.clear()
-
-
-def _in_session(batch_id: str) -> bool:
-    with _session_lock:
-        return batch_id in _session_batches
 
 
 @dataclass(frozen=True)

@@ -103,7 +103,8 @@ def test_damaged_without_backup_can_start_empty(data_dir: Path) -> None:
         backup.unlink()
     _damage(data_dir / "dropship.db")
     startup.open_checked(
-        AppContext(data_dir), choose=lambda r: Choice.START_EMPTY if r.backup is None else Choice.QUIT
+        AppContext(data_dir),
+        choose=lambda r: Choice.START_EMPTY if r.backup is None else Choice.QUIT,
     )
     assert SalesOrder.select().count() == 0
 

@@ -12,6 +12,7 @@ import pytest
 from dropship_desktop.connectors.base import ConnectorUnavailable
 from dropship_desktop.connectors.fake import FakeConnector, FakeOrder
 from dropship_desktop.connectors.manual import ManualConnector
+from dropship_desktop.context import AppContext
 from dropship_desktop.domain.cancel_flow import (
     CancelFlow,
     CancelStep,
@@ -28,11 +29,6 @@ from dropship_desktop.errors import UserError, ValidationError
 from dropship_desktop.services import cancellation as svc
 from dropship_desktop.store.db import db
 from tests.helpers.cancellation_data import HOUR_AGO, NOW, SimulatedCrash, one, q, seed_world
-
-
-@pytest.fixture(autouse=True)
-def _fresh_session() -> None:
-    svc.forget_session()
 
 
 @pytest.fixture
@@ -184,17 +180,17 @@ def test_load_flow_data_and_stats(world: dict[str, int]) -> None:
 # ---- one unpaid order -------------------------------------------------------------------------
 
 
-def test_one_unpaid_order_closed(world: dict[str, int]) -> None:
+def test_one_unpaid_order_closed(ctx: AppContext, world: dict[str, int]) -> None:
     sale, (so,), (number,) = add_order(["waitbuyerpay"])
     connector = fake_for({number: "waitbuyerpay"})
     flow = run_flow([so])
     submission = flow.begin_submission()
-    recorded = svc.record_requests(submission.items, skipped=submission.skipped)
+    recorded = svc.record_requests(ctx, submission.items, skipped=submission.skipped)
     rid = recorded.request_ids[so]
     assert states(recorded.request_ids) == {so: "recorded"}
     assert int(one("SELECT flags FROM sales_order WHERE id = ?", sale)) & OrderFlag.CANCEL_PENDING
     assert svc.pending_supplier_order_ids() == {so}
-    result = svc.submit_batch([rid], connector)
+    result = svc.submit_batch(ctx, [rid], connector)
     assert [(o.supplier_order_id, o.kind) for o in result.outcomes] == [(so, OutcomeKind.CLOSED)]
     assert result.touches("supplier_order", "sales_order")
     assert connector.calls_of("close_order") == [
@@ -222,7 +218,7 @@ def test_one_unpaid_order_closed(world: dict[str, int]) -> None:
 # ---- mixed batch ------------------------------------------------------------------------------
 
 
-def test_mixed_batch(world: dict[str, int]) -> None:
+def test_mixed_batch(ctx: AppContext, world: dict[str, int]) -> None:
     _s1, (unpaid,), (n1,) = add_order(["waitbuyerpay"])
     s2, (paid,), (n2,) = add_order(["waitsellersend"])
     s3, (shipped,), (n3,) = add_order(["waitbuyerreceive"], sales_status="shipped")
@@ -232,9 +228,9 @@ def test_mixed_batch(world: dict[str, int]) -> None:
     )
     flow = run_flow([unpaid, paid, shipped, closed])
     sub = flow.begin_submission()
-    recorded = svc.record_requests(sub.items, skipped=sub.skipped)
+    recorded = svc.record_requests(ctx, sub.items, skipped=sub.skipped)
     assert set(recorded.request_ids) == {unpaid, paid}
-    result = svc.submit_batch(list(recorded.request_ids.values()), connector)
+    result = svc.submit_batch(ctx, list(recorded.request_ids.values()), connector)
     kinds = {o.supplier_order_id: o.kind for o in [*result.outcomes, *sub.skipped]}
     assert kinds == {
         unpaid: OutcomeKind.CLOSED,
@@ -261,15 +257,17 @@ def test_mixed_batch(world: dict[str, int]) -> None:
 # ---- failure and retry ------------------------------------------------------------------------
 
 
-def test_connector_failure_on_one_of_three_then_retry(world: dict[str, int]) -> None:
+def test_connector_failure_on_one_of_three_then_retry(
+    ctx: AppContext, world: dict[str, int]
+) -> None:
     orders = [add_order(["waitbuyerpay"]) for _ in range(3)]
     numbers = [o[2][0] for o in orders]
     connector = fake_for(dict.fromkeys(numbers, "waitbuyerpay"))
     connector.fail(numbers[1], "SYSTEM_BUSY", "系统繁忙，请稍后再试", times=1)
     flow = run_flow([o[1][0] for o in orders])
     sub = flow.begin_submission()
-    recorded = svc.record_requests(sub.items)
-    result = svc.submit_batch(list(recorded.request_ids.values()), connector)
+    recorded = svc.record_requests(ctx, sub.items)
+    result = svc.submit_batch(ctx, list(recorded.request_ids.values()), connector)
     by_so = {o.supplier_order_id: o for o in result.outcomes}
     failed = by_so[orders[1][1][0]]
     assert failed.kind is OutcomeKind.FAILED and failed.retryable
@@ -280,20 +278,20 @@ def test_connector_failure_on_one_of_three_then_retry(world: dict[str, int]) -> 
     assert one("SELECT status FROM sales_order WHERE id = ?", orders[1][0]) == "paid"
     assert "cancel_failed" in audit_actions(orders[1][0])
     assert failed.request_id is not None
-    retried = svc.retry_request(failed.request_id, connector)
+    retried = svc.retry_request(ctx, failed.request_id, connector)
     assert [o.kind for o in retried.outcomes] == [OutcomeKind.CLOSED]
     history = svc.request_history(orders[1][1][0])
     assert [(r.attempt, r.state.value) for r in history] == [(1, "failed"), (2, "closed")]
     with pytest.raises(UserError):
-        svc.retry_request(history[1].id, connector)  # only failed requests are retried
+        svc.retry_request(ctx, history[1].id, connector)  # only failed requests are retried
 
 
-def test_unreachable_platform_fails_as_not_sent(world: dict[str, int]) -> None:
+def test_unreachable_platform_fails_as_not_sent(ctx: AppContext, world: dict[str, int]) -> None:
     _sale, (so,), (number,) = add_order(["waitbuyerpay"])
     connector = fake_for({number: "waitbuyerpay"})
     connector.raise_on(number, ConnectorUnavailable("网络不可用"))
-    recorded = svc.record_requests(run_flow([so]).begin_submission().items)
-    result = svc.submit_request(recorded.request_ids[so], connector)
+    recorded = svc.record_requests(ctx, run_flow([so]).begin_submission().items)
+    result = svc.submit_request(ctx, recorded.request_ids[so], connector)
     outcome = result.outcomes[0]
     assert (outcome.kind, outcome.error_code, outcome.message) == (
         OutcomeKind.FAILED,
@@ -306,6 +304,7 @@ def test_unreachable_platform_fails_as_not_sent(world: dict[str, int]) -> None:
 
 
 def test_lost_connection_mid_batch_leaves_every_order_in_a_known_state(
+    ctx: AppContext,
     world: dict[str, int],
 ) -> None:
     orders = [add_order(["waitbuyerpay"]) for _ in range(3)]
@@ -313,8 +312,8 @@ def test_lost_connection_mid_batch_leaves_every_order_in_a_known_state(
     so_ids = [o[1][0] for o in orders]
     connector = fake_for(dict.fromkeys(numbers, "waitbuyerpay"))
     connector.raise_on(numbers[1], ConnectionResetError("connection reset"))
-    recorded = svc.record_requests(run_flow(so_ids).begin_submission().items)
-    result = svc.submit_batch([recorded.request_ids[i] for i in so_ids], connector)
+    recorded = svc.record_requests(ctx, run_flow(so_ids).begin_submission().items)
+    result = svc.submit_batch(ctx, [recorded.request_ids[i] for i in so_ids], connector)
     assert [o.kind for o in result.outcomes] == [
         OutcomeKind.CLOSED,
         OutcomeKind.INTERRUPTED,
@@ -330,25 +329,27 @@ def test_lost_connection_mid_batch_leaves_every_order_in_a_known_state(
     assert so_ids[1] in svc.pending_supplier_order_ids()
 
 
-def test_crash_between_recording_and_sending_then_restart(world: dict[str, int]) -> None:
+def test_crash_between_recording_and_sending_then_restart(
+    ctx: AppContext, world: dict[str, int]
+) -> None:
     orders = [add_order(["waitbuyerpay"]) for _ in range(3)]
     numbers = [o[2][0] for o in orders]
     so_ids = [o[1][0] for o in orders]
     connector = fake_for(dict.fromkeys(numbers, "waitbuyerpay"))
     connector.raise_on(numbers[1], SimulatedCrash())
-    recorded = svc.record_requests(run_flow(so_ids).begin_submission().items)
+    recorded = svc.record_requests(ctx, run_flow(so_ids).begin_submission().items)
     rids = [recorded.request_ids[i] for i in so_ids]
     with pytest.raises(SimulatedCrash):
-        svc.submit_batch(rids, connector)
+        svc.submit_batch(ctx, rids, connector)
     assert states(recorded.request_ids) == {
         so_ids[0]: "closed",
         so_ids[1]: "submitted",
         so_ids[2]: "recorded",
     }
     # While the app runs, its own batch is not "interrupted" (it may still be sending).
-    assert svc.find_interrupted().outcomes == ()
-    svc.forget_session()  # the restart
-    found = svc.find_interrupted()
+    assert svc.find_interrupted(ctx).outcomes == ()
+    ctx.session.forget()  # the restart
+    found = svc.find_interrupted(ctx)
     assert sorted(o.supplier_order_id for o in found.outcomes) == so_ids[1:]
     assert all(o.kind is OutcomeKind.INTERRUPTED for o in found.outcomes)
     # A status-bar message the UI can translate: a marked template with its values apart.
@@ -358,7 +359,7 @@ def test_crash_between_recording_and_sending_then_restart(world: dict[str, int])
     assert [r.id for r in svc.list_interrupted()] == rids[1:]
     assert "cancel_interrupted" in audit_actions(orders[1][0])
     with pytest.raises(UserError):
-        svc.submit_request(rids[1], connector)  # must be resolved first
+        svc.submit_request(ctx, rids[1], connector)  # must be resolved first
     # The seller checked 1688: the second was closed after all, the third was never done.
     resolved = svc.resolve_interrupted(rids[1], OutcomeKind.CLOSED)
     assert resolved.outcomes[0].kind is OutcomeKind.CLOSED
@@ -369,47 +370,55 @@ def test_crash_between_recording_and_sending_then_restart(world: dict[str, int])
     not_done = svc.resolve_interrupted(rids[2], OutcomeKind.FAILED, "页面上还是待付款")
     assert not_done.outcomes[0].retryable
     assert one("SELECT status FROM supplier_order WHERE id = ?", so_ids[2]) == "waitbuyerpay"
-    assert svc.retry_request(rids[2], connector).outcomes[0].kind is OutcomeKind.CLOSED
+    assert svc.retry_request(ctx, rids[2], connector).outcomes[0].kind is OutcomeKind.CLOSED
     assert svc.list_interrupted() == [] and svc.pending_supplier_order_ids() == set()
 
 
 # ---- manual connector -------------------------------------------------------------------------
 
 
-def test_manual_connector_closes_only_what_the_seller_confirmed(world: dict[str, int]) -> None:
+def test_manual_connector_closes_only_what_the_seller_confirmed(
+    ctx: AppContext, world: dict[str, int]
+) -> None:
     sale, (so,), (number,) = add_order(["waitbuyerpay"])
     opened: list[str] = []
     connector = ManualConnector(open_url=lambda url: opened.append(url) or True)
-    recorded = svc.record_requests(run_flow([so], manual=True).begin_submission().items)
+    recorded = svc.record_requests(ctx, run_flow([so], manual=True).begin_submission().items)
     rid = recorded.request_ids[so]
     # The wizard: mark submitted, open the page, ask the seller.
     svc.begin_submission(rid)
     connector.open_order(number)
     assert opened == [connector.order_url(number)]
     connector.confirm(number, CancelAction.CLOSE, done=False, message="还没来得及")
-    outcome = svc.submit_request(rid, connector).outcomes[0]
+    outcome = svc.submit_request(ctx, rid, connector).outcomes[0]
     assert outcome.kind is OutcomeKind.FAILED and outcome.message == "还没来得及"
     assert one("SELECT status FROM supplier_order WHERE id = ?", so) == "waitbuyerpay"
     # Retried without an answer: still nothing marked closed.
-    again = svc.retry_request(rid, connector).outcomes[0]
+    again = svc.retry_request(ctx, rid, connector).outcomes[0]
     assert again.kind is OutcomeKind.FAILED
     assert one("SELECT status FROM supplier_order WHERE id = ?", so) == "waitbuyerpay"
     connector.confirm(number, CancelAction.CLOSE, done=True)
     assert again.request_id is not None
-    assert svc.retry_request(again.request_id, connector).outcomes[0].kind is OutcomeKind.CLOSED
+    assert (
+        svc.retry_request(ctx, again.request_id, connector).outcomes[0].kind is OutcomeKind.CLOSED
+    )
     assert one("SELECT status FROM supplier_order WHERE id = ?", so) == "cancel"
     assert one("SELECT status FROM sales_order WHERE id = ?", sale) == "paid"
 
 
-def test_manual_retry_is_recorded_before_the_seller_is_asked(world: dict[str, int]) -> None:
+def test_manual_retry_is_recorded_before_the_seller_is_asked(
+    ctx: AppContext, world: dict[str, int]
+) -> None:
     sale, (so,), (number,) = add_order(["waitbuyerpay"])
     connector = ManualConnector(open_url=lambda url: True)
-    rid = svc.record_requests(run_flow([so], manual=True).begin_submission().items).request_ids[so]
+    rid = svc.record_requests(
+        ctx, run_flow([so], manual=True).begin_submission().items
+    ).request_ids[so]
     svc.begin_submission(rid)
     connector.confirm(number, CancelAction.CLOSE, done=False, message="页面没打开")
-    assert svc.submit_request(rid, connector).outcomes[0].kind is OutcomeKind.FAILED
+    assert svc.submit_request(ctx, rid, connector).outcomes[0].kind is OutcomeKind.FAILED
     # The wizard's retry: record the new attempt, mark it submitted, then ask the seller.
-    new_id = svc.record_retry(rid)
+    new_id = svc.record_retry(ctx, rid)
     assert new_id != rid
     history = svc.request_history(so)
     assert [(r.id, r.attempt, r.state.value) for r in history] == [
@@ -419,24 +428,26 @@ def test_manual_retry_is_recorded_before_the_seller_is_asked(world: dict[str, in
     assert (history[1].reason_code, history[1].remark) == (history[0].reason_code, "买家不要了")
     assert "cancel_recorded" in audit_actions(sale)
     with pytest.raises(UserError):
-        svc.record_retry(rid)  # the new attempt is under way: no third one
+        svc.record_retry(ctx, rid)  # the new attempt is under way: no third one
     svc.begin_submission(new_id)
     assert svc.request_history(so)[1].state.value == "submitted"
     connector.confirm(number, CancelAction.CLOSE, done=True)
-    assert svc.submit_request(new_id, connector).outcomes[0].kind is OutcomeKind.CLOSED
+    assert svc.submit_request(ctx, new_id, connector).outcomes[0].kind is OutcomeKind.CLOSED
     assert one("SELECT status FROM supplier_order WHERE id = ?", so) == "cancel"
 
 
-def test_crash_after_the_retry_was_recorded_keeps_the_attempt(world: dict[str, int]) -> None:
+def test_crash_after_the_retry_was_recorded_keeps_the_attempt(
+    ctx: AppContext, world: dict[str, int]
+) -> None:
     _sale, (so,), (number,) = add_order(["waitbuyerpay"])
     connector = fake_for({number: "waitbuyerpay"})
     connector.fail(number, "SYSTEM_BUSY", times=1)
-    rid = svc.record_requests(run_flow([so]).begin_submission().items).request_ids[so]
-    assert svc.submit_request(rid, connector).outcomes[0].kind is OutcomeKind.FAILED
-    new_id = svc.record_retry(rid)
+    rid = svc.record_requests(ctx, run_flow([so]).begin_submission().items).request_ids[so]
+    assert svc.submit_request(ctx, rid, connector).outcomes[0].kind is OutcomeKind.FAILED
+    new_id = svc.record_retry(ctx, rid)
     svc.begin_submission(new_id)  # the seller is on the 1688 page when the app dies
-    svc.forget_session()
-    found = svc.find_interrupted()
+    ctx.session.forget()
+    found = svc.find_interrupted(ctx)
     assert [o.request_id for o in found.outcomes] == [new_id]
     assert [r.id for r in svc.list_interrupted()] == [new_id]
     # The seller's answer is given after the restart, to the attempt that was recorded.
@@ -447,9 +458,11 @@ def test_crash_after_the_retry_was_recorded_keeps_the_attempt(world: dict[str, i
     ]
 
 
-def test_mark_interrupted_keeps_its_own_message(world: dict[str, int]) -> None:
+def test_mark_interrupted_keeps_its_own_message(ctx: AppContext, world: dict[str, int]) -> None:
     sale, (so,), _numbers = add_order(["waitbuyerpay"])
-    rid = svc.record_requests(run_flow([so], manual=True).begin_submission().items).request_ids[so]
+    rid = svc.record_requests(
+        ctx, run_flow([so], manual=True).begin_submission().items
+    ).request_ids[so]
     svc.begin_submission(rid)  # the seller was sent to the 1688 page, then stopped the wizard
     changes = svc.mark_interrupted(rid)
     (outcome,) = changes.outcomes
@@ -476,27 +489,29 @@ def _item(so: int, number: str, sale: int) -> SubmissionItem:
 
 
 def test_an_order_already_under_way_is_refused_and_nothing_written(
+    ctx: AppContext,
     world: dict[str, int],
 ) -> None:
     s1, (so1,), (n1,) = add_order(["waitbuyerpay"])
     s2, (so2,), (n2,) = add_order(["waitbuyerpay"])
-    svc.record_requests([_item(so2, n2, s2)])
+    svc.record_requests(ctx, [_item(so2, n2, s2)])
     before = (
         one("SELECT count(*) FROM cancellation_request"),
         one("SELECT count(*) FROM audit_event"),
     )
     with pytest.raises(UserError, match="already has a cancellation"):
-        svc.record_requests([_item(so1, n1, s1), _item(so2, n2, s2)])
+        svc.record_requests(ctx, [_item(so1, n1, s1), _item(so2, n2, s2)])
     after = (
         one("SELECT count(*) FROM cancellation_request"),
         one("SELECT count(*) FROM audit_event"),
     )
     assert before == after
     with pytest.raises(UserError, match="changed"):
-        svc.record_requests([_item(so1, "1", s1)])
+        svc.record_requests(ctx, [_item(so1, "1", s1)])
 
 
 def test_a_1688_refund_request_keeps_the_shop_order_and_its_deadline(
+    ctx: AppContext,
     world: dict[str, int],
 ) -> None:
     """Closing or asking a refund on 1688 changes nothing on the shop (issue 13 §5)."""
@@ -506,15 +521,15 @@ def test_a_1688_refund_request_keeps_the_shop_order_and_its_deadline(
     sale, (a, b), (na, nb) = add_order(["waitbuyerpay", "waitsellersend"], created=long_ago)
     db.execute_sql("UPDATE sales_order SET ship_by = ? WHERE id = ?", (HOUR_AGO, sale))
     connector = fake_for({na: "waitbuyerpay", nb: "waitsellersend"})
-    first = svc.record_requests([_item(a, na, sale)])
-    svc.submit_request(first.request_ids[a], connector)
+    first = svc.record_requests(ctx, [_item(a, na, sale)])
+    svc.submit_request(ctx, first.request_ids[a], connector)
     assert one("SELECT status FROM supplier_order WHERE id = ?", a) == "cancel"
     assert one("SELECT status FROM sales_order WHERE id = ?", sale) == "paid"
     refund = SubmissionItem(
         b, nb, sale, CancelAction.REFUND_REQUEST, "default.agreed", "协商一致退款", "协商好了", 1500
     )
-    second = svc.record_requests([refund])
-    svc.submit_request(second.request_ids[b], connector)
+    second = svc.record_requests(ctx, [refund])
+    svc.submit_request(ctx, second.request_ids[b], connector)
     # The supplier has not agreed and nothing happened on the shop: still paid, still overdue,
     # and the 1688 side shows the open refund request.
     assert one("SELECT status FROM sales_order WHERE id = ?", sale) == "paid"
@@ -533,7 +548,7 @@ def test_a_1688_refund_request_keeps_the_shop_order_and_its_deadline(
         svc.mark_shop_orders([sale], SalesStatus.SHIPPED)
 
 
-def test_vouchers_are_stored_and_sent(world: dict[str, int]) -> None:
+def test_vouchers_are_stored_and_sent(ctx: AppContext, world: dict[str, int]) -> None:
     sale, (so,), (number,) = add_order(["waitsellersend"])
     connector = fake_for({number: "waitsellersend"})
     item = SubmissionItem(
@@ -547,11 +562,11 @@ def test_vouchers_are_stored_and_sent(world: dict[str, int]) -> None:
         1500,
         ("https://img/1.jpg",),
     )
-    rid = svc.record_requests([item]).request_ids[so]
+    rid = svc.record_requests(ctx, [item]).request_ids[so]
     assert json.loads(str(one("SELECT vouchers FROM cancellation_request WHERE id = ?", rid))) == [
         "https://img/1.jpg"
     ]
-    assert svc.submit_request(rid, connector).outcomes[0].kind is OutcomeKind.REFUND_REQUESTED
+    assert svc.submit_request(ctx, rid, connector).outcomes[0].kind is OutcomeKind.REFUND_REQUESTED
     assert connector.calls_of("request_refund")[0][-1] == ("https://img/1.jpg",)
 
 

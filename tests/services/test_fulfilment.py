@@ -9,6 +9,7 @@ import pytest
 
 from dropship_desktop.connectors.base import ConnectorUnavailable
 from dropship_desktop.connectors.fake import FakeConnector
+from dropship_desktop.context import AppContext
 from dropship_desktop.domain.fulfilment import AttemptState, QueueWarning
 from dropship_desktop.errors import UserError
 from dropship_desktop.services import mapping as mp
@@ -33,7 +34,6 @@ class SimulatedCrash(BaseException):
 @pytest.fixture(autouse=True)
 def world(fresh_db: Path) -> None:
     seed_shops_and_offers()
-    pu.forget_session()
 
 
 def _row(order_id: int, **kwargs: object) -> pu.QueueRow:
@@ -398,10 +398,10 @@ def test_a_purchase_list_names_offer_spec_quantity_and_receiver(tmp_path: Path) 
 # ---- API purchases ---------------------------------------------------------------------------
 
 
-def test_api_purchase_previews_then_places_with_the_apps_own_id() -> None:
+def test_api_purchase_previews_then_places_with_the_apps_own_id(ctx: AppContext) -> None:
     order = paid_order()
     fake = _fake()
-    outcome = pu.place_via_api(order, fake, account_id=1)
+    outcome = pu.place_via_api(ctx, order, fake, account_id=1)
     assert outcome.state is AttemptState.LINKED
     out_id = one("SELECT out_order_id FROM purchase_attempt")
     assert [c[0] for c in fake.calls] == ["preview_order", "place_order"]
@@ -412,60 +412,60 @@ def test_api_purchase_previews_then_places_with_the_apps_own_id() -> None:
     assert order not in pu.queue_ids()
 
 
-def test_a_refused_preview_orders_nothing() -> None:
+def test_a_refused_preview_orders_nothing(ctx: AppContext) -> None:
     order = paid_order()
     fake = _fake()
     fake.add_offer(OFFER_1688, price_fen=1500, stock=0)
-    outcome = pu.place_via_api(order, fake)
+    outcome = pu.place_via_api(ctx, order, fake)
     assert (outcome.state, outcome.error_code) == (AttemptState.FAILED, "STOCK_NOT_ENOUGH")
     assert fake.calls_of("place_order") == []
     assert order in pu.queue_ids()
 
 
-def test_a_lost_answer_is_resolved_by_lookup_never_by_ordering_again() -> None:
+def test_a_lost_answer_is_resolved_by_lookup_never_by_ordering_again(ctx: AppContext) -> None:
     order = paid_order()
     fake = _fake()
     fake.lose_next_answers()
-    outcome = pu.place_via_api(order, fake)
+    outcome = pu.place_via_api(ctx, order, fake)
     assert outcome.state is AttemptState.UNKNOWN
     assert one("SELECT count(*) FROM supplier_order") == 0
     with pytest.raises(UserError, match="already"):
-        pu.place_via_api(order, fake)
+        pu.place_via_api(ctx, order, fake)
     resolved = pu.resolve_unknown(outcome.attempt_id, fake)
     assert resolved.state is AttemptState.LINKED
     assert len(fake.calls_of("place_order")) == 1
     assert q("SELECT order_id_1688 FROM supplier_order") == [(resolved.order_id_1688,)]
 
 
-def test_a_lost_call_that_never_arrived_lets_the_seller_order_again() -> None:
+def test_a_lost_call_that_never_arrived_lets_the_seller_order_again(ctx: AppContext) -> None:
     order = paid_order()
     fake = _fake()
     fake.fail_next_place(TimeoutError("connection reset"))
-    outcome = pu.place_via_api(order, fake)
+    outcome = pu.place_via_api(ctx, order, fake)
     assert outcome.state is AttemptState.UNKNOWN
     resolved = pu.resolve_unknown(outcome.attempt_id, fake)
     assert (resolved.state, resolved.error_code) == (AttemptState.FAILED, "NOT_FOUND")
-    assert pu.place_via_api(order, fake).state is AttemptState.LINKED
+    assert pu.place_via_api(ctx, order, fake).state is AttemptState.LINKED
     assert len(fake.placed) == 1
 
 
-def test_an_unreachable_platform_fails_safely() -> None:
+def test_an_unreachable_platform_fails_safely(ctx: AppContext) -> None:
     order = paid_order()
     fake = _fake()
     fake.fail_next_place(ConnectorUnavailable("offline"))
-    outcome = pu.place_via_api(order, fake)
+    outcome = pu.place_via_api(ctx, order, fake)
     assert (outcome.state, outcome.error_code) == (AttemptState.FAILED, "NOT_SENT")
     assert order in pu.queue_ids()
 
 
-def test_the_manual_connector_cannot_place_orders() -> None:
+def test_the_manual_connector_cannot_place_orders(ctx: AppContext) -> None:
     from dropship_desktop.connectors.manual import ManualConnector
 
     with pytest.raises(UserError, match="by hand"):
-        pu.place_via_api(paid_order(), ManualConnector())
+        pu.place_via_api(ctx, paid_order(), ManualConnector())
 
 
-def test_a_crash_mid_call_leaves_an_entry_resolved_at_the_next_start() -> None:
+def test_a_crash_mid_call_leaves_an_entry_resolved_at_the_next_start(ctx: AppContext) -> None:
     order = paid_order()
     fake = _fake()
 
@@ -478,17 +478,17 @@ def test_a_crash_mid_call_leaves_an_entry_resolved_at_the_next_start() -> None:
 
     fake.place_order = crash  # type: ignore[method-assign]
     with pytest.raises(SimulatedCrash):
-        pu.place_via_api(order, fake)
+        pu.place_via_api(ctx, order, fake)
     assert one("SELECT state FROM purchase_attempt") == "sent"
-    pu.forget_session()  # the restart
-    (found,) = pu.find_interrupted_purchases()
+    ctx.session.forget()  # the restart
+    (found,) = pu.find_interrupted_purchases(ctx)
     assert found.state is AttemptState.UNKNOWN
     resolved = pu.resolve_unknown(found.id, fake)
     assert resolved.order_id_1688 == "4100000000000000777"
     assert one("SELECT count(*) FROM supplier_order") == 1
 
 
-def test_an_api_purchase_several_suppliers_is_refused() -> None:
+def test_an_api_purchase_several_suppliers_is_refused(ctx: AppContext) -> None:
     order = paid_order()
     q(
         "INSERT INTO sales_order_line (sales_order_id, product_id, title, sku, spec, quantity,"
@@ -498,7 +498,7 @@ def test_an_api_purchase_several_suppliers_is_refused() -> None:
     mp.save_mapping(mp.MappingInput(1, "code:bk-1|", offer_id=2))
     assert _row(order).suppliers == 2
     with pytest.raises(UserError, match="2 suppliers"):
-        pu.place_via_api(order, _fake())
+        pu.place_via_api(ctx, order, _fake())
 
 
 # ---- money -----------------------------------------------------------------------------------
@@ -564,7 +564,7 @@ def test_a_high_risk_order_is_flagged_in_the_queue_until_checked() -> None:
     assert QueueWarning.HIGH_RISK not in _row(order).warnings
 
 
-def test_on_the_network_worker_every_database_step_goes_through_run_db() -> None:
+def test_on_the_network_worker_every_database_step_goes_through_run_db(ctx: AppContext) -> None:
     """place_via_api / resolve_unknown with run_db (as the purchase queue runs them on the
     network worker): every database step is handed over, the connector calls are not."""
     import threading
@@ -579,7 +579,7 @@ def test_on_the_network_worker_every_database_step_goes_through_run_db() -> None
         steps.append(getattr(fn, "__qualname__", "?"))
         return fn()
 
-    outcome = pu.place_via_api(order, fake, run_db=run_db)
+    outcome = pu.place_via_api(ctx, order, fake, run_db=run_db)
     assert outcome.state is AttemptState.UNKNOWN
     assert len(steps) == 5  # start, load, request, begin send, mark unknown
     assert all(call[0] in ("preview_order", "place_order") for call in fake.calls)

@@ -34,11 +34,6 @@ def dump() -> dict[str, list[tuple[object, ...]]]:
     return {t: sorted(q(f'SELECT * FROM "{t}"'), key=repr) for t in tables}
 
 
-@pytest.fixture(autouse=True)
-def _fresh_session() -> None:
-    svc.forget_session()
-
-
 @pytest.fixture
 def world(fresh_db: Path) -> dict[str, int]:
     """A shop, an account, a product with an offer, and helpers' ids."""
@@ -331,14 +326,14 @@ def test_failed_sign_in_says_why_and_stays(
 
 
 def test_pending_orders_cannot_be_selected_and_list_selection_carries(
-    qtbot: QtBot, world: dict[str, int], make_wizard: WizardFactory
+    ctx: AppContext, qtbot: QtBot, world: dict[str, int], make_wizard: WizardFactory
 ) -> None:
     _s1, free, n1 = add_order("waitbuyerpay")
     s2, busy, n2 = add_order("waitbuyerpay")
     item = svc.SubmissionItem(
         busy, n2, s2, svc.CancelAction.CLOSE, "buyerCancel", "买家取消订单", "", 1500
     )
-    svc.record_requests([item])
+    svc.record_requests(ctx, [item])
     fake = fake_for([(n1, "waitbuyerpay"), (n2, "waitbuyerpay")])
     wizard = make_wizard(fake)
     sign_in(qtbot, wizard)
@@ -647,7 +642,7 @@ def test_crash_between_recording_and_sending_is_resolved_after_restart(
     assert states == ["closed", "submitted", "recorded"]
     wizard.close()
 
-    svc.forget_session()  # the restart
+    ctx.session.forget()  # the restart
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.show()

@@ -19,6 +19,7 @@ from ...connectors.base import (
     PlaceResult,
     PurchaseRequest,
 )
+from ...context import AppContext
 from ...domain.enums import (
     OrderStatus1688,
 )
@@ -38,8 +39,6 @@ from .attempts import (
     _changes,
     _load_attempt,
     _refuse_state,
-    _session_attempts,
-    _session_lock,
     _set_state,
 )
 from .placing import _full_receiver, _link_orders, start_purchase
@@ -92,12 +91,11 @@ def _request(attempt: AttemptRow) -> PurchaseRequest:
 
 
 @write_op
-def _begin_send(attempt_id: int) -> AttemptRow:
+def _begin_send(ctx: AppContext, attempt_id: int) -> AttemptRow:
     attempt = _load_attempt(attempt_id)
     if attempt.state is not _S.RECORDED:
         raise _refuse_state(attempt)
-    with _session_lock:
-        _session_attempts.add(attempt_id)
+    ctx.session.remember_attempt(attempt_id)
     _set_state(attempt, _S.SENT)
     return _load_attempt(attempt_id)
 
@@ -150,6 +148,7 @@ def _mark_unknown(attempt_id: int, message: str) -> Changes:
 
 
 def place_via_api(
+    ctx: AppContext,
     sales_order_id: int,
     connector: OrderingConnector,
     *,
@@ -207,7 +206,7 @@ def place_via_api(
         return PurchaseOutcome(
             attempt.id, _S.FAILED, "", preview.error_code, preview.message, changes
         )
-    step(lambda: _begin_send(attempt.id))
+    step(lambda: _begin_send(ctx, attempt.id))
     try:
         result: PlaceResult = connector.place_order(request)
     except ConnectorUnavailable as exc:
@@ -313,7 +312,7 @@ def attempt_account_id(attempt_id: int) -> int | None:
 
 
 @write_op
-def find_interrupted_purchases() -> list[AttemptRow]:
+def find_interrupted_purchases(ctx: AppContext) -> list[AttemptRow]:
     """At start-up: API purchases the app stopped during become ``unknown`` (to be looked up).
 
     A purchase still ``sent`` from an earlier run may or may not have reached 1688; an API
@@ -327,8 +326,7 @@ def find_interrupted_purchases() -> list[AttemptRow]:
         )
     ]
     changed = []
-    with _session_lock:
-        ours = set(_session_attempts)
+    ours = ctx.session.attempts()
     for attempt in rows:
         if attempt.id in ours:
             continue

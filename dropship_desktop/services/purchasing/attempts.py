@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import logging
 import re
-import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -29,7 +28,7 @@ from ...i18n import QT_TRANSLATE_NOOP, label
 from ...store.db import db
 from ..base import Changes, audit
 
-__all__ = ["DEFAULT_MIN_MARGIN_PCT", "AttemptRow", "attempts_of", "forget_session"]
+__all__ = ["DEFAULT_MIN_MARGIN_PCT", "AttemptRow", "attempts_of"]
 
 log = logging.getLogger(__name__)
 
@@ -58,17 +57,6 @@ TO_PURCHASE = (
     " AND (o.supplier_status IS NULL OR o.supplier_status IN ('cancel', 'terminated'))"
 )
 _ALL_PAID = "sales_order o INDEXED BY sales_order_to_ship WHERE o.status = 'paid'"
-
-# Attempts this process sent: find_interrupted_purchases() leaves them alone.
-_session_lock = threading.Lock()
-_session_attempts: set[int] = set()
-
-
-def forget_session() -> None:
-    """Forget this run's attempts, as a restart would (tests simulate a crash with it)."""
-    with _session_lock:
-        _session_attempts.clear()
-
 
 # ---- the queue -----------------------------------------------------------------------------
 
