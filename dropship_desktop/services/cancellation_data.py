@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from ..context import AppContext
 from ..domain.cancel_flow import (
     CANCELLATION_WINDOW_DAYS,
     AccountRef,
@@ -20,7 +21,7 @@ from ..domain.cancel_flow import (
 from ..domain.enums import (
     OrderStatus1688,
 )
-from ..domain.timeutil import from_epoch, now_epoch, now_utc, to_epoch
+from ..domain.timeutil import from_epoch, now_utc, to_epoch
 from ..errors import ValidationError
 from ..i18n import QT_TRANSLATE_NOOP, with_values
 from ..store.daily_summary import window_counts
@@ -53,14 +54,14 @@ def list_accounts() -> list[AccountRef]:
 
 
 @write_op
-def create_account(name: str, member_id: str = "", connector: str = "manual") -> Changes:
+def create_account(
+    ctx: AppContext, name: str, member_id: str = "", connector: str = "manual"
+) -> Changes:
     """Add a distribution account.
 
     Raises:
         ValidationError: The name is empty, too long or taken, or the connector is unknown.
     """
-    from ..connectors import connector_kinds
-
     name = name.strip()
     member_id = member_id.strip()
     errors: dict[str, str] = {}
@@ -76,7 +77,7 @@ def create_account(name: str, member_id: str = "", connector: str = "manual") ->
         errors["member_id"] = QT_TRANSLATE_NOOP(
             "Errors", "The 1688 member id is longer than 100 characters."
         )
-    if connector not in connector_kinds():
+    if connector not in ctx.connectors.kinds():
         errors["connector"] = QT_TRANSLATE_NOOP("Errors", "Choose a connector (manual if unsure).")
     if errors:
         raise ValidationError(
@@ -85,7 +86,7 @@ def create_account(name: str, member_id: str = "", connector: str = "manual") ->
     account_id = db.execute_sql(
         "INSERT INTO distribution_account (name, member_id, connector, created_at)"
         " VALUES (?, ?, ?, ?)",
-        (name, member_id, connector, now_epoch()),
+        (name, member_id, connector, ctx.clock()),
     ).lastrowid
     audit(
         "distribution_account",

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, replace
 
+from ..context import AppContext
 from ..domain.cancel_flow import AccountRef
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP
@@ -85,7 +86,7 @@ def account_statuses() -> list[AccountStatus]:
 
 
 @write_op
-def _ensure_account(name: str) -> tuple[int, bool]:
+def _ensure_account(ctx: AppContext, name: str) -> tuple[int, bool]:
     """The id of the account *name*, made (or switched) to the open-platform kind."""
     row = db.execute_sql(
         "SELECT id, connector FROM distribution_account WHERE name = ?", (name,)
@@ -105,12 +106,12 @@ def _ensure_account(name: str) -> tuple[int, bool]:
         return int(row[0]), False
     from .cancellation import create_account
 
-    changes = create_account(name, "", KIND)
+    changes = create_account(ctx, name, "", KIND)
     return int(changes.created_id or 0), True
 
 
 def connect_account(
-    name: str, app_key: str, app_secret: str, redirect_uri: str = ""
+    ctx: AppContext, name: str, app_key: str, app_secret: str, redirect_uri: str = ""
 ) -> tuple[int, str]:
     """Keep app key and secret for the account *name* (made if new) and give the authorise link.
 
@@ -145,7 +146,7 @@ def connect_account(
                 "was saved. You can still work with the manual connector.",
             )
         )
-    account_id, _made = _ensure_account(name.strip())
+    account_id, _made = _ensure_account(ctx, name.strip())
     old = load_credentials(account_id, name)
     if old is not None and old.app_key == creds.app_key and old.app_secret == creds.app_secret:
         # Reconnecting: keep the tokens until the new code replaces them.
@@ -223,7 +224,7 @@ def remove_connection(account_id: int) -> Changes:
     )
 
 
-def resolve_sync_account(name: str | None) -> AccountRef:
+def resolve_sync_account(ctx: AppContext, name: str | None) -> AccountRef:
     """The open-platform account to sync: the one named, or the only one.
 
     With credentials in the environment and no open-platform account yet, one named
@@ -248,7 +249,7 @@ def resolve_sync_account(name: str | None) -> AccountRef:
     if name:
         found = [a for a in accounts if name.strip() in (a.name, str(a.id))]
         if not found and from_env and name.strip() == env_account():
-            account_id, _made = _ensure_account(name.strip())
+            account_id, _made = _ensure_account(ctx, name.strip())
             found = [AccountRef(account_id, name.strip(), "", KIND)]
         if not found:
             raise UserError(
@@ -274,7 +275,7 @@ def resolve_sync_account(name: str | None) -> AccountRef:
             names=", ".join(a.name for a in ours),
         )
     elif env_credentials() is not None:
-        account_id, _made = _ensure_account(ENV_ACCOUNT_NAME)
+        account_id, _made = _ensure_account(ctx, ENV_ACCOUNT_NAME)
         account = AccountRef(account_id, ENV_ACCOUNT_NAME, "", KIND)
     else:
         raise UserError(

@@ -502,14 +502,13 @@ def test_purchase_refused_for_lack_of_permission_fails_and_is_not_unknown(
 
 
 def test_the_connector_never_picks_an_account_itself(
-    fresh_db: Path, gateway: FakeGateway, memory_keyring
+    ctx: AppContext, fresh_db: Path, gateway: FakeGateway, memory_keyring
 ) -> None:
-    from dropship_desktop.connectors import get_connector
     from dropship_desktop.connectors.alibaba1688.errors import AccountRequiredError
     from dropship_desktop.connectors.base import ConnectorUnavailable
 
     creds()  # account 1 is connected, but nobody said to act for it
-    connector = get_connector("open1688")
+    connector = ctx.connectors.create("open1688")
     with pytest.raises(AccountRequiredError) as raised:
         connector.fetch_order(UNPAID)
     assert isinstance(raised.value, ConnectorUnavailable)  # nothing was sent
@@ -519,10 +518,8 @@ def test_the_connector_never_picks_an_account_itself(
 
 
 def test_each_account_calls_with_its_own_authorisation(
-    fresh_db: Path, gateway: FakeGateway, memory_keyring
+    ctx: AppContext, fresh_db: Path, gateway: FakeGateway, memory_keyring
 ) -> None:
-    from dropship_desktop.connectors import get_connector
-
     creds()
     second = AccountRef(2, "备用号", "buyer_2", "open1688")
     token_2 = "SENTINEL-ACCESS-second"
@@ -534,13 +531,13 @@ def test_each_account_calls_with_its_own_authorisation(
         ),
     )
     gateway.add_order(UNPAID, "waitbuyerpay", created=NOW - timedelta(hours=1))
-    connector = get_connector("open1688", account=second)
+    connector = ctx.connectors.create("open1688", account=second)
     assert connector.fetch_order(UNPAID) is not None
     assert token_2 in gateway.state.bodies[-1] and ACCESS_TOKEN not in gateway.state.bodies[-1]
 
 
 def test_purchase_queue_uses_the_account_it_records(
-    fresh_db: Path, gateway: FakeGateway, memory_keyring
+    ctx: AppContext, fresh_db: Path, gateway: FakeGateway, memory_keyring
 ) -> None:
     from dropship_desktop.ui.fulfilment.purchase_view import (
         api_connector_for,
@@ -556,11 +553,11 @@ def test_purchase_queue_uses_the_account_it_records(
         " VALUES (2, '采购号', 'buyer_2', 'open1688', ?)",
         (now,),
     )
-    found = default_api_connector()
+    found = default_api_connector(ctx.connectors)
     assert found is not None
     connector, account_id = found
     assert account_id == 2 and connector.account_id == 2  # type: ignore[attr-defined]
-    looked_up = api_connector_for(2)
+    looked_up = api_connector_for(ctx.connectors, 2)
     assert looked_up is not None and looked_up.account_id == 2  # type: ignore[attr-defined]
 
 

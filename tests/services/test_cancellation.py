@@ -135,19 +135,19 @@ def audit_actions(sales_order_id: int) -> list[str]:
 # ---- accounts ---------------------------------------------------------------------------------
 
 
-def test_accounts(fresh_db: Path) -> None:
-    changes = svc.create_account(" 主账号 ", "buyer_1")
+def test_accounts(ctx: AppContext, fresh_db: Path) -> None:
+    changes = svc.create_account(ctx, " 主账号 ", "buyer_1")
     assert changes.created_id is not None
-    svc.create_account("备用", connector="fake")
+    svc.create_account(ctx, "备用", connector="fake")
     assert [(a.name, a.connector) for a in svc.list_accounts()] == [
         ("主账号", "manual"),
         ("备用", "fake"),
     ]
     with pytest.raises(ValidationError) as err:
-        svc.create_account("主账号")
+        svc.create_account(ctx, "主账号")
     assert "name" in err.value.field_errors
     with pytest.raises(ValidationError) as err:
-        svc.create_account("x", connector="nope")
+        svc.create_account(ctx, "x", connector="nope")
     assert "connector" in err.value.field_errors
     assert one("SELECT count(*) FROM distribution_account") == 2
 

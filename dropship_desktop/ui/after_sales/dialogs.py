@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...connectors import Capability, connector_info, get_connector
+from ...connectors import Capability, ConnectorRegistry
 from ...connectors.manual import AFTER_SALES_REFUND, RETURN_GOODS, ManualConnector
 from ...domain.after_sales import (
     BuyerState,
@@ -75,17 +75,18 @@ CHANNEL_TIPS = {
 }
 
 
-def connector_for(kind: str, account: AccountRef | None = None) -> Any:
-    """The connector of a distribution account kind; the manual one opens the system browser.
+def connector_for(registry: ConnectorRegistry, kind: str, account: AccountRef | None = None) -> Any:
+    """The connector of a distribution account kind (from *registry*: the application context's);
+    the manual one opens the system browser.
 
     *account* is the distribution account the 1688 order was bought with: a connector that acts
     for one account (the 1688 Open Platform) is made for it, never for another.
     """
     if kind == "manual" or not kind:
         return ManualConnector(open_url=lambda url: QDesktopServices.openUrl(QUrl(url)))
-    if account is not None and connector_info(kind).can(Capability.NETWORK):
-        return get_connector(kind, account=account)
-    return get_connector(kind)
+    if account is not None and registry.info(kind).can(Capability.NETWORK):
+        return registry.create(kind, account=account)
+    return registry.create(kind)
 
 
 class _ServiceDialog(QDialog):
@@ -490,7 +491,7 @@ class SupplierStepDialog(_ServiceDialog):
         seller and answers at once, on the DB worker as before."""
         kind = str(getattr(self.connector, "name", "") or "")
         try:
-            networked = bool(kind) and connector_info(kind).can(Capability.NETWORK)
+            networked = bool(kind) and self.worker.ctx.connectors.info(kind).can(Capability.NETWORK)
         except UserError:
             networked = False
         if not networked:

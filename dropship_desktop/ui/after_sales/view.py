@@ -526,7 +526,7 @@ class AfterSalesView(View):
                 str(case.get("account_member") or ""),
                 kind,
             )
-        connector = connector_for(kind, account)
+        connector = connector_for(self.worker.ctx.connectors, kind, account)
         self._open(SupplierStepDialog(self.worker, case, SupplierState(target), connector, self))
 
     @Slot()

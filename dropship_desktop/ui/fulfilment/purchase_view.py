@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...connectors import ConnectorRegistry
 from ...connectors.base import OrderingConnector
 from ...connectors.manual import ManualConnector
 from ...domain.fulfilment import WARNING_TEXTS, AttemptState
@@ -228,33 +229,36 @@ def _account_option(account: Any) -> dict[str, Any]:
     return {"account": account} if account.connector == "open1688" else {}
 
 
-def api_connector_for(account_id: int | None) -> OrderingConnector | None:
-    """The connector of the account a purchase was sent through (``None``: gone or manual)."""
-    from ...connectors import get_connector
+def api_connector_for(
+    registry: ConnectorRegistry, account_id: int | None
+) -> OrderingConnector | None:
+    """The connector of the account a purchase was sent through (``None``: gone or manual);
+    *registry* is the application context's."""
     from ...services.cancellation import list_accounts
 
     for account in list_accounts():
         if account.id == account_id:
             try:
-                connector = get_connector(account.connector, **_account_option(account))
+                connector = registry.create(account.connector, **_account_option(account))
             except Exception:  # an unknown kind: that account cannot be used
                 return None
             return connector if getattr(connector, "can_place_orders", False) else None  # type: ignore[return-value]
     return None
 
 
-def default_api_connector() -> tuple[OrderingConnector, int] | None:
+def default_api_connector(registry: ConnectorRegistry) -> tuple[OrderingConnector, int] | None:
     """The first distribution account whose connector can place orders through the API (the
-    connector acts for that account, the one the purchase is recorded under)."""
-    from ...connectors import Capability, connector_kinds, get_connector
+    connector acts for that account, the one the purchase is recorded under); *registry* is
+    the application context's."""
+    from ...connectors import Capability
     from ...services.cancellation import list_accounts
 
     # The registry says which kinds can place orders; an unknown kind is not among them.
-    ordering = set(connector_kinds(Capability.PLACE_ORDERS))
+    ordering = set(registry.kinds(Capability.PLACE_ORDERS))
     for account in list_accounts():
         if account.connector not in ordering:
             continue
-        connector = get_connector(account.connector, **_account_option(account))
+        connector = registry.create(account.connector, **_account_option(account))
         if isinstance(connector, OrderingConnector) and connector.can_place_orders:
             return connector, account.id
     return None
@@ -280,8 +284,8 @@ class PurchaseQueueView(View):
         #: Opens a URL in the browser (tests replace it).
         self.open_url: Callable[[str], object] = lambda url: QDesktopServices.openUrl(QUrl(url))
         #: Finds the connector and account for API purchases (tests replace it).
-        self.api_connector: Callable[[], tuple[OrderingConnector, int] | None] = (
-            default_api_connector
+        self.api_connector: Callable[[], tuple[OrderingConnector, int] | None] = lambda: (
+            default_api_connector(worker.ctx.connectors)
         )
         self.message_bar = MessageBar(self)
         self.model = ObjectTableModel(ORDER_COLUMNS, CTX, self)
@@ -629,7 +633,10 @@ class PurchaseQueueView(View):
         connector, account_id = found
         if row.attempt is not None and row.attempt.state is AttemptState.UNKNOWN:
             # Looked up through the account it was sent with (another one cannot see it).
-            connector = api_connector_for(pu.attempt_account_id(row.attempt.id)) or connector
+            connector = (
+                api_connector_for(self.worker.ctx.connectors, pu.attempt_account_id(row.attempt.id))
+                or connector
+            )
             self._connector_job(
                 connector,
                 pu.resolve_unknown,
@@ -663,10 +670,10 @@ class PurchaseQueueView(View):
         network is called on the network worker (its database steps go back to the DB worker
         through ``run_db``), so a slow answer never holds the database worker; the others
         (the simulated one) answer at once on the DB worker."""
-        from ...connectors import Capability, connector_info
+        from ...connectors import Capability
 
         try:
-            networked = connector_info(connector.name).can(Capability.NETWORK)
+            networked = self.worker.ctx.connectors.info(connector.name).can(Capability.NETWORK)
         except UserError:  # a kind this version does not know: as before
             networked = False
         if not networked:
