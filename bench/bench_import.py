@@ -215,6 +215,7 @@ def db_floor(count: int) -> tuple[int, float]:
     import's size), without reading, mapping or building rows: what SQLite itself costs with this
     schema's indexes, whatever the Python does.
     """
+    from dropship_desktop.context import shorten_switch_interval
     from dropship_desktop.services.order_import import CHUNK
     from dropship_desktop.store.bulk_orders import BulkOrderWriter
 
@@ -238,12 +239,14 @@ def db_floor(count: int) -> tuple[int, float]:
     # As the import commits: no WAL checkpoint in the commit (it runs in the background after).
     with deferred_checkpoint(), db.atomic():
         writer = BulkOrderWriter(conn, index_in_bulk=True)
+        restore_switching = shorten_switch_interval()  # as the import job does
         try:
             for at in range(0, count, CHUNK):
                 writer.add(orders[at : at + CHUNK], lines[at : at + CHUNK])
             writer.finish()
         finally:
             writer.close()
+            restore_switching()
     return count, time.perf_counter() - start
 
 

@@ -24,6 +24,7 @@ package and this module touch the object itself.
 from __future__ import annotations
 
 import sqlite3
+import sys
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -34,7 +35,14 @@ from .connectors.registry import ConnectorRegistry, builtin_registry
 from .domain.timeutil import now_epoch
 from .store import db as _db
 
-__all__ = ["AppContext", "Clock", "Session", "Store"]
+__all__ = [
+    "BULK_SWITCH_INTERVAL_S",
+    "AppContext",
+    "Clock",
+    "Session",
+    "Store",
+    "shorten_switch_interval",
+]
 
 #: Unix seconds now.
 Clock = Callable[[], int]
@@ -130,6 +138,27 @@ class Store:
         """Close this thread's connection (a worker thread ending)."""
         if _db.db.database and not _db.db.is_closed():
             _db.db.close()
+
+
+#: The interpreter's thread switch interval while a bulk write is open (the default is 5 ms).
+BULK_SWITCH_INTERVAL_S = 0.0005
+
+
+def shorten_switch_interval(interval_s: float = BULK_SWITCH_INTERVAL_S) -> Callable[[], None]:
+    """Make the process-wide GIL switch interval at most *interval_s*; return its restorer.
+
+    A bulk write's helper thread (:class:`~dropship_desktop.store.bulk_orders.BulkOrderWriter`)
+    needs the GIL back from the busy importing thread after each statement; by default it would
+    wait up to 5 ms for it. The interval belongs to the whole process, so the job that runs
+    the writer sets it (and restores it in ``finally``), never the store.
+    """
+    previous = sys.getswitchinterval()
+    sys.setswitchinterval(min(previous, interval_s))
+
+    def restore() -> None:
+        sys.setswitchinterval(previous)
+
+    return restore
 
 
 @dataclass
