@@ -280,7 +280,7 @@ def record_requests(
 
 
 @write_op
-def begin_submission(request_id: int) -> Changes:
+def begin_submission(ctx: AppContext, request_id: int) -> Changes:
     """Mark a recorded request ``submitted``, right before its call (or, for the manual
     connector, right before the seller is sent to the 1688 page).
 
@@ -295,7 +295,7 @@ def begin_submission(request_id: int) -> Changes:
             "The request for 1688 order {order} is “{state}”; it cannot be sent again.",
         ),
     )
-    now = now_epoch()
+    now = ctx.clock()
     db.execute_sql(
         "UPDATE cancellation_request SET state = ?, submitted_at = ? WHERE id = ?",
         (_S.SUBMITTED.value, now, request_id),
@@ -419,7 +419,9 @@ def _mark_interrupted(request_id: int, message: str) -> CancellationChanges:
 
 
 @write_op
-def mark_interrupted(request_id: int, message: str = STOPPED_UNCONFIRMED) -> CancellationChanges:
+def mark_interrupted(
+    ctx: AppContext, request_id: int, message: str = STOPPED_UNCONFIRMED
+) -> CancellationChanges:
     """Leave a recorded or submitted request *interrupted*: whether 1688 did it is unknown.
 
     For the wizard when the seller stops step 6 while an order's 1688 page is open and the seller
@@ -516,7 +518,7 @@ def submit_request(
     step: RunDb = run_db or _here
     row = step(lambda: _load(request_id))
     if row.state is _S.RECORDED:
-        step(lambda: begin_submission(request_id))
+        step(lambda: begin_submission(ctx, request_id))
     elif not (row.state is _S.SUBMITTED and ctx.session.has_batch(row.batch_id)):
         raise _state_error(
             row,
@@ -643,7 +645,7 @@ def find_interrupted(ctx: AppContext) -> CancellationChanges:
 
 @write_op
 def resolve_interrupted(
-    request_id: int, outcome: OutcomeKind, message: str = ""
+    ctx: AppContext, request_id: int, outcome: OutcomeKind, message: str = ""
 ) -> CancellationChanges:
     """The seller checked 1688 and says what became of an interrupted request.
 
@@ -677,7 +679,7 @@ def resolve_interrupted(
             QT_TRANSLATE_NOOP("Errors", "“{outcome}” is not a possible outcome of this request."),
             outcome=outcome.value,
         )
-    now = now_epoch()
+    now = ctx.clock()
     audit(
         "cancellation_request",
         request_id,

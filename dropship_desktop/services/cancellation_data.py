@@ -45,7 +45,7 @@ log = logging.getLogger(__name__)
 # --------------------------------------------------------------------------------------------
 
 
-def list_accounts() -> list[AccountRef]:
+def list_accounts(ctx: AppContext) -> list[AccountRef]:
     """The distribution accounts kept by the app, by name."""
     rows = db.execute_sql(
         "SELECT id, name, member_id, connector FROM distribution_account ORDER BY name, id"
@@ -238,6 +238,7 @@ def _candidate(row: Sequence[object], pending: set[int]) -> OrderCandidate:
 
 
 def load_flow_data(
+    ctx: AppContext,
     *,
     account_id: int | None = None,
     supplier_order_ids: Iterable[int] = (),

@@ -261,7 +261,7 @@ def request_history(supplier_order_id: int) -> list[RequestRow]:
     return [_row(r) for r in rows]
 
 
-def list_interrupted() -> list[RequestRow]:
+def list_interrupted(ctx: AppContext) -> list[RequestRow]:
     """Requests the seller must resolve (interrupted by a crash or a lost connection)."""
     rows = db.execute_sql(
         _REQUEST_SQL + " WHERE cr.state = ? ORDER BY cr.id", (_S.INTERRUPTED.value,)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 
+from ..context import AppContext
 from ..domain.enums import (
     SalesStatus,
 )
@@ -87,7 +88,7 @@ def mark_shop_orders(sales_order_ids: Iterable[int], status: SalesStatus) -> Cha
 
 
 @write_op
-def mark_shop_orders_done(sales_order_ids: Iterable[int]) -> Changes:
+def mark_shop_orders_done(ctx: AppContext, sales_order_ids: Iterable[int]) -> Changes:
     """The seller cancelled or refunded these buyers on the shop: unpaid shop orders become
     closed, paid ones refunded (see :func:`mark_shop_orders`); others are left alone."""
     ids = sorted(set(sales_order_ids))
@@ -115,7 +116,7 @@ def mark_shop_orders_done(sales_order_ids: Iterable[int]) -> Changes:
 
 
 @write_op
-def mark_offers_out_of_stock(offer_ids: Iterable[int]) -> Changes:
+def mark_offers_out_of_stock(ctx: AppContext, offer_ids: Iterable[int]) -> Changes:
     """Mark the offers of orders cancelled for 卖家库存不足 as out of stock (stock 0, audited).
 
     Raises:

@@ -243,12 +243,12 @@ def test_wizard_path_closes_and_refunds_through_the_api(
 ) -> None:
     ctx.session.forget()
     ids = _seed_cancellation_world({UNPAID: "waitbuyerpay", PAID: "waitsellersend"})
-    account = svc.list_accounts()[0]
+    account = svc.list_accounts(ctx)[0]
     assert account.connector == "open1688"
     flow = CancelFlow(preselected=list(ids.values()))
     flow.choose_account(account, manual=False)
     flow.apply_sign_in(api.sign_in(account))
-    data = svc.load_flow_data(account_id=account.id, supplier_order_ids=list(ids.values()))
+    data = svc.load_flow_data(ctx, account_id=account.id, supplier_order_ids=list(ids.values()))
     flow.set_candidates(data.candidates, data.shop_stats)
     for _ in range(4):
         flow.next()
@@ -276,11 +276,11 @@ def test_wizard_path_records_platform_refusals_and_interruptions(
 ) -> None:
     ctx.session.forget()
     ids = _seed_cancellation_world({FRESH: "waitbuyerpay", UNPAID: "waitbuyerpay"})
-    account = svc.list_accounts()[0]
+    account = svc.list_accounts(ctx)[0]
     flow = CancelFlow(preselected=list(ids.values()))
     flow.choose_account(account, manual=False)
     flow.apply_sign_in(SignInResult(True))
-    data = svc.load_flow_data(account_id=account.id, supplier_order_ids=list(ids.values()))
+    data = svc.load_flow_data(ctx, account_id=account.id, supplier_order_ids=list(ids.values()))
     flow.set_candidates(data.candidates, data.shop_stats)
     for _ in range(4):
         flow.next()
@@ -307,11 +307,11 @@ def test_wizard_path_reports_certain_refusals_as_failed_not_interrupted(
 ) -> None:
     ctx.session.forget()
     ids = _seed_cancellation_world({UNPAID: "waitbuyerpay", PAID: "waitbuyerpay"})
-    account = svc.list_accounts()[0]
+    account = svc.list_accounts(ctx)[0]
     flow = CancelFlow(preselected=list(ids.values()))
     flow.choose_account(account, manual=False)
     flow.apply_sign_in(SignInResult(True))
-    data = svc.load_flow_data(account_id=account.id, supplier_order_ids=list(ids.values()))
+    data = svc.load_flow_data(ctx, account_id=account.id, supplier_order_ids=list(ids.values()))
     flow.set_candidates(data.candidates, data.shop_stats)
     for _ in range(4):
         flow.next()
@@ -553,11 +553,11 @@ def test_purchase_queue_uses_the_account_it_records(
         " VALUES (2, '采购号', 'buyer_2', 'open1688', ?)",
         (now,),
     )
-    found = default_api_connector(ctx.connectors)
+    found = default_api_connector(ctx)
     assert found is not None
     connector, account_id = found
     assert account_id == 2 and connector.account_id == 2  # type: ignore[attr-defined]
-    looked_up = api_connector_for(ctx.connectors, 2)
+    looked_up = api_connector_for(ctx, 2)
     assert looked_up is not None and looked_up.account_id == 2  # type: ignore[attr-defined]
 
 

@@ -105,12 +105,12 @@ def test_purchase_queue_picks_an_ordering_account_by_capability(
     from dropship_desktop.services.cancellation import create_account
     from dropship_desktop.ui.fulfilment.purchase_view import default_api_connector
 
-    assert default_api_connector(ctx.connectors) is None  # no account yet
+    assert default_api_connector(ctx) is None  # no account yet
     create_account(ctx, "手动", connector="manual")
     # the manual connector cannot place orders
-    assert default_api_connector(ctx.connectors) is None
+    assert default_api_connector(ctx) is None
     changes = create_account(ctx, "API", connector="api-test")
-    found = default_api_connector(ctx.connectors)
+    found = default_api_connector(ctx)
     assert found is not None and found[1] == changes.created_id
     assert isinstance(found[0], FakeConnector)
 

@@ -89,6 +89,7 @@ def fake_for(numbers_statuses: dict[str, str], **kw: object) -> FakeConnector:
 
 
 def run_flow(
+    ctx: AppContext,
     supplier_order_ids: list[int],
     *,
     manual: bool = False,
@@ -97,10 +98,10 @@ def run_flow(
 ) -> CancelFlow:
     """Drive the flow as the wizard would, up to the submit step."""
     flow = CancelFlow(preselected=supplier_order_ids)
-    account = svc.list_accounts()[0]
+    account = svc.list_accounts(ctx)[0]
     flow.choose_account(account, manual=manual)
     flow.apply_sign_in(SignInResult(True))
-    data = svc.load_flow_data(account_id=account.id, supplier_order_ids=supplier_order_ids)
+    data = svc.load_flow_data(ctx, account_id=account.id, supplier_order_ids=supplier_order_ids)
     flow.set_candidates(data.candidates, data.shop_stats)
     flow.next()
     flow.next()
@@ -139,7 +140,7 @@ def test_accounts(ctx: AppContext, fresh_db: Path) -> None:
     changes = svc.create_account(ctx, " 主账号 ", "buyer_1")
     assert changes.created_id is not None
     svc.create_account(ctx, "备用", connector="fake")
-    assert [(a.name, a.connector) for a in svc.list_accounts()] == [
+    assert [(a.name, a.connector) for a in svc.list_accounts(ctx)] == [
         ("主账号", "manual"),
         ("备用", "fake"),
     ]
@@ -155,7 +156,7 @@ def test_accounts(ctx: AppContext, fresh_db: Path) -> None:
 # ---- flow data --------------------------------------------------------------------------------
 
 
-def test_load_flow_data_and_stats(world: dict[str, int]) -> None:
+def test_load_flow_data_and_stats(ctx: AppContext, world: dict[str, int]) -> None:
     _s1, (unpaid,), _ = add_order(["waitbuyerpay"])
     _s2, (shipped,), _ = add_order(["waitbuyerreceive"], sales_status="shipped")
     _s3, (refunding,), _ = add_order(
@@ -163,14 +164,14 @@ def test_load_flow_data_and_stats(world: dict[str, int]) -> None:
     )
     old = int((NOW - timedelta(days=45)).timestamp())
     add_order(["cancel"], sales_status="cancelled", created=old)
-    data = svc.load_flow_data(account_id=1)
+    data = svc.load_flow_data(ctx, account_id=1)
     assert {c.supplier_order_id for c in data.candidates} == {unpaid, refunding}
     by_id = {c.supplier_order_id: c for c in data.candidates}
     assert by_id[refunding].blocked_by_pending and not by_id[unpaid].pending
     assert by_id[unpaid].lead_time_days == 2 and by_id[unpaid].product is not None
     assert by_id[unpaid].sale is not None and by_id[unpaid].sale.sale_fen == 3000
     # Orders outside the open ones come when asked for by id.
-    data = svc.load_flow_data(account_id=1, supplier_order_ids=[shipped])
+    data = svc.load_flow_data(ctx, account_id=1, supplier_order_ids=[shipped])
     assert shipped in {c.supplier_order_id for c in data.candidates}
     stats = data.shop_stats[1]
     assert (stats.orders, stats.cancelled) == (3, 1)  # the 45-day-old order is outside
@@ -183,7 +184,7 @@ def test_load_flow_data_and_stats(world: dict[str, int]) -> None:
 def test_one_unpaid_order_closed(ctx: AppContext, world: dict[str, int]) -> None:
     sale, (so,), (number,) = add_order(["waitbuyerpay"])
     connector = fake_for({number: "waitbuyerpay"})
-    flow = run_flow([so])
+    flow = run_flow(ctx, [so])
     submission = flow.begin_submission()
     recorded = svc.record_requests(ctx, submission.items, skipped=submission.skipped)
     rid = recorded.request_ids[so]
@@ -226,7 +227,7 @@ def test_mixed_batch(ctx: AppContext, world: dict[str, int]) -> None:
     connector = fake_for(
         {n1: "waitbuyerpay", n2: "waitsellersend", n3: "waitbuyerreceive", n4: "cancel"}
     )
-    flow = run_flow([unpaid, paid, shipped, closed])
+    flow = run_flow(ctx, [unpaid, paid, shipped, closed])
     sub = flow.begin_submission()
     recorded = svc.record_requests(ctx, sub.items, skipped=sub.skipped)
     assert set(recorded.request_ids) == {unpaid, paid}
@@ -264,7 +265,7 @@ def test_connector_failure_on_one_of_three_then_retry(
     numbers = [o[2][0] for o in orders]
     connector = fake_for(dict.fromkeys(numbers, "waitbuyerpay"))
     connector.fail(numbers[1], "SYSTEM_BUSY", "系统繁忙，请稍后再试", times=1)
-    flow = run_flow([o[1][0] for o in orders])
+    flow = run_flow(ctx, [o[1][0] for o in orders])
     sub = flow.begin_submission()
     recorded = svc.record_requests(ctx, sub.items)
     result = svc.submit_batch(ctx, list(recorded.request_ids.values()), connector)
@@ -290,7 +291,7 @@ def test_unreachable_platform_fails_as_not_sent(ctx: AppContext, world: dict[str
     _sale, (so,), (number,) = add_order(["waitbuyerpay"])
     connector = fake_for({number: "waitbuyerpay"})
     connector.raise_on(number, ConnectorUnavailable("网络不可用"))
-    recorded = svc.record_requests(ctx, run_flow([so]).begin_submission().items)
+    recorded = svc.record_requests(ctx, run_flow(ctx, [so]).begin_submission().items)
     result = svc.submit_request(ctx, recorded.request_ids[so], connector)
     outcome = result.outcomes[0]
     assert (outcome.kind, outcome.error_code, outcome.message) == (
@@ -312,7 +313,7 @@ def test_lost_connection_mid_batch_leaves_every_order_in_a_known_state(
     so_ids = [o[1][0] for o in orders]
     connector = fake_for(dict.fromkeys(numbers, "waitbuyerpay"))
     connector.raise_on(numbers[1], ConnectionResetError("connection reset"))
-    recorded = svc.record_requests(ctx, run_flow(so_ids).begin_submission().items)
+    recorded = svc.record_requests(ctx, run_flow(ctx, so_ids).begin_submission().items)
     result = svc.submit_batch(ctx, [recorded.request_ids[i] for i in so_ids], connector)
     assert [o.kind for o in result.outcomes] == [
         OutcomeKind.CLOSED,
@@ -337,7 +338,7 @@ def test_crash_between_recording_and_sending_then_restart(
     so_ids = [o[1][0] for o in orders]
     connector = fake_for(dict.fromkeys(numbers, "waitbuyerpay"))
     connector.raise_on(numbers[1], SimulatedCrash())
-    recorded = svc.record_requests(ctx, run_flow(so_ids).begin_submission().items)
+    recorded = svc.record_requests(ctx, run_flow(ctx, so_ids).begin_submission().items)
     rids = [recorded.request_ids[i] for i in so_ids]
     with pytest.raises(SimulatedCrash):
         svc.submit_batch(ctx, rids, connector)
@@ -356,22 +357,22 @@ def test_crash_between_recording_and_sending_then_restart(
     assert found.message == "2 interrupted cancellation request(s) found."
     assert found.message.template == "{count} interrupted cancellation request(s) found."  # type: ignore[attr-defined]
     assert found.message.context == "Messages"  # type: ignore[attr-defined]
-    assert [r.id for r in svc.list_interrupted()] == rids[1:]
+    assert [r.id for r in svc.list_interrupted(ctx)] == rids[1:]
     assert "cancel_interrupted" in audit_actions(orders[1][0])
     with pytest.raises(UserError):
         svc.submit_request(ctx, rids[1], connector)  # must be resolved first
     # The seller checked 1688: the second was closed after all, the third was never done.
-    resolved = svc.resolve_interrupted(rids[1], OutcomeKind.CLOSED)
+    resolved = svc.resolve_interrupted(ctx, rids[1], OutcomeKind.CLOSED)
     assert resolved.outcomes[0].kind is OutcomeKind.CLOSED
     assert one("SELECT status FROM supplier_order WHERE id = ?", so_ids[1]) == "cancel"
     assert one("SELECT status FROM sales_order WHERE id = ?", orders[1][0]) == "paid"
     with pytest.raises(UserError):
-        svc.resolve_interrupted(rids[2], OutcomeKind.REFUND_REQUESTED)  # not a refund request
-    not_done = svc.resolve_interrupted(rids[2], OutcomeKind.FAILED, "页面上还是待付款")
+        svc.resolve_interrupted(ctx, rids[2], OutcomeKind.REFUND_REQUESTED)  # not a refund request
+    not_done = svc.resolve_interrupted(ctx, rids[2], OutcomeKind.FAILED, "页面上还是待付款")
     assert not_done.outcomes[0].retryable
     assert one("SELECT status FROM supplier_order WHERE id = ?", so_ids[2]) == "waitbuyerpay"
     assert svc.retry_request(ctx, rids[2], connector).outcomes[0].kind is OutcomeKind.CLOSED
-    assert svc.list_interrupted() == [] and svc.pending_supplier_order_ids() == set()
+    assert svc.list_interrupted(ctx) == [] and svc.pending_supplier_order_ids() == set()
 
 
 # ---- manual connector -------------------------------------------------------------------------
@@ -383,10 +384,10 @@ def test_manual_connector_closes_only_what_the_seller_confirmed(
     sale, (so,), (number,) = add_order(["waitbuyerpay"])
     opened: list[str] = []
     connector = ManualConnector(open_url=lambda url: opened.append(url) or True)
-    recorded = svc.record_requests(ctx, run_flow([so], manual=True).begin_submission().items)
+    recorded = svc.record_requests(ctx, run_flow(ctx, [so], manual=True).begin_submission().items)
     rid = recorded.request_ids[so]
     # The wizard: mark submitted, open the page, ask the seller.
-    svc.begin_submission(rid)
+    svc.begin_submission(ctx, rid)
     connector.open_order(number)
     assert opened == [connector.order_url(number)]
     connector.confirm(number, CancelAction.CLOSE, done=False, message="还没来得及")
@@ -412,9 +413,9 @@ def test_manual_retry_is_recorded_before_the_seller_is_asked(
     sale, (so,), (number,) = add_order(["waitbuyerpay"])
     connector = ManualConnector(open_url=lambda url: True)
     rid = svc.record_requests(
-        ctx, run_flow([so], manual=True).begin_submission().items
+        ctx, run_flow(ctx, [so], manual=True).begin_submission().items
     ).request_ids[so]
-    svc.begin_submission(rid)
+    svc.begin_submission(ctx, rid)
     connector.confirm(number, CancelAction.CLOSE, done=False, message="页面没打开")
     assert svc.submit_request(ctx, rid, connector).outcomes[0].kind is OutcomeKind.FAILED
     # The wizard's retry: record the new attempt, mark it submitted, then ask the seller.
@@ -429,7 +430,7 @@ def test_manual_retry_is_recorded_before_the_seller_is_asked(
     assert "cancel_recorded" in audit_actions(sale)
     with pytest.raises(UserError):
         svc.record_retry(ctx, rid)  # the new attempt is under way: no third one
-    svc.begin_submission(new_id)
+    svc.begin_submission(ctx, new_id)
     assert svc.request_history(so)[1].state.value == "submitted"
     connector.confirm(number, CancelAction.CLOSE, done=True)
     assert svc.submit_request(ctx, new_id, connector).outcomes[0].kind is OutcomeKind.CLOSED
@@ -442,16 +443,16 @@ def test_crash_after_the_retry_was_recorded_keeps_the_attempt(
     _sale, (so,), (number,) = add_order(["waitbuyerpay"])
     connector = fake_for({number: "waitbuyerpay"})
     connector.fail(number, "SYSTEM_BUSY", times=1)
-    rid = svc.record_requests(ctx, run_flow([so]).begin_submission().items).request_ids[so]
+    rid = svc.record_requests(ctx, run_flow(ctx, [so]).begin_submission().items).request_ids[so]
     assert svc.submit_request(ctx, rid, connector).outcomes[0].kind is OutcomeKind.FAILED
     new_id = svc.record_retry(ctx, rid)
-    svc.begin_submission(new_id)  # the seller is on the 1688 page when the app dies
+    svc.begin_submission(ctx, new_id)  # the seller is on the 1688 page when the app dies
     ctx.session.forget()
     found = svc.find_interrupted(ctx)
     assert [o.request_id for o in found.outcomes] == [new_id]
-    assert [r.id for r in svc.list_interrupted()] == [new_id]
+    assert [r.id for r in svc.list_interrupted(ctx)] == [new_id]
     # The seller's answer is given after the restart, to the attempt that was recorded.
-    svc.resolve_interrupted(new_id, OutcomeKind.CLOSED)
+    svc.resolve_interrupted(ctx, new_id, OutcomeKind.CLOSED)
     assert [r.state.value for r in svc.request_history(so)] == ["failed", "closed"]
     assert connector.calls_of("close_order") == [
         ("close_order", number, "buyerCancel", "买家不要了")
@@ -461,22 +462,24 @@ def test_crash_after_the_retry_was_recorded_keeps_the_attempt(
 def test_mark_interrupted_keeps_its_own_message(ctx: AppContext, world: dict[str, int]) -> None:
     sale, (so,), _numbers = add_order(["waitbuyerpay"])
     rid = svc.record_requests(
-        ctx, run_flow([so], manual=True).begin_submission().items
+        ctx, run_flow(ctx, [so], manual=True).begin_submission().items
     ).request_ids[so]
-    svc.begin_submission(rid)  # the seller was sent to the 1688 page, then stopped the wizard
-    changes = svc.mark_interrupted(rid)
+    svc.begin_submission(ctx, rid)  # the seller was sent to the 1688 page, then stopped the wizard
+    changes = svc.mark_interrupted(ctx, rid)
     (outcome,) = changes.outcomes
     assert outcome.kind is OutcomeKind.INTERRUPTED and outcome.request_id == rid
     assert outcome.message == svc.STOPPED_UNCONFIRMED
     assert getattr(outcome.message, "context", "") == "Messages"  # marked for translation
     assert "Error" not in outcome.message and "(" not in outcome.message  # no exception named
-    (row,) = svc.list_interrupted()
+    (row,) = svc.list_interrupted(ctx)
     assert (row.id, row.message) == (rid, svc.STOPPED_UNCONFIRMED)
     assert one("SELECT status FROM supplier_order WHERE id = ?", so) == "waitbuyerpay"
     assert audit_actions(sale)[-1] == "cancel_interrupted"
     with pytest.raises(UserError):
-        svc.mark_interrupted(rid)  # already interrupted: nothing changes
-    assert svc.resolve_interrupted(rid, OutcomeKind.CLOSED).outcomes[0].kind is OutcomeKind.CLOSED
+        svc.mark_interrupted(ctx, rid)  # already interrupted: nothing changes
+    assert (
+        svc.resolve_interrupted(ctx, rid, OutcomeKind.CLOSED).outcomes[0].kind is OutcomeKind.CLOSED
+    )
 
 
 # ---- rules of recording -----------------------------------------------------------------------
@@ -570,7 +573,7 @@ def test_vouchers_are_stored_and_sent(ctx: AppContext, world: dict[str, int]) ->
     assert connector.calls_of("request_refund")[0][-1] == ("https://img/1.jpg",)
 
 
-def test_wizard_without_submitting_changes_nothing(world: dict[str, int]) -> None:
+def test_wizard_without_submitting_changes_nothing(ctx: AppContext, world: dict[str, int]) -> None:
     _s, (so,), _n = add_order(["waitbuyerpay"])
     tables = [
         "sales_order",
@@ -580,7 +583,7 @@ def test_wizard_without_submitting_changes_nothing(world: dict[str, int]) -> Non
         "offer",
     ]
     snapshot = {t: q(f"SELECT * FROM {t} ORDER BY id") for t in tables}
-    flow = run_flow([so], close=CloseReasonInput(CancelReason.SELLER_GOODS_LACK))
+    flow = run_flow(ctx, [so], close=CloseReasonInput(CancelReason.SELLER_GOODS_LACK))
     flow.consequences()
     flow.advice()
     while flow.can_go_back():
@@ -588,12 +591,12 @@ def test_wizard_without_submitting_changes_nothing(world: dict[str, int]) -> Non
     assert {t: q(f"SELECT * FROM {t} ORDER BY id") for t in tables} == snapshot
 
 
-def test_mark_offers_out_of_stock(world: dict[str, int]) -> None:
+def test_mark_offers_out_of_stock(ctx: AppContext, world: dict[str, int]) -> None:
     _sale, (so,), _n = add_order(["waitbuyerpay"])
-    flow = run_flow([so], close=CloseReasonInput(CancelReason.SELLER_GOODS_LACK))
+    flow = run_flow(ctx, [so], close=CloseReasonInput(CancelReason.SELLER_GOODS_LACK))
     offers = flow.offers_to_mark_out_of_stock()
     assert offers == [1]
-    changes = svc.mark_offers_out_of_stock(offers)
+    changes = svc.mark_offers_out_of_stock(ctx, offers)
     assert changes.touches("offer")
     assert one("SELECT stock FROM offer WHERE id = 1") == 0
     assert one("SELECT count(*) FROM audit_event WHERE entity = 'offer' AND entity_id = 1") == 1

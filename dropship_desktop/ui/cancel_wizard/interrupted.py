@@ -62,7 +62,7 @@ def startup_check(ctx: AppContext) -> tuple[Changes | None, list[RequestRow]]:
         found = find_interrupted(ctx)
         if found.outcomes:
             changes = found
-    return changes, list_interrupted()
+    return changes, list_interrupted(ctx)
 
 
 class InterruptedBanner(QFrame):

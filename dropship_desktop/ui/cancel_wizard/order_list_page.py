@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...connectors.capabilities import OpensPages
+from ...context import AppContext
 from ...domain.cancel_flow import (
     CancelStep,
 )
@@ -344,10 +345,10 @@ class OrderListPage(StepPage):
 
 
 def _load_chosen(
-    sales_ids: Sequence[int], account_id: int, known_ids: set[int], now: Any
+    ctx: AppContext, sales_ids: Sequence[int], account_id: int, known_ids: set[int], now: Any
 ) -> tuple[list[int], FlowData | None]:
     """On the worker: the supplier orders of the chosen sales orders, and the missing candidates."""
     ids = supplier_order_ids_of(sales_ids, account_id)
     missing = [i for i in ids if i not in known_ids]
-    data = load_flow_data(supplier_order_ids=missing, now=now) if missing else None
+    data = load_flow_data(ctx, supplier_order_ids=missing, now=now) if missing else None
     return ids, data

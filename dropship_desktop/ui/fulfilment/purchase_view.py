@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...connectors import ConnectorRegistry
 from ...connectors.base import OrderingConnector
 from ...connectors.manual import ManualConnector
+from ...context import AppContext
 from ...domain.fulfilment import WARNING_TEXTS, AttemptState
 from ...domain.orders import NEAR_DEADLINE_HOURS
 from ...errors import UserError
@@ -229,36 +229,34 @@ def _account_option(account: Any) -> dict[str, Any]:
     return {"account": account} if account.connector == "open1688" else {}
 
 
-def api_connector_for(
-    registry: ConnectorRegistry, account_id: int | None
-) -> OrderingConnector | None:
-    """The connector of the account a purchase was sent through (``None``: gone or manual);
-    *registry* is the application context's."""
+def api_connector_for(ctx: AppContext, account_id: int | None) -> OrderingConnector | None:
+    """The connector of the account a purchase was sent through (``None``: gone or manual),
+    from the context's registry."""
     from ...services.cancellation import list_accounts
 
-    for account in list_accounts():
+    for account in list_accounts(ctx):
         if account.id == account_id:
             try:
-                connector = registry.create(account.connector, **_account_option(account))
+                connector = ctx.connectors.create(account.connector, **_account_option(account))
             except Exception:  # an unknown kind: that account cannot be used
                 return None
             return connector if getattr(connector, "can_place_orders", False) else None  # type: ignore[return-value]
     return None
 
 
-def default_api_connector(registry: ConnectorRegistry) -> tuple[OrderingConnector, int] | None:
+def default_api_connector(ctx: AppContext) -> tuple[OrderingConnector, int] | None:
     """The first distribution account whose connector can place orders through the API (the
-    connector acts for that account, the one the purchase is recorded under); *registry* is
-    the application context's."""
+    connector acts for that account, the one the purchase is recorded under), from the
+    context's registry."""
     from ...connectors import Capability
     from ...services.cancellation import list_accounts
 
     # The registry says which kinds can place orders; an unknown kind is not among them.
-    ordering = set(registry.kinds(Capability.PLACE_ORDERS))
-    for account in list_accounts():
+    ordering = set(ctx.connectors.kinds(Capability.PLACE_ORDERS))
+    for account in list_accounts(ctx):
         if account.connector not in ordering:
             continue
-        connector = registry.create(account.connector, **_account_option(account))
+        connector = ctx.connectors.create(account.connector, **_account_option(account))
         if isinstance(connector, OrderingConnector) and connector.can_place_orders:
             return connector, account.id
     return None
@@ -285,7 +283,7 @@ class PurchaseQueueView(View):
         self.open_url: Callable[[str], object] = lambda url: QDesktopServices.openUrl(QUrl(url))
         #: Finds the connector and account for API purchases (tests replace it).
         self.api_connector: Callable[[], tuple[OrderingConnector, int] | None] = lambda: (
-            default_api_connector(worker.ctx.connectors)
+            default_api_connector(worker.ctx)
         )
         self.message_bar = MessageBar(self)
         self.model = ObjectTableModel(ORDER_COLUMNS, CTX, self)
@@ -634,7 +632,7 @@ class PurchaseQueueView(View):
         if row.attempt is not None and row.attempt.state is AttemptState.UNKNOWN:
             # Looked up through the account it was sent with (another one cannot see it).
             connector = (
-                api_connector_for(self.worker.ctx.connectors, pu.attempt_account_id(row.attempt.id))
+                api_connector_for(self.worker.ctx, pu.attempt_account_id(row.attempt.id))
                 or connector
             )
             self._connector_job(
