@@ -278,7 +278,7 @@ def ui_stall(template: Path, work: Path, path: Path) -> dict[str, float]:
     timer.timeout.connect(tick)
     done: list[bool] = []
 
-    def job() -> int:
+    def job(_ctx: AppContext) -> int:
         # As the import dialog does: preview, commit, then free the preview on the worker.
         preview = preview_import(path)
         commit_import(preview, new_shop=("taobao", "基准测试店"))

@@ -35,7 +35,7 @@ from .formatting import changes_text, user_error_text
 from .fulfilment import fulfilment_views
 from .orders.view import EXPORT_SHORTCUT, IMPORT_SHORTCUT, OrdersView
 from .sourcing.view import SourcingView
-from .tasks import DbWorker
+from .tasks import DbWorker, without_context
 from .view_base import View, icon
 from .widgets.column_widths import navigation_width
 
@@ -379,7 +379,7 @@ class MainWindow(QMainWindow):
             return
         self.statusBar().showMessage(self.tr("Making a backup…"))
         self.worker.submit(
-            back_up,
+            without_context(back_up),
             path,
             backup_dir(self.data_dir),
             on_result=self._on_backup_made,

@@ -11,14 +11,13 @@ to an operation.
 
 from __future__ import annotations
 
-import inspect
 import itertools
 import logging
 import sqlite3
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject, QThread, Signal, Slot
@@ -28,7 +27,10 @@ from ..errors import UserError
 from ..services.base import Changes
 from ..store.sqlite_errors import SqliteFailure, failure_kind
 
-__all__ = ["DbWorker", "Job", "call_job"]
+__all__ = ["DbWorker", "Job", "call_job", "without_context"]
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 log = logging.getLogger(__name__)
 
@@ -50,20 +52,25 @@ class Job:
     error: BaseException | None = None
 
 
-def _takes_context(fn: Callable[..., Any]) -> bool:
-    """TEMPORARY (while the call sites are converted): whether *fn* takes the context first."""
-    try:
-        params = list(inspect.signature(fn).parameters)
-    except (TypeError, ValueError):
-        return False
-    return bool(params) and params[0] in ("ctx", "_ctx")
-
-
 def call_job(ctx: AppContext, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
     """Run one job: ``fn(ctx, *args, **kwargs)``."""
-    if _takes_context(fn):
-        return fn(ctx, *args, **kwargs)
-    return fn(*args, **kwargs)
+    return fn(ctx, *args, **kwargs)
+
+
+def without_context(fn: Callable[P, R]) -> Callable[Concatenate[AppContext, P], R]:
+    """*fn* as a job that needs nothing from the context: called as every job is, with the
+    context first, it calls ``fn(*args, **kwargs)``.
+
+    For a store query or a service that reads and writes only through the open database (the
+    store's peewee binding, which the context's :class:`~dropship_desktop.context.Store` opens
+    and closes), and for a closure or a connector call that already has what it needs.
+    """
+
+    def job(_ctx: AppContext, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        return fn(*args, **kwargs)
+
+    job.__name__ = job.__qualname__ = getattr(fn, "__name__", "job")
+    return job
 
 
 def _qobject_of(callback: Callable[..., Any] | None) -> QObject | None:

@@ -73,12 +73,9 @@ def test_connect_an_account_in_the_accounts_window(
         again.close()
         # Remove the connection: the account stays, manual, the keyring entry is gone.
         dialog.table.selectRow(0)
-        worker.submit(
-            __import__(
-                "dropship_desktop.services.open1688_accounts", fromlist=["x"]
-            ).remove_connection,
-            dialog.rows[0].id,
-        )
+        from dropship_desktop.services.open1688_accounts import remove_connection
+
+        worker.submit(lambda _ctx, account_id: remove_connection(account_id), dialog.rows[0].id)
         qtbot.waitUntil(lambda: not worker.is_busy())
         assert memory_keyring.store == {}
     finally:

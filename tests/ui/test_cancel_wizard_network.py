@@ -29,7 +29,7 @@ def _threads(wizard: CancelWizard, qtbot: QtBot, kind: str) -> tuple[str, str | 
     wizard.flow.account = AccountRef(1, "主账号", "buyer_1", kind)
     seen: list[tuple[str, str | None]] = []
 
-    def job(*, run_db: object = None) -> None:
+    def job(_ctx: object, *, run_db: object = None) -> None:
         here = threading.current_thread().name
         db_thread = run_db(lambda: threading.current_thread().name) if run_db else None  # type: ignore[operator]
         seen.append((here, db_thread))

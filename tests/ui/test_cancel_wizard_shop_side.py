@@ -38,7 +38,6 @@ from .test_cancel_wizard import (
 world = base.world
 worker = base.worker
 make_wizard = base.make_wizard
-_fresh_session = base._fresh_session
 
 
 def test_steps_4_and_6_say_what_is_left_on_the_shop_with_the_deadline(

@@ -173,7 +173,9 @@ def test_cancel_during_import_leaves_the_database_unchanged(
     dialog.shop_combo.setCurrentIndex(0)
     before = content_dump(demo_db)
     gate = threading.Event()
-    worker.submit(gate.wait, 10)  # hold the worker so the cancel lands before the import runs
+    worker.submit(
+        lambda _ctx: gate.wait(10)
+    )  # hold the worker so the cancel lands before the import runs
     dialog.import_button.click()
     assert dialog.progress_bar.isVisible() and not dialog.import_button.isEnabled()
     dialog.cancel_button.click()

@@ -162,7 +162,7 @@ def test_the_db_worker_keeps_one_connection_and_its_thread_locals_between_jobs(
 
     local = threading.local()
 
-    def job(n: int) -> tuple[int, int | None]:
+    def job(_ctx: object, n: int) -> tuple[int, int | None]:
         seen = getattr(local, "n", None)
         local.n = n
         return id(db.connection()), seen

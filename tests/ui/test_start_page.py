@@ -79,7 +79,7 @@ def test_the_table_comes_back_once_there_are_orders(qtbot: QtBot, empty_window: 
     view = _orders(empty_window)
     qtbot.waitUntil(view.is_complete)
     assert view.list_stack.currentWidget() is view.start_page
-    empty_window.worker.submit(lambda: generate_demo(50, seed=3))
+    empty_window.worker.submit(lambda _ctx: generate_demo(50, seed=3))
     wait_idle(qtbot, empty_window)
     view.refresh()
     wait_idle(qtbot, empty_window)

@@ -44,7 +44,7 @@ from ...services import after_sales_supplier as supplier_svc
 from ...services.base import Changes
 from ..formatting import enum_label, format_money, user_error_text
 from ..network import NetworkWorker
-from ..tasks import DbWorker
+from ..tasks import DbWorker, without_context
 from ..widgets.field_error import ErrorLabel
 from ..widgets.money_edit import MoneyEdit
 
@@ -123,7 +123,9 @@ class _ServiceDialog(QDialog):
 
     def submit(self, call: Callable[..., Changes]) -> None:
         """Run the service call off the UI thread (the DB worker; see SupplierStepDialog)."""
-        self.worker.submit(call, on_result=self._succeeded, on_error=self._failed, owner=self)
+        self.worker.submit(
+            without_context(call), on_result=self._succeeded, on_error=self._failed, owner=self
+        )
 
     def _succeeded(self, changes: Changes) -> None:
         self.buttons.setEnabled(True)
@@ -503,7 +505,7 @@ class SupplierStepDialog(_ServiceDialog):
             # not recorded" and the seller resolves it like an interrupted request.
             self.finished.connect(self._network.shutdown)
         self._network.submit(
-            call,
+            without_context(call),
             run_db=self._network.run_db,
             on_result=self._succeeded,
             on_error=self._failed,

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...context import AppContext
 from ...domain.after_sales import BuyerState, CaseKind, SupplierState, buyer_next_states
 from ...domain.cancel_flow import AccountRef
 from ...domain.risk import RULES
@@ -47,7 +48,7 @@ from ...store.after_sales_queries import (
     templates,
 )
 from ..formatting import changes_text, enum_label, format_money, translated
-from ..tasks import DbWorker
+from ..tasks import DbWorker, without_context
 from ..view_base import View, icon, with_shortcut
 from ..widgets.column_widths import datetime_width, order_number_width
 from ..widgets.tables import read_only_table
@@ -100,17 +101,19 @@ def confirm_refund_to_blacklisted(parent: QWidget, order: risk_service.HighRiskO
     return box.clickedButton() is go
 
 
-def _load_queue(flt: CaseFilter, now: int) -> dict[str, Any]:
+def _load_queue(ctx: AppContext, flt: CaseFilter, now: int) -> dict[str, Any]:
     """The first page and the count: what the seller waits for (one indexed walk each)."""
     return {"rows": queue_page(flt, now, 0, PAGE_SIZE), "count": queue_count(flt, now), "now": now}
 
 
-def _load_summary(flt: CaseFilter, now: int) -> dict[str, Any]:
+def _load_summary(ctx: AppContext, flt: CaseFilter, now: int) -> dict[str, Any]:
     """The money totals and the filter choices, read after the page is shown (they scan)."""
     return {"totals": money_totals(flt, now), "choices": filter_choices()}
 
 
-def _load_detail(case_id: int) -> tuple[CaseDetail | None, list[tuple[int, str, str, str]]]:
+def _load_detail(
+    ctx: AppContext, case_id: int
+) -> tuple[CaseDetail | None, list[tuple[int, str, str, str]]]:
     return case_detail(case_id), templates()
 
 
@@ -431,7 +434,7 @@ class AfterSalesView(View):
     def _fetch_more(self, offset: int) -> None:
         flt, now = self.filter, self.model.now
         self.worker.submit(
-            queue_page, flt, now, offset, PAGE_SIZE, on_result=self.model.append_rows,
+            without_context(queue_page), flt, now, offset, PAGE_SIZE, on_result=self.model.append_rows,
             key=MORE_KEY, owner=self,
         )  # fmt: skip
 
@@ -506,7 +509,7 @@ class AfterSalesView(View):
                 self._open(BuyerStepDialog(self.worker, case, state, self))
 
         self.worker.submit(
-            risk_service.blacklisted_buyer_orders,
+            without_context(risk_service.blacklisted_buyer_orders),
             [int(case["sales_order_id"])],
             on_result=checked,
             owner=self,
@@ -554,7 +557,11 @@ class AfterSalesView(View):
         case_id = self.current_case_id()
         if case_id is not None:
             self.worker.submit(
-                supplier_svc.resolve_pending, case_id, done, on_result=self._changed, owner=self
+                without_context(supplier_svc.resolve_pending),
+                case_id,
+                done,
+                on_result=self._changed,
+                owner=self,
             )
 
     @Slot()

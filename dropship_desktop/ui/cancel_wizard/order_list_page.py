@@ -26,6 +26,7 @@ from ...domain.cancel_flow import (
 from ...services.cancellation import FlowData, load_flow_data
 from ...store.order_queries import OrderFilter, first_page, order_ids, supplier_order_ids_of
 from ..models.order_list import COLUMNS, PAGE_SIZE, OrderListModel
+from ..tasks import without_context
 from ..widgets.column_widths import datetime_width, order_number_width
 from ..widgets.tables import read_only_table
 from .step_page import (
@@ -205,7 +206,7 @@ class OrderListPage(StepPage):
         self.count_label.setText(self.tr("Searching…"))
         self.cw.worker.cancel(LIST_IDS_KEY)
         self.cw.worker.submit(
-            first_page,
+            without_context(first_page),
             self.filter,
             PAGE_SIZE,
             on_result=lambda ids: self._first_page(generation, ids),
@@ -213,7 +214,7 @@ class OrderListPage(StepPage):
             owner=self,
         )
         self.cw.worker.submit(
-            order_ids,
+            without_context(order_ids),
             self.filter,
             on_result=lambda ids: self._all_ids(generation, ids),
             key=LIST_IDS_KEY,

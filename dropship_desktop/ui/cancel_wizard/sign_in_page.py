@@ -32,6 +32,7 @@ from ..formatting import (
     translated,
     user_error_text,
 )
+from ..tasks import without_context
 from .step_page import (
     StepPage,
     connector_label,
@@ -297,7 +298,10 @@ class SignInPage(StepPage):
         self._show_state()
         self.flow_changed()
         self.cw.run_connector(
-            connector.sign_in, account, on_result=self._signed_in, on_error=self._sign_in_failed
+            without_context(connector.sign_in),
+            account,
+            on_result=self._signed_in,
+            on_error=self._sign_in_failed,
         )
 
     def _signed_in(self, result: SignInResult) -> None:

@@ -26,7 +26,7 @@ from ...errors import UserError
 from ...store.order_queries import filter_choices
 from ..formatting import user_error_text
 from ..network import NetworkWorker
-from ..tasks import DbWorker
+from ..tasks import DbWorker, without_context
 from .confirm_page import ConfirmPage
 from .order_list_page import OrderListPage
 from .reason_page import ReasonPage
@@ -156,7 +156,7 @@ class CancelWizard(QWizard):
         ) or QGuiApplication.primaryScreen()
         self.resize(fitted_size(screen.availableGeometry() if screen is not None else None))
         self._placed = False
-        worker.submit(filter_choices, on_result=self._set_choices)
+        worker.submit(without_context(filter_choices), on_result=self._set_choices)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -33,7 +33,7 @@ from ...store.db import is_read_only
 from ..app_setup import show_user_error
 from ..formatting import format_local_datetime, translated, user_error_text
 from ..models.rows import RowColumn, RowsModel
-from ..tasks import DbWorker
+from ..tasks import DbWorker, without_context
 
 __all__ = ["BackupsDialog", "ask_recovery", "kind_label", "recovery_text"]
 
@@ -243,7 +243,10 @@ class BackupsDialog(QDialog):
 
     def reload(self) -> None:
         self.worker.submit(
-            bl.list_backups, self.folder, on_result=self._show, on_error=self._on_error
+            without_context(bl.list_backups),
+            self.folder,
+            on_result=self._show,
+            on_error=self._on_error,
         )
 
     def _show(self, backups: list[bk.BackupInfo]) -> None:
@@ -283,7 +286,7 @@ class BackupsDialog(QDialog):
     def _back_up(self, to: Path | None) -> None:
         self._set_working(True, self.tr("Making a backup…"))
         self.worker.submit(
-            back_up,
+            without_context(back_up),
             self.db_path,
             self.folder,
             to=to,
@@ -336,7 +339,7 @@ class BackupsDialog(QDialog):
             return
         self._set_working(True, self.tr("Restoring the backup…"))
         self.worker.submit(
-            restore_and_reload,
+            without_context(restore_and_reload),
             path,
             self.db_path,
             self.folder,

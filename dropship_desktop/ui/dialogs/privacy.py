@@ -42,7 +42,7 @@ def run_scheduled_purge(worker: DbWorker) -> bool:
     days = purge_days_setting()
     if not days or is_read_only():
         return False
-    worker.submit(lambda: purge_buyer_data(days).changes)
+    worker.submit(lambda _ctx: purge_buyer_data(days).changes)
     return True
 
 
@@ -130,7 +130,7 @@ class PrivacyDialog(QDialog):
         self.delete_button.setEnabled(False)
         self.status.setText(self.tr("Deleting…"))
         self.worker.submit(
-            lambda: purge_buyer_data(days),
+            lambda _ctx: purge_buyer_data(days),
             on_result=self._deleted,
             on_error=self._failed,
         )

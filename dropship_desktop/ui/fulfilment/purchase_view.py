@@ -43,7 +43,7 @@ from ..formatting import (
 )
 from ..network import NetworkWorker
 from ..orders import risk as risk_ui
-from ..tasks import DbWorker
+from ..tasks import DbWorker, without_context
 from ..view_base import View, icon
 from ..widgets.message_bar import MessageBar
 from ..widgets.tables import read_only_table
@@ -219,7 +219,9 @@ LINE_COLUMNS = (
 )
 
 
-def _load(limit: int, include_ordered: bool, min_margin: float) -> tuple[list[pu.QueueRow], bool]:
+def _load(
+    ctx: AppContext, limit: int, include_ordered: bool, min_margin: float
+) -> tuple[list[pu.QueueRow], bool]:
     ids = pu.queue_ids(limit + 1, include_ordered=include_ordered)
     return pu.queue_rows(ids[:limit], min_margin_pct=min_margin), len(ids) > limit
 
@@ -416,7 +418,10 @@ class PurchaseQueueView(View):
 
     def _count(self) -> None:
         self.worker.submit(
-            pu.queue_count, on_result=self._show_count, key="purchase-count", owner=self
+            without_context(pu.queue_count),
+            on_result=self._show_count,
+            key="purchase-count",
+            owner=self,
         )
 
     def _show_count(self, count: int | None) -> None:
@@ -505,7 +510,7 @@ class PurchaseQueueView(View):
                 go()
 
         self.worker.submit(
-            risk_service.high_risk_orders,
+            without_context(risk_service.high_risk_orders),
             [sales_order_id],
             on_result=checked,
             on_error=self._show_error,
@@ -520,7 +525,7 @@ class PurchaseQueueView(View):
 
         def go() -> None:
             self.worker.submit(
-                pu.start_purchase,
+                without_context(pu.start_purchase),
                 row.sales_order_id,
                 order_again=order_again,
                 min_margin_pct=self.margin.value(),
@@ -555,7 +560,7 @@ class PurchaseQueueView(View):
         attempt_id = self._attempt_id()
         if attempt_id is not None:
             self.worker.submit(
-                pu.confirm_ordered,
+                without_context(pu.confirm_ordered),
                 attempt_id,
                 on_result=self._done,
                 on_error=self._show_error,
@@ -580,7 +585,7 @@ class PurchaseQueueView(View):
         attempt_id = self._attempt_id()
         if attempt_id is not None:
             self.worker.submit(
-                pu.link_purchase,
+                without_context(pu.link_purchase),
                 attempt_id,
                 text,
                 on_result=self._done,
@@ -592,7 +597,7 @@ class PurchaseQueueView(View):
         attempt_id = self._attempt_id()
         if attempt_id is not None:
             self.worker.submit(
-                pu.abandon_purchase,
+                without_context(pu.abandon_purchase),
                 attempt_id,
                 on_result=self._done,
                 on_error=self._show_error,
@@ -637,7 +642,7 @@ class PurchaseQueueView(View):
             )
             self._connector_job(
                 connector,
-                pu.resolve_unknown,
+                without_context(pu.resolve_unknown),
                 row.attempt.id,
                 connector,
                 on_result=self._api_done,
@@ -704,7 +709,11 @@ class PurchaseQueueView(View):
             )
 
         self.worker.submit(
-            pu.write_purchase_list, path, on_result=done, on_error=self._show_error, owner=self
+            without_context(pu.write_purchase_list),
+            path,
+            on_result=done,
+            on_error=self._show_error,
+            owner=self,
         )
 
     def shutdown(self) -> None:
