@@ -123,7 +123,7 @@ def run_gui(args: object) -> int:
         window.start_auto_backup()
         from .ui.integrity_watch import start_integrity_watch
 
-        start_integrity_watch(window, data_dir)
+        start_integrity_watch(window, data_dir, window.ctx.store)
         run_scheduled_purge(window.worker)
         code = app.exec()
         window.shutdown()

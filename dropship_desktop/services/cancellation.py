@@ -54,7 +54,7 @@ from ..messages import (
     STOPPED_WHILE_SENDING,
     UNREACHABLE_NOT_SENT,
 )
-from ..store.db import db
+from ..store.db import execute_sql
 from .base import Changes, audit, write_op
 from .cancellation_data import (
     FlowData,
@@ -133,7 +133,7 @@ log = logging.getLogger(__name__)
 
 
 def _sales_order_of(supplier_order_id: int) -> int | None:
-    row = db.execute_sql(
+    row = execute_sql(
         "SELECT sales_order_id FROM supplier_order WHERE id = ?", (supplier_order_id,)
     ).fetchone()
     return None if row is None else row[0]
@@ -180,7 +180,7 @@ def record_requests(
     by_order: dict[int, int] = {}
     sales_ids: set[int] = set()
     for item in items:
-        row = db.execute_sql(
+        row = execute_sql(
             "SELECT order_id_1688, sales_order_id FROM supplier_order WHERE id = ?",
             (item.supplier_order_id,),
         ).fetchone()
@@ -208,12 +208,12 @@ def record_requests(
                 ),
                 order=item.order_id_1688,
             )
-        attempt = db.execute_sql(
+        attempt = execute_sql(
             "SELECT coalesce(max(attempt), 0) + 1 FROM cancellation_request"
             " WHERE supplier_order_id = ?",
             (item.supplier_order_id,),
         ).fetchone()[0]
-        request_id = db.execute_sql(
+        request_id = execute_sql(
             "INSERT INTO cancellation_request (supplier_order_id, batch_id, attempt, action,"
             " reason_code, reason_text, remark, state, amount_fen, vouchers, created_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -296,7 +296,7 @@ def begin_submission(ctx: AppContext, request_id: int) -> Changes:
         ),
     )
     now = ctx.clock()
-    db.execute_sql(
+    execute_sql(
         "UPDATE cancellation_request SET state = ?, submitted_at = ? WHERE id = ?",
         (_S.SUBMITTED.value, now, request_id),
     )
@@ -319,13 +319,13 @@ def begin_submission(ctx: AppContext, request_id: int) -> Changes:
 
 def _finish(row: RequestRow, result: CallResult, now: int) -> OrderOutcome:
     kind = outcome_from_call(row.action, result)
-    so = db.execute_sql(
+    so = execute_sql(
         "SELECT status, refund_status FROM supplier_order WHERE id = ?", (row.supplier_order_id,)
     ).fetchone()
     if kind is OutcomeKind.CLOSED:
         state = _S.CLOSED
         if so is not None and so[0] != OrderStatus1688.CANCEL.value:
-            db.execute_sql(
+            execute_sql(
                 "UPDATE supplier_order SET status = ?, updated_at = ? WHERE id = ?",
                 (OrderStatus1688.CANCEL.value, now, row.supplier_order_id),
             )
@@ -340,7 +340,7 @@ def _finish(row: RequestRow, result: CallResult, now: int) -> OrderOutcome:
             )
     elif kind is OutcomeKind.REFUND_REQUESTED:
         state = _S.REFUND_REQUESTED
-        db.execute_sql(
+        execute_sql(
             "UPDATE supplier_order SET refund_status = ?, updated_at = ? WHERE id = ?",
             (RefundStatus.WAIT_SELLER_AGREE.value, now, row.supplier_order_id),
         )
@@ -360,7 +360,7 @@ def _finish(row: RequestRow, result: CallResult, now: int) -> OrderOutcome:
     else:
         state = _S.FAILED
     message = result.error_message if not result.success else ""
-    db.execute_sql(
+    execute_sql(
         "UPDATE cancellation_request SET state = ?, error_code = ?, platform_response = ?,"
         " refund_id = ?, finished_at = ? WHERE id = ?",
         (state.value, result.error_code, message, result.refund_id, now, row.id),
@@ -452,7 +452,7 @@ def mark_interrupted(
 def _interrupt(row: RequestRow, message: str) -> CancellationChanges:
     request_id = row.id
     now = now_epoch()
-    db.execute_sql(
+    execute_sql(
         "UPDATE cancellation_request SET state = ?, platform_response = ?, finished_at = ?"
         " WHERE id = ?",
         (_S.INTERRUPTED.value, str(message), now, request_id),
@@ -623,7 +623,7 @@ def find_interrupted(ctx: AppContext) -> CancellationChanges:
     Returns:
         Changes whose ``outcomes`` list every request interrupted now.
     """
-    rows = db.execute_sql(
+    rows = execute_sql(
         _REQUEST_SQL + " WHERE cr.state IN (?, ?) ORDER BY cr.id",
         (_S.RECORDED.value, _S.SUBMITTED.value),
     ).fetchall()

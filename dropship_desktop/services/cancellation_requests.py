@@ -29,7 +29,7 @@ from ..domain.enums import (
 from ..domain.timeutil import from_epoch
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP, label, with_values
-from ..store.db import db
+from ..store.db import execute_sql
 from .base import Changes
 
 __all__ = [
@@ -219,7 +219,7 @@ def _row(r: Sequence[object]) -> RequestRow:
 
 
 def _load(request_id: int) -> RequestRow:
-    r = db.execute_sql(_REQUEST_SQL + " WHERE cr.id = ?", (request_id,)).fetchone()
+    r = execute_sql(_REQUEST_SQL + " WHERE cr.id = ?", (request_id,)).fetchone()
     if r is None:
         raise UserError(QT_TRANSLATE_NOOP("Errors", "This cancellation request no longer exists."))
     return _row(r)
@@ -249,13 +249,13 @@ def _load_in(request_id: int, states: tuple[_S, ...], message: str) -> RequestRo
 
 def requests_of_batch(batch_id: str) -> list[RequestRow]:
     """The requests recorded together, in the order they were recorded."""
-    rows = db.execute_sql(_REQUEST_SQL + " WHERE cr.batch_id = ? ORDER BY cr.id", (batch_id,))
+    rows = execute_sql(_REQUEST_SQL + " WHERE cr.batch_id = ? ORDER BY cr.id", (batch_id,))
     return [_row(r) for r in rows]
 
 
 def request_history(supplier_order_id: int) -> list[RequestRow]:
     """Every request ever made for a supplier order, oldest first."""
-    rows = db.execute_sql(
+    rows = execute_sql(
         _REQUEST_SQL + " WHERE cr.supplier_order_id = ? ORDER BY cr.id", (supplier_order_id,)
     )
     return [_row(r) for r in rows]
@@ -263,9 +263,7 @@ def request_history(supplier_order_id: int) -> list[RequestRow]:
 
 def list_interrupted(ctx: AppContext) -> list[RequestRow]:
     """Requests the seller must resolve (interrupted by a crash or a lost connection)."""
-    rows = db.execute_sql(
-        _REQUEST_SQL + " WHERE cr.state = ? ORDER BY cr.id", (_S.INTERRUPTED.value,)
-    )
+    rows = execute_sql(_REQUEST_SQL + " WHERE cr.state = ? ORDER BY cr.id", (_S.INTERRUPTED.value,))
     return [_row(r) for r in rows]
 
 

@@ -13,7 +13,7 @@ from ..domain.enums import (
 from ..domain.timeutil import now_epoch
 from ..errors import ValidationError
 from ..i18n import QT_TRANSLATE_NOOP
-from ..store.db import db
+from ..store.db import execute_sql
 from .base import Changes, audit, write_op
 from .cancellation_requests import _CHUNK
 from .orders import refresh_order_summaries
@@ -59,12 +59,12 @@ def mark_shop_orders(sales_order_ids: Iterable[int], status: SalesStatus) -> Cha
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start : start + _CHUNK]
         marks = ",".join("?" * len(chunk))
-        rows = db.execute_sql(
+        rows = execute_sql(
             f"SELECT id, status FROM sales_order WHERE id IN ({marks}) AND status != ?",
             (*chunk, status.value),
         ).fetchall()
         for oid, old in rows:
-            db.execute_sql(
+            execute_sql(
                 "UPDATE sales_order SET status = ?, updated_at = ? WHERE id = ?",
                 (status.value, now, oid),
             )
@@ -96,7 +96,7 @@ def mark_shop_orders_done(ctx: AppContext, sales_order_ids: Iterable[int]) -> Ch
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start : start + _CHUNK]
         marks = ",".join("?" * len(chunk))
-        for oid, status in db.execute_sql(
+        for oid, status in execute_sql(
             f"SELECT id, status FROM sales_order WHERE id IN ({marks})", chunk
         ).fetchall():
             by_status.setdefault(status, []).append(int(oid))

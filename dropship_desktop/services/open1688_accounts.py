@@ -15,7 +15,7 @@ from ..context import AppContext
 from ..domain.cancel_flow import AccountRef
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP
-from ..store.db import db
+from ..store.db import execute_sql
 from .base import Changes, audit, write_op
 
 __all__ = [
@@ -49,7 +49,7 @@ class AccountStatus:
 
 
 def _accounts() -> list[AccountRef]:
-    rows = db.execute_sql(
+    rows = execute_sql(
         "SELECT id, name, member_id, connector FROM distribution_account ORDER BY name, id"
     ).fetchall()
     return [AccountRef(int(r[0]), r[1], r[2], r[3]) for r in rows]
@@ -88,12 +88,12 @@ def account_statuses() -> list[AccountStatus]:
 @write_op
 def _ensure_account(ctx: AppContext, name: str) -> tuple[int, bool]:
     """The id of the account *name*, made (or switched) to the open-platform kind."""
-    row = db.execute_sql(
+    row = execute_sql(
         "SELECT id, connector FROM distribution_account WHERE name = ?", (name,)
     ).fetchone()
     if row is not None:
         if row[1] != KIND:
-            db.execute_sql(
+            execute_sql(
                 "UPDATE distribution_account SET connector = ? WHERE id = ?", (KIND, row[0])
             )
             audit(
@@ -130,7 +130,7 @@ def connect_account(
     )
     from ..secrets import SecretStoreUnavailableError, keyring_available
 
-    existing = db.execute_sql(
+    existing = execute_sql(
         "SELECT id FROM distribution_account WHERE name = ?", (name.strip(),)
     ).fetchone()
     kept = load_credentials(int(existing[0]), name) if existing else None
@@ -182,7 +182,7 @@ def record_member_id(account_id: int, member_id: str) -> Changes:
     """Fill in the account's 1688 member id after an authorisation (when it had none)."""
     member = member_id.strip()[:100]
     if member:
-        db.execute_sql(
+        execute_sql(
             "UPDATE distribution_account SET member_id = ? WHERE id = ? AND member_id = ''",
             (member, account_id),
         )
@@ -198,15 +198,13 @@ def remove_connection(account_id: int) -> Changes:
     """Forget the account's app key, secret and tokens; the account stays, as a manual one."""
     from ..connectors.alibaba1688.credentials import delete_credentials
 
-    row = db.execute_sql(
+    row = execute_sql(
         "SELECT connector FROM distribution_account WHERE id = ?", (account_id,)
     ).fetchone()
     if row is None:
         raise UserError(QT_TRANSLATE_NOOP("Open1688", "That account no longer exists."))
-    db.execute_sql(
-        "UPDATE distribution_account SET connector = 'manual' WHERE id = ?", (account_id,)
-    )
-    db.execute_sql("DELETE FROM app_meta WHERE key = ?", (f"open1688.sync.{account_id}",))
+    execute_sql("UPDATE distribution_account SET connector = 'manual' WHERE id = ?", (account_id,))
+    execute_sql("DELETE FROM app_meta WHERE key = ?", (f"open1688.sync.{account_id}",))
     audit(
         "distribution_account",
         account_id,

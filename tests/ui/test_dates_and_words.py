@@ -125,7 +125,7 @@ def test_menu_mnemonics_are_unique_and_shortcuts_shown(
 
 
 def test_reason_page_mnemonics_are_unique(qapp: QApplication, chinese: None) -> None:
-    from dropship_desktop.ui.cancel_wizard.pages import CloseReasonEditor, RefundReasonEditor
+    from dropship_desktop.ui.cancel_wizard.reason_page import CloseReasonEditor, RefundReasonEditor
 
     holder = QWidget()
     CloseReasonEditor(holder)

@@ -28,7 +28,7 @@ from ...domain.fulfilment import (
 )
 from ...errors import UserError
 from ...i18n import QT_TRANSLATE_NOOP
-from ...store.db import db
+from ...store.db import execute_sql
 from ..base import Changes, write_op
 from .attempts import (
     _ATTEMPT_SQL,
@@ -263,7 +263,7 @@ def resolve_unknown(
             order=attempt.out_order_id,
         )
     sent, account_id = step(
-        lambda: db.execute_sql(
+        lambda: execute_sql(
             "SELECT COALESCE(sent_at, created_at), account_id FROM purchase_attempt WHERE id = ?",
             (attempt.id,),
         ).fetchone()
@@ -305,7 +305,7 @@ def resolve_unknown(
 
 def attempt_account_id(attempt_id: int) -> int | None:
     """The distribution account a purchase was recorded under (``None``: none or deleted)."""
-    row = db.execute_sql(
+    row = execute_sql(
         "SELECT account_id FROM purchase_attempt WHERE id = ?", (attempt_id,)
     ).fetchone()
     return int(row[0]) if row and row[0] is not None else None
@@ -320,7 +320,7 @@ def find_interrupted_purchases(ctx: AppContext) -> list[AttemptRow]:
     """
     rows = [
         _attempt(r)
-        for r in db.execute_sql(
+        for r in execute_sql(
             _ATTEMPT_SQL + " WHERE state IN (?, ?) AND channel = 'api'",
             (_S.SENT.value, _S.RECORDED.value),
         )

@@ -26,7 +26,7 @@ from ...domain.fulfilment import (
 from ...domain.timeutil import now_epoch
 from ...errors import UserError
 from ...i18n import QT_TRANSLATE_NOOP, Label, label
-from ...store.db import db
+from ...store.db import connection, execute_sql
 from ..base import Changes, audit, write_op
 from ..mapping import propose_from_links
 from ..order_summaries import refresh_order_summaries
@@ -76,7 +76,7 @@ class PurchaseStart:
 
 
 def _full_receiver(sales_order_id: int) -> tuple[Receiver, str, str]:
-    row = db.execute_sql(
+    row = execute_sql(
         "SELECT buyer_name, buyer_phone, ship_address, shop_order_no, buyer_data_removed"
         " FROM sales_order WHERE id = ?",
         (sales_order_id,),
@@ -108,7 +108,7 @@ def start_purchase(
     Raises:
         UserError: Why it cannot be placed, and what to do.
     """
-    existing = db.execute_sql(
+    existing = execute_sql(
         _ATTEMPT_SQL + f" WHERE sales_order_id = ? AND state IN ({_LIVE_MARKS})",
         [sales_order_id, *_LIVE],
     ).fetchone()
@@ -122,7 +122,7 @@ def start_purchase(
             ),
             state=label(attempt.state),
         )
-    live = db.execute_sql(
+    live = execute_sql(
         "SELECT order_id_1688 FROM supplier_order WHERE sales_order_id = ?"
         f" AND status NOT IN ({_CLOSED_MARKS}) ORDER BY id LIMIT 1",
         [sales_order_id, *_CLOSED],
@@ -177,7 +177,7 @@ def start_purchase(
     now = now_epoch()
     out_order_id = f"DSD{sales_order_id}-{uuid.uuid4().hex[:12]}"
     try:
-        cursor = db.execute_sql(
+        cursor = execute_sql(
             "INSERT INTO purchase_attempt (sales_order_id, out_order_id, channel, connector,"
             " account_id, state, order_again, cargo, goods_fen, dropship_fee_fen, shipping_fen,"
             " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -289,7 +289,7 @@ def _link_orders(
 ) -> list[int]:
     """Link (or create) the 1688 orders *numbers* to the attempt's shop order."""
     now = now_epoch()
-    so = db.execute_sql(
+    so = execute_sql(
         "SELECT o.shop_order_no, sh.platform, o.buyer_name, o.buyer_phone FROM sales_order o"
         " JOIN shop sh ON sh.id = o.shop_id WHERE o.id = ?",
         (attempt.sales_order_id,),
@@ -303,17 +303,17 @@ def _link_orders(
     for cargo in attempt.cargo:
         groups.setdefault(cargo.supplier_id or cargo.offer_id_1688, []).append(cargo)
     group_list = list(groups.values())
-    account = db.execute_sql(
+    account = execute_sql(
         "SELECT account_id FROM purchase_attempt WHERE id = ?", (attempt.id,)
     ).fetchone()[0]
     linked = []
     for index, number in enumerate(numbers):
-        row = db.execute_sql(
+        row = execute_sql(
             "SELECT id, sales_order_id FROM supplier_order WHERE order_id_1688 = ?", (number,)
         ).fetchone()
         if row is not None:
             if row[1] not in (None, attempt.sales_order_id):
-                other = db.execute_sql(
+                other = execute_sql(
                     "SELECT shop_order_no FROM sales_order WHERE id = ?", (row[1],)
                 ).fetchone()
                 raise UserError(
@@ -324,7 +324,7 @@ def _link_orders(
                     order=number,
                     other=other[0] if other else row[1],
                 )
-            db.execute_sql(
+            execute_sql(
                 "UPDATE supplier_order SET sales_order_id = ?, updated_at = ? WHERE id = ?",
                 (attempt.sales_order_id, now, row[0]),
             )
@@ -338,7 +338,7 @@ def _link_orders(
         fee = attempt_fee = 0
         freight = 0
         if first:
-            attempt_row = db.execute_sql(
+            attempt_row = execute_sql(
                 "SELECT dropship_fee_fen, shipping_fen FROM purchase_attempt WHERE id = ?",
                 (attempt.id,),
             ).fetchone()
@@ -349,7 +349,7 @@ def _link_orders(
         if total_fen is not None and first:
             goods = max(0, total_fen - freight)
             fee = 0
-        cursor = db.execute_sql(
+        cursor = execute_sql(
             "INSERT INTO supplier_order (sales_order_id, supplier_id, offer_id, account_id,"
             " order_id_1688, status, product_title, quantity, cost_fen, dropship_fee_fen,"
             " shipping_fen, paid_fen, recipient_name, recipient_phone, created_at, updated_at,"
@@ -376,7 +376,7 @@ def _link_orders(
             ),
         )
         so_id = int(cursor.lastrowid)
-        db.connection().executemany(
+        connection().executemany(
             "INSERT INTO supplier_order_line (supplier_order_id, line_no, title, offer_id_1688,"
             " sku_id_1688, quantity, unit_price_fen, amount_fen) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [
@@ -460,7 +460,7 @@ def on_supplier_orders_linked(sales_order_ids: Iterable[int]) -> int:
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         marks = ",".join("?" * len(chunk))
-        for row in db.execute_sql(
+        for row in execute_sql(
             _ATTEMPT_SQL + f" WHERE sales_order_id IN ({marks}) AND state IN ({_LIVE_MARKS})",
             [*chunk, *_LIVE],
         ).fetchall():
@@ -469,7 +469,7 @@ def on_supplier_orders_linked(sales_order_ids: Iterable[int]) -> int:
                 continue  # being answered right now
             numbers = [
                 r[0]
-                for r in db.execute_sql(
+                for r in execute_sql(
                     "SELECT order_id_1688 FROM supplier_order WHERE sales_order_id = ?"
                     f" AND status NOT IN ({_CLOSED_MARKS}) AND created_at >= ? ORDER BY id",
                     [attempt.sales_order_id, *_CLOSED, attempt.created_at - 3600],

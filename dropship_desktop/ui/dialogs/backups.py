@@ -29,7 +29,6 @@ from ...services.base import Changes
 from ...startup import Choice, DbState, Recovery
 from ...store import backup as bk
 from ...store import backup_list as bl
-from ...store.db import is_read_only
 from ..app_setup import show_user_error
 from ..formatting import format_local_datetime, translated, user_error_text
 from ..models.rows import RowColumn, RowsModel
@@ -228,7 +227,7 @@ class BackupsDialog(QDialog):
 
     @Slot()
     def _update_buttons(self) -> None:
-        writable = not is_read_only()
+        writable = not self.worker.ctx.store.read_only
         self.restore_button.setEnabled(writable and self.selected_backup() is not None)
         self.restore_file_button.setEnabled(writable)
 
@@ -306,7 +305,7 @@ class BackupsDialog(QDialog):
     @Slot()
     def restore_selected(self) -> None:
         backup = self.selected_backup()
-        if backup is not None and not is_read_only():
+        if backup is not None and not self.worker.ctx.store.read_only:
             self.restore(backup.path, format_local_datetime(backup.created))
 
     @Slot()
