@@ -175,7 +175,7 @@ def test_summaries_equal_group_by_after_random_operations(
                 )
         elif kind == "cancel":
             _sale, (so,), (number,) = add_order([op[1]])
-            flow = run_flow([so])
+            flow = run_flow(ctx, [so])
             sub = flow.begin_submission()
             recorded = svc.record_requests(ctx, sub.items, skipped=sub.skipped)
             svc.submit_batch(ctx, list(recorded.request_ids.values()), fake_for({number: op[1]}))
