@@ -391,7 +391,7 @@ def test_purchase_lost_and_not_found_stays_unknown_until_looked_up(
     outcome = pu.place_via_api(ctx, order, api, account_id=1)
     assert outcome.state is AttemptState.UNKNOWN
     assert gateway.state.placed == {}
-    resolved = pu.resolve_unknown(outcome.attempt_id, api)
+    resolved = pu.resolve_unknown(ctx, outcome.attempt_id, api)
     assert (resolved.state, resolved.error_code) == (AttemptState.FAILED, "NOT_FOUND")
     again = pu.place_via_api(ctx, order, api, account_id=1)
     assert again.state is AttemptState.LINKED and len(gateway.state.placed) == 1
@@ -456,7 +456,7 @@ def test_lost_purchase_is_found_days_later_past_a_page_without_total(
         f"[{out_id}]" in sent["message"]
         and "outOrderId" not in (gateway.state.orders[order_id]["baseInfo"])
     )
-    resolved = pu.resolve_unknown(attempt_id, api)
+    resolved = pu.resolve_unknown(ctx, attempt_id, api)
     assert (resolved.state, resolved.order_id_1688) == (AttemptState.LINKED, order_id)
     pages = [int(c["page"]) for c in gateway.calls_of("alibaba.trade.getBuyerOrderList")]
     assert pages[-3:] == [1, 2, 3]
@@ -473,7 +473,7 @@ def test_lost_purchase_lookup_failing_midway_stays_unknown(
     gateway.state.omit_total = True
     gateway.fail("alibaba.trade.getBuyerOrderList", "http", "503", times=9, skip=1)
     with pytest.raises(UncertainOutcome):
-        pu.resolve_unknown(attempt_id, api)
+        pu.resolve_unknown(ctx, attempt_id, api)
     assert q("SELECT state FROM purchase_attempt") == [("unknown",)]
     # The shop order is not back in the queue: nothing can place a second order for it.
     with pytest.raises(UserError):
@@ -570,6 +570,6 @@ def test_a_lost_purchase_is_not_looked_up_through_another_account(
         gateway=make_gateway(gateway.url, min_interval=0, backoff=0, sleep=lambda s: None),
     )
     with pytest.raises(UserError, match="another distribution account"):
-        pu.resolve_unknown(attempt_id, other)
+        pu.resolve_unknown(ctx, attempt_id, other)
     assert q("SELECT state FROM purchase_attempt") == [("unknown",)]
-    assert pu.resolve_unknown(attempt_id, api).state is AttemptState.LINKED
+    assert pu.resolve_unknown(ctx, attempt_id, api).state is AttemptState.LINKED

@@ -18,7 +18,7 @@ def main() -> None:
     path, order_id, stage = Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
     ctx = AppContext(data_dir=path.parent)
     ctx.store.open(path)
-    start = pu.start_purchase(order_id, channel="manual" if stage == "manual" else "api")
+    start = pu.start_purchase(ctx, order_id, channel="manual" if stage == "manual" else "api")
     if stage == "sent":
         begin_send(ctx, start.attempt_id)
     print(start.out_order_id, flush=True)

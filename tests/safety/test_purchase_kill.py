@@ -65,7 +65,7 @@ def test_killed_while_sent_resolves_by_lookup_to_the_one_order(
     assert found.state is AttemptState.UNKNOWN
     with pytest.raises(UserError):
         pu.place_via_api(ctx, order, fake)  # never a second order while it is unknown
-    assert pu.resolve_unknown(found.id, fake).order_id_1688 == "4100000000000000555"
+    assert pu.resolve_unknown(ctx, found.id, fake).order_id_1688 == "4100000000000000555"
     with pytest.raises(UserError):
         pu.place_via_api(ctx, order, fake)
     assert fake.calls_of("place_order") == []
@@ -88,5 +88,5 @@ def test_killed_during_a_manual_purchase_stays_for_the_seller(
     assert pu.find_interrupted_purchases(ctx) == []
     row = pu.queue_rows([order])[0]
     assert row.attempt is not None and row.attempt.state is AttemptState.RECORDED
-    pu.link_purchase(row.attempt.id, "4100000000000000556")
+    pu.link_purchase(ctx, row.attempt.id, "4100000000000000556")
     assert one("SELECT count(*) FROM supplier_order") == 1

@@ -184,6 +184,7 @@ def place_via_api(
     step: RunDb = run_db or _here
     start = step(
         lambda: start_purchase(
+            ctx,
             sales_order_id,
             channel="api",
             connector=connector.name,
@@ -236,7 +237,7 @@ def place_via_api(
 
 
 def resolve_unknown(
-    attempt_id: int, connector: OrderingConnector, *, run_db: RunDb | None = None
+    ctx: AppContext, attempt_id: int, connector: OrderingConnector, *, run_db: RunDb | None = None
 ) -> PurchaseOutcome:
     """Settle a purchase whose answer was lost by looking its ``outOrderId`` up on 1688.
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import peewee
 
+from ...context import AppContext
 from ...domain.enums import (
     OrderStatus1688,
 )
@@ -90,6 +91,7 @@ def _full_receiver(sales_order_id: int) -> tuple[Receiver, str, str]:
 
 @write_op
 def start_purchase(
+    ctx: AppContext,
     sales_order_id: int,
     *,
     channel: str = "manual",
@@ -174,7 +176,7 @@ def start_purchase(
         )
         for line in row.lines
     ]
-    now = now_epoch()
+    now = ctx.clock()
     out_order_id = f"DSD{sales_order_id}-{uuid.uuid4().hex[:12]}"
     try:
         cursor = execute_sql(
@@ -241,7 +243,7 @@ def start_purchase(
 
 
 @write_op
-def confirm_ordered(attempt_id: int) -> Changes:
+def confirm_ordered(ctx: AppContext, attempt_id: int) -> Changes:
     """The seller placed the order on 1688; its number is not known yet."""
     attempt = _load_attempt(attempt_id)
     if attempt.state is _S.NUMBER_PENDING:
@@ -259,7 +261,7 @@ def confirm_ordered(attempt_id: int) -> Changes:
 
 
 @write_op
-def abandon_purchase(attempt_id: int, note: str = "") -> Changes:
+def abandon_purchase(ctx: AppContext, attempt_id: int, note: str = "") -> Changes:
     """Nothing was ordered on 1688 after all: the shop order goes back to the queue.
 
     An API attempt whose answer was lost (``unknown``) cannot be abandoned: look it up.
@@ -408,7 +410,7 @@ def _link_orders(
 
 
 @write_op
-def link_purchase(attempt_id: int, numbers_text: str) -> Changes:
+def link_purchase(ctx: AppContext, attempt_id: int, numbers_text: str) -> Changes:
     """Link the 1688 order(s) the seller placed, from the number(s) pasted.
 
     A number 1688 already exported into the app is linked; a new one is created as a paid,

@@ -525,7 +525,7 @@ class PurchaseQueueView(View):
 
         def go() -> None:
             self.worker.submit(
-                without_context(pu.start_purchase),
+                pu.start_purchase,
                 row.sales_order_id,
                 order_again=order_again,
                 min_margin_pct=self.margin.value(),
@@ -560,7 +560,7 @@ class PurchaseQueueView(View):
         attempt_id = self._attempt_id()
         if attempt_id is not None:
             self.worker.submit(
-                without_context(pu.confirm_ordered),
+                pu.confirm_ordered,
                 attempt_id,
                 on_result=self._done,
                 on_error=self._show_error,
@@ -585,7 +585,7 @@ class PurchaseQueueView(View):
         attempt_id = self._attempt_id()
         if attempt_id is not None:
             self.worker.submit(
-                without_context(pu.link_purchase),
+                pu.link_purchase,
                 attempt_id,
                 text,
                 on_result=self._done,
@@ -597,7 +597,7 @@ class PurchaseQueueView(View):
         attempt_id = self._attempt_id()
         if attempt_id is not None:
             self.worker.submit(
-                without_context(pu.abandon_purchase),
+                pu.abandon_purchase,
                 attempt_id,
                 on_result=self._done,
                 on_error=self._show_error,
@@ -642,7 +642,7 @@ class PurchaseQueueView(View):
             )
             self._connector_job(
                 connector,
-                without_context(pu.resolve_unknown),
+                pu.resolve_unknown,
                 row.attempt.id,
                 connector,
                 on_result=self._api_done,
