@@ -28,6 +28,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from dropship_desktop.context import AppContext
 from dropship_desktop.store.after_sales_queries import (
     CaseFilter,
     case_detail,
@@ -174,7 +175,7 @@ def _bench_view(path: Path, repeat: int, baseline: float) -> None:
 
     app = QApplication.instance() or QApplication([])
     open_database(path)
-    worker = DbWorker()
+    worker = DbWorker(AppContext(data_dir=Path(path).parent))
     view = AfterSalesView(worker)
     view.resize(1366, 700)
     view.show()

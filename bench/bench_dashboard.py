@@ -40,6 +40,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from dropship_desktop.context import AppContext
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
@@ -240,7 +242,7 @@ def main() -> None:
     def rng(days: int) -> DateRange:
         return DateRange.last(days, min(today, last_day) if last_day else today)
 
-    worker = DbWorker()
+    worker = DbWorker(AppContext(data_dir=Path(db_path).parent))
 
     # -- open and paint: the home view's first show (the main window builds its views at
     # start-up, timed by bench_startup): read the figures, show them, paint.

@@ -21,6 +21,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from dropship_desktop.context import AppContext
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
@@ -130,7 +132,7 @@ def main() -> None:
     from dropship_desktop.ui.tasks import DbWorker
 
     app = QApplication.instance() or QApplication([])
-    worker = DbWorker()
+    worker = DbWorker(AppContext(data_dir=Path(db_path).parent))
     for cls in (PurchaseQueueView, ShippingView):
         shown: list[float] = []
         painted: list[float] = []

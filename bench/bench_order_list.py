@@ -21,6 +21,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from dropship_desktop.context import AppContext
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
@@ -237,7 +239,7 @@ def main() -> None:
     for _ in range(10):
         app.processEvents()
     rss_empty = rss_mb()
-    worker = DbWorker()
+    worker = DbWorker(AppContext(data_dir=Path(db_path).parent))
     view = OrdersView(worker)
     window.setCentralWidget(view)
     for _ in range(5):

@@ -124,7 +124,7 @@ def run_gui(args: object) -> int:
         window.start_risk_backfill()
         from .ui.integrity_watch import start_integrity_watch
 
-        start_integrity_watch(window, data_dir)
+        start_integrity_watch(window, data_dir, window.ctx.store)
         run_scheduled_purge(window.worker)
         code = app.exec()
         window.shutdown()
@@ -135,26 +135,27 @@ def run_gui(args: object) -> int:
 
 
 def _open(data_dir: Path, *, demo: bool, ask: bool = True) -> MainWindow:
+    from .context import AppContext
     from .services.demo import generate_demo
     from .startup import open_checked
-    from .store.db import is_read_only
     from .store.tables import SalesOrder
     from .ui.app_setup import show_user_error
     from .ui.dialogs.backups import ask_recovery
     from .ui.main_window import MainWindow
 
+    ctx = AppContext(data_dir=data_dir)  # this run's database, connectors, clock, session
     try:
-        open_checked(data_dir, choose=ask_recovery if ask else None)
+        open_checked(ctx, choose=ask_recovery if ask else None)
     except DatabaseReadOnlyError as exc:
         # Still useful for looking things up: open it without ever writing, and say so.
         log.warning("database is read-only: %s", exc)
         if ask:
             show_user_error(None, exc)
-        open_checked(data_dir, read_only=True)
-    if demo and not is_read_only() and not SalesOrder.select().limit(1).count():
+        open_checked(ctx, read_only=True)
+    if demo and not ctx.store.read_only and not SalesOrder.select().limit(1).count():
         log.info("creating the demo database with %d orders", DEMO_FIRST_USE_ORDERS)
         generate_demo(DEMO_FIRST_USE_ORDERS, seed=1)
-    return MainWindow(data_dir=data_dir, demo=demo)
+    return MainWindow(ctx, demo=demo)
 
 
 if __name__ == "__main__":  # pragma: no cover

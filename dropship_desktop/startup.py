@@ -19,13 +19,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .context import AppContext
 from .errors import DatabaseTooNewError, NotADatabaseError, UserError
 from .i18n import QT_TRANSLATE_NOOP, with_values
 from .paths import database_file
 from .services.backups import before_migrate, restore
 from .store import backup as bk
 from .store import backup_list as bl
-from .store.db import open_database, preflight
+from .store.db import preflight
 from .store.identity import DatabaseDamagedError, ForeignDatabaseError
 
 __all__ = [
@@ -162,7 +163,7 @@ def diagnose_in(data_dir: Path) -> tuple[DbState, str]:
 
 
 def open_checked(
-    data_dir: Path,
+    ctx: AppContext,
     *,
     choose: Callable[[Recovery], Choice] | None = None,
     read_only: bool = False,
@@ -170,7 +171,7 @@ def open_checked(
     """Check, recover if needed, and open the data folder's database with backups around it.
 
     Args:
-        data_dir: The data folder.
+        ctx: The context whose data folder (:attr:`~AppContext.data_dir`) and store to use.
         choose: Asked what to do when the database is damaged; without it, a damaged database is
             an error (the CLI and ``--self-test``).
         read_only: Open read-only.
@@ -182,6 +183,9 @@ def open_checked(
         UserError: The database cannot be used (unreadable, too new, damaged and no choice, or
             the seller chose to quit: then the message is empty).
     """
+    if ctx.data_dir is None:
+        raise ValueError("the context has no data folder")
+    data_dir = ctx.data_dir
     path = database_file(data_dir)
     folder = bk.backup_dir(data_dir)
     state, detail = diagnose_in(data_dir)
@@ -218,5 +222,5 @@ def open_checked(
                 raise UserError(QT_TRANSLATE_NOOP("Errors", "There is no verified backup to open."))
             restore(recovery.backup.path, path, folder)
 
-    open_database(path, before_migrate=before_migrate(folder), read_only=read_only)
+    ctx.store.open(path, before_migrate=before_migrate(folder), read_only=read_only)
     return path

@@ -16,6 +16,7 @@ os.environ.pop("DROPSHIP_DESKTOP_DATA_DIR", None)
 
 import pytest
 
+from dropship_desktop.context import AppContext
 from dropship_desktop.store.db import close_database, db, open_database
 
 #: Environment variables under which every test runs, ``slow`` ones included (CI sets ``CI``).
@@ -77,27 +78,36 @@ def demo_template(_template_dir: Path) -> Path:
     return _make_template(_template_dir / "demo.db", demo_orders=600)
 
 
-def _open_copy(template: Path, tmp_path: Path) -> Iterator[Path]:
-    path = tmp_path / "data" / "dropship.db"
+@pytest.fixture
+def ctx(tmp_path: Path) -> AppContext:
+    """This test's own application context: its data folder ``tmp_path/data``, the built-in
+    connector kinds on its own registry, an empty session. ``fresh_db``/``demo_db`` open their
+    database through it."""
+    return AppContext(data_dir=tmp_path / "data")
+
+
+def _open_copy(template: Path, ctx: AppContext) -> Iterator[Path]:
+    assert ctx.data_dir is not None
+    path = ctx.data_dir / "dropship.db"
     path.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(template, path)
-    open_database(path)
+    ctx.store.open(path)
     try:
         yield path
     finally:
-        close_database()
+        ctx.close()
 
 
 @pytest.fixture
-def fresh_db(empty_template: Path, tmp_path: Path) -> Iterator[Path]:
+def fresh_db(empty_template: Path, ctx: AppContext) -> Iterator[Path]:
     """A fresh, empty, migrated file database for one test (`:memory:` breaks across threads)."""
-    yield from _open_copy(empty_template, tmp_path)
+    yield from _open_copy(empty_template, ctx)
 
 
 @pytest.fixture
-def demo_db(demo_template: Path, tmp_path: Path) -> Iterator[Path]:
+def demo_db(demo_template: Path, ctx: AppContext) -> Iterator[Path]:
     """A fresh copy of the small demo database for one test."""
-    yield from _open_copy(demo_template, tmp_path)
+    yield from _open_copy(demo_template, ctx)
 
 
 @pytest.fixture(autouse=True)

@@ -10,10 +10,11 @@ The layers, lowest first (docs/DESIGN.md, "Layers"):
  0    ``errors i18n paths logs secrets instance``  foundation: no dependency on any layer above
  1    ``domain``                                  pure rules: no Qt, no peewee, no I/O
  2    ``store`` · ``tabular`` · ``connectors``    SQL; files in and out; the platforms' APIs
- 3    ``services``                                use cases: one transaction each
- 4    ``startup``                                 opening the database the app's way
- 5    ``cli`` · ``ui``                            the two front ends
- 6    ``app`` ``__main__``                        start-up: arguments, then the CLI or the GUI
+ 3    ``context``                                 the application context handed to every job
+ 4    ``services``                                use cases: one transaction each
+ 5    ``startup``                                 opening the database the app's way
+ 6    ``cli`` · ``ui``                            the two front ends
+ 7    ``app`` ``__main__``                        start-up: arguments, then the CLI or the GUI
 ====  ==========================================  =============================================
 
 Packages on the same layer do not import each other (``store`` never reads files; ``tabular``
@@ -46,16 +47,17 @@ LAYERS: dict[str, int] = {
     "store": 2,
     "tabular": 2,
     "connectors": 2,
-    "services": 3,
-    "startup": 4,
-    "cli": 5,
-    "ui": 5,
-    "app": 6,
-    "__main__": 6,
+    "context": 3,
+    "services": 4,
+    "startup": 5,
+    "cli": 6,
+    "ui": 6,
+    "app": 7,
+    "__main__": 7,
 }
 
 #: Layers made of single modules rather than packages: their modules may import each other.
-MODULE_LAYERS = {0, 6}
+MODULE_LAYERS = {0, 7}
 
 #: Third-party packages only some groups may import.
 RESTRICTED = {
@@ -256,3 +258,115 @@ def test_the_front_ends_run_no_sql_of_their_own() -> None:
             if isinstance(text, str) and _SQL.match(text):
                 offenders.append(f"{module}:{node.lineno} {text[:50]!r}")
     assert not offenders, "SQL in a front end (move it to store/):\n" + "\n".join(offenders)
+
+
+# ---- the application context: no process-global state outside it ------------------------------
+
+#: Modules still importing the peewee object ``store.db.db`` outside the store: the fraud checks
+#: and the import pipeline, left for the branch that works on them (docs/DESIGN.md, "The
+#: application context"). Shrink this set; never grow it.
+_DB_OBJECT_LEFT = frozenset(
+    {
+        "dropship_desktop.services.order_import.base",
+        "dropship_desktop.services.order_import.commit",
+        "dropship_desktop.services.order_import.shop_orders",
+        "dropship_desktop.services.order_import.shops",
+        "dropship_desktop.services.order_import.supplier_orders",
+        "dropship_desktop.services.risk.blacklist",
+        "dropship_desktop.services.risk.events",
+        "dropship_desktop.services.risk.scoring",
+    }
+)
+
+
+def _names_imported_from(tree: ast.AST, module_suffix: str) -> Iterator[tuple[str, int]]:
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and (node.module or "").endswith(module_suffix):
+            for alias in node.names:
+                yield alias.name, node.lineno
+
+
+def test_only_the_store_and_the_context_touch_the_peewee_database_object() -> None:
+    """The context's Store owns opening and closing the database; everyone else reaches it
+    through ``store.db``'s functions (``execute_sql``, ``atomic``, ``connection``) or a store
+    query, never through the peewee object that could be re-initialised or closed."""
+    offenders = []
+    for module, path in MODULES.items():
+        if _group(module) in ("store", "context") or module in _DB_OBJECT_LEFT:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for name, line in _names_imported_from(tree, "store.db"):
+            if name in ("db", "open_database", "close_database"):
+                offenders.append(f"{module}:{line} imports store.db.{name}")
+    assert not offenders, "use the context's store:\n" + "\n".join(offenders)
+    still = {m for m in _DB_OBJECT_LEFT if "import db" in MODULES[m].read_text(encoding="utf-8")}
+    assert still == _DB_OBJECT_LEFT, (
+        f"no longer import db, drop them here: {_DB_OBJECT_LEFT - still}"
+    )
+
+
+def _module_level_mutables(tree: ast.Module) -> Iterator[tuple[str, int]]:
+    """Module-level names bound to a mutable set, dict or list (literal or constructor)."""
+    for node in tree.body:
+        targets: list[ast.expr] = []
+        value: ast.expr | None = None
+        if isinstance(node, ast.Assign):
+            targets, value = node.targets, node.value
+        elif isinstance(node, ast.AnnAssign) and node.value is not None:
+            targets, value = [node.target], node.value
+        if value is None:
+            continue
+        mutable = isinstance(value, (ast.Set, ast.Dict, ast.List)) or (
+            isinstance(value, ast.Call)
+            and isinstance(value.func, ast.Name)
+            and value.func.id in ("set", "dict", "list", "defaultdict", "OrderedDict")
+        )
+        if mutable:
+            for target in targets:
+                if isinstance(target, ast.Name):
+                    yield target.id, node.lineno
+
+
+def test_no_service_keeps_session_state_in_a_module_global() -> None:
+    """What a run remembers (batches and purchases it is sending) lives in ``ctx.session``: a
+    private, mutated module-level set or dict in a service is state a second context (or the
+    next test) would share. Constant tables are UPPER_CASE and never mutated."""
+    offenders = []
+    for module, path in MODULES.items():
+        if _group(module) != "services":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for name, line in _module_level_mutables(tree):
+            if not name.isupper() and name != "__all__":
+                offenders.append(f"{module}:{line} {name}")
+    assert not offenders, "module-level mutable state in services:\n" + "\n".join(offenders)
+
+
+def test_only_the_context_changes_process_wide_interpreter_settings() -> None:
+    """``sys.setswitchinterval`` belongs to the process: the context module offers it to the job
+    that owns the work (the import), the store never changes it."""
+    offenders = []
+    for module, path in MODULES.items():
+        if module == "dropship_desktop.context":
+            continue
+        text = path.read_text(encoding="utf-8")
+        if "setswitchinterval" in text:
+            offenders.append(module)
+    assert not offenders, f"process-wide settings changed in {offenders}"
+
+
+def test_no_module_keeps_a_global_connector_registry() -> None:
+    """Connector kinds live on the context's registry (``ctx.connectors``); tests register fakes
+    on their own context, never on a module-level registry."""
+    offenders = []
+    for module, path in MODULES.items():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in tree.body:
+            value = getattr(node, "value", None)
+            if (
+                isinstance(node, (ast.Assign, ast.AnnAssign))
+                and isinstance(value, ast.Call)
+                and ast.unparse(value.func) in ("ConnectorRegistry", "builtin_registry")
+            ):
+                offenders.append(f"{module}:{node.lineno}")
+    assert not offenders, "a module-level connector registry:\n" + "\n".join(offenders)

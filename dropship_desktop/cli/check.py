@@ -40,10 +40,10 @@ def run_check(data_dir: Path, *, full: bool) -> int:
     """Check the data folder's database; print the findings; return the exit status."""
     import peewee
 
+    from ..context import AppContext
     from ..services.backups import before_migrate
     from ..startup import DbState, diagnose_in
     from ..store import backup as bk
-    from ..store.db import close_database, open_database, schema_version
     from ..store.migrations import LATEST_VERSION
     from ..store.queries import integrity_problems, table_counts
 
@@ -71,13 +71,14 @@ def run_check(data_dir: Path, *, full: bool) -> int:
             print("The file was not changed.")
         return EXIT_PROBLEM
     try:
-        open_database(path, before_migrate=before_migrate(bk.backup_dir(data_dir)))
+        ctx = AppContext(data_dir=data_dir)
+        ctx.store.open(path, before_migrate=before_migrate(bk.backup_dir(data_dir)))
         try:
             problems = integrity_problems(full=full)
             counts = table_counts()
-            version = schema_version()
+            version = ctx.store.schema_version()
         finally:
-            close_database()
+            ctx.close()
     except (sqlite3.DatabaseError, peewee.DatabaseError) as exc:
         # Damage that quick_check did not see can still surface while reading.
         _print_problems([str(exc)])

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from ..context import AppContext
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP
 from ..paths import database_file, demo_data_dir, resolve_data_dir
@@ -84,8 +85,12 @@ def existing_database(data_dir: Path) -> Path:
 
 
 @contextlib.contextmanager
-def opened_database(data_dir: Path, *, must_exist: bool = True) -> Iterator[Path]:
+def opened_database(data_dir: Path, *, must_exist: bool = True) -> Iterator[AppContext]:
     """Open the data folder's database for one command, the way the app does, and close it after.
+
+    The command's application context is made here: its store is the opened database (its
+    :attr:`~dropship_desktop.context.Store.path` the file), with the built-in connector kinds,
+    the real clock and a new session.
 
     Through :func:`~dropship_desktop.startup.open_checked`: a damaged database is refused with a
     clear message (nothing is moved aside headless) and a migration is preceded by a backup.
@@ -95,20 +100,21 @@ def opened_database(data_dir: Path, *, must_exist: bool = True) -> Iterator[Path
         must_exist: Refuse when there is no database yet, instead of creating one.
 
     Yields:
-        The database file.
+        The command's application context.
 
     Raises:
         UserError: There is no database (with ``must_exist``) or it cannot be used.
     """
     from ..startup import open_checked
-    from ..store.db import close_database
 
-    path = existing_database(data_dir) if must_exist else database_file(data_dir)
-    open_checked(data_dir)
+    if must_exist:
+        existing_database(data_dir)
+    ctx = AppContext(data_dir=data_dir)
+    open_checked(ctx)
     try:
-        yield path
+        yield ctx
     finally:
-        close_database()
+        ctx.close()
 
 
 def progress_printer(unit: str) -> Callable[..., None]:

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import UserError
+from ..paths import database_file
 from .common import EXIT_OK, opened_database
 
 __all__ = ["COMMANDS", "add_commands", "run"]
@@ -33,7 +34,8 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     orders: int = args.orders
     if orders < 0:
         raise UserError("--orders must be 0 or more.")
-    with opened_database(data_dir, must_exist=False) as path:
+    with opened_database(data_dir, must_exist=False) as ctx:
+        path = ctx.store.path or database_file(data_dir)
         last = [0]
 
         def progress(done: int, total: int) -> None:

@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ..context import AppContext
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP
 from .common import opened_database
@@ -55,32 +56,31 @@ def add_commands(
 def run(args: argparse.Namespace, data_dir: Path) -> int:
     """Run one of :data:`COMMANDS`; return the exit status (UserError propagates)."""
 
-    with opened_database(data_dir):
+    with opened_database(data_dir) as ctx:
         if args.command == "rebuild-summaries":
-            return _rebuild()
+            return _rebuild(ctx)
         if args.check:
-            return _check()
+            return _check(ctx)
         return _report(args)
 
 
-def _rebuild() -> int:
+def _rebuild(ctx: AppContext) -> int:
     from ..store.daily_summary import differences, rebuild
-    from ..store.db import db
 
-    drift = differences(db.connection())
-    with db.atomic():
-        counts = rebuild(db.connection())
+    conn = ctx.store.connection()
+    drift = differences(conn)
+    with ctx.store.atomic():
+        counts = rebuild(conn)
     rows = ", ".join(f"{table} {n:,}" for table, n in counts.items())
     state = f"{len(drift)} rows had drifted" if drift else "they were already right"
     print(f"rebuilt daily summaries ({rows}); {state}")
     return 0
 
 
-def _check() -> int:
+def _check(ctx: AppContext) -> int:
     from ..store.daily_summary import differences
-    from ..store.db import db
 
-    drift = differences(db.connection())
+    drift = differences(ctx.store.connection())
     for line in drift[:50]:
         print(line)
     if drift:

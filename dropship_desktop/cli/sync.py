@@ -66,8 +66,8 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     from .lock import command_lock
 
     since = _since(args.since)
-    with command_lock(data_dir), opened_database(data_dir):
-        account = resolve_sync_account(args.account)
+    with command_lock(data_dir), opened_database(data_dir) as ctx:
+        account = resolve_sync_account(ctx, args.account)
         connector = Open1688Connector(account)
         try:
 

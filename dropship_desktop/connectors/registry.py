@@ -5,9 +5,10 @@ asks the registry what a kind is called, what it can do and what an account of i
 a new connector of it: the account dialog lists :meth:`ConnectorRegistry.kinds`, the cancel
 wizard and the purchase queue pick connectors by :class:`Capability` without creating them.
 
-Adding a connector is one call, from the connector's own package::
+Adding a connector is one call on the registry (:func:`builtin_registry` for a built-in kind,
+or the application context's ``ctx.connectors`` at start-up or in a test)::
 
-    register_connector(
+    registry.register(
         "open1688",
         Open1688Connector,
         label=QT_TRANSLATE_NOOP("Connectors", "1688 Open Platform: the app calls 1688 for you"),

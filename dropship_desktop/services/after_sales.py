@@ -39,7 +39,7 @@ from ..domain.timeutil import now_epoch
 from ..errors import UserError, ValidationError
 from ..i18n import QT_TRANSLATE_NOOP, join, label
 from ..store.after_sales_queries import deadline_hours
-from ..store.db import db
+from ..store.db import connection, execute_sql
 from . import risk
 from .base import Changes, audit, write_op
 
@@ -95,7 +95,7 @@ class CaseInput:
 
 
 def _load(case_id: int) -> dict[str, Any]:
-    cursor = db.execute_sql(
+    cursor = execute_sql(
         "SELECT c.*, o.sale_fen, so.order_id_1688, so.status AS so_status, so.paid_fen AS so_paid"
         " FROM after_sales_case c JOIN sales_order o ON o.id = c.sales_order_id"
         " LEFT JOIN supplier_order so ON so.id = c.supplier_order_id WHERE c.id = ?",
@@ -132,9 +132,7 @@ def _schedule(
 
 def _update(case_id: int, values: dict[str, Any]) -> None:
     columns = ", ".join(f"{k} = ?" for k in values)
-    db.execute_sql(
-        f"UPDATE after_sales_case SET {columns} WHERE id = ?", [*values.values(), case_id]
-    )
+    execute_sql(f"UPDATE after_sales_case SET {columns} WHERE id = ?", [*values.values(), case_id])
 
 
 def _changes(case_id: int, text: str, *extra: str, **params: object) -> Changes:
@@ -164,7 +162,7 @@ def feed_buyer_history(case_ids: Iterable[int]) -> set[int]:
     events = []
     for start in range(0, len(ids), 900):
         part = ids[start : start + 900]
-        for case_id, order_id, kind, state, opened, deadline in db.execute_sql(
+        for case_id, order_id, kind, state, opened, deadline in execute_sql(
             "SELECT id, sales_order_id, kind, buyer_state, opened_at, deadline_at"
             f" FROM after_sales_case WHERE id IN ({','.join('?' * len(part))})",
             part,
@@ -194,7 +192,7 @@ def _invalid(problems: list[Any]) -> ValidationError:
 
 
 def _representative_supplier_order(sales_order_id: int) -> int | None:
-    rows = db.execute_sql(
+    rows = execute_sql(
         "SELECT id, status FROM supplier_order WHERE sales_order_id = ? ORDER BY id",
         (sales_order_id,),
     ).fetchall()
@@ -213,7 +211,7 @@ def open_case(
         UserError: The order no longer exists.
     """
     now = now if now is not None else now_epoch()
-    order = db.execute_sql(
+    order = execute_sql(
         "SELECT o.id, o.shop_id, s.platform, o.sale_fen FROM sales_order o"
         " JOIN shop s ON s.id = o.shop_id WHERE o.id = ?",
         (sales_order_id,),
@@ -240,7 +238,7 @@ def open_case(
     so_id = data.supplier_order_id or _representative_supplier_order(sales_order_id)
     supplier_id = offer_id = None
     if so_id is not None:
-        so = db.execute_sql(
+        so = execute_sql(
             "SELECT supplier_id, offer_id, sales_order_id FROM supplier_order WHERE id = ?",
             (so_id,),
         ).fetchone()
@@ -251,7 +249,7 @@ def open_case(
         supplier_id, offer_id = so[0], so[1]
     case = {"platform": order[2], "kind": kind.value}
     schedule = _schedule(case, BuyerState.REQUESTED.value, SupplierState.NONE.value, now, now)
-    cursor = db.execute_sql(
+    cursor = execute_sql(
         "INSERT INTO after_sales_case (sales_order_id, shop_id, platform, supplier_order_id,"
         " supplier_id, offer_id, kind, buyer_state, supplier_state, platform_case_no, reason,"
         " defect, requested_fen, note, source, opened_at, buyer_state_at, deadline_at,"
@@ -377,12 +375,12 @@ def log_contact(
     at = at if at is not None else now
     if at > now + 300:
         raise ValidationError(QT_TRANSLATE_NOOP("Errors", "The contact time is in the future."))
-    db.execute_sql(
+    execute_sql(
         "INSERT INTO after_sales_contact (case_id, at, channel, direction, note, created_at)"
         " VALUES (?, ?, ?, ?, ?, ?)",
         (case_id, at, channel_v.value, direction_v.value, note.strip(), now),
     )
-    db.execute_sql("UPDATE after_sales_case SET updated_at = ? WHERE id = ?", (now, case_id))
+    execute_sql("UPDATE after_sales_case SET updated_at = ? WHERE id = ?", (now, case_id))
     audit(
         ENTITY, case_id, "as_contact",
         after={"channel": channel_v.value, "direction": direction_v.value},
@@ -436,17 +434,17 @@ def save_template(template_id: int | None, name: str, kind: str, body: str) -> C
         )
     now = now_epoch()
     if template_id is None:
-        position = db.execute_sql(
+        position = execute_sql(
             "SELECT COALESCE(max(position), -1) + 1 FROM after_sales_template"
         ).fetchone()[0]
-        cursor = db.execute_sql(
+        cursor = execute_sql(
             "INSERT INTO after_sales_template (name, kind, body, position, updated_at)"
             " VALUES (?, ?, ?, ?, ?)",
             (name, kind, body, position, now),
         )
         template_id = int(cursor.lastrowid)
     else:
-        cursor = db.execute_sql(
+        cursor = execute_sql(
             "UPDATE after_sales_template SET name = ?, kind = ?, body = ?, updated_at = ?"
             " WHERE id = ?",
             (name, kind, body, now, template_id),
@@ -462,7 +460,7 @@ def save_template(template_id: int | None, name: str, kind: str, body: str) -> C
 
 @write_op
 def delete_template(template_id: int) -> Changes:
-    db.execute_sql("DELETE FROM after_sales_template WHERE id = ?", (template_id,))
+    execute_sql("DELETE FROM after_sales_template WHERE id = ?", (template_id,))
     return Changes.of(
         "after_sales_template", message=QT_TRANSLATE_NOOP("Messages", "Template deleted.")
     )
@@ -479,7 +477,7 @@ def set_deadline_hours(entries: Iterable[tuple[str, str, str, int]]) -> Changes:
             raise ValidationError(
                 QT_TRANSLATE_NOOP("Errors", "A response window must be 1 to 2400 hours.")
             )
-    db.connection().executemany(
+    connection().executemany(
         "INSERT INTO after_sales_deadline (platform, kind, stage, hours) VALUES (?, ?, ?, ?)"
         " ON CONFLICT (platform, kind, stage) DO UPDATE SET hours = excluded.hours",
         rows,
@@ -488,7 +486,7 @@ def set_deadline_hours(entries: Iterable[tuple[str, str, str, int]]) -> Changes:
     moved = 0
     now = now_epoch()
     for platform in platforms:
-        cursor = db.execute_sql(
+        cursor = execute_sql(
             "SELECT id, kind, platform, buyer_state, supplier_state, buyer_state_at,"
             " supplier_state_at, closed_at FROM after_sales_case"
             " WHERE platform = ? AND closed_at IS NULL",
@@ -516,7 +514,7 @@ def set_deadline_hours(entries: Iterable[tuple[str, str, str, int]]) -> Changes:
 def template_values(case_id: int) -> dict[str, str]:
     """Values for a reply template's placeholders: order number, product, amount, tracking."""
     case = _load(case_id)
-    order = db.execute_sql(
+    order = execute_sql(
         "SELECT shop_order_no, product_summary, tracking_no FROM sales_order WHERE id = ?",
         (case["sales_order_id"],),
     ).fetchone()

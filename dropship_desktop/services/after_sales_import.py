@@ -27,7 +27,7 @@ from ..domain.timeutil import now_epoch, to_epoch
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP, Text, label, with_values
 from ..store.after_sales_queries import deadline_hours, export_rows
-from ..store.db import db
+from ..store.db import execute_sql
 from ..tabular.cells import CellError, clean_order_number, clean_text, parse_datetime
 from ..tabular.orders_formats import normalise_header
 from ..tabular.reader import read_table
@@ -260,7 +260,7 @@ def _find_orders(numbers: set[str], shop_id: int | None) -> dict[str, list[tuple
         if shop_id is not None:
             sql += " AND o.shop_id = ?"
             params.append(shop_id)
-        for number, order_id, shop, platform in db.execute_sql(sql, params).fetchall():
+        for number, order_id, shop, platform in execute_sql(sql, params).fetchall():
             found.setdefault(number, []).append((order_id, shop, platform))
     return found
 
@@ -268,7 +268,7 @@ def _find_orders(numbers: set[str], shop_id: int | None) -> dict[str, list[tuple
 def _shop_id(name: str | None) -> int | None:
     if not name:
         return None
-    row = db.execute_sql("SELECT id FROM shop WHERE name = ?", (name.strip(),)).fetchone()
+    row = execute_sql("SELECT id FROM shop WHERE name = ?", (name.strip(),)).fetchone()
     if row is None:
         raise UserError(
             QT_TRANSLATE_NOOP(
@@ -373,7 +373,7 @@ def preview_after_sales_import(
     orders = _find_orders({n for n in numbers if n}, shop_id)
     existing = {
         (int(s), str(n)): int(i)
-        for i, s, n in db.execute_sql(
+        for i, s, n in execute_sql(
             "SELECT id, shop_id, platform_case_no FROM after_sales_case"
             " WHERE platform_case_no != ''"
         ).fetchall()
@@ -543,7 +543,7 @@ def commit_after_sales_import(preview: AfterSalesPreview) -> Changes:
         closed = None if is_open(state, SupplierState.NONE) else case.state_at
         rank = queue_rank(None if closed else deadline, case.state_at, closed)
         if case.existing_id is None:
-            cursor = db.execute_sql(
+            cursor = execute_sql(
                 "INSERT INTO after_sales_case (sales_order_id, shop_id, platform,"
                 " supplier_order_id, supplier_id, offer_id, kind, buyer_state, platform_case_no,"
                 " platform_status, reason, requested_fen, refunded_fen, buyer_tracking_no,"
@@ -570,7 +570,7 @@ def commit_after_sales_import(preview: AfterSalesPreview) -> Changes:
             )  # fmt: skip
             created += 1
             continue
-        old = db.execute_sql(
+        old = execute_sql(
             "SELECT buyer_state, requested_fen, platform_status, supplier_state, buyer_state_at,"
             " closed_at FROM after_sales_case WHERE id = ?",
             (case.existing_id,),
@@ -585,7 +585,7 @@ def commit_after_sales_import(preview: AfterSalesPreview) -> Changes:
         deadline = compute_deadline(
             kind, state, state_at, hours.get(case.platform, {}), case.platform
         )
-        db.execute_sql(
+        execute_sql(
             "UPDATE after_sales_case SET buyer_state = ?, requested_fen = ?, platform_status = ?,"
             " refunded_fen = CASE WHEN ? = 'refunded' THEN ? ELSE refunded_fen END,"
             " buyer_state_at = ?, deadline_at = ?, closed_at = ?, queue_rank = ?, updated_at = ?"

@@ -65,10 +65,10 @@ def after_sales_facts(
 
 
 def _supplier_ids(offer_ids: list[int]) -> dict[int, int]:
-    from ..store.db import db
+    from ..store.db import execute_sql
 
     marks = ",".join("?" * len(offer_ids))
-    rows = db.execute_sql(
+    rows = execute_sql(
         f"SELECT id, supplier_id FROM offer WHERE id IN ({marks})", offer_ids
     ).fetchall()
     return {int(a): int(b) for a, b in rows}

@@ -30,7 +30,7 @@ from ..domain.money import fen_to_yuan_text
 from ..domain.timeutil import now_epoch
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP, label, with_values
-from ..store.db import db
+from ..store.db import execute_sql
 from .after_sales import (
     ENTITY,
     PENDING_REFUND,
@@ -65,7 +65,7 @@ log = logging.getLogger(__name__)
 def _set_refund_status(case: dict[str, Any], status: str | None) -> None:
     if case["supplier_order_id"] is None or status is None:
         return
-    db.execute_sql(
+    execute_sql(
         "UPDATE supplier_order SET refund_status = ?, updated_at = ? WHERE id = ?",
         (status, now_epoch(), case["supplier_order_id"]),
     )

@@ -13,7 +13,7 @@ import peewee
 
 from ..domain.timeutil import now_epoch
 from ..i18n import fill
-from ..store.db import db, deferred_checkpoint, user_error_for
+from ..store.db import atomic, deferred_checkpoint, user_error_for
 from ..store.tables import AuditEvent
 
 __all__ = ["Changes", "audit", "audit_changes", "bulk_write_op", "write_op"]
@@ -90,7 +90,7 @@ def write_op(fn: Callable[P, R]) -> Callable[P, R]:
     @functools.wraps(fn)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
-            with db.atomic():
+            with atomic():
                 return fn(*args, **kwargs)
         except (sqlite3.OperationalError, peewee.OperationalError) as exc:
             # On a full disk or an I/O error SQLite may roll back by itself; peewee's own

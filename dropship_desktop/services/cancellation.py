@@ -31,6 +31,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from ..connectors.base import Connector, ConnectorUnavailable
+from ..context import AppContext
 from ..domain.cancel_flow import (
     CallResult,
     OrderOutcome,
@@ -53,7 +54,7 @@ from ..messages import (
     STOPPED_WHILE_SENDING,
     UNREACHABLE_NOT_SENT,
 )
-from ..store.db import db
+from ..store.db import execute_sql
 from .base import Changes, audit, write_op
 from .cancellation_data import (
     FlowData,
@@ -74,16 +75,13 @@ from .cancellation_requests import (
     _batch_message,
     _changes,
     _decided,
-    _in_session,
     _load,
     _load_in,
     _merge,
     _row,
     _state_error,
-    forget_session,
     list_interrupted,
     new_batch_id,
-    remember_batch,
     request_history,
     requests_of_batch,
 )
@@ -108,7 +106,6 @@ __all__ = [
     "create_account",
     "find_interrupted",
     "finish_submission",
-    "forget_session",
     "list_accounts",
     "list_interrupted",
     "load_flow_data",
@@ -136,7 +133,7 @@ log = logging.getLogger(__name__)
 
 
 def _sales_order_of(supplier_order_id: int) -> int | None:
-    row = db.execute_sql(
+    row = execute_sql(
         "SELECT sales_order_id FROM supplier_order WHERE id = ?", (supplier_order_id,)
     ).fetchone()
     return None if row is None else row[0]
@@ -144,6 +141,7 @@ def _sales_order_of(supplier_order_id: int) -> int | None:
 
 @write_op
 def record_requests(
+    ctx: AppContext,
     items: Sequence[SubmissionItem],
     batch_id: str | None = None,
     *,
@@ -167,9 +165,9 @@ def record_requests(
             cancellation under way (another window or an earlier batch); nothing is recorded.
     """
     if batch_id is None:
-        batch_id = new_batch_id()
+        batch_id = new_batch_id(ctx)
     else:
-        remember_batch(batch_id)
+        ctx.session.remember_batch(batch_id)
     ids = [item.supplier_order_id for item in items]
     if len(set(ids)) != len(ids):
         raise UserError(
@@ -178,11 +176,11 @@ def record_requests(
             )
         )
     pending = pending_supplier_order_ids(ids)
-    now = now_epoch()
+    now = ctx.clock()
     by_order: dict[int, int] = {}
     sales_ids: set[int] = set()
     for item in items:
-        row = db.execute_sql(
+        row = execute_sql(
             "SELECT order_id_1688, sales_order_id FROM supplier_order WHERE id = ?",
             (item.supplier_order_id,),
         ).fetchone()
@@ -210,12 +208,12 @@ def record_requests(
                 ),
                 order=item.order_id_1688,
             )
-        attempt = db.execute_sql(
+        attempt = execute_sql(
             "SELECT coalesce(max(attempt), 0) + 1 FROM cancellation_request"
             " WHERE supplier_order_id = ?",
             (item.supplier_order_id,),
         ).fetchone()[0]
-        request_id = db.execute_sql(
+        request_id = execute_sql(
             "INSERT INTO cancellation_request (supplier_order_id, batch_id, attempt, action,"
             " reason_code, reason_text, remark, state, amount_fen, vouchers, created_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -282,7 +280,7 @@ def record_requests(
 
 
 @write_op
-def begin_submission(request_id: int) -> Changes:
+def begin_submission(ctx: AppContext, request_id: int) -> Changes:
     """Mark a recorded request ``submitted``, right before its call (or, for the manual
     connector, right before the seller is sent to the 1688 page).
 
@@ -297,8 +295,8 @@ def begin_submission(request_id: int) -> Changes:
             "The request for 1688 order {order} is “{state}”; it cannot be sent again.",
         ),
     )
-    now = now_epoch()
-    db.execute_sql(
+    now = ctx.clock()
+    execute_sql(
         "UPDATE cancellation_request SET state = ?, submitted_at = ? WHERE id = ?",
         (_S.SUBMITTED.value, now, request_id),
     )
@@ -321,13 +319,13 @@ def begin_submission(request_id: int) -> Changes:
 
 def _finish(row: RequestRow, result: CallResult, now: int) -> OrderOutcome:
     kind = outcome_from_call(row.action, result)
-    so = db.execute_sql(
+    so = execute_sql(
         "SELECT status, refund_status FROM supplier_order WHERE id = ?", (row.supplier_order_id,)
     ).fetchone()
     if kind is OutcomeKind.CLOSED:
         state = _S.CLOSED
         if so is not None and so[0] != OrderStatus1688.CANCEL.value:
-            db.execute_sql(
+            execute_sql(
                 "UPDATE supplier_order SET status = ?, updated_at = ? WHERE id = ?",
                 (OrderStatus1688.CANCEL.value, now, row.supplier_order_id),
             )
@@ -342,7 +340,7 @@ def _finish(row: RequestRow, result: CallResult, now: int) -> OrderOutcome:
             )
     elif kind is OutcomeKind.REFUND_REQUESTED:
         state = _S.REFUND_REQUESTED
-        db.execute_sql(
+        execute_sql(
             "UPDATE supplier_order SET refund_status = ?, updated_at = ? WHERE id = ?",
             (RefundStatus.WAIT_SELLER_AGREE.value, now, row.supplier_order_id),
         )
@@ -362,7 +360,7 @@ def _finish(row: RequestRow, result: CallResult, now: int) -> OrderOutcome:
     else:
         state = _S.FAILED
     message = result.error_message if not result.success else ""
-    db.execute_sql(
+    execute_sql(
         "UPDATE cancellation_request SET state = ?, error_code = ?, platform_response = ?,"
         " refund_id = ?, finished_at = ? WHERE id = ?",
         (state.value, result.error_code, message, result.refund_id, now, row.id),
@@ -421,7 +419,9 @@ def _mark_interrupted(request_id: int, message: str) -> CancellationChanges:
 
 
 @write_op
-def mark_interrupted(request_id: int, message: str = STOPPED_UNCONFIRMED) -> CancellationChanges:
+def mark_interrupted(
+    ctx: AppContext, request_id: int, message: str = STOPPED_UNCONFIRMED
+) -> CancellationChanges:
     """Leave a recorded or submitted request *interrupted*: whether 1688 did it is unknown.
 
     For the wizard when the seller stops step 6 while an order's 1688 page is open and the seller
@@ -452,7 +452,7 @@ def mark_interrupted(request_id: int, message: str = STOPPED_UNCONFIRMED) -> Can
 def _interrupt(row: RequestRow, message: str) -> CancellationChanges:
     request_id = row.id
     now = now_epoch()
-    db.execute_sql(
+    execute_sql(
         "UPDATE cancellation_request SET state = ?, platform_response = ?, finished_at = ?"
         " WHERE id = ?",
         (_S.INTERRUPTED.value, str(message), now, request_id),
@@ -491,7 +491,7 @@ def _here(fn: Callable[[], Any]) -> Any:
 
 
 def submit_request(
-    request_id: int, connector: Connector, *, run_db: RunDb | None = None
+    ctx: AppContext, request_id: int, connector: Connector, *, run_db: RunDb | None = None
 ) -> CancellationChanges:
     """Send one recorded request through *connector* and store the answer.
 
@@ -518,8 +518,8 @@ def submit_request(
     step: RunDb = run_db or _here
     row = step(lambda: _load(request_id))
     if row.state is _S.RECORDED:
-        step(lambda: begin_submission(request_id))
-    elif not (row.state is _S.SUBMITTED and _in_session(row.batch_id)):
+        step(lambda: begin_submission(ctx, request_id))
+    elif not (row.state is _S.SUBMITTED and ctx.session.has_batch(row.batch_id)):
         raise _state_error(
             row,
             QT_TRANSLATE_NOOP(
@@ -539,15 +539,17 @@ def submit_request(
     return step(lambda: finish_submission(request_id, result))
 
 
-def submit_batch(request_ids: Sequence[int], connector: Connector) -> CancellationChanges:
+def submit_batch(
+    ctx: AppContext, request_ids: Sequence[int], connector: Connector
+) -> CancellationChanges:
     """Send several recorded requests one after the other (each as :func:`submit_request`)."""
-    parts = [submit_request(rid, connector) for rid in request_ids]
+    parts = [submit_request(ctx, rid, connector) for rid in request_ids]
     outcomes = [o for p in parts for o in p.outcomes]
     return _merge(parts, _batch_message(outcomes))
 
 
 @write_op
-def record_retry(request_id: int) -> int:
+def record_retry(ctx: AppContext, request_id: int) -> int:
     """Record a new attempt of a failed request (state ``recorded``, same reason), unsent.
 
     Send it with :func:`submit_request`; the manual flow first marks it submitted
@@ -591,19 +593,20 @@ def record_retry(request_id: int) -> int:
         row.amount_fen,
         row.vouchers,
     )
-    changes = record_requests([item], row.batch_id if _in_session(row.batch_id) else None)
+    in_session = ctx.session.has_batch(row.batch_id)
+    changes = record_requests(ctx, [item], row.batch_id if in_session else None)
     return changes.request_ids[row.supplier_order_id]
 
 
-def retry_request(request_id: int, connector: Connector) -> CancellationChanges:
+def retry_request(ctx: AppContext, request_id: int, connector: Connector) -> CancellationChanges:
     """Try a failed request again: a new attempt (a new row) with the same reason, sent at once
     (:func:`record_retry` then :func:`submit_request`).
 
     Raises:
         UserError: The request did not fail, or the order has another cancellation under way.
     """
-    new_id = record_retry(request_id)
-    return submit_request(new_id, connector)
+    new_id = record_retry(ctx, request_id)
+    return submit_request(ctx, new_id, connector)
 
 
 # --------------------------------------------------------------------------------------------
@@ -612,7 +615,7 @@ def retry_request(request_id: int, connector: Connector) -> CancellationChanges:
 
 
 @write_op
-def find_interrupted() -> CancellationChanges:
+def find_interrupted(ctx: AppContext) -> CancellationChanges:
     """At start-up: requests a crash left ``recorded`` or ``submitted`` become ``interrupted``.
 
     Batches recorded by this run of the app are left alone (they may be being sent right now).
@@ -620,14 +623,14 @@ def find_interrupted() -> CancellationChanges:
     Returns:
         Changes whose ``outcomes`` list every request interrupted now.
     """
-    rows = db.execute_sql(
+    rows = execute_sql(
         _REQUEST_SQL + " WHERE cr.state IN (?, ?) ORDER BY cr.id",
         (_S.RECORDED.value, _S.SUBMITTED.value),
     ).fetchall()
     parts = []
     for r in rows:
         row = _row(r)
-        if _in_session(row.batch_id):
+        if ctx.session.has_batch(row.batch_id):
             continue
         message = STOPPED_BEFORE_SENT if row.state is _S.RECORDED else STOPPED_WHILE_SENDING
         parts.append(_mark_interrupted(row.id, message))
@@ -642,7 +645,7 @@ def find_interrupted() -> CancellationChanges:
 
 @write_op
 def resolve_interrupted(
-    request_id: int, outcome: OutcomeKind, message: str = ""
+    ctx: AppContext, request_id: int, outcome: OutcomeKind, message: str = ""
 ) -> CancellationChanges:
     """The seller checked 1688 and says what became of an interrupted request.
 
@@ -676,7 +679,7 @@ def resolve_interrupted(
             QT_TRANSLATE_NOOP("Errors", "“{outcome}” is not a possible outcome of this request."),
             outcome=outcome.value,
         )
-    now = now_epoch()
+    now = ctx.clock()
     audit(
         "cancellation_request",
         request_id,

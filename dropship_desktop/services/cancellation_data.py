@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from ..context import AppContext
 from ..domain.cancel_flow import (
     CANCELLATION_WINDOW_DAYS,
     AccountRef,
@@ -20,11 +21,11 @@ from ..domain.cancel_flow import (
 from ..domain.enums import (
     OrderStatus1688,
 )
-from ..domain.timeutil import from_epoch, now_epoch, now_utc, to_epoch
+from ..domain.timeutil import from_epoch, now_utc, to_epoch
 from ..errors import ValidationError
 from ..i18n import QT_TRANSLATE_NOOP, with_values
 from ..store.daily_summary import window_counts
-from ..store.db import db
+from ..store.db import connection, execute_sql
 from .base import Changes, audit, write_op
 from .cancellation_requests import _CHUNK, _OPEN_REFUND, _OPEN_STATES
 
@@ -44,23 +45,23 @@ log = logging.getLogger(__name__)
 # --------------------------------------------------------------------------------------------
 
 
-def list_accounts() -> list[AccountRef]:
+def list_accounts(ctx: AppContext) -> list[AccountRef]:
     """The distribution accounts kept by the app, by name."""
-    rows = db.execute_sql(
+    rows = execute_sql(
         "SELECT id, name, member_id, connector FROM distribution_account ORDER BY name, id"
     ).fetchall()
     return [AccountRef(int(r[0]), r[1], r[2], r[3]) for r in rows]
 
 
 @write_op
-def create_account(name: str, member_id: str = "", connector: str = "manual") -> Changes:
+def create_account(
+    ctx: AppContext, name: str, member_id: str = "", connector: str = "manual"
+) -> Changes:
     """Add a distribution account.
 
     Raises:
         ValidationError: The name is empty, too long or taken, or the connector is unknown.
     """
-    from ..connectors import connector_kinds
-
     name = name.strip()
     member_id = member_id.strip()
     errors: dict[str, str] = {}
@@ -68,7 +69,7 @@ def create_account(name: str, member_id: str = "", connector: str = "manual") ->
         errors["name"] = QT_TRANSLATE_NOOP("Errors", "Enter a name for the account.")
     elif len(name) > 100:
         errors["name"] = QT_TRANSLATE_NOOP("Errors", "The name is longer than 100 characters.")
-    elif db.execute_sql("SELECT 1 FROM distribution_account WHERE name = ?", (name,)).fetchone():
+    elif execute_sql("SELECT 1 FROM distribution_account WHERE name = ?", (name,)).fetchone():
         errors["name"] = with_values(
             QT_TRANSLATE_NOOP("Errors", "An account named “{name}” already exists."), name=name
         )
@@ -76,16 +77,16 @@ def create_account(name: str, member_id: str = "", connector: str = "manual") ->
         errors["member_id"] = QT_TRANSLATE_NOOP(
             "Errors", "The 1688 member id is longer than 100 characters."
         )
-    if connector not in connector_kinds():
+    if connector not in ctx.connectors.kinds():
         errors["connector"] = QT_TRANSLATE_NOOP("Errors", "Choose a connector (manual if unsure).")
     if errors:
         raise ValidationError(
             QT_TRANSLATE_NOOP("Errors", "The account has invalid fields."), errors
         )
-    account_id = db.execute_sql(
+    account_id = execute_sql(
         "INSERT INTO distribution_account (name, member_id, connector, created_at)"
         " VALUES (?, ?, ?, ?)",
-        (name, member_id, connector, now_epoch()),
+        (name, member_id, connector, ctx.clock()),
     ).lastrowid
     audit(
         "distribution_account",
@@ -131,8 +132,8 @@ def pending_supplier_order_ids(ids: Iterable[int] | None = None) -> set[int]:
     )
     sql_refunds = f"SELECT id FROM supplier_order WHERE refund_status IN ({marks_refund})"
     if ids is None:
-        found = {r[0] for r in db.execute_sql(sql_requests, _OPEN_STATES)}
-        found |= {r[0] for r in db.execute_sql(sql_refunds, _OPEN_REFUND)}
+        found = {r[0] for r in execute_sql(sql_requests, _OPEN_STATES)}
+        found |= {r[0] for r in execute_sql(sql_refunds, _OPEN_REFUND)}
         return found
     wanted = sorted(set(ids))
     found = set()
@@ -141,13 +142,12 @@ def pending_supplier_order_ids(ids: Iterable[int] | None = None) -> set[int]:
         marks = ",".join("?" * len(chunk))
         found |= {
             r[0]
-            for r in db.execute_sql(
+            for r in execute_sql(
                 f"{sql_requests} AND supplier_order_id IN ({marks})", [*_OPEN_STATES, *chunk]
             )
         }
         found |= {
-            r[0]
-            for r in db.execute_sql(f"{sql_refunds} AND id IN ({marks})", [*_OPEN_REFUND, *chunk])
+            r[0] for r in execute_sql(f"{sql_refunds} AND id IN ({marks})", [*_OPEN_REFUND, *chunk])
         }
     return found
 
@@ -237,6 +237,7 @@ def _candidate(row: Sequence[object], pending: set[int]) -> OrderCandidate:
 
 
 def load_flow_data(
+    ctx: AppContext,
     *,
     account_id: int | None = None,
     supplier_order_ids: Iterable[int] = (),
@@ -265,13 +266,13 @@ def load_flow_data(
         if open_only:
             where += " AND so.status IN (?, ?)"
             params += [OrderStatus1688.WAIT_BUYER_PAY.value, OrderStatus1688.WAIT_SELLER_SEND.value]
-        for row in db.execute_sql(_CANDIDATE_SQL + where, params):
+        for row in execute_sql(_CANDIDATE_SQL + where, params):
             rows[row[0]] = row
     wanted = sorted(set(supplier_order_ids) - set(rows))
     for start in range(0, len(wanted), _CHUNK):
         chunk = wanted[start : start + _CHUNK]
         marks = ",".join("?" * len(chunk))
-        for row in db.execute_sql(_CANDIDATE_SQL + f" WHERE so.id IN ({marks})", chunk):
+        for row in execute_sql(_CANDIDATE_SQL + f" WHERE so.id IN ({marks})", chunk):
             rows[row[0]] = row
     pending = pending_supplier_order_ids(rows)
     candidates = [_candidate(r, pending) for r in rows.values()]
@@ -289,5 +290,5 @@ def cancellation_stats(shop_id: int, now: datetime | None = None) -> ShopCancell
     assert end is not None
     start = end - CANCELLATION_WINDOW_DAYS * 86400
     # The dashboard shows the same figure (store/daily_summary: summary days + exact edges).
-    orders, cancelled = window_counts(db.connection(), start, end, (shop_id,)).get(shop_id, (0, 0))
+    orders, cancelled = window_counts(connection(), start, end, (shop_id,)).get(shop_id, (0, 0))
     return ShopCancellationStats(shop_id, orders, cancelled)

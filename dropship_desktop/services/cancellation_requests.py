@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import json
 import logging
-import threading
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from ..context import AppContext
 from ..domain.cancel_flow import (
     OrderOutcome,
     OutcomeKind,
@@ -29,7 +29,7 @@ from ..domain.enums import (
 from ..domain.timeutil import from_epoch
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP, label, with_values
-from ..store.db import db
+from ..store.db import execute_sql
 from .base import Changes
 
 __all__ = [
@@ -38,10 +38,8 @@ __all__ = [
     "STOPPED_UNCONFIRMED",
     "CancellationChanges",
     "RequestRow",
-    "forget_session",
     "list_interrupted",
     "new_batch_id",
-    "remember_batch",
     "request_history",
     "requests_of_batch",
 ]
@@ -68,33 +66,13 @@ STOPPED_UNCONFIRMED = QT_TRANSLATE_NOOP(
     "whether it was done.",
 )
 
-# Batches recorded by this process: find_interrupted() must not touch a batch still being sent.
-_session_lock = threading.Lock()
-_session_batches: set[str] = set()
 
-
-def new_batch_id() -> str:
-    """A new batch id, remembered as belonging to this run of the app."""
+def new_batch_id(ctx: AppContext) -> str:
+    """A new batch id, remembered in *ctx*'s session as being sent by this run of the app
+    (:func:`~.cancellation.find_interrupted` leaves it alone)."""
     batch_id = uuid.uuid4().hex
-    remember_batch(batch_id)
+    ctx.session.remember_batch(batch_id)
     return batch_id
-
-
-def remember_batch(batch_id: str) -> None:
-    """Remember *batch_id* as belonging to this run of the app (it is being sent now)."""
-    with _session_lock:
-        _session_batches.add(batch_id)
-
-
-def forget_session() -> None:
-    """Forget this run's batches, as a restart would (tests simulate a crash with it)."""
-    with _session_lock:
-        _session_batches.clear()
-
-
-def _in_session(batch_id: str) -> bool:
-    with _session_lock:
-        return batch_id in _session_batches
 
 
 @dataclass(frozen=True)
@@ -241,7 +219,7 @@ def _row(r: Sequence[object]) -> RequestRow:
 
 
 def _load(request_id: int) -> RequestRow:
-    r = db.execute_sql(_REQUEST_SQL + " WHERE cr.id = ?", (request_id,)).fetchone()
+    r = execute_sql(_REQUEST_SQL + " WHERE cr.id = ?", (request_id,)).fetchone()
     if r is None:
         raise UserError(QT_TRANSLATE_NOOP("Errors", "This cancellation request no longer exists."))
     return _row(r)
@@ -271,23 +249,21 @@ def _load_in(request_id: int, states: tuple[_S, ...], message: str) -> RequestRo
 
 def requests_of_batch(batch_id: str) -> list[RequestRow]:
     """The requests recorded together, in the order they were recorded."""
-    rows = db.execute_sql(_REQUEST_SQL + " WHERE cr.batch_id = ? ORDER BY cr.id", (batch_id,))
+    rows = execute_sql(_REQUEST_SQL + " WHERE cr.batch_id = ? ORDER BY cr.id", (batch_id,))
     return [_row(r) for r in rows]
 
 
 def request_history(supplier_order_id: int) -> list[RequestRow]:
     """Every request ever made for a supplier order, oldest first."""
-    rows = db.execute_sql(
+    rows = execute_sql(
         _REQUEST_SQL + " WHERE cr.supplier_order_id = ? ORDER BY cr.id", (supplier_order_id,)
     )
     return [_row(r) for r in rows]
 
 
-def list_interrupted() -> list[RequestRow]:
+def list_interrupted(ctx: AppContext) -> list[RequestRow]:
     """Requests the seller must resolve (interrupted by a crash or a lost connection)."""
-    rows = db.execute_sql(
-        _REQUEST_SQL + " WHERE cr.state = ? ORDER BY cr.id", (_S.INTERRUPTED.value,)
-    )
+    rows = execute_sql(_REQUEST_SQL + " WHERE cr.state = ? ORDER BY cr.id", (_S.INTERRUPTED.value,))
     return [_row(r) for r in rows]
 
 

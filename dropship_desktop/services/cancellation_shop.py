@@ -6,13 +6,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 
+from ..context import AppContext
 from ..domain.enums import (
     SalesStatus,
 )
 from ..domain.timeutil import now_epoch
 from ..errors import ValidationError
 from ..i18n import QT_TRANSLATE_NOOP
-from ..store.db import db
+from ..store.db import execute_sql
 from .base import Changes, audit, write_op
 from .cancellation_requests import _CHUNK
 from .orders import refresh_order_summaries
@@ -58,12 +59,12 @@ def mark_shop_orders(sales_order_ids: Iterable[int], status: SalesStatus) -> Cha
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start : start + _CHUNK]
         marks = ",".join("?" * len(chunk))
-        rows = db.execute_sql(
+        rows = execute_sql(
             f"SELECT id, status FROM sales_order WHERE id IN ({marks}) AND status != ?",
             (*chunk, status.value),
         ).fetchall()
         for oid, old in rows:
-            db.execute_sql(
+            execute_sql(
                 "UPDATE sales_order SET status = ?, updated_at = ? WHERE id = ?",
                 (status.value, now, oid),
             )
@@ -87,7 +88,7 @@ def mark_shop_orders(sales_order_ids: Iterable[int], status: SalesStatus) -> Cha
 
 
 @write_op
-def mark_shop_orders_done(sales_order_ids: Iterable[int]) -> Changes:
+def mark_shop_orders_done(ctx: AppContext, sales_order_ids: Iterable[int]) -> Changes:
     """The seller cancelled or refunded these buyers on the shop: unpaid shop orders become
     closed, paid ones refunded (see :func:`mark_shop_orders`); others are left alone."""
     ids = sorted(set(sales_order_ids))
@@ -95,7 +96,7 @@ def mark_shop_orders_done(sales_order_ids: Iterable[int]) -> Changes:
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start : start + _CHUNK]
         marks = ",".join("?" * len(chunk))
-        for oid, status in db.execute_sql(
+        for oid, status in execute_sql(
             f"SELECT id, status FROM sales_order WHERE id IN ({marks})", chunk
         ).fetchall():
             by_status.setdefault(status, []).append(int(oid))
@@ -115,7 +116,7 @@ def mark_shop_orders_done(sales_order_ids: Iterable[int]) -> Changes:
 
 
 @write_op
-def mark_offers_out_of_stock(offer_ids: Iterable[int]) -> Changes:
+def mark_offers_out_of_stock(ctx: AppContext, offer_ids: Iterable[int]) -> Changes:
     """Mark the offers of orders cancelled for 卖家库存不足 as out of stock (stock 0, audited).
 
     Raises:

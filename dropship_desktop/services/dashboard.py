@@ -24,7 +24,7 @@ from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP
 from ..store import daily_summary as ds
 from ..store.after_sales_queries import money_in_period
-from ..store.db import db
+from ..store.db import connection, execute_sql
 from ..store.migrations.m0010_daily_summaries import (
     OPEN_SUPPLIER_INDEX,
     PAID_INDEX,
@@ -160,7 +160,7 @@ def today(now: int | None = None) -> int:
 def list_shops() -> list[ShopRef]:
     return [
         ShopRef(int(r[0]), str(r[1]), str(r[2]), int(r[3]))
-        for r in db.execute_sql(
+        for r in execute_sql(
             "SELECT id, name, platform, cancel_warning_bp FROM shop ORDER BY name, id"
         )
     ]
@@ -220,7 +220,7 @@ PENDING = LiveFigures(0, {}, {}, {}, {}, pending=True)
 def load_live(now: int | None = None) -> LiveFigures:
     """Read the time-dependent figures (a few small covering-index scans)."""
     now = now_epoch() if now is None else now
-    conn = db.connection()
+    conn = connection()
     windows = ds.window_counts(conn, now - CANCELLATION_WINDOW_DAYS * 86400, now)
     day = "(({t} + 28800) / 86400)"
     late_by_shop = {
@@ -270,10 +270,10 @@ def _in_range(by_day: dict[tuple[int, int], int], first: int, last: int) -> dict
 
 
 def _suppliers(first: int, last: int, live: LiveFigures) -> list[SupplierFigures]:
-    totals = ds.supplier_totals(db.connection(), first, last)
+    totals = ds.supplier_totals(connection(), first, last)
     late = _in_range(live.late_by_supplier, first, last)
     caused = _in_range(live.stock_by_supplier, first, last)
-    names = {int(r[0]): str(r[1]) for r in db.execute_sql("SELECT id, name FROM supplier")}
+    names = {int(r[0]): str(r[1]) for r in execute_sql("SELECT id, name FROM supplier")}
     out = []
     for sid in set(totals) | set(caused):
         orders, closed, shipped, cost = totals.get(sid, (0, 0, 0, 0))
@@ -307,7 +307,7 @@ def load_dashboard(
     *live* reuses the time-dependent figures of an earlier call (``DashboardData.live``: they do
     not depend on the range or shop, so switching those need not read them again).
     """
-    conn = db.connection()
+    conn = connection()
     first, last = date_range.first_day, date_range.last_day
     shops = list_shops()
     selected = (shop_id,) if shop_id is not None else ()
@@ -382,12 +382,12 @@ def set_cancel_warning_line(shop_id: int, warning_bp: int) -> Changes:
                 "are usually a few percent.",
             )
         )
-    row = db.execute_sql("SELECT cancel_warning_bp FROM shop WHERE id = ?", (shop_id,)).fetchone()
+    row = execute_sql("SELECT cancel_warning_bp FROM shop WHERE id = ?", (shop_id,)).fetchone()
     if row is None:
         raise UserError(
             QT_TRANSLATE_NOOP("Errors", "This shop no longer exists; it may have been deleted.")
         )
-    db.execute_sql("UPDATE shop SET cancel_warning_bp = ? WHERE id = ?", (int(warning_bp), shop_id))
+    execute_sql("UPDATE shop SET cancel_warning_bp = ? WHERE id = ?", (int(warning_bp), shop_id))
     audit(
         "shop",
         shop_id,

@@ -17,7 +17,7 @@ from ..domain.orders import DEFAULT_SHIP_WITHIN_HOURS, OrderFlag, is_mismatch, p
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP
 from ..store.bulk_orders import FTS_BULK_SQL
-from ..store.db import db
+from ..store.db import atomic, connection
 from ..store.meta import ensure_demo_target, mark_demo
 from ..store.number_index import SuspendedNumberIndex
 from .base import Changes, audit
@@ -265,9 +265,9 @@ def generate_demo(
         now = datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
     now_s = int(now.timestamp())
     rng = random.Random(seed)
-    conn = db.connection()
+    conn = connection()
 
-    with db.atomic():
+    with atomic():
         mark_demo(conn)
         conn.executemany(
             "INSERT INTO shop (id, platform, name, created_at) VALUES (?, ?, ?, ?)",
@@ -615,7 +615,7 @@ def generate_demo(
                 )
             )
             counters["lines"] += len(items)
-        with db.atomic():
+        with atomic():
             if trigger_sql is not None:
                 conn.execute("DROP TRIGGER sales_order_fts_ai")
             numbers = SuspendedNumberIndex(conn)
@@ -632,7 +632,7 @@ def generate_demo(
             progress(done, orders)
 
     # A few 1688 orders the seller placed that match no shop order (awaiting a match).
-    with db.atomic():
+    with atomic():
         unmatched = []
         for _ in range(max(1, orders // 2000) if orders else 0):
             offer = rng.choice(product_offers[rng.randint(1, product_count)])

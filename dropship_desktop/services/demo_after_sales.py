@@ -18,7 +18,7 @@ from ..domain.after_sales import (
     queue_rank,
     supplier_next_states,
 )
-from ..store.db import db
+from ..store.db import atomic, connection
 
 __all__ = ["generate_after_sales_demo"]
 
@@ -108,7 +108,7 @@ def generate_after_sales_demo(now: int, seed: int = 1, per_orders: int = 20) -> 
         How many cases were created.
     """
     rng = random.Random(seed * 7919 + 17)
-    conn = db.connection()
+    conn = connection()
     total = conn.execute("SELECT count(*) FROM sales_order").fetchone()[0]
     wanted = max(40, total // per_orders) if total else 0
     eligible = conn.execute(
@@ -250,7 +250,7 @@ def generate_after_sales_demo(now: int, seed: int = 1, per_orders: int = 20) -> 
                     json.dumps(after, ensure_ascii=False, sort_keys=True),
                 )
             )  # fmt: skip
-    with db.atomic():
+    with atomic():
         conn.executemany(
             "INSERT INTO after_sales_case (id, sales_order_id, shop_id, platform,"
             " supplier_order_id, supplier_id, offer_id, kind, buyer_state, supplier_state,"

@@ -16,7 +16,7 @@ from __future__ import annotations
 import random
 
 from ..domain.enums import CancelReason
-from ..store.db import db
+from ..store.db import atomic, connection
 from .order_summaries import refresh_order_summaries
 
 __all__ = ["add_dashboard_demo"]
@@ -30,8 +30,8 @@ _MAX_REQUESTS = 20_000
 def add_dashboard_demo(seed: int, now_s: int) -> None:
     """Add the dashboard's demo data (in one transaction)."""
     rng = random.Random(seed * 7919 + 19)
-    conn = db.connection()
-    with db.atomic():
+    conn = connection()
+    with atomic():
         for shop_id, platform in conn.execute("SELECT id, platform FROM shop").fetchall():
             conn.execute(
                 "UPDATE shop SET cancel_warning_bp = ? WHERE id = ?",

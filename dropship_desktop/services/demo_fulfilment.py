@@ -11,7 +11,7 @@ import json
 import random
 
 from ..domain.fulfilment import listing_keys, offer_id_from_ref
-from ..store.db import db
+from ..store.db import atomic, connection
 
 __all__ = ["add_fulfilment_demo"]
 
@@ -23,8 +23,8 @@ _MAX_TO_SHIP = 400
 def add_fulfilment_demo(seed: int, now_s: int) -> None:
     """Add the fulfilment demo rows (in one transaction)."""
     rng = random.Random(seed * 16 + 1)
-    conn = db.connection()
-    with db.atomic():
+    conn = connection()
+    with atomic():
         shops = conn.execute("SELECT id, platform FROM shop ORDER BY id").fetchall()
         products = conn.execute(
             "SELECT id, title, sku, specs, preferred_offer_id FROM product ORDER BY id"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import random
 from datetime import UTC, datetime
 
-from ..store.db import db
+from ..store.db import atomic, connection
 
 __all__ = ["add_platform_export_demo"]
 
@@ -33,8 +33,8 @@ def add_platform_export_demo(seed: int, limit: int = 400) -> None:
         limit: How many of the latest linked 1688 orders get their goods lines.
     """
     rng = random.Random(seed * 7919 + 12)
-    conn = db.connection()
-    with db.atomic():
+    conn = connection()
+    with atomic():
         linked = conn.execute(
             "SELECT so.id, so.sales_order_id, so.offer_id, so.cost_fen, so.created_at,"
             " o.shop_order_no, s.platform FROM supplier_order so"

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from ..domain.timeutil import now_epoch
-from ..store.db import db
+from ..store.db import atomic, connection
 from . import risk
 from .base import audit
 
@@ -61,7 +61,7 @@ def add_risky_buyers(now_s: int | None = None, seed: int = 1, *, enabled: bool =
 
     Returns the orders added.
     """
-    conn = db.connection()
+    conn = connection()
     now_s = now_s if now_s is not None else now_epoch()
     if not enabled:
         risk.rescore_all()
@@ -159,7 +159,7 @@ def add_risky_buyers(now_s: int | None = None, seed: int = 1, *, enabled: bool =
     order("blacklisted_old", *blacklisted, hours_ago=24 * 30, status="refunded")
     order("blacklisted", *blacklisted, hours_ago=14)
 
-    with db.atomic():
+    with atomic():
         conn.executemany(
             "INSERT INTO sales_order (id, shop_id, shop_order_no, status, buyer_name, buyer_phone,"
             " ship_address, payment_method, sale_fen, quantity, product_summary, profit_fen,"
@@ -173,7 +173,7 @@ def add_risky_buyers(now_s: int | None = None, seed: int = 1, *, enabled: bool =
             line_rows,
         )
     risk.rescore_all()
-    with db.atomic():  # refunds already in the demo are the buyers' history
+    with atomic():  # refunds already in the demo are the buyers' history
         refunded = [
             r[0] for r in conn.execute(
                 "SELECT id FROM sales_order WHERE status IN ('refunding', 'refunded')"
@@ -189,6 +189,6 @@ def add_risky_buyers(now_s: int | None = None, seed: int = 1, *, enabled: bool =
     risk.add_to_blacklist(made["blacklisted_old"][0], ["phone"], "仅退款后拒不退货")
     assert len(order_rows) == RISKY_ORDERS, len(order_rows)
     risk.mark_checked(made["payment"][1])  # the seller knows this one: 先用后付 is fine here
-    with db.atomic():
+    with atomic():
         audit("database", None, "demo_risk", after={"orders": len(order_rows)})
     return len(order_rows)

@@ -21,7 +21,7 @@ from ..domain.fulfilment import listing_keys, offer_id_from_ref
 from ..domain.offer_watch import AlertKind, OfferAlert, OfferCheck, WatchedOffer, alerts_for
 from ..domain.timeutil import now_epoch
 from ..i18n import QT_TRANSLATE_NOOP, Text, with_values
-from ..store.db import db
+from ..store.db import execute_sql
 from .base import Changes, audit, write_op
 from .mapping.listings import waiting_line_rows
 from .mapping.rows import LineListing, line_mappings
@@ -50,7 +50,7 @@ def _needs() -> dict[str, int]:
         return {}
     mapped = line_mappings(lines)
     quantities = dict(
-        db.execute_sql(
+        execute_sql(
             "SELECT id, quantity FROM sales_order_line WHERE id IN (SELECT value FROM json_each(?))",
             (json.dumps(list(mapped)),),
         ).fetchall()
@@ -69,13 +69,13 @@ def _needs() -> dict[str, int]:
 def _ref_of(offer_id: int | None) -> str:
     if offer_id is None:
         return ""
-    row = db.execute_sql("SELECT offer_ref FROM offer WHERE id = ?", (offer_id,)).fetchone()
+    row = execute_sql("SELECT offer_ref FROM offer WHERE id = ?", (offer_id,)).fetchone()
     return offer_id_from_ref(row[0]) if row else ""
 
 
 def watched_offers() -> list[WatchedOffer]:
     """Every 1688 offer a SKU mapping uses, with its cost, sale price, extras and need."""
-    rows = db.execute_sql(
+    rows = execute_sql(
         "SELECT m.offer_id_1688, m.spec_id_1688, m.offer_id, m.quantity_factor,"
         " o.offer_ref, o.unit_cost_fen, o.dropship_fee_fen, o.shipping_fen,"
         " COALESCE(p.sale_price_fen, 0), COALESCE(p.title, m.title)"
@@ -155,7 +155,7 @@ def record_checks(results: Iterable[tuple[WatchedOffer, OfferCheck]]) -> WatchCh
         found = alerts_for(offer, check)
         alerts.extend(found)
         for local_id in offer.local_offer_ids:
-            row = db.execute_sql(
+            row = execute_sql(
                 "SELECT stock, unit_cost_fen, last_checked FROM offer WHERE id = ?", (local_id,)
             ).fetchone()
             if row is None:
@@ -167,7 +167,7 @@ def record_checks(results: Iterable[tuple[WatchedOffer, OfferCheck]]) -> WatchCh
             after = {"stock": stock, "unit_cost_fen": cost, "last_checked": today}
             before = {"stock": row[0], "unit_cost_fen": row[1], "last_checked": row[2]}
             if after != before:
-                db.execute_sql(
+                execute_sql(
                     "UPDATE offer SET stock = ?, unit_cost_fen = ?, last_checked = ?,"
                     " updated_at = ? WHERE id = ?",
                     (stock, cost, today, now, local_id),

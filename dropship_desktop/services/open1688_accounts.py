@@ -11,10 +11,11 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, replace
 
+from ..context import AppContext
 from ..domain.cancel_flow import AccountRef
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP
-from ..store.db import db
+from ..store.db import execute_sql
 from .base import Changes, audit, write_op
 
 __all__ = [
@@ -48,7 +49,7 @@ class AccountStatus:
 
 
 def _accounts() -> list[AccountRef]:
-    rows = db.execute_sql(
+    rows = execute_sql(
         "SELECT id, name, member_id, connector FROM distribution_account ORDER BY name, id"
     ).fetchall()
     return [AccountRef(int(r[0]), r[1], r[2], r[3]) for r in rows]
@@ -85,14 +86,14 @@ def account_statuses() -> list[AccountStatus]:
 
 
 @write_op
-def _ensure_account(name: str) -> tuple[int, bool]:
+def _ensure_account(ctx: AppContext, name: str) -> tuple[int, bool]:
     """The id of the account *name*, made (or switched) to the open-platform kind."""
-    row = db.execute_sql(
+    row = execute_sql(
         "SELECT id, connector FROM distribution_account WHERE name = ?", (name,)
     ).fetchone()
     if row is not None:
         if row[1] != KIND:
-            db.execute_sql(
+            execute_sql(
                 "UPDATE distribution_account SET connector = ? WHERE id = ?", (KIND, row[0])
             )
             audit(
@@ -105,12 +106,12 @@ def _ensure_account(name: str) -> tuple[int, bool]:
         return int(row[0]), False
     from .cancellation import create_account
 
-    changes = create_account(name, "", KIND)
+    changes = create_account(ctx, name, "", KIND)
     return int(changes.created_id or 0), True
 
 
 def connect_account(
-    name: str, app_key: str, app_secret: str, redirect_uri: str = ""
+    ctx: AppContext, name: str, app_key: str, app_secret: str, redirect_uri: str = ""
 ) -> tuple[int, str]:
     """Keep app key and secret for the account *name* (made if new) and give the authorise link.
 
@@ -129,7 +130,7 @@ def connect_account(
     )
     from ..secrets import SecretStoreUnavailableError, keyring_available
 
-    existing = db.execute_sql(
+    existing = execute_sql(
         "SELECT id FROM distribution_account WHERE name = ?", (name.strip(),)
     ).fetchone()
     kept = load_credentials(int(existing[0]), name) if existing else None
@@ -145,7 +146,7 @@ def connect_account(
                 "was saved. You can still work with the manual connector.",
             )
         )
-    account_id, _made = _ensure_account(name.strip())
+    account_id, _made = _ensure_account(ctx, name.strip())
     old = load_credentials(account_id, name)
     if old is not None and old.app_key == creds.app_key and old.app_secret == creds.app_secret:
         # Reconnecting: keep the tokens until the new code replaces them.
@@ -181,7 +182,7 @@ def record_member_id(account_id: int, member_id: str) -> Changes:
     """Fill in the account's 1688 member id after an authorisation (when it had none)."""
     member = member_id.strip()[:100]
     if member:
-        db.execute_sql(
+        execute_sql(
             "UPDATE distribution_account SET member_id = ? WHERE id = ? AND member_id = ''",
             (member, account_id),
         )
@@ -197,15 +198,13 @@ def remove_connection(account_id: int) -> Changes:
     """Forget the account's app key, secret and tokens; the account stays, as a manual one."""
     from ..connectors.alibaba1688.credentials import delete_credentials
 
-    row = db.execute_sql(
+    row = execute_sql(
         "SELECT connector FROM distribution_account WHERE id = ?", (account_id,)
     ).fetchone()
     if row is None:
         raise UserError(QT_TRANSLATE_NOOP("Open1688", "That account no longer exists."))
-    db.execute_sql(
-        "UPDATE distribution_account SET connector = 'manual' WHERE id = ?", (account_id,)
-    )
-    db.execute_sql("DELETE FROM app_meta WHERE key = ?", (f"open1688.sync.{account_id}",))
+    execute_sql("UPDATE distribution_account SET connector = 'manual' WHERE id = ?", (account_id,))
+    execute_sql("DELETE FROM app_meta WHERE key = ?", (f"open1688.sync.{account_id}",))
     audit(
         "distribution_account",
         account_id,
@@ -223,7 +222,7 @@ def remove_connection(account_id: int) -> Changes:
     )
 
 
-def resolve_sync_account(name: str | None) -> AccountRef:
+def resolve_sync_account(ctx: AppContext, name: str | None) -> AccountRef:
     """The open-platform account to sync: the one named, or the only one.
 
     With credentials in the environment and no open-platform account yet, one named
@@ -248,7 +247,7 @@ def resolve_sync_account(name: str | None) -> AccountRef:
     if name:
         found = [a for a in accounts if name.strip() in (a.name, str(a.id))]
         if not found and from_env and name.strip() == env_account():
-            account_id, _made = _ensure_account(name.strip())
+            account_id, _made = _ensure_account(ctx, name.strip())
             found = [AccountRef(account_id, name.strip(), "", KIND)]
         if not found:
             raise UserError(
@@ -274,7 +273,7 @@ def resolve_sync_account(name: str | None) -> AccountRef:
             names=", ".join(a.name for a in ours),
         )
     elif env_credentials() is not None:
-        account_id, _made = _ensure_account(ENV_ACCOUNT_NAME)
+        account_id, _made = _ensure_account(ctx, ENV_ACCOUNT_NAME)
         account = AccountRef(account_id, ENV_ACCOUNT_NAME, "", KIND)
     else:
         raise UserError(

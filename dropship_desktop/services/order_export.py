@@ -25,7 +25,7 @@ from ..domain.money import fen_to_yuan_text
 from ..domain.timeutil import from_epoch
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP
-from ..store.db import db
+from ..store.db import atomic, execute_sql
 from ..store.order_queries import OrderFilter, order_ids
 from ..tabular.writer import write_csv, write_xlsx
 from .base import Changes, audit
@@ -177,7 +177,7 @@ def export_orders(
             raise ExportCancelledError()
         if full_buyer_data:
             # Recorded before the file appears under its name; a failure rolls both back.
-            with db.atomic():
+            with atomic():
                 audit(
                     "export",
                     None,
@@ -228,7 +228,7 @@ def _rows(
             stopped.append(True)
             return
         part = ids[start : start + _CHUNK]
-        cursor = db.execute_sql(
+        cursor = execute_sql(
             f"SELECT o.id, o.buyer_data_removed, {select} FROM sales_order o"
             " WHERE o.id IN (SELECT value FROM json_each(?))",
             (json.dumps(part),),

@@ -13,7 +13,7 @@ from ..domain.enums import (
     OPEN_CANCEL_STATES,
 )
 from ..domain.order_summary import DERIVED_FLAGS, SupplierSide, summarise
-from ..store.db import db
+from ..store.db import connection
 from .base import write_op
 
 __all__ = ["refresh_order_summaries"]
@@ -44,7 +44,7 @@ def refresh_order_summaries(sales_order_ids: Iterable[int]) -> int:
     """
     ids = sorted(set(sales_order_ids))
     updated = 0
-    conn = db.connection()
+    conn = connection()
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start : start + _CHUNK]
         marks = ",".join("?" * len(chunk))

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from ..domain.timeutil import now_epoch
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP
-from ..store.db import db
+from ..store.db import execute_sql
 from .base import Changes, audit, write_op
 from .order_summaries import refresh_order_summaries
 
@@ -44,7 +44,7 @@ def reveal_buyer_data(sales_order_id: int) -> BuyerData:
     Raises:
         UserError: The order does not exist, or its buyer data was removed.
     """
-    row = db.execute_sql(
+    row = execute_sql(
         "SELECT buyer_name, buyer_phone, ship_address, buyer_data_removed FROM sales_order"
         " WHERE id = ?",
         (sales_order_id,),
@@ -82,7 +82,7 @@ def link_supplier_order(supplier_order_id: int, sales_order_id: int) -> Changes:
         UserError: Either order does not exist, or the supplier order already belongs to another
             sales order.
     """
-    so = db.execute_sql(
+    so = execute_sql(
         "SELECT sales_order_id, order_id_1688 FROM supplier_order WHERE id = ?",
         (supplier_order_id,),
     ).fetchone()
@@ -92,7 +92,7 @@ def link_supplier_order(supplier_order_id: int, sales_order_id: int) -> Changes:
                 "Errors", "This supplier order no longer exists; it may have been deleted."
             )
         )
-    target = db.execute_sql(
+    target = execute_sql(
         "SELECT shop_order_no FROM sales_order WHERE id = ?", (sales_order_id,)
     ).fetchone()
     if target is None:
@@ -108,7 +108,7 @@ def link_supplier_order(supplier_order_id: int, sales_order_id: int) -> Changes:
             )
         )
     if so[0] is not None:
-        other = db.execute_sql(
+        other = execute_sql(
             "SELECT shop_order_no FROM sales_order WHERE id = ?", (so[0],)
         ).fetchone()
         raise UserError(
@@ -120,7 +120,7 @@ def link_supplier_order(supplier_order_id: int, sales_order_id: int) -> Changes:
             order=so[1] or supplier_order_id,
             other=other[0] if other else so[0],
         )
-    db.execute_sql(
+    execute_sql(
         "UPDATE supplier_order SET sales_order_id = ?, updated_at = ? WHERE id = ?",
         (sales_order_id, now_epoch(), supplier_order_id),
     )

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ..domain.timeutil import now_epoch
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP
-from ..store.db import db
+from ..store.db import atomic, connection, execute_sql
 from .base import Changes, audit, write_op
 
 __all__ = ["PurgeResult", "purge_buyer_data", "scrub_free_space"]
@@ -39,7 +39,7 @@ class PurgeResult:
 
 @write_op
 def _purge(cutoff: int) -> PurgeResult:
-    conn = db.connection()
+    conn = connection()
     order_ids = [
         row[0]
         for row in conn.execute(
@@ -91,9 +91,9 @@ def scrub_free_space() -> None:
 
     Runs outside any transaction (a checkpoint cannot run inside one).
     """
-    with db.atomic():
-        db.execute_sql("INSERT INTO sales_order_fts (sales_order_fts) VALUES ('optimize')")
-    db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    with atomic():
+        execute_sql("INSERT INTO sales_order_fts (sales_order_fts) VALUES ('optimize')")
+    execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def purge_buyer_data(older_than_days: int, *, now: int | None = None) -> PurgeResult:

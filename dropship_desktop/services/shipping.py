@@ -21,7 +21,7 @@ from ..domain.fulfilment import carrier_for_platform, ship_file_layout
 from ..domain.timeutil import now_epoch
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP
-from ..store.db import db
+from ..store.db import connection, execute_sql
 from .base import Changes, audit, write_op
 
 __all__ = [
@@ -92,7 +92,7 @@ def shipping_ids(
         if remaining is not None:
             sql += " LIMIT ?"
             params.append(remaining)
-        ids.extend(r[0] for r in db.execute_sql(sql, params))
+        ids.extend(r[0] for r in execute_sql(sql, params))
     return ids
 
 
@@ -106,7 +106,7 @@ def shipping_count(shop_id: int | None = None, *, unsent_only: bool = False) -> 
     if shop_id is not None:
         params.append(shop_id)
     return int(
-        db.execute_sql(
+        execute_sql(
             f"SELECT count(*) FROM {_TO_SEND}{shop_sql} AND {_HAS_TRACKING}",
             [*params, *_CLOSED],
         ).fetchone()[0]
@@ -156,7 +156,7 @@ def shipping_rows(ids: Sequence[int]) -> list[ShipRow]:
     marks = ",".join("?" * len(ids))
     orders = {
         r[0]: r
-        for r in db.execute_sql(
+        for r in execute_sql(
             "SELECT o.id, o.shop_id, sh.name, sh.platform, o.shop_order_no, o.ship_by,"
             " o.product_summary, o.profit_fen,"
             " EXISTS (SELECT 1 FROM supplier_order s WHERE s.sales_order_id = o.id"
@@ -167,7 +167,7 @@ def shipping_rows(ids: Sequence[int]) -> list[ShipRow]:
         )
     }
     parcels: dict[int, list[tuple[Any, ...]]] = {}
-    for r in db.execute_sql(
+    for r in execute_sql(
         "SELECT sales_order_id, id, order_id_1688, carrier, tracking_no FROM supplier_order"
         f" WHERE sales_order_id IN ({marks}) AND tracking_no != ''"
         f" AND status NOT IN ({_CLOSED_MARKS}) ORDER BY id",
@@ -175,7 +175,7 @@ def shipping_rows(ids: Sequence[int]) -> list[ShipRow]:
     ):
         parcels.setdefault(r[0], []).append(r[1:])
     sent: dict[int, tuple[str, int]] = {}
-    for r in db.execute_sql(
+    for r in execute_sql(
         "SELECT sales_order_id, tracking_no, exported_at FROM shipping_export"
         f" WHERE sales_order_id IN ({marks}) ORDER BY id",
         list(ids),
@@ -418,7 +418,7 @@ def record_sent(rows: Sequence[ShipRow], file_names: dict[str, str]) -> Changes:
     layout_of = {
         r.platform: (ship_file_layout(r.platform) or ship_file_layout("taobao")) for r in rows
     }
-    db.connection().executemany(
+    connection().executemany(
         "INSERT INTO shipping_export (sales_order_id, supplier_order_id, platform, carrier,"
         " carrier_1688, tracking_no, file_name, exported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [

@@ -31,7 +31,7 @@ from ..domain.enums import SupplierStatus
 from ..domain.timeutil import now_epoch, now_utc
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP, with_values
-from ..store.db import db
+from ..store.db import connection, execute_sql
 from ..store.meta import get_meta, set_meta
 from ..tabular.orders_formats import ColumnMapping, OrderRecord
 from .base import audit, write_op
@@ -119,7 +119,7 @@ def load_cursor(account_id: int) -> SyncCursor:
 
 @write_op
 def _save_cursor(account_id: int, cursor: SyncCursor) -> None:
-    set_meta(db.connection(), _key(account_id), cursor.to_json())
+    set_meta(connection(), _key(account_id), cursor.to_json())
 
 
 @dataclass(frozen=True)
@@ -218,13 +218,13 @@ def _sync_refund_statuses(refunds: dict[str, str]) -> None:
     """Carry 1688's ``refundStatus`` over (the export has no such column); audited."""
     changed: set[int] = set()
     for order_id, status in refunds.items():
-        row = db.execute_sql(
+        row = execute_sql(
             "SELECT id, sales_order_id, refund_status FROM supplier_order WHERE order_id_1688 = ?",
             (order_id,),
         ).fetchone()
         if row is None or (row[2] or "") == status:
             continue
-        db.execute_sql(
+        execute_sql(
             "UPDATE supplier_order SET refund_status = ?, updated_at = ? WHERE id = ?",
             (status or None, now_epoch(), row[0]),
         )
@@ -257,7 +257,7 @@ def _write_page(
         summary = commit_import(_preview(name, orders)).summary
         numbers = list(orders)
         marks = ",".join("?" * len(numbers))
-        db.execute_sql(
+        execute_sql(
             f"UPDATE supplier_order SET account_id = ? WHERE account_id IS NULL"
             f" AND order_id_1688 IN ({marks})",
             (account_id, *numbers),

@@ -20,7 +20,7 @@ from ..domain.orders import NEAR_DEADLINE_HOURS
 from ..domain.timeutil import now_epoch
 from ..i18n import QT_TRANSLATE_NOOP
 from ..store import after_sales_queries, todo_members
-from ..store.db import db
+from ..store.db import connection
 from ..store.migrations.m0010_daily_summaries import PAID_INDEX
 from .purchasing.queue import in_progress_count
 
@@ -233,7 +233,7 @@ def count_todos(now: int | None = None) -> list[TodoCount]:
     from ..store.daily_summary import read_snapshot
 
     now = now_epoch() if now is None else now
-    conn = db.connection()
+    conn = connection()
     out = []
     with read_snapshot(conn):
         for card in TODO_CARDS:

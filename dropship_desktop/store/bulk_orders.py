@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-import sys
 import time
 from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -98,8 +97,6 @@ MAX_QUEUED = INDEX_EVERY
 _FTS_DEFAULT_AUTOMERGE = 4  # FTS5's default
 #: Pages of merge work per background step (each its own short write transaction).
 _MERGE_STEP_PAGES = 500
-#: The interpreter's thread switch interval while a writer is open (the default is 5 ms).
-_SWITCH_INTERVAL_S = 0.0005
 #: The FTS5 tables a bulk write fills without automatic merging (merged after the commit).
 SEARCH_INDEXES = ("sales_order_fts", "order_number_fts")
 #: Page cache of the writing connection during a bulk write, in KiB (SQLite's negative form).
@@ -191,11 +188,10 @@ class BulkOrderWriter:
         self._cache_size = int(conn.execute("PRAGMA cache_size").fetchone()[0])
         if self._cache_size > -BULK_CACHE_KIB:
             conn.execute(f"PRAGMA cache_size = {-BULK_CACHE_KIB}")
+        # After each statement the helper needs the GIL back from the busy caller: the caller
+        # that owns the process shortens the switch interval while a writer is open
+        # (context.shorten_switch_interval); the store does not change process-wide settings.
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bulk-orders")
-        # After each statement the helper needs the GIL back from the busy caller; by default
-        # it would wait up to 5 ms for it. Restored by close().
-        self._switch_interval = sys.getswitchinterval()
-        sys.setswitchinterval(min(self._switch_interval, _SWITCH_INTERVAL_S))
 
     def add(
         self,
@@ -299,7 +295,6 @@ class BulkOrderWriter:
         finally:
             # Even on a second Ctrl-C: the helper's statement must end before the rollback.
             self._executor.shutdown(wait=True)
-            sys.setswitchinterval(self._switch_interval)
             self._conn.execute(f"PRAGMA cache_size = {self._cache_size}")
 
     def _write(

@@ -10,9 +10,10 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import peewee
 from peewee import SqliteDatabase
@@ -33,11 +34,14 @@ from .sqlite_errors import SqliteFailure, failure_kind
 __all__ = [
     "BUSY_TIMEOUT_S",
     "PRAGMAS",
+    "atomic",
     "checkpoint_in_background",
     "close_database",
+    "connection",
     "database_path",
     "db",
     "deferred_checkpoint",
+    "execute_sql",
     "in_use_error",
     "is_read_only",
     "lossy_text",
@@ -99,6 +103,27 @@ class _Database(SqliteDatabase):
 
 #: The deferred database. Write transactions use ``db.atomic()`` which begins IMMEDIATE.
 db = _Database(None, lock_type="IMMEDIATE")
+
+
+def execute_sql(sql: str, params: Sequence[object] | Mapping[str, object] = ()) -> sqlite3.Cursor:
+    """Run one statement on this thread's connection to the open database.
+
+    With :func:`atomic` and :func:`connection`, how the layers above reach the open database:
+    only the store and the application context (``context.Store``, which opens and closes it)
+    touch the peewee object :data:`db` itself.
+    """
+    return db.execute_sql(sql, params)  # type: ignore[no-any-return]
+
+
+def atomic() -> Any:
+    """A write transaction (``BEGIN IMMEDIATE``), or a savepoint inside one."""
+    return db.atomic()
+
+
+def connection() -> sqlite3.Connection:
+    """This thread's connection to the open database (opened on first use)."""
+    return db.connection()  # type: ignore[no-any-return]
+
 
 #: Called with (path, from_version, to_version) before a migration touches an existing database.
 BeforeMigrate = Callable[[Path, int, int], None]

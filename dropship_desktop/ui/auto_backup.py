@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from ..services.backups import back_up_automatically
 from ..services.base import Changes
 from ..store.backup import BackupInfo
-from .tasks import DbWorker
+from .tasks import DbWorker, without_context
 
 __all__ = ["CHANGE_DELAY_MS", "AutoBackup"]
 
@@ -67,7 +67,7 @@ class AutoBackup(QObject):
 
     def _submit(self, *, only_if_due: bool) -> None:
         self.worker.submit(
-            back_up_automatically,
+            without_context(back_up_automatically),
             self.db_path,
             self.folder,
             only_if_due=only_if_due,

@@ -16,6 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from ..context import Store
 from ..errors import UserError
 from ..store import backup as bk
 
@@ -106,12 +107,10 @@ class IntegrityWatch(QObject):
             restart_application()
 
 
-def start_integrity_watch(window: QWidget, data_dir: Path) -> IntegrityWatch | None:
-    """Start the background check of the open database (not of a read-only one)."""
-    from ..store.db import database_path, is_read_only
-
-    path = database_path()
-    if path is None or is_read_only():
+def start_integrity_watch(window: QWidget, data_dir: Path, store: Store) -> IntegrityWatch | None:
+    """Start the background check of *store*'s open database (not of a read-only one)."""
+    path = store.path
+    if path is None or store.read_only:
         return None
     watch = IntegrityWatch(data_dir, path, window)
     watch.start()

@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from .. import APP_NAME, __version__
+from ..context import AppContext
 from ..services.base import Changes
 from ..services.cancellation import list_interrupted
 from ..store.backup import backup_dir
-from ..store.db import database_path, is_read_only
 from .after_sales.view import AfterSalesView
 from .app_setup import LANG_KEY, current_language, restart_application
 from .auto_backup import AutoBackup
@@ -36,7 +36,7 @@ from .fulfilment import fulfilment_views
 from .orders.view import EXPORT_SHORTCUT, IMPORT_SHORTCUT, OrdersView
 from .risk_backfill import RiskBackfill
 from .sourcing.view import SourcingView
-from .tasks import DbWorker
+from .tasks import DbWorker, without_context
 from .view_base import View, icon
 from .widgets.column_widths import navigation_width
 
@@ -53,16 +53,19 @@ class MainWindow(QMainWindow):
     """Top-level window hosting every view.
 
     Args:
-        data_dir: The data folder in use (shown in the status bar and About).
+        ctx: The application context: its data folder (shown in the status bar and About) and
+            the one the DB worker hands to every job.
         demo: Whether this is the demo database (shown prominently so nobody mistakes it).
     """
 
-    def __init__(self, *, data_dir: Path, demo: bool = False) -> None:
+    def __init__(self, ctx: AppContext, *, demo: bool = False) -> None:
         super().__init__()
         self.setObjectName("MainWindow")
-        self.data_dir = data_dir
+        self.ctx = ctx
+        assert ctx.data_dir is not None, "the main window needs a data folder"
+        self.data_dir: Path = ctx.data_dir
         self.demo = demo
-        self.worker = DbWorker(self)
+        self.worker = DbWorker(ctx, self)
         self.worker.changed.connect(self._on_changed)
         self.worker.busy_changed.connect(self._on_busy)
 
@@ -216,7 +219,7 @@ class MainWindow(QMainWindow):
         parts = []
         if self.demo:
             parts.append(self.tr("DEMO DATA"))
-        if is_read_only():
+        if self.ctx.store.read_only:
             parts.append(self.tr("READ-ONLY"))
         self.setWindowTitle(" — ".join([*parts, name]))
         self.file_menu.setTitle(self.tr("&File"))
@@ -240,7 +243,7 @@ class MainWindow(QMainWindow):
         self.language_menu.setTitle(self.tr("&Language"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.about_action.setText(self.tr("&About Dropship Desktop"))
-        path = database_path()
+        path = self.ctx.store.path
         name = path.name if path else "-"
         self._db_label.setText(
             self.tr("Demo database: {name}").format(name=name)
@@ -365,8 +368,8 @@ class MainWindow(QMainWindow):
 
     def start_auto_backup(self) -> None:
         """Back up now if the last backup is a day old, and 30 minutes after changes."""
-        path = database_path()
-        if path is None or is_read_only() or self.auto_backup is not None:
+        path = self.ctx.store.path
+        if path is None or self.ctx.store.read_only or self.auto_backup is not None:
             return
         self.auto_backup = AutoBackup(self.worker, path, backup_dir(self.data_dir), self)
         self.auto_backup.succeeded.connect(self._on_backup_made)
@@ -375,7 +378,11 @@ class MainWindow(QMainWindow):
 
     def start_risk_backfill(self) -> None:
         """Score the orders of a database from before the fraud checks (in the background)."""
-        if database_path() is None or is_read_only() or self.risk_backfill is not None:
+        if (
+            self.ctx.store.path is None
+            or self.ctx.store.read_only
+            or self.risk_backfill is not None
+        ):
             return
         self.risk_backfill = RiskBackfill(self.worker, self)
         self.risk_backfill.progress.connect(self._on_backfill_progress)
@@ -401,12 +408,12 @@ class MainWindow(QMainWindow):
     def back_up_now(self) -> None:
         from ..services.backups import back_up
 
-        path = database_path()
+        path = self.ctx.store.path
         if path is None:
             return
         self.statusBar().showMessage(self.tr("Making a backup…"))
         self.worker.submit(
-            back_up,
+            without_context(back_up),
             path,
             backup_dir(self.data_dir),
             on_result=self._on_backup_made,
@@ -440,7 +447,7 @@ class MainWindow(QMainWindow):
     def show_backups(self) -> None:
         from .dialogs.backups import BackupsDialog
 
-        path = database_path()
+        path = self.ctx.store.path
         if path is None:
             return
         dialog = BackupsDialog(self.worker, path, self.data_dir, self)
@@ -467,7 +474,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def show_about(self) -> None:
-        path = database_path()
+        path = self.ctx.store.path
         QMessageBox.about(
             self,
             self.tr("About Dropship Desktop"),

@@ -4,7 +4,9 @@ A request that talks to 1688 is "record on the DB worker → call on the network
 on the DB worker": the network job gets :meth:`NetworkWorker.run_db`, which hands a database
 function to the :class:`~.tasks.DbWorker` and waits for its result, so the single DB worker keeps
 every write and no transaction is open while waiting for 1688. Results and errors come back on
-the UI thread (queued signals), like the DB worker's.
+the UI thread (queued signals), like the DB worker's. A network job is ``fn(ctx, *args)`` with
+the DB worker's application context; the database steps it gives :meth:`run_db` are closures
+without arguments (they already have the job's context).
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP
 from ..services.base import Changes
-from .tasks import DbWorker
+from .tasks import DbWorker, call_job
 
 __all__ = ["NetJob", "NetworkWorker", "WorkerClosingError"]
 
@@ -78,6 +80,7 @@ class NetworkWorker(QObject):
     def __init__(self, db_worker: DbWorker, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.db_worker = db_worker
+        self.ctx = db_worker.ctx
         self._ids = itertools.count(1)
         self._pending: dict[int, NetJob] = {}
         self._closing = threading.Event()
@@ -96,7 +99,7 @@ class NetworkWorker(QObject):
         owner: QObject | None = None,
         **kwargs: Any,
     ) -> NetJob:
-        """Run ``fn(*args, **kwargs)`` on a network thread; callbacks on the UI thread.
+        """Run ``fn(ctx, *args, **kwargs)`` on a network thread; callbacks on the UI thread.
 
         ``fn`` may call :meth:`run_db` for its database steps.
         """
@@ -126,14 +129,14 @@ class NetworkWorker(QObject):
 
     def _run(self, job: NetJob) -> None:
         try:
-            job.result = job.fn(*job.args, **job.kwargs)
+            job.result = call_job(self.ctx, job.fn, *job.args, **job.kwargs)
         except BaseException as exc:  # delivered to the UI thread, which decides
             job.error = exc
         if not self._closing.is_set():
             self._finished.emit(job)
 
     def run_db(self, fn: Callable[[], Any]) -> Any:
-        """Run *fn* on the DB worker and return its result (call from a network job only).
+        """Run ``fn()`` on the DB worker and return its result (call from a network job only).
 
         Raises:
             WorkerClosingError: The app is closing.
@@ -164,7 +167,7 @@ class NetworkWorker(QObject):
             call.error = error
             call.done.set()
 
-        self.db_worker.submit(call.fn, on_result=done, on_error=failed, owner=self)
+        self.db_worker.submit(lambda _ctx: call.fn(), on_result=done, on_error=failed, owner=self)
 
     @Slot(object)
     def _on_finished(self, job: NetJob) -> None:

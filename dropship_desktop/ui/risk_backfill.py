@@ -20,7 +20,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from ..services import risk as risk_service
 from ..services.base import Changes
-from .tasks import DbWorker
+from .tasks import DbWorker, without_context
 
 __all__ = ["IDLE_S", "PART", "RiskBackfill"]
 
@@ -60,7 +60,7 @@ class RiskBackfill(QObject):
     def start(self) -> None:
         """Find the orders to score (on the worker) and begin."""
         self.worker.submit(
-            risk_service.unscored_order_ids,
+            without_context(risk_service.unscored_order_ids),
             on_result=self._found,
             on_error=self._failed,
             owner=self,
@@ -99,7 +99,7 @@ class RiskBackfill(QObject):
         part = self._todo[self._done : self._done + PART]
         self._running = True
         self.worker.submit(
-            risk_service.score_unscored,
+            without_context(risk_service.score_unscored),
             part,
             on_result=self._scored,
             on_error=self._failed,

@@ -10,7 +10,6 @@ from typing import Any
 from PySide6.QtCore import QElapsedTimer, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from ..store.db import schema_version
 from ..store.queries import integrity_problems, table_counts
 
 __all__ = ["HeadlessGuard", "run_self_test"]
@@ -66,7 +65,7 @@ def run_self_test(app: QApplication, window: object, guard: HeadlessGuard | None
                 problems.append(f"view {index} did not open")
         problems.extend(integrity_problems(full=True))
         counts = table_counts()
-        version = schema_version()
+        version = window.ctx.store.schema_version()
     except Exception as exc:  # report and fail, whatever it is
         problems.append(f"{type(exc).__name__}: {exc}")
         counts, version = {}, -1

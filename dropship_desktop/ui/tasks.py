@@ -3,6 +3,10 @@
 peewee opens one connection per thread, so the worker has its own connection (with the same
 pragmas). Widgets are never touched from the worker: callbacks run on the UI thread through a
 queued signal.
+
+A job is ``fn(ctx, *args, **kwargs)``: the worker hands every job the application context it
+was made with (:class:`~dropship_desktop.context.AppContext`), the way Anki hands its collection
+to an operation.
 """
 
 from __future__ import annotations
@@ -13,17 +17,20 @@ import sqlite3
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from ..context import AppContext
 from ..errors import UserError
 from ..services.base import Changes
-from ..store.db import db
 from ..store.sqlite_errors import SqliteFailure, failure_kind
 
-__all__ = ["DbWorker", "Job"]
+__all__ = ["DbWorker", "Job", "call_job", "without_context"]
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +50,27 @@ class Job:
     cancelled: bool = False
     result: Any = None
     error: BaseException | None = None
+
+
+def call_job(ctx: AppContext, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """Run one job: ``fn(ctx, *args, **kwargs)``."""
+    return fn(ctx, *args, **kwargs)
+
+
+def without_context(fn: Callable[P, R]) -> Callable[Concatenate[AppContext, P], R]:
+    """*fn* as a job that needs nothing from the context: called as every job is, with the
+    context first, it calls ``fn(*args, **kwargs)``.
+
+    For a store query or a service that reads and writes only through the open database (the
+    store's peewee binding, which the context's :class:`~dropship_desktop.context.Store` opens
+    and closes), and for a closure or a connector call that already has what it needs.
+    """
+
+    def job(_ctx: AppContext, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        return fn(*args, **kwargs)
+
+    job.__name__ = job.__qualname__ = getattr(fn, "__name__", "job")
+    return job
 
 
 def _qobject_of(callback: Callable[..., Any] | None) -> QObject | None:
@@ -72,8 +100,9 @@ class _Runner(QObject):
 
     done = Signal(object)
 
-    def __init__(self) -> None:
+    def __init__(self, ctx: AppContext) -> None:
         super().__init__()
+        self._ctx = ctx
         self._lock = threading.Lock()
         self._current: Job | None = None
         self._conn: sqlite3.Connection | None = None
@@ -86,9 +115,9 @@ class _Runner(QObject):
         with self._lock:
             self._current = job
         try:
-            if self._conn is None and db.database:
-                self._conn = db.connection()
-            job.result = job.fn(*job.args, **job.kwargs)
+            if self._conn is None and self._ctx.store.is_open:
+                self._conn = self._ctx.store.connection()
+            job.result = call_job(self._ctx, job.fn, *job.args, **job.kwargs)
         except BaseException as exc:  # delivered to the UI thread, which decides
             job.error = exc
         finally:
@@ -106,13 +135,15 @@ class _Runner(QObject):
 
     @Slot()
     def close_connection(self) -> None:
-        if db.database and not db.is_closed():
-            db.close()
+        self._ctx.store.close_connection()
         self._conn = None
 
 
 class DbWorker(QObject):
-    """Runs callables one at a time on a background thread.
+    """Runs jobs one at a time on a background thread, each as ``fn(ctx, *args, **kwargs)``.
+
+    Args:
+        ctx: The application context handed to every job (also :attr:`ctx`, for the views).
 
     Signals:
         changed(Changes): A job returned a :class:`Changes` (emitted on the UI thread).
@@ -124,13 +155,14 @@ class DbWorker(QObject):
     _submit = Signal(object)
     _close = Signal()
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.ctx = ctx
         self._ids = itertools.count(1)
         self._pending: dict[int, Job] = {}
         self._thread = _WorkerThread()
         self._thread.setObjectName("db-worker")
-        self._runner = _Runner()
+        self._runner = _Runner(ctx)
         self._runner.moveToThread(self._thread)
         self._submit.connect(self._runner.run)
         self._close.connect(self._runner.close_connection)
@@ -147,7 +179,7 @@ class DbWorker(QObject):
         owner: QObject | None = None,
         **kwargs: Any,
     ) -> Job:
-        """Queue ``fn(*args, **kwargs)``.
+        """Queue ``fn(ctx, *args, **kwargs)`` (*ctx*: the worker's application context).
 
         Args:
             on_result: Called on the UI thread with the return value.

@@ -6,12 +6,6 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from dropship_desktop.connectors import (
-    connector_kinds,
-    get_connector,
-    register_connector,
-    unregister_connector,
-)
 from dropship_desktop.connectors.base import (
     BUYER_ORDER_LIST_URL,
     SIGN_IN_URL,
@@ -21,6 +15,7 @@ from dropship_desktop.connectors.base import (
 from dropship_desktop.connectors.defaults import DEFAULT_REFUND_REASONS
 from dropship_desktop.connectors.fake import FakeConnector, FakeOrder
 from dropship_desktop.connectors.manual import NO_ANSWER, NOT_CONFIRMED, ManualConnector
+from dropship_desktop.context import AppContext
 from dropship_desktop.domain.cancel_flow import AccountRef
 from dropship_desktop.domain.enums import CancelAction
 from dropship_desktop.errors import UserError
@@ -53,22 +48,21 @@ def test_default_refund_reasons_are_chinese_and_mark_evidence() -> None:
 # ---- registry ---------------------------------------------------------------------------------
 
 
-def test_registry() -> None:
-    assert {"manual", "fake"} <= set(connector_kinds())
-    manual = get_connector("manual", open_url=lambda url: True)
+def test_registry(ctx: AppContext) -> None:
+    registry = ctx.connectors
+    assert {"manual", "fake"} <= set(registry.kinds())
+    manual = registry.create("manual", open_url=lambda url: True)
     assert isinstance(manual, Connector) and manual.needs_manual_confirmation
-    fake = get_connector("fake")
+    fake = registry.create("fake")
     assert isinstance(fake, Connector) and not fake.needs_manual_confirmation
     with pytest.raises(UserError, match="manual connector"):
-        get_connector("open1688-from-the-future")
+        registry.create("open1688-from-the-future")
 
 
-def test_a_new_kind_registers_without_changes_elsewhere() -> None:
-    register_connector("test-kind", lambda **kw: FakeConnector(**kw))
-    try:
-        assert get_connector("test-kind").name == "fake"
-    finally:
-        unregister_connector("test-kind")
+def test_a_new_kind_registers_without_changes_elsewhere(ctx: AppContext) -> None:
+    ctx.connectors.register("test-kind", lambda **kw: FakeConnector(**kw))
+    assert ctx.connectors.create("test-kind").name == "fake"
+    assert "test-kind" not in AppContext().connectors.kinds()  # another run's registry
 
 
 # ---- manual -----------------------------------------------------------------------------------

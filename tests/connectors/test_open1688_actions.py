@@ -21,6 +21,7 @@ from dropship_desktop.connectors.base import (
     CargoParam,
     PurchaseRequest,
 )
+from dropship_desktop.context import AppContext
 from dropship_desktop.domain.cancel_flow import (
     AccountRef,
     CancelFlow,
@@ -238,16 +239,16 @@ def _seed_cancellation_world(numbers: dict[str, str]) -> dict[str, int]:
 
 
 def test_wizard_path_closes_and_refunds_through_the_api(
-    fresh_db: Path, api: Open1688Connector, gateway: FakeGateway
+    ctx: AppContext, fresh_db: Path, api: Open1688Connector, gateway: FakeGateway
 ) -> None:
-    svc.forget_session()
+    ctx.session.forget()
     ids = _seed_cancellation_world({UNPAID: "waitbuyerpay", PAID: "waitsellersend"})
-    account = svc.list_accounts()[0]
+    account = svc.list_accounts(ctx)[0]
     assert account.connector == "open1688"
     flow = CancelFlow(preselected=list(ids.values()))
     flow.choose_account(account, manual=False)
     flow.apply_sign_in(api.sign_in(account))
-    data = svc.load_flow_data(account_id=account.id, supplier_order_ids=list(ids.values()))
+    data = svc.load_flow_data(ctx, account_id=account.id, supplier_order_ids=list(ids.values()))
     flow.set_candidates(data.candidates, data.shop_stats)
     for _ in range(4):
         flow.next()
@@ -259,8 +260,8 @@ def test_wizard_path_closes_and_refunds_through_the_api(
     flow.next()
     assert flow.step is CancelStep.SUBMIT
     submission = flow.begin_submission()
-    recorded = svc.record_requests(submission.items, skipped=submission.skipped)
-    result = svc.submit_batch(list(recorded.request_ids.values()), api)
+    recorded = svc.record_requests(ctx, submission.items, skipped=submission.skipped)
+    result = svc.submit_batch(ctx, list(recorded.request_ids.values()), api)
     kinds = {o.supplier_order_id: o.kind for o in result.outcomes}
     assert kinds == {ids[UNPAID]: OutcomeKind.CLOSED, ids[PAID]: OutcomeKind.REFUND_REQUESTED}
     assert q("SELECT status FROM supplier_order WHERE id = ?", ids[UNPAID]) == [("cancel",)]
@@ -271,27 +272,27 @@ def test_wizard_path_closes_and_refunds_through_the_api(
 
 
 def test_wizard_path_records_platform_refusals_and_interruptions(
-    fresh_db: Path, api: Open1688Connector, gateway: FakeGateway
+    ctx: AppContext, fresh_db: Path, api: Open1688Connector, gateway: FakeGateway
 ) -> None:
-    svc.forget_session()
+    ctx.session.forget()
     ids = _seed_cancellation_world({FRESH: "waitbuyerpay", UNPAID: "waitbuyerpay"})
-    account = svc.list_accounts()[0]
+    account = svc.list_accounts(ctx)[0]
     flow = CancelFlow(preselected=list(ids.values()))
     flow.choose_account(account, manual=False)
     flow.apply_sign_in(SignInResult(True))
-    data = svc.load_flow_data(account_id=account.id, supplier_order_ids=list(ids.values()))
+    data = svc.load_flow_data(ctx, account_id=account.id, supplier_order_ids=list(ids.values()))
     flow.set_candidates(data.candidates, data.shop_stats)
     for _ in range(4):
         flow.next()
     flow.set_close_reason(CloseReasonInput(CancelReason.BUYER_CANCEL, "买家不要了"))
     flow.next()
     submission = flow.begin_submission()
-    recorded = svc.record_requests(submission.items, skipped=submission.skipped)
+    recorded = svc.record_requests(ctx, submission.items, skipped=submission.skipped)
     # The second order's answer is lost and 1688 cannot be asked afterwards either.
     gateway.fail("alibaba.trade.cancel", "http", "502", skip=1)
     gateway.fail("alibaba.trade.get.buyerView", "http", "503", times=9)
     result = svc.submit_batch(
-        [recorded.request_ids[ids[FRESH]], recorded.request_ids[ids[UNPAID]]], api
+        ctx, [recorded.request_ids[ids[FRESH]], recorded.request_ids[ids[UNPAID]]], api
     )
     states = {o.supplier_order_id: o.kind for o in result.outcomes}
     assert states[ids[FRESH]] is OutcomeKind.FAILED
@@ -302,24 +303,24 @@ def test_wizard_path_records_platform_refusals_and_interruptions(
 
 
 def test_wizard_path_reports_certain_refusals_as_failed_not_interrupted(
-    fresh_db: Path, api: Open1688Connector, gateway: FakeGateway, memory_keyring
+    ctx: AppContext, fresh_db: Path, api: Open1688Connector, gateway: FakeGateway, memory_keyring
 ) -> None:
-    svc.forget_session()
+    ctx.session.forget()
     ids = _seed_cancellation_world({UNPAID: "waitbuyerpay", PAID: "waitbuyerpay"})
-    account = svc.list_accounts()[0]
+    account = svc.list_accounts(ctx)[0]
     flow = CancelFlow(preselected=list(ids.values()))
     flow.choose_account(account, manual=False)
     flow.apply_sign_in(SignInResult(True))
-    data = svc.load_flow_data(account_id=account.id, supplier_order_ids=list(ids.values()))
+    data = svc.load_flow_data(ctx, account_id=account.id, supplier_order_ids=list(ids.values()))
     flow.set_candidates(data.candidates, data.shop_stats)
     for _ in range(4):
         flow.next()
     flow.set_close_reason(CloseReasonInput(CancelReason.BUYER_CANCEL, "买家不要了"))
     flow.next()
     submission = flow.begin_submission()
-    recorded = svc.record_requests(submission.items, skipped=submission.skipped)
+    recorded = svc.record_requests(ctx, submission.items, skipped=submission.skipped)
     gateway.fail("alibaba.trade.cancel", "refuse", "gw.ApiAccessDenied")  # no permission
-    first = svc.submit_request(recorded.request_ids[ids[UNPAID]], api)
+    first = svc.submit_request(ctx, recorded.request_ids[ids[UNPAID]], api)
     assert [o.kind for o in first.outcomes] == [OutcomeKind.FAILED]
     row = svc.request_history(ids[UNPAID])[0]
     assert (row.state.value, row.error_code) == ("failed", "gw.ApiAccessDenied")
@@ -330,7 +331,7 @@ def test_wizard_path_reports_certain_refusals_as_failed_not_interrupted(
     assert stored is not None
     save_credentials(ACCOUNT.id, replace(stored, reconnect=True))
     api.close()
-    second = svc.submit_request(recorded.request_ids[ids[PAID]], api)
+    second = svc.submit_request(ctx, recorded.request_ids[ids[PAID]], api)
     assert [o.kind for o in second.outcomes] == [OutcomeKind.FAILED]
     assert svc.request_history(ids[PAID])[0].error_code == "RECONNECT"
     assert "reconnected" in second.outcomes[0].message
@@ -353,17 +354,17 @@ def test_a_gateway_address_without_scheme_is_a_clear_not_sent(
 
 
 def test_purchase_is_placed_once_even_when_the_answer_is_lost(
-    fresh_db: Path, api: Open1688Connector, gateway: FakeGateway
+    ctx: AppContext, fresh_db: Path, api: Open1688Connector, gateway: FakeGateway
 ) -> None:
     from tests.helpers.fulfilment_data import OFFER_1688, paid_order, seed_shops_and_offers
 
     seed_shops_and_offers()
     db.execute_sql("UPDATE distribution_account SET connector = 'open1688' WHERE id = 1")
-    pu.forget_session()
+    ctx.session.forget()
     gateway.add_product(OFFER_1688, price=15.0, stock=10)
     order = paid_order()
     gateway.fail("alibaba.trade.fastCreateOrder", "drop_after")  # placed; answer lost
-    outcome = pu.place_via_api(order, api, account_id=1)
+    outcome = pu.place_via_api(ctx, order, api, account_id=1)
     # The connector looked the order up by outOrderId and linked it: placed exactly once.
     assert outcome.state is AttemptState.LINKED
     assert len(gateway.state.placed) == 1
@@ -378,21 +379,21 @@ def test_purchase_is_placed_once_even_when_the_answer_is_lost(
 
 
 def test_purchase_lost_and_not_found_stays_unknown_until_looked_up(
-    fresh_db: Path, api: Open1688Connector, gateway: FakeGateway
+    ctx: AppContext, fresh_db: Path, api: Open1688Connector, gateway: FakeGateway
 ) -> None:
     from tests.helpers.fulfilment_data import OFFER_1688, paid_order, seed_shops_and_offers
 
     seed_shops_and_offers()
-    pu.forget_session()
+    ctx.session.forget()
     gateway.add_product(OFFER_1688, price=15.0, stock=10)
     order = paid_order()
     gateway.fail("alibaba.trade.fastCreateOrder", "drop_before")  # never carried out
-    outcome = pu.place_via_api(order, api, account_id=1)
+    outcome = pu.place_via_api(ctx, order, api, account_id=1)
     assert outcome.state is AttemptState.UNKNOWN
     assert gateway.state.placed == {}
-    resolved = pu.resolve_unknown(outcome.attempt_id, api)
+    resolved = pu.resolve_unknown(ctx, outcome.attempt_id, api)
     assert (resolved.state, resolved.error_code) == (AttemptState.FAILED, "NOT_FOUND")
-    again = pu.place_via_api(order, api, account_id=1)
+    again = pu.place_via_api(ctx, order, api, account_id=1)
     assert again.state is AttemptState.LINKED and len(gateway.state.placed) == 1
 
 
@@ -410,17 +411,19 @@ def test_preview_refuses_missing_stock(api: Open1688Connector, gateway: FakeGate
     assert (preview.ok, preview.goods_fen, preview.freight_fen) == (True, 2500, 500)
 
 
-def _lost_purchase(api: Open1688Connector, gateway: FakeGateway) -> tuple[int, str]:
+def _lost_purchase(
+    ctx: AppContext, api: Open1688Connector, gateway: FakeGateway
+) -> tuple[int, str]:
     """A purchase 1688 carried out whose answer was lost and could not be looked up at once."""
     from tests.helpers.fulfilment_data import OFFER_1688, paid_order, seed_shops_and_offers
 
     seed_shops_and_offers()
-    pu.forget_session()
+    ctx.session.forget()
     gateway.add_product(OFFER_1688, price=15.0, stock=10)
     gateway.state.echo_out_order_id = False  # only the order message carries it
     gateway.fail("alibaba.trade.fastCreateOrder", "drop_after")  # placed; answer lost
     gateway.fail("alibaba.trade.getBuyerOrderList", "http", "503", times=9)  # lookup fails
-    outcome = pu.place_via_api(paid_order(), api, account_id=1)
+    outcome = pu.place_via_api(ctx, paid_order(), api, account_id=1)
     assert outcome.state is AttemptState.UNKNOWN
     (order_id,) = gateway.state.placed.values()
     gateway.state.faults.clear()
@@ -439,9 +442,9 @@ def _age_purchase(gateway: FakeGateway, attempt_id: int, order_id: str, days: fl
 
 
 def test_lost_purchase_is_found_days_later_past_a_page_without_total(
-    fresh_db: Path, api: Open1688Connector, gateway: FakeGateway
+    ctx: AppContext, fresh_db: Path, api: Open1688Connector, gateway: FakeGateway
 ) -> None:
-    attempt_id, order_id = _lost_purchase(api, gateway)
+    attempt_id, order_id = _lost_purchase(ctx, api, gateway)
     _age_purchase(gateway, attempt_id, order_id, days=5)
     # 45 newer orders (more than two pages) and no totalRecord in the answers.
     for n in range(45):
@@ -453,7 +456,7 @@ def test_lost_purchase_is_found_days_later_past_a_page_without_total(
         f"[{out_id}]" in sent["message"]
         and "outOrderId" not in (gateway.state.orders[order_id]["baseInfo"])
     )
-    resolved = pu.resolve_unknown(attempt_id, api)
+    resolved = pu.resolve_unknown(ctx, attempt_id, api)
     assert (resolved.state, resolved.order_id_1688) == (AttemptState.LINKED, order_id)
     pages = [int(c["page"]) for c in gateway.calls_of("alibaba.trade.getBuyerOrderList")]
     assert pages[-3:] == [1, 2, 3]
@@ -461,34 +464,36 @@ def test_lost_purchase_is_found_days_later_past_a_page_without_total(
 
 
 def test_lost_purchase_lookup_failing_midway_stays_unknown(
-    fresh_db: Path, api: Open1688Connector, gateway: FakeGateway
+    ctx: AppContext, fresh_db: Path, api: Open1688Connector, gateway: FakeGateway
 ) -> None:
-    attempt_id, order_id = _lost_purchase(api, gateway)
+    attempt_id, order_id = _lost_purchase(ctx, api, gateway)
     _age_purchase(gateway, attempt_id, order_id, days=4)
     for n in range(45):
         gateway.add_order(f"34000000000{n:08d}", created=datetime.now(UTC) - timedelta(hours=n + 1))
     gateway.state.omit_total = True
     gateway.fail("alibaba.trade.getBuyerOrderList", "http", "503", times=9, skip=1)
     with pytest.raises(UncertainOutcome):
-        pu.resolve_unknown(attempt_id, api)
+        pu.resolve_unknown(ctx, attempt_id, api)
     assert q("SELECT state FROM purchase_attempt") == [("unknown",)]
     # The shop order is not back in the queue: nothing can place a second order for it.
     with pytest.raises(UserError):
-        pu.place_via_api(q("SELECT sales_order_id FROM purchase_attempt")[0][0], api, account_id=1)
+        pu.place_via_api(
+            ctx, q("SELECT sales_order_id FROM purchase_attempt")[0][0], api, account_id=1
+        )
     assert len(gateway.calls_of("alibaba.trade.fastCreateOrder")) == 1
     assert len(gateway.state.placed) == 1
 
 
 def test_purchase_refused_for_lack_of_permission_fails_and_is_not_unknown(
-    fresh_db: Path, api: Open1688Connector, gateway: FakeGateway
+    ctx: AppContext, fresh_db: Path, api: Open1688Connector, gateway: FakeGateway
 ) -> None:
     from tests.helpers.fulfilment_data import OFFER_1688, paid_order, seed_shops_and_offers
 
     seed_shops_and_offers()
-    pu.forget_session()
+    ctx.session.forget()
     gateway.add_product(OFFER_1688, price=15.0, stock=10)
     gateway.fail("alibaba.trade.fastCreateOrder", "refuse", "gw.ApiAccessDenied")
-    outcome = pu.place_via_api(paid_order(), api, account_id=1)
+    outcome = pu.place_via_api(ctx, paid_order(), api, account_id=1)
     assert (outcome.state, outcome.error_code) == (AttemptState.FAILED, "gw.ApiAccessDenied")
     assert gateway.state.placed == {}
 
@@ -497,14 +502,13 @@ def test_purchase_refused_for_lack_of_permission_fails_and_is_not_unknown(
 
 
 def test_the_connector_never_picks_an_account_itself(
-    fresh_db: Path, gateway: FakeGateway, memory_keyring
+    ctx: AppContext, fresh_db: Path, gateway: FakeGateway, memory_keyring
 ) -> None:
-    from dropship_desktop.connectors import get_connector
     from dropship_desktop.connectors.alibaba1688.errors import AccountRequiredError
     from dropship_desktop.connectors.base import ConnectorUnavailable
 
     creds()  # account 1 is connected, but nobody said to act for it
-    connector = get_connector("open1688")
+    connector = ctx.connectors.create("open1688")
     with pytest.raises(AccountRequiredError) as raised:
         connector.fetch_order(UNPAID)
     assert isinstance(raised.value, ConnectorUnavailable)  # nothing was sent
@@ -514,10 +518,8 @@ def test_the_connector_never_picks_an_account_itself(
 
 
 def test_each_account_calls_with_its_own_authorisation(
-    fresh_db: Path, gateway: FakeGateway, memory_keyring
+    ctx: AppContext, fresh_db: Path, gateway: FakeGateway, memory_keyring
 ) -> None:
-    from dropship_desktop.connectors import get_connector
-
     creds()
     second = AccountRef(2, "备用号", "buyer_2", "open1688")
     token_2 = "SENTINEL-ACCESS-second"
@@ -529,13 +531,13 @@ def test_each_account_calls_with_its_own_authorisation(
         ),
     )
     gateway.add_order(UNPAID, "waitbuyerpay", created=NOW - timedelta(hours=1))
-    connector = get_connector("open1688", account=second)
+    connector = ctx.connectors.create("open1688", account=second)
     assert connector.fetch_order(UNPAID) is not None
     assert token_2 in gateway.state.bodies[-1] and ACCESS_TOKEN not in gateway.state.bodies[-1]
 
 
 def test_purchase_queue_uses_the_account_it_records(
-    fresh_db: Path, gateway: FakeGateway, memory_keyring
+    ctx: AppContext, fresh_db: Path, gateway: FakeGateway, memory_keyring
 ) -> None:
     from dropship_desktop.ui.fulfilment.purchase_view import (
         api_connector_for,
@@ -551,23 +553,23 @@ def test_purchase_queue_uses_the_account_it_records(
         " VALUES (2, '采购号', 'buyer_2', 'open1688', ?)",
         (now,),
     )
-    found = default_api_connector()
+    found = default_api_connector(ctx)
     assert found is not None
     connector, account_id = found
     assert account_id == 2 and connector.account_id == 2  # type: ignore[attr-defined]
-    looked_up = api_connector_for(2)
+    looked_up = api_connector_for(ctx, 2)
     assert looked_up is not None and looked_up.account_id == 2  # type: ignore[attr-defined]
 
 
 def test_a_lost_purchase_is_not_looked_up_through_another_account(
-    fresh_db: Path, api: Open1688Connector, gateway: FakeGateway
+    ctx: AppContext, fresh_db: Path, api: Open1688Connector, gateway: FakeGateway
 ) -> None:
-    attempt_id, _order_id = _lost_purchase(api, gateway)
+    attempt_id, _order_id = _lost_purchase(ctx, api, gateway)
     other = Open1688Connector(
         AccountRef(2, "备用号", "", "open1688"),
         gateway=make_gateway(gateway.url, min_interval=0, backoff=0, sleep=lambda s: None),
     )
     with pytest.raises(UserError, match="another distribution account"):
-        pu.resolve_unknown(attempt_id, other)
+        pu.resolve_unknown(ctx, attempt_id, other)
     assert q("SELECT state FROM purchase_attempt") == [("unknown",)]
-    assert pu.resolve_unknown(attempt_id, api).state is AttemptState.LINKED
+    assert pu.resolve_unknown(ctx, attempt_id, api).state is AttemptState.LINKED

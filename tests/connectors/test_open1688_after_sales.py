@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from dropship_desktop.connectors.alibaba1688 import Open1688Connector
 from dropship_desktop.connectors.alibaba1688.credentials import Credentials, save_credentials
+from dropship_desktop.context import AppContext
 from dropship_desktop.domain.cancel_flow import AccountRef
 from dropship_desktop.errors import UserError
 from dropship_desktop.services import after_sales as svc
@@ -119,9 +120,9 @@ def _button(view: AfterSalesView, name: str) -> QPushButton | None:
 
 
 @contextmanager
-def _case_in_view(qtbot: QtBot, data_dir: Path) -> Iterator[AfterSalesView]:
+def _case_in_view(qtbot: QtBot, ctx: AppContext) -> Iterator[AfterSalesView]:
     """The app's after-sales view at 1366×768 with the only case selected."""
-    window = MainWindow(data_dir=data_dir)
+    window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.resize(1366, 768)
     window.show()
@@ -138,11 +139,11 @@ def _case_in_view(qtbot: QtBot, data_dir: Path) -> Iterator[AfterSalesView]:
 
 
 def test_check_and_withdraw_from_the_after_sales_view(
-    qtbot: QtBot, fresh_db: Path, gateway: FakeGateway, memory_keyring
+    ctx: AppContext, qtbot: QtBot, fresh_db: Path, gateway: FakeGateway, memory_keyring
 ) -> None:
     case_id, account, _order = _api_case(gateway, "refund_only")
     refund_id = _ask(case_id, _connector(gateway, account))
-    with _case_in_view(qtbot, fresh_db.parent) as view:
+    with _case_in_view(qtbot, ctx) as view:
         qtbot.waitUntil(lambda: _button(view, "step_supplier_check") is not None, timeout=5000)
         assert _button(view, "step_supplier_withdraw") is not None
         # The supplier refunded on 1688; checking from the view follows it (network worker).
@@ -169,7 +170,7 @@ def test_check_and_withdraw_from_the_after_sales_view(
 
 
 def test_withdraw_from_the_view_asks_first(
-    qtbot: QtBot, fresh_db: Path, gateway: FakeGateway, memory_keyring
+    ctx: AppContext, qtbot: QtBot, fresh_db: Path, gateway: FakeGateway, memory_keyring
 ) -> None:
     case_id, account, _order = _api_case(gateway, "refund_only")
     refund_id = _ask(case_id, _connector(gateway, account))
@@ -188,7 +189,7 @@ def test_withdraw_from_the_view_asks_first(
                 return
         QTimer.singleShot(20, answer)  # not shown yet
 
-    with _case_in_view(qtbot, fresh_db.parent) as view:
+    with _case_in_view(qtbot, ctx) as view:
         qtbot.waitUntil(lambda: _button(view, "step_supplier_withdraw") is not None, timeout=10_000)
         # Cancelled: nothing is sent.
         QTimer.singleShot(0, answer)
@@ -204,7 +205,7 @@ def test_withdraw_from_the_view_asks_first(
 
 
 def test_asking_the_supplier_loads_1688s_reasons_off_the_ui_thread(
-    qtbot: QtBot, fresh_db: Path, gateway: FakeGateway, memory_keyring, monkeypatch
+    ctx: AppContext, qtbot: QtBot, fresh_db: Path, gateway: FakeGateway, memory_keyring, monkeypatch
 ) -> None:
     _api_case(gateway, "refund_only")
     threads: list[str] = []
@@ -215,7 +216,7 @@ def test_asking_the_supplier_loads_1688s_reasons_off_the_ui_thread(
         return original(self, *args, **kwargs)
 
     monkeypatch.setattr(Open1688Connector, "refund_reasons", recording)
-    with _case_in_view(qtbot, fresh_db.parent) as view:
+    with _case_in_view(qtbot, ctx) as view:
         view.supplier_step("requested")
         dialog = next(
             w for w in QApplication.topLevelWidgets() if w.objectName() == "supplierStepDialog"

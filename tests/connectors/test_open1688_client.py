@@ -7,7 +7,6 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from dropship_desktop.connectors import connector_kinds, get_connector
 from dropship_desktop.connectors.alibaba1688 import Open1688Connector
 from dropship_desktop.connectors.alibaba1688.client import AccountSession, RateLimiter
 from dropship_desktop.connectors.alibaba1688.credentials import (
@@ -36,6 +35,7 @@ from dropship_desktop.connectors.alibaba1688.signing import (
     signed_params,
 )
 from dropship_desktop.connectors.base import ConnectorUnavailable
+from dropship_desktop.context import AppContext
 from dropship_desktop.domain.cancel_flow import AccountRef
 from dropship_desktop.errors import UserError
 
@@ -352,6 +352,6 @@ def test_every_documented_code_has_a_message() -> None:
     assert "新错误" in message_for("NEW_CODE", "新错误")
 
 
-def test_registered_kind() -> None:
-    assert "open1688" in connector_kinds()
-    assert isinstance(get_connector("open1688"), Open1688Connector)
+def test_registered_kind(ctx: AppContext) -> None:
+    assert "open1688" in ctx.connectors.kinds()
+    assert isinstance(ctx.connectors.create("open1688"), Open1688Connector)

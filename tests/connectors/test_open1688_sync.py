@@ -15,6 +15,7 @@ import pytest
 from dropship_desktop.connectors.alibaba1688 import Open1688Connector
 from dropship_desktop.connectors.alibaba1688.credentials import Credentials, save_credentials
 from dropship_desktop.connectors.alibaba1688.errors import UncertainOutcome
+from dropship_desktop.context import AppContext
 from dropship_desktop.domain.cancel_flow import AccountRef
 from dropship_desktop.services.sync_1688 import load_cursor, sync_orders
 from dropship_desktop.store.db import db
@@ -356,7 +357,7 @@ def test_cli_sync(tmp_path: Path, gateway: FakeGateway) -> None:
 
 
 def test_no_secret_in_database_settings_logs_or_errors(
-    fresh_db: Path, gateway: FakeGateway, memory_keyring, tmp_path: Path, caplog
+    ctx: AppContext, fresh_db: Path, gateway: FakeGateway, memory_keyring, tmp_path: Path, caplog
 ) -> None:
     from PySide6.QtCore import QSettings
 
@@ -375,7 +376,9 @@ def test_no_secret_in_database_settings_logs_or_errors(
     logging.getLogger().addHandler(handler)
     errors: list[str] = []
     try:
-        account_id, url = connect_account("主账号", APP_KEY, APP_SECRET, "https://example.com/cb")
+        account_id, url = connect_account(
+            ctx, "主账号", APP_KEY, APP_SECRET, "https://example.com/cb"
+        )
         finish_authorisation(account_id, "主账号", f"https://example.com/cb?code={AUTH_CODE}")
         ref = AccountRef(account_id, "主账号", "", "open1688")
         seed(gateway, 5)

@@ -13,6 +13,7 @@ from dropship_desktop.connectors.alibaba1688.credentials import (
     load_credentials,
     save_credentials,
 )
+from dropship_desktop.context import AppContext
 from dropship_desktop.store.db import db
 from dropship_desktop.ui.main_window import MainWindow
 from dropship_desktop.ui.network import NetworkWorker
@@ -26,9 +27,14 @@ NOW = datetime.now(UTC)
 
 
 def test_connect_an_account_in_the_accounts_window(
-    qtbot: QtBot, qtmodeltester, fresh_db: Path, gateway: FakeGateway, memory_keyring
+    ctx: AppContext,
+    qtbot: QtBot,
+    qtmodeltester,
+    fresh_db: Path,
+    gateway: FakeGateway,
+    memory_keyring,
 ) -> None:
-    worker = DbWorker()
+    worker = DbWorker(ctx)
     network = NetworkWorker(worker)
     opened: list[str] = []
     try:
@@ -67,12 +73,9 @@ def test_connect_an_account_in_the_accounts_window(
         again.close()
         # Remove the connection: the account stays, manual, the keyring entry is gone.
         dialog.table.selectRow(0)
-        worker.submit(
-            __import__(
-                "dropship_desktop.services.open1688_accounts", fromlist=["x"]
-            ).remove_connection,
-            dialog.rows[0].id,
-        )
+        from dropship_desktop.services.open1688_accounts import remove_connection
+
+        worker.submit(lambda _ctx, account_id: remove_connection(account_id), dialog.rows[0].id)
         qtbot.waitUntil(lambda: not worker.is_busy())
         assert memory_keyring.store == {}
     finally:
@@ -102,7 +105,7 @@ def _connected_account() -> int:
 
 
 def test_sync_from_the_menu_with_progress_and_timer(
-    qtbot: QtBot, fresh_db: Path, gateway: FakeGateway, memory_keyring
+    ctx: AppContext, qtbot: QtBot, fresh_db: Path, gateway: FakeGateway, memory_keyring
 ) -> None:
     _connected_account()
     for n in range(25):
@@ -110,7 +113,7 @@ def test_sync_from_the_menu_with_progress_and_timer(
             f"33000000000{n:08d}", "waitsellersend", created=NOW - timedelta(hours=n + 1),
             paid=NOW - timedelta(hours=n + 1),
         )  # fmt: skip
-    window = MainWindow(data_dir=fresh_db.parent)
+    window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.show()
     try:
@@ -141,7 +144,7 @@ def test_sync_from_the_menu_with_progress_and_timer(
 
 
 def test_check_linked_offers_from_the_menu(
-    qtbot: QtBot, fresh_db: Path, gateway: FakeGateway, memory_keyring
+    ctx: AppContext, qtbot: QtBot, fresh_db: Path, gateway: FakeGateway, memory_keyring
 ) -> None:
     from PySide6.QtWidgets import QMessageBox
 
@@ -154,7 +157,7 @@ def test_check_linked_offers_from_the_menu(
     paid_order(qty=5)
     _connected_account()
     gateway.add_product(OFFER_1688, price=15.0, stock=2)
-    window = MainWindow(data_dir=fresh_db.parent)
+    window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.show()
     try:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from dropship_desktop.context import AppContext
 from dropship_desktop.errors import NotADatabaseError
 from dropship_desktop.startup import Choice, DbState, diagnose_in, open_checked
 from dropship_desktop.store import backup as bk
@@ -159,7 +160,7 @@ def test_empty_file_next_to_backups_offers_the_newest_backup(demo_copy: Path) ->
         asked.append(recovery)
         return Choice.RESTORE_BACKUP
 
-    open_checked(data_dir, choose=choose)
+    open_checked(AppContext(data_dir), choose=choose)
     try:
         assert asked and asked[0].backup.path == info.path  # type: ignore[attr-defined]
         assert db.execute_sql("SELECT count(*) FROM sales_order").fetchone()[0] == 600
@@ -246,8 +247,8 @@ def test_index_damage_is_found_in_the_background_and_recovered(demo_copy: Path) 
     state, detail = diagnose_in(data_dir)
     assert state is DbState.DAMAGED, detail
     with pytest.raises(NotADatabaseError, match="damaged"):
-        open_checked(data_dir)  # headless: refused, nothing moved
-    open_checked(data_dir, choose=lambda recovery: Choice.RESTORE_BACKUP)
+        open_checked(AppContext(data_dir))  # headless: refused, nothing moved
+    open_checked(AppContext(data_dir), choose=lambda recovery: Choice.RESTORE_BACKUP)
     close_database()
     assert diagnose_in(data_dir)[0] is DbState.OK
     assert full_check_ok(demo_copy)

@@ -9,6 +9,7 @@ from types import SimpleNamespace
 import pytest
 
 from dropship_desktop import startup
+from dropship_desktop.context import AppContext
 from dropship_desktop.errors import (
     DatabaseLockedError,
     DatabaseReadOnlyError,
@@ -45,7 +46,7 @@ def data_dir(demo_db: Path) -> Path:
 
 def test_sound_database_opens(data_dir: Path) -> None:
     assert startup.diagnose(data_dir / "dropship.db") == (DbState.OK, "")
-    startup.open_checked(data_dir, choose=pytest.fail)
+    startup.open_checked(AppContext(data_dir), choose=pytest.fail)
     assert SalesOrder.select().count() == 600
 
 
@@ -76,7 +77,7 @@ def test_damaged_database_moved_aside_and_backup_opened(data_dir: Path) -> None:
         return Choice.RESTORE_BACKUP
 
     assert startup.diagnose(path)[0] is DbState.DAMAGED
-    startup.open_checked(data_dir, choose=choose)
+    startup.open_checked(AppContext(data_dir), choose=choose)
     keeper.close()
     (recovery,) = seen
     assert recovery.state is DbState.DAMAGED and recovery.backup is not None
@@ -92,7 +93,7 @@ def test_quit_leaves_the_damaged_database_alone(data_dir: Path) -> None:
     path = data_dir / "dropship.db"
     _damage(path)
     with pytest.raises(UserError) as info:
-        startup.open_checked(data_dir, choose=lambda r: Choice.QUIT)
+        startup.open_checked(AppContext(data_dir), choose=lambda r: Choice.QUIT)
     assert str(info.value) == ""
     assert path.exists() and not (data_dir / bk.DAMAGED_DIR_NAME).exists()
 
@@ -102,7 +103,8 @@ def test_damaged_without_backup_can_start_empty(data_dir: Path) -> None:
         backup.unlink()
     _damage(data_dir / "dropship.db")
     startup.open_checked(
-        data_dir, choose=lambda r: Choice.START_EMPTY if r.backup is None else Choice.QUIT
+        AppContext(data_dir),
+        choose=lambda r: Choice.START_EMPTY if r.backup is None else Choice.QUIT,
     )
     assert SalesOrder.select().count() == 0
 
@@ -110,7 +112,7 @@ def test_damaged_without_backup_can_start_empty(data_dir: Path) -> None:
 def test_headless_damaged_is_a_clear_error(data_dir: Path) -> None:
     _damage(data_dir / "dropship.db")
     with pytest.raises(NotADatabaseError, match="damaged"):
-        startup.open_checked(data_dir)
+        startup.open_checked(AppContext(data_dir))
 
 
 def test_a_database_in_use_elsewhere_is_not_treated_as_damaged(
@@ -125,7 +127,7 @@ def test_a_database_in_use_elsewhere_is_not_treated_as_damaged(
     try:
         # No recovery is offered (choose would fail the test) and nothing is moved aside.
         with pytest.raises(DatabaseLockedError, match="in use by another program"):
-            startup.open_checked(data_dir, choose=pytest.fail)
+            startup.open_checked(AppContext(data_dir), choose=pytest.fail)
     finally:
         holder.close()
     assert path.exists()
@@ -140,13 +142,13 @@ def test_each_unusable_kind_has_its_own_message(tmp_path: Path) -> None:
     state, detail = startup.diagnose(path)
     assert state is DbState.NOT_DATABASE and "not an SQLite file" in detail
     with pytest.raises(NotADatabaseError, match="not an SQLite file"):
-        startup.open_checked(folder)
+        startup.open_checked(AppContext(folder))
 
     path.unlink()
     path.mkdir()
     assert startup.diagnose(path)[0] is DbState.UNREADABLE
     with pytest.raises(NotADatabaseError, match="is a folder"):
-        startup.open_checked(folder, choose=pytest.fail)
+        startup.open_checked(AppContext(folder), choose=pytest.fail)
     path.rmdir()
 
     conn = sqlite3.connect(path)
@@ -154,7 +156,7 @@ def test_each_unusable_kind_has_its_own_message(tmp_path: Path) -> None:
     conn.close()
     assert startup.diagnose(path)[0] is DbState.TOO_NEW
     with pytest.raises(DatabaseTooNewError, match="newer version"):
-        startup.open_checked(folder, choose=pytest.fail)
+        startup.open_checked(AppContext(folder), choose=pytest.fail)
     assert path.exists()
 
 
@@ -165,7 +167,7 @@ def test_backup_before_migration(data_dir: Path, monkeypatch: pytest.MonkeyPatch
     fake = SimpleNamespace(VERSION=LATEST_VERSION + 1, apply=apply)
     monkeypatch.setattr(store_db, "LATEST_VERSION", LATEST_VERSION + 1)
     monkeypatch.setattr(store_db, "MIGRATIONS", [*MIGRATIONS, fake])
-    startup.open_checked(data_dir, choose=pytest.fail)
+    startup.open_checked(AppContext(data_dir), choose=pytest.fail)
     assert store_db.schema_version() == LATEST_VERSION + 1
     pre = [b for b in bl.list_backups(bk.backup_dir(data_dir)) if b.kind == bk.PRE_MIGRATE]
     assert len(pre) == 1 and pre[0].order_count == 600

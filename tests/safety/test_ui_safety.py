@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from dropship_desktop.context import AppContext
 from dropship_desktop.errors import DatabaseLockedError
 from dropship_desktop.instance import InstanceLock, server_name
 from dropship_desktop.services.base import Changes
@@ -71,7 +72,7 @@ def test_second_launch_brings_the_first_forward(qtbot: QtBot, tmp_path: Path) ->
 
 @pytest.mark.qt_log_ignore("This plugin does not support raise")
 def test_window_bring_forward_and_read_only_title(
-    qtbot: QtBot, main_window: MainWindow, demo_db: Path
+    ctx: AppContext, qtbot: QtBot, main_window: MainWindow, demo_db: Path
 ) -> None:
     main_window.showMinimized()
     main_window.bring_forward()
@@ -80,7 +81,7 @@ def test_window_bring_forward_and_read_only_title(
     main_window.shutdown()
     close_database()
     open_database(demo_db, read_only=True)
-    window = MainWindow(data_dir=demo_db.parent)
+    window = MainWindow(ctx)
     qtbot.addWidget(window)
     try:
         assert "READ-ONLY" in window.windowTitle()

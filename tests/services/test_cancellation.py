@@ -12,6 +12,7 @@ import pytest
 from dropship_desktop.connectors.base import ConnectorUnavailable
 from dropship_desktop.connectors.fake import FakeConnector, FakeOrder
 from dropship_desktop.connectors.manual import ManualConnector
+from dropship_desktop.context import AppContext
 from dropship_desktop.domain.cancel_flow import (
     CancelFlow,
     CancelStep,
@@ -28,11 +29,6 @@ from dropship_desktop.errors import UserError, ValidationError
 from dropship_desktop.services import cancellation as svc
 from dropship_desktop.store.db import db
 from tests.helpers.cancellation_data import HOUR_AGO, NOW, SimulatedCrash, one, q, seed_world
-
-
-@pytest.fixture(autouse=True)
-def _fresh_session() -> None:
-    svc.forget_session()
 
 
 @pytest.fixture
@@ -93,6 +89,7 @@ def fake_for(numbers_statuses: dict[str, str], **kw: object) -> FakeConnector:
 
 
 def run_flow(
+    ctx: AppContext,
     supplier_order_ids: list[int],
     *,
     manual: bool = False,
@@ -101,10 +98,10 @@ def run_flow(
 ) -> CancelFlow:
     """Drive the flow as the wizard would, up to the submit step."""
     flow = CancelFlow(preselected=supplier_order_ids)
-    account = svc.list_accounts()[0]
+    account = svc.list_accounts(ctx)[0]
     flow.choose_account(account, manual=manual)
     flow.apply_sign_in(SignInResult(True))
-    data = svc.load_flow_data(account_id=account.id, supplier_order_ids=supplier_order_ids)
+    data = svc.load_flow_data(ctx, account_id=account.id, supplier_order_ids=supplier_order_ids)
     flow.set_candidates(data.candidates, data.shop_stats)
     flow.next()
     flow.next()
@@ -139,19 +136,19 @@ def audit_actions(sales_order_id: int) -> list[str]:
 # ---- accounts ---------------------------------------------------------------------------------
 
 
-def test_accounts(fresh_db: Path) -> None:
-    changes = svc.create_account(" 主账号 ", "buyer_1")
+def test_accounts(ctx: AppContext, fresh_db: Path) -> None:
+    changes = svc.create_account(ctx, " 主账号 ", "buyer_1")
     assert changes.created_id is not None
-    svc.create_account("备用", connector="fake")
-    assert [(a.name, a.connector) for a in svc.list_accounts()] == [
+    svc.create_account(ctx, "备用", connector="fake")
+    assert [(a.name, a.connector) for a in svc.list_accounts(ctx)] == [
         ("主账号", "manual"),
         ("备用", "fake"),
     ]
     with pytest.raises(ValidationError) as err:
-        svc.create_account("主账号")
+        svc.create_account(ctx, "主账号")
     assert "name" in err.value.field_errors
     with pytest.raises(ValidationError) as err:
-        svc.create_account("x", connector="nope")
+        svc.create_account(ctx, "x", connector="nope")
     assert "connector" in err.value.field_errors
     assert one("SELECT count(*) FROM distribution_account") == 2
 
@@ -159,7 +156,7 @@ def test_accounts(fresh_db: Path) -> None:
 # ---- flow data --------------------------------------------------------------------------------
 
 
-def test_load_flow_data_and_stats(world: dict[str, int]) -> None:
+def test_load_flow_data_and_stats(ctx: AppContext, world: dict[str, int]) -> None:
     _s1, (unpaid,), _ = add_order(["waitbuyerpay"])
     _s2, (shipped,), _ = add_order(["waitbuyerreceive"], sales_status="shipped")
     _s3, (refunding,), _ = add_order(
@@ -167,14 +164,14 @@ def test_load_flow_data_and_stats(world: dict[str, int]) -> None:
     )
     old = int((NOW - timedelta(days=45)).timestamp())
     add_order(["cancel"], sales_status="cancelled", created=old)
-    data = svc.load_flow_data(account_id=1)
+    data = svc.load_flow_data(ctx, account_id=1)
     assert {c.supplier_order_id for c in data.candidates} == {unpaid, refunding}
     by_id = {c.supplier_order_id: c for c in data.candidates}
     assert by_id[refunding].blocked_by_pending and not by_id[unpaid].pending
     assert by_id[unpaid].lead_time_days == 2 and by_id[unpaid].product is not None
     assert by_id[unpaid].sale is not None and by_id[unpaid].sale.sale_fen == 3000
     # Orders outside the open ones come when asked for by id.
-    data = svc.load_flow_data(account_id=1, supplier_order_ids=[shipped])
+    data = svc.load_flow_data(ctx, account_id=1, supplier_order_ids=[shipped])
     assert shipped in {c.supplier_order_id for c in data.candidates}
     stats = data.shop_stats[1]
     assert (stats.orders, stats.cancelled) == (3, 1)  # the 45-day-old order is outside
@@ -184,17 +181,17 @@ def test_load_flow_data_and_stats(world: dict[str, int]) -> None:
 # ---- one unpaid order -------------------------------------------------------------------------
 
 
-def test_one_unpaid_order_closed(world: dict[str, int]) -> None:
+def test_one_unpaid_order_closed(ctx: AppContext, world: dict[str, int]) -> None:
     sale, (so,), (number,) = add_order(["waitbuyerpay"])
     connector = fake_for({number: "waitbuyerpay"})
-    flow = run_flow([so])
+    flow = run_flow(ctx, [so])
     submission = flow.begin_submission()
-    recorded = svc.record_requests(submission.items, skipped=submission.skipped)
+    recorded = svc.record_requests(ctx, submission.items, skipped=submission.skipped)
     rid = recorded.request_ids[so]
     assert states(recorded.request_ids) == {so: "recorded"}
     assert int(one("SELECT flags FROM sales_order WHERE id = ?", sale)) & OrderFlag.CANCEL_PENDING
     assert svc.pending_supplier_order_ids() == {so}
-    result = svc.submit_batch([rid], connector)
+    result = svc.submit_batch(ctx, [rid], connector)
     assert [(o.supplier_order_id, o.kind) for o in result.outcomes] == [(so, OutcomeKind.CLOSED)]
     assert result.touches("supplier_order", "sales_order")
     assert connector.calls_of("close_order") == [
@@ -222,7 +219,7 @@ def test_one_unpaid_order_closed(world: dict[str, int]) -> None:
 # ---- mixed batch ------------------------------------------------------------------------------
 
 
-def test_mixed_batch(world: dict[str, int]) -> None:
+def test_mixed_batch(ctx: AppContext, world: dict[str, int]) -> None:
     _s1, (unpaid,), (n1,) = add_order(["waitbuyerpay"])
     s2, (paid,), (n2,) = add_order(["waitsellersend"])
     s3, (shipped,), (n3,) = add_order(["waitbuyerreceive"], sales_status="shipped")
@@ -230,11 +227,11 @@ def test_mixed_batch(world: dict[str, int]) -> None:
     connector = fake_for(
         {n1: "waitbuyerpay", n2: "waitsellersend", n3: "waitbuyerreceive", n4: "cancel"}
     )
-    flow = run_flow([unpaid, paid, shipped, closed])
+    flow = run_flow(ctx, [unpaid, paid, shipped, closed])
     sub = flow.begin_submission()
-    recorded = svc.record_requests(sub.items, skipped=sub.skipped)
+    recorded = svc.record_requests(ctx, sub.items, skipped=sub.skipped)
     assert set(recorded.request_ids) == {unpaid, paid}
-    result = svc.submit_batch(list(recorded.request_ids.values()), connector)
+    result = svc.submit_batch(ctx, list(recorded.request_ids.values()), connector)
     kinds = {o.supplier_order_id: o.kind for o in [*result.outcomes, *sub.skipped]}
     assert kinds == {
         unpaid: OutcomeKind.CLOSED,
@@ -261,15 +258,17 @@ def test_mixed_batch(world: dict[str, int]) -> None:
 # ---- failure and retry ------------------------------------------------------------------------
 
 
-def test_connector_failure_on_one_of_three_then_retry(world: dict[str, int]) -> None:
+def test_connector_failure_on_one_of_three_then_retry(
+    ctx: AppContext, world: dict[str, int]
+) -> None:
     orders = [add_order(["waitbuyerpay"]) for _ in range(3)]
     numbers = [o[2][0] for o in orders]
     connector = fake_for(dict.fromkeys(numbers, "waitbuyerpay"))
     connector.fail(numbers[1], "SYSTEM_BUSY", "系统繁忙，请稍后再试", times=1)
-    flow = run_flow([o[1][0] for o in orders])
+    flow = run_flow(ctx, [o[1][0] for o in orders])
     sub = flow.begin_submission()
-    recorded = svc.record_requests(sub.items)
-    result = svc.submit_batch(list(recorded.request_ids.values()), connector)
+    recorded = svc.record_requests(ctx, sub.items)
+    result = svc.submit_batch(ctx, list(recorded.request_ids.values()), connector)
     by_so = {o.supplier_order_id: o for o in result.outcomes}
     failed = by_so[orders[1][1][0]]
     assert failed.kind is OutcomeKind.FAILED and failed.retryable
@@ -280,20 +279,20 @@ def test_connector_failure_on_one_of_three_then_retry(world: dict[str, int]) -> 
     assert one("SELECT status FROM sales_order WHERE id = ?", orders[1][0]) == "paid"
     assert "cancel_failed" in audit_actions(orders[1][0])
     assert failed.request_id is not None
-    retried = svc.retry_request(failed.request_id, connector)
+    retried = svc.retry_request(ctx, failed.request_id, connector)
     assert [o.kind for o in retried.outcomes] == [OutcomeKind.CLOSED]
     history = svc.request_history(orders[1][1][0])
     assert [(r.attempt, r.state.value) for r in history] == [(1, "failed"), (2, "closed")]
     with pytest.raises(UserError):
-        svc.retry_request(history[1].id, connector)  # only failed requests are retried
+        svc.retry_request(ctx, history[1].id, connector)  # only failed requests are retried
 
 
-def test_unreachable_platform_fails_as_not_sent(world: dict[str, int]) -> None:
+def test_unreachable_platform_fails_as_not_sent(ctx: AppContext, world: dict[str, int]) -> None:
     _sale, (so,), (number,) = add_order(["waitbuyerpay"])
     connector = fake_for({number: "waitbuyerpay"})
     connector.raise_on(number, ConnectorUnavailable("网络不可用"))
-    recorded = svc.record_requests(run_flow([so]).begin_submission().items)
-    result = svc.submit_request(recorded.request_ids[so], connector)
+    recorded = svc.record_requests(ctx, run_flow(ctx, [so]).begin_submission().items)
+    result = svc.submit_request(ctx, recorded.request_ids[so], connector)
     outcome = result.outcomes[0]
     assert (outcome.kind, outcome.error_code, outcome.message) == (
         OutcomeKind.FAILED,
@@ -306,6 +305,7 @@ def test_unreachable_platform_fails_as_not_sent(world: dict[str, int]) -> None:
 
 
 def test_lost_connection_mid_batch_leaves_every_order_in_a_known_state(
+    ctx: AppContext,
     world: dict[str, int],
 ) -> None:
     orders = [add_order(["waitbuyerpay"]) for _ in range(3)]
@@ -313,8 +313,8 @@ def test_lost_connection_mid_batch_leaves_every_order_in_a_known_state(
     so_ids = [o[1][0] for o in orders]
     connector = fake_for(dict.fromkeys(numbers, "waitbuyerpay"))
     connector.raise_on(numbers[1], ConnectionResetError("connection reset"))
-    recorded = svc.record_requests(run_flow(so_ids).begin_submission().items)
-    result = svc.submit_batch([recorded.request_ids[i] for i in so_ids], connector)
+    recorded = svc.record_requests(ctx, run_flow(ctx, so_ids).begin_submission().items)
+    result = svc.submit_batch(ctx, [recorded.request_ids[i] for i in so_ids], connector)
     assert [o.kind for o in result.outcomes] == [
         OutcomeKind.CLOSED,
         OutcomeKind.INTERRUPTED,
@@ -330,86 +330,96 @@ def test_lost_connection_mid_batch_leaves_every_order_in_a_known_state(
     assert so_ids[1] in svc.pending_supplier_order_ids()
 
 
-def test_crash_between_recording_and_sending_then_restart(world: dict[str, int]) -> None:
+def test_crash_between_recording_and_sending_then_restart(
+    ctx: AppContext, world: dict[str, int]
+) -> None:
     orders = [add_order(["waitbuyerpay"]) for _ in range(3)]
     numbers = [o[2][0] for o in orders]
     so_ids = [o[1][0] for o in orders]
     connector = fake_for(dict.fromkeys(numbers, "waitbuyerpay"))
     connector.raise_on(numbers[1], SimulatedCrash())
-    recorded = svc.record_requests(run_flow(so_ids).begin_submission().items)
+    recorded = svc.record_requests(ctx, run_flow(ctx, so_ids).begin_submission().items)
     rids = [recorded.request_ids[i] for i in so_ids]
     with pytest.raises(SimulatedCrash):
-        svc.submit_batch(rids, connector)
+        svc.submit_batch(ctx, rids, connector)
     assert states(recorded.request_ids) == {
         so_ids[0]: "closed",
         so_ids[1]: "submitted",
         so_ids[2]: "recorded",
     }
     # While the app runs, its own batch is not "interrupted" (it may still be sending).
-    assert svc.find_interrupted().outcomes == ()
-    svc.forget_session()  # the restart
-    found = svc.find_interrupted()
+    assert svc.find_interrupted(ctx).outcomes == ()
+    ctx.session.forget()  # the restart
+    found = svc.find_interrupted(ctx)
     assert sorted(o.supplier_order_id for o in found.outcomes) == so_ids[1:]
     assert all(o.kind is OutcomeKind.INTERRUPTED for o in found.outcomes)
     # A status-bar message the UI can translate: a marked template with its values apart.
     assert found.message == "2 interrupted cancellation request(s) found."
     assert found.message.template == "{count} interrupted cancellation request(s) found."  # type: ignore[attr-defined]
     assert found.message.context == "Messages"  # type: ignore[attr-defined]
-    assert [r.id for r in svc.list_interrupted()] == rids[1:]
+    assert [r.id for r in svc.list_interrupted(ctx)] == rids[1:]
     assert "cancel_interrupted" in audit_actions(orders[1][0])
     with pytest.raises(UserError):
-        svc.submit_request(rids[1], connector)  # must be resolved first
+        svc.submit_request(ctx, rids[1], connector)  # must be resolved first
     # The seller checked 1688: the second was closed after all, the third was never done.
-    resolved = svc.resolve_interrupted(rids[1], OutcomeKind.CLOSED)
+    resolved = svc.resolve_interrupted(ctx, rids[1], OutcomeKind.CLOSED)
     assert resolved.outcomes[0].kind is OutcomeKind.CLOSED
     assert one("SELECT status FROM supplier_order WHERE id = ?", so_ids[1]) == "cancel"
     assert one("SELECT status FROM sales_order WHERE id = ?", orders[1][0]) == "paid"
     with pytest.raises(UserError):
-        svc.resolve_interrupted(rids[2], OutcomeKind.REFUND_REQUESTED)  # not a refund request
-    not_done = svc.resolve_interrupted(rids[2], OutcomeKind.FAILED, "页面上还是待付款")
+        svc.resolve_interrupted(ctx, rids[2], OutcomeKind.REFUND_REQUESTED)  # not a refund request
+    not_done = svc.resolve_interrupted(ctx, rids[2], OutcomeKind.FAILED, "页面上还是待付款")
     assert not_done.outcomes[0].retryable
     assert one("SELECT status FROM supplier_order WHERE id = ?", so_ids[2]) == "waitbuyerpay"
-    assert svc.retry_request(rids[2], connector).outcomes[0].kind is OutcomeKind.CLOSED
-    assert svc.list_interrupted() == [] and svc.pending_supplier_order_ids() == set()
+    assert svc.retry_request(ctx, rids[2], connector).outcomes[0].kind is OutcomeKind.CLOSED
+    assert svc.list_interrupted(ctx) == [] and svc.pending_supplier_order_ids() == set()
 
 
 # ---- manual connector -------------------------------------------------------------------------
 
 
-def test_manual_connector_closes_only_what_the_seller_confirmed(world: dict[str, int]) -> None:
+def test_manual_connector_closes_only_what_the_seller_confirmed(
+    ctx: AppContext, world: dict[str, int]
+) -> None:
     sale, (so,), (number,) = add_order(["waitbuyerpay"])
     opened: list[str] = []
     connector = ManualConnector(open_url=lambda url: opened.append(url) or True)
-    recorded = svc.record_requests(run_flow([so], manual=True).begin_submission().items)
+    recorded = svc.record_requests(ctx, run_flow(ctx, [so], manual=True).begin_submission().items)
     rid = recorded.request_ids[so]
     # The wizard: mark submitted, open the page, ask the seller.
-    svc.begin_submission(rid)
+    svc.begin_submission(ctx, rid)
     connector.open_order(number)
     assert opened == [connector.order_url(number)]
     connector.confirm(number, CancelAction.CLOSE, done=False, message="还没来得及")
-    outcome = svc.submit_request(rid, connector).outcomes[0]
+    outcome = svc.submit_request(ctx, rid, connector).outcomes[0]
     assert outcome.kind is OutcomeKind.FAILED and outcome.message == "还没来得及"
     assert one("SELECT status FROM supplier_order WHERE id = ?", so) == "waitbuyerpay"
     # Retried without an answer: still nothing marked closed.
-    again = svc.retry_request(rid, connector).outcomes[0]
+    again = svc.retry_request(ctx, rid, connector).outcomes[0]
     assert again.kind is OutcomeKind.FAILED
     assert one("SELECT status FROM supplier_order WHERE id = ?", so) == "waitbuyerpay"
     connector.confirm(number, CancelAction.CLOSE, done=True)
     assert again.request_id is not None
-    assert svc.retry_request(again.request_id, connector).outcomes[0].kind is OutcomeKind.CLOSED
+    assert (
+        svc.retry_request(ctx, again.request_id, connector).outcomes[0].kind is OutcomeKind.CLOSED
+    )
     assert one("SELECT status FROM supplier_order WHERE id = ?", so) == "cancel"
     assert one("SELECT status FROM sales_order WHERE id = ?", sale) == "paid"
 
 
-def test_manual_retry_is_recorded_before_the_seller_is_asked(world: dict[str, int]) -> None:
+def test_manual_retry_is_recorded_before_the_seller_is_asked(
+    ctx: AppContext, world: dict[str, int]
+) -> None:
     sale, (so,), (number,) = add_order(["waitbuyerpay"])
     connector = ManualConnector(open_url=lambda url: True)
-    rid = svc.record_requests(run_flow([so], manual=True).begin_submission().items).request_ids[so]
-    svc.begin_submission(rid)
+    rid = svc.record_requests(
+        ctx, run_flow(ctx, [so], manual=True).begin_submission().items
+    ).request_ids[so]
+    svc.begin_submission(ctx, rid)
     connector.confirm(number, CancelAction.CLOSE, done=False, message="页面没打开")
-    assert svc.submit_request(rid, connector).outcomes[0].kind is OutcomeKind.FAILED
+    assert svc.submit_request(ctx, rid, connector).outcomes[0].kind is OutcomeKind.FAILED
     # The wizard's retry: record the new attempt, mark it submitted, then ask the seller.
-    new_id = svc.record_retry(rid)
+    new_id = svc.record_retry(ctx, rid)
     assert new_id != rid
     history = svc.request_history(so)
     assert [(r.id, r.attempt, r.state.value) for r in history] == [
@@ -419,51 +429,57 @@ def test_manual_retry_is_recorded_before_the_seller_is_asked(world: dict[str, in
     assert (history[1].reason_code, history[1].remark) == (history[0].reason_code, "买家不要了")
     assert "cancel_recorded" in audit_actions(sale)
     with pytest.raises(UserError):
-        svc.record_retry(rid)  # the new attempt is under way: no third one
-    svc.begin_submission(new_id)
+        svc.record_retry(ctx, rid)  # the new attempt is under way: no third one
+    svc.begin_submission(ctx, new_id)
     assert svc.request_history(so)[1].state.value == "submitted"
     connector.confirm(number, CancelAction.CLOSE, done=True)
-    assert svc.submit_request(new_id, connector).outcomes[0].kind is OutcomeKind.CLOSED
+    assert svc.submit_request(ctx, new_id, connector).outcomes[0].kind is OutcomeKind.CLOSED
     assert one("SELECT status FROM supplier_order WHERE id = ?", so) == "cancel"
 
 
-def test_crash_after_the_retry_was_recorded_keeps_the_attempt(world: dict[str, int]) -> None:
+def test_crash_after_the_retry_was_recorded_keeps_the_attempt(
+    ctx: AppContext, world: dict[str, int]
+) -> None:
     _sale, (so,), (number,) = add_order(["waitbuyerpay"])
     connector = fake_for({number: "waitbuyerpay"})
     connector.fail(number, "SYSTEM_BUSY", times=1)
-    rid = svc.record_requests(run_flow([so]).begin_submission().items).request_ids[so]
-    assert svc.submit_request(rid, connector).outcomes[0].kind is OutcomeKind.FAILED
-    new_id = svc.record_retry(rid)
-    svc.begin_submission(new_id)  # the seller is on the 1688 page when the app dies
-    svc.forget_session()
-    found = svc.find_interrupted()
+    rid = svc.record_requests(ctx, run_flow(ctx, [so]).begin_submission().items).request_ids[so]
+    assert svc.submit_request(ctx, rid, connector).outcomes[0].kind is OutcomeKind.FAILED
+    new_id = svc.record_retry(ctx, rid)
+    svc.begin_submission(ctx, new_id)  # the seller is on the 1688 page when the app dies
+    ctx.session.forget()
+    found = svc.find_interrupted(ctx)
     assert [o.request_id for o in found.outcomes] == [new_id]
-    assert [r.id for r in svc.list_interrupted()] == [new_id]
+    assert [r.id for r in svc.list_interrupted(ctx)] == [new_id]
     # The seller's answer is given after the restart, to the attempt that was recorded.
-    svc.resolve_interrupted(new_id, OutcomeKind.CLOSED)
+    svc.resolve_interrupted(ctx, new_id, OutcomeKind.CLOSED)
     assert [r.state.value for r in svc.request_history(so)] == ["failed", "closed"]
     assert connector.calls_of("close_order") == [
         ("close_order", number, "buyerCancel", "买家不要了")
     ]
 
 
-def test_mark_interrupted_keeps_its_own_message(world: dict[str, int]) -> None:
+def test_mark_interrupted_keeps_its_own_message(ctx: AppContext, world: dict[str, int]) -> None:
     sale, (so,), _numbers = add_order(["waitbuyerpay"])
-    rid = svc.record_requests(run_flow([so], manual=True).begin_submission().items).request_ids[so]
-    svc.begin_submission(rid)  # the seller was sent to the 1688 page, then stopped the wizard
-    changes = svc.mark_interrupted(rid)
+    rid = svc.record_requests(
+        ctx, run_flow(ctx, [so], manual=True).begin_submission().items
+    ).request_ids[so]
+    svc.begin_submission(ctx, rid)  # the seller was sent to the 1688 page, then stopped the wizard
+    changes = svc.mark_interrupted(ctx, rid)
     (outcome,) = changes.outcomes
     assert outcome.kind is OutcomeKind.INTERRUPTED and outcome.request_id == rid
     assert outcome.message == svc.STOPPED_UNCONFIRMED
     assert getattr(outcome.message, "context", "") == "Messages"  # marked for translation
     assert "Error" not in outcome.message and "(" not in outcome.message  # no exception named
-    (row,) = svc.list_interrupted()
+    (row,) = svc.list_interrupted(ctx)
     assert (row.id, row.message) == (rid, svc.STOPPED_UNCONFIRMED)
     assert one("SELECT status FROM supplier_order WHERE id = ?", so) == "waitbuyerpay"
     assert audit_actions(sale)[-1] == "cancel_interrupted"
     with pytest.raises(UserError):
-        svc.mark_interrupted(rid)  # already interrupted: nothing changes
-    assert svc.resolve_interrupted(rid, OutcomeKind.CLOSED).outcomes[0].kind is OutcomeKind.CLOSED
+        svc.mark_interrupted(ctx, rid)  # already interrupted: nothing changes
+    assert (
+        svc.resolve_interrupted(ctx, rid, OutcomeKind.CLOSED).outcomes[0].kind is OutcomeKind.CLOSED
+    )
 
 
 # ---- rules of recording -----------------------------------------------------------------------
@@ -476,27 +492,29 @@ def _item(so: int, number: str, sale: int) -> SubmissionItem:
 
 
 def test_an_order_already_under_way_is_refused_and_nothing_written(
+    ctx: AppContext,
     world: dict[str, int],
 ) -> None:
     s1, (so1,), (n1,) = add_order(["waitbuyerpay"])
     s2, (so2,), (n2,) = add_order(["waitbuyerpay"])
-    svc.record_requests([_item(so2, n2, s2)])
+    svc.record_requests(ctx, [_item(so2, n2, s2)])
     before = (
         one("SELECT count(*) FROM cancellation_request"),
         one("SELECT count(*) FROM audit_event"),
     )
     with pytest.raises(UserError, match="already has a cancellation"):
-        svc.record_requests([_item(so1, n1, s1), _item(so2, n2, s2)])
+        svc.record_requests(ctx, [_item(so1, n1, s1), _item(so2, n2, s2)])
     after = (
         one("SELECT count(*) FROM cancellation_request"),
         one("SELECT count(*) FROM audit_event"),
     )
     assert before == after
     with pytest.raises(UserError, match="changed"):
-        svc.record_requests([_item(so1, "1", s1)])
+        svc.record_requests(ctx, [_item(so1, "1", s1)])
 
 
 def test_a_1688_refund_request_keeps_the_shop_order_and_its_deadline(
+    ctx: AppContext,
     world: dict[str, int],
 ) -> None:
     """Closing or asking a refund on 1688 changes nothing on the shop (issue 13 §5)."""
@@ -506,15 +524,15 @@ def test_a_1688_refund_request_keeps_the_shop_order_and_its_deadline(
     sale, (a, b), (na, nb) = add_order(["waitbuyerpay", "waitsellersend"], created=long_ago)
     db.execute_sql("UPDATE sales_order SET ship_by = ? WHERE id = ?", (HOUR_AGO, sale))
     connector = fake_for({na: "waitbuyerpay", nb: "waitsellersend"})
-    first = svc.record_requests([_item(a, na, sale)])
-    svc.submit_request(first.request_ids[a], connector)
+    first = svc.record_requests(ctx, [_item(a, na, sale)])
+    svc.submit_request(ctx, first.request_ids[a], connector)
     assert one("SELECT status FROM supplier_order WHERE id = ?", a) == "cancel"
     assert one("SELECT status FROM sales_order WHERE id = ?", sale) == "paid"
     refund = SubmissionItem(
         b, nb, sale, CancelAction.REFUND_REQUEST, "default.agreed", "协商一致退款", "协商好了", 1500
     )
-    second = svc.record_requests([refund])
-    svc.submit_request(second.request_ids[b], connector)
+    second = svc.record_requests(ctx, [refund])
+    svc.submit_request(ctx, second.request_ids[b], connector)
     # The supplier has not agreed and nothing happened on the shop: still paid, still overdue,
     # and the 1688 side shows the open refund request.
     assert one("SELECT status FROM sales_order WHERE id = ?", sale) == "paid"
@@ -533,7 +551,7 @@ def test_a_1688_refund_request_keeps_the_shop_order_and_its_deadline(
         svc.mark_shop_orders([sale], SalesStatus.SHIPPED)
 
 
-def test_vouchers_are_stored_and_sent(world: dict[str, int]) -> None:
+def test_vouchers_are_stored_and_sent(ctx: AppContext, world: dict[str, int]) -> None:
     sale, (so,), (number,) = add_order(["waitsellersend"])
     connector = fake_for({number: "waitsellersend"})
     item = SubmissionItem(
@@ -547,15 +565,15 @@ def test_vouchers_are_stored_and_sent(world: dict[str, int]) -> None:
         1500,
         ("https://img/1.jpg",),
     )
-    rid = svc.record_requests([item]).request_ids[so]
+    rid = svc.record_requests(ctx, [item]).request_ids[so]
     assert json.loads(str(one("SELECT vouchers FROM cancellation_request WHERE id = ?", rid))) == [
         "https://img/1.jpg"
     ]
-    assert svc.submit_request(rid, connector).outcomes[0].kind is OutcomeKind.REFUND_REQUESTED
+    assert svc.submit_request(ctx, rid, connector).outcomes[0].kind is OutcomeKind.REFUND_REQUESTED
     assert connector.calls_of("request_refund")[0][-1] == ("https://img/1.jpg",)
 
 
-def test_wizard_without_submitting_changes_nothing(world: dict[str, int]) -> None:
+def test_wizard_without_submitting_changes_nothing(ctx: AppContext, world: dict[str, int]) -> None:
     _s, (so,), _n = add_order(["waitbuyerpay"])
     tables = [
         "sales_order",
@@ -565,7 +583,7 @@ def test_wizard_without_submitting_changes_nothing(world: dict[str, int]) -> Non
         "offer",
     ]
     snapshot = {t: q(f"SELECT * FROM {t} ORDER BY id") for t in tables}
-    flow = run_flow([so], close=CloseReasonInput(CancelReason.SELLER_GOODS_LACK))
+    flow = run_flow(ctx, [so], close=CloseReasonInput(CancelReason.SELLER_GOODS_LACK))
     flow.consequences()
     flow.advice()
     while flow.can_go_back():
@@ -573,12 +591,12 @@ def test_wizard_without_submitting_changes_nothing(world: dict[str, int]) -> Non
     assert {t: q(f"SELECT * FROM {t} ORDER BY id") for t in tables} == snapshot
 
 
-def test_mark_offers_out_of_stock(world: dict[str, int]) -> None:
+def test_mark_offers_out_of_stock(ctx: AppContext, world: dict[str, int]) -> None:
     _sale, (so,), _n = add_order(["waitbuyerpay"])
-    flow = run_flow([so], close=CloseReasonInput(CancelReason.SELLER_GOODS_LACK))
+    flow = run_flow(ctx, [so], close=CloseReasonInput(CancelReason.SELLER_GOODS_LACK))
     offers = flow.offers_to_mark_out_of_stock()
     assert offers == [1]
-    changes = svc.mark_offers_out_of_stock(offers)
+    changes = svc.mark_offers_out_of_stock(ctx, offers)
     assert changes.touches("offer")
     assert one("SELECT stock FROM offer WHERE id = 1") == 0
     assert one("SELECT count(*) FROM audit_event WHERE entity = 'offer' AND entity_id = 1") == 1

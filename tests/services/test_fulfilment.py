@@ -9,6 +9,7 @@ import pytest
 
 from dropship_desktop.connectors.base import ConnectorUnavailable
 from dropship_desktop.connectors.fake import FakeConnector
+from dropship_desktop.context import AppContext
 from dropship_desktop.domain.fulfilment import AttemptState, QueueWarning
 from dropship_desktop.errors import UserError
 from dropship_desktop.services import mapping as mp
@@ -33,7 +34,6 @@ class SimulatedCrash(BaseException):
 @pytest.fixture(autouse=True)
 def world(fresh_db: Path) -> None:
     seed_shops_and_offers()
-    pu.forget_session()
 
 
 def _row(order_id: int, **kwargs: object) -> pu.QueueRow:
@@ -259,10 +259,12 @@ def test_queue_warnings() -> None:
     assert _row(cheap).warnings[0] == QueueWarning.NO_MAPPING  # nothing in stock to suggest
 
 
-def test_an_order_cancelled_on_the_shop_while_being_placed_stays_with_a_warning() -> None:
+def test_an_order_cancelled_on_the_shop_while_being_placed_stays_with_a_warning(
+    ctx: AppContext,
+) -> None:
     order = paid_order()
-    start = pu.start_purchase(order)
-    pu.confirm_ordered(start.attempt_id)
+    start = pu.start_purchase(ctx, order)
+    pu.confirm_ordered(ctx, start.attempt_id)
     q("UPDATE sales_order SET status = 'cancelled' WHERE id = ?", order)
     assert order in pu.queue_ids()
     row = _row(order)
@@ -273,10 +275,10 @@ def test_an_order_cancelled_on_the_shop_while_being_placed_stays_with_a_warning(
 # ---- manual purchases ------------------------------------------------------------------------
 
 
-def test_manual_flow_from_copying_the_address_to_the_linked_1688_order() -> None:
+def test_manual_flow_from_copying_the_address_to_the_linked_1688_order(ctx: AppContext) -> None:
     order = paid_order(address="广东省 深圳市 南山区 科技园南路88号(518000)")
     number = one("SELECT shop_order_no FROM sales_order WHERE id = ?", order)
-    start = pu.start_purchase(order)
+    start = pu.start_purchase(ctx, order)
     assert start.receiver_text.splitlines() == [
         "收货人：张伟",
         "手机号码：13812345678",
@@ -293,12 +295,12 @@ def test_manual_flow_from_copying_the_address_to_the_linked_1688_order() -> None
         == 1
     )
     with pytest.raises(UserError, match="already"):
-        pu.start_purchase(order)
-    pu.confirm_ordered(start.attempt_id)
+        pu.start_purchase(ctx, order)
+    pu.confirm_ordered(ctx, start.attempt_id)
     assert _row(order).attempt.state is AttemptState.NUMBER_PENDING  # type: ignore[union-attr]
     with pytest.raises(UserError, match="No 1688 order number"):
-        pu.link_purchase(start.attempt_id, "not a number")
-    pu.link_purchase(start.attempt_id, " 订单号：4012345678901234567 ")
+        pu.link_purchase(ctx, start.attempt_id, "not a number")
+    pu.link_purchase(ctx, start.attempt_id, " 订单号：4012345678901234567 ")
     assert order not in pu.queue_ids()
     so = q(
         "SELECT status, cost_fen, dropship_fee_fen, shipping_fen, downstream_order_no, is_dropship"
@@ -314,25 +316,27 @@ def test_manual_flow_from_copying_the_address_to_the_linked_1688_order() -> None
     )
     assert one("SELECT state FROM purchase_attempt") == "linked"
     with pytest.raises(UserError, match="live 1688 order"):
-        pu.start_purchase(order)
+        pu.start_purchase(ctx, order)
 
 
-def test_a_pasted_number_that_was_already_imported_is_linked_not_duplicated() -> None:
+def test_a_pasted_number_that_was_already_imported_is_linked_not_duplicated(
+    ctx: AppContext,
+) -> None:
     order = paid_order()
     imported = supplier_order(None, "4012345678900000001")
-    start = pu.start_purchase(order)
-    pu.link_purchase(start.attempt_id, "4012345678900000001")
+    start = pu.start_purchase(ctx, order)
+    pu.link_purchase(ctx, start.attempt_id, "4012345678900000001")
     assert q("SELECT id, sales_order_id FROM supplier_order") == [(imported, order)]
     other = paid_order()
-    start = pu.start_purchase(other)
+    start = pu.start_purchase(ctx, other)
     with pytest.raises(UserError, match="already belongs"):
-        pu.link_purchase(start.attempt_id, "4012345678900000001")
+        pu.link_purchase(ctx, start.attempt_id, "4012345678900000001")
 
 
-def test_the_next_1688_link_closes_a_purchase_waiting_for_its_number() -> None:
+def test_the_next_1688_link_closes_a_purchase_waiting_for_its_number(ctx: AppContext) -> None:
     order = paid_order()
-    start = pu.start_purchase(order)
-    pu.confirm_ordered(start.attempt_id)
+    start = pu.start_purchase(ctx, order)
+    pu.confirm_ordered(ctx, start.attempt_id)
     so = supplier_order(None, "4012345678900000002")
     link_supplier_order(so, order)
     assert q("SELECT state, order_ids_1688 FROM purchase_attempt") == [
@@ -340,26 +344,26 @@ def test_the_next_1688_link_closes_a_purchase_waiting_for_its_number() -> None:
     ]
 
 
-def test_abandoning_puts_the_order_back_and_ordering_again_needs_asking() -> None:
+def test_abandoning_puts_the_order_back_and_ordering_again_needs_asking(ctx: AppContext) -> None:
     order = paid_order()
-    start = pu.start_purchase(order)
-    pu.abandon_purchase(start.attempt_id)
+    start = pu.start_purchase(ctx, order)
+    pu.abandon_purchase(ctx, start.attempt_id)
     assert order in pu.queue_ids()
-    start = pu.start_purchase(order)
-    pu.link_purchase(start.attempt_id, "4012345678900000003")
+    start = pu.start_purchase(ctx, order)
+    pu.link_purchase(ctx, start.attempt_id, "4012345678900000003")
     with pytest.raises(UserError, match="Order again"):
-        pu.start_purchase(order)
-    again = pu.start_purchase(order, order_again=True)
+        pu.start_purchase(ctx, order)
+    again = pu.start_purchase(ctx, order, order_again=True)
     assert again.attempt_id != start.attempt_id
 
 
-def test_blocked_orders_cannot_be_placed() -> None:
+def test_blocked_orders_cannot_be_placed(ctx: AppContext) -> None:
     hidden = paid_order(name="##密文", phone="***", address="****")
     with pytest.raises(UserError, match="hidden"):
-        pu.start_purchase(hidden)
+        pu.start_purchase(ctx, hidden)
     unmapped = paid_order(product_id=None, code="", title="无货源")
     with pytest.raises(UserError, match="No mapping"):
-        pu.start_purchase(unmapped)
+        pu.start_purchase(ctx, unmapped)
     assert one("SELECT count(*) FROM purchase_attempt") == 0
 
 
@@ -398,10 +402,10 @@ def test_a_purchase_list_names_offer_spec_quantity_and_receiver(tmp_path: Path) 
 # ---- API purchases ---------------------------------------------------------------------------
 
 
-def test_api_purchase_previews_then_places_with_the_apps_own_id() -> None:
+def test_api_purchase_previews_then_places_with_the_apps_own_id(ctx: AppContext) -> None:
     order = paid_order()
     fake = _fake()
-    outcome = pu.place_via_api(order, fake, account_id=1)
+    outcome = pu.place_via_api(ctx, order, fake, account_id=1)
     assert outcome.state is AttemptState.LINKED
     out_id = one("SELECT out_order_id FROM purchase_attempt")
     assert [c[0] for c in fake.calls] == ["preview_order", "place_order"]
@@ -412,60 +416,60 @@ def test_api_purchase_previews_then_places_with_the_apps_own_id() -> None:
     assert order not in pu.queue_ids()
 
 
-def test_a_refused_preview_orders_nothing() -> None:
+def test_a_refused_preview_orders_nothing(ctx: AppContext) -> None:
     order = paid_order()
     fake = _fake()
     fake.add_offer(OFFER_1688, price_fen=1500, stock=0)
-    outcome = pu.place_via_api(order, fake)
+    outcome = pu.place_via_api(ctx, order, fake)
     assert (outcome.state, outcome.error_code) == (AttemptState.FAILED, "STOCK_NOT_ENOUGH")
     assert fake.calls_of("place_order") == []
     assert order in pu.queue_ids()
 
 
-def test_a_lost_answer_is_resolved_by_lookup_never_by_ordering_again() -> None:
+def test_a_lost_answer_is_resolved_by_lookup_never_by_ordering_again(ctx: AppContext) -> None:
     order = paid_order()
     fake = _fake()
     fake.lose_next_answers()
-    outcome = pu.place_via_api(order, fake)
+    outcome = pu.place_via_api(ctx, order, fake)
     assert outcome.state is AttemptState.UNKNOWN
     assert one("SELECT count(*) FROM supplier_order") == 0
     with pytest.raises(UserError, match="already"):
-        pu.place_via_api(order, fake)
-    resolved = pu.resolve_unknown(outcome.attempt_id, fake)
+        pu.place_via_api(ctx, order, fake)
+    resolved = pu.resolve_unknown(ctx, outcome.attempt_id, fake)
     assert resolved.state is AttemptState.LINKED
     assert len(fake.calls_of("place_order")) == 1
     assert q("SELECT order_id_1688 FROM supplier_order") == [(resolved.order_id_1688,)]
 
 
-def test_a_lost_call_that_never_arrived_lets_the_seller_order_again() -> None:
+def test_a_lost_call_that_never_arrived_lets_the_seller_order_again(ctx: AppContext) -> None:
     order = paid_order()
     fake = _fake()
     fake.fail_next_place(TimeoutError("connection reset"))
-    outcome = pu.place_via_api(order, fake)
+    outcome = pu.place_via_api(ctx, order, fake)
     assert outcome.state is AttemptState.UNKNOWN
-    resolved = pu.resolve_unknown(outcome.attempt_id, fake)
+    resolved = pu.resolve_unknown(ctx, outcome.attempt_id, fake)
     assert (resolved.state, resolved.error_code) == (AttemptState.FAILED, "NOT_FOUND")
-    assert pu.place_via_api(order, fake).state is AttemptState.LINKED
+    assert pu.place_via_api(ctx, order, fake).state is AttemptState.LINKED
     assert len(fake.placed) == 1
 
 
-def test_an_unreachable_platform_fails_safely() -> None:
+def test_an_unreachable_platform_fails_safely(ctx: AppContext) -> None:
     order = paid_order()
     fake = _fake()
     fake.fail_next_place(ConnectorUnavailable("offline"))
-    outcome = pu.place_via_api(order, fake)
+    outcome = pu.place_via_api(ctx, order, fake)
     assert (outcome.state, outcome.error_code) == (AttemptState.FAILED, "NOT_SENT")
     assert order in pu.queue_ids()
 
 
-def test_the_manual_connector_cannot_place_orders() -> None:
+def test_the_manual_connector_cannot_place_orders(ctx: AppContext) -> None:
     from dropship_desktop.connectors.manual import ManualConnector
 
     with pytest.raises(UserError, match="by hand"):
-        pu.place_via_api(paid_order(), ManualConnector())
+        pu.place_via_api(ctx, paid_order(), ManualConnector())
 
 
-def test_a_crash_mid_call_leaves_an_entry_resolved_at_the_next_start() -> None:
+def test_a_crash_mid_call_leaves_an_entry_resolved_at_the_next_start(ctx: AppContext) -> None:
     order = paid_order()
     fake = _fake()
 
@@ -478,17 +482,17 @@ def test_a_crash_mid_call_leaves_an_entry_resolved_at_the_next_start() -> None:
 
     fake.place_order = crash  # type: ignore[method-assign]
     with pytest.raises(SimulatedCrash):
-        pu.place_via_api(order, fake)
+        pu.place_via_api(ctx, order, fake)
     assert one("SELECT state FROM purchase_attempt") == "sent"
-    pu.forget_session()  # the restart
-    (found,) = pu.find_interrupted_purchases()
+    ctx.session.forget()  # the restart
+    (found,) = pu.find_interrupted_purchases(ctx)
     assert found.state is AttemptState.UNKNOWN
-    resolved = pu.resolve_unknown(found.id, fake)
+    resolved = pu.resolve_unknown(ctx, found.id, fake)
     assert resolved.order_id_1688 == "4100000000000000777"
     assert one("SELECT count(*) FROM supplier_order") == 1
 
 
-def test_an_api_purchase_several_suppliers_is_refused() -> None:
+def test_an_api_purchase_several_suppliers_is_refused(ctx: AppContext) -> None:
     order = paid_order()
     q(
         "INSERT INTO sales_order_line (sales_order_id, product_id, title, sku, spec, quantity,"
@@ -498,7 +502,7 @@ def test_an_api_purchase_several_suppliers_is_refused() -> None:
     mp.save_mapping(mp.MappingInput(1, "code:bk-1|", offer_id=2))
     assert _row(order).suppliers == 2
     with pytest.raises(UserError, match="2 suppliers"):
-        pu.place_via_api(order, _fake())
+        pu.place_via_api(ctx, order, _fake())
 
 
 # ---- money -----------------------------------------------------------------------------------
@@ -564,7 +568,7 @@ def test_a_high_risk_order_is_flagged_in_the_queue_until_checked() -> None:
     assert QueueWarning.HIGH_RISK not in _row(order).warnings
 
 
-def test_on_the_network_worker_every_database_step_goes_through_run_db() -> None:
+def test_on_the_network_worker_every_database_step_goes_through_run_db(ctx: AppContext) -> None:
     """place_via_api / resolve_unknown with run_db (as the purchase queue runs them on the
     network worker): every database step is handed over, the connector calls are not."""
     import threading
@@ -579,12 +583,12 @@ def test_on_the_network_worker_every_database_step_goes_through_run_db() -> None
         steps.append(getattr(fn, "__qualname__", "?"))
         return fn()
 
-    outcome = pu.place_via_api(order, fake, run_db=run_db)
+    outcome = pu.place_via_api(ctx, order, fake, run_db=run_db)
     assert outcome.state is AttemptState.UNKNOWN
     assert len(steps) == 5  # start, load, request, begin send, mark unknown
     assert all(call[0] in ("preview_order", "place_order") for call in fake.calls)
     steps.clear()
-    resolved = pu.resolve_unknown(outcome.attempt_id, fake, run_db=run_db)
+    resolved = pu.resolve_unknown(ctx, outcome.attempt_id, fake, run_db=run_db)
     assert resolved.state is AttemptState.LINKED and len(steps) == 3  # load, sent time, link
     assert threading.current_thread().name == network
     assert len(fake.calls_of("place_order")) == 1

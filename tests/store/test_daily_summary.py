@@ -9,6 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from dropship_desktop.context import AppContext
 from dropship_desktop.services import cancellation as svc
 from dropship_desktop.services.order_import import import_orders_file
 from dropship_desktop.services.order_summaries import refresh_order_summaries
@@ -147,7 +148,7 @@ def _pick(sql: str, index: int) -> int | None:
 )
 @given(st.lists(operation, min_size=1, max_size=8))
 def test_summaries_equal_group_by_after_random_operations(
-    fresh_db: Path, tmp_path_factory: pytest.TempPathFactory, ops: list[tuple]
+    ctx: AppContext, fresh_db: Path, tmp_path_factory: pytest.TempPathFactory, ops: list[tuple]
 ) -> None:
     tmp = tmp_path_factory.mktemp("ops")
     db.execute_sql("DELETE FROM cancellation_request")
@@ -155,7 +156,7 @@ def test_summaries_equal_group_by_after_random_operations(
         db.execute_sql(f"DELETE FROM {table}")
     if not db.execute_sql("SELECT 1 FROM shop WHERE id = 1").fetchone():
         seed_world()
-    svc.forget_session()
+    ctx.session.forget()
     for n, op in enumerate(ops):
         kind = op[0]
         if kind == "import":
@@ -174,10 +175,10 @@ def test_summaries_equal_group_by_after_random_operations(
                 )
         elif kind == "cancel":
             _sale, (so,), (number,) = add_order([op[1]])
-            flow = run_flow([so])
+            flow = run_flow(ctx, [so])
             sub = flow.begin_submission()
-            recorded = svc.record_requests(sub.items, skipped=sub.skipped)
-            svc.submit_batch(list(recorded.request_ids.values()), fake_for({number: op[1]}))
+            recorded = svc.record_requests(ctx, sub.items, skipped=sub.skipped)
+            svc.submit_batch(ctx, list(recorded.request_ids.values()), fake_for({number: op[1]}))
         elif kind == "link":
             sale = _pick("SELECT id FROM sales_order ORDER BY id", op[1])
             if sale is not None:

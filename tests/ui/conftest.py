@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from dropship_desktop.context import AppContext
 from dropship_desktop.ui.main_window import MainWindow
 
 
@@ -14,8 +15,8 @@ def wait_idle(qtbot: QtBot, window: MainWindow, timeout: int = 10_000) -> None:
 
 
 @pytest.fixture
-def main_window(qtbot: QtBot, demo_db: Path) -> Iterator[MainWindow]:
-    window = MainWindow(data_dir=demo_db.parent, demo=True)
+def main_window(ctx: AppContext, qtbot: QtBot, demo_db: Path) -> Iterator[MainWindow]:
+    window = MainWindow(ctx, demo=True)
     qtbot.addWidget(window)
     window.show()
     wait_idle(qtbot, window)

@@ -13,6 +13,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
+from dropship_desktop.context import AppContext
 from dropship_desktop.ui.after_sales.queue_model import QueueModel
 from dropship_desktop.ui.after_sales.view import AfterSalesView
 from dropship_desktop.ui.main_window import MainWindow
@@ -32,9 +33,9 @@ PATHS = {
 
 
 @pytest.fixture
-def window(qtbot: QtBot, fresh_db: Path) -> Iterator[MainWindow]:
+def window(ctx: AppContext, qtbot: QtBot, fresh_db: Path) -> Iterator[MainWindow]:
     seed_orders(6)
-    win = MainWindow(data_dir=fresh_db.parent)
+    win = MainWindow(ctx)
     qtbot.addWidget(win)
     win.resize(1366, 768)
     win.show()

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from dropship_desktop.connectors.fake import FakeConnector, FakeOrder
 from dropship_desktop.connectors.manual import ManualConnector
+from dropship_desktop.context import AppContext
 from dropship_desktop.domain.cancel_flow import CancelStep, OutcomeKind
 from dropship_desktop.domain.enums import CancelReason
 from dropship_desktop.domain.timeutil import now_epoch
@@ -31,11 +32,6 @@ def dump() -> dict[str, list[tuple[object, ...]]]:
         str(r[0]) for r in q("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
     ]
     return {t: sorted(q(f'SELECT * FROM "{t}"'), key=repr) for t in tables}
-
-
-@pytest.fixture(autouse=True)
-def _fresh_session() -> None:
-    svc.forget_session()
 
 
 @pytest.fixture
@@ -82,8 +78,8 @@ def fake_for(orders: Sequence[tuple[str, str]]) -> FakeConnector:
 
 
 @pytest.fixture
-def worker(qtbot: QtBot) -> Iterator[DbWorker]:
-    worker = DbWorker()
+def worker(ctx: AppContext, qtbot: QtBot) -> Iterator[DbWorker]:
+    worker = DbWorker(ctx)
     yield worker
     qtbot.waitUntil(lambda: not worker.is_busy(), timeout=10_000)
     worker.shutdown()
@@ -330,14 +326,14 @@ def test_failed_sign_in_says_why_and_stays(
 
 
 def test_pending_orders_cannot_be_selected_and_list_selection_carries(
-    qtbot: QtBot, world: dict[str, int], make_wizard: WizardFactory
+    ctx: AppContext, qtbot: QtBot, world: dict[str, int], make_wizard: WizardFactory
 ) -> None:
     _s1, free, n1 = add_order("waitbuyerpay")
     s2, busy, n2 = add_order("waitbuyerpay")
     item = svc.SubmissionItem(
         busy, n2, s2, svc.CancelAction.CLOSE, "buyerCancel", "买家取消订单", "", 1500
     )
-    svc.record_requests([item])
+    svc.record_requests(ctx, [item])
     fake = fake_for([(n1, "waitbuyerpay"), (n2, "waitbuyerpay")])
     wizard = make_wizard(fake)
     sign_in(qtbot, wizard)
@@ -622,6 +618,7 @@ def test_cancel_while_sending_asks_and_stops(
 
 
 def test_crash_between_recording_and_sending_is_resolved_after_restart(
+    ctx: AppContext,
     qtbot: QtBot,
     world: dict[str, int],
     fresh_db: Path,
@@ -645,8 +642,8 @@ def test_crash_between_recording_and_sending_is_resolved_after_restart(
     assert states == ["closed", "submitted", "recorded"]
     wizard.close()
 
-    svc.forget_session()  # the restart
-    window = MainWindow(data_dir=fresh_db.parent)
+    ctx.session.forget()  # the restart
+    window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.show()
     try:

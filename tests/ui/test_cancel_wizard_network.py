@@ -10,14 +10,15 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from dropship_desktop.connectors.fake import FakeConnector
+from dropship_desktop.context import AppContext
 from dropship_desktop.domain.cancel_flow import AccountRef
 from dropship_desktop.ui.cancel_wizard.wizard import CancelWizard
 from dropship_desktop.ui.tasks import DbWorker
 
 
 @pytest.fixture
-def worker(qtbot: QtBot) -> Iterator[DbWorker]:
-    worker = DbWorker()
+def worker(ctx: AppContext, qtbot: QtBot) -> Iterator[DbWorker]:
+    worker = DbWorker(ctx)
     yield worker
     qtbot.waitUntil(lambda: not worker.is_busy(), timeout=10_000)
     worker.shutdown()
@@ -28,7 +29,7 @@ def _threads(wizard: CancelWizard, qtbot: QtBot, kind: str) -> tuple[str, str | 
     wizard.flow.account = AccountRef(1, "主账号", "buyer_1", kind)
     seen: list[tuple[str, str | None]] = []
 
-    def job(*, run_db: object = None) -> None:
+    def job(_ctx: object, *, run_db: object = None) -> None:
         here = threading.current_thread().name
         db_thread = run_db(lambda: threading.current_thread().name) if run_db else None  # type: ignore[operator]
         seen.append((here, db_thread))

@@ -14,7 +14,7 @@ from dropship_desktop.domain.enums import CancelRequestState
 from dropship_desktop.domain.timeutil import now_epoch
 from dropship_desktop.services import cancellation as svc
 from dropship_desktop.store.db import db
-from dropship_desktop.ui.cancel_wizard.pages import SELECT_ALL_CONFIRM_ABOVE
+from dropship_desktop.ui.cancel_wizard.step_page import SELECT_ALL_CONFIRM_ABOVE
 from dropship_desktop.ui.cancel_wizard.wizard import CancelWizard, fitted_size
 from dropship_desktop.ui.formatting import format_datetime
 from dropship_desktop.ui.orders import timeline
@@ -38,7 +38,6 @@ from .test_cancel_wizard import (
 world = base.world
 worker = base.worker
 make_wizard = base.make_wizard
-_fresh_session = base._fresh_session
 
 
 def test_steps_4_and_6_say_what_is_left_on_the_shop_with_the_deadline(

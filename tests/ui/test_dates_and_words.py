@@ -13,6 +13,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLabel, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
+from dropship_desktop.context import AppContext
 from dropship_desktop.services.order_export import export_orders
 from dropship_desktop.services.orders import reveal_buyer_data
 from dropship_desktop.store.db import db
@@ -99,10 +100,10 @@ def _menus(window: MainWindow) -> list[QMenu]:
 
 @pytest.mark.parametrize("language", ["en", "zh_CN"])
 def test_menu_mnemonics_are_unique_and_shortcuts_shown(
-    qtbot: QtBot, demo_db: Path, qapp: QApplication, language: str
+    ctx: AppContext, qtbot: QtBot, demo_db: Path, qapp: QApplication, language: str
 ) -> None:
     install_translations(qapp, language)
-    window = MainWindow(data_dir=demo_db.parent, demo=True)
+    window = MainWindow(ctx, demo=True)
     qtbot.addWidget(window)
     try:
         bar = [a.text() for a in window.menuBar().actions()]
@@ -124,7 +125,7 @@ def test_menu_mnemonics_are_unique_and_shortcuts_shown(
 
 
 def test_reason_page_mnemonics_are_unique(qapp: QApplication, chinese: None) -> None:
-    from dropship_desktop.ui.cancel_wizard.pages import CloseReasonEditor, RefundReasonEditor
+    from dropship_desktop.ui.cancel_wizard.reason_page import CloseReasonEditor, RefundReasonEditor
 
     holder = QWidget()
     CloseReasonEditor(holder)

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from dropship_desktop.connectors.fake import FakeConnector
+from dropship_desktop.context import AppContext
 from dropship_desktop.domain.fulfilment import AttemptState
-from dropship_desktop.services import purchasing as pu
 from dropship_desktop.ui.fulfilment.mapping_view import MappingDialog, MappingView
 from dropship_desktop.ui.fulfilment.purchase_view import PurchaseQueueView
 from dropship_desktop.ui.fulfilment.shipping_view import ShippingView
@@ -35,13 +35,14 @@ def _idle(qtbot: QtBot, view: View) -> None:
 
 
 @pytest.fixture
-def make_view(qtbot: QtBot, fresh_db: Path) -> Iterator[Callable[[type[View]], View]]:
+def make_view(
+    qtbot: QtBot, fresh_db: Path, ctx: AppContext
+) -> Iterator[Callable[[type[View]], View]]:
     seed_shops_and_offers()
-    pu.forget_session()
     created: list[View] = []
 
     def make(cls: type[View]) -> View:
-        worker = DbWorker()
+        worker = DbWorker(ctx)
         view = cls(worker)
         worker.changed.connect(view.on_changed)
         qtbot.addWidget(view)

@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tools"))
 import i18n  # noqa: E402
 
+from dropship_desktop.context import AppContext  # noqa: E402
 from dropship_desktop.ui.app_setup import install_translations  # noqa: E402
 from dropship_desktop.ui.main_window import MainWindow  # noqa: E402
 
@@ -52,8 +53,10 @@ def chinese(qapp: QApplication) -> Iterator[None]:
     install_translations(qapp, "en")
 
 
-def test_main_window_is_chinese_under_zh_cn(qtbot: QtBot, demo_db: Path, chinese: None) -> None:
-    window = MainWindow(data_dir=demo_db.parent)
+def test_main_window_is_chinese_under_zh_cn(
+    ctx: AppContext, qtbot: QtBot, demo_db: Path, chinese: None
+) -> None:
+    window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.show()
     try:

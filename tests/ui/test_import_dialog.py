@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
+from dropship_desktop.context import AppContext
 from dropship_desktop.store.db import db
 from dropship_desktop.store.order_queries import OrderFilter
 from dropship_desktop.tabular.cells import strip_wrappers
@@ -30,8 +31,8 @@ SHOT_DIR = Path("/tmp/import-dialog-shots")
 
 
 @pytest.fixture
-def worker(qtbot: QtBot, demo_db: Path) -> Iterator[DbWorker]:
-    w = DbWorker()
+def worker(ctx: AppContext, qtbot: QtBot, demo_db: Path) -> Iterator[DbWorker]:
+    w = DbWorker(ctx)
     yield w
     qtbot.waitUntil(lambda: not w.is_busy(), timeout=10_000)
     w.shutdown()
@@ -172,7 +173,9 @@ def test_cancel_during_import_leaves_the_database_unchanged(
     dialog.shop_combo.setCurrentIndex(0)
     before = content_dump(demo_db)
     gate = threading.Event()
-    worker.submit(gate.wait, 10)  # hold the worker so the cancel lands before the import runs
+    worker.submit(
+        lambda _ctx: gate.wait(10)
+    )  # hold the worker so the cancel lands before the import runs
     dialog.import_button.click()
     assert dialog.progress_bar.isVisible() and not dialog.import_button.isEnabled()
     dialog.cancel_button.click()

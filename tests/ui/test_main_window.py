@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from dropship_desktop.context import AppContext
 from dropship_desktop.store.db import db
 from dropship_desktop.ui.main_window import MainWindow
 from dropship_desktop.ui.orders.view import OrdersView
@@ -30,9 +31,9 @@ def test_opens_switches_every_view_and_closes(qtbot: QtBot, main_window: MainWin
 
 
 def test_geometry_is_remembered_and_the_app_opens_on_the_dashboard(
-    qtbot: QtBot, demo_db: Path
+    ctx: AppContext, qtbot: QtBot, demo_db: Path
 ) -> None:
-    window = MainWindow(data_dir=demo_db.parent)
+    window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.show()
     # The offscreen screen is 800 × 600; stay inside it and above the minimum size.
@@ -44,7 +45,7 @@ def test_geometry_is_remembered_and_the_app_opens_on_the_dashboard(
     wait_idle(qtbot, window)
     window.close()
 
-    again = MainWindow(data_dir=demo_db.parent)
+    again = MainWindow(ctx)
     qtbot.addWidget(again)
     try:
         assert again.current_view() is again.dashboard  # home, whatever was shown last

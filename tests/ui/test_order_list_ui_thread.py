@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from dropship_desktop.context import AppContext
 from dropship_desktop.store.order_queries import OrderFilter, first_page_rows, order_ids
 from dropship_desktop.ui.app_setup import install_translations
 from dropship_desktop.ui.main_window import MainWindow
@@ -152,7 +153,7 @@ def test_the_detail_pane_is_kept_for_the_same_order_and_reloaded_after_a_change(
 
 
 def test_the_db_worker_keeps_one_connection_and_its_thread_locals_between_jobs(
-    qtbot: QtBot, demo_db: Path
+    ctx: AppContext, qtbot: QtBot, demo_db: Path
 ) -> None:
     """A plain QThread gave each job a fresh Python thread state: a new SQLite connection per
     job and no per-thread cache (the million ids were read again on every cleared search)."""
@@ -161,12 +162,12 @@ def test_the_db_worker_keeps_one_connection_and_its_thread_locals_between_jobs(
 
     local = threading.local()
 
-    def job(n: int) -> tuple[int, int | None]:
+    def job(_ctx: object, n: int) -> tuple[int, int | None]:
         seen = getattr(local, "n", None)
         local.n = n
         return id(db.connection()), seen
 
-    worker = DbWorker()
+    worker = DbWorker(ctx)
     results: list[tuple[int, int | None]] = []
     try:
         for n in range(3):

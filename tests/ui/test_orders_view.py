@@ -103,7 +103,9 @@ def test_a_new_search_cancels_the_old_one(
     monkeypatch.setattr(view_module, "first_page_rows", recording(first_page_rows))
     monkeypatch.setattr(view_module, "order_ids", recording(order_ids))
     gate = threading.Event()
-    main_window.worker.submit(gate.wait, 10)  # the worker is still busy with earlier work
+    main_window.worker.submit(
+        lambda _ctx: gate.wait(10)
+    )  # the worker is still busy with earlier work
     try:
         _type_search(qtbot, view, "科技")  # the first keystrokes: debounced, then queued
         _type_search(qtbot, view, "耳机")

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from dropship_desktop.context import AppContext
 from dropship_desktop.services.order_import import import_orders_file
 from dropship_desktop.store.db import db
 from dropship_desktop.store.order_queries import order_detail
@@ -27,8 +28,8 @@ from tests.services.test_shop_exports import _pdd_rows
 
 
 @pytest.fixture
-def worker(qtbot: QtBot, demo_db: Path) -> Iterator[DbWorker]:
-    w = DbWorker()
+def worker(ctx: AppContext, qtbot: QtBot, demo_db: Path) -> Iterator[DbWorker]:
+    w = DbWorker(ctx)
     yield w
     qtbot.waitUntil(lambda: not w.is_busy(), timeout=10_000)
     w.shutdown()

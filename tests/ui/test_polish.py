@@ -10,6 +10,7 @@ from PySide6.QtCore import QModelIndex, QSettings, Qt
 from PySide6.QtGui import QFontMetrics, QIcon, QKeySequence
 from pytestqt.qtbot import QtBot
 
+from dropship_desktop.context import AppContext
 from dropship_desktop.store.order_queries import FLAG_NEAR_DEADLINE, FLAG_OVERDUE
 from dropship_desktop.ui.cancel_wizard.wizard import CancelWizard
 from dropship_desktop.ui.main_window import MainWindow
@@ -80,7 +81,7 @@ def test_first_order_is_shown_in_the_detail_pane(qtbot: QtBot, main_window: Main
 
 
 def test_column_layout_and_splitter_are_remembered(
-    qtbot: QtBot, demo_db: Path, main_window: MainWindow
+    ctx: AppContext, qtbot: QtBot, demo_db: Path, main_window: MainWindow
 ) -> None:
     view = orders_view(main_window)
     header = view.table.horizontalHeader()
@@ -93,7 +94,7 @@ def test_column_layout_and_splitter_are_remembered(
     main_window.close()
     assert QSettings().value(HEADER_KEY) is not None
 
-    again = MainWindow(data_dir=demo_db.parent, demo=True)
+    again = MainWindow(ctx, demo=True)
     qtbot.addWidget(again)
     again.resize(main_window.size())
     again.show()
@@ -168,8 +169,8 @@ def test_deadline_orders_are_marked_with_an_icon(qtbot: QtBot, main_window: Main
 
 
 @pytest.fixture
-def worker(qtbot: QtBot, fresh_db: Path) -> Iterator[DbWorker]:
-    worker = DbWorker()
+def worker(ctx: AppContext, qtbot: QtBot, fresh_db: Path) -> Iterator[DbWorker]:
+    worker = DbWorker(ctx)
     yield worker
     qtbot.waitUntil(lambda: not worker.is_busy(), timeout=10_000)
     worker.shutdown()

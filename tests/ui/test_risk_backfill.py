@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from dropship_desktop.context import AppContext
 from dropship_desktop.domain.risk import RiskLevel
 from dropship_desktop.services import risk
 from dropship_desktop.services.order_import import tuning
@@ -23,7 +24,7 @@ def _count(sql: str) -> int:
 
 
 def test_orders_from_before_the_fraud_checks_are_scored_in_the_background(
-    qtbot: QtBot, fresh_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ctx: AppContext, qtbot: QtBot, fresh_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # As an upgraded database has them: orders, no risk levels, no buyer keys.
     monkeypatch.setattr(tuning, "SCORE_RISK", False)
@@ -44,7 +45,7 @@ def test_orders_from_before_the_fraud_checks_are_scored_in_the_background(
 
     monkeypatch.setattr(risk_backfill, "PART", 3)  # several parts
     monkeypatch.setattr(risk_backfill, "IDLE_S", 0.0)
-    window = MainWindow(data_dir=fresh_db.parent)
+    window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.show()
     seen: list[tuple[int, int]] = []
@@ -68,10 +69,12 @@ def test_orders_from_before_the_fraud_checks_are_scored_in_the_background(
     assert risk.unscored_order_ids() == []  # the next start has nothing to do
 
 
-def test_a_scored_database_starts_no_backfill(qtbot: QtBot, fresh_db: Path, tmp_path: Path) -> None:
+def test_a_scored_database_starts_no_backfill(
+    ctx: AppContext, qtbot: QtBot, fresh_db: Path, tmp_path: Path
+) -> None:
     _import(tmp_path, [_row(1), _row(2)])
     assert risk.unscored_order_ids() == []
-    window = MainWindow(data_dir=fresh_db.parent)
+    window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.show()
     try:
@@ -86,13 +89,13 @@ def test_a_scored_database_starts_no_backfill(qtbot: QtBot, fresh_db: Path, tmp_
 
 
 def test_the_backfill_waits_while_the_seller_works(
-    qtbot: QtBot, fresh_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ctx: AppContext, qtbot: QtBot, fresh_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(tuning, "SCORE_RISK", False)
     _import(tmp_path, [_row(1), _row(2, name="李四")])
     monkeypatch.setattr(tuning, "SCORE_RISK", True)
     monkeypatch.setattr(risk_backfill, "IDLE_S", 1.5)
-    window = MainWindow(data_dir=fresh_db.parent)
+    window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.show()
     try:
@@ -100,7 +103,7 @@ def test_the_backfill_waits_while_the_seller_works(
         backfill.start()
         # The seller keeps the worker busy: no part starts meanwhile.
         for _ in range(6):
-            window.worker.submit(lambda: time.sleep(0.2))
+            window.worker.submit(lambda _ctx: time.sleep(0.2))
             qtbot.waitUntil(lambda: not window.worker.is_busy(), timeout=5000)
             assert _count("SELECT count(*) FROM risk_key") == 0
         with qtbot.waitSignal(backfill.finished, timeout=10_000):

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QFormLayout, QLabel, QLineEdit
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from dropship_desktop.context import AppContext
 from dropship_desktop.domain.offer_ranking import ScoreWeights
 from dropship_desktop.services.sourcing import (
     OfferInput,
@@ -42,11 +43,11 @@ def _idle(qtbot: QtBot, view: SourcingView) -> None:
 
 
 @pytest.fixture
-def make_view(qtbot: QtBot) -> Iterator[object]:
+def make_view(qtbot: QtBot, ctx: AppContext) -> Iterator[object]:
     created: list[SourcingView] = []
 
     def make() -> SourcingView:
-        worker = DbWorker()
+        worker = DbWorker(ctx)
         view = SourcingView(worker)
         # Views refresh on the Changes the worker broadcasts, as the main window wires it.
         worker.changed.connect(view.on_changed)

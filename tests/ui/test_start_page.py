@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from dropship_desktop.context import AppContext
 from dropship_desktop.services.demo import generate_demo
 from dropship_desktop.ui.main_window import MainWindow
 from dropship_desktop.ui.orders import start_page
@@ -19,8 +20,8 @@ from .conftest import wait_idle
 
 
 @pytest.fixture
-def empty_window(qtbot: QtBot, fresh_db: Path) -> Iterator[MainWindow]:
-    window = MainWindow(data_dir=fresh_db.parent, demo=False)
+def empty_window(ctx: AppContext, qtbot: QtBot, fresh_db: Path) -> Iterator[MainWindow]:
+    window = MainWindow(ctx, demo=False)
     qtbot.addWidget(window)
     window.show()
     # The app opens on the dashboard; the start page belongs to the order list.
@@ -78,7 +79,7 @@ def test_the_table_comes_back_once_there_are_orders(qtbot: QtBot, empty_window: 
     view = _orders(empty_window)
     qtbot.waitUntil(view.is_complete)
     assert view.list_stack.currentWidget() is view.start_page
-    empty_window.worker.submit(lambda: generate_demo(50, seed=3))
+    empty_window.worker.submit(lambda _ctx: generate_demo(50, seed=3))
     wait_idle(qtbot, empty_window)
     view.refresh()
     wait_idle(qtbot, empty_window)

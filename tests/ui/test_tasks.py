@@ -13,13 +13,14 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
+from dropship_desktop.context import AppContext
 from dropship_desktop.errors import UserError
 from dropship_desktop.ui.tasks import DbWorker
 
 
 @pytest.fixture
-def worker(qtbot: QtBot) -> Iterator[DbWorker]:
-    worker = DbWorker()
+def worker(ctx: AppContext, qtbot: QtBot) -> Iterator[DbWorker]:
+    worker = DbWorker(ctx)
     yield worker
     qtbot.waitUntil(lambda: not worker.is_busy(), timeout=10_000)
     worker.shutdown()
@@ -50,14 +51,14 @@ def _delete(widget: QWidget) -> None:
 def _hold(worker: DbWorker) -> threading.Event:
     """Keep the worker busy until the returned event is set."""
     release = threading.Event()
-    worker.submit(release.wait, 10)
+    worker.submit(lambda _ctx: release.wait(10))
     return release
 
 
 def test_result_reaches_a_live_owner(qtbot: QtBot, worker: DbWorker, fresh_db: Path) -> None:
     pane = _Pane()
     qtbot.addWidget(pane)
-    worker.submit(lambda: 42, on_result=pane.show_result)
+    worker.submit(lambda _ctx: 42, on_result=pane.show_result)
     qtbot.waitUntil(lambda: pane.label.text() == "42", timeout=5000)
 
 
@@ -68,9 +69,11 @@ def test_callbacks_into_a_deleted_window_are_skipped(
     release = _hold(worker)
     pane = _Pane()
     # A bound method: its object is the owner by default.
-    worker.submit(lambda: 1, on_result=pane.show_result)
+    worker.submit(lambda _ctx: 1, on_result=pane.show_result)
     # A lambda capturing the pane: the owner is passed.
-    worker.submit(lambda: 2, on_result=lambda v: (calls.append(v), pane.show_result(v)), owner=pane)
+    worker.submit(
+        lambda _ctx: 2, on_result=lambda v: (calls.append(v), pane.show_result(v)), owner=pane
+    )
     worker.submit(_raise_user_error, on_error=pane.show_error)
     _delete(pane)
     release.set()
@@ -105,7 +108,7 @@ def test_changes_are_broadcast_even_when_the_owner_is_gone(
     release = _hold(worker)
     pane = _Pane()
     changes = Changes.of("supplier")
-    worker.submit(lambda: changes, on_result=pane.show_result)
+    worker.submit(lambda _ctx: changes, on_result=pane.show_result)
     _delete(pane)
     release.set()
     qtbot.waitUntil(lambda: bool(broadcast), timeout=5000)
@@ -132,7 +135,7 @@ def test_a_new_job_with_the_same_key_interrupts_the_running_one(
     results: list[object] = []
     errors: list[BaseException] = []
 
-    def slow_search() -> object:
+    def slow_search(_ctx: object) -> object:
         started.set()
         return db.execute_sql(_SLOW_COUNT).fetchone()[0]
 
@@ -140,7 +143,9 @@ def test_a_new_job_with_the_same_key_interrupts_the_running_one(
     assert started.wait(5)
     time.sleep(0.2)  # the statement is running now, not about to start
     begun = time.monotonic()
-    worker.submit(lambda: "new", on_result=results.append, on_error=errors.append, key="search")
+    worker.submit(
+        lambda _ctx: "new", on_result=results.append, on_error=errors.append, key="search"
+    )
     qtbot.waitUntil(lambda: results == ["new"], timeout=5000)
     assert time.monotonic() - begun < 5
     qtbot.waitUntil(lambda: not worker.is_busy(), timeout=5000)
@@ -155,7 +160,7 @@ def test_queued_jobs_are_superseded_only_by_their_own_key(
     results: list[str] = []
     release = _hold(worker)
 
-    def job(name: str) -> str:
+    def job(_ctx: object, name: str) -> str:
         ran.append(name)
         return name
 
@@ -167,11 +172,11 @@ def test_queued_jobs_are_superseded_only_by_their_own_key(
     assert ran == results == ["detail", "new search"]
 
 
-def _raise_user_error() -> None:
+def _raise_user_error(_ctx: object) -> None:
     raise UserError("The file is open in another program.")
 
 
-def _raise_bug() -> None:
+def _raise_bug(_ctx: object) -> None:
     print(1 / 0)
 
 
@@ -184,6 +189,6 @@ def test_every_job_reads_through_the_same_connection(
 
     seen: list[int] = []
     for n in range(1, 4):
-        worker.submit(lambda: id(db.connection()), on_result=seen.append)
+        worker.submit(lambda _ctx: id(db.connection()), on_result=seen.append)
         qtbot.waitUntil(lambda n=n: len(seen) == n, timeout=10_000)
     assert len(set(seen)) == 1, seen

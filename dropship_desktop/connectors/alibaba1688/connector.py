@@ -83,7 +83,7 @@ class Open1688Connector:
 
     Args:
         account: The distribution account whose buyer places, cancels and refunds. Required:
-            pass it here (``get_connector("open1688", account=...)``); until one is given (here
+            pass it here (``ctx.connectors.create("open1688", account=...)``); until one is given (here
             or by :meth:`sign_in`) every call raises :class:`AccountRequiredError` and nothing
             is sent. The connector never picks an account itself.
         gateway: The gateway (default: ``DROPSHIP_DESKTOP_1688_GATEWAY`` or the real one).

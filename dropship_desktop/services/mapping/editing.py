@@ -9,7 +9,7 @@ from ...domain.fulfilment import offer_id_from_ref
 from ...domain.timeutil import now_epoch
 from ...errors import UserError
 from ...i18n import QT_TRANSLATE_NOOP, with_values
-from ...store.db import db
+from ...store.db import connection, execute_sql
 from ..base import Changes, audit, write_op
 from .proposals import _local_offer
 from .rows import CONFIRMED, PROPOSED, _changes, _error, target_key
@@ -84,7 +84,7 @@ def _fill_listing(data: MappingInput) -> None:
     """Give a target typed for a known listing that listing's names (the file shows them)."""
     if data.title or data.merchant_code or data.platform_item_id or data.platform_sku_id:
         return
-    row = db.execute_sql(
+    row = execute_sql(
         "SELECT title, spec, merchant_code, platform_item_id, platform_sku_id FROM sku_mapping"
         " WHERE shop_id = ? AND listing_key = ? ORDER BY priority LIMIT 1",
         (data.shop_id, data.listing_key),
@@ -113,7 +113,7 @@ def _upsert(data: MappingInput, mapping_id: int | None, now: int) -> int:
     if offer_id is None:
         offer_id, product_id = _local_offer(offer_1688)
     else:
-        row = db.execute_sql(
+        row = execute_sql(
             "SELECT product_id, offer_ref FROM offer WHERE id = ?", (offer_id,)
         ).fetchone()
         if row is None:
@@ -122,7 +122,7 @@ def _upsert(data: MappingInput, mapping_id: int | None, now: int) -> int:
         offer_1688 = offer_1688 or offer_id_from_ref(row[1] or "")
     tkey = target_key(offer_1688, data.spec_id_1688.strip(), offer_id)
     state = CONFIRMED if data.confirmed else PROPOSED
-    clash = db.execute_sql(
+    clash = execute_sql(
         "SELECT id FROM sku_mapping WHERE shop_id = ? AND listing_key = ? AND target_key = ?",
         (data.shop_id, data.listing_key, tkey),
     ).fetchone()
@@ -131,12 +131,12 @@ def _upsert(data: MappingInput, mapping_id: int | None, now: int) -> int:
     if mapping_id is None:
         priority = data.priority
         if priority is None:
-            row = db.execute_sql(
+            row = execute_sql(
                 "SELECT max(priority) FROM sku_mapping WHERE shop_id = ? AND listing_key = ?",
                 (data.shop_id, data.listing_key),
             ).fetchone()
             priority = (row[0] + 1) if row and row[0] is not None else 0
-        cursor = db.execute_sql(
+        cursor = execute_sql(
             "INSERT INTO sku_mapping (shop_id, listing_key, platform_item_id, platform_sku_id,"
             " merchant_code, title, spec, product_id, offer_id, offer_id_1688, spec_id_1688,"
             " spec_text_1688, target_key, quantity_factor, priority, state, source,"
@@ -167,14 +167,14 @@ def _upsert(data: MappingInput, mapping_id: int | None, now: int) -> int:
         new_id = int(cursor.lastrowid)
         audit("sku_mapping", new_id, "create", after={"listing": data.listing_key, "target": tkey})
         return new_id
-    before = db.execute_sql(
+    before = execute_sql(
         "SELECT target_key, quantity_factor, state, priority FROM sku_mapping WHERE id = ?",
         (mapping_id,),
     ).fetchone()
     if before is None:
         raise _error(QT_TRANSLATE_NOOP("Errors", "This mapping no longer exists."))
     priority = before[3] if data.priority is None else data.priority
-    db.execute_sql(
+    execute_sql(
         "UPDATE sku_mapping SET product_id = ?, offer_id = ?, offer_id_1688 = ?, spec_id_1688 = ?,"
         " spec_text_1688 = ?, target_key = ?, quantity_factor = ?, state = ?, priority = ?,"
         " updated_at = ? WHERE id = ?",
@@ -227,7 +227,7 @@ def save_mapping(data: MappingInput, mapping_id: int | None = None) -> Changes:
 
 
 def _renumber_after(mapping_id: int) -> int:
-    row = db.execute_sql(
+    row = execute_sql(
         "SELECT shop_id, listing_key FROM sku_mapping WHERE id = ?", (mapping_id,)
     ).fetchone()
     if row:
@@ -238,13 +238,13 @@ def _renumber_after(mapping_id: int) -> int:
 def _renumber(shop_id: int, listing_key: str, order: Sequence[int] | None = None) -> None:
     ids = order or [
         r[0]
-        for r in db.execute_sql(
+        for r in execute_sql(
             "SELECT id FROM sku_mapping WHERE shop_id = ? AND listing_key = ?"
             " ORDER BY priority, id",
             (shop_id, listing_key),
         )
     ]
-    db.connection().executemany(
+    connection().executemany(
         "UPDATE sku_mapping SET priority = ? WHERE id = ?", [(i, m) for i, m in enumerate(ids)]
     )
 
@@ -256,10 +256,10 @@ def confirm_mappings(mapping_ids: Iterable[int]) -> Changes:
     now = now_epoch()
     done = []
     for mapping_id in ids:
-        row = db.execute_sql("SELECT state FROM sku_mapping WHERE id = ?", (mapping_id,)).fetchone()
+        row = execute_sql("SELECT state FROM sku_mapping WHERE id = ?", (mapping_id,)).fetchone()
         if row is None or row[0] == CONFIRMED:
             continue
-        db.execute_sql(
+        execute_sql(
             "UPDATE sku_mapping SET state = ?, updated_at = ? WHERE id = ?",
             (CONFIRMED, now, mapping_id),
         )
@@ -279,12 +279,12 @@ def confirm_mappings(mapping_ids: Iterable[int]) -> Changes:
 @write_op
 def delete_mapping(mapping_id: int) -> Changes:
     """Remove one target of a listing (the others move up)."""
-    row = db.execute_sql(
+    row = execute_sql(
         "SELECT shop_id, listing_key, target_key FROM sku_mapping WHERE id = ?", (mapping_id,)
     ).fetchone()
     if row is None:
         raise _error(QT_TRANSLATE_NOOP("Errors", "This mapping no longer exists."))
-    db.execute_sql("DELETE FROM sku_mapping WHERE id = ?", (mapping_id,))
+    execute_sql("DELETE FROM sku_mapping WHERE id = ?", (mapping_id,))
     _renumber(row[0], row[1])
     audit("sku_mapping", mapping_id, "delete", before={"listing": row[1], "target": row[2]})
     return _changes([mapping_id], QT_TRANSLATE_NOOP("Messages", "Mapping removed."))
@@ -293,14 +293,14 @@ def delete_mapping(mapping_id: int) -> Changes:
 @write_op
 def move_mapping(mapping_id: int, delta: int) -> Changes:
     """Move a target up (``delta < 0``) or down among its listing's targets (main = first)."""
-    row = db.execute_sql(
+    row = execute_sql(
         "SELECT shop_id, listing_key FROM sku_mapping WHERE id = ?", (mapping_id,)
     ).fetchone()
     if row is None:
         raise _error(QT_TRANSLATE_NOOP("Errors", "This mapping no longer exists."))
     ids = [
         r[0]
-        for r in db.execute_sql(
+        for r in execute_sql(
             "SELECT id FROM sku_mapping WHERE shop_id = ? AND listing_key = ? ORDER BY priority, id",
             row,
         )

@@ -10,7 +10,7 @@ from ...domain.fulfilment import listing_keys
 from ...domain.timeutil import now_epoch
 from ...errors import UserError
 from ...i18n import QT_TRANSLATE_NOOP, with_values
-from ...store.db import db
+from ...store.db import execute_sql
 from ..base import Changes, write_op
 from .editing import MappingInput, _renumber, _upsert, _validate
 from .rows import _MAPPING_SELECT, _STATE_TEXT, CONFIRMED, PROPOSED, _changes, _mapping
@@ -82,7 +82,7 @@ def export_mappings(path: str | os.PathLike[str]) -> int:
         )
         for shop, m in (
             (r[-1], _mapping(r[:-1]))
-            for r in db.execute_sql(
+            for r in execute_sql(
                 _MAPPING_SELECT.replace(
                     " FROM sku_mapping m",
                     ", (SELECT name FROM shop WHERE id = m.shop_id) FROM sku_mapping m",
@@ -144,7 +144,7 @@ def import_mappings(path: str | os.PathLike[str]) -> Changes:
             ),
             file=Path(path).name,
         )
-    shops = {r[1]: r[0] for r in db.execute_sql("SELECT id, name FROM shop")}
+    shops = {r[1]: r[0] for r in execute_sql("SELECT id, name FROM shop")}
 
     def cell(row: list[str], name: str) -> str:
         # Long ids come wrapped the way Excel keeps them as text (="…", as our CSV writes them).

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ...domain.fulfilment import listing_keys
-from ...store.db import db
+from ...store.db import execute_sql
 from .proposals import _closed_marks
 from .rows import (
     _CLOSED,
@@ -57,7 +57,7 @@ def waiting_line_rows(limit_orders: int | None = None) -> list[tuple[Any, ...]]:
     if limit_orders is not None:
         sql += " LIMIT ?"
         params.append(limit_orders)
-    return db.execute_sql(sql, params).fetchall()
+    return execute_sql(sql, params).fetchall()
 
 
 def listing_rows() -> list[ListingRow]:
@@ -66,7 +66,7 @@ def listing_rows() -> list[ListingRow]:
     Every listing of a waiting order's line (grouped by the key its mapping is stored under, or
     its most specific key), plus every listing that has a mapping.
     """
-    shops = {r[0]: (r[1], r[2]) for r in db.execute_sql("SELECT id, name, platform FROM shop")}
+    shops = {r[0]: (r[1], r[2]) for r in execute_sql("SELECT id, name, platform FROM shop")}
     rows = waiting_line_rows()
     lines = []
     info: dict[int, tuple[Any, ...]] = {}
@@ -100,9 +100,7 @@ def listing_rows() -> list[ListingRow]:
         )
         group["orders"].add(order_id)
     all_targets: dict[tuple[int, str], list[MappingRow]] = {}
-    for r in db.execute_sql(
-        _MAPPING_SELECT + " ORDER BY m.shop_id, m.listing_key, m.priority, m.id"
-    ):
+    for r in execute_sql(_MAPPING_SELECT + " ORDER BY m.shop_id, m.listing_key, m.priority, m.id"):
         row = _mapping(r)
         all_targets.setdefault((row.shop_id, row.listing_key), []).append(row)
         groups.setdefault(

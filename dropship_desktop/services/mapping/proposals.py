@@ -10,7 +10,7 @@ from typing import Any
 
 from ...domain.fulfilment import listing_keys, normalise_text, offer_id_from_ref
 from ...domain.timeutil import now_epoch
-from ...store.db import db
+from ...store.db import connection, execute_sql
 from ..base import audit, write_op
 from .rows import _CLOSED, PROPOSED, target_key
 
@@ -35,7 +35,7 @@ def _local_offer(offer_id_1688: str) -> tuple[int | None, int | None]:
     """The seller's own offer (and product) whose link names this 1688 offer, if any."""
     if not offer_id_1688:
         return None, None
-    row = db.execute_sql(
+    row = execute_sql(
         "SELECT id, product_id FROM offer WHERE offer_ref = ? OR offer_ref LIKE ? ORDER BY id"
         " LIMIT 1",
         (offer_id_1688, f"%{offer_id_1688}%"),
@@ -83,7 +83,7 @@ def propose_from_links(sales_order_ids: Iterable[int]) -> int:
     ids = sorted(set(sales_order_ids))
     proposed = 0
     now = now_epoch()
-    conn = db.connection()
+    conn = connection()
     known = _Known()
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
@@ -149,9 +149,7 @@ class _Known:
 
     def _load_offers(self) -> None:
         self.offers_loaded = True
-        for oid, pid, ref in db.execute_sql(
-            "SELECT id, product_id, offer_ref FROM offer ORDER BY id"
-        ):
+        for oid, pid, ref in execute_sql("SELECT id, product_id, offer_ref FROM offer ORDER BY id"):
             self.product_of_offer[oid] = pid
             offer_1688 = offer_id_from_ref(ref or "")
             if offer_1688:
@@ -170,7 +168,7 @@ class _Known:
     def listing(self, shop_id: int, key: str) -> list[tuple[str, int]]:
         if shop_id not in self.shops:
             self.shops.add(shop_id)
-            for skey, tkey, priority in db.execute_sql(
+            for skey, tkey, priority in execute_sql(
                 "SELECT listing_key, target_key, priority FROM sku_mapping WHERE shop_id = ?",
                 (shop_id,),
             ):
@@ -207,7 +205,7 @@ def _propose(
         return 0
     priority = max((p for _t, p in same_listing), default=-1) + 1
     known.mappings.setdefault((shop_id, listing_key), []).append((tkey, priority))
-    cursor = db.execute_sql(
+    cursor = execute_sql(
         "INSERT INTO sku_mapping (shop_id, listing_key, platform_item_id, platform_sku_id,"
         " merchant_code, title, spec, product_id, offer_id, offer_id_1688, spec_id_1688,"
         " spec_text_1688, target_key, quantity_factor, priority, state, source, learned_from,"

@@ -9,7 +9,7 @@ from typing import Any
 
 from ...domain.enums import CLOSED_1688_STATUSES
 from ...errors import UserError
-from ...store.db import db
+from ...store.db import execute_sql
 from ..base import Changes
 
 __all__ = ["MappingRow", "line_mappings", "mappings_of_listing"]
@@ -76,7 +76,7 @@ def mappings_of_listing(shop_id: int, listing_key: str) -> list[MappingRow]:
     """Every target of one listing, main first."""
     return [
         _mapping(r)
-        for r in db.execute_sql(
+        for r in execute_sql(
             _MAPPING_SELECT
             + " WHERE m.shop_id = ? AND m.listing_key = ? ORDER BY m.priority, m.id",
             (shop_id, listing_key),
@@ -102,7 +102,7 @@ def line_mappings(lines: Iterable[LineListing]) -> dict[int, list[MappingRow]]:
     by_listing: dict[tuple[int, str], list[MappingRow]] = {}
     for start in range(0, len(keys), 500):
         part = keys[start : start + 500]
-        for r in db.execute_sql(
+        for r in execute_sql(
             _MAPPING_SELECT + " WHERE m.listing_key IN (SELECT value FROM json_each(?))"
             " ORDER BY m.priority, m.id",
             (json.dumps(part, ensure_ascii=False),),

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
+from ...context import shorten_switch_interval
 from ...domain.enums import SalesStatus
 from ...domain.order_summary import new_order_figures
 from ...domain.orders import product_summary
@@ -70,6 +71,7 @@ def _import_shop(
         builder.risk = RiskBatch(conn)
     report("writing", 0, total)
     writer = BulkOrderWriter(conn, index_in_bulk=total >= tuning.BULK_INDEX_FROM)
+    restore_switching = shorten_switch_interval()  # the writer's helper gets the GIL back sooner
     try:
         if (
             streamed
@@ -104,6 +106,7 @@ def _import_shop(
         writer.finish()
     finally:
         writer.close()
+        restore_switching()
         if lookup is not None:
             lookup.close()
     updates = builder.updates

@@ -31,7 +31,7 @@ from .api import (
     place_via_api,
     resolve_unknown,
 )
-from .attempts import DEFAULT_MIN_MARGIN_PCT, AttemptRow, attempts_of, forget_session
+from .attempts import DEFAULT_MIN_MARGIN_PCT, AttemptRow, attempts_of
 from .placing import (
     PurchaseStart,
     abandon_purchase,
@@ -72,7 +72,6 @@ __all__ = [
     "attempts_of",
     "confirm_ordered",
     "find_interrupted_purchases",
-    "forget_session",
     "link_purchase",
     "on_supplier_orders_linked",
     "place_via_api",

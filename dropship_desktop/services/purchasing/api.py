@@ -19,6 +19,7 @@ from ...connectors.base import (
     PlaceResult,
     PurchaseRequest,
 )
+from ...context import AppContext
 from ...domain.enums import (
     OrderStatus1688,
 )
@@ -27,7 +28,7 @@ from ...domain.fulfilment import (
 )
 from ...errors import UserError
 from ...i18n import QT_TRANSLATE_NOOP
-from ...store.db import db
+from ...store.db import execute_sql
 from ..base import Changes, write_op
 from .attempts import (
     _ATTEMPT_SQL,
@@ -38,8 +39,6 @@ from .attempts import (
     _changes,
     _load_attempt,
     _refuse_state,
-    _session_attempts,
-    _session_lock,
     _set_state,
 )
 from .placing import _full_receiver, _link_orders, start_purchase
@@ -92,12 +91,11 @@ def _request(attempt: AttemptRow) -> PurchaseRequest:
 
 
 @write_op
-def _begin_send(attempt_id: int) -> AttemptRow:
+def _begin_send(ctx: AppContext, attempt_id: int) -> AttemptRow:
     attempt = _load_attempt(attempt_id)
     if attempt.state is not _S.RECORDED:
         raise _refuse_state(attempt)
-    with _session_lock:
-        _session_attempts.add(attempt_id)
+    ctx.session.remember_attempt(attempt_id)
     _set_state(attempt, _S.SENT)
     return _load_attempt(attempt_id)
 
@@ -150,6 +148,7 @@ def _mark_unknown(attempt_id: int, message: str) -> Changes:
 
 
 def place_via_api(
+    ctx: AppContext,
     sales_order_id: int,
     connector: OrderingConnector,
     *,
@@ -185,6 +184,7 @@ def place_via_api(
     step: RunDb = run_db or _here
     start = step(
         lambda: start_purchase(
+            ctx,
             sales_order_id,
             channel="api",
             connector=connector.name,
@@ -207,7 +207,7 @@ def place_via_api(
         return PurchaseOutcome(
             attempt.id, _S.FAILED, "", preview.error_code, preview.message, changes
         )
-    step(lambda: _begin_send(attempt.id))
+    step(lambda: _begin_send(ctx, attempt.id))
     try:
         result: PlaceResult = connector.place_order(request)
     except ConnectorUnavailable as exc:
@@ -237,7 +237,7 @@ def place_via_api(
 
 
 def resolve_unknown(
-    attempt_id: int, connector: OrderingConnector, *, run_db: RunDb | None = None
+    ctx: AppContext, attempt_id: int, connector: OrderingConnector, *, run_db: RunDb | None = None
 ) -> PurchaseOutcome:
     """Settle a purchase whose answer was lost by looking its ``outOrderId`` up on 1688.
 
@@ -264,7 +264,7 @@ def resolve_unknown(
             order=attempt.out_order_id,
         )
     sent, account_id = step(
-        lambda: db.execute_sql(
+        lambda: execute_sql(
             "SELECT COALESCE(sent_at, created_at), account_id FROM purchase_attempt WHERE id = ?",
             (attempt.id,),
         ).fetchone()
@@ -306,14 +306,14 @@ def resolve_unknown(
 
 def attempt_account_id(attempt_id: int) -> int | None:
     """The distribution account a purchase was recorded under (``None``: none or deleted)."""
-    row = db.execute_sql(
+    row = execute_sql(
         "SELECT account_id FROM purchase_attempt WHERE id = ?", (attempt_id,)
     ).fetchone()
     return int(row[0]) if row and row[0] is not None else None
 
 
 @write_op
-def find_interrupted_purchases() -> list[AttemptRow]:
+def find_interrupted_purchases(ctx: AppContext) -> list[AttemptRow]:
     """At start-up: API purchases the app stopped during become ``unknown`` (to be looked up).
 
     A purchase still ``sent`` from an earlier run may or may not have reached 1688; an API
@@ -321,14 +321,13 @@ def find_interrupted_purchases() -> list[AttemptRow]:
     """
     rows = [
         _attempt(r)
-        for r in db.execute_sql(
+        for r in execute_sql(
             _ATTEMPT_SQL + " WHERE state IN (?, ?) AND channel = 'api'",
             (_S.SENT.value, _S.RECORDED.value),
         )
     ]
     changed = []
-    with _session_lock:
-        ours = set(_session_attempts)
+    ours = ctx.session.attempts()
     for attempt in rows:
         if attempt.id in ours:
             continue

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import logging
 import re
-import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -26,10 +25,10 @@ from ...domain.fulfilment import (
 from ...domain.timeutil import now_epoch
 from ...errors import UserError
 from ...i18n import QT_TRANSLATE_NOOP, label
-from ...store.db import db
+from ...store.db import execute_sql
 from ..base import Changes, audit
 
-__all__ = ["DEFAULT_MIN_MARGIN_PCT", "AttemptRow", "attempts_of", "forget_session"]
+__all__ = ["DEFAULT_MIN_MARGIN_PCT", "AttemptRow", "attempts_of"]
 
 log = logging.getLogger(__name__)
 
@@ -58,17 +57,6 @@ TO_PURCHASE = (
     " AND (o.supplier_status IS NULL OR o.supplier_status IN ('cancel', 'terminated'))"
 )
 _ALL_PAID = "sales_order o INDEXED BY sales_order_to_ship WHERE o.status = 'paid'"
-
-# Attempts this process sent: find_interrupted_purchases() leaves them alone.
-_session_lock = threading.Lock()
-_session_attempts: set[int] = set()
-
-
-def forget_session() -> None:
-    """Forget this run's attempts, as a restart would (tests simulate a crash with it)."""
-    with _session_lock:
-        _session_attempts.clear()
-
 
 # ---- the queue -----------------------------------------------------------------------------
 
@@ -118,7 +106,7 @@ def _changes(sales_order_id: int, attempt_id: int, message: str = "", **params: 
 
 
 def _load_attempt(attempt_id: int) -> AttemptRow:
-    row = db.execute_sql(_ATTEMPT_SQL + " WHERE id = ?", (attempt_id,)).fetchone()
+    row = execute_sql(_ATTEMPT_SQL + " WHERE id = ?", (attempt_id,)).fetchone()
     if row is None:
         raise UserError(QT_TRANSLATE_NOOP("Errors", "This purchase no longer exists."))
     return _attempt(row)
@@ -146,7 +134,7 @@ def _set_state(attempt: AttemptRow, state: AttemptState, **values: Any) -> None:
     for key, value in values.items():
         sets.append(f"{key} = ?")
         params.append(value)
-    db.execute_sql(
+    execute_sql(
         f"UPDATE purchase_attempt SET {', '.join(sets)} WHERE id = ?", [*params, attempt.id]
     )
     audit(
@@ -166,7 +154,7 @@ def attempts_of(sales_order_id: int) -> list[AttemptRow]:
     """Every purchase attempt of a shop order, oldest first."""
     return [
         _attempt(r)
-        for r in db.execute_sql(
+        for r in execute_sql(
             _ATTEMPT_SQL + " WHERE sales_order_id = ? ORDER BY id", (sales_order_id,)
         )
     ]

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import peewee
 
+from ...context import AppContext
 from ...domain.enums import (
     OrderStatus1688,
 )
@@ -26,7 +27,7 @@ from ...domain.fulfilment import (
 from ...domain.timeutil import now_epoch
 from ...errors import UserError
 from ...i18n import QT_TRANSLATE_NOOP, Label, label
-from ...store.db import db
+from ...store.db import connection, execute_sql
 from ..base import Changes, audit, write_op
 from ..mapping import propose_from_links
 from ..order_summaries import refresh_order_summaries
@@ -76,7 +77,7 @@ class PurchaseStart:
 
 
 def _full_receiver(sales_order_id: int) -> tuple[Receiver, str, str]:
-    row = db.execute_sql(
+    row = execute_sql(
         "SELECT buyer_name, buyer_phone, ship_address, shop_order_no, buyer_data_removed"
         " FROM sales_order WHERE id = ?",
         (sales_order_id,),
@@ -90,6 +91,7 @@ def _full_receiver(sales_order_id: int) -> tuple[Receiver, str, str]:
 
 @write_op
 def start_purchase(
+    ctx: AppContext,
     sales_order_id: int,
     *,
     channel: str = "manual",
@@ -108,7 +110,7 @@ def start_purchase(
     Raises:
         UserError: Why it cannot be placed, and what to do.
     """
-    existing = db.execute_sql(
+    existing = execute_sql(
         _ATTEMPT_SQL + f" WHERE sales_order_id = ? AND state IN ({_LIVE_MARKS})",
         [sales_order_id, *_LIVE],
     ).fetchone()
@@ -122,7 +124,7 @@ def start_purchase(
             ),
             state=label(attempt.state),
         )
-    live = db.execute_sql(
+    live = execute_sql(
         "SELECT order_id_1688 FROM supplier_order WHERE sales_order_id = ?"
         f" AND status NOT IN ({_CLOSED_MARKS}) ORDER BY id LIMIT 1",
         [sales_order_id, *_CLOSED],
@@ -174,10 +176,10 @@ def start_purchase(
         )
         for line in row.lines
     ]
-    now = now_epoch()
+    now = ctx.clock()
     out_order_id = f"DSD{sales_order_id}-{uuid.uuid4().hex[:12]}"
     try:
-        cursor = db.execute_sql(
+        cursor = execute_sql(
             "INSERT INTO purchase_attempt (sales_order_id, out_order_id, channel, connector,"
             " account_id, state, order_again, cargo, goods_fen, dropship_fee_fen, shipping_fen,"
             " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -241,7 +243,7 @@ def start_purchase(
 
 
 @write_op
-def confirm_ordered(attempt_id: int) -> Changes:
+def confirm_ordered(ctx: AppContext, attempt_id: int) -> Changes:
     """The seller placed the order on 1688; its number is not known yet."""
     attempt = _load_attempt(attempt_id)
     if attempt.state is _S.NUMBER_PENDING:
@@ -259,7 +261,7 @@ def confirm_ordered(attempt_id: int) -> Changes:
 
 
 @write_op
-def abandon_purchase(attempt_id: int, note: str = "") -> Changes:
+def abandon_purchase(ctx: AppContext, attempt_id: int, note: str = "") -> Changes:
     """Nothing was ordered on 1688 after all: the shop order goes back to the queue.
 
     An API attempt whose answer was lost (``unknown``) cannot be abandoned: look it up.
@@ -289,7 +291,7 @@ def _link_orders(
 ) -> list[int]:
     """Link (or create) the 1688 orders *numbers* to the attempt's shop order."""
     now = now_epoch()
-    so = db.execute_sql(
+    so = execute_sql(
         "SELECT o.shop_order_no, sh.platform, o.buyer_name, o.buyer_phone FROM sales_order o"
         " JOIN shop sh ON sh.id = o.shop_id WHERE o.id = ?",
         (attempt.sales_order_id,),
@@ -303,17 +305,17 @@ def _link_orders(
     for cargo in attempt.cargo:
         groups.setdefault(cargo.supplier_id or cargo.offer_id_1688, []).append(cargo)
     group_list = list(groups.values())
-    account = db.execute_sql(
+    account = execute_sql(
         "SELECT account_id FROM purchase_attempt WHERE id = ?", (attempt.id,)
     ).fetchone()[0]
     linked = []
     for index, number in enumerate(numbers):
-        row = db.execute_sql(
+        row = execute_sql(
             "SELECT id, sales_order_id FROM supplier_order WHERE order_id_1688 = ?", (number,)
         ).fetchone()
         if row is not None:
             if row[1] not in (None, attempt.sales_order_id):
-                other = db.execute_sql(
+                other = execute_sql(
                     "SELECT shop_order_no FROM sales_order WHERE id = ?", (row[1],)
                 ).fetchone()
                 raise UserError(
@@ -324,7 +326,7 @@ def _link_orders(
                     order=number,
                     other=other[0] if other else row[1],
                 )
-            db.execute_sql(
+            execute_sql(
                 "UPDATE supplier_order SET sales_order_id = ?, updated_at = ? WHERE id = ?",
                 (attempt.sales_order_id, now, row[0]),
             )
@@ -338,7 +340,7 @@ def _link_orders(
         fee = attempt_fee = 0
         freight = 0
         if first:
-            attempt_row = db.execute_sql(
+            attempt_row = execute_sql(
                 "SELECT dropship_fee_fen, shipping_fen FROM purchase_attempt WHERE id = ?",
                 (attempt.id,),
             ).fetchone()
@@ -349,7 +351,7 @@ def _link_orders(
         if total_fen is not None and first:
             goods = max(0, total_fen - freight)
             fee = 0
-        cursor = db.execute_sql(
+        cursor = execute_sql(
             "INSERT INTO supplier_order (sales_order_id, supplier_id, offer_id, account_id,"
             " order_id_1688, status, product_title, quantity, cost_fen, dropship_fee_fen,"
             " shipping_fen, paid_fen, recipient_name, recipient_phone, created_at, updated_at,"
@@ -376,7 +378,7 @@ def _link_orders(
             ),
         )
         so_id = int(cursor.lastrowid)
-        db.connection().executemany(
+        connection().executemany(
             "INSERT INTO supplier_order_line (supplier_order_id, line_no, title, offer_id_1688,"
             " sku_id_1688, quantity, unit_price_fen, amount_fen) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [
@@ -408,7 +410,7 @@ def _link_orders(
 
 
 @write_op
-def link_purchase(attempt_id: int, numbers_text: str) -> Changes:
+def link_purchase(ctx: AppContext, attempt_id: int, numbers_text: str) -> Changes:
     """Link the 1688 order(s) the seller placed, from the number(s) pasted.
 
     A number 1688 already exported into the app is linked; a new one is created as a paid,
@@ -460,7 +462,7 @@ def on_supplier_orders_linked(sales_order_ids: Iterable[int]) -> int:
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         marks = ",".join("?" * len(chunk))
-        for row in db.execute_sql(
+        for row in execute_sql(
             _ATTEMPT_SQL + f" WHERE sales_order_id IN ({marks}) AND state IN ({_LIVE_MARKS})",
             [*chunk, *_LIVE],
         ).fetchall():
@@ -469,7 +471,7 @@ def on_supplier_orders_linked(sales_order_ids: Iterable[int]) -> int:
                 continue  # being answered right now
             numbers = [
                 r[0]
-                for r in db.execute_sql(
+                for r in execute_sql(
                     "SELECT order_id_1688 FROM supplier_order WHERE sales_order_id = ?"
                     f" AND status NOT IN ({_CLOSED_MARKS}) AND created_at >= ? ORDER BY id",
                     [attempt.sales_order_id, *_CLOSED, attempt.created_at - 3600],

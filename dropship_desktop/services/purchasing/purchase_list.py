@@ -10,7 +10,7 @@ from ...domain.fulfilment import (
 )
 from ...errors import UserError
 from ...i18n import QT_TRANSLATE_NOOP
-from ...store.db import db
+from ...store.db import execute_sql
 from ..base import audit, write_op
 from .placing import _full_receiver
 from .queue import queue_ids, queue_rows
@@ -155,14 +155,14 @@ def real_line_costs(supplier_order_id: int) -> list[LineCost]:
     each line is marked estimated.
     """
 
-    order = db.execute_sql(
+    order = execute_sql(
         "SELECT paid_fen, cost_fen, dropship_fee_fen, shipping_fen FROM supplier_order"
         " WHERE id = ?",
         (supplier_order_id,),
     ).fetchone()
     if order is None:
         return []
-    lines = db.execute_sql(
+    lines = execute_sql(
         "SELECT line_no, title, amount_fen, unit_price_fen, quantity FROM supplier_order_line"
         " WHERE supplier_order_id = ? ORDER BY line_no",
         (supplier_order_id,),

@@ -29,7 +29,7 @@ from ...domain.offer_ranking import rank_offers
 from ...domain.risk import RiskLevel
 from ...domain.sourcing import OfferFacts, SupplierFacts, price_for_quantity
 from ...domain.timeutil import now_utc
-from ...store.db import db
+from ...store.db import execute_sql
 from ...store.sourcing_queries import tiers_of
 from ..mapping import LineListing, MappingRow, line_mappings
 from .attempts import (
@@ -83,9 +83,9 @@ def queue_ids(limit: int | None = None, *, include_ordered: bool = False) -> lis
             params.append(limit)
         found.extend(
             (float("inf") if ship_by is None else ship_by, oid)
-            for oid, ship_by in db.execute_sql(sql, params)
+            for oid, ship_by in execute_sql(sql, params)
         )
-    extra = db.execute_sql(
+    extra = execute_sql(
         "SELECT o.id, o.ship_by FROM purchase_attempt a JOIN sales_order o"
         f" ON o.id = a.sales_order_id WHERE a.state IN ({_LIVE_MARKS}) AND o.status != ?",
         [*_LIVE, SalesStatus.PAID.value],
@@ -98,7 +98,7 @@ def queue_ids(limit: int | None = None, *, include_ordered: bool = False) -> lis
 
 def queue_count() -> int:
     """How many shop orders wait (the view asks in the background)."""
-    paid = db.execute_sql(
+    paid = execute_sql(
         f"SELECT count(*) FROM {TO_PURCHASE} AND {_NO_LIVE_SUPPLIER}",
         list(_CLOSED),
     ).fetchone()[0]
@@ -108,7 +108,7 @@ def queue_count() -> int:
 def in_progress_count() -> int:
     """The queue's orders that are no longer paid but have a purchase still in progress (few)."""
     return int(
-        db.execute_sql(
+        execute_sql(
             "SELECT count(*) FROM purchase_attempt a JOIN sales_order o"
             f" ON o.id = a.sales_order_id WHERE a.state IN ({_LIVE_MARKS}) AND o.status != ?",
             [*_LIVE, SalesStatus.PAID.value],
@@ -119,7 +119,7 @@ def in_progress_count() -> int:
 def queue_due_count(before: int) -> int:
     """How many paid orders of the queue must ship before *before* (or already had to)."""
     return int(
-        db.execute_sql(
+        execute_sql(
             f"SELECT count(*) FROM {TO_PURCHASE} AND o.ship_by < ? AND {_NO_LIVE_SUPPLIER}",
             [before, *_CLOSED],
         ).fetchone()[0]
@@ -206,7 +206,7 @@ class QueueRow:
 def _load_offers(offer_ids: set[int], product_ids: set[int]) -> dict[int, OfferInfo]:
     if not offer_ids and not product_ids:
         return {}
-    rows = db.execute_sql(
+    rows = execute_sql(
         "SELECT o.id, s.id, s.name, s.kind, s.years_on_1688, s.rating, s.on_time_rate,"
         " s.incidents, o.unit_cost_fen,"
         " (SELECT group_concat(t.min_qty || ':' || t.unit_price_fen, ';') FROM"
@@ -291,7 +291,7 @@ def queue_rows(
     marks = ",".join("?" * len(id_list))
     orders = {
         r[0]: r
-        for r in db.execute_sql(
+        for r in execute_sql(
             "SELECT o.id, o.shop_id, sh.name, sh.platform, o.shop_order_no, o.status, o.ship_by,"
             " o.paid_at, o.buyer_name, o.buyer_phone, o.ship_address, o.sale_fen,"
             " o.buyer_data_removed, o.risk_level, o.risk_rules, o.risk_checked"
@@ -301,7 +301,7 @@ def queue_rows(
         )
     }
     lines: dict[int, list[tuple[Any, ...]]] = {}
-    for r in db.execute_sql(
+    for r in execute_sql(
         "SELECT sales_order_id, id, title, spec, quantity, unit_price_fen, product_id,"
         " platform_item_id, platform_sku_id, sku FROM sales_order_line"
         f" WHERE sales_order_id IN ({marks}) ORDER BY id",
@@ -312,7 +312,7 @@ def queue_rows(
         a.sales_order_id: a
         for a in (
             _attempt(r)
-            for r in db.execute_sql(
+            for r in execute_sql(
                 _ATTEMPT_SQL + f" WHERE sales_order_id IN ({marks}) AND state IN ({_LIVE_MARKS})",
                 [*id_list, *_LIVE],
             )
@@ -320,7 +320,7 @@ def queue_rows(
     }
     closed_before: dict[int, int] = {}
     live_orders: dict[int, int] = {}
-    for sales_id, status in db.execute_sql(
+    for sales_id, status in execute_sql(
         f"SELECT sales_order_id, status FROM supplier_order WHERE sales_order_id IN ({marks})",
         id_list,
     ):

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...connectors import Capability, connector_info
+from ...connectors import Capability, ConnectorRegistry
 from ...domain.after_sales import (
     BuyerState,
     CaseKind,
@@ -52,10 +52,12 @@ _CHECKABLE = frozenset(
 )
 
 
-def _tracks_refunds(kind: object) -> bool:
+def _tracks_refunds(registry: ConnectorRegistry | None, kind: object) -> bool:
     """Whether the case's connector kind reads and withdraws refund applications itself."""
+    if registry is None:
+        return False
     try:
-        return connector_info(str(kind or "manual")).can(Capability.TRACKS_REFUNDS)
+        return registry.info(str(kind or "manual")).can(Capability.TRACKS_REFUNDS)
     except UserError:  # a kind this build does not know
         return False
 
@@ -150,6 +152,9 @@ class CaseDetailPane(QWidget):
         super().__init__(parent)
         self.setObjectName("caseDetail")
         self.detail: CaseDetail | None = None
+        #: The application's connector kinds (set by the view): which buttons a case's connector
+        #: gets.
+        self.registry: ConnectorRegistry | None = None
         self.now = 0
         self._templates: list[tuple[int, str, str, str]] = []
         self.title = QLabel()
@@ -392,7 +397,7 @@ class CaseDetailPane(QWidget):
                     lambda _=False, t=target.value: self.supplier_step.emit(t),
                     f"supplier_{target.value}",
                 )  # fmt: skip
-            if c["supplier_refund_id"] and _tracks_refunds(c.get("connector")):
+            if c["supplier_refund_id"] and _tracks_refunds(self.registry, c.get("connector")):
                 if supplier in _CHECKABLE:
                     self._add_button(
                         self.supplier_buttons, self.tr("Check o&n 1688"),

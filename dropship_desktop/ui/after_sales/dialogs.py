@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...connectors import Capability, connector_info, get_connector
+from ...connectors import Capability, ConnectorRegistry
 from ...connectors.defaults import default_refund_reasons
 from ...connectors.manual import AFTER_SALES_REFUND, RETURN_GOODS, ManualConnector
 from ...domain.after_sales import (
@@ -45,7 +45,7 @@ from ...services import after_sales_supplier as supplier_svc
 from ...services.base import Changes
 from ..formatting import enum_label, format_money, user_error_text
 from ..network import NetworkWorker
-from ..tasks import DbWorker
+from ..tasks import DbWorker, without_context
 from ..widgets.field_error import ErrorLabel
 from ..widgets.money_edit import MoneyEdit
 
@@ -76,25 +76,26 @@ CHANNEL_TIPS = {
 }
 
 
-def connector_for(kind: str, account: AccountRef | None = None) -> Any:
-    """The connector of a distribution account kind; the manual one opens the system browser.
+def connector_for(registry: ConnectorRegistry, kind: str, account: AccountRef | None = None) -> Any:
+    """The connector of a distribution account kind (from *registry*: the application context's);
+    the manual one opens the system browser.
 
     *account* is the distribution account the 1688 order was bought with: a connector that acts
     for one account (the 1688 Open Platform) is made for it, never for another.
     """
     if kind == "manual" or not kind:
         return ManualConnector(open_url=lambda url: QDesktopServices.openUrl(QUrl(url)))
-    if account is not None and connector_info(kind).can(Capability.NETWORK):
-        return get_connector(kind, account=account)
-    return get_connector(kind)
+    if account is not None and registry.info(kind).can(Capability.NETWORK):
+        return registry.create(kind, account=account)
+    return registry.create(kind)
 
 
-def _networked(connector: Any) -> bool:
+def _networked(registry: ConnectorRegistry, connector: Any) -> bool:
     """Whether *connector* talks to 1688 over the network (its calls never run on the UI
     thread or the DB worker)."""
     kind = str(getattr(connector, "name", "") or "")
     try:
-        return bool(kind) and connector_info(kind).can(Capability.NETWORK)
+        return bool(kind) and registry.info(kind).can(Capability.NETWORK)
     except UserError:
         return False
 
@@ -133,7 +134,9 @@ class _ServiceDialog(QDialog):
 
     def submit(self, call: Callable[..., Changes]) -> None:
         """Run the service call off the UI thread (the DB worker; see SupplierStepDialog)."""
-        self.worker.submit(call, on_result=self._succeeded, on_error=self._failed, owner=self)
+        self.worker.submit(
+            without_context(call), on_result=self._succeeded, on_error=self._failed, owner=self
+        )
 
     def _succeeded(self, changes: Changes) -> None:
         self.buttons.setEnabled(True)
@@ -361,12 +364,12 @@ class SupplierStepDialog(_ServiceDialog):
             )
             self.reason = QComboBox()
             self.reason.setObjectName("supplierReason")
-            if _networked(connector):
+            if _networked(worker.ctx.connectors, connector):
                 # 1688's list comes over the network: the built-in list until it arrives.
                 self._fill_reasons(default_refund_reasons())
                 self._network = self._network_worker()
                 self._network.submit(
-                    connector.refund_reasons, order_1688, "aftersaleBuyerReceived",
+                    without_context(connector.refund_reasons), order_1688, "aftersaleBuyerReceived",
                     on_result=self._fill_reasons, on_error=lambda _e: None, owner=self,
                 )  # fmt: skip
             else:
@@ -525,12 +528,12 @@ class SupplierStepDialog(_ServiceDialog):
         """A connector that talks to 1688 over the network is called on a network worker (its
         database steps go back to the DB worker through ``run_db``); the manual one asks the
         seller and answers at once, on the DB worker as before."""
-        if not _networked(self.connector):
+        if not _networked(self.worker.ctx.connectors, self.connector):
             super().submit(call)
             return
         network = self._network_worker()
         network.submit(
-            call,
+            without_context(call),
             run_db=network.run_db,
             on_result=self._succeeded,
             on_error=self._failed,

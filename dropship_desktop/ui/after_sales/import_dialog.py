@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...context import AppContext
 from ...services.after_sales_import import (
     FIELD_TEXT,
     FIELDS,
@@ -33,7 +34,7 @@ from ...services.base import Changes
 from ...store.lookups import shops_by_name
 from ..app_setup import current_language
 from ..formatting import translated, user_error_text
-from ..tasks import DbWorker
+from ..tasks import DbWorker, without_context
 from ..widgets.field_error import ErrorLabel
 
 __all__ = ["AfterSalesImportDialog", "export_cases"]
@@ -41,7 +42,7 @@ __all__ = ["AfterSalesImportDialog", "export_cases"]
 _DIR_KEY = "after_sales/last_dir"
 
 
-def _shops() -> list[tuple[int, str]]:
+def _shops(ctx: AppContext) -> list[tuple[int, str]]:
     return shops_by_name()
 
 
@@ -156,7 +157,7 @@ class AfterSalesImportDialog(QDialog):
         self.import_button.setEnabled(False)
         self.error.show_error("")
         self.worker.submit(
-            preview_after_sales_import, self.path.text(), shop=shop, mapping=mapping,
+            without_context(preview_after_sales_import), self.path.text(), shop=shop, mapping=mapping,
             on_result=self._show_preview, on_error=self._failed, key="after-sales-preview",
             owner=self,
         )  # fmt: skip
@@ -203,7 +204,7 @@ class AfterSalesImportDialog(QDialog):
             return
         self.import_button.setEnabled(False)
         self.worker.submit(
-            commit_after_sales_import, self.preview, on_result=self._done, on_error=self._failed,
+            without_context(commit_after_sales_import), self.preview, on_result=self._done, on_error=self._failed,
             owner=self,
         )  # fmt: skip
 
@@ -242,4 +243,11 @@ def export_cases(parent: QWidget, worker: DbWorker) -> None:
         if isinstance(error, UserError):
             show_user_error(parent, error)
 
-    worker.submit(export_after_sales, path, lang, on_result=done, on_error=failed, owner=parent)
+    worker.submit(
+        without_context(export_after_sales),
+        path,
+        lang,
+        on_result=done,
+        on_error=failed,
+        owner=parent,
+    )

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 from ...services.base import Changes
 from ...store.lookups import order_number_and_sale
+from ..tasks import without_context
 from ..view_base import icon
 from .dialogs import OpenCaseDialog
 
@@ -52,7 +53,9 @@ def open_after_sales_case(parent: QWidget, sales_order_id: int) -> None:
         dialog.done_changes.connect(lambda changes: _go_to_case(parent, changes))
         dialog.open()
 
-    worker.submit(order_number_and_sale, sales_order_id, on_result=show, owner=parent)
+    worker.submit(
+        without_context(order_number_and_sale), sales_order_id, on_result=show, owner=parent
+    )
 
 
 def _go_to_case(parent: QWidget, changes: Changes) -> None:

@@ -30,7 +30,7 @@ from ...domain.enums import ShopPlatform
 from ...services import after_sales as svc
 from ...services.base import Changes
 from ..formatting import enum_label, user_error_text
-from ..tasks import DbWorker
+from ..tasks import DbWorker, without_context
 from ..widgets.field_error import ErrorLabel
 
 __all__ = ["DeadlinesDialog", "TemplatesDialog"]
@@ -101,7 +101,11 @@ class TemplatesDialog(QDialog):
     def _load(self, select: int | None = None) -> None:
         from ...store.after_sales_queries import templates
 
-        self.worker.submit(templates, on_result=lambda rows: self._loaded(rows, select), owner=self)
+        self.worker.submit(
+            without_context(templates),
+            on_result=lambda rows: self._loaded(rows, select),
+            owner=self,
+        )
 
     def _loaded(self, rows: list[tuple[int, str, str, str]], select: int | None) -> None:
         self._rows = rows
@@ -141,7 +145,7 @@ class TemplatesDialog(QDialog):
         template_id = self._current
         name, kind, body = self.name.text(), str(self.kind.currentData()), self.body.toPlainText()
         self.worker.submit(
-            lambda: svc.save_template(template_id, name, kind, body),
+            lambda _ctx: svc.save_template(template_id, name, kind, body),
             on_result=self._saved,
             on_error=lambda e: self.error.show_error(user_error_text(e)),
             owner=self,
@@ -157,7 +161,7 @@ class TemplatesDialog(QDialog):
             return
         template_id = self._current
         self.worker.submit(
-            lambda: svc.delete_template(template_id), on_result=self._saved, owner=self
+            lambda _ctx: svc.delete_template(template_id), on_result=self._saved, owner=self
         )
 
 
@@ -215,7 +219,7 @@ class DeadlinesDialog(QDialog):
         self.resize(640, 380)
         from ...store.after_sales_queries import deadline_hours
 
-        self.worker.submit(deadline_hours, on_result=self._loaded, owner=self)
+        self.worker.submit(without_context(deadline_hours), on_result=self._loaded, owner=self)
 
     def _loaded(self, hours: dict[str, dict[tuple[str, str], int]]) -> None:
         self._hours = hours
@@ -236,7 +240,7 @@ class DeadlinesDialog(QDialog):
         platform = str(self.platform.currentData())
         rows = [(platform, k, s, spin.value()) for (k, s), spin in self.spins.items()]
         self.worker.submit(
-            lambda: svc.set_deadline_hours(rows),
+            lambda _ctx: svc.set_deadline_hours(rows),
             on_result=self._saved,
             on_error=lambda e: self.error.show_error(user_error_text(e)),
             owner=self,

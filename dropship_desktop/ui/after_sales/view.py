@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...connectors import Capability, connector_info
+from ...connectors import Capability
+from ...context import AppContext
 from ...domain.after_sales import BuyerState, CaseKind, SupplierState, buyer_next_states
 from ...domain.cancel_flow import AccountRef
 from ...domain.risk import RULES
@@ -51,7 +52,7 @@ from ...store.after_sales_queries import (
 from ..app_setup import show_user_error
 from ..formatting import changes_text, enum_label, format_money, translated
 from ..network import NetworkWorker
-from ..tasks import DbWorker
+from ..tasks import DbWorker, without_context
 from ..view_base import View, icon, with_shortcut
 from ..widgets.column_widths import datetime_width, order_number_width
 from ..widgets.tables import read_only_table
@@ -104,17 +105,19 @@ def confirm_refund_to_blacklisted(parent: QWidget, order: risk_service.HighRiskO
     return box.clickedButton() is go
 
 
-def _load_queue(flt: CaseFilter, now: int) -> dict[str, Any]:
+def _load_queue(ctx: AppContext, flt: CaseFilter, now: int) -> dict[str, Any]:
     """The first page and the count: what the seller waits for (one indexed walk each)."""
     return {"rows": queue_page(flt, now, 0, PAGE_SIZE), "count": queue_count(flt, now), "now": now}
 
 
-def _load_summary(flt: CaseFilter, now: int) -> dict[str, Any]:
+def _load_summary(ctx: AppContext, flt: CaseFilter, now: int) -> dict[str, Any]:
     """The money totals and the filter choices, read after the page is shown (they scan)."""
     return {"totals": money_totals(flt, now), "choices": filter_choices()}
 
 
-def _load_detail(case_id: int) -> tuple[CaseDetail | None, list[tuple[int, str, str, str]]]:
+def _load_detail(
+    ctx: AppContext, case_id: int
+) -> tuple[CaseDetail | None, list[tuple[int, str, str, str]]]:
     return case_detail(case_id), templates()
 
 
@@ -180,6 +183,7 @@ class AfterSalesView(View):
 
         # -- the detail
         self.detail = CaseDetailPane()
+        self.detail.registry = worker.ctx.connectors
         self.detail.buyer_step.connect(self.buyer_step)
         self.detail.supplier_step.connect(self.supplier_step)
         self.detail.resolve_pending.connect(self.resolve_pending)
@@ -439,7 +443,7 @@ class AfterSalesView(View):
     def _fetch_more(self, offset: int) -> None:
         flt, now = self.filter, self.model.now
         self.worker.submit(
-            queue_page, flt, now, offset, PAGE_SIZE, on_result=self.model.append_rows,
+            without_context(queue_page), flt, now, offset, PAGE_SIZE, on_result=self.model.append_rows,
             key=MORE_KEY, owner=self,
         )  # fmt: skip
 
@@ -514,7 +518,7 @@ class AfterSalesView(View):
                 self._open(BuyerStepDialog(self.worker, case, state, self))
 
         self.worker.submit(
-            risk_service.blacklisted_buyer_orders,
+            without_context(risk_service.blacklisted_buyer_orders),
             [int(case["sales_order_id"])],
             on_result=checked,
             owner=self,
@@ -525,8 +529,7 @@ class AfterSalesView(View):
             self._network.shutdown()  # a call between its steps stays "sent, answer not recorded"
         super().shutdown()
 
-    @staticmethod
-    def _connector_of(case: dict[str, Any]) -> Any:
+    def _connector_of(self, case: dict[str, Any]) -> Any:
         """The connector of the account the case's 1688 order was bought with."""
         kind = str(case.get("connector") or "manual")
         account = None
@@ -537,7 +540,7 @@ class AfterSalesView(View):
                 str(case.get("account_member") or ""),
                 kind,
             )
-        return connector_for(kind, account)
+        return connector_for(self.worker.ctx.connectors, kind, account)
 
     @Slot(str)
     def supplier_step(self, target: str) -> None:
@@ -595,11 +598,12 @@ class AfterSalesView(View):
         """Run a call to 1688: on the network worker when the connector goes over the network
         (its database steps back on the DB worker), else on the DB worker."""
         self._status(self.tr("Asking 1688…"))
-        if connector_info(str(case.get("connector") or "manual")).can(Capability.NETWORK):
+        kind = str(case.get("connector") or "manual")
+        if self.worker.ctx.connectors.info(kind).can(Capability.NETWORK):
             if self._network is None:
                 self._network = NetworkWorker(self.worker, self)
             self._network.submit(
-                call,
+                without_context(call),
                 run_db=self._network.run_db,
                 on_result=self._changed,
                 on_error=self._failed_on_1688,
@@ -607,7 +611,10 @@ class AfterSalesView(View):
             )
         else:
             self.worker.submit(
-                call, on_result=self._changed, on_error=self._failed_on_1688, owner=self
+                without_context(call),
+                on_result=self._changed,
+                on_error=self._failed_on_1688,
+                owner=self,
             )
 
     def _failed_on_1688(self, error: BaseException) -> None:
@@ -641,7 +648,11 @@ class AfterSalesView(View):
         case_id = self.current_case_id()
         if case_id is not None:
             self.worker.submit(
-                supplier_svc.resolve_pending, case_id, done, on_result=self._changed, owner=self
+                without_context(supplier_svc.resolve_pending),
+                case_id,
+                done,
+                on_result=self._changed,
+                owner=self,
             )
 
     @Slot()

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...connectors.base import order_url
+from ...context import AppContext
 from ...domain.cancel_flow import OutcomeKind
 from ...domain.enums import CancelAction
 from ...errors import UserError
@@ -38,7 +39,6 @@ from ...services.cancellation import (
     list_interrupted,
     resolve_interrupted,
 )
-from ...store.db import is_read_only
 from ..formatting import enum_label, format_datetime, format_money, user_error_text
 from ..tasks import DbWorker
 from ..widgets.column_widths import datetime_width, order_number_width
@@ -50,7 +50,7 @@ from .texts import Status, known, status_color, status_icon
 __all__ = ["InterruptedBanner", "InterruptedDialog", "startup_check"]
 
 
-def startup_check() -> tuple[Changes | None, list[RequestRow]]:
+def startup_check(ctx: AppContext) -> tuple[Changes | None, list[RequestRow]]:
     """On the worker at start-up: mark what a crash left open as interrupted, list them all.
 
     Returns:
@@ -58,11 +58,11 @@ def startup_check() -> tuple[Changes | None, list[RequestRow]]:
         waits for the seller. A read-only database is only read.
     """
     changes: Changes | None = None
-    if not is_read_only():
-        found = find_interrupted()
+    if not ctx.store.read_only:
+        found = find_interrupted(ctx)
         if found.outcomes:
             changes = found
-    return changes, list_interrupted()
+    return changes, list_interrupted(ctx)
 
 
 class InterruptedBanner(QFrame):

@@ -19,12 +19,14 @@ from PySide6.QtWidgets import (
 )
 
 from ...connectors.capabilities import OpensPages
+from ...context import AppContext
 from ...domain.cancel_flow import (
     CancelStep,
 )
 from ...services.cancellation import FlowData, load_flow_data
 from ...store.order_queries import OrderFilter, first_page, order_ids, supplier_order_ids_of
 from ..models.order_list import COLUMNS, PAGE_SIZE, OrderListModel
+from ..tasks import without_context
 from ..widgets.column_widths import datetime_width, order_number_width
 from ..widgets.tables import read_only_table
 from .step_page import (
@@ -204,7 +206,7 @@ class OrderListPage(StepPage):
         self.count_label.setText(self.tr("Searching…"))
         self.cw.worker.cancel(LIST_IDS_KEY)
         self.cw.worker.submit(
-            first_page,
+            without_context(first_page),
             self.filter,
             PAGE_SIZE,
             on_result=lambda ids: self._first_page(generation, ids),
@@ -212,7 +214,7 @@ class OrderListPage(StepPage):
             owner=self,
         )
         self.cw.worker.submit(
-            order_ids,
+            without_context(order_ids),
             self.filter,
             on_result=lambda ids: self._all_ids(generation, ids),
             key=LIST_IDS_KEY,
@@ -344,10 +346,10 @@ class OrderListPage(StepPage):
 
 
 def _load_chosen(
-    sales_ids: Sequence[int], account_id: int, known_ids: set[int], now: Any
+    ctx: AppContext, sales_ids: Sequence[int], account_id: int, known_ids: set[int], now: Any
 ) -> tuple[list[int], FlowData | None]:
     """On the worker: the supplier orders of the chosen sales orders, and the missing candidates."""
     ids = supplier_order_ids_of(sales_ids, account_id)
     missing = [i for i in ids if i not in known_ids]
-    data = load_flow_data(supplier_order_ids=missing, now=now) if missing else None
+    data = load_flow_data(ctx, supplier_order_ids=missing, now=now) if missing else None
     return ids, data

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...connectors.defaults import default_refund_reasons
+from ...context import AppContext
 from ...domain.cancel_flow import (
     DESCRIPTION_MAX_CHARS,
     DESCRIPTION_MIN_CHARS,
@@ -492,7 +493,7 @@ class ReasonPage(StepPage):
 
 
 def _load_refund_reasons(
-    connector: Connector, orders: Sequence[tuple[int, str]]
+    ctx: AppContext, connector: Connector, orders: Sequence[tuple[int, str]]
 ) -> tuple[dict[int, list[RefundReason]], bool]:
     """On the worker: the refund reasons per order; the built-in list when 1688 cannot be asked."""
     found: dict[int, list[RefundReason]] = {}

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...connectors import connector_kinds
 from ...connectors.base import ConnectorUnavailable
 from ...domain.cancel_flow import (
     AccountRef,
@@ -33,6 +32,7 @@ from ..formatting import (
     translated,
     user_error_text,
 )
+from ..tasks import without_context
 from .step_page import (
     StepPage,
     connector_label,
@@ -70,8 +70,9 @@ class AccountDialog(QDialog):
         self.member_edit.setObjectName("accountMember")
         self.connector_combo = QComboBox()
         self.connector_combo.setObjectName("accountConnector")
-        for kind in connector_kinds():
-            self.connector_combo.addItem(connector_label(kind), kind)
+        registry = self.cw.worker.ctx.connectors
+        for kind in registry.kinds():
+            self.connector_combo.addItem(connector_label(registry, kind), kind)
         self.error_label = wrap_label()
         self.error_label.setObjectName("accountErrors")
         color = status_color(Status.FAILED)
@@ -260,7 +261,8 @@ class SignInPage(StepPage):
         self.status_label.setText("")
         self.account_info.setText(
             self.tr("1688 member id: {member} · Connector: {connector}").format(
-                member=account.member_id or "—", connector=connector_label(account.connector)
+                member=account.member_id or "—",
+                connector=connector_label(self.cw.worker.ctx.connectors, account.connector),
             )
         )
         self._show_state()
@@ -296,7 +298,10 @@ class SignInPage(StepPage):
         self._show_state()
         self.flow_changed()
         self.cw.run_connector(
-            connector.sign_in, account, on_result=self._signed_in, on_error=self._sign_in_failed
+            without_context(connector.sign_in),
+            account,
+            on_result=self._signed_in,
+            on_error=self._sign_in_failed,
         )
 
     def _signed_in(self, result: SignInResult) -> None:

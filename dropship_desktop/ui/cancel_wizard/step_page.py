@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from ...connectors import REGISTRY
+from ...connectors import ConnectorRegistry
 from ...domain.cancel_flow import (
     CancelStep,
     OrderCandidate,
@@ -53,9 +53,10 @@ LIST_IDS_KEY = "cancel-wizard-ids"
 CHOSEN_KEY = "cancel-wizard-chosen"
 
 
-def connector_label(kind: str) -> str:
-    """What a connector kind means, for the seller (its registered label; an unknown kind as is)."""
-    info = REGISTRY.get(kind)
+def connector_label(registry: ConnectorRegistry, kind: str) -> str:
+    """What a connector kind means, for the seller (its label in *registry*; an unknown kind as
+    is)."""
+    info = registry.get(kind)
     return translated(info.label) if info is not None else kind
 
 

@@ -18,7 +18,7 @@ from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, Slot
 from PySide6.QtGui import QFontMetrics, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import QLabel, QMessageBox, QVBoxLayout, QWidget, QWizard
 
-from ...connectors import Capability, connector_info, get_connector
+from ...connectors import Capability
 from ...connectors.base import Connector
 from ...domain.cancel_flow import AccountRef, CancelFlow, CancelStep
 from ...domain.timeutil import now_utc
@@ -26,7 +26,7 @@ from ...errors import UserError
 from ...store.order_queries import filter_choices
 from ..formatting import user_error_text
 from ..network import NetworkWorker
-from ..tasks import DbWorker
+from ..tasks import DbWorker, without_context
 from .confirm_page import ConfirmPage
 from .order_list_page import OrderListPage
 from .reason_page import ReasonPage
@@ -156,7 +156,7 @@ class CancelWizard(QWizard):
         ) or QGuiApplication.primaryScreen()
         self.resize(fitted_size(screen.availableGeometry() if screen is not None else None))
         self._placed = False
-        worker.submit(filter_choices, on_result=self._set_choices)
+        worker.submit(without_context(filter_choices), on_result=self._set_choices)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -192,7 +192,7 @@ class CancelWizard(QWizard):
         """
         if self._factory is not None:
             return self._factory(account.connector)
-        return get_connector(account.connector, open_url=self._open_url)
+        return self.worker.ctx.connectors.create(account.connector, open_url=self._open_url)
 
     def _set_choices(self, choices: dict[str, list[tuple[Any, ...]]]) -> None:
         self.shop_names = {int(i): str(n) for i, n in choices.get("shops", [])}
@@ -267,7 +267,7 @@ class CancelWizard(QWizard):
         simulated one) answer at once and run on the database worker as before.
         """
         account = self.flow.account
-        networked = account is not None and connector_info(account.connector).can(
+        networked = account is not None and self.worker.ctx.connectors.info(account.connector).can(
             Capability.NETWORK
         )
         if not networked:

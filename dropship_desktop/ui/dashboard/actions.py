@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from ...services import dashboard as svc
 from ..formatting import user_error_text
+from ..tasks import without_context
 from .export import dashboard_sheets, write_workbook
 from .format import day_date
 
@@ -58,7 +59,11 @@ def edit_warning_line(view: DashboardView) -> None:
 
     for shop in shops:
         view.worker.submit(
-            svc.set_cancel_warning_line, shop.id, round(value * 100), on_error=failed, owner=view
+            without_context(svc.set_cancel_warning_line),
+            shop.id,
+            round(value * 100),
+            on_error=failed,
+            owner=view,
         )
 
 

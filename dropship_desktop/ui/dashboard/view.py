@@ -31,7 +31,7 @@ from ...services import dashboard as svc
 from ...services.base import Changes
 from ...services.todos import TODO_CARDS, TodoCount
 from ..formatting import format_money
-from ..tasks import DbWorker
+from ..tasks import DbWorker, without_context
 from ..view_base import View
 from . import actions
 from .cards import FigureTile, TodoCardWidget
@@ -395,7 +395,7 @@ class DashboardView(View):
         self.worker.cancel(LIVE_KEY)
         if reuse is not None:
             self.worker.submit(
-                load_dashboard_view, rng, shop, reuse,
+                without_context(load_dashboard_view), rng, shop, reuse,
                 on_result=self._loaded_result, key=LOAD_KEY, owner=self,
             )  # fmt: skip
             return
@@ -405,11 +405,11 @@ class DashboardView(View):
         # the first paint and made it slower.
         self._first_painted = painted = threading.Event()
         self.worker.submit(
-            load_dashboard_view, rng, shop, None, stage="first",
+            without_context(load_dashboard_view), rng, shop, None, stage="first",
             on_result=self._loaded_result, key=LOAD_KEY, owner=self,
         )  # fmt: skip
         self.worker.submit(
-            load_live_after, painted, rng, shop,
+            without_context(load_live_after), painted, rng, shop,
             on_result=self._loaded_result, key=LIVE_KEY, owner=self,
         )  # fmt: skip
 

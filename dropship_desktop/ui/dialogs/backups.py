@@ -29,11 +29,10 @@ from ...services.base import Changes
 from ...startup import Choice, DbState, Recovery
 from ...store import backup as bk
 from ...store import backup_list as bl
-from ...store.db import is_read_only
 from ..app_setup import show_user_error
 from ..formatting import format_local_datetime, translated, user_error_text
 from ..models.rows import RowColumn, RowsModel
-from ..tasks import DbWorker
+from ..tasks import DbWorker, without_context
 
 __all__ = ["BackupsDialog", "ask_recovery", "kind_label", "recovery_text"]
 
@@ -228,7 +227,7 @@ class BackupsDialog(QDialog):
 
     @Slot()
     def _update_buttons(self) -> None:
-        writable = not is_read_only()
+        writable = not self.worker.ctx.store.read_only
         self.restore_button.setEnabled(writable and self.selected_backup() is not None)
         self.restore_file_button.setEnabled(writable)
 
@@ -243,7 +242,10 @@ class BackupsDialog(QDialog):
 
     def reload(self) -> None:
         self.worker.submit(
-            bl.list_backups, self.folder, on_result=self._show, on_error=self._on_error
+            without_context(bl.list_backups),
+            self.folder,
+            on_result=self._show,
+            on_error=self._on_error,
         )
 
     def _show(self, backups: list[bk.BackupInfo]) -> None:
@@ -283,7 +285,7 @@ class BackupsDialog(QDialog):
     def _back_up(self, to: Path | None) -> None:
         self._set_working(True, self.tr("Making a backup…"))
         self.worker.submit(
-            back_up,
+            without_context(back_up),
             self.db_path,
             self.folder,
             to=to,
@@ -303,7 +305,7 @@ class BackupsDialog(QDialog):
     @Slot()
     def restore_selected(self) -> None:
         backup = self.selected_backup()
-        if backup is not None and not is_read_only():
+        if backup is not None and not self.worker.ctx.store.read_only:
             self.restore(backup.path, format_local_datetime(backup.created))
 
     @Slot()
@@ -336,7 +338,7 @@ class BackupsDialog(QDialog):
             return
         self._set_working(True, self.tr("Restoring the backup…"))
         self.worker.submit(
-            restore_and_reload,
+            without_context(restore_and_reload),
             path,
             self.db_path,
             self.folder,

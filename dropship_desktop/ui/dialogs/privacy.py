@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 
 from ...errors import UserError
 from ...services.privacy import MAX_DAYS, MIN_DAYS, PurgeResult, purge_buyer_data
-from ...store.db import is_read_only
 from ..formatting import user_error_text
 from ..tasks import DbWorker
 
@@ -40,9 +39,9 @@ def purge_days_setting() -> int:
 def run_scheduled_purge(worker: DbWorker) -> bool:
     """Submit the automatic purge when it is switched on; return whether it was submitted."""
     days = purge_days_setting()
-    if not days or is_read_only():
+    if not days or worker.ctx.store.read_only:
         return False
-    worker.submit(lambda: purge_buyer_data(days).changes)
+    worker.submit(lambda _ctx: purge_buyer_data(days).changes)
     return True
 
 
@@ -85,7 +84,7 @@ class PrivacyDialog(QDialog):
         layout.addWidget(self.status)
         layout.addStretch(1)
         layout.addWidget(buttons)
-        self.delete_button.setEnabled(not is_read_only())
+        self.delete_button.setEnabled(not worker.ctx.store.read_only)
         self._retranslate()
         self.resize(520, 260)
 
@@ -130,7 +129,7 @@ class PrivacyDialog(QDialog):
         self.delete_button.setEnabled(False)
         self.status.setText(self.tr("Deleting…"))
         self.worker.submit(
-            lambda: purge_buyer_data(days),
+            lambda _ctx: purge_buyer_data(days),
             on_result=self._deleted,
             on_error=self._failed,
         )

@@ -23,13 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...context import AppContext
 from ...errors import UserError
 from ...i18n import QT_TRANSLATE_NOOP
 from ...services import mapping as mp
 from ...services.base import Changes
 from ..formatting import changes_text, user_error_text
 from ..style import error_style
-from ..tasks import DbWorker
+from ..tasks import DbWorker, without_context
 from ..view_base import View, icon
 from ..widgets.message_bar import MessageBar
 from ..widgets.tables import read_only_table
@@ -113,7 +114,7 @@ TARGET_COLUMNS = (
 )
 
 
-def _offer_choices() -> list[tuple[int, str]]:
+def _offer_choices(ctx: AppContext) -> list[tuple[int, str]]:
     from ...store.lookups import offer_choices
 
     return [
@@ -295,7 +296,7 @@ class MappingView(View):
 
     def refresh(self) -> None:
         self.worker.submit(
-            mp.listing_rows,
+            without_context(mp.listing_rows),
             on_result=self._rows_loaded,
             on_error=self._show_error,
             key="listings",
@@ -338,7 +339,7 @@ class MappingView(View):
             self._update_buttons()
             return
         self.worker.submit(
-            mp.mappings_of_listing,
+            without_context(mp.mappings_of_listing),
             listing.shop_id,
             listing.listing_key,
             on_result=self._targets_loaded,
@@ -399,7 +400,9 @@ class MappingView(View):
             self.message_bar.show_message(text, "info")
 
     def _run(self, fn: Callable[..., Changes], *args: object) -> None:
-        self.worker.submit(fn, *args, on_result=self._done, on_error=self._show_error, owner=self)
+        self.worker.submit(
+            without_context(fn), *args, on_result=self._done, on_error=self._show_error, owner=self
+        )
 
     def add_target(self) -> None:
         self._open_dialog(None)
@@ -488,7 +491,11 @@ class MappingView(View):
             )
 
         self.worker.submit(
-            mp.export_mappings, name, on_result=done, on_error=self._show_error, owner=self
+            without_context(mp.export_mappings),
+            name,
+            on_result=done,
+            on_error=self._show_error,
+            owner=self,
         )
 
     def shutdown(self) -> None:

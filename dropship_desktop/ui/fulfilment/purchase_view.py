@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from ...connectors.base import OrderingConnector
 from ...connectors.manual import ManualConnector
+from ...context import AppContext
 from ...domain.fulfilment import WARNING_TEXTS, AttemptState
 from ...domain.orders import NEAR_DEADLINE_HOURS
 from ...errors import UserError
@@ -42,7 +43,7 @@ from ..formatting import (
 )
 from ..network import NetworkWorker
 from ..orders import risk as risk_ui
-from ..tasks import DbWorker
+from ..tasks import DbWorker, without_context
 from ..view_base import View, icon
 from ..widgets.message_bar import MessageBar
 from ..widgets.tables import read_only_table
@@ -218,7 +219,9 @@ LINE_COLUMNS = (
 )
 
 
-def _load(limit: int, include_ordered: bool, min_margin: float) -> tuple[list[pu.QueueRow], bool]:
+def _load(
+    ctx: AppContext, limit: int, include_ordered: bool, min_margin: float
+) -> tuple[list[pu.QueueRow], bool]:
     ids = pu.queue_ids(limit + 1, include_ordered=include_ordered)
     return pu.queue_rows(ids[:limit], min_margin_pct=min_margin), len(ids) > limit
 
@@ -228,33 +231,34 @@ def _account_option(account: Any) -> dict[str, Any]:
     return {"account": account} if account.connector == "open1688" else {}
 
 
-def api_connector_for(account_id: int | None) -> OrderingConnector | None:
-    """The connector of the account a purchase was sent through (``None``: gone or manual)."""
-    from ...connectors import get_connector
+def api_connector_for(ctx: AppContext, account_id: int | None) -> OrderingConnector | None:
+    """The connector of the account a purchase was sent through (``None``: gone or manual),
+    from the context's registry."""
     from ...services.cancellation import list_accounts
 
-    for account in list_accounts():
+    for account in list_accounts(ctx):
         if account.id == account_id:
             try:
-                connector = get_connector(account.connector, **_account_option(account))
+                connector = ctx.connectors.create(account.connector, **_account_option(account))
             except Exception:  # an unknown kind: that account cannot be used
                 return None
             return connector if getattr(connector, "can_place_orders", False) else None  # type: ignore[return-value]
     return None
 
 
-def default_api_connector() -> tuple[OrderingConnector, int] | None:
+def default_api_connector(ctx: AppContext) -> tuple[OrderingConnector, int] | None:
     """The first distribution account whose connector can place orders through the API (the
-    connector acts for that account, the one the purchase is recorded under)."""
-    from ...connectors import Capability, connector_kinds, get_connector
+    connector acts for that account, the one the purchase is recorded under), from the
+    context's registry."""
+    from ...connectors import Capability
     from ...services.cancellation import list_accounts
 
     # The registry says which kinds can place orders; an unknown kind is not among them.
-    ordering = set(connector_kinds(Capability.PLACE_ORDERS))
-    for account in list_accounts():
+    ordering = set(ctx.connectors.kinds(Capability.PLACE_ORDERS))
+    for account in list_accounts(ctx):
         if account.connector not in ordering:
             continue
-        connector = get_connector(account.connector, **_account_option(account))
+        connector = ctx.connectors.create(account.connector, **_account_option(account))
         if isinstance(connector, OrderingConnector) and connector.can_place_orders:
             return connector, account.id
     return None
@@ -280,8 +284,8 @@ class PurchaseQueueView(View):
         #: Opens a URL in the browser (tests replace it).
         self.open_url: Callable[[str], object] = lambda url: QDesktopServices.openUrl(QUrl(url))
         #: Finds the connector and account for API purchases (tests replace it).
-        self.api_connector: Callable[[], tuple[OrderingConnector, int] | None] = (
-            default_api_connector
+        self.api_connector: Callable[[], tuple[OrderingConnector, int] | None] = lambda: (
+            default_api_connector(worker.ctx)
         )
         self.message_bar = MessageBar(self)
         self.model = ObjectTableModel(ORDER_COLUMNS, CTX, self)
@@ -414,7 +418,10 @@ class PurchaseQueueView(View):
 
     def _count(self) -> None:
         self.worker.submit(
-            pu.queue_count, on_result=self._show_count, key="purchase-count", owner=self
+            without_context(pu.queue_count),
+            on_result=self._show_count,
+            key="purchase-count",
+            owner=self,
         )
 
     def _show_count(self, count: int | None) -> None:
@@ -503,7 +510,7 @@ class PurchaseQueueView(View):
                 go()
 
         self.worker.submit(
-            risk_service.high_risk_orders,
+            without_context(risk_service.high_risk_orders),
             [sales_order_id],
             on_result=checked,
             on_error=self._show_error,
@@ -629,7 +636,10 @@ class PurchaseQueueView(View):
         connector, account_id = found
         if row.attempt is not None and row.attempt.state is AttemptState.UNKNOWN:
             # Looked up through the account it was sent with (another one cannot see it).
-            connector = api_connector_for(pu.attempt_account_id(row.attempt.id)) or connector
+            connector = (
+                api_connector_for(self.worker.ctx, pu.attempt_account_id(row.attempt.id))
+                or connector
+            )
             self._connector_job(
                 connector,
                 pu.resolve_unknown,
@@ -663,10 +673,10 @@ class PurchaseQueueView(View):
         network is called on the network worker (its database steps go back to the DB worker
         through ``run_db``), so a slow answer never holds the database worker; the others
         (the simulated one) answer at once on the DB worker."""
-        from ...connectors import Capability, connector_info
+        from ...connectors import Capability
 
         try:
-            networked = connector_info(connector.name).can(Capability.NETWORK)
+            networked = self.worker.ctx.connectors.info(connector.name).can(Capability.NETWORK)
         except UserError:  # a kind this version does not know: as before
             networked = False
         if not networked:
@@ -699,7 +709,11 @@ class PurchaseQueueView(View):
             )
 
         self.worker.submit(
-            pu.write_purchase_list, path, on_result=done, on_error=self._show_error, owner=self
+            without_context(pu.write_purchase_list),
+            path,
+            on_result=done,
+            on_error=self._show_error,
+            owner=self,
         )
 
     def shutdown(self) -> None:

@@ -18,12 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...context import AppContext
 from ...errors import UserError
 from ...i18n import QT_TRANSLATE_NOOP
 from ...services import shipping as sh
 from ..formatting import changes_text, format_datetime, format_money, translated, user_error_text
 from ..style import error_style
-from ..tasks import DbWorker
+from ..tasks import DbWorker, without_context
 from ..view_base import View, icon
 from ..widgets.message_bar import MessageBar
 from ..widgets.tables import read_only_table
@@ -247,7 +248,9 @@ class ShippingView(View):
 
     def _count(self) -> None:
         self.worker.submit(
-            partial(sh.shipping_count, self.shop_id(), unsent_only=self.hide_sent.isChecked()),
+            without_context(
+                partial(sh.shipping_count, self.shop_id(), unsent_only=self.hide_sent.isChecked())
+            ),
             on_result=self._counted,
             key="shipping-count",
             owner=self,
@@ -305,15 +308,17 @@ class ShippingView(View):
         self.worker.cancel("shipping-count")
 
 
-def _shops() -> list[tuple[int, str, str]]:
+def _shops(ctx: AppContext) -> list[tuple[int, str, str]]:
     from ...store.lookups import shops
 
     return shops()
 
 
-def _load(shop_id: int | None, hide_sent: bool, limit: int = PAGE) -> list[sh.ShipRow]:
+def _load(
+    ctx: AppContext, shop_id: int | None, hide_sent: bool, limit: int = PAGE
+) -> list[sh.ShipRow]:
     return sh.shipping_rows(sh.shipping_ids(limit, shop_id=shop_id, unsent_only=hide_sent))
 
 
-def _export(path: str, shop_id: int | None) -> sh.ShippingResult:
+def _export(ctx: AppContext, path: str, shop_id: int | None) -> sh.ShippingResult:
     return sh.export_shipping(path, shop_id=shop_id)

@@ -31,7 +31,7 @@ from ...i18n import QT_TRANSLATE_NOOP
 from ...services import open1688_accounts as acc
 from ..formatting import user_error_text
 from ..network import NetworkWorker
-from ..tasks import DbWorker
+from ..tasks import DbWorker, without_context
 from .jobs import authorise
 
 __all__ = ["AccountsDialog", "ConnectDialog"]
@@ -271,7 +271,9 @@ class AccountsDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        self.worker.submit(acc.account_statuses, on_result=self._loaded, on_error=self._failed)
+        self.worker.submit(
+            without_context(acc.account_statuses), on_result=self._loaded, on_error=self._failed
+        )
 
     def _failed(self, error: BaseException) -> None:
         self.info_label.setText(user_error_text(error))
@@ -344,6 +346,6 @@ class AccountsDialog(QDialog):
         if answer != QMessageBox.StandardButton.Yes:
             return
         self.worker.submit(
-            acc.remove_connection, row.id, on_result=lambda _c: self.reload(), on_error=self._failed,
+            without_context(acc.remove_connection), row.id, on_result=lambda _c: self.reload(), on_error=self._failed,
             owner=self,
         )  # fmt: skip

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from ...context import AppContext
 from ...domain.cancel_flow import AccountRef
 from ...i18n import QT_TRANSLATE_NOOP, join
 from ...services.base import Changes
@@ -17,14 +18,16 @@ __all__ = ["authorise", "sync_accounts"]
 RunDb = Callable[[Callable[[], Any]], Any]
 
 
-def authorise(run_db: RunDb, account_id: int, account_name: str, pasted: str) -> Changes:
+def authorise(
+    ctx: AppContext, run_db: RunDb, account_id: int, account_name: str, pasted: str
+) -> Changes:
     """Exchange the pasted code (network), then note the member id (DB worker)."""
     member = finish_authorisation(account_id, account_name, pasted)
     return run_db(lambda: record_member_id(account_id, member))  # type: ignore[no-any-return]
 
 
 def sync_accounts(
-    run_db: RunDb, accounts: list[AccountRef], state: ProgressState
+    ctx: AppContext, run_db: RunDb, accounts: list[AccountRef], state: ProgressState
 ) -> tuple[Changes, list[SyncSummary]]:
     """Sync each account in turn; the first failure stops (what was written stays)."""
     from ...connectors.alibaba1688 import Open1688Connector
@@ -55,7 +58,7 @@ def sync_accounts(
     return changes, summaries
 
 
-def watch_offers(run_db: RunDb, account: AccountRef, state: ProgressState) -> Any:
+def watch_offers(ctx: AppContext, run_db: RunDb, account: AccountRef, state: ProgressState) -> Any:
     """Check every linked offer on 1688 through *account* (WatchChanges)."""
     from ...connectors.alibaba1688 import Open1688Connector
     from ...services.offer_watch import check_offers

@@ -19,7 +19,7 @@ from ...services.open1688_accounts import KIND, account_statuses
 from ..app_setup import show_user_error
 from ..formatting import changes_text, user_error_text
 from ..network import NetworkWorker
-from ..tasks import DbWorker
+from ..tasks import DbWorker, without_context
 from ..widgets.progress import ProgressState
 from .jobs import sync_accounts, watch_offers
 
@@ -168,7 +168,9 @@ class Open1688Menu(QObject):
         self.sync_action.setEnabled(False)
         self.stop_action.setEnabled(True)
         self.window.statusBar().showMessage(self.tr("Syncing 1688 orders…"))
-        self.worker.submit(account_statuses, on_result=self._got_accounts, on_error=self._failed)
+        self.worker.submit(
+            without_context(account_statuses), on_result=self._got_accounts, on_error=self._failed
+        )
 
     def _got_accounts(self, rows: list) -> None:
         accounts = [
@@ -298,7 +300,7 @@ class Open1688Menu(QObject):
             )
 
         self.worker.submit(
-            account_statuses, on_result=got, on_error=lambda e: self._watch_failed(e, manual),
+            without_context(account_statuses), on_result=got, on_error=lambda e: self._watch_failed(e, manual),
             owner=self,
         )  # fmt: skip
 

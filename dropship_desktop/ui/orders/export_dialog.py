@@ -30,7 +30,7 @@ from ...errors import UserError
 from ...services.order_export import ExportCancelledError, ExportChanges, export_orders
 from ...store.order_queries import OrderFilter
 from ..formatting import user_error_text
-from ..tasks import DbWorker
+from ..tasks import DbWorker, without_context
 from ..widgets.progress import ProgressPoller
 
 __all__ = ["ExportDialog", "run_export_dialog"]
@@ -179,7 +179,7 @@ class ExportDialog(QDialog):
         self._set_inputs_enabled(False)
         language = "zh_CN" if QLocale().language() == QLocale.Language.Chinese else "en"
         self.worker.submit(
-            export_orders,
+            without_context(export_orders),
             Path(path),
             self.order_filter,
             selected_ids=self.selected_ids if self.selected_radio.isChecked() else None,

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...context import AppContext
 from ...domain.enums import ShopPlatform
 from ...errors import UserError
 from ...services.order_import import (
@@ -59,7 +60,7 @@ from ..formatting import (
     user_error_text,
 )
 from ..models.rows import RowColumn, RowsModel
-from ..tasks import DbWorker
+from ..tasks import DbWorker, without_context
 from ..widgets.progress import ProgressPoller, ProgressState
 from ..widgets.tables import read_only_table
 from .mapping_dialog import MappingDialog, save_mapping, saved_mapping
@@ -102,6 +103,7 @@ _PHASES = {
 
 
 def _load(
+    ctx: AppContext,
     source: Any,
     fmt: str | None,
     mapping: ColumnMapping | None,
@@ -505,7 +507,7 @@ class ImportDialog(QDialog):
         self.progress_label.setText(self.tr("Starting…"))
         self._update_buttons()
         self.worker.submit(
-            commit_import,
+            without_context(commit_import),
             preview,
             shop_id=shop_id,
             new_shop=new_shop,
@@ -529,7 +531,7 @@ class ImportDialog(QDialog):
     def _release(self) -> None:
         """Free the preview's rows on the worker, in steps (not in one go on the UI thread)."""
         if self.preview is not None and self.preview.table is not None:
-            self.worker.submit(release_preview, self.preview)
+            self.worker.submit(without_context(release_preview), self.preview)
 
     @Slot(object)
     def _import_done(self, changes: ImportChanges) -> None:

@@ -28,11 +28,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...context import AppContext
 from ...domain.risk import RULES, RiskLevel, RiskSettings, decode_hits, explain
 from ...domain.timeutil import now_epoch
 from ...services import risk as risk_service
 from ...services.risk import BlacklistEntry, HighRiskOrder
 from ..formatting import format_datetime, translated
+from ..tasks import without_context
 
 if TYPE_CHECKING:
     from ..tasks import DbWorker
@@ -255,7 +257,7 @@ class BlacklistDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        self.worker.submit(risk_service.blacklist_entries, on_result=self._show)
+        self.worker.submit(without_context(risk_service.blacklist_entries), on_result=self._show)
 
     @Slot(object)
     def _show(self, entries: list[BlacklistEntry]) -> None:
@@ -275,7 +277,9 @@ class BlacklistDialog(QDialog):
         self.remove_button.setEnabled(bool(entries))
 
     def _run(self, fn: Callable[..., Any], *args: Any, done: Callable[[Any], None]) -> None:
-        self.worker.submit(fn, *args, on_result=done, on_error=self._failed, owner=self)
+        self.worker.submit(
+            without_context(fn), *args, on_result=done, on_error=self._failed, owner=self
+        )
 
     @Slot(object)
     def _failed(self, error: BaseException) -> None:
@@ -331,7 +335,9 @@ def install_risk_actions(view: Any) -> None:
     detail = view.detail
 
     def checked(order_id: int) -> None:
-        view.worker.submit(risk_service.mark_checked, order_id, on_error=_show_error(view))
+        view.worker.submit(
+            without_context(risk_service.mark_checked), order_id, on_error=_show_error(view)
+        )
 
     def blacklist(order_id: int) -> None:
         shown = detail.detail
@@ -341,7 +347,7 @@ def install_risk_actions(view: Any) -> None:
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         view.worker.submit(
-            risk_service.add_to_blacklist,
+            without_context(risk_service.add_to_blacklist),
             order_id,
             dialog.kinds(),
             dialog.reason.text(),
@@ -366,7 +372,9 @@ def _show_error(parent: QWidget) -> Callable[[BaseException], None]:
     return show
 
 
-def high_risk_lookup(sales_order_ids: Sequence[int]) -> tuple[list[int], list[HighRiskOrder]]:
+def high_risk_lookup(
+    ctx: AppContext, sales_order_ids: Sequence[int]
+) -> tuple[list[int], list[HighRiskOrder]]:
     """On the worker: the supplier orders of *sales_order_ids* and which of them are high risk
     (for the cancel wizard's warning)."""
     from ...store.order_queries import supplier_order_ids_of

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...context import AppContext
 from ..view_base import icon
 
 if TYPE_CHECKING:
@@ -197,7 +198,7 @@ def _open_demo(view: OrdersView) -> None:
         view.count_label.setText(view.tr("The demo could not be started."))
 
 
-def _fill_demo() -> object:
+def _fill_demo(ctx: AppContext) -> object:
     from ...services.demo import demo_changes, generate_demo
 
     generate_demo(DEMO_ORDERS)

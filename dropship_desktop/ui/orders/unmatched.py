@@ -21,6 +21,7 @@ from ...services.orders import link_supplier_order
 from ...store.order_queries import find_sales_orders
 from ..formatting import format_datetime, format_money, sales_status_label, supplier_status_label
 from ..models.rows import RowColumn, RowsModel
+from ..tasks import without_context
 from ..view_base import icon
 from ..widgets.column_widths import datetime_width, order_number_width
 from ..widgets.tables import read_only_table
@@ -102,7 +103,7 @@ class UnmatchedOrdersMixin:
         )
         if ok and number.strip():
             self.worker.submit(
-                find_sales_orders,
+                without_context(find_sales_orders),
                 number.strip(),
                 on_result=lambda found: self._link_found(int(row[0]), number.strip(), found),
             )
@@ -140,4 +141,4 @@ class UnmatchedOrdersMixin:
             if not ok:
                 return
             target = found[labels.index(choice)]
-        self.worker.submit(link_supplier_order, supplier_order_id, int(target[0]))
+        self.worker.submit(without_context(link_supplier_order), supplier_order_id, int(target[0]))

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...context import AppContext
 from ...services.base import Changes
 from ...services.orders import BuyerData, reveal_buyer_data
 from ...store.order_queries import (
@@ -58,7 +59,7 @@ from ..models.order_list import (
     read_pages,
     render_rows,
 )
-from ..tasks import DbWorker
+from ..tasks import DbWorker, without_context
 from ..view_base import View, icon, with_shortcut
 from ..widgets.table_copy import install_copy_shortcut
 from .columns import (
@@ -98,7 +99,7 @@ URGENT_QUICK_VIEWS = frozenset({"attention", "due"})
 
 
 def _first_screen(
-    flt: OrderFilter, limit: int
+    ctx: AppContext, flt: OrderFilter, limit: int
 ) -> tuple[array, dict[int, Any], dict[int, DisplayRow]]:
     """On the DB worker: the first ids of *flt*, their rows, and those rows rendered (the first
     paint after a search, sort or view switch then only looks cells up)."""
@@ -117,7 +118,7 @@ class _AllIds:
     pages: dict[int, tuple[list[Any], list[DisplayRow | None]]]
 
 
-def _all_ids(flt: OrderFilter, keep_id: int | None) -> _AllIds:
+def _all_ids(ctx: AppContext, flt: OrderFilter, keep_id: int | None) -> _AllIds:
     """On the DB worker: every id of *flt*, where the kept order is, and the rows around it (the
     list then scrolls to it without a search or a query on the UI thread)."""
     ids = order_ids(flt)
@@ -358,7 +359,7 @@ class OrdersView(OrderColumnsMixin, UnmatchedOrdersMixin, View):
         first = not self._loaded
         super().activate()
         if first:
-            self.worker.submit(filter_choices, on_result=self._set_choices)
+            self.worker.submit(without_context(filter_choices), on_result=self._set_choices)
 
     @Slot(object)
     def _set_choices(self, choices: dict[str, list[tuple[Any, ...]]]) -> None:
@@ -372,7 +373,9 @@ class OrdersView(OrderColumnsMixin, UnmatchedOrdersMixin, View):
             self.detail.hide()  # these 1688 orders have no shop order to detail
             self.count_label.setText(self.tr("Loading…"))
             self.worker.submit(
-                unmatched_supplier_orders, on_result=self._show_unmatched, key=UNMATCHED_KEY
+                without_context(unmatched_supplier_orders),
+                on_result=self._show_unmatched,
+                key=UNMATCHED_KEY,
             )
             return
         if self.list_stack.currentIndex() == 1:
@@ -562,7 +565,7 @@ class OrdersView(OrderColumnsMixin, UnmatchedOrdersMixin, View):
             self._detail_dirty = True  # the order shown may have changed too
         super().on_changed(changes)
         if changes.touches("shop", "supplier"):
-            self.worker.submit(filter_choices, on_result=self._set_choices)
+            self.worker.submit(without_context(filter_choices), on_result=self._set_choices)
 
     # -- selection and detail ----------------------------------------------------------------
 
@@ -591,7 +594,9 @@ class OrdersView(OrderColumnsMixin, UnmatchedOrdersMixin, View):
         if order_id is None:
             self.detail.show_detail(None)
             return
-        self.worker.submit(order_detail, order_id, on_result=self._show_detail, key=DETAIL_KEY)
+        self.worker.submit(
+            without_context(order_detail), order_id, on_result=self._show_detail, key=DETAIL_KEY
+        )
 
     @Slot(object)
     def _show_detail(self, detail: OrderDetail | None) -> None:
@@ -601,7 +606,7 @@ class OrdersView(OrderColumnsMixin, UnmatchedOrdersMixin, View):
     @Slot(int)
     def reveal_buyer(self, order_id: int) -> None:
         """Show the full buyer data of *order_id* (recorded in the audit log)."""
-        self.worker.submit(reveal_buyer_data, order_id, on_result=self._revealed)
+        self.worker.submit(without_context(reveal_buyer_data), order_id, on_result=self._revealed)
 
     @Slot(object)
     def _revealed(self, data: BuyerData) -> None:

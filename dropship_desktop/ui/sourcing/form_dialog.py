@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from ...errors import UserError, ValidationError
 from ...services.base import Changes
 from ..formatting import translated, user_error_text
-from ..tasks import DbWorker
+from ..tasks import DbWorker, without_context
 from ..widgets.field_error import ErrorLabel, add_field
 
 __all__ = ["FormDialog"]
@@ -130,7 +130,7 @@ class FormDialog(QDialog):
         self._busy = True
         self.ok_button.setEnabled(False)
         self.general_error.show_error("")
-        self.worker.submit(fn, *args, on_result=self._saved, on_error=self._failed)
+        self.worker.submit(without_context(fn), *args, on_result=self._saved, on_error=self._failed)
 
     def _saved(self, changes: Changes) -> None:
         self._busy = False

@@ -29,7 +29,7 @@ from ...services.sourcing import (
 )
 from ..formatting import format_money, translated, user_error_text
 from ..models.rows import RowColumn, RowsModel
-from ..tasks import DbWorker
+from ..tasks import DbWorker, without_context
 from ..widgets.field_error import ErrorLabel
 from ..widgets.table_copy import install_copy_shortcut
 
@@ -117,7 +117,10 @@ class ImportDialog(QDialog):
         layout.addWidget(self.buttons)
         self.resize(900, 480)
         worker.submit(
-            preview_product_import, self.path, on_result=self._previewed, on_error=self._failed
+            without_context(preview_product_import),
+            self.path,
+            on_result=self._previewed,
+            on_error=self._failed,
         )
 
     @Slot(object)
@@ -167,7 +170,10 @@ class ImportDialog(QDialog):
             return
         self.import_button.setEnabled(False)
         self.worker.submit(
-            commit_product_import, self.preview, on_result=self._done, on_error=self._failed
+            without_context(commit_product_import),
+            self.preview,
+            on_result=self._done,
+            on_error=self._failed,
         )
 
     @Slot(object)

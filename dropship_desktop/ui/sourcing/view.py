@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...context import AppContext
 from ...errors import UserError
 from ...services import sourcing as sourcing_service
 from ...services.base import Changes
@@ -40,7 +41,7 @@ from ...services.suppliers import delete_supplier
 from ...store.sourcing_queries import list_offers, list_products, list_suppliers
 from ..formatting import format_money, user_error_text
 from ..models.rows import RowColumn, RowsModel
-from ..tasks import DbWorker
+from ..tasks import DbWorker, without_context
 from ..view_base import View
 from ..widgets.filter_bar import FilterBar
 from ..widgets.message_bar import MessageBar
@@ -65,7 +66,7 @@ _CENTER = Qt.AlignmentFlag.AlignCenter
 CTX = "SourcingView"
 
 
-def _load_product(product_id: int) -> tuple[list[tuple[Any, ...]], Any]:
+def _load_product(ctx: AppContext, product_id: int) -> tuple[list[tuple[Any, ...]], Any]:
     return list_offers(product_id), sourcing_service.load_comparison(product_id)
 
 
@@ -252,8 +253,8 @@ class SourcingView(View):
     # -- loading ------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        self.worker.submit(list_suppliers, on_result=self._suppliers_loaded)
-        self.worker.submit(list_products, on_result=self._products_loaded)
+        self.worker.submit(without_context(list_suppliers), on_result=self._suppliers_loaded)
+        self.worker.submit(without_context(list_products), on_result=self._products_loaded)
 
     @Slot(object)
     def _suppliers_loaded(self, rows: list[tuple[Any, ...]]) -> None:
@@ -407,7 +408,7 @@ class SourcingView(View):
 
     def _run(self, fn: Any, *args: Any, on_done: Any = None) -> None:
         self.message_bar.hide()
-        self.worker.submit(fn, *args, on_result=on_done, on_error=self._show_error)
+        self.worker.submit(without_context(fn), *args, on_result=on_done, on_error=self._show_error)
 
     @Slot(object)
     def _show_error(self, error: BaseException) -> None:
