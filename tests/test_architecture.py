@@ -262,22 +262,6 @@ def test_the_front_ends_run_no_sql_of_their_own() -> None:
 
 # ---- the application context: no process-global state outside it ------------------------------
 
-#: Modules still importing the peewee object ``store.db.db`` outside the store: the fraud checks
-#: and the import pipeline, left for the branch that works on them (docs/DESIGN.md, "The
-#: application context"). Shrink this set; never grow it.
-_DB_OBJECT_LEFT = frozenset(
-    {
-        "dropship_desktop.services.order_import.base",
-        "dropship_desktop.services.order_import.commit",
-        "dropship_desktop.services.order_import.shop_orders",
-        "dropship_desktop.services.order_import.shops",
-        "dropship_desktop.services.order_import.supplier_orders",
-        "dropship_desktop.services.risk.blacklist",
-        "dropship_desktop.services.risk.events",
-        "dropship_desktop.services.risk.scoring",
-    }
-)
-
 
 def _names_imported_from(tree: ast.AST, module_suffix: str) -> Iterator[tuple[str, int]]:
     for node in ast.walk(tree):
@@ -292,17 +276,13 @@ def test_only_the_store_and_the_context_touch_the_peewee_database_object() -> No
     query, never through the peewee object that could be re-initialised or closed."""
     offenders = []
     for module, path in MODULES.items():
-        if _group(module) in ("store", "context") or module in _DB_OBJECT_LEFT:
+        if _group(module) in ("store", "context"):
             continue
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for name, line in _names_imported_from(tree, "store.db"):
             if name in ("db", "open_database", "close_database"):
                 offenders.append(f"{module}:{line} imports store.db.{name}")
     assert not offenders, "use the context's store:\n" + "\n".join(offenders)
-    still = {m for m in _DB_OBJECT_LEFT if "import db" in MODULES[m].read_text(encoding="utf-8")}
-    assert still == _DB_OBJECT_LEFT, (
-        f"no longer import db, drop them here: {_DB_OBJECT_LEFT - still}"
-    )
 
 
 def _module_level_mutables(tree: ast.Module) -> Iterator[tuple[str, int]]:

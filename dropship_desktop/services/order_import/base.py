@@ -32,7 +32,7 @@ from ...domain.orders import DEFAULT_SHIP_WITHIN_HOURS
 from ...domain.timeutil import now_epoch
 from ...errors import UserError
 from ...i18n import QT_TRANSLATE_NOOP
-from ...store.db import db
+from ...store.db import connection
 from ...tabular.orders_formats import (
     OrderRecord,
 )
@@ -226,7 +226,7 @@ def _audit_rows(rows: Sequence[tuple[str, int | None, int | None, str, str, str]
     """Bulk audit events: (entity, entity_id, sales_order_id, action, before json, after json)."""
     if rows:
         at = now_epoch()
-        db.connection().executemany(_AUDIT_SQL, [(at, *row) for row in rows])
+        connection().executemany(_AUDIT_SQL, [(at, *row) for row in rows])
 
 
 # --- shop orders ----------------------------------------------------------------------------

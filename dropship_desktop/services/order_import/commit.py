@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from ...store.db import db
+from ...store.db import atomic
 from ...tabular.orders_formats import (
     ColumnMapping,
 )
@@ -63,7 +63,7 @@ def commit_import(
     report = progress or (lambda _phase, _done, _total: None)
     cancelled = should_cancel or (lambda: False)
     # Many acyclic tuples are built below; the cyclic GC would walk them again and again.
-    with _bulk_gc(), db.atomic():
+    with _bulk_gc(), atomic():
         if preview.kind == "1688":
             summary, ids = _import_1688(preview, report, cancelled)
         else:

@@ -13,7 +13,7 @@ from ...domain.order_summary import new_order_figures
 from ...domain.orders import product_summary
 from ...domain.timeutil import now_epoch
 from ...store.bulk_orders import BulkOrderWriter
-from ...store.db import db
+from ...store.db import connection
 from ...tabular.orders_formats import (
     OrderRecord,
 )
@@ -51,7 +51,7 @@ def _import_shop(
     report: ProgressCallback,
     cancelled: Callable[[], bool],
 ) -> tuple[ImportSummary, set[int]]:
-    conn = db.connection()
+    conn = connection()
     total = preview.row_count
     builder = _ShopRows(
         shop_id, int(conn.execute("SELECT coalesce(max(id), 0) + 1 FROM sales_order").fetchone()[0])

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from ...domain.timeutil import now_epoch
 from ...errors import UserError
 from ...i18n import QT_TRANSLATE_NOOP
-from ...store.db import db
+from ...store.db import connection, execute_sql
 from ...tabular.platform_formats import platform_format
 from .base import _audit_rows, _json
 from .preview import (
@@ -22,7 +22,7 @@ def shops_for_platforms(platforms: Sequence[str]) -> list[tuple[int, str, str]]:
     if not platforms:
         return []
     marks = ",".join("?" * len(platforms))
-    cursor = db.execute_sql(
+    cursor = execute_sql(
         f"SELECT id, platform, name FROM shop WHERE platform IN ({marks}) ORDER BY name, id",
         list(platforms),
     )
@@ -121,7 +121,7 @@ def file_shop(
 def _ensure_shop(
     preview: ImportPreview, shop_id: int | None, new_shop: tuple[str, str] | None
 ) -> int:
-    conn = db.connection()
+    conn = connection()
     platforms = preview.platforms()
     if new_shop is not None:
         platform, name = new_shop[0], new_shop[1].strip()

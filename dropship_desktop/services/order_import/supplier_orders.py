@@ -15,7 +15,7 @@ from ...domain.buyer_matching import (
 )
 from ...domain.orders import product_summary
 from ...domain.timeutil import now_epoch
-from ...store.db import db
+from ...store.db import connection
 from ...tabular.orders_formats import (
     OrderRecord,
 )
@@ -47,7 +47,7 @@ def _load_candidates(phones: set[str], only_ids: Sequence[int] | None = None) ->
     """Sales orders by phone key, with whether a supplier order already serves them."""
     if not phones:
         return {}
-    conn = db.connection()
+    conn = connection()
     sql = (
         "SELECT o.id, o.buyer_name, o.buyer_phone, o.product_summary, o.created_at,"
         " (SELECT count(*) FROM supplier_order s WHERE s.sales_order_id = o.id),"
@@ -80,7 +80,7 @@ def _match_waiting_supplier_orders(new_order_ids: Sequence[int]) -> set[int]:
     """
     if not new_order_ids:
         return set()
-    conn = db.connection()
+    conn = connection()
     links: list[tuple[int, int]] = []
     by_number: set[int] = set()  # linked by 下游订单号
     named = conn.execute(
@@ -152,7 +152,7 @@ def _shop_orders_by_number(
         sql += " AND o.id IN (SELECT value FROM json_each(?))"
         params.append(json.dumps(list(only_ids)))
     found: dict[str, list[tuple[int, str]]] = {}
-    for number, oid, platform in db.connection().execute(sql, params):
+    for number, oid, platform in connection().execute(sql, params):
         found.setdefault(str(number), []).append((int(oid), str(platform)))
     return found
 
@@ -208,7 +208,7 @@ def _first_value(lines: Sequence[OrderRecord], name: str) -> Any:
 def _import_1688(
     preview: ImportPreview, report: ProgressCallback, cancelled: Callable[[], bool]
 ) -> tuple[ImportSummary, set[int]]:
-    conn = db.connection()
+    conn = connection()
     numbers = list(preview.orders)
     total = len(numbers)
     now = now_epoch()

@@ -30,7 +30,7 @@ from ...domain.masking import mask_address, mask_name, mask_phone
 from ...domain.timeutil import now_epoch
 from ...errors import UserError
 from ...i18n import QT_TRANSLATE_NOOP, with_values
-from ...store.db import db
+from ...store.db import connection
 from ...tabular.reader import read_table
 from ...tabular.table import TableError
 from ...tabular.writer import write_csv, write_xlsx
@@ -75,7 +75,7 @@ def blacklist_entries() -> list[BlacklistEntry]:
     """Every entry, newest first."""
     return [
         BlacklistEntry(int(i), str(n), bool(local), str(k), str(h), str(r), int(a), o)
-        for i, n, local, k, h, r, a, o in db.connection().execute(
+        for i, n, local, k, h, r, a, o in connection().execute(
             "SELECT e.id, l.name, l.is_local, e.kind, e.hint, e.reason, e.added_at,"
             " e.sales_order_id FROM blacklist_entry e JOIN blacklist_list l ON l.id = e.list_id"
             " ORDER BY e.added_at DESC, e.id DESC"
@@ -147,7 +147,7 @@ def add_to_blacklist(sales_order_id: int, kinds: Sequence[str], reason: str) -> 
             order lacks every chosen value.
     """
     reason = (reason or "").strip()[:200]
-    conn = db.connection()
+    conn = connection()
     row = conn.execute(
         "SELECT buyer_name, buyer_phone, ship_address, buyer_member, buyer_data_removed"
         " FROM sales_order WHERE id = ?",
@@ -220,7 +220,7 @@ def add_to_blacklist(sales_order_id: int, kinds: Sequence[str], reason: str) -> 
 @write_op
 def remove_blacklist_entry(entry_id: int) -> Changes:
     """Take an entry off the blacklist; the orders it matched are scored again."""
-    conn = db.connection()
+    conn = connection()
     row = conn.execute(
         "SELECT e.kind, e.digest, e.key, l.salt FROM blacklist_entry e"
         " JOIN blacklist_list l ON l.id = e.list_id WHERE e.id = ?",
@@ -251,7 +251,7 @@ def export_blacklist(path: str | Path) -> int:
     Every row carries the salt the digests were made with (see the module docstring).
     Returns how many entries were written.
     """
-    conn = db.connection()
+    conn = connection()
     list_id, salt = _local_list(conn)
     rows = [
         [kind, f"{int(digest):016x}", hint, reason, _date(added), salt.hex()]
@@ -343,7 +343,7 @@ def import_blacklist(path: str | Path, list_name: str = "") -> Changes:
             added_at = now_epoch()
         # Hints and reasons are shown, never trusted as values: keep them short and masked.
         parsed.append((kind, value, hint[:40], reason[:200], added_at, bytes.fromhex(salt)))
-    conn = db.connection()
+    conn = connection()
     local_id, local_salt = _local_list(conn)
     by_salt: dict[bytes, list[tuple[str, int, str, str, int, bytes]]] = {}
     for entry in parsed:

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ...domain.timeutil import now_epoch
-from ...store.db import db
+from ...store.db import connection
 from ..base import Changes, write_op
 from ..risk_engine import (
     load_context,
@@ -129,7 +129,7 @@ def record_buyer_event(
     if kind not in EVENT_KINDS:
         raise ValueError(kind)
     changed = _record_events(
-        db.connection(),
+        connection(),
         [(sales_order_id, kind, source, at if at is not None else now_epoch(), due_at, is_open)],
     )
     return Changes.of("sales_order", ids={"sales_order": changed})
@@ -145,4 +145,4 @@ def record_buyer_events(events: Iterable[tuple[int, str, str, int, int | None, b
     for row in rows:
         if row[1] not in EVENT_KINDS:
             raise ValueError(row[1])
-    return _record_events(db.connection(), rows)
+    return _record_events(connection(), rows)

@@ -14,7 +14,7 @@ from ...domain.risk import RiskLevel, RiskSettings, decode_hits
 from ...domain.timeutil import now_epoch
 from ...errors import UserError
 from ...i18n import QT_TRANSLATE_NOOP
-from ...store.db import db
+from ...store.db import atomic, connection
 from ..base import Changes, audit, write_op
 from ..risk_engine import (
     RiskContext,
@@ -55,14 +55,14 @@ RESCORE_RECENT_DAYS = 90
 @write_op
 def rescore_orders(ids: Iterable[int]) -> Changes:
     """Score the orders *ids* again (after a change of their data or of the blacklist)."""
-    changed = score_order_ids(db.connection(), ids)
+    changed = score_order_ids(connection(), ids)
     return Changes.of("sales_order", ids={"sales_order": changed})
 
 
 def rescore_all(progress: Callable[[int, int], None] | None = None, *, chunk: int = 50_000) -> int:
     """Score every order, oldest first, one transaction per *chunk* (an upgraded database,
     the demo, or after the thresholds changed). Returns how many orders changed."""
-    conn = db.connection()
+    conn = connection()
     ids = [r[0] for r in conn.execute("SELECT order_id FROM risk_key")]
     scored = set(ids)
     all_ids = [r[0] for r in conn.execute("SELECT id FROM sales_order ORDER BY created_at, id")]
@@ -71,7 +71,7 @@ def rescore_all(progress: Callable[[int, int], None] | None = None, *, chunk: in
         part = all_ids[start : start + chunk]
         new = [i for i in part if i not in scored]
         old = [i for i in part if i in scored]
-        with db.atomic():
+        with atomic():
             ctx = load_context(conn)
             if new:
                 changed += len(score_order_ids(conn, new, new=True, ctx=ctx))
@@ -86,7 +86,7 @@ def unscored_order_ids() -> list[int]:
     """The orders that were never scored, oldest first: a database from before the fraud
     checks (migration 11 added the tables but scored nothing). Empty when every order has its
     buyer keys — two counts, the usual answer, without reading the ids."""
-    conn = db.connection()
+    conn = connection()
     total = conn.execute("SELECT count(*) FROM sales_order").fetchone()[0]
     keyed = conn.execute("SELECT count(*) FROM risk_key").fetchone()[0]
     if keyed >= total:
@@ -110,7 +110,7 @@ def score_unscored(ids: Sequence[int]) -> Changes:
     """Score a part of :func:`unscored_order_ids` as if just imported (one transaction): their
     keys join the buyer history and their products the shop's norms. Orders scored meanwhile
     (edited since the list was made) are left as they are."""
-    conn = db.connection()
+    conn = connection()
     todo = [r[0] for r in conn.execute(_STILL_UNSCORED_SQL, (json.dumps(list(ids)),))]
     changed = score_order_ids(conn, todo, new=True) if todo else set()
     return Changes.of("sales_order", ids={"sales_order": sorted(changed)})
@@ -118,7 +118,7 @@ def score_unscored(ids: Sequence[int]) -> Changes:
 
 def risk_settings() -> RiskSettings:
     """The seller's thresholds and risky payment methods."""
-    return load_settings(db.connection())
+    return load_settings(connection())
 
 
 @write_op
@@ -134,7 +134,7 @@ def save_risk_settings(settings: RiskSettings) -> Changes:
             )
         )
     before = asdict(risk_settings())
-    db.connection().execute(
+    connection().execute(
         "INSERT INTO risk_state (name, value) VALUES ('settings', ?)"
         " ON CONFLICT (name) DO UPDATE SET value = excluded.value",
         (json.dumps(values, ensure_ascii=False),),
@@ -153,7 +153,7 @@ def mark_checked(sales_order_id: int) -> Changes:
     the warning is active again.
     """
     row = (
-        db.connection()
+        connection()
         .execute(
             "SELECT risk_level, risk_rules, risk_checked FROM sales_order WHERE id = ?",
             (sales_order_id,),
@@ -165,7 +165,7 @@ def mark_checked(sales_order_id: int) -> Changes:
     level, rules, checked = row
     if not rules or rules == checked:
         return Changes.of()
-    db.connection().execute(
+    connection().execute(
         "UPDATE sales_order SET risk_checked = risk_rules, updated_at = ? WHERE id = ?",
         (now_epoch(), sales_order_id),
     )
@@ -202,7 +202,7 @@ def high_risk_orders(sales_order_ids: Iterable[int]) -> list[HighRiskOrder]:
     """
     ids = sorted(set(sales_order_ids))
     found: list[HighRiskOrder] = []
-    conn = db.connection()
+    conn = connection()
     for start in range(0, len(ids), 900):
         part = ids[start : start + 900]
         marks = ",".join("?" * len(part))
@@ -220,7 +220,7 @@ def blacklisted_buyer_orders(sales_order_ids: Iterable[int]) -> list[HighRiskOrd
     the seller marked the warning checked: ask before refunding them (after-sales)."""
     ids = sorted(set(sales_order_ids))
     found: list[HighRiskOrder] = []
-    conn = db.connection()
+    conn = connection()
     for start in range(0, len(ids), 900):
         part = ids[start : start + 900]
         marks = ",".join("?" * len(part))
@@ -260,7 +260,7 @@ def fraud_losses(
         shop_sql = " AND shop_id = ?"
         params.append(shop_id)
     row = (
-        db.connection()
+        connection()
         .execute(
             "SELECT count(*), coalesce(sum(sale_fen), 0) FROM sales_order INDEXED BY"
             " sales_order_risk WHERE risk_level > 0 AND created_at >= ? AND created_at < ?"
@@ -280,4 +280,4 @@ def fraud_losses(
 
 def context() -> RiskContext:
     """The current scoring context (salt, settings, blacklists) — for the UI's explanations."""
-    return load_context(db.connection(), bitmaps=False)
+    return load_context(connection(), bitmaps=False)
