@@ -15,7 +15,7 @@ with unknown outcome (``submitted``, turned into ``interrupted`` at the next sta
 :func:`find_interrupted`), or answered. A supplier order is only marked closed when the connector
 confirmed it (the manual connector: the seller said so).
 
-The DB worker runs these; :func:`submit_request` and :func:`submit_batch` call the connector between
+The DB worker runs these; :func:`submit_request` calls the connector between
 transactions and so never hold the write lock while waiting for the network or the seller.
 
 The other cancellation use cases live beside it and are re-exported here:
@@ -72,7 +72,6 @@ from .cancellation_requests import (
     STOPPED_UNCONFIRMED,
     CancellationChanges,
     RequestRow,
-    _batch_message,
     _changes,
     _decided,
     _load,
@@ -120,8 +119,6 @@ __all__ = [
     "request_history",
     "requests_of_batch",
     "resolve_interrupted",
-    "retry_request",
-    "submit_batch",
     "submit_request",
 ]
 
@@ -539,15 +536,6 @@ def submit_request(
     return step(lambda: finish_submission(request_id, result))
 
 
-def submit_batch(
-    ctx: AppContext, request_ids: Sequence[int], connector: Connector
-) -> CancellationChanges:
-    """Send several recorded requests one after the other (each as :func:`submit_request`)."""
-    parts = [submit_request(ctx, rid, connector) for rid in request_ids]
-    outcomes = [o for p in parts for o in p.outcomes]
-    return _merge(parts, _batch_message(outcomes))
-
-
 @write_op
 def record_retry(ctx: AppContext, request_id: int) -> int:
     """Record a new attempt of a failed request (state ``recorded``, same reason), unsent.
@@ -596,17 +584,6 @@ def record_retry(ctx: AppContext, request_id: int) -> int:
     in_session = ctx.session.has_batch(row.batch_id)
     changes = record_requests(ctx, [item], row.batch_id if in_session else None)
     return changes.request_ids[row.supplier_order_id]
-
-
-def retry_request(ctx: AppContext, request_id: int, connector: Connector) -> CancellationChanges:
-    """Try a failed request again: a new attempt (a new row) with the same reason, sent at once
-    (:func:`record_retry` then :func:`submit_request`).
-
-    Raises:
-        UserError: The request did not fail, or the order has another cancellation under way.
-    """
-    new_id = record_retry(ctx, request_id)
-    return submit_request(ctx, new_id, connector)
 
 
 # --------------------------------------------------------------------------------------------

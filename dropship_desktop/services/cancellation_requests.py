@@ -28,7 +28,7 @@ from ..domain.enums import (
 )
 from ..domain.timeutil import from_epoch
 from ..errors import UserError
-from ..i18n import QT_TRANSLATE_NOOP, label, with_values
+from ..i18n import QT_TRANSLATE_NOOP, label
 from ..store.db import execute_sql
 from .base import Changes
 
@@ -284,20 +284,3 @@ def _outcome_message(outcome: OrderOutcome) -> str:
             "Messages", "Cancellation interrupted; check the order on 1688."
         ),
     }[outcome.kind]
-
-
-def _batch_message(outcomes: Sequence[OrderOutcome]) -> str:
-    counts = {kind: 0 for kind in OutcomeKind}
-    for outcome in outcomes:
-        counts[outcome.kind] += 1
-    return with_values(
-        QT_TRANSLATE_NOOP(
-            "Messages",
-            "Cancellation: {closed} closed, {refunds} refund(s) requested, {failed} failed, "
-            "{interrupted} interrupted.",
-        ),
-        closed=counts[OutcomeKind.CLOSED],
-        refunds=counts[OutcomeKind.REFUND_REQUESTED],
-        failed=counts[OutcomeKind.FAILED],
-        interrupted=counts[OutcomeKind.INTERRUPTED],
-    )

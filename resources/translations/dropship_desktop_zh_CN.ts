@@ -1011,6 +1011,7 @@ The current data is backed up first, so this can be undone by restoring that bac
     <name>CaseDetailPane</name>
     <message>
         <source>Buyer (shop)</source>
+        <extracomment>The application&apos;s connector kinds (set by the view): which buttons a case&apos;s connector gets.</extracomment>
         <translation>买家（店铺）</translation>
     </message>
     <message>
@@ -4676,10 +4677,6 @@ Use “Map columns…” to say which column holds what.</source>
     <message>
         <source>Cancellation interrupted; check the order on 1688.</source>
         <translation>取消已中断，请在1688上查看该订单。</translation>
-    </message>
-    <message>
-        <source>Cancellation: {closed} closed, {refunds} refund(s) requested, {failed} failed, {interrupted} interrupted.</source>
-        <translation>取消订单：已关闭 {closed} 个，已申请退款 {refunds} 个，失败 {failed} 个，中断 {interrupted} 个。</translation>
     </message>
     <message>
         <source>Backup restored.</source>

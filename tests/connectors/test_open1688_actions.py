@@ -38,6 +38,7 @@ from dropship_desktop.errors import UserError
 from dropship_desktop.services import cancellation as svc
 from dropship_desktop.services import purchasing as pu
 from dropship_desktop.store.db import db
+from tests.helpers.cancellation_data import send_each
 
 from .conftest import make_gateway
 from .gateway import ACCESS_TOKEN, APP_KEY, APP_SECRET, REFRESH_TOKEN, FakeGateway
@@ -261,7 +262,7 @@ def test_wizard_path_closes_and_refunds_through_the_api(
     assert flow.step is CancelStep.SUBMIT
     submission = flow.begin_submission()
     recorded = svc.record_requests(ctx, submission.items, skipped=submission.skipped)
-    result = svc.submit_batch(ctx, list(recorded.request_ids.values()), api)
+    result = send_each(ctx, list(recorded.request_ids.values()), api)
     kinds = {o.supplier_order_id: o.kind for o in result.outcomes}
     assert kinds == {ids[UNPAID]: OutcomeKind.CLOSED, ids[PAID]: OutcomeKind.REFUND_REQUESTED}
     assert q("SELECT status FROM supplier_order WHERE id = ?", ids[UNPAID]) == [("cancel",)]
@@ -291,7 +292,7 @@ def test_wizard_path_records_platform_refusals_and_interruptions(
     # The second order's answer is lost and 1688 cannot be asked afterwards either.
     gateway.fail("alibaba.trade.cancel", "http", "502", skip=1)
     gateway.fail("alibaba.trade.get.buyerView", "http", "503", times=9)
-    result = svc.submit_batch(
+    result = send_each(
         ctx, [recorded.request_ids[ids[FRESH]], recorded.request_ids[ids[UNPAID]]], api
     )
     states = {o.supplier_order_id: o.kind for o in result.outcomes}

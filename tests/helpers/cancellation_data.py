@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from dropship_desktop.domain.timeutil import now_epoch
 from dropship_desktop.store.db import db
@@ -58,3 +60,31 @@ def seed_world() -> dict[str, int]:
             now,
         )
     return {"shop": 1, "account": 1, "offer": 1}
+
+
+class Sent:
+    """What sending several recorded requests returned, one :func:`submit_request` each."""
+
+    def __init__(self, parts: list[Any]) -> None:
+        self.parts = parts
+
+    @property
+    def outcomes(self) -> list[Any]:
+        return [o for part in self.parts for o in part.outcomes]
+
+    def touches(self, *tables: str) -> bool:
+        return any(part.touches(*tables) for part in self.parts)
+
+
+def send_each(ctx: Any, request_ids: Iterable[int], connector: Any) -> Sent:
+    """Send recorded requests one after the other, as the wizard's step 6 does."""
+    from dropship_desktop.services import cancellation
+
+    return Sent([cancellation.submit_request(ctx, rid, connector) for rid in request_ids])
+
+
+def retry(ctx: Any, request_id: int, connector: Any) -> Any:
+    """Try a failed request again as the wizard does: record the new attempt, then send it."""
+    from dropship_desktop.services import cancellation
+
+    return cancellation.submit_request(ctx, cancellation.record_retry(ctx, request_id), connector)

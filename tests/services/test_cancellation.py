@@ -28,7 +28,16 @@ from dropship_desktop.domain.timeutil import now_epoch
 from dropship_desktop.errors import UserError, ValidationError
 from dropship_desktop.services import cancellation as svc
 from dropship_desktop.store.db import db
-from tests.helpers.cancellation_data import HOUR_AGO, NOW, SimulatedCrash, one, q, seed_world
+from tests.helpers.cancellation_data import (
+    HOUR_AGO,
+    NOW,
+    SimulatedCrash,
+    one,
+    q,
+    retry,
+    seed_world,
+    send_each,
+)
 
 
 @pytest.fixture
@@ -191,7 +200,7 @@ def test_one_unpaid_order_closed(ctx: AppContext, world: dict[str, int]) -> None
     assert states(recorded.request_ids) == {so: "recorded"}
     assert int(one("SELECT flags FROM sales_order WHERE id = ?", sale)) & OrderFlag.CANCEL_PENDING
     assert svc.pending_supplier_order_ids() == {so}
-    result = svc.submit_batch(ctx, [rid], connector)
+    result = send_each(ctx, [rid], connector)
     assert [(o.supplier_order_id, o.kind) for o in result.outcomes] == [(so, OutcomeKind.CLOSED)]
     assert result.touches("supplier_order", "sales_order")
     assert connector.calls_of("close_order") == [
@@ -231,7 +240,7 @@ def test_mixed_batch(ctx: AppContext, world: dict[str, int]) -> None:
     sub = flow.begin_submission()
     recorded = svc.record_requests(ctx, sub.items, skipped=sub.skipped)
     assert set(recorded.request_ids) == {unpaid, paid}
-    result = svc.submit_batch(ctx, list(recorded.request_ids.values()), connector)
+    result = send_each(ctx, list(recorded.request_ids.values()), connector)
     kinds = {o.supplier_order_id: o.kind for o in [*result.outcomes, *sub.skipped]}
     assert kinds == {
         unpaid: OutcomeKind.CLOSED,
@@ -268,7 +277,7 @@ def test_connector_failure_on_one_of_three_then_retry(
     flow = run_flow(ctx, [o[1][0] for o in orders])
     sub = flow.begin_submission()
     recorded = svc.record_requests(ctx, sub.items)
-    result = svc.submit_batch(ctx, list(recorded.request_ids.values()), connector)
+    result = send_each(ctx, list(recorded.request_ids.values()), connector)
     by_so = {o.supplier_order_id: o for o in result.outcomes}
     failed = by_so[orders[1][1][0]]
     assert failed.kind is OutcomeKind.FAILED and failed.retryable
@@ -279,12 +288,12 @@ def test_connector_failure_on_one_of_three_then_retry(
     assert one("SELECT status FROM sales_order WHERE id = ?", orders[1][0]) == "paid"
     assert "cancel_failed" in audit_actions(orders[1][0])
     assert failed.request_id is not None
-    retried = svc.retry_request(ctx, failed.request_id, connector)
+    retried = retry(ctx, failed.request_id, connector)
     assert [o.kind for o in retried.outcomes] == [OutcomeKind.CLOSED]
     history = svc.request_history(orders[1][1][0])
     assert [(r.attempt, r.state.value) for r in history] == [(1, "failed"), (2, "closed")]
     with pytest.raises(UserError):
-        svc.retry_request(ctx, history[1].id, connector)  # only failed requests are retried
+        retry(ctx, history[1].id, connector)  # only failed requests are retried
 
 
 def test_unreachable_platform_fails_as_not_sent(ctx: AppContext, world: dict[str, int]) -> None:
@@ -314,7 +323,7 @@ def test_lost_connection_mid_batch_leaves_every_order_in_a_known_state(
     connector = fake_for(dict.fromkeys(numbers, "waitbuyerpay"))
     connector.raise_on(numbers[1], ConnectionResetError("connection reset"))
     recorded = svc.record_requests(ctx, run_flow(ctx, so_ids).begin_submission().items)
-    result = svc.submit_batch(ctx, [recorded.request_ids[i] for i in so_ids], connector)
+    result = send_each(ctx, [recorded.request_ids[i] for i in so_ids], connector)
     assert [o.kind for o in result.outcomes] == [
         OutcomeKind.CLOSED,
         OutcomeKind.INTERRUPTED,
@@ -341,7 +350,7 @@ def test_crash_between_recording_and_sending_then_restart(
     recorded = svc.record_requests(ctx, run_flow(ctx, so_ids).begin_submission().items)
     rids = [recorded.request_ids[i] for i in so_ids]
     with pytest.raises(SimulatedCrash):
-        svc.submit_batch(ctx, rids, connector)
+        send_each(ctx, rids, connector)
     assert states(recorded.request_ids) == {
         so_ids[0]: "closed",
         so_ids[1]: "submitted",
@@ -371,7 +380,7 @@ def test_crash_between_recording_and_sending_then_restart(
     not_done = svc.resolve_interrupted(ctx, rids[2], OutcomeKind.FAILED, "页面上还是待付款")
     assert not_done.outcomes[0].retryable
     assert one("SELECT status FROM supplier_order WHERE id = ?", so_ids[2]) == "waitbuyerpay"
-    assert svc.retry_request(ctx, rids[2], connector).outcomes[0].kind is OutcomeKind.CLOSED
+    assert retry(ctx, rids[2], connector).outcomes[0].kind is OutcomeKind.CLOSED
     assert svc.list_interrupted(ctx) == [] and svc.pending_supplier_order_ids() == set()
 
 
@@ -395,14 +404,12 @@ def test_manual_connector_closes_only_what_the_seller_confirmed(
     assert outcome.kind is OutcomeKind.FAILED and outcome.message == "还没来得及"
     assert one("SELECT status FROM supplier_order WHERE id = ?", so) == "waitbuyerpay"
     # Retried without an answer: still nothing marked closed.
-    again = svc.retry_request(ctx, rid, connector).outcomes[0]
+    again = retry(ctx, rid, connector).outcomes[0]
     assert again.kind is OutcomeKind.FAILED
     assert one("SELECT status FROM supplier_order WHERE id = ?", so) == "waitbuyerpay"
     connector.confirm(number, CancelAction.CLOSE, done=True)
     assert again.request_id is not None
-    assert (
-        svc.retry_request(ctx, again.request_id, connector).outcomes[0].kind is OutcomeKind.CLOSED
-    )
+    assert retry(ctx, again.request_id, connector).outcomes[0].kind is OutcomeKind.CLOSED
     assert one("SELECT status FROM supplier_order WHERE id = ?", so) == "cancel"
     assert one("SELECT status FROM sales_order WHERE id = ?", sale) == "paid"
 

@@ -16,7 +16,7 @@ from dropship_desktop.services.order_summaries import refresh_order_summaries
 from dropship_desktop.services.orders import link_supplier_order
 from dropship_desktop.store import daily_summary as ds
 from dropship_desktop.store.db import db
-from tests.helpers.cancellation_data import seed_world
+from tests.helpers.cancellation_data import seed_world, send_each
 from tests.services.test_cancellation import add_order, fake_for, run_flow
 from tests.services.test_order_import_files import TAOBAO_HEADERS, taobao_row, write_csv
 
@@ -178,7 +178,7 @@ def test_summaries_equal_group_by_after_random_operations(
             flow = run_flow(ctx, [so])
             sub = flow.begin_submission()
             recorded = svc.record_requests(ctx, sub.items, skipped=sub.skipped)
-            svc.submit_batch(ctx, list(recorded.request_ids.values()), fake_for({number: op[1]}))
+            send_each(ctx, list(recorded.request_ids.values()), fake_for({number: op[1]}))
         elif kind == "link":
             sale = _pick("SELECT id FROM sales_order ORDER BY id", op[1])
             if sale is not None:

@@ -15,6 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from dropship_desktop.context import AppContext
 from dropship_desktop.domain.orders import NEAR_DEADLINE_HOURS, OrderFlag
 from dropship_desktop.domain.timeutil import now_epoch
 from dropship_desktop.services import cancellation as cancel_svc
@@ -26,7 +27,7 @@ from dropship_desktop.store import daily_summary as ds
 from dropship_desktop.store.bulk_orders import BulkOrderWriter
 from dropship_desktop.store.db import db
 from dropship_desktop.store.migrations import m0013_todo_members as m
-from tests.helpers.cancellation_data import seed_world
+from tests.helpers.cancellation_data import seed_world, send_each
 from tests.services.test_cancellation import add_order, fake_for, run_flow
 from tests.store.test_bulk_orders import _chunk
 from tests.store.test_daily_summary import TAOBAO_STATUSES, _import, _pick
@@ -242,7 +243,7 @@ _ORDERS = "SELECT id FROM sales_order ORDER BY id"
 _SUPPLIER_ORDERS = "SELECT id FROM supplier_order ORDER BY id"
 
 
-def _apply(op: tuple, n: int, tmp: Path) -> None:
+def _apply(ctx: AppContext, op: tuple, n: int, tmp: Path) -> None:
     kind = op[0]
     if kind == "import":
         _import(tmp, n, op[1], "淘宝小店")
@@ -321,10 +322,10 @@ def _apply(op: tuple, n: int, tmp: Path) -> None:
             db.execute_sql("DELETE FROM sales_order WHERE id = ?", (oid,))
     elif kind == "cancel":
         _sale, (so,), (number,) = add_order([op[1]])
-        flow = run_flow([so])
+        flow = run_flow(ctx, [so])
         sub = flow.begin_submission()
-        recorded = cancel_svc.record_requests(sub.items, skipped=sub.skipped)
-        cancel_svc.submit_batch(list(recorded.request_ids.values()), fake_for({number: op[1]}))
+        recorded = cancel_svc.record_requests(ctx, sub.items, skipped=sub.skipped)
+        send_each(ctx, list(recorded.request_ids.values()), fake_for({number: op[1]}))
     elif kind == "purchase" and (oid := _pick(_ORDERS, op[1])) is not None:
         # A purchase in progress (the queue's second part), then the shop order changes.
         with db.atomic():
@@ -346,7 +347,7 @@ def _apply(op: tuple, n: int, tmp: Path) -> None:
 )
 @given(st.lists(operation, min_size=1, max_size=10))
 def test_members_equal_the_rule_after_random_operations(
-    fresh_db: Path, tmp_path_factory: pytest.TempPathFactory, ops: list[tuple]
+    ctx: AppContext, fresh_db: Path, tmp_path_factory: pytest.TempPathFactory, ops: list[tuple]
 ) -> None:
     tmp = tmp_path_factory.mktemp("ops")
     for table in (
@@ -360,8 +361,8 @@ def test_members_equal_the_rule_after_random_operations(
         db.execute_sql(f"DELETE FROM {table}")
     if not db.execute_sql("SELECT 1 FROM shop WHERE id = 1").fetchone():
         seed_world()
-    cancel_svc.forget_session()
+    ctx.session.forget()
     for n, op in enumerate(ops):
-        _apply(op, n, tmp)
+        _apply(ctx, op, n, tmp)
         check_cards()
     assert ds.differences(conn()) == []
