@@ -2270,11 +2270,16 @@ Details were written to the log file:
         <translation>第 {row} 行：售后编号 {case} 重复出现。</translation>
     </message>
     <message>
+        <source>None of the file&apos;s {count} row(s) is an after-sales case: their after-sales status says there is none. This looks like an order export: import it as orders, or export the after-sales list (售后列表) from the platform.</source>
+        <translation>文件中的 {count} 行都不是售后单：其售后状态表明没有售后。这看起来是订单导出文件：请按订单导入，或从平台导出售后列表后再导入。</translation>
+    </message>
+    <message>
         <source>The file holds no after-sales rows.</source>
         <translation>文件中没有售后数据。</translation>
     </message>
     <message>
         <source>empty</source>
+        <extracomment>After-sales statuses of an order export&apos;s rows that say the order has no after-sales case.</extracomment>
         <translation>为空</translation>
     </message>
     <message>
@@ -3582,6 +3587,10 @@ Applied on every connection (peewee connects once per thread). Read-only opening
     <message>
         <source>Row {row}: status “{status}” is not known to the app; the case is opened as requested and the status kept as written.</source>
         <translation>第 {row} 行：本软件不认识状态“{status}”；售后单按“买家已申请”建立，并保留原状态文字。</translation>
+    </message>
+    <message>
+        <source>{count} row(s) without after-sales (status such as 无售后) were skipped.</source>
+        <translation>已跳过 {count} 行没有售后的记录（售后状态为“无售后”等）。</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,18 @@
+"""Simplified Chinese for the fixes found by driving the app as a new seller (helper qa)."""
+
+from __future__ import annotations
+
+TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
+    # ---------------------------------------------------------------- after-sales import
+    (
+        "Errors",
+        "None of the file's {count} row(s) is an after-sales case: their after-sales status says "
+        "there is none. This looks like an order export: import it as orders, or export the "
+        "after-sales list (售后列表) from the platform.",
+    ): "文件中的 {count} 行都不是售后单：其售后状态表明没有售后。这看起来是订单导出文件：请按订单导入，"
+    "或从平台导出售后列表后再导入。",
+    (
+        "Import",
+        "{count} row(s) without after-sales (status such as 无售后) were skipped.",
+    ): "已跳过 {count} 行没有售后的记录（售后状态为“无售后”等）。",
+}
