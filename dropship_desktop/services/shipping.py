@@ -239,21 +239,23 @@ def write_text_xlsx(
 
     from ..tabular.writer import neutralise
 
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(sheet_title[:31])
+    # Opened first: an unwritable path fails before the write-only sheet's row writer exists.
+    with open(path, "wb") as handle:
+        workbook = Workbook(write_only=True)
+        sheet = workbook.create_sheet(sheet_title[:31])
 
-    def cell(value: object) -> WriteOnlyCell:
-        out = WriteOnlyCell(sheet, value=neutralise(value))
-        out.data_type = "s"
-        out.number_format = "@"
-        return out
+        def cell(value: object) -> WriteOnlyCell:
+            out = WriteOnlyCell(sheet, value=neutralise(value))
+            out.data_type = "s"
+            out.number_format = "@"
+            return out
 
-    sheet.append([cell(h) for h in headers])
-    count = 0
-    for row in rows:
-        sheet.append([cell(v) for v in row])
-        count += 1
-    workbook.save(os.fspath(path))
+        sheet.append([cell(h) for h in headers])
+        count = 0
+        for row in rows:
+            sheet.append([cell(v) for v in row])
+            count += 1
+        workbook.save(handle)
     return count
 
 
