@@ -2606,6 +2606,7 @@ Details were written to the log file:
     </message>
     <message>
         <source>Cannot write {name}: {reason}. Check that the folder exists, that the file is not open in Excel or WPS, and that the disk is not full.</source>
+        <extracomment>Columns of the mapping file (Chinese headers, as sellers edit it in Excel/WPS).</extracomment>
         <translation>无法写入 {name}：{reason}。请检查文件夹是否存在、文件是否已在 Excel 或 WPS 中打开，以及磁盘空间是否已满。</translation>
     </message>
     <message>
@@ -3104,7 +3105,6 @@ Applied on every connection (peewee connects once per thread). Read-only opening
     </message>
     <message>
         <source>{file} is not a mapping file: it needs the columns 店铺, 1688商品ID and at least one of 商品ID, SKU ID, 商家编码, 商品标题 (export the mapping table to get one).</source>
-        <extracomment>Columns of the mapping file (Chinese headers, as sellers edit it in Excel/WPS).</extracomment>
         <translation>{file} 不是商品关联文件：需要“店铺”“1688商品ID”两列，以及“商品ID”“SKU ID”“商家编码”“商品标题”中至少一列（可先导出关联表作为模板）。</translation>
     </message>
     <message>
@@ -3297,6 +3297,14 @@ Applied on every connection (peewee connects once per thread). Read-only opening
     <message>
         <source>--since {value!r} is not a date: write it as 2026-11-01.</source>
         <translation>--since {value!r} 不是日期：请写成 2026-11-01 这样的格式。</translation>
+    </message>
+    <message>
+        <source>{path} is a folder. Give a file name for the backup.</source>
+        <translation>{path} 是一个文件夹。请为备份指定一个文件名。</translation>
+    </message>
+    <message>
+        <source>{path} already exists and is not a Dropship Desktop backup; it was left as it is. Choose another file name.</source>
+        <translation>{path} 已存在，且不是一件代发助手的备份文件；已保持原样未改动。请换一个文件名。</translation>
     </message>
 </context>
 <context>

@@ -15,4 +15,13 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
         "Import",
         "{count} row(s) without after-sales (status such as 无售后) were skipped.",
     ): "已跳过 {count} 行没有售后的记录（售后状态为“无售后”等）。",
+    # ---------------------------------------------------------------- backup --to
+    ("Errors", "{path} is a folder. Give a file name for the backup."): (
+        "{path} 是一个文件夹。请为备份指定一个文件名。"
+    ),
+    (
+        "Errors",
+        "{path} already exists and is not a Dropship Desktop backup; it was left as it is. "
+        "Choose another file name.",
+    ): "{path} 已存在，且不是一件代发助手的备份文件；已保持原样未改动。请换一个文件名。",
 }
