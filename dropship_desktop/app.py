@@ -88,6 +88,12 @@ def run_gui(args: object) -> int:
             return 0
         show_user_error(None, exc)
         return 1
+    except UserError as exc:  # the data folder cannot be used (a file, no permission)
+        if self_test:
+            print(f"self-test: FAILED: {exc}", file=sys.stderr)
+            return 1
+        show_user_error(None, exc)
+        return 1
 
     try:
         from .store.backup import backup_dir, remove_stale_partials

@@ -2717,8 +2717,16 @@ Details were written to the log file:
         <translation>当前版本的软件不支持连接方式“{kind}”。请编辑分销账号，改用“手动”连接方式。</translation>
     </message>
     <message>
-        <source>Dropship Desktop is already open with this data folder (process {process}). Switch to that window, or close it first.</source>
+        <source>The data folder {path} is a file, not a folder. Choose a folder for the data (--data-dir).</source>
         <extracomment>Holder kinds: the app&apos;s window, or a writing command-line command.</extracomment>
+        <translation>数据文件夹 {path} 是一个文件，不是文件夹。请为数据选择一个文件夹（--data-dir）。</translation>
+    </message>
+    <message>
+        <source>The data folder {path} cannot be used: {reason}. Choose a folder you can write to (--data-dir).</source>
+        <translation>无法使用数据文件夹 {path}：{reason}。请选择一个可以写入的文件夹（--data-dir）。</translation>
+    </message>
+    <message>
+        <source>Dropship Desktop is already open with this data folder (process {process}). Switch to that window, or close it first.</source>
         <translation>一件代发助手已用此数据文件夹打开（进程 {process}）。请切换到那个窗口，或先将其关闭。</translation>
     </message>
     <message>

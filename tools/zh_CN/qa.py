@@ -24,4 +24,15 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
         "{path} already exists and is not a Dropship Desktop backup; it was left as it is. "
         "Choose another file name.",
     ): "{path} 已存在，且不是一件代发助手的备份文件；已保持原样未改动。请换一个文件名。",
+    # ---------------------------------------------------------------- the data folder
+    (
+        "Errors",
+        "The data folder {path} is a file, not a folder. Choose a folder for the data "
+        "(--data-dir).",
+    ): "数据文件夹 {path} 是一个文件，不是文件夹。请为数据选择一个文件夹（--data-dir）。",
+    (
+        "Errors",
+        "The data folder {path} cannot be used: {reason}. Choose a folder you can write to "
+        "(--data-dir).",
+    ): "无法使用数据文件夹 {path}：{reason}。请选择一个可以写入的文件夹（--data-dir）。",
 }
