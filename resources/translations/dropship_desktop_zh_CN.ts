@@ -3314,6 +3314,10 @@ Applied on every connection (peewee connects once per thread). Read-only opening
         <source>{path} already exists and is not a Dropship Desktop backup; it was left as it is. Choose another file name.</source>
         <translation>{path} 已存在，且不是一件代发助手的备份文件；已保持原样未改动。请换一个文件名。</translation>
     </message>
+    <message>
+        <source>The column mapping {path} cannot be used ({reason}). It must be a JSON object of field names and column names, such as {example}.</source>
+        <translation>列对应文件 {path} 无法使用（{reason}）。它必须是由字段名和列名组成的 JSON 对象，例如 {example}。</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>

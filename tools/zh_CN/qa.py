@@ -35,4 +35,10 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
         "The data folder {path} cannot be used: {reason}. Choose a folder you can write to "
         "(--data-dir).",
     ): "无法使用数据文件夹 {path}：{reason}。请选择一个可以写入的文件夹（--data-dir）。",
+    # ---------------------------------------------------------------- import orders --mapping
+    (
+        "Errors",
+        "The column mapping {path} cannot be used ({reason}). It must be a JSON object of field "
+        "names and column names, such as {example}.",
+    ): "列对应文件 {path} 无法使用（{reason}）。它必须是由字段名和列名组成的 JSON 对象，例如 {example}。",
 }
