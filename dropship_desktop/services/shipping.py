@@ -362,7 +362,8 @@ def export_shipping(
             folder=target.parent,
         )
     ids = list(sales_order_ids) if sales_order_ids is not None else shipping_ids(shop_id=shop_id)
-    rows = [r for r in shipping_rows(ids) if include_sent or r.state != SENT]
+    waiting = shipping_rows(ids)
+    rows = [r for r in waiting if include_sent or r.state != SENT]
     by_platform: dict[str, list[ShipRow]] = {}
     skipped: list[tuple[str, str]] = []
     for row in rows:
@@ -385,6 +386,16 @@ def export_shipping(
                 "does not list; ship them on the shop by hand.",
             ),
             count=len(skipped),
+        )
+    if not by_platform and len(waiting) > len(rows):
+        raise UserError(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "No order to write: the {count} order(s) waiting were written to a batch-ship "
+                "file already, with the same tracking numbers. Upload that file on the shop; to "
+                "write them again, include the orders already sent.",
+            ),
+            count=len(waiting) - len(rows),
         )
     if not by_platform:
         raise UserError(

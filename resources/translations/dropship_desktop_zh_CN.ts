@@ -3216,6 +3216,10 @@ Applied on every connection (peewee connects once per thread). Read-only opening
         <translation>没有可写入的订单：等待发货的 {count} 个订单的物流公司不在平台列表中，请在店铺后台手动发货。</translation>
     </message>
     <message>
+        <source>No order to write: the {count} order(s) waiting were written to a batch-ship file already, with the same tracking numbers. Upload that file on the shop; to write them again, include the orders already sent.</source>
+        <translation>没有可写入的订单：待发货的 {count} 个订单已写入过批量发货文件（运单号相同）。请在店铺后台上传该文件；如需再次写入，请包含已回传的订单。</translation>
+    </message>
+    <message>
         <source>No order to write: no shop order with a 1688 tracking number is waiting to be shipped.</source>
         <translation>没有可写入的订单：没有带 1688 运单号、等待发货的店铺订单。</translation>
     </message>

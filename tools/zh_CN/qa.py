@@ -41,4 +41,12 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
         "The column mapping {path} cannot be used ({reason}). It must be a JSON object of field "
         "names and column names, such as {example}.",
     ): "列对应文件 {path} 无法使用（{reason}）。它必须是由字段名和列名组成的 JSON 对象，例如 {example}。",
+    # ---------------------------------------------------------------- batch-ship files
+    (
+        "Errors",
+        "No order to write: the {count} order(s) waiting were written to a batch-ship file "
+        "already, with the same tracking numbers. Upload that file on the shop; to write them "
+        "again, include the orders already sent.",
+    ): "没有可写入的订单：待发货的 {count} 个订单已写入过批量发货文件（运单号相同）。请在店铺后台上传该文件；"
+    "如需再次写入，请包含已回传的订单。",
 }
