@@ -80,8 +80,8 @@ def run_command(args: argparse.Namespace) -> int:
 
 def _create_demo_on_first_use(data_dir: Path, command_lock: Any) -> None:
     """``--demo``'s database is "created on first use", by a command as by the app."""
-    from ..app import DEMO_FIRST_USE_ORDERS
     from ..paths import database_file
+    from .common import DEMO_FIRST_USE_ORDERS
 
     if database_file(data_dir).exists():
         return
