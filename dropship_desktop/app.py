@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from . import APP_ID, APP_NAME, __version__
 from .cli import data_dir_from_args, parse, run_command
+from .cli.common import DEMO_FIRST_USE_ORDERS
 from .errors import DatabaseLockedError, DatabaseReadOnlyError, UserError
 from .paths import log_dir
 
@@ -20,9 +21,6 @@ if TYPE_CHECKING:
 __all__ = ["main"]
 
 log = logging.getLogger(__name__)
-
-#: Orders created the first time ``--demo`` opens an empty demo database.
-DEMO_FIRST_USE_ORDERS = 3000
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -86,6 +84,12 @@ def run_gui(args: object) -> int:
             log.info("already running; the running window was asked to come forward")
             print(str(exc), file=sys.stderr)
             return 0
+        show_user_error(None, exc)
+        return 1
+    except UserError as exc:  # the data folder cannot be used (a file, no permission)
+        if self_test:
+            print(f"self-test: FAILED: {exc}", file=sys.stderr)
+            return 1
         show_user_error(None, exc)
         return 1
 

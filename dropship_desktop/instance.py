@@ -20,7 +20,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO
 
-from .errors import DatabaseLockedError
+from .errors import DatabaseLockedError, UserError
 from .i18n import QT_TRANSLATE_NOOP
 
 __all__ = ["APP", "COMMAND", "LOCK_FILENAME", "InstanceLock", "holder", "server_name"]
@@ -62,6 +62,35 @@ class InstanceLock:
     def held(self) -> bool:
         return self._fh is not None
 
+    def _open(self) -> IO[bytes]:
+        """The lock file, opened (the data folder made first if it is missing).
+
+        Raises:
+            UserError: The data folder is a file, or cannot be made or written to.
+        """
+        if self.data_dir.exists() and not self.data_dir.is_dir():
+            raise UserError(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "The data folder {path} is a file, not a folder. Choose a folder for the "
+                    "data (--data-dir).",
+                ),
+                path=str(self.data_dir),
+            )
+        try:
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+            return self.path.open("a+b")
+        except OSError as exc:
+            raise UserError(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "The data folder {path} cannot be used: {reason}. Choose a folder you can "
+                    "write to (--data-dir).",
+                ),
+                path=str(self.data_dir),
+                reason=exc.strerror or exc,
+            ) from None
+
     def acquire(
         self, wait_s: float = 0.0, on_wait: Callable[[int | None], None] | None = None
     ) -> None:
@@ -77,8 +106,7 @@ class InstanceLock:
         """
         if self._fh is not None:
             return
-        self.data_dir.mkdir(parents=True, exist_ok=True)
-        fh = self.path.open("a+b")
+        fh = self._open()
         deadline = time.monotonic() + wait_s
         told = False
         while True:

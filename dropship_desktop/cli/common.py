@@ -19,6 +19,7 @@ from ..i18n import QT_TRANSLATE_NOOP
 from ..paths import database_file, demo_data_dir, resolve_data_dir
 
 __all__ = [
+    "DEMO_FIRST_USE_ORDERS",
     "EXIT_OK",
     "EXIT_PROBLEM",
     "EXIT_USAGE",
@@ -28,6 +29,9 @@ __all__ = [
     "opened_database",
     "progress_printer",
 ]
+
+#: Orders created the first time ``--demo`` opens an empty demo database (app and commands).
+DEMO_FIRST_USE_ORDERS = 3000
 
 EXIT_OK = 0
 EXIT_PROBLEM = 1

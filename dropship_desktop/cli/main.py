@@ -14,6 +14,7 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from .. import __version__
 from ..errors import UserError
@@ -68,11 +69,31 @@ def run_command(args: argparse.Namespace) -> int:
     from .lock import command_lock, needs_lock
 
     try:
+        if getattr(args, "demo", False) and args.command != "demo":
+            _create_demo_on_first_use(data_dir, command_lock)
         with command_lock(data_dir) if needs_lock(args) else contextlib.nullcontext():
             return _dispatch(args, data_dir)
     except UserError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_PROBLEM
+
+
+def _create_demo_on_first_use(data_dir: Path, command_lock: Any) -> None:
+    """``--demo``'s database is "created on first use", by a command as by the app."""
+    from ..paths import database_file
+    from .common import DEMO_FIRST_USE_ORDERS
+
+    if database_file(data_dir).exists():
+        return
+    from ..services.demo import generate_demo
+    from .common import opened_database
+
+    with command_lock(data_dir), opened_database(data_dir, must_exist=False) as path:
+        print(
+            f"creating the demo database ({DEMO_FIRST_USE_ORDERS:,} orders) in {path} …",
+            file=sys.stderr,
+        )
+        generate_demo(DEMO_FIRST_USE_ORDERS, seed=1)
 
 
 def _dispatch(args: argparse.Namespace, data_dir: Path) -> int:

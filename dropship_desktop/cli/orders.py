@@ -5,11 +5,16 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import UserError
+from ..i18n import QT_TRANSLATE_NOOP
 from ..paths import database_file
 from ..tabular.platform_formats import choice_keys, choice_text
 from .common import EXIT_OK, end_progress_line, opened_database, progress_printer
+
+if TYPE_CHECKING:
+    from ..tabular.orders_formats import ColumnMapping
 
 __all__ = ["EXPORT_WHAT", "IMPORT_WHAT", "run"]
 
@@ -24,17 +29,42 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     return _export(data_dir, args)
 
 
+def _column_mapping(path: str) -> ColumnMapping:
+    """The ``--mapping`` file: the dialog's saved mapping, or a flat ``{field: column}`` object
+    (as ``import aftersales`` takes it), UTF-8 with or without a BOM (Notepad writes one)."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
+    except (OSError, ValueError) as exc:
+        raise UserError(
+            QT_TRANSLATE_NOOP("Errors", "Cannot read the column mapping {path}: {reason}"),
+            path=path,
+            reason=getattr(exc, "strerror", None) or exc,
+        ) from None
+    if isinstance(data, dict):
+        data = data.get("mapping", data)
+    if isinstance(data, dict) and "fields" not in data and "format" not in data:
+        data = {"fields": data}
+    try:
+        from ..tabular.orders_formats import ColumnMapping
+
+        return ColumnMapping.from_dict(data)
+    except ValueError as exc:
+        raise UserError(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "The column mapping {path} cannot be used ({reason}). It must be a JSON object "
+                "of field names and column names, such as {example}.",
+            ),
+            path=path,
+            reason=exc,
+            example='{"order_no": "订单号", "status_text": "订单状态"}',
+        ) from None
+
+
 def _import(data_dir: Path, args: argparse.Namespace) -> int:
     from ..services.order_import import check_preview, import_orders_file, preview_import
-    from ..tabular.orders_formats import ColumnMapping
 
-    mapping = None
-    if args.mapping:
-        try:
-            data = json.loads(Path(args.mapping).read_text(encoding="utf-8"))
-            mapping = ColumnMapping.from_dict(data.get("mapping", data))
-        except (OSError, ValueError, AttributeError) as exc:
-            raise UserError(f"The column mapping {args.mapping} cannot be used: {exc}") from None
+    mapping = _column_mapping(args.mapping) if args.mapping else None
     fmt = None if args.format == "auto" else args.format
     if fmt is not None and fmt not in choice_keys():
         raise UserError(f"Unknown format {args.format!r}; use auto, {choice_text()}.")

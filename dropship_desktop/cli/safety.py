@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import UserError
+from ..i18n import QT_TRANSLATE_NOOP
 from ..paths import database_file
 from .common import existing_database, opened_database
 
@@ -79,10 +80,46 @@ def _backup(data_dir: Path, *, to: str | None, list_only: bool) -> int:
         return 0
     path = existing_database(data_dir)
     preflight(path)
+    target = Path(to).expanduser() if to else None
+    if target is not None:
+        _check_backup_target(target)
     # Under the command lock (cli.lock): never beside the app's own automatic backups.
-    info = back_up(path, folder, to=Path(to).expanduser() if to else None)
+    info = back_up(path, folder, to=target)
     print(f"backup: {info.order_count:,} orders, {info.size / 1e6:.1f} MB, verified → {info.path}")
     return 0
+
+
+def _check_backup_target(target: Path) -> None:
+    """Refuse a ``--to`` that names a folder or an existing file other than a backup of ours
+    (an earlier backup is replaced: the same command run every night)."""
+    from ..store.identity import APPLICATION_ID
+
+    if target.is_dir():
+        raise UserError(
+            QT_TRANSLATE_NOOP("Errors", "{path} is a folder. Give a file name for the backup."),
+            path=str(target),
+        )
+    if not target.exists():
+        return
+    try:
+        with target.open("rb") as handle:
+            header = handle.read(72)
+    except OSError:
+        header = b""
+    ours = (
+        len(header) == 72
+        and header.startswith(b"SQLite format 3\x00")
+        and int.from_bytes(header[68:72], "big") == APPLICATION_ID
+    )
+    if not ours:
+        raise UserError(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "{path} already exists and is not a Dropship Desktop backup; it was left as it "
+                "is. Choose another file name.",
+            ),
+            path=str(target),
+        )
 
 
 def _restore(data_dir: Path, file: str) -> int:

@@ -191,6 +191,7 @@ class AfterSalesPreview:
         errors: Problems that reject the file (row and field named).
         warnings: Things imported as well as possible (unknown statuses).
         row_count: Data rows in the file.
+        no_case_rows: Rows skipped because they say their order has no after-sales case.
     """
 
     path: str
@@ -200,6 +201,7 @@ class AfterSalesPreview:
     errors: list[Text] = field(default_factory=list)
     warnings: list[Text] = field(default_factory=list)
     row_count: int = 0
+    no_case_rows: int = 0
 
     @property
     def ok(self) -> bool:
@@ -385,6 +387,9 @@ def preview_after_sales_import(
             if not any(c.strip() for c in row):
                 continue
             problems.append(_row_problem(row_number, "order_no", _EMPTY))
+        elif _no_case(cell(row, "case_no"), cell(row, "status"), cell(row, "kind")):
+            preview.no_case_rows += 1  # an order export's row: the order has no after-sales
+            continue
         matches = orders.get(number, []) if number else []
         if number and not matches:
             problems.append(
@@ -495,11 +500,51 @@ def preview_after_sales_import(
         )  # fmt: skip
     if preview.errors:
         preview.cases = []
+    elif not preview.cases and preview.no_case_rows:
+        preview.errors.append(
+            with_values(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "None of the file's {count} row(s) is an after-sales case: their after-sales "
+                    "status says there is none. This looks like an order export: import it as "
+                    "orders, or export the after-sales list (售后列表) from the platform.",
+                ),
+                count=preview.no_case_rows,
+            )
+        )
     elif not preview.cases:
         preview.errors.append(
             with_values(QT_TRANSLATE_NOOP("Errors", "The file holds no after-sales rows."))
         )
+    elif preview.no_case_rows:
+        preview.warnings.append(
+            with_values(
+                QT_TRANSLATE_NOOP(
+                    "Import",
+                    "{count} row(s) without after-sales (status such as 无售后) were skipped.",
+                ),
+                count=preview.no_case_rows,
+            )
+        )
     return preview
+
+
+#: After-sales statuses of an order export's rows that say the order has no after-sales case.
+_NO_CASE_WORDS = ("无售后", "没有申请", "未申请", "无退款", "暂无", "未发起")
+
+
+def _no_case(case_no: str, status: str, kind: str) -> bool:
+    """Whether a row without an after-sales number says its order has no after-sales case.
+
+    Order exports carry a 售后状态 / 退款状态 column (Pinduoduo ``无售后或售后取消``, Douyin ``-``,
+    Taobao ``没有申请退款``): such rows are orders, not cases, and are skipped, never opened.
+    """
+    if clean_text(case_no):
+        return False
+    status = clean_text(status)
+    if any(word in status for word in _NO_CASE_WORDS):
+        return True
+    return status in ("", "-", "--", "—") and clean_text(kind) in ("", "-", "--", "—")
 
 
 _EMPTY = QT_TRANSLATE_NOOP("Errors", "empty")

@@ -51,6 +51,7 @@ from .risk_keys import (
     load_context,
     load_settings,
     order_values,
+    scored_receiver,
 )
 
 # The keys and the context are defined in risk_keys; the names the risk services use from
@@ -626,7 +627,8 @@ def _window_counts(
 _ORDER_SQL = (
     "SELECT id, created_at, shop_id, product_summary, quantity, sale_fen, buyer_name,"
     " buyer_phone, ship_address, buyer_member, payment_method, remark, risk_rules,"
-    " buyer_data_removed FROM sales_order WHERE id IN (SELECT value FROM json_each(?))"
+    " buyer_data_removed, buyer_hidden FROM sales_order"
+    " WHERE id IN (SELECT value FROM json_each(?))"
 )
 
 
@@ -652,10 +654,13 @@ def score_order_ids(
     for part in _parts(ids, 20_000):
         for row in conn.execute(_ORDER_SQL, (json.dumps(list(part)),)):
             (oid, at, shop, product, qty, sale, name, phone, address, member, payment, remark,
-             rules, removed) = row  # fmt: skip
+             rules, removed, hidden) = row  # fmt: skip
+            name, phone, address = scored_receiver(
+                name or "", phone or "", address or "", hidden or 0
+            )
             batch.add(
                 int(oid), int(at), int(shop), str(product), int(qty or 0), int(sale or 0),
-                name or "", phone or "", address or "", member or "", payment or "",
+                name, phone, address, member or "", payment or "",
                 remark or "", rules if not new else None, bool(removed),
             )  # fmt: skip
     return batch.finish(update_norms=new)

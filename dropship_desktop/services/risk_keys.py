@@ -25,9 +25,11 @@ from ..domain.risk import (
     RiskSettings,
     normalise_phone,
 )
+from ..tabular.orders_formats import HIDDEN_ADDRESS, HIDDEN_NAME, HIDDEN_PHONE
 
 __all__ = [
     "BLACKLIST_KINDS",
+    "MASKED",
     "Bits",
     "RiskContext",
     "blacklist_digest",
@@ -36,6 +38,7 @@ __all__ = [
     "load_context",
     "load_settings",
     "order_values",
+    "scored_receiver",
 ]
 
 _MASK = (1 << 63) - 1
@@ -76,6 +79,23 @@ _ADDRESS_DROP = __import__("re").compile(
 _NAME_DROP = __import__("re").compile(r"\s+")
 
 
+#: What a receiver field the platform hid is scored as: masked, so no rule judges it and it
+#: makes no key (it is stored empty, which would read as "no name", "no street").
+MASKED = "*"
+
+
+def scored_receiver(name: str, phone: str, address: str, hidden: int) -> tuple[str, str, str]:
+    """(name, phone, address) to score, with the fields the platform hid (``buyer_hidden``
+    bits, e.g. Douyin's 密文) masked."""
+    if not hidden:
+        return name, phone, address
+    return (
+        MASKED if hidden & HIDDEN_NAME else name,
+        MASKED if hidden & HIDDEN_PHONE else phone,
+        MASKED if hidden & HIDDEN_ADDRESS else address,
+    )
+
+
 def order_values(name: str, phone: str, address: str, member: str) -> tuple[str, str, str, str]:
     """The normalised (phone, address, name, member) keys are made from ("" when masked)."""
     if not (len(phone) == 11 and phone.isdigit()):
@@ -88,7 +108,9 @@ def order_values(name: str, phone: str, address: str, member: str) -> tuple[str,
                 address = unicodedata.normalize("NFKC", address)
             address = _ADDRESS_DROP.sub("", address).lower()
     if name:
-        if not name.isalpha():
+        if "*" in name:
+            name = ""
+        elif not name.isalpha():
             name = _NAME_DROP.sub("", unicodedata.normalize("NFKC", name))
         name = name.lower() if name.isascii() else name
     if member:
@@ -158,6 +180,9 @@ def column_keys(
     for i, a in enumerate(addresses):
         if "*" in a:
             norm_addresses[i] = ""
+    for i, n in enumerate(names):
+        if "*" in n:
+            norm_names[i] = ""
     address_keys = [
         (k >> 1 or 1) if a else 0
         for k, a in zip(map(digest, map(encode, norm_addresses), repeat(seeds[1])),

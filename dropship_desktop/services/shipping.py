@@ -239,21 +239,23 @@ def write_text_xlsx(
 
     from ..tabular.writer import neutralise
 
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(sheet_title[:31])
+    # Opened first: an unwritable path fails before the write-only sheet's row writer exists.
+    with open(path, "wb") as handle:
+        workbook = Workbook(write_only=True)
+        sheet = workbook.create_sheet(sheet_title[:31])
 
-    def cell(value: object) -> WriteOnlyCell:
-        out = WriteOnlyCell(sheet, value=neutralise(value))
-        out.data_type = "s"
-        out.number_format = "@"
-        return out
+        def cell(value: object) -> WriteOnlyCell:
+            out = WriteOnlyCell(sheet, value=neutralise(value))
+            out.data_type = "s"
+            out.number_format = "@"
+            return out
 
-    sheet.append([cell(h) for h in headers])
-    count = 0
-    for row in rows:
-        sheet.append([cell(v) for v in row])
-        count += 1
-    workbook.save(os.fspath(path))
+        sheet.append([cell(h) for h in headers])
+        count = 0
+        for row in rows:
+            sheet.append([cell(v) for v in row])
+            count += 1
+        workbook.save(handle)
     return count
 
 
@@ -360,7 +362,8 @@ def export_shipping(
             folder=target.parent,
         )
     ids = list(sales_order_ids) if sales_order_ids is not None else shipping_ids(shop_id=shop_id)
-    rows = [r for r in shipping_rows(ids) if include_sent or r.state != SENT]
+    waiting = shipping_rows(ids)
+    rows = [r for r in waiting if include_sent or r.state != SENT]
     by_platform: dict[str, list[ShipRow]] = {}
     skipped: list[tuple[str, str]] = []
     for row in rows:
@@ -383,6 +386,16 @@ def export_shipping(
                 "does not list; ship them on the shop by hand.",
             ),
             count=len(skipped),
+        )
+    if not by_platform and len(waiting) > len(rows):
+        raise UserError(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "No order to write: the {count} order(s) waiting were written to a batch-ship "
+                "file already, with the same tracking numbers. Upload that file on the shop; to "
+                "write them again, include the orders already sent.",
+            ),
+            count=len(waiting) - len(rows),
         )
     if not by_platform:
         raise UserError(

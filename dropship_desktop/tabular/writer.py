@@ -155,10 +155,23 @@ def write_xlsx(
         The number of data rows written.
     """
     from openpyxl import Workbook
+
+    # The file is opened first: an unwritable path fails before the write-only sheet's row
+    # writer exists (left unfinished, it prints a traceback when collected).
+    with open(path, "wb") as handle:
+        return _fill_workbook(handle, Workbook(write_only=True), headers, rows, sheet_title)
+
+
+def _fill_workbook(
+    handle: Any,
+    workbook: Any,
+    headers: Sequence[object],
+    rows: Iterable[Sequence[object]],
+    sheet_title: str,
+) -> int:
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
 
-    workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(_safe_title(sheet_title))
     bold = Font(bold=True)
 
@@ -188,7 +201,7 @@ def write_xlsx(
     for row in rows:
         sheet.append([cell(v) for v in row])
         count += 1
-    workbook.save(os.fspath(path))
+    workbook.save(handle)
     return count
 
 

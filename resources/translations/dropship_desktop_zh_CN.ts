@@ -2296,11 +2296,16 @@ Details were written to the log file:
         <translation>第 {row} 行：售后编号 {case} 重复出现。</translation>
     </message>
     <message>
+        <source>None of the file&apos;s {count} row(s) is an after-sales case: their after-sales status says there is none. This looks like an order export: import it as orders, or export the after-sales list (售后列表) from the platform.</source>
+        <translation>文件中的 {count} 行都不是售后单：其售后状态表明没有售后。这看起来是订单导出文件：请按订单导入，或从平台导出售后列表后再导入。</translation>
+    </message>
+    <message>
         <source>The file holds no after-sales rows.</source>
         <translation>文件中没有售后数据。</translation>
     </message>
     <message>
         <source>empty</source>
+        <extracomment>After-sales statuses of an order export&apos;s rows that say the order has no after-sales case.</extracomment>
         <translation>为空</translation>
     </message>
     <message>
@@ -2627,6 +2632,7 @@ Details were written to the log file:
     </message>
     <message>
         <source>Cannot write {name}: {reason}. Check that the folder exists, that the file is not open in Excel or WPS, and that the disk is not full.</source>
+        <extracomment>Columns of the mapping file (Chinese headers, as sellers edit it in Excel/WPS).</extracomment>
         <translation>无法写入 {name}：{reason}。请检查文件夹是否存在、文件是否已在 Excel 或 WPS 中打开，以及磁盘空间是否已满。</translation>
     </message>
     <message>
@@ -2737,8 +2743,16 @@ Details were written to the log file:
         <translation>当前版本的软件不支持连接方式“{kind}”。请编辑分销账号，改用“手动”连接方式。</translation>
     </message>
     <message>
-        <source>Dropship Desktop is already open with this data folder (process {process}). Switch to that window, or close it first.</source>
+        <source>The data folder {path} is a file, not a folder. Choose a folder for the data (--data-dir).</source>
         <extracomment>Holder kinds: the app&apos;s window, or a writing command-line command.</extracomment>
+        <translation>数据文件夹 {path} 是一个文件，不是文件夹。请为数据选择一个文件夹（--data-dir）。</translation>
+    </message>
+    <message>
+        <source>The data folder {path} cannot be used: {reason}. Choose a folder you can write to (--data-dir).</source>
+        <translation>无法使用数据文件夹 {path}：{reason}。请选择一个可以写入的文件夹（--data-dir）。</translation>
+    </message>
+    <message>
+        <source>Dropship Desktop is already open with this data folder (process {process}). Switch to that window, or close it first.</source>
         <translation>一件代发助手已用此数据文件夹打开（进程 {process}）。请切换到那个窗口，或先将其关闭。</translation>
     </message>
     <message>
@@ -2922,6 +2936,7 @@ Applied on every connection (peewee connects once per thread). Read-only opening
     </message>
     <message>
         <source>No database at {path}. Start the app once or run &apos;demo&apos; first.</source>
+        <extracomment>Orders created the first time ``--demo`` opens an empty demo database (app and commands).</extracomment>
         <translation>{path} 处没有数据库。请先启动一次本软件，或先运行“demo”命令。</translation>
     </message>
     <message>
@@ -3146,7 +3161,6 @@ Applied on every connection (peewee connects once per thread). Read-only opening
     </message>
     <message>
         <source>{file} is not a mapping file: it needs the columns 店铺, 1688商品ID and at least one of 商品ID, SKU ID, 商家编码, 商品标题 (export the mapping table to get one).</source>
-        <extracomment>Columns of the mapping file (Chinese headers, as sellers edit it in Excel/WPS).</extracomment>
         <translation>{file} 不是商品关联文件：需要“店铺”“1688商品ID”两列，以及“商品ID”“SKU ID”“商家编码”“商品标题”中至少一列（可先导出关联表作为模板）。</translation>
     </message>
     <message>
@@ -3250,6 +3264,10 @@ Applied on every connection (peewee connects once per thread). Read-only opening
         <translation>没有可写入的订单：等待发货的 {count} 个订单的物流公司不在平台列表中，请在店铺后台手动发货。</translation>
     </message>
     <message>
+        <source>No order to write: the {count} order(s) waiting were written to a batch-ship file already, with the same tracking numbers. Upload that file on the shop; to write them again, include the orders already sent.</source>
+        <translation>没有可写入的订单：待发货的 {count} 个订单已写入过批量发货文件（运单号相同）。请在店铺后台上传该文件；如需再次写入，请包含已回传的订单。</translation>
+    </message>
+    <message>
         <source>No order to write: no shop order with a 1688 tracking number is waiting to be shipped.</source>
         <translation>没有可写入的订单：没有带 1688 运单号、等待发货的店铺订单。</translation>
     </message>
@@ -3339,6 +3357,18 @@ Applied on every connection (peewee connects once per thread). Read-only opening
     <message>
         <source>--since {value!r} is not a date: write it as 2026-11-01.</source>
         <translation>--since {value!r} 不是日期：请写成 2026-11-01 这样的格式。</translation>
+    </message>
+    <message>
+        <source>{path} is a folder. Give a file name for the backup.</source>
+        <translation>{path} 是一个文件夹。请为备份指定一个文件名。</translation>
+    </message>
+    <message>
+        <source>{path} already exists and is not a Dropship Desktop backup; it was left as it is. Choose another file name.</source>
+        <translation>{path} 已存在，且不是一件代发助手的备份文件；已保持原样未改动。请换一个文件名。</translation>
+    </message>
+    <message>
+        <source>The column mapping {path} cannot be used ({reason}). It must be a JSON object of field names and column names, such as {example}.</source>
+        <translation>列对应文件 {path} 无法使用（{reason}）。它必须是由字段名和列名组成的 JSON 对象，例如 {example}。</translation>
     </message>
 </context>
 <context>
@@ -3629,6 +3659,10 @@ Applied on every connection (peewee connects once per thread). Read-only opening
     <message>
         <source>Row {row}: status “{status}” is not known to the app; the case is opened as requested and the status kept as written.</source>
         <translation>第 {row} 行：本软件不认识状态“{status}”；售后单按“买家已申请”建立，并保留原状态文字。</translation>
+    </message>
+    <message>
+        <source>{count} row(s) without after-sales (status such as 无售后) were skipped.</source>
+        <translation>已跳过 {count} 行没有售后的记录（售后状态为“无售后”等）。</translation>
     </message>
 </context>
 <context>

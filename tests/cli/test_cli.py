@@ -148,3 +148,37 @@ def test_commands_back_up_before_a_migration(
         setup_logging(None)
     pre = [b for b in bl.list_backups(bk.backup_dir(data_dir)) if b.kind == bk.PRE_MIGRATE]
     assert len(pre) == 1 and pre[0].order_count == 600
+
+
+def test_a_data_dir_that_is_a_file_is_refused_with_a_message(tmp_path: Path) -> None:
+    """``--data-dir`` naming a file (a slip: the export instead of its folder)."""
+    not_a_folder = tmp_path / "orders.csv"
+    not_a_folder.write_text("订单号\n1\n", encoding="utf-8")
+    export = tmp_path / "pdd.csv"
+    export.write_text("订单号,订单状态\n1,待发货\n", encoding="utf-8")
+    for args in (
+        ("import", "orders", str(export), "--shop", "店"),
+        ("backup",),
+        ("--self-test",),
+    ):
+        result = run(*args, "--data-dir", str(not_a_folder))
+        assert result.returncode == 1, (args, result.stdout, result.stderr)
+        assert "Traceback" not in result.stderr, (args, result.stderr)
+        assert "is a file, not a folder" in result.stderr, (args, result.stderr)
+    assert not_a_folder.read_text(encoding="utf-8") == "订单号\n1\n"
+
+
+def test_demo_flag_creates_the_demo_database_on_first_use(tmp_path: Path) -> None:
+    """``--demo`` says "created on first use": a seller's first command with it, like the app's
+    first start with it, finds the demo data (not "run 'demo' first", not an empty database)."""
+    result = run("report", "--days", "30", "--demo", "--data-dir", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert "demo database" in result.stderr
+    conn = sqlite3.connect(tmp_path / "demo" / "dropship.db")
+    try:
+        assert conn.execute("SELECT count(*) FROM sales_order").fetchone()[0] == 3000
+    finally:
+        conn.close()
+    assert not (tmp_path / "dropship.db").exists()
+    again = run("check", "--demo", "--data-dir", str(tmp_path))
+    assert again.returncode == 0 and "demo database" not in again.stderr

@@ -90,3 +90,23 @@ def test_export_purchase_list_and_mappings(tmp_path: Path) -> None:
     )
     result = run("import", "mappings", str(tmp_path / "bad.csv"), "--data-dir", str(data))
     assert result.returncode == 1 and "Row 2" in result.stderr
+
+
+def test_exports_into_a_missing_folder_say_so_without_a_traceback(tmp_path: Path) -> None:
+    """A seller mistyping the folder: a message and exit 1 from every export, never Python's
+    traceback (openpyxl's write-only sheet used to print one as it was collected)."""
+    data = tmp_path / "data"
+    data.mkdir()
+    _seed(data)
+    missing = tmp_path / "no such folder"
+    for what in ("orders", "suppliers", "offers", "aftersales", "mappings", "purchase-list"):
+        for suffix in ("xlsx", "csv"):
+            result = run("export", what, str(missing / f"x.{suffix}"), "--data-dir", str(data))
+            assert result.returncode == 1, (what, suffix, result.stdout, result.stderr)
+            assert "Traceback" not in result.stderr and "Exception" not in result.stderr, (
+                what,
+                suffix,
+                result.stderr,
+            )
+            assert result.stderr.startswith("error: "), (what, suffix, result.stderr)
+    assert not missing.exists()

@@ -106,3 +106,33 @@ def test_a_rejected_first_import_creates_no_database(tmp_path: Path) -> None:
     result = run("import", "orders", str(bad), "--shop", "小店", "--data-dir", str(data))
     assert result.returncode == 1 and "Row 3" in result.stderr
     assert not (data / "dropship.db").exists()
+
+
+def test_a_column_mapping_file_as_a_seller_writes_it(tmp_path: Path) -> None:
+    """``--mapping``: a flat {field: column} object saved by Notepad (UTF-8 with BOM) maps the
+    columns of a layout the app does not know; a file that is not such an object is refused
+    with a message that says what it must hold."""
+    import json
+
+    data = str(tmp_path / "data")
+    sheet = tmp_path / "erp.csv"
+    sheet.write_text(
+        "单号,状态,收件人,手机,地址,宝贝,数量,金额,下单时间\n"
+        "A20261201001,待发货,王小明,13800138000,浙江省杭州市西湖区文三路1号,T恤,1,59.90,"
+        "2026-12-01 10:00:00\n",
+        encoding="utf-8-sig",
+    )
+    fields = {"order_no": "单号", "status_text": "状态", "buyer_name": "收件人",
+              "buyer_phone": "手机", "address": "地址", "product_title": "宝贝",
+              "quantity": "数量", "amount_fen": "金额", "created_at": "下单时间"}  # fmt: skip
+    mapping = tmp_path / "mapping.json"
+    mapping.write_text(json.dumps(fields, ensure_ascii=False), encoding="utf-8-sig")
+    args = ("import", "orders", str(sheet), "--shop", "我的店", "--format", "taobao")
+    result = run(*args, "--mapping", str(mapping), "--data-dir", data)
+    assert result.returncode == 0, result.stderr
+    assert "1 new order" in result.stdout
+    mapping.write_text('["单号", "状态"]', encoding="utf-8")
+    result = run(*args, "--mapping", str(mapping), "--data-dir", data)
+    assert result.returncode == 1
+    assert "JSON object of field names and column names" in result.stderr, result.stderr
+    assert "attribute" not in result.stderr

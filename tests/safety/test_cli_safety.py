@@ -78,3 +78,25 @@ def test_problems_are_reported(tmp_path: Path) -> None:
     with InstanceLock(tmp_path):
         busy = run("restore", str(bad), "--data-dir", data)
     assert busy.returncode == 1 and "open with this data folder" in busy.stderr
+
+
+def test_backup_to_never_replaces_a_file_that_is_not_a_backup(tmp_path: Path) -> None:
+    """``backup --to`` naming the seller's spreadsheet (a slip of the keyboard) leaves it alone;
+    an earlier backup of ours at that name is replaced (the nightly copy to a USB stick)."""
+    data = str(tmp_path / "data")
+    assert run("demo", "--orders", "20", "--data-dir", data).returncode == 0
+    sheet = tmp_path / "订单汇总.xlsx"
+    sheet.write_bytes(b"PK\x03\x04 the seller's own workbook")
+    result = run("backup", "--to", str(sheet), "--data-dir", data)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "already exists and is not a Dropship Desktop backup" in result.stderr
+    assert sheet.read_bytes() == b"PK\x03\x04 the seller's own workbook"
+    folder = tmp_path / "folder.db"
+    folder.mkdir()
+    result = run("backup", "--to", str(folder), "--data-dir", data)
+    assert result.returncode == 1 and "is a folder" in result.stderr
+    copy = tmp_path / "copy.db"
+    assert run("backup", "--to", str(copy), "--data-dir", data).returncode == 0
+    again = run("backup", "--to", str(copy), "--data-dir", data)
+    assert again.returncode == 0, again.stderr
+    assert _count(copy) == 20

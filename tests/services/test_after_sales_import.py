@@ -194,3 +194,44 @@ def test_export_round_trip(fresh_db: Path, tmp_path: Path) -> None:
     with pytest.raises(UserError):
         export_after_sales(tmp_path / "out.txt")
     assert json.dumps  # keep json import used for mapping files in CLI tests
+
+
+PDD_ORDER_HEADERS = ["商品", "订单号", "订单状态", "商品总价(元)", "用户实付金额(元)", "商品数量(件)",
+                     "售后状态", "订单成交时间"]  # fmt: skip
+
+
+def test_an_order_export_opens_no_cases(fresh_db: Path, tmp_path: Path) -> None:
+    """A seller picking the shop's order export by mistake: its rows say 无售后 / ``-``."""
+    seed_orders(3)
+    rows = [["\t保温杯", f"\t240101-{i:015d}", "\t已签收", "\t69.00", "\t69.00", "\t1",
+             "\t无售后或售后取消", "\t2026-11-20 10:00:00"] for i in (1, 2, 3)]  # fmt: skip
+    preview = preview_after_sales_import(
+        write_csv(tmp_path / "orders.csv", PDD_ORDER_HEADERS, rows)
+    )
+    assert not preview.ok and preview.cases == []
+    assert "looks like an order export" in str(preview.errors[0])
+    douyin = ["主订单编号", "子订单编号", "选购商品", "订单应付金额", "订单状态", "售后状态"]
+    drows = [[f"\t240101-{i:015d}", f"\t240101-{i:015d}", "支架", "19.90", "已完成", "-"]
+             for i in (1, 2)]  # fmt: skip
+    preview = preview_after_sales_import(write_csv(tmp_path / "dy.csv", douyin, drows))
+    assert not preview.ok and "looks like an order export" in str(preview.errors[0])
+    assert one("SELECT count(*) FROM after_sales_case") == 0
+
+
+def test_an_order_export_imports_only_its_rows_with_after_sales(
+    fresh_db: Path, tmp_path: Path
+) -> None:
+    seed_orders(3)
+    statuses = ["无售后或售后取消", "退款成功", "无售后或售后取消"]
+    rows = [["保温杯", f"240101-{i:015d}", "已签收", "69.00", "69.00", "1", statuses[i - 1],
+             "2026-11-20 10:00:00"] for i in (1, 2, 3)]  # fmt: skip
+    preview = preview_after_sales_import(
+        write_csv(tmp_path / "orders.csv", PDD_ORDER_HEADERS, rows)
+    )
+    assert preview.ok, preview.errors
+    assert preview.new_count == 1 and "2 row(s) without after-sales" in str(preview.warnings[0])
+    commit_after_sales_import(preview)
+    assert q("SELECT o.shop_order_no, c.buyer_state FROM after_sales_case c"
+             " JOIN sales_order o ON o.id = c.sales_order_id") == [
+        ("240101-000000000000002", "refunded")
+    ]  # fmt: skip

@@ -97,8 +97,10 @@ def test_several_platforms_get_a_file_each_and_sent_rows_are_not_written_twice(
     assert names == ["发货-pdd.xlsx", "发货-taobao.xlsx"]
     assert _cells(tmp_path / "发货-taobao.xlsx")[1][1] == ("顺丰速运", "s")
     assert _cells(tmp_path / "发货-pdd.xlsx")[1][1] == ("顺丰快递", "s")
-    with pytest.raises(UserError, match="No order to write"):
+    with pytest.raises(UserError, match="No order to write") as raised:
         sh.export_shipping(tmp_path / "again.xlsx")
+    # Says where the orders went, not that none is waiting (a seller exporting twice).
+    assert "2 order(s) waiting were written to a batch-ship file already" in str(raised.value)
     assert not (tmp_path / "again.xlsx").exists()
 
 

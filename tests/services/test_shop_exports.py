@@ -244,6 +244,35 @@ def test_douyin_with_encrypted_receivers_and_dashes(fresh_db: Path, tmp_path: Pa
     assert remark == ("",)  # '-' is nothing
 
 
+def test_receivers_the_platform_hid_are_not_judged_as_fraud(fresh_db: Path, tmp_path: Path) -> None:
+    """Every Douyin order comes with 密文 receivers in the same few districts: what is left (no
+    name, 省市区 only) must not read as "not a name", "incomplete address" or many orders to one
+    address, neither at import nor when every order is scored again."""
+    from dropship_desktop.services.risk import rescore_all
+
+    rows = []
+    for i in range(6):
+        row = {
+            "主订单编号": f"\t69179267688236437{60 + i}", "子订单编号": f"\t69179267688236438{60 + i}",
+            "选购商品": "磁吸手机支架", "商品数量": "1", "商品单价": "19.90", "订单应付金额": "19.90",
+            "收件人": f"##密文Ab{i}==", "收件人手机号": f"$$密文Xy{i}==", "省": "江苏省",
+            "市": "南京市", "区": "鼓楼区", "街道": "-", "详细地址": f"##密文Qw{i}==",
+            "订单提交时间": f"2026/12/02 1{i}:00:00", "支付完成时间": f"2026/12/02 1{i}:01:00",
+            "订单状态": "待发货",
+        }  # fmt: skip
+        rows.append([row.get(h, "-") for h in DOUYIN])
+    import_orders_file(csv_file(tmp_path / "dy.csv", DOUYIN, rows), shop_name="抖店")
+
+    def risks() -> list[tuple[Any, ...]]:
+        return db.execute_sql(
+            "SELECT buyer_hidden, risk_level, risk_rules FROM sales_order ORDER BY id"
+        ).fetchall()
+
+    assert risks() == [(7, 0, "")] * 6
+    rescore_all()
+    assert risks() == [(7, 0, "")] * 6
+
+
 # --- Kuaishou -----------------------------------------------------------------------------------
 
 

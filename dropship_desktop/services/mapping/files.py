@@ -92,12 +92,28 @@ def export_mappings(path: str | os.PathLike[str]) -> int:
         )
     ]
     target = Path(path)
-    if target.suffix.lower() == ".csv":
-        write_csv(target, MAPPING_HEADERS, rows)
-    else:
-        from ..shipping import write_text_xlsx
+    # Written under a temporary name, then renamed: never a half-written file.
+    temp = target.with_name(f".{target.name}.part")
+    try:
+        if target.suffix.lower() == ".csv":
+            write_csv(temp, MAPPING_HEADERS, rows)
+        else:
+            from ..shipping import write_text_xlsx
 
-        write_text_xlsx(target, MAPPING_HEADERS, rows, "商品关联")
+            write_text_xlsx(temp, MAPPING_HEADERS, rows, "商品关联")
+        os.replace(temp, target)
+    except OSError as exc:
+        raise UserError(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "Cannot write {name}: {reason}. Check that the folder exists, that the file is "
+                "not open in Excel or WPS, and that the disk is not full.",
+            ),
+            name=target.name,
+            reason=exc.strerror or exc,
+        ) from None
+    finally:
+        temp.unlink(missing_ok=True)
     return len(rows)
 
 

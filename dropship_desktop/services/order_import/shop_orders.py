@@ -19,6 +19,7 @@ from ...tabular.orders_formats import (
 )
 from ..risk import record_refund_statuses
 from ..risk_engine import RiskBatch
+from ..risk_keys import scored_receiver
 from . import tuning
 from .base import (
     _NO_TIME,
@@ -288,8 +289,9 @@ class _ShopRows:
             created_dt = first.created_at
             created = int(created_dt.timestamp()) if created_dt is not None else (paid_at or now)
             if risk is not None:
+                scored = scored_receiver(*buyer, hidden) if hidden else buyer
                 risk_rows.append(
-                    (order_id, created, shop_id, summary, quantity, sale, *buyer, remark)
+                    (order_id, created, shop_id, summary, quantity, sale, *scored, remark)
                 )
                 if status in _REFUND_STATUSES:
                     self.refunds.add(order_id)

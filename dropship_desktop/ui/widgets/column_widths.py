@@ -21,8 +21,9 @@ def _metrics(widget: QWidget | QFontMetrics) -> QFontMetrics:
 
 
 def order_number_width(widget: QWidget | QFontMetrics) -> int:
-    """Wide enough for a 19-digit platform order number."""
-    return _metrics(widget).horizontalAdvance("8" * 19) + _PADDING
+    """Wide enough for the longest platform order number: Pinduoduo's ``yyMMdd-`` and 15 digits
+    (22 characters), longer than Taobao's and Douyin's 19 digits."""
+    return _metrics(widget).horizontalAdvance("888888-" + "8" * 15) + _PADDING
 
 
 def datetime_width(widget: QWidget | QFontMetrics) -> int:
