@@ -4,7 +4,7 @@
         [--repeat 3] [--data repeats|unique]
 
 Each run imports the same Taobao CSV (bench_import's generator) into a fresh copy of the
-template, alternately with scoring off (``tuning.SCORE_RISK = False``: the in-run
+template, alternately with scoring off (``ImportTuning(score_risk=False)``: the in-run
 baseline) and on. One JSON line per figure: medians, the ratio on/off (target ≤ 1.10), and the
 risky orders the import produced. ``--data unique`` gives every order its own flat (most buyers
 are new, as in a real shop); ``repeats`` keeps bench_import's 1,500 addresses and 800 names
@@ -37,7 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_import import make_rows, write_csv_file
 
-from dropship_desktop.services.order_import import import_orders_file, tuning
+from dropship_desktop.services.order_import import ImportTuning, import_orders_file
 from dropship_desktop.store.db import close_database, db, open_database
 from dropship_desktop.store.order_queries import OrderFilter, fetch_rows, first_page
 
@@ -58,11 +58,10 @@ def _fresh_copy(template: Path, work: Path) -> Path:
 def _import(template: Path, work: Path, csv_path: Path, score: bool) -> tuple[float, float, int]:
     target = _fresh_copy(template, work)
     open_database(target)
-    tuning.SCORE_RISK = score
     try:
         start = time.perf_counter()
         cpu = time.process_time()
-        import_orders_file(csv_path, shop_name="基准测试店")
+        import_orders_file(csv_path, shop_name="基准测试店", tuning=ImportTuning(score_risk=score))
         seconds = time.perf_counter() - start
         cpu = time.process_time() - cpu
         risky = db.execute_sql(
@@ -70,7 +69,6 @@ def _import(template: Path, work: Path, csv_path: Path, score: bool) -> tuple[fl
             " (SELECT id FROM shop WHERE name = '基准测试店')"
         ).fetchone()[0]
     finally:
-        tuning.SCORE_RISK = True
         close_database()
     return seconds, cpu, int(risky)
 

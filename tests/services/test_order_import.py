@@ -10,14 +10,15 @@ import pytest
 from dropship_desktop.domain.orders import OrderFlag
 from dropship_desktop.errors import UserError
 from dropship_desktop.services.order_import import (
+    DEFAULT_TUNING,
     ImportCancelledError,
+    ImportTuning,
     commit_import,
     default_shop,
     import_orders_file,
     preview_import,
     shop_orders,
     supplier_orders,
-    tuning,
 )
 from dropship_desktop.store.db import db
 from dropship_desktop.store.order_queries import OrderFilter, order_ids
@@ -287,11 +288,11 @@ def test_matching_candidates_are_limited_to_the_orders_just_imported(
 def test_cancel_rolls_everything_back_including_the_index_trigger(
     demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(tuning, "CHUNK", 200)
+    tune = ImportTuning(chunk=200)
     rows = [taobao_row(str(1930679858170650000 + i)) for i in range(900)]
     path = write_csv(tmp_path / "big.csv", TAOBAO_HEADERS, rows)
     before = content_dump(demo_db)
-    preview = preview_import(path)
+    preview = preview_import(path, tuning=tune)
     shop_id, _ = default_shop(preview, "小美家居淘宝店")
     calls: list[tuple[str, int, int]] = []
 
@@ -312,7 +313,7 @@ def test_bulk_import_keeps_the_search_index_correct(fresh_db: Path, tmp_path: Pa
     rows = [
         taobao_row(str(1930679858170650000 + i), name="欧阳娜娜" if i == 7 else "张三",
                    title=f"北欧风陶瓷马克杯 款{i}")
-        for i in range(tuning.BULK_INDEX_FROM + 10)
+        for i in range(DEFAULT_TUNING.bulk_index_from + 10)
     ]  # fmt: skip
     path = write_csv(tmp_path / "big.csv", TAOBAO_HEADERS, rows)
     import_orders_file(path, shop_name="店")

@@ -10,10 +10,10 @@ import pytest
 from dropship_desktop.errors import UserError
 from dropship_desktop.services import order_import
 from dropship_desktop.services.order_import import (
+    ImportTuning,
     commit,
     import_orders_file,
     preview_import,
-    tuning,
 )
 from dropship_desktop.store.db import db
 from dropship_desktop.store.order_queries import OrderFilter, order_ids
@@ -30,8 +30,7 @@ def _time(i: int) -> str:
 def test_lines_of_one_order_far_apart_become_one_order(
     fresh_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(tuning, "CHUNK", 50)
-    monkeypatch.setattr(tuning, "BULK_INDEX_FROM", 10)
+    tune = ImportTuning(chunk=50, bulk_index_from=10)
     names = {5: "欧阳娜娜", 290: "诸葛亮明"}
     rows = [
         taobao_row(str(BASE + i), created=_time(i), paid=_time(i), name=names.get(i, "张三"))
@@ -41,10 +40,10 @@ def test_lines_of_one_order_far_apart_become_one_order(
     rows.append(taobao_row(str(BASE + 3), title="第二件 马克杯", amount="10.00"))
     rows.insert(0, taobao_row(str(BASE + 120), title="另一件 抱枕", amount="20.00"))
     path = write_csv(tmp_path / "spread.csv", TAOBAO_HEADERS, rows)
-    preview = preview_import(path, defer_rows=True)
+    preview = preview_import(path, tuning=tune, defer_rows=True)
     assert preview.deferred and not preview.orders
 
-    changes = import_orders_file(preview, shop_name="店")
+    changes = import_orders_file(preview, tuning=tune, shop_name="店")
 
     assert changes.summary is not None
     assert (changes.summary.orders_created, changes.summary.lines_created) == (300, 302)
@@ -74,10 +73,12 @@ def test_lines_of_one_order_far_apart_become_one_order(
 def test_new_ids_follow_creation_time_not_file_order(
     fresh_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(tuning, "CHUNK", 1000)
+    tune = ImportTuning(chunk=1000)
     # Newest first, as the platforms export.
     rows = [taobao_row(str(BASE + i), created=_time(500 - i), paid="") for i in range(500)]
-    import_orders_file(write_csv(tmp_path / "newest.csv", TAOBAO_HEADERS, rows), shop_name="店")
+    import_orders_file(
+        write_csv(tmp_path / "newest.csv", TAOBAO_HEADERS, rows), tuning=tune, shop_name="店"
+    )
     created = [r[0] for r in db.execute_sql("SELECT created_at FROM sales_order ORDER BY id")]
     assert created == sorted(created) and len(created) == 500
 
@@ -85,8 +86,7 @@ def test_new_ids_follow_creation_time_not_file_order(
 def test_a_bad_row_in_a_late_block_rejects_everything(
     demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(tuning, "CHUNK", 40)
-    monkeypatch.setattr(tuning, "BULK_INDEX_FROM", 10)
+    tune = ImportTuning(chunk=40, bulk_index_from=10)
     rows = [taobao_row(str(BASE + i)) for i in range(200)]
     rows[170] = taobao_row(str(BASE + 170), amount="12.3.4")
     rows[185] = taobao_row("1.93068E+18")
@@ -94,7 +94,7 @@ def test_a_bad_row_in_a_late_block_rejects_everything(
     before = content_dump(demo_db)
 
     with pytest.raises(UserError) as caught:
-        import_orders_file(path, shop_name="小美家居淘宝店")
+        import_orders_file(path, tuning=tune, shop_name="小美家居淘宝店")
 
     text = str(caught.value)
     assert "2 problem(s)" in text and "nothing was imported" in text
@@ -107,8 +107,7 @@ def test_a_bad_row_in_a_late_block_rejects_everything(
 def test_a_failing_write_on_the_helper_thread_rolls_back(
     demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(tuning, "CHUNK", 50)
-    monkeypatch.setattr(tuning, "BULK_INDEX_FROM", 10)
+    tune = ImportTuning(chunk=50, bulk_index_from=10)
     # The same order number in another shop is fine; a duplicate id would not be. Make the
     # second block collide with a row inserted behind the writer's back.
     rows = [taobao_row(str(BASE + i)) for i in range(120)]
@@ -129,7 +128,7 @@ def test_a_failing_write_on_the_helper_thread_rolls_back(
 
     monkeypatch.setattr(bulk_orders.BulkOrderWriter, "_write", failing)
     with pytest.raises(Exception, match="no_such_table"):
-        import_orders_file(path, shop_name="小美家居淘宝店")
+        import_orders_file(path, tuning=tune, shop_name="小美家居淘宝店")
     assert content_dump(demo_db) == before
     assert db.execute_sql("SELECT name FROM sqlite_temp_master").fetchall() == []
 
@@ -186,14 +185,15 @@ def test_a_bulk_write_defers_segment_merges_and_restores_the_setting(
     from dropship_desktop.store import db as store_db
 
     monkeypatch.setattr(store_db, "checkpoint_in_background", lambda: None)
-    monkeypatch.setattr(tuning, "CHUNK", 20)
-    monkeypatch.setattr(tuning, "BULK_INDEX_FROM", 10)
+    tune = ImportTuning(chunk=20, bulk_index_from=10)
     monkeypatch.setattr(bulk_orders, "INDEX_EVERY", 20)  # a segment per 20 orders
     monkeypatch.setattr(bulk_orders, "MAX_QUEUED", 1)  # no batching of chunks either
     db.execute_sql("INSERT INTO sales_order_fts (sales_order_fts, rank) VALUES ('automerge', 8)")
     names = {i: f"{'欧阳诸葛司马'[i % 3 * 2 : i % 3 * 2 + 2]}{i}号" for i in range(240)}
     rows = [taobao_row(str(BASE + i), name=names[i]) for i in range(240)]
-    import_orders_file(write_csv(tmp_path / "o.csv", TAOBAO_HEADERS, rows), shop_name="店")
+    import_orders_file(
+        write_csv(tmp_path / "o.csv", TAOBAO_HEADERS, rows), tuning=tune, shop_name="店"
+    )
 
     setting = db.execute_sql("SELECT v FROM sales_order_fts_config WHERE k = 'automerge'")
     assert setting.fetchone()[0] == 8  # as it was before the import
@@ -253,15 +253,14 @@ def test_a_mapping_that_does_not_fit_is_refused_before_anything_is_written(
 def test_the_one_go_import_lists_problems_like_the_preview(
     fresh_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(tuning, "CHUNK", 100)
-    monkeypatch.setattr(tuning, "PREVIEW_ERRORS", 50)
+    tune = ImportTuning(chunk=100, preview_errors=50)
     rows = [taobao_row(str(BASE + i), quantity="0" if i % 2 else "1") for i in range(400)]
     rows += [taobao_row(str(BASE + 400 + i), amount="x") for i in range(80)]
     path = write_csv(tmp_path / "bad.csv", TAOBAO_HEADERS, rows)
     with pytest.raises(UserError) as one_go:
-        import_orders_file(path, shop_name="店")
+        import_orders_file(path, tuning=tune, shop_name="店")
     with pytest.raises(UserError) as previewed:
-        import_orders_file(preview_import(path), shop_name="店")
+        import_orders_file(preview_import(path, tuning=tune), tuning=tune, shop_name="店")
     assert str(one_go.value) == str(previewed.value)
     assert "250+ problem(s)" in str(one_go.value)  # 200 quantities + the first 50 amounts
 
@@ -301,8 +300,7 @@ def test_the_one_go_import_and_the_dialog_write_the_same(
     from dropship_desktop.store import bulk_orders
     from dropship_desktop.store.db import close_database, open_database
 
-    monkeypatch.setattr(tuning, "CHUNK", 37)
-    monkeypatch.setattr(tuning, "BULK_INDEX_FROM", 10)
+    tune = ImportTuning(chunk=37, bulk_index_from=10)
     monkeypatch.setattr(bulk_orders, "INDEX_EVERY", 50)
     rnd = random.Random(3)
     first = [taobao_row(str(BASE + i), created=_time(i), paid=_time(i)) for i in range(150)]
@@ -357,11 +355,13 @@ def test_the_one_go_import_and_the_dialog_write_the_same(
     for mode in ("dialog", "one go"):
         open_database(tmp_path / f"{mode}.db")
         try:
-            import_orders_file(preview_import(f1), shop_name="店")
+            import_orders_file(preview_import(f1, tuning=tune), tuning=tune, shop_name="店")
             if mode == "dialog":
-                changes = import_orders_file(preview_import(f2), shop_name="店")
+                changes = import_orders_file(
+                    preview_import(f2, tuning=tune), tuning=tune, shop_name="店"
+                )
             else:
-                changes = import_orders_file(f2, shop_name="店")
+                changes = import_orders_file(f2, tuning=tune, shop_name="店")
             s = changes.summary
             assert s is not None
             counts = (s.orders_created, s.orders_updated, s.orders_unchanged, s.lines_created)
@@ -382,24 +382,24 @@ def test_the_shop_is_chosen_from_every_shop_name_in_a_streamed_file(
 ) -> None:
     """The first block alone does not decide the shop: with no shop named, a file with a shop
     column is read whole first (a name first seen late still counts, as before streaming)."""
-    monkeypatch.setattr(tuning, "CHUNK", 50)
+    tune = ImportTuning(chunk=50)
     headers = [*TAOBAO_HEADERS, "店铺名称"]
     for number, name in ((BASE + 900, "甲店"), (BASE + 901, "乙店")):
         path = write_csv(tmp_path / f"{name}.csv", headers, [[*taobao_row(str(number)), name]])
-        import_orders_file(path, shop_name=name)
+        import_orders_file(path, tuning=tune, shop_name=name)
     before = content_dump(fresh_db)
     rows = [[*taobao_row(str(BASE + i)), "甲店" if i < 160 else "乙店"] for i in range(200)]
     path = write_csv(tmp_path / "two_shops.csv", headers, rows)
-    preview = preview_import(path, defer_rows=True)
+    preview = preview_import(path, tuning=tune, defer_rows=True)
     assert preview.streamed and preview.shop_names == ["甲店"]  # all the first block knows
 
     with pytest.raises(UserError, match="several shops"):
-        import_orders_file(preview)
+        import_orders_file(preview, tuning=tune)
     assert content_dump(fresh_db) == before
 
     # No name in the first block, one shop's name later: that shop, as a whole read decides.
     rows = [[*taobao_row(str(BASE + i)), "" if i < 120 else "乙店"] for i in range(160)]
-    changes = import_orders_file(write_csv(tmp_path / "late.csv", headers, rows))
+    changes = import_orders_file(write_csv(tmp_path / "late.csv", headers, rows), tuning=tune)
     assert changes.summary is not None and changes.summary.orders_created == 160
     shops = db.execute_sql(
         "SELECT s.name, count(*) FROM sales_order o JOIN shop s ON s.id = o.shop_id GROUP BY 1"
@@ -407,8 +407,10 @@ def test_the_shop_is_chosen_from_every_shop_name_in_a_streamed_file(
     assert sorted(shops) == [("乙店", 161), ("甲店", 1)]
     # Named by the user, the file's shop names do not matter: streamed to the end.
     rows = [[*taobao_row(str(BASE + 300 + i)), "甲店" if i < 100 else "乙店"] for i in range(160)]
-    preview = preview_import(write_csv(tmp_path / "named.csv", headers, rows), defer_rows=True)
-    changes = import_orders_file(preview, shop_name="甲店")
+    preview = preview_import(
+        write_csv(tmp_path / "named.csv", headers, rows), tuning=tune, defer_rows=True
+    )
+    changes = import_orders_file(preview, tuning=tune, shop_name="甲店")
     assert changes.summary is not None and changes.summary.orders_created == 160
     assert preview.spent  # this preview's rows were read by the import itself
 
@@ -416,16 +418,20 @@ def test_the_shop_is_chosen_from_every_shop_name_in_a_streamed_file(
 def test_a_streamed_preview_cannot_be_imported_twice(
     fresh_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(tuning, "CHUNK", 20)
+    tune = ImportTuning(chunk=20)
     rows = [taobao_row(str(BASE + i)) for i in range(100)]
-    preview = preview_import(write_csv(tmp_path / "o.csv", TAOBAO_HEADERS, rows), defer_rows=True)
+    preview = preview_import(
+        write_csv(tmp_path / "o.csv", TAOBAO_HEADERS, rows), tuning=tune, defer_rows=True
+    )
     with pytest.raises(UserError, match="cancelled"):
-        import_orders_file(preview, shop_name="店", should_cancel=lambda: True)
+        import_orders_file(preview, tuning=tune, shop_name="店", should_cancel=lambda: True)
     # Its first rows are gone with the cancelled import: refused, not imported in part.
     with pytest.raises(UserError, match="only partly read"):
-        import_orders_file(preview, shop_name="店")
+        import_orders_file(preview, tuning=tune, shop_name="店")
     assert db.execute_sql("SELECT count(*) FROM sales_order").fetchone()[0] == 0
-    changes = import_orders_file(tmp_path / "o.csv", shop_name="店")  # the file, read again
+    changes = import_orders_file(
+        tmp_path / "o.csv", tuning=tune, shop_name="店"
+    )  # the file, read again
     assert changes.summary is not None and changes.summary.orders_created == 100
 
 
@@ -434,7 +440,7 @@ def test_a_late_unreadable_workbook_cell_rejects_the_import(
 ) -> None:
     import openpyxl
 
-    monkeypatch.setattr(tuning, "CHUNK", 50)
+    tune = ImportTuning(chunk=50)
     workbook = openpyxl.Workbook()
     sheet = workbook.active
     sheet.append(TAOBAO_HEADERS)
@@ -448,19 +454,18 @@ def test_a_late_unreadable_workbook_cell_rejects_the_import(
     path = tmp_path / "late.xlsx"
     workbook.save(path)
     before = content_dump(demo_db)
-    preview = preview_import(path, defer_rows=True)
+    preview = preview_import(path, tuning=tune, defer_rows=True)
     assert preview.streamed  # the bad cell is not converted yet
 
     with pytest.raises(UserError, match="workbook is damaged"):
-        import_orders_file(preview, shop_name="小美家居淘宝店")
+        import_orders_file(preview, tuning=tune, shop_name="小美家居淘宝店")
     assert content_dump(demo_db) == before
 
 
 def test_a_damaged_row_late_in_a_streamed_file_rejects_the_import(
     demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(tuning, "CHUNK", 50)
-    monkeypatch.setattr(tuning, "BULK_INDEX_FROM", 10)
+    tune = ImportTuning(chunk=50, bulk_index_from=10)
     rows = [taobao_row(str(BASE + i)) for i in range(300)]
     text = write_csv(tmp_path / "ok.csv", TAOBAO_HEADERS, rows).read_text(encoding="utf-8-sig")
     lines = text.splitlines(keepends=True)
@@ -469,11 +474,11 @@ def test_a_damaged_row_late_in_a_streamed_file_rejects_the_import(
     path = tmp_path / "damaged.csv"
     path.write_text("".join(lines), encoding="utf-8-sig")
     before = content_dump(demo_db)
-    preview = preview_import(path, defer_rows=True)
+    preview = preview_import(path, tuning=tune, defer_rows=True)
     assert preview.streamed  # not read that far yet
 
     with pytest.raises(UserError, match="damaged near row 252"):
-        import_orders_file(preview, shop_name="小美家居淘宝店")
+        import_orders_file(preview, tuning=tune, shop_name="小美家居淘宝店")
     assert content_dump(demo_db) == before
     assert db.execute_sql("SELECT name FROM sqlite_temp_master").fetchall() == []
 
@@ -481,7 +486,7 @@ def test_a_damaged_row_late_in_a_streamed_file_rejects_the_import(
 def test_a_streamed_import_counts_every_row_and_reports_progress_to_the_end(
     fresh_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(tuning, "CHUNK", 40)
+    tune = ImportTuning(chunk=40)
     rows = [taobao_row(str(BASE + i)) for i in range(230)]
     rows.insert(100, [""] * len(TAOBAO_HEADERS))  # an empty line is not a row
     path = write_csv(tmp_path / "o.csv", TAOBAO_HEADERS, rows)
@@ -489,6 +494,7 @@ def test_a_streamed_import_counts_every_row_and_reports_progress_to_the_end(
 
     changes = import_orders_file(
         path,
+        tuning=tune,
         shop_name="店",
         progress=lambda phase, done, total: reports.append((phase, done, total)),
     )
@@ -505,6 +511,7 @@ def test_a_streamed_import_counts_every_row_and_reports_progress_to_the_end(
     reports.clear()
     import_orders_file(
         path,
+        tuning=tune,
         shop_name="店",
         progress=lambda phase, done, total: reports.append((phase, done, total)),
     )

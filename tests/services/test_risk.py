@@ -338,8 +338,6 @@ def test_block_wise_scoring_of_a_big_import_equals_scoring_from_scratch(
     from dropship_desktop.services import order_import, risk_engine
     from dropship_desktop.store import bulk_orders
 
-    monkeypatch.setattr(order_import.tuning, "CHUNK", 40)
-    monkeypatch.setattr(order_import.tuning, "BULK_INDEX_FROM", 10)
     monkeypatch.setattr(bulk_orders, "INDEX_EVERY", 40)
     monkeypatch.setattr(risk_engine, "PRETEST_BLOCK", pretest_block)
     names = ["张三", "李四", "王五", "赵六", "孙七"]
@@ -354,7 +352,11 @@ def test_block_wise_scoring_of_a_big_import_equals_scoring_from_scratch(
         )
         for n in range(1, 401)
     ]
-    _import(tmp_path, rows)
+    order_import.import_orders_file(
+        write_csv(tmp_path / "orders.csv", TAOBAO_HEADERS, rows),
+        shop_name="测试店",
+        tuning=order_import.ImportTuning(chunk=40, bulk_index_from=10),
+    )
     query = "SELECT id, risk_level, risk_rules FROM sales_order ORDER BY id"
     scored = db.execute_sql(query).fetchall()
     assert db.execute_sql("SELECT count(*) FROM risk_key").fetchone()[0] == 400

@@ -12,11 +12,21 @@ from pytestqt.qtbot import QtBot
 from dropship_desktop.context import AppContext
 from dropship_desktop.domain.risk import RiskLevel
 from dropship_desktop.services import risk
-from dropship_desktop.services.order_import import tuning
+from dropship_desktop.services.order_import import ImportTuning, import_orders_file
 from dropship_desktop.store.db import db
 from dropship_desktop.ui import risk_backfill
 from dropship_desktop.ui.main_window import MainWindow
+from tests.services.test_order_import_files import TAOBAO_HEADERS, write_csv
 from tests.services.test_risk import _import, _risk, _row
+
+
+def _import_unscored(tmp_path: Path, rows: list[list[str]]) -> None:
+    """Orders as an upgraded database has them: no risk levels, no buyer keys."""
+    import_orders_file(
+        write_csv(tmp_path / "orders.csv", TAOBAO_HEADERS, rows),
+        shop_name="测试店",
+        tuning=ImportTuning(score_risk=False),
+    )
 
 
 def _count(sql: str) -> int:
@@ -27,8 +37,7 @@ def test_orders_from_before_the_fraud_checks_are_scored_in_the_background(
     ctx: AppContext, qtbot: QtBot, fresh_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # As an upgraded database has them: orders, no risk levels, no buyer keys.
-    monkeypatch.setattr(tuning, "SCORE_RISK", False)
-    _import(
+    _import_unscored(
         tmp_path,
         [
             _row(1, name="张三", created="2024-03-01 10:00:00"),
@@ -38,7 +47,6 @@ def test_orders_from_before_the_fraud_checks_are_scored_in_the_background(
             *[_row(10 + n, phone=f"1391234{n:04d}", name="赵六") for n in range(7)],
         ],
     )
-    monkeypatch.setattr(tuning, "SCORE_RISK", True)
     assert _count("SELECT count(*) FROM risk_key") == 0
     assert _risk(2) == (RiskLevel.NONE, [])
     assert len(risk.unscored_order_ids()) == 11
@@ -91,9 +99,7 @@ def test_a_scored_database_starts_no_backfill(
 def test_the_backfill_waits_while_the_seller_works(
     ctx: AppContext, qtbot: QtBot, fresh_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(tuning, "SCORE_RISK", False)
-    _import(tmp_path, [_row(1), _row(2, name="李四")])
-    monkeypatch.setattr(tuning, "SCORE_RISK", True)
+    _import_unscored(tmp_path, [_row(1), _row(2, name="李四")])
     monkeypatch.setattr(risk_backfill, "IDLE_S", 1.5)
     window = MainWindow(ctx)
     qtbot.addWidget(window)

@@ -39,14 +39,16 @@ from .preview import (
 from .shops import default_shop, file_shop, shops_for_platforms
 from .summary import ImportChanges, ImportSummary
 from .supplier_orders import _match_waiting_supplier_orders
-from .tuning import CHUNK
+from .tuning import CHUNK, DEFAULT_TUNING, ImportTuning
 
 __all__ = [
     "CHUNK",
+    "DEFAULT_TUNING",
     "ImportCancelledError",
     "ImportChanges",
     "ImportPreview",
     "ImportSummary",
+    "ImportTuning",
     "ProgressCallback",
     "_match_waiting_supplier_orders",
     "check_preview",

@@ -29,6 +29,7 @@ from .shop_orders import _import_shop
 from .shops import _ensure_shop, default_shop
 from .summary import ImportChanges
 from .supplier_orders import _import_1688
+from .tuning import DEFAULT_TUNING, ImportTuning
 
 __all__ = ["commit_import", "import_orders_file"]
 
@@ -119,8 +120,11 @@ def import_orders_file(
     mapping: ColumnMapping | None = None,
     progress: ProgressCallback | None = None,
     should_cancel: Callable[[], bool] | None = None,
+    tuning: ImportTuning = DEFAULT_TUNING,
 ) -> ImportChanges:
     """Preview (unless given a preview) and commit a file in one go (the CLI's path).
+
+    *tuning* applies to a file read here (a given preview carries its own).
 
     Raises:
         UserError: The file cannot be read, its layout is unknown, it has errors (all listed
@@ -130,7 +134,7 @@ def import_orders_file(
     if isinstance(path, ImportPreview):
         preview = path
     else:
-        preview = preview_import(path, fmt=fmt, mapping=mapping, defer_rows=True)
+        preview = preview_import(path, fmt=fmt, mapping=mapping, defer_rows=True, tuning=tuning)
     if preview.streamed and not shop_name and "shop_name" in preview.mapping.fields:
         # Which shop the orders go to then depends on every shop name in the file.
         preview = _read_whole(preview)
@@ -151,6 +155,7 @@ def _read_whole(preview: ImportPreview) -> ImportPreview:
         kind=preview.kind,
         defer_rows=True,
         stream=False,
+        tuning=preview.tuning,
     )
 
 

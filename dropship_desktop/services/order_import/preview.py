@@ -34,7 +34,6 @@ from ...tabular.platform_formats import REGISTRY, platform_format
 from ...tabular.reader import read_table
 from ...tabular.row_mapping import group_by_order, map_rows, mapped_columns
 from ...tabular.table import Table, TableError
-from . import tuning
 from .base import (
     _FILE_PROBLEM,
     HIDDEN_BY_PLATFORM,
@@ -44,6 +43,7 @@ from .base import (
     _first,
     _order_value,
 )
+from .tuning import DEFAULT_TUNING, ImportTuning
 
 __all__ = [
     "ImportPreview",
@@ -88,6 +88,7 @@ class ImportPreview:
         summary_rows: File row numbers of summary rows (合计, 总计, 汇总) that are skipped
             (a deferred preview's are found by the commit).
         header_row: The file row the header was found in (below a preamble: not 1).
+        tuning: Chunk sizes and switches of this import (every stage reads them here).
     """
 
     file_name: str
@@ -109,6 +110,7 @@ class ImportPreview:
     spent: bool = False
     summary_rows: list[int] = field(default_factory=list)
     header_row: int = 1
+    tuning: ImportTuning = DEFAULT_TUNING
 
     @property
     def streamed(self) -> bool:
@@ -277,6 +279,7 @@ def preview_import(
     file_name: str | None = None,
     defer_rows: bool = False,
     stream: bool = True,
+    tuning: ImportTuning = DEFAULT_TUNING,
 ) -> ImportPreview:
     """Read and map an order export without writing anything.
 
@@ -291,6 +294,7 @@ def preview_import(
             export; see :attr:`ImportPreview.deferred`).
         stream: With *defer_rows*, also leave reading the rows after the first block to the
             commit (which then overlaps reading the file with writing).
+        tuning: Chunk sizes and switches, carried by the preview to the commit.
 
     Returns:
         The preview. A file whose layout is not recognised gives a preview with ``problem``
@@ -307,7 +311,7 @@ def preview_import(
     else:
         with _bulk_gc():
             table = read_order_file(
-                source, stream_rows=tuning.CHUNK if defer_rows and stream else 0
+                source, stream_rows=tuning.chunk if defer_rows and stream else 0
             )
         name = file_name or Path(source).name
     found = None
@@ -334,6 +338,7 @@ def preview_import(
         table=table,
         source=path,
         header_row=table.header_row,
+        tuning=tuning,
     )
 
     def whole() -> ImportPreview:
@@ -378,7 +383,7 @@ def preview_import(
     try:
         with _bulk_gc():
             result = map_rows(
-                table, preview.mapping, preview.kind, max_errors=tuning.PREVIEW_ERRORS
+                table, preview.mapping, preview.kind, max_errors=preview.tuning.preview_errors
             )
     except TableError as exc:
         preview.problem = exc.text

@@ -20,7 +20,6 @@ from ...tabular.orders_formats import (
 from ..risk import record_refund_statuses
 from ..risk_engine import RiskBatch
 from ..risk_keys import scored_receiver
-from . import tuning
 from .base import (
     _NO_TIME,
     _REFUND_STATUSES,
@@ -68,10 +67,12 @@ def _import_shop(
             last_rows = _last_rows(preview.table, preview.mapping)
         builder.load_existing(conn, list(preview.orders if last_rows is None else last_rows))
     first_new = builder.next_id
-    if tuning.SCORE_RISK:  # fraud checks: each new order's own rules as it is built (overlaps SQL)
+    if (
+        preview.tuning.score_risk
+    ):  # fraud checks: each new order's own rules as it is built (overlaps SQL)
         builder.risk = RiskBatch(conn)
     report("writing", 0, total)
-    writer = BulkOrderWriter(conn, index_in_bulk=total >= tuning.BULK_INDEX_FROM)
+    writer = BulkOrderWriter(conn, index_in_bulk=total >= preview.tuning.bulk_index_from)
     restore_switching = shorten_switch_interval()  # the writer's helper gets the GIL back sooner
     try:
         if (
@@ -86,7 +87,9 @@ def _import_shop(
             # the shop exists already, so this transaction has added none of its orders).
             lookup = _reading_connection()
         done = 0
-        for rows_done, orders in _order_blocks(preview, tuning.CHUNK, last_rows, writer.poll):
+        for rows_done, orders in _order_blocks(
+            preview, preview.tuning.chunk, last_rows, writer.poll
+        ):
             if lookup is not None:
                 builder.load_existing(lookup, list(orders))
             new_orders, new_lines = builder.build(
@@ -111,7 +114,7 @@ def _import_shop(
         if lookup is not None:
             lookup.close()
     updates = builder.updates
-    for part in _chunks(updates, tuning.CHUNK):
+    for part in _chunks(updates, preview.tuning.chunk):
         conn.executemany(
             "UPDATE sales_order SET status = ?, carrier = ?, tracking_no = ?, paid_at = ?,"
             " ship_by = ?, updated_at = ? WHERE id = ?",

@@ -16,7 +16,6 @@ from ...tabular.orders_formats import (
 )
 from ...tabular.row_mapping import map_rows, mapped_columns, required_order_number
 from ...tabular.table import Table, TableError
-from . import tuning
 from .base import _FILE_PROBLEM, _bulk_gc, _WholeFileNeeded
 from .preview import (
     ImportPreview,
@@ -78,14 +77,16 @@ def _order_blocks(
     handed: set[str] = set()  # streamed: numbers of the orders handed on so far
     pending: dict[str, list[OrderRecord]] = {}
     errors: list[RowError] = []
-    cell_errors = 0  # as in the preview: cell errors are listed up to tuning.PREVIEW_ERRORS in all
+    cell_errors = (
+        0  # as in the preview: cell errors are listed up to preview.tuning.preview_errors in all
+    )
     truncated = False
     done = 0
     for rows, numbers in blocks:
         between()
         done += len(rows)
         part = replace(table, rows=rows, row_numbers=numbers, rest=None)
-        budget = max(0, tuning.PREVIEW_ERRORS - cell_errors)
+        budget = max(0, preview.tuning.preview_errors - cell_errors)
         with _bulk_gc():
             result = map_rows(part, preview.mapping, preview.kind, max_errors=budget)
         between()

@@ -19,7 +19,6 @@ from ...store.db import connection
 from ...tabular.orders_formats import (
     OrderRecord,
 )
-from . import tuning
 from .base import (
     ImportCancelledError,
     ProgressCallback,
@@ -373,16 +372,23 @@ def _import_1688(
             )
         )
         line_rows.extend(_supplier_lines(so_id, lines))
-        if index % tuning.CHUNK == tuning.CHUNK - 1:
+        if index % preview.tuning.chunk == preview.tuning.chunk - 1:
             report("checking", index + 1, total)
             if cancelled():
                 raise ImportCancelledError()
     report("writing", 0, total)
     created = len(inserts)
     _write_chunks(
-        conn, _SUPPLIER_SQL, inserts, tuning.CHUNK, cancelled, lambda n: report("writing", n, total)
+        conn,
+        _SUPPLIER_SQL,
+        inserts,
+        preview.tuning.chunk,
+        cancelled,
+        lambda n: report("writing", n, total),
     )
-    lines_created = _write_chunks(conn, _SUPPLIER_LINE_SQL, line_rows, tuning.CHUNK, cancelled)
+    lines_created = _write_chunks(
+        conn, _SUPPLIER_LINE_SQL, line_rows, preview.tuning.chunk, cancelled
+    )
     conn.executemany(
         "UPDATE supplier_order SET sales_order_id = ?, status = ?, carrier = ?, tracking_no = ?,"
         " paid_fen = ?, paid_at = ?, downstream_order_no = ?, downstream_channel = ?,"
