@@ -168,6 +168,7 @@ class CaseDetailPane(QWidget):
         self.buyer_info.setWordWrap(True)
         self.buyer_buttons = QGridLayout()
         self.buyer_buttons.setContentsMargins(0, 0, 0, 0)
+        self.buyer_buttons.setColumnStretch(_BUTTONS_PER_ROW, 1)  # buttons keep their width
         buyer_layout = QVBoxLayout(self.buyer_box)
         buyer_layout.addWidget(self.buyer_info)
         buyer_layout.addLayout(self.buyer_buttons)
@@ -179,6 +180,7 @@ class CaseDetailPane(QWidget):
         self.supplier_info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.supplier_buttons = QGridLayout()
         self.supplier_buttons.setContentsMargins(0, 0, 0, 0)
+        self.supplier_buttons.setColumnStretch(_BUTTONS_PER_ROW, 1)  # buttons keep their width
         supplier_layout = QVBoxLayout(self.supplier_box)
         supplier_layout.addWidget(self.supplier_info)
         supplier_layout.addLayout(self.supplier_buttons)
