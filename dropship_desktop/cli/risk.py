@@ -71,7 +71,11 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
             changes = risk.import_blacklist(Path(args.file).expanduser(), args.name)
             print(changes.message_text)
         elif args.action == "blacklist":
-            for e in risk.blacklist_entries():
+            entries = risk.blacklist_entries()
+            if not entries:
+                print("The blacklist is empty. Add a buyer from an order in the app, or import a")
+                print("partner's list: dropship-desktop risk blacklist-import FILE")
+            for e in entries:
                 source = "local" if e.is_local else e.list_name
                 print(f"{e.id:>5}  {e.kind:<10} {e.hint:<24} {source:<12} {e.reason}")
         elif args.action == "settings":
@@ -83,7 +87,10 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
             from ..domain.risk import RULES, RiskLevel, decode_hits
             from ..store.lookups import risky_orders
 
-            for number, level, rules, checked in risky_orders():
+            rows = risky_orders()
+            if not rows:
+                print("No order is flagged by the fraud checks.")
+            for number, level, rules, checked in rows:
                 names = ", ".join(RULES[h.rule].title for h in decode_hits(rules))
                 mark = " (checked)" if checked else ""
                 print(f"{number}  {RiskLevel(level).name.lower()}{mark}  {names}")

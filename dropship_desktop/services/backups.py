@@ -30,11 +30,22 @@ __all__ = [
     "back_up",
     "back_up_automatically",
     "before_migrate",
+    "check_backup_file",
     "restore",
     "restore_and_reload",
 ]
 
 log = logging.getLogger(__name__)
+
+
+def check_backup_file(path: Path) -> None:
+    """Check that *path* is a sound backup this app can restore (read only; nothing changes).
+
+    Raises:
+        BackupError: It is not one (the message says why).
+        DatabaseTooNewError: It was made by a newer version of the app.
+    """
+    bk.verify_backup(path)
 
 
 def back_up(db_path: Path, folder: Path, *, to: Path | None = None) -> bk.BackupInfo:

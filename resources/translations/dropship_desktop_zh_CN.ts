@@ -598,6 +598,10 @@ The current data is backed up first, so this can be undone by restoring that bac
 会先备份当前数据，之后恢复该备份即可撤销此操作。</translation>
     </message>
     <message>
+        <source>Checking the backup…</source>
+        <translation>正在检查备份文件…</translation>
+    </message>
+    <message>
         <source>Restoring the backup…</source>
         <translation>正在恢复备份…</translation>
     </message>

@@ -182,3 +182,17 @@ def test_demo_flag_creates_the_demo_database_on_first_use(tmp_path: Path) -> Non
     assert not (tmp_path / "dropship.db").exists()
     again = run("check", "--demo", "--data-dir", str(tmp_path))
     assert again.returncode == 0 and "demo database" not in again.stderr
+
+
+def test_risk_lists_say_when_there_is_nothing(tmp_path: Path) -> None:
+    # A new seller's empty database: the lists say so and how to fill them, not nothing.
+    from dropship_desktop.store.db import close_database, open_database
+
+    open_database(tmp_path / "dropship.db")
+    close_database()
+    blacklist = run("risk", "blacklist", "--data-dir", str(tmp_path))
+    assert blacklist.returncode == 0, blacklist.stderr
+    assert "blacklist is empty" in blacklist.stdout and "blacklist-import" in blacklist.stdout
+    orders = run("risk", "orders", "--data-dir", str(tmp_path))
+    assert orders.returncode == 0, orders.stderr
+    assert "No order is flagged" in orders.stdout

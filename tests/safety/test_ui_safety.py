@@ -157,6 +157,40 @@ def test_backups_dialog_backs_up_and_restores(
     dialog.grab().save(str(demo_db.parent / "backups-dialog.png"))
 
 
+def test_restoring_a_file_that_is_not_a_backup_says_so_before_asking(
+    qtbot: QtBot,
+    main_window: MainWindow,
+    demo_db: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    dialog = BackupsDialog(main_window.worker, demo_db, demo_db.parent, main_window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    wait_idle(qtbot, main_window)
+    asked: list[str] = []
+    shown: list[str] = []
+    monkeypatch.setattr(dialog, "confirm_restore", lambda label: asked.append(label) or True)
+    monkeypatch.setattr(
+        "dropship_desktop.ui.dialogs.backups.show_user_error",
+        lambda _parent, error: shown.append(str(error)),
+    )
+    not_ours = tmp_path / "订单汇总.db"
+    not_ours.write_bytes(b"this is a spreadsheet, not a database" * 100)
+    before = not_ours.read_bytes()
+    dialog.restore(not_ours, not_ours.name)
+    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+    assert asked == []  # never asked to replace the data with it
+    assert SalesOrder.select().count() == 600 and not_ours.read_bytes() == before
+    # A real backup is checked, then the seller is asked.
+    dialog.back_up_now()
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 1, timeout=10_000)
+    monkeypatch.setattr(dialog, "confirm_restore", lambda label: asked.append(label) or False)
+    dialog.table.selectRow(0)
+    dialog.restore(dialog.selected_backup().path, "mine")  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: asked == ["mine"], timeout=10_000)
+
+
 def test_privacy_dialog_saves_and_deletes(
     qtbot: QtBot, main_window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -47,4 +47,5 @@ TRANSLATIONS = {
         "Orders from before this version are checked once, in the background; the app can be "
         "used meanwhile.",
     ): "此版本之前的订单会在后台检查一次风险，期间可以照常使用本软件。",
+    ("BackupsDialog", "Checking the backup…"): "正在检查备份文件…",
 }

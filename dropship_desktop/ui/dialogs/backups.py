@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...errors import UserError
-from ...services.backups import back_up, restore_and_reload
+from ...services.backups import back_up, check_backup_file, restore_and_reload
 from ...services.base import Changes
 from ...startup import Choice, DbState, Recovery
 from ...store import backup as bk
@@ -334,8 +334,27 @@ class BackupsDialog(QDialog):
         return answer == QMessageBox.StandardButton.Yes
 
     def restore(self, path: Path, label: str, *, confirm: bool = True) -> None:
-        if confirm and not self.confirm_restore(label):
+        if not confirm:
+            self._restore(path)
             return
+        # The file is checked before the seller is asked to replace everything with it: a file
+        # that is not a backup gets its reason, not a question.
+        self._set_working(True, self.tr("Checking the backup…"))
+
+        def checked(_result: object) -> None:
+            self._set_working(False)
+            if self.confirm_restore(label):
+                self._restore(path)
+
+        self.worker.submit(
+            without_context(check_backup_file),
+            path,
+            on_result=checked,
+            on_error=self._on_error,
+            owner=self,
+        )
+
+    def _restore(self, path: Path) -> None:
         self._set_working(True, self.tr("Restoring the backup…"))
         self.worker.submit(
             without_context(restore_and_reload),
