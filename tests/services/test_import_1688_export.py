@@ -282,3 +282,34 @@ def test_a_downstream_number_of_orders_in_two_shops_is_left_for_a_manual_match(
     assert db.execute_sql(
         "SELECT sales_order_id FROM supplier_order WHERE order_id_1688 = '3812345678901234567'"
     ).fetchone() == (None,)
+
+
+def test_a_seller_seen_for_the_first_time_becomes_a_supplier(
+    fresh_db: Path, tmp_path: Path
+) -> None:
+    orders = _orders()
+    orders[1].seller, orders[1].seller_member = "广州某某数码商行", "gzdigital"
+    import_orders_file(_write("xlsx", tmp_path / "1688", orders))
+    suppliers = db.execute_sql("SELECT id, name, kind FROM supplier").fetchall()
+    assert sorted((n, k) for _i, n, k in suppliers) == [
+        ("义乌某某服饰有限公司", "platform"),
+        ("广州某某数码商行", "platform"),
+    ]
+    by_name = {n: i for i, n, _k in suppliers}
+    linked = dict(
+        db.execute_sql("SELECT order_id_1688, supplier_id FROM supplier_order").fetchall()
+    )
+    assert linked == {
+        "3812345678901234567": by_name["义乌某某服饰有限公司"],
+        "3812345678901234568": by_name["广州某某数码商行"],
+    }
+    audited = db.execute_sql(
+        "SELECT count(*) FROM audit_event WHERE entity = 'supplier' AND action = 'create'"
+    ).fetchone()[0]
+    assert audited == 2
+    # A later export of the same sellers creates no second supplier.
+    later = _orders()
+    later[0].number, later[1].number = "3812345678901239999", "3812345678901238888"
+    later[1].seller = "广州某某数码商行"
+    import_orders_file(_write("utf-8-sig", tmp_path / "later", later))
+    assert db.execute_sql("SELECT count(*) FROM supplier").fetchone()[0] == 2

@@ -100,6 +100,8 @@ def commit_import(
     tables = ["sales_order", "audit_event"]
     if preview.kind == "1688" or summary.matched:
         tables.append("supplier_order")
+    if preview.kind == "1688":
+        tables.append("supplier")  # sellers seen for the first time become suppliers
     if summary.orders_created and preview.kind == "shop":
         tables.append("sales_order_line")
     if new_shop is not None:

@@ -229,6 +229,27 @@ def _import_1688(
         if member:
             suppliers.setdefault(member, sid)
     new_numbers = [n for n in numbers if n not in existing]
+    audits: list[tuple[str, int | None, int | None, str, str, str]] = []
+    # A seller (卖家公司名) the app does not know yet becomes a supplier, so its orders count in
+    # the sourcing comparison and the dashboard's supplier figures from the first import.
+    for name in sorted(
+        {str(_first(preview.orders[n], "supplier_name") or "").strip() for n in new_numbers}
+        - set(suppliers)
+        - {""}
+    ):
+        sid = int(
+            conn.execute(
+                "INSERT INTO supplier (kind, name, created_at, updated_at)"
+                " VALUES ('platform', ?, ?, ?)",
+                (name, now, now),
+            ).lastrowid
+        )
+        suppliers[name] = sid
+        audits.append(
+            ("supplier", sid, None, "create", "", json.dumps(
+                {"name": name, "kind": "platform", "file": preview.file_name}, ensure_ascii=False
+            ))
+        )  # fmt: skip
     # 下游订单号: the shop order each was placed for (also for waiting orders already here).
     downstream = _shop_orders_by_number(
         _first(preview.orders[n], "downstream_order_no") for n in numbers
@@ -249,7 +270,6 @@ def _import_1688(
     inserts: list[tuple[Any, ...]] = []
     line_rows: list[tuple[Any, ...]] = []
     updates: list[tuple[Any, ...]] = []
-    audits: list[tuple[str, int | None, int | None, str, str, str]] = []
     affected: set[int] = set()
     newly_linked: set[int] = set()
     matched = unmatched = unchanged = linked = waiting_named = ambiguous = 0
