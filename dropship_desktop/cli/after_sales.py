@@ -80,7 +80,7 @@ def _import(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def _export(args: argparse.Namespace, data_dir: Path) -> int:
-    from ..services.after_sales_import import export_after_sales
+    from ..services.after_sales_export import export_after_sales
 
     target = Path(args.file)
     if args.format and target.suffix.lower() != f".{args.format}":

@@ -155,6 +155,13 @@ class ConnectorRegistry:
             )
         return info
 
+    def is_networked(self, connector: object) -> bool:
+        """Whether *connector* talks to the platform over the network (by its kind's
+        :attr:`Capability.NETWORK`): its calls then run on the network worker, never on the UI
+        thread or the database worker. A kind this registry does not know is not."""
+        info = self.get(str(getattr(connector, "name", "") or ""))
+        return info is not None and info.can(Capability.NETWORK)
+
     def create(self, kind: str, *, open_url: OpenUrl | None = None, **options: Any) -> Connector:
         """A new connector of *kind*; *open_url* goes to kinds that open the browser.
 

@@ -540,7 +540,7 @@ def test_each_account_calls_with_its_own_authorisation(
 def test_purchase_queue_uses_the_account_it_records(
     ctx: AppContext, fresh_db: Path, gateway: FakeGateway, memory_keyring
 ) -> None:
-    from dropship_desktop.ui.fulfilment.purchase_view import (
+    from dropship_desktop.ui.fulfilment.api_accounts import (
         api_connector_for,
         default_api_connector,
     )

@@ -103,7 +103,7 @@ def test_purchase_queue_picks_an_ordering_account_by_capability(
     ctx: AppContext, fresh_db: Path, extra_kind: list[dict[str, object]]
 ) -> None:
     from dropship_desktop.services.cancellation import create_account
-    from dropship_desktop.ui.fulfilment.purchase_view import default_api_connector
+    from dropship_desktop.ui.fulfilment.api_accounts import default_api_connector
 
     assert default_api_connector(ctx) is None  # no account yet
     create_account(ctx, "手动", connector="manual")

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from dropship_desktop.errors import UserError
+from dropship_desktop.services.after_sales_export import export_after_sales
 from dropship_desktop.services.after_sales_import import (
     commit_after_sales_import,
-    export_after_sales,
     preview_after_sales_import,
 )
 from dropship_desktop.tabular.reader import read_table

@@ -90,16 +90,6 @@ def connector_for(registry: ConnectorRegistry, kind: str, account: AccountRef | 
     return registry.create(kind)
 
 
-def _networked(registry: ConnectorRegistry, connector: Any) -> bool:
-    """Whether *connector* talks to 1688 over the network (its calls never run on the UI
-    thread or the DB worker)."""
-    kind = str(getattr(connector, "name", "") or "")
-    try:
-        return bool(kind) and registry.info(kind).can(Capability.NETWORK)
-    except UserError:
-        return False
-
-
 class _ServiceDialog(QDialog):
     """A dialog whose OK runs a service on the worker and closes only when it succeeded."""
 
@@ -145,7 +135,6 @@ class _ServiceDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         self.buttons.setEnabled(True)
-        from ...errors import UserError
 
         if not isinstance(error, UserError):
             import sys
@@ -364,7 +353,7 @@ class SupplierStepDialog(_ServiceDialog):
             )
             self.reason = QComboBox()
             self.reason.setObjectName("supplierReason")
-            if _networked(worker.ctx.connectors, connector):
+            if worker.ctx.connectors.is_networked(connector):
                 # 1688's list comes over the network: the built-in list until it arrives.
                 self._fill_reasons(default_refund_reasons())
                 self._network = self._network_worker()
@@ -528,7 +517,7 @@ class SupplierStepDialog(_ServiceDialog):
         """A connector that talks to 1688 over the network is called on a network worker (its
         database steps go back to the DB worker through ``run_db``); the manual one asks the
         seller and answers at once, on the DB worker as before."""
-        if not _networked(self.worker.ctx.connectors, self.connector):
+        if not self.worker.ctx.connectors.is_networked(self.connector):
             super().submit(call)
             return
         network = self._network_worker()

@@ -22,12 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from ...context import AppContext
+from ...services.after_sales_export import export_after_sales
 from ...services.after_sales_import import (
     FIELD_TEXT,
     FIELDS,
     AfterSalesPreview,
     commit_after_sales_import,
-    export_after_sales,
     preview_after_sales_import,
 )
 from ...services.base import Changes

@@ -29,13 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...connectors import Capability
 from ...context import AppContext
 from ...domain.after_sales import BuyerState, CaseKind, SupplierState, buyer_next_states
-from ...domain.cancel_flow import AccountRef
 from ...domain.risk import RULES
 from ...domain.timeutil import now_epoch
-from ...errors import UserError
 from ...services import after_sales_supplier as supplier_svc
 from ...services import risk as risk_service
 from ...services.base import Changes
@@ -49,7 +46,6 @@ from ...store.after_sales_queries import (
     queue_page,
     templates,
 )
-from ..app_setup import show_user_error
 from ..formatting import changes_text, enum_label, format_money, translated
 from ..network import NetworkWorker
 from ..tasks import DbWorker, without_context
@@ -62,8 +58,8 @@ from .dialogs import (
     BuyerStepDialog,
     ContactDialog,
     SupplierStepDialog,
-    connector_for,
 )
+from .on_1688 import Actions1688
 from .queue_model import PAGE_SIZE, QueueModel
 from .settings_dialogs import DeadlinesDialog, TemplatesDialog
 
@@ -121,7 +117,7 @@ def _load_detail(
     return case_detail(case_id), templates()
 
 
-class AfterSalesView(View):
+class AfterSalesView(Actions1688, View):
     """The 售后 queue and the case detail."""
 
     watches = frozenset(
@@ -524,24 +520,6 @@ class AfterSalesView(View):
             owner=self,
         )
 
-    def shutdown(self) -> None:
-        if self._network is not None:
-            self._network.shutdown()  # a call between its steps stays "sent, answer not recorded"
-        super().shutdown()
-
-    def _connector_of(self, case: dict[str, Any]) -> Any:
-        """The connector of the account the case's 1688 order was bought with."""
-        kind = str(case.get("connector") or "manual")
-        account = None
-        if case.get("distribution_account_id") is not None:
-            account = AccountRef(
-                int(case["distribution_account_id"]),
-                str(case.get("account_name") or ""),
-                str(case.get("account_member") or ""),
-                kind,
-            )
-        return connector_for(self.worker.ctx.connectors, kind, account)
-
     @Slot(str)
     def supplier_step(self, target: str) -> None:
         case = self._case()
@@ -549,79 +527,6 @@ class AfterSalesView(View):
             return
         connector = self._connector_of(case)
         self._open(SupplierStepDialog(self.worker, case, SupplierState(target), connector, self))
-
-    @Slot()
-    def check_on_1688(self) -> None:
-        """Look the case's refund application up on 1688 and follow what the supplier did."""
-        case = self._case()
-        if case is None:
-            return
-        connector, case_id = self._connector_of(case), int(case["id"])
-        self._on_1688(
-            case,
-            lambda run_db=None: supplier_svc.check_supplier_refund(
-                case_id, connector, run_db=run_db
-            ),
-        )
-
-    @Slot()
-    def withdraw_on_1688(self) -> None:
-        """Withdraw the case's refund application on 1688, after asking."""
-        case = self._case()
-        if case is None:
-            return
-        box = QMessageBox(self)
-        box.setObjectName("withdrawApplication")
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("Withdraw the application"))
-        box.setText(
-            self.tr(
-                "Withdraw refund application {refund} for 1688 order {order}? The supplier is "
-                "no longer asked for this money; you can ask again later."
-            ).format(refund=case["supplier_refund_id"], order=case.get("order_id_1688") or "")
-        )
-        withdraw = box.addButton(self.tr("Withdraw"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
-        if box.clickedButton() is not withdraw:
-            return
-        connector, case_id = self._connector_of(case), int(case["id"])
-        self._on_1688(
-            case,
-            lambda run_db=None: supplier_svc.withdraw_supplier_request(
-                case_id, connector, run_db=run_db
-            ),
-        )
-
-    def _on_1688(self, case: dict[str, Any], call: Any) -> None:
-        """Run a call to 1688: on the network worker when the connector goes over the network
-        (its database steps back on the DB worker), else on the DB worker."""
-        self._status(self.tr("Asking 1688…"))
-        kind = str(case.get("connector") or "manual")
-        if self.worker.ctx.connectors.info(kind).can(Capability.NETWORK):
-            if self._network is None:
-                self._network = NetworkWorker(self.worker, self)
-            self._network.submit(
-                without_context(call),
-                run_db=self._network.run_db,
-                on_result=self._changed,
-                on_error=self._failed_on_1688,
-                owner=self,
-            )
-        else:
-            self.worker.submit(
-                without_context(call),
-                on_result=self._changed,
-                on_error=self._failed_on_1688,
-                owner=self,
-            )
-
-    def _failed_on_1688(self, error: BaseException) -> None:
-        if not isinstance(error, UserError):
-            raise error  # a bug: the exception hook reports it
-        self._status("")
-        show_user_error(self, error)
 
     @Slot()
     def next_buyer_step(self) -> None:

@@ -47,6 +47,7 @@ from ..tasks import DbWorker, without_context
 from ..view_base import View, icon
 from ..widgets.message_bar import MessageBar
 from ..widgets.tables import read_only_table
+from .api_accounts import api_connector_for, default_api_connector
 from .models import AMBER, GREEN, GREY, RED, ObjectColumn, ObjectTableModel
 
 __all__ = ["PurchaseQueueView"]
@@ -224,44 +225,6 @@ def _load(
 ) -> tuple[list[pu.QueueRow], bool]:
     ids = pu.queue_ids(limit + 1, include_ordered=include_ordered)
     return pu.queue_rows(ids[:limit], min_margin_pct=min_margin), len(ids) > limit
-
-
-def _account_option(account: Any) -> dict[str, Any]:
-    """``account=`` for the kinds that act for one account (open1688 requires it)."""
-    return {"account": account} if account.connector == "open1688" else {}
-
-
-def api_connector_for(ctx: AppContext, account_id: int | None) -> OrderingConnector | None:
-    """The connector of the account a purchase was sent through (``None``: gone or manual),
-    from the context's registry."""
-    from ...services.cancellation import list_accounts
-
-    for account in list_accounts(ctx):
-        if account.id == account_id:
-            try:
-                connector = ctx.connectors.create(account.connector, **_account_option(account))
-            except Exception:  # an unknown kind: that account cannot be used
-                return None
-            return connector if getattr(connector, "can_place_orders", False) else None  # type: ignore[return-value]
-    return None
-
-
-def default_api_connector(ctx: AppContext) -> tuple[OrderingConnector, int] | None:
-    """The first distribution account whose connector can place orders through the API (the
-    connector acts for that account, the one the purchase is recorded under), from the
-    context's registry."""
-    from ...connectors import Capability
-    from ...services.cancellation import list_accounts
-
-    # The registry says which kinds can place orders; an unknown kind is not among them.
-    ordering = set(ctx.connectors.kinds(Capability.PLACE_ORDERS))
-    for account in list_accounts(ctx):
-        if account.connector not in ordering:
-            continue
-        connector = ctx.connectors.create(account.connector, **_account_option(account))
-        if isinstance(connector, OrderingConnector) and connector.can_place_orders:
-            return connector, account.id
-    return None
 
 
 class PurchaseQueueView(View):
@@ -487,7 +450,6 @@ class PurchaseQueueView(View):
     # -- actions ------------------------------------------------------------------------------
 
     def _show_error(self, error: BaseException) -> None:
-        from ...errors import UserError
 
         if isinstance(error, UserError):
             self.message_bar.show_message(user_error_text(error))
@@ -673,13 +635,7 @@ class PurchaseQueueView(View):
         network is called on the network worker (its database steps go back to the DB worker
         through ``run_db``), so a slow answer never holds the database worker; the others
         (the simulated one) answer at once on the DB worker."""
-        from ...connectors import Capability
-
-        try:
-            networked = self.worker.ctx.connectors.info(connector.name).can(Capability.NETWORK)
-        except UserError:  # a kind this version does not know: as before
-            networked = False
-        if not networked:
+        if not self.worker.ctx.connectors.is_networked(connector):
             self.worker.submit(fn, *args, **kwargs)
             return
         if self._network is None:
