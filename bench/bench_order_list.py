@@ -47,6 +47,10 @@ def p95(values: list[float]) -> float:
     return sorted(values)[max(0, int(len(values) * 0.95) - 1)]
 
 
+#: The UI language of this run (``--lang``), written on every figure.
+_LANG = ["zh_CN"]
+
+
 def emit(
     name: str, values: list[float], target: float | None, baseline: float, **extra: object
 ) -> None:
@@ -56,6 +60,7 @@ def emit(
             {
                 "bench": "order_list",
                 "name": name,
+                "lang": _LANG[0],
                 "median_ms": round(median, 2),
                 "p95_ms": round(p95(values), 2),
                 "max_ms": round(max(values), 2),
@@ -78,6 +83,12 @@ def main() -> None:
     parser.add_argument("--ui-only", action="store_true", help="skip the database figures")
     parser.add_argument(
         "--no-anchor", action="store_true", help="skip the C++ QSqlQueryModel anchor"
+    )
+    parser.add_argument(
+        "--lang",
+        default="zh_CN",
+        choices=("zh_CN", "en"),
+        help="the UI language, set up as the app sets it (translations, locale, style)",
     )
     args = parser.parse_args()
     data_dir = Path(args.data_dir)
@@ -102,6 +113,14 @@ def main() -> None:
     )
 
     app = QApplication(sys.argv)
+    # As the app starts: its language (translations and QLocale) and its style (Fusion and the
+    # app's style sheet), without touching the seller's saved settings.
+    from dropship_desktop.ui.app_setup import install_translations
+    from dropship_desktop.ui.style import apply_style
+
+    install_translations(app, args.lang)
+    _LANG[0] = args.lang
+    apply_style(app)
     open_database(db_path)
     rng = random.Random(1)
 

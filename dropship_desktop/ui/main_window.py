@@ -36,6 +36,7 @@ from .fulfilment import fulfilment_views
 from .orders.view import EXPORT_SHORTCUT, IMPORT_SHORTCUT, OrdersView
 from .risk_backfill import RiskBackfill
 from .sourcing.view import SourcingView
+from .style import navigation_style
 from .tasks import DbWorker, without_context
 from .view_base import View, icon
 from .widgets.column_widths import navigation_width
@@ -71,6 +72,7 @@ class MainWindow(QMainWindow):
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
+        self.nav.setStyleSheet(navigation_style())
         self.nav.setIconSize(QSize(20, 20))
         self.stack = QStackedWidget()
         self.dashboard = DashboardView(self.worker, self)  # home: the app opens on it

@@ -42,9 +42,12 @@ __all__ = ["COLUMNS", "DisplayRow", "OrderListModel", "flag_example", "render_ro
 
 log = logging.getLogger(__name__)
 
-PAGE_SIZE = 100
+#: Rows read at a time. A random jump shows ~30 rows: a 100-row page (one query of ~2 ms, and
+#: a second one when the screen straddles two pages) read three times what it showed; 50
+#: rows take ~0.8 ms a page.
+PAGE_SIZE = 50
 _ID_SIZE = array("q").itemsize
-MAX_PAGES = 40
+MAX_PAGES = 80
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -174,6 +177,7 @@ _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 _DECORATION = int(Qt.ItemDataRole.DecorationRole)
 _ROLES = frozenset({_DISPLAY, _TOOLTIP, _ALIGN, _USER, _FOREGROUND, _DECORATION})
 _ALIGNMENTS = tuple(int(c.align) for c in COLUMNS)
+_ALIGN_FLAGS = tuple(c.align for c in COLUMNS)
 
 
 class OrderListModel(QAbstractTableModel):
@@ -331,27 +335,59 @@ class OrderListModel(QAbstractTableModel):
     # flags() is QAbstractTableModel's own (enabled, selectable, no children): asked for every
     # cell on every paint, it costs nothing in C++ and a Python call here.
 
+    def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        # Qt's own index() asks rowCount() and columnCount(): two calls into Python for every
+        # cell a paint draws. One here.
+        if 0 <= row < len(self._ids) and 0 <= column < _COLUMN_COUNT and not parent.isValid():
+            return self.createIndex(row, column)
+        return QModelIndex()
+
+    def cell_style(
+        self, row: int, column: int
+    ) -> tuple[str, Qt.AlignmentFlag, QBrush | None, QIcon | None]:
+        """What a painted cell shows: (text, alignment, text colour, icon) — the roles
+        :meth:`data` answers one call each, in one call (see :class:`OrderCellDelegate`)."""
+        entry = self._entry(row)
+        if entry is None or not 0 <= column < _COLUMN_COUNT:
+            return "", _ALIGN_FLAGS[0], None, None
+        cells, bits = entry[1], entry[2]
+        text = cells[column] if cells is not None else ""
+        brush = icon = None
+        if column == _RISK_COL:
+            brush = _RISK_BRUSHES.get(entry[3])
+        elif bits and column in _DEADLINE_COLS:
+            brush = _OVERDUE_BRUSH if bits & FLAG_OVERDUE else _NEAR_BRUSH
+            if column == _FLAG_COL:
+                icon = _deadline_icon("overdue" if bits & FLAG_OVERDUE else "due-soon")
+        return text, _ALIGN_FLAGS[column], brush, icon
+
+    def _entry(self, row: int) -> tuple[int, tuple[str, ...] | None, int, int] | None:
+        """:meth:`_row_entry`, kept for the next cell of the same row; a row that cannot be
+        read is logged and drawn empty (raising here would reach the error dialog on every
+        paint, issue #13)."""
+        entry = self._row_cache
+        if entry is not None and entry[0] == row:
+            return entry
+        try:
+            entry = self._row_entry(row)
+        except Exception:
+            _warn_once(f"order list row {row} failed")
+            return row, None, 0, 0
+        if entry is not None:
+            self._row_cache = entry
+        return entry
+
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        # Called for every role of every visible cell on each paint (~2,000 calls a screenful):
-        # answer the roles this model does not provide first, comparing plain ints (Qt enum
-        # comparisons are slow in Python), and keep the row being painted at hand (a paint asks
-        # for a row's cells one after the other).
+        # Answer the roles this model does not provide first, comparing plain ints (Qt enum
+        # comparisons are slow in Python). The list's paint does not come here (its delegate
+        # asks cell_style() once a cell); copying, tooltips and tests do.
         role = int(role)
         if role not in _ROLES:
             return None
         row = index.row()  # -1 for an invalid index
-        entry = self._row_cache
-        if entry is None or entry[0] != row:
-            try:
-                entry = self._row_entry(row)
-            except Exception:
-                # A cell that cannot be drawn stays empty: raising here would reach the error
-                # dialog on every paint (issue #13). The log says which row failed and why.
-                _warn_once(f"order list row {row} failed")
-                return "" if role in (_DISPLAY, _TOOLTIP) else None
-            if entry is None:
-                return None
-            self._row_cache = entry
+        entry = self._entry(row)
+        if entry is None:
+            return None
         column = index.column()
         if not 0 <= column < _COLUMN_COUNT:
             return None
@@ -508,9 +544,10 @@ def read_pages(
     worker), for :meth:`OrderListModel.add_pages`."""
     if not 0 <= row < len(ids):
         return {}
-    numbers = {max(0, row - _AROUND) // PAGE_SIZE, min(len(ids) - 1, row + _AROUND) // PAGE_SIZE}
+    first = max(0, row - _AROUND) // PAGE_SIZE
+    last = min(len(ids) - 1, row + _AROUND) // PAGE_SIZE
     pages = {}
-    for number in sorted(numbers):
+    for number in range(first, last + 1):
         page_ids = ids[number * PAGE_SIZE : (number + 1) * PAGE_SIZE]
         rows = fetch_rows(page_ids, now=now)
         raw = [rows.get(i) for i in page_ids]

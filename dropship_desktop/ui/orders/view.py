@@ -49,6 +49,7 @@ from ...store.order_queries import (
     unmatched_supplier_orders,
 )
 from ..after_sales.open_case import after_sales_action, open_after_sales_case
+from ..models.order_delegate import OrderCellDelegate
 from ..models.order_list import (
     COLUMNS,
     PAGE_SIZE,
@@ -61,6 +62,7 @@ from ..models.order_list import (
 )
 from ..tasks import DbWorker, without_context
 from ..view_base import View, icon, with_shortcut
+from ..widgets.steady_label import fix_label_size
 from ..widgets.table_copy import install_copy_shortcut
 from .columns import (
     DEFAULT_COLUMN_ORDER,
@@ -223,6 +225,7 @@ class OrdersView(OrderColumnsMixin, UnmatchedOrdersMixin, View):
         self.table = QTableView()
         self.table.setObjectName("orderTable")
         self.table.setModel(self.model)
+        self.table.setItemDelegate(OrderCellDelegate(self.model, self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setSortingEnabled(False)  # sorting is done in SQL through the header click
@@ -346,6 +349,15 @@ class OrdersView(OrderColumnsMixin, UnmatchedOrdersMixin, View):
         )
         self.link_action.setText(self.tr("Link to order…"))
         self.link_button.setText(self.tr("Link to order…"))
+        fix_label_size(
+            self.count_label,
+            (
+                self.tr("Loading…"),
+                self.tr("Searching…"),
+                self.tr("Counting…"),
+                self.tr("%n order(s)", "", 10_000_000),
+            ),
+        )
         self.unmatched_hint.setText(
             self.tr(
                 "1688 orders that match no shop order. Select one and link it to the shop "
@@ -469,11 +481,17 @@ class OrdersView(OrderColumnsMixin, UnmatchedOrdersMixin, View):
             return
         self.unmatched_model.set_rows(rows)
         # Here, not in unmatched.py: lupdate reads a plural only from self.tr().
-        self.count_label.setText(self.tr("%n supplier order(s) awaiting a match", "", len(rows)))
+        text = self.tr("%n supplier order(s) awaiting a match", "", len(rows))
+        label = self.count_label  # its size is fixed for the list's counts: elide, tip in full
+        label.setText(
+            label.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, label.width())
+        )
+        label.setToolTip(text)
         self.link_action.setEnabled(False)
 
     def _set_count(self, count: int) -> None:
         self.count_label.setText(self.tr("%n order(s)", "", count))
+        self.count_label.setToolTip("")
 
     def _restore_current(self) -> None:
         """Keep the order the seller was looking at selected across reloads; with none, select
