@@ -17,7 +17,7 @@ from dropship_desktop.store.order_queries import (
 )
 from dropship_desktop.ui.main_window import MainWindow
 from dropship_desktop.ui.models.order_list import COLUMNS, OrderListModel
-from dropship_desktop.ui.orders import view as view_module
+from dropship_desktop.ui.orders import loading as view_module
 from dropship_desktop.ui.orders.filters import QUICK_UNMATCHED
 from dropship_desktop.ui.orders.view import OrdersView
 

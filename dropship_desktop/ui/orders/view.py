@@ -9,7 +9,7 @@ sqlite3-interrupted).
 from __future__ import annotations
 
 from array import array
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from itertools import pairwise
 from typing import Any
 
@@ -36,16 +36,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...context import AppContext
 from ...services.base import Changes
 from ...services.orders import BuyerData, reveal_buyer_data
 from ...store.order_queries import (
     OrderDetail,
     OrderFilter,
     filter_choices,
-    first_page_rows,
     order_detail,
-    order_ids,
     unmatched_supplier_orders,
 )
 from ..after_sales.open_case import after_sales_action, open_after_sales_case
@@ -56,9 +53,6 @@ from ..models.order_list import (
     SORTABLE,
     DisplayRow,
     OrderListModel,
-    find_row,
-    read_pages,
-    render_rows,
 )
 from ..tasks import DbWorker, without_context
 from ..view_base import View, icon, with_shortcut
@@ -72,6 +66,7 @@ from .columns import (
 )
 from .detail import OrderDetailPane
 from .filters import QUICK_UNMATCHED, OrderFilterBar
+from .loading import AllIds, FirstScreen, all_ids, first_screen
 from .risk import install_risk_actions
 from .start_page import StartPage, connect_start_page, show_start_page_if_empty
 from .unmatched import UnmatchedOrdersMixin, build_unmatched_page
@@ -98,34 +93,6 @@ _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _DETAIL_WIDTH = 300
 #: Quick views listed by urgency (overdue first) when chosen.
 URGENT_QUICK_VIEWS = frozenset({"attention", "due"})
-
-
-def _first_screen(
-    ctx: AppContext, flt: OrderFilter, limit: int
-) -> tuple[array, dict[int, Any], dict[int, DisplayRow]]:
-    """On the DB worker: the first ids of *flt*, their rows, and those rows rendered (the first
-    paint after a search, sort or view switch then only looks cells up)."""
-    ids, rows = first_page_rows(flt, limit)
-    return ids, rows, render_rows(rows)
-
-
-@dataclass(frozen=True)
-class _AllIds:
-    """What the DB worker hands the list once a filter's full id list is known."""
-
-    ids: array
-    #: The row of the order kept selected (-1: not in the list, or none kept).
-    row: int
-    #: The pages around that row, read and rendered (:func:`read_pages`).
-    pages: dict[int, tuple[list[Any], list[DisplayRow | None]]]
-
-
-def _all_ids(ctx: AppContext, flt: OrderFilter, keep_id: int | None) -> _AllIds:
-    """On the DB worker: every id of *flt*, where the kept order is, and the rows around it (the
-    list then scrolls to it without a search or a query on the UI thread)."""
-    ids = order_ids(flt)
-    row = find_row(ids, keep_id) if keep_id is not None else -1
-    return _AllIds(ids, row, read_pages(ids, row, flt.now) if row >= 0 else {})
 
 
 class OrdersView(OrderColumnsMixin, UnmatchedOrdersMixin, View):
@@ -404,25 +371,20 @@ class OrdersView(OrderColumnsMixin, UnmatchedOrdersMixin, View):
         self.worker.cancel(IDS_KEY)
         flt = self.filter
         self.worker.submit(
-            _first_screen,
+            first_screen,
             flt,
             PAGE_SIZE,
-            on_result=lambda page: self._show_first_page(generation, flt, *page),
+            self._keep_id,
+            on_result=lambda screen: self._show_first_page(generation, flt, screen),
             key=PAGE_KEY,
         )
 
-    def _show_first_page(
-        self,
-        generation: int,
-        flt: OrderFilter,
-        ids: array,
-        rows: dict[int, Any],
-        shown: dict[int, DisplayRow],
-    ) -> None:
+    def _show_first_page(self, generation: int, flt: OrderFilter, screen: FirstScreen) -> None:
         if generation != self._generation or self._complete:
             return
-        if len(ids) < PAGE_SIZE:
-            self._show_all_ids(generation, ids, rows, shown)  # a short page is the whole list
+        ids, rows, shown = screen.ids, screen.rows, screen.shown
+        if screen.complete or len(ids) < PAGE_SIZE:  # a short page is the whole list too
+            self._show_all_ids(generation, ids, rows, shown, screen.pages, screen.kept_row)
             return
         self.model.set_ids(ids, rows, shown)
         self._restore_current()
@@ -436,14 +398,14 @@ class OrdersView(OrderColumnsMixin, UnmatchedOrdersMixin, View):
         if keep is not None and keep in rows:
             keep = None  # on the first page: nothing to search for
         self.worker.submit(
-            _all_ids,
+            all_ids,
             flt,  # the filter this page was for, not whatever is set by now
             keep,
             on_result=lambda found: self._show_found(generation, found),
             key=IDS_KEY,
         )
 
-    def _show_found(self, generation: int, found: _AllIds) -> None:
+    def _show_found(self, generation: int, found: AllIds) -> None:
         if generation != self._generation:
             return
         self._show_all_ids(generation, found.ids, pages=found.pages, kept_row=found.row)
@@ -460,7 +422,9 @@ class OrdersView(OrderColumnsMixin, UnmatchedOrdersMixin, View):
         if generation != self._generation:
             return
         self._complete = True
-        if not self.model.extend_ids(ids):
+        # Fresh rows (a short list, or every id at once) replace what is shown, even for the
+        # same ids: a change (an import) must not leave the old rows cached.
+        if rows is not None or not self.model.extend_ids(ids):
             self.model.set_ids(ids, rows, shown)
         if pages:
             self.model.add_pages(pages)
