@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -69,6 +68,7 @@ from .filters import QUICK_UNMATCHED, OrderFilterBar
 from .loading import AllIds, FirstScreen, all_ids, first_screen
 from .risk import install_risk_actions
 from .start_page import StartPage, connect_start_page, show_start_page_if_empty
+from .table import OrderTable
 from .unmatched import UnmatchedOrdersMixin, build_unmatched_page
 
 __all__ = [
@@ -189,7 +189,7 @@ class OrdersView(OrderColumnsMixin, UnmatchedOrdersMixin, View):
             self.toolbar_buttons.append(button)
 
         # -- the list
-        self.table = QTableView()
+        self.table = OrderTable()
         self.table.setObjectName("orderTable")
         self.table.setModel(self.model)
         self.table.setItemDelegate(OrderCellDelegate(self.model, self.table))
@@ -424,7 +424,7 @@ class OrdersView(OrderColumnsMixin, UnmatchedOrdersMixin, View):
         self._complete = True
         # Fresh rows (a short list, or every id at once) replace what is shown, even for the
         # same ids: a change (an import) must not leave the old rows cached.
-        if rows is not None or not self.model.extend_ids(ids):
+        if rows is not None or not self.table.append_rows(lambda: self.model.extend_ids(ids)):
             self.model.set_ids(ids, rows, shown)
         if pages:
             self.model.add_pages(pages)
