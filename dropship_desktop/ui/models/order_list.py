@@ -335,13 +335,6 @@ class OrderListModel(QAbstractTableModel):
     # flags() is QAbstractTableModel's own (enabled, selectable, no children): asked for every
     # cell on every paint, it costs nothing in C++ and a Python call here.
 
-    def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        # Qt's own index() asks rowCount() and columnCount(): two calls into Python for every
-        # cell a paint draws. One here.
-        if 0 <= row < len(self._ids) and 0 <= column < _COLUMN_COUNT and not parent.isValid():
-            return self.createIndex(row, column)
-        return QModelIndex()
-
     def cell_style(
         self, row: int, column: int
     ) -> tuple[str, Qt.AlignmentFlag, QBrush | None, QIcon | None]:
