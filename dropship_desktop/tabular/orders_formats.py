@@ -67,6 +67,7 @@ CANONICAL_FIELDS: dict[str, str] = {
     "status_text": QT_TRANSLATE_NOOP("MappingDialog", "Order status"),
     "created_at": QT_TRANSLATE_NOOP("MappingDialog", "Created at"),
     "paid_at": QT_TRANSLATE_NOOP("MappingDialog", "Paid at"),
+    "ship_by": QT_TRANSLATE_NOOP("MappingDialog", "Ship by (promised)"),
     "carrier": QT_TRANSLATE_NOOP("MappingDialog", "Carrier"),
     "tracking_no": QT_TRANSLATE_NOOP("MappingDialog", "Tracking number"),
     "supplier_name": QT_TRANSLATE_NOOP("MappingDialog", "Supplier"),
@@ -409,6 +410,8 @@ class OrderRecord(NamedTuple):
     hidden: int = 0
     #: 1688: the row continues the order above (its order number cell was empty).
     continuation: bool = False
+    #: The platform's promised ship-by time (承诺发货时间), when the export has it.
+    ship_by: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from datetime import datetime
 from itertools import repeat
 from typing import Any
 
@@ -152,6 +153,15 @@ _MONEY_FIELDS = ("unit_price_fen", "amount_fen", "shipping_fen", "payable_fen")
 _TIME_FIELDS = ("created_at", "paid_at")
 
 
+def _promised_time(text: str | None) -> datetime | None:
+    """A promised ship-by time (承诺发货时间); a cell that is no time is no promise (the import
+    then sets the usual deadline) rather than an error that would refuse the whole file."""
+    try:
+        return parse_datetime(text)
+    except CellError:
+        return None
+
+
 def map_rows(
     table: Table,
     mapping: ColumnMapping,
@@ -288,6 +298,8 @@ def _map_columns(
     for name in _TIME_FIELDS:
         if name in columns:
             out[name] = convert(name, parse_datetime)
+    if "ship_by" in columns:
+        out["ship_by"] = convert("ship_by", _promised_time)
     if "quantity" in columns:
         out["quantity"] = convert("quantity", _quantity)
     if "is_dropship" in columns:

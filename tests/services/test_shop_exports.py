@@ -343,3 +343,49 @@ def test_douyin_tracking_cell_number_dash_carrier(fresh_db: Path, tmp_path: Path
         "中通快递",
         "75312345678901",
     )
+
+
+def _ship_by(number: str) -> int | None:
+    row = db.execute_sql(
+        "SELECT ship_by FROM sales_order WHERE shop_order_no = ?", (number,)
+    ).fetchone()
+    return None if row is None else row[0]
+
+
+def test_the_platforms_promised_ship_time_is_the_deadline(fresh_db: Path, tmp_path: Path) -> None:
+    """承诺发货时间 (Douyin, Pinduoduo) is the deadline the platform judges: it is the order's
+    ship-by, not 48 hours after payment; a later export's promise replaces it; a cell that is
+    no time leaves the usual deadline and refuses nothing."""
+    base = {
+        "子订单编号": "", "选购商品": "蓝牙耳机", "商品数量": "1", "商品单价": "99.00",
+        "订单应付金额": "99.00", "运费": "0.00", "收件人": "张三", "收件人手机号": "13812345678",
+        "省": "上海市", "市": "上海市", "区": "浦东新区", "街道": "张江镇", "详细地址": "科苑路88号",
+        "订单提交时间": "2026/11/02 08:15:09", "支付完成时间": "2026/11/02 08:15:40",
+        "订单状态": "待发货", "快递信息": "-",
+    }  # fmt: skip
+    promises = {
+        "\t6917926768823640001": "2026-11-03 23:59:59",  # a 24-hour promise
+        "\t6917926768823640002": "2026/11/05 8:15",  # 72 hours
+        "\t6917926768823640003": "-",  # none
+        "\t6917926768823640004": "尽快发货",  # not a time: no promise, not an error
+    }
+    rows = [
+        [{**base, "主订单编号": number, "承诺发货时间": promise}.get(h, "") for h in DOUYIN]
+        for number, promise in promises.items()
+    ]
+    path = csv_file(tmp_path / "douyin.csv", DOUYIN, rows)
+
+    import_orders_file(path, shop_name="抖店")
+
+    paid = _epoch("2026-11-02 08:15:40")
+    assert _ship_by("6917926768823640001") == _epoch("2026-11-03 23:59:59")
+    assert _ship_by("6917926768823640002") == _epoch("2026-11-05 08:15:00")
+    assert _ship_by("6917926768823640003") == paid + 48 * 3600
+    assert _ship_by("6917926768823640004") == paid + 48 * 3600
+
+    # The platform extends the promise (or the seller's own later export says so): it follows.
+    rows[0][DOUYIN.index("承诺发货时间")] = "2026-11-04 12:00:00"
+    path = csv_file(tmp_path / "douyin-later.csv", DOUYIN, rows)
+    import_orders_file(path, shop_name="抖店")
+    assert _ship_by("6917926768823640001") == _epoch("2026-11-04 12:00:00")
+    assert _ship_by("6917926768823640002") == _epoch("2026-11-05 08:15:00")

@@ -220,14 +220,22 @@ class _ShopRows:
                 status = codes[first.status] = _status_code(first.status)
             if single:
                 carrier, tracking = first.carrier, first.tracking_no
-                paid_dt = first.paid_at
+                paid_dt, promised_dt = first.paid_at, first.ship_by
             else:
                 carrier, tracking = _first(lines, "carrier"), _first(lines, "tracking_no")
                 paid_dt = _first_time(lines, "paid_at")
+                promised_dt = _first_time(lines, "ship_by")
             paid_at = None if paid_dt is None else int(paid_dt.timestamp())
+            # The platform's promised ship-by time when the file has one (Douyin, Pinduoduo),
+            # else the usual deadline after payment.
+            if promised_dt is not None:
+                ship_by: int | None = int(promised_dt.timestamp())
+            else:
+                ship_by = paid_at + _SHIP_WITHIN_S if paid_at is not None else None
             old = existing.get(order_no)
             if old is not None:
-                self._update(old, status, carrier, tracking, paid_at, file_name)
+                promised = ship_by if promised_dt is not None else None
+                self._update(old, status, carrier, tracking, paid_at, promised, file_name)
                 continue
             order_id = self.next_id
             self.next_id += 1
@@ -317,7 +325,7 @@ class _ShopRows:
                     tracking,
                     created,
                     paid_at,
-                    paid_at + _SHIP_WITHIN_S if paid_at is not None else None,
+                    ship_by,
                     flags,
                     remark,
                     now,
@@ -335,14 +343,16 @@ class _ShopRows:
         carrier: str,
         tracking: str,
         paid_at: int | None,
+        promised: int | None,
         file_name: str,
     ) -> None:
-        """An order already imported: keep what changed (status, logistics, payment)."""
+        """An order already imported: keep what changed (status, logistics, payment, the
+        platform's promised ship-by time)."""
         order_id, old_status, old_carrier, old_tracking, old_paid, old_ship_by = old
         new_carrier = carrier or old_carrier
         new_tracking = tracking or old_tracking
         new_paid = old_paid if old_paid is not None else paid_at
-        new_ship_by = old_ship_by
+        new_ship_by = promised if promised is not None else old_ship_by
         if new_ship_by is None and new_paid is not None:
             new_ship_by = new_paid + _SHIP_WITHIN_S
         if (status, new_carrier, new_tracking, new_paid, new_ship_by) == (
