@@ -495,6 +495,30 @@ def cpp_anchor(
     for row in jumps:
         ours_runs += timed(lambda r=row: jump_in(ours, r), 1)
         cpp_runs += timed(lambda r=row: jump_in(table, r), 1)
+    # The list's font skips text shaping (QFont.PreferNoShaping, ui/orders/table.py); the anchor
+    # above copies it. Once more with Qt's default font strategy in the anchor, for reference:
+    # what the same C++ table costs as a plain QTableView would draw it.
+    from PySide6.QtGui import QFont
+
+    plain_font = QFont(ours.font())
+    plain_font.setStyleStrategy(QFont.StyleStrategy.PreferDefault)
+    table.setFont(plain_font)
+    for _ in range(5):
+        app.processEvents()  # type: ignore[attr-defined]
+    plain_runs: list[float] = []
+    ours_again: list[float] = []
+    for row in jumps[:100]:
+        ours_again += timed(lambda r=row: jump_in(ours, r), 1)
+        plain_runs += timed(lambda r=row: jump_in(table, r), 1)
+    emit(
+        "random_scroll_jump_vs_cpp_anchor_default_font",
+        plain_runs,
+        None,
+        statistics.median(plain_runs),
+        ours_median_ms=round(statistics.median(ours_again), 2),
+        ours_to_cpp=round(statistics.median(ours_again) / statistics.median(plain_runs), 2),
+        note="reference only: the anchor drawing with Qt's default font strategy (shaping)",
+    )
     ours_repaint, cpp_repaint = statistics.median(ours_repaints), statistics.median(cpp_repaints)
     ours_jump, cpp_jump = statistics.median(ours_runs), statistics.median(cpp_runs)
     emit("cpp_anchor_cached_repaint", cpp_repaints, None, cpp_repaint,
