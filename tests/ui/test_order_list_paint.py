@@ -9,11 +9,12 @@ and no application-wide style sheet may put every table under Qt's style-sheet s
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication, QStyledItemDelegate
+from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate
 from pytestqt.qtbot import QtBot
 
+from dropship_desktop.ui.app_setup import install_translations
 from dropship_desktop.ui.main_window import MainWindow
 from dropship_desktop.ui.models.order_delegate import OrderCellDelegate
 from dropship_desktop.ui.models.order_list import COLUMNS
@@ -129,3 +130,34 @@ def test_only_the_sidebar_has_a_style_sheet(qapp: QApplication, main_window: Mai
     finally:  # the other tests' windows keep the style they were measured with
         qapp.setStyle(style)
         qapp.setPalette(palette)
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_header_labels_fit_their_columns_with_a_row_selected(
+    qtbot: QtBot, main_window: MainWindow, language: str
+) -> None:
+    install_translations(QApplication.instance(), language)  # type: ignore[arg-type]
+    try:
+        window = MainWindow(main_window.ctx, demo=True)
+        qtbot.addWidget(window)
+        window.show()
+        view = _orders(window)
+        window.resize(1366, 768)
+        wait_idle(qtbot, window)
+        view.table.selectRow(0)
+        QApplication.processEvents()
+        header = view.table.horizontalHeader()
+        assert not header.highlightSections()  # labels are not drawn bold for a selected row
+        metrics = header.fontMetrics()
+        margin = 2 * header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin)
+        for key in ("shop_order_no", "buyer_name", "sale_fen", "profit_fen", "status",
+                    "supplier_status", "supplier_order_no", "tracking_no", "ship_by"):  # fmt: skip
+            column = KEYS.index(key)
+            label = str(view.model.headerData(column, Qt.Orientation.Horizontal))
+            assert metrics.horizontalAdvance(label) + margin <= header.sectionSize(column), (
+                language,
+                label,
+            )
+        window.close()
+    finally:
+        install_translations(QApplication.instance(), "en")  # type: ignore[arg-type]

@@ -29,6 +29,9 @@ class OrderTable(QTableView):
         font = QFont()
         font.setStyleStrategy(QFont.StyleStrategy.PreferNoShaping)
         self.setFont(font)
+        # Whole rows are selected: Qt would draw every header label bold while a row is, wider
+        # than the widths fitted to the labels ("Sale amount" lost its first letter in English).
+        self.horizontalHeader().setHighlightSections(False)
 
     def append_rows(self, append: Callable[[], bool]) -> bool:
         """Run *append* (which appends rows to the model, or returns False having changed

@@ -35,6 +35,9 @@ def read_only_table(
     table.verticalHeader().setVisible(False)
     table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     header = table.horizontalHeader()
+    # Whole rows are selected, so Qt would draw every header label bold (a highlighted section)
+    # while a row is selected: wider than the widths fitted to it, clipped in English.
+    header.setHighlightSections(False)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(True)
     install_copy_shortcut(table)
