@@ -96,6 +96,7 @@ FIELD_KINDS: dict[str, OrderKind] = {
     "district": "shop",
     "street": "shop",
     "payable_fen": "shop",
+    "ship_by": "shop",
     "platform_item_id": "shop",
     "platform_sku_id": "shop",
     "sku": "shop",

@@ -151,3 +151,21 @@ def test_the_preview_says_hidden_in_chinese(qtbot: QtBot, worker: DbWorker, tmp_
         assert dialog.preview_model.index(0, 3).data() == "平台已隐藏"
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+def test_the_mapping_dialog_offers_each_field_for_its_kind_of_export(qapp: object) -> None:
+    """The promised ship-by time is a shop export's field: a 1688 export's mapping hides it, as
+    it hides the shop name; the 1688 fields hide for a shop export."""
+    from dropship_desktop.tabular.orders_formats import ColumnMapping
+    from dropship_desktop.ui.orders.mapping_dialog import MappingDialog
+
+    headers = ["主订单编号", "承诺发货时间", "订单状态"]
+    dialog = MappingDialog(headers, ColumnMapping(fields={"ship_by": "承诺发货时间"}), "shop")
+    shown = {n for n, c in dialog.combos.items() if dialog._form.isRowVisible(c)}
+    assert {"ship_by", "shop_name"} <= shown and "offer_id" not in shown
+    assert dialog.mapping().fields.get("ship_by") == "承诺发货时间"
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("1688"))
+    shown = {n for n, c in dialog.combos.items() if dialog._form.isRowVisible(c)}
+    assert "ship_by" not in shown and "shop_name" not in shown and "offer_id" in shown
+    assert "ship_by" not in dialog.mapping().fields
+    dialog.deleteLater()
