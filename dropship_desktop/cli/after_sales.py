@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP
-from .common import opened_database
+from .common import opened_database, refuse_to_replace
 
 __all__ = ["EXPORT_WHAT", "IMPORT_WHAT", "run"]
 
@@ -85,6 +85,7 @@ def _export(args: argparse.Namespace, data_dir: Path) -> int:
     target = Path(args.file)
     if args.format and target.suffix.lower() != f".{args.format}":
         target = target.with_name(target.name + f".{args.format}")
+    refuse_to_replace(args, target)
     lang = "zh" if args.header_lang == "zh_CN" else "en"
     with opened_database(data_dir):
         count = export_after_sales(target, lang)

@@ -28,6 +28,7 @@ __all__ = [
     "existing_database",
     "opened_database",
     "progress_printer",
+    "refuse_to_replace",
 ]
 
 #: Orders created the first time ``--demo`` opens an empty demo database (app and commands).
@@ -86,6 +87,29 @@ def existing_database(data_dir: Path) -> Path:
             path=path,
         )
     return path
+
+
+def refuse_to_replace(args: argparse.Namespace, *paths: Path) -> None:
+    """Refuse an export onto files that exist, unless ``--overwrite`` was given.
+
+    An existing file may be anything of the seller's (last month's figures, a supplier's price
+    list): a command does not replace it silently, as the app's save dialog would not.
+
+    Raises:
+        UserError: One of *paths* exists and ``--overwrite`` was not given (nothing written).
+    """
+    if getattr(args, "overwrite", False):
+        return
+    for path in paths:
+        if path.exists():
+            raise UserError(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "{file} already exists: nothing was written. Choose another file name, or "
+                    "add --overwrite to replace it.",
+                ),
+                file=path,
+            )
 
 
 @contextlib.contextmanager

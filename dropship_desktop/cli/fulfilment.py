@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP, fill
-from .common import opened_database
+from .common import opened_database, refuse_to_replace
 
 __all__ = ["EXPORT_WHAT", "IMPORT_WHAT", "add_export_arguments", "run"]
 
@@ -58,6 +58,8 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     fmt = getattr(args, "format", None)
     if args.command == "export" and fmt in ("xlsx", "csv") and target.suffix.lower() != f".{fmt}":
         target = target.with_name(target.name + f".{fmt}")
+    if args.command == "export":
+        refuse_to_replace(args, target)
     with opened_database(data_dir):
         if args.command == "import":
             from ..services.mapping import import_mappings
@@ -79,7 +81,10 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
         from ..services.shipping import export_shipping
 
         result = export_shipping(
-            target, shop_id=_shop_id(args.shop), include_sent=args.include_sent
+            target,
+            shop_id=_shop_id(args.shop),
+            include_sent=args.include_sent,
+            replace=args.overwrite,
         )
         for file, platform, rows in result.files:
             print(f"{rows} orders ({platform}) → {file}")

@@ -88,9 +88,9 @@ def _create_demo_on_first_use(data_dir: Path, command_lock: Any) -> None:
     from ..services.demo import generate_demo
     from .common import opened_database
 
-    with command_lock(data_dir), opened_database(data_dir, must_exist=False) as path:
+    with command_lock(data_dir), opened_database(data_dir, must_exist=False):
         print(
-            f"creating the demo database ({DEMO_FIRST_USE_ORDERS:,} orders) in {path} …",
+            f"creating the demo database ({DEMO_FIRST_USE_ORDERS:,} orders) in {data_dir} …",
             file=sys.stderr,
         )
         generate_demo(DEMO_FIRST_USE_ORDERS, seed=1)

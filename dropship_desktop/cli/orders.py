@@ -11,7 +11,13 @@ from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP
 from ..paths import database_file
 from ..tabular.platform_formats import choice_keys, choice_text
-from .common import EXIT_OK, end_progress_line, opened_database, progress_printer
+from .common import (
+    EXIT_OK,
+    end_progress_line,
+    opened_database,
+    progress_printer,
+    refuse_to_replace,
+)
 
 if TYPE_CHECKING:
     from ..tabular.orders_formats import ColumnMapping
@@ -92,6 +98,7 @@ def _export(data_dir: Path, args: argparse.Namespace) -> int:
     from ..services.order_export import export_orders
     from ..store.order_queries import OrderFilter
 
+    refuse_to_replace(args, Path(args.file))
     with opened_database(data_dir):
         try:
             changes = export_orders(

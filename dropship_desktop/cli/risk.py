@@ -9,7 +9,7 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
-from .common import opened_database
+from .common import opened_database, refuse_to_replace
 
 __all__ = ["COMMANDS", "add_commands", "run"]
 
@@ -42,6 +42,11 @@ def add_commands(
     risk.add_argument("file", nargs="?", metavar="FILE", help="the blacklist file")
     risk.add_argument("--name", default="", help="blacklist-import: the partner list's name")
     risk.add_argument(
+        "--overwrite",
+        action="store_true",
+        help="blacklist-export: replace FILE if it exists",
+    )
+    risk.add_argument(
         "--set",
         action="append",
         default=[],
@@ -63,6 +68,8 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
             QT_TRANSLATE_NOOP("Errors", "'risk {action}' needs a FILE (.xlsx or .csv)."),
             action=args.action,
         )
+    if args.action == "blacklist-export":
+        refuse_to_replace(args, Path(args.file).expanduser())
     with InstanceLock(data_dir), opened_database(data_dir):
         if args.action == "blacklist-export":
             count = risk.export_blacklist(Path(args.file).expanduser())

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from ..errors import UserError
-from .common import EXIT_OK, opened_database
+from .common import EXIT_OK, opened_database, refuse_to_replace
 
 __all__ = ["EXPORT_WHAT", "IMPORT_WHAT", "run"]
 
@@ -43,6 +43,7 @@ def _export(data_dir: Path, args: argparse.Namespace) -> int:
     target = Path(args.file)
     if args.format and target.suffix.lower() != f".{args.format}":
         target = target.with_name(target.name + f".{args.format}")
+    refuse_to_replace(args, target)
     lang = "zh" if args.header_lang == "zh_CN" else "en"
     with opened_database(data_dir):
         export = export_suppliers if args.what == "suppliers" else export_offers

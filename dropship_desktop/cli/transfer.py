@@ -61,6 +61,11 @@ def add_commands(
         "--format", choices=["xlsx", "csv"], help="file format (default: from the file name)"
     )
     exp.add_argument(
+        "--overwrite",
+        action="store_true",
+        help="replace FILE if it exists (without it an existing file is left as it is)",
+    )
+    exp.add_argument(
         "--full-buyer-data",
         action="store_true",
         help="orders: write buyer names, phones and addresses in full (recorded in the log)",

@@ -336,6 +336,7 @@ def export_shipping(
     shop_id: int | None = None,
     sales_order_ids: Sequence[int] | None = None,
     include_sent: bool = False,
+    replace: bool = True,
 ) -> ShippingResult:
     """Write batch-ship files (订单号, carrier as the platform lists it, tracking number).
 
@@ -343,10 +344,12 @@ def export_shipping(
     else ``<name>-<platform>.<ext>`` next to it. XLSX (every cell text) or CSV by the suffix.
     Rows written are recorded as sent to the shop; rows already sent with the same tracking
     number are left out unless *include_sent*; rows whose tracking number changed since are
-    written again.
+    written again. With *replace* False a file that exists already is refused before anything
+    is written (the command line's default; the app's save dialog asked first).
 
     Raises:
-        UserError: Nothing to write, or a file cannot be written (nothing is recorded then).
+        UserError: Nothing to write, a file exists (without *replace*), or a file cannot be
+            written (nothing is recorded then).
     """
     target = Path(path)
     if target.suffix.lower() not in (".xlsx", ".csv"):
@@ -406,6 +409,18 @@ def export_shipping(
             )
         )
     several = len(by_platform) > 1
+    if not replace:
+        for platform in by_platform:
+            existing = _file_for(target, platform, several)
+            if existing.exists():
+                raise UserError(
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "{file} already exists: nothing was written. Choose another file name, "
+                        "or add --overwrite to replace it.",
+                    ),
+                    file=existing,
+                )
     files: list[tuple[Path, str, int]] = []
     for platform, platform_rows in sorted(by_platform.items()):
         layout = ship_file_layout(platform)

@@ -2944,6 +2944,10 @@ Applied on every connection (peewee connects once per thread). Read-only opening
         <translation>{path} 处没有数据库。请先启动一次本软件，或先运行“demo”命令。</translation>
     </message>
     <message>
+        <source>{file} already exists: nothing was written. Choose another file name, or add --overwrite to replace it.</source>
+        <translation>{file} 已存在：没有写入任何内容。请换一个文件名，或加上 --overwrite 覆盖它。</translation>
+    </message>
+    <message>
         <source>{path} is the database of another program, not of Dropship Desktop. It has not been changed. Choose another data folder, or move that file elsewhere.</source>
         <extracomment>Tables every version of our schema has; an unmarked file holding none of them is not ours.</extracomment>
         <translation>{path} 是其他程序的数据库，不是一件代发助手的数据库。它未被改动。请选择其他数据文件夹，或把该文件移到别处。</translation>

@@ -174,6 +174,9 @@ def test_demo_flag_creates_the_demo_database_on_first_use(tmp_path: Path) -> Non
     result = run("report", "--days", "30", "--demo", "--data-dir", str(tmp_path))
     assert result.returncode == 0, result.stderr
     assert "demo database" in result.stderr
+    # It names the folder (not the command's internal context object).
+    assert f"in {tmp_path / 'demo'} …" in result.stderr, result.stderr
+    assert "AppContext" not in result.stderr
     conn = sqlite3.connect(tmp_path / "demo" / "dropship.db")
     try:
         assert conn.execute("SELECT count(*) FROM sales_order").fetchone()[0] == 3000

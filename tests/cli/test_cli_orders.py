@@ -136,3 +136,31 @@ def test_a_column_mapping_file_as_a_seller_writes_it(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "JSON object of field names and column names" in result.stderr, result.stderr
     assert "attribute" not in result.stderr
+
+
+def test_an_export_never_replaces_an_existing_file_unless_told(tmp_path: Path) -> None:
+    """A seller's own file that happens to have the export's name is left as it is."""
+    data = tmp_path / "data"
+    assert run("demo", "--orders", "30", "--data-dir", str(data)).returncode == 0
+    cases = [
+        ("export", "orders", "orders.csv"),
+        ("export", "offers", "offers.xlsx"),
+        ("export", "aftersales", "cases.xlsx"),
+        ("export", "purchase-list", "buy.xlsx"),
+        ("export", "mappings", "map.csv"),
+        ("risk", "blacklist-export", "black.csv"),
+    ]
+    for command, what, name in cases:
+        mine = tmp_path / name
+        mine.write_text("my own figures\n", encoding="utf-8")
+        result = run(command, what, str(mine), "--data-dir", str(data))
+        assert result.returncode == 1, (what, result.stdout, result.stderr)
+        assert "already exists: nothing was written" in result.stderr, (what, result.stderr)
+        assert "--overwrite" in result.stderr
+        assert "Traceback" not in result.stderr
+        assert mine.read_text(encoding="utf-8") == "my own figures\n", what
+        if what == "purchase-list":
+            continue  # 30 demo orders leave nothing to buy: the refusal is what is tested
+        again = run(command, what, str(mine), "--overwrite", "--data-dir", str(data))
+        assert again.returncode == 0, (what, again.stderr)
+        assert mine.read_text(encoding="utf-8", errors="replace") != "my own figures\n", what

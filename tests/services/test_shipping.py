@@ -169,3 +169,21 @@ def test_orders_written_to_a_ship_file_leave_the_unsent_queue_until_their_number
     q("UPDATE supplier_order SET tracking_no = '78955555555555' WHERE id = ?", so)
     assert sh.shipping_ids(unsent_only=True) == [first]
     assert sh.shipping_count(unsent_only=True) == 1
+
+
+def test_without_replace_an_existing_batch_file_is_refused_before_anything_is_written(
+    tmp_path: Path,
+) -> None:
+    taobao = paid_order(shop=1)
+    supplier_order(taobao, "4060", carrier="顺丰快递", tracking="SF1234567890555")
+    pdd = paid_order(shop=2)
+    supplier_order(pdd, "4061", carrier="顺丰快递", tracking="SF1234567890556")
+    # Two platforms: the second file's name is derived; it is the one already there.
+    mine = tmp_path / "发货-taobao.xlsx"
+    mine.write_bytes(b"not ours")
+    with pytest.raises(UserError, match="already exists"):
+        sh.export_shipping(tmp_path / "发货.xlsx", replace=False)
+    assert mine.read_bytes() == b"not ours"
+    assert not (tmp_path / "发货-pdd.xlsx").exists()
+    assert sh.shipping_rows([taobao])[0].state != "sent"  # nothing recorded either
+    assert len(sh.export_shipping(tmp_path / "new.xlsx", replace=False).files) == 2
