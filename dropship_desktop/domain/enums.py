@@ -166,7 +166,8 @@ _labels(
 
 
 class RefundStatus(_Labelled):
-    """1688 ``refundStatus``."""
+    """1688 ``refundStatus``, and ``refunding``: what the 1688 buyer export says (订单状态 退款中)
+    in place of the order's status, without the stage the refund is at."""
 
     WAIT_SELLER_AGREE = "waitselleragree"
     WAIT_BUYER_MODIFY = "waitbuyermodify"
@@ -174,6 +175,7 @@ class RefundStatus(_Labelled):
     WAIT_SELLER_RECEIVE = "waitsellerreceive"
     REFUND_SUCCESS = "refundsuccess"
     REFUND_CLOSE = "refundclose"
+    REFUNDING = "refunding"
 
 
 _labels(
@@ -185,6 +187,7 @@ _labels(
         "waitsellerreceive": ("Waiting for the supplier to receive", "等待卖家确认收货"),
         "refundsuccess": ("Refunded", "退款成功"),
         "refundclose": ("Refund closed", "退款关闭"),
+        "refunding": ("Refund in progress", "退款中"),
     },
 )
 
@@ -195,6 +198,7 @@ OPEN_REFUND_STATUSES: frozenset[RefundStatus] = frozenset(
         RefundStatus.WAIT_BUYER_MODIFY,
         RefundStatus.WAIT_BUYER_SEND,
         RefundStatus.WAIT_SELLER_RECEIVE,
+        RefundStatus.REFUNDING,
     }
 )
 

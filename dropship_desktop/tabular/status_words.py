@@ -11,7 +11,12 @@ from dropship_desktop.tabular.cells import (
 )
 from dropship_desktop.tabular.platform_formats import OrderKind
 
-__all__ = ["map_status_text"]
+__all__ = ["REFUNDING_1688", "map_status_text"]
+
+# The code a 1688 export's 订单状态 退款中 maps to. It is not an order status: the export shows
+# it instead of the order's own status while a refund is under way, so the importer keeps the
+# order's status and records the refund (``RefundStatus.REFUNDING``) instead.
+REFUNDING_1688 = "refunding"
 
 
 _SHOP_STATUS_EXACT: dict[str, SalesStatus] = {
@@ -94,6 +99,7 @@ _1688_STATUS: dict[str, str] = {
     "交易关闭": "cancel",
     "已取消": "cancel",
     "交易终止": "terminated",
+    "退款中": REFUNDING_1688,
 }
 
 

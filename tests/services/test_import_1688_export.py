@@ -313,3 +313,62 @@ def test_a_seller_seen_for_the_first_time_becomes_a_supplier(
     later[1].seller = "广州某某数码商行"
     import_orders_file(_write("utf-8-sig", tmp_path / "later", later))
     assert db.execute_sql("SELECT count(*) FROM supplier").fetchone()[0] == 2
+
+
+def _refund_state(number: str) -> tuple[Any, ...]:
+    return db.execute_sql(
+        "SELECT status, refund_status FROM supplier_order WHERE order_id_1688 = ?", (number,)
+    ).fetchone()
+
+
+def test_refunding_in_the_export_records_a_refund_and_keeps_the_order_status(
+    fresh_db: Path, tmp_path: Path
+) -> None:
+    """退款中 is what the 1688 export shows instead of the order's status while a refund is under
+    way: not an unknown status; the order keeps its own, the refund is recorded, and a later
+    export that shows a status again ends it (closed order: refunded; else: refund closed)."""
+    paid, shipped = "3812345678901234567", "3812345678901234568"
+    import_orders_file(_write("xlsx", tmp_path / "first", _orders()))
+    assert _refund_state(paid) == ("waitsellersend", None)
+
+    refunding = _orders()
+    for order in refunding:
+        order.status = "退款中"
+    summary = import_orders_file(csv_file(tmp_path / "r.csv", ALI1688_49, ali1688_rows(refunding)))
+    assert summary.summary is not None and summary.summary.orders_updated == 2
+    assert _refund_state(paid) == ("waitsellersend", "refunding")
+    assert _refund_state(shipped) == ("waitbuyerreceive", "refunding")
+    audit = db.execute_sql(
+        "SELECT a.action, a.before, a.after FROM audit_event a JOIN supplier_order s"
+        " ON s.id = a.entity_id AND a.entity = 'supplier_order' WHERE s.order_id_1688 = ?"
+        " AND a.after LIKE '%refund_status%'",
+        (paid,),
+    ).fetchall()
+    assert audit == [
+        (
+            "status_imported",
+            '{"refund_status": null}',
+            '{"file": "r.csv", "refund_status": "refunding"}',
+        )
+    ]
+    # The same export again changes nothing.
+    again = import_orders_file(csv_file(tmp_path / "r2.csv", ALI1688_49, ali1688_rows(refunding)))
+    assert again.summary is not None and again.summary.orders_unchanged == 2
+
+    after = _orders()
+    after[0].status = "交易关闭"  # refunded in full: 1688 closes the order
+    after[1].status = "交易成功"  # the refund was withdrawn or refused: the order went on
+    import_orders_file(csv_file(tmp_path / "a.csv", ALI1688_49, ali1688_rows(after)))
+    assert _refund_state(paid) == ("cancel", "refundsuccess")
+    assert _refund_state(shipped) == ("success", "refundclose")
+
+
+def test_a_new_order_seen_refunding_gets_the_status_its_tracking_number_implies(
+    fresh_db: Path, tmp_path: Path
+) -> None:
+    orders = _orders()
+    for order in orders:
+        order.status = "退款中"
+    import_orders_file(_write("utf-8-sig", tmp_path / "new", orders))
+    assert _refund_state("3812345678901234567") == ("waitsellersend", "refunding")
+    assert _refund_state("3812345678901234568") == ("waitbuyerreceive", "refunding")

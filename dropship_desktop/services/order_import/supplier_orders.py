@@ -13,12 +13,14 @@ from ...domain.buyer_matching import (
     phone_key,
     pick_sales_order,
 )
+from ...domain.enums import CLOSED_1688_STATUSES, OPEN_REFUND_STATUSES, RefundStatus
 from ...domain.orders import product_summary
 from ...domain.timeutil import now_epoch
 from ...store.db import connection
 from ...tabular.orders_formats import (
     OrderRecord,
 )
+from ...tabular.status_words import REFUNDING_1688
 from .base import (
     ImportCancelledError,
     ProgressCallback,
@@ -27,6 +29,7 @@ from .base import (
     _epoch,
     _first,
     _first_time,
+    _json,
     _learn_from_links,
     _refresh_summaries,
     _sale_fen,
@@ -156,12 +159,44 @@ def _shop_orders_by_number(
     return found
 
 
+_CLOSED = frozenset(s.value for s in CLOSED_1688_STATUSES)
+
+
+def _refund_after_export(old: str | None, status: str, refunding: bool) -> str | None:
+    """The refund status of a 1688 order after an export row with *status* (its own status,
+    *refunding* when the export said 退款中).
+
+    A refund the app knows more of (from the 1688 API or the cancel wizard: its stage) is kept.
+    A refund only the export told of ends when a later export shows a status again: refunded
+    when the order closed, else closed (withdrawn or refused, the order going on).
+    """
+    if refunding:
+        return old if old in OPEN_REFUND_STATUSES else RefundStatus.REFUNDING.value
+    if old == RefundStatus.REFUNDING.value:
+        closed = status in _CLOSED
+        return (RefundStatus.REFUND_SUCCESS if closed else RefundStatus.REFUND_CLOSE).value
+    return old
+
+
+def _refund_audit(
+    so_id: int, sales_id: int | None, old: str | None, new: str | None, file_name: str
+) -> tuple[str, int | None, int | None, str, str, str]:
+    return (
+        "supplier_order",
+        so_id,
+        sales_id,
+        "status_imported",
+        _json({"refund_status": old}),
+        _json({"refund_status": new, "file": file_name}),
+    )
+
+
 _SUPPLIER_SQL = (
     "INSERT INTO supplier_order (id, sales_order_id, supplier_id, offer_id, account_id,"
     " order_id_1688, status, refund_status, product_title, quantity, cost_fen, dropship_fee_fen,"
     " shipping_fen, paid_fen, recipient_name, recipient_phone, carrier, tracking_no, created_at,"
     " paid_at, updated_at, downstream_order_no, downstream_channel, is_dropship, batch_no)"
-    " VALUES (?, ?, ?, NULL, NULL, ?, ?, NULL, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    " VALUES (?, ?, ?, NULL, NULL, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 
 
@@ -219,7 +254,8 @@ def _import_1688(
             "SELECT order_id_1688, id, sales_order_id, status, carrier, tracking_no, paid_fen,"
             " paid_at, downstream_order_no, downstream_channel, is_dropship, batch_no,"
             " (SELECT count(*) FROM supplier_order_line l WHERE l.supplier_order_id ="
-            f" supplier_order.id) FROM supplier_order WHERE order_id_1688 IN ({marks})",
+            " supplier_order.id), refund_status"
+            f" FROM supplier_order WHERE order_id_1688 IN ({marks})",
             part,
         ):
             existing[row[0]] = row[1:]
@@ -279,6 +315,11 @@ def _import_1688(
         status = _status_code(first.status)
         carrier = _first(lines, "carrier")
         tracking = _first(lines, "tracking_no")
+        # 退款中 stands in for the order's status while a refund is under way: the order keeps
+        # its own (or, new, the one its tracking number implies) and the refund is recorded.
+        refunding = status == REFUNDING_1688
+        if refunding:
+            status = "waitbuyerreceive" if tracking else "waitsellersend"
         paid_at = _epoch(_first_time(lines, "paid_at"))
         goods = sum((r.unit_price_fen or 0) * (r.quantity or 1) for r in lines)
         shipping = _first_value(lines, "shipping_fen") or 0  # per order, on its first row
@@ -298,7 +339,10 @@ def _import_1688(
         old = existing.get(order_no)
         if old is not None:
             (so_id, sales_id, old_status, old_carrier, old_tracking, old_paid_fen, old_paid,
-             old_named, old_channel, old_dropship, old_batch, old_lines) = old  # fmt: skip
+             old_named, old_channel, old_dropship, old_batch, old_lines, old_refund) = old  # fmt: skip
+            if refunding and old_status:
+                status = old_status
+            new_refund = _refund_after_export(old_refund, status, refunding)
             new_sales = sales_id
             if sales_id is None and named_sales is not None:
                 new_sales = named_sales  # its shop order has been imported since
@@ -313,6 +357,7 @@ def _import_1688(
                 old_channel or channel,
                 old_dropship if dropship is None else dropship,
                 old_batch or batch_no,
+                new_refund,
             )
             if not old_lines:  # imported before lines were kept
                 line_rows.extend(_supplier_lines(so_id, lines))
@@ -322,7 +367,7 @@ def _import_1688(
                     ambiguous += 1
                 else:
                     waiting_named += 1
-            before = (sales_id, *old[2:11])
+            before = (sales_id, *old[2:11], old_refund)
             if new_values == before and old_lines:
                 unchanged += 1
                 continue
@@ -337,6 +382,10 @@ def _import_1688(
                     _status_audit(
                         "supplier_order", so_id, new_sales, old_status, status, preview.file_name
                     )
+                )
+            if new_refund != old_refund:
+                audits.append(
+                    _refund_audit(so_id, new_sales, old_refund, new_refund, preview.file_name)
                 )
             continue
         name = _first(lines, "buyer_name")
@@ -373,6 +422,7 @@ def _import_1688(
                 suppliers.get(_first(lines, "supplier_name")),
                 order_no,
                 status,
+                RefundStatus.REFUNDING.value if refunding else None,
                 product,
                 sum(r.quantity or 1 for r in lines),
                 goods,
@@ -412,7 +462,7 @@ def _import_1688(
     conn.executemany(
         "UPDATE supplier_order SET sales_order_id = ?, status = ?, carrier = ?, tracking_no = ?,"
         " paid_fen = ?, paid_at = ?, downstream_order_no = ?, downstream_channel = ?,"
-        " is_dropship = ?, batch_no = ?, updated_at = ? WHERE id = ?",
+        " is_dropship = ?, batch_no = ?, refund_status = ?, updated_at = ? WHERE id = ?",
         updates,
     )
     report("writing", total, total)
