@@ -1,10 +1,12 @@
-"""Update the zh_CN translation source and compile it.
+"""Update the translation sources and compile them.
 
-    uv run python tools/i18n.py update    # lupdate: collect tr() strings into the .ts
-    uv run python tools/i18n.py release   # lrelease: compile the .ts into the committed .qm
+    uv run python tools/i18n.py update    # lupdate: collect tr() strings into the .ts files
+    uv run python tools/i18n.py release   # lrelease: compile the .ts files into the committed .qm
     uv run python tools/i18n.py check     # exit 1 if any entry is unfinished or missing
 
-lupdate keeps existing translations; new strings arrive "unfinished" until translated.
+zh_CN: every text; lupdate keeps existing translations, new strings arrive "unfinished" until
+translated (``tools/zh_CN_translations.py``). en: the ``%n`` texts only, their one-item and
+several-item forms made by ``tools/en_plurals.py`` on every update.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 TS = ROOT / "resources" / "translations" / "dropship_desktop_zh_CN.ts"
 QM = TS.with_suffix(".qm")
+EN_TS = TS.with_name("dropship_desktop_en.ts")
 SOURCES = ROOT / "dropship_desktop"
 
 
@@ -33,23 +36,39 @@ def python_sources() -> list[str]:
 
 def update(ts: Path = TS) -> None:
     ts.parent.mkdir(parents=True, exist_ok=True)
+    lupdate = [_tool("pyside6-lupdate"), "-locations", "none", "-no-obsolete"]
     subprocess.run(
-        [
-            _tool("pyside6-lupdate"),
-            "-locations",
-            "none",
-            "-no-obsolete",
-            *python_sources(),
-            "-ts",
-            str(ts),
-        ],
+        [*lupdate, *python_sources(), "-ts", str(ts)],
         cwd=ROOT,
         check=True,
     )
+    if ts == TS:
+        update_english(EN_TS)
+
+
+def update_english(ts: Path) -> list[str]:
+    """Collect the ``%n`` texts into the English .ts *ts* and make their two forms; returns the
+    texts that need a one-item form written in ``tools/en_plurals.py``."""
+    lupdate = [_tool("pyside6-lupdate"), "-locations", "none", "-no-obsolete", "-pluralonly"]
+    subprocess.run(
+        [*lupdate, "-target-language", "en", *python_sources(), "-ts", str(ts)],
+        cwd=ROOT,
+        check=True,
+    )
+    sys.path.insert(0, str(ROOT / "tools"))
+    from en_plurals import fill
+
+    return fill(ts)
 
 
 def release(ts: Path = TS, qm: Path = QM) -> None:
     subprocess.run([_tool("pyside6-lrelease"), str(ts), "-qm", str(qm)], cwd=ROOT, check=True)
+    if ts == TS:
+        subprocess.run(
+            [_tool("pyside6-lrelease"), str(EN_TS), "-qm", str(EN_TS.with_suffix(".qm"))],
+            cwd=ROOT,
+            check=True,
+        )
 
 
 def unfinished(ts: Path = TS) -> list[tuple[str, str]]:
@@ -83,7 +102,7 @@ def main(argv: list[str]) -> int:
     elif command == "release":
         release()
     elif command == "check":
-        missing = unfinished()
+        missing = unfinished() + unfinished(EN_TS)
         for context, source in missing:
             print(f"unfinished: [{context}] {source}")
         return 1 if missing else 0

@@ -47,12 +47,19 @@ def current_language(override: str | None = None) -> str:
 
 
 def install_translations(app: QApplication, language: str) -> None:
-    """Load the app's and Qt's own translations for *language* (English needs none)."""
+    """Load the app's and Qt's own translations for *language* (English: only its plural forms,
+    "1 order" / "2 orders" for the source's "%n order(s)")."""
     for translator in _translators:
         app.removeTranslator(translator)
     _translators.clear()
     if language == "en":
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        translator = QTranslator(app)
+        if translator.load("dropship_desktop_en", str(resources_dir() / "translations")):
+            app.installTranslator(translator)
+            _translators.append(translator)
+        else:
+            log.info("English plural forms not found in %s", resources_dir() / "translations")
         return
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     candidates = [

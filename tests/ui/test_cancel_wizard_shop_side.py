@@ -64,7 +64,7 @@ def test_steps_4_and_6_say_what_is_left_on_the_shop_with_the_deadline(
     page = wizard.submit_page
     # Step 6 repeats the consequences and the shop side before anything is sent.
     assert "credit rating" in page.consequences_label.text()
-    assert "Apply for the refund of 1 paid order(s)" in page.consequences_label.text()
+    assert "Apply for the refund of 1 paid order:" in page.consequences_label.text()
     assert page.shop_todo.isVisible() and format_datetime(ship_by) in page.shop_todo.label.text()
     wizard.submit_page.submit_button.click()
     qtbot.waitUntil(page.isComplete, timeout=10_000)

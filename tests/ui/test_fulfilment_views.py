@@ -68,7 +68,7 @@ def test_purchase_queue_manual_flow(
     qtmodeltester.check(view.model)  # type: ignore[attr-defined]
     qtmodeltester.check(view.lines)  # type: ignore[attr-defined]
     assert [r.sales_order_id for r in view.model.rows()] == [urgent, later]
-    assert view.count_label.text() == "2 order(s) waiting to be ordered"
+    assert view.count_label.text() == "2 orders waiting to be ordered"
     opened: list[str] = []
     view.open_url = lambda url: opened.append(url) or True
     view.select_order(urgent)
@@ -124,7 +124,7 @@ def test_purchase_list_from_the_view(
     view.write_purchase_list(str(path))
     _idle(qtbot, view)
     assert load_workbook(path).active.max_row == 2
-    assert "1 line(s)" in view.message_bar.text()
+    assert "1 line written" in view.message_bar.text()
 
 
 def test_shipping_view_exports_and_alerts(
@@ -149,7 +149,7 @@ def test_shipping_view_exports_and_alerts(
     q("UPDATE supplier_order SET tracking_no = 'YT0000000001' WHERE id = ?", so)
     view.refresh()
     _idle(qtbot, view)
-    assert view.alert.isVisible() and "1 order(s)" in view.alert.text()
+    assert view.alert.isVisible() and "1 order was sent" in view.alert.text()
 
 
 def test_mapping_view_confirm_reorder_import(

@@ -46,6 +46,27 @@ def test_committed_qm_matches_the_ts(tmp_path: Path) -> None:
     )
 
 
+def test_english_plural_forms_are_complete_current_and_compiled(tmp_path: Path) -> None:
+    """English shows "1 order" / "2 orders" for "%n order(s)": every such text has both forms,
+    a new one in the code gets them (or fails here), and the committed .qm is compiled."""
+    copy = tmp_path / "en.ts"
+    shutil.copyfile(i18n.EN_TS, copy)
+    assert i18n.update_english(copy) == [], "add its one-item form to tools/en_plurals.py"
+    assert copy.read_bytes() == i18n.EN_TS.read_bytes(), "run 'uv run python tools/i18n.py update'"
+    compiled = tmp_path / "en.qm"
+    i18n.release(i18n.EN_TS, compiled)
+    assert compiled.read_bytes() == i18n.EN_TS.with_suffix(".qm").read_bytes()
+
+
+def test_english_says_one_order_and_two_orders(qapp: QApplication) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    def text(n: int) -> str:
+        return QCoreApplication.translate("OrdersView", "%n order(s)", "", n)
+
+    assert (text(1), text(2), text(0)) == ("1 order", "2 orders", "0 orders")
+
+
 @pytest.fixture
 def chinese(qapp: QApplication) -> Iterator[None]:
     install_translations(qapp, "zh_CN")

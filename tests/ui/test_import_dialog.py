@@ -221,7 +221,7 @@ def test_export_dialog_masks_unless_full_data_is_chosen(
     _shot(dialog, f"export-{'full' if full else 'masked'}")
     dialog.export_to(tmp_path / "out.csv")
     qtbot.waitUntil(lambda: dialog.result_changes is not None, timeout=10_000)
-    assert "3 order(s)" in dialog.status.text() and " s." not in dialog.status.text()
+    assert "3 orders" in dialog.status.text() and " s." not in dialog.status.text()
     # The file's folder can be opened from here.
     opened: list[str] = []
     monkeypatch.setattr(
