@@ -358,6 +358,22 @@ class ColumnMapping:
         """Canonical fields an import needs but the mapping lacks."""
         return [f for f in _REQUIRED[kind] if f not in self.fields]
 
+    @property
+    def is_item_report(self) -> bool:
+        """A shop's item report (Taobao 宝贝报表: one row per goods line, with 商家编码 and 价格,
+        but no receiver and no amount paid): it completes the order report's orders with their
+        lines rather than making orders of its own."""
+        fields = self.fields
+        return (
+            "product_title" in fields
+            and ("sku" in fields or "unit_price_fen" in fields)
+            and not any(f in fields for f in _ORDER_REPORT_FIELDS)
+        )
+
+
+#: Fields only an order report has (an item report has none of them).
+_ORDER_REPORT_FIELDS = ("buyer_name", "buyer_phone", "address", "amount_fen", "payable_fen")
+
 
 _REQUIRED: dict[str, tuple[str, ...]] = {"shop": ("order_no",), "1688": ("order_no",)}
 

@@ -3587,7 +3587,7 @@ Applied on every connection (peewee connects once per thread). Read-only opening
     </message>
     <message>
         <source>Row {row}, column {column}: {message}</source>
-        <extracomment>Fields only one kind of export has (the mapping dialog shows the fields of the chosen kind). What an encrypted or masked receiver field is stored as: nothing (``buyer_hidden`` says which fields the platform hid). Bits of :attr:`OrderRecord.hidden`. Kuaishou order numbers: 16 digits. A shop export no layout claims by its headers, whose order numbers all have 16 digits, is taken as Kuaishou&apos;s (:func:`detect_by_order_numbers`). How far down a file its header may sit (below a preamble such as PDD&apos;s ``订单查询导出,导出时间：…`` line or a workbook&apos;s title row). Receiver fields the platform hid (``HIDDEN_*`` bits); those fields are ``&quot;&quot;``. 1688: the row continues the order above (its order number cell was empty). The platform&apos;s promised ship-by time (承诺发货时间), when the export has it.</extracomment>
+        <extracomment>Fields only one kind of export has (the mapping dialog shows the fields of the chosen kind). What an encrypted or masked receiver field is stored as: nothing (``buyer_hidden`` says which fields the platform hid). Bits of :attr:`OrderRecord.hidden`. Kuaishou order numbers: 16 digits. A shop export no layout claims by its headers, whose order numbers all have 16 digits, is taken as Kuaishou&apos;s (:func:`detect_by_order_numbers`). How far down a file its header may sit (below a preamble such as PDD&apos;s ``订单查询导出,导出时间：…`` line or a workbook&apos;s title row). Fields only an order report has (an item report has none of them). Receiver fields the platform hid (``HIDDEN_*`` bits); those fields are ``&quot;&quot;``. 1688: the row continues the order above (its order number cell was empty). The platform&apos;s promised ship-by time (承诺发货时间), when the export has it.</extracomment>
         <translation>第 {row} 行，{column} 列：{message}</translation>
     </message>
     <message>
@@ -3829,6 +3829,10 @@ Use “Map columns…” to say which column holds what.</source>
     <message>
         <source>Each is linked to the shop order its 下游订单号 names, else matched by recipient and product; the rest wait for a match in the order list.</source>
         <translation>每个1688订单先按下游订单号关联到对应的店铺订单，其次按收货人和商品匹配；未匹配的会在订单列表中等待关联。</translation>
+    </message>
+    <message>
+        <source>An item report (宝贝报表): it gives the orders already here their goods lines (SKU, price, quantity) and makes no new order; import the order report (订单报表) first.</source>
+        <translation>这是宝贝报表：它为已导入的订单补充商品明细（商家编码、价格、数量），不会新建订单；请先导入订单报表。</translation>
     </message>
     <message>
         <source>Orders already here are updated (status, logistics), not duplicated.</source>
@@ -4627,7 +4631,7 @@ Use “Map columns…” to say which column holds what.</source>
     </message>
     <message>
         <source>{count} linked to their shop order by 下游订单号.</source>
-        <extracomment>Summary rows (合计, 总计, 汇总) skipped. 1688 orders whose 下游订单号 names no shop order here: they wait for it. 1688 orders whose 下游订单号 is the number of orders in several shops (not linked). 1688 orders linked to their shop order by 下游订单号. New shop orders whose receiver data the platform hid. New shop orders not paid yet (their value is shown, marked unpaid).</extracomment>
+        <extracomment>Summary rows (合计, 总计, 汇总) skipped. 1688 orders whose 下游订单号 names no shop order here: they wait for it. 1688 orders whose 下游订单号 is the number of orders in several shops (not linked). 1688 orders linked to their shop order by 下游订单号. New shop orders whose receiver data the platform hid. New shop orders not paid yet (their value is shown, marked unpaid). Orders that got their goods lines (SKU, price, quantity) from an item report. Orders of an item report that are not here: their order report comes first.</extracomment>
         <translation>{count} 个已按下游订单号关联到店铺订单。</translation>
     </message>
     <message>
@@ -4645,6 +4649,14 @@ Use “Map columns…” to say which column holds what.</source>
     <message>
         <source>Receiver data hidden by the platform in {count} order(s).</source>
         <translation>{count} 个订单的收货信息被平台隐藏。</translation>
+    </message>
+    <message>
+        <source>{count} order(s) got their goods lines (SKU, price, quantity) from this item report.</source>
+        <translation>{count} 个订单已从此宝贝报表取得商品明细（商家编码、价格、数量）。</translation>
+    </message>
+    <message>
+        <source>{count} order(s) of this item report are not here yet: import the order report (订单报表) first, then this file again.</source>
+        <translation>此宝贝报表中有 {count} 个订单尚未导入：请先导入订单报表，再重新导入此文件。</translation>
     </message>
     <message>
         <source>{count} summary row(s) (合计/总计/汇总) skipped.</source>
@@ -7811,6 +7823,10 @@ Channel distributors: cheaper, faster, small minimums — but unstable supply an
         <translation>卖家记录了店铺状态</translation>
     </message>
     <message>
+        <source>Goods lines taken from an item report</source>
+        <translation>商品明细取自宝贝报表</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -7865,6 +7881,10 @@ Channel distributors: cheaper, faster, small minimums — but unstable supply an
     <message>
         <source>Resolution</source>
         <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>明细行数</translation>
     </message>
     <message>
         <source>name</source>

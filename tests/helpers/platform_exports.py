@@ -53,6 +53,13 @@ TAOBAO_68 = (
 )
 assert len(TAOBAO_68) == 68, len(TAOBAO_68)
 
+#: Taobao's 宝贝报表 (ExportOrderDetailList…csv): one row per goods line; the newer layout starts
+#: with 子订单编号 and 主订单编号 and adds payment and refund columns.
+TAOBAO_ITEMS = ["订单编号", "标题", "价格", "购买数量", "外部系统编号", "商品属性", "套餐信息", "备注",
+                "订单状态", "商家编码"]  # fmt: skip
+TAOBAO_ITEMS_NEW = ["子订单编号", "主订单编号", "标题", "价格", "购买数量", "外部系统编号", "商品属性",
+                    "套餐信息", "备注", "订单状态", "商家编码", "支付单号", "退款状态", "退款金额"]  # fmt: skip
+
 PDD_OBSERVED = [
     "商品", "订单号", "订单状态", "商品总价(元)", "邮费(元)", "店铺优惠折扣(元)", "平台优惠折扣(元)",
     "多多支付立减金额(元)", "用户实付金额(元)", "商家实收金额(元)", "商品数量(件)", "发货时间",

@@ -23,6 +23,8 @@ from tests.helpers.platform_exports import (
     PDD_OBSERVED,
     TAOBAO_41,
     TAOBAO_68,
+    TAOBAO_ITEMS,
+    TAOBAO_ITEMS_NEW,
     csv_file,
     taobao_row,
     xlsx_file,
@@ -389,3 +391,100 @@ def test_the_platforms_promised_ship_time_is_the_deadline(fresh_db: Path, tmp_pa
     import_orders_file(path, shop_name="抖店")
     assert _ship_by("6917926768823640001") == _epoch("2026-11-04 12:00:00")
     assert _ship_by("6917926768823640002") == _epoch("2026-11-05 08:15:00")
+
+
+# --- Taobao's item report (宝贝报表) completes the order report ------------------------------
+
+
+def _item_rows(headers: list[str]) -> list[list[str]]:
+    lines = [
+        (
+            "1930679858170647123",
+            "夏季 纯棉T恤",
+            "25.00",
+            "2",
+            "颜色分类：白色;尺码：XL",
+            "T-001-WXL",
+        ),
+        ("1930679858170647123", "蓝牙耳机", "109.00", "1", "颜色分类：黑色", "E-9-B"),
+        ("1930679858170647124", "保温杯", "49.00", "1", "容量：500ml", "CUP-500"),
+    ]
+    rows = []
+    for i, (number, title, price, qty, spec, code) in enumerate(lines):
+        values = {"订单编号": f'="{number}"', "主订单编号": f'="{number}"',
+                  "子订单编号": f'="{number}{i}"', "标题": title, "价格": price,
+                  "购买数量": qty, "商品属性": spec, "订单状态": "买家已付款，等待卖家发货",
+                  "商家编码": code}  # fmt: skip
+        rows.append([values.get(h, "") for h in headers])
+    return rows
+
+
+def _order_report(tmp_path: Path) -> Path:
+    rows = [
+        taobao_row(
+            TAOBAO_41,
+            **{
+                "宝贝标题 ": "夏季 纯棉T恤，蓝牙耳机",
+                "宝贝总数量": "3",
+                "买家实际支付金额": "159.00",
+            },
+        ),  # fmt: skip
+        taobao_row(TAOBAO_41, 订单编号='="1930679858170647124"', **{"宝贝标题 ": "保温杯"}),
+    ]
+    return csv_file(tmp_path / "ExportOrderList202611021000.csv", TAOBAO_41, rows,
+                    encoding="gb18030", quote_all=True)  # fmt: skip
+
+
+@pytest.mark.parametrize("headers", [TAOBAO_ITEMS, TAOBAO_ITEMS_NEW], ids=["older", "newer"])
+def test_the_item_report_gives_the_orders_their_lines_and_skus(
+    fresh_db: Path, tmp_path: Path, headers: list[str]
+) -> None:
+    """The order report (订单报表) has one summary line an order and no SKU; the item report
+    (宝贝报表) has the lines with 商家编码 that SKU mapping needs. Imported after the orders, it
+    replaces their lines; the order-level fields (buyer, amount, times) stay as they were."""
+    import_orders_file(_order_report(tmp_path), shop_name=SHOP)
+    orders_before = _orders("19306798581706471")
+    assert _lines("1930679858170647123") == [
+        ("1930679858170647123", "夏季 纯棉T恤，蓝牙耳机", "", 3, 5300, "", "")
+    ]
+    items = csv_file(tmp_path / "ExportOrderDetailList202611021000.csv", headers,
+                     _item_rows(headers), encoding="gb18030", quote_all=True)  # fmt: skip
+
+    summary = import_orders_file(items, shop_name=SHOP).summary
+
+    assert summary is not None
+    assert (summary.orders_created, summary.orders_updated, summary.orders_unchanged) == (0, 2, 0)
+    assert (summary.lines_replaced, summary.orders_not_here) == (2, 0)
+    assert "2 order(s) got their goods lines (SKU, price, quantity)" in summary.message()
+    assert _lines("19306798581706471") == [
+        ("1930679858170647123", "夏季 纯棉T恤", "T-001-WXL", 2, 2500, "", ""),
+        ("1930679858170647123", "蓝牙耳机", "E-9-B", 1, 10900, "", ""),
+        ("1930679858170647124", "保温杯", "CUP-500", 1, 4900, "", ""),
+    ]
+    assert _orders("19306798581706471") == orders_before  # buyer, amount, times kept
+    assert db.execute_sql(
+        "SELECT product_summary, quantity FROM sales_order WHERE shop_order_no = ?",
+        ("1930679858170647123",),
+    ).fetchone() == ("夏季 纯棉T恤 等2件：蓝牙耳机", 3)
+    # The same item report again changes nothing; the order report again keeps the lines.
+    again = import_orders_file(items, shop_name=SHOP).summary
+    assert again is not None and (again.orders_updated, again.lines_replaced) == (0, 0)
+    import_orders_file(_order_report(tmp_path), shop_name=SHOP)
+    assert len(_lines("19306798581706471")) == 3
+    # The order's timeline says where its lines came from.
+    assert db.execute_sql(
+        "SELECT count(*) FROM audit_event WHERE action = 'lines_imported'"
+    ).fetchone() == (2,)
+
+
+def test_an_item_report_before_its_orders_makes_no_order_and_says_why(
+    fresh_db: Path, tmp_path: Path
+) -> None:
+    """It has no buyer, amount or time: orders made of it would be empty shells."""
+    items = csv_file(tmp_path / "ExportOrderDetailList.csv", TAOBAO_ITEMS,
+                     _item_rows(TAOBAO_ITEMS), encoding="gb18030")  # fmt: skip
+    summary = import_orders_file(items, shop_name=SHOP).summary
+    assert summary is not None
+    assert (summary.orders_created, summary.orders_not_here) == (0, 2)
+    assert "import the order report (订单报表) first" in summary.message()
+    assert _orders("19306798581706471") == []

@@ -67,6 +67,7 @@ def _import_shop(
             last_rows = _last_rows(preview.table, preview.mapping)
         builder.load_existing(conn, list(preview.orders if last_rows is None else last_rows))
     first_new = builder.next_id
+    builder.item_report = preview.mapping.is_item_report
     if (
         preview.tuning.score_risk
     ):  # fraud checks: each new order's own rules as it is built (overlaps SQL)
@@ -120,6 +121,9 @@ def _import_shop(
             " ship_by = ?, updated_at = ? WHERE id = ?",
             part,
         )
+    relined = _replace_lines(
+        conn, builder.item_lines, builder.now, builder.audits, preview.file_name
+    )
     new_ids = range(first_new, builder.next_id)
     matched = _match_waiting_supplier_orders(new_ids)
     _refresh_summaries(builder.status_changed | matched)
@@ -128,14 +132,16 @@ def _import_shop(
         # Refunds are the buyers' history: orders that became, or came in as, refunds.
         record_refund_statuses(conn, builder.status_changed | builder.refunds)
     _audit_rows(builder.audits)
+    # An order whose only change is its lines counts as updated, not unchanged.
+    relined_only = len(relined - {u[-1] for u in updates})
     summary = ImportSummary(
         file_name=preview.file_name,
         kind="shop",
         format=preview.format,
         rows=preview.row_count,
         orders_created=writer.orders_written,
-        orders_updated=len(updates),
-        orders_unchanged=builder.unchanged,
+        orders_updated=len(updates) + relined_only,
+        orders_unchanged=builder.unchanged - relined_only,
         lines_created=writer.lines_written,
         status_changes=len(builder.status_changed),
         matched=len(matched),
@@ -143,8 +149,94 @@ def _import_shop(
         summary_rows=len(preview.summary_rows),
         hidden_receivers=builder.hidden,
         unpaid=builder.unpaid,
+        lines_replaced=len(relined),
+        orders_not_here=builder.not_here,
     )
-    return summary, set(new_ids) | {u[-1] for u in updates} | matched
+    return summary, set(new_ids) | {u[-1] for u in updates} | matched | relined
+
+
+def _line_values(lines: Sequence[OrderRecord]) -> list[tuple[Any, ...]]:
+    """(title, sku, quantity, unit price, item id, SKU id) of an order's lines, as stored."""
+    values = []
+    for line in lines:
+        qty = line.quantity or 1
+        unit = line.unit_price_fen
+        if unit is None:
+            unit = (line.amount_fen or 0) // qty
+        values.append(
+            (line.product_title, line.sku, qty, unit, line.platform_item_id, line.platform_sku_id)
+        )
+    return values
+
+
+_LINE_FIELDS = "title, sku, quantity, unit_price_fen, platform_item_id, platform_sku_id"
+
+
+def _replace_lines(
+    conn: Any,
+    item_lines: dict[int, list[tuple[Any, ...]]],
+    now: int,
+    audits: list[tuple[str, int | None, int | None, str, str, str]],
+    file_name: str,
+) -> set[int]:
+    """Give orders the lines an item report lists for them (the order report has one summary
+    line an order, without SKUs); returns the ids of orders whose lines changed.
+
+    An order's lines are replaced as a whole when they differ (the same report again changes
+    nothing); its product summary and quantity follow them. The daily summaries and the search
+    index follow through their triggers.
+    """
+    if not item_lines:
+        return set()
+    current: dict[int, list[tuple[Any, ...]]] = {}
+    for part in _chunks(list(item_lines), 50_000):
+        for row in conn.execute(
+            f"SELECT sales_order_id, {_LINE_FIELDS} FROM sales_order_line"
+            " WHERE sales_order_id IN (SELECT value FROM json_each(?)) ORDER BY id",
+            (json.dumps(part),),
+        ):
+            current.setdefault(row[0], []).append(tuple("" if v is None else v for v in row[1:]))
+    changed = {
+        order_id
+        for order_id, lines in item_lines.items()
+        if current.get(order_id, []) != [tuple("" if v is None else v for v in x) for x in lines]
+    }
+    if not changed:
+        return changed
+    ordered = sorted(changed)
+    for part in _chunks(ordered, 50_000):
+        conn.execute(
+            "DELETE FROM sales_order_line WHERE sales_order_id IN (SELECT value FROM json_each(?))",
+            (json.dumps(part),),
+        )
+    conn.executemany(
+        f"INSERT INTO sales_order_line (sales_order_id, {_LINE_FIELDS}) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(order_id, *line) for order_id in ordered for line in item_lines[order_id]],
+    )
+    conn.executemany(
+        "UPDATE sales_order SET product_summary = ?, quantity = ?, updated_at = ? WHERE id = ?",
+        [
+            (
+                product_summary(line[0] for line in item_lines[order_id]),
+                sum(line[2] for line in item_lines[order_id]),
+                now,
+                order_id,
+            )
+            for order_id in ordered
+        ],
+    )
+    audits.extend(
+        (
+            "sales_order",
+            order_id,
+            order_id,
+            "lines_imported",
+            json.dumps({"lines": len(current.get(order_id, []))}),
+            json.dumps({"lines": len(item_lines[order_id]), "file": file_name}, ensure_ascii=False),
+        )
+        for order_id in ordered
+    )
+    return changed
 
 
 def _in_creation_order(orders: dict[str, list[OrderRecord]]) -> list[str]:
@@ -183,6 +275,13 @@ class _ShopRows:
         self.refunds: set[int] = set()
         #: number -> (id, status, carrier, tracking, paid, ship_by) of orders already there.
         self._existing: dict[str, tuple[Any, ...]] = {}
+        #: The file is an item report (:attr:`ColumnMapping.is_item_report`): its lines go to
+        #: orders already there, and it makes no order.
+        self.item_report = False
+        #: Order id -> its lines in an item report (see :func:`_replace_lines`).
+        self.item_lines: dict[int, list[tuple[Any, ...]]] = {}
+        #: Orders of an item report that are not here (their order report comes first).
+        self.not_here = 0
 
     def load_existing(self, conn: Any, numbers: Sequence[str]) -> None:
         """Find which of *numbers* the shop already has (those are updated, not inserted)."""
@@ -236,6 +335,11 @@ class _ShopRows:
             if old is not None:
                 promised = ship_by if promised_dt is not None else None
                 self._update(old, status, carrier, tracking, paid_at, promised, file_name)
+                if self.item_report:
+                    self.item_lines[old[0]] = _line_values(lines)
+                continue
+            if self.item_report:
+                self.not_here += 1
                 continue
             order_id = self.next_id
             self.next_id += 1

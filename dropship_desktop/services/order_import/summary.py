@@ -39,6 +39,10 @@ class ImportSummary:
     hidden_receivers: int = 0
     #: New shop orders not paid yet (their value is shown, marked unpaid).
     unpaid: int = 0
+    #: Orders that got their goods lines (SKU, price, quantity) from an item report.
+    lines_replaced: int = 0
+    #: Orders of an item report that are not here: their order report comes first.
+    orders_not_here: int = 0
 
     def message(self) -> str:
         """A summary: English as a string (the CLI prints it), marked for the UI."""
@@ -90,6 +94,28 @@ class ImportSummary:
                         "Messages", "Receiver data hidden by the platform in {count} order(s)."
                     ),
                     count=self.hidden_receivers,
+                )
+            )
+        if self.lines_replaced:
+            parts.append(
+                with_values(
+                    QT_TRANSLATE_NOOP(
+                        "Messages",
+                        "{count} order(s) got their goods lines (SKU, price, quantity) from this "
+                        "item report.",
+                    ),
+                    count=self.lines_replaced,
+                )
+            )
+        if self.orders_not_here:
+            parts.append(
+                with_values(
+                    QT_TRANSLATE_NOOP(
+                        "Messages",
+                        "{count} order(s) of this item report are not here yet: import the order "
+                        "report (订单报表) first, then this file again.",
+                    ),
+                    count=self.orders_not_here,
                 )
             )
         if self.summary_rows:

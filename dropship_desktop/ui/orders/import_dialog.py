@@ -369,6 +369,12 @@ class ImportDialog(QDialog):
                     "Each is linked to the shop order its 下游订单号 names, else matched by "
                     "recipient and product; the rest wait for a match in the order list."
                 )
+            elif preview.mapping.is_item_report:
+                text += " " + self.tr(
+                    "An item report (宝贝报表): it gives the orders already here their goods "
+                    "lines (SKU, price, quantity) and makes no new order; import the order "
+                    "report (订单报表) first."
+                )
             else:
                 text += " " + self.tr(
                     "Orders already here are updated (status, logistics), not duplicated."

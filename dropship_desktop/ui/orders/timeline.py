@@ -55,6 +55,7 @@ _ACTIONS: dict[str, str] = {
         "Timeline", "Status follows the cancelled 1688 orders"
     ),
     "shop_status_marked": QT_TRANSLATE_NOOP("Timeline", "Shop status recorded by the seller"),
+    "lines_imported": QT_TRANSLATE_NOOP("Timeline", "Goods lines taken from an item report"),
 }
 
 _KEYS: dict[str, str] = {
@@ -74,6 +75,7 @@ _KEYS: dict[str, str] = {
     "refund_id": QT_TRANSLATE_NOOP("Timeline", "Refund id"),
     "resolution": QT_TRANSLATE_NOOP("Timeline", "Resolution"),
     "sales_order_id": QT_TRANSLATE_NOOP("Timeline", "Order"),
+    "lines": QT_TRANSLATE_NOOP("Timeline", "Lines"),
 }
 
 _FIELDS: dict[str, str] = {
