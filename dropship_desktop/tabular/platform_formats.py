@@ -70,7 +70,10 @@ _TAOBAO = PlatformFormat(
     choice=QT_TRANSLATE_NOOP("ImportDialog", "Taobao / Tmall (已卖出的宝贝)"),
     kind="shop",
     platforms=(ShopPlatform.TAOBAO.value, ShopPlatform.TMALL.value),
-    required=(("订单编号", "主订单编号"), ("买家会员名", "宝贝标题", "买家实际支付金额", "购买数量")),
+    required=(
+        ("订单编号", "主订单编号"),
+        ("买家会员名", "宝贝标题", "买家实际支付金额", "购买数量"),
+    ),
     signature=(
         "买家会员名",
         "宝贝标题",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from ..i18n import QT_TRANSLATE_NOOP
@@ -36,8 +37,9 @@ def read_table(
     max_bytes: int = MAX_FILE_BYTES,
     stream_rows: int = 0,
     limits: ReadLimits = DEFAULT_LIMITS,
+    wanted: Callable[[Table], bool] | None = None,
 ) -> Table:
-    """Read the first sheet with data of a CSV, XLSX or XLS file.
+    """Read the first sheet with data of a CSV, XLSX or XLS file (the first *wanted* one).
 
     The format is decided from the content, not the file name (platforms and users rename
     files freely). CSV text is decoded as UTF-8 (with or without BOM), UTF-16 with BOM, or
@@ -56,6 +58,9 @@ def read_table(
             a workbook's sheet is parsed at once but its cells are converted to text as they
             go. ``0``: read everything.
         limits: The zip-bomb guard and the text decoding step (tests make them small).
+        wanted: Whether a sheet is the one sought (e.g. its header is a known layout): a
+            workbook's sheets are tried in order (a notes or cover sheet first is passed over);
+            when none is, the first with data is returned.
 
     Returns:
         The table.
@@ -89,7 +94,7 @@ def read_table(
         )
 
     try:
-        return _read_data(data, max_rows, stream_rows, limits)
+        return _read_data(data, max_rows, stream_rows, limits, wanted)
     except (TableError, KeyboardInterrupt, SystemExit, MemoryError):
         raise
     except Exception as exc:
@@ -106,10 +111,16 @@ def read_table(
         ) from None
 
 
-def _read_data(data: bytes, max_rows: int, stream_rows: int, limits: ReadLimits) -> Table:
+def _read_data(
+    data: bytes,
+    max_rows: int,
+    stream_rows: int,
+    limits: ReadLimits,
+    wanted: Callable[[Table], bool] | None = None,
+) -> Table:
     with gc_paused():
         if data.startswith(_ZIP_MAGICS):
-            return read_workbook(data, "xlsx", max_rows, stream_rows, limits)
+            return read_workbook(data, "xlsx", max_rows, stream_rows, limits, wanted)
         if data.startswith(_OLE_MAGIC):
             if _ENCRYPTED_MARKER in data:
                 raise TableError(
@@ -119,7 +130,7 @@ def _read_data(data: bytes, max_rows: int, stream_rows: int, limits: ReadLimits)
                         "password (File > Info > Protect Workbook) and save it as .xlsx.",
                     )
                 )
-            return read_workbook(data, "xls", max_rows, stream_rows, limits)
+            return read_workbook(data, "xls", max_rows, stream_rows, limits, wanted)
         if _is_markup(data):
             return read_html(data, max_rows)
         return read_csv(data, max_rows, stream_rows, limits.text_chunk)

@@ -6,7 +6,7 @@ import io
 import struct
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -143,7 +143,12 @@ def _measure_zip(data: bytes, infos: list[zipfile.ZipInfo], limit: int) -> None:
 
 
 def read_workbook(
-    data: bytes, kind: str, max_rows: int, stream_rows: int = 0, limits: ReadLimits = DEFAULT_LIMITS
+    data: bytes,
+    kind: str,
+    max_rows: int,
+    stream_rows: int = 0,
+    limits: ReadLimits = DEFAULT_LIMITS,
+    wanted: Callable[[Table], bool] | None = None,
 ) -> Table:
     if kind == "xlsx":
         _check_zip(data, limits)
@@ -157,7 +162,7 @@ def read_workbook(
         ) from None
     try:
         workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
-        table = _read_first_sheet(workbook, kind, max_rows, stream_rows)
+        table = _read_first_sheet(workbook, kind, max_rows, stream_rows, wanted)
     except TableError:
         raise
     except python_calamine.PasswordError:
@@ -185,9 +190,17 @@ def _damaged_workbook(kind: str) -> TableError:
     )
 
 
-def _read_first_sheet(workbook: Any, kind: str, max_rows: int, stream_rows: int = 0) -> Table:
+def _read_first_sheet(
+    workbook: Any,
+    kind: str,
+    max_rows: int,
+    stream_rows: int = 0,
+    wanted: Callable[[Table], bool] | None = None,
+) -> Table:
+    """The first visible sheet with data that is *wanted* (else the first with data)."""
     visible = [m.name for m in workbook.sheets_metadata if str(m.visible).endswith("Visible")]
     names = visible + [n for n in workbook.sheet_names if n not in visible]
+    first: Table | None = None
     for name in names:
         sheet = workbook.get_sheet_by_name(name)
         if not sheet.height:
@@ -222,7 +235,12 @@ def _read_first_sheet(workbook: Any, kind: str, max_rows: int, stream_rows: int 
         except _NoRowsError:
             continue
         table.sheet_name = name
-        return table
+        if wanted is None or wanted(table):
+            return table
+        if first is None:
+            first = table
+    if first is not None:
+        return first
     raise TableError(
         QT_TRANSLATE_NOOP(
             "Errors", "The workbook has no data. Export the orders again and choose that file."

@@ -428,7 +428,7 @@ def _order_report(tmp_path: Path) -> Path:
                 "宝贝总数量": "3",
                 "买家实际支付金额": "159.00",
             },
-        ),  # fmt: skip
+        ),
         taobao_row(TAOBAO_41, 订单编号='="1930679858170647124"', **{"宝贝标题 ": "保温杯"}),
     ]
     return csv_file(tmp_path / "ExportOrderList202611021000.csv", TAOBAO_41, rows,
@@ -488,3 +488,25 @@ def test_an_item_report_before_its_orders_makes_no_order_and_says_why(
     assert (summary.orders_created, summary.orders_not_here) == (0, 2)
     assert "import the order report (订单报表) first" in summary.message()
     assert _orders("19306798581706471") == []
+
+
+def test_orders_on_a_sheet_after_a_notes_sheet_are_found(fresh_db: Path, tmp_path: Path) -> None:
+    """A workbook a seller (or a tool) saved with a notes sheet first: the orders' sheet is
+    the one whose header is a known layout, not the first with text."""
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    notes = workbook.active
+    notes.title = "说明"
+    notes["A1"] = "本表由店铺后台导出，请勿修改表头"
+    notes["A2"] = "导出时间：2026-11-02 10:00"
+    orders = workbook.create_sheet("订单")
+    orders.append(TAOBAO_41)
+    orders.append(taobao_row(TAOBAO_41, 订单编号="1930679858170647123"))
+    path = tmp_path / "orders.xlsx"
+    workbook.save(path)
+
+    summary = import_orders_file(path, shop_name=SHOP).summary
+
+    assert summary is not None and summary.orders_created == 1
+    assert [o[2] for o in _orders("19306798581706471")] == ["1930679858170647123"]

@@ -241,7 +241,14 @@ def read_order_file(path: str | Path, *, stream_rows: int = 0) -> Table:
     """
     path = Path(path)
     try:
-        return read_table(path, filename=path.name, stream_rows=stream_rows)
+        # A workbook's orders may follow a notes or cover sheet: the first sheet whose header
+        # (in its first rows) is a known layout is read, else the first with data.
+        return read_table(
+            path,
+            filename=path.name,
+            stream_rows=stream_rows,
+            wanted=lambda table: find_layout(table)[1] is not None,
+        )
     except TableError as exc:
         raise UserError(_FILE_PROBLEM, name=path.name, problem=exc.text) from None
 
