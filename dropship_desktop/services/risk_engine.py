@@ -523,9 +523,11 @@ class RiskBatch:
         )
 
     def _disputes(self, orders: Sequence[_Prepared]) -> dict[int, int]:
+        # The open events through their partial index (a handful): left to itself the planner
+        # walks the whole table in order_id order for the GROUP BY (~0.3 s at 1M orders).
         rows = self.conn.execute(
-            "SELECT order_id, min(due_at) FROM risk_event WHERE open = 1 AND due_at IS NOT NULL"
-            " GROUP BY order_id"
+            "SELECT order_id, min(due_at) FROM risk_event INDEXED BY risk_event_open"
+            " WHERE open = 1 AND due_at IS NOT NULL GROUP BY order_id"
         ).fetchall()
         if not rows:
             return {}
