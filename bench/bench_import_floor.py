@@ -41,7 +41,8 @@ def _fresh(template: Path, work: Path) -> Path:
     for suffix in ("", "-wal", "-shm"):
         Path(f"{target}{suffix}").unlink(missing_ok=True)
     shutil.copyfile(template, target)
-    os.sync()
+    if hasattr(os, "sync"):
+        os.sync()
     return target
 
 
@@ -107,9 +108,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(dir=args.template.parent) as tmp:
         work = Path(tmp)
-        existing = (
-            sqlite3.connect(args.template).execute("SELECT count(*) FROM sales_order").fetchone()[0]
-        )
+        counting = sqlite3.connect(args.template)
+        try:
+            existing = counting.execute("SELECT count(*) FROM sales_order").fetchone()[0]
+        finally:
+            counting.close()
         runs: dict[bool, list[tuple[float, float, int]]] = {True: [], False: []}
         for _ in range(args.repeat):  # alternated: a drift of the machine hits both
             for bare in (False, True):

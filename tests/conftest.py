@@ -110,6 +110,22 @@ def demo_db(demo_template: Path, ctx: AppContext) -> Iterator[Path]:
     yield from _open_copy(demo_template, ctx)
 
 
+_english_installed: list[bool] = []
+
+
+@pytest.fixture(autouse=True)
+def _english_ui(request: pytest.FixtureRequest) -> None:
+    """Every Qt test sees the English UI as an English-speaking seller does, its plural forms
+    included ("1 order", not "1 order(s)"), whichever test ran before it; tests of the Chinese
+    UI switch to it and back. Tests without Qt get no application from this."""
+    if not {"qapp", "qtbot"} & set(request.fixturenames) or _english_installed:
+        return
+    from dropship_desktop.ui.app_setup import install_translations
+
+    install_translations(request.getfixturevalue("qapp"), "en")
+    _english_installed.append(True)
+
+
 @pytest.fixture(autouse=True)
 def _isolated_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """QSettings written by a test never reach the real user's settings or the next test."""

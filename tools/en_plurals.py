@@ -81,7 +81,8 @@ def fill(ts: Path = EN_TS) -> list[str]:
         for text in made:
             ET.SubElement(translation, "numerusform").text = text
     ET.indent(tree, space="    ")
-    tree.write(ts, encoding="utf-8", xml_declaration=True)
+    # Bytes, not text mode: the same file (LF line ends) on every system.
+    ts.write_bytes(ET.tostring(tree.getroot(), encoding="utf-8", xml_declaration=True))
     return left
 
 

@@ -58,8 +58,8 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     fmt = getattr(args, "format", None)
     if args.command == "export" and fmt in ("xlsx", "csv") and target.suffix.lower() != f".{fmt}":
         target = target.with_name(target.name + f".{fmt}")
-    if args.command == "export":
-        refuse_to_replace(args, target)
+    if args.command == "export" and args.what != "shipping":
+        refuse_to_replace(args, target)  # shipping checks the files it will write (per platform)
     with opened_database(data_dir):
         if args.command == "import":
             from ..services.mapping import import_mappings

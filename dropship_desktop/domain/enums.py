@@ -166,8 +166,10 @@ _labels(
 
 
 class RefundStatus(_Labelled):
-    """1688 ``refundStatus``, and ``refunding``: what the 1688 buyer export says (订单状态 退款中)
-    in place of the order's status, without the stage the refund is at."""
+    """1688 ``refundStatus``, and two the 1688 buyer export tells without 1688's detail:
+    ``refunding`` (订单状态 退款中, shown in place of the order's status: the stage is not said)
+    and ``refund_ended`` (a later export shows the order going on: withdrawn, refused or a
+    partial refund — the outcome is on 1688)."""
 
     WAIT_SELLER_AGREE = "waitselleragree"
     WAIT_BUYER_MODIFY = "waitbuyermodify"
@@ -176,6 +178,7 @@ class RefundStatus(_Labelled):
     REFUND_SUCCESS = "refundsuccess"
     REFUND_CLOSE = "refundclose"
     REFUNDING = "refunding"
+    ENDED = "refund_ended"
 
 
 _labels(
@@ -188,6 +191,7 @@ _labels(
         "refundsuccess": ("Refunded", "退款成功"),
         "refundclose": ("Refund closed", "退款关闭"),
         "refunding": ("Refund in progress", "退款中"),
+        "refund_ended": ("Refund ended (outcome on 1688)", "退款已结束（结果以1688为准）"),
     },
 )
 

@@ -360,12 +360,14 @@ class ColumnMapping:
 
     @property
     def is_item_report(self) -> bool:
-        """A shop's item report (Taobao 宝贝报表: one row per goods line, with 商家编码 and 价格,
-        but no receiver and no amount paid): it completes the order report's orders with their
-        lines rather than making orders of its own."""
+        """Taobao's item report (宝贝报表: one row per goods line, with 商家编码 and 价格, but no
+        receiver and no amount paid): it completes the order report's orders with their lines
+        rather than making orders of its own. (A seller's own mapping is never one: a file of
+        theirs without buyers still makes orders.)"""
         fields = self.fields
         return (
-            "product_title" in fields
+            self.format == "taobao"
+            and "product_title" in fields
             and ("sku" in fields or "unit_price_fen" in fields)
             and not any(f in fields for f in _ORDER_REPORT_FIELDS)
         )

@@ -2610,6 +2610,10 @@ Details were written to the log file:
         <translation>{platform}店铺不能导入该文件中的订单。</translation>
     </message>
     <message>
+        <source>This is an item report (宝贝报表): it adds goods lines to orders already imported, so it cannot go into a new shop. Choose the shop whose order report (订单报表) you imported.</source>
+        <translation>这是宝贝报表：它为已导入的订单补充商品明细，不能导入到新店铺。请选择已导入其订单报表的店铺。</translation>
+    </message>
+    <message>
         <source>Choose the shop these orders belong to.</source>
         <translation>请选择这些订单所属的店铺。</translation>
     </message>
@@ -7825,6 +7829,10 @@ Channel distributors: cheaper, faster, small minimums — but unstable supply an
     <message>
         <source>Goods lines taken from an item report</source>
         <translation>商品明细取自宝贝报表</translation>
+    </message>
+    <message>
+        <source>Refund updated from an imported file</source>
+        <translation>退款状态已按导入的文件更新</translation>
     </message>
     <message>
         <source>Status</source>

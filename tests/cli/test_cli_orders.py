@@ -145,6 +145,7 @@ def test_an_export_never_replaces_an_existing_file_unless_told(tmp_path: Path) -
     cases = [
         ("export", "orders", "orders.csv"),
         ("export", "offers", "offers.xlsx"),
+        ("export", "suppliers", "suppliers.csv"),
         ("export", "aftersales", "cases.xlsx"),
         ("export", "purchase-list", "buy.xlsx"),
         ("export", "mappings", "map.csv"),

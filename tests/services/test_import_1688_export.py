@@ -346,21 +346,23 @@ def test_refunding_in_the_export_records_a_refund_and_keeps_the_order_status(
     ).fetchall()
     assert audit == [
         (
-            "status_imported",
+            "refund_imported",
             '{"refund_status": null}',
             '{"file": "r.csv", "refund_status": "refunding"}',
         )
     ]
+    # The orders' status did not change: no status change is counted.
+    assert summary.summary.status_changes == 0
     # The same export again changes nothing.
     again = import_orders_file(csv_file(tmp_path / "r2.csv", ALI1688_49, ali1688_rows(refunding)))
     assert again.summary is not None and again.summary.orders_unchanged == 2
 
     after = _orders()
     after[0].status = "交易关闭"  # refunded in full: 1688 closes the order
-    after[1].status = "交易成功"  # the refund was withdrawn or refused: the order went on
+    after[1].status = "交易成功"  # withdrawn, refused or partial: the order went on
     import_orders_file(csv_file(tmp_path / "a.csv", ALI1688_49, ali1688_rows(after)))
     assert _refund_state(paid) == ("cancel", "refundsuccess")
-    assert _refund_state(shipped) == ("success", "refundclose")
+    assert _refund_state(shipped) == ("success", "refund_ended")
 
 
 def test_a_new_order_seen_refunding_gets_the_status_its_tracking_number_implies(
@@ -372,3 +374,20 @@ def test_a_new_order_seen_refunding_gets_the_status_its_tracking_number_implies(
     import_orders_file(_write("utf-8-sig", tmp_path / "new", orders))
     assert _refund_state("3812345678901234567") == ("waitsellersend", "refunding")
     assert _refund_state("3812345678901234568") == ("waitbuyerreceive", "refunding")
+
+
+def test_a_refund_stage_the_app_knows_is_kept_when_the_export_says_refunding(
+    fresh_db: Path, tmp_path: Path
+) -> None:
+    """The cancel wizard (or the 1688 API) recorded "waiting for the supplier to agree": the
+    export's bare 退款中 does not replace that stage with a vaguer one."""
+    paid = "3812345678901234567"
+    import_orders_file(_write("xlsx", tmp_path / "first", _orders()))
+    db.execute_sql(
+        "UPDATE supplier_order SET refund_status = 'waitselleragree' WHERE order_id_1688 = ?",
+        (paid,),
+    )
+    refunding = _orders()
+    refunding[0].status = "退款中"
+    import_orders_file(csv_file(tmp_path / "r.csv", ALI1688_49, ali1688_rows(refunding)))
+    assert _refund_state(paid) == ("waitsellersend", "waitselleragree")

@@ -483,6 +483,12 @@ def test_an_item_report_before_its_orders_makes_no_order_and_says_why(
     """It has no buyer, amount or time: orders made of it would be empty shells."""
     items = csv_file(tmp_path / "ExportOrderDetailList.csv", TAOBAO_ITEMS,
                      _item_rows(TAOBAO_ITEMS), encoding="gb18030")  # fmt: skip
+    # Into no shop at all (a first import): refused, the shop is to come from the order report.
+    with pytest.raises(UserError, match="Choose the shop whose order report"):
+        import_orders_file(items, shop_name=SHOP)
+    # The shop is there (earlier orders), these orders are not.
+    other = taobao_row(TAOBAO_41, 订单编号='="1930679858170640001"')
+    import_orders_file(csv_file(tmp_path / "earlier.csv", TAOBAO_41, [other]), shop_name=SHOP)
     summary = import_orders_file(items, shop_name=SHOP).summary
     assert summary is not None
     assert (summary.orders_created, summary.orders_not_here) == (0, 2)
@@ -510,3 +516,50 @@ def test_orders_on_a_sheet_after_a_notes_sheet_are_found(fresh_db: Path, tmp_pat
 
     assert summary is not None and summary.orders_created == 1
     assert [o[2] for o in _orders("19306798581706471")] == ["1930679858170647123"]
+
+
+def test_an_item_reports_line_status_is_not_the_orders_status(
+    fresh_db: Path, tmp_path: Path
+) -> None:
+    """订单状态 in the item report is each line's: one closed (refunded) line of a paid
+    two-line order does not cancel the order, nor count as the buyer's refund."""
+    import_orders_file(_order_report(tmp_path), shop_name=SHOP)
+    rows = _item_rows(TAOBAO_ITEMS)
+    rows[0][TAOBAO_ITEMS.index("订单状态")] = "交易关闭"
+    items = csv_file(tmp_path / "items.csv", TAOBAO_ITEMS, rows, encoding="gb18030")
+    summary = import_orders_file(items, shop_name=SHOP).summary
+    assert summary is not None and summary.status_changes == 0 and summary.lines_replaced == 2
+    assert [o[3] for o in _orders("19306798581706471")] == ["paid", "paid"]
+    assert db.execute_sql("SELECT count(*) FROM risk_event").fetchone() == (0,)
+
+
+def test_an_item_report_cannot_go_into_a_new_shop(fresh_db: Path, tmp_path: Path) -> None:
+    """A new shop has no orders for it to complete: refused, and no empty shop is left."""
+    import_orders_file(_order_report(tmp_path), shop_name=SHOP)
+    before = content_dump(fresh_db)
+    items = csv_file(tmp_path / "items.csv", TAOBAO_ITEMS, _item_rows(TAOBAO_ITEMS))
+    with pytest.raises(UserError, match="cannot go into a new shop"):
+        import_orders_file(items, shop_name="另一家新店")
+    assert content_dump(fresh_db) == before
+
+
+def test_a_sellers_own_file_without_buyers_still_makes_orders(
+    fresh_db: Path, tmp_path: Path
+) -> None:
+    """Only Taobao's item report completes orders: a file mapped by the seller is theirs."""
+    from dropship_desktop.tabular.orders_formats import ColumnMapping
+
+    path = csv_file(tmp_path / "mine.csv", ["单号", "状态", "品名", "编码", "件数", "单价"],
+                    [["A1001", "已付款", "保温杯", "CUP-500", "1", "49.00"]])  # fmt: skip
+    mapping = ColumnMapping(
+        fields={
+            "status_text": "状态",
+            "order_no": "单号",
+            "product_title": "品名",
+            "sku": "编码",
+            "quantity": "件数",
+            "unit_price_fen": "单价",
+        },
+    )
+    summary = import_orders_file(path, shop_name=SHOP, mapping=mapping).summary
+    assert summary is not None and summary.orders_created == 1

@@ -24,4 +24,10 @@ TRANSLATIONS = {
         "price, quantity) and makes no new order; import the order report (订单报表) first.",
     ): "这是宝贝报表：它为已导入的订单补充商品明细（商家编码、价格、数量），不会新建订单；"
     "请先导入订单报表。",
+    (
+        "Errors",
+        "This is an item report (宝贝报表): it adds goods lines to orders already imported, so it "
+        "cannot go into a new shop. Choose the shop whose order report (订单报表) you imported.",
+    ): "这是宝贝报表：它为已导入的订单补充商品明细，不能导入到新店铺。请选择已导入其订单报表的店铺。",
+    ("Timeline", "Refund updated from an imported file"): "退款状态已按导入的文件更新",
 }

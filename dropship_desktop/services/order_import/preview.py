@@ -229,26 +229,33 @@ def release_preview(preview: ImportPreview) -> None:
         orders.popitem()
 
 
-def read_order_file(path: str | Path, *, stream_rows: int = 0) -> Table:
+def read_order_file(
+    path: str | Path, *, stream_rows: int = 0, mapping: ColumnMapping | None = None
+) -> Table:
     """Read a CSV/XLSX/XLS file.
 
     Args:
         stream_rows: Read the rows after the first *stream_rows* only as ``Table.rest`` is
             iterated (see :func:`~dropship_desktop.tabular.reader.read_table`).
+        mapping: The column mapping the file is to be read with: a workbook's sheet with its
+            columns is preferred.
 
     Raises:
         UserError: The file cannot be read as a table (the message says why and what to do).
     """
     path = Path(path)
+    columns = set(mapping.fields.values()) if mapping is not None and mapping.fields else None
+
+    def wanted(table: Table) -> bool:
+        if columns is not None:
+            return columns <= set(table.headers)
+        return find_layout(table)[1] is not None
+
     try:
-        # A workbook's orders may follow a notes or cover sheet: the first sheet whose header
-        # (in its first rows) is a known layout is read, else the first with data.
-        return read_table(
-            path,
-            filename=path.name,
-            stream_rows=stream_rows,
-            wanted=lambda table: find_layout(table)[1] is not None,
-        )
+        # A workbook's orders may follow a notes or cover sheet: the first sheet with the
+        # mapping's columns, or whose header (in its first rows) is a known layout, is read;
+        # else the first with data.
+        return read_table(path, filename=path.name, stream_rows=stream_rows, wanted=wanted)
     except TableError as exc:
         raise UserError(_FILE_PROBLEM, name=path.name, problem=exc.text) from None
 
@@ -318,7 +325,7 @@ def preview_import(
     else:
         with _bulk_gc():
             table = read_order_file(
-                source, stream_rows=tuning.chunk if defer_rows and stream else 0
+                source, stream_rows=tuning.chunk if defer_rows and stream else 0, mapping=mapping
             )
         name = file_name or Path(source).name
     found = None

@@ -333,10 +333,14 @@ class _ShopRows:
                 ship_by = paid_at + _SHIP_WITHIN_S if paid_at is not None else None
             old = existing.get(order_no)
             if old is not None:
+                if self.item_report:
+                    # Only the lines: its 订单状态 is each line's (one refunded line is not a
+                    # refunded order), and it has no payment or logistics of the order.
+                    self.item_lines[old[0]] = _line_values(lines)
+                    self.unchanged += 1
+                    continue
                 promised = ship_by if promised_dt is not None else None
                 self._update(old, status, carrier, tracking, paid_at, promised, file_name)
-                if self.item_report:
-                    self.item_lines[old[0]] = _line_values(lines)
                 continue
             if self.item_report:
                 self.not_here += 1

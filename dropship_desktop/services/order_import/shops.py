@@ -137,6 +137,15 @@ def _ensure_shop(
         ).fetchone()
         if row is not None:
             return int(row[0])
+        if preview.mapping.is_item_report:
+            raise UserError(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "This is an item report (宝贝报表): it adds goods lines to orders already "
+                    "imported, so it cannot go into a new shop. Choose the shop whose order "
+                    "report (订单报表) you imported.",
+                )
+            )
         cursor = conn.execute(
             "INSERT INTO shop (platform, name, created_at) VALUES (?, ?, ?)",
             (platform, name, now_epoch()),

@@ -168,13 +168,14 @@ def _refund_after_export(old: str | None, status: str, refunding: bool) -> str |
 
     A refund the app knows more of (from the 1688 API or the cancel wizard: its stage) is kept.
     A refund only the export told of ends when a later export shows a status again: refunded
-    when the order closed, else closed (withdrawn or refused, the order going on).
+    when 1688 closed the order; else ended, its outcome not said (withdrawn, refused, or a
+    partial refund with the order going on).
     """
     if refunding:
         return old if old in OPEN_REFUND_STATUSES else RefundStatus.REFUNDING.value
     if old == RefundStatus.REFUNDING.value:
         closed = status in _CLOSED
-        return (RefundStatus.REFUND_SUCCESS if closed else RefundStatus.REFUND_CLOSE).value
+        return (RefundStatus.REFUND_SUCCESS if closed else RefundStatus.ENDED).value
     return old
 
 
@@ -185,7 +186,7 @@ def _refund_audit(
         "supplier_order",
         so_id,
         sales_id,
-        "status_imported",
+        "refund_imported",
         _json({"refund_status": old}),
         _json({"refund_status": new, "file": file_name}),
     )
