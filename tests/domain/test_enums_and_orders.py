@@ -68,7 +68,7 @@ def test_status_groups_classify_every_status_and_match_raw_values() -> None:
         RefundStatus,
     )
 
-    finished = {RefundStatus.REFUND_SUCCESS, RefundStatus.REFUND_CLOSE}
+    finished = {RefundStatus.REFUND_SUCCESS, RefundStatus.REFUND_CLOSE, RefundStatus.ENDED}
     assert OPEN_REFUND_STATUSES | finished == set(RefundStatus)
     assert not OPEN_REFUND_STATUSES & finished
     assert {"recorded", "submitted", "interrupted"} == OPEN_CANCEL_STATES
