@@ -231,7 +231,7 @@ def db_floor(count: int) -> tuple[int, float]:
         for i in range(count)
     ]  # fmt: skip
     lines = [
-        (first + i, f"夏季新款 纯棉短袖T恤 款式{i % 300}", "SKU", 1, 5900, "", "")
+        (first + i, f"夏季新款 纯棉短袖T恤 款式{i % 300}", "SKU", 1, 5900, "", "", "颜色分类:白色")
         for i in range(count)
     ]
 

@@ -91,6 +91,10 @@ def _keys(
         keys.append(f"code:{normalise_text(merchant_code)}|{spec_n}")
     if normalise_text(title):
         keys.append(f"title:{normalise_text(title)}|{spec_n}")
+    if spec_n:
+        # Least specific: the listing without its spec. Earlier imports stored shop lines
+        # without it; a mapping learned from those still serves their listing's new orders.
+        keys.extend(key[: key.rindex("|") + 1] for key in list(keys) if "|" in key)
     return tuple(keys)
 
 

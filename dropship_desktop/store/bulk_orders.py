@@ -75,6 +75,7 @@ LINE_COLUMNS: tuple[str, ...] = (
     "unit_price_fen",
     "platform_item_id",
     "platform_sku_id",
+    "spec",
 )
 
 #: The search index's insert trigger; a bulk write indexes whole id ranges instead.

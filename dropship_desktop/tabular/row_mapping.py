@@ -59,6 +59,16 @@ def _money(text: str) -> int | None:
     return checked_fen(parse_yuan(cleaned))
 
 
+#: What the platforms write for a listing without variants (Pinduoduo: 无规格).
+_NO_SPEC = frozenset({"无规格", "默认", "默认规格", "无"})
+
+
+def _spec_text(text: str) -> str:
+    """A line's spec (颜色分类:白色;尺码:M); empty for a listing without variants."""
+    cleaned = clean_text(text)
+    return "" if cleaned in _NO_SPEC else cleaned
+
+
 def _quantity(text: str) -> int | None:
     if not text:
         return None
@@ -285,7 +295,7 @@ def _map_columns(
             out["continuation"] = continuation
     for name in _TEXT_FIELDS:
         if name in columns and name != "sub_order_no":
-            out[name] = convert(name, clean_text)
+            out[name] = convert(name, _spec_text if name == "spec" else clean_text)
     for name in _RECEIVER_FIELDS:
         if name in columns:
             out[name] = _hide_placeholders(convert(name, clean_text))

@@ -2507,6 +2507,7 @@ Details were written to the log file:
     </message>
     <message>
         <source>{value!r} is not a whole number of items</source>
+        <extracomment>What the platforms write for a listing without variants (Pinduoduo: 无规格).</extracomment>
         <translation>{value!r} 不是整数件数</translation>
     </message>
     <message>
@@ -4213,8 +4214,8 @@ Use “Map columns…” to say which column holds what.</source>
         <translation>商品标题</translation>
     </message>
     <message>
-        <source>SKU / seller code / spec</source>
-        <translation>SKU / 商家编码 / 规格</translation>
+        <source>Seller code (商家编码)</source>
+        <translation>商家编码</translation>
     </message>
     <message>
         <source>Quantity</source>
@@ -4277,8 +4278,8 @@ Use “Map columns…” to say which column holds what.</source>
         <translation>平台 SKU ID</translation>
     </message>
     <message>
-        <source>Spec / model (1688)</source>
-        <translation>规格/型号（1688）</translation>
+        <source>Spec (规格 / 型号)</source>
+        <translation>规格 / 型号</translation>
     </message>
     <message>
         <source>1688 Offer ID</source>

@@ -28,6 +28,10 @@ def test_listing_keys_most_specific_first() -> None:
         "item:6543|颜色分类:白色;尺码:m",
         "code:ts-001|颜色分类:白色;尺码:m",
         "title:t恤|颜色分类:白色;尺码:m",
+        # The listing without its spec last: mappings learned before shop lines kept it.
+        "item:6543|",
+        "code:ts-001|",
+        "title:t恤|",
     ]
     assert listing_keys(title="杯子", spec="无规格") == ["title:杯子|"]
     assert listing_keys() == []

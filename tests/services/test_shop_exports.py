@@ -47,7 +47,7 @@ def _orders(prefix: str) -> list[tuple[Any, ...]]:
 def _lines(prefix: str) -> list[tuple[Any, ...]]:
     return db.execute_sql(
         "SELECT o.shop_order_no, l.title, l.sku, l.quantity, l.unit_price_fen,"
-        " l.platform_item_id, l.platform_sku_id FROM sales_order_line l"
+        " l.platform_item_id, l.platform_sku_id, l.spec FROM sales_order_line l"
         " JOIN sales_order o ON o.id = l.sales_order_id WHERE o.shop_order_no LIKE ?"
         " ORDER BY o.shop_order_no, l.id",
         (prefix + "%",),
@@ -106,7 +106,7 @@ def test_taobao_order_reports_with_trailing_space_headers(
     ]  # fmt: skip
     # Its line carries the value too (2 items of ¥617.25), not ¥0.00.
     assert _lines("1930679858170647124") == [
-        ("1930679858170647124", "夏季 纯棉T恤", "", 2, 61725, "", ""),
+        ("1930679858170647124", "夏季 纯棉T恤", "", 2, 61725, "", "", ""),
     ]
 
 
@@ -175,6 +175,7 @@ def _pdd_rows() -> list[list[str]]:
         "订单号": "261102-123456789012346", "订单状态": "已发货，待签收", "收货人": "赵六",
         "手机": "13700000000", "街道": "建国路88号", "快递单号": "SF1234567890",
         "快递公司": "顺丰速运", "商品数量(件)": "1", "用户实付金额(元)": "19.90",
+        "商品规格": "无规格",
     })  # fmt: skip
     return [[f"\t{r.get(h, '')}" if r.get(h) else "" for h in PDD_OBSERVED] for r in (base, second)]
 
@@ -206,11 +207,12 @@ def test_pinduoduo_below_a_preamble_with_masked_receivers(
          "江苏省南京市鼓楼区建国路88号", 1990, 1, "顺丰速运", "SF1234567890",
          _epoch("2026-11-02 08:15:09"), _epoch("2026-11-02 08:15:09"), 0),
     ]  # fmt: skip
+    # 商品规格 is the line's spec (无规格: none), 商家编码 its seller code.
     assert _lines("261102-1234567890123") == [
         ("261102-123456789012345", "夏季 纯棉T恤", "SKU-001", 2, 62950, "612345678901",
-         "1234567890123"),
+         "1234567890123", "白色 XL"),
         ("261102-123456789012346", "夏季 纯棉T恤", "SKU-001", 1, 1990, "612345678901",
-         "1234567890123"),
+         "1234567890123", ""),
     ]  # fmt: skip
 
 
@@ -238,12 +240,53 @@ def test_douyin_with_encrypted_receivers_and_dashes(fresh_db: Path, tmp_path: Pa
          1, "", "", _epoch("2026-11-02 08:15:09"), _epoch("2026-11-02 08:15:40"), 7),
     ]  # fmt: skip
     assert _lines("6917926768823643751") == [
-        ("6917926768823643751", "蓝牙耳机", "E-9", 1, 9900, "3581234567890", ""),
+        ("6917926768823643751", "蓝牙耳机", "E-9", 1, 9900, "3581234567890", "", "黑色"),
     ]
     remark = db.execute_sql(
         "SELECT remark FROM sales_order WHERE shop_order_no = '6917926768823643751'"
     ).fetchone()
     assert remark == ("",)  # '-' is nothing
+
+
+def test_each_spec_of_a_listing_is_mapped_on_its_own(fresh_db: Path, tmp_path: Path) -> None:
+    """商品规格 is the line's spec, not its seller code: two colours of one listing (no 商家编码)
+    are two listings to map to two 1688 SKUs. A mapping learned from lines stored without their
+    spec (before the import read it) still serves the listing's colours that have none."""
+    from dropship_desktop.services import mapping as mp
+
+    rows = []
+    for i, spec in enumerate(["黑色", "白色", "黑色"]):
+        row = {
+            "主订单编号": f"\t69179267688236437{i}1", "子订单编号": f"\t69179267688236437{i}2",
+            "选购商品": "蓝牙耳机", "商品规格": spec, "商品数量": "1", "商品单价": "99.00",
+            "订单应付金额": "99.00", "收件人": "王小明", "收件人手机号": "13812345678",
+            "省": "上海市", "市": "上海市", "区": "浦东新区", "街道": "张江镇",
+            "详细地址": "科苑路88号", "订单提交时间": "2026/11/02 08:15:09",
+            "支付完成时间": "2026/11/02 08:15:40", "订单状态": "待发货",
+        }  # fmt: skip
+        rows.append([row.get(h, "") for h in DOUYIN])
+    import_orders_file(csv_file(tmp_path / "douyin.csv", DOUYIN, rows), shop_name="抖店")
+
+    assert [(r[1], r[2], r[7]) for r in _lines("691792676882364")] == [
+        ("蓝牙耳机", "", "黑色"),
+        ("蓝牙耳机", "", "白色"),
+        ("蓝牙耳机", "", "黑色"),
+    ]
+    listings = sorted((r.listing_key, r.waiting_orders) for r in mp.listing_rows())
+    assert listings == [("title:蓝牙耳机|白色", 1), ("title:蓝牙耳机|黑色", 2)]
+
+    shop_id = db.execute_sql("SELECT id FROM shop WHERE name = '抖店'").fetchone()[0]
+    # A mapping of the listing without spec (as learned from older lines) serves both colours
+    # until one gets its own.
+    mp.save_mapping(mp.MappingInput(shop_id, "title:蓝牙耳机|", offer_id_1688="610000000001"))
+    assert sorted((r.listing_key, r.waiting_orders) for r in mp.listing_rows()) == [
+        ("title:蓝牙耳机|", 3)
+    ]
+    mp.save_mapping(mp.MappingInput(shop_id, "title:蓝牙耳机|白色", offer_id_1688="610000000002"))
+    mapped = {
+        (r.listing_key, r.waiting_orders, r.state) for r in mp.listing_rows() if r.waiting_orders
+    }
+    assert mapped == {("title:蓝牙耳机|白色", 1, "confirmed"), ("title:蓝牙耳机|", 2, "confirmed")}
 
 
 def test_receivers_the_platform_hid_are_not_judged_as_fraud(fresh_db: Path, tmp_path: Path) -> None:
@@ -445,7 +488,7 @@ def test_the_item_report_gives_the_orders_their_lines_and_skus(
     import_orders_file(_order_report(tmp_path), shop_name=SHOP)
     orders_before = _orders("19306798581706471")
     assert _lines("1930679858170647123") == [
-        ("1930679858170647123", "夏季 纯棉T恤，蓝牙耳机", "", 3, 5300, "", "")
+        ("1930679858170647123", "夏季 纯棉T恤，蓝牙耳机", "", 3, 5300, "", "", "")
     ]
     items = csv_file(tmp_path / "ExportOrderDetailList202611021000.csv", headers,
                      _item_rows(headers), encoding="gb18030", quote_all=True)  # fmt: skip
@@ -457,9 +500,18 @@ def test_the_item_report_gives_the_orders_their_lines_and_skus(
     assert (summary.lines_replaced, summary.orders_not_here) == (2, 0)
     assert "2 order(s) got their goods lines (SKU, price, quantity)" in summary.message()
     assert _lines("19306798581706471") == [
-        ("1930679858170647123", "夏季 纯棉T恤", "T-001-WXL", 2, 2500, "", ""),
-        ("1930679858170647123", "蓝牙耳机", "E-9-B", 1, 10900, "", ""),
-        ("1930679858170647124", "保温杯", "CUP-500", 1, 4900, "", ""),
+        (
+            "1930679858170647123",
+            "夏季 纯棉T恤",
+            "T-001-WXL",
+            2,
+            2500,
+            "",
+            "",
+            "颜色分类：白色;尺码：XL",
+        ),
+        ("1930679858170647123", "蓝牙耳机", "E-9-B", 1, 10900, "", "", "颜色分类：黑色"),
+        ("1930679858170647124", "保温杯", "CUP-500", 1, 4900, "", "", "容量：500ml"),
     ]
     assert _orders("19306798581706471") == orders_before  # buyer, amount, times kept
     assert db.execute_sql(

@@ -19,7 +19,9 @@ def _chunk(shop_id: int, first: int, count: int) -> tuple[list[tuple[Any, ...]],
          5900, 1, f"纯棉T恤 款式{i}", 5900, "", "", 1_700_000_000 + i, None, None, 0, "", 0, 0)
         for i in range(first, first + count)
     ]  # fmt: skip
-    lines = [(i, f"纯棉T恤 款式{i}", "SKU", 1, 5900, "", "") for i in range(first, first + count)]
+    lines = [
+        (i, f"纯棉T恤 款式{i}", "SKU", 1, 5900, "", "", "") for i in range(first, first + count)
+    ]
     return orders, lines
 
 

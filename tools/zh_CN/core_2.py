@@ -130,7 +130,7 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
     ("MappingDialog", "District"): "区/县",
     ("MappingDialog", "Street / town"): "街道/镇",
     ("MappingDialog", "Product title"): "商品标题",
-    ("MappingDialog", "SKU / seller code / spec"): "SKU / 商家编码 / 规格",
+    ("MappingDialog", "Seller code (商家编码)"): "商家编码",
     ("MappingDialog", "Quantity"): "数量",
     ("MappingDialog", "Unit price"): "单价",
     ("MappingDialog", "Amount paid"): "实付金额",

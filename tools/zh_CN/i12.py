@@ -47,7 +47,7 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
     ("MappingDialog", "Order value (payable, for unpaid orders)"): "订单应付金额（用于未付款订单）",
     ("MappingDialog", "Platform item ID"): "平台商品 ID",
     ("MappingDialog", "Platform SKU ID"): "平台 SKU ID",
-    ("MappingDialog", "Spec / model (1688)"): "规格/型号（1688）",
+    ("MappingDialog", "Spec (规格 / 型号)"): "规格 / 型号",
     ("MappingDialog", "1688 Offer ID"): "1688 Offer ID",
     ("MappingDialog", "1688 SKU ID"): "1688 SKU ID",
     ("MappingDialog", "Item code (货号)"): "货号",

@@ -156,7 +156,7 @@ def _import_shop(
 
 
 def _line_values(lines: Sequence[OrderRecord]) -> list[tuple[Any, ...]]:
-    """(title, sku, quantity, unit price, item id, SKU id) of an order's lines, as stored."""
+    """(title, sku, quantity, unit price, item id, SKU id, spec) of an order's lines, as stored."""
     values = []
     for line in lines:
         qty = line.quantity or 1
@@ -164,12 +164,20 @@ def _line_values(lines: Sequence[OrderRecord]) -> list[tuple[Any, ...]]:
         if unit is None:
             unit = (line.amount_fen or 0) // qty
         values.append(
-            (line.product_title, line.sku, qty, unit, line.platform_item_id, line.platform_sku_id)
+            (
+                line.product_title,
+                line.sku,
+                qty,
+                unit,
+                line.platform_item_id,
+                line.platform_sku_id,
+                line.spec,
+            )
         )
     return values
 
 
-_LINE_FIELDS = "title, sku, quantity, unit_price_fen, platform_item_id, platform_sku_id"
+_LINE_FIELDS = "title, sku, quantity, unit_price_fen, platform_item_id, platform_sku_id, spec"
 
 
 def _replace_lines(
@@ -210,7 +218,7 @@ def _replace_lines(
             (json.dumps(part),),
         )
     conn.executemany(
-        f"INSERT INTO sales_order_line (sales_order_id, {_LINE_FIELDS}) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        f"INSERT INTO sales_order_line (sales_order_id, {_LINE_FIELDS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [(order_id, *line) for order_id in ordered for line in item_lines[order_id]],
     )
     conn.executemany(
@@ -367,6 +375,7 @@ class _ShopRows:
                         unit,
                         first.platform_item_id,
                         first.platform_sku_id,
+                        first.spec,
                     )
                 )
                 buyer = (first.buyer_name, first.buyer_phone, first.address)
@@ -391,6 +400,7 @@ class _ShopRows:
                             unit,
                             line.platform_item_id,
                             line.platform_sku_id,
+                            line.spec,
                         )
                     )
                 buyer = (
