@@ -89,7 +89,7 @@ def add_risky_buyers(now_s: int | None = None, seed: int = 1, *, enabled: bool =
         product: int = 0,
         price: int | None = None,
         payment: str = "支付宝",
-        remark: str = "",
+        message: str = "",
         shop: int | None = None,
         member: str = "",
     ) -> None:
@@ -105,7 +105,7 @@ def add_risky_buyers(now_s: int | None = None, seed: int = 1, *, enabled: bool =
              f"88{seed:02d}{oid:014d}", status, name, phone, address, payment, unit * quantity,
              quantity, title, unit * quantity, created, paid,
              paid + 48 * 3600 if paid and status == "paid" else None,
-             8 if status == "paid" else 0, remark, created, member)
+             8 if status == "paid" else 0, message, created, member)
         )  # fmt: skip
         line_rows.append((oid, pid, title, sku, quantity, unit))
         made.setdefault(tag, []).append(oid)
@@ -135,9 +135,9 @@ def add_risky_buyers(now_s: int | None = None, seed: int = 1, *, enabled: bool =
     order("payment", "马超", "13312345002", f"{_HANGZHOU}32号1栋101室", hours_ago=6,
           payment="先用后付")  # fmt: skip
     order("remark", "高远", "13312345003", f"{_HANGZHOU}33号1栋101室", hours_ago=2,
-          remark="发货前加我微信，返现5元")  # fmt: skip
+          message="发货前加我微信，返现5元")  # fmt: skip
     order("remark", "罗兰", "13312345004", f"{_HANGZHOU}34号1栋101室", hours_ago=8,
-          remark="地址写错了，请改地址发到上海市浦东新区")  # fmt: skip
+          message="地址写错了，请改地址发到上海市浦东新区")  # fmt: skip
     # Far above the shop's norm for the product.
     order("quantity", "梁宇", "13312345005", f"{_SHENZHEN}12号3栋303室", hours_ago=12,
           quantity=40, product=1, shop=shops[0])  # fmt: skip
@@ -163,7 +163,7 @@ def add_risky_buyers(now_s: int | None = None, seed: int = 1, *, enabled: bool =
         conn.executemany(
             "INSERT INTO sales_order (id, shop_id, shop_order_no, status, buyer_name, buyer_phone,"
             " ship_address, payment_method, sale_fen, quantity, product_summary, profit_fen,"
-            " created_at, paid_at, ship_by, flags, remark, updated_at, buyer_member)"
+            " created_at, paid_at, ship_by, flags, buyer_message, updated_at, buyer_member)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             order_rows,
         )

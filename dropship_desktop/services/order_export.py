@@ -77,6 +77,7 @@ EXPORT_COLUMNS: tuple[ExportColumn, ...] = (
     ExportColumn("carrier", "o.carrier", "Carrier", "物流公司"),
     ExportColumn("tracking_no", "o.tracking_no", "Tracking no.", "物流单号"),
     ExportColumn("remark", "o.remark", "Remark", "备注"),
+    ExportColumn("buyer_message", "o.buyer_message", "Buyer message", "买家留言"),
     # Fraud checks (防骗): the level, and the rules that fired (with "checked" once the seller
     # marked the warning as checked, fine).
     ExportColumn(

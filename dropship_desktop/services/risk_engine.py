@@ -156,20 +156,20 @@ class RiskBatch:
 
         Args:
             rows: (id, created_at, shop_id, product, quantity, sale_fen, name, phone, address,
-                remark) of orders never scored.
+                member, payment, buyer message) of orders never scored.
         """
         if not rows:
             return
         ctx = self.ctx
-        ids, ats, shops, products, qtys, sales, names, phones, addresses, remarks = zip(
-            *rows, strict=True
-        )
-        empty = ("",) * len(rows)
-        statics = static_codes(ctx.checker, names, phones, addresses, sales, empty, remarks)
-        keys = column_keys(names, phones, addresses, ctx.seeds)
+        (ids, ats, shops, products, qtys, sales, names, phones, addresses, members, payments,
+         messages) = zip(*rows, strict=True)  # fmt: skip
+        statics = static_codes(ctx.checker, names, phones, addresses, sales, payments, messages)
+        keys = column_keys(names, phones, addresses, ctx.seeds, members)
         if ctx.partners:
-            for order_id, name, phone, address in zip(ids, names, phones, addresses, strict=True):
-                self._values[order_id] = (name, phone, address, "")
+            for order_id, name, phone, address, member in zip(
+                ids, names, phones, addresses, members, strict=True
+            ):
+                self._values[order_id] = (name, phone, address, member)
         pretest = (
             len(rows) >= PRETEST_BLOCK
             and self._pretested == len(self._orders)
@@ -247,7 +247,9 @@ class RiskBatch:
         window = self._windows(orders)
         conn.executemany(RISK_KEY_SQL, self.take_key_rows())
         history = self._history(orders)
-        norms = self._norms(orders) if update_norms else {}
+        # A rescore reads the stored norms as they are; a new batch counts itself in, so the
+        # first import of a shop's orders already finds the one far above the rest.
+        norms = self._norms(orders, with_batch=update_norms)
         disputes = self._disputes(orders)
         updates: list[tuple[int, str, int]] = []
         empty_w, empty_h = WindowCounts(), BuyerHistory()
@@ -496,10 +498,14 @@ class RiskBatch:
 
     # -- norms and disputes ------------------------------------------------------------------
 
-    def _norms(self, orders: Sequence[_Prepared]) -> dict[tuple[int, str], tuple[float, float]]:
+    def _norms(
+        self, orders: Sequence[_Prepared], *, with_batch: bool
+    ) -> dict[tuple[int, str], tuple[float, float]]:
+        """(shop, product) → (mean quantity, mean amount) where enough orders make a norm:
+        the stored totals, plus the batch's new orders when *with_batch*."""
         min_orders = self.ctx.settings.norm_min_orders
         pairs = sorted({(o[2], o[3]) for o in orders})
-        norms: dict[tuple[int, str], tuple[float, float]] = {}
+        totals: dict[tuple[int, str], list[int]] = {}
         for part in _parts(pairs, 5_000):
             for shop_id, product, count, qty, amount in self.conn.execute(
                 "SELECT n.shop_id, n.product, n.orders, n.quantity, n.amount_fen"
@@ -507,9 +513,19 @@ class RiskBatch:
                 " ON n.shop_id = j.value ->> 0 AND n.product = j.value ->> 1",
                 (json.dumps(part, ensure_ascii=False),),
             ):
-                if count >= min_orders:
-                    norms[(int(shop_id), str(product))] = (qty / count, amount / count)
-        return norms
+                totals[(int(shop_id), str(product))] = [int(count), int(qty), int(amount)]
+        if with_batch:
+            self._count_norms()
+            for pair, (count, qty, amount) in self._norm_totals.items():
+                entry = totals.setdefault(pair, [0, 0, 0])
+                entry[0] += count
+                entry[1] += qty
+                entry[2] += amount
+        return {
+            pair: (qty / count, amount / count)
+            for pair, (count, qty, amount) in totals.items()
+            if count >= min_orders
+        }
 
     def _update_norms(self) -> None:
         self._count_norms()
@@ -629,7 +645,7 @@ def _window_counts(
 
 _ORDER_SQL = (
     "SELECT id, created_at, shop_id, product_summary, quantity, sale_fen, buyer_name,"
-    " buyer_phone, ship_address, buyer_member, payment_method, remark, risk_rules,"
+    " buyer_phone, ship_address, buyer_member, payment_method, buyer_message, risk_rules,"
     " buyer_data_removed, buyer_hidden FROM sales_order"
     " WHERE id IN (SELECT value FROM json_each(?))"
 )

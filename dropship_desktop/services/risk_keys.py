@@ -114,7 +114,10 @@ def order_values(name: str, phone: str, address: str, member: str) -> tuple[str,
             name = _NAME_DROP.sub("", unicodedata.normalize("NFKC", name))
         name = name.lower() if name.isascii() else name
     if member:
-        member = _NAME_DROP.sub("", unicodedata.normalize("NFKC", member)).lower()
+        if "*" in member:
+            member = ""  # masked (t**1): shared by strangers, no key
+        else:
+            member = _NAME_DROP.sub("", unicodedata.normalize("NFKC", member)).lower()
     return phone, address, name, member
 
 
@@ -154,9 +157,19 @@ def column_keys(
     phones: Sequence[str],
     addresses: Sequence[str],
     seeds: tuple[int, int, int, int],
+    members: Sequence[str] | None = None,
 ) -> list[tuple[int, int, int, int, int, int]]:
-    """:func:`internal_keys` of many orders (no member names), normalising column-wise."""
+    """:func:`internal_keys` of many orders, normalising column-wise."""
     count = len(names)
+    if members is not None and any(members):
+        member_keys = [
+            internal_keys(("", "", "", order_values("", "", "", m)[3]), seeds)[4] if m else 0
+            for m in members
+        ]
+        return [
+            (*k[:4], km, k[5])
+            for k, km in zip(column_keys(names, phones, addresses, seeds), member_keys, strict=True)
+        ]
     if any(_SEP in a for a in addresses) or any(_SEP in n for n in names):
         return [internal_keys(order_values(n, p, a, ""), seeds) for n, p, a in
                 zip(names, phones, addresses, strict=True)]  # fmt: skip

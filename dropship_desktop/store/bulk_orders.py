@@ -65,6 +65,9 @@ ORDER_COLUMNS: tuple[str, ...] = (
     "remark",
     "updated_at",
     "buyer_hidden",
+    "buyer_message",
+    "buyer_member",
+    "payment_method",
 )
 #: The columns an import supplies for an order line, in tuple order.
 LINE_COLUMNS: tuple[str, ...] = (

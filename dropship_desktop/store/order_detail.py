@@ -51,7 +51,8 @@ def order_detail(sales_order_id: int, now: int | None = None) -> OrderDetail | N
         " o.product_summary, o.cost_fen, o.dropship_fee_fen, o.shipping_fen, o.profit_fen,"
         " o.supplier_status, o.supplier_order_no, o.carrier, o.tracking_no, o.created_at,"
         f" o.paid_at, o.ship_by, {FLAGS_SQL} AS flags, o.remark, o.buyer_data_removed,"
-        " o.buyer_hidden, o.risk_level, o.risk_rules, o.risk_checked, o.buyer_member"
+        " o.buyer_hidden, o.risk_level, o.risk_rules, o.risk_checked, o.buyer_member,"
+        " o.buyer_message"
         " FROM sales_order o JOIN shop s ON s.id = o.shop_id WHERE o.id = ?",
         [now, now + NEAR_S, sales_order_id],
     )

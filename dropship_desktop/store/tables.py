@@ -151,6 +151,7 @@ class SalesOrder(BaseModel):
     risk_rules = TextField(default="")  # the rules that fired: "id" or "id=value", ";"-joined
     risk_checked = TextField(default="")  # the risk_rules the seller marked "checked, fine"
     buyer_member = TextField(default="")  # 买家会员名
+    buyer_message = TextField(default="")  # 买家留言 (migration 14); remark is the seller's note
 
 
 class SalesOrderLine(BaseModel):

@@ -71,7 +71,10 @@ CANONICAL_FIELDS: dict[str, str] = {
     "carrier": QT_TRANSLATE_NOOP("MappingDialog", "Carrier"),
     "tracking_no": QT_TRANSLATE_NOOP("MappingDialog", "Tracking number"),
     "supplier_name": QT_TRANSLATE_NOOP("MappingDialog", "Supplier"),
-    "remark": QT_TRANSLATE_NOOP("MappingDialog", "Remark"),
+    "remark": QT_TRANSLATE_NOOP("MappingDialog", "Seller note (订单备注 / 商家备注)"),
+    "buyer_message": QT_TRANSLATE_NOOP("MappingDialog", "Buyer message (买家留言)"),
+    "buyer_member": QT_TRANSLATE_NOOP("MappingDialog", "Buyer account (买家会员名)"),
+    "payment_method": QT_TRANSLATE_NOOP("MappingDialog", "Payment method (支付方式)"),
     "payable_fen": QT_TRANSLATE_NOOP("MappingDialog", "Order value (payable, for unpaid orders)"),
     "platform_item_id": QT_TRANSLATE_NOOP("MappingDialog", "Platform item ID"),
     "platform_sku_id": QT_TRANSLATE_NOOP("MappingDialog", "Platform SKU ID"),
@@ -100,6 +103,9 @@ FIELD_KINDS: dict[str, OrderKind] = {
     "platform_item_id": "shop",
     "platform_sku_id": "shop",
     "sku": "shop",
+    "buyer_message": "shop",
+    "buyer_member": "shop",
+    "payment_method": "shop",
     "supplier_name": "1688",
     "offer_id": "1688",
     "sku_id_1688": "1688",
@@ -424,6 +430,11 @@ class OrderRecord(NamedTuple):
     downstream_channel: str = ""
     is_dropship: bool | None = None
     batch_no: str = ""
+    #: What the buyer wrote (买家留言); ``remark`` is the seller's own note.
+    buyer_message: str = ""
+    #: The buyer's platform account (买家会员名), where the export has it.
+    buyer_member: str = ""
+    payment_method: str = ""
     #: Receiver fields the platform hid (``HIDDEN_*`` bits); those fields are ``""``.
     hidden: int = 0
     #: 1688: the row continues the order above (its order number cell was empty).

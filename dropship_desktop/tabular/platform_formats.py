@@ -111,7 +111,10 @@ _TAOBAO = PlatformFormat(
         "ship_by": ("最晚发货时间", "承诺发货时间"),
         "carrier": ("物流公司",),
         "tracking_no": ("物流单号", "运单号"),
-        "remark": ("订单备注", "买家留言", "备注"),
+        "remark": ("订单备注", "备注"),
+        "buyer_message": ("买家留言", "买家备注", "留言"),
+        "buyer_member": ("买家会员名", "买家昵称", "用户昵称", "买家账号"),
+        "payment_method": ("支付方式", "付款方式", "支付类型"),
     },
 )
 
@@ -170,7 +173,10 @@ _PDD = PlatformFormat(
         "ship_by": ("承诺发货时间", "最晚发货时间"),
         "carrier": ("快递公司", "物流公司"),
         "tracking_no": ("快递单号", "运单号"),
-        "remark": ("商家备注", "买家留言", "备注"),
+        "remark": ("商家备注", "备注"),
+        "buyer_message": ("买家留言", "买家备注", "留言"),
+        "buyer_member": ("买家会员名", "买家昵称", "用户昵称", "买家账号"),
+        "payment_method": ("支付方式", "付款方式", "支付类型"),
     },
 )
 
@@ -218,7 +224,10 @@ _DOUYIN = PlatformFormat(
         "ship_by": ("承诺发货时间", "最晚发货时间"),
         "carrier": ("快递公司", "物流公司"),
         "tracking_no": ("快递单号", "运单号", "快递信息"),
-        "remark": ("商家备注", "买家留言", "备注"),
+        "remark": ("商家备注", "备注"),
+        "buyer_message": ("买家留言", "买家备注", "留言"),
+        "buyer_member": ("买家会员名", "买家昵称", "用户昵称", "买家账号"),
+        "payment_method": ("支付方式", "付款方式", "支付类型"),
     },
 )
 
@@ -271,7 +280,10 @@ _KUAISHOU = PlatformFormat(
         "ship_by": ("承诺发货时间", "最晚发货时间"),
         "carrier": ("快递公司", "物流公司"),
         "tracking_no": ("快递单号", "运单号", "物流单号"),
-        "remark": ("商家备注", "卖家备注", "买家留言", "备注"),
+        "remark": ("商家备注", "卖家备注", "备注"),
+        "buyer_message": ("买家留言", "买家备注", "留言"),
+        "buyer_member": ("买家会员名", "买家昵称", "用户昵称", "买家账号"),
+        "payment_method": ("支付方式", "付款方式", "支付类型"),
     },
 )
 
@@ -356,6 +368,7 @@ _OURS = PlatformFormat(
         "carrier": ("物流公司", "carrier"),
         "tracking_no": ("物流单号", "tracking no."),
         "remark": ("备注", "remark"),
+        "buyer_message": ("买家留言", "buyer message"),
     },
 )
 

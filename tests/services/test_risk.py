@@ -363,3 +363,91 @@ def test_block_wise_scoring_of_a_big_import_equals_scoring_from_scratch(
     assert sum(1 for _, level, _ in scored if level) > 100  # the windows fired across blocks
     risk.rescore_all()
     assert db.execute_sql(query).fetchall() == scored
+
+
+# -- what the export says about the buyer: message, account, payment ---------------------------
+
+_NOTE_HEADERS = [*TAOBAO_HEADERS, "订单备注", "买家留言", "支付方式"]
+
+
+def _noted(number: int, *, note: str = "", message: str = "", payment: str = "",
+           member: str = "tb_buyer", phone: str = "13812345678") -> list[str]:  # fmt: skip
+    row = _row(number, phone=phone, address=f"浙江省杭州市西湖区文三路{number}号")
+    row[_REMARK_FREE] = member
+    return [*row, note, message, payment]
+
+
+def _stored(number: int) -> tuple[str, str, str, str]:
+    row = db.execute_sql(
+        "SELECT remark, buyer_message, buyer_member, payment_method FROM sales_order"
+        " WHERE shop_order_no = ?",
+        (f"19306798581706{number:05d}",),
+    ).fetchone()
+    return row[0], row[1], row[2], row[3]
+
+
+def test_the_buyer_message_is_judged_and_the_seller_note_is_not(
+    fresh_db: Path, tmp_path: Path
+) -> None:
+    path = write_csv(
+        tmp_path / "notes.csv",
+        _NOTE_HEADERS,
+        [
+            # The seller's own note about a re-routed parcel: the seller's words, not the buyer's.
+            _noted(1, note="买家来电，改地址发到上海市浦东新区", message="请尽快发货"),
+            _noted(2, message="发货前加我微信 wx12345，返现5元", phone="13812340002"),
+        ],
+    )
+    import_orders_file(path, shop_name="测试店")
+    assert _stored(1)[:2] == ("买家来电，改地址发到上海市浦东新区", "请尽快发货")
+    assert _stored(2)[:2] == ("", "发货前加我微信 wx12345，返现5元")
+    assert _risk(1) == (RiskLevel.NONE, [])
+    assert "remark_off_platform" in _risk(2)[1]
+
+
+def test_member_name_and_payment_method_are_imported_and_checked(
+    fresh_db: Path, tmp_path: Path
+) -> None:
+    path = write_csv(
+        tmp_path / "pay.csv",
+        _NOTE_HEADERS,
+        [_noted(1, member="退款达人888", payment="货到付款"), _noted(2, payment="支付宝")],
+    )
+    import_orders_file(path, shop_name="测试店")
+    assert _stored(1)[2:] == ("退款达人888", "货到付款")
+    assert "payment_risky" in _risk(1)[1]
+    assert "payment_risky" not in _risk(2)[1]
+    # The member name is a buyer key: blacklisting it flags the account's next order, whatever
+    # phone and address that order uses.
+    risk.add_to_blacklist(_id(1), ["member"], "仅退款 三次")
+    later = write_csv(
+        tmp_path / "later.csv",
+        _NOTE_HEADERS,
+        [_noted(3, member="退款达人888", phone="13900001111"), _noted(4, phone="13900002222")],
+    )
+    import_orders_file(later, shop_name="测试店")
+    assert _risk(3) == (RiskLevel.HIGH, ["blacklist"])
+    assert "blacklist" not in _risk(4)[1]
+
+
+def test_a_masked_member_name_is_no_buyer_key(fresh_db: Path, tmp_path: Path) -> None:
+    rows = [_noted(n, member="t**1", phone=f"139{n:08d}") for n in (1, 2)]
+    import_orders_file(write_csv(tmp_path / "m.csv", _NOTE_HEADERS, rows), shop_name="测试店")
+    for oid in (_id(1), _id(2)):
+        risk.record_buyer_event(oid, "refund_only")
+    later = [_noted(3, member="t**1", phone="13900000003")]
+    import_orders_file(write_csv(tmp_path / "n.csv", _NOTE_HEADERS, later), shop_name="测试店")
+    assert "history_refunds" not in _risk(3)[1]
+
+
+def test_the_first_import_of_a_product_finds_its_outlier(fresh_db: Path, tmp_path: Path) -> None:
+    rows = [
+        _row(n, phone=f"139{n:08d}", address=f"浙江省杭州市西湖区文三路{n}号") for n in range(1, 13)
+    ]
+    rows.append(_row(50, quantity="30", amount="1770.00", phone="13700000000"))
+    _import(tmp_path, rows)
+    assert "quantity_outlier" in _risk(50)[1]
+    assert "quantity_outlier" not in _risk(1)[1]
+    # Rescoring (e.g. after a settings change) keeps the norm-based rule.
+    risk.rescore_all()
+    assert "quantity_outlier" in _risk(50)[1]

@@ -16,7 +16,8 @@ from dropship_desktop.store.db import db
 def _chunk(shop_id: int, first: int, count: int) -> tuple[list[tuple[Any, ...]], list[tuple]]:
     orders = [
         (i, shop_id, f"19306798581706{i:05d}", "paid", "张伟", f"138{i:08d}", "浙江省 杭州市",
-         5900, 1, f"纯棉T恤 款式{i}", 5900, "", "", 1_700_000_000 + i, None, None, 0, "", 0, 0)
+         5900, 1, f"纯棉T恤 款式{i}", 5900, "", "", 1_700_000_000 + i, None, None, 0, "", 0, 0,
+         "", "", "")
         for i in range(first, first + count)
     ]  # fmt: skip
     lines = [

@@ -380,6 +380,8 @@ class _ShopRows:
                 )
                 buyer = (first.buyer_name, first.buyer_phone, first.address)
                 summary, remark = first.product_title, first.remark
+                message, member = first.buyer_message, first.buyer_member
+                payment = first.payment_method
             else:
                 sale = _sale_fen(lines)
                 if not sale and status == wait_pay:
@@ -410,6 +412,8 @@ class _ShopRows:
                 )
                 summary = product_summary(r.product_title for r in lines)
                 remark = _first(lines, "remark")
+                message, member = _first(lines, "buyer_message"), _first(lines, "buyer_member")
+                payment = _first(lines, "payment_method")
             if status == wait_pay:
                 self.unpaid += 1
             hidden = first.hidden
@@ -420,7 +424,18 @@ class _ShopRows:
             if risk is not None:
                 scored = scored_receiver(*buyer, hidden) if hidden else buyer
                 risk_rows.append(
-                    (order_id, created, shop_id, summary, quantity, sale, *scored, remark)
+                    (
+                        order_id,
+                        created,
+                        shop_id,
+                        summary,
+                        quantity,
+                        sale,
+                        *scored,
+                        member,
+                        payment,
+                        message,
+                    )
                 )
                 if status in _REFUND_STATUSES:
                     self.refunds.add(order_id)
@@ -448,6 +463,9 @@ class _ShopRows:
                     remark,
                     now,
                     hidden,
+                    message,
+                    member,
+                    payment,
                 )
             )
         if risk is not None:

@@ -23,6 +23,7 @@ from . import (
     m0011_risk,
     m0012_dashboard_speed,
     m0013_todo_members,
+    m0014_buyer_message,
 )
 
 MIGRATIONS: tuple[ModuleType, ...] = (
@@ -39,6 +40,7 @@ MIGRATIONS: tuple[ModuleType, ...] = (
     m0011_risk,
     m0012_dashboard_speed,
     m0013_todo_members,
+    m0014_buyer_message,
 )
 LATEST_VERSION: int = MIGRATIONS[-1].VERSION
 

@@ -325,6 +325,7 @@ class OrderDetailPane(QWidget):
                     (self.tr("Profit"), format_money(o["profit_fen"])),  # type: ignore[arg-type]
                     (self.tr("Carrier"), o["carrier"]),
                     (self.tr("Tracking no."), o["tracking_no"]),
+                    (self.tr("Buyer message"), o["buyer_message"]),
                     (self.tr("Remark"), o["remark"]),
                 ]
             )

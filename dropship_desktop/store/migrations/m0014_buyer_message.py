@@ -1,0 +1,19 @@
+"""Version 14: the buyer's message (买家留言) apart from the seller's own note (订单备注).
+
+Until now one ``remark`` column took whichever of the two an export had first: Taobao's 订单备注
+(the seller's note) hid 买家留言, and the fraud rules that read a message asking to ship elsewhere
+or to talk off-platform judged the seller's own words. ``buyer_message`` holds what the buyer
+wrote; ``remark`` keeps the seller's note. Orders imported before keep what they had in
+``remark`` (which of the two it was cannot be told afterwards).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+VERSION = 14
+
+
+def apply(conn: sqlite3.Connection) -> None:
+    """Add the column (instant: SQLite adds a column with a constant default in place)."""
+    conn.execute("ALTER TABLE sales_order ADD COLUMN buyer_message TEXT NOT NULL DEFAULT ''")
