@@ -75,6 +75,8 @@ CANONICAL_FIELDS: dict[str, str] = {
     "buyer_message": QT_TRANSLATE_NOOP("MappingDialog", "Buyer message (买家留言)"),
     "buyer_member": QT_TRANSLATE_NOOP("MappingDialog", "Buyer account (买家会员名)"),
     "payment_method": QT_TRANSLATE_NOOP("MappingDialog", "Payment method (支付方式)"),
+    "close_reason": QT_TRANSLATE_NOOP("MappingDialog", "Close reason (订单关闭原因)"),
+    "refund_fen": QT_TRANSLATE_NOOP("MappingDialog", "Refund amount (退款金额)"),
     "payable_fen": QT_TRANSLATE_NOOP("MappingDialog", "Order value (payable, for unpaid orders)"),
     "platform_item_id": QT_TRANSLATE_NOOP("MappingDialog", "Platform item ID"),
     "platform_sku_id": QT_TRANSLATE_NOOP("MappingDialog", "Platform SKU ID"),
@@ -106,6 +108,8 @@ FIELD_KINDS: dict[str, OrderKind] = {
     "buyer_message": "shop",
     "buyer_member": "shop",
     "payment_method": "shop",
+    "close_reason": "shop",
+    "refund_fen": "shop",
     "supplier_name": "1688",
     "offer_id": "1688",
     "sku_id_1688": "1688",
@@ -435,6 +439,10 @@ class OrderRecord(NamedTuple):
     #: The buyer's platform account (买家会员名), where the export has it.
     buyer_member: str = ""
     payment_method: str = ""
+    #: Why a closed order closed (订单关闭原因, 取消原因) and what was refunded (退款金额): a
+    #: closed order the buyer was refunded is a refund (the buyer's history), not a cancellation.
+    close_reason: str = ""
+    refund_fen: int | None = None
     #: Receiver fields the platform hid (``HIDDEN_*`` bits); those fields are ``""``.
     hidden: int = 0
     #: 1688: the row continues the order above (its order number cell was empty).

@@ -115,6 +115,8 @@ _TAOBAO = PlatformFormat(
         "buyer_message": ("买家留言", "买家备注", "留言"),
         "buyer_member": ("买家会员名", "买家昵称", "用户昵称", "买家账号"),
         "payment_method": ("支付方式", "付款方式", "支付类型"),
+        "close_reason": ("订单关闭原因", "关闭原因", "取消原因"),
+        "refund_fen": ("退款金额",),
     },
 )
 
@@ -177,6 +179,8 @@ _PDD = PlatformFormat(
         "buyer_message": ("买家留言", "买家备注", "留言"),
         "buyer_member": ("买家会员名", "买家昵称", "用户昵称", "买家账号"),
         "payment_method": ("支付方式", "付款方式", "支付类型"),
+        "close_reason": ("订单关闭原因", "关闭原因", "取消原因"),
+        "refund_fen": ("退款金额",),
     },
 )
 
@@ -228,6 +232,8 @@ _DOUYIN = PlatformFormat(
         "buyer_message": ("买家留言", "买家备注", "留言"),
         "buyer_member": ("买家会员名", "买家昵称", "用户昵称", "买家账号"),
         "payment_method": ("支付方式", "付款方式", "支付类型"),
+        "close_reason": ("订单关闭原因", "关闭原因", "取消原因"),
+        "refund_fen": ("退款金额",),
     },
 )
 
@@ -284,6 +290,8 @@ _KUAISHOU = PlatformFormat(
         "buyer_message": ("买家留言", "买家备注", "留言"),
         "buyer_member": ("买家会员名", "买家昵称", "用户昵称", "买家账号"),
         "payment_method": ("支付方式", "付款方式", "支付类型"),
+        "close_reason": ("订单关闭原因", "关闭原因", "取消原因"),
+        "refund_fen": ("退款金额",),
     },
 )
 

@@ -130,6 +130,7 @@ _TEXT_FIELDS = (
     "buyer_message",
     "buyer_member",
     "payment_method",
+    "close_reason",
     "spec",
     "item_code",
     "downstream_channel",
@@ -160,7 +161,7 @@ _ID_FIELDS = (
 )
 
 
-_MONEY_FIELDS = ("unit_price_fen", "amount_fen", "shipping_fen", "payable_fen")
+_MONEY_FIELDS = ("unit_price_fen", "amount_fen", "shipping_fen", "payable_fen", "refund_fen")
 
 
 _TIME_FIELDS = ("created_at", "paid_at")
@@ -324,6 +325,10 @@ def _map_columns(
             # The amount payable is only used for unpaid orders (their value): read (and
             # checked) only when the file has some.
             out["payable_fen"] = convert("payable_fen", _money, _money_message)
+        if kind == "shop" and ("close_reason" in out or "refund_fen" in out):
+            out["status"] = _refunds_of_closed(
+                out["status"], out.get("close_reason"), out.get("refund_fen")
+            )
     if "tracking_no" in columns:
         pairs = convert("tracking_no", _tracking)
         out["tracking_no"] = [p[1] for p in pairs]
@@ -435,6 +440,23 @@ def _money_message(cell: str, exc: MoneyError) -> str:
         value=cell.strip()[:MAX_NUMBER_CHARS],
         reason=exc.text,
     )
+
+
+def _refunds_of_closed(
+    statuses: list[Any], reasons: list[str] | None, refunds: list[int | None] | None
+) -> list[Any]:
+    """Closed orders whose close reason names a refund (Taobao: 交易关闭 with 订单关闭原因
+    买家申请退款 / 退款) or that refunded money (退款金额 > 0) are refunds, not cancellations."""
+    closed = SalesStatus.CANCELLED
+    out = list(statuses)
+    for r, status in enumerate(statuses):
+        if status is not closed:
+            continue
+        reason = reasons[r] if reasons is not None else ""
+        refund = refunds[r] if refunds is not None else None
+        if (reason and "退款" in reason) or (refund is not None and refund > 0):
+            out[r] = SalesStatus.REFUNDED
+    return out
 
 
 def _status_converter(kind: OrderKind) -> Any:

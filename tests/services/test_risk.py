@@ -451,3 +451,26 @@ def test_the_first_import_of_a_product_finds_its_outlier(fresh_db: Path, tmp_pat
     # Rescoring (e.g. after a settings change) keeps the norm-based rule.
     risk.rescore_all()
     assert "quantity_outlier" in _risk(50)[1]
+
+
+def test_a_taobao_order_closed_by_a_refund_is_a_refund_in_the_buyers_history(
+    fresh_db: Path, tmp_path: Path
+) -> None:
+    headers = [*TAOBAO_HEADERS, "订单关闭原因", "退款金额"]
+    closed = "交易关闭"
+    rows = [
+        [*_row(1, address="浙江省杭州市西湖区文三路1号"), "买家申请退款", "59.00"],
+        [*_row(2, address="浙江省杭州市西湖区文三路1号"), "", "59.00"],
+        # Closed before payment: a cancellation, no history.
+        [*_row(3, phone="13900000003", address="浙江省杭州市西湖区文三路3号"), "买家未付款", "0"],
+    ]
+    for row in rows:
+        row[TAOBAO_HEADERS.index("订单状态")] = closed
+    import_orders_file(write_csv(tmp_path / "closed.csv", headers, rows), shop_name="测试店")
+    statuses = dict(
+        db.execute_sql("SELECT shop_order_no, status FROM sales_order ORDER BY id").fetchall()
+    )
+    assert list(statuses.values()) == ["refunded", "refunded", "cancelled"]
+    later = [_row(4, created="2024-04-05 10:00:00", address="浙江省杭州市西湖区文三路1号")]
+    import_orders_file(write_csv(tmp_path / "later.csv", TAOBAO_HEADERS, later), shop_name="店二")
+    assert "history_refunds" in _risk(4)[1]
