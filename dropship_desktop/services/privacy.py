@@ -44,14 +44,16 @@ def _purge(cutoff: int) -> PurgeResult:
         row[0]
         for row in conn.execute(
             "SELECT id FROM sales_order WHERE created_at < ? AND (buyer_data_removed = 0 "
-            "OR buyer_name <> '' OR buyer_phone <> '' OR ship_address <> '')",
+            "OR buyer_name <> '' OR buyer_phone <> '' OR ship_address <> '' "
+            "OR buyer_member <> '' OR buyer_message <> '')",
             (cutoff,),
         )
     ]
     now = now_epoch()
     conn.executemany(
         "UPDATE sales_order SET buyer_name = '', buyer_phone = '', ship_address = '', "
-        "buyer_data_removed = 1, updated_at = ? WHERE id = ?",
+        "buyer_member = '', buyer_message = '', buyer_data_removed = 1, updated_at = ? "
+        "WHERE id = ?",
         [(now, i) for i in order_ids],
     )
     # Supplier orders carry the recipient too: those of a purged order, and unmatched old ones.

@@ -5495,6 +5495,10 @@ Use “Map columns…” to say which column holds what.</source>
         <translation>地址</translation>
     </message>
     <message>
+        <source>Buyer account</source>
+        <translation>买家会员名</translation>
+    </message>
+    <message>
         <source>Lines</source>
         <translation>商品明细</translation>
     </message>

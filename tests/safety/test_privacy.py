@@ -20,6 +20,8 @@ OLD_PHONE = "13987654321"
 OLD_ADDRESS = "ꙮ龘靐齉鱻爩ꙮ"
 OLD_RECIPIENT = "齾爩鱻龘"
 NEW_NAME = "麤灪爨"
+OLD_MEMBER = "tb_ꙮ鱻龘靐"
+OLD_MESSAGE = "请打电话 ꙮ齉鼺爩"
 
 
 def _raw(path: Path) -> bytes:
@@ -41,6 +43,10 @@ def planted(demo_db: Path) -> Path:
     db.execute_sql("INSERT INTO sales_order_fts (sales_order_fts) VALUES ('optimize')")
     with db.atomic():
         _plant(1, NOW - 200 * DAY, OLD_NAME, OLD_PHONE, OLD_ADDRESS)
+        # The buyer's account name and message are the buyer's data too.
+        SalesOrder.update(buyer_member=OLD_MEMBER, buyer_message=OLD_MESSAGE).where(
+            SalesOrder.id == 1
+        ).execute()
         _plant(2, NOW - 5 * DAY, NEW_NAME, "13911112222", "新地址")
         SupplierOrder.update(recipient_name=OLD_RECIPIENT, recipient_phone=OLD_PHONE).where(
             SupplierOrder.id
@@ -73,6 +79,7 @@ def test_purge_removes_values_everywhere_and_keeps_figures(planted: Path) -> Non
 
     after = SalesOrder.get_by_id(1)
     assert (after.buyer_name, after.buyer_phone, after.ship_address) == ("", "", "")
+    assert (after.buyer_member, after.buyer_message) == ("", "")
     assert after.buyer_data_removed
     for field in ("sale_fen", "cost_fen", "profit_fen", "quantity", "status", "shop_order_no"):
         assert getattr(after, field) == getattr(before, field)
@@ -87,7 +94,7 @@ def test_purge_removes_values_everywhere_and_keeps_figures(planted: Path) -> Non
     assert OLD_NAME not in event.after and OLD_PHONE not in event.after
 
     raw = _raw(planted)
-    for value in (OLD_NAME, OLD_ADDRESS, OLD_RECIPIENT):
+    for value in (OLD_NAME, OLD_ADDRESS, OLD_RECIPIENT, OLD_MEMBER, OLD_MESSAGE):
         for fragment in _fragments(value):
             assert fragment not in raw, (value, fragment)
     assert OLD_PHONE.encode() not in raw

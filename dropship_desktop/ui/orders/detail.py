@@ -362,6 +362,7 @@ class OrderDetailPane(QWidget):
                             revealed.ship_address if revealed else o["ship_address"], hidden & 4
                         ),
                     ),
+                    (self.tr("Buyer account"), o.get("buyer_member") or ""),
                 ]
             )
         )
