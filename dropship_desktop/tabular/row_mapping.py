@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 from itertools import repeat
 from typing import Any
@@ -38,7 +38,13 @@ from .orders_formats import (
 )
 from .status_words import map_status_text
 
-__all__ = ["group_by_order", "map_rows", "mapped_columns", "required_order_number"]
+__all__ = [
+    "drop_duplicate_rows",
+    "group_by_order",
+    "map_rows",
+    "mapped_columns",
+    "required_order_number",
+]
 
 
 def _money(text: str) -> int | None:
@@ -560,3 +566,108 @@ def group_by_order(records: Iterable[OrderRecord]) -> dict[str, list[OrderRecord
     for record in records:
         groups.setdefault(record.order_no, []).append(record)
     return groups
+
+
+#: Record fields made from another column (or several): the column a conflict is named by.
+_SOURCE_FIELD = {
+    "status": "status_text",
+    "hidden": "buyer_name",
+    "continuation": "order_no",
+    "province": "address",
+    "city": "address",
+    "district": "address",
+}
+
+
+_CONFLICTING_ORDER_ROWS = QT_TRANSLATE_NOOP(
+    "Errors",
+    "this row and row {other} are both order {order} but differ (this export has one row per "
+    "order: they cannot both be right, e.g. files of different days put together). Delete the "
+    "older row, or export the orders again, and import the file again.",
+)
+
+
+_CONFLICTING_LINE_ROWS = QT_TRANSLATE_NOOP(
+    "Errors",
+    "this row and row {other} are both sub-order {number} but differ (e.g. files of different "
+    "days put together). Delete the older row, or export the orders again, and import the file "
+    "again.",
+)
+
+
+def _differing_column(a: OrderRecord, b: OrderRecord, fields: Mapping[str, str]) -> str:
+    """The header of the first column where two records of one order differ."""
+    for name, x, y in zip(OrderRecord._fields[1:], a[1:], b[1:], strict=True):
+        if x != y:
+            name = _SOURCE_FIELD.get(name, name)
+            if name in fields:
+                return fields[name]
+    return fields.get("order_no", "")
+
+
+def drop_duplicate_rows(
+    orders: dict[str, list[OrderRecord]], fields: Mapping[str, str], *, one_row_per_order: bool
+) -> tuple[int, list[RowError]]:
+    """Drop rows that repeat another row of the file (exports put together), in place.
+
+    A repeated row is identical in every column the import reads: it is dropped (and counted).
+    In a layout of one row per order (Taobao's 订单报表) two rows of one order that differ are
+    an error naming both rows (which one is right is not known); in a layout of one row per
+    goods line, rows with the same sub-order number (子订单编号) are one line (differing: an
+    error), and without one only identical rows are repeats: an order's different lines stay.
+    An order with a conflict is removed from *orders* (its error blocks the import).
+
+    Args:
+        orders: Order number -> its records, as :func:`group_by_order` makes them.
+        fields: The column mapping's fields (canonical field -> header), to name columns.
+        one_row_per_order: The layout has one row per order.
+
+    Returns:
+        How many rows were dropped, and the errors.
+    """
+    dropped = 0
+    errors: list[RowError] = []
+    conflicting: list[str] = []
+    for order_no, lines in orders.items():
+        if len(lines) == 1:
+            continue
+        kept: list[OrderRecord] = []
+        seen: dict[Any, OrderRecord] = {}
+        bad = False
+        for line in lines:
+            content = line[1:]
+            if one_row_per_order:
+                key: Any = ()
+            elif line.sub_order_no:
+                key = line.sub_order_no
+            else:
+                key = content
+            first = seen.get(key)
+            if first is None:
+                seen[key] = line
+                kept.append(line)
+            elif first[1:] == content:
+                dropped += 1
+            else:
+                bad = True
+                errors.append(
+                    RowError(
+                        line.row,
+                        _differing_column(first, line, fields),
+                        with_values(
+                            _CONFLICTING_ORDER_ROWS
+                            if one_row_per_order
+                            else _CONFLICTING_LINE_ROWS,
+                            other=first.row,
+                            order=order_no,
+                            number=line.sub_order_no,
+                        ),
+                    )
+                )
+        if bad:
+            conflicting.append(order_no)
+        elif len(kept) < len(lines):
+            lines[:] = kept
+    for order_no in conflicting:
+        del orders[order_no]
+    return dropped, errors

@@ -2536,6 +2536,15 @@ Details were written to the log file:
         <translation>订单编号为空，且此行上方没有可归属的订单（1688 订单的后续货品行不填订单编号，但订单的第一行必须有）</translation>
     </message>
     <message>
+        <source>this row and row {other} are both order {order} but differ (this export has one row per order: they cannot both be right, e.g. files of different days put together). Delete the older row, or export the orders again, and import the file again.</source>
+        <extracomment>Record fields made from another column (or several): the column a conflict is named by.</extracomment>
+        <translation>此行与第 {other} 行都是订单 {order}，但内容不同（此导出文件每个订单只有一行，两行不可能都对，例如把不同日期的文件拼在了一起）。请删除较旧的那一行，或重新从平台导出订单，然后再次导入。</translation>
+    </message>
+    <message>
+        <source>this row and row {other} are both sub-order {number} but differ (e.g. files of different days put together). Delete the older row, or export the orders again, and import the file again.</source>
+        <translation>此行与第 {other} 行都是子订单 {number}，但内容不同（例如把不同日期的文件拼在了一起）。请删除较旧的那一行，或重新从平台导出订单，然后再次导入。</translation>
+    </message>
+    <message>
         <source>{name}: {problem}</source>
         <extracomment>Called from the worker thread with (phase, done, total); phase is an English word.</extracomment>
         <translation>{name}：{problem}</translation>
@@ -3592,7 +3601,9 @@ Applied on every connection (peewee connects once per thread). Read-only opening
     </message>
     <message>
         <source>Row {row}, column {column}: {message}</source>
-        <extracomment>Fields only one kind of export has (the mapping dialog shows the fields of the chosen kind). What an encrypted or masked receiver field is stored as: nothing (``buyer_hidden`` says which fields the platform hid). Bits of :attr:`OrderRecord.hidden`. Kuaishou order numbers: 16 digits. A shop export no layout claims by its headers, whose order numbers all have 16 digits, is taken as Kuaishou&apos;s (:func:`detect_by_order_numbers`). How far down a file its header may sit (below a preamble such as PDD&apos;s ``订单查询导出,导出时间：…`` line or a workbook&apos;s title row). Fields only an order report has (an item report has none of them). Receiver fields the platform hid (``HIDDEN_*`` bits); those fields are ``&quot;&quot;``. 1688: the row continues the order above (its order number cell was empty). The platform&apos;s promised ship-by time (承诺发货时间), when the export has it.</extracomment>
+        <extracomment>Taobao&apos;s per-line seller codes (the item report&apos;s): the order report has 修改后的sku only.
+----------
+Fields only one kind of export has (the mapping dialog shows the fields of the chosen kind). What an encrypted or masked receiver field is stored as: nothing (``buyer_hidden`` says which fields the platform hid). Bits of :attr:`OrderRecord.hidden`. Kuaishou order numbers: 16 digits. A shop export no layout claims by its headers, whose order numbers all have 16 digits, is taken as Kuaishou&apos;s (:func:`detect_by_order_numbers`). How far down a file its header may sit (below a preamble such as PDD&apos;s ``订单查询导出,导出时间：…`` line or a workbook&apos;s title row). Fields only an order report has (an item report has none of them). Receiver fields the platform hid (``HIDDEN_*`` bits); those fields are ``&quot;&quot;``. 1688: the row continues the order above (its order number cell was empty). The platform&apos;s promised ship-by time (承诺发货时间), when the export has it.</extracomment>
         <translation>第 {row} 行，{column} 列：{message}</translation>
     </message>
     <message>
@@ -4636,7 +4647,7 @@ Use “Map columns…” to say which column holds what.</source>
     </message>
     <message>
         <source>{count} linked to their shop order by 下游订单号.</source>
-        <extracomment>Summary rows (合计, 总计, 汇总) skipped. 1688 orders whose 下游订单号 names no shop order here: they wait for it. 1688 orders whose 下游订单号 is the number of orders in several shops (not linked). 1688 orders linked to their shop order by 下游订单号. New shop orders whose receiver data the platform hid. New shop orders not paid yet (their value is shown, marked unpaid). Orders that got their goods lines (SKU, price, quantity) from an item report. Orders of an item report that are not here: their order report comes first.</extracomment>
+        <extracomment>Summary rows (合计, 总计, 汇总) skipped. 1688 orders whose 下游订单号 names no shop order here: they wait for it. 1688 orders whose 下游订单号 is the number of orders in several shops (not linked). 1688 orders linked to their shop order by 下游订单号. New shop orders whose receiver data the platform hid. New shop orders not paid yet (their value is shown, marked unpaid). Orders that got their goods lines (SKU, price, quantity) from an item report. Orders of an item report that are not here: their order report comes first. Rows skipped because they repeat another row of the file (exports put together).</extracomment>
         <translation>{count} 个已按下游订单号关联到店铺订单。</translation>
     </message>
     <message>
@@ -4662,6 +4673,10 @@ Use “Map columns…” to say which column holds what.</source>
     <message>
         <source>{count} order(s) of this item report are not here yet: import the order report (订单报表) first, then this file again.</source>
         <translation>此宝贝报表中有 {count} 个订单尚未导入：请先导入订单报表，再重新导入此文件。</translation>
+    </message>
+    <message>
+        <source>{count} duplicate row(s) skipped (the same row more than once in the file, e.g. exports put together): each order was imported once.</source>
+        <translation>已跳过 {count} 个重复行（文件中同一行出现了不止一次，例如拼接了多个导出文件）：每个订单只导入一次。</translation>
     </message>
     <message>
         <source>{count} summary row(s) (合计/总计/汇总) skipped.</source>

@@ -147,6 +147,7 @@ def _import_shop(
         matched=len(matched),
         shop_id=shop_id,
         summary_rows=len(preview.summary_rows),
+        duplicate_rows=preview.duplicate_rows,
         hidden_receivers=builder.hidden,
         unpaid=builder.unpaid,
         lines_replaced=len(relined),

@@ -43,6 +43,8 @@ class ImportSummary:
     lines_replaced: int = 0
     #: Orders of an item report that are not here: their order report comes first.
     orders_not_here: int = 0
+    #: Rows skipped because they repeat another row of the file (exports put together).
+    duplicate_rows: int = 0
 
     def message(self) -> str:
         """A summary: English as a string (the CLI prints it), marked for the UI."""
@@ -116,6 +118,17 @@ class ImportSummary:
                         "report (订单报表) first, then this file again.",
                     ),
                     count=self.orders_not_here,
+                )
+            )
+        if self.duplicate_rows:
+            parts.append(
+                with_values(
+                    QT_TRANSLATE_NOOP(
+                        "Messages",
+                        "{count} duplicate row(s) skipped (the same row more than once in the "
+                        "file, e.g. exports put together): each order was imported once.",
+                    ),
+                    count=self.duplicate_rows,
                 )
             )
         if self.summary_rows:

@@ -1,0 +1,214 @@
+"""What a QA pass with real-shaped files found: exports put together (repeated rows),
+Excel-damaged tracking numbers, re-exported orders whose price changed, a second code column
+filling in an empty first one, a shop name of another platform, and plain-language messages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from dropship_desktop.errors import UserError
+from dropship_desktop.services.order_import import import_orders_file, preview_import
+from dropship_desktop.store.db import db
+from tests.helpers.platform_exports import (
+    ALI1688_49,
+    DOUYIN,
+    PDD_OBSERVED,
+    TAOBAO_41,
+    TAOBAO_ITEMS_NEW,
+    Line1688,
+    Order1688,
+    ali1688_rows,
+    csv_file,
+    taobao_row,
+    xlsx_file,
+)
+from tests.services.test_order_import_files import content_dump
+
+SHOP = "小美家居淘宝店"
+
+
+def _sales(prefix: str) -> list[tuple[Any, ...]]:
+    return db.execute_sql(
+        "SELECT shop_order_no, status, sale_fen, quantity, tracking_no FROM sales_order"
+        " WHERE shop_order_no LIKE ? ORDER BY shop_order_no",
+        (prefix + "%",),
+    ).fetchall()
+
+
+def _lines(prefix: str) -> list[tuple[Any, ...]]:
+    return db.execute_sql(
+        "SELECT o.shop_order_no, l.title, l.sku, l.quantity, l.unit_price_fen"
+        " FROM sales_order_line l JOIN sales_order o ON o.id = l.sales_order_id"
+        " WHERE o.shop_order_no LIKE ? ORDER BY o.shop_order_no, l.id",
+        (prefix + "%",),
+    ).fetchall()
+
+
+# --- repeated rows (exports put together) -------------------------------------------------------
+
+
+def _two_taobao_orders() -> list[list[str]]:
+    return [
+        taobao_row(TAOBAO_41),
+        taobao_row(
+            TAOBAO_41,
+            订单编号='="1930679858170647124"',
+            买家实际支付金额="129.00",
+            **{"宝贝标题 ": "蓝牙耳机"},
+        ),
+    ]
+
+
+@pytest.mark.parametrize("defer", [True, False], ids=["cli", "dialog"])
+def test_a_taobao_order_repeated_as_an_identical_row_is_imported_once(
+    fresh_db: Path, tmp_path: Path, defer: bool
+) -> None:
+    """Sellers put two days' exports together: the same order row twice must not double it."""
+    first = _two_taobao_orders()
+    rows = [*first, *first, first[0]]  # yesterday's and today's export, one row a third time
+    path = csv_file(tmp_path / "ExportOrderList202611021200.csv", TAOBAO_41, rows,
+                    encoding="gb18030", quote_all=True)  # fmt: skip
+
+    source = path if defer else preview_import(path)
+    summary = import_orders_file(source, shop_name=SHOP).summary
+
+    assert summary is not None
+    assert (summary.orders_created, summary.duplicate_rows) == (2, 3)
+    assert "3 duplicate row(s) skipped" in summary.message()
+    assert _sales("19306798581706471") == [
+        ("1930679858170647123", "paid", 5900, 1, ""),
+        ("1930679858170647124", "paid", 12900, 1, ""),
+    ]
+    assert _lines("19306798581706471") == [
+        ("1930679858170647123", "夏季 纯棉T恤", "", 1, 5900),
+        ("1930679858170647124", "蓝牙耳机", "", 1, 12900),
+    ]
+    # The same file again: nothing new, nothing changed.
+    again = import_orders_file(path, shop_name=SHOP).summary
+    assert again is not None and (again.orders_created, again.orders_updated) == (0, 0)
+
+
+@pytest.mark.parametrize("defer", [True, False], ids=["cli", "dialog"])
+def test_two_different_rows_of_one_taobao_order_are_refused_naming_both(
+    demo_db: Path, tmp_path: Path, defer: bool
+) -> None:
+    rows = [
+        *_two_taobao_orders(),
+        taobao_row(TAOBAO_41, 订单状态="卖家已发货，等待买家确认", **{"物流单号 ": "YT7512345678"}),
+    ]
+    path = csv_file(tmp_path / "ExportOrderList202611021200.csv", TAOBAO_41, rows,
+                    encoding="gb18030", quote_all=True)  # fmt: skip
+    before = content_dump(demo_db)
+
+    with pytest.raises(UserError) as caught:
+        import_orders_file(path if defer else preview_import(path), shop_name=SHOP)
+
+    text = str(caught.value)
+    assert "Row 4, column 订单状态" in text
+    assert "this row and row 2 are both order 1930679858170647123 but differ" in text
+    assert content_dump(demo_db) == before
+
+
+def test_pdd_lines_of_one_order_stay_and_only_a_repeated_row_goes(
+    fresh_db: Path, tmp_path: Path
+) -> None:
+    base = {
+        "商品": "夏季 纯棉T恤", "订单号": "261102-123456789012345", "订单状态": "待发货",
+        "用户实付金额(元)": "59.00", "商品数量(件)": "1", "商品规格": "白色 XL",
+        "商家编码-规格维度": "T-001-WXL", "订单成交时间": "2026-11-02 08:15:09",
+        "收货人": "王小明", "手机": "13812345678", "省": "江苏省", "市": "南京市", "区": "鼓楼区",
+        "街道": "中山路1号",
+    }  # fmt: skip
+    other = {**base, "商品规格": "黑色 XL", "商家编码-规格维度": "T-001-BXL"}
+    rows = [[f"\t{r[h]}" if r.get(h) else "" for h in PDD_OBSERVED] for r in (base, other, base)]
+    path = csv_file(tmp_path / "pdd.csv", PDD_OBSERVED, rows)
+
+    summary = import_orders_file(path, shop_name="拼多多小店").summary
+
+    assert summary is not None and summary.duplicate_rows == 1
+    assert _sales("261102-") == [("261102-123456789012345", "paid", 11800, 2, "")]
+    assert [line[2] for line in _lines("261102-")] == ["T-001-WXL", "T-001-BXL"]
+
+
+def _douyin_row(sub: str, **values: str) -> list[str]:
+    row = {
+        "主订单编号": "\t6917926768823643751", "子订单编号": f"\t{sub}", "选购商品": "蓝牙耳机",
+        "商品规格": "黑色", "商品数量": "1", "商家编码": "E-9", "商品单价": "99.00",
+        "订单应付金额": "99.00", "收件人": "周八", "收件人手机号": "15900000000",
+        "详细地址": "四川省成都市武侯区天府大道1号", "订单提交时间": "2026-11-01 10:00:00",
+        "支付完成时间": "2026-11-01 10:01:00", "订单状态": "待发货",
+    }  # fmt: skip
+    row.update(values)
+    return [row.get(h, "-") for h in DOUYIN]
+
+
+def test_douyin_sub_orders_repeated_once_each_and_differing_ones_refused(
+    fresh_db: Path, tmp_path: Path
+) -> None:
+    # Two goods lines that look the same but are two sub-orders: both stay.
+    same_looking = [_douyin_row("6917926768823643752"), _douyin_row("6917926768823643753")]
+    rows = [*same_looking, same_looking[0]]
+    summary = import_orders_file(csv_file(tmp_path / "dy.csv", DOUYIN, rows), shop_name="抖店")
+    assert summary.summary is not None and summary.summary.duplicate_rows == 1
+    assert _sales("6917926768823643751") == [("6917926768823643751", "paid", 19800, 2, "")]
+
+    changed = [*same_looking, _douyin_row("6917926768823643752", 订单状态="已发货")]
+    with pytest.raises(UserError) as caught:
+        import_orders_file(csv_file(tmp_path / "dy2.csv", DOUYIN, changed), shop_name="抖店")
+    assert "Row 4, column 订单状态" in str(caught.value)
+    assert "both sub-order 6917926768823643752 but differ" in str(caught.value)
+
+
+def test_a_taobao_item_report_keeps_lines_that_look_alike(fresh_db: Path, tmp_path: Path) -> None:
+    """Two lines of the same goods (two sub-orders) are not a repeat; a repeated sub-order is."""
+    order_row = taobao_row(TAOBAO_41, 买家实际支付金额="50.00", **{"宝贝总数量": "2"})
+    orders = csv_file(tmp_path / "ExportOrderList.csv", TAOBAO_41, [order_row],
+                      encoding="gb18030", quote_all=True)  # fmt: skip
+    import_orders_file(orders, shop_name=SHOP)
+    rows = []
+    for sub in ("19306798581706471230", "19306798581706471231", "19306798581706471230"):
+        values = {"子订单编号": f'="{sub}"', "主订单编号": '="1930679858170647123"',
+                  "标题": "夏季 纯棉T恤", "价格": "25.00", "购买数量": "1",
+                  "订单状态": "买家已付款，等待卖家发货", "商家编码": "T-001"}  # fmt: skip
+        rows.append([values.get(h, "") for h in TAOBAO_ITEMS_NEW])
+    items = csv_file(tmp_path / "ExportOrderDetailList.csv", TAOBAO_ITEMS_NEW, rows,
+                     encoding="gb18030", quote_all=True)  # fmt: skip
+
+    summary = import_orders_file(items, shop_name=SHOP).summary
+
+    assert summary is not None and summary.duplicate_rows == 1
+    assert _lines("1930679858170647123") == [
+        ("1930679858170647123", "夏季 纯棉T恤", "T-001", 1, 2500),
+        ("1930679858170647123", "夏季 纯棉T恤", "T-001", 1, 2500),
+    ]
+
+
+def test_a_1688_export_put_together_twice_imports_each_purchase_once(
+    fresh_db: Path, tmp_path: Path
+) -> None:
+    orders = [
+        Order1688(
+            "3301234567890123456",
+            goods="150.00",
+            paid="158.00",
+            freight="8.00",
+            lines=[
+                Line1688("纯棉T恤 白色 XL", "25.00", 2, item_code="T-001"),
+                Line1688("纯棉T恤 黑色 XL", "25.00", 4, item_code="T-002"),
+            ],
+        )
+    ]
+    rows = ali1688_rows(orders) * 2
+    path = xlsx_file(tmp_path / "已买到的货品.xlsx", ALI1688_49, rows)
+
+    summary = import_orders_file(path).summary
+
+    assert summary is not None
+    assert (summary.orders_created, summary.lines_created, summary.duplicate_rows) == (1, 2, 2)
+    assert db.execute_sql(
+        "SELECT count(*) FROM supplier_order_line l JOIN supplier_order o"
+        " ON o.id = l.supplier_order_id WHERE o.order_id_1688 = '3301234567890123456'"
+    ).fetchone() == (2,)

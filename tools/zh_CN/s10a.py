@@ -1,0 +1,25 @@
+"""Chinese for session 10a's texts: repeated rows of exports put together, Excel-damaged
+tracking numbers, sale amounts updated on re-import, a shop name of another platform, and
+clearer messages for a folder or an Excel lock file given as the file."""
+
+TRANSLATIONS = {
+    (
+        "Errors",
+        "this row and row {other} are both order {order} but differ (this export has one row per "
+        "order: they cannot both be right, e.g. files of different days put together). Delete the "
+        "older row, or export the orders again, and import the file again.",
+    ): "此行与第 {other} 行都是订单 {order}，但内容不同（此导出文件每个订单只有一行，两行不可能都对，"
+    "例如把不同日期的文件拼在了一起）。请删除较旧的那一行，或重新从平台导出订单，然后再次导入。",
+    (
+        "Errors",
+        "this row and row {other} are both sub-order {number} but differ (e.g. files of different "
+        "days put together). Delete the older row, or export the orders again, and import the file "
+        "again.",
+    ): "此行与第 {other} 行都是子订单 {number}，但内容不同（例如把不同日期的文件拼在了一起）。"
+    "请删除较旧的那一行，或重新从平台导出订单，然后再次导入。",
+    (
+        "Messages",
+        "{count} duplicate row(s) skipped (the same row more than once in the file, e.g. exports "
+        "put together): each order was imported once.",
+    ): "已跳过 {count} 个重复行（文件中同一行出现了不止一次，例如拼接了多个导出文件）：每个订单只导入一次。",
+}
