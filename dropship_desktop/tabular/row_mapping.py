@@ -103,6 +103,7 @@ def _tracking(text: str) -> tuple[str, str]:
     cleaned = clean_text(cleaned)
     if not cleaned:
         return "", ""
+    _refuse_damaged_tracking(cleaned)
     parts = [p for p in re.split(r"[\s,，;；:：]+", cleaned) if p]
     if len(parts) > 1 and parts[-1].isascii() and parts[-1].isalnum():
         carrier = " ".join(p for p in parts[:-1] if p.lower() != "no")
@@ -114,6 +115,46 @@ def _tracking(text: str) -> tuple[str, str]:
     if dash and number.isascii() and number.isalnum() and carrier and not carrier.isascii():
         return carrier.strip(), number  # "中通快递-75312345678901"
     return "", cleaned
+
+
+#: A number Excel or WPS turned into scientific notation (``7.73012E+14``) or passed through a
+#: decimal number (``773012000000000.0``). No carrier's tracking number looks like either.
+_SCIENTIFIC_NUMBER = re.compile(
+    r"(?<![0-9A-Za-z.])(?:\d+\.\d+[eE][+-]?\d+|\d+[eE]\+\d+)(?![0-9A-Za-z.])"
+)
+_DECIMAL_NUMBER = re.compile(r"(?<![0-9A-Za-z.])\d{6,}\.0+(?![0-9A-Za-z.])")
+
+
+def _refuse_damaged_tracking(text: str) -> None:
+    """Refuse a tracking cell whose number Excel damaged: it would go into the ship (发货) files.
+
+    Raises:
+        CellError: The number is in scientific notation or ends in ``.0``.
+    """
+    found = _SCIENTIFIC_NUMBER.search(text)
+    if found is not None:
+        raise CellError(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "The tracking number {value!r} was damaged by opening and re-saving the file in "
+                "Excel or WPS (it is shown in scientific notation and its last digits are lost). "
+                "Export the orders from the platform again and import that file without opening "
+                "it, or save it as .xlsx with the column formatted as Text.",
+            ),
+            value=found.group(),
+        )
+    found = _DECIMAL_NUMBER.search(text)
+    if found is not None:
+        raise CellError(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "The tracking number {value!r} passed through a decimal number in Excel or WPS "
+                "and may have lost digits. Export the orders from the platform again and import "
+                "that file without opening it, or save it as .xlsx with the column formatted as "
+                "Text.",
+            ),
+            value=found.group(),
+        )
 
 
 _TRANSPOSE_BLOCK = 5000
@@ -329,6 +370,8 @@ def _map_columns(
             out["payable_fen"] = convert("payable_fen", _money, _money_message)
     if "tracking_no" in columns:
         pairs = convert("tracking_no", _tracking)
+        if None in pairs:  # a damaged number (already a problem: its row yields no record)
+            pairs = [p or ("", "") for p in pairs]
         out["tracking_no"] = [p[1] for p in pairs]
         found = [p[0] for p in pairs]
         if any(found):

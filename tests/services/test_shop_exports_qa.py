@@ -212,3 +212,79 @@ def test_a_1688_export_put_together_twice_imports_each_purchase_once(
         "SELECT count(*) FROM supplier_order_line l JOIN supplier_order o"
         " ON o.id = l.supplier_order_id WHERE o.order_id_1688 = '3301234567890123456'"
     ).fetchone() == (2,)
+
+
+# --- tracking numbers Excel damaged -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("tracking", ["7.73012E+14", "7.73012e+14", "773012000000000.0"])
+def test_a_taobao_tracking_number_excel_damaged_is_refused(
+    demo_db: Path, tmp_path: Path, tracking: str
+) -> None:
+    """Opened and saved in Excel: 物流单号 became a number; written into the ship file it would
+    name another parcel."""
+    rows = [
+        taobao_row(TAOBAO_41),
+        taobao_row(
+            TAOBAO_41,
+            订单编号="1930679858170647124",
+            订单状态="卖家已发货，等待买家确认",
+            **{"物流单号 ": tracking, "物流公司": "中通快递"},
+        ),
+    ]
+    path = csv_file(tmp_path / "ExportOrderList202611021200.csv", TAOBAO_41, rows)
+    before = content_dump(demo_db)
+
+    with pytest.raises(UserError) as caught:
+        import_orders_file(path, shop_name=SHOP)
+
+    text = str(caught.value)
+    assert "Row 3, column 物流单号" in text and f"The tracking number {tracking!r}" in text
+    assert "Excel or WPS" in text and "formatted as Text" in text
+    assert content_dump(demo_db) == before
+
+
+def test_a_pdd_and_a_douyin_tracking_number_excel_damaged_are_refused(
+    fresh_db: Path, tmp_path: Path
+) -> None:
+    pdd = {
+        "商品": "夏季 纯棉T恤", "订单号": "261102-123456789012345", "订单状态": "已发货，待签收",
+        "用户实付金额(元)": "59.00", "商品数量(件)": "1", "订单成交时间": "2026-11-02 08:15:09",
+        "收货人": "王小明", "手机": "13812345678", "快递单号": "773012000000000.0",
+        "快递公司": "中通快递",
+    }  # fmt: skip
+    path = csv_file(tmp_path / "pdd.csv", PDD_OBSERVED, [[pdd.get(h, "") for h in PDD_OBSERVED]])
+    with pytest.raises(UserError) as caught:
+        import_orders_file(path, shop_name="拼多多小店")
+    assert "Row 2, column 快递单号: The tracking number '773012000000000.0'" in str(caught.value)
+
+    douyin = _douyin_row("6917926768823643752", 订单状态="已发货", 快递信息="7.73012E+14-中通快递")
+    path = csv_file(tmp_path / "dy.csv", DOUYIN, [douyin])
+    with pytest.raises(UserError) as caught:
+        import_orders_file(path, shop_name="抖店")
+    assert "Row 2, column 快递信息: The tracking number '7.73012E+14'" in str(caught.value)
+    assert db.execute_sql("SELECT count(*) FROM sales_order").fetchone() == (0,)
+
+
+@pytest.mark.parametrize("tracking", [773012345678901234, "7.73012e+14"], ids=["number", "text"])
+def test_a_1688_tracking_number_excel_damaged_is_refused(
+    fresh_db: Path, tmp_path: Path, tracking: Any
+) -> None:
+    order = Order1688(
+        "3301234567890123456",
+        status="等待买家确认收货",
+        goods="50.00",
+        paid="50.00",
+        carrier="中通快递",
+        lines=[Line1688("纯棉T恤 白色 XL", "25.00", 2, item_code="T-001")],
+    )
+    rows = ali1688_rows([order])
+    rows[0][ALI1688_49.index("运单号")] = tracking  # a number cell: Excel keeps 15 digits
+    path = xlsx_file(tmp_path / "已买到的货品.xlsx", ALI1688_49, rows)
+
+    with pytest.raises(UserError) as caught:
+        import_orders_file(path)
+
+    assert "Row 2, column 运单号: The tracking number" in str(caught.value)
+    assert "scientific notation" in str(caught.value)
+    assert db.execute_sql("SELECT count(*) FROM supplier_order").fetchone() == (0,)
