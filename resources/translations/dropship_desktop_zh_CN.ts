@@ -4656,7 +4656,7 @@ Use “Map columns…” to say which column holds what.</source>
     </message>
     <message>
         <source>{count} linked to their shop order by 下游订单号.</source>
-        <extracomment>Summary rows (合计, 总计, 汇总) skipped. 1688 orders whose 下游订单号 names no shop order here: they wait for it. 1688 orders whose 下游订单号 is the number of orders in several shops (not linked). 1688 orders linked to their shop order by 下游订单号. New shop orders whose receiver data the platform hid. New shop orders not paid yet (their value is shown, marked unpaid). Orders that got their goods lines (SKU, price, quantity) from an item report. Orders of an item report that are not here: their order report comes first. Rows skipped because they repeat another row of the file (exports put together).</extracomment>
+        <extracomment>Summary rows (合计, 总计, 汇总) skipped. 1688 orders whose 下游订单号 names no shop order here: they wait for it. 1688 orders whose 下游订单号 is the number of orders in several shops (not linked). 1688 orders linked to their shop order by 下游订单号. New shop orders whose receiver data the platform hid. New shop orders not paid yet (their value is shown, marked unpaid). Orders that got their goods lines (SKU, price, quantity) from an item report. Orders of an item report that are not here: their order report comes first. Orders already here whose amount a later export changed (the seller&apos;s 改价). Rows skipped because they repeat another row of the file (exports put together).</extracomment>
         <translation>{count} 个已按下游订单号关联到店铺订单。</translation>
     </message>
     <message>
@@ -4670,6 +4670,10 @@ Use “Map columns…” to say which column holds what.</source>
     <message>
         <source>{count} not paid yet (shown with their value, unpaid).</source>
         <translation>{count} 个尚未付款（按应付金额显示，标为未付款）。</translation>
+    </message>
+    <message>
+        <source>{count} order(s) already here have a new amount in this file (the price was changed on the platform): their sale and profit were updated.</source>
+        <translation>{count} 个已有订单在此文件中的金额有变化（已在平台改价）：已更新其销售额和利润。</translation>
     </message>
     <message>
         <source>Receiver data hidden by the platform in {count} order(s).</source>
@@ -7854,6 +7858,10 @@ Channel distributors: cheaper, faster, small minimums — but unstable supply an
     <message>
         <source>Goods lines taken from an item report</source>
         <translation>商品明细取自宝贝报表</translation>
+    </message>
+    <message>
+        <source>Amount updated from an imported file (price changed on the platform)</source>
+        <translation>金额已按导入的文件更新（已在平台改价）</translation>
     </message>
     <message>
         <source>Refund updated from an imported file</source>

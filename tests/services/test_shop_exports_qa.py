@@ -288,3 +288,87 @@ def test_a_1688_tracking_number_excel_damaged_is_refused(
     assert "Row 2, column 运单号: The tracking number" in str(caught.value)
     assert "scientific notation" in str(caught.value)
     assert db.execute_sql("SELECT count(*) FROM supplier_order").fetchone() == (0,)
+
+
+# --- a later export with a new amount (改价) ----------------------------------------------------
+
+
+def _unpaid_report(tmp_path: Path, name: str, payable: str) -> Path:
+    rows = [
+        taobao_row(
+            TAOBAO_41,
+            订单编号='="1930679858170647124"',
+            订单状态="等待买家付款",
+            买家实际支付金额="0元",
+            买家应付货款=payable,
+            总金额=payable,
+            **{"订单付款时间 ": "", "宝贝总数量": "3", "宝贝标题 ": "保温杯"},
+        ),
+        taobao_row(TAOBAO_41),
+    ]
+    return csv_file(tmp_path / name, TAOBAO_41, rows, encoding="gb18030", quote_all=True)
+
+
+def _figures(number: str, shop: str = SHOP) -> tuple[Any, ...]:
+    return db.execute_sql(
+        "SELECT o.status, o.sale_fen, o.profit_fen, o.quantity, o.flags FROM sales_order o"
+        " JOIN shop s ON s.id = o.shop_id WHERE o.shop_order_no = ? AND s.name = ?",
+        (number, shop),
+    ).fetchone()
+
+
+def test_a_price_changed_before_payment_updates_the_sale_on_re_import(
+    fresh_db: Path, tmp_path: Path
+) -> None:
+    from dropship_desktop.store import daily_summary, todo_members
+
+    import_orders_file(_unpaid_report(tmp_path, "ExportOrderList1.csv", "129.00"), shop_name=SHOP)
+    assert _figures("1930679858170647124")[:2] == ("wait_pay", 12900)
+    paid_before = _figures("1930679858170647123")
+
+    # The seller lowered the price (改价) to ¥99 for three; the buyer has not paid yet.
+    changed = _unpaid_report(tmp_path, "ExportOrderList2.csv", "99.00")
+    summary = import_orders_file(changed, shop_name=SHOP).summary
+
+    assert summary is not None
+    assert (summary.orders_updated, summary.orders_unchanged, summary.amounts_changed) == (1, 1, 1)
+    assert "1 order(s) already here have a new amount" in summary.message()
+    # As a fresh import of the new export would have it: sale, profit, line.
+    import_orders_file(changed, shop_name="另一家淘宝店")
+    assert _figures("1930679858170647124") == _figures("1930679858170647124", "另一家淘宝店")
+    assert _figures("1930679858170647124")[1] == 9900
+    assert _lines("1930679858170647124") == [
+        ("1930679858170647124", "保温杯", "", 3, 3300),
+        ("1930679858170647124", "保温杯", "", 3, 3300),
+    ]  # (one line in each shop)
+    assert _figures("1930679858170647123") == paid_before
+    conn = db.connection()
+    assert daily_summary.differences(conn) == [] and todo_members.differences(conn) == []
+    assert db.execute_sql(
+        "SELECT before, after FROM audit_event WHERE action = 'amount_imported'"
+    ).fetchall() == [
+        ('{"amount_fen": 12900}', '{"amount_fen": 9900, "file": "ExportOrderList2.csv"}')
+    ]
+
+    # The same export again changes nothing.
+    again = import_orders_file(changed, shop_name=SHOP).summary
+    assert again is not None and (again.orders_updated, again.amounts_changed) == (0, 0)
+
+
+def test_a_new_amount_keeps_the_lines_an_item_report_gave(fresh_db: Path, tmp_path: Path) -> None:
+    import_orders_file(_unpaid_report(tmp_path, "ExportOrderList1.csv", "129.00"), shop_name=SHOP)
+    rows = []
+    for sub, title, code in (("0", "保温杯", "CUP-500"), ("1", "保温杯 杯套", "CUP-SET")):
+        values = {"子订单编号": f'="193067985817064712{sub}"', "主订单编号": '="1930679858170647124"',
+                  "标题": title, "价格": "43.00", "购买数量": "1" if sub == "1" else "2",
+                  "订单状态": "等待买家付款", "商家编码": code}  # fmt: skip
+        rows.append([values.get(h, "") for h in TAOBAO_ITEMS_NEW])
+    items = csv_file(tmp_path / "ExportOrderDetailList.csv", TAOBAO_ITEMS_NEW, rows,
+                     encoding="gb18030", quote_all=True)  # fmt: skip
+    import_orders_file(items, shop_name=SHOP)
+    lines = _lines("1930679858170647124")
+
+    import_orders_file(_unpaid_report(tmp_path, "ExportOrderList2.csv", "99.00"), shop_name=SHOP)
+
+    assert _figures("1930679858170647124")[1] == 9900
+    assert _lines("1930679858170647124") == lines  # the item report's lines, with their SKUs

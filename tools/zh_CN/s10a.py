@@ -37,4 +37,13 @@ TRANSLATIONS = {
         "opening it, or save it as .xlsx with the column formatted as Text.",
     ): "运单号 {value!r} 在 Excel 或 WPS 中被当作小数处理，可能已丢失数字。请重新从平台导出订单，"
     "不要打开直接导入；或将该列设置为“文本”格式后另存为 .xlsx。",
+    (
+        "Messages",
+        "{count} order(s) already here have a new amount in this file (the price was changed on "
+        "the platform): their sale and profit were updated.",
+    ): "{count} 个已有订单在此文件中的金额有变化（已在平台改价）：已更新其销售额和利润。",
+    (
+        "Timeline",
+        "Amount updated from an imported file (price changed on the platform)",
+    ): "金额已按导入的文件更新（已在平台改价）",
 }

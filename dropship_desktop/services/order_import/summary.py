@@ -43,6 +43,8 @@ class ImportSummary:
     lines_replaced: int = 0
     #: Orders of an item report that are not here: their order report comes first.
     orders_not_here: int = 0
+    #: Orders already here whose amount a later export changed (the seller's 改价).
+    amounts_changed: int = 0
     #: Rows skipped because they repeat another row of the file (exports put together).
     duplicate_rows: int = 0
 
@@ -87,6 +89,17 @@ class ImportSummary:
                         "Messages", "{count} not paid yet (shown with their value, unpaid)."
                     ),
                     count=self.unpaid,
+                )
+            )
+        if self.amounts_changed:
+            parts.append(
+                with_values(
+                    QT_TRANSLATE_NOOP(
+                        "Messages",
+                        "{count} order(s) already here have a new amount in this file (the price "
+                        "was changed on the platform): their sale and profit were updated.",
+                    ),
+                    count=self.amounts_changed,
                 )
             )
         if self.hidden_receivers:
