@@ -245,12 +245,22 @@ def map_rows(
         TableError: The mapping lacks a required field or names a header the file lacks.
     """
     columns = mapped_columns(table, mapping, kind)
+    position = {h: i for i, h in reversed(list(enumerate(table.headers)))}
+    fallbacks = {
+        canonical: [position[h] for h in headers if h in position]
+        for canonical, headers in mapping.fallbacks.items()
+        if canonical in columns and any(h in position for h in headers)
+    }
     with gc_paused():
-        return _map_columns(table, columns, kind, max_errors)
+        return _map_columns(table, columns, kind, max_errors, fallbacks)
 
 
 def _map_columns(
-    table: Table, columns: dict[str, int], kind: OrderKind, max_errors: int
+    table: Table,
+    columns: dict[str, int],
+    kind: OrderKind,
+    max_errors: int,
+    fallbacks: dict[str, list[int]] | None = None,
 ) -> MappingResult:
     headers = table.headers
     count = len(table.rows)
@@ -259,7 +269,7 @@ def _map_columns(
     # Column-wise: transpose once (C speed), then convert each distinct cell value once.
     # Exports repeat statuses, titles, amounts, carriers and times a lot, and the per-cell
     # Python work is what limits import speed.
-    width = max(columns.values()) + 1
+    width = max([*columns.values(), *(j for js in (fallbacks or {}).values() for j in js)]) + 1
     # In blocks: one zip over all rows is a single C call that holds the GIL for a few hundred
     # ms on 100k rows, freezing the UI thread while an import maps rows on the worker.
     transposed: list[list[str]] = [[] for _ in range(width)]
@@ -269,6 +279,13 @@ def _map_columns(
         for column, values in zip(transposed, block, strict=True):
             column.extend(values)
     numbers = table.row_numbers
+    for canonical, further in (fallbacks or {}).items():
+        # A row whose code cell is empty takes the next candidate column's.
+        i = columns[canonical]
+        merged = transposed[i]
+        for j in further:
+            merged = [a if clean_text(a) else b for a, b in zip(merged, transposed[j], strict=True)]
+        transposed[i] = merged
     problems: list[tuple[int, int, str]] = []  # (row index, column index, message)
 
     def convert(canonical: str, function: Any, describe: Any = None) -> list[Any]:

@@ -372,3 +372,54 @@ def test_a_new_amount_keeps_the_lines_an_item_report_gave(fresh_db: Path, tmp_pa
 
     assert _figures("1930679858170647124")[1] == 9900
     assert _lines("1930679858170647124") == lines  # the item report's lines, with their SKUs
+
+
+# --- a second code column fills in an empty first one, row by row -------------------------------
+
+
+def test_pdd_takes_the_product_code_where_the_spec_code_is_empty(
+    fresh_db: Path, tmp_path: Path
+) -> None:
+    def row(number: str, spec_code: str, product_code: str) -> list[str]:
+        cells = {
+            "商品": "夏季 纯棉T恤", "订单号": number, "订单状态": "待发货",
+            "用户实付金额(元)": "59.00", "商品数量(件)": "1", "商品规格": "白色 XL",
+            "商家编码-规格维度": spec_code, "商家编码-商品维度": product_code,
+            "订单成交时间": "2026-11-02 08:15:09", "收货人": "王小明", "手机": "13812345678",
+        }  # fmt: skip
+        return [f"\t{cells[h]}" if cells.get(h) else "" for h in PDD_OBSERVED]
+
+    rows = [
+        row("261102-123456789012345", "T-001-WXL", "T-001"),
+        row("261102-123456789012346", "", "T-001"),  # no code per spec: the listing's
+        row("261102-123456789012347", "", ""),
+    ]
+    import_orders_file(csv_file(tmp_path / "pdd.csv", PDD_OBSERVED, rows), shop_name="拼多多小店")
+
+    assert [(line[0], line[2]) for line in _lines("261102-")] == [
+        ("261102-123456789012345", "T-001-WXL"),
+        ("261102-123456789012346", "T-001"),
+        ("261102-123456789012347", ""),
+    ]
+
+
+def test_1688_takes_the_single_item_code_where_the_item_code_is_empty(
+    fresh_db: Path, tmp_path: Path
+) -> None:
+    order = Order1688(
+        "3301234567890123456",
+        goods="150.00",
+        paid="150.00",
+        lines=[
+            Line1688("纯棉T恤 白色 XL", "25.00", 2, item_code="T-001"),
+            Line1688("纯棉T恤 黑色 XL", "25.00", 4),
+        ],
+    )
+    rows = ali1688_rows([order])
+    rows[1][ALI1688_49.index("单品货号")] = "T-001-BXL"
+    rows[0][ALI1688_49.index("单品货号")] = "T-001-WXL"  # 货号 wins where it is given
+    import_orders_file(xlsx_file(tmp_path / "已买到的货品.xlsx", ALI1688_49, rows))
+
+    assert db.execute_sql(
+        "SELECT l.item_code FROM supplier_order_line l ORDER BY l.id"
+    ).fetchall() == [("T-001",), ("T-001-BXL",)]
