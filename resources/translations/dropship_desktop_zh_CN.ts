@@ -2621,6 +2621,10 @@ Details were written to the log file:
         <translation>{name} 中没有订单，未导入任何数据。</translation>
     </message>
     <message>
+        <source>The shop {name!r} is a {platform} shop, but this file is a {format} export: its orders cannot go into that shop. Check that you chose the right file, or name this file&apos;s shop with --shop (a new name creates a new shop).</source>
+        <translation>店铺 {name!r} 是{platform}店铺，但此文件是{format}的导出文件：其订单不能导入该店铺。请检查是否选对了文件，或用 --shop 为此文件的店铺另起名称（新名称会新建店铺）。</translation>
+    </message>
+    <message>
         <source>Enter a name for the new shop.</source>
         <translation>请输入新店铺的名称。</translation>
     </message>
@@ -3612,7 +3616,7 @@ Applied on every connection (peewee connects once per thread). Read-only opening
         <source>Row {row}, column {column}: {message}</source>
         <extracomment>Taobao&apos;s per-line seller codes (the item report&apos;s): the order report has 修改后的sku only.
 ----------
-Fields only one kind of export has (the mapping dialog shows the fields of the chosen kind). What an encrypted or masked receiver field is stored as: nothing (``buyer_hidden`` says which fields the platform hid). Bits of :attr:`OrderRecord.hidden`. Kuaishou order numbers: 16 digits. A shop export no layout claims by its headers, whose order numbers all have 16 digits, is taken as Kuaishou&apos;s (:func:`detect_by_order_numbers`). How far down a file its header may sit (below a preamble such as PDD&apos;s ``订单查询导出,导出时间：…`` line or a workbook&apos;s title row). Fields only an order report has (an item report has none of them). Receiver fields the platform hid (``HIDDEN_*`` bits); those fields are ``&quot;&quot;``. 1688: the row continues the order above (its order number cell was empty). The platform&apos;s promised ship-by time (承诺发货时间), when the export has it.</extracomment>
+Fields only one kind of export has (the mapping dialog shows the fields of the chosen kind). What an encrypted or masked receiver field is stored as: nothing (``buyer_hidden`` says which fields the platform hid). Bits of :attr:`OrderRecord.hidden`. Kuaishou order numbers: 16 digits. A shop export no layout claims by its headers, whose order numbers all have 16 digits, is taken as Kuaishou&apos;s (:func:`detect_by_order_numbers`). How far down a file its header may sit (below a preamble such as PDD&apos;s ``订单查询导出,导出时间：…`` line or a workbook&apos;s title row). Fields only an order report has (an item report has none of them). Code fields whose further candidate columns fill in a row&apos;s empty cell (see :attr:`ColumnMapping.fallbacks`). Receiver fields the platform hid (``HIDDEN_*`` bits); those fields are ``&quot;&quot;``. 1688: the row continues the order above (its order number cell was empty). The platform&apos;s promised ship-by time (承诺发货时间), when the export has it.</extracomment>
         <translation>第 {row} 行，{column} 列：{message}</translation>
     </message>
     <message>

@@ -423,3 +423,32 @@ def test_1688_takes_the_single_item_code_where_the_item_code_is_empty(
     assert db.execute_sql(
         "SELECT l.item_code FROM supplier_order_line l ORDER BY l.id"
     ).fetchall() == [("T-001",), ("T-001-BXL",)]
+
+
+# --- the shop named is of another platform ------------------------------------------------------
+
+
+def test_a_shop_name_of_another_platform_is_refused_not_made_twice(
+    fresh_db: Path, tmp_path: Path
+) -> None:
+    pdd = {
+        "商品": "夏季 纯棉T恤", "订单号": "261102-123456789012345", "订单状态": "待发货",
+        "用户实付金额(元)": "59.00", "商品数量(件)": "1", "订单成交时间": "2026-11-02 08:15:09",
+        "收货人": "王小明", "手机": "13812345678",
+    }  # fmt: skip
+    path = csv_file(tmp_path / "pdd.csv", PDD_OBSERVED, [[pdd.get(h, "") for h in PDD_OBSERVED]])
+    import_orders_file(path, shop_name="小美家居")
+    taobao = csv_file(tmp_path / "ExportOrderList.csv", TAOBAO_41, [taobao_row(TAOBAO_41)],
+                      encoding="gb18030", quote_all=True)  # fmt: skip
+    before = content_dump(fresh_db)
+
+    with pytest.raises(UserError) as caught:
+        import_orders_file(taobao, shop_name="小美家居")
+
+    text = str(caught.value)
+    assert (
+        "The shop '小美家居' is a Pinduoduo shop, but this file is a Taobao / Tmall export" in text
+    )
+    assert "--shop" in text
+    assert content_dump(fresh_db) == before
+    assert db.execute_sql("SELECT platform, name FROM shop").fetchall() == [("pdd", "小美家居")]

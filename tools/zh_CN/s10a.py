@@ -46,4 +46,11 @@ TRANSLATIONS = {
         "Timeline",
         "Amount updated from an imported file (price changed on the platform)",
     ): "金额已按导入的文件更新（已在平台改价）",
+    (
+        "Errors",
+        "The shop {name!r} is a {platform} shop, but this file is a {format} export: its orders "
+        "cannot go into that shop. Check that you chose the right file, or name this file's shop "
+        "with --shop (a new name creates a new shop).",
+    ): "店铺 {name!r} 是{platform}店铺，但此文件是{format}的导出文件：其订单不能导入该店铺。"
+    "请检查是否选对了文件，或用 --shop 为此文件的店铺另起名称（新名称会新建店铺）。",
 }
