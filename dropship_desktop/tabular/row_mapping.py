@@ -493,9 +493,11 @@ def required_order_number(cell: str) -> str:
 def _money_message(cell: str, exc: MoneyError) -> str:
     if isinstance(exc, CellError):
         return exc.text  # out of bounds or too long: it says so itself
+    # The reason names the value itself ("not an amount: '12.3.4'"): said once, with what to do.
     return with_values(
-        QT_TRANSLATE_NOOP("Errors", "{value!r} is not an amount ({reason})"),
-        value=cell.strip()[:MAX_NUMBER_CHARS],
+        QT_TRANSLATE_NOOP(
+            "Errors", "{reason}. Write the amount in yuan, such as 59.00 or 1,259.50."
+        ),
         reason=exc.text,
     )
 

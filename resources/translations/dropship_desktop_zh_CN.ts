@@ -2347,6 +2347,14 @@ Details were written to the log file:
         <translation>文件是空的。请重新导出订单并选择该文件。</translation>
     </message>
     <message>
+        <source>{name} is Excel&apos;s temporary lock file (Excel makes it while the workbook is open), not your orders. Choose the real file: {real}, without the ~$ at the start of its name.</source>
+        <translation>{name} 是 Excel 的临时锁定文件（工作簿打开时 Excel 自动生成），不是订单文件。请选择真正的文件：{real}（文件名开头没有 ~$）。</translation>
+    </message>
+    <message>
+        <source>{name} is a folder, not a file. Choose the exported file itself (e.g. a .csv or .xlsx file in that folder).</source>
+        <translation>{name} 是一个文件夹，不是文件。请选择导出的文件本身（例如该文件夹中的 .csv 或 .xlsx 文件）。</translation>
+    </message>
+    <message>
         <source>The workbook is protected with a password. Open it in Excel, remove the password (File &gt; Info &gt; Protect Workbook) and save it as .xlsx.</source>
         <translation>该工作簿设有密码。请用 Excel 打开，删除密码（文件 &gt; 信息 &gt; 保护工作簿）后另存为 .xlsx。</translation>
     </message>
@@ -2537,8 +2545,8 @@ Details were written to the log file:
         <translation>订单号为空</translation>
     </message>
     <message>
-        <source>{value!r} is not an amount ({reason})</source>
-        <translation>{value!r} 不是金额（{reason}）</translation>
+        <source>{reason}. Write the amount in yuan, such as 59.00 or 1,259.50.</source>
+        <translation>{reason}。请以“元”为单位填写金额，例如 59.00 或 1,259.50。</translation>
     </message>
     <message>
         <source>the order number is empty and there is no order above this row for it to belong to (a 1688 order&apos;s further goods lines leave the order number empty; its first row must have it)</source>

@@ -452,3 +452,41 @@ def test_a_shop_name_of_another_platform_is_refused_not_made_twice(
     assert "--shop" in text
     assert content_dump(fresh_db) == before
     assert db.execute_sql("SELECT platform, name FROM shop").fetchall() == [("pdd", "小美家居")]
+
+
+# --- messages that say it once and say what to do -----------------------------------------------
+
+
+def test_a_bad_amount_is_said_once_with_what_to_write(fresh_db: Path, tmp_path: Path) -> None:
+    rows = [taobao_row(TAOBAO_41, 买家实际支付金额="12.3.4")]
+    path = csv_file(tmp_path / "ExportOrderList.csv", TAOBAO_41, rows, encoding="gb18030")
+
+    with pytest.raises(UserError) as caught:
+        import_orders_file(path, shop_name=SHOP)
+
+    text = str(caught.value)
+    assert (
+        "Row 2, column 买家实际支付金额: not an amount: '12.3.4'. Write the amount in yuan" in text
+    )
+    assert text.count("not an amount") == 1 and text.count("12.3.4") == 1
+
+
+def _lock_file(folder: Path) -> Path:
+    """What Excel leaves beside an open workbook: the user's name, not a workbook."""
+    path = folder / "~$已买到的货品.xlsx"
+    path.write_bytes(b"\x05xiaom" + b" " * 48 + "小美".encode("utf-16-le") + b"\x00" * 107)
+    return path
+
+
+def test_a_folder_or_an_excel_lock_file_is_named_for_what_it_is(
+    fresh_db: Path, tmp_path: Path
+) -> None:
+    with pytest.raises(UserError) as caught:
+        preview_import(tmp_path)
+    assert "is a folder, not a file. Choose the exported file itself" in str(caught.value)
+
+    with pytest.raises(UserError) as caught:
+        preview_import(_lock_file(tmp_path))
+    text = str(caught.value)
+    assert text.startswith("~$已买到的货品.xlsx is Excel's temporary lock file")
+    assert "Choose the real file: 已买到的货品.xlsx, without the ~$" in text

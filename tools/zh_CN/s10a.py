@@ -53,4 +53,19 @@ TRANSLATIONS = {
         "with --shop (a new name creates a new shop).",
     ): "店铺 {name!r} 是{platform}店铺，但此文件是{format}的导出文件：其订单不能导入该店铺。"
     "请检查是否选对了文件，或用 --shop 为此文件的店铺另起名称（新名称会新建店铺）。",
+    (
+        "Errors",
+        "{reason}. Write the amount in yuan, such as 59.00 or 1,259.50.",
+    ): "{reason}。请以“元”为单位填写金额，例如 59.00 或 1,259.50。",
+    (
+        "Errors",
+        "{name} is Excel's temporary lock file (Excel makes it while the workbook is open), not "
+        "your orders. Choose the real file: {real}, without the ~$ at the start of its name.",
+    ): "{name} 是 Excel 的临时锁定文件（工作簿打开时 Excel 自动生成），不是订单文件。"
+    "请选择真正的文件：{real}（文件名开头没有 ~$）。",
+    (
+        "Errors",
+        "{name} is a folder, not a file. Choose the exported file itself (e.g. a .csv or .xlsx "
+        "file in that folder).",
+    ): "{name} 是一个文件夹，不是文件。请选择导出的文件本身（例如该文件夹中的 .csv 或 .xlsx 文件）。",
 }

@@ -31,7 +31,7 @@ from ...tabular.orders_formats import (
     normalise_header,
 )
 from ...tabular.platform_formats import REGISTRY, platform_format
-from ...tabular.reader import read_table
+from ...tabular.reader import path_problem, read_table
 from ...tabular.row_mapping import (
     drop_duplicate_rows,
     group_by_order,
@@ -272,6 +272,9 @@ def read_order_file(
         UserError: The file cannot be read as a table (the message says why and what to do).
     """
     path = Path(path)
+    problem = path_problem(path)
+    if problem is not None:
+        raise UserError(problem.text)  # it names the file itself
     columns = set(mapping.fields.values()) if mapping is not None and mapping.fields else None
 
     def wanted(table: Table) -> bool:
