@@ -125,7 +125,9 @@ def _import_shop(
     relined = _replace_lines(
         conn, builder.item_lines, builder.now, builder.audits, preview.file_name
     )
-    _reprice_lines(conn, builder.priced_lines, builder.now, preview.file_name)
+    if preview.format != "ours":
+        # (This app's own export has one summary line an order: the order keeps its lines.)
+        _reprice_lines(conn, builder.priced_lines, builder.now, preview.file_name)
     new_ids = range(first_new, builder.next_id)
     matched = _match_waiting_supplier_orders(new_ids)
     # Profit follows a new status or a new amount (and the daily summaries follow both
