@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP
-from .common import opened_database, refuse_to_replace
+from .common import opened_database, refuse_to_replace, require_file
 
 __all__ = ["EXPORT_WHAT", "IMPORT_WHAT", "run"]
 
@@ -58,8 +58,7 @@ def _import(args: argparse.Namespace, data_dir: Path) -> int:
         preview_after_sales_import,
     )
 
-    if not Path(args.file).is_file():
-        raise UserError(QT_TRANSLATE_NOOP("Errors", "No such file: {path}"), path=args.file)
+    require_file(args.file)
     mapping = _mapping(getattr(args, "mapping", None))
     with opened_database(data_dir):
         preview = preview_after_sales_import(args.file, shop=args.shop, mapping=mapping)

@@ -29,6 +29,7 @@ __all__ = [
     "opened_database",
     "progress_printer",
     "refuse_to_replace",
+    "require_file",
 ]
 
 #: Orders created the first time ``--demo`` opens an empty demo database (app and commands).
@@ -163,3 +164,19 @@ def end_progress_line() -> None:
     """Finish a progress line that :func:`progress_printer` left on a terminal."""
     if sys.stderr.isatty():
         print(file=sys.stderr)
+
+
+def require_file(path: str | Path) -> None:
+    """Refuse, with what to do, a path that is no file to read: missing, a folder, or Excel's
+    lock file (``~$…``).
+
+    Raises:
+        UserError: The path is not a readable file.
+    """
+    from ..tabular.reader import path_problem
+
+    problem = path_problem(Path(path))
+    if problem is not None:
+        raise UserError(problem.text)
+    if not Path(path).is_file():
+        raise UserError(QT_TRANSLATE_NOOP("Errors", "No such file: {path}"), path=str(path))

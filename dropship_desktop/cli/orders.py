@@ -17,6 +17,7 @@ from .common import (
     opened_database,
     progress_printer,
     refuse_to_replace,
+    require_file,
 )
 
 if TYPE_CHECKING:
@@ -74,8 +75,7 @@ def _import(data_dir: Path, args: argparse.Namespace) -> int:
     fmt = None if args.format == "auto" else args.format
     if fmt is not None and fmt not in choice_keys():
         raise UserError(f"Unknown format {args.format!r}; use auto, {choice_text()}.")
-    if not Path(args.file).is_file():
-        raise UserError(f"No such file: {args.file}")
+    require_file(args.file)
     # Read the file and check its layout before the database is even opened. Into an existing
     # database a shop export's rows are mapped while they are written (the two overlap); a row
     # with a problem then rejects the whole import and the transaction is rolled back. With no

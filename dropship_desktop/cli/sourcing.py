@@ -6,8 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..errors import UserError
-from .common import EXIT_OK, opened_database, refuse_to_replace
+from .common import EXIT_OK, opened_database, refuse_to_replace, require_file
 
 __all__ = ["EXPORT_WHAT", "IMPORT_WHAT", "run"]
 
@@ -25,8 +24,7 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
 def _import_products(data_dir: Path, args: argparse.Namespace) -> int:
     from ..services.sourcing import commit_product_import, preview_product_import
 
-    if not Path(args.file).is_file():
-        raise UserError(f"No such file: {args.file}")
+    require_file(args.file)
     with opened_database(data_dir, must_exist=False):
         preview = preview_product_import(args.file)
         for row in preview.rows:

@@ -297,10 +297,14 @@ class ColumnMapping:
     Attributes:
         fields: Canonical field name -> source header, exactly as in the file.
         format: The format the mapping was built for, or ``None`` for a user mapping.
+        fallbacks: Canonical field -> further source headers, read on a row whose cell of
+            ``fields[name]`` is empty (Pinduoduo's 商家编码-商品维度 where 商家编码-规格维度 is
+            empty, 1688's 单品货号 where 货号 is). Code columns only (:data:`FALLBACK_FIELDS`).
     """
 
     fields: dict[str, str] = field(default_factory=dict)
     format: str | None = None
+    fallbacks: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
     def auto(cls, headers: Iterable[str], fmt: str | None = None) -> ColumnMapping:
@@ -333,11 +337,25 @@ class ColumnMapping:
                         fields[canonical] = source
                         used.add(source)
                         break
-        return cls(fields=fields, format=fmt)
+        fallbacks: dict[str, tuple[str, ...]] = {}
+        for canonical in FALLBACK_FIELDS:
+            if canonical not in fields or fmt is None:
+                continue
+            further: list[str] = []
+            for candidate in REGISTRY[fmt].candidates.get(canonical, ()):
+                source = index.get(normalise_header(candidate))
+                if source is not None and source not in used and source not in further:
+                    further.append(source)
+            if further:
+                fallbacks[canonical] = tuple(further)
+        return cls(fields=fields, format=fmt, fallbacks=fallbacks)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-serialisable form, e.g. for the settings file."""
-        return {"format": self.format, "fields": dict(self.fields)}
+        data: dict[str, Any] = {"format": self.format, "fields": dict(self.fields)}
+        if self.fallbacks:
+            data["fallbacks"] = {k: list(v) for k, v in self.fallbacks.items()}
+        return data
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> ColumnMapping:
@@ -361,7 +379,17 @@ class ColumnMapping:
             if not isinstance(value, str) or not value:
                 raise ValueError(f"the column for {key!r} must be a header text")
             fields[key] = value
-        return cls(fields=fields, format=fmt)
+        raw_fallbacks = data.get("fallbacks", {})
+        if not isinstance(raw_fallbacks, Mapping):
+            raise ValueError("'fallbacks' must be a JSON object")
+        fallbacks: dict[str, tuple[str, ...]] = {}
+        for key, value in raw_fallbacks.items():
+            if key not in FALLBACK_FIELDS or key not in fields:
+                raise ValueError(f"no fallback columns for {key!r} in the column mapping")
+            if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+                raise ValueError(f"the fallback columns for {key!r} must be header texts")
+            fallbacks[key] = tuple(value)
+        return cls(fields=fields, format=fmt, fallbacks=fallbacks)
 
     def missing(self, kind: OrderKind = "shop") -> list[str]:
         """Canonical fields an import needs but the mapping lacks."""
@@ -384,6 +412,11 @@ class ColumnMapping:
 
 #: Fields only an order report has (an item report has none of them).
 _ORDER_REPORT_FIELDS = ("buyer_name", "buyer_phone", "address", "amount_fen", "payable_fen")
+
+
+#: Code fields whose further candidate columns fill in a row's empty cell (see
+#: :attr:`ColumnMapping.fallbacks`).
+FALLBACK_FIELDS = ("sku", "item_code")
 
 
 _REQUIRED: dict[str, tuple[str, ...]] = {"shop": ("order_no",), "1688": ("order_no",)}

@@ -19,7 +19,7 @@ from .workbook_reader import read_workbook
 
 log = logging.getLogger(__name__)
 
-__all__ = ["MAX_FILE_BYTES", "ReadLimits", "Table", "TableError", "read_table"]
+__all__ = ["MAX_FILE_BYTES", "ReadLimits", "Table", "TableError", "path_problem", "read_table"]
 
 #: Largest file accepted at all.
 MAX_FILE_BYTES = 1024 * 1024 * 1024
@@ -74,6 +74,9 @@ def read_table(
     else:
         path = Path(path_or_bytes)
         filename = filename or path.name
+        problem = path_problem(path)
+        if problem is not None:
+            raise problem
         try:
             size = path.stat().st_size
             if size > max_bytes:
@@ -109,6 +112,32 @@ def read_table(
                 "The file is damaged and cannot be read. Export it again and import the new file.",
             )
         ) from None
+
+
+def path_problem(path: Path) -> TableError | None:
+    """Why *path* is not an export to read, when it plainly is not one: a folder, or the lock
+    file Excel keeps beside an open workbook (``~$订单.xlsx``). ``None``: try to read it."""
+    if path.name.startswith("~$"):
+        return TableError(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "{name} is Excel's temporary lock file (Excel makes it while the workbook is "
+                "open), not your orders. Choose the real file: {real}, without the ~$ at the "
+                "start of its name.",
+            ),
+            name=path.name,
+            real=path.name[2:],
+        )
+    if path.is_dir():
+        return TableError(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "{name} is a folder, not a file. Choose the exported file itself (e.g. a .csv "
+                "or .xlsx file in that folder).",
+            ),
+            name=str(path),
+        )
+    return None
 
 
 def _read_data(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 from itertools import repeat
 from typing import Any
@@ -38,7 +38,13 @@ from .orders_formats import (
 )
 from .status_words import map_status_text
 
-__all__ = ["group_by_order", "map_rows", "mapped_columns", "required_order_number"]
+__all__ = [
+    "drop_duplicate_rows",
+    "group_by_order",
+    "map_rows",
+    "mapped_columns",
+    "required_order_number",
+]
 
 
 def _money(text: str) -> int | None:
@@ -97,6 +103,7 @@ def _tracking(text: str) -> tuple[str, str]:
     cleaned = clean_text(cleaned)
     if not cleaned:
         return "", ""
+    _refuse_damaged_tracking(cleaned)
     parts = [p for p in re.split(r"[\s,，;；:：]+", cleaned) if p]
     if len(parts) > 1 and parts[-1].isascii() and parts[-1].isalnum():
         carrier = " ".join(p for p in parts[:-1] if p.lower() != "no")
@@ -108,6 +115,46 @@ def _tracking(text: str) -> tuple[str, str]:
     if dash and number.isascii() and number.isalnum() and carrier and not carrier.isascii():
         return carrier.strip(), number  # "中通快递-75312345678901"
     return "", cleaned
+
+
+#: A number Excel or WPS turned into scientific notation (``7.73012E+14``) or passed through a
+#: decimal number (``773012000000000.0``). No carrier's tracking number looks like either.
+_SCIENTIFIC_NUMBER = re.compile(
+    r"(?<![0-9A-Za-z.])(?:\d+\.\d+[eE][+-]?\d+|\d+[eE]\+\d+)(?![0-9A-Za-z.])"
+)
+_DECIMAL_NUMBER = re.compile(r"(?<![0-9A-Za-z.])\d{6,}\.0+(?![0-9A-Za-z.])")
+
+
+def _refuse_damaged_tracking(text: str) -> None:
+    """Refuse a tracking cell whose number Excel damaged: it would go into the ship (发货) files.
+
+    Raises:
+        CellError: The number is in scientific notation or ends in ``.0``.
+    """
+    found = _SCIENTIFIC_NUMBER.search(text)
+    if found is not None:
+        raise CellError(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "The tracking number {value!r} was damaged by opening and re-saving the file in "
+                "Excel or WPS (it is shown in scientific notation and its last digits are lost). "
+                "Export the orders from the platform again and import that file without opening "
+                "it, or save it as .xlsx with the column formatted as Text.",
+            ),
+            value=found.group(),
+        )
+    found = _DECIMAL_NUMBER.search(text)
+    if found is not None:
+        raise CellError(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "The tracking number {value!r} passed through a decimal number in Excel or WPS "
+                "and may have lost digits. Export the orders from the platform again and import "
+                "that file without opening it, or save it as .xlsx with the column formatted as "
+                "Text.",
+            ),
+            value=found.group(),
+        )
 
 
 _TRANSPOSE_BLOCK = 5000
@@ -202,12 +249,22 @@ def map_rows(
         TableError: The mapping lacks a required field or names a header the file lacks.
     """
     columns = mapped_columns(table, mapping, kind)
+    position = {h: i for i, h in reversed(list(enumerate(table.headers)))}
+    fallbacks = {
+        canonical: [position[h] for h in headers if h in position]
+        for canonical, headers in mapping.fallbacks.items()
+        if canonical in columns and any(h in position for h in headers)
+    }
     with gc_paused():
-        return _map_columns(table, columns, kind, max_errors)
+        return _map_columns(table, columns, kind, max_errors, fallbacks)
 
 
 def _map_columns(
-    table: Table, columns: dict[str, int], kind: OrderKind, max_errors: int
+    table: Table,
+    columns: dict[str, int],
+    kind: OrderKind,
+    max_errors: int,
+    fallbacks: dict[str, list[int]] | None = None,
 ) -> MappingResult:
     headers = table.headers
     count = len(table.rows)
@@ -216,7 +273,7 @@ def _map_columns(
     # Column-wise: transpose once (C speed), then convert each distinct cell value once.
     # Exports repeat statuses, titles, amounts, carriers and times a lot, and the per-cell
     # Python work is what limits import speed.
-    width = max(columns.values()) + 1
+    width = max([*columns.values(), *(j for js in (fallbacks or {}).values() for j in js)]) + 1
     # In blocks: one zip over all rows is a single C call that holds the GIL for a few hundred
     # ms on 100k rows, freezing the UI thread while an import maps rows on the worker.
     transposed: list[list[str]] = [[] for _ in range(width)]
@@ -226,6 +283,13 @@ def _map_columns(
         for column, values in zip(transposed, block, strict=True):
             column.extend(values)
     numbers = table.row_numbers
+    for canonical, further in (fallbacks or {}).items():
+        # A row whose code cell is empty takes the next candidate column's.
+        i = columns[canonical]
+        merged = transposed[i]
+        for j in further:
+            merged = [a if clean_text(a) else b for a, b in zip(merged, transposed[j], strict=True)]
+        transposed[i] = merged
     problems: list[tuple[int, int, str]] = []  # (row index, column index, message)
 
     def convert(canonical: str, function: Any, describe: Any = None) -> list[Any]:
@@ -331,6 +395,8 @@ def _map_columns(
             )
     if "tracking_no" in columns:
         pairs = convert("tracking_no", _tracking)
+        if None in pairs:  # a damaged number (already a problem: its row yields no record)
+            pairs = [p or ("", "") for p in pairs]
         out["tracking_no"] = [p[1] for p in pairs]
         found = [p[0] for p in pairs]
         if any(found):
@@ -435,9 +501,11 @@ def required_order_number(cell: str) -> str:
 def _money_message(cell: str, exc: MoneyError) -> str:
     if isinstance(exc, CellError):
         return exc.text  # out of bounds or too long: it says so itself
+    # The reason names the value itself ("not an amount: '12.3.4'"): said once, with what to do.
     return with_values(
-        QT_TRANSLATE_NOOP("Errors", "{value!r} is not an amount ({reason})"),
-        value=cell.strip()[:MAX_NUMBER_CHARS],
+        QT_TRANSLATE_NOOP(
+            "Errors", "{reason}. Write the amount in yuan, such as 59.00 or 1,259.50."
+        ),
         reason=exc.text,
     )
 
@@ -585,3 +653,108 @@ def group_by_order(records: Iterable[OrderRecord]) -> dict[str, list[OrderRecord
     for record in records:
         groups.setdefault(record.order_no, []).append(record)
     return groups
+
+
+#: Record fields made from another column (or several): the column a conflict is named by.
+_SOURCE_FIELD = {
+    "status": "status_text",
+    "hidden": "buyer_name",
+    "continuation": "order_no",
+    "province": "address",
+    "city": "address",
+    "district": "address",
+}
+
+
+_CONFLICTING_ORDER_ROWS = QT_TRANSLATE_NOOP(
+    "Errors",
+    "this row and row {other} are both order {order} but differ (this export has one row per "
+    "order: they cannot both be right, e.g. files of different days put together). Delete the "
+    "older row, or export the orders again, and import the file again.",
+)
+
+
+_CONFLICTING_LINE_ROWS = QT_TRANSLATE_NOOP(
+    "Errors",
+    "this row and row {other} are both sub-order {number} but differ (e.g. files of different "
+    "days put together). Delete the older row, or export the orders again, and import the file "
+    "again.",
+)
+
+
+def _differing_column(a: OrderRecord, b: OrderRecord, fields: Mapping[str, str]) -> str:
+    """The header of the first column where two records of one order differ."""
+    for name, x, y in zip(OrderRecord._fields[1:], a[1:], b[1:], strict=True):
+        if x != y:
+            name = _SOURCE_FIELD.get(name, name)
+            if name in fields:
+                return fields[name]
+    return fields.get("order_no", "")
+
+
+def drop_duplicate_rows(
+    orders: dict[str, list[OrderRecord]], fields: Mapping[str, str], *, one_row_per_order: bool
+) -> tuple[int, list[RowError]]:
+    """Drop rows that repeat another row of the file (exports put together), in place.
+
+    A repeated row is identical in every column the import reads: it is dropped (and counted).
+    In a layout of one row per order (Taobao's 订单报表) two rows of one order that differ are
+    an error naming both rows (which one is right is not known); in a layout of one row per
+    goods line, rows with the same sub-order number (子订单编号) are one line (differing: an
+    error), and without one only identical rows are repeats: an order's different lines stay.
+    An order with a conflict is removed from *orders* (its error blocks the import).
+
+    Args:
+        orders: Order number -> its records, as :func:`group_by_order` makes them.
+        fields: The column mapping's fields (canonical field -> header), to name columns.
+        one_row_per_order: The layout has one row per order.
+
+    Returns:
+        How many rows were dropped, and the errors.
+    """
+    dropped = 0
+    errors: list[RowError] = []
+    conflicting: list[str] = []
+    for order_no, lines in orders.items():
+        if len(lines) == 1:
+            continue
+        kept: list[OrderRecord] = []
+        seen: dict[Any, OrderRecord] = {}
+        bad = False
+        for line in lines:
+            content = line[1:]
+            if one_row_per_order:
+                key: Any = ()
+            elif line.sub_order_no:
+                key = line.sub_order_no
+            else:
+                key = content
+            first = seen.get(key)
+            if first is None:
+                seen[key] = line
+                kept.append(line)
+            elif first[1:] == content:
+                dropped += 1
+            else:
+                bad = True
+                errors.append(
+                    RowError(
+                        line.row,
+                        _differing_column(first, line, fields),
+                        with_values(
+                            _CONFLICTING_ORDER_ROWS
+                            if one_row_per_order
+                            else _CONFLICTING_LINE_ROWS,
+                            other=first.row,
+                            order=order_no,
+                            number=line.sub_order_no,
+                        ),
+                    )
+                )
+        if bad:
+            conflicting.append(order_no)
+        elif len(kept) < len(lines):
+            lines[:] = kept
+    for order_no in conflicting:
+        del orders[order_no]
+    return dropped, errors

@@ -2347,6 +2347,14 @@ Details were written to the log file:
         <translation>文件是空的。请重新导出订单并选择该文件。</translation>
     </message>
     <message>
+        <source>{name} is Excel&apos;s temporary lock file (Excel makes it while the workbook is open), not your orders. Choose the real file: {real}, without the ~$ at the start of its name.</source>
+        <translation>{name} 是 Excel 的临时锁定文件（工作簿打开时 Excel 自动生成），不是订单文件。请选择真正的文件：{real}（文件名开头没有 ~$）。</translation>
+    </message>
+    <message>
+        <source>{name} is a folder, not a file. Choose the exported file itself (e.g. a .csv or .xlsx file in that folder).</source>
+        <translation>{name} 是一个文件夹，不是文件。请选择导出的文件本身（例如该文件夹中的 .csv 或 .xlsx 文件）。</translation>
+    </message>
+    <message>
         <source>The workbook is protected with a password. Open it in Excel, remove the password (File &gt; Info &gt; Protect Workbook) and save it as .xlsx.</source>
         <translation>该工作簿设有密码。请用 Excel 打开，删除密码（文件 &gt; 信息 &gt; 保护工作簿）后另存为 .xlsx。</translation>
     </message>
@@ -2511,6 +2519,15 @@ Details were written to the log file:
         <translation>{value!r} 不是整数件数</translation>
     </message>
     <message>
+        <source>The tracking number {value!r} was damaged by opening and re-saving the file in Excel or WPS (it is shown in scientific notation and its last digits are lost). Export the orders from the platform again and import that file without opening it, or save it as .xlsx with the column formatted as Text.</source>
+        <extracomment>A number Excel or WPS turned into scientific notation (``7.73012E+14``) or passed through a decimal number (``773012000000000.0``). No carrier&apos;s tracking number looks like either.</extracomment>
+        <translation>运单号 {value!r} 已被 Excel 或 WPS 打开并重新保存而损坏（显示为科学计数法，末尾数字已丢失）。请重新从平台导出订单，不要打开直接导入；或将该列设置为“文本”格式后另存为 .xlsx。</translation>
+    </message>
+    <message>
+        <source>The tracking number {value!r} passed through a decimal number in Excel or WPS and may have lost digits. Export the orders from the platform again and import that file without opening it, or save it as .xlsx with the column formatted as Text.</source>
+        <translation>运单号 {value!r} 在 Excel 或 WPS 中被当作小数处理，可能已丢失数字。请重新从平台导出订单，不要打开直接导入；或将该列设置为“文本”格式后另存为 .xlsx。</translation>
+    </message>
+    <message>
         <source>The column mapping lacks: {names}. Choose a column for each.</source>
         <extracomment>What a cell converter may raise on a hostile cell (CellError and MoneyError included). Receiver fields: a platform may hide them (``##密文…``, ``$$密文…``, ``***``). Long numeric ids kept as text (wrappers removed, ``-`` for none).</extracomment>
         <translation>列对应中缺少：{names}。请为每一项选择一列。</translation>
@@ -2528,8 +2545,17 @@ Details were written to the log file:
         <translation>订单号为空</translation>
     </message>
     <message>
-        <source>{value!r} is not an amount ({reason})</source>
-        <translation>{value!r} 不是金额（{reason}）</translation>
+        <source>{reason}. Write the amount in yuan, such as 59.00 or 1,259.50.</source>
+        <translation>{reason}。请以“元”为单位填写金额，例如 59.00 或 1,259.50。</translation>
+    </message>
+    <message>
+        <source>this row and row {other} are both order {order} but differ (this export has one row per order: they cannot both be right, e.g. files of different days put together). Delete the older row, or export the orders again, and import the file again.</source>
+        <extracomment>Record fields made from another column (or several): the column a conflict is named by.</extracomment>
+        <translation>此行与第 {other} 行都是订单 {order}，但内容不同（此导出文件每个订单只有一行，两行不可能都对，例如把不同日期的文件拼在了一起）。请删除较旧的那一行，或重新从平台导出订单，然后再次导入。</translation>
+    </message>
+    <message>
+        <source>this row and row {other} are both sub-order {number} but differ (e.g. files of different days put together). Delete the older row, or export the orders again, and import the file again.</source>
+        <translation>此行与第 {other} 行都是子订单 {number}，但内容不同（例如把不同日期的文件拼在了一起）。请删除较旧的那一行，或重新从平台导出订单，然后再次导入。</translation>
     </message>
     <message>
         <source>the order number is empty and there is no order above this row for it to belong to (a 1688 order&apos;s further goods lines leave the order number empty; its first row must have it)</source>
@@ -2601,6 +2627,10 @@ Details were written to the log file:
     <message>
         <source>{name} holds no orders; nothing was imported.</source>
         <translation>{name} 中没有订单，未导入任何数据。</translation>
+    </message>
+    <message>
+        <source>The shop {name!r} is a {platform} shop, but this file is a {format} export: its orders cannot go into that shop. Check that you chose the right file, or name this file&apos;s shop with --shop (a new name creates a new shop).</source>
+        <translation>店铺 {name!r} 是{platform}店铺，但此文件是{format}的导出文件：其订单不能导入该店铺。请检查是否选对了文件，或用 --shop 为此文件的店铺另起名称（新名称会新建店铺）。</translation>
     </message>
     <message>
         <source>Enter a name for the new shop.</source>
@@ -3592,7 +3622,9 @@ Applied on every connection (peewee connects once per thread). Read-only opening
     </message>
     <message>
         <source>Row {row}, column {column}: {message}</source>
-        <extracomment>Fields only one kind of export has (the mapping dialog shows the fields of the chosen kind). What an encrypted or masked receiver field is stored as: nothing (``buyer_hidden`` says which fields the platform hid). Bits of :attr:`OrderRecord.hidden`. Kuaishou order numbers: 16 digits. A shop export no layout claims by its headers, whose order numbers all have 16 digits, is taken as Kuaishou&apos;s (:func:`detect_by_order_numbers`). How far down a file its header may sit (below a preamble such as PDD&apos;s ``订单查询导出,导出时间：…`` line or a workbook&apos;s title row). Fields only an order report has (an item report has none of them). What the buyer wrote (买家留言); ``remark`` is the seller&apos;s own note. The buyer&apos;s platform account (买家会员名), where the export has it. Why a closed order closed (订单关闭原因, 取消原因) and what was refunded (退款金额): a closed order the buyer was refunded is a refund (the buyer&apos;s history), not a cancellation. Receiver fields the platform hid (``HIDDEN_*`` bits); those fields are ``&quot;&quot;``. 1688: the row continues the order above (its order number cell was empty). The platform&apos;s promised ship-by time (承诺发货时间), when the export has it.</extracomment>
+        <extracomment>Taobao&apos;s per-line seller codes (the item report&apos;s): the order report has 修改后的sku only.
+----------
+Fields only one kind of export has (the mapping dialog shows the fields of the chosen kind). What an encrypted or masked receiver field is stored as: nothing (``buyer_hidden`` says which fields the platform hid). Bits of :attr:`OrderRecord.hidden`. Kuaishou order numbers: 16 digits. A shop export no layout claims by its headers, whose order numbers all have 16 digits, is taken as Kuaishou&apos;s (:func:`detect_by_order_numbers`). How far down a file its header may sit (below a preamble such as PDD&apos;s ``订单查询导出,导出时间：…`` line or a workbook&apos;s title row). Fields only an order report has (an item report has none of them). Code fields whose further candidate columns fill in a row&apos;s empty cell (see :attr:`ColumnMapping.fallbacks`). What the buyer wrote (买家留言); ``remark`` is the seller&apos;s own note. The buyer&apos;s platform account (买家会员名), where the export has it. Why a closed order closed (订单关闭原因, 取消原因) and what was refunded (退款金额): a closed order the buyer was refunded is a refund (the buyer&apos;s history), not a cancellation. Receiver fields the platform hid (``HIDDEN_*`` bits); those fields are ``&quot;&quot;``. 1688: the row continues the order above (its order number cell was empty). The platform&apos;s promised ship-by time (承诺发货时间), when the export has it.</extracomment>
         <translation>第 {row} 行，{column} 列：{message}</translation>
     </message>
     <message>
@@ -4656,7 +4688,7 @@ Use “Map columns…” to say which column holds what.</source>
     </message>
     <message>
         <source>{count} linked to their shop order by 下游订单号.</source>
-        <extracomment>Summary rows (合计, 总计, 汇总) skipped. 1688 orders whose 下游订单号 names no shop order here: they wait for it. 1688 orders whose 下游订单号 is the number of orders in several shops (not linked). 1688 orders linked to their shop order by 下游订单号. New shop orders whose receiver data the platform hid. New shop orders not paid yet (their value is shown, marked unpaid). Orders that got their goods lines (SKU, price, quantity) from an item report. Orders of an item report that are not here: their order report comes first.</extracomment>
+        <extracomment>Summary rows (合计, 总计, 汇总) skipped. 1688 orders whose 下游订单号 names no shop order here: they wait for it. 1688 orders whose 下游订单号 is the number of orders in several shops (not linked). 1688 orders linked to their shop order by 下游订单号. New shop orders whose receiver data the platform hid. New shop orders not paid yet (their value is shown, marked unpaid). Orders that got their goods lines (SKU, price, quantity) from an item report. Orders of an item report that are not here: their order report comes first. Orders already here whose amount a later export changed (the seller&apos;s 改价). Rows skipped because they repeat another row of the file (exports put together).</extracomment>
         <translation>{count} 个已按下游订单号关联到店铺订单。</translation>
     </message>
     <message>
@@ -4672,6 +4704,10 @@ Use “Map columns…” to say which column holds what.</source>
         <translation>{count} 个尚未付款（按应付金额显示，标为未付款）。</translation>
     </message>
     <message>
+        <source>{count} order(s) already here have a new amount in this file (the price was changed on the platform): their sale and profit were updated.</source>
+        <translation>{count} 个已有订单在此文件中的金额有变化（已在平台改价）：已更新其销售额和利润。</translation>
+    </message>
+    <message>
         <source>Receiver data hidden by the platform in {count} order(s).</source>
         <translation>{count} 个订单的收货信息被平台隐藏。</translation>
     </message>
@@ -4682,6 +4718,10 @@ Use “Map columns…” to say which column holds what.</source>
     <message>
         <source>{count} order(s) of this item report are not here yet: import the order report (订单报表) first, then this file again.</source>
         <translation>此宝贝报表中有 {count} 个订单尚未导入：请先导入订单报表，再重新导入此文件。</translation>
+    </message>
+    <message>
+        <source>{count} duplicate row(s) skipped (the same row more than once in the file, e.g. exports put together): each order was imported once.</source>
+        <translation>已跳过 {count} 个重复行（文件中同一行出现了不止一次，例如拼接了多个导出文件）：每个订单只导入一次。</translation>
     </message>
     <message>
         <source>{count} summary row(s) (合计/总计/汇总) skipped.</source>
@@ -7858,6 +7898,10 @@ Channel distributors: cheaper, faster, small minimums — but unstable supply an
     <message>
         <source>Goods lines taken from an item report</source>
         <translation>商品明细取自宝贝报表</translation>
+    </message>
+    <message>
+        <source>Amount updated from an imported file (price changed on the platform)</source>
+        <translation>金额已按导入的文件更新（已在平台改价）</translation>
     </message>
     <message>
         <source>Refund updated from an imported file</source>

@@ -50,3 +50,34 @@ def test_cli_kuaishou_format_shop_from_the_file_and_1688_links(tmp_path: Path) -
 
     result = run("import", "orders", str(ali), "--format", "weibo", "--data-dir", data)
     assert result.returncode != 0 and "kuaishou" in result.stderr
+
+
+def test_cli_refuses_a_shop_name_of_another_platform(tmp_path: Path) -> None:
+    data = str(tmp_path / "data")
+    ks = csv_file(tmp_path / "ks.csv", KUAISHOU, _kuaishou_rows(["2411020000000001"]))
+    result = run("import", "orders", str(ks), "--format", "kuaishou", "--shop", "小美家居",
+                 "--data-dir", data)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    tb = csv_file(tmp_path / "tb.csv", TAOBAO_41, [taobao_row(TAOBAO_41)], encoding="gb18030")
+
+    result = run("import", "orders", str(tb), "--shop", "小美家居", "--data-dir", data)
+
+    assert result.returncode == 1
+    assert "'小美家居' is a Kuaishou shop" in result.stderr
+    assert "1 new orders" not in result.stdout
+
+
+def test_cli_names_a_folder_and_an_excel_lock_file_for_what_they_are(tmp_path: Path) -> None:
+    data = str(tmp_path / "data")
+    folder = tmp_path / "导出"
+    folder.mkdir()
+    result = run("import", "orders", str(folder), "--data-dir", data)
+    assert result.returncode == 1
+    assert "is a folder, not a file" in result.stderr and "No such file" not in result.stderr
+
+    lock = folder / "~$ExportOrderList202611021200.xlsx"
+    lock.write_bytes(b"\x05xiaom" + b" " * 48 + b"\x00" * 110)
+    result = run("import", "orders", str(lock), "--data-dir", data)
+    assert result.returncode == 1
+    assert "Excel's temporary lock file" in result.stderr
+    assert "ExportOrderList202611021200.xlsx, without the ~$" in result.stderr

@@ -102,7 +102,9 @@ def commit_import(
         tables.append("supplier_order")
     if preview.kind == "1688":
         tables.append("supplier")  # sellers seen for the first time become suppliers
-    if (summary.orders_created or summary.lines_replaced) and preview.kind == "shop":
+    if (
+        summary.orders_created or summary.lines_replaced or summary.amounts_changed
+    ) and preview.kind == "shop":
         tables.append("sales_order_line")
     if new_shop is not None:
         tables.append("shop")

@@ -31,8 +31,13 @@ from ...tabular.orders_formats import (
     normalise_header,
 )
 from ...tabular.platform_formats import REGISTRY, platform_format
-from ...tabular.reader import read_table
-from ...tabular.row_mapping import group_by_order, map_rows, mapped_columns
+from ...tabular.reader import path_problem, read_table
+from ...tabular.row_mapping import (
+    drop_duplicate_rows,
+    group_by_order,
+    map_rows,
+    mapped_columns,
+)
 from ...tabular.table import Table, TableError
 from .base import (
     _FILE_PROBLEM,
@@ -88,6 +93,9 @@ class ImportPreview:
         summary_rows: File row numbers of summary rows (合计, 总计, 汇总) that are skipped
             (a deferred preview's are found by the commit).
         header_row: The file row the header was found in (below a preamble: not 1).
+        duplicate_rows: Rows skipped because they repeat another row (exports put together;
+            see :func:`~dropship_desktop.tabular.row_mapping.drop_duplicate_rows`; a deferred
+            preview's are found by the commit).
         tuning: Chunk sizes and switches of this import (every stage reads them here).
     """
 
@@ -110,7 +118,23 @@ class ImportPreview:
     spent: bool = False
     summary_rows: list[int] = field(default_factory=list)
     header_row: int = 1
+    duplicate_rows: int = 0
     tuning: ImportTuning = DEFAULT_TUNING
+
+    @property
+    def one_row_per_order(self) -> bool:
+        """The layout has one row per order (Taobao's 订单报表), not one per goods line.
+
+        A Taobao file with a goods line's own columns (子订单编号, 商家编码, 外部系统编号, 价格)
+        lists goods lines (the item report, or a seller's file joining both reports).
+        """
+        fields = self.mapping.fields
+        if self.format != "taobao" or self.mapping.is_item_report:
+            return False
+        if "sub_order_no" in fields or "unit_price_fen" in fields:
+            return False
+        sku = fields.get("sku")
+        return sku is None or normalise_header(sku) not in _LINE_CODE_HEADERS
 
     @property
     def streamed(self) -> bool:
@@ -188,6 +212,10 @@ class ImportPreview:
         return join(lines, "\n")
 
 
+#: Taobao's per-line seller codes (the item report's): the order report has 修改后的sku only.
+_LINE_CODE_HEADERS = frozenset({"商家编码", "外部系统编号"})
+
+
 def _masked(lines: Sequence[OrderRecord], name: str, mask: Callable[[str], str], bit: int) -> str:
     value = _first(lines, name)
     if not value and lines[0].hidden & bit:
@@ -244,6 +272,9 @@ def read_order_file(
         UserError: The file cannot be read as a table (the message says why and what to do).
     """
     path = Path(path)
+    problem = path_problem(path)
+    if problem is not None:
+        raise UserError(problem.text)  # it names the file itself
     columns = set(mapping.fields.values()) if mapping is not None and mapping.fields else None
 
     def wanted(table: Table) -> bool:
@@ -405,6 +436,10 @@ def preview_import(
     errors = list(result.errors)
     records = _validate(_own_times(result.records, preview), preview, errors)
     orders = group_by_order(records)
+    preview.duplicate_rows, conflicts = drop_duplicate_rows(
+        orders, preview.mapping.fields, one_row_per_order=preview.one_row_per_order
+    )
+    errors.extend(conflicts)
     if preview.kind == "1688":
         _validate_1688_orders(orders, preview, errors)
     preview.errors = sorted(errors, key=lambda e: (e.row, _column_rank(preview.headers, e.column)))

@@ -30,6 +30,7 @@ from .base import (
     _chunks,
     _first,
     _first_time,
+    _json,
     _refresh_summaries,
     _sale_fen,
     _status_audit,
@@ -118,15 +119,20 @@ def _import_shop(
     for part in _chunks(updates, preview.tuning.chunk):
         conn.executemany(
             "UPDATE sales_order SET status = ?, carrier = ?, tracking_no = ?, paid_at = ?,"
-            " ship_by = ?, updated_at = ? WHERE id = ?",
+            " ship_by = ?, sale_fen = ?, updated_at = ? WHERE id = ?",
             part,
         )
     relined = _replace_lines(
         conn, builder.item_lines, builder.now, builder.audits, preview.file_name
     )
+    if preview.format != "ours":
+        # (This app's own export has one summary line an order: the order keeps its lines.)
+        _reprice_lines(conn, builder.priced_lines, builder.now, preview.file_name)
     new_ids = range(first_new, builder.next_id)
     matched = _match_waiting_supplier_orders(new_ids)
-    _refresh_summaries(builder.status_changed | matched)
+    # Profit follows a new status or a new amount (and the daily summaries follow both
+    # through their triggers).
+    _refresh_summaries(builder.status_changed | set(builder.priced_lines) | matched)
     if builder.risk is not None:
         builder.risk.finish()
         # Refunds are the buyers' history: orders that became, or came in as, refunds.
@@ -147,10 +153,12 @@ def _import_shop(
         matched=len(matched),
         shop_id=shop_id,
         summary_rows=len(preview.summary_rows),
+        duplicate_rows=preview.duplicate_rows,
         hidden_receivers=builder.hidden,
         unpaid=builder.unpaid,
         lines_replaced=len(relined),
         orders_not_here=builder.not_here,
+        amounts_changed=len(builder.priced_lines),
     )
     return summary, set(new_ids) | {u[-1] for u in updates} | matched | relined
 
@@ -247,6 +255,55 @@ def _replace_lines(
     return changed
 
 
+def _reprice_lines(
+    conn: Any, priced: dict[int, list[tuple[Any, ...]]], now: int, file_name: str
+) -> None:
+    """Give orders whose amount a later export changed (改价) that export's lines.
+
+    The lines an item report gave an order (宝贝报表, with SKUs: its ``lines_imported`` audit
+    event says so) stay as they are; other orders' lines follow their latest export, as a new
+    order's would (see :func:`_replace_lines`; the daily summaries follow through their
+    triggers).
+    """
+    if not priced:
+        return
+    from_items: set[int] = set()
+    for part in _chunks(list(priced), 50_000):
+        from_items.update(
+            row[0]
+            for row in conn.execute(
+                "SELECT DISTINCT sales_order_id FROM audit_event WHERE action = 'lines_imported'"
+                " AND sales_order_id IN (SELECT value FROM json_each(?))",
+                (json.dumps(part),),
+            )
+        )
+    lines = {oid: values for oid, values in priced.items() if oid not in from_items}
+    _replace_lines(conn, lines, now, [], file_name)
+
+
+def _file_sale(lines: Sequence[OrderRecord], status: str) -> int | None:
+    """The amount an export gives an order (as a new order would get it); ``None``: the file
+    has no amount for it (an order already here keeps its own)."""
+    if all(
+        line.amount_fen is None and line.unit_price_fen is None and line.payable_fen is None
+        for line in lines
+    ):
+        return None
+    wait_pay = status == SalesStatus.WAIT_PAY.value
+    if len(lines) == 1:
+        first = lines[0]
+        sale = first.amount_fen
+        if sale is None:
+            sale = (first.unit_price_fen or 0) * (first.quantity or 1)
+        if not sale and wait_pay and first.payable_fen:
+            sale = first.payable_fen
+        return sale
+    sale = _sale_fen(lines)
+    if not sale and wait_pay:
+        sale = _sale_fen(lines, "payable_fen")
+    return sale
+
+
 def _in_creation_order(orders: dict[str, list[OrderRecord]]) -> list[str]:
     """Order numbers oldest first (file order among equal times).
 
@@ -281,7 +338,7 @@ class _ShopRows:
         self.risk: RiskBatch | None = None
         #: New orders that came in refunding or refunded (the buyers' history).
         self.refunds: set[int] = set()
-        #: number -> (id, status, carrier, tracking, paid, ship_by) of orders already there.
+        #: number -> (id, status, carrier, tracking, paid, ship_by, sale) of orders already there.
         self._existing: dict[str, tuple[Any, ...]] = {}
         #: The file is an item report (:attr:`ColumnMapping.is_item_report`): its lines go to
         #: orders already there, and it makes no order.
@@ -290,14 +347,17 @@ class _ShopRows:
         self.item_lines: dict[int, list[tuple[Any, ...]]] = {}
         #: Orders of an item report that are not here (their order report comes first).
         self.not_here = 0
+        #: Orders already here whose amount the file changes (改价) -> the file's lines (see
+        #: :func:`_reprice_lines`).
+        self.priced_lines: dict[int, list[tuple[Any, ...]]] = {}
 
     def load_existing(self, conn: Any, numbers: Sequence[str]) -> None:
         """Find which of *numbers* the shop already has (those are updated, not inserted)."""
         for part in _chunks(numbers, 50_000):
             # One statement per big chunk: the numbers go in as one JSON array parameter.
             for row in conn.execute(
-                "SELECT shop_order_no, id, status, carrier, tracking_no, paid_at, ship_by"
-                " FROM sales_order WHERE shop_id = ? AND shop_order_no IN"
+                "SELECT shop_order_no, id, status, carrier, tracking_no, paid_at, ship_by,"
+                " sale_fen FROM sales_order WHERE shop_id = ? AND shop_order_no IN"
                 " (SELECT value FROM json_each(?))",
                 (self.shop_id, json.dumps(part)),
             ):
@@ -348,7 +408,16 @@ class _ShopRows:
                     self.unchanged += 1
                     continue
                 promised = ship_by if promised_dt is not None else None
-                self._update(old, status, carrier, tracking, paid_at, promised, file_name)
+                sale_ = _file_sale(lines, status)
+                if self._update(
+                    old, status, carrier, tracking, paid_at, promised, sale_, file_name
+                ):
+                    values = _line_values(lines)
+                    if single and first.unit_price_fen is None and sale_ is not None:
+                        # As a new order's line: the order's amount (or value, unpaid).
+                        unit = sale_ // (first.quantity or 1)
+                        values[0] = (*values[0][:3], unit, *values[0][4:])
+                    self.priced_lines[old[0]] = values
                 continue
             if self.item_report:
                 self.not_here += 1
@@ -480,31 +549,51 @@ class _ShopRows:
         tracking: str,
         paid_at: int | None,
         promised: int | None,
+        sale: int | None,
         file_name: str,
-    ) -> None:
+    ) -> bool:
         """An order already imported: keep what changed (status, logistics, payment, the
-        platform's promised ship-by time)."""
-        order_id, old_status, old_carrier, old_tracking, old_paid, old_ship_by = old
+        platform's promised ship-by time, the amount: a seller's 改价 before payment).
+
+        Returns:
+            Whether the order's amount changed.
+        """
+        order_id, old_status, old_carrier, old_tracking, old_paid, old_ship_by, old_sale = old
+        new_sale = old_sale if sale is None else sale
         new_carrier = carrier or old_carrier
         new_tracking = tracking or old_tracking
         new_paid = old_paid if old_paid is not None else paid_at
         new_ship_by = promised if promised is not None else old_ship_by
         if new_ship_by is None and new_paid is not None:
             new_ship_by = new_paid + _SHIP_WITHIN_S
-        if (status, new_carrier, new_tracking, new_paid, new_ship_by) == (
+        if (status, new_carrier, new_tracking, new_paid, new_ship_by, new_sale) == (
             old_status,
             old_carrier,
             old_tracking,
             old_paid,
             old_ship_by,
+            old_sale,
         ):
             self.unchanged += 1
-            return
+            return False
         self.updates.append(
-            (status, new_carrier, new_tracking, new_paid, new_ship_by, self.now, order_id)
+            (status, new_carrier, new_tracking, new_paid, new_ship_by, new_sale, self.now, order_id)
         )
         if status != old_status:
             self.status_changed.add(order_id)
             self.audits.append(
                 _status_audit("sales_order", order_id, order_id, old_status, status, file_name)
             )
+        if new_sale == old_sale:
+            return False
+        self.audits.append(
+            (
+                "sales_order",
+                order_id,
+                order_id,
+                "amount_imported",
+                _json({"amount_fen": old_sale}),
+                _json({"amount_fen": new_sale, "file": file_name}),
+            )
+        )
+        return True

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ...domain.enums import ShopPlatform
 from ...domain.timeutil import now_epoch
 from ...errors import UserError
-from ...i18n import QT_TRANSLATE_NOOP
+from ...i18n import QT_TRANSLATE_NOOP, label
 from ...store.db import connection, execute_sql
 from ...tabular.platform_formats import platform_format
 from .base import _audit_rows, _json
@@ -50,6 +51,7 @@ def default_shop(preview: ImportPreview, shop_name: str | None = None) -> tuple[
         for shop_id, _platform, existing in shops:
             if existing == name:
                 return shop_id, existing
+        _refuse_other_platforms_shop(preview, name)
         return None, name
     named = file_shop(preview, shops)
     if named is not None:
@@ -95,6 +97,35 @@ def default_shop(preview: ImportPreview, shop_name: str | None = None) -> tuple[
         ),
         label=label,
         names=names,
+    )
+
+
+def _refuse_other_platforms_shop(preview: ImportPreview, name: str) -> None:
+    """Refuse a shop name (``--shop``) that is a shop of another platform than the file's:
+    a second shop of the same name would be made, and the seller meant the existing one.
+
+    Raises:
+        UserError: A shop of another platform has that name.
+    """
+    row = execute_sql(
+        "SELECT platform FROM shop WHERE name = ? ORDER BY id LIMIT 1", (name,)
+    ).fetchone()
+    if row is None:
+        return
+    try:
+        platform: str = label(ShopPlatform(row[0]))
+    except ValueError:
+        platform = str(row[0])
+    raise UserError(
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "The shop {name!r} is a {platform} shop, but this file is a {format} export: its "
+            "orders cannot go into that shop. Check that you chose the right file, or name this "
+            "file's shop with --shop (a new name creates a new shop).",
+        ),
+        name=name,
+        platform=platform,
+        format=_label(preview.format, QT_TRANSLATE_NOOP("Import", "different")),
     )
 
 

@@ -14,7 +14,12 @@ from ...tabular.orders_formats import (
     OrderRecord,
     RowError,
 )
-from ...tabular.row_mapping import map_rows, mapped_columns, required_order_number
+from ...tabular.row_mapping import (
+    drop_duplicate_rows,
+    map_rows,
+    mapped_columns,
+    required_order_number,
+)
 from ...tabular.table import Table, TableError
 from .base import _FILE_PROBLEM, _bulk_gc, _WholeFileNeeded
 from .preview import (
@@ -82,6 +87,8 @@ def _order_blocks(
     )
     truncated = False
     done = 0
+    preview.duplicate_rows = 0
+    one_row_per_order = preview.one_row_per_order
     for rows, numbers in blocks:
         between()
         done += len(rows)
@@ -114,6 +121,15 @@ def _order_blocks(
             complete = {n: lines for n, lines in pending.items() if last_rows.get(n, -1) < done}
             for number in complete:
                 del pending[number]
+        # Rows repeating another row (exports put together): one order's rows are all here.
+        dropped, conflicts = drop_duplicate_rows(
+            complete, preview.mapping.fields, one_row_per_order=one_row_per_order
+        )
+        preview.duplicate_rows += dropped
+        if conflicts:
+            errors.extend(conflicts)
+            pending.clear()
+            continue
         yield done, complete
     preview.row_count = done
     if errors:
@@ -124,6 +140,16 @@ def _order_blocks(
         preview.deferred = False
         check_preview(preview)  # raises: the file has problems, nothing is kept
     if pending:  # a streamed file's last order (read whole: cannot happen)
+        dropped, conflicts = drop_duplicate_rows(
+            pending, preview.mapping.fields, one_row_per_order=one_row_per_order
+        )
+        preview.duplicate_rows += dropped
+        if conflicts:
+            preview.errors = sorted(
+                conflicts, key=lambda e: (e.row, _column_rank(preview.headers, e.column))
+            )
+            preview.deferred = False
+            check_preview(preview)
         yield done, pending
 
 

@@ -43,6 +43,10 @@ class ImportSummary:
     lines_replaced: int = 0
     #: Orders of an item report that are not here: their order report comes first.
     orders_not_here: int = 0
+    #: Orders already here whose amount a later export changed (the seller's 改价).
+    amounts_changed: int = 0
+    #: Rows skipped because they repeat another row of the file (exports put together).
+    duplicate_rows: int = 0
 
     def message(self) -> str:
         """A summary: English as a string (the CLI prints it), marked for the UI."""
@@ -87,6 +91,17 @@ class ImportSummary:
                     count=self.unpaid,
                 )
             )
+        if self.amounts_changed:
+            parts.append(
+                with_values(
+                    QT_TRANSLATE_NOOP(
+                        "Messages",
+                        "{count} order(s) already here have a new amount in this file (the price "
+                        "was changed on the platform): their sale and profit were updated.",
+                    ),
+                    count=self.amounts_changed,
+                )
+            )
         if self.hidden_receivers:
             parts.append(
                 with_values(
@@ -116,6 +131,17 @@ class ImportSummary:
                         "report (订单报表) first, then this file again.",
                     ),
                     count=self.orders_not_here,
+                )
+            )
+        if self.duplicate_rows:
+            parts.append(
+                with_values(
+                    QT_TRANSLATE_NOOP(
+                        "Messages",
+                        "{count} duplicate row(s) skipped (the same row more than once in the "
+                        "file, e.g. exports put together): each order was imported once.",
+                    ),
+                    count=self.duplicate_rows,
                 )
             )
         if self.summary_rows:

@@ -483,6 +483,7 @@ def _import_1688(
         matched=matched,
         unmatched=unmatched,
         summary_rows=len(preview.summary_rows),
+        duplicate_rows=preview.duplicate_rows,
         waiting_downstream=waiting_named,
         ambiguous_downstream=ambiguous,
         linked_downstream=linked,

@@ -56,6 +56,9 @@ _ACTIONS: dict[str, str] = {
     ),
     "shop_status_marked": QT_TRANSLATE_NOOP("Timeline", "Shop status recorded by the seller"),
     "lines_imported": QT_TRANSLATE_NOOP("Timeline", "Goods lines taken from an item report"),
+    "amount_imported": QT_TRANSLATE_NOOP(
+        "Timeline", "Amount updated from an imported file (price changed on the platform)"
+    ),
     "refund_imported": QT_TRANSLATE_NOOP("Timeline", "Refund updated from an imported file"),
 }
 
