@@ -36,11 +36,17 @@ def add_commands(
             "settings",
         ],
         help="blacklist-export FILE / blacklist-import FILE: share the blacklist (XLSX or CSV,"
-        " salted digests and masked hints only); blacklist: list it; rescore: score every order"
+        " keyed digests and bare hints only, sealed by a share code); blacklist: list it; rescore: score every order"
         " again; orders: list the risky orders",
     )
     risk.add_argument("file", nargs="?", metavar="FILE", help="the blacklist file")
     risk.add_argument("--name", default="", help="blacklist-import: the partner list's name")
+    risk.add_argument(
+        "--code",
+        default="",
+        help="blacklist-export: seal the file with this share code (8+ characters; a random one"
+        " is made and printed without it); blacklist-import: the code the sender gave you",
+    )
     risk.add_argument(
         "--overwrite",
         action="store_true",
@@ -72,10 +78,14 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
         refuse_to_replace(args, Path(args.file).expanduser())
     with InstanceLock(data_dir), opened_database(data_dir):
         if args.action == "blacklist-export":
-            count = risk.export_blacklist(Path(args.file).expanduser())
-            print(f"{count} blacklist entries written to {args.file} (digests and masked hints)")
+            code = args.code or risk.new_share_code()
+            count = risk.export_blacklist(Path(args.file).expanduser(), code)
+            print(f"{count} blacklist entries written to {args.file} (digests and bare hints)")
+            print(f"share code: {code}")
+            print("Give the code to your partner separately (not with the file); they need it")
+            print("to import the file.")
         elif args.action == "blacklist-import":
-            changes = risk.import_blacklist(Path(args.file).expanduser(), args.name)
+            changes = risk.import_blacklist(Path(args.file).expanduser(), args.name, args.code)
             print(changes.message_text)
         elif args.action == "blacklist":
             entries = risk.blacklist_entries()

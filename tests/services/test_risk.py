@@ -171,7 +171,7 @@ def test_blacklist_from_an_order_flags_the_buyers_orders(fresh_db: Path, tmp_pat
     assert _risk(3) == (RiskLevel.NONE, [])
     assert changes.message_params["count"] == 2
     [entry] = risk.blacklist_entries()
-    assert entry.hint == "138****5678" and entry.reason == "仅退款 twice"
+    assert entry.hint == "*********78" and entry.reason == "仅退款 twice"
     # No value in the clear anywhere in the blacklist or the audit log.
     dump = json.dumps(
         db.execute_sql("SELECT * FROM blacklist_entry").fetchall()
@@ -204,7 +204,7 @@ def test_blacklist_export_import_between_partners(
     _import(tmp_path, [_row(1)])
     risk.add_to_blacklist(_id(1), ["phone", "name_phone"], "fake address")
     exported = tmp_path / f"list{suffix}"
-    assert risk.export_blacklist(exported) == 2
+    assert risk.export_blacklist(exported, "K7QF2-M4XTB-9WZRD-PH3NA") == 2
     assert b"13812345678" not in exported.read_bytes()
     close_database()
     # The partner: another database (another salt) with an order of the same buyer.
@@ -219,13 +219,73 @@ def test_blacklist_export_import_between_partners(
         "UPDATE blacklist_list SET salt = (SELECT value FROM risk_state WHERE name = 'salt')"
     )
     _import(tmp_path, [_row(7, created="2024-04-01 10:00:00"), _row(8, phone="13900000000")])
-    changes = risk.import_blacklist(exported, "partner A")
+    with pytest.raises(UserError, match="share code"):
+        risk.import_blacklist(exported, "partner A")
+    with pytest.raises(UserError, match="does not open"):
+        risk.import_blacklist(exported, "partner A", "K7QF2-M4XTB-9WZRD-PH3NB")
+    assert risk.blacklist_entries() == []
+    changes = risk.import_blacklist(exported, "partner A", "k7qf2 m4xtb 9wzrd ph3na")
     assert changes.message_params == {"added": 2, "name": exported.name, "count": 1}
     assert _risk(7) == (RiskLevel.HIGH, ["blacklist"])
     assert _risk(8) == (RiskLevel.NONE, [])
     # Partner orders imported later are compared with the partner's salt too.
     _import(tmp_path, [_row(9, created="2024-05-01 10:00:00")], "later.csv")
     assert _risk(9)[0] == RiskLevel.HIGH
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_an_exported_blacklist_gives_nothing_to_brute_force(
+    fresh_db: Path, tmp_path: Path, suffix: str
+) -> None:
+    """QA cracked 138****5678 from the old file: hint + salt + fast digest = 10^4 tries."""
+    from dropship_desktop.services.risk_engine import blacklist_digest
+    from dropship_desktop.tabular.reader import read_table
+
+    _import(tmp_path, [_row(1, name="欧阳娜娜", phone="13812345678",
+                            address="广东省 深圳市 南山区 科技园南路 88号")])  # fmt: skip
+    risk.add_to_blacklist(_id(1), ["phone", "name_phone", "address"], "仅退款不退货")
+    # An entry added before this change still has the old hint: the export masks it down.
+    db.execute_sql("UPDATE blacklist_entry SET hint = '138****5678' WHERE kind = 'phone'")
+    exported = tmp_path / f"list{suffix}"
+    assert risk.export_blacklist(exported, risk.new_share_code()) == 3
+    salt = bytes(db.execute_sql("SELECT value FROM risk_state WHERE name = 'salt'").fetchone()[0])
+    table = read_table(exported)
+    hints = {row[0]: row[2] for row in table.rows}
+    assert hints == {
+        "phone": "*********78",
+        "name_phone": "欧** *********78",
+        "address": "广东省深圳市****",
+    }
+    for hint in hints.values():
+        assert sum(c.isdigit() for c in hint) <= 2
+    text = "\n".join(",".join(row) for row in table.rows)
+    assert salt.hex() not in text.lower()
+    # Nothing in the file works as the key of the digests: no fast test of a guessed phone.
+    digests = {int(row[1], 16) for row in table.rows}
+    tokens = {t for row in table.rows for c in row for t in c.replace(":", " ").split()}
+    for token in tokens:
+        if len(token) == 32:
+            key = bytes.fromhex(token)
+            assert blacklist_digest("phone", "", "13812345678", "", "", key) not in digests
+    assert blacklist_digest("phone", "", "13812345678", "", "", salt) in digests
+
+
+def test_an_older_export_with_the_salt_in_clear_still_imports(
+    fresh_db: Path, tmp_path: Path
+) -> None:
+    from dropship_desktop.services.risk_engine import blacklist_digest
+
+    _import(tmp_path, [_row(1, phone="13912345678")])
+    salt = bytes(range(16))
+    digest = blacklist_digest("phone", "", "13912345678", "", "", salt)
+    old = write_csv(tmp_path / "old.csv", ["kind", "digest", "hint", "reason", "added_on", "salt"],
+                    [["phone", f"{digest:016x}", "139****5678", "骗子", "2024-02-01",
+                      salt.hex()]])  # fmt: skip
+    changes = risk.import_blacklist(old, "partner B")
+    assert changes.message_params["count"] == 1
+    assert _risk(1) == (RiskLevel.HIGH, ["blacklist"])
+    [entry] = risk.blacklist_entries()
+    assert entry.hint == "*********78"
 
 
 def test_a_file_that_is_not_a_blacklist_changes_nothing(fresh_db: Path, tmp_path: Path) -> None:
