@@ -185,9 +185,22 @@ def is_locker(address: str) -> bool:
     return bool(_LOCKER.search(address or ""))
 
 
-_NAME_WORDS = re.compile(
-    r"(先生|女士|小姐|收件人|收货人|客户|顾客|买家|亲|老板|快递|测试|test|unknown|null|none|"
-    r"无|未知|不详|你猜|某某|xxx|aaa|asd|qwe)",
+#: Whole names that are a placeholder, not a person (compared without spaces, lower case). A
+#: real name that merely contains one of these characters (张无忌, 刘亲, 秦老师傅) is a name.
+_PLACEHOLDER_NAMES = (
+    "亲", "亲亲", "亲爱的", "无", "无名", "无名氏", "没有", "空", "先生", "女士", "小姐", "老师",
+    "师傅", "老板", "老板娘", "收件人", "收货人", "收件", "签收人", "客户", "顾客", "买家",
+    "卖家", "本人", "自己", "我", "快递", "快递员", "未知", "不详", "不知道", "你猜", "某某",
+    "某人", "匿名", "宝宝", "宝贝", "美女", "帅哥", "哥哥", "姐姐", "朋友", "家人", "前台",
+    "门卫", "保安", "物业", "test", "testing", "unknown", "null", "none", "nil", "name",
+    "buyer", "customer", "receiver", "abc", "asd", "asdf", "qwe", "qwer", "zxc", "zxcv",
+)  # fmt: skip
+#: A placeholder: one of the words above, 测试 (测试, 测试订单, 测试1), laughter (哈哈哈), or
+#: Latin garbage (one letter repeated, no vowel in three or more letters).
+_PLACEHOLDER = re.compile(
+    "(?:"
+    + "|".join(map(re.escape, sorted(_PLACEHOLDER_NAMES, key=len, reverse=True)))
+    + r")|测试.*|[哈呵嗯啊哦]{2,}|([a-z])\1+|[b-df-hj-np-tv-xz]{3,}",
     re.IGNORECASE,
 )
 # Chinese names (2–6 characters), transliterated minority names with a middle dot
@@ -201,7 +214,10 @@ _NAME_OK = re.compile(
 def name_not_a_name(name: str) -> bool | None:
     """Whether the recipient's name is not a person's name (None: masked, cannot be judged).
 
-    An empty name counts as not a name (a parcel needs one). Cached: names repeat a lot.
+    Fires on placeholders only: empty, one character, digits, a whole name that is a word such
+    as 亲, 无, 先生, 测试, 收货人, Latin garbage, or a shape no name has (symbols, mixed
+    scripts). A real name containing such a character (张无忌, 刘亲) does not fire.
+    Cached: names repeat a lot.
     """
     return _name_not_a_name(name or "")
 
@@ -215,15 +231,10 @@ def _name_not_a_name(name: str) -> bool | None:
         return True
     if any(ch.isdigit() for ch in text):
         return True
-    if _NAME_WORDS.search(text) and len(text) <= 4 and not text.endswith(("先生", "女士")):
+    compact = "".join(text.split())
+    if len(compact) < 2 or _PLACEHOLDER.fullmatch(compact):
         return True
-    if _NAME_WORDS.search(text) and text.endswith(("先生", "女士", "小姐")) and len(text) <= 2:
-        return True
-    if text.endswith(("先生", "女士", "小姐")) and len(text) in (3, 4):
-        return False  # 王先生: a surname and a form of address is how many buyers sign
-    if _NAME_WORDS.search(text):
-        return True
-    return not _NAME_OK.match(text)
+    return not (_NAME_OK.match(text) or _NAME_OK.match(compact))  # 欧阳 修: spaced
 
 
 _SHIP_ELSEWHERE = re.compile(
@@ -331,14 +342,11 @@ def static_codes(
     ok_phone = list(map(_CN_MOBILE.fullmatch, phones))
     ok_address = list(map(_FAST_COMPLETE.search, addresses))
     # A name of 2–4 common ideographs (NFKC leaves them as they are) is "not a name" only when
-    # it holds one of the name words or fails _NAME_OK: the same answer _name_not_a_name gives.
+    # it is a placeholder as a whole: the same answer _name_not_a_name gives.
     ok_name = [
-        plain is not None and word is None and fine is not None
-        for plain, word, fine in zip(
-            map(_PLAIN_NAME.fullmatch, names),
-            map(_NAME_WORDS.search, names),
-            map(_NAME_OK.match, names),
-            strict=True,
+        plain is not None and placeholder is None
+        for plain, placeholder in zip(
+            map(_PLAIN_NAME.fullmatch, names), map(_PLACEHOLDER.fullmatch, names), strict=True
         )
     ]
     high = checker.settings.high_value_fen

@@ -106,16 +106,33 @@ def test_parcel_locker_only_for_valuable_goods() -> None:
     assert "locker_high_value" not in fired(with_(sale_fen=S.high_value_fen * 10))
 
 
-@pytest.mark.parametrize("name", ["客户", "先生", "123", "x", "收件人", "", "测试"])
+PLACEHOLDER_NAMES = [
+    "客户", "先生", "123", "x", "收件人", "", "测试", "亲", "无", "小姐", "收货人", "亲亲",
+    "某某", "测试订单", "张3", "asdf", "test", "XXX", "哈哈哈", "n/a", "老板", "我",
+]  # fmt: skip
+REAL_NAMES = [
+    "张伟", "欧阳娜娜", "王先生", "Li Lei", "阿依古丽·买买提", "张无忌", "刘亲", "李娜",
+    "王芳", "周迅", "诸葛亮", "司马光明", "上官婉儿", "欧阳 修", "迪丽热巴·迪力木拉提",
+    "买买提・艾力", "扎西顿珠", "钟无艳", "秦无双", "马未都", "李小姐", "陈先生", "高亲亲",
+    "吴测", "Zhang Wei", "Ng Wai Kit", "O'Brien",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("name", PLACEHOLDER_NAMES)
 def test_not_a_name_fires(name: str) -> None:
     assert name_not_a_name(name) is True
     assert "name_not_a_name" in fired(with_(buyer_name=name))
+    assert static_codes(StaticChecker(S), [name], ["13812345678"], [GOOD.ship_address],
+                        [5900], [""], [""]) == ["name_not_a_name"]  # fmt: skip
 
 
-@pytest.mark.parametrize("name", ["张伟", "欧阳娜娜", "王先生", "Li Lei", "阿依古丽·买买提"])
+@pytest.mark.parametrize("name", REAL_NAMES)
 def test_real_names_do_not_fire(name: str) -> None:
+    """A name containing a placeholder character (无, 亲, 测) is still a name."""
     assert not name_not_a_name(name)
     assert "name_not_a_name" not in fired(with_(buyer_name=name))
+    assert static_codes(StaticChecker(S), [name], ["13812345678"], [GOOD.ship_address],
+                        [5900], [""], [""]) == [""]  # fmt: skip
 
 
 def test_masked_name_is_not_judged() -> None:
