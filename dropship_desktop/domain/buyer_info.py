@@ -237,14 +237,46 @@ def _name_not_a_name(name: str) -> bool | None:
     return not (_NAME_OK.match(text) or _NAME_OK.match(compact))  # 欧阳 修: spaced
 
 
+_PROVINCES = (
+    "北京|上海|天津|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|"
+    "广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门"
+)
+_BIG_CITIES = (
+    "深圳|广州|杭州|南京|苏州|成都|武汉|西安|长沙|郑州|济南|青岛|大连|沈阳|哈尔滨|长春|厦门|福州|"
+    "宁波|温州|无锡|合肥|南昌|昆明|贵阳|南宁|海口|三亚|兰州|银川|西宁|乌鲁木齐|拉萨|呼和浩特|"
+    "石家庄|太原|东莞|佛山|珠海|中山|惠州|常州|徐州|义乌"
+)
+#: Asks to change the address, or to send the goods to another city or full address. Delivery
+#: instructions (放门口, 寄到驿站就行, 发到菜鸟驿站, 送到公司前台) are not.
 _SHIP_ELSEWHERE = re.compile(
-    r"(改地址|换地址|改个地址|换个地址|地址改|改发|改寄|发到|寄到|送到别|别的地址|另一个地址|"
-    r"新地址|不要发.*地址|ship to another|different address)",
+    r"(?:改|换|修改|更改|更换)(?:一下|个|下)?(?:收货|收件|寄送|邮寄|发货)?地址"
+    r"|地址(?:要|需要|得)?(?:改|换)|地址(?:写|填)?错|(?:写|填)错(?:了)?(?:收货|收件)?地址"
+    r"|地址(?:有误|不对)|(?:别的|另一个|另外的?|其他|新的?)(?:收货|收件)?地址|改发|改寄|改送"
+    r"|(?:不要|别)(?:发|寄|送)(?:到)?(?:这个|原来的?|订单上?的?)(?:收货)?地址"
+    r"|(?:寄到|发到|送到|寄往|发往|寄去|发去|改到|邮到)\s*(?:"
+    + _PROVINCES
+    + "|"
+    + _BIG_CITIES
+    + r"|[\u4e00-\u9fff]{1,7}?(?:省|自治区|(?<![超菜])市(?!场)|自治州))"
+    r"|ship (?:it )?to (?:another|a different)|different address",
     re.IGNORECASE,
 )
+_CHAT = r"(?:微信|威信|薇信|v信|(?<![a-z])(?:vx|wx|wechat)(?![a-z])|(?<![a-z])qq(?![a-z])|扣扣)"
+#: Asks to contact or pay off-platform: a chat app with an id, "add me", a transfer, a private
+#: deal, cash back. Not 打我电话 / 到了联系我 (the platform's own delivery calls), not qq糖.
 _OFF_PLATFORM = re.compile(
-    r"(微信|加微|加v|\bvx\b|\bwx\b|v信|薇信|威信|qq|扣扣|私聊|私下|加我|联系我|打我电话|线下|转账|"
-    r"支付宝转|银行卡|红包|返现|好评返|wechat|whatsapp|telegram)",
+    r"加(?:我|下|一下)?(?:的)?\s*(?:个|好友)?\s*"
+    + _CHAT
+    + r"|"
+    + _CHAT
+    + r"\s*(?:号|群)?\s*[:：]?\s*[a-z0-9][a-z0-9_-]{4,}"
+    + r"|"
+    + _CHAT
+    + r"(?:上|里)?(?:联系|聊|找我|加我|私聊|付|转|号)"
+    + r"|(?:联系|私聊|找)我?(?:的)?\s*"
+    + _CHAT
+    + r"|加我|私下|私聊|线下(?:交易|付|转|联系)|支付宝转|转账|转给你|打款给|银行卡|返现|好评返"
+    r"|微信红包|刷单|whatsapp|telegram",
     re.IGNORECASE,
 )
 

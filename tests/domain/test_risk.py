@@ -198,16 +198,41 @@ def test_safe_payment_methods() -> None:
         assert "payment_risky" not in fired(with_(payment_method=method))
 
 
-@pytest.mark.parametrize(
-    ("remark", "elsewhere", "off"),
-    [
-        ("请改地址发到上海", True, False),
-        ("加我微信给你返现", False, True),
-        ("有问题联系我 vx: abc123", False, True),
-        ("请尽快发货", False, False),
-        ("", False, False),
-    ],
-)
+BENIGN_MESSAGES = [
+    "请尽快发货", "", "打我电话", "到了联系我", "放门口就行", "寄到驿站就行", "发到菜鸟驿站",
+    "孩子爱吃qq糖，多放几包", "送到公司前台", "放快递柜", "周末再送货", "发顺丰", "到了打电话",
+    "发到小区门口的丰巢", "快递到了放门卫", "寄到楼下超市就行", "有问题联系我", "用微信支付的",
+    "生日礼物，别放发票", "送到家里", "寄到菜市场旁边的驿站", "QQ糖要草莓味",
+]  # fmt: skip
+RISKY_MESSAGES = [
+    ("请改地址发到上海", True, False),
+    ("加我微信给你返现", False, True),
+    ("有问题联系我 vx: abc123", False, True),
+    ("地址写错了，请寄到北京市朝阳区建国路88号", True, False),
+    ("发到广州市天河区体育西路1号", True, False),
+    ("麻烦换个收货地址", True, False),
+    ("不要发订单地址，寄到深圳", True, False),
+    ("地址改成杭州市西湖区文三路123号", True, False),
+    ("加我qq 123456789 细聊", False, True),
+    ("QQ号：12345678", False, True),
+    ("微信号 zhang_san88", False, True),
+    ("支付宝转账给你，便宜点", False, True),
+    ("私下交易吧", False, True),
+    ("好评返现5元", False, True),
+    ("加我，有优惠", False, True),
+    ("加vx发你图", False, True),
+]
+
+
+@pytest.mark.parametrize("remark", BENIGN_MESSAGES)
+def test_delivery_instructions_do_not_fire(remark: str) -> None:
+    """Delivery instructions and calls through the courier are not "elsewhere"/"off-platform"."""
+    assert remark_flags(remark) == (False, False)
+    rules = fired(with_(remark=remark))
+    assert "remark_ship_elsewhere" not in rules and "remark_off_platform" not in rules
+
+
+@pytest.mark.parametrize(("remark", "elsewhere", "off"), RISKY_MESSAGES)
 def test_buyer_messages(remark: str, elsewhere: bool, off: bool) -> None:
     assert remark_flags(remark) == (elsewhere, off)
     rules = fired(with_(remark=remark))
