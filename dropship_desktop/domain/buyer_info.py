@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from .risk import RiskSettings
 
 __all__ = [
+    "POSTCODE",
     "KeyKind",
     "StaticChecker",
     "address_incomplete",
@@ -82,9 +83,10 @@ def normalise_name(name: str) -> str:
 
 
 def normalise_address(address: str) -> str:
-    """NFKC, no spaces or punctuation, lower case: the same place written slightly differently
-    (full-width digits, spaces, 号 after a dash) compares equal."""
-    return _SPACE.sub("", unicodedata.normalize("NFKC", address or "")).lower()
+    """NFKC, no postcode, spaces or punctuation, lower case: the same place written slightly
+    differently (full-width digits, spaces, 号 after a dash, a postcode) compares equal."""
+    text = POSTCODE.sub("", unicodedata.normalize("NFKC", address or ""))
+    return _SPACE.sub("", text).lower()
 
 
 def buyer_key(kind: KeyKind, value: str, salt: bytes) -> int:
@@ -137,23 +139,36 @@ def phone_valid(phone: str) -> bool | None:
     return _phone_valid_slow(digits)
 
 
-_DISTRICT = re.compile(r"(区|县|旗|市|镇|乡|街道)")
 _STREET = re.compile(
     r"(路|街|道|巷|弄|胡同|号|村|组|屯|镇|乡|栋|幢|座|单元|室|楼|大厦|广场|小区|花园|苑|园|公寓|"
     r"学校|大学|学院|公司|工业区|园区|医院|宿舍|中心|驿站|柜)"
 )
-#: A district-level unit early in the address, then a street-level word: complete.
+#: A district-level unit early in the address, then a street-level word: complete. The 区 of
+#: 自治区 / 特别行政区 / 地区 (province, prefecture) and of 小区 / 社区 / 园区 is no district.
 _FAST_COMPLETE = re.compile(
-    r"^.{0,14}?(?:区|县|旗|镇|乡|街道).{2,}?(?:路|街|道|巷|弄|号|村|组|栋|幢|座|室|楼|大厦|小区|花园|苑)"
+    r"^.{0,14}?(?:(?<!自治)(?<!行政)(?<![地小社校园景])区|县|旗|镇|乡|街道)"
+    r".{2,}?(?:路|街|道|巷|弄|号|村|组|栋|幢|座|室|楼|大厦|小区|花园|苑)"
 )
-_PROVINCE_CITY = re.compile(
-    r"^(.{2,7}?(?:省|自治区|特别行政区)|北京|上海|天津|重庆)?(.{2,10}?(?:自治州|地区|市|州|盟))?"
-)
+#: A postcode the platform appends: 文三路 123号 (310000) / （310000） / 123号 310000.
+POSTCODE = re.compile(r"\s*(?:[(（]\s*\d{6}\s*[)）]|(?<=\s)\d{6})\s*$")
+_MUNICIPALITY = re.compile(r"^(北京|上海|天津|重庆)市?(?:\1市)?")  # 北京 北京市 / 上海市
+_PROVINCE = re.compile(r"^[\u3400-\u9fff]{2,7}?(?:省|自治区|特别行政区)")
+#: Prefecture level: 杭州市, 伊犁哈萨克自治州, 锡林郭勒盟, 大兴安岭地区 (never a bare 州: 杭州|市).
+_CITY = re.compile(r"^[^区县旗路街道号镇乡\d]{1,10}?(?:自治州|地区|盟|市)")
+#: County level: 西湖区, 浦东新区, 昆山市 (县级市), 奉节县, 阿荣旗, 陵水黎族自治县.
+_COUNTY = re.compile(r"^[^路街号\d]{0,10}?(?:(?<![小社校园景])区|县|旗|市)")
+#: A town straight under a city without districts (东莞 长安镇, 儋州 那大镇, 仙桃 干河街道).
+_TOWN = re.compile(r"^[^路街号\d]{1,8}?(?:镇|乡|街道)")
 
 
 def address_incomplete(address: str) -> str | None:
     """What a full address lacks: ``"district"``, ``"street"``, or None when it looks complete.
 
+    Reads the address as the platforms write it, spaces or none (浙江省 杭州市 西湖区 文三路
+    123号), with or without a postcode (``(310000)``), through autonomous regions (广西壮族
+    自治区, 内蒙古自治区), municipalities (北京 北京市 朝阳区, 上海市 浦东新区), 自治州, 盟 and
+    county-level cities. A city with districts but none written (浙江省 杭州市 文三路 123号)
+    lacks the district; a town straight under the city (东莞市 长安镇) stands for it.
     Masked addresses (``广东省深圳市****``) cannot be judged (None).
     """
     if _FAST_COMPLETE.search(address or "") and "*" not in address:
@@ -161,14 +176,29 @@ def address_incomplete(address: str) -> str | None:
     text = unicodedata.normalize("NFKC", address or "").strip()
     if not text or "*" in text:
         return None
-    match = _PROVINCE_CITY.match(text)
-    rest = text[match.end() :] if match else text
-    if not _DISTRICT.search(rest[:12]):
+    text = "".join(POSTCODE.sub("", text).split())
+    if not text:
+        return None
+    special = False
+    match = _MUNICIPALITY.match(text)
+    if match:
+        rest = text[match.end() :]
+    else:
+        match = _PROVINCE.match(text)
+        rest = text[match.end() :] if match else text
+        special = bool(match) and match.group(0).endswith("特别行政区")
+        city = _CITY.match(rest)
+        if city:
+            rest = rest[city.end() :]
+    county = _COUNTY.match(rest)
+    if county:
+        rest = rest[county.end() :]
+    town = _TOWN.match(rest)
+    if town:
+        rest = rest[town.end() :]
+    if not (county or town or special):
         return "district"
-    # The detail after the district: a street, a number, a building…
-    district = _DISTRICT.search(rest)
-    detail = rest[district.end() :] if district else rest
-    if len(detail) < 4 or not _STREET.search(detail):
+    if len(rest) < 4 or not _STREET.search(rest):
         return "street"
     return None
 

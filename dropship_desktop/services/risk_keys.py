@@ -77,6 +77,20 @@ _ADDRESS_DROP = __import__("re").compile(
     "[ \t\r\n\f\v\u00a0\u2000-\u200b\u3000,，。.、;；:：()（）\\[\\]【】#＃\\-—_/\\\\]+"
 )
 _NAME_DROP = __import__("re").compile(r"\s+")
+_BLANK = "[ \t\u00a0\u3000]*"
+#: A postcode the platform appends to an address (文三路 123号 (310000), （310000）, 123号
+#: 310000), dropped so the same address with and without it gives one key. Explicit blanks
+#: (not \s) for the column-wise path's U+001E separator, as above.
+_POSTCODE = __import__("re").compile(
+    _BLANK
+    + "(?:[(（]"
+    + _BLANK
+    + r"\d{6}"
+    + _BLANK
+    + "[)）]|(?<=[ \t\u00a0\u3000])\\d{6})"
+    + _BLANK
+    + "(?=\x1e|$)"
+)
 
 
 #: What a receiver field the platform hid is scored as: masked, so no rule judges it and it
@@ -106,7 +120,7 @@ def order_values(name: str, phone: str, address: str, member: str) -> tuple[str,
         else:
             if not unicodedata.is_normalized("NFKC", address):
                 address = unicodedata.normalize("NFKC", address)
-            address = _ADDRESS_DROP.sub("", address).lower()
+            address = _ADDRESS_DROP.sub("", _POSTCODE.sub("", address)).lower()
     if name:
         if "*" in name:
             name = ""
@@ -161,7 +175,7 @@ def column_keys(
         return [internal_keys(order_values(n, p, a, ""), seeds) for n, p, a in
                 zip(names, phones, addresses, strict=True)]  # fmt: skip
     joined = unicodedata.normalize("NFKC", _SEP.join(addresses))
-    norm_addresses = _ADDRESS_DROP.sub("", joined)
+    norm_addresses = _ADDRESS_DROP.sub("", _POSTCODE.sub("", joined))
     norm_addresses = norm_addresses.lower().split(_SEP)
     joined_names = unicodedata.normalize("NFKC", _SEP.join(names))
     norm_names = _NAME_DROP.sub("", joined_names.replace(_SEP, "\x00")).replace("\x00", _SEP)

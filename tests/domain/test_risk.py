@@ -99,6 +99,53 @@ def test_address_completeness(address: str, missing: str | None) -> None:
     assert ("address_incomplete" in rules) == (missing is not None)
 
 
+TAOBAO_ADDRESSES = [
+    # As Taobao writes them: levels separated by spaces, often a postcode at the end.
+    ("浙江省 杭州市 西湖区 文三路 123号", None),
+    ("浙江省 杭州市 西湖区 文三路 123号 (310000)", None),
+    ("浙江省 杭州市 西湖区 文三路 123号（310000）", None),
+    ("浙江省 杭州市 文三路 123号", "district"),  # 杭州 has districts: one is missing
+    ("浙江省 杭州市 文三路 123号(310000)", "district"),
+    ("浙江省 杭州市 阳光小区 5栋", "district"),  # 小区 is no district
+    ("浙江省 杭州市 西湖区 (310000)", "street"),
+    ("广东省 深圳市 南山区 科技园 (518000)", "street"),
+    ("广东省 深圳市 (518000)", "district"),
+    ("广西壮族自治区 南宁市 青秀区 民族大道 100号", None),
+    ("广西壮族自治区 南宁市 民族大道 100号", "district"),  # 自治区 is no district
+    ("内蒙古自治区 呼和浩特市 新城区 新华大街 1号", None),
+    ("内蒙古自治区 呼和浩特市 新华大街 1号", "district"),
+    ("新疆维吾尔自治区 乌鲁木齐市 天山区 解放北路 88号 (830000)", None),
+    ("新疆维吾尔自治区 乌鲁木齐市 解放北路 88号", "district"),
+    ("新疆维吾尔自治区 克孜勒苏柯尔克孜自治州 阿图什市 帕米尔路 1号", None),
+    ("新疆维吾尔自治区 伊犁哈萨克自治州 伊宁市 解放路 1号", None),
+    ("北京 北京市 朝阳区 建国路 88号", None),
+    ("北京 北京市 朝阳区 (100000)", "street"),
+    ("上海市 浦东新区 张江路 100号 (201203)", None),
+    ("上海 上海市 浦东新区 张江路 100号", None),
+    ("重庆 重庆市 奉节县 永安街道 1号", None),
+    ("吉林省 延边朝鲜族自治州 延吉市 人民路 1号", None),
+    ("内蒙古自治区 锡林郭勒盟 锡林浩特市 额尔敦路 1号", None),
+    ("黑龙江省 大兴安岭地区 加格达奇区 人民路 1号", None),
+    ("江苏省 苏州市 昆山市 玉山镇 前进路 1号", None),  # 县级市
+    ("湖北省 恩施土家族苗族自治州 恩施市 舞阳大道 1号", None),
+    ("湖北省 仙桃市 干河街道 仙桃大道 1号", None),  # 省直辖县级市
+    ("广东省 东莞市 长安镇 振安路 1号", None),  # no districts: the town stands for one
+    ("海南省 陵水黎族自治县 椰林镇 中山路 1号", None),
+    ("香港特别行政区 九龙 油尖旺区 弥敦道 1号", None),
+]
+
+
+@pytest.mark.parametrize(("address", "missing"), TAOBAO_ADDRESSES)
+def test_addresses_as_the_platforms_write_them(address: str, missing: str | None) -> None:
+    assert address_incomplete(address) == missing
+    rules = fired(with_(ship_address=address))
+    assert ("address_incomplete" in rules) == (missing is not None)
+    # The import's column-wise path gives the same answer.
+    [code] = static_codes(StaticChecker(S), ["张伟"], ["13812345678"], [address], [5900],
+                          [""], [""])  # fmt: skip
+    assert code == ("" if missing is None else f"address_incomplete={missing}")
+
+
 def test_parcel_locker_only_for_valuable_goods() -> None:
     locker = "浙江省杭州市西湖区文三路100号丰巢快递柜"
     assert "locker_high_value" in fired(with_(ship_address=locker, sale_fen=S.high_value_fen))

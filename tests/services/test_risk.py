@@ -104,6 +104,37 @@ def test_several_orders_to_one_address_in_a_short_time(fresh_db: Path, tmp_path:
     assert level >= RiskLevel.WATCH
 
 
+def test_one_address_with_and_without_a_postcode_is_one_address(
+    fresh_db: Path, tmp_path: Path
+) -> None:
+    """Taobao appends the postcode to some exports of an address and not to others."""
+    street = "浙江省 杭州市 西湖区 文三路 123号"
+    rows = [
+        _row(1, name="张三", phone="13812345671", address=street),
+        _row(
+            2,
+            name="李四",
+            phone="13812345672",
+            address=f"{street} (310000)",
+            created="2024-03-05 16:00:00",
+        ),
+        _row(
+            3,
+            name="王五",
+            phone="13812345673",
+            address=f"{street}（310000）",
+            created="2024-03-05 18:00:00",
+        ),
+    ]
+    _import(tmp_path, rows)
+    for number in (1, 2, 3):
+        assert "address_many_names" in _risk(number)[1], number
+        assert "address_incomplete" not in _risk(number)[1], number
+    # The single-order path (a rescore) agrees with the import's column-wise keys.
+    risk.rescore_all()
+    assert "address_many_names" in _risk(3)[1]
+
+
 def test_refund_history_across_shops(fresh_db: Path, tmp_path: Path) -> None:
     refunded = "交易关闭"  # an order closed after payment…
     rows = [_row(1), _row(2)]
