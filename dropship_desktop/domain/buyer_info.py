@@ -30,6 +30,7 @@ __all__ = [
     "address_incomplete",
     "buyer_key",
     "is_locker",
+    "is_placeholder",
     "name_not_a_name",
     "normalise_address",
     "normalise_name",
@@ -103,6 +104,15 @@ def buyer_key(kind: KeyKind, value: str, salt: bytes) -> int:
 
 # --- single-order checks ----------------------------------------------------------------------
 
+
+def is_placeholder(text: str) -> bool:
+    """Whether a receiver field is what a platform puts for data it hid or masked (Douyin's
+    ``##密文…`` / ``$$密文…``, ``***``, 138****5678): no rule judges it, no key is made of it."""
+    return bool(text) and (
+        "*" in text or "＊" in text or "密文" in text or text.lstrip().startswith(("##", "$$"))
+    )
+
+
 _CN_MOBILE = re.compile(PhoneMetadata.metadata_for_region("CN").mobile.national_number_pattern)
 
 
@@ -128,7 +138,7 @@ def phone_valid(phone: str) -> bool | None:
     if len(phone) == 11 and phone.isdigit():  # the common case, no normalising
         return bool(_CN_MOBILE.fullmatch(phone)) or _phone_valid_slow(phone)
     text = (phone or "").strip()
-    if not text or "*" in text:
+    if not text or is_placeholder(text):
         return None
     digits = normalise_phone(text)
     # The common case, without a parse (~60 µs): the mobile ranges phonenumbers knows.
@@ -174,7 +184,7 @@ def address_incomplete(address: str) -> str | None:
     if _FAST_COMPLETE.search(address or "") and "*" not in address:
         return None  # the common case in one search
     text = unicodedata.normalize("NFKC", address or "").strip()
-    if not text or "*" in text:
+    if not text or is_placeholder(text):
         return None
     text = "".join(POSTCODE.sub("", text).split())
     if not text:
@@ -255,7 +265,7 @@ def name_not_a_name(name: str) -> bool | None:
 @lru_cache(maxsize=65536)
 def _name_not_a_name(name: str) -> bool | None:
     text = unicodedata.normalize("NFKC", name or "").strip()
-    if "*" in text:
+    if is_placeholder(text):
         return None
     if not text:
         return True

@@ -19,7 +19,7 @@ from typing import Any
 
 import xxhash
 
-from ..domain.buyer_info import StaticChecker
+from ..domain.buyer_info import StaticChecker, is_placeholder
 from ..domain.risk import (
     KeyKind,
     RiskSettings,
@@ -113,16 +113,16 @@ def scored_receiver(name: str, phone: str, address: str, hidden: int) -> tuple[s
 def order_values(name: str, phone: str, address: str, member: str) -> tuple[str, str, str, str]:
     """The normalised (phone, address, name, member) keys are made from ("" when masked)."""
     if not (len(phone) == 11 and phone.isdigit()):
-        phone = normalise_phone(phone) if phone and "*" not in phone else ""
+        phone = normalise_phone(phone) if phone and not is_placeholder(phone) else ""
     if address:
-        if "*" in address:
+        if is_placeholder(address):
             address = ""
         else:
             if not unicodedata.is_normalized("NFKC", address):
                 address = unicodedata.normalize("NFKC", address)
             address = _ADDRESS_DROP.sub("", _POSTCODE.sub("", address)).lower()
     if name:
-        if "*" in name:
+        if is_placeholder(name):
             name = ""
         elif not name.isalpha():
             name = _NAME_DROP.sub("", unicodedata.normalize("NFKC", name))
@@ -192,10 +192,10 @@ def column_keys(
         for p in phones
     ]
     for i, a in enumerate(addresses):
-        if "*" in a:
+        if is_placeholder(a):
             norm_addresses[i] = ""
     for i, n in enumerate(names):
-        if "*" in n:
+        if is_placeholder(n):
             norm_names[i] = ""
     address_keys = [
         (k >> 1 or 1) if a else 0

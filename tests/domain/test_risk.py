@@ -187,6 +187,26 @@ def test_masked_name_is_not_judged() -> None:
 
 
 @pytest.mark.parametrize(
+    ("name", "phone", "address"),
+    [
+        ("##密文AbCdEf==", "$$密文XyZ==", "##密文QwErTy=="),
+        ("##密文1234", "$$密文1234", "上海市浦东新区张江镇##密文QwE"),
+        ("***", "***", "***"),
+        ("张*", "138****5678", "广东省深圳市****"),
+        ("＊＊", "1＊＊＊＊＊＊＊＊78", "＊＊＊"),
+    ],
+)
+def test_placeholder_receivers_are_not_judged(name: str, phone: str, address: str) -> None:
+    """What a platform puts for a receiver it hid is no invalid phone, no name, no address."""
+    assert phone_valid(phone) is None
+    assert name_not_a_name(name) is None
+    assert address_incomplete(address) is None
+    assert fired(with_(buyer_name=name, buyer_phone=phone, ship_address=address)) == []
+    assert static_codes(StaticChecker(S), [name], [phone], [address], [5900], [""],
+                        [""]) == [""]  # fmt: skip
+
+
+@pytest.mark.parametrize(
     ("field", "rule"),
     [
         ("names_per_phone", "phone_many_names"),
