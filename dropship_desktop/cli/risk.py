@@ -101,17 +101,31 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
             changed = risk.rescore_all(lambda done, total: print(f"  {done:,}/{total:,}"))
             print(f"scored every order again; {changed:,} changed")
         else:
-            from ..domain.risk import RULES, RiskLevel, decode_hits
-            from ..store.lookups import risky_orders
-
-            rows = risky_orders()
-            if not rows:
-                print("No order is flagged by the fraud checks.")
-            for number, level, rules, checked in rows:
-                names = ", ".join(RULES[h.rule].title for h in decode_hits(rules))
-                mark = " (checked)" if checked else ""
-                print(f"{number}  {RiskLevel(level).name.lower()}{mark}  {names}")
+            _risky_orders(getattr(args, "lang", None) == "zh_CN")
     return 0
+
+
+def _risky_orders(chinese: bool) -> None:
+    """The risky orders, high risk first, then newest: level and rule titles in the CLI's
+    language (English, its marked texts; Chinese with ``--lang zh_CN``, the titles the order
+    export writes)."""
+    from ..domain.risk import LEVEL_LABELS_ZH, RULE_TITLES_ZH, RULES, RiskLevel, decode_hits
+    from ..store.lookups import risky_orders
+
+    rows = risky_orders()
+    if not rows:
+        print(
+            "暂无被防骗检查标记的订单。" if chinese else "No order is flagged by the fraud checks."
+        )
+    for number, level, rules, checked in rows:
+        hits = decode_hits(rules)
+        if chinese:
+            names = "、".join(RULE_TITLES_ZH[h.rule] for h in hits)
+            shown = LEVEL_LABELS_ZH[RiskLevel(level)] + ("（已核实）" if checked else "")
+        else:
+            names = ", ".join(str(RULES[h.rule].title) for h in hits)
+            shown = str(RiskLevel(level).label) + (" (checked)" if checked else "")
+        print(f"{number}  {shown}  {names}")
 
 
 def _settings(risk: object, changes: list[str]) -> None:
