@@ -154,9 +154,10 @@ _STREET = re.compile(
     r"学校|大学|学院|公司|工业区|园区|医院|宿舍|中心|驿站|柜)"
 )
 #: A district-level unit early in the address, then a street-level word: complete. The 区 of
-#: 自治区 / 特别行政区 / 地区 (province, prefecture) and of 小区 / 社区 / 园区 is no district.
+#: 自治区 / 特别行政区 / 地区 (province, prefecture) and of 小区 / 社区 / 校区 / 景区 is no
+#: district (工业园区, 高新区, 开发区 are: 苏州市 工业园区).
 _FAST_COMPLETE = re.compile(
-    r"^.{0,14}?(?:(?<!自治)(?<!行政)(?<![地小社校园景])区|县|旗|镇|乡|街道)"
+    r"^.{0,14}?(?:(?<!自治)(?<!行政)(?<![地小社校景])区|县|旗|镇|乡|街道)"
     r".{2,}?(?:路|街|道|巷|弄|号|村|组|栋|幢|座|室|楼|大厦|小区|花园|苑)"
 )
 #: A postcode the platform appends: 文三路 123号 (310000) / （310000） / 123号 310000.
@@ -165,8 +166,8 @@ _MUNICIPALITY = re.compile(r"^(北京|上海|天津|重庆)市?(?:\1市)?")  # �
 _PROVINCE = re.compile(r"^[\u3400-\u9fff]{2,7}?(?:省|自治区|特别行政区)")
 #: Prefecture level: 杭州市, 伊犁哈萨克自治州, 锡林郭勒盟, 大兴安岭地区 (never a bare 州: 杭州|市).
 _CITY = re.compile(r"^[^区县旗路街道号镇乡\d]{1,10}?(?:自治州|地区|盟|市)")
-#: County level: 西湖区, 浦东新区, 昆山市 (县级市), 奉节县, 阿荣旗, 陵水黎族自治县.
-_COUNTY = re.compile(r"^[^路街号\d]{0,10}?(?:(?<![小社校园景])区|县|旗|市)")
+#: County level: 西湖区, 浦东新区, 工业园区, 昆山市 (县级市), 奉节县, 阿荣旗, 陵水黎族自治县.
+_COUNTY = re.compile(r"^[^路街号\d]{0,10}?(?:(?<![小社校景])区|县|旗|市)")
 #: A town straight under a city without districts (东莞 长安镇, 儋州 那大镇, 仙桃 干河街道).
 _TOWN = re.compile(r"^[^路街号\d]{1,8}?(?:镇|乡|街道)")
 

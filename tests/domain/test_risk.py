@@ -107,6 +107,8 @@ TAOBAO_ADDRESSES = [
     ("浙江省 杭州市 文三路 123号", "district"),  # 杭州 has districts: one is missing
     ("浙江省 杭州市 文三路 123号(310000)", "district"),
     ("浙江省 杭州市 阳光小区 5栋", "district"),  # 小区 is no district
+    ("江苏省 苏州市 工业园区 星湖街 328号", None),  # 工业园区, 开发区 are districts
+    ("安徽省 合肥市 经济技术开发区 锦绣大道 1号", None),
     ("浙江省 杭州市 西湖区 (310000)", "street"),
     ("广东省 深圳市 南山区 科技园 (518000)", "street"),
     ("广东省 深圳市 (518000)", "district"),
