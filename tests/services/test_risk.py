@@ -274,7 +274,7 @@ def test_an_exported_blacklist_gives_nothing_to_brute_force(
 
     _import(tmp_path, [_row(1, name="欧阳娜娜", phone="13812345678",
                             address="广东省 深圳市 南山区 科技园南路 88号")])  # fmt: skip
-    risk.add_to_blacklist(_id(1), ["phone", "name_phone", "address"], "仅退款不退货")
+    risk.add_to_blacklist(_id(1), ["phone", "name_phone", "address"], "仅退款不退货 138 1234 5678")
     # An entry added before this change still has the old hint: the export masks it down.
     db.execute_sql("UPDATE blacklist_entry SET hint = '138****5678' WHERE kind = 'phone'")
     exported = tmp_path / f"list{suffix}"
@@ -289,6 +289,8 @@ def test_an_exported_blacklist_gives_nothing_to_brute_force(
     }
     for hint in hints.values():
         assert sum(c.isdigit() for c in hint) <= 2
+    # A phone number the seller typed into the reason is not shared either.
+    assert {row[3] for row in table.rows} == {"仅退款不退货 *************"}
     text = "\n".join(",".join(row) for row in table.rows)
     assert salt.hex() not in text.lower()
     # Nothing in the file works as the key of the digests: no fast test of a guessed phone.
@@ -299,6 +301,29 @@ def test_an_exported_blacklist_gives_nothing_to_brute_force(
             key = bytes.fromhex(token)
             assert blacklist_digest("phone", "", "13812345678", "", "", key) not in digests
     assert blacklist_digest("phone", "", "13812345678", "", "", salt) in digests
+
+
+@pytest.mark.parametrize(
+    ("kind", "value", "hint"),
+    [
+        ("phone", "+86 138 1234 5678", "*********78"),
+        ("phone", "010-12345678", "*********78"),
+        ("member", "tb_zhangsan88", "t**"),
+        ("address", "广东省 深圳市 南山区 科技园南路 88号", "广东省深圳市****"),
+        ("address", "北京 北京市 朝阳区 建国路 88号", "北京市****"),
+        ("address", "广东省东莞长安镇1号超市", "广东省****"),
+        (
+            "address",
+            "新疆维吾尔自治区 伊犁哈萨克自治州 伊宁市 解放路 1号",
+            "新疆维吾尔自治区伊犁哈萨克自治州****",
+        ),
+        ("address", "南山区科技园南路88号", "****"),
+    ],
+)
+def test_blacklist_hints_show_almost_nothing(kind: str, value: str, hint: str) -> None:
+    from dropship_desktop.services.risk.blacklist import _hint
+
+    assert _hint(kind, "", value, value, value) == hint
 
 
 def test_an_older_export_with_the_salt_in_clear_still_imports(

@@ -107,8 +107,11 @@ def blacklist_entries() -> list[BlacklistEntry]:
 
 _DIGIT = re.compile(r"\d")
 _PROVINCE_CITY = re.compile(
-    r"^(北京|上海|天津|重庆)市?|^(.{2,7}?(?:省|自治区|特别行政区))?(.{2,10}?(?:自治州|地区|市|盟))?"
+    r"^(北京|上海|天津|重庆)市?|^([^\d]{2,7}?(?:省|自治区|特别行政区))?"
+    r"([^区县旗镇乡路街道号\d]{2,10}?(?:自治州|地区|市|盟))?"
 )
+#: A number in a reason the seller typed (a phone, an order number): not shared.
+_NUMBER = re.compile(r"\d(?:[\d \-]*\d){4,}")
 
 
 def _phone_hint(phone: str) -> str:
@@ -142,6 +145,11 @@ def _hint(kind: str, name: str, phone: str, address: str, member: str) -> str:
     if kind == "address":
         return _address_hint(address)
     return f"{_name_hint(name)} {_phone_hint(phone)}"
+
+
+def _safe_reason(reason: str) -> str:
+    """A reason as shared: numbers of 5+ digits (a phone typed in) starred out, 200 characters."""
+    return _NUMBER.sub(lambda m: "*" * len(m.group()), (reason or "").strip())[:200]
 
 
 def _safe_hint(kind: str, hint: str) -> str:
@@ -370,7 +378,14 @@ def export_blacklist(path: str | Path, code: str) -> int:
     list_id, salt = _local_list(conn)
     sealed = _seal(salt, code)
     rows = [
-        [kind, f"{int(digest):016x}", _safe_hint(kind, hint), reason, _date(added), sealed]
+        [
+            kind,
+            f"{int(digest):016x}",
+            _safe_hint(kind, hint),
+            _safe_reason(reason),
+            _date(added),
+            sealed,
+        ]
         for kind, digest, hint, reason, added in conn.execute(
             "SELECT kind, digest, hint, reason, added_at FROM blacklist_entry WHERE list_id = ?"
             " ORDER BY added_at, id",
@@ -493,7 +508,14 @@ def import_blacklist(path: str | Path, list_name: str = "", code: str = "") -> C
             added_at = now_epoch()
         # Hints and reasons are shown, never trusted as values: keep them short and masked.
         parsed.append(
-            (kind, value, _safe_hint(kind, hint), reason[:200], added_at, bytes.fromhex(salt))
+            (
+                kind,
+                value,
+                _safe_hint(kind, hint),
+                _safe_reason(reason),
+                added_at,
+                bytes.fromhex(salt),
+            )
         )
     conn = connection()
     local_id, local_salt = _local_list(conn)
