@@ -3337,7 +3337,6 @@ Applied on every connection (peewee connects once per thread). Read-only opening
     </message>
     <message>
         <source>The share code must have at least 8 letters or digits. Nothing was written.</source>
-        <extracomment>The earlier format, salt in clear: still imported.</extracomment>
         <translation>分享码至少要有 8 个字母或数字。没有写入任何内容。</translation>
     </message>
     <message>

@@ -72,7 +72,7 @@ __all__ = [
 BLACKLIST_HEADERS: tuple[str, ...] = (
     "kind", "digest", "hint", "reason", "added_on", "sealed_salt",
 )  # fmt: skip
-#: The earlier format, salt in clear: still imported.
+# The earlier format, salt in clear: still imported.
 _LEGACY_HEADERS: tuple[str, ...] = ("kind", "digest", "hint", "reason", "added_on", "salt")
 _SEALED = re.compile(r"^s1:([0-9a-f]{32}):([0-9a-f]{32}):([0-9a-f]{16})$")
 _CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # 32 symbols, no 0/O or 1/I
@@ -110,7 +110,7 @@ _PROVINCE_CITY = re.compile(
     r"^(北京|上海|天津|重庆)市?|^([^\d]{2,7}?(?:省|自治区|特别行政区))?"
     r"([^区县旗镇乡路街道号\d]{2,10}?(?:自治州|地区|市|盟))?"
 )
-#: A number in a reason the seller typed (a phone, an order number): not shared.
+# A number in a reason the seller typed (a phone, an order number): not shared.
 _NUMBER = re.compile(r"\d(?:[\d \-]*\d){4,}")
 
 
