@@ -479,3 +479,24 @@ def test_block_wise_scoring_of_a_big_import_equals_scoring_from_scratch(
     assert sum(1 for _, level, _ in scored if level) > 100  # the windows fired across blocks
     risk.rescore_all()
     assert db.execute_sql(query).fetchall() == scored
+
+
+def test_placeholders_make_no_buyer_key_on_either_path() -> None:
+    from dropship_desktop.services.risk_keys import (
+        _seeds,
+        column_keys,
+        internal_keys,
+        order_values,
+    )
+
+    seeds = _seeds(bytes(16))
+    names = ["##密文AbC==", "张三", "＊＊", "李四"]
+    phones = ["$$密文123456", "13812345678", "1＊＊＊＊＊＊＊＊78", "13912345678"]
+    addresses = ["##密文QwE==", "浙江省 杭州市 西湖区 文三路 123号 (310000)", "***",
+                 "浙江省杭州市西湖区文三路123号"]  # fmt: skip
+    block = column_keys(names, phones, addresses, seeds)
+    single = [internal_keys(order_values(n, p, a, ""), seeds)
+              for n, p, a in zip(names, phones, addresses, strict=True)]  # fmt: skip
+    assert block == single
+    assert block[0] == (0, 0, 0, 0, 0, 0) and block[2] == (0, 0, 0, 0, 0, 0)
+    assert block[1][1] == block[3][1] != 0  # one address, postcode or not
