@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -72,10 +73,27 @@ def run_command(args: argparse.Namespace) -> int:
         if getattr(args, "demo", False) and args.command != "demo":
             _create_demo_on_first_use(data_dir, command_lock)
         with command_lock(data_dir) if needs_lock(args) else contextlib.nullcontext():
-            return _dispatch(args, data_dir)
+            status = _dispatch(args, data_dir)
+        sys.stdout.flush()  # here, so a closed pipe is caught below and not at exit
+        return status
     except UserError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_PROBLEM
+    except BrokenPipeError:
+        return _reader_went_away()
+
+
+def _reader_went_away() -> int:
+    """The output was piped into a command that stopped reading (``| head``): not an error.
+
+    Points stdout at the null device so that Python's flush at exit does not raise again
+    (the way the Python documentation suggests), and exits normally.
+    """
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    return 0
 
 
 def _create_demo_on_first_use(data_dir: Path, command_lock: Any) -> None:

@@ -36,11 +36,17 @@ def add_commands(
             "settings",
         ],
         help="blacklist-export FILE / blacklist-import FILE: share the blacklist (XLSX or CSV,"
-        " salted digests and masked hints only); blacklist: list it; rescore: score every order"
+        " keyed digests and bare hints only, sealed by a share code); blacklist: list it; rescore: score every order"
         " again; orders: list the risky orders",
     )
     risk.add_argument("file", nargs="?", metavar="FILE", help="the blacklist file")
     risk.add_argument("--name", default="", help="blacklist-import: the partner list's name")
+    risk.add_argument(
+        "--code",
+        default="",
+        help="blacklist-export: seal the file with this share code (8+ characters; a random one"
+        " is made and printed without it); blacklist-import: the code the sender gave you",
+    )
     risk.add_argument(
         "--overwrite",
         action="store_true",
@@ -72,10 +78,14 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
         refuse_to_replace(args, Path(args.file).expanduser())
     with InstanceLock(data_dir), opened_database(data_dir):
         if args.action == "blacklist-export":
-            count = risk.export_blacklist(Path(args.file).expanduser())
-            print(f"{count} blacklist entries written to {args.file} (digests and masked hints)")
+            code = args.code or risk.new_share_code()
+            count = risk.export_blacklist(Path(args.file).expanduser(), code)
+            print(f"{count} blacklist entries written to {args.file} (digests and bare hints)")
+            print(f"share code: {code}")
+            print("Give the code to your partner separately (not with the file); they need it")
+            print("to import the file.")
         elif args.action == "blacklist-import":
-            changes = risk.import_blacklist(Path(args.file).expanduser(), args.name)
+            changes = risk.import_blacklist(Path(args.file).expanduser(), args.name, args.code)
             print(changes.message_text)
         elif args.action == "blacklist":
             entries = risk.blacklist_entries()
@@ -91,17 +101,31 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
             changed = risk.rescore_all(lambda done, total: print(f"  {done:,}/{total:,}"))
             print(f"scored every order again; {changed:,} changed")
         else:
-            from ..domain.risk import RULES, RiskLevel, decode_hits
-            from ..store.lookups import risky_orders
-
-            rows = risky_orders()
-            if not rows:
-                print("No order is flagged by the fraud checks.")
-            for number, level, rules, checked in rows:
-                names = ", ".join(RULES[h.rule].title for h in decode_hits(rules))
-                mark = " (checked)" if checked else ""
-                print(f"{number}  {RiskLevel(level).name.lower()}{mark}  {names}")
+            _risky_orders(getattr(args, "lang", None) == "zh_CN")
     return 0
+
+
+def _risky_orders(chinese: bool) -> None:
+    """The risky orders, high risk first, then newest: level and rule titles in the CLI's
+    language (English, its marked texts; Chinese with ``--lang zh_CN``, the titles the order
+    export writes)."""
+    from ..domain.risk import LEVEL_LABELS_ZH, RULE_TITLES_ZH, RULES, RiskLevel, decode_hits
+    from ..store.lookups import risky_orders
+
+    rows = risky_orders()
+    if not rows:
+        print(
+            "暂无被防骗检查标记的订单。" if chinese else "No order is flagged by the fraud checks."
+        )
+    for number, level, rules, checked in rows:
+        hits = decode_hits(rules)
+        if chinese:
+            names = "、".join(RULE_TITLES_ZH[h.rule] for h in hits)
+            shown = LEVEL_LABELS_ZH[RiskLevel(level)] + ("（已核实）" if checked else "")
+        else:
+            names = ", ".join(str(RULES[h.rule].title) for h in hits)
+            shown = str(RiskLevel(level).label) + (" (checked)" if checked else "")
+        print(f"{number}  {shown}  {names}")
 
 
 def _settings(risk: object, changes: list[str]) -> None:

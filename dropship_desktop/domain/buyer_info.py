@@ -24,11 +24,13 @@ if TYPE_CHECKING:
     from .risk import RiskSettings
 
 __all__ = [
+    "POSTCODE",
     "KeyKind",
     "StaticChecker",
     "address_incomplete",
     "buyer_key",
     "is_locker",
+    "is_placeholder",
     "name_not_a_name",
     "normalise_address",
     "normalise_name",
@@ -82,9 +84,10 @@ def normalise_name(name: str) -> str:
 
 
 def normalise_address(address: str) -> str:
-    """NFKC, no spaces or punctuation, lower case: the same place written slightly differently
-    (full-width digits, spaces, 号 after a dash) compares equal."""
-    return _SPACE.sub("", unicodedata.normalize("NFKC", address or "")).lower()
+    """NFKC, no postcode, spaces or punctuation, lower case: the same place written slightly
+    differently (full-width digits, spaces, 号 after a dash, a postcode) compares equal."""
+    text = POSTCODE.sub("", unicodedata.normalize("NFKC", address or ""))
+    return _SPACE.sub("", text).lower()
 
 
 def buyer_key(kind: KeyKind, value: str, salt: bytes) -> int:
@@ -100,6 +103,15 @@ def buyer_key(kind: KeyKind, value: str, salt: bytes) -> int:
 
 
 # --- single-order checks ----------------------------------------------------------------------
+
+
+def is_placeholder(text: str) -> bool:
+    """Whether a receiver field is what a platform puts for data it hid or masked (Douyin's
+    ``##密文…`` / ``$$密文…``, ``***``, 138****5678): no rule judges it, no key is made of it."""
+    return bool(text) and (
+        "*" in text or "＊" in text or "密文" in text or text.lstrip().startswith(("##", "$$"))
+    )
+
 
 _CN_MOBILE = re.compile(PhoneMetadata.metadata_for_region("CN").mobile.national_number_pattern)
 
@@ -126,7 +138,7 @@ def phone_valid(phone: str) -> bool | None:
     if len(phone) == 11 and phone.isdigit():  # the common case, no normalising
         return bool(_CN_MOBILE.fullmatch(phone)) or _phone_valid_slow(phone)
     text = (phone or "").strip()
-    if not text or "*" in text:
+    if not text or is_placeholder(text):
         return None
     digits = normalise_phone(text)
     # The common case, without a parse (~60 µs): the mobile ranges phonenumbers knows.
@@ -137,38 +149,67 @@ def phone_valid(phone: str) -> bool | None:
     return _phone_valid_slow(digits)
 
 
-_DISTRICT = re.compile(r"(区|县|旗|市|镇|乡|街道)")
 _STREET = re.compile(
     r"(路|街|道|巷|弄|胡同|号|村|组|屯|镇|乡|栋|幢|座|单元|室|楼|大厦|广场|小区|花园|苑|园|公寓|"
     r"学校|大学|学院|公司|工业区|园区|医院|宿舍|中心|驿站|柜)"
 )
-#: A district-level unit early in the address, then a street-level word: complete.
+#: A district-level unit early in the address, then a street-level word: complete. The 区 of
+#: 自治区 / 特别行政区 / 地区 (province, prefecture) and of 小区 / 社区 / 校区 / 景区 is no
+#: district (工业园区, 高新区, 开发区 are: 苏州市 工业园区).
 _FAST_COMPLETE = re.compile(
-    r"^.{0,14}?(?:区|县|旗|镇|乡|街道).{2,}?(?:路|街|道|巷|弄|号|村|组|栋|幢|座|室|楼|大厦|小区|花园|苑)"
+    r"^.{0,14}?(?:(?<!自治)(?<!行政)(?<![地小社校景])区|县|旗|镇|乡|街道)"
+    r".{2,}?(?:路|街|道|巷|弄|号|村|组|栋|幢|座|室|楼|大厦|小区|花园|苑)"
 )
-_PROVINCE_CITY = re.compile(
-    r"^(.{2,7}?(?:省|自治区|特别行政区)|北京|上海|天津|重庆)?(.{2,10}?(?:自治州|地区|市|州|盟))?"
-)
+#: A postcode the platform appends: 文三路 123号 (310000) / （310000） / 123号 310000.
+POSTCODE = re.compile(r"\s*(?:[(（]\s*\d{6}\s*[)）]|(?<=\s)\d{6})\s*$")
+_MUNICIPALITY = re.compile(r"^(北京|上海|天津|重庆)市?(?:\1市)?")  # 北京 北京市 / 上海市
+_PROVINCE = re.compile(r"^[\u3400-\u9fff]{2,7}?(?:省|自治区|特别行政区)")
+#: Prefecture level: 杭州市, 伊犁哈萨克自治州, 锡林郭勒盟, 大兴安岭地区 (never a bare 州: 杭州|市).
+_CITY = re.compile(r"^[^区县旗路街道号镇乡\d]{1,10}?(?:自治州|地区|盟|市)")
+#: County level: 西湖区, 浦东新区, 工业园区, 昆山市 (县级市), 奉节县, 阿荣旗, 陵水黎族自治县.
+_COUNTY = re.compile(r"^[^路街号\d]{0,10}?(?:(?<![小社校景])区|县|旗|市)")
+#: A town straight under a city without districts (东莞 长安镇, 儋州 那大镇, 仙桃 干河街道).
+_TOWN = re.compile(r"^[^路街号\d]{1,8}?(?:镇|乡|街道)")
 
 
 def address_incomplete(address: str) -> str | None:
     """What a full address lacks: ``"district"``, ``"street"``, or None when it looks complete.
 
+    Reads the address as the platforms write it, spaces or none (浙江省 杭州市 西湖区 文三路
+    123号), with or without a postcode (``(310000)``), through autonomous regions (广西壮族
+    自治区, 内蒙古自治区), municipalities (北京 北京市 朝阳区, 上海市 浦东新区), 自治州, 盟 and
+    county-level cities. A city with districts but none written (浙江省 杭州市 文三路 123号)
+    lacks the district; a town straight under the city (东莞市 长安镇) stands for it.
     Masked addresses (``广东省深圳市****``) cannot be judged (None).
     """
     if _FAST_COMPLETE.search(address or "") and "*" not in address:
         return None  # the common case in one search
     text = unicodedata.normalize("NFKC", address or "").strip()
-    if not text or "*" in text:
+    if not text or is_placeholder(text):
         return None
-    match = _PROVINCE_CITY.match(text)
-    rest = text[match.end() :] if match else text
-    if not _DISTRICT.search(rest[:12]):
+    text = "".join(POSTCODE.sub("", text).split())
+    if not text:
+        return None
+    special = False
+    match = _MUNICIPALITY.match(text)
+    if match:
+        rest = text[match.end() :]
+    else:
+        match = _PROVINCE.match(text)
+        rest = text[match.end() :] if match else text
+        special = bool(match) and match.group(0).endswith("特别行政区")
+        city = _CITY.match(rest)
+        if city:
+            rest = rest[city.end() :]
+    county = _COUNTY.match(rest)
+    if county:
+        rest = rest[county.end() :]
+    town = _TOWN.match(rest)
+    if town:
+        rest = rest[town.end() :]
+    if not (county or town or special):
         return "district"
-    # The detail after the district: a street, a number, a building…
-    district = _DISTRICT.search(rest)
-    detail = rest[district.end() :] if district else rest
-    if len(detail) < 4 or not _STREET.search(detail):
+    if len(rest) < 4 or not _STREET.search(rest):
         return "street"
     return None
 
@@ -185,9 +226,22 @@ def is_locker(address: str) -> bool:
     return bool(_LOCKER.search(address or ""))
 
 
-_NAME_WORDS = re.compile(
-    r"(先生|女士|小姐|收件人|收货人|客户|顾客|买家|亲|老板|快递|测试|test|unknown|null|none|"
-    r"无|未知|不详|你猜|某某|xxx|aaa|asd|qwe)",
+#: Whole names that are a placeholder, not a person (compared without spaces, lower case). A
+#: real name that merely contains one of these characters (张无忌, 刘亲, 秦老师傅) is a name.
+_PLACEHOLDER_NAMES = (
+    "亲", "亲亲", "亲爱的", "无", "无名", "无名氏", "没有", "空", "先生", "女士", "小姐", "老师",
+    "师傅", "老板", "老板娘", "收件人", "收货人", "收件", "签收人", "客户", "顾客", "买家",
+    "卖家", "本人", "自己", "我", "快递", "快递员", "未知", "不详", "不知道", "你猜", "某某",
+    "某人", "匿名", "宝宝", "宝贝", "美女", "帅哥", "哥哥", "姐姐", "朋友", "家人", "前台",
+    "门卫", "保安", "物业", "test", "testing", "unknown", "null", "none", "nil", "name",
+    "buyer", "customer", "receiver", "abc", "asd", "asdf", "qwe", "qwer", "zxc", "zxcv",
+)  # fmt: skip
+#: A placeholder: one of the words above, 测试 (测试, 测试订单, 测试1), laughter (哈哈哈), or
+#: Latin garbage (one letter repeated, no vowel in three or more letters).
+_PLACEHOLDER = re.compile(
+    "(?:"
+    + "|".join(map(re.escape, sorted(_PLACEHOLDER_NAMES, key=len, reverse=True)))
+    + r")|测试.*|[哈呵嗯啊哦]{2,}|([a-z])\1+|[b-df-hj-np-tv-xz]{3,}",
     re.IGNORECASE,
 )
 # Chinese names (2–6 characters), transliterated minority names with a middle dot
@@ -201,7 +255,10 @@ _NAME_OK = re.compile(
 def name_not_a_name(name: str) -> bool | None:
     """Whether the recipient's name is not a person's name (None: masked, cannot be judged).
 
-    An empty name counts as not a name (a parcel needs one). Cached: names repeat a lot.
+    Fires on placeholders only: empty, one character, digits, a whole name that is a word such
+    as 亲, 无, 先生, 测试, 收货人, Latin garbage, or a shape no name has (symbols, mixed
+    scripts). A real name containing such a character (张无忌, 刘亲) does not fire.
+    Cached: names repeat a lot.
     """
     return _name_not_a_name(name or "")
 
@@ -209,31 +266,58 @@ def name_not_a_name(name: str) -> bool | None:
 @lru_cache(maxsize=65536)
 def _name_not_a_name(name: str) -> bool | None:
     text = unicodedata.normalize("NFKC", name or "").strip()
-    if "*" in text:
+    if is_placeholder(text):
         return None
     if not text:
         return True
     if any(ch.isdigit() for ch in text):
         return True
-    if _NAME_WORDS.search(text) and len(text) <= 4 and not text.endswith(("先生", "女士")):
+    compact = "".join(text.split())
+    if len(compact) < 2 or _PLACEHOLDER.fullmatch(compact):
         return True
-    if _NAME_WORDS.search(text) and text.endswith(("先生", "女士", "小姐")) and len(text) <= 2:
-        return True
-    if text.endswith(("先生", "女士", "小姐")) and len(text) in (3, 4):
-        return False  # 王先生: a surname and a form of address is how many buyers sign
-    if _NAME_WORDS.search(text):
-        return True
-    return not _NAME_OK.match(text)
+    return not (_NAME_OK.match(text) or _NAME_OK.match(compact))  # 欧阳 修: spaced
 
 
+_PROVINCES = (
+    "北京|上海|天津|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|"
+    "广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门"
+)
+_BIG_CITIES = (
+    "深圳|广州|杭州|南京|苏州|成都|武汉|西安|长沙|郑州|济南|青岛|大连|沈阳|哈尔滨|长春|厦门|福州|"
+    "宁波|温州|无锡|合肥|南昌|昆明|贵阳|南宁|海口|三亚|兰州|银川|西宁|乌鲁木齐|拉萨|呼和浩特|"
+    "石家庄|太原|东莞|佛山|珠海|中山|惠州|常州|徐州|义乌"
+)
+#: Asks to change the address, or to send the goods to another city or full address. Delivery
+#: instructions (放门口, 寄到驿站就行, 发到菜鸟驿站, 送到公司前台) are not.
 _SHIP_ELSEWHERE = re.compile(
-    r"(改地址|换地址|改个地址|换个地址|地址改|改发|改寄|发到|寄到|送到别|别的地址|另一个地址|"
-    r"新地址|不要发.*地址|ship to another|different address)",
+    r"(?:改|换|修改|更改|更换)(?:一下|个|下)?(?:收货|收件|寄送|邮寄|发货)?地址"
+    r"|地址(?:要|需要|得)?(?:改|换)|地址(?:写|填)?错|(?:写|填)错(?:了)?(?:收货|收件)?地址"
+    r"|地址(?:有误|不对)|(?:别的|另一个|另外的?|其他|新的?)(?:收货|收件)?地址|改发|改寄|改送"
+    r"|(?:不要|别)(?:发|寄|送)(?:到)?(?:这个|原来的?|订单上?的?)(?:收货)?地址"
+    r"|(?:寄到|发到|送到|寄往|发往|寄去|发去|改到|邮到)\s*(?:"
+    + _PROVINCES
+    + "|"
+    + _BIG_CITIES
+    + r"|[\u4e00-\u9fff]{1,7}?(?:省|自治区|(?<![超菜])市(?!场)|自治州))"
+    r"|ship (?:it )?to (?:another|a different)|different address",
     re.IGNORECASE,
 )
+_CHAT = r"(?:微信|威信|薇信|v信|(?<![a-z])(?:vx|wx|wechat)(?![a-z])|(?<![a-z])qq(?![a-z])|扣扣)"
+#: Asks to contact or pay off-platform: a chat app with an id, "add me", a transfer, a private
+#: deal, cash back. Not 打我电话 / 到了联系我 (the platform's own delivery calls), not qq糖.
 _OFF_PLATFORM = re.compile(
-    r"(微信|加微|加v|\bvx\b|\bwx\b|v信|薇信|威信|qq|扣扣|私聊|私下|加我|联系我|打我电话|线下|转账|"
-    r"支付宝转|银行卡|红包|返现|好评返|wechat|whatsapp|telegram)",
+    r"加(?:我|下|一下)?(?:的)?\s*(?:个|好友)?\s*"
+    + _CHAT
+    + r"|"
+    + _CHAT
+    + r"\s*(?:号|群)?\s*[:：]?\s*[a-z0-9][a-z0-9_-]{4,}"
+    + r"|"
+    + _CHAT
+    + r"(?:上|里)?(?:联系|聊|找我|加我|私聊|付|转|号)"
+    + r"|(?:联系|私聊|找)我?(?:的)?\s*"
+    + _CHAT
+    + r"|加我|私下|私聊|线下(?:交易|付|转|联系)|支付宝转|转账|转给你|打款给|银行卡|返现|好评返"
+    r"|微信红包|刷单|whatsapp|telegram",
     re.IGNORECASE,
 )
 
@@ -331,14 +415,11 @@ def static_codes(
     ok_phone = list(map(_CN_MOBILE.fullmatch, phones))
     ok_address = list(map(_FAST_COMPLETE.search, addresses))
     # A name of 2–4 common ideographs (NFKC leaves them as they are) is "not a name" only when
-    # it holds one of the name words or fails _NAME_OK: the same answer _name_not_a_name gives.
+    # it is a placeholder as a whole: the same answer _name_not_a_name gives.
     ok_name = [
-        plain is not None and word is None and fine is not None
-        for plain, word, fine in zip(
-            map(_PLAIN_NAME.fullmatch, names),
-            map(_NAME_WORDS.search, names),
-            map(_NAME_OK.match, names),
-            strict=True,
+        plain is not None and placeholder is None
+        for plain, placeholder in zip(
+            map(_PLAIN_NAME.fullmatch, names), map(_PLACEHOLDER.fullmatch, names), strict=True
         )
     ]
     high = checker.settings.high_value_fen

@@ -62,10 +62,11 @@ def offer_choices() -> list[tuple[int, str, str, str | None]]:
 
 def risky_orders() -> list[tuple[Any, ...]]:
     """``(shop order no., risk level, encoded rule hits, checked?)`` of every risky order,
-    newest first."""
+    high risk first, then newest first."""
     return list(
         db.execute_sql(
             "SELECT shop_order_no, risk_level, risk_rules, risk_rules = risk_checked"
-            " FROM sales_order WHERE risk_level > 0 ORDER BY created_at DESC"
+            " FROM sales_order WHERE risk_level > 0"
+            " ORDER BY risk_level DESC, created_at DESC, id DESC"
         )
     )

@@ -3366,6 +3366,10 @@ Applied on every connection (peewee connects once per thread). Read-only opening
         <translation>回溯天数至少为 1 天，次数至少为 2。</translation>
     </message>
     <message>
+        <source>The share code must have at least 8 letters or digits. Nothing was written.</source>
+        <translation>分享码至少要有 8 个字母或数字。没有写入任何内容。</translation>
+    </message>
+    <message>
         <source>This order&apos;s buyer data was deleted, so its buyer cannot be blacklisted.</source>
         <translation>该订单的买家信息已删除，无法将其买家加入黑名单。</translation>
     </message>
@@ -3388,6 +3392,14 @@ Applied on every connection (peewee connects once per thread). Read-only opening
     <message>
         <source>its first row must be the headers {headers}.</source>
         <translation>第一行必须是表头 {headers}。</translation>
+    </message>
+    <message>
+        <source>{name} is sealed with a share code: enter the code the sender gave you. Nothing was imported.</source>
+        <translation>{name} 已用分享码加密：请输入发送方给你的分享码。没有导入任何内容。</translation>
+    </message>
+    <message>
+        <source>The share code does not open {name}: check it with the sender. Nothing was imported.</source>
+        <translation>该分享码无法打开 {name}：请向发送方核对。没有导入任何内容。</translation>
     </message>
     <message>
         <source>row {row} has an unknown kind or a bad digest.</source>
@@ -6795,8 +6807,20 @@ Use “Map columns…” to say which column holds what.</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <source>{count} entries exported.</source>
-        <translation>已导出 {count} 条。</translation>
+        <source>{count} entries exported.
+
+Share code: {code}
+
+Your partner needs this code to import the file. Send it separately (a call, another chat), never with the file.</source>
+        <translation>已导出 {count} 条。
+
+分享码：{code}
+
+对方导入此文件时需要这个分享码。请另行告知（电话或另一个聊天），不要和文件一起发送。</translation>
+    </message>
+    <message>
+        <source>The share code the sender gave you (empty for an older file):</source>
+        <translation>发送方给你的分享码（旧版文件留空）：</translation>
     </message>
     <message>
         <source>Import a blacklist</source>

@@ -199,3 +199,61 @@ def test_risk_lists_say_when_there_is_nothing(tmp_path: Path) -> None:
     orders = run("risk", "orders", "--data-dir", str(tmp_path))
     assert orders.returncode == 0, orders.stderr
     assert "No order is flagged" in orders.stdout
+
+
+def test_risk_orders_high_first_then_newest_in_the_clis_language(tmp_path: Path) -> None:
+    assert run("demo", "--orders", "300", "--data-dir", str(tmp_path)).returncode == 0
+    result = run("risk", "orders", "--data-dir", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines and all("  " in line for line in lines)
+    db = sqlite3.connect(tmp_path / "dropship.db")
+    created = dict(db.execute("SELECT shop_order_no, created_at FROM sales_order"))
+    db.close()
+    rank = {"High": 2, "Watch": 1}
+    keys = []
+    for line in lines:
+        number, level, _titles = line.split("  ", 2)
+        keys.append((rank[level.removesuffix(" (checked)")], created[number]))
+    assert keys == sorted(keys, reverse=True)
+    assert keys[0][0] == 2 and keys[-1][0] == 1
+    assert "On the blacklist" in result.stdout and "blacklist" not in result.stdout.replace(
+        "On the blacklist", ""
+    )
+    chinese = run("--lang", "zh_CN", "risk", "orders", "--data-dir", str(tmp_path))
+    assert chinese.returncode == 0, chinese.stderr
+    assert "高风险" in chinese.stdout and "黑名单" in chinese.stdout
+    assert "On the blacklist" not in chinese.stdout
+
+
+def test_output_into_a_closed_pipe_is_no_error(tmp_path: Path) -> None:
+    """`dropship-desktop risk orders | head -1`: head stops reading; no traceback."""
+    assert run("demo", "--orders", "300", "--data-dir", str(tmp_path)).returncode == 0
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "dropship_desktop", "risk", "orders", "--data-dir",
+             str(tmp_path)],
+            stdout=write_end, stderr=subprocess.PIPE, text=True, timeout=120, check=False,
+            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        )  # fmt: skip
+    finally:
+        os.close(write_end)
+    assert "Traceback" not in result.stderr and "BrokenPipe" not in result.stderr
+    assert result.returncode == 0, result.stderr
+
+
+def test_blacklist_export_prints_a_share_code_that_import_needs(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    assert run("demo", "--orders", "300", "--data-dir", str(data)).returncode == 0
+    target = tmp_path / "black.csv"
+    exported = run("risk", "blacklist-export", str(target), "--data-dir", str(data))
+    assert exported.returncode == 0, exported.stderr
+    code = exported.stdout.split("share code: ")[1].split()[0]
+    assert code not in target.read_text(encoding="utf-8-sig")
+    refused = run("risk", "blacklist-import", str(target), "--data-dir", str(data))
+    assert refused.returncode == 1 and "share code" in refused.stderr
+    assert "Traceback" not in refused.stderr
+    again = run("risk", "blacklist-import", str(target), "--code", code, "--data-dir", str(data))
+    assert again.returncode == 0, again.stderr

@@ -99,6 +99,55 @@ def test_address_completeness(address: str, missing: str | None) -> None:
     assert ("address_incomplete" in rules) == (missing is not None)
 
 
+TAOBAO_ADDRESSES = [
+    # As Taobao writes them: levels separated by spaces, often a postcode at the end.
+    ("浙江省 杭州市 西湖区 文三路 123号", None),
+    ("浙江省 杭州市 西湖区 文三路 123号 (310000)", None),
+    ("浙江省 杭州市 西湖区 文三路 123号（310000）", None),
+    ("浙江省 杭州市 文三路 123号", "district"),  # 杭州 has districts: one is missing
+    ("浙江省 杭州市 文三路 123号(310000)", "district"),
+    ("浙江省 杭州市 阳光小区 5栋", "district"),  # 小区 is no district
+    ("江苏省 苏州市 工业园区 星湖街 328号", None),  # 工业园区, 开发区 are districts
+    ("安徽省 合肥市 经济技术开发区 锦绣大道 1号", None),
+    ("浙江省 杭州市 西湖区 (310000)", "street"),
+    ("广东省 深圳市 南山区 科技园 (518000)", "street"),
+    ("广东省 深圳市 (518000)", "district"),
+    ("广西壮族自治区 南宁市 青秀区 民族大道 100号", None),
+    ("广西壮族自治区 南宁市 民族大道 100号", "district"),  # 自治区 is no district
+    ("内蒙古自治区 呼和浩特市 新城区 新华大街 1号", None),
+    ("内蒙古自治区 呼和浩特市 新华大街 1号", "district"),
+    ("新疆维吾尔自治区 乌鲁木齐市 天山区 解放北路 88号 (830000)", None),
+    ("新疆维吾尔自治区 乌鲁木齐市 解放北路 88号", "district"),
+    ("新疆维吾尔自治区 克孜勒苏柯尔克孜自治州 阿图什市 帕米尔路 1号", None),
+    ("新疆维吾尔自治区 伊犁哈萨克自治州 伊宁市 解放路 1号", None),
+    ("北京 北京市 朝阳区 建国路 88号", None),
+    ("北京 北京市 朝阳区 (100000)", "street"),
+    ("上海市 浦东新区 张江路 100号 (201203)", None),
+    ("上海 上海市 浦东新区 张江路 100号", None),
+    ("重庆 重庆市 奉节县 永安街道 1号", None),
+    ("吉林省 延边朝鲜族自治州 延吉市 人民路 1号", None),
+    ("内蒙古自治区 锡林郭勒盟 锡林浩特市 额尔敦路 1号", None),
+    ("黑龙江省 大兴安岭地区 加格达奇区 人民路 1号", None),
+    ("江苏省 苏州市 昆山市 玉山镇 前进路 1号", None),  # 县级市
+    ("湖北省 恩施土家族苗族自治州 恩施市 舞阳大道 1号", None),
+    ("湖北省 仙桃市 干河街道 仙桃大道 1号", None),  # 省直辖县级市
+    ("广东省 东莞市 长安镇 振安路 1号", None),  # no districts: the town stands for one
+    ("海南省 陵水黎族自治县 椰林镇 中山路 1号", None),
+    ("香港特别行政区 九龙 油尖旺区 弥敦道 1号", None),
+]
+
+
+@pytest.mark.parametrize(("address", "missing"), TAOBAO_ADDRESSES)
+def test_addresses_as_the_platforms_write_them(address: str, missing: str | None) -> None:
+    assert address_incomplete(address) == missing
+    rules = fired(with_(ship_address=address))
+    assert ("address_incomplete" in rules) == (missing is not None)
+    # The import's column-wise path gives the same answer.
+    [code] = static_codes(StaticChecker(S), ["张伟"], ["13812345678"], [address], [5900],
+                          [""], [""])  # fmt: skip
+    assert code == ("" if missing is None else f"address_incomplete={missing}")
+
+
 def test_parcel_locker_only_for_valuable_goods() -> None:
     locker = "浙江省杭州市西湖区文三路100号丰巢快递柜"
     assert "locker_high_value" in fired(with_(ship_address=locker, sale_fen=S.high_value_fen))
@@ -106,20 +155,57 @@ def test_parcel_locker_only_for_valuable_goods() -> None:
     assert "locker_high_value" not in fired(with_(sale_fen=S.high_value_fen * 10))
 
 
-@pytest.mark.parametrize("name", ["客户", "先生", "123", "x", "收件人", "", "测试"])
+PLACEHOLDER_NAMES = [
+    "客户", "先生", "123", "x", "收件人", "", "测试", "亲", "无", "小姐", "收货人", "亲亲",
+    "某某", "测试订单", "张3", "asdf", "test", "XXX", "哈哈哈", "n/a", "老板", "我",
+]  # fmt: skip
+REAL_NAMES = [
+    "张伟", "欧阳娜娜", "王先生", "Li Lei", "阿依古丽·买买提", "张无忌", "刘亲", "李娜",
+    "王芳", "周迅", "诸葛亮", "司马光明", "上官婉儿", "欧阳 修", "迪丽热巴·迪力木拉提",
+    "买买提・艾力", "扎西顿珠", "钟无艳", "秦无双", "马未都", "李小姐", "陈先生", "高亲亲",
+    "吴测", "Zhang Wei", "Ng Wai Kit", "O'Brien",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("name", PLACEHOLDER_NAMES)
 def test_not_a_name_fires(name: str) -> None:
     assert name_not_a_name(name) is True
     assert "name_not_a_name" in fired(with_(buyer_name=name))
+    assert static_codes(StaticChecker(S), [name], ["13812345678"], [GOOD.ship_address],
+                        [5900], [""], [""]) == ["name_not_a_name"]  # fmt: skip
 
 
-@pytest.mark.parametrize("name", ["张伟", "欧阳娜娜", "王先生", "Li Lei", "阿依古丽·买买提"])
+@pytest.mark.parametrize("name", REAL_NAMES)
 def test_real_names_do_not_fire(name: str) -> None:
+    """A name containing a placeholder character (无, 亲, 测) is still a name."""
     assert not name_not_a_name(name)
     assert "name_not_a_name" not in fired(with_(buyer_name=name))
+    assert static_codes(StaticChecker(S), [name], ["13812345678"], [GOOD.ship_address],
+                        [5900], [""], [""]) == [""]  # fmt: skip
 
 
 def test_masked_name_is_not_judged() -> None:
     assert name_not_a_name("张*") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "phone", "address"),
+    [
+        ("##密文AbCdEf==", "$$密文XyZ==", "##密文QwErTy=="),
+        ("##密文1234", "$$密文1234", "上海市浦东新区张江镇##密文QwE"),
+        ("***", "***", "***"),
+        ("张*", "138****5678", "广东省深圳市****"),
+        ("＊＊", "1＊＊＊＊＊＊＊＊78", "＊＊＊"),
+    ],
+)
+def test_placeholder_receivers_are_not_judged(name: str, phone: str, address: str) -> None:
+    """What a platform puts for a receiver it hid is no invalid phone, no name, no address."""
+    assert phone_valid(phone) is None
+    assert name_not_a_name(name) is None
+    assert address_incomplete(address) is None
+    assert fired(with_(buyer_name=name, buyer_phone=phone, ship_address=address)) == []
+    assert static_codes(StaticChecker(S), [name], [phone], [address], [5900], [""],
+                        [""]) == [""]  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -181,16 +267,41 @@ def test_safe_payment_methods() -> None:
         assert "payment_risky" not in fired(with_(payment_method=method))
 
 
-@pytest.mark.parametrize(
-    ("remark", "elsewhere", "off"),
-    [
-        ("请改地址发到上海", True, False),
-        ("加我微信给你返现", False, True),
-        ("有问题联系我 vx: abc123", False, True),
-        ("请尽快发货", False, False),
-        ("", False, False),
-    ],
-)
+BENIGN_MESSAGES = [
+    "请尽快发货", "", "打我电话", "到了联系我", "放门口就行", "寄到驿站就行", "发到菜鸟驿站",
+    "孩子爱吃qq糖，多放几包", "送到公司前台", "放快递柜", "周末再送货", "发顺丰", "到了打电话",
+    "发到小区门口的丰巢", "快递到了放门卫", "寄到楼下超市就行", "有问题联系我", "用微信支付的",
+    "生日礼物，别放发票", "送到家里", "寄到菜市场旁边的驿站", "QQ糖要草莓味",
+]  # fmt: skip
+RISKY_MESSAGES = [
+    ("请改地址发到上海", True, False),
+    ("加我微信给你返现", False, True),
+    ("有问题联系我 vx: abc123", False, True),
+    ("地址写错了，请寄到北京市朝阳区建国路88号", True, False),
+    ("发到广州市天河区体育西路1号", True, False),
+    ("麻烦换个收货地址", True, False),
+    ("不要发订单地址，寄到深圳", True, False),
+    ("地址改成杭州市西湖区文三路123号", True, False),
+    ("加我qq 123456789 细聊", False, True),
+    ("QQ号：12345678", False, True),
+    ("微信号 zhang_san88", False, True),
+    ("支付宝转账给你，便宜点", False, True),
+    ("私下交易吧", False, True),
+    ("好评返现5元", False, True),
+    ("加我，有优惠", False, True),
+    ("加vx发你图", False, True),
+]
+
+
+@pytest.mark.parametrize("remark", BENIGN_MESSAGES)
+def test_delivery_instructions_do_not_fire(remark: str) -> None:
+    """Delivery instructions and calls through the courier are not "elsewhere"/"off-platform"."""
+    assert remark_flags(remark) == (False, False)
+    rules = fired(with_(remark=remark))
+    assert "remark_ship_elsewhere" not in rules and "remark_off_platform" not in rules
+
+
+@pytest.mark.parametrize(("remark", "elsewhere", "off"), RISKY_MESSAGES)
 def test_buyer_messages(remark: str, elsewhere: bool, off: bool) -> None:
     assert remark_flags(remark) == (elsewhere, off)
     rules = fired(with_(remark=remark))

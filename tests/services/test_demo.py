@@ -74,3 +74,27 @@ def test_search_index_covers_demo_rows(demo_db: Path) -> None:
 def test_demo_refuses_a_database_with_orders(demo_db: Path) -> None:
     with pytest.raises(UserError, match="already holds demo data"):
         generate_demo(10, seed=1, now=NOW)
+
+
+def test_demo_receivers_the_platform_hid_are_stored_hidden_and_not_judged(tmp_path: Path) -> None:
+    """As the import stores them: empty fields with buyer_hidden bits, never a placeholder text
+    (##密文…) that the fraud checks would call an invalid phone or not a name."""
+    from dropship_desktop.domain.risk import decode_hits
+
+    open_database(tmp_path / "demo.db")
+    generate_demo(3000, seed=7, now=NOW)  # big enough for the fulfilment demo's 密文 orders
+
+    placeholders = db.execute_sql(
+        "SELECT count(*) FROM sales_order WHERE buyer_name LIKE '%密文%' OR buyer_name LIKE '##%'"
+        " OR buyer_phone LIKE '%密文%' OR buyer_phone LIKE '$$%'"
+    ).fetchone()[0]
+    assert placeholders == 0
+    hidden = db.execute_sql(
+        "SELECT buyer_hidden, risk_rules FROM sales_order WHERE buyer_hidden != 0"
+    ).fetchall()
+    assert hidden
+    receiver_rules = {"phone_invalid", "name_not_a_name", "address_incomplete"}
+    for bits, rules in hidden:
+        assert bits & 3 == 3
+        assert not receiver_rules & {h.rule for h in decode_hits(rules)}
+    close_database()

@@ -104,6 +104,37 @@ def test_several_orders_to_one_address_in_a_short_time(fresh_db: Path, tmp_path:
     assert level >= RiskLevel.WATCH
 
 
+def test_one_address_with_and_without_a_postcode_is_one_address(
+    fresh_db: Path, tmp_path: Path
+) -> None:
+    """Taobao appends the postcode to some exports of an address and not to others."""
+    street = "浙江省 杭州市 西湖区 文三路 123号"
+    rows = [
+        _row(1, name="张三", phone="13812345671", address=street),
+        _row(
+            2,
+            name="李四",
+            phone="13812345672",
+            address=f"{street} (310000)",
+            created="2024-03-05 16:00:00",
+        ),
+        _row(
+            3,
+            name="王五",
+            phone="13812345673",
+            address=f"{street}（310000）",
+            created="2024-03-05 18:00:00",
+        ),
+    ]
+    _import(tmp_path, rows)
+    for number in (1, 2, 3):
+        assert "address_many_names" in _risk(number)[1], number
+        assert "address_incomplete" not in _risk(number)[1], number
+    # The single-order path (a rescore) agrees with the import's column-wise keys.
+    risk.rescore_all()
+    assert "address_many_names" in _risk(3)[1]
+
+
 def test_refund_history_across_shops(fresh_db: Path, tmp_path: Path) -> None:
     refunded = "交易关闭"  # an order closed after payment…
     rows = [_row(1), _row(2)]
@@ -171,7 +202,7 @@ def test_blacklist_from_an_order_flags_the_buyers_orders(fresh_db: Path, tmp_pat
     assert _risk(3) == (RiskLevel.NONE, [])
     assert changes.message_params["count"] == 2
     [entry] = risk.blacklist_entries()
-    assert entry.hint == "138****5678" and entry.reason == "仅退款 twice"
+    assert entry.hint == "*********78" and entry.reason == "仅退款 twice"
     # No value in the clear anywhere in the blacklist or the audit log.
     dump = json.dumps(
         db.execute_sql("SELECT * FROM blacklist_entry").fetchall()
@@ -204,7 +235,7 @@ def test_blacklist_export_import_between_partners(
     _import(tmp_path, [_row(1)])
     risk.add_to_blacklist(_id(1), ["phone", "name_phone"], "fake address")
     exported = tmp_path / f"list{suffix}"
-    assert risk.export_blacklist(exported) == 2
+    assert risk.export_blacklist(exported, "K7QF2-M4XTB-9WZRD-PH3NA") == 2
     assert b"13812345678" not in exported.read_bytes()
     close_database()
     # The partner: another database (another salt) with an order of the same buyer.
@@ -219,13 +250,98 @@ def test_blacklist_export_import_between_partners(
         "UPDATE blacklist_list SET salt = (SELECT value FROM risk_state WHERE name = 'salt')"
     )
     _import(tmp_path, [_row(7, created="2024-04-01 10:00:00"), _row(8, phone="13900000000")])
-    changes = risk.import_blacklist(exported, "partner A")
+    with pytest.raises(UserError, match="share code"):
+        risk.import_blacklist(exported, "partner A")
+    with pytest.raises(UserError, match="does not open"):
+        risk.import_blacklist(exported, "partner A", "K7QF2-M4XTB-9WZRD-PH3NB")
+    assert risk.blacklist_entries() == []
+    changes = risk.import_blacklist(exported, "partner A", "k7qf2 m4xtb 9wzrd ph3na")
     assert changes.message_params == {"added": 2, "name": exported.name, "count": 1}
     assert _risk(7) == (RiskLevel.HIGH, ["blacklist"])
     assert _risk(8) == (RiskLevel.NONE, [])
     # Partner orders imported later are compared with the partner's salt too.
     _import(tmp_path, [_row(9, created="2024-05-01 10:00:00")], "later.csv")
     assert _risk(9)[0] == RiskLevel.HIGH
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_an_exported_blacklist_gives_nothing_to_brute_force(
+    fresh_db: Path, tmp_path: Path, suffix: str
+) -> None:
+    """QA cracked 138****5678 from the old file: hint + salt + fast digest = 10^4 tries."""
+    from dropship_desktop.services.risk_engine import blacklist_digest
+    from dropship_desktop.tabular.reader import read_table
+
+    _import(tmp_path, [_row(1, name="欧阳娜娜", phone="13812345678",
+                            address="广东省 深圳市 南山区 科技园南路 88号")])  # fmt: skip
+    risk.add_to_blacklist(_id(1), ["phone", "name_phone", "address"], "仅退款不退货 138 1234 5678")
+    # An entry added before this change still has the old hint: the export masks it down.
+    db.execute_sql("UPDATE blacklist_entry SET hint = '138****5678' WHERE kind = 'phone'")
+    exported = tmp_path / f"list{suffix}"
+    assert risk.export_blacklist(exported, risk.new_share_code()) == 3
+    salt = bytes(db.execute_sql("SELECT value FROM risk_state WHERE name = 'salt'").fetchone()[0])
+    table = read_table(exported)
+    hints = {row[0]: row[2] for row in table.rows}
+    assert hints == {
+        "phone": "*********78",
+        "name_phone": "欧** *********78",
+        "address": "广东省深圳市****",
+    }
+    for hint in hints.values():
+        assert sum(c.isdigit() for c in hint) <= 2
+    # A phone number the seller typed into the reason is not shared either.
+    assert {row[3] for row in table.rows} == {"仅退款不退货 *************"}
+    text = "\n".join(",".join(row) for row in table.rows)
+    assert salt.hex() not in text.lower()
+    # Nothing in the file works as the key of the digests: no fast test of a guessed phone.
+    digests = {int(row[1], 16) for row in table.rows}
+    tokens = {t for row in table.rows for c in row for t in c.replace(":", " ").split()}
+    for token in tokens:
+        if len(token) == 32:
+            key = bytes.fromhex(token)
+            assert blacklist_digest("phone", "", "13812345678", "", "", key) not in digests
+    assert blacklist_digest("phone", "", "13812345678", "", "", salt) in digests
+
+
+@pytest.mark.parametrize(
+    ("kind", "value", "hint"),
+    [
+        ("phone", "+86 138 1234 5678", "*********78"),
+        ("phone", "010-12345678", "*********78"),
+        ("member", "tb_zhangsan88", "t**"),
+        ("address", "广东省 深圳市 南山区 科技园南路 88号", "广东省深圳市****"),
+        ("address", "北京 北京市 朝阳区 建国路 88号", "北京市****"),
+        ("address", "广东省东莞长安镇1号超市", "广东省****"),
+        (
+            "address",
+            "新疆维吾尔自治区 伊犁哈萨克自治州 伊宁市 解放路 1号",
+            "新疆维吾尔自治区伊犁哈萨克自治州****",
+        ),
+        ("address", "南山区科技园南路88号", "****"),
+    ],
+)
+def test_blacklist_hints_show_almost_nothing(kind: str, value: str, hint: str) -> None:
+    from dropship_desktop.services.risk.blacklist import _hint
+
+    assert _hint(kind, "", value, value, value) == hint
+
+
+def test_an_older_export_with_the_salt_in_clear_still_imports(
+    fresh_db: Path, tmp_path: Path
+) -> None:
+    from dropship_desktop.services.risk_engine import blacklist_digest
+
+    _import(tmp_path, [_row(1, phone="13912345678")])
+    salt = bytes(range(16))
+    digest = blacklist_digest("phone", "", "13912345678", "", "", salt)
+    old = write_csv(tmp_path / "old.csv", ["kind", "digest", "hint", "reason", "added_on", "salt"],
+                    [["phone", f"{digest:016x}", "139****5678", "骗子", "2024-02-01",
+                      salt.hex()]])  # fmt: skip
+    changes = risk.import_blacklist(old, "partner B")
+    assert changes.message_params["count"] == 1
+    assert _risk(1) == (RiskLevel.HIGH, ["blacklist"])
+    [entry] = risk.blacklist_entries()
+    assert entry.hint == "*********78"
 
 
 def test_a_file_that_is_not_a_blacklist_changes_nothing(fresh_db: Path, tmp_path: Path) -> None:
@@ -474,3 +590,24 @@ def test_a_taobao_order_closed_by_a_refund_is_a_refund_in_the_buyers_history(
     later = [_row(4, created="2024-04-05 10:00:00", address="浙江省杭州市西湖区文三路1号")]
     import_orders_file(write_csv(tmp_path / "later.csv", TAOBAO_HEADERS, later), shop_name="店二")
     assert "history_refunds" in _risk(4)[1]
+
+
+def test_placeholders_make_no_buyer_key_on_either_path() -> None:
+    from dropship_desktop.services.risk_keys import (
+        _seeds,
+        column_keys,
+        internal_keys,
+        order_values,
+    )
+
+    seeds = _seeds(bytes(16))
+    names = ["##密文AbC==", "张三", "＊＊", "李四"]
+    phones = ["$$密文123456", "13812345678", "1＊＊＊＊＊＊＊＊78", "13912345678"]
+    addresses = ["##密文QwE==", "浙江省 杭州市 西湖区 文三路 123号 (310000)", "***",
+                 "浙江省杭州市西湖区文三路123号"]  # fmt: skip
+    block = column_keys(names, phones, addresses, seeds)
+    single = [internal_keys(order_values(n, p, a, ""), seeds)
+              for n, p, a in zip(names, phones, addresses, strict=True)]  # fmt: skip
+    assert block == single
+    assert block[0] == (0, 0, 0, 0, 0, 0) and block[2] == (0, 0, 0, 0, 0, 0)
+    assert block[1][1] == block[3][1] != 0  # one address, postcode or not

@@ -135,8 +135,21 @@ def test_blacklist_dialog_lists_and_exports(
     assert "****" in dialog.table.item(0, 1).text()
     target = tmp_path / "shared.csv"
     monkeypatch.setattr(risk_ui.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    monkeypatch.setattr(risk_ui.QMessageBox, "information", lambda *a, **k: None)
+    shown: list[str] = []
+    monkeypatch.setattr(risk_ui.QMessageBox, "information", lambda *a, **k: shown.append(a[2]))
     dialog.export_button.click()
     wait_idle(qtbot, main_window)
     qtbot.waitUntil(target.exists)
     assert target.read_text(encoding="utf-8-sig").startswith("kind,digest,hint,reason")
+    # The share code is shown once, never written into the file.
+    qtbot.waitUntil(lambda: bool(shown))
+    code = shown[0].split("Share code: ")[1].split()[0]
+    assert len(code) == 23 and code not in target.read_text(encoding="utf-8-sig")
+    # Importing it back asks for the code.
+    monkeypatch.setattr(risk_ui.QFileDialog, "getOpenFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(risk_ui.QInputDialog, "getText", lambda *a, **k: (code, True))
+    failed: list[str] = []
+    monkeypatch.setattr(risk_ui.QMessageBox, "warning", lambda *a, **k: failed.append(a[2]))
+    dialog.import_button.click()
+    wait_idle(qtbot, main_window)
+    assert failed == []

@@ -2,20 +2,9 @@
 
 Scoring itself is in :mod:`.risk_engine`; this module holds the use cases around it.
 
-**The blacklist and its salt.** An entry stores a 63-bit keyed Blake2b digest of the
-normalised value (phone digits, member name, address without spaces/punctuation, or name +
-phone) and a masked hint (138****5678), never the value. The key ("salt") is 16 random bytes
-made when the database was created (migration 11); the local list and every buyer key of this
-database use it. Exporting the list writes the salt into every row, because a partner can only
-match their orders against the digests when they hash with the same salt; an imported list
-keeps its own salt, and orders are hashed with each partner salt to be compared.
-
-What that means for privacy, honestly: the file shows no phone, name or address, and it cannot
-be searched for a name. But anyone holding the file (digest + salt) can test a guess — "is
-13812345678 on it?" — and, with enough computing, try every mobile number. A salted hash makes
-the list pseudonymous, not anonymous; share it only with partners you would trust with the
-numbers themselves. The salt of an export is this database's salt, so a partner could also
-recognise the same buyer in a later export of ours; that is the point of sharing.
+**The blacklist** stores keyed digests and bare hints (phone: last 2 digits), never values;
+an export seals the salt with a share code that travels separately, so the file alone leaks
+nothing that can be brute-forced. The design and its limits: :mod:`.blacklist`'s docstring.
 
 The package: ``scoring`` (settings, rescoring, checked marks, the high-risk list, losses),
 ``events`` (buyer events), ``blacklist`` (the list and its file). Import from the package.
@@ -30,6 +19,7 @@ from .blacklist import (
     blacklist_entries,
     export_blacklist,
     import_blacklist,
+    new_share_code,
     remove_blacklist_entry,
 )
 from .events import record_buyer_event, record_buyer_events, record_refund_statuses
@@ -65,6 +55,7 @@ __all__ = [
     "high_risk_orders",
     "import_blacklist",
     "mark_checked",
+    "new_share_code",
     "record_buyer_event",
     "record_buyer_events",
     "record_refund_statuses",

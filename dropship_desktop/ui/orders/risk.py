@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -304,14 +305,24 @@ class BlacklistDialog(QDialog):
             QCoreApplication.translate("Risk", "Excel (*.xlsx);;CSV (*.csv)"),
         )
         if path:
-            self._run(risk_service.export_blacklist, path, done=self._exported)
+            code = risk_service.new_share_code()
+            self._run(
+                risk_service.export_blacklist,
+                path,
+                code,
+                done=lambda count: self._exported(count, code),
+            )
 
-    @Slot(object)
-    def _exported(self, count: int) -> None:
+    def _exported(self, count: int, code: str) -> None:
         QMessageBox.information(
             self,
             self.windowTitle(),
-            QCoreApplication.translate("Risk", "{count} entries exported.").format(count=count),
+            QCoreApplication.translate(
+                "Risk",
+                "{count} entries exported.\n\nShare code: {code}\n\nYour partner needs this "
+                "code to import the file. Send it separately (a call, another chat), never "
+                "with the file.",
+            ).format(count=count, code=code),
         )
 
     @Slot()
@@ -322,8 +333,17 @@ class BlacklistDialog(QDialog):
             "",
             QCoreApplication.translate("Risk", "Blacklist files (*.xlsx *.csv)"),
         )
-        if path:
-            self._run(risk_service.import_blacklist, path, done=lambda _c: self.reload())
+        if not path:
+            return
+        code, ok = QInputDialog.getText(
+            self,
+            QCoreApplication.translate("Risk", "Import a blacklist"),
+            QCoreApplication.translate(
+                "Risk", "The share code the sender gave you (empty for an older file):"
+            ),
+        )
+        if ok:
+            self._run(risk_service.import_blacklist, path, "", code, done=lambda _c: self.reload())
 
 
 def blacklist_kind_label(kind: str) -> str:
