@@ -54,6 +54,9 @@ CANONICAL_FIELDS: dict[str, str] = {
     "buyer_name": QT_TRANSLATE_NOOP("MappingDialog", "Recipient name"),
     "buyer_phone": QT_TRANSLATE_NOOP("MappingDialog", "Recipient phone"),
     "address": QT_TRANSLATE_NOOP("MappingDialog", "Address (detail, or the full address)"),
+    "changed_address": QT_TRANSLATE_NOOP(
+        "MappingDialog", "Changed address, used where filled (修改后的收货地址)"
+    ),
     "province": QT_TRANSLATE_NOOP("MappingDialog", "Province"),
     "city": QT_TRANSLATE_NOOP("MappingDialog", "City"),
     "district": QT_TRANSLATE_NOOP("MappingDialog", "District"),
@@ -106,6 +109,7 @@ FIELD_KINDS: dict[str, OrderKind] = {
     "platform_sku_id": "shop",
     "sku": "shop",
     "buyer_message": "shop",
+    "changed_address": "shop",
     "buyer_member": "shop",
     "payment_method": "shop",
     "close_reason": "shop",
@@ -299,7 +303,7 @@ class ColumnMapping:
         format: The format the mapping was built for, or ``None`` for a user mapping.
         fallbacks: Canonical field -> further source headers, read on a row whose cell of
             ``fields[name]`` is empty (Pinduoduo's 商家编码-商品维度 where 商家编码-规格维度 is
-            empty, 1688's 单品货号 where 货号 is). Code columns only (:data:`FALLBACK_FIELDS`).
+            empty, 1688's 单品货号 where 货号 is, 联系电话 where 联系手机 is): :data:`FALLBACK_FIELDS`.
     """
 
     fields: dict[str, str] = field(default_factory=dict)
@@ -414,9 +418,9 @@ class ColumnMapping:
 _ORDER_REPORT_FIELDS = ("buyer_name", "buyer_phone", "address", "amount_fen", "payable_fen")
 
 
-#: Code fields whose further candidate columns fill in a row's empty cell (see
+#: Fields whose further candidate columns fill in a row's empty cell (see
 #: :attr:`ColumnMapping.fallbacks`).
-FALLBACK_FIELDS = ("sku", "item_code")
+FALLBACK_FIELDS = ("sku", "item_code", "buyer_phone")
 
 
 _REQUIRED: dict[str, tuple[str, ...]] = {"shop": ("order_no",), "1688": ("order_no",)}

@@ -95,6 +95,7 @@ _TAOBAO = PlatformFormat(
         "buyer_name": ("收货人姓名", "收货人"),
         "buyer_phone": ("联系手机", "联系电话"),
         "address": ("收货地址", "详细地址"),
+        "changed_address": ("修改后的收货地址",),
         "product_title": ("宝贝标题", "标题", "商品标题"),
         "sku": ("商家编码", "外部系统编号", "修改后的sku"),
         "spec": ("商品属性", "销售属性"),

@@ -421,6 +421,14 @@ def _map_columns(
         detail = out.get("address") or [""] * count
         out["address"] = list(map(_join_address, *(out[n] for n in split_parts), detail))
         out.pop("street", None)
+    if "changed_address" in columns:
+        # Taobao's 修改后的收货地址: the address the buyer changed to after ordering, where the
+        # parcel must go; empty (or masked) on most rows, which keep 收货地址.
+        changed = _hide_placeholders(convert("changed_address", clean_text))
+        address = out.get("address") or [""] * count
+        out["address"] = [
+            c if c and c is not _HIDDEN else a for a, c in zip(address, changed, strict=True)
+        ]
 
     out["row"] = numbers
     args = [out.get(name) or repeat(default) for name, default in _RECORD_DEFAULTS]

@@ -3636,7 +3636,7 @@ Applied on every connection (peewee connects once per thread). Read-only opening
         <source>Row {row}, column {column}: {message}</source>
         <extracomment>Taobao&apos;s per-line seller codes (the item report&apos;s): the order report has 修改后的sku only.
 ----------
-Fields only one kind of export has (the mapping dialog shows the fields of the chosen kind). What an encrypted or masked receiver field is stored as: nothing (``buyer_hidden`` says which fields the platform hid). Bits of :attr:`OrderRecord.hidden`. Kuaishou order numbers: 16 digits. A shop export no layout claims by its headers, whose order numbers all have 16 digits, is taken as Kuaishou&apos;s (:func:`detect_by_order_numbers`). How far down a file its header may sit (below a preamble such as PDD&apos;s ``订单查询导出,导出时间：…`` line or a workbook&apos;s title row). Fields only an order report has (an item report has none of them). Code fields whose further candidate columns fill in a row&apos;s empty cell (see :attr:`ColumnMapping.fallbacks`). What the buyer wrote (买家留言); ``remark`` is the seller&apos;s own note. The buyer&apos;s platform account (买家会员名), where the export has it. Why a closed order closed (订单关闭原因, 取消原因) and what was refunded (退款金额): a closed order the buyer was refunded is a refund (the buyer&apos;s history), not a cancellation. Receiver fields the platform hid (``HIDDEN_*`` bits); those fields are ``&quot;&quot;``. 1688: the row continues the order above (its order number cell was empty). The platform&apos;s promised ship-by time (承诺发货时间), when the export has it.</extracomment>
+Fields only one kind of export has (the mapping dialog shows the fields of the chosen kind). What an encrypted or masked receiver field is stored as: nothing (``buyer_hidden`` says which fields the platform hid). Bits of :attr:`OrderRecord.hidden`. Kuaishou order numbers: 16 digits. A shop export no layout claims by its headers, whose order numbers all have 16 digits, is taken as Kuaishou&apos;s (:func:`detect_by_order_numbers`). How far down a file its header may sit (below a preamble such as PDD&apos;s ``订单查询导出,导出时间：…`` line or a workbook&apos;s title row). Fields only an order report has (an item report has none of them). Fields whose further candidate columns fill in a row&apos;s empty cell (see :attr:`ColumnMapping.fallbacks`). What the buyer wrote (买家留言); ``remark`` is the seller&apos;s own note. The buyer&apos;s platform account (买家会员名), where the export has it. Why a closed order closed (订单关闭原因, 取消原因) and what was refunded (退款金额): a closed order the buyer was refunded is a refund (the buyer&apos;s history), not a cancellation. Receiver fields the platform hid (``HIDDEN_*`` bits); those fields are ``&quot;&quot;``. 1688: the row continues the order above (its order number cell was empty). The platform&apos;s promised ship-by time (承诺发货时间), when the export has it.</extracomment>
         <translation>第 {row} 行，{column} 列：{message}</translation>
     </message>
     <message>
@@ -4236,6 +4236,10 @@ Use “Map columns…” to say which column holds what.</source>
     <message>
         <source>Address (detail, or the full address)</source>
         <translation>地址（详细地址或完整地址）</translation>
+    </message>
+    <message>
+        <source>Changed address, used where filled (修改后的收货地址)</source>
+        <translation>修改后的收货地址（有则优先）</translation>
     </message>
     <message>
         <source>Province</source>

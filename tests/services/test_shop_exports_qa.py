@@ -490,3 +490,31 @@ def test_a_folder_or_an_excel_lock_file_is_named_for_what_it_is(
     text = str(caught.value)
     assert text.startswith("~$已买到的货品.xlsx is Excel's temporary lock file")
     assert "Choose the real file: 已买到的货品.xlsx, without the ~$" in text
+
+
+# --- the receiver a Taobao row really ships to --------------------------------------------------
+
+
+def test_a_taobao_landline_and_a_changed_address_are_taken_row_by_row(
+    fresh_db: Path, tmp_path: Path
+) -> None:
+    rows = [
+        # No mobile, a landline: the landline is the phone.
+        taobao_row(TAOBAO_41, 联系手机="", **{"联系电话 ": "'0571-88886666"}),
+        # The buyer changed the address after ordering: the parcel goes to the new one.
+        taobao_row(
+            TAOBAO_41,
+            订单编号='="1930679858170647124"',
+            修改后的收货地址="上海市 上海市 浦东新区 张江路100号",
+            **{"联系电话 ": "'0571-88886666"},
+        ),
+        # A masked changed address keeps the order's own.
+        taobao_row(TAOBAO_41, 订单编号='="1930679858170647125"', 修改后的收货地址="上海市****"),
+    ]
+    import_orders_file(csv_file(tmp_path / "ExportOrderList.csv", TAOBAO_41, rows), shop_name=SHOP)
+    got = db.execute_sql(
+        "SELECT shop_order_no, buyer_phone, ship_address FROM sales_order ORDER BY shop_order_no"
+    ).fetchall()
+    assert [g[1] for g in got] == ["0571-88886666", "13812345678", "13812345678"]
+    assert got[1][2] == "上海市 上海市 浦东新区 张江路100号"
+    assert got[0][2].startswith("浙江省 杭州市 西湖区") and got[2][2].startswith("浙江省 杭州市")
