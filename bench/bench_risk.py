@@ -6,8 +6,8 @@
 Each run imports the same Taobao CSV (bench_import's generator) into a fresh copy of the
 template, alternately with scoring off (``ImportTuning(score_risk=False)``: the in-run
 baseline) and on. One JSON line per figure: medians, the ratio on/off (target ≤ 1.10), and the
-risky orders the import produced. ``--data unique`` gives every order its own flat (most buyers
-are new, as in a real shop); ``repeats`` keeps bench_import's 1,500 addresses and 800 names
+risky orders the import produced. ``--data unique`` gives every order its own flat and member
+name (most buyers are new, as in a real shop); ``repeats`` keeps bench_import's 1,500 addresses and 800 names
 (every address gets a new name every few hours: nearly every order fires a window rule, the
 worst case). Then the quick view: ``first_page(OrderFilter(risk_min=1))`` plus the rows of its
 first screenful, on the scored template (target ≤ 100 ms). Besides wall time, each import's process CPU time (both threads)
@@ -96,8 +96,9 @@ def main(argv: list[str] | None = None) -> int:
         if not args.skip_import:
             rows = make_rows(args.rows)
             if args.data == "unique":
-                for row in rows:  # a flat per buyer: the phone (column 9) is unique per order
+                for row in rows:  # a flat and a member name per buyer (the phone is unique)
                     row[8] = f"{row[8]}{row[9][-5:]}室"
+                    row[1] = f"tb_{row[9][-8:]}"
             csv_path = work / "orders.csv"
             write_csv_file(csv_path, rows)
             off: list[float] = []

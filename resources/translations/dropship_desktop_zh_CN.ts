@@ -6811,24 +6811,26 @@ Use “Map columns…” to say which column holds what.</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <source>{count} entries exported.
-
-Share code: {code}
-
-Your partner needs this code to import the file. Send it separately (a call, another chat), never with the file.</source>
-        <translation>已导出 {count} 条。
-
-分享码：{code}
-
-对方导入此文件时需要这个分享码。请另行告知（电话或另一个聊天），不要和文件一起发送。</translation>
-    </message>
-    <message>
         <source>The share code the sender gave you (empty for an older file):</source>
         <translation>发送方给你的分享码（旧版文件留空）：</translation>
     </message>
     <message>
         <source>Import a blacklist</source>
         <translation>导入黑名单</translation>
+    </message>
+    <message>
+        <source>{count} entries exported.
+
+Share code: {code}
+(copied to the clipboard)
+
+Your partner needs this code to import the file. Send it separately (a call, another chat), never with the file.</source>
+        <translation>已导出 {count} 条。
+
+分享码：{code}
+（已复制到剪贴板）
+
+对方导入此文件时需要这个分享码。请另行告知（电话或另一个聊天），不要和文件一起发送。</translation>
     </message>
     <message>
         <source>Blacklist files (*.xlsx *.csv)</source>

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtGui import QGuiApplication
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -136,7 +137,7 @@ def test_blacklist_dialog_lists_and_exports(
     target = tmp_path / "shared.csv"
     monkeypatch.setattr(risk_ui.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     shown: list[str] = []
-    monkeypatch.setattr(risk_ui.QMessageBox, "information", lambda *a, **k: shown.append(a[2]))
+    monkeypatch.setattr(risk_ui.QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
     dialog.export_button.click()
     wait_idle(qtbot, main_window)
     qtbot.waitUntil(target.exists)
@@ -145,6 +146,7 @@ def test_blacklist_dialog_lists_and_exports(
     qtbot.waitUntil(lambda: bool(shown))
     code = shown[0].split("Share code: ")[1].split()[0]
     assert len(code) == 23 and code not in target.read_text(encoding="utf-8-sig")
+    assert QGuiApplication.clipboard().text() == code  # ready to paste into a message
     # Importing it back asks for the code.
     monkeypatch.setattr(risk_ui.QFileDialog, "getOpenFileName", lambda *a, **k: (str(target), ""))
     monkeypatch.setattr(risk_ui.QInputDialog, "getText", lambda *a, **k: (code, True))

@@ -16,9 +16,10 @@ TRANSLATIONS = {
     ): "该分享码无法打开 {name}：请向发送方核对。没有导入任何内容。",
     (
         "Risk",
-        "{count} entries exported.\n\nShare code: {code}\n\nYour partner needs this code to "
-        "import the file. Send it separately (a call, another chat), never with the file.",
-    ): "已导出 {count} 条。\n\n分享码：{code}\n\n对方导入此文件时需要这个分享码。"
+        "{count} entries exported.\n\nShare code: {code}\n(copied to the clipboard)\n\nYour "
+        "partner needs this code to import the file. Send it separately (a call, another chat), "
+        "never with the file.",
+    ): "已导出 {count} 条。\n\n分享码：{code}\n（已复制到剪贴板）\n\n对方导入此文件时需要这个分享码。"
     "请另行告知（电话或另一个聊天），不要和文件一起发送。",
     (
         "Risk",

@@ -9,7 +9,8 @@ import html
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Slot
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -314,16 +315,22 @@ class BlacklistDialog(QDialog):
             )
 
     def _exported(self, count: int, code: str) -> None:
-        QMessageBox.information(
-            self,
+        # The seller passes the code on by hand: copied to the clipboard, and selectable.
+        QGuiApplication.clipboard().setText(code)
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
             self.windowTitle(),
             QCoreApplication.translate(
                 "Risk",
-                "{count} entries exported.\n\nShare code: {code}\n\nYour partner needs this "
-                "code to import the file. Send it separately (a call, another chat), never "
-                "with the file.",
+                "{count} entries exported.\n\nShare code: {code}\n(copied to the clipboard)"
+                "\n\nYour partner needs this code to import the file. Send it separately (a "
+                "call, another chat), never with the file.",
             ).format(count=count, code=code),
+            QMessageBox.StandardButton.Ok,
+            self,
         )
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.exec()
 
     @Slot()
     def import_file(self) -> None:
