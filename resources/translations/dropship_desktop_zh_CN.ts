@@ -2641,6 +2641,10 @@ Details were written to the log file:
         <translation>{platform}店铺不能导入该文件中的订单。</translation>
     </message>
     <message>
+        <source>A {platform} shop is already named {name!r}. Give the new shop another name, for example with the platform in it.</source>
+        <translation>已有一个名为 {name!r} 的{platform}店铺。请给新店铺换个名字，例如在名字里加上平台。</translation>
+    </message>
+    <message>
         <source>This is an item report (宝贝报表): it adds goods lines to orders already imported, so it cannot go into a new shop. Choose the shop whose order report (订单报表) you imported.</source>
         <translation>这是宝贝报表：它为已导入的订单补充商品明细，不能导入到新店铺。请选择已导入其订单报表的店铺。</translation>
     </message>

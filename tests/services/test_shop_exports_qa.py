@@ -10,7 +10,11 @@ from typing import Any
 import pytest
 
 from dropship_desktop.errors import UserError
-from dropship_desktop.services.order_import import import_orders_file, preview_import
+from dropship_desktop.services.order_import import (
+    commit_import,
+    import_orders_file,
+    preview_import,
+)
 from dropship_desktop.store.db import db
 from tests.helpers.platform_exports import (
     ALI1688_49,
@@ -452,6 +456,11 @@ def test_a_shop_name_of_another_platform_is_refused_not_made_twice(
     assert "--shop" in text
     assert content_dump(fresh_db) == before
     assert db.execute_sql("SELECT platform, name FROM shop").fetchall() == [("pdd", "小美家居")]
+
+    # The import dialog's "new shop" with that name: refused the same way, nothing written.
+    with pytest.raises(UserError, match="A Pinduoduo shop is already named '小美家居'"):
+        commit_import(preview_import(taobao), new_shop=("taobao", "小美家居"))
+    assert content_dump(fresh_db) == before
 
 
 # --- messages that say it once and say what to do -----------------------------------------------

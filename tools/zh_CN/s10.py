@@ -15,4 +15,9 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
     ): "修改后的收货地址（有则优先）",
     ("MappingDialog", "Close reason (订单关闭原因)"): "订单关闭原因",
     ("MappingDialog", "Refund amount (退款金额)"): "退款金额",
+    (
+        "Errors",
+        "A {platform} shop is already named {name!r}. Give the new shop another name, for "
+        "example with the platform in it.",
+    ): "已有一个名为 {name!r} 的{platform}店铺。请给新店铺换个名字，例如在名字里加上平台。",
 }

@@ -100,6 +100,14 @@ def default_shop(preview: ImportPreview, shop_name: str | None = None) -> tuple[
     )
 
 
+def _platform_label(platform: str) -> object:
+    """The platform's label as a message value (translated where the message is shown)."""
+    try:
+        return label(ShopPlatform(platform))
+    except ValueError:
+        return platform
+
+
 def _refuse_other_platforms_shop(preview: ImportPreview, name: str) -> None:
     """Refuse a shop name (``--shop``) that is a shop of another platform than the file's:
     a second shop of the same name would be made, and the seller meant the existing one.
@@ -112,10 +120,7 @@ def _refuse_other_platforms_shop(preview: ImportPreview, name: str) -> None:
     ).fetchone()
     if row is None:
         return
-    try:
-        platform: str = label(ShopPlatform(row[0]))
-    except ValueError:
-        platform = str(row[0])
+    platform = _platform_label(str(row[0]))
     raise UserError(
         QT_TRANSLATE_NOOP(
             "Errors",
@@ -168,6 +173,20 @@ def _ensure_shop(
         ).fetchone()
         if row is not None:
             return int(row[0])
+        other = conn.execute(
+            "SELECT platform FROM shop WHERE name = ? ORDER BY id LIMIT 1", (name,)
+        ).fetchone()
+        if other is not None:
+            # Two shops of one name would be told apart nowhere (lists, filters, the dashboard).
+            raise UserError(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "A {platform} shop is already named {name!r}. Give the new shop another "
+                    "name, for example with the platform in it.",
+                ),
+                platform=_platform_label(str(other[0])),
+                name=name,
+            )
         if preview.mapping.is_item_report:
             raise UserError(
                 QT_TRANSLATE_NOOP(
