@@ -82,7 +82,7 @@ def make_rows(count: int, times: str = "newest_first") -> list[list[str]]:
             price = rnd.randint(100, 99999)
             yuan = f"{price // 100}.{price % 100:02d}"
             rows.append([
-                f'="{order_no}"', f"tb_buyer{i % 5000}", yuan, "0.00", yuan, STATUSES[i % 4],
+                f'="{order_no}"', f"tb_buyer{i}", yuan, "0.00", yuan, STATUSES[i % 4],
                 "请尽快发货" if i % 10 == 0 else "",
                 NAMES[i % 20] + NAMES[(i // 20) % 20] + ("明" if i % 3 else ""),
                 f"{CITIES[i % 4]} 文三路{i % 500}号 {i % 30}幢", f"'138{i % 100000000:08d}",
