@@ -31,6 +31,7 @@ from ..store.db import execute_sql
 from ..tabular.cells import CellError, clean_order_number, clean_text, parse_datetime
 from ..tabular.orders_formats import normalise_header
 from ..tabular.reader import read_table
+from ..tabular.row_mapping import refuse_damaged_tracking
 from ..tabular.table import Table, TableError
 from .after_sales import feed_buyer_history
 from .base import Changes, audit, bulk_write_op
@@ -452,6 +453,12 @@ def preview_after_sales_import(
                     trade=clean_text(cell(row, "trade_amount")),
                 )
             )
+        return_tracking = clean_text(cell(row, "return_tracking"))
+        if return_tracking:
+            try:  # the seller looks the parcel up by it: a number Excel damaged is no use
+                refuse_damaged_tracking(return_tracking)
+            except CellError as exc:
+                problems.append(_row_problem(row_number, "return_tracking", exc.text))
         case_no = clean_order_number(cell(row, "case_no")) if cell(row, "case_no") else ""
         if problems or kind is None or len(matches) != 1:
             preview.errors.extend(problems)
@@ -493,7 +500,7 @@ def preview_after_sales_import(
             ImportedCase(
                 row_number, order_id, order_shop, platform, number, case_no, kind, state,
                 status_text, refund or 0, applied, state_at, clean_text(cell(row, "reason")),
-                clean_text(cell(row, "return_tracking")),
+                return_tracking,
                 existing.get((order_shop, case_no)) if case_no else None,
             )
         )  # fmt: skip

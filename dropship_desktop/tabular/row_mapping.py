@@ -103,7 +103,7 @@ def _tracking(text: str) -> tuple[str, str]:
     cleaned = clean_text(cleaned)
     if not cleaned:
         return "", ""
-    _refuse_damaged_tracking(cleaned)
+    refuse_damaged_tracking(cleaned)
     parts = [p for p in re.split(r"[\s,，;；:：]+", cleaned) if p]
     if len(parts) > 1 and parts[-1].isascii() and parts[-1].isalnum():
         carrier = " ".join(p for p in parts[:-1] if p.lower() != "no")
@@ -125,7 +125,7 @@ _SCIENTIFIC_NUMBER = re.compile(
 _DECIMAL_NUMBER = re.compile(r"(?<![0-9A-Za-z.])\d{6,}\.0+(?![0-9A-Za-z.])")
 
 
-def _refuse_damaged_tracking(text: str) -> None:
+def refuse_damaged_tracking(text: str) -> None:
     """Refuse a tracking cell whose number Excel damaged: it would go into the ship (发货) files.
 
     Raises:
@@ -138,8 +138,8 @@ def _refuse_damaged_tracking(text: str) -> None:
                 "Errors",
                 "The tracking number {value!r} was damaged by opening and re-saving the file in "
                 "Excel or WPS (it is shown in scientific notation and its last digits are lost). "
-                "Export the orders from the platform again and import that file without opening "
-                "it, or save it as .xlsx with the column formatted as Text.",
+                "Export the file from the platform again and import it without opening it, or "
+                "save it as .xlsx with the column formatted as Text.",
             ),
             value=found.group(),
         )
@@ -149,9 +149,8 @@ def _refuse_damaged_tracking(text: str) -> None:
             QT_TRANSLATE_NOOP(
                 "Errors",
                 "The tracking number {value!r} passed through a decimal number in Excel or WPS "
-                "and may have lost digits. Export the orders from the platform again and import "
-                "that file without opening it, or save it as .xlsx with the column formatted as "
-                "Text.",
+                "and may have lost digits. Export the file from the platform again and import it "
+                "without opening it, or save it as .xlsx with the column formatted as Text.",
             ),
             value=found.group(),
         )

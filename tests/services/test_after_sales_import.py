@@ -113,6 +113,27 @@ def test_a_bad_row_rejects_the_whole_file(fresh_db: Path, tmp_path: Path) -> Non
     assert one("SELECT count(*) FROM after_sales_case") == 0
 
 
+def test_a_return_tracking_number_excel_damaged_rejects_the_file(
+    fresh_db: Path, tmp_path: Path
+) -> None:
+    seed_orders(2)
+    headers = [*PDD_HEADERS, "退货物流单号"]
+    rows = [
+        [*row, tracking]
+        for row, tracking in zip(pdd_rows(2), ["\tYT7512345678901", "7.73012E+14"], strict=True)
+    ]
+    preview = preview_after_sales_import(write_csv(tmp_path / "returns.csv", headers, rows))
+    assert not preview.ok and preview.cases == []
+    text = " ".join(str(e) for e in preview.errors)
+    assert "Row 3, Return tracking no." in text and "scientific notation" in text
+    rows[1][-1] = "\t773012345678901"
+    preview = preview_after_sales_import(write_csv(tmp_path / "fixed.csv", headers, rows))
+    assert preview.ok and [c.return_tracking for c in preview.cases] == [
+        "YT7512345678901",
+        "773012345678901",
+    ]
+
+
 def test_a_file_that_is_not_an_after_sales_export_is_refused(
     fresh_db: Path, tmp_path: Path
 ) -> None:

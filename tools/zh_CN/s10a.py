@@ -25,17 +25,17 @@ TRANSLATIONS = {
     (
         "Errors",
         "The tracking number {value!r} was damaged by opening and re-saving the file in Excel or "
-        "WPS (it is shown in scientific notation and its last digits are lost). Export the orders "
-        "from the platform again and import that file without opening it, or save it as .xlsx "
-        "with the column formatted as Text.",
+        "WPS (it is shown in scientific notation and its last digits are lost). Export the file "
+        "from the platform again and import it without opening it, or save it as .xlsx with the "
+        "column formatted as Text.",
     ): "运单号 {value!r} 已被 Excel 或 WPS 打开并重新保存而损坏（显示为科学计数法，末尾数字已丢失）。"
-    "请重新从平台导出订单，不要打开直接导入；或将该列设置为“文本”格式后另存为 .xlsx。",
+    "请重新从平台导出该文件，不要打开直接导入；或将该列设置为“文本”格式后另存为 .xlsx。",
     (
         "Errors",
         "The tracking number {value!r} passed through a decimal number in Excel or WPS and may "
-        "have lost digits. Export the orders from the platform again and import that file without "
-        "opening it, or save it as .xlsx with the column formatted as Text.",
-    ): "运单号 {value!r} 在 Excel 或 WPS 中被当作小数处理，可能已丢失数字。请重新从平台导出订单，"
+        "have lost digits. Export the file from the platform again and import it without opening "
+        "it, or save it as .xlsx with the column formatted as Text.",
+    ): "运单号 {value!r} 在 Excel 或 WPS 中被当作小数处理，可能已丢失数字。请重新从平台导出该文件，"
     "不要打开直接导入；或将该列设置为“文本”格式后另存为 .xlsx。",
     (
         "Messages",
