@@ -363,9 +363,14 @@ def _map_columns(
     for name in _TEXT_FIELDS:
         if name in columns and name != "sub_order_no":
             out[name] = convert(name, _spec_text if name == "spec" else clean_text)
+    partial_fields: set[str] = set()
     for name in _RECEIVER_FIELDS:
         if name in columns:
-            out[name] = _hide_placeholders(convert(name, clean_text))
+            out[name], partial = _hide_placeholders(
+                convert(name, clean_text), keep_region=name in ("street", "address")
+            )
+            if partial:
+                partial_fields.add(name)
     for name in _ID_FIELDS:
         if name in columns:
             out[name] = convert(name, _id_text)
@@ -404,13 +409,16 @@ def _map_columns(
     hidden: list[int] | None = None
     for name, bit in _HIDDEN_BITS:
         values = out.get(name)
-        if values is not None and _HIDDEN in values:
+        if values is not None and (name in partial_fields or _HIDDEN in values):
             if hidden is None:
                 hidden = [0] * count
             for r, value in enumerate(values):
                 if value is _HIDDEN:
                     hidden[r] |= bit
                     values[r] = ""
+                elif type(value) is _Partial:
+                    hidden[r] |= bit  # the platform hid the rest: keep what it showed
+                    values[r] = str(value)
     if hidden is not None:
         out["hidden"] = hidden
     split_parts = [n for n in ("province", "city", "district") if n in columns]
@@ -423,7 +431,7 @@ def _map_columns(
     if "changed_address" in columns:
         # Taobao's 修改后的收货地址: the address the buyer changed to after ordering, where the
         # parcel must go; empty (or masked) on most rows, which keep 收货地址.
-        changed = _hide_placeholders(convert("changed_address", clean_text))
+        changed, _partial = _hide_placeholders(convert("changed_address", clean_text))
         address = out.get("address") or [""] * count
         out["address"] = [
             c if c and c is not _HIDDEN else a for a, c in zip(address, changed, strict=True)
@@ -597,15 +605,38 @@ def _is_placeholder(text: str) -> bool:
     )
 
 
-def _hide_placeholders(values: list[str]) -> list[str]:
-    """*values* with placeholders (``##密文…``, ``$$密文…``, ``***``) replaced by :data:`_HIDDEN`.
+class _Partial(str):
+    """What is left of an address the platform masked in part (``浙江省杭州市西湖区****``)."""
 
-    Looked for in one joined string first (C speed): most files have none.
+
+_MASK_RUN = re.compile(r"[*＊]+")
+
+
+def _hide_placeholders(values: list[str], *, keep_region: bool = False) -> tuple[list[str], bool]:
+    """*values* with placeholders (``##密文…``, ``$$密文…``, ``***``) replaced by :data:`_HIDDEN`,
+    and whether some were masked only in part.
+
+    With *keep_region* (addresses) a value masked in part keeps what it shows (the province,
+    city, district: where the parcel goes) as a :class:`_Partial`. Looked for in one joined
+    string first (C speed): most files have none.
     """
     joined = "\x1f".join(values)
     if "#" not in joined and "$" not in joined and "*" not in joined and "密文" not in joined:
-        return values
-    return [_HIDDEN if _is_placeholder(v) else v for v in values]
+        return values, False
+    out: list[str] = []
+    partial = False
+    for v in values:
+        if not _is_placeholder(v):
+            out.append(v)
+            continue
+        if keep_region and "密文" not in v and not v.startswith(("##", "$$")):
+            shown = " ".join(_MASK_RUN.sub(" ", v).split())
+            if len(shown) >= 2:
+                out.append(_Partial(shown))
+                partial = True
+                continue
+        out.append(_HIDDEN)  # type: ignore[arg-type]
+    return out, partial
 
 
 def _id_text(cell: str) -> str:

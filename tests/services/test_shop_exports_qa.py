@@ -527,3 +527,19 @@ def test_a_taobao_landline_and_a_changed_address_are_taken_row_by_row(
     assert [g[1] for g in got] == ["0571-88886666", "13812345678", "13812345678"]
     assert got[1][2] == "上海市 上海市 浦东新区 张江路100号"
     assert got[0][2].startswith("浙江省 杭州市 西湖区") and got[2][2].startswith("浙江省 杭州市")
+
+
+def test_an_address_masked_in_part_keeps_its_region(fresh_db: Path, tmp_path: Path) -> None:
+    rows = [
+        taobao_row(TAOBAO_41, **{"收货地址 ": "浙江省 杭州市 西湖区 ****"}),
+        taobao_row(TAOBAO_41, 订单编号='="1930679858170647124"', **{"收货地址 ": "****"}),
+    ]
+    changes = import_orders_file(
+        csv_file(tmp_path / "ExportOrderList.csv", TAOBAO_41, rows), shop_name=SHOP
+    )
+    got = db.execute_sql(
+        "SELECT ship_address, buyer_hidden FROM sales_order ORDER BY shop_order_no"
+    ).fetchall()
+    # Where the parcel goes (the region) is kept, and the order says the platform hid the rest.
+    assert got == [("浙江省 杭州市 西湖区", 4), ("", 4)]
+    assert "hidden by the platform" in changes.message_text
