@@ -543,3 +543,44 @@ def test_an_address_masked_in_part_keeps_its_region(fresh_db: Path, tmp_path: Pa
     # Where the parcel goes (the region) is kept, and the order says the platform hid the rest.
     assert got == [("浙江省 杭州市 西湖区", 4), ("", 4)]
     assert "hidden by the platform" in changes.message_text
+
+
+def test_a_paid_order_keeps_what_the_buyer_paid_and_its_coded_lines(
+    fresh_db: Path, tmp_path: Path
+) -> None:
+    number = "1930679858170647123"
+    import_orders_file(
+        csv_file(tmp_path / "a.csv", TAOBAO_41, [taobao_row(TAOBAO_41)]), shop_name=SHOP
+    )
+    db.execute_sql(
+        "UPDATE sales_order_line SET sku = 'T-001-W', spec = '颜色分类:白色' WHERE sales_order_id ="
+        " (SELECT id FROM sales_order WHERE shop_order_no = ?)",
+        (number,),
+    )
+    paid = _figures(number)
+    # Closed after a refund: the export shows 0 paid. The order is refunded, not re-priced.
+    closed = taobao_row(TAOBAO_41, 订单状态="交易关闭", 买家实际支付金额="0.00")
+    import_orders_file(csv_file(tmp_path / "b.csv", TAOBAO_41, [closed]), shop_name=SHOP)
+    assert _figures(number)[1] == paid[1] == 5900
+    assert db.execute_sql(
+        "SELECT count(*) FROM audit_event WHERE action = 'amount_imported'"
+    ).fetchone() == (0,)
+
+
+def test_a_new_price_keeps_lines_that_know_more_than_the_file(
+    fresh_db: Path, tmp_path: Path
+) -> None:
+    number = "1930679858170647124"
+    import_orders_file(_unpaid_report(tmp_path, "ExportOrderList1.csv", "129.00"), shop_name=SHOP)
+    db.execute_sql(
+        "UPDATE sales_order_line SET sku = 'BWB-500', spec = '颜色分类:黑色' WHERE sales_order_id ="
+        " (SELECT id FROM sales_order WHERE shop_order_no = ?)",
+        (number,),
+    )
+    import_orders_file(_unpaid_report(tmp_path, "ExportOrderList2.csv", "99.00"), shop_name=SHOP)
+    assert _figures(number)[1] == 9900  # the new price…
+    assert db.execute_sql(
+        "SELECT l.sku, l.spec FROM sales_order_line l JOIN sales_order o"
+        " ON o.id = l.sales_order_id WHERE o.shop_order_no = ?",
+        (number,),
+    ).fetchall() == [("BWB-500", "颜色分类:黑色")]  # …and the line the SKU mapping goes by

@@ -187,6 +187,9 @@ def _line_values(lines: Sequence[OrderRecord]) -> list[tuple[Any, ...]]:
 
 _LINE_FIELDS = "title, sku, quantity, unit_price_fen, platform_item_id, platform_sku_id, spec"
 
+#: What an unpaid order may become while its amount is still the price (paid, or still unpaid).
+_PRICED_STATUSES = frozenset({SalesStatus.WAIT_PAY.value, SalesStatus.PAID.value})
+
 
 def _replace_lines(
     conn: Any,
@@ -258,16 +261,19 @@ def _replace_lines(
 def _reprice_lines(
     conn: Any, priced: dict[int, list[tuple[Any, ...]]], now: int, file_name: str
 ) -> None:
-    """Give orders whose amount a later export changed (改价) that export's lines.
+    """Give orders whose amount a later export changed (改价) that export's lines, where that
+    loses nothing.
 
-    The lines an item report gave an order (宝贝报表, with SKUs: its ``lines_imported`` audit
-    event says so) stay as they are; other orders' lines follow their latest export, as a new
-    order's would (see :func:`_replace_lines`; the daily summaries follow through their
-    triggers).
+    The lines an item report gave an order (宝贝报表: its ``lines_imported`` audit event says
+    so) stay as they are, and so do lines that know more than the file's (a seller code, a
+    spec, platform ids the file's lines lack: the SKU mapping goes by them). Lines that only
+    change price follow the export, as a new order's would (see :func:`_replace_lines`; the
+    daily summaries follow through their triggers).
     """
     if not priced:
         return
     from_items: set[int] = set()
+    current: dict[int, list[tuple[Any, ...]]] = {}
     for part in _chunks(list(priced), 50_000):
         from_items.update(
             row[0]
@@ -277,7 +283,27 @@ def _reprice_lines(
                 (json.dumps(part),),
             )
         )
-    lines = {oid: values for oid, values in priced.items() if oid not in from_items}
+        for row in conn.execute(
+            "SELECT sales_order_id, title, sku, spec, platform_item_id, platform_sku_id"
+            " FROM sales_order_line WHERE sales_order_id IN (SELECT value FROM json_each(?))"
+            " ORDER BY id",
+            (json.dumps(part),),
+        ):
+            current.setdefault(row[0], []).append(tuple(v or "" for v in row[1:]))
+
+    def identity(values: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+        # (title, sku, spec, item id, SKU id) of (title, sku, qty, unit, item, SKU id, spec)
+        return [(v[0] or "", v[1] or "", v[6] or "", v[4] or "", v[5] or "") for v in values]
+
+    lines = {
+        oid: values
+        for oid, values in priced.items()
+        if oid not in from_items
+        and (
+            not any(any(line[1:]) for line in current.get(oid, []))
+            or identity(values) == current.get(oid, [])
+        )
+    }
     _replace_lines(conn, lines, now, [], file_name)
 
 
@@ -559,7 +585,11 @@ class _ShopRows:
             Whether the order's amount changed.
         """
         order_id, old_status, old_carrier, old_tracking, old_paid, old_ship_by, old_sale = old
-        new_sale = old_sale if sale is None else sale
+        # Only an unpaid order's price changes (改价, or a coupon at payment); a paid order's
+        # amount is what the buyer paid, whatever a later export shows (0 once closed, less
+        # after a partial refund: the refund is recorded as such, not as a new price).
+        repriceable = old_status == SalesStatus.WAIT_PAY.value and status in _PRICED_STATUSES
+        new_sale = sale if sale is not None and repriceable else old_sale
         new_carrier = carrier or old_carrier
         new_tracking = tracking or old_tracking
         new_paid = old_paid if old_paid is not None else paid_at
