@@ -730,6 +730,84 @@ def _differing_column(a: OrderRecord, b: OrderRecord, fields: Mapping[str, str])
     return fields.get("order_no", "")
 
 
+_CONFLICTING_ORDER_COPIES = QT_TRANSLATE_NOOP(
+    "Errors",
+    "the rows of order {order} from this row on repeat its goods from row {other} but differ "
+    "(e.g. its status or tracking number: files of different days put together). Delete the "
+    "older rows, or export the orders again, and import the file again.",
+)
+
+
+def _line_identity(line: OrderRecord) -> tuple[Any, ...]:
+    """Which goods a line is (not its price, quantity or the order's state)."""
+    return (
+        line.product_title,
+        line.sku,
+        line.spec,
+        line.platform_item_id,
+        line.platform_sku_id,
+        line.offer_id,
+        line.sku_id_1688,
+        line.item_code,
+    )
+
+
+def _copies(lines: list[OrderRecord]) -> list[list[OrderRecord]]:
+    """An order's rows split where the order starts again: a 1688 order's first row (its
+    further lines are continuation rows), else a row not right below the order's previous one."""
+    with_continuations = any(line.continuation for line in lines)
+    copies: list[list[OrderRecord]] = []
+    for line in lines:
+        if not copies or (
+            not line.continuation if with_continuations else line.row != copies[-1][-1].row + 1
+        ):
+            copies.append([line])
+        else:
+            copies[-1].append(line)
+    return copies
+
+
+def _drop_repeated_copies(
+    order_no: str,
+    lines: list[OrderRecord],
+    fields: Mapping[str, str],
+    errors: list[RowError],
+) -> tuple[list[OrderRecord], int, bool]:
+    """An order of a line-per-row layout without sub-order numbers, given twice (exports put
+    together): an identical copy is dropped; a copy of the same goods that differs is an error
+    (two states of one order); other rows further down are more of its lines.
+
+    Returns:
+        The lines kept, how many rows were dropped, whether there is a conflict.
+    """
+    copies = _copies(lines)
+    if len(copies) == 1:
+        return lines, 0, False
+    kept: list[list[OrderRecord]] = []
+    dropped = 0
+    for copy in copies:
+        content = [line[1:] for line in copy]
+        goods = sorted(map(_line_identity, copy), key=repr)
+        for earlier in kept:
+            if [line[1:] for line in earlier] == content:
+                dropped += len(copy)
+                break
+            if sorted(map(_line_identity, earlier), key=repr) == goods:
+                errors.append(
+                    RowError(
+                        copy[0].row,
+                        _differing_column(earlier[0], copy[0], fields),
+                        with_values(
+                            _CONFLICTING_ORDER_COPIES, order=order_no, other=earlier[0].row
+                        ),
+                    )
+                )
+                return lines, 0, True
+        else:
+            kept.append(copy)
+    return [line for copy in kept for line in copy], dropped, False
+
+
 def drop_duplicate_rows(
     orders: dict[str, list[OrderRecord]], fields: Mapping[str, str], *, one_row_per_order: bool
 ) -> tuple[int, list[RowError]]:
@@ -739,8 +817,10 @@ def drop_duplicate_rows(
     In a layout of one row per order (Taobao's 订单报表) two rows of one order that differ are
     an error naming both rows (which one is right is not known); in a layout of one row per
     goods line, rows with the same sub-order number (子订单编号) are one line (differing: an
-    error), and without one only identical rows are repeats: an order's different lines stay.
-    An order with a conflict is removed from *orders* (its error blocks the import).
+    error). Without sub-order numbers an order given again further down (or, in a 1688 export,
+    from a new first row) is a copy: dropped when identical, an error when it lists the same
+    goods but differs (two states of the order), more lines otherwise; then identical rows are
+    repeats. An order with a conflict is removed from *orders* (its error blocks the import).
 
     Args:
         orders: Order number -> its records, as :func:`group_by_order` makes them.
@@ -756,6 +836,18 @@ def drop_duplicate_rows(
     for order_no, lines in orders.items():
         if len(lines) == 1:
             continue
+        if not one_row_per_order and not any(line.sub_order_no for line in lines):
+            lines_kept, copies_dropped, conflict = _drop_repeated_copies(
+                order_no, lines, fields, errors
+            )
+            if conflict:
+                conflicting.append(order_no)
+                continue
+            if copies_dropped:
+                dropped += copies_dropped
+                lines[:] = lines_kept
+                if len(lines) == 1:
+                    continue
         kept: list[OrderRecord] = []
         seen: dict[Any, OrderRecord] = {}
         bad = False

@@ -218,6 +218,52 @@ def test_a_1688_export_put_together_twice_imports_each_purchase_once(
     ).fetchone() == (2,)
 
 
+def test_an_order_given_twice_in_two_states_is_refused_not_summed(
+    fresh_db: Path, tmp_path: Path
+) -> None:
+    base = {
+        "商品": "夏季 纯棉T恤", "订单号": "261102-123456789012345", "订单状态": "待发货",
+        "用户实付金额(元)": "59.00", "商品数量(件)": "1", "商品规格": "白色 XL",
+        "商家编码-规格维度": "T-001-WXL", "订单成交时间": "2026-11-02 08:15:09",
+        "收货人": "王小明", "手机": "13812345678", "省": "江苏省", "市": "南京市", "区": "鼓楼区",
+        "街道": "中山路1号",
+    }  # fmt: skip
+    another = {**base, "订单号": "261102-123456789012399", "手机": "13900000000"}
+    shipped = {**base, "订单状态": "已发货，待签收", "快递单号": "YT7512345678901",
+               "快递公司": "圆通速递"}  # fmt: skip
+    rows = [
+        [f"\t{r[h]}" if r.get(h) else "" for h in PDD_OBSERVED] for r in (base, another, shipped)
+    ]
+    path = csv_file(tmp_path / "pdd.csv", PDD_OBSERVED, rows)
+    before = content_dump(fresh_db)
+    with pytest.raises(UserError, match="row 2 but differ"):
+        import_orders_file(path, shop_name="拼多多小店")
+    assert content_dump(fresh_db) == before
+    # The same order given twice as it was: imported once, one line.
+    rows = [[f"\t{r[h]}" if r.get(h) else "" for h in PDD_OBSERVED] for r in (base, another, base)]
+    summary = import_orders_file(
+        csv_file(tmp_path / "pdd2.csv", PDD_OBSERVED, rows), shop_name="拼多多小店"
+    ).summary
+    assert summary is not None and summary.duplicate_rows == 1
+    assert _sales("261102-123456789012345") == [("261102-123456789012345", "paid", 5900, 1, "")]
+
+    # A 1688 purchase of two lines, in two exports put together: waiting, then shipped.
+    lines = [
+        Line1688("纯棉T恤 白色 XL", "25.00", 2, item_code="T-001"),
+        Line1688("纯棉T恤 黑色 XL", "25.00", 4, item_code="T-002"),
+    ]
+    waiting = Order1688("3301234567890123456", goods="150.00", paid="158.00", freight="8.00",
+                        lines=lines)  # fmt: skip
+    sent = Order1688("3301234567890123456", status="已发货", goods="150.00", paid="158.00",
+                     freight="8.00", carrier="圆通速递", tracking="YT7512345678901",
+                     lines=lines)  # fmt: skip
+    path = xlsx_file(tmp_path / "已买到的货品.xlsx", ALI1688_49, ali1688_rows([waiting, sent]))
+    before = content_dump(fresh_db)
+    with pytest.raises(UserError, match="3301234567890123456"):
+        import_orders_file(path)
+    assert content_dump(fresh_db) == before
+
+
 # --- tracking numbers Excel damaged -------------------------------------------------------------
 
 
