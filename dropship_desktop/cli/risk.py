@@ -44,7 +44,7 @@ def add_commands(
     risk.add_argument(
         "--code",
         default="",
-        help="blacklist-export: seal the file with this share code (8+ characters; a random one"
+        help="blacklist-export: seal the file with this share code (12+ characters; a random one"
         " is made and printed without it); blacklist-import: the code the sender gave you",
     )
     risk.add_argument(

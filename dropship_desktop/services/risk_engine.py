@@ -47,6 +47,7 @@ from .risk_keys import (
     RiskContext,
     blacklist_digest,
     column_keys,
+    digest_matches,
     internal_keys,
     load_context,
     load_settings,
@@ -330,7 +331,7 @@ class RiskBatch:
             values = self._values[o[0]]
             for salt, kinds in ctx.partners:
                 for kind, digests in kinds.items():
-                    if blacklist_digest(kind, *values, salt) in digests:
+                    if digest_matches(kind, digests, values, salt):
                         return kind
         return ""
 

@@ -245,10 +245,29 @@ def blacklist_digest(
     if kind == "address":
         return _h(KeyKind.ADDRESS, a, salt)
     if kind == "name_phone":
-        return _mix(
-            _h(KeyKind.PHONE, p, salt), zlib.crc32(n.encode(), zlib.crc32(salt)) if n else 0
-        )
+        # One keyed hash of both values. (Until session 10 it was the phone's digest mixed with
+        # a CRC of the name: XOR-ing it with the same buyer's phone row in an exported file gave
+        # the name's CRC, which common names could be tested against without the salt.)
+        return _h(KeyKind.NAME_PHONE, f"{p}\x1f{n}", salt) if p and n else 0
     raise ValueError(kind)
+
+
+def legacy_name_phone_digest(name: str, phone: str, salt: bytes) -> int:
+    """A name+phone entry's digest as lists made before session 10 hold it (still matched)."""
+    p, _a, n, _m = order_values(name, phone, "", "")
+    if not n:
+        return 0
+    return _mix(_h(KeyKind.PHONE, p, salt), zlib.crc32(n.encode(), zlib.crc32(salt)))
+
+
+def digest_matches(
+    kind: str, digests: set[int] | frozenset[int], values: tuple[str, str, str, str], salt: bytes
+) -> bool:
+    """Whether an order's (name, phone, address, member) give one of a list's *digests* of *kind*
+    (a name+phone entry in either form)."""
+    if blacklist_digest(kind, *values, salt) in digests:
+        return True
+    return kind == "name_phone" and legacy_name_phone_digest(values[0], values[1], salt) in digests
 
 
 @dataclass

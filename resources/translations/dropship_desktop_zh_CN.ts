@@ -2558,6 +2558,10 @@ Details were written to the log file:
         <translation>此行与第 {other} 行都是子订单 {number}，但内容不同（例如把不同日期的文件拼在了一起）。请删除较旧的那一行，或重新从平台导出订单，然后再次导入。</translation>
     </message>
     <message>
+        <source>the rows of order {order} from this row on repeat its goods from row {other} but differ (e.g. its status or tracking number: files of different days put together). Delete the older rows, or export the orders again, and import the file again.</source>
+        <translation>订单 {order} 从这一行起的几行重复了第 {other} 行起的同一批商品，但内容不同（例如订单状态或运单号不同：拼接了不同日期导出的文件）。请删除较早的那几行，或重新导出订单，然后再导入。</translation>
+    </message>
+    <message>
         <source>the order number is empty and there is no order above this row for it to belong to (a 1688 order&apos;s further goods lines leave the order number empty; its first row must have it)</source>
         <translation>订单编号为空，且此行上方没有可归属的订单（1688 订单的后续货品行不填订单编号，但订单的第一行必须有）</translation>
     </message>
@@ -3370,8 +3374,8 @@ Applied on every connection (peewee connects once per thread). Read-only opening
         <translation>回溯天数至少为 1 天，次数至少为 2。</translation>
     </message>
     <message>
-        <source>The share code must have at least 8 letters or digits. Nothing was written.</source>
-        <translation>分享码至少要有 8 个字母或数字。没有写入任何内容。</translation>
+        <source>The share code must have at least 12 letters or digits. Nothing was written.</source>
+        <translation>分享码至少要有 12 个字母或数字。没有写入任何内容。</translation>
     </message>
     <message>
         <source>This order&apos;s buyer data was deleted, so its buyer cannot be blacklisted.</source>

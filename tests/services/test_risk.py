@@ -303,6 +303,58 @@ def test_an_exported_blacklist_gives_nothing_to_brute_force(
     assert blacklist_digest("phone", "", "13812345678", "", "", salt) in digests
 
 
+def test_a_name_and_phone_entry_gives_no_name_away_beside_the_phone_entry(
+    fresh_db: Path, tmp_path: Path
+) -> None:
+    """Review: the old name+phone digest XOR the same buyer's phone digest was the name's CRC,
+    so names could be tested against an exported file without its salt or code."""
+    import zlib
+
+    from dropship_desktop.services.risk_keys import (
+        _GOLDEN,
+        _MASK,
+        digest_matches,
+        legacy_name_phone_digest,
+    )
+    from dropship_desktop.tabular.reader import read_table
+
+    _import(tmp_path, [_row(1, name="王小明", phone="13812345678"),
+                       _row(2, name="李晓红", phone="13912345678", created="2024-03-06 10:00:00")])  # fmt: skip
+    for number in (1, 2):
+        risk.add_to_blacklist(_id(number), ["phone", "name_phone"], "仅退款")
+    # One entry as a list made before the fix holds it: exported in the new form.
+    salt = bytes(db.execute_sql("SELECT value FROM risk_state WHERE name = 'salt'").fetchone()[0])
+    db.execute_sql(
+        "UPDATE blacklist_entry SET digest = ? WHERE kind = 'name_phone' AND sales_order_id = ?",
+        (legacy_name_phone_digest("李晓红", "13912345678", salt), _id(2)),
+    )
+    exported = tmp_path / "list.csv"
+    assert risk.export_blacklist(exported, risk.new_share_code()) == 4
+    rows = read_table(exported).rows
+    by_kind: dict[str, list[int]] = {}
+    for row in rows:
+        by_kind.setdefault(row[0], []).append(int(row[1], 16))
+    # The attack: pair each name+phone digest with each phone digest; equal-length names'
+    # CRCs differ by the XOR of the two pairs' low 32 bits, whatever the salt.
+    name_crcs = [
+        ((phone * _GOLDEN) & _MASK) ^ name_phone
+        for phone in by_kind["phone"]
+        for name_phone in by_kind["name_phone"]
+    ]
+    wanted = zlib.crc32("王小明".encode()) ^ zlib.crc32("李晓红".encode())
+    assert not any(a ^ b == wanted for a in name_crcs for b in name_crcs)
+    assert legacy_name_phone_digest("李晓红", "13912345678", salt) not in by_kind["name_phone"]
+    # The attack works on the old form (the test can fail) …
+    old = [legacy_name_phone_digest(n, p, salt) for n, p in
+           (("王小明", "13812345678"), ("李晓红", "13912345678"))]  # fmt: skip
+    old_crcs = [((phone * _GOLDEN) & _MASK) ^ d for phone in by_kind["phone"] for d in old]
+    assert any(a ^ b == wanted for a in old_crcs for b in old_crcs)
+    # … and a partner list in the old form still matches its buyers.
+    buyer = ("李晓红", "13912345678", "", "")
+    assert digest_matches("name_phone", {old[1]}, buyer, salt)
+    assert digest_matches("name_phone", {by_kind["name_phone"][1]}, buyer, salt)
+
+
 @pytest.mark.parametrize(
     ("kind", "value", "hint"),
     [
@@ -611,3 +663,14 @@ def test_placeholders_make_no_buyer_key_on_either_path() -> None:
     assert block == single
     assert block[0] == (0, 0, 0, 0, 0, 0) and block[2] == (0, 0, 0, 0, 0, 0)
     assert block[1][1] == block[3][1] != 0  # one address, postcode or not
+
+
+def test_a_guessable_share_code_is_refused(fresh_db: Path, tmp_path: Path) -> None:
+    _import(tmp_path, [_row(1)])
+    risk.add_to_blacklist(_id(1), ["phone"], "仅退款")
+    target = tmp_path / "list.csv"
+    for weak in ("20261204", "1234-5678-901"):  # a date, eleven digits: tried in hours
+        with pytest.raises(UserError, match="at least 12"):
+            risk.export_blacklist(target, weak)
+    assert not target.exists()
+    assert risk.export_blacklist(target, "小美家居 和 阿强的 黑名单 2026") == 1

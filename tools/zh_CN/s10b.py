@@ -3,8 +3,8 @@
 TRANSLATIONS = {
     (
         "Errors",
-        "The share code must have at least 8 letters or digits. Nothing was written.",
-    ): "分享码至少要有 8 个字母或数字。没有写入任何内容。",
+        "The share code must have at least 12 letters or digits. Nothing was written.",
+    ): "分享码至少要有 12 个字母或数字。没有写入任何内容。",
     (
         "Errors",
         "{name} is sealed with a share code: enter the code the sender gave you. "

@@ -57,6 +57,7 @@ from ..risk_engine import (
     order_values,
     score_order_ids,
 )
+from ..risk_keys import digest_matches, legacy_name_phone_digest
 
 __all__ = [
     "BLACKLIST_HEADERS",
@@ -76,7 +77,7 @@ BLACKLIST_HEADERS: tuple[str, ...] = (
 _LEGACY_HEADERS: tuple[str, ...] = ("kind", "digest", "hint", "reason", "added_on", "salt")
 _SEALED = re.compile(r"^s1:([0-9a-f]{32}):([0-9a-f]{32}):([0-9a-f]{16})$")
 _CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # 32 symbols, no 0/O or 1/I
-_MIN_CODE = 8
+_MIN_CODE = 12  # digits only: 10^12 guesses at ~0.1 s of scrypt each
 _HEX16 = re.compile(r"^[0-9a-f]{16}$")
 _HEX32 = re.compile(r"^[0-9a-f]{32}$")
 
@@ -206,7 +207,7 @@ def _check_code(code: str) -> None:
         raise UserError(
             QT_TRANSLATE_NOOP(
                 "Errors",
-                "The share code must have at least 8 letters or digits. Nothing was written.",
+                "The share code must have at least 12 letters or digits. Nothing was written.",
             )
         )
 
@@ -247,8 +248,9 @@ def _matching_orders(conn: Any, digests: dict[str, set[int]], salt: bytes) -> se
         "SELECT id, buyer_name, buyer_phone, ship_address, buyer_member FROM sales_order"
         " WHERE buyer_data_removed = 0"
     ):
+        buyer = (name, phone, address, member)
         for kind, values in digests.items():
-            if values and blacklist_digest(kind, name, phone, address, member, salt) in values:
+            if values and digest_matches(kind, values, buyer, salt):
                 found.add(int(oid))
                 break
     return found
@@ -367,7 +369,7 @@ def export_blacklist(path: str | Path, code: str) -> int:
     """Write the local blacklist to CSV or XLSX (by suffix) to share with a partner seller.
 
     Every row carries the salt the digests were made with, sealed by the share code *code*
-    (:func:`new_share_code`, or a passphrase of 8+ characters), which the partner needs to
+    (:func:`new_share_code`, or a passphrase of 12+ characters), which the partner needs to
     import it (see the module docstring). Returns how many entries were written.
 
     Raises:
@@ -386,11 +388,7 @@ def export_blacklist(path: str | Path, code: str) -> int:
             _date(added),
             sealed,
         ]
-        for kind, digest, hint, reason, added in conn.execute(
-            "SELECT kind, digest, hint, reason, added_at FROM blacklist_entry WHERE list_id = ?"
-            " ORDER BY added_at, id",
-            (list_id,),
-        )
+        for kind, digest, hint, reason, added in _shareable_entries(conn, list_id, salt)
     ]
     target = Path(path)
     tmp = target.with_name(target.name + ".part")
@@ -409,6 +407,36 @@ def export_blacklist(path: str | Path, code: str) -> int:
         ) from exc
     audit("blacklist", None, "blacklist_export", after={"entries": len(rows), "file": target.name})
     return len(rows)
+
+
+def _shareable_entries(conn: Any, list_id: int, salt: bytes) -> list[tuple[Any, ...]]:
+    """The local entries as exported: (kind, digest, hint, reason, added_at).
+
+    A name+phone entry made before session 10 holds a digest that, beside the same buyer's
+    phone entry, lets a reader test names without the salt: its digest is made again from its
+    order when the buyer data is still there, and it is left out otherwise.
+    """
+    out: list[tuple[Any, ...]] = []
+    for kind, digest, hint, reason, added, order_id in conn.execute(
+        "SELECT kind, digest, hint, reason, added_at, sales_order_id FROM blacklist_entry"
+        " WHERE list_id = ? ORDER BY added_at, id",
+        (list_id,),
+    ):
+        if kind == "name_phone":
+            row = conn.execute(
+                "SELECT buyer_name, buyer_phone FROM sales_order WHERE id = ?"
+                " AND buyer_data_removed = 0",
+                (order_id,),
+            ).fetchone()
+            if row is None:
+                continue
+            name, phone = row
+            if legacy_name_phone_digest(name, phone, salt) == digest:
+                digest = blacklist_digest(kind, name, phone, "", "", salt)
+            elif blacklist_digest(kind, name, phone, "", "", salt) != digest:
+                continue  # not this order's any more: nothing safe to share
+        out.append((kind, digest, hint, reason, added))
+    return out
 
 
 def _date(epoch: int) -> str:
