@@ -97,8 +97,9 @@ _TAOBAO = PlatformFormat(
         "address": ("收货地址", "详细地址"),
         "changed_address": ("修改后的收货地址",),
         "product_title": ("宝贝标题", "标题", "商品标题"),
-        "sku": ("商家编码", "外部系统编号", "修改后的sku"),
-        "spec": ("商品属性", "销售属性"),
+        "sku": ("商家编码", "外部系统编号"),
+        # 修改后的sku is the attributes the buyer changed to (颜色分类:黑色…), not a seller code.
+        "spec": ("商品属性", "销售属性", "修改后的sku"),
         "quantity": ("宝贝总数量", "购买数量", "数量"),
         "unit_price_fen": ("价格", "单价"),
         "amount_fen": ("买家实际支付金额", "实付金额", "买家应付货款", "总金额"),

@@ -207,7 +207,7 @@ _ID_FIELDS = (
 )
 
 
-_MONEY_FIELDS = ("unit_price_fen", "amount_fen", "shipping_fen", "payable_fen", "refund_fen")
+_MONEY_FIELDS = ("unit_price_fen", "amount_fen", "shipping_fen", "payable_fen")
 
 
 _TIME_FIELDS = ("created_at", "paid_at")
@@ -382,6 +382,9 @@ def _map_columns(
             out[name] = convert(name, parse_datetime)
     if "ship_by" in columns:
         out["ship_by"] = convert("ship_by", _promised_time)
+    if "refund_fen" in columns:
+        # Only tells a refund from a cancellation: a cell that is no amount (无, /) is none.
+        out["refund_fen"] = convert("refund_fen", _lenient_money)
     if "quantity" in columns:
         out["quantity"] = convert("quantity", _quantity)
     if "is_dropship" in columns:
@@ -523,6 +526,13 @@ def _money_message(cell: str, exc: MoneyError) -> str:
         ),
         reason=exc.text,
     )
+
+
+def _lenient_money(cell: str) -> int | None:
+    try:
+        return _money(cell)
+    except _CELL_FAILURES:
+        return None
 
 
 def _refunds_of_closed(

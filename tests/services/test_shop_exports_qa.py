@@ -630,3 +630,19 @@ def test_a_new_price_keeps_lines_that_know_more_than_the_file(
         " ON o.id = l.sales_order_id WHERE o.shop_order_no = ?",
         (number,),
     ).fetchall() == [("BWB-500", "颜色分类:黑色")]  # …and the line the SKU mapping goes by
+
+
+def test_a_changed_sku_is_a_spec_and_a_refund_cell_without_an_amount_is_none(
+    fresh_db: Path, tmp_path: Path
+) -> None:
+    headers = [*TAOBAO_41, "退款金额"] if "退款金额" not in TAOBAO_41 else TAOBAO_41
+    rows = [
+        taobao_row(headers, 修改后的sku="颜色分类:黑色;尺码:XL"),
+        taobao_row(headers, 订单编号='="1930679858170647124"', 订单状态="交易关闭", 退款金额="无"),
+    ]
+    import_orders_file(csv_file(tmp_path / "ExportOrderList.csv", headers, rows), shop_name=SHOP)
+    assert db.execute_sql(
+        "SELECT l.sku, l.spec FROM sales_order_line l JOIN sales_order o"
+        " ON o.id = l.sales_order_id WHERE o.shop_order_no = '1930679858170647123'"
+    ).fetchall() == [("", "颜色分类:黑色;尺码:XL")]
+    assert _sales("1930679858170647124")[0][1] == "cancelled"
