@@ -294,11 +294,12 @@ _SHIP_ELSEWHERE = re.compile(
     r"|地址(?:要|需要|得)?(?:改|换)|地址(?:写|填)?错|(?:写|填)错(?:了)?(?:收货|收件)?地址"
     r"|地址(?:有误|不对)|(?:别的|另一个|另外的?|其他|新的?)(?:收货|收件)?地址|改发|改寄|改送"
     r"|(?:不要|别)(?:发|寄|送)(?:到)?(?:这个|原来的?|订单上?的?)(?:收货)?地址"
-    r"|(?:寄到|发到|送到|寄往|发往|寄去|发去|改到|邮到)\s*(?:"
+    r"|(?:寄到|发到|送到|寄往|发往|寄去|发去|改到|邮到)\s*(?:(?:"
     + _PROVINCES
     + "|"
     + _BIG_CITIES
-    + r"|[\u4e00-\u9fff]{1,7}?(?:省|自治区|(?<![超菜])市(?!场)|自治州))"
+    # 北京路, 中山路, 长春街: streets named after cities are delivery instructions.
+    + r")(?![路街道巷])|[\u4e00-\u9fff]{1,7}?(?:省|自治区|(?<![超菜城门])市(?![场部])|自治州))"
     r"|ship (?:it )?to (?:another|a different)|different address",
     re.IGNORECASE,
 )
@@ -313,10 +314,12 @@ _OFF_PLATFORM = re.compile(
     + r"\s*(?:号|群)?\s*[:：]?\s*[a-z0-9][a-z0-9_-]{4,}"
     + r"|"
     + _CHAT
-    + r"(?:上|里)?(?:联系|聊|找我|加我|私聊|付|转|号)"
+    + r"(?:上|里)?(?:联系|聊|找我|加我|私聊|转|号)"
     + r"|(?:联系|私聊|找)我?(?:的)?\s*"
     + _CHAT
-    + r"|加我|私下|私聊|线下(?:交易|付|转|联系)|支付宝转|转账|转给你|打款给|银行卡|返现|好评返"
+    # 加我 alone ("加我，有优惠"), not 多加我一双筷子 / 能多加我一个袋子吗.
+    + r"|(?<![多再])加我(?:为)?(?:好友|(?=[\s,，。.!！~～]|$))"
+    + r"|私下|私聊|线下(?:交易|付|转|联系)|支付宝转|转账|转给你|打款给|银行卡|返现|好评返"
     r"|微信红包|刷单|whatsapp|telegram",
     re.IGNORECASE,
 )
@@ -327,7 +330,15 @@ def remark_flags(remark: str) -> tuple[bool, bool]:
     if not remark:
         return False, False
     text = unicodedata.normalize("NFKC", remark)
-    return bool(_SHIP_ELSEWHERE.search(text)), bool(_OFF_PLATFORM.search(text))
+    elsewhere = any(
+        not _NEGATED.search(text, max(0, m.start() - 3), m.start())
+        for m in _SHIP_ELSEWHERE.finditer(text)
+    )
+    return elsewhere, bool(_OFF_PLATFORM.search(text))
+
+
+#: Just before an address request, it says the opposite (不用改地址, 无需换地址).
+_NEGATED = re.compile(r"(?:不用|不要|无需|不必|不需要|没有?)\s*$")
 
 
 # --- many orders at import speed ------------------------------------------------------------
