@@ -267,7 +267,13 @@ def digest_matches(
     (a name+phone entry in either form)."""
     if blacklist_digest(kind, *values, salt) in digests:
         return True
-    return kind == "name_phone" and legacy_name_phone_digest(values[0], values[1], salt) in digests
+    if kind == "name_phone":
+        return legacy_name_phone_digest(values[0], values[1], salt) in digests
+    if kind == "address" and values[2] and _POSTCODE.search(values[2]):
+        # Lists made before session 10 kept the postcode in an address digest.
+        old = _ADDRESS_DROP.sub("", unicodedata.normalize("NFKC", values[2])).lower()
+        return _h(KeyKind.ADDRESS, old, salt) in digests
+    return False
 
 
 @dataclass
@@ -310,6 +316,19 @@ def load_context(conn: Any, *, bitmaps: bool = True) -> RiskContext:
         else:
             partner_sets.setdefault(list_id, {}).setdefault(kind, set()).add(int(digest))
     ctx.partners = [(lists[i][0], kinds) for i, kinds in partner_sets.items()]
+    # Address entries made before session 10 hold the key of the address with its postcode
+    # (文三路100号(310000)); keys are made without it now. The order they came from gives the
+    # current key too (a blacklist is small: a few rows read).
+    local_addresses = ctx.local.get("address")
+    if local_addresses:
+        for entry_id, address in conn.execute(
+            "SELECT e.id, o.ship_address FROM blacklist_entry e JOIN sales_order o"
+            " ON o.id = e.sales_order_id WHERE e.kind = 'address' AND e.key != 0"
+            " AND o.ship_address != ''"
+        ):
+            key = internal_keys(order_values("", "", str(address), ""), ctx.seeds)[1]
+            if key:
+                local_addresses.setdefault(key, int(entry_id))
     if bitmaps:
         ctx.seen = Bits(conn, "seen", _SEEN_BITS)
         ctx.events = Bits(conn, "events", _EVENT_BITS)

@@ -674,3 +674,31 @@ def test_a_guessable_share_code_is_refused(fresh_db: Path, tmp_path: Path) -> No
             risk.export_blacklist(target, weak)
     assert not target.exists()
     assert risk.export_blacklist(target, "小美家居 和 阿强的 黑名单 2026") == 1
+
+
+def test_address_entries_made_with_the_postcode_still_match(fresh_db: Path, tmp_path: Path) -> None:
+    """Keys drop the postcode since session 10; entries made before hold the old key/digest."""
+    import unicodedata
+
+    import xxhash
+
+    from dropship_desktop.domain.buyer_info import KeyKind
+    from dropship_desktop.services.risk_keys import _ADDRESS_DROP, _h, _seeds, digest_matches
+
+    address = "浙江省 杭州市 西湖区 文三路100号(310000)"
+    _import(tmp_path, [_row(1, address=address)])
+    risk.add_to_blacklist(_id(1), ["address"], "仅退款")
+    salt = bytes(db.execute_sql("SELECT value FROM risk_state WHERE name = 'salt'").fetchone()[0])
+    old_text = _ADDRESS_DROP.sub("", unicodedata.normalize("NFKC", address)).lower()
+    old_key = xxhash.xxh64_intdigest(old_text.encode(), _seeds(salt)[1]) >> 1 or 1
+    db.execute_sql("UPDATE blacklist_entry SET key = ? WHERE kind = 'address'", (old_key,))
+    # The same buyer's next order, another phone: still on the blacklist by its address.
+    _import(tmp_path, [_row(2, phone="13900000002", address=address,
+                            created="2024-05-01 10:00:00")], "later.csv")  # fmt: skip
+    assert "blacklist" in _risk(2)[1]
+    # A partner's list made before: its address digest kept the postcode.
+    old_digest = _h(KeyKind.ADDRESS, old_text, salt)
+    assert digest_matches("address", {old_digest}, ("", "", address, ""), salt)
+    assert not digest_matches(
+        "address", {old_digest}, ("", "", "浙江省杭州市西湖区文三路9号", ""), salt
+    )
