@@ -55,3 +55,11 @@ def mask_address(address: str) -> str:
         # No recognisable unit: keep a short prefix only.
         kept = address[: min(6, len(address) // 2)]
     return kept + "****" if len(kept) < len(address) else kept
+
+
+_LONG_NUMBER = re.compile(r"\d{5,}")
+
+
+def mask_message(message: str) -> str:
+    """A buyer's message with its numbers of 5+ digits starred (a phone, a WeChat or QQ id)."""
+    return _LONG_NUMBER.sub(lambda m: "*" * len(m.group()), message) if message else ""

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ..domain.enums import SalesStatus, SupplierStatus
-from ..domain.masking import mask_address, mask_name, mask_phone
+from ..domain.masking import mask_address, mask_message, mask_name, mask_phone
 from ..domain.money import fen_to_yuan_text
 from ..domain.timeutil import from_epoch
 from ..errors import UserError
@@ -77,7 +77,7 @@ EXPORT_COLUMNS: tuple[ExportColumn, ...] = (
     ExportColumn("carrier", "o.carrier", "Carrier", "物流公司"),
     ExportColumn("tracking_no", "o.tracking_no", "Tracking no.", "物流单号"),
     ExportColumn("remark", "o.remark", "Remark", "备注"),
-    ExportColumn("buyer_message", "o.buyer_message", "Buyer message", "买家留言"),
+    ExportColumn("buyer_message", "o.buyer_message", "Buyer message", "买家留言", "message"),
     # Fraud checks (防骗): the level, and the rules that fired (with "checked" once the seller
     # marked the warning as checked, fine).
     ExportColumn(
@@ -243,7 +243,7 @@ def _rows(
             values = row[2:]
             yield [
                 ""
-                if removed and EXPORT_COLUMNS[i].kind in ("name", "phone", "address")
+                if removed and EXPORT_COLUMNS[i].kind in ("name", "phone", "address", "message")
                 else render(values[i])
                 for i, render in enumerate(renderers)
             ]
@@ -295,6 +295,8 @@ def _renderer(kind: str, *, full: bool, chinese: bool) -> Callable[[Any], Any]:
         return (lambda v: v or "") if full else (lambda v: mask_phone(v or ""))
     if kind == "address":
         return (lambda v: v or "") if full else (lambda v: mask_address(v or ""))
+    if kind == "message":
+        return (lambda v: v or "") if full else (lambda v: mask_message(v or ""))
     return lambda v: "" if v is None else v
 
 

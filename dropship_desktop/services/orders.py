@@ -30,6 +30,8 @@ class BuyerData:
     buyer_name: str
     buyer_phone: str
     ship_address: str
+    buyer_message: str = ""
+    buyer_member: str = ""
 
     def __repr__(self) -> str:  # never let the values reach a log line by accident
         return f"BuyerData(sales_order_id={self.sales_order_id}, <hidden>)"
@@ -45,8 +47,8 @@ def reveal_buyer_data(sales_order_id: int) -> BuyerData:
         UserError: The order does not exist, or its buyer data was removed.
     """
     row = execute_sql(
-        "SELECT buyer_name, buyer_phone, ship_address, buyer_data_removed FROM sales_order"
-        " WHERE id = ?",
+        "SELECT buyer_name, buyer_phone, ship_address, buyer_data_removed, buyer_message,"
+        " buyer_member FROM sales_order WHERE id = ?",
         (sales_order_id,),
     ).fetchone()
     if row is None:
@@ -65,10 +67,12 @@ def reveal_buyer_data(sales_order_id: int) -> BuyerData:
         "sales_order",
         sales_order_id,
         "reveal_buyer_data",
-        after={"fields": ["buyer_name", "buyer_phone", "ship_address"]},
+        after={
+            "fields": ["buyer_name", "buyer_phone", "ship_address", "buyer_message", "buyer_member"]
+        },
         sales_order_id=sales_order_id,
     )
-    return BuyerData(sales_order_id, row[0], row[1], row[2])
+    return BuyerData(sales_order_id, row[0], row[1], row[2], row[4] or "", row[5] or "")
 
 
 @write_op

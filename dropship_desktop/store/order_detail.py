@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..domain.masking import mask_address, mask_name, mask_phone
+from ..domain.masking import mask_address, mask_message, mask_name, mask_phone
 from ..domain.timeutil import now_epoch
 from .db import db
 from .order_sql import FLAGS_SQL, NEAR_S, marks
@@ -64,6 +64,7 @@ def order_detail(sales_order_id: int, now: int | None = None) -> OrderDetail | N
     order["buyer_phone"] = mask_phone(str(order["buyer_phone"]))
     order["ship_address"] = mask_address(str(order["ship_address"]))
     order["buyer_member"] = mask_name(str(order["buyer_member"]))
+    order["buyer_message"] = mask_message(str(order["buyer_message"]))
     if order["risk_rules"]:  # the thresholds the explanations name (fraud checks)
         row = db.execute_sql("SELECT value FROM risk_state WHERE name = 'settings'").fetchone()
         order["risk_settings"] = row[0] if row is not None else None

@@ -702,3 +702,27 @@ def test_address_entries_made_with_the_postcode_still_match(fresh_db: Path, tmp_
     assert not digest_matches(
         "address", {old_digest}, ("", "", "浙江省杭州市西湖区文三路9号", ""), salt
     )
+
+
+def test_numbers_in_a_buyer_message_are_masked_like_the_buyers_phone(
+    fresh_db: Path, tmp_path: Path
+) -> None:
+    from dropship_desktop.services.order_export import export_orders
+    from dropship_desktop.services.orders import reveal_buyer_data
+    from dropship_desktop.store.order_detail import order_detail
+    from dropship_desktop.tabular.reader import read_table
+
+    message = "请联系 13812340002 或加微信 wx12345678"
+    path = write_csv(tmp_path / "m.csv", _NOTE_HEADERS, [_noted(1, message=message)])
+    import_orders_file(path, shop_name="测试店")
+    detail = order_detail(_id(1))
+    assert detail is not None
+    assert detail.order["buyer_message"] == "请联系 *********** 或加微信 wx********"
+    assert reveal_buyer_data(_id(1)).buyer_message == message  # the audited reveal shows it
+    masked = export_orders(tmp_path / "masked.csv")
+    full = export_orders(tmp_path / "full.csv", full_buyer_data=True)
+    assert masked and full
+    texts = [",".join(",".join(r) for r in read_table(p).rows) for p in
+             (tmp_path / "masked.csv", tmp_path / "full.csv")]  # fmt: skip
+    assert "13812340002" not in texts[0] and "wx********" in texts[0]
+    assert message in texts[1]

@@ -149,9 +149,22 @@ def test_blacklist_dialog_lists_and_exports(
     assert QGuiApplication.clipboard().text() == code  # ready to paste into a message
     # Importing it back asks for the code.
     monkeypatch.setattr(risk_ui.QFileDialog, "getOpenFileName", lambda *a, **k: (str(target), ""))
-    monkeypatch.setattr(risk_ui.QInputDialog, "getText", lambda *a, **k: (code, True))
+    asked: list[str] = []
+    monkeypatch.setattr(
+        risk_ui.QInputDialog, "getText", lambda *a, **k: asked.append(a[2]) or (code, True)
+    )
     failed: list[str] = []
     monkeypatch.setattr(risk_ui.QMessageBox, "warning", lambda *a, **k: failed.append(a[2]))
     dialog.import_button.click()
     wait_idle(qtbot, main_window)
+    assert len(asked) == 1 and "share code" in asked[0]
+    # The file opened with the code and was imported (its entries are this database's own).
+    qtbot.waitUntil(
+        lambda: (
+            db.execute_sql(
+                "SELECT count(*) FROM audit_event WHERE action = 'blacklist_import'"
+            ).fetchone()[0]
+            == 1
+        )
+    )
     assert failed == []

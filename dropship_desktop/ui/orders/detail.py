@@ -325,7 +325,10 @@ class OrderDetailPane(QWidget):
                     (self.tr("Profit"), format_money(o["profit_fen"])),  # type: ignore[arg-type]
                     (self.tr("Carrier"), o["carrier"]),
                     (self.tr("Tracking no."), o["tracking_no"]),
-                    (self.tr("Buyer message"), o["buyer_message"]),
+                    (
+                        self.tr("Buyer message"),
+                        self.revealed.buyer_message if self.revealed else o["buyer_message"],
+                    ),
                     (self.tr("Remark"), o["remark"]),
                 ]
             )
@@ -362,7 +365,10 @@ class OrderDetailPane(QWidget):
                             revealed.ship_address if revealed else o["ship_address"], hidden & 4
                         ),
                     ),
-                    (self.tr("Buyer account"), o.get("buyer_member") or ""),
+                    (
+                        self.tr("Buyer account"),
+                        (revealed.buyer_member if revealed else o.get("buyer_member")) or "",
+                    ),
                 ]
             )
         )
