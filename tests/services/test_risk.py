@@ -726,3 +726,25 @@ def test_numbers_in_a_buyer_message_are_masked_like_the_buyers_phone(
              (tmp_path / "masked.csv", tmp_path / "full.csv")]  # fmt: skip
     assert "13812340002" not in texts[0] and "wx********" in texts[0]
     assert message in texts[1]
+
+
+def test_a_re_import_fills_in_what_an_older_import_did_not_read(
+    fresh_db: Path, tmp_path: Path
+) -> None:
+    rows = [
+        _noted(1, message="发货前加我微信 wx12345，返现5元", payment="货到付款", member="买家小王")
+    ]
+    path = write_csv(tmp_path / "orders.csv", _NOTE_HEADERS, rows)
+    import_orders_file(path, shop_name="测试店")
+    # As a version that did not read these columns left the order:
+    db.execute_sql(
+        "UPDATE sales_order SET buyer_message = '', buyer_member = '', payment_method = '',"
+        " risk_level = 0, risk_rules = ''"
+    )
+    import_orders_file(path, shop_name="测试店")
+    assert _stored(1)[1:] == ("发货前加我微信 wx12345，返现5元", "买家小王", "货到付款")
+    assert {"payment_risky", "remark_off_platform"} <= set(_risk(1)[1])
+    # What the order has is never overwritten by a later file.
+    later = [_noted(1, message="请尽快发货", payment="支付宝", member="买家小王")]
+    import_orders_file(write_csv(tmp_path / "later.csv", _NOTE_HEADERS, later), shop_name="测试店")
+    assert _stored(1)[1:] == ("发货前加我微信 wx12345，返现5元", "买家小王", "货到付款")

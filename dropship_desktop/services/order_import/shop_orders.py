@@ -18,7 +18,7 @@ from ...tabular.orders_formats import (
     OrderRecord,
 )
 from ..risk import record_refund_statuses
-from ..risk_engine import RiskBatch
+from ..risk_engine import RiskBatch, score_order_ids
 from ..risk_keys import scored_receiver
 from .base import (
     _NO_TIME,
@@ -122,6 +122,12 @@ def _import_shop(
             " ship_by = ?, sale_fen = ?, updated_at = ? WHERE id = ?",
             part,
         )
+    if builder.filled:
+        conn.executemany(
+            "UPDATE sales_order SET buyer_message = ?, buyer_member = ?, payment_method = ?"
+            " WHERE id = ?",
+            builder.filled,
+        )
     relined = _replace_lines(
         conn, builder.item_lines, builder.now, builder.audits, preview.file_name
     )
@@ -135,6 +141,8 @@ def _import_shop(
     _refresh_summaries(builder.status_changed | set(builder.priced_lines) | matched)
     if builder.risk is not None:
         builder.risk.finish()
+        if builder.filled:  # the rules may now see a message, an account or a payment
+            score_order_ids(conn, [f[3] for f in builder.filled])
         # Refunds are the buyers' history: orders that became, or came in as, refunds.
         record_refund_statuses(conn, builder.status_changed | builder.refunds)
     _audit_rows(builder.audits)
@@ -366,6 +374,11 @@ class _ShopRows:
         self.refunds: set[int] = set()
         #: number -> (id, status, carrier, tracking, paid, ship_by, sale) of orders already there.
         self._existing: dict[str, tuple[Any, ...]] = {}
+        #: Order id -> its stored (buyer message, member name, payment method).
+        self._buyer_extra: dict[int, tuple[str, str, str]] = {}
+        #: (message, member, payment, id) of orders already here that lacked some of them
+        #: (imported before the app read those columns): filled in, then rescored.
+        self.filled: list[tuple[str, str, str, int]] = []
         #: The file is an item report (:attr:`ColumnMapping.is_item_report`): its lines go to
         #: orders already there, and it makes no order.
         self.item_report = False
@@ -383,11 +396,13 @@ class _ShopRows:
             # One statement per big chunk: the numbers go in as one JSON array parameter.
             for row in conn.execute(
                 "SELECT shop_order_no, id, status, carrier, tracking_no, paid_at, ship_by,"
-                " sale_fen FROM sales_order WHERE shop_id = ? AND shop_order_no IN"
-                " (SELECT value FROM json_each(?))",
+                " sale_fen, buyer_message, buyer_member, payment_method FROM sales_order"
+                " WHERE shop_id = ? AND shop_order_no IN (SELECT value FROM json_each(?))",
                 (self.shop_id, json.dumps(part)),
             ):
-                self._existing[row[0]] = row[1:]
+                self._existing[row[0]] = row[1:8]
+                if not (row[8] and row[9] and row[10]):
+                    self._buyer_extra[row[1]] = (row[8] or "", row[9] or "", row[10] or "")
 
     def build(
         self,
@@ -434,6 +449,9 @@ class _ShopRows:
                     self.unchanged += 1
                     continue
                 promised = ship_by if promised_dt is not None else None
+                stored = self._buyer_extra.get(old[0])
+                if stored is not None:
+                    self._fill_buyer_extra(old[0], stored, lines)
                 sale_ = _file_sale(lines, status)
                 if self._update(
                     old, status, carrier, tracking, paid_at, promised, sale_, file_name
@@ -566,6 +584,19 @@ class _ShopRows:
         if risk is not None:
             risk.add_rows(risk_rows)  # column-wise, while the writer's helper runs SQL
         return new_orders, new_lines
+
+    def _fill_buyer_extra(
+        self, order_id: int, stored: tuple[str, str, str], lines: Sequence[OrderRecord]
+    ) -> None:
+        """Fill in what the file says of the buyer where the order has nothing yet."""
+        given = (
+            _first(lines, "buyer_message"),
+            _first(lines, "buyer_member"),
+            _first(lines, "payment_method"),
+        )
+        filled = tuple(old or new for old, new in zip(stored, given, strict=True))
+        if filled != stored:
+            self.filled.append((*filled, order_id))  # type: ignore[arg-type]
 
     def _update(
         self,
