@@ -64,6 +64,15 @@ class PlatformFormat:
 
 
 # Taobao and Tmall share one layout: the order list and the order detail exports.
+#: What a shop export may say of the buyer and of how an order closed (the fraud rules read it).
+_BUYER_AND_CLOSING: dict[str, tuple[str, ...]] = {
+    "buyer_message": ("买家留言", "买家备注", "留言"),
+    "buyer_member": ("买家会员名", "买家昵称", "用户昵称", "买家账号"),
+    "payment_method": ("支付方式", "付款方式", "支付类型"),
+    "close_reason": ("订单关闭原因", "关闭原因", "取消原因"),
+    "refund_fen": ("退款金额",),
+}
+
 _TAOBAO = PlatformFormat(
     key="taobao",
     label=QT_TRANSLATE_NOOP("Import", "Taobao / Tmall"),
@@ -114,11 +123,7 @@ _TAOBAO = PlatformFormat(
         "carrier": ("物流公司",),
         "tracking_no": ("物流单号", "运单号"),
         "remark": ("订单备注", "备注"),
-        "buyer_message": ("买家留言", "买家备注", "留言"),
-        "buyer_member": ("买家会员名", "买家昵称", "用户昵称", "买家账号"),
-        "payment_method": ("支付方式", "付款方式", "支付类型"),
-        "close_reason": ("订单关闭原因", "关闭原因", "取消原因"),
-        "refund_fen": ("退款金额",),
+        **_BUYER_AND_CLOSING,
     },
 )
 
@@ -178,11 +183,7 @@ _PDD = PlatformFormat(
         "carrier": ("快递公司", "物流公司"),
         "tracking_no": ("快递单号", "运单号"),
         "remark": ("商家备注", "备注"),
-        "buyer_message": ("买家留言", "买家备注", "留言"),
-        "buyer_member": ("买家会员名", "买家昵称", "用户昵称", "买家账号"),
-        "payment_method": ("支付方式", "付款方式", "支付类型"),
-        "close_reason": ("订单关闭原因", "关闭原因", "取消原因"),
-        "refund_fen": ("退款金额",),
+        **_BUYER_AND_CLOSING,
     },
 )
 
@@ -231,11 +232,7 @@ _DOUYIN = PlatformFormat(
         "carrier": ("快递公司", "物流公司"),
         "tracking_no": ("快递单号", "运单号", "快递信息"),
         "remark": ("商家备注", "备注"),
-        "buyer_message": ("买家留言", "买家备注", "留言"),
-        "buyer_member": ("买家会员名", "买家昵称", "用户昵称", "买家账号"),
-        "payment_method": ("支付方式", "付款方式", "支付类型"),
-        "close_reason": ("订单关闭原因", "关闭原因", "取消原因"),
-        "refund_fen": ("退款金额",),
+        **_BUYER_AND_CLOSING,
     },
 )
 
@@ -289,11 +286,7 @@ _KUAISHOU = PlatformFormat(
         "carrier": ("快递公司", "物流公司"),
         "tracking_no": ("快递单号", "运单号", "物流单号"),
         "remark": ("商家备注", "卖家备注", "备注"),
-        "buyer_message": ("买家留言", "买家备注", "留言"),
-        "buyer_member": ("买家会员名", "买家昵称", "用户昵称", "买家账号"),
-        "payment_method": ("支付方式", "付款方式", "支付类型"),
-        "close_reason": ("订单关闭原因", "关闭原因", "取消原因"),
-        "refund_fen": ("退款金额",),
+        **_BUYER_AND_CLOSING,
     },
 )
 

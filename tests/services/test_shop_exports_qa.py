@@ -116,18 +116,26 @@ def test_two_different_rows_of_one_taobao_order_are_refused_naming_both(
     assert content_dump(demo_db) == before
 
 
+#: A Pinduoduo row (one goods line of order 261102-123456789012345).
+_PDD_LINE = {
+    "商品": "夏季 纯棉T恤", "订单号": "261102-123456789012345", "订单状态": "待发货",
+    "用户实付金额(元)": "59.00", "商品数量(件)": "1", "商品规格": "白色 XL",
+    "商家编码-规格维度": "T-001-WXL", "订单成交时间": "2026-11-02 08:15:09",
+    "收货人": "王小明", "手机": "13812345678", "省": "江苏省", "市": "南京市", "区": "鼓楼区",
+    "街道": "中山路1号",
+}  # fmt: skip
+
+
+def _pdd_rows(*rows: dict[str, str]) -> list[list[str]]:
+    return [[f"\t{r[h]}" if r.get(h) else "" for h in PDD_OBSERVED] for r in rows]
+
+
 def test_pdd_lines_of_one_order_stay_and_only_a_repeated_row_goes(
     fresh_db: Path, tmp_path: Path
 ) -> None:
-    base = {
-        "商品": "夏季 纯棉T恤", "订单号": "261102-123456789012345", "订单状态": "待发货",
-        "用户实付金额(元)": "59.00", "商品数量(件)": "1", "商品规格": "白色 XL",
-        "商家编码-规格维度": "T-001-WXL", "订单成交时间": "2026-11-02 08:15:09",
-        "收货人": "王小明", "手机": "13812345678", "省": "江苏省", "市": "南京市", "区": "鼓楼区",
-        "街道": "中山路1号",
-    }  # fmt: skip
+    base = dict(_PDD_LINE)
     other = {**base, "商品规格": "黑色 XL", "商家编码-规格维度": "T-001-BXL"}
-    rows = [[f"\t{r[h]}" if r.get(h) else "" for h in PDD_OBSERVED] for r in (base, other, base)]
+    rows = _pdd_rows(base, other, base)
     path = csv_file(tmp_path / "pdd.csv", PDD_OBSERVED, rows)
 
     summary = import_orders_file(path, shop_name="拼多多小店").summary
@@ -221,26 +229,18 @@ def test_a_1688_export_put_together_twice_imports_each_purchase_once(
 def test_an_order_given_twice_in_two_states_is_refused_not_summed(
     fresh_db: Path, tmp_path: Path
 ) -> None:
-    base = {
-        "商品": "夏季 纯棉T恤", "订单号": "261102-123456789012345", "订单状态": "待发货",
-        "用户实付金额(元)": "59.00", "商品数量(件)": "1", "商品规格": "白色 XL",
-        "商家编码-规格维度": "T-001-WXL", "订单成交时间": "2026-11-02 08:15:09",
-        "收货人": "王小明", "手机": "13812345678", "省": "江苏省", "市": "南京市", "区": "鼓楼区",
-        "街道": "中山路1号",
-    }  # fmt: skip
+    base = dict(_PDD_LINE)
     another = {**base, "订单号": "261102-123456789012399", "手机": "13900000000"}
     shipped = {**base, "订单状态": "已发货，待签收", "快递单号": "YT7512345678901",
                "快递公司": "圆通速递"}  # fmt: skip
-    rows = [
-        [f"\t{r[h]}" if r.get(h) else "" for h in PDD_OBSERVED] for r in (base, another, shipped)
-    ]
+    rows = _pdd_rows(base, another, shipped)
     path = csv_file(tmp_path / "pdd.csv", PDD_OBSERVED, rows)
     before = content_dump(fresh_db)
     with pytest.raises(UserError, match="row 2 but differ"):
         import_orders_file(path, shop_name="拼多多小店")
     assert content_dump(fresh_db) == before
     # The same order given twice as it was: imported once, one line.
-    rows = [[f"\t{r[h]}" if r.get(h) else "" for h in PDD_OBSERVED] for r in (base, another, base)]
+    rows = _pdd_rows(base, another, base)
     summary = import_orders_file(
         csv_file(tmp_path / "pdd2.csv", PDD_OBSERVED, rows), shop_name="拼多多小店"
     ).summary

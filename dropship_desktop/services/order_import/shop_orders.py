@@ -499,25 +499,9 @@ class _ShopRows:
                 sale = _sale_fen(lines)
                 if not sale and status == wait_pay:
                     sale = _sale_fen(lines, "payable_fen")
-                quantity = 0
-                for line in lines:
-                    qty = line.quantity or 1
-                    quantity += qty
-                    unit = line.unit_price_fen
-                    if unit is None:
-                        unit = (line.amount_fen or 0) // qty
-                    new_lines.append(
-                        (
-                            order_id,
-                            line.product_title,
-                            line.sku,
-                            qty,
-                            unit,
-                            line.platform_item_id,
-                            line.platform_sku_id,
-                            line.spec,
-                        )
-                    )
+                values = _line_values(lines)
+                quantity = sum(v[2] for v in values)
+                new_lines.extend((order_id, *v) for v in values)
                 buyer = (
                     _first(lines, "buyer_name"),
                     _first(lines, "buyer_phone"),
