@@ -445,6 +445,11 @@ def test_column_wise_keys_match_one_by_one() -> None:
         internal_keys(order_values(n, p, a, ""), seeds)
         for n, p, a in zip(names, phones, addresses, strict=True)
     ]
+    members = ["tb_Buyer1", "退款达人888", "t**1", "", "ｔｂ　ｘ"]
+    assert column_keys(names, phones, addresses, seeds, members) == [
+        internal_keys(order_values(n, p, a, m), seeds)
+        for n, p, a, m in zip(names, phones, addresses, members, strict=True)
+    ]
 
 
 @pytest.mark.parametrize(
