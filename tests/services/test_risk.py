@@ -753,3 +753,15 @@ def test_a_re_import_fills_in_what_an_older_import_did_not_read(
     later = [_noted(1, message="请尽快发货", payment="支付宝", member="买家小王")]
     import_orders_file(write_csv(tmp_path / "later.csv", _NOTE_HEADERS, later), shop_name="测试店")
     assert _stored(1)[1:] == ("发货前加我微信 wx12345，返现5元", "买家小王", "货到付款")
+
+
+def test_a_re_import_never_brings_back_deleted_buyer_data(fresh_db: Path, tmp_path: Path) -> None:
+    from dropship_desktop.services.privacy import purge_buyer_data
+
+    rows = [_noted(1, message="加我微信 13812345678", member="tb_buyer1")]
+    path = write_csv(tmp_path / "orders.csv", _NOTE_HEADERS, rows)
+    import_orders_file(path, shop_name="测试店")
+    purge_buyer_data(1, now=2_000_000_000)  # the order is from 2024: older than a day
+    summary = import_orders_file(path, shop_name="测试店").summary
+    assert _stored(1)[1:3] == ("", "")
+    assert summary is not None and summary.orders_updated == 0

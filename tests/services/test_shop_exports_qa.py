@@ -646,3 +646,16 @@ def test_a_changed_sku_is_a_spec_and_a_refund_cell_without_an_amount_is_none(
         " ON o.id = l.sales_order_id WHERE o.shop_order_no = '1930679858170647123'"
     ).fetchall() == [("", "颜色分类:黑色;尺码:XL")]
     assert _sales("1930679858170647124")[0][1] == "cancelled"
+
+
+def test_an_unpaid_order_paid_and_shipped_takes_what_the_buyer_paid(
+    fresh_db: Path, tmp_path: Path
+) -> None:
+    number = "1930679858170647124"
+    import_orders_file(_unpaid_report(tmp_path, "ExportOrderList1.csv", "129.00"), shop_name=SHOP)
+    shipped = taobao_row(
+        TAOBAO_41, 订单编号=f'="{number}"', 订单状态="卖家已发货，等待买家确认", 买家实际支付金额="99.00",
+        **{"宝贝总数量": "3", "宝贝标题 ": "保温杯", "物流单号 ": "YT7512345678901", "物流公司": "圆通速递"},
+    )  # fmt: skip
+    import_orders_file(csv_file(tmp_path / "later.csv", TAOBAO_41, [shipped]), shop_name=SHOP)
+    assert _figures(number)[:2] == ("shipped", 9900)

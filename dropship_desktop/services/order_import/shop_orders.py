@@ -147,15 +147,17 @@ def _import_shop(
         record_refund_statuses(conn, builder.status_changed | builder.refunds)
     _audit_rows(builder.audits)
     # An order whose only change is its lines counts as updated, not unchanged.
-    relined_only = len(relined - {u[-1] for u in updates})
+    updated_ids = {u[-1] for u in updates}
+    relined_only = len(relined - updated_ids)
+    filled_only = len({f[3] for f in builder.filled} - updated_ids - relined)
     summary = ImportSummary(
         file_name=preview.file_name,
         kind="shop",
         format=preview.format,
         rows=preview.row_count,
         orders_created=writer.orders_written,
-        orders_updated=len(updates) + relined_only,
-        orders_unchanged=builder.unchanged - relined_only,
+        orders_updated=len(updates) + relined_only + filled_only,
+        orders_unchanged=builder.unchanged - relined_only - filled_only,
         lines_created=writer.lines_written,
         status_changes=len(builder.status_changed),
         matched=len(matched),
@@ -195,8 +197,11 @@ def _line_values(lines: Sequence[OrderRecord]) -> list[tuple[Any, ...]]:
 
 _LINE_FIELDS = "title, sku, quantity, unit_price_fen, platform_item_id, platform_sku_id, spec"
 
-#: What an unpaid order may become while its amount is still the price (paid, or still unpaid).
-_PRICED_STATUSES = frozenset({SalesStatus.WAIT_PAY.value, SalesStatus.PAID.value})
+#: What an unpaid order may become and still show what the buyer paid (not closed or refunded:
+#: their exports show 0 or the amount left).
+_UNPRICED_STATUSES = frozenset(
+    {SalesStatus.CANCELLED.value, SalesStatus.REFUNDED.value, SalesStatus.REFUNDING.value}
+)
 
 
 def _replace_lines(
@@ -396,12 +401,14 @@ class _ShopRows:
             # One statement per big chunk: the numbers go in as one JSON array parameter.
             for row in conn.execute(
                 "SELECT shop_order_no, id, status, carrier, tracking_no, paid_at, ship_by,"
-                " sale_fen, buyer_message, buyer_member, payment_method FROM sales_order"
+                " sale_fen, buyer_message, buyer_member, payment_method, buyer_data_removed"
+                " FROM sales_order"
                 " WHERE shop_id = ? AND shop_order_no IN (SELECT value FROM json_each(?))",
                 (self.shop_id, json.dumps(part)),
             ):
                 self._existing[row[0]] = row[1:8]
-                if not (row[8] and row[9] and row[10]):
+                # (Buyer data the seller deleted is never brought back by a re-import.)
+                if not (row[8] and row[9] and row[10]) and not row[11]:
                     self._buyer_extra[row[1]] = (row[8] or "", row[9] or "", row[10] or "")
 
     def build(
@@ -603,7 +610,9 @@ class _ShopRows:
         # Only an unpaid order's price changes (改价, or a coupon at payment); a paid order's
         # amount is what the buyer paid, whatever a later export shows (0 once closed, less
         # after a partial refund: the refund is recorded as such, not as a new price).
-        repriceable = old_status == SalesStatus.WAIT_PAY.value and status in _PRICED_STATUSES
+        repriceable = (
+            old_status == SalesStatus.WAIT_PAY.value and status not in _UNPRICED_STATUSES
+        )
         new_sale = sale if sale is not None and repriceable else old_sale
         new_carrier = carrier or old_carrier
         new_tracking = tracking or old_tracking
