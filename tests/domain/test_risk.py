@@ -293,6 +293,15 @@ RISKY_MESSAGES = [
     ("好评返现5元", False, True),
     ("加我，有优惠", False, True),
     ("加vx发你图", False, True),
+    # Second review: cities ending in 门/城, 加我 said to the seller, paying through WeChat.
+    ("寄到江门市蓬江区", True, False),
+    ("改寄到晋城市城区", True, False),
+    ("发到盐城市亭湖区", True, False),
+    ("加我领红包", False, True),
+    ("加我哦，便宜", False, True),
+    ("加我v", False, True),
+    ("加我一下微信", False, True),
+    ("微信付给你", False, True),
 ]
 
 

@@ -610,9 +610,7 @@ class _ShopRows:
         # Only an unpaid order's price changes (改价, or a coupon at payment); a paid order's
         # amount is what the buyer paid, whatever a later export shows (0 once closed, less
         # after a partial refund: the refund is recorded as such, not as a new price).
-        repriceable = (
-            old_status == SalesStatus.WAIT_PAY.value and status not in _UNPRICED_STATUSES
-        )
+        repriceable = old_status == SalesStatus.WAIT_PAY.value and status not in _UNPRICED_STATUSES
         new_sale = sale if sale is not None and repriceable else old_sale
         new_carrier = carrier or old_carrier
         new_tracking = tracking or old_tracking
