@@ -433,12 +433,26 @@ def _map_columns(
         out.pop("street", None)
     if "changed_address" in columns:
         # Taobao's 修改后的收货地址: the address the buyer changed to after ordering, where the
-        # parcel must go; empty (or masked) on most rows, which keep 收货地址.
-        changed, _partial = _hide_placeholders(convert("changed_address", clean_text))
+        # parcel must go; empty on most rows, which keep 收货地址. Masked (in part), the parcel's
+        # address is not known: the region it shows is kept and the order says it was hidden.
+        changed, _partial = _hide_placeholders(
+            convert("changed_address", clean_text), keep_region=True
+        )
         address = out.get("address") or [""] * count
-        out["address"] = [
-            c if c and c is not _HIDDEN else a for a, c in zip(address, changed, strict=True)
-        ]
+        bits = out.get("hidden") or [0] * count
+        for r, value in enumerate(changed):
+            if not value:
+                continue
+            if value is _HIDDEN or type(value) is _Partial:
+                bits[r] |= HIDDEN_ADDRESS
+                if type(value) is _Partial:
+                    address[r] = str(value)
+            else:
+                bits[r] &= ~HIDDEN_ADDRESS
+                address[r] = value
+        out["address"] = address
+        if any(bits):
+            out["hidden"] = bits
 
     out["row"] = numbers
     args = [out.get(name) or repeat(default) for name, default in _RECORD_DEFAULTS]

@@ -249,6 +249,12 @@ def test_queue_warnings() -> None:
     assert _row(unmapped).warnings == (QueueWarning.NO_MAPPING,)
     hidden = paid_order(name="##密文a1b2", phone="$$密文9", address="广东省深圳市****")
     assert QueueWarning.HIDDEN_RECEIVER in _row(hidden).warnings
+    # An address masked in part keeps its region as a complete-looking text: the hidden bit
+    # says the street is missing.
+    region_only = paid_order(address="广东省 深圳市 南山区")
+    assert QueueWarning.HIDDEN_RECEIVER not in _row(region_only).warnings
+    q("UPDATE sales_order SET buyer_hidden = 4 WHERE id = ?", region_only)
+    assert QueueWarning.HIDDEN_RECEIVER in _row(region_only).warnings
     cheap = paid_order(price=2100)
     row = _row(cheap, min_margin_pct=10)
     assert QueueWarning.LOW_MARGIN in row.warnings and row.margin is not None

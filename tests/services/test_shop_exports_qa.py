@@ -563,16 +563,19 @@ def test_a_taobao_landline_and_a_changed_address_are_taken_row_by_row(
             修改后的收货地址="上海市 上海市 浦东新区 张江路100号",
             **{"联系电话 ": "'0571-88886666"},
         ),
-        # A masked changed address keeps the order's own.
-        taobao_row(TAOBAO_41, 订单编号='="1930679858170647125"', 修改后的收货地址="上海市****"),
+        # A changed address the platform masked: where the parcel goes is not known; the
+        # region it shows is kept and the order says the platform hid the address.
+        taobao_row(TAOBAO_41, 订单编号='="1930679858170647125"', 修改后的收货地址="上海市 ****"),
     ]
     import_orders_file(csv_file(tmp_path / "ExportOrderList.csv", TAOBAO_41, rows), shop_name=SHOP)
     got = db.execute_sql(
-        "SELECT shop_order_no, buyer_phone, ship_address FROM sales_order ORDER BY shop_order_no"
+        "SELECT shop_order_no, buyer_phone, ship_address, buyer_hidden FROM sales_order"
+        " ORDER BY shop_order_no"
     ).fetchall()
     assert [g[1] for g in got] == ["0571-88886666", "13812345678", "13812345678"]
-    assert got[1][2] == "上海市 上海市 浦东新区 张江路100号"
-    assert got[0][2].startswith("浙江省 杭州市 西湖区") and got[2][2].startswith("浙江省 杭州市")
+    assert got[1][2:] == ("上海市 上海市 浦东新区 张江路100号", 0)
+    assert got[0][2].startswith("浙江省 杭州市 西湖区") and got[0][3] == 0
+    assert got[2][2:] == ("上海市", 4)
 
 
 def test_an_address_masked_in_part_keeps_its_region(fresh_db: Path, tmp_path: Path) -> None:

@@ -294,7 +294,7 @@ def queue_rows(
         for r in execute_sql(
             "SELECT o.id, o.shop_id, sh.name, sh.platform, o.shop_order_no, o.status, o.ship_by,"
             " o.paid_at, o.buyer_name, o.buyer_phone, o.ship_address, o.sale_fen,"
-            " o.buyer_data_removed, o.risk_level, o.risk_rules, o.risk_checked"
+            " o.buyer_data_removed, o.risk_level, o.risk_rules, o.risk_checked, o.buyer_hidden"
             f" FROM sales_order o JOIN shop sh ON sh.id = o.shop_id"
             f" WHERE o.id IN ({marks})",
             id_list,
@@ -451,7 +451,9 @@ def queue_rows(
             order_warnings.append(QueueWarning.NO_MAPPING)
         if margin is not None and margin * 100 < min_margin_pct:
             order_warnings.append(QueueWarning.LOW_MARGIN)
-        if order[12] or is_hidden_receiver(order[8], order[9], order[10]):
+        # (buyer_hidden: the platform hid some of the receiver, e.g. the street of an address
+        # it masked in part, which keeps only the region.)
+        if order[12] or order[16] or is_hidden_receiver(order[8], order[9], order[10]):
             order_warnings.append(QueueWarning.HIDDEN_RECEIVER)
         if order[5] in _SHOP_CANCELLED:
             order_warnings.append(QueueWarning.SHOP_CANCELLED)
