@@ -776,15 +776,34 @@ def _line_identity(line: OrderRecord) -> tuple[Any, ...]:
     )
 
 
+def _order_state(line: OrderRecord) -> tuple[Any, ...]:
+    """What one export repeats on every line of an order (its state and receiver)."""
+    return (
+        line.status_text,
+        line.tracking_no,
+        line.carrier,
+        line.paid_at,
+        line.buyer_name,
+        line.buyer_phone,
+        line.address,
+    )
+
+
 def _copies(lines: list[OrderRecord]) -> list[list[OrderRecord]]:
     """An order's rows split where the order starts again: a 1688 order's first row (its
-    further lines are continuation rows), else a row not right below the order's previous one."""
+    further lines are continuation rows); else a row not right below the order's previous one,
+    or one whose state or receiver differs from it (two exports overlapping at that order)."""
     with_continuations = any(line.continuation for line in lines)
     copies: list[list[OrderRecord]] = []
     for line in lines:
-        if not copies or (
-            not line.continuation if with_continuations else line.row != copies[-1][-1].row + 1
-        ):
+        if not copies:
+            starts = True
+        elif with_continuations:
+            starts = not line.continuation
+        else:
+            previous = copies[-1][-1]
+            starts = line.row != previous.row + 1 or _order_state(line) != _order_state(previous)
+        if starts:
             copies.append([line])
         else:
             copies[-1].append(line)
@@ -798,8 +817,9 @@ def _drop_repeated_copies(
     errors: list[RowError],
 ) -> tuple[list[OrderRecord], int, bool]:
     """An order of a line-per-row layout without sub-order numbers, given twice (exports put
-    together): an identical copy is dropped; a copy of the same goods that differs is an error
-    (two states of one order); other rows further down are more of its lines.
+    together): a copy with the same rows (in any order) is dropped; a copy of the same goods in
+    another state (status, tracking number, receiver) is an error (two states of one order);
+    other rows are more of its lines (e.g. a gift line of the same goods, sorted apart).
 
     Returns:
         The lines kept, how many rows were dropped, whether there is a conflict.
@@ -810,13 +830,17 @@ def _drop_repeated_copies(
     kept: list[list[OrderRecord]] = []
     dropped = 0
     for copy in copies:
-        content = [line[1:] for line in copy]
+        content = sorted((line[1:] for line in copy), key=repr)
         goods = sorted(map(_line_identity, copy), key=repr)
+        state = _order_state(copy[0])
         for earlier in kept:
-            if [line[1:] for line in earlier] == content:
+            if sorted((line[1:] for line in earlier), key=repr) == content:
                 dropped += len(copy)
                 break
-            if sorted(map(_line_identity, earlier), key=repr) == goods:
+            if (
+                _order_state(earlier[0]) != state
+                and sorted(map(_line_identity, earlier), key=repr) == goods
+            ):
                 errors.append(
                     RowError(
                         copy[0].row,

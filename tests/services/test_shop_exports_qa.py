@@ -662,3 +662,36 @@ def test_an_unpaid_order_paid_and_shipped_takes_what_the_buyer_paid(
     )  # fmt: skip
     import_orders_file(csv_file(tmp_path / "later.csv", TAOBAO_41, [shipped]), shop_name=SHOP)
     assert _figures(number)[:2] == ("shipped", 9900)
+
+
+def test_copies_of_an_order_are_told_from_more_lines_of_it(fresh_db: Path, tmp_path: Path) -> None:
+    waiting = dict(_PDD_LINE)
+    shipped = {**waiting, "订单状态": "已发货，待签收", "快递单号": "YT7512345678901",
+               "快递公司": "圆通速递"}  # fmt: skip
+    other = {**waiting, "订单号": "261102-123456789012399", "手机": "13900000000"}
+    before = content_dump(fresh_db)
+    # Two exports overlapping at this order: its two states on adjacent rows.
+    adjacent = csv_file(tmp_path / "a.csv", PDD_OBSERVED, _pdd_rows(other, waiting, shipped))
+    with pytest.raises(UserError, match="row 3 but differ"):
+        import_orders_file(adjacent, shop_name="拼多多小店")
+    assert content_dump(fresh_db) == before
+    # A gift line of the same goods at ¥0, sorted away from the order's other line: more lines.
+    gift = {**waiting, "用户实付金额(元)": "0"}
+    sorted_apart = csv_file(tmp_path / "b.csv", PDD_OBSERVED, _pdd_rows(waiting, other, gift))
+    summary = import_orders_file(sorted_apart, shop_name="拼多多小店").summary
+    assert summary is not None and summary.duplicate_rows == 0
+    assert _sales("261102-123456789012345") == [("261102-123456789012345", "paid", 5900, 2, "")]
+    # The same two-line order twice, its rows in another order the second time: dropped.
+    black = {**waiting, "商品规格": "黑色 XL", "商家编码-规格维度": "T-001-BXL"}
+    rows = _pdd_rows(
+        {**waiting, "订单号": "261102-123456789012300"},
+        {**black, "订单号": "261102-123456789012300"},
+        other,
+        {**black, "订单号": "261102-123456789012300"},
+        {**waiting, "订单号": "261102-123456789012300"},
+    )
+    summary = import_orders_file(
+        csv_file(tmp_path / "c.csv", PDD_OBSERVED, rows), shop_name="拼多多小店"
+    ).summary
+    assert summary is not None and summary.duplicate_rows == 2
+    assert _sales("261102-123456789012300") == [("261102-123456789012300", "paid", 11800, 2, "")]
