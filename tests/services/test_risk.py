@@ -325,7 +325,8 @@ def test_a_name_and_phone_entry_gives_no_name_away_beside_the_phone_entry(
     # One entry as a list made before the fix holds it: exported in the new form.
     salt = bytes(db.execute_sql("SELECT value FROM risk_state WHERE name = 'salt'").fetchone()[0])
     db.execute_sql(
-        "UPDATE blacklist_entry SET digest = ? WHERE kind = 'name_phone' AND sales_order_id = ?",
+        "UPDATE blacklist_entry SET digest = ?, legacy_digest = 1"
+        " WHERE kind = 'name_phone' AND sales_order_id = ?",
         (legacy_name_phone_digest("李晓红", "13912345678", salt), _id(2)),
     )
     exported = tmp_path / "list.csv"
@@ -353,6 +354,12 @@ def test_a_name_and_phone_entry_gives_no_name_away_beside_the_phone_entry(
     buyer = ("李晓红", "13912345678", "", "")
     assert digest_matches("name_phone", {old[1]}, buyer, salt)
     assert digest_matches("name_phone", {by_kind["name_phone"][1]}, buyer, salt)
+    # Deleting old buyer data: the old-form entry can no longer be made again (left out), the
+    # new-form one is shared as it is.
+    from dropship_desktop.services.privacy import purge_buyer_data
+
+    purge_buyer_data(1, now=2_000_000_000)
+    assert risk.export_blacklist(tmp_path / "after.csv", risk.new_share_code()) == 3
 
 
 @pytest.mark.parametrize(

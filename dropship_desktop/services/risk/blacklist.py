@@ -412,17 +412,18 @@ def export_blacklist(path: str | Path, code: str) -> int:
 def _shareable_entries(conn: Any, list_id: int, salt: bytes) -> list[tuple[Any, ...]]:
     """The local entries as exported: (kind, digest, hint, reason, added_at).
 
-    A name+phone entry made before session 10 holds a digest that, beside the same buyer's
-    phone entry, lets a reader test names without the salt: its digest is made again from its
-    order when the buyer data is still there, and it is left out otherwise.
+    A name+phone entry made before session 10 (``legacy_digest``, migration 14) holds a digest
+    that, beside the same buyer's phone entry, lets a reader test names without the salt: its
+    digest is made again from its order when the buyer data is still there, and it is left out
+    otherwise. Later entries are shared as they are, whatever became of their order.
     """
     out: list[tuple[Any, ...]] = []
-    for kind, digest, hint, reason, added, order_id in conn.execute(
-        "SELECT kind, digest, hint, reason, added_at, sales_order_id FROM blacklist_entry"
-        " WHERE list_id = ? ORDER BY added_at, id",
+    for kind, digest, hint, reason, added, order_id, legacy in conn.execute(
+        "SELECT kind, digest, hint, reason, added_at, sales_order_id, legacy_digest"
+        " FROM blacklist_entry WHERE list_id = ? ORDER BY added_at, id",
         (list_id,),
     ):
-        if kind == "name_phone":
+        if kind == "name_phone" and legacy:
             row = conn.execute(
                 "SELECT buyer_name, buyer_phone FROM sales_order WHERE id = ?"
                 " AND buyer_data_removed = 0",
