@@ -57,9 +57,27 @@ def mask_address(address: str) -> str:
     return kept + "****" if len(kept) < len(address) else kept
 
 
-_LONG_NUMBER = re.compile(r"\d{5,}")
+#: A number written with spaces or dashes in it (138-1234-5678, 1234 5678 90).
+_NUMBER_RUN = re.compile(r"\d(?:[\d \-]*\d)?")
+#: The id after a chat app's name (微信 zhang_san88, vx: abc123, QQ号 12345678).
+_CHAT_ID = re.compile(
+    r"((?:微信|威信|薇信|v信|vx|wx|wechat|qq|扣扣)\s*(?:号)?\s*[:：]?\s*)([a-z0-9][a-z0-9_\-]{3,})",
+    re.IGNORECASE,
+)
+
+
+def _star(text: str) -> str:
+    return "".join("*" if c.isalnum() else c for c in text)
 
 
 def mask_message(message: str) -> str:
-    """A buyer's message with its numbers of 5+ digits starred (a phone, a WeChat or QQ id)."""
-    return _LONG_NUMBER.sub(lambda m: "*" * len(m.group()), message) if message else ""
+    """A buyer's message with what could reach the buyer off-platform starred: numbers of 5+
+    digits (also written with spaces or dashes: a phone, a QQ number) and the id after a chat
+    app's name (a WeChat id)."""
+    if not message:
+        return ""
+    masked = _CHAT_ID.sub(lambda m: m.group(1) + _star(m.group(2)), message)
+    return _NUMBER_RUN.sub(
+        lambda m: _star(m.group()) if sum(c.isdigit() for c in m.group()) >= 5 else m.group(),
+        masked,
+    )

@@ -716,6 +716,24 @@ def test_address_entries_made_with_the_postcode_still_match(fresh_db: Path, tmp_
     )
 
 
+@pytest.mark.parametrize(
+    ("message", "masked"),
+    [
+        ("电话138-1234-5678 微信 zhang_san88 qq 1234 5678 90",
+         "电话***-****-**** 微信 *****_***** qq **** **** **"),
+        ("vx: abc123 到了打电话", "vx: ****** 到了打电话"),
+        ("买2件送1件，5月3日前到", "买2件送1件，5月3日前到"),
+        ("尺码XL，wx不用加", "尺码XL，wx不用加"),
+    ],
+)  # fmt: skip
+def test_a_buyer_message_masks_what_reaches_the_buyer_off_platform(
+    message: str, masked: str
+) -> None:
+    from dropship_desktop.domain.masking import mask_message
+
+    assert mask_message(message) == masked
+
+
 def test_numbers_in_a_buyer_message_are_masked_like_the_buyers_phone(
     fresh_db: Path, tmp_path: Path
 ) -> None:
@@ -729,14 +747,15 @@ def test_numbers_in_a_buyer_message_are_masked_like_the_buyers_phone(
     import_orders_file(path, shop_name="测试店")
     detail = order_detail(_id(1))
     assert detail is not None
-    assert detail.order["buyer_message"] == "请联系 *********** 或加微信 wx********"
+    assert detail.order["buyer_message"] == "请联系 *********** 或加微信 **********"
     assert reveal_buyer_data(_id(1)).buyer_message == message  # the audited reveal shows it
     masked = export_orders(tmp_path / "masked.csv")
     full = export_orders(tmp_path / "full.csv", full_buyer_data=True)
     assert masked and full
     texts = [",".join(",".join(r) for r in read_table(p).rows) for p in
              (tmp_path / "masked.csv", tmp_path / "full.csv")]  # fmt: skip
-    assert "13812340002" not in texts[0] and "wx********" in texts[0]
+    assert "13812340002" not in texts[0] and "wx12345678" not in texts[0]
+    assert "或加微信 **********" in texts[0]
     assert message in texts[1]
 
 
