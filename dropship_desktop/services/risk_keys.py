@@ -124,9 +124,12 @@ def order_values(name: str, phone: str, address: str, member: str) -> tuple[str,
     if name:
         if is_placeholder(name):
             name = ""
-        elif not name.isalpha():
-            name = _NAME_DROP.sub("", unicodedata.normalize("NFKC", name))
-        name = name.lower() if name.isascii() else name
+        else:
+            # As column_keys makes it for an import (NFKC, no blanks, lower case): Zhang三,
+            # Ｚｈａｎｇ give the same key both ways.
+            if not (name.isalpha() and unicodedata.is_normalized("NFKC", name)):
+                name = _NAME_DROP.sub("", unicodedata.normalize("NFKC", name))
+            name = name.lower()
     if member:
         if is_placeholder(member):
             member = ""  # masked (t**1): shared by strangers, no key

@@ -439,20 +439,24 @@ def test_column_wise_keys_match_one_by_one() -> None:
     from dropship_desktop.services.risk_keys import column_keys, internal_keys, order_values
 
     seeds = (1, 2, 3, 4)
-    names = ["张三", " Li  Lei ", "王五", "", "赵\u3000六"]
-    phones = ["13812345678", "+86 139 1234 5678", "138****5678", "", "010-12345678"]
+    names = ["张三", " Li  Lei ", "王五", "", "赵\u3000六", "Zhang三", "Ｚｈａｎｇ", "ＡＢＣ"]
+    phones = ["13812345678", "+86 139 1234 5678", "138****5678", "", "010-12345678",
+              "13812345670", "13812345671", "13812345672"]  # fmt: skip
     addresses = [
         "浙江省 杭州市 西湖区 文三路100号",
         "",
         "北京市朝阳区****",
         "ＡＢ路１号",
         "a\u3000 b",
+        "上海市",
+        "上海市",
+        "上海市",
     ]
     assert column_keys(names, phones, addresses, seeds) == [
         internal_keys(order_values(n, p, a, ""), seeds)
         for n, p, a in zip(names, phones, addresses, strict=True)
     ]
-    members = ["tb_Buyer1", "退款达人888", "t**1", "", "ｔｂ　ｘ"]
+    members = ["tb_Buyer1", "退款达人888", "t**1", "", "ｔｂ　ｘ", "", "_", "A"]
     assert column_keys(names, phones, addresses, seeds, members) == [
         internal_keys(order_values(n, p, a, m), seeds)
         for n, p, a, m in zip(names, phones, addresses, members, strict=True)

@@ -140,10 +140,10 @@ def test_blacklist_dialog_lists_and_exports(
     monkeypatch.setattr(risk_ui.QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
     dialog.export_button.click()
     wait_idle(qtbot, main_window)
-    qtbot.waitUntil(target.exists)
+    qtbot.waitUntil(target.exists, timeout=20_000)
     assert target.read_text(encoding="utf-8-sig").startswith("kind,digest,hint,reason")
     # The share code is shown once, never written into the file.
-    qtbot.waitUntil(lambda: bool(shown))
+    qtbot.waitUntil(lambda: bool(shown), timeout=20_000)
     code = shown[0].split("Share code: ")[1].split()[0]
     assert len(code) == 23 and code not in target.read_text(encoding="utf-8-sig")
     assert QGuiApplication.clipboard().text() == code  # ready to paste into a message
@@ -165,6 +165,7 @@ def test_blacklist_dialog_lists_and_exports(
                 "SELECT count(*) FROM audit_event WHERE action = 'blacklist_import'"
             ).fetchone()[0]
             == 1
-        )
+        ),
+        timeout=20_000,
     )
     assert failed == []
