@@ -54,9 +54,8 @@ CANONICAL_FIELDS: dict[str, str] = {
     "buyer_name": QT_TRANSLATE_NOOP("MappingDialog", "Recipient name"),
     "buyer_phone": QT_TRANSLATE_NOOP("MappingDialog", "Recipient phone"),
     "address": QT_TRANSLATE_NOOP("MappingDialog", "Address (detail, or the full address)"),
-    "changed_address": QT_TRANSLATE_NOOP(
-        "MappingDialog", "Changed address, used where filled (修改后的收货地址)"
-    ),
+    # Used where filled: a row's 修改后的收货地址 replaces its address.
+    "changed_address": QT_TRANSLATE_NOOP("MappingDialog", "Changed address (修改后的收货地址)"),
     "province": QT_TRANSLATE_NOOP("MappingDialog", "Province"),
     "city": QT_TRANSLATE_NOOP("MappingDialog", "City"),
     "district": QT_TRANSLATE_NOOP("MappingDialog", "District"),

@@ -3617,7 +3617,7 @@ Applied on every connection (peewee connects once per thread). Read-only opening
     </message>
     <message>
         <source>Taobao / Tmall</source>
-        <extracomment>``&quot;shop&quot;``: a shop platform&apos;s sold orders; ``&quot;1688&quot;``: 1688 purchase orders.</extracomment>
+        <extracomment>``&quot;shop&quot;``: a shop platform&apos;s sold orders; ``&quot;1688&quot;``: 1688 purchase orders. What a shop export may say of the buyer and of how an order closed (the fraud rules read it).</extracomment>
         <translation>淘宝 / 天猫</translation>
     </message>
     <message>
@@ -4246,7 +4246,7 @@ Use “Map columns…” to say which column holds what.</source>
         <translation>地址（详细地址或完整地址）</translation>
     </message>
     <message>
-        <source>Changed address, used where filled (修改后的收货地址)</source>
+        <source>Changed address (修改后的收货地址)</source>
         <translation>修改后的收货地址（有则优先）</translation>
     </message>
     <message>

@@ -9,10 +9,7 @@ TRANSLATIONS: dict[tuple[str, str], str | list[str]] = {
     ("MappingDialog", "Payment method (支付方式)"): "支付方式",
     ("OrderDetailPane", "Buyer message"): "买家留言",
     ("OrderDetailPane", "Buyer account"): "买家会员名",
-    (
-        "MappingDialog",
-        "Changed address, used where filled (修改后的收货地址)",
-    ): "修改后的收货地址（有则优先）",
+    ("MappingDialog", "Changed address (修改后的收货地址)"): "修改后的收货地址（有则优先）",
     ("MappingDialog", "Close reason (订单关闭原因)"): "订单关闭原因",
     ("MappingDialog", "Refund amount (退款金额)"): "退款金额",
     (

@@ -133,7 +133,19 @@ class MappingDialog(QDialog):
         layout.addWidget(self.remember)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
-        self.resize(520, 640)
+        # Wide enough for the labels and the combos side by side (no sideways scrolling), within
+        # the screen.
+        margins = layout.contentsMargins()
+        wanted = (
+            inner.sizeHint().width()
+            + scroll.verticalScrollBar().sizeHint().width()
+            + 2 * scroll.frameWidth()
+            + margins.left()
+            + margins.right()
+        )
+        screen = self.screen()
+        room = screen.availableGeometry().width() if screen is not None else wanted
+        self.resize(min(max(520, wanted), room), 640)
         self._validate()
 
     def kind(self) -> str:
