@@ -28,10 +28,10 @@ from ..errors import UserError
 from ..i18n import QT_TRANSLATE_NOOP, Text, with_values
 from ..store.after_sales_queries import deadline_hours
 from ..store.db import execute_sql
+from ..tabular.cell_values import refuse_damaged_tracking
 from ..tabular.cells import CellError, clean_order_number, clean_text, parse_datetime
 from ..tabular.orders_formats import normalise_header
 from ..tabular.reader import read_table
-from ..tabular.row_mapping import refuse_damaged_tracking
 from ..tabular.table import Table, TableError
 from .after_sales import feed_buyer_history
 from .base import Changes, audit, bulk_write_op

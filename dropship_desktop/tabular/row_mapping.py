@@ -3,29 +3,25 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from datetime import datetime
 from itertools import repeat
 from typing import Any
 
 from dropship_desktop.domain.enums import SalesStatus, SupplierStatus
-from dropship_desktop.domain.money import MoneyError, parse_yuan
+from dropship_desktop.domain.money import MoneyError
 from dropship_desktop.i18n import QT_TRANSLATE_NOOP, join, with_values
 from dropship_desktop.tabular.cells import (
-    MAX_NUMBER_CHARS,
     CellError,
-    checked_fen,
-    checked_quantity,
     clean_order_number,
     clean_text,
     parse_datetime,
-    strip_wrappers,
-    too_long_number,
     unreadable_cell,
 )
 from dropship_desktop.tabular.platform_formats import OrderKind
 from dropship_desktop.tabular.table import Table, TableError, gc_paused
 
+from .cell_values import money, quantity, spec_text, tracking
 from .orders_formats import (
     CANONICAL_FIELDS,
     HIDDEN_ADDRESS,
@@ -39,121 +35,11 @@ from .orders_formats import (
 from .status_words import map_status_text
 
 __all__ = [
-    "drop_duplicate_rows",
     "group_by_order",
     "map_rows",
     "mapped_columns",
     "required_order_number",
 ]
-
-
-def _money(text: str) -> int | None:
-    """Yuan text to fen; a fast path for plain ``123`` / ``123.4`` / ``123.45``."""
-    if not text:
-        return None
-    if len(text) > MAX_NUMBER_CHARS:
-        raise too_long_number(text)
-    if text.isascii():
-        if text.isdigit():
-            return checked_fen(int(text) * 100)
-        whole, dot, frac = text.partition(".")
-        if dot and whole.isdigit() and frac.isdigit() and len(frac) <= 2:
-            return checked_fen(int(whole) * 100 + int(frac.ljust(2, "0")))
-    cleaned = strip_wrappers(text)
-    if not cleaned or cleaned in ("-", "--"):
-        return None
-    return checked_fen(parse_yuan(cleaned))
-
-
-#: What the platforms write for a listing without variants (Pinduoduo: 无规格).
-_NO_SPEC = frozenset({"无规格", "默认", "默认规格", "无"})
-
-
-def _spec_text(text: str) -> str:
-    """A line's spec (颜色分类:白色;尺码:M); empty for a listing without variants."""
-    cleaned = clean_text(text)
-    return "" if cleaned in _NO_SPEC else cleaned
-
-
-def _quantity(text: str) -> int | None:
-    if not text:
-        return None
-    if len(text) > MAX_NUMBER_CHARS:
-        raise too_long_number(text)
-    if text.isascii() and text.isdigit():
-        return checked_quantity(int(text))
-    cleaned = strip_wrappers(text).removesuffix("件").removesuffix("个").strip()
-    if not cleaned or cleaned in ("-", "--"):
-        return None
-    whole, _, frac = cleaned.partition(".")
-    if whole.isascii() and whole.isdigit() and (not frac or frac.strip("0") == ""):
-        return checked_quantity(int(whole))
-    raise CellError(
-        QT_TRANSLATE_NOOP("Errors", "{value!r} is not a whole number of items"), value=cleaned
-    )
-
-
-def _tracking(text: str) -> tuple[str, str]:
-    """Split a tracking cell into (carrier, number); ``No:`` prefixes and 快递信息 pairs."""
-    cleaned = text.strip()
-    if cleaned.isascii() and cleaned.isalnum():
-        return "", cleaned
-    if cleaned.startswith("No:") and cleaned[3:].isascii() and cleaned[3:].isalnum():
-        return "", cleaned[3:]  # Taobao writes the number as "No:YT7512345678"
-    cleaned = clean_text(cleaned)
-    if not cleaned:
-        return "", ""
-    refuse_damaged_tracking(cleaned)
-    parts = [p for p in re.split(r"[\s,，;；:：]+", cleaned) if p]
-    if len(parts) > 1 and parts[-1].isascii() and parts[-1].isalnum():
-        carrier = " ".join(p for p in parts[:-1] if p.lower() != "no")
-        return carrier, parts[-1]
-    number, dash, carrier = cleaned.partition("-")
-    if dash and number.isascii() and number.isalnum() and carrier and not carrier.isascii():
-        return carrier.strip(), number  # Douyin's 快递信息: "75312345678901-中通快递"
-    carrier, dash, number = cleaned.rpartition("-")
-    if dash and number.isascii() and number.isalnum() and carrier and not carrier.isascii():
-        return carrier.strip(), number  # "中通快递-75312345678901"
-    return "", cleaned
-
-
-#: A number Excel or WPS turned into scientific notation (``7.73012E+14``) or passed through a
-#: decimal number (``773012000000000.0``). No carrier's tracking number looks like either.
-_SCIENTIFIC_NUMBER = re.compile(
-    r"(?<![0-9A-Za-z.])(?:\d+\.\d+[eE][+-]?\d+|\d+[eE]\+\d+)(?![0-9A-Za-z.])"
-)
-_DECIMAL_NUMBER = re.compile(r"(?<![0-9A-Za-z.])\d{6,}\.0+(?![0-9A-Za-z.])")
-
-
-def refuse_damaged_tracking(text: str) -> None:
-    """Refuse a tracking cell whose number Excel damaged: it would go into the ship (发货) files.
-
-    Raises:
-        CellError: The number is in scientific notation or ends in ``.0``.
-    """
-    found = _SCIENTIFIC_NUMBER.search(text)
-    if found is not None:
-        raise CellError(
-            QT_TRANSLATE_NOOP(
-                "Errors",
-                "The tracking number {value!r} was damaged by opening and re-saving the file in "
-                "Excel or WPS (it is shown in scientific notation and its last digits are lost). "
-                "Export the file from the platform again and import it without opening it, or "
-                "save it as .xlsx with the column formatted as Text.",
-            ),
-            value=found.group(),
-        )
-    found = _DECIMAL_NUMBER.search(text)
-    if found is not None:
-        raise CellError(
-            QT_TRANSLATE_NOOP(
-                "Errors",
-                "The tracking number {value!r} passed through a decimal number in Excel or WPS "
-                "and may have lost digits. Export the file from the platform again and import it "
-                "without opening it, or save it as .xlsx with the column formatted as Text.",
-            ),
-            value=found.group(),
-        )
 
 
 _TRANSPOSE_BLOCK = 5000
@@ -362,7 +248,7 @@ def _map_columns(
             out["continuation"] = continuation
     for name in _TEXT_FIELDS:
         if name in columns and name != "sub_order_no":
-            out[name] = convert(name, _spec_text if name == "spec" else clean_text)
+            out[name] = convert(name, spec_text if name == "spec" else clean_text)
     partial_fields: set[str] = set()
     for name in _RECEIVER_FIELDS:
         if name in columns:
@@ -376,7 +262,7 @@ def _map_columns(
             out[name] = convert(name, _id_text)
     for name in _MONEY_FIELDS:
         if name in columns and name != "payable_fen":
-            out[name] = convert(name, _money, _money_message)
+            out[name] = convert(name, money, _money_message)
     for name in _TIME_FIELDS:
         if name in columns:
             out[name] = convert(name, parse_datetime)
@@ -386,7 +272,7 @@ def _map_columns(
         # Only tells a refund from a cancellation: a cell that is no amount (无, /) is none.
         out["refund_fen"] = convert("refund_fen", _lenient_money)
     if "quantity" in columns:
-        out["quantity"] = convert("quantity", _quantity)
+        out["quantity"] = convert("quantity", quantity)
     if "is_dropship" in columns:
         out["is_dropship"] = convert("is_dropship", _yes_no)
     if "status_text" in columns:
@@ -395,13 +281,13 @@ def _map_columns(
         if "payable_fen" in columns and SalesStatus.WAIT_PAY in out["status"]:
             # The amount payable is only used for unpaid orders (their value): read (and
             # checked) only when the file has some.
-            out["payable_fen"] = convert("payable_fen", _money, _money_message)
+            out["payable_fen"] = convert("payable_fen", money, _money_message)
         if kind == "shop" and ("close_reason" in out or "refund_fen" in out):
             out["status"] = _refunds_of_closed(
                 out["status"], out.get("close_reason"), out.get("refund_fen")
             )
     if "tracking_no" in columns:
-        pairs = convert("tracking_no", _tracking)
+        pairs = convert("tracking_no", tracking)
         if None in pairs:  # a damaged number (already a problem: its row yields no record)
             pairs = [p or ("", "") for p in pairs]
         out["tracking_no"] = [p[1] for p in pairs]
@@ -544,7 +430,7 @@ def _money_message(cell: str, exc: MoneyError) -> str:
 
 def _lenient_money(cell: str) -> int | None:
     try:
-        return _money(cell)
+        return money(cell)
     except _CELL_FAILURES:
         return None
 
@@ -715,224 +601,3 @@ def group_by_order(records: Iterable[OrderRecord]) -> dict[str, list[OrderRecord
     for record in records:
         groups.setdefault(record.order_no, []).append(record)
     return groups
-
-
-#: Record fields made from another column (or several): the column a conflict is named by.
-_SOURCE_FIELD = {
-    "status": "status_text",
-    "hidden": "buyer_name",
-    "continuation": "order_no",
-    "province": "address",
-    "city": "address",
-    "district": "address",
-}
-
-
-_CONFLICTING_ORDER_ROWS = QT_TRANSLATE_NOOP(
-    "Errors",
-    "this row and row {other} are both order {order} but differ (this export has one row per "
-    "order: they cannot both be right, e.g. files of different days put together). Delete the "
-    "older row, or export the orders again, and import the file again.",
-)
-
-
-_CONFLICTING_LINE_ROWS = QT_TRANSLATE_NOOP(
-    "Errors",
-    "this row and row {other} are both sub-order {number} but differ (e.g. files of different "
-    "days put together). Delete the older row, or export the orders again, and import the file "
-    "again.",
-)
-
-
-def _differing_column(a: OrderRecord, b: OrderRecord, fields: Mapping[str, str]) -> str:
-    """The header of the first column where two records of one order differ."""
-    for name, x, y in zip(OrderRecord._fields[1:], a[1:], b[1:], strict=True):
-        if x != y:
-            name = _SOURCE_FIELD.get(name, name)
-            if name in fields:
-                return fields[name]
-    return fields.get("order_no", "")
-
-
-_CONFLICTING_ORDER_COPIES = QT_TRANSLATE_NOOP(
-    "Errors",
-    "the rows of order {order} from this row on repeat its goods from row {other} but differ "
-    "(e.g. its status or tracking number: files of different days put together). Delete the "
-    "older rows, or export the orders again, and import the file again.",
-)
-
-
-def _line_identity(line: OrderRecord) -> tuple[Any, ...]:
-    """Which goods a line is (not its price, quantity or the order's state)."""
-    return (
-        line.product_title,
-        line.sku,
-        line.spec,
-        line.platform_item_id,
-        line.platform_sku_id,
-        line.offer_id,
-        line.sku_id_1688,
-        line.item_code,
-    )
-
-
-def _order_state(line: OrderRecord) -> tuple[Any, ...]:
-    """What one export repeats on every line of an order (its state and receiver)."""
-    return (
-        line.status_text,
-        line.tracking_no,
-        line.carrier,
-        line.paid_at,
-        line.buyer_name,
-        line.buyer_phone,
-        line.address,
-    )
-
-
-def _copies(lines: list[OrderRecord]) -> list[list[OrderRecord]]:
-    """An order's rows split where the order starts again: a 1688 order's first row (its
-    further lines are continuation rows); else a row not right below the order's previous one,
-    or one whose state or receiver differs from it (two exports overlapping at that order)."""
-    with_continuations = any(line.continuation for line in lines)
-    copies: list[list[OrderRecord]] = []
-    for line in lines:
-        if not copies:
-            starts = True
-        elif with_continuations:
-            starts = not line.continuation
-        else:
-            previous = copies[-1][-1]
-            starts = line.row != previous.row + 1 or _order_state(line) != _order_state(previous)
-        if starts:
-            copies.append([line])
-        else:
-            copies[-1].append(line)
-    return copies
-
-
-def _drop_repeated_copies(
-    order_no: str,
-    lines: list[OrderRecord],
-    fields: Mapping[str, str],
-    errors: list[RowError],
-) -> tuple[list[OrderRecord], int, bool]:
-    """An order of a line-per-row layout without sub-order numbers, given twice (exports put
-    together): a copy with the same rows (in any order) is dropped; a copy of the same goods in
-    another state (status, tracking number, receiver) is an error (two states of one order);
-    other rows are more of its lines (e.g. a gift line of the same goods, sorted apart).
-
-    Returns:
-        The lines kept, how many rows were dropped, whether there is a conflict.
-    """
-    copies = _copies(lines)
-    if len(copies) == 1:
-        return lines, 0, False
-    kept: list[list[OrderRecord]] = []
-    dropped = 0
-    for copy in copies:
-        content = sorted((line[1:] for line in copy), key=repr)
-        goods = sorted(map(_line_identity, copy), key=repr)
-        state = _order_state(copy[0])
-        for earlier in kept:
-            if sorted((line[1:] for line in earlier), key=repr) == content:
-                dropped += len(copy)
-                break
-            if (
-                _order_state(earlier[0]) != state
-                and sorted(map(_line_identity, earlier), key=repr) == goods
-            ):
-                errors.append(
-                    RowError(
-                        copy[0].row,
-                        _differing_column(earlier[0], copy[0], fields),
-                        with_values(
-                            _CONFLICTING_ORDER_COPIES, order=order_no, other=earlier[0].row
-                        ),
-                    )
-                )
-                return lines, 0, True
-        else:
-            kept.append(copy)
-    return [line for copy in kept for line in copy], dropped, False
-
-
-def drop_duplicate_rows(
-    orders: dict[str, list[OrderRecord]], fields: Mapping[str, str], *, one_row_per_order: bool
-) -> tuple[int, list[RowError]]:
-    """Drop rows that repeat another row of the file (exports put together), in place.
-
-    A repeated row is identical in every column the import reads: it is dropped (and counted).
-    In a layout of one row per order (Taobao's 订单报表) two rows of one order that differ are
-    an error naming both rows (which one is right is not known); in a layout of one row per
-    goods line, rows with the same sub-order number (子订单编号) are one line (differing: an
-    error). Without sub-order numbers an order given again further down (or, in a 1688 export,
-    from a new first row) is a copy: dropped when identical, an error when it lists the same
-    goods but differs (two states of the order), more lines otherwise; then identical rows are
-    repeats. An order with a conflict is removed from *orders* (its error blocks the import).
-
-    Args:
-        orders: Order number -> its records, as :func:`group_by_order` makes them.
-        fields: The column mapping's fields (canonical field -> header), to name columns.
-        one_row_per_order: The layout has one row per order.
-
-    Returns:
-        How many rows were dropped, and the errors.
-    """
-    dropped = 0
-    errors: list[RowError] = []
-    conflicting: list[str] = []
-    for order_no, lines in orders.items():
-        if len(lines) == 1:
-            continue
-        if not one_row_per_order and not any(line.sub_order_no for line in lines):
-            lines_kept, copies_dropped, conflict = _drop_repeated_copies(
-                order_no, lines, fields, errors
-            )
-            if conflict:
-                conflicting.append(order_no)
-                continue
-            if copies_dropped:
-                dropped += copies_dropped
-                lines[:] = lines_kept
-                if len(lines) == 1:
-                    continue
-        kept: list[OrderRecord] = []
-        seen: dict[Any, OrderRecord] = {}
-        bad = False
-        for line in lines:
-            content = line[1:]
-            if one_row_per_order:
-                key: Any = ()
-            elif line.sub_order_no:
-                key = line.sub_order_no
-            else:
-                key = content
-            first = seen.get(key)
-            if first is None:
-                seen[key] = line
-                kept.append(line)
-            elif first[1:] == content:
-                dropped += 1
-            else:
-                bad = True
-                errors.append(
-                    RowError(
-                        line.row,
-                        _differing_column(first, line, fields),
-                        with_values(
-                            _CONFLICTING_ORDER_ROWS
-                            if one_row_per_order
-                            else _CONFLICTING_LINE_ROWS,
-                            other=first.row,
-                            order=order_no,
-                            number=line.sub_order_no,
-                        ),
-                    )
-                )
-        if bad:
-            conflicting.append(order_no)
-        elif len(kept) < len(lines):
-            lines[:] = kept
-    for order_no in conflicting:
-        del orders[order_no]
-    return dropped, errors

@@ -16,6 +16,7 @@ from ...domain.timeutil import CHINA_TZ
 from ...errors import UserError
 from ...i18n import QT_TRANSLATE_NOOP, join, with_values
 from ...tabular.cells import clean_text
+from ...tabular.duplicate_rows import drop_duplicate_rows
 from ...tabular.error_groups import ErrorGroup, group_errors, rows_text
 from ...tabular.orders_formats import (
     CANONICAL_FIELDS,
@@ -33,7 +34,6 @@ from ...tabular.orders_formats import (
 from ...tabular.platform_formats import REGISTRY, platform_format
 from ...tabular.reader import path_problem, read_table
 from ...tabular.row_mapping import (
-    drop_duplicate_rows,
     group_by_order,
     map_rows,
     mapped_columns,
@@ -94,7 +94,7 @@ class ImportPreview:
             (a deferred preview's are found by the commit).
         header_row: The file row the header was found in (below a preamble: not 1).
         duplicate_rows: Rows skipped because they repeat another row (exports put together;
-            see :func:`~dropship_desktop.tabular.row_mapping.drop_duplicate_rows`; a deferred
+            see :func:`~dropship_desktop.tabular.duplicate_rows.drop_duplicate_rows`; a deferred
             preview's are found by the commit).
         tuning: Chunk sizes and switches of this import (every stage reads them here).
     """

@@ -9,13 +9,13 @@ from dataclasses import replace
 from ...errors import UserError
 from ...store.db import BUSY_TIMEOUT_S, database_path, lossy_text
 from ...tabular.cells import CellError
+from ...tabular.duplicate_rows import drop_duplicate_rows
 from ...tabular.orders_formats import (
     ColumnMapping,
     OrderRecord,
     RowError,
 )
 from ...tabular.row_mapping import (
-    drop_duplicate_rows,
     map_rows,
     mapped_columns,
     required_order_number,
