@@ -475,14 +475,11 @@ class _ShopRows:
                 continue
             order_id = self.next_id
             self.next_id += 1
+            # Unpaid: the order's value (payable), not ¥0.00.
+            sale = _file_sale(lines, status) or 0
             if single:
                 qty = first.quantity or 1
                 unit = first.unit_price_fen
-                sale = first.amount_fen
-                if sale is None:
-                    sale = (unit or 0) * qty
-                if not sale and status == wait_pay and first.payable_fen:
-                    sale = first.payable_fen  # unpaid: the order's value, not ¥0.00
                 if unit is None:
                     unit = sale // qty
                 quantity = qty
@@ -503,9 +500,6 @@ class _ShopRows:
                 message, member = first.buyer_message, first.buyer_member
                 payment = first.payment_method
             else:
-                sale = _sale_fen(lines)
-                if not sale and status == wait_pay:
-                    sale = _sale_fen(lines, "payable_fen")
                 values = _line_values(lines)
                 quantity = sum(v[2] for v in values)
                 new_lines.extend((order_id, *v) for v in values)
