@@ -169,7 +169,7 @@ def _map_columns(
             column.extend(values)
     numbers = table.row_numbers
     for canonical, further in (fallbacks or {}).items():
-        # A row whose code cell is empty takes the next candidate column's.
+        # A row whose cell is empty takes the next candidate column's (codes, the mobile).
         i = columns[canonical]
         merged = transposed[i]
         for j in further:
