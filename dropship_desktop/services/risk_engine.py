@@ -117,6 +117,10 @@ class RiskBatch:
         #: Leading orders counted into the shop norms totals so far, and the totals.
         self._normed = 0
         self._norm_totals: dict[tuple[int, str], list[int]] = {}
+        #: Where other orders are read from (:meth:`prepare` reads through a second connection).
+        self._reads: Any = conn
+        #: What :meth:`prepare` found to write.
+        self._updates: list[tuple[int, str, int]] | None = None
 
     def __len__(self) -> int:
         return len(self._orders)
@@ -172,7 +176,8 @@ class RiskBatch:
             ):
                 self._values[order_id] = (name, phone, address, member)
         pretest = (
-            len(rows) >= PRETEST_BLOCK
+            # (Once the filters are in memory, a small last block goes through them too.)
+            (len(rows) >= PRETEST_BLOCK or self._pretested > 0)
             and self._pretested == len(self._orders)
             and ctx.seen is not None
             and ctx.events is not None
@@ -236,17 +241,74 @@ class RiskBatch:
 
     # -- the batch ---------------------------------------------------------------------------
 
+    def can_prepare(self) -> bool:
+        """Whether :meth:`prepare` may run: new orders only, their keys taken by the caller,
+        the filters in memory (a big import's blocks, :meth:`add_rows`)."""
+        return (
+            self._pretested > 0
+            and self._keys_taken == len(self._orders)
+            and all(o[8] is None for o in self._orders)
+        )
+
+    def take_filter_save(self) -> list[tuple[str, tuple[Any, ...]]]:
+        """The statements that store the seen-keys filter as it is now, for the caller to run
+        (e.g. on the bulk writer's helper thread); :meth:`finish` then stores only what
+        changes after this call."""
+        seen = self.ctx.seen
+        statement = seen.take_save() if seen is not None else None
+        return [statement] if statement is not None else []
+
+    def prepare(self, reads: Any) -> None:
+        """Score the batch reading other orders through *reads*, without writing anything.
+
+        For a big import: *reads* is a second connection, which sees the database as it was
+        before the import's transaction, so this runs on the caller's thread while the bulk
+        writer's helper still writes the last blocks on the transaction's connection (the
+        batch's own rows, not visible there, join from memory). :meth:`finish` then only
+        writes what changed. Only when :meth:`can_prepare`.
+        """
+        if not self.can_prepare():
+            raise ValueError("prepare() is for new orders added block by block")
+        self._reads = reads
+        try:
+            self._updates = self._score(update_norms=True)
+        finally:
+            self._reads = self.conn
+
     def finish(self, *, update_norms: bool = True) -> set[int]:
         """Score the batch (and window neighbours); write what changed. Returns changed ids."""
-        orders = self._orders
-        if not orders:
+        if not self._orders:
             return set()
-        conn, ctx, settings = self.conn, self.ctx, self.ctx.settings
+        conn, ctx = self.conn, self.ctx
+        updates = self._updates
+        if updates is None:
+            # The batch's own rows join the window scan from memory; stored afterwards.
+            updates = self._score(update_norms=update_norms)
+        elif self._keys_taken != len(self._orders):
+            raise ValueError("orders were added after prepare()")
+        if updates:
+            conn.executemany(
+                "UPDATE sales_order SET risk_level = ?, risk_rules = ? WHERE id = ?", updates
+            )
+        self.changed = {u[2] for u in updates}
+        if update_norms:
+            self._update_norms()
+        if ctx.seen is not None:
+            ctx.seen.save()
+        return self.changed
+
+    def _score(self, *, update_norms: bool) -> list[tuple[int, str, int]]:
+        """The (level, rules, id) of every batch order or neighbour whose risk changed."""
+        orders = self._orders
+        settings = self.ctx.settings
         # The window scan first (the batch's own rows join it from memory), then the keys.
         # Keyed by (creation time, id): a rescored order (its creation time never changes)
         # replaces its row.
         window = self._windows(orders)
-        conn.executemany(RISK_KEY_SQL, self.take_key_rows())
+        if self._reads is self.conn:
+            # Stored before the history (a buyer's order count includes the batch) unless the
+            # caller's bulk writer took them already.
+            self.conn.executemany(RISK_KEY_SQL, self.take_key_rows())
         history = self._history(orders)
         # A rescore reads the stored norms as they are; a new batch counts itself in, so the
         # first import of a shop's orders already finds the one far above the rest.
@@ -290,16 +352,7 @@ class RiskBatch:
             if encoded != (o[8] or ""):
                 updates.append((int(result.level), encoded, order_id))
         updates.extend(self._neighbours)
-        if updates:
-            conn.executemany(
-                "UPDATE sales_order SET risk_level = ?, risk_rules = ? WHERE id = ?", updates
-            )
-        self.changed = {u[2] for u in updates}
-        if update_norms:
-            self._update_norms()
-        if ctx.seen is not None:
-            ctx.seen.save()
-        return self.changed
+        return updates
 
     def _blacklist_matches(self, orders: Sequence[_Prepared]) -> dict[int, str]:
         """Order id → the kind of the first blacklist entry it matches."""
@@ -367,22 +420,15 @@ class RiskBatch:
         ats = [o[1] for o in orders]
         low, high = min(ats) - span, max(ats) + span
         # One scan of the window (time-clustered: a range), keeping rows on a candidate key.
-        self.conn.execute(
-            "CREATE TEMP TABLE IF NOT EXISTS risk_candidates (key INTEGER PRIMARY KEY)"
-        )
-        self.conn.execute("DELETE FROM temp.risk_candidates")
-        self.conn.executemany(
-            "INSERT INTO temp.risk_candidates (key) VALUES (?)", [(k,) for k in candidates]
-        )
-        rows = self.conn.execute(
-            "SELECT k.at, k.order_id, k.phone, k.address, k.name, k.buyer, k.member,"
+        # The candidates go in as one JSON array (the reading connection may be read-only).
+        rows = self._reads.execute(
+            "WITH c(key) AS MATERIALIZED (SELECT value FROM json_each(?))"
+            " SELECT k.at, k.order_id, k.phone, k.address, k.name, k.buyer, k.member,"
             " o.risk_rules FROM risk_key k JOIN sales_order o ON o.id = k.order_id"
-            " WHERE k.at BETWEEN ? AND ? AND (k.phone IN temp.risk_candidates"
-            " OR k.address IN temp.risk_candidates OR k.buyer IN temp.risk_candidates"
-            " OR k.member IN temp.risk_candidates)",
-            (low, high),
+            " WHERE k.at BETWEEN ? AND ? AND (k.phone IN c OR k.address IN c"
+            " OR k.buyer IN c OR k.member IN c)",
+            (json.dumps(sorted(candidates)), low, high),
         ).fetchall()
-        self.conn.execute("DELETE FROM temp.risk_candidates")
         # The batch itself is not in the table yet (scanned before it is written): its rows on
         # a candidate key come from memory; stored rows of orders being rescored are dropped.
         batch_ids = {o[0] for o in orders}
@@ -447,7 +493,7 @@ class RiskBatch:
             if not keys:
                 continue
             for part in _parts(sorted(keys), 20_000):
-                for key, order_id, kind in self.conn.execute(
+                for key, order_id, kind in self._reads.execute(
                     f"SELECT {column}, order_id, kind FROM risk_event WHERE {column} IN"
                     " (SELECT value FROM json_each(?))",
                     (json.dumps(part),),
@@ -489,12 +535,17 @@ class RiskBatch:
     def _order_counts(self, phones: set[int]) -> dict[int, int]:
         counts: dict[int, int] = {}
         for part in _parts(sorted(phones), 5_000):
-            for key, count in self.conn.execute(
+            for key, count in self._reads.execute(
                 "SELECT phone, count(*) FROM risk_key WHERE phone IN"
                 " (SELECT value FROM json_each(?)) GROUP BY phone",
                 (json.dumps(part),),
             ):
                 counts[int(key)] = int(count)
+        if self._reads is not self.conn:
+            # A prepared batch's rows are not visible to the reading connection yet.
+            for o in self._orders:
+                if o[7][0] in phones:
+                    counts[o[7][0]] = counts.get(o[7][0], 0) + 1
         return counts
 
     # -- norms and disputes ------------------------------------------------------------------
@@ -508,7 +559,7 @@ class RiskBatch:
         pairs = sorted({(o[2], o[3]) for o in orders})
         totals: dict[tuple[int, str], list[int]] = {}
         for part in _parts(pairs, 5_000):
-            for shop_id, product, count, qty, amount in self.conn.execute(
+            for shop_id, product, count, qty, amount in self._reads.execute(
                 "SELECT n.shop_id, n.product, n.orders, n.quantity, n.amount_fen"
                 " FROM json_each(?) j JOIN risk_norm n"
                 " ON n.shop_id = j.value ->> 0 AND n.product = j.value ->> 1",
@@ -543,7 +594,7 @@ class RiskBatch:
         # The open events through their partial index (a handful; risk_event_open is made by
         # migration 11): left to itself the planner walks the whole table in order_id order
         # for the GROUP BY (~0.3 s at 1M orders).
-        rows = self.conn.execute(
+        rows = self._reads.execute(
             "SELECT order_id, min(due_at) FROM risk_event INDEXED BY risk_event_open"
             " WHERE open = 1 AND due_at IS NOT NULL GROUP BY order_id"
         ).fetchall()

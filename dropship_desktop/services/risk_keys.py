@@ -10,6 +10,7 @@ which keys were seen before and which may have history events.
 from __future__ import annotations
 
 import hashlib
+import json
 import unicodedata
 import zlib
 from collections.abc import Iterable, Sequence
@@ -419,14 +420,20 @@ class Bits:
         return found
 
     def save(self) -> None:
-        if self._dirty:
-            size = self.CHUNK_BYTES
-            data = self.data
-            self.conn.executemany(
-                "INSERT OR REPLACE INTO risk_bits (name, chunk, bits) VALUES (?, ?, ?)",
-                [
-                    (self.name, i, bytes(data[i * size : (i + 1) * size]))
-                    for i in sorted(self._dirty)
-                ],
-            )
-            self._dirty.clear()
+        statement = self.take_save()
+        if statement is not None:
+            self.conn.execute(*statement)
+
+    def take_save(self) -> tuple[str, tuple[Any, ...]] | None:
+        """The statement that stores the changed chunks (one statement: SQLite writes them all
+        without the GIL), as of now; they count as saved. None when nothing changed."""
+        if not self._dirty:
+            return None
+        dirty = sorted(self._dirty)
+        self._dirty.clear()
+        size = self.CHUNK_BYTES
+        return (
+            "INSERT OR REPLACE INTO risk_bits (name, chunk, bits)"
+            f" SELECT ?, value, substr(?, value * {size} + 1, {size}) FROM json_each(?)",
+            (self.name, bytes(self.data), json.dumps(dirty)),
+        )

@@ -119,7 +119,7 @@ def test_a_failing_write_on_the_helper_thread_rolls_back(
     calls: list[int] = []
 
     def failing(
-        self: bulk_orders.BulkOrderWriter, id_range: tuple[int, int] | None, risk_keys: list
+        self: bulk_orders.BulkOrderWriter, id_range: tuple[int, int] | None, risk_keys: bool
     ) -> None:
         calls.append(1)
         if len(calls) == 2:

@@ -109,6 +109,18 @@ def _import_shop(
         report("writing", done, preview.row_count)  # a streamed file's total was an estimate
         if writer.orders_written:
             report("indexing", done, preview.row_count)
+        risk = builder.risk
+        if risk is not None and risk.can_prepare():
+            # A big import's scoring reads the other orders on a second connection while the
+            # helper writes the last blocks and indexes them (SQLite without the GIL): most of
+            # it costs no time. Only the changes are written below, by risk.finish().
+            writer.flush(then=risk.take_filter_save())
+            reads = lookup if lookup is not None else _reading_connection()
+            try:
+                risk.prepare(reads)
+            finally:
+                if reads is not lookup:
+                    reads.close()
         writer.finish()
     finally:
         writer.close()

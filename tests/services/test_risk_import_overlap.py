@@ -1,0 +1,109 @@
+"""A big import scores its orders while the bulk writer still writes (RiskBatch.prepare,
+through a second connection that sees the database as it was before the import): the result
+must be the one scoring in the transaction gives, with history, neighbours and blacklists."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dropship_desktop.services import order_import, risk, risk_engine
+from dropship_desktop.store import bulk_orders
+from dropship_desktop.store.db import db
+
+from .test_order_import_files import TAOBAO_HEADERS, write_csv
+from .test_risk import _id, _risk, _row
+
+_NAMES = ["张三", "李四", "王五", "赵六", "孙七"]
+_QUERY = "SELECT id, risk_level, risk_rules FROM sales_order ORDER BY id"
+
+
+def _rows(first: int, count: int, day: int) -> list[list[str]]:
+    return [
+        _row(
+            n,
+            name=_NAMES[n % 5],
+            phone=f"138{n % 37:08d}",  # phones shared across both imports by several names
+            address=f"浙江省 杭州市 西湖区 文三路{n % 23}号",
+            created=f"2024-03-{day + n % 5:02d} {n % 24:02d}:00:00",
+        )
+        for n in range(first, first + count)
+    ]
+
+
+@pytest.mark.parametrize("prepared", [True, False])
+def test_a_big_import_scored_beside_the_writer_equals_scoring_in_the_transaction(
+    fresh_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, prepared: bool
+) -> None:
+    monkeypatch.setattr(bulk_orders, "INDEX_EVERY", 40)
+    tuning = order_import.ImportTuning(chunk=40, bulk_index_from=10)
+    # Earlier orders: a buyer with two refunds (orders 1000, 1001), a blacklisted phone (order
+    # 3's), window neighbours.
+    refunder = "13900000001"
+    first = [*_rows(1, 30, 1), *(_row(n, name="钱八", phone=refunder) for n in (1000, 1001))]
+    order_import.import_orders_file(
+        write_csv(tmp_path / "a.csv", TAOBAO_HEADERS, first), shop_name="测试店"
+    )
+    for number in (1000, 1001):
+        risk.record_buyer_event(_id(number), "refund_only")
+    risk.add_to_blacklist(_id(3), ["phone"], "仅退款")
+    monkeypatch.setattr(risk_engine, "PRETEST_BLOCK", 10 if prepared else 10_000)
+    calls: list[int] = []
+    original = risk_engine.RiskBatch.prepare
+
+    def spy(self: risk_engine.RiskBatch, reads: object) -> None:
+        calls.append(len(self))
+        original(self, reads)
+
+    monkeypatch.setattr(risk_engine.RiskBatch, "prepare", spy)
+    order_import.import_orders_file(
+        write_csv(
+            tmp_path / "b.csv",
+            TAOBAO_HEADERS,
+            [*_rows(31, 370, 3), _row(1002, name="钱八", phone=refunder)],
+        ),
+        shop_name="测试店",
+        tuning=tuning,
+    )
+    assert calls == ([371] if prepared else [])
+    scored = db.execute_sql(_QUERY).fetchall()
+    assert db.execute_sql("SELECT count(*) FROM risk_key").fetchone()[0] == 403
+    # History read from before the import; the ratio counts the buyer's new order too
+    # (2 refunds in 3 orders; without it, 2 orders are too few for a ratio).
+    assert {"history_refunds", "history_refund_ratio"} <= set(_risk(1002)[1])
+    assert "blacklist" in _risk(40)[1]  # phone of order 3 (40 % 37 == 3)
+    # A neighbour from the first import: its phone got new names in the second.
+    assert "phone_many_names" in _risk(5)[1]
+    risk.rescore_all()
+    assert db.execute_sql(_QUERY).fetchall() == scored
+
+
+def test_the_filter_saved_by_the_writer_is_the_one_scoring_reads_next(
+    fresh_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The seen-keys filter is stored by the writer's helper after the last block: the next
+    import must find every key of this one as seen (a window across the two imports)."""
+    monkeypatch.setattr(bulk_orders, "INDEX_EVERY", 40)
+    monkeypatch.setattr(risk_engine, "PRETEST_BLOCK", 10)
+    tuning = order_import.ImportTuning(chunk=40, bulk_index_from=10)
+    rows = [
+        _row(n, name="张三", phone=f"139{n:08d}", created="2024-03-05 10:00:00")
+        for n in range(1, 201)
+    ]
+    order_import.import_orders_file(
+        write_csv(tmp_path / "a.csv", TAOBAO_HEADERS, rows), shop_name="测试店", tuning=tuning
+    )
+    saved = db.execute_sql("SELECT count(*) FROM risk_bits WHERE name = 'seen'").fetchone()[0]
+    assert saved > 0
+    # One order on its own (the small path, filter read chunk by chunk): a second name for
+    # phone 7 within the window fires only if the filter says its phone was seen.
+    from dataclasses import replace
+
+    risk.save_risk_settings(replace(risk.risk_settings(), many_names=2))
+    later = [_row(300, name="李四", phone=f"139{7:08d}", created="2024-03-06 10:00:00")]
+    order_import.import_orders_file(
+        write_csv(tmp_path / "b.csv", TAOBAO_HEADERS, later), shop_name="测试店"
+    )
+    assert "phone_many_names" in _risk(300)[1]
+    assert "phone_many_names" in _risk(7)[1]
