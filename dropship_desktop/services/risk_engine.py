@@ -209,13 +209,12 @@ class RiskBatch:
         # statement on this connection runs beside the writer's).
         seen.load_all()
         events.load_all()
-        # A key repeated inside the block is "seen" at its second occurrence.
-        self._candidates |= seen.test_and_set_many(
-            k for key in keys for k in (key[0], key[1], key[3], key[4]) if k
-        )
-        self._event_keys |= events.test_many(
-            {k for key in keys for k in (key[0], key[1], key[4]) if k}
-        )
+        # Phone, address and member keys (a buyer key, name+address, is a candidate when its
+        # address is: every order with the buyer key has the address key too). A key repeated
+        # inside the block is "seen" at its second occurrence.
+        block = [k for key in keys for k in (key[0], key[1], key[4]) if k]
+        self._candidates |= seen.test_and_set_many(block)
+        self._event_keys |= events.test_many(block)
 
     def take_key_rows(self) -> list[tuple[int, ...]]:
         """The ``risk_key`` rows of the orders added since the last call, for the caller to
@@ -400,8 +399,9 @@ class RiskBatch:
         rest = orders[self._pretested :]
         if seen is not None and len(rest) > 2000:
             seen.load_all()
-        # Keys compared across orders: phone, address, buyer (name+address), member.
-        keys = [k for o in rest for k in (o[7][0], o[7][1], o[7][3], o[7][4]) if k]
+        # Keys compared across orders: phone, address, member (and buyer, name+address, which
+        # is a candidate with its address: see _pretest).
+        keys = [k for o in rest for k in (o[7][0], o[7][1], o[7][4]) if k]
         unique = set(keys)
         # The pretested orders' candidates; a key of theirs repeated below is set already.
         candidates: set[int] = set(self._candidates)
@@ -425,8 +425,7 @@ class RiskBatch:
             "WITH c(key) AS MATERIALIZED (SELECT value FROM json_each(?))"
             " SELECT k.at, k.order_id, k.phone, k.address, k.name, k.buyer, k.member,"
             " o.risk_rules FROM risk_key k JOIN sales_order o ON o.id = k.order_id"
-            " WHERE k.at BETWEEN ? AND ? AND (k.phone IN c OR k.address IN c"
-            " OR k.buyer IN c OR k.member IN c)",
+            " WHERE k.at BETWEEN ? AND ? AND (k.phone IN c OR k.address IN c OR k.member IN c)",
             (json.dumps(sorted(candidates)), low, high),
         ).fetchall()
         # The batch itself is not in the table yet (scanned before it is written): its rows on
@@ -435,7 +434,7 @@ class RiskBatch:
         rows = [r for r in rows if r[1] not in batch_ids]
         for o in orders:
             k = o[7]
-            if k[0] in candidates or k[1] in candidates or k[3] in candidates or k[4] in candidates:
+            if k[0] in candidates or k[1] in candidates or k[4] in candidates:
                 rows.append((o[1], o[0], k[0], k[1], k[2], k[3], k[4], o[8] or ""))
         if len(rows) < 2:
             return {}
@@ -642,7 +641,7 @@ def _window_counts(
             groups[(0, phone)].append((at, order_id, name))
         if address in candidates:
             groups[(1, address)].append((at, order_id, name))
-        if buyer in candidates:
+        if buyer and address in candidates:
             groups[(2, buyer)].append((at, order_id, phone))
         if member in candidates:
             groups[(3, member)].append((at, order_id, phone))

@@ -179,25 +179,14 @@ def column_keys(
     seeds: tuple[int, int, int, int],
     members: Sequence[str] | None = None,
 ) -> list[tuple[int, int, int, int, int, int]]:
-    """:func:`internal_keys` of many orders, normalising column-wise."""
+    """:func:`internal_keys` of many orders, normalising column-wise.
+
+    Each column is joined into one string (separated by U+001E) so that normalising and the
+    common-case checks run once per block in C; values that need more go one by one.
+    """
     count = len(names)
-    if members is not None and any(members):
-        digest_of = xxhash.xxh64_intdigest
-        member_seed = seeds[2]
-        member_keys = [
-            # Most member names are plain ASCII letters and digits (tb_…: no normalising).
-            (digest_of(m.lower().encode(), member_seed) >> 1 or 1)
-            if m.isascii() and m.replace("_", "").isalnum()
-            else (internal_keys(("", "", "", order_values("", "", "", m)[3]), seeds)[4] if m else 0)
-            for m in members
-        ]
-        return [
-            (*k[:4], km, k[5])
-            for k, km in zip(column_keys(names, phones, addresses, seeds), member_keys, strict=True)
-        ]
-    if any(_SEP in a for a in addresses) or any(_SEP in n for n in names):
-        return [internal_keys(order_values(n, p, a, ""), seeds) for n, p, a in
-                zip(names, phones, addresses, strict=True)]  # fmt: skip
+    if members is None:
+        members = [""] * count
     joined = unicodedata.normalize("NFKC", _SEP.join(addresses))
     norm_addresses = _ADDRESS_DROP.sub("", _POSTCODE.sub("", joined))
     norm_addresses = norm_addresses.lower().split(_SEP)
@@ -205,16 +194,19 @@ def column_keys(
     norm_names = _NAME_DROP.sub("", joined_names.replace(_SEP, "\x00")).replace("\x00", _SEP)
     norm_names = norm_names.lower().split(_SEP)
     if len(norm_addresses) != count or len(norm_names) != count:  # a separator in the data
-        return [internal_keys(order_values(n, p, a, ""), seeds) for n, p, a in
-                zip(names, phones, addresses, strict=True)]  # fmt: skip
+        return [internal_keys(order_values(n, p, a, m), seeds) for n, p, a, m in
+                zip(names, phones, addresses, members, strict=True)]  # fmt: skip
     digest = xxhash.xxh64_intdigest
     encode = str.encode
-    phone_keys = [
-        (digest(p.encode(), seeds[0]) >> 1 or 1)
-        if len(p) == 11 and p.isdigit()
-        else internal_keys((order_values("", p, "", "")[0], "", "", ""), seeds)[0]
-        for p in phones
-    ]
+    if _ALL_MOBILES.fullmatch(_SEP.join(phones)):  # the common block: no normalising
+        phone_keys = [k >> 1 or 1 for k in map(digest, map(encode, phones), repeat(seeds[0]))]
+    else:
+        phone_keys = [
+            (digest(p.encode(), seeds[0]) >> 1 or 1)
+            if len(p) == 11 and p.isdigit()
+            else internal_keys((order_values("", p, "", "")[0], "", "", ""), seeds)[0]
+            for p in phones
+        ]
     if _MAY_HIDE.search(joined):  # most blocks have no placeholder: one C-speed search
         for i, a in enumerate(addresses):
             if is_placeholder(a):
@@ -233,9 +225,40 @@ def column_keys(
         for k, n in zip(map(zlib.crc32, map(encode, norm_names), repeat(seeds[3])),
                         norm_names, strict=True)
     ]  # fmt: skip
+    member_keys = _member_keys(members, seeds) if any(members) else [0] * count
+    mask, golden = _MASK, _GOLDEN
+    # (_mix inline: a call per key pair costs more than the rest of the line.)
     return [
-        (kp, ka, kn, _mix(ka, kn), 0, _mix(kp, kn))
-        for kp, ka, kn in zip(phone_keys, address_keys, name_keys, strict=True)
+        (
+            kp,
+            ka,
+            kn,
+            ((((ka * golden) & mask) ^ kn) or 1) if ka and kn else 0,
+            km,
+            ((((kp * golden) & mask) ^ kn) or 1) if kp and kn else 0,
+        )
+        for kp, ka, kn, km in zip(phone_keys, address_keys, name_keys, member_keys, strict=True)
+    ]
+
+
+#: A block of phone numbers that are all eleven ASCII digits (hashed as they are).
+_ALL_MOBILES = __import__("re").compile("[0-9]{11}(?:\x1e[0-9]{11})*")
+#: A block of member names that are all plain ASCII letters, digits, _ or empty (tb_…).
+_PLAIN_MEMBERS = __import__("re").compile("[A-Za-z0-9_\x1e]*")
+
+
+def _member_keys(members: Sequence[str], seeds: tuple[int, int, int, int]) -> list[int]:
+    joined = _SEP.join(members)
+    if _PLAIN_MEMBERS.fullmatch(joined):  # most blocks: lower case is all the normalising
+        plain = joined.lower().split(_SEP)
+        return [
+            (k >> 1 or 1) if m else 0
+            for k, m in zip(map(xxhash.xxh64_intdigest, map(str.encode, plain),
+                                repeat(seeds[2])), plain, strict=True)
+        ]  # fmt: skip
+    return [
+        internal_keys(("", "", "", order_values("", "", "", m)[3]), seeds)[4] if m else 0
+        for m in members
     ]
 
 
@@ -390,21 +413,26 @@ class Bits:
 
     def test_and_set_many(self, keys: Iterable[int]) -> set[int]:
         """Set the bits of *keys*; return those whose bits were all set already ("maybe seen")."""
-        data, mask, dirty = self.data, self.mask, self._dirty
-        lazy = self._loaded is not None
+        data, mask = self.data, self.mask
+        if not isinstance(keys, (list, tuple, set, frozenset)):
+            keys = list(keys)
+        if self._loaded is not None:  # chunks read as they are needed
+            for key in keys:
+                self._ensure((key & mask) >> 3)
         seen: set[int] = set()
+        changed: list[int] = []
         for key in keys:
             bit = key & mask
             index = bit >> 3
-            if lazy:
-                self._ensure(index)
             flag = 1 << (bit & 7)
             value = data[index]
             if value & flag:
                 seen.add(key)
             else:
                 data[index] = value | flag
-                dirty.add(index >> 12)
+                changed.append(index)
+        # Chunks (4 KiB: index >> 12) to store.
+        self._dirty.update({index >> 12 for index in changed})
         return seen
 
     def test_many(self, keys: Iterable[int]) -> set[int]:

@@ -282,26 +282,27 @@ class BulkOrderWriter:
             last: No more rows come: the helper also indexes what is left for search.
         """
         orders, lines, keys = self._queued_orders, self._queued_lines, self._queued_keys
-        if not orders and not lines and not keys:
-            if last and self._unindexed is not None:
-                index_range, self._unindexed = self._unindexed, None
-                self._pending = self._executor.submit(self._index, index_range)
-            return
         self._queued_orders, self._queued_lines, self._queued_keys = [], [], []
-        # Emptied here rather than by the helper: every statement the helper runs costs it a
-        # wait for the GIL afterwards.
-        for stage in _STAGES:
-            self._conn.execute(f"DELETE FROM temp.{stage}")
-        self._conn.executemany(_STAGE_ORDER_SQL, orders)
-        self._conn.executemany(_STAGE_LINE_SQL, lines)
-        self._conn.executemany(_STAGE_KEY_SQL, keys)
+        if orders or lines or keys:
+            # Emptied here rather than by the helper: every statement the helper runs costs
+            # it a wait for the GIL afterwards.
+            for stage in _STAGES:
+                self._conn.execute(f"DELETE FROM temp.{stage}")
+            self._conn.executemany(_STAGE_ORDER_SQL, orders)
+            self._conn.executemany(_STAGE_LINE_SQL, lines)
+            self._conn.executemany(_STAGE_KEY_SQL, keys)
         index_range = None
         if orders and (self._trigger_sql is not None or self._numbers is not None):
             first = orders[0][0] if self._unindexed is None else self._unindexed[0]
             self._unindexed = (first, orders[-1][0])
-            if last or self._unindexed[1] - first + 1 >= INDEX_EVERY:
+            if self._unindexed[1] - first + 1 >= INDEX_EVERY:
                 index_range, self._unindexed = self._unindexed, None
-        self._pending = self._executor.submit(self._write, index_range, bool(keys))
+        if last and self._unindexed is not None:
+            index_range, self._unindexed = self._unindexed, None
+        if orders or lines or keys or index_range is not None:
+            self._pending = self._executor.submit(
+                self._write, bool(orders or lines), index_range, bool(keys)
+            )
 
     def wait(self) -> None:
         """Block until the chunk being written is in; re-raise what went wrong writing it."""
@@ -341,13 +342,14 @@ class BulkOrderWriter:
             self._executor.shutdown(wait=True)
             self._conn.execute(f"PRAGMA cache_size = {self._cache_size}")
 
-    def _write(self, index_range: tuple[int, int] | None, risk_keys: bool) -> None:
+    def _write(self, rows: bool, index_range: tuple[int, int] | None, risk_keys: bool) -> None:
         conn = self._conn
-        conn.execute(_INSERT_ORDERS_SQL)
-        conn.execute(_INSERT_LINES_SQL)
+        if rows:
+            conn.execute(_INSERT_ORDERS_SQL)
+            conn.execute(_INSERT_LINES_SQL)
+            self._summaries.add_orders(f"SELECT id FROM temp.{_ORDER_STAGE}")
         if risk_keys:
             conn.execute(_INSERT_KEYS_SQL)
-        self._summaries.add_orders(f"SELECT id FROM temp.{_ORDER_STAGE}")
         if index_range is not None:
             self._index(index_range)
 

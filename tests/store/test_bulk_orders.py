@@ -36,14 +36,12 @@ def test_chunks_added_while_the_helper_is_busy_are_written_together_in_order(
     jobs: list[int] = []
     original = BulkOrderWriter._write
 
-    def slow_write(
-        self: BulkOrderWriter, index_range: tuple[int, int] | None, risk_keys: list[tuple]
-    ) -> None:
+    def slow_write(self: BulkOrderWriter, *args: object) -> None:
         jobs.append(conn.execute("SELECT count(*) FROM temp.import_stage_order").fetchone()[0])
         if len(jobs) == 1:
             started.set()
             release.wait(5)  # the first chunk keeps the helper busy while three more arrive
-        original(self, index_range, risk_keys)
+        original(self, *args)
 
     monkeypatch.setattr(BulkOrderWriter, "_write", slow_write)
     monkeypatch.setattr(bulk_orders, "INDEX_EVERY", 150)
@@ -88,12 +86,10 @@ def test_the_queue_is_bounded(fresh_db: Path, monkeypatch: pytest.MonkeyPatch) -
     release = threading.Event()
     original = BulkOrderWriter._write
 
-    def slow_write(
-        self: BulkOrderWriter, index_range: tuple[int, int] | None, risk_keys: list[tuple]
-    ) -> None:
+    def slow_write(self: BulkOrderWriter, *args: object) -> None:
         started.set()
         release.wait(5)
-        original(self, index_range, risk_keys)
+        original(self, *args)
 
     monkeypatch.setattr(BulkOrderWriter, "_write", slow_write)
     with db.atomic():

@@ -1,12 +1,15 @@
-"""A big import scores its orders while the bulk writer still writes (RiskBatch.prepare,
-through a second connection that sees the database as it was before the import): the result
-must be the one scoring in the transaction gives, with history, neighbours and blacklists."""
+"""Scoring at import scale: a big import scores its orders while the bulk writer still writes
+(RiskBatch.prepare, through a second connection that sees the database as it was before the
+import) and must give what scoring in the transaction gives, with history, neighbours and
+blacklists; buyer keys made column-wise must be the keys made one by one."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dropship_desktop.services import order_import, risk, risk_engine
 from dropship_desktop.store import bulk_orders
@@ -107,3 +110,49 @@ def test_the_filter_saved_by_the_writer_is_the_one_scoring_reads_next(
     )
     assert "phone_many_names" in _risk(300)[1]
     assert "phone_many_names" in _risk(7)[1]
+
+
+_SAMPLES = [
+    "", "13812345678", "138****5678", "tb_Buyer1", "张三", "Ｚｈａｎｇ", "t**1", "a\u3000 b",
+    "浙江省 杭州市 西湖区 文三路100号 (310000)", "##密文AbC==", "+86 139 1234 5678",
+    "１３８１２３４５６７８",
+]  # fmt: skip
+_FIELD = st.one_of(
+    st.sampled_from(_SAMPLES),
+    st.text(alphabet="0123456789abcAB_ *＊张三路号\u3000-", max_size=14),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(_FIELD, _FIELD, _FIELD, _FIELD), max_size=8))
+def test_column_wise_keys_are_the_one_by_one_keys(
+    rows: list[tuple[str, str, str, str]],
+) -> None:
+    from dropship_desktop.services.risk_keys import column_keys, internal_keys, order_values
+
+    seeds = (11, 22, 33, 44)
+    names = [r[0] for r in rows]
+    phones = [r[1] for r in rows]
+    addresses = [r[2] for r in rows]
+    members = [r[3] for r in rows]
+    expected = [internal_keys(order_values(*row), seeds) for row in rows]
+    assert column_keys(names, phones, addresses, seeds, members) == expected
+
+
+def test_the_fast_paths_give_the_one_by_one_keys() -> None:
+    """Blocks where every phone is eleven ASCII digits and every member name plain ASCII."""
+    from dropship_desktop.services.risk_keys import column_keys, internal_keys, order_values
+
+    seeds = (5, 6, 7, 8)
+    names = ["张三", "Li Lei", "", "王五"]
+    phones = ["13812345678", "13912345678", "13812345678", "15000000000"]
+    addresses = ["浙江省杭州市西湖区文三路1号", "", "上海市浦东新区1号", "北京市"]
+    members = ["tb_Buyer1", "", "ABC_9", "x"]
+    assert column_keys(names, phones, addresses, seeds, members) == [
+        internal_keys(order_values(n, p, a, m), seeds)
+        for n, p, a, m in zip(names, phones, addresses, members, strict=True)
+    ]
+    assert column_keys(names, phones, addresses, seeds) == [
+        internal_keys(order_values(n, p, a, ""), seeds)
+        for n, p, a in zip(names, phones, addresses, strict=True)
+    ]
