@@ -317,18 +317,27 @@ class RiskBatch:
         empty_w, empty_h = WindowCounts(), BuyerHistory()
         black_of = self._blacklist_matches(orders)
         factor = settings.norm_factor
-        for o in orders:
+        # Per (shop, product): the quantity and the amount from which an order is far above
+        # the norm (the rule may fire); below both, the norm does not matter.
+        limits = {
+            pair: (max(factor, factor * qty), max(factor * amount, 20_000))
+            for pair, (qty, amount) in norms.items()
+        }
+        special = window.keys() | history.keys() | disputes.keys() | black_of.keys()
+        # Most orders: no rule of their own, nothing found for them, not scored before.
+        judged = [
+            o for o in orders
+            if o[6] or o[8] or o[0] in special
+            or ((lim := limits.get((o[2], o[3]))) is not None and (o[4] >= lim[0] or o[5] >= lim[1]))
+        ]  # fmt: skip
+        for o in judged:
             order_id = o[0]
             w = window.get(order_id)
             h = history.get(order_id)
             due = disputes.get(order_id)
             black = black_of.get(order_id, "")
-            norm = norms.get((o[2], o[3])) if norms else None
-            if norm is not None and not (
-                o[4] >= max(factor, factor * norm[0])
-                or (o[5] >= factor * norm[1] and o[5] >= 20_000)
-            ):
-                norm = None  # far from the norm: the rule cannot fire
+            lim = limits.get((o[2], o[3]))
+            norm = norms[(o[2], o[3])] if lim and (o[4] >= lim[0] or o[5] >= lim[1]) else None
             if w is None and h is None and due is None and not black and norm is None and not o[6]:
                 if o[8]:
                     updates.append((0, "", order_id))
