@@ -31,13 +31,17 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_import import make_rows, write_csv_file
 
-from dropship_desktop.services.order_import import ImportTuning, import_orders_file
+from dropship_desktop.services import risk_engine
+from dropship_desktop.services.order_import import ImportTuning, import_orders_file, shop_orders
+from dropship_desktop.services.risk_keys import column_keys
 from dropship_desktop.store.db import close_database, db, open_database
 from dropship_desktop.store.order_queries import OrderFilter, fetch_rows, first_page
 
@@ -55,9 +59,41 @@ def _fresh_copy(template: Path, work: Path) -> Path:
     return target
 
 
-def _import(template: Path, work: Path, csv_path: Path, score: bool) -> tuple[float, float, int]:
+class _KeysOnly(risk_engine.RiskBatch):
+    """The least any scoring that keeps buyer keys must do: hash each new order's phone,
+    address, name and member (column-wise, as the import does) and store the ``risk_key`` row
+    with the order. No rule, filter, window or history (``--floor``)."""
+
+    def __init__(self, conn: Any, ctx: Any = None) -> None:
+        super().__init__(conn, ctx)
+        self._key_rows: list[tuple[int, ...]] = []
+
+    def add_rows(self, rows: Sequence[tuple[Any, ...]]) -> None:
+        if not rows:
+            return
+        ids, ats, _shops, _products, _qtys, _sales, names, phones, addresses, members = (
+            list(c) for c in zip(*(r[:10] for r in rows), strict=True)
+        )
+        keys = column_keys(names, phones, addresses, self.ctx.seeds, members)
+        self._key_rows.extend((at, i, *k) for at, i, k in zip(ats, ids, keys, strict=True))
+
+    def take_key_rows(self) -> list[tuple[int, ...]]:
+        rows, self._key_rows = self._key_rows, []
+        return rows
+
+    def can_prepare(self) -> bool:
+        return False
+
+    def finish(self, *, update_norms: bool = True) -> set[int]:
+        return set()
+
+
+def _import(
+    template: Path, work: Path, csv_path: Path, score: bool, floor: bool = False
+) -> tuple[float, float, int]:
     target = _fresh_copy(template, work)
     open_database(target)
+    shop_orders.RiskBatch = _KeysOnly if floor else risk_engine.RiskBatch  # type: ignore[misc]
     try:
         start = time.perf_counter()
         cpu = time.process_time()
@@ -80,6 +116,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--data", choices=["unique", "repeats"], default="unique")
     parser.add_argument("--skip-import", action="store_true", help="only the quick view")
+    parser.add_argument(
+        "--floor",
+        action="store_true",
+        help="also import with only the buyer keys made and stored (what any scoring costs)",
+    )
     parser.add_argument("--backfill", action="store_true", help="only the upgrade backfill")
     args = parser.parse_args(argv)
     if args.backfill:
@@ -105,6 +146,8 @@ def main(argv: list[str] | None = None) -> int:
             on: list[float] = []
             off_cpu: list[float] = []
             on_cpu: list[float] = []
+            floor: list[float] = []
+            floor_cpu: list[float] = []
             risky = 0
             for _ in range(args.repeat):  # interleaved, so drifts of the machine hit both
                 seconds, cpu, _risky = _import(template, work, csv_path, score=False)
@@ -113,6 +156,10 @@ def main(argv: list[str] | None = None) -> int:
                 seconds, cpu, risky = _import(template, work, csv_path, score=True)
                 on.append(seconds)
                 on_cpu.append(cpu)
+                if args.floor:
+                    seconds, cpu, _risky = _import(template, work, csv_path, True, floor=True)
+                    floor.append(seconds)
+                    floor_cpu.append(cpu)
             emit(
                 "import_scoring_overhead",
                 rows=args.rows,
@@ -130,6 +177,21 @@ def main(argv: list[str] | None = None) -> int:
                 cpu_ratio=round(statistics.median(on_cpu) / statistics.median(off_cpu), 3),
                 risky_orders_imported=risky,
             )
+            if floor:
+                emit(
+                    "import_buyer_keys_floor",
+                    rows=args.rows,
+                    existing_orders=orders,
+                    off_median_s=round(statistics.median(off), 3),
+                    keys_only_median_s=round(statistics.median(floor), 3),
+                    ratio=round(statistics.median(floor) / statistics.median(off), 3),
+                    keys_only_runs=[round(t, 3) for t in floor],
+                    keys_only_cpu_median_s=round(statistics.median(floor_cpu), 3),
+                    cpu_ratio=round(statistics.median(floor_cpu) / statistics.median(off_cpu), 3),
+                    full_scoring_over_keys_only=round(
+                        statistics.median(on) / statistics.median(floor), 3
+                    ),
+                )
         # The quick view on the template as scored (the demo scores every order).
         open_database(template)
         try:

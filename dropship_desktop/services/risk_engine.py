@@ -10,11 +10,16 @@ Cost at import scale (100k new orders into a million) is what shapes it:
   (:meth:`RiskBatch.add_rows`, on the import thread while the bulk writer's helper runs SQL).
   A big block's keys also go through the filters there: the **seen-keys filter** (``risk_bits``
   "seen", 2^26 bits) says which keys were never seen before, the event filter which may have
-  history; the block's ``risk_key`` rows are written by the bulk writer with the block.
-* Cross-order rules need other orders, so they wait for :meth:`RiskBatch.finish` (after the last
-  block): one scan of the look-back window in ``risk_key`` (clustered by time) keeps the rows on
-  a candidate key (seen before, or repeated in the batch); history is looked up by key in
-  ``risk_event`` for the keys the event filter names.
+  history; the block's ``risk_key`` rows are written by the bulk writer with the block. Only
+  phone, address and member keys are filtered: a buyer key (name+address) is a candidate
+  exactly when its address is (every order with the buyer key has the address key too).
+* Cross-order rules need other orders, so they wait until every block was added: one scan of
+  the look-back window in ``risk_key`` (clustered by time) keeps the rows on a candidate key
+  (seen before, or repeated in the batch); history is looked up by key in ``risk_event`` for
+  the keys the event filter names. A big import runs this as :meth:`RiskBatch.prepare` on a
+  second connection while the helper writes its last blocks (that connection sees the
+  database as it was before the import; the batch's own rows join from memory), and
+  :meth:`RiskBatch.finish` only writes; otherwise :meth:`finish` does both in the transaction.
 * Only orders whose level or rules changed are written.
 
 Orders that share a key with the batch and sit in the window get their window rules
