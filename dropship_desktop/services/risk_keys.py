@@ -249,8 +249,8 @@ _PLAIN_MEMBERS = __import__("re").compile("[A-Za-z0-9_\x1e]*")
 
 def _member_keys(members: Sequence[str], seeds: tuple[int, int, int, int]) -> list[int]:
     joined = _SEP.join(members)
-    if _PLAIN_MEMBERS.fullmatch(joined):  # most blocks: lower case is all the normalising
-        plain = joined.lower().split(_SEP)
+    plain = joined.lower().split(_SEP) if _PLAIN_MEMBERS.fullmatch(joined) else []
+    if len(plain) == len(members):  # most blocks: lower case is all the normalising
         return [
             (k >> 1 or 1) if m else 0
             for k, m in zip(map(xxhash.xxh64_intdigest, map(str.encode, plain),
@@ -459,9 +459,11 @@ class Bits:
             return None
         dirty = sorted(self._dirty)
         self._dirty.clear()
-        size = self.CHUNK_BYTES
+        size, data = self.CHUNK_BYTES, self.data
+        # The changed chunks one after the other; json_each's key is a chunk's place in it.
+        blob = b"".join(data[i * size : (i + 1) * size] for i in dirty)
         return (
             "INSERT OR REPLACE INTO risk_bits (name, chunk, bits)"
-            f" SELECT ?, value, substr(?, value * {size} + 1, {size}) FROM json_each(?)",
-            (self.name, bytes(self.data), json.dumps(dirty)),
+            f" SELECT ?, value, substr(?, key * {size} + 1, {size}) FROM json_each(?)",
+            (self.name, blob, json.dumps(dirty)),
         )

@@ -100,6 +100,11 @@ class _Database(SqliteDatabase):
         conn.text_factory = lossy_text
         super()._add_conn_hooks(conn)
 
+    def begin(self, lock_type: str | None = None) -> None:
+        super().begin(lock_type)
+        # What the connection had changed when this transaction began (see fresh_transaction).
+        self._state.changes_at_begin = self.connection().total_changes
+
 
 #: The deferred database. Write transactions use ``db.atomic()`` which begins IMMEDIATE.
 db = _Database(None, lock_type="IMMEDIATE")
@@ -123,6 +128,18 @@ def atomic() -> Any:
 def connection() -> sqlite3.Connection:
     """This thread's connection to the open database (opened on first use)."""
     return db.connection()  # type: ignore[no-any-return]
+
+
+def fresh_transaction() -> bool:
+    """Whether a second connection sees the database as this transaction does, apart from what
+    the caller writes from now on: the transaction wrote nothing yet (so an outer transaction
+    that the caller's savepoint joined holds no earlier writes), and the database is in WAL
+    mode (a reader beside the writer, never holding it up)."""
+    conn = db.connection()
+    if conn.total_changes != getattr(db._state, "changes_at_begin", None):
+        return False
+    row = conn.execute("PRAGMA journal_mode").fetchone()
+    return row is not None and str(row[0]).lower() == "wal"
 
 
 #: Called with (path, from_version, to_version) before a migration touches an existing database.

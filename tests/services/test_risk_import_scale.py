@@ -156,3 +156,45 @@ def test_the_fast_paths_give_the_one_by_one_keys() -> None:
         internal_keys(order_values(n, p, a, ""), seeds)
         for n, p, a in zip(names, phones, addresses, strict=True)
     ]
+
+
+def test_imports_inside_one_outer_transaction_score_in_it(
+    fresh_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A second connection would miss what an outer transaction wrote before the import (the
+    first import's orders): scoring then reads in the transaction, and is what a rescore gives."""
+    monkeypatch.setattr(bulk_orders, "INDEX_EVERY", 40)
+    monkeypatch.setattr(risk_engine, "PRETEST_BLOCK", 10)
+    tuning = order_import.ImportTuning(chunk=40, bulk_index_from=10)
+    calls: list[int] = []
+    original = risk_engine.RiskBatch.prepare
+
+    def spy(self: risk_engine.RiskBatch, reads: object) -> None:
+        calls.append(len(self))
+        original(self, reads)
+
+    monkeypatch.setattr(risk_engine.RiskBatch, "prepare", spy)
+    first = [_row(n, name="张三", phone=f"139{n % 20:08d}") for n in range(1, 101)]
+    second = [_row(n, name=_NAMES[n % 5], phone=f"139{n % 20:08d}") for n in range(101, 201)]
+    with db.atomic():
+        for name, rows in (("a.csv", first), ("b.csv", second)):
+            order_import.import_orders_file(
+                write_csv(tmp_path / name, TAOBAO_HEADERS, rows), shop_name="测试店", tuning=tuning
+            )
+    assert calls == [100]  # the first import: nothing was written before it
+    scored = db.execute_sql(_QUERY).fetchall()
+    assert "address_many_names" in _risk(1)[1]  # the first import's order, seen by the second
+    risk.rescore_all()
+    assert db.execute_sql(_QUERY).fetchall() == scored
+
+
+def test_a_member_name_holding_the_block_separator_keeps_its_own_key() -> None:
+    from dropship_desktop.services.risk_keys import column_keys, internal_keys, order_values
+
+    seeds = (1, 2, 3, 4)
+    names, phones, addresses = ["张三", "李四"], ["13812345678", "13812345679"], ["a", "b"]
+    members = ["tb\x1ex", "y"]
+    assert column_keys(names, phones, addresses, seeds, members) == [
+        internal_keys(order_values(n, p, a, m), seeds)
+        for n, p, a, m in zip(names, phones, addresses, members, strict=True)
+    ]

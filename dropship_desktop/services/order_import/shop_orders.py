@@ -51,7 +51,11 @@ def _import_shop(
     shop_id: int,
     report: ProgressCallback,
     cancelled: Callable[[], bool],
+    *,
+    prepare_beside: bool = False,
 ) -> tuple[ImportSummary, set[int]]:
+    """Write a shop export's orders. *prepare_beside*: a second connection sees the database
+    as this transaction does apart from this import's own writes (scoring may read there)."""
     conn = connection()
     total = preview.row_count
     builder = _ShopRows(
@@ -110,10 +114,11 @@ def _import_shop(
         if writer.orders_written:
             report("indexing", done, preview.row_count)
         risk = builder.risk
-        if risk is not None and risk.can_prepare():
+        if risk is not None and risk.can_prepare() and prepare_beside:
             # A big import's scoring reads the other orders on a second connection while the
             # helper writes the last blocks and indexes them (SQLite without the GIL): most of
-            # it costs no time. Only the changes are written below, by risk.finish().
+            # it costs no time. Only the changes are written below, by risk.finish(). (Not in
+            # a savepoint: that connection would miss what the outer transaction wrote.)
             writer.flush(then=risk.take_filter_save())
             reads = lookup if lookup is not None else _reading_connection()
             try:
