@@ -19,6 +19,21 @@ from .test_order_import_files import TAOBAO_HEADERS, write_csv
 from .test_risk import _id, _risk, _row
 
 _NAMES = ["张三", "李四", "王五", "赵六", "孙七"]
+
+
+def _count_prepares(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The sizes of the batches scored beside the writer (RiskBatch.prepare), as they come."""
+    calls: list[int] = []
+    original = risk_engine.RiskBatch.prepare
+
+    def spy(self: risk_engine.RiskBatch, reads: object) -> None:
+        calls.append(len(self))
+        original(self, reads)
+
+    monkeypatch.setattr(risk_engine.RiskBatch, "prepare", spy)
+    return calls
+
+
 _QUERY = "SELECT id, risk_level, risk_rules FROM sales_order ORDER BY id"
 
 
@@ -52,14 +67,7 @@ def test_a_big_import_scored_beside_the_writer_equals_scoring_in_the_transaction
         risk.record_buyer_event(_id(number), "refund_only")
     risk.add_to_blacklist(_id(3), ["phone"], "仅退款")
     monkeypatch.setattr(risk_engine, "PRETEST_BLOCK", 10 if prepared else 10_000)
-    calls: list[int] = []
-    original = risk_engine.RiskBatch.prepare
-
-    def spy(self: risk_engine.RiskBatch, reads: object) -> None:
-        calls.append(len(self))
-        original(self, reads)
-
-    monkeypatch.setattr(risk_engine.RiskBatch, "prepare", spy)
+    calls = _count_prepares(monkeypatch)
     order_import.import_orders_file(
         write_csv(
             tmp_path / "b.csv",
@@ -166,14 +174,7 @@ def test_imports_inside_one_outer_transaction_score_in_it(
     monkeypatch.setattr(bulk_orders, "INDEX_EVERY", 40)
     monkeypatch.setattr(risk_engine, "PRETEST_BLOCK", 10)
     tuning = order_import.ImportTuning(chunk=40, bulk_index_from=10)
-    calls: list[int] = []
-    original = risk_engine.RiskBatch.prepare
-
-    def spy(self: risk_engine.RiskBatch, reads: object) -> None:
-        calls.append(len(self))
-        original(self, reads)
-
-    monkeypatch.setattr(risk_engine.RiskBatch, "prepare", spy)
+    calls = _count_prepares(monkeypatch)
     first = [_row(n, name="张三", phone=f"139{n % 20:08d}") for n in range(1, 101)]
     second = [_row(n, name=_NAMES[n % 5], phone=f"139{n % 20:08d}") for n in range(101, 201)]
     with db.atomic():
