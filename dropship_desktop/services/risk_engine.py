@@ -123,6 +123,8 @@ class RiskBatch:
         self._norm_totals: dict[tuple[int, str], list[int]] = {}
         #: Where other orders are read from (:meth:`prepare` reads through a second connection).
         self._reads: Any = conn
+        #: An order scored before was added (its stored rules are compared, not only new ones).
+        self._rescoring = False
         #: What :meth:`prepare` found to write.
         self._updates: list[tuple[int, str, int]] | None = None
 
@@ -159,6 +161,8 @@ class RiskBatch:
         self._orders.append(
             (order_id, at, shop_id, product, quantity, sale_fen, static, keys, old_rules)
         )
+        if old_rules is not None:
+            self._rescoring = True
 
     def add_rows(self, rows: Sequence[tuple[Any, ...]]) -> None:
         """Prepare many new orders at once (the import's path: column-wise, mostly C).
@@ -247,11 +251,7 @@ class RiskBatch:
     def can_prepare(self) -> bool:
         """Whether :meth:`prepare` may run: new orders only, their keys taken by the caller,
         the filters in memory (a big import's blocks, :meth:`add_rows`)."""
-        return (
-            self._pretested > 0
-            and self._keys_taken == len(self._orders)
-            and all(o[8] is None for o in self._orders)
-        )
+        return self._pretested > 0 and self._keys_taken == len(self._orders) and not self._rescoring
 
     def take_filter_save(self) -> list[tuple[str, tuple[Any, ...]]]:
         """The statements that store the seen-keys filter as it is now, for the caller to run
