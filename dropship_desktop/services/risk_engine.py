@@ -328,20 +328,21 @@ class RiskBatch:
             for pair, (qty, amount) in norms.items()
         }
         special = window.keys() | history.keys() | disputes.keys() | black_of.keys()
-        # Most orders: no rule of their own, nothing found for them, not scored before.
+        # Most orders: not far from their norm, no rule of their own, nothing found for them,
+        # not scored before. (far: past the norm's limit.)
         judged = [
-            o for o in orders
-            if o[6] or o[8] or o[0] in special
-            or ((lim := limits.get((o[2], o[3]))) is not None and (o[4] >= lim[0] or o[5] >= lim[1]))
+            (o, far) for o in orders
+            if (far := (lim := limits.get((o[2], o[3]))) is not None
+                and (o[4] >= lim[0] or o[5] >= lim[1]))
+            or o[6] or o[8] or o[0] in special
         ]  # fmt: skip
-        for o in judged:
+        for o, far in judged:
             order_id = o[0]
             w = window.get(order_id)
             h = history.get(order_id)
             due = disputes.get(order_id)
             black = black_of.get(order_id, "")
-            lim = limits.get((o[2], o[3]))
-            norm = norms[(o[2], o[3])] if lim and (o[4] >= lim[0] or o[5] >= lim[1]) else None
+            norm = norms[(o[2], o[3])] if far else None
             if w is None and h is None and due is None and not black and norm is None and not o[6]:
                 if o[8]:
                     updates.append((0, "", order_id))

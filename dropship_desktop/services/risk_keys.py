@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import unicodedata
 import zlib
 from collections.abc import Iterable, Sequence
@@ -74,15 +75,15 @@ def _mix(a: int, b: int) -> int:
 
 # Spaces and punctuation an address is compared without. Explicit (not \s): the column-wise
 # path joins addresses with U+001E, which \s would match.
-_ADDRESS_DROP = __import__("re").compile(
+_ADDRESS_DROP = re.compile(
     "[ \t\r\n\f\v\u00a0\u2000-\u200b\u3000,，。.、;；:：()（）\\[\\]【】#＃\\-—_/\\\\]+"
 )
-_NAME_DROP = __import__("re").compile(r"\s+")
+_NAME_DROP = re.compile(r"\s+")
 _BLANK = "[ \t\u00a0\u3000]*"
 #: A postcode the platform appends to an address (文三路 123号 (310000), （310000）, 123号
 #: 310000), dropped so the same address with and without it gives one key. Explicit blanks
 #: (not \s) for the column-wise path's U+001E separator, as above.
-_POSTCODE = __import__("re").compile(
+_POSTCODE = re.compile(
     _BLANK
     + "(?:[(（]"
     + _BLANK
@@ -169,7 +170,7 @@ def internal_keys(
 
 _SEP = "\x1e"
 #: What any placeholder (:func:`is_placeholder`) contains, after NFKC (＊ → *).
-_MAY_HIDE = __import__("re").compile(r"[*#$]|密文")
+_MAY_HIDE = re.compile(r"[*#$]|密文")
 
 
 def column_keys(
@@ -242,9 +243,9 @@ def column_keys(
 
 
 #: A block of phone numbers that are all eleven ASCII digits (hashed as they are).
-_ALL_MOBILES = __import__("re").compile("[0-9]{11}(?:\x1e[0-9]{11})*")
+_ALL_MOBILES = re.compile("[0-9]{11}(?:\x1e[0-9]{11})*")
 #: A block of member names that are all plain ASCII letters, digits, _ or empty (tb_…).
-_PLAIN_MEMBERS = __import__("re").compile("[A-Za-z0-9_\x1e]*")
+_PLAIN_MEMBERS = re.compile("[A-Za-z0-9_\x1e]*")
 
 
 def _member_keys(members: Sequence[str], seeds: tuple[int, int, int, int]) -> list[int]:

@@ -109,14 +109,14 @@ SEARCH_INDEXES = ("sales_order_fts", "order_number_fts")
 #: import into 1M orders spends ~2.5x as long in the INSERT. Given back by close().
 BULK_CACHE_KIB = 256 * 1024
 
+#: The columns of an order's ``risk_key`` row, in tuple order.
+_KEY_COLUMNS = ("at", "order_id", "phone", "address", "name", "buyer", "member", "name_phone")
 #: Stores an order's hashed buyer keys for the fraud checks (one row per order; a rescored
 #: order's row is replaced).
 RISK_KEY_SQL = (
-    "INSERT OR REPLACE INTO risk_key (at, order_id, phone, address, name, buyer, member,"
-    " name_phone) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+    f"INSERT OR REPLACE INTO risk_key ({', '.join(_KEY_COLUMNS)})"
+    f" VALUES ({', '.join('?' * len(_KEY_COLUMNS))})"
 )
-
-_KEY_COLUMNS = ("at", "order_id", "phone", "address", "name", "buyer", "member", "name_phone")
 _ORDER_STAGE = "import_stage_order"
 _LINE_STAGE = "import_stage_line"
 _KEY_STAGE = "import_stage_key"
