@@ -73,11 +73,14 @@ def _mix(a: int, b: int) -> int:
     return (((a * _GOLDEN) & _MASK) ^ b) or 1
 
 
-# Spaces and punctuation an address is compared without. Explicit (not \s): the column-wise
-# path joins addresses with U+001E, which \s would match.
-_ADDRESS_DROP = re.compile(
-    "[ \t\r\n\f\v\u00a0\u2000-\u200b\u3000,，。.、;；:：()（）\\[\\]【】#＃\\-—_/\\\\]+"
+#: Spaces and punctuation an address is compared without. Explicit (not \s): the column-wise
+#: path joins addresses with U+001E, which \s would match. (The column-wise path removes them
+#: one by one with str.replace, ~3× cheaper than the pattern on a whole column.)
+_DROP_CHARS = (
+    " \t\r\n\f\v\u00a0\u3000,，。.、;；:：()（）[]【】#＃-—_/\\"
+    + "".join(map(chr, range(0x2000, 0x200C)))  # U+2000–U+200B: the other spaces
 )
+_ADDRESS_DROP = re.compile("[" + re.escape(_DROP_CHARS) + "]+")
 _NAME_DROP = re.compile(r"\s+")
 _BLANK = "[ \t\u00a0\u3000]*"
 #: A postcode the platform appends to an address (文三路 123号 (310000), （310000）, 123号
@@ -169,8 +172,12 @@ def internal_keys(
 
 
 _SEP = "\x1e"
-#: What any placeholder (:func:`is_placeholder`) contains, after NFKC (＊ → *).
-_MAY_HIDE = re.compile(r"[*#$]|密文")
+
+
+def _may_hide(text: str) -> bool:
+    """Whether *text* has what any placeholder (:func:`is_placeholder`) contains, after NFKC
+    (＊ → *). (Four substring scans: ~8× cheaper than one search of ``[*#$]|密文``.)"""
+    return "*" in text or "#" in text or "$" in text or "密文" in text
 
 
 def column_keys(
@@ -189,8 +196,7 @@ def column_keys(
     if members is None:
         members = [""] * count
     joined = unicodedata.normalize("NFKC", _SEP.join(addresses))
-    norm_addresses = _ADDRESS_DROP.sub("", _POSTCODE.sub("", joined))
-    norm_addresses = norm_addresses.lower().split(_SEP)
+    norm_addresses = _address_column(joined)
     joined_names = unicodedata.normalize("NFKC", _SEP.join(names))
     norm_names = _NAME_DROP.sub("", joined_names.replace(_SEP, "\x00")).replace("\x00", _SEP)
     norm_names = norm_names.lower().split(_SEP)
@@ -208,11 +214,11 @@ def column_keys(
             else internal_keys((order_values("", p, "", "")[0], "", "", ""), seeds)[0]
             for p in phones
         ]
-    if _MAY_HIDE.search(joined):  # most blocks have no placeholder: one C-speed search
+    if _may_hide(joined):  # most blocks have no placeholder: a few C-speed scans
         for i, a in enumerate(addresses):
             if is_placeholder(a):
                 norm_addresses[i] = ""
-    if _MAY_HIDE.search(joined_names):
+    if _may_hide(joined_names):
         for i, n in enumerate(names):
             if is_placeholder(n):
                 norm_names[i] = ""
@@ -240,6 +246,33 @@ def column_keys(
         )
         for kp, ka, kn, km in zip(phone_keys, address_keys, name_keys, member_keys, strict=True)
     ]
+
+
+#: What an address that may end in a postcode ends with (``$`` also matches before a final
+#: newline); other addresses are not searched for one (~7× cheaper than a search of the column).
+_POSTCODE_TAIL = frozenset(")）0123456789 \t\u00a0\u3000\n")
+
+
+def _address_column(joined: str) -> list[str]:
+    """The NFKC-joined address column normalised as :func:`order_values` does each address:
+    without a trailing postcode, spaces or punctuation, lower case; one value per address."""
+    parts = joined.split(_SEP)
+    tail = _POSTCODE_TAIL
+    # Most blocks: no address ends as a postcode can (a few distinct last characters to test).
+    if any(c in tail or c.isdecimal() for c in {a[-1:] for a in parts} if c):
+        changed = False
+        for i, address in enumerate(parts):
+            if address and (address[-1] in tail or address[-1].isdecimal()):
+                kept = _POSTCODE.sub("", address)
+                if kept != address:
+                    parts[i] = kept
+                    changed = True
+        if changed:
+            joined = _SEP.join(parts)
+    for char in _DROP_CHARS:
+        if char in joined:
+            joined = joined.replace(char, "")
+    return joined.lower().split(_SEP)
 
 
 #: A block of phone numbers that are all eleven ASCII digits (hashed as they are).

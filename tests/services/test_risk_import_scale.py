@@ -123,11 +123,22 @@ def test_the_filter_saved_by_the_writer_is_the_one_scoring_reads_next(
 _SAMPLES = [
     "", "13812345678", "138****5678", "tb_Buyer1", "张三", "Ｚｈａｎｇ", "t**1", "a\u3000 b",
     "浙江省 杭州市 西湖区 文三路100号 (310000)", "##密文AbC==", "+86 139 1234 5678",
-    "１３８１２３４５６７８",
+    "１３８１２３４５６７８", "文三路1号（３１００００）", "文三路1号 ٣١٠٠٠٠", "文三路 310000\n",
+    "路1号(310000) ", "1号\u00a0310000\u3000", "（310000）",
 ]  # fmt: skip
 _FIELD = st.one_of(
     st.sampled_from(_SAMPLES),
-    st.text(alphabet="0123456789abcAB_ *＊张三路号\u3000-", max_size=14),
+    st.text(alphabet="0123456789abcAB_ *＊张三路号\u3000-()（）\n\u00a0٣,.", max_size=14),
+    # An address ending in what may be a postcode.
+    st.builds(
+        "".join,
+        st.tuples(
+            st.sampled_from(["", "路1号", "张 三"]),
+            st.sampled_from(["", " ", "(", "（", "\u3000"]),
+            st.text(alphabet="0123456789٣", min_size=5, max_size=7),
+            st.sampled_from(["", ")", "）", " ", "\n"]),
+        ),
+    ),
 )
 
 
