@@ -12,9 +12,11 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Sequence
 from enum import IntEnum
 from functools import lru_cache
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 import phonenumbers
@@ -408,6 +410,34 @@ class StaticChecker:
         return ";".join(hits)
 
 
+#: Between buyer messages searched together: no message pattern matches it (nor spans it
+#: unnoticed: a match over it counts for every message it touches).
+_MESSAGE_SEP = "\x00"
+
+
+def _messages_to_check(remarks: Sequence[str]) -> list[int]:
+    """Indices of the buyer messages in which a message rule's pattern matches (all of them
+    searched at once, after NFKC as :func:`remark_flags` reads them): the others fire nothing.
+
+    Every match one message alone has is found in the joined text too (the patterns have no
+    anchors and their look-arounds read the separator as they read a message's edge), so only
+    these need :func:`remark_flags`, which also reads what precedes a match.
+    """
+    at = [i for i, remark in enumerate(remarks) if remark]
+    joined = unicodedata.normalize("NFKC", _MESSAGE_SEP.join([remarks[i] for i in at]))
+    parts = joined.split(_MESSAGE_SEP)
+    if len(parts) != len(at):  # a message holds the separator
+        return at
+    # ends[k]: where message k+1 starts; a position p is in message bisect_right(ends, p).
+    ends = list(accumulate(len(part) + 1 for part in parts))
+    found: set[int] = set()
+    for pattern in (_SHIP_ELSEWHERE, _OFF_PLATFORM):
+        for match in pattern.finditer(joined):
+            first = bisect_right(ends, match.start())
+            found.update(at[first : bisect_right(ends, match.end() - 1) + 1])
+    return sorted(found)
+
+
 #: The commonest name shape (two to four Chinese characters): nothing to check further.
 _PLAIN_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
 
@@ -424,9 +454,10 @@ def static_codes(
     """:meth:`StaticChecker.check` of many orders at once (the import's path).
 
     The common case of each field is recognised by one compiled pattern mapped over the column
-    (C speed), and what no order of the block has (a buyer message, a payment method, a
-    locker, a masked address) by one search of the joined column; only the few orders where
-    something is off go through the full check.
+    (C speed), what no order of the block has (a payment method, a locker, a masked address)
+    by one search of the joined column, and the buyer messages a rule may fire on by one
+    search of them all (:func:`_messages_to_check`); only the few orders where something may
+    be off go through the full check.
     """
     count = len(names)
     check: set[int] = set()
@@ -442,9 +473,10 @@ def static_codes(
     placeholders = list(map(_PLACEHOLDER.fullmatch, names))
     if placeholders.count(None) != count:
         check.update(i for i, match in enumerate(placeholders) if match is not None)
-    for column in (remarks, payments):
-        if any(column):
-            check.update(i for i, value in enumerate(column) if value)
+    if any(payments):
+        check.update(i for i, value in enumerate(payments) if value)
+    if any(remarks):
+        check.update(_messages_to_check(remarks))
     joined = "\x1e".join(addresses)
     if "*" in joined:
         check.update(i for i, address in enumerate(addresses) if "*" in address)

@@ -6,20 +6,24 @@ Buyer keys, the context and the filters live in :mod:`.risk_keys`.
 
 Cost at import scale (100k new orders into a million) is what shapes it:
 
-* The single-order rules and the salted buyer keys are computed column-wise per import block
-  (:meth:`RiskBatch.add_rows`, on the import thread while the bulk writer's helper runs SQL).
-  A big block's keys also go through the filters there: the **seen-keys filter** (``risk_bits``
-  "seen", 2^26 bits) says which keys were never seen before, the event filter which may have
-  history; the block's ``risk_key`` rows are written by the bulk writer with the block. Only
-  phone, address and member keys are filtered: a buyer key (name+address) is a candidate
-  exactly when its address is (every order with the buyer key has the address key too).
-* Cross-order rules need other orders, so they wait until every block was added: one scan of
-  the look-back window in ``risk_key`` (clustered by time) keeps the rows on a candidate key
-  (seen before, or repeated in the batch); history is looked up by key in ``risk_event`` for
-  the keys the event filter names. A big import runs this as :meth:`RiskBatch.prepare` on a
-  second connection while the helper writes its last blocks (that connection sees the
-  database as it was before the import; the batch's own rows join from memory), and
-  :meth:`RiskBatch.finish` only writes; otherwise :meth:`finish` does both in the transaction.
+* An import block's salted buyer keys are computed column-wise as it arrives
+  (:meth:`RiskBatch.add_rows`, on the import thread while the bulk writer's helper runs SQL);
+  its ``risk_key`` rows go to the bulk writer with the block. Everything else waits until the
+  import thread has no more blocks to read (the helper still has some to write):
+  :meth:`RiskBatch.catch_up` makes the single-order rules of all new orders in one
+  column-wise pass and, for a big batch, runs their keys through the filters: the
+  **seen-keys filter** (``risk_bits`` "seen", 2^26 bits) says which keys were never seen
+  before, the event filter which may have history. Only phone, address and member keys are
+  filtered: a buyer key (name+address) is a candidate exactly when its address is (every
+  order with the buyer key has the address key too).
+* Cross-order rules need other orders: one scan of the look-back window in ``risk_key``
+  (clustered by time) keeps the rows on a candidate key (seen before, or repeated in the
+  batch); history is looked up by key in ``risk_event`` for the keys the event filter names.
+  A big import runs this as :meth:`RiskBatch.prepare` on a thread and a second connection of
+  its own while the import thread hands the last blocks to the helper and the helper writes
+  them (that connection sees the database as it was before the import; the batch's own rows
+  join from memory), and :meth:`RiskBatch.finish` only writes; otherwise :meth:`finish` does
+  both in the transaction.
 * Only orders whose level or rules changed are written.
 
 Orders that share a key with the batch and sit in the window get their window rules
@@ -32,6 +36,7 @@ import json
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from itertools import chain, repeat
 from typing import Any
 
 from ..domain.buyer_info import static_codes
@@ -107,9 +112,16 @@ class RiskBatch:
         self._values: dict[int, tuple[str, str, str, str]] = {}
         #: Ids whose level or rules changed (after :meth:`finish`).
         self.changed: set[int] = set()
-        # A big import tests each block's keys against the filters as the block arrives (on
-        # the import thread, while the writer's helper runs SQL), so that finish(), which
-        # runs after the last block is written, has only the cross-order lookups left.
+        # A big import's blocks only get their keys as they arrive (the keys go to the writer
+        # with the block); the orders' own checks and the filter tests wait for catch_up(),
+        # which the import runs once the writer has a backlog of blocks to write, so that they
+        # cost the import thread no time while it still has blocks to read.
+        #: Blocks whose own checks are not made yet: (index of the first order, names, phones,
+        #: addresses, amounts, payment methods, buyer messages).
+        self._unchecked: list[tuple[Any, ...]] = []
+        #: The batch began with a big block (add_rows): its keys go through the filters in
+        #: catch_up, not one by one in finish.
+        self._big = False
         #: Leading orders whose keys went through the filters already.
         self._pretested = 0
         #: Keys of those orders seen before (or repeated): the window candidates so far.
@@ -165,7 +177,8 @@ class RiskBatch:
             self._rescoring = True
 
     def add_rows(self, rows: Sequence[tuple[Any, ...]]) -> None:
-        """Prepare many new orders at once (the import's path: column-wise, mostly C).
+        """Add many new orders at once (the import's path): only their keys are made now
+        (column-wise, mostly C); their own checks wait for :meth:`catch_up`.
 
         Args:
             rows: (id, created_at, shop_id, product, quantity, sale_fen, name, phone, address,
@@ -176,50 +189,53 @@ class RiskBatch:
         ctx = self.ctx
         (ids, ats, shops, products, qtys, sales, names, phones, addresses, members, payments,
          messages) = zip(*rows, strict=True)  # fmt: skip
-        statics = static_codes(ctx.checker, names, phones, addresses, sales, payments, messages)
         keys = column_keys(names, phones, addresses, ctx.seeds, members)
         if ctx.partners:
             for order_id, name, phone, address, member in zip(
                 ids, names, phones, addresses, members, strict=True
             ):
                 self._values[order_id] = (name, phone, address, member)
-        pretest = (
-            # (Once the filters are in memory, a small last block goes through them too.)
-            (len(rows) >= PRETEST_BLOCK or self._pretested > 0)
-            and self._pretested == len(self._orders)
-            and ctx.seen is not None
-            and ctx.events is not None
-        )
+        big = len(rows) >= PRETEST_BLOCK and ctx.seen is not None and ctx.events is not None
+        if big and not self._orders:
+            self._big = True
+            # The whole filters at once, now: before the first block is handed to the writer,
+            # so that no statement on this connection runs beside the writer's.
+            ctx.seen.load_all()
+            ctx.events.load_all()
+        self._unchecked.append((len(self._orders), names, phones, addresses, sales, payments,
+                                messages))  # fmt: skip
         self._orders.extend(
-            zip(
-                ids,
-                ats,
-                shops,
-                products,
-                qtys,
-                sales,
-                statics,
-                keys,
-                [None] * len(rows),
-                strict=True,
-            )
+            zip(ids, ats, shops, products, qtys, sales, repeat(""), keys, repeat(None))
         )
-        if pretest:
-            self._pretest(keys)
+
+    def catch_up(self) -> None:
+        """Make the own checks of the orders added by :meth:`add_rows` (one column-wise pass
+        over them all) and, for a big batch, run their keys through the seen and history
+        filters (memory only) and count them into the shop norms. Called by what needs them;
+        an import calls it while its writer still has blocks to write."""
+        if self._unchecked:
+            blocks, self._unchecked = self._unchecked, []
+            columns = [list(chain.from_iterable(b[i] for b in blocks)) for i in range(1, 7)]
+            codes = static_codes(self.ctx.checker, *columns)
+            orders = self._orders
+            # Where each code's order is (orders added one by one may lie between blocks).
+            places = list(chain.from_iterable(range(b[0], b[0] + len(b[1])) for b in blocks))
+            for place, code in zip(places, codes, strict=True):
+                if code:
+                    o = orders[place]
+                    orders[place] = (*o[:6], code, *o[7:])  # type: ignore[assignment]
+        if self._big and self._pretested < len(self._orders):
+            self._pretest([o[7] for o in self._orders[self._pretested :]])
             self._pretested = len(self._orders)
             self._count_norms()
 
     def _pretest(self, keys: Sequence[tuple[int, ...]]) -> None:
-        """Run a block's keys through the seen and history filters (memory only)."""
+        """Run keys through the seen and history filters (in memory: loaded by add_rows)."""
         seen, events = self.ctx.seen, self.ctx.events
         assert seen is not None and events is not None
-        # The whole filters at once (before the first block is handed to the writer, so no
-        # statement on this connection runs beside the writer's).
-        seen.load_all()
-        events.load_all()
         # Phone, address and member keys (a buyer key, name+address, is a candidate when its
         # address is: every order with the buyer key has the address key too). A key repeated
-        # inside the block is "seen" at its second occurrence.
+        # in the batch is "seen" at its second occurrence.
         block = [k for key in keys for k in (key[0], key[1], key[4]) if k]
         self._candidates |= seen.test_and_set_many(block)
         self._event_keys |= events.test_many(block)
@@ -251,12 +267,13 @@ class RiskBatch:
     def can_prepare(self) -> bool:
         """Whether :meth:`prepare` may run: new orders only, their keys taken by the caller,
         the filters in memory (a big import's blocks, :meth:`add_rows`)."""
-        return self._pretested > 0 and self._keys_taken == len(self._orders) and not self._rescoring
+        return self._big and self._keys_taken == len(self._orders) and not self._rescoring
 
     def take_filter_save(self) -> list[tuple[str, tuple[Any, ...]]]:
         """The statements that store the seen-keys filter as it is now, for the caller to run
         (e.g. on the bulk writer's helper thread); :meth:`finish` then stores only what
-        changes after this call."""
+        changes after this call. The batch's keys are in it (:meth:`catch_up` runs first)."""
+        self.catch_up()
         seen = self.ctx.seen
         statement = seen.take_save() if seen is not None else None
         return [statement] if statement is not None else []
@@ -265,10 +282,11 @@ class RiskBatch:
         """Score the batch reading other orders through *reads*, without writing anything.
 
         For a big import: *reads* is a second connection, which sees the database as it was
-        before the import's transaction, so this runs on the caller's thread while the bulk
-        writer's helper still writes the last blocks on the transaction's connection (the
-        batch's own rows, not visible there, join from memory). :meth:`finish` then only
-        writes what changed. Only when :meth:`can_prepare`.
+        before the import's transaction, so this may run on another thread while the import
+        hands its last blocks to the bulk writer and the writer's helper writes them on the
+        transaction's connection (the batch's own rows, not visible there, join from memory);
+        nothing else may use the batch meanwhile. :meth:`finish` then only writes what
+        changed. Only when :meth:`can_prepare`.
         """
         if not self.can_prepare():
             raise ValueError("prepare() is for new orders added block by block")
@@ -302,6 +320,7 @@ class RiskBatch:
 
     def _score(self, *, update_norms: bool) -> list[tuple[int, str, int]]:
         """The (level, rules, id) of every batch order or neighbour whose risk changed."""
+        self.catch_up()
         orders = self._orders
         settings = self.ctx.settings
         # The window scan first (the batch's own rows join it from memory), then the keys.

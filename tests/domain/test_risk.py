@@ -438,3 +438,23 @@ def test_the_column_wise_checker_agrees(facts: list[OrderFacts]) -> None:
         [f.remark for f in facts],
     )
     assert codes == [encode_hits(static_hits(f, S)) for f in facts]
+
+
+_MESSAGES = st.one_of(
+    st.sampled_from(BENIGN_MESSAGES + [m for m, _e, _o in RISKY_MESSAGES] + ["\x00加我", "ｖｘ"]),
+    _text,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(_MESSAGES, max_size=3).map("".join), min_size=1, max_size=12))
+def test_buyer_messages_searched_together_fire_as_one_by_one(messages: list[str]) -> None:
+    """Orders clean but for their messages (joined messages, edges where a word may span two)."""
+    count = len(messages)
+    checker = StaticChecker(S)
+    codes = static_codes(
+        checker, ["张伟"] * count, ["13812345678"] * count, [GOOD.ship_address] * count,
+        [5900] * count, [""] * count, messages,
+    )  # fmt: skip
+    assert codes == [checker.check("张伟", "13812345678", GOOD.ship_address, 5900, "", m)
+                     for m in messages]  # fmt: skip

@@ -72,14 +72,21 @@ def test_a_big_import_scored_beside_the_writer_equals_scoring_in_the_transaction
         write_csv(
             tmp_path / "b.csv",
             TAOBAO_HEADERS,
-            [*_rows(31, 370, 3), _row(1002, name="钱八", phone=refunder)],
+            [
+                *_rows(31, 170, 3),
+                # Rules of their own, found by the column-wise checks after the last block.
+                _row(1003, name="客户", phone="123"),
+                *_rows(201, 200, 3),
+                _row(1002, name="钱八", phone=refunder),
+            ],
         ),
         shop_name="测试店",
         tuning=tuning,
     )
-    assert calls == ([371] if prepared else [])
+    assert calls == ([372] if prepared else [])
+    assert {"name_not_a_name", "phone_invalid"} <= set(_risk(1003)[1])
     scored = db.execute_sql(_QUERY).fetchall()
-    assert db.execute_sql("SELECT count(*) FROM risk_key").fetchone()[0] == 403
+    assert db.execute_sql("SELECT count(*) FROM risk_key").fetchone()[0] == 404
     # History read from before the import; the ratio counts the buyer's new order too
     # (2 refunds in 3 orders; without it, 2 orders are too few for a ratio).
     assert {"history_refunds", "history_refund_ratio"} <= set(_risk(1002)[1])
@@ -210,3 +217,19 @@ def test_a_member_name_holding_the_block_separator_keeps_its_own_key() -> None:
         internal_keys(order_values(n, p, a, m), seeds)
         for n, p, a, m in zip(names, phones, addresses, members, strict=True)
     ]
+
+
+def test_own_checks_made_after_the_blocks_land_on_their_orders(fresh_db: Path) -> None:
+    """Blocks' own checks wait for catch_up; an order added one by one between two blocks
+    must not shift them onto their neighbours."""
+
+    def row(order_id: int, phone: str) -> tuple[object, ...]:
+        address = f"浙江省杭州市西湖区文三路{order_id}号"  # one buyer an order: no window rule
+        return (order_id, 1_700_000_000 + order_id, 1, "T恤", 1, 5900, "张伟", phone, address,
+                "", "", "")  # fmt: skip
+
+    batch = risk_engine.RiskBatch(db.connection())
+    batch.add_rows([row(1, "13812345601"), row(2, "13812345602"), row(3, "13812345603")])
+    batch.add(*row(4, "13812345604")[:9])
+    batch.add_rows([row(5, "123"), row(6, "13812345606")])
+    assert batch.finish() == {5}

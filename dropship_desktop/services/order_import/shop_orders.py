@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from typing import Any
 
@@ -115,17 +116,18 @@ def _import_shop(
             report("indexing", done, preview.row_count)
         risk = builder.risk
         if risk is not None and risk.can_prepare() and prepare_beside:
-            # A big import's scoring reads the other orders on a second connection while the
-            # helper writes the last blocks and indexes them (SQLite without the GIL): most of
-            # it costs no time. Only the changes are written below, by risk.finish(). (Not in
-            # a savepoint: that connection would miss what the outer transaction wrote.)
-            writer.flush(then=risk.take_filter_save())
-            reads = lookup if lookup is not None else _reading_connection()
-            try:
-                risk.prepare(reads)
-            finally:
-                if reads is not lookup:
-                    reads.close()
+            # A big import's scoring: the orders' own checks while the helper still writes the
+            # blocks queued for it (take_filter_save), then, on a thread of its own, the rest,
+            # reading the other orders on a second connection, while this thread hands the
+            # last blocks to the helper, which writes and indexes them (SQLite without the
+            # GIL): most of it costs no time. Only the changes are written below, by
+            # risk.finish(). (Not in a savepoint: that connection would miss what the outer
+            # transaction wrote.)
+            filter_save = risk.take_filter_save()
+            with ThreadPoolExecutor(max_workers=1, thread_name_prefix="risk-prepare") as pool:
+                prepared = pool.submit(_prepare_beside, risk)
+                writer.flush(then=filter_save)
+                prepared.result()
         writer.finish()
     finally:
         writer.close()
@@ -188,6 +190,15 @@ def _import_shop(
         amounts_changed=len(builder.priced_lines),
     )
     return summary, set(new_ids) | {u[-1] for u in updates} | matched | relined
+
+
+def _prepare_beside(risk: RiskBatch) -> None:
+    """:meth:`RiskBatch.prepare` through a reading connection of this thread's own."""
+    reads = _reading_connection()
+    try:
+        risk.prepare(reads)
+    finally:
+        reads.close()
 
 
 def _line_values(lines: Sequence[OrderRecord]) -> list[tuple[Any, ...]]:
