@@ -440,6 +440,23 @@ def _messages_to_check(remarks: Sequence[str]) -> list[int]:
 
 #: The commonest name shape (two to four Chinese characters): nothing to check further.
 _PLAIN_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
+_SEP = "\x1e"
+
+
+def _all_of(pattern: str) -> re.Pattern[str]:
+    """A pattern that a column joined by U+001E fully matches when each value matches
+    *pattern* (which matches no separator); atomic, so a failure does not backtrack into the
+    values before it."""
+    return re.compile(f"(?>{pattern})(?:{_SEP}(?>{pattern}))*")
+
+
+_ALL_MOBILES = _all_of(_CN_MOBILE.pattern)
+_ALL_PLAIN_NAMES = _all_of(_PLAIN_NAME.pattern)
+#: _FAST_COMPLETE of each address: its ^ is the value's start, its . matches no separator, and
+#: the rest of the address is anything up to the next one.
+_ALL_COMPLETE = _all_of(
+    _FAST_COMPLETE.pattern.removeprefix("^").replace(".", f"[^{_SEP}\n]") + f"[^{_SEP}]*"
+)
 
 
 def static_codes(
@@ -461,15 +478,17 @@ def static_codes(
     """
     count = len(names)
     check: set[int] = set()
-    for ok in (list(map(_CN_MOBILE.fullmatch, phones)),
-               list(map(_FAST_COMPLETE.search, addresses))):  # fmt: skip
-        if None in ok:
-            check.update(i for i, match in enumerate(ok) if match is None)
-    # A name of 2–4 common ideographs (NFKC leaves them as they are) is "not a name" only when
-    # it is a placeholder as a whole: the same answer _name_not_a_name gives.
-    plain = list(map(_PLAIN_NAME.fullmatch, names))
-    if None in plain:
-        check.update(i for i, match in enumerate(plain) if match is None)
+    # Each column first as a whole (one match of the joined column: most blocks pass), then,
+    # if it fails, value by value. A name of 2–4 common ideographs (NFKC leaves them as they
+    # are) is "not a name" only when it is a placeholder as a whole: the same answer
+    # _name_not_a_name gives.
+    for column, whole, one in (
+        (phones, _ALL_MOBILES, _CN_MOBILE.fullmatch),
+        (addresses, _ALL_COMPLETE, _FAST_COMPLETE.search),
+        (names, _ALL_PLAIN_NAMES, _PLAIN_NAME.fullmatch),
+    ):
+        if not whole.fullmatch(_SEP.join(column)):
+            check.update(i for i, match in enumerate(map(one, column)) if match is None)
     placeholders = list(map(_PLACEHOLDER.fullmatch, names))
     if placeholders.count(None) != count:
         check.update(i for i, match in enumerate(placeholders) if match is not None)

@@ -458,3 +458,33 @@ def test_buyer_messages_searched_together_fire_as_one_by_one(messages: list[str]
     )  # fmt: skip
     assert codes == [checker.check("张伟", "13812345678", GOOD.ship_address, 5900, "", m)
                      for m in messages]  # fmt: skip
+
+
+_ADDRESSES = [
+    GOOD.ship_address, "浙江省 杭州市 西湖区 文三路 123号", "浙江省杭州市文三路123号", "北京市",
+    "广西壮族自治区南宁市青秀区民族大道1号", "内蒙古自治区 呼和浩特市", "杭州市西湖区", "",
+    "上海市浦东新区小区1栋", "丰巢快递柜", "广东省深圳市****",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.text(alphabet="张王李欧阳先生客户测试哈", max_size=6),
+            st.one_of(st.from_regex(r"1[0-9]{10}", fullmatch=True), st.sampled_from(["", "123"])),
+            st.one_of(st.sampled_from(_ADDRESSES), _text),
+        ),
+        min_size=1,
+        max_size=10,
+    )
+)
+def test_whole_columns_checked_at_once_agree(rows: list[tuple[str, str, str]]) -> None:
+    """Blocks whose names, phones or addresses nearly all pass the column-wide match."""
+    checker = StaticChecker(S)
+    count = len(rows)
+    codes = static_codes(
+        checker, [r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows],
+        [5900] * count, [""] * count, [""] * count,
+    )  # fmt: skip
+    assert codes == [checker.check(n, p, a, 5900) for n, p, a in rows]
