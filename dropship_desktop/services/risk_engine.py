@@ -35,7 +35,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import chain, repeat
 from typing import Any
 
@@ -89,9 +89,11 @@ _Prepared = tuple[
 ]
 
 
-#: From this many orders in one :meth:`RiskBatch.add_rows` call on, the block's keys are
-#: tested against the filters at once (a big import's blocks; small batches wait for finish).
+#: From this many orders in the first :meth:`RiskBatch.add_rows` call on, the batch's keys are
+#: tested against the whole filters in memory (a big import; small batches wait for finish).
 PRETEST_BLOCK = 1000
+#: Orders whose keys :meth:`RiskBatch.catch_up` tests between two calls of its ``between``.
+PRETEST_PART = 20_000
 
 
 class RiskBatch:
@@ -208,15 +210,20 @@ class RiskBatch:
             zip(ids, ats, shops, products, qtys, sales, repeat(""), keys, repeat(None))
         )
 
-    def catch_up(self) -> None:
+    def catch_up(self, between: Callable[[], None] = lambda: None) -> None:
         """Make the own checks of the orders added by :meth:`add_rows` (one column-wise pass
         over them all) and, for a big batch, run their keys through the seen and history
         filters (memory only) and count them into the shop norms. Called by what needs them;
-        an import calls it while its writer still has blocks to write."""
+        an import calls it while its writer still has blocks to write.
+
+        Args:
+            between: Called between the steps (the import hands its writer queued blocks).
+        """
         if self._unchecked:
             blocks, self._unchecked = self._unchecked, []
             columns = [list(chain.from_iterable(b[i] for b in blocks)) for i in range(1, 7)]
             codes = static_codes(self.ctx.checker, *columns)
+            between()
             orders = self._orders
             # Where each code's order is (orders added one by one may lie between blocks).
             places = list(chain.from_iterable(range(b[0], b[0] + len(b[1])) for b in blocks))
@@ -225,8 +232,11 @@ class RiskBatch:
                     o = orders[place]
                     orders[place] = (*o[:6], code, *o[7:])  # type: ignore[assignment]
         if self._big and self._pretested < len(self._orders):
-            self._pretest([o[7] for o in self._orders[self._pretested :]])
-            self._pretested = len(self._orders)
+            while self._pretested < len(self._orders):
+                between()
+                end = min(len(self._orders), self._pretested + PRETEST_PART)
+                self._pretest([o[7] for o in self._orders[self._pretested : end]])
+                self._pretested = end
             self._count_norms()
 
     def _pretest(self, keys: Sequence[tuple[int, ...]]) -> None:

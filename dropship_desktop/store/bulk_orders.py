@@ -251,6 +251,16 @@ class BulkOrderWriter:
             self.wait()
             self._submit()
 
+    def hand_over(self) -> None:
+        """Hand the queued rows (if any) to the helper, waiting for it to be free first.
+
+        Raises:
+            sqlite3.Error: Writing an earlier chunk failed.
+        """
+        if self._queued_orders or self._queued_lines or self._queued_keys:
+            self.wait()
+            self._submit()
+
     def flush(self, then: Sequence[tuple[str, tuple[Any, ...]]] = ()) -> None:
         """Hand everything queued to the helper, with the search indexing of the rest; returns
         once the helper has it (work not needing the connection can go on meanwhile: the

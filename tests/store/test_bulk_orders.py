@@ -126,3 +126,41 @@ def test_the_writer_enlarges_the_page_cache_and_gives_it_back(fresh_db: Path) ->
     assert conn.execute("PRAGMA cache_size").fetchone()[0] == before
     # The risk keys went in with their orders, on the helper thread.
     assert conn.execute("SELECT count(*), sum(phone) FROM risk_key").fetchone() == (10, 110)
+
+
+def test_hand_over_gives_the_helper_the_queued_rows_without_the_last_indexing(
+    fresh_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    conn = db.connection()
+    conn.execute("INSERT INTO shop (id, platform, name, created_at) VALUES (1, 'taobao', '店', 0)")
+    started = threading.Event()
+    release = threading.Event()
+    calls: list[tuple[bool, tuple[int, int] | None]] = []
+    original = BulkOrderWriter._write
+
+    def slow_write(self: BulkOrderWriter, rows: bool, index_range: Any, keys: bool) -> None:
+        calls.append((rows, index_range))
+        if len(calls) == 1:
+            started.set()
+            release.wait(5)
+        original(self, rows, index_range, keys)
+
+    monkeypatch.setattr(BulkOrderWriter, "_write", slow_write)
+    monkeypatch.setattr(bulk_orders, "INDEX_EVERY", 1000)
+    with db.atomic():
+        writer = BulkOrderWriter(conn, index_in_bulk=True)
+        try:
+            writer.hand_over()  # nothing queued: returns at once
+            writer.add(*_chunk(1, 1, 100))
+            assert started.wait(5)
+            writer.add(*_chunk(1, 101, 100))  # queued: the helper is busy
+            threading.Timer(0.1, release.set).start()
+            writer.hand_over()  # waits for the helper, then hands it the queued chunk
+            assert writer._queued_orders == []
+            writer.wait()
+            assert calls == [(True, None), (True, None)]  # not indexed yet: not the last
+            writer.finish()
+        finally:
+            writer.close()
+    assert calls[-1] == (False, (1, 200))  # finish indexes what is left
+    assert conn.execute("SELECT count(*) FROM sales_order").fetchone()[0] == 200

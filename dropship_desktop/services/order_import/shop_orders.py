@@ -116,14 +116,18 @@ def _import_shop(
             report("indexing", done, preview.row_count)
         risk = builder.risk
         if risk is not None and risk.can_prepare() and prepare_beside:
-            # A big import's scoring: the orders' own checks while the helper still writes the
-            # blocks queued for it (take_filter_save), then, on a thread of its own, the rest,
-            # reading the other orders on a second connection, while this thread hands the
-            # last blocks to the helper, which writes and indexes them (SQLite without the
-            # GIL): most of it costs no time. Only the changes are written below, by
-            # risk.finish(). (Not in a savepoint: that connection would miss what the outer
-            # transaction wrote.)
+            # A big import's scoring, while the helper writes and indexes the last blocks
+            # (SQLite without the GIL): most of it costs no time. First the orders' own checks
+            # and the filters (handing the helper the queued blocks as soon as it is free),
+            # then the rest on a thread of its own, reading the other orders on a second
+            # connection, while this thread waits to hand the helper the last indexing and
+            # the filter's save; the last rows are staged before that thread starts, so that
+            # it does not compete with the staging for the GIL. Only the changes are written
+            # below, by risk.finish(). (Not in a savepoint: that connection would miss what
+            # the outer transaction wrote.)
+            risk.catch_up(between=writer.poll)
             filter_save = risk.take_filter_save()
+            writer.hand_over()
             with ThreadPoolExecutor(max_workers=1, thread_name_prefix="risk-prepare") as pool:
                 prepared = pool.submit(_prepare_beside, risk)
                 writer.flush(then=filter_save)
