@@ -20,9 +20,8 @@ Cost at import scale (100k new orders into a million) is what shapes it:
   (clustered by time) keeps the rows on a candidate key (seen before, or repeated in the
   batch); history is looked up by key in ``risk_event`` for the keys the event filter names.
   A big import runs this as :meth:`RiskBatch.prepare` on a thread and a second connection of
-  its own while the import thread hands the last blocks to the helper and the helper writes
-  them (that connection sees the database as it was before the import; the batch's own rows
-  join from memory), and :meth:`RiskBatch.finish` only writes; otherwise :meth:`finish` does
+  its own while the helper writes and indexes the last blocks (that connection sees the
+  database as it was before the import; the batch's own rows join from memory), and :meth:`RiskBatch.finish` only writes; otherwise :meth:`finish` does
   both in the transaction.
 * Only orders whose level or rules changed are written.
 
@@ -90,10 +89,9 @@ _Prepared = tuple[
 
 
 #: From this many orders in the first :meth:`RiskBatch.add_rows` call on, the batch's keys are
-#: tested against the whole filters in memory (a big import; small batches wait for finish).
-PRETEST_BLOCK = 1000
-#: Orders whose keys :meth:`RiskBatch.catch_up` tests between two calls of its ``between``.
-PRETEST_PART = 20_000
+#: tested against the whole filters in memory (a big import; small batches wait for finish),
+#: :data:`PRETEST_PART` orders between two calls of :meth:`RiskBatch.catch_up`'s ``between``.
+PRETEST_BLOCK, PRETEST_PART = 1000, 20_000
 
 
 class RiskBatch:
@@ -114,15 +112,10 @@ class RiskBatch:
         self._values: dict[int, tuple[str, str, str, str]] = {}
         #: Ids whose level or rules changed (after :meth:`finish`).
         self.changed: set[int] = set()
-        # A big import's blocks only get their keys as they arrive (the keys go to the writer
-        # with the block); the orders' own checks and the filter tests wait for catch_up(),
-        # which the import runs once the writer has a backlog of blocks to write, so that they
-        # cost the import thread no time while it still has blocks to read.
-        #: Blocks whose own checks are not made yet: (index of the first order, names, phones,
-        #: addresses, amounts, payment methods, buyer messages).
+        #: add_rows blocks whose own checks wait for catch_up: (index of the first order,
+        #: names, phones, addresses, amounts, payment methods, buyer messages).
         self._unchecked: list[tuple[Any, ...]] = []
-        #: The batch began with a big block (add_rows): its keys go through the filters in
-        #: catch_up, not one by one in finish.
+        #: The batch began with a big block: catch_up runs its keys through the filters.
         self._big = False
         #: Leading orders whose keys went through the filters already.
         self._pretested = 0
@@ -211,26 +204,22 @@ class RiskBatch:
         )
 
     def catch_up(self, between: Callable[[], None] = lambda: None) -> None:
-        """Make the own checks of the orders added by :meth:`add_rows` (one column-wise pass
-        over them all) and, for a big batch, run their keys through the seen and history
-        filters (memory only) and count them into the shop norms. Called by what needs them;
-        an import calls it while its writer still has blocks to write.
-
-        Args:
-            between: Called between the steps (the import hands its writer queued blocks).
-        """
+        """The own checks of the orders :meth:`add_rows` added (one column-wise pass) and, for
+        a big batch, their keys through the seen and history filters (memory only) and into
+        the shop norms. An import calls it while its writer still has blocks to write;
+        *between* is called between the steps (the import hands its writer queued blocks)."""
         if self._unchecked:
-            blocks, self._unchecked = self._unchecked, []
+            blocks = self._unchecked
             columns = [list(chain.from_iterable(b[i] for b in blocks)) for i in range(1, 7)]
             codes = static_codes(self.ctx.checker, *columns)
-            between()
             orders = self._orders
-            # Where each code's order is (orders added one by one may lie between blocks).
-            places = list(chain.from_iterable(range(b[0], b[0] + len(b[1])) for b in blocks))
+            places = chain.from_iterable(range(b[0], b[0] + len(b[1])) for b in blocks)
             for place, code in zip(places, codes, strict=True):
                 if code:
                     o = orders[place]
                     orders[place] = (*o[:6], code, *o[7:])  # type: ignore[assignment]
+            self._unchecked = []
+            between()
         if self._big and self._pretested < len(self._orders):
             while self._pretested < len(self._orders):
                 between()
@@ -244,8 +233,7 @@ class RiskBatch:
         seen, events = self.ctx.seen, self.ctx.events
         assert seen is not None and events is not None
         # Phone, address and member keys (a buyer key, name+address, is a candidate when its
-        # address is: every order with the buyer key has the address key too). A key repeated
-        # in the batch is "seen" at its second occurrence.
+        # address is). A key repeated in the batch is "seen" at its second occurrence.
         block = [k for key in keys for k in (key[0], key[1], key[4]) if k]
         self._candidates |= seen.test_and_set_many(block)
         self._event_keys |= events.test_many(block)
@@ -292,9 +280,9 @@ class RiskBatch:
         """Score the batch reading other orders through *reads*, without writing anything.
 
         For a big import: *reads* is a second connection, which sees the database as it was
-        before the import's transaction, so this may run on another thread while the import
-        hands its last blocks to the bulk writer and the writer's helper writes them on the
-        transaction's connection (the batch's own rows, not visible there, join from memory);
+        before the import's transaction, so this may run on another thread while the bulk
+        writer's helper writes the last blocks on the transaction's connection (the batch's
+        own rows, not visible there, join from memory);
         nothing else may use the batch meanwhile. :meth:`finish` then only writes what
         changed. Only when :meth:`can_prepare`.
         """

@@ -471,9 +471,16 @@ _ADDRESSES = [
 @given(
     st.lists(
         st.tuples(
-            st.text(alphabet="张王李欧阳先生客户测试哈", max_size=6),
-            st.one_of(st.from_regex(r"1[0-9]{10}", fullmatch=True), st.sampled_from(["", "123"])),
-            st.one_of(st.sampled_from(_ADDRESSES), _text),
+            st.text(alphabet="张王李欧阳先生客户测试哈\x1e", max_size=6),
+            st.one_of(
+                st.from_regex(r"1[0-9]{10}", fullmatch=True),
+                st.sampled_from(["", "123", "13800138000\x1e13800138000"]),
+            ),
+            st.one_of(
+                st.sampled_from(_ADDRESSES),
+                _text,
+                st.sampled_from(_ADDRESSES).map(lambda a: a.replace("区", "区\n")),
+            ),
         ),
         min_size=1,
         max_size=10,
@@ -488,3 +495,16 @@ def test_whole_columns_checked_at_once_agree(rows: list[tuple[str, str, str]]) -
         [5900] * count, [""] * count, [""] * count,
     )  # fmt: skip
     assert codes == [checker.check(n, p, a, 5900) for n, p, a in rows]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(
+    [m for m, _e, _o in RISKY_MESSAGES] + ["\x00", "加", "微信", "寄到", "改", "地址", "市", " ", "a"]
+), max_size=12).map("".join))  # fmt: skip
+def test_no_message_pattern_matches_the_separator_of_messages_searched_together(
+    text: str,
+) -> None:
+    from dropship_desktop.domain.buyer_info import _MESSAGE_SEP, _OFF_PLATFORM, _SHIP_ELSEWHERE
+
+    for pattern in (_SHIP_ELSEWHERE, _OFF_PLATFORM):
+        assert all(_MESSAGE_SEP not in m.group() for m in pattern.finditer(text))

@@ -517,8 +517,9 @@ def test_settings_change_what_fires(fresh_db: Path, tmp_path: Path) -> None:
 def test_block_wise_scoring_of_a_big_import_equals_scoring_from_scratch(
     fresh_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pretest_block: int
 ) -> None:
-    """A big import tests each block's keys as it arrives and writes them with the block;
-    the result must be what scoring every order again from scratch gives."""
+    """A big import makes each block's keys as it arrives and writes them with the block,
+    the rest after the last block; the result must be what scoring every order again from
+    scratch gives."""
     from dropship_desktop.services import order_import, risk_engine
     from dropship_desktop.store import bulk_orders
 

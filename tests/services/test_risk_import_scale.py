@@ -233,3 +233,45 @@ def test_own_checks_made_after_the_blocks_land_on_their_orders(fresh_db: Path) -
     batch.add(*row(4, "13812345604")[:9])
     batch.add_rows([row(5, "123"), row(6, "13812345606")])
     assert batch.finish() == {5}
+
+
+def test_catch_up_tests_a_big_batch_in_parts_calling_between(
+    fresh_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(risk_engine, "PRETEST_BLOCK", 2)
+    monkeypatch.setattr(risk_engine, "PRETEST_PART", 2)
+    rows = [
+        (n, 1_700_000_000 + n, 1, "T恤", 1, 5900, "张伟", f"138123456{n:02d}",
+         f"浙江省杭州市西湖区文三路{n}号", "", "", "")
+        for n in range(1, 8)
+    ]  # fmt: skip
+    batch = risk_engine.RiskBatch(db.connection())
+    batch.add_rows(rows)
+    calls: list[int] = []
+    batch.catch_up(between=lambda: calls.append(1))
+    assert len(calls) == 1 + 4  # after the own checks, then before each of 4 parts (2+2+2+1)
+    batch.catch_up(between=lambda: calls.append(1))  # nothing left to do
+    assert len(calls) == 5
+
+
+def test_scoring_that_fails_beside_the_writer_rolls_the_import_back(
+    fresh_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    monkeypatch.setattr(bulk_orders, "INDEX_EVERY", 40)
+    monkeypatch.setattr(risk_engine, "PRETEST_BLOCK", 10)
+
+    def broken(self: risk_engine.RiskBatch, reads: object) -> None:
+        raise RuntimeError("scoring broke")
+
+    monkeypatch.setattr(risk_engine.RiskBatch, "prepare", broken)
+    with pytest.raises(RuntimeError, match="scoring broke"):
+        order_import.import_orders_file(
+            write_csv(tmp_path / "a.csv", TAOBAO_HEADERS, _rows(1, 120, 1)),
+            shop_name="测试店",
+            tuning=order_import.ImportTuning(chunk=40, bulk_index_from=10),
+        )
+    assert db.execute_sql("SELECT count(*) FROM sales_order").fetchone()[0] == 0
+    assert db.execute_sql("SELECT count(*) FROM risk_key").fetchone()[0] == 0
+    assert not [t for t in threading.enumerate() if t.name.startswith(("risk-prepare", "bulk"))]

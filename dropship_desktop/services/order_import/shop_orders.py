@@ -76,7 +76,7 @@ def _import_shop(
     builder.item_report = preview.mapping.is_item_report
     if (
         preview.tuning.score_risk
-    ):  # fraud checks: each new order's own rules as it is built (overlaps SQL)
+    ):  # fraud checks: each new order's keys as it is built (overlaps SQL), the rest below
         builder.risk = RiskBatch(conn)
     report("writing", 0, total)
     writer = BulkOrderWriter(conn, index_in_bulk=total >= preview.tuning.bulk_index_from)
