@@ -26,11 +26,16 @@ def _chunk(shop_id: int, first: int, count: int) -> tuple[list[tuple[Any, ...]],
     return orders, lines
 
 
+def _conn_with_shop() -> Any:
+    conn = db.connection()
+    conn.execute("INSERT INTO shop (id, platform, name, created_at) VALUES (1, 'taobao', '店', 0)")
+    return conn
+
+
 def test_chunks_added_while_the_helper_is_busy_are_written_together_in_order(
     fresh_db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    conn = db.connection()
-    conn.execute("INSERT INTO shop (id, platform, name, created_at) VALUES (1, 'taobao', '店', 0)")
+    conn = _conn_with_shop()
     started = threading.Event()
     release = threading.Event()
     jobs: list[int] = []
@@ -79,8 +84,7 @@ def test_chunks_added_while_the_helper_is_busy_are_written_together_in_order(
 
 
 def test_the_queue_is_bounded(fresh_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    conn = db.connection()
-    conn.execute("INSERT INTO shop (id, platform, name, created_at) VALUES (1, 'taobao', '店', 0)")
+    conn = _conn_with_shop()
     monkeypatch.setattr(bulk_orders, "MAX_QUEUED", 150)
     started = threading.Event()
     release = threading.Event()
@@ -109,8 +113,7 @@ def test_the_queue_is_bounded(fresh_db: Path, monkeypatch: pytest.MonkeyPatch) -
 
 
 def test_the_writer_enlarges_the_page_cache_and_gives_it_back(fresh_db: Path) -> None:
-    conn = db.connection()
-    conn.execute("INSERT INTO shop (id, platform, name, created_at) VALUES (1, 'taobao', '店', 0)")
+    conn = _conn_with_shop()
     before = conn.execute("PRAGMA cache_size").fetchone()[0]
     assert before > -bulk_orders.BULK_CACHE_KIB  # the app's usual cache is smaller
     with db.atomic():
@@ -131,8 +134,7 @@ def test_the_writer_enlarges_the_page_cache_and_gives_it_back(fresh_db: Path) ->
 def test_hand_over_gives_the_helper_the_queued_rows_without_the_last_indexing(
     fresh_db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    conn = db.connection()
-    conn.execute("INSERT INTO shop (id, platform, name, created_at) VALUES (1, 'taobao', '店', 0)")
+    conn = _conn_with_shop()
     started = threading.Event()
     release = threading.Event()
     calls: list[tuple[bool, tuple[int, int] | None]] = []
