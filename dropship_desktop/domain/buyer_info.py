@@ -415,7 +415,7 @@ class StaticChecker:
 _MESSAGE_SEP = "\x00"
 
 
-def _messages_to_check(remarks: Sequence[str]) -> list[int]:
+def _messages_to_check(remarks: Sequence[str]) -> set[int] | list[int]:
     """Indices of the buyer messages in which a message rule's pattern matches (all of them
     searched at once, after NFKC as :func:`remark_flags` reads them): the others fire nothing.
 
@@ -435,7 +435,7 @@ def _messages_to_check(remarks: Sequence[str]) -> list[int]:
         for match in pattern.finditer(joined):
             first = bisect_right(ends, match.start())
             found.update(at[first : bisect_right(ends, match.end() - 1) + 1])
-    return sorted(found)
+    return found
 
 
 #: The commonest name shape (two to four Chinese characters): nothing to check further.
@@ -514,7 +514,7 @@ def static_codes(
         check.update(i for i, value in enumerate(payments) if value)
     if any(remarks):
         check.update(_messages_to_check(remarks))
-    joined = "\x1e".join(addresses)
+    joined = _SEP.join(addresses)
     if "*" in joined:
         check.update(i for i, address in enumerate(addresses) if "*" in address)
     if _LOCKER_FIRST.search(joined) and _LOCKER.search(joined):

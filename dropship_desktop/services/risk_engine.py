@@ -21,8 +21,8 @@ Cost at import scale (100k new orders into a million) is what shapes it:
   batch); history is looked up by key in ``risk_event`` for the keys the event filter names.
   A big import runs this as :meth:`RiskBatch.prepare` on a thread and a second connection of
   its own while the helper writes and indexes the last blocks (that connection sees the
-  database as it was before the import; the batch's own rows join from memory), and :meth:`RiskBatch.finish` only writes; otherwise :meth:`finish` does
-  both in the transaction.
+  database as it was before the import; the batch's own rows join from memory), and
+  :meth:`RiskBatch.finish` only writes; otherwise :meth:`finish` does both in the transaction.
 * Only orders whose level or rules changed are written.
 
 Orders that share a key with the batch and sit in the window get their window rules
@@ -220,13 +220,13 @@ class RiskBatch:
                     orders[place] = (*o[:6], code, *o[7:])  # type: ignore[assignment]
             self._unchecked = []
             between()
-        if self._big and self._pretested < len(self._orders):
-            while self._pretested < len(self._orders):
-                between()
-                end = min(len(self._orders), self._pretested + PRETEST_PART)
-                self._pretest([o[7] for o in self._orders[self._pretested : end]])
-                self._pretested = end
-            self._count_norms()
+        while self._big and self._pretested < len(self._orders):
+            between()
+            end = min(len(self._orders), self._pretested + PRETEST_PART)
+            self._pretest([o[7] for o in self._orders[self._pretested : end]])
+            self._pretested = end
+        if self._big:
+            self._count_norms()  # (nothing to do when no order came since)
 
     def _pretest(self, keys: Sequence[tuple[int, ...]]) -> None:
         """Run keys through the seen and history filters (in memory: loaded by add_rows)."""
@@ -282,9 +282,8 @@ class RiskBatch:
         For a big import: *reads* is a second connection, which sees the database as it was
         before the import's transaction, so this may run on another thread while the bulk
         writer's helper writes the last blocks on the transaction's connection (the batch's
-        own rows, not visible there, join from memory);
-        nothing else may use the batch meanwhile. :meth:`finish` then only writes what
-        changed. Only when :meth:`can_prepare`.
+        own rows, not visible there, join from memory); nothing else may use the batch
+        meanwhile. :meth:`finish` then only writes what changed. Only when :meth:`can_prepare`.
         """
         if not self.can_prepare():
             raise ValueError("prepare() is for new orders added block by block")

@@ -257,7 +257,7 @@ class BulkOrderWriter:
         Raises:
             sqlite3.Error: Writing an earlier chunk failed.
         """
-        if self._queued_orders or self._queued_lines or self._queued_keys:
+        if self._queued_orders:  # (lines and keys come with their orders)
             self.wait()
             self._submit()
 
