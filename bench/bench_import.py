@@ -53,7 +53,9 @@ CITIES = [
 ]
 
 
-def make_rows(count: int, times: str = "newest_first") -> list[list[str]]:
+def make_rows(
+    count: int, times: str = "newest_first", newest: datetime | None = None
+) -> list[list[str]]:
     """A Taobao 已卖出的宝贝 export: ~10% of orders have two lines (two rows).
 
     Args:
@@ -65,7 +67,7 @@ def make_rows(count: int, times: str = "newest_first") -> list[list[str]]:
     """
     rnd = random.Random(42)
     rows: list[list[str]] = []
-    newest = datetime(2026, 12, 6, 12, 0, 0)
+    newest = newest or datetime(2026, 12, 6, 12, 0, 0)
     i = 0
     while len(rows) < count:
         if times == "newest_first":

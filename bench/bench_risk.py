@@ -1,16 +1,21 @@
 """Fraud checks: what scoring adds to an import, and the 风险订单 view's first page.
 
     uv run python bench/bench_risk.py --template /tmp/bench1m/dropship.db [--rows 100000]
-        [--repeat 3] [--data repeats|unique]
+        [--repeat 3] [--data repeats|unique] [--times after|within] [--floor]
 
 Each run imports the same Taobao CSV (bench_import's generator) into a fresh copy of the
 template, alternately with scoring off (``ImportTuning(score_risk=False)``: the in-run
 baseline) and on. One JSON line per figure: medians, the ratio on/off (target ≤ 1.10), and the
 risky orders the import produced. ``--data unique`` gives every order its own flat and member
-name (most buyers are new, as in a real shop); ``repeats`` keeps bench_import's 1,500 addresses and 800 names
-(every address gets a new name every few hours: nearly every order fires a window rule, the
-worst case). Then the quick view: ``first_page(OrderFilter(risk_min=1))`` plus the rows of its
-first screenful, on the scored template (target ≤ 100 ms). Besides wall time, each import's process CPU time (both threads)
+name (most buyers are new, as in a real shop); ``repeats`` keeps bench_import's 1,500
+addresses and 800 names (every address gets a new name every few hours: nearly every order
+fires a window rule, the worst case). ``--times after`` (the default) dates the file's orders
+after the template's newest, 30 s apart, as a seller importing the latest period has them;
+``within`` keeps the generator's fixed dates, which fall among a fresh demo database's last
+month (a shop added later, whose back orders land among the other shops': every time-ordered
+table and index takes them in its middle). Then the quick view:
+``first_page(OrderFilter(risk_min=1))`` plus the rows of its first screenful, on the scored
+template (target ≤ 100 ms). Besides wall time, each import's process CPU time (both threads)
 is reported: on a shared, overloaded machine it is the steadier measure of what scoring costs.
 
 ``--backfill`` measures instead what an upgraded database costs the first time the app opens it:
@@ -32,6 +37,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +45,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_import import make_rows, write_csv_file
 
+from dropship_desktop.domain.timeutil import CHINA_TZ
 from dropship_desktop.services import risk_engine
 from dropship_desktop.services.order_import import ImportTuning, import_orders_file, shop_orders
 from dropship_desktop.services.risk_keys import column_keys
@@ -115,6 +122,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--data", choices=["unique", "repeats"], default="unique")
+    parser.add_argument(
+        "--times",
+        choices=["after", "within"],
+        default="after",
+        help="the file's orders come after the template's newest order (a seller importing"
+        " the latest period: the default), or within the template's last weeks (a shop"
+        " added later, its back orders among the other shops')",
+    )
     parser.add_argument("--skip-import", action="store_true", help="only the quick view")
     parser.add_argument(
         "--floor",
@@ -131,11 +146,17 @@ def main(argv: list[str] | None = None) -> int:
         template = work / "template.db"
         shutil.copyfile(args.template, template)
         open_database(template)  # brings it to the current schema
-        orders = db.execute_sql("SELECT count(*) FROM sales_order").fetchone()[0]
+        orders, last = db.execute_sql(
+            "SELECT count(*), max(created_at) FROM sales_order"
+        ).fetchone()
         db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         close_database()
         if not args.skip_import:
-            rows = make_rows(args.rows)
+            newest = None  # within: the generator's fixed times, among the demo's last weeks
+            if args.times == "after":  # rows are 30 s apart, newest first
+                newest = datetime.fromtimestamp(last + 30 * args.rows + 3600, CHINA_TZ)
+                newest = newest.replace(tzinfo=None)
+            rows = make_rows(args.rows, newest=newest)
             if args.data == "unique":
                 for row in rows:  # a flat and a member name per buyer (the phone is unique)
                     row[8] = f"{row[8]}{row[9][-5:]}室"
@@ -165,6 +186,7 @@ def main(argv: list[str] | None = None) -> int:
                 rows=args.rows,
                 existing_orders=orders,
                 data=args.data,
+                times=args.times,
                 off_median_s=round(statistics.median(off), 3),
                 on_median_s=round(statistics.median(on), 3),
                 ratio=round(statistics.median(on) / statistics.median(off), 3),

@@ -276,20 +276,21 @@ class RiskBatch:
         statement = seen.take_save() if seen is not None else None
         return [statement] if statement is not None else []
 
-    def prepare(self, reads: Any) -> None:
+    def prepare(self, reads: Any, between: Callable[[], None] = lambda: None) -> None:
         """Score the batch reading other orders through *reads*, without writing anything.
 
         For a big import: *reads* is a second connection, which sees the database as it was
-        before the import's transaction, so this may run on another thread while the bulk
-        writer's helper writes the last blocks on the transaction's connection (the batch's
-        own rows, not visible there, join from memory); nothing else may use the batch
-        meanwhile. :meth:`finish` then only writes what changed. Only when :meth:`can_prepare`.
+        before the import's transaction, so this may run while the bulk writer's helper
+        writes the last blocks on the transaction's connection (the batch's own rows, not
+        visible there, join from memory); *between* is called between the steps (the import
+        hands its writer the last blocks). :meth:`finish` then only writes what changed.
+        Only when :meth:`can_prepare`.
         """
         if not self.can_prepare():
             raise ValueError("prepare() is for new orders added block by block")
         self._reads = reads
         try:
-            self._updates = self._score(update_norms=True)
+            self._updates = self._score(update_norms=True, between=between)
         finally:
             self._reads = self.conn
 
@@ -315,20 +316,24 @@ class RiskBatch:
             ctx.seen.save()
         return self.changed
 
-    def _score(self, *, update_norms: bool) -> list[tuple[int, str, int]]:
+    def _score(
+        self, *, update_norms: bool, between: Callable[[], None] = lambda: None
+    ) -> list[tuple[int, str, int]]:
         """The (level, rules, id) of every batch order or neighbour whose risk changed."""
-        self.catch_up()
+        self.catch_up(between)
         orders = self._orders
         settings = self.ctx.settings
         # The window scan first (the batch's own rows join it from memory), then the keys.
         # Keyed by (creation time, id): a rescored order (its creation time never changes)
         # replaces its row.
         window = self._windows(orders)
+        between()
         if self._reads is self.conn:
             # Stored before the history (a buyer's order count includes the batch) unless the
             # caller's bulk writer took them already.
             self.conn.executemany(RISK_KEY_SQL, self.take_key_rows())
         history = self._history(orders)
+        between()
         # A rescore reads the stored norms as they are; a new batch counts itself in, so the
         # first import of a shop's orders already finds the one far above the rest.
         norms = self._norms(orders, with_batch=update_norms)

@@ -251,16 +251,6 @@ class BulkOrderWriter:
             self.wait()
             self._submit()
 
-    def hand_over(self) -> None:
-        """Hand the queued rows (if any) to the helper, waiting for it to be free first.
-
-        Raises:
-            sqlite3.Error: Writing an earlier chunk failed.
-        """
-        if self._queued_orders:  # (lines and keys come with their orders)
-            self.wait()
-            self._submit()
-
     def flush(self, then: Sequence[tuple[str, tuple[Any, ...]]] = ()) -> None:
         """Hand everything queued to the helper, with the search indexing of the rest; returns
         once the helper has it (work not needing the connection can go on meanwhile: the
@@ -276,6 +266,19 @@ class BulkOrderWriter:
         self._submit(last=True)
         if then:
             self._pending = self._executor.submit(self._run_after, self._pending, then)
+
+    def flush_if_free(self, then: Sequence[tuple[str, tuple[Any, ...]]] = ()) -> bool:
+        """:meth:`flush` if the helper is idle now (call between steps of other work once no
+        more rows come); returns whether it did. A later :meth:`flush` has nothing left to do.
+
+        Raises:
+            sqlite3.Error: Writing an earlier chunk failed.
+        """
+        pending = self._pending
+        if pending is not None and not pending.done():
+            return False
+        self.flush(then)
+        return True
 
     def _run_after(
         self, before: Future[None] | None, statements: Sequence[tuple[str, tuple[Any, ...]]]

@@ -131,7 +131,7 @@ def test_the_writer_enlarges_the_page_cache_and_gives_it_back(fresh_db: Path) ->
     assert conn.execute("SELECT count(*), sum(phone) FROM risk_key").fetchone() == (10, 110)
 
 
-def test_hand_over_gives_the_helper_the_queued_rows_without_the_last_indexing(
+def test_flush_if_free_hands_over_only_when_the_helper_is_idle(
     fresh_db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     conn = _conn_with_shop()
@@ -149,20 +149,27 @@ def test_hand_over_gives_the_helper_the_queued_rows_without_the_last_indexing(
 
     monkeypatch.setattr(BulkOrderWriter, "_write", slow_write)
     monkeypatch.setattr(bulk_orders, "INDEX_EVERY", 1000)
+    then = [("INSERT INTO risk_state (name, value) VALUES ('flushed', 1)", ())]
     with db.atomic():
         writer = BulkOrderWriter(conn, index_in_bulk=True)
         try:
-            writer.hand_over()  # nothing queued: returns at once
             writer.add(*_chunk(1, 1, 100))
             assert started.wait(5)
             writer.add(*_chunk(1, 101, 100))  # queued: the helper is busy
-            threading.Timer(0.1, release.set).start()
-            writer.hand_over()  # waits for the helper, then hands it the queued chunk
+            assert writer.flush_if_free(then=then) is False  # returns at once, nothing given
+            assert len(writer._queued_orders) == 100
+            release.set()
+            writer.wait()
+            assert writer.flush_if_free(then=then) is True
             assert writer._queued_orders == []
             writer.wait()
-            assert calls == [(True, None), (True, None)]  # not indexed yet: not the last
-            writer.finish()
+            # The queued rows and the search indexing of everything, then the statements.
+            assert calls == [(True, None), (True, (1, 200))]
+            assert conn.execute(
+                "SELECT value FROM risk_state WHERE name = 'flushed'"
+            ).fetchone() == (1,)
+            writer.finish()  # nothing left to write
         finally:
             writer.close()
-    assert calls[-1] == (False, (1, 200))  # finish indexes what is left
+    assert len(calls) == 2
     assert conn.execute("SELECT count(*) FROM sales_order").fetchone()[0] == 200

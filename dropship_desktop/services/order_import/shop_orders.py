@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from typing import Any
 
@@ -117,21 +116,29 @@ def _import_shop(
         risk = builder.risk
         if risk is not None and risk.can_prepare() and prepare_beside:
             # A big import's scoring, while the helper writes and indexes the last blocks
-            # (SQLite without the GIL): most of it costs no time. First the orders' own checks
-            # and the filters (handing the helper the queued blocks as soon as it is free),
-            # then the rest on a thread of its own, reading the other orders on a second
-            # connection, while this thread waits to hand the helper the last indexing and
-            # the filter's save; the last rows are staged before that thread starts, so that
-            # it does not compete with the staging for the GIL. Only the changes are written
-            # below, by risk.finish(). (Not in a savepoint: that connection would miss what
-            # the outer transaction wrote.)
+            # (SQLite without the GIL): most of it costs no time. The orders' own checks and
+            # the filters, then the cross-order rules (reading the other orders on a second
+            # connection), handing the helper the queued blocks between steps as soon as it
+            # is free, then the last indexing and the filter's save. All on this thread: the
+            # staging of a block (a statement per row) would wait for the GIL behind any
+            # other thread's Python work. Only the changes are written below, by
+            # risk.finish(). (Not in a savepoint: that connection would miss what the outer
+            # transaction wrote.)
             risk.catch_up(between=writer.poll)
-            filter_save = risk.take_filter_save()
-            writer.hand_over()
-            with ThreadPoolExecutor(max_workers=1, thread_name_prefix="risk-prepare") as pool:
-                prepared = pool.submit(_prepare_beside, risk)
-                writer.flush(then=filter_save)
-                prepared.result()
+            last = risk.take_filter_save()
+            flushed = False
+
+            def hand_over() -> None:
+                nonlocal flushed
+                flushed = flushed or writer.flush_if_free(then=last)
+
+            reads = _reading_connection()
+            try:
+                risk.prepare(reads, between=hand_over)
+            finally:
+                reads.close()
+            if not flushed:
+                writer.flush(then=last)
         writer.finish()
     finally:
         writer.close()
@@ -194,15 +201,6 @@ def _import_shop(
         amounts_changed=len(builder.priced_lines),
     )
     return summary, set(new_ids) | {u[-1] for u in updates} | matched | relined
-
-
-def _prepare_beside(risk: RiskBatch) -> None:
-    """:meth:`RiskBatch.prepare` through a reading connection of this thread's own."""
-    reads = _reading_connection()
-    try:
-        risk.prepare(reads)
-    finally:
-        reads.close()
 
 
 def _line_values(lines: Sequence[OrderRecord]) -> list[tuple[Any, ...]]:
