@@ -54,8 +54,8 @@ from .risk_keys import (
     BLACKLIST_KINDS,
     RiskContext,
     blacklist_digest,
+    blacklist_matches,
     column_keys,
-    digest_matches,
     internal_keys,
     load_context,
     load_settings,
@@ -208,8 +208,12 @@ class RiskBatch:
         a big batch, their keys through the seen and history filters (memory only) and into
         the shop norms. An import calls it while its writer still has blocks to write;
         *between* is called between the steps (the import hands its writer queued blocks)."""
-        if self._unchecked:
-            blocks = self._unchecked
+        while self._unchecked:  # blocks of about PRETEST_PART orders at a time
+            taken = count = 0
+            while taken < len(self._unchecked) and count < PRETEST_PART:
+                count += len(self._unchecked[taken][1])
+                taken += 1
+            blocks, self._unchecked = self._unchecked[:taken], self._unchecked[taken:]
             columns = [list(chain.from_iterable(b[i] for b in blocks)) for i in range(1, 7)]
             codes = static_codes(self.ctx.checker, *columns)
             orders = self._orders
@@ -218,7 +222,6 @@ class RiskBatch:
                 if code:
                     o = orders[place]
                     orders[place] = (*o[:6], code, *o[7:])  # type: ignore[assignment]
-            self._unchecked = []
             between()
         while self._big and self._pretested < len(self._orders):
             between()
@@ -326,8 +329,7 @@ class RiskBatch:
         # The window scan first (the batch's own rows join it from memory), then the keys.
         # Keyed by (creation time, id): a rescored order (its creation time never changes)
         # replaces its row.
-        window = self._windows(orders)
-        between()
+        window = self._windows(orders, between)
         if self._reads is self.conn:
             # Stored before the history (a buyer's order count includes the batch) unless the
             # caller's bulk writer took them already.
@@ -340,7 +342,7 @@ class RiskBatch:
         disputes = self._disputes(orders)
         updates: list[tuple[int, str, int]] = []
         empty_w, empty_h = WindowCounts(), BuyerHistory()
-        black_of = self._blacklist_matches(orders)
+        black_of = blacklist_matches(self.ctx, orders, self._values)
         factor = settings.norm_factor
         # Per (shop, product): the quantity and the amount from which an order is far above
         # the norm (the rule may fire); below both, the norm does not matter.
@@ -388,45 +390,13 @@ class RiskBatch:
         updates.extend(self._neighbours)
         return updates
 
-    def _blacklist_matches(self, orders: Sequence[_Prepared]) -> dict[int, str]:
-        """Order id → the kind of the first blacklist entry it matches."""
-        found: dict[int, str] = {}
-        local = self.ctx.local
-        for kind, index in (("phone", 0), ("member", 4), ("address", 1), ("name_phone", 5)):
-            keys = local.get(kind)
-            if keys:
-                for o in orders:
-                    if o[7][index] in keys:
-                        found.setdefault(o[0], kind)
-        if self.ctx.partners:
-            for o in orders:
-                if o[0] not in found:
-                    kind = self._blacklisted(o)
-                    if kind:
-                        found[o[0]] = kind
-        return found
-
-    def _blacklisted(self, o: _Prepared) -> str:
-        ctx = self.ctx
-        kp, ka, _kn, _kb, km, knp = o[7]
-        local = ctx.local
-        if local:
-            for kind, key in (("phone", kp), ("member", km), ("address", ka), ("name_phone", knp)):
-                if key and key in local.get(kind, ()):
-                    return kind
-        if ctx.partners and o[0] in self._values:
-            values = self._values[o[0]]
-            for salt, kinds in ctx.partners:
-                for kind, digests in kinds.items():
-                    if digest_matches(kind, digests, values, salt):
-                        return kind
-        return ""
-
     # -- window rules ------------------------------------------------------------------------
 
     _neighbours: list[tuple[int, str, int]]
 
-    def _windows(self, orders: Sequence[_Prepared]) -> dict[int, WindowCounts]:
+    def _windows(
+        self, orders: Sequence[_Prepared], between: Callable[[], None]
+    ) -> dict[int, WindowCounts]:
         """Window counts for the batch; also recomputes neighbours' window rules."""
         self._neighbours = []
         ctx, settings = self.ctx, self.ctx.settings
@@ -450,6 +420,7 @@ class RiskBatch:
         else:
             candidates |= seen.test_and_set_many(unique)
         if not candidates:
+            between()
             return {}
         span = max(settings.window_days * 86400, settings.burst_hours * 3600)
         ats = [o[1] for o in orders]
@@ -463,6 +434,7 @@ class RiskBatch:
             " WHERE k.at BETWEEN ? AND ? AND (k.phone IN c OR k.address IN c OR k.member IN c)",
             (json.dumps(sorted(candidates)), low, high),
         ).fetchall()
+        between()
         # The batch itself is not in the table yet (scanned before it is written): its rows on
         # a candidate key come from memory; stored rows of orders being rescored are dropped.
         batch_ids = {o[0] for o in orders}

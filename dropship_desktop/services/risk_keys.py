@@ -14,7 +14,7 @@ import json
 import re
 import unicodedata
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
 from typing import Any
@@ -35,6 +35,7 @@ __all__ = [
     "Bits",
     "RiskContext",
     "blacklist_digest",
+    "blacklist_matches",
     "column_keys",
     "internal_keys",
     "load_context",
@@ -357,6 +358,41 @@ class RiskContext:
     partners: list[tuple[bytes, dict[str, set[int]]]] = field(default_factory=list)
     seen: Bits | None = None
     events: Bits | None = None
+
+
+def blacklist_matches(
+    ctx: RiskContext,
+    orders: Iterable[Sequence[Any]],
+    values: Mapping[int, tuple[str, str, str, str]],
+) -> dict[int, str]:
+    """Order id → the kind of the first blacklist entry the order matches.
+
+    Args:
+        orders: Orders as scoring prepares them: the id first, the internal keys (phone,
+            address, name, buyer, member, name+phone) eighth.
+        values: Order id → (name, phone, address, member) as scored, for the lists matched
+            by digest (:attr:`RiskContext.partners`).
+    """
+    orders = orders if isinstance(orders, Sequence) else list(orders)
+    found: dict[int, str] = {}
+    for kind, index in (("phone", 0), ("member", 4), ("address", 1), ("name_phone", 5)):
+        keys = ctx.local.get(kind)
+        if keys:
+            for o in orders:
+                if o[7][index] in keys:
+                    found.setdefault(o[0], kind)
+    if ctx.partners:
+        for o in orders:
+            if o[0] in found or o[0] not in values:
+                continue
+            for salt, kinds in ctx.partners:
+                kind = next(
+                    (k for k, d in kinds.items() if digest_matches(k, d, values[o[0]], salt)), ""
+                )
+                if kind:
+                    found[o[0]] = kind
+                    break
+    return found
 
 
 def load_settings(conn: Any) -> RiskSettings:

@@ -220,9 +220,13 @@ def test_a_member_name_holding_the_block_separator_keeps_its_own_key() -> None:
     ]
 
 
-def test_own_checks_made_after_the_blocks_land_on_their_orders(fresh_db: Path) -> None:
-    """Blocks' own checks wait for catch_up; an order added one by one between two blocks
-    must not shift them onto their neighbours."""
+@pytest.mark.parametrize("part", [20_000, 1])
+def test_own_checks_made_after_the_blocks_land_on_their_orders(
+    fresh_db: Path, monkeypatch: pytest.MonkeyPatch, part: int
+) -> None:
+    """Blocks' own checks wait for catch_up (checked a few blocks at a time); an order added
+    one by one between two blocks must not shift them onto their neighbours."""
+    monkeypatch.setattr(risk_engine, "PRETEST_PART", part)
 
     def row(order_id: int, phone: str) -> tuple[object, ...]:
         address = f"浙江省杭州市西湖区文三路{order_id}号"  # one buyer an order: no window rule
@@ -253,6 +257,12 @@ def test_catch_up_tests_a_big_batch_in_parts_calling_between(
     assert len(calls) == 1 + 4  # after the own checks, then before each of 4 parts (2+2+2+1)
     batch.catch_up(between=lambda: calls.append(1))  # nothing left to do
     assert len(calls) == 5
+    # Blocks' own checks go a few blocks at a time: 1+1, then 1+4 (at least PRETEST_PART).
+    for first, size in ((10, 1), (11, 1), (12, 1), (13, 4)):
+        batch.add_rows([(n, *rows[0][1:]) for n in range(first, first + size)])
+    calls.clear()
+    batch.catch_up(between=lambda: calls.append(1))
+    assert len(calls) == 2 + 4  # two groups of blocks, then the filters in 4 parts (2+2+2+1)
 
 
 def test_scoring_that_fails_beside_the_writer_rolls_the_import_back(
