@@ -3,14 +3,13 @@
 Buyer values (phone, address, name, member) are never stored: each becomes a salted 63-bit key
 (:func:`internal_keys`, or :func:`column_keys` for a whole import block at once), and blacklist
 entries shared with partners a digest (:func:`blacklist_digest`). :func:`load_context` reads the
-settings, the salt, the local blacklist and the two filters (:class:`Bits`) that tell a batch
-which keys were seen before and which may have history events.
+settings, the salt, the local blacklist and the two filters (:class:`~.risk_bits.Bits`) that
+tell a batch which keys were seen before and which may have history events.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 import unicodedata
 import zlib
@@ -28,6 +27,7 @@ from ..domain.risk import (
     normalise_phone,
 )
 from ..tabular.orders_formats import HIDDEN_ADDRESS, HIDDEN_NAME, HIDDEN_PHONE
+from .risk_bits import FILTER_BITS, Bits
 
 __all__ = [
     "BLACKLIST_KINDS",
@@ -45,8 +45,6 @@ __all__ = [
 ]
 
 _MASK = (1 << 63) - 1
-_SEEN_BITS = 1 << 26  # 8 MiB: ~4 % false "seen" at 3M keys (only costs a look-up)
-_EVENT_BITS = 1 << 22  # 512 KiB: events are few
 _GOLDEN = 0x9E3779B97F4A7C15
 
 #: Rules recomputed from other orders (the rest are the order's own, kept when a neighbour is
@@ -432,108 +430,6 @@ def load_context(conn: Any, *, bitmaps: bool = True) -> RiskContext:
             if key:
                 local_addresses.setdefault(key, int(entry_id))
     if bitmaps:
-        ctx.seen = Bits(conn, "seen", _SEEN_BITS)
-        ctx.events = Bits(conn, "events", _EVENT_BITS)
+        ctx.seen = Bits(conn, "seen", FILTER_BITS["seen"])
+        ctx.events = Bits(conn, "events", FILTER_BITS["events"])
     return ctx
-
-
-class Bits:
-    """A one-hash Bloom filter of key hashes kept in ``risk_bits`` as 4 KiB chunks.
-
-    A small batch reads and writes the chunks it touches; a big one reads them all at once.
-    "Maybe seen" for a key never seen happens for a fraction of keys (~4 % at a million
-    orders × three keys in 2^26 bits); those are only looked up for nothing.
-    """
-
-    CHUNK_BYTES = 4096
-
-    def __init__(self, conn: Any, name: str, bits: int) -> None:
-        self.conn = conn
-        self.name = name
-        self.mask = bits - 1
-        self.data = bytearray(bits // 8)
-        self._loaded: set[int] | None = set()  # None: every chunk loaded
-        self._dirty: set[int] = set()
-
-    def load_all(self) -> None:
-        if self._loaded is None:
-            return
-        size = self.CHUNK_BYTES
-        for chunk, data in self.conn.execute(
-            "SELECT chunk, bits FROM risk_bits WHERE name = ?", (self.name,)
-        ):
-            index = int(chunk)
-            if index not in self._loaded and len(data) == size:
-                self.data[index * size : (index + 1) * size] = data
-        self._loaded = None
-
-    def _ensure(self, byte: int) -> None:
-        loaded = self._loaded
-        if loaded is None:
-            return
-        index = byte // self.CHUNK_BYTES
-        if index not in loaded:
-            loaded.add(index)
-            row = self.conn.execute(
-                "SELECT bits FROM risk_bits WHERE name = ? AND chunk = ?", (self.name, index)
-            ).fetchone()
-            if row is not None and len(row[0]) == self.CHUNK_BYTES:
-                start = index * self.CHUNK_BYTES
-                self.data[start : start + self.CHUNK_BYTES] = row[0]
-
-    def test_and_set_many(self, keys: Iterable[int]) -> set[int]:
-        """Set the bits of *keys*; return those whose bits were all set already ("maybe seen")."""
-        data, mask = self.data, self.mask
-        if not isinstance(keys, (list, tuple, set, frozenset)):
-            keys = list(keys)
-        if self._loaded is not None:  # chunks read as they are needed
-            for key in keys:
-                self._ensure((key & mask) >> 3)
-        seen: set[int] = set()
-        changed: list[int] = []
-        for key in keys:
-            bit = key & mask
-            index = bit >> 3
-            flag = 1 << (bit & 7)
-            value = data[index]
-            if value & flag:
-                seen.add(key)
-            else:
-                data[index] = value | flag
-                changed.append(index)
-        # Chunks (4 KiB: index >> 12) to store.
-        self._dirty.update({index >> 12 for index in changed})
-        return seen
-
-    def test_many(self, keys: Iterable[int]) -> set[int]:
-        data, mask = self.data, self.mask
-        lazy = self._loaded is not None
-        found: set[int] = set()
-        for key in keys:
-            bit = key & mask
-            if lazy:
-                self._ensure(bit >> 3)
-            if data[bit >> 3] & (1 << (bit & 7)):
-                found.add(key)
-        return found
-
-    def save(self) -> None:
-        statement = self.take_save()
-        if statement is not None:
-            self.conn.execute(*statement)
-
-    def take_save(self) -> tuple[str, tuple[Any, ...]] | None:
-        """The statement that stores the changed chunks (one statement: SQLite writes them all
-        without the GIL), as of now; they count as saved. None when nothing changed."""
-        if not self._dirty:
-            return None
-        dirty = sorted(self._dirty)
-        self._dirty.clear()
-        size, data = self.CHUNK_BYTES, self.data
-        # The changed chunks one after the other; json_each's key is a chunk's place in it.
-        blob = b"".join(data[i * size : (i + 1) * size] for i in dirty)
-        return (
-            "INSERT OR REPLACE INTO risk_bits (name, chunk, bits)"
-            f" SELECT ?, value, substr(?, key * {size} + 1, {size}) FROM json_each(?)",
-            (self.name, blob, json.dumps(dirty)),
-        )

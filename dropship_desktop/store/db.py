@@ -33,6 +33,7 @@ from .sqlite_errors import SqliteFailure, failure_kind
 
 __all__ = [
     "BUSY_TIMEOUT_S",
+    "MAINTENANCE_TASKS",
     "PRAGMAS",
     "atomic",
     "checkpoint_in_background",
@@ -462,6 +463,13 @@ _checkpoint_thread: threading.Thread | None = None
 _checkpoint_again: set[Path] = set()
 
 
+#: What the background maintenance after a big write (:func:`deferred_checkpoint`) does before
+#: the checkpoint, besides merging the search index: callables taking its connection (in
+#: autocommit mode; each opens its own transaction). A failure is logged: the work must be
+#: an optimisation that can wait for the next time. Services add theirs when imported.
+MAINTENANCE_TASKS: list[Callable[[sqlite3.Connection], None]] = []
+
+
 @contextmanager
 def deferred_checkpoint() -> Iterator[None]:
     """Keep the commit of a big write from copying the WAL into the database file itself.
@@ -525,6 +533,11 @@ def _checkpoint(path: Path) -> None:
         try:
             # A bulk write leaves the search index's segments unmerged (store/bulk_orders).
             merge_search_segments(conn)
+            for task in MAINTENANCE_TASKS:
+                try:
+                    task(conn)
+                except sqlite3.Error:
+                    log.warning("background maintenance %s failed", task.__name__, exc_info=True)
             conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
         finally:
             conn.close()
