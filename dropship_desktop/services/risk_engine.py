@@ -10,8 +10,8 @@ Cost at import scale (100k new orders into a million) is what shapes it:
   (:meth:`RiskBatch.add_rows`, on the import thread while the bulk writer's helper runs SQL);
   its ``risk_key`` rows go to the bulk writer with the block. Everything else waits until the
   import thread has no more blocks to read (the helper still has some to write):
-  :meth:`RiskBatch.catch_up` makes the single-order rules of all new orders in one
-  column-wise pass and, for a big batch, runs their keys through the filters: the
+  :meth:`RiskBatch.catch_up` makes the single-order rules of the new orders column-wise
+  (a few blocks at a time) and, for a big batch, runs their keys through the filters: the
   **seen-keys filter** (``risk_bits`` "seen", 2^26 bits) says which keys were never seen
   before, the event filter which may have history. Only phone, address and member keys are
   filtered: a buyer key (name+address) is a candidate exactly when its address is (every
@@ -19,10 +19,11 @@ Cost at import scale (100k new orders into a million) is what shapes it:
 * Cross-order rules need other orders: one scan of the look-back window in ``risk_key``
   (clustered by time) keeps the rows on a candidate key (seen before, or repeated in the
   batch); history is looked up by key in ``risk_event`` for the keys the event filter names.
-  A big import runs this as :meth:`RiskBatch.prepare` on a thread and a second connection of
-  its own while the helper writes and indexes the last blocks (that connection sees the
-  database as it was before the import; the batch's own rows join from memory), and
-  :meth:`RiskBatch.finish` only writes; otherwise :meth:`finish` does both in the transaction.
+  A big import runs this as :meth:`RiskBatch.prepare` through a second connection while the
+  helper writes and indexes the last blocks (that connection sees the database as it was
+  before the import; the batch's own rows join from memory), handing the writer work
+  between steps, and :meth:`RiskBatch.finish` only writes; otherwise :meth:`finish` does both
+  in the transaction. The filters are :mod:`.risk_bits`.
 * Only orders whose level or rules changed are written.
 
 Orders that share a key with the batch and sit in the window get their window rules
