@@ -195,18 +195,21 @@ class Bits:
 def merge_filter_deltas(conn: sqlite3.Connection) -> None:
     """Fold every filter's deltas into its chunks, in a write transaction of its own (run by
     the background maintenance after a big write; *conn* is in autocommit mode)."""
-    names = {
-        str(name)[: -len(_DELTA)]
-        for (name,) in conn.execute(
-            "SELECT DISTINCT name FROM risk_bits WHERE name LIKE ?", ("%" + _DELTA,)
-        )
-    }
-    names &= FILTER_BITS.keys()
-    if not names:
+
+    def with_deltas() -> list[str]:
+        return [
+            name
+            for name in FILTER_BITS
+            if conn.execute(
+                "SELECT 1 FROM risk_bits WHERE name = ? LIMIT 1", (name + _DELTA,)
+            ).fetchone()
+        ]
+
+    if not with_deltas():  # (without taking the write lock)
         return
     conn.execute("BEGIN IMMEDIATE")
     try:
-        for name in sorted(names):
+        for name in with_deltas():  # again: another connection may have merged meanwhile
             Bits(conn, name, FILTER_BITS[name]).merge_deltas()
         conn.execute("COMMIT")
     except BaseException:

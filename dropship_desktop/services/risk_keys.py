@@ -13,7 +13,7 @@ import hashlib
 import re
 import unicodedata
 import zlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
 from typing import Any
@@ -360,7 +360,7 @@ class RiskContext:
 
 def blacklist_matches(
     ctx: RiskContext,
-    orders: Iterable[Sequence[Any]],
+    orders: Sequence[Sequence[Any]],
     values: Mapping[int, tuple[str, str, str, str]],
 ) -> dict[int, str]:
     """Order id → the kind of the first blacklist entry the order matches.
@@ -371,7 +371,6 @@ def blacklist_matches(
         values: Order id → (name, phone, address, member) as scored, for the lists matched
             by digest (:attr:`RiskContext.partners`).
     """
-    orders = orders if isinstance(orders, Sequence) else list(orders)
     found: dict[int, str] = {}
     for kind, index in (("phone", 0), ("member", 4), ("address", 1), ("name_phone", 5)):
         keys = ctx.local.get(kind)
@@ -379,17 +378,20 @@ def blacklist_matches(
             for o in orders:
                 if o[7][index] in keys:
                     found.setdefault(o[0], kind)
-    if ctx.partners:
-        for o in orders:
-            if o[0] in found or o[0] not in values:
-                continue
-            for salt, kinds in ctx.partners:
-                kind = next(
-                    (k for k, d in kinds.items() if digest_matches(k, d, values[o[0]], salt)), ""
-                )
-                if kind:
-                    found[o[0]] = kind
-                    break
+    for o in orders if ctx.partners else ():
+        if o[0] in found or o[0] not in values:
+            continue
+        kind = next(
+            (
+                kind
+                for salt, kinds in ctx.partners
+                for kind, digests in kinds.items()
+                if digest_matches(kind, digests, values[o[0]], salt)
+            ),
+            "",
+        )
+        if kind:
+            found[o[0]] = kind
     return found
 
 
