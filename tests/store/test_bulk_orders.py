@@ -127,8 +127,48 @@ def test_the_writer_enlarges_the_page_cache_and_gives_it_back(fresh_db: Path) ->
         finally:
             writer.close()
     assert conn.execute("PRAGMA cache_size").fetchone()[0] == before
-    # The risk keys went in with their orders, on the helper thread.
+    # The risk keys went in with the last rows, on the helper thread.
     assert conn.execute("SELECT count(*), sum(phone) FROM risk_key").fetchone() == (10, 110)
+
+
+def test_the_keys_of_all_chunks_go_in_together_with_the_last_rows(
+    fresh_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    conn = _conn_with_shop()
+    key_writes: list[int] = []
+    original = BulkOrderWriter._write
+
+    def counting_write(self: BulkOrderWriter, rows: bool, index_range: Any, keys: bool) -> None:
+        if keys:
+            key_writes.append(conn.execute("SELECT count(*) FROM risk_key").fetchone()[0])
+        original(self, rows, index_range, keys)
+
+    monkeypatch.setattr(BulkOrderWriter, "_write", counting_write)
+
+    def keys(first: int, count: int) -> list[tuple[int, ...]]:
+        return [(1_700_000_000 + i, i, i, 0, 0, 0, 0, 0) for i in range(first, first + count)]
+
+    with db.atomic():
+        writer = BulkOrderWriter(conn, index_in_bulk=True)
+        try:
+            for start in (1, 101, 201):
+                writer.add(*_chunk(1, start, 100), keys(start, 100))
+                writer.wait()
+            assert key_writes == []  # staged, not written yet
+            writer.flush()
+            writer.wait()
+            assert key_writes == [0]  # one statement for all of them
+            assert conn.execute("SELECT count(*) FROM risk_key").fetchone()[0] == 300
+            # Rows after a flush start a new stage: nothing is written twice.
+            writer.add(*_chunk(1, 301, 50), keys(301, 50))
+            writer.finish()
+        finally:
+            writer.close()
+    assert key_writes == [0, 300]
+    assert conn.execute("SELECT count(*), sum(phone) FROM risk_key").fetchone() == (
+        350,
+        sum(range(1, 351)),
+    )
 
 
 def test_flush_if_free_hands_over_only_when_the_helper_is_idle(
