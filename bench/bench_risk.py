@@ -75,7 +75,7 @@ class _KeysOnly(risk_engine.RiskBatch):
         super().__init__(conn, ctx)
         self._key_rows: list[tuple[int, ...]] = []
 
-    def add_rows(self, rows: Sequence[tuple[Any, ...]]) -> None:
+    def add_rows(self, rows: Sequence[tuple[Any, ...]], reads: Any = None) -> None:
         if not rows:
             return
         ids, ats, _shops, _products, _qtys, _sales, names, phones, addresses, members = (

@@ -62,12 +62,14 @@ class Bits:
         #: Positions set since the last save (a delta's content).
         self._added: list[int] = []
 
-    def load_all(self) -> None:
-        """Read every chunk, then add the deltas in."""
+    def load_all(self, reads: Any = None) -> None:
+        """Read every chunk, then add the deltas in (through *reads*, a connection that sees
+        the same data, if given)."""
         if self._loaded is None:
             return
+        conn = self.conn if reads is None else reads
         size = self.CHUNK_BYTES
-        for chunk, data in self.conn.execute(
+        for chunk, data in conn.execute(
             "SELECT chunk, bits FROM risk_bits WHERE name = ?", (self.name,)
         ):
             index = int(chunk)
@@ -76,7 +78,7 @@ class Bits:
         self._loaded = None
         self._deltas_checked = True
         data, mask = self.data, self.mask
-        for (blob,) in self.conn.execute(
+        for (blob,) in conn.execute(
             "SELECT bits FROM risk_bits WHERE name = ?", (self.name + _DELTA,)
         ):
             positions = array("I")

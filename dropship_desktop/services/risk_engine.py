@@ -6,10 +6,12 @@ Buyer keys, the context and the filters live in :mod:`.risk_keys`.
 
 Cost at import scale (100k new orders into a million) is what shapes it:
 
-* An import block's salted buyer keys are computed column-wise as it arrives
-  (:meth:`RiskBatch.add_rows`, on the import thread while the bulk writer's helper runs SQL);
-  its ``risk_key`` rows go to the bulk writer with the block. Everything else waits until the
-  import thread has no more blocks to read (the helper still has some to write):
+* An import block's salted buyer keys are computed column-wise after the block went to the
+  bulk writer (:meth:`RiskBatch.add_rows`, on the import thread while the writer's helper
+  runs SQL; while the helper writes faster than blocks come, they wait for it to have a
+  backlog); the ``risk_key`` rows go to the writer, which stores them all with the last
+  rows. Everything else waits until the import thread has no more blocks to read (the
+  helper still has some to write):
   :meth:`RiskBatch.catch_up` makes the single-order rules of the new orders column-wise
   (a few blocks at a time) and, for a big batch, runs their keys through the filters: the
   **seen-keys filter** (``risk_bits`` "seen", 2^26 bits) says which keys were never seen
@@ -172,13 +174,16 @@ class RiskBatch:
         if old_rules is not None:
             self._rescoring = True
 
-    def add_rows(self, rows: Sequence[tuple[Any, ...]]) -> None:
+    def add_rows(self, rows: Sequence[tuple[Any, ...]], reads: Any = None) -> None:
         """Add many new orders at once (the import's path): only their keys are made now
         (column-wise, mostly C); their own checks wait for :meth:`catch_up`.
 
         Args:
             rows: (id, created_at, shop_id, product, quantity, sale_fen, name, phone, address,
                 member, payment, buyer message) of orders never scored.
+            reads: Where a big batch's first call loads the filters: a second connection that
+                sees the database as the transaction does (while the caller's bulk writer
+                uses the transaction's), or ``None`` for the transaction's own connection.
         """
         if not rows:
             return
@@ -194,10 +199,10 @@ class RiskBatch:
         big = len(rows) >= PRETEST_BLOCK and ctx.seen is not None and ctx.events is not None
         if big and not self._orders:
             self._big = True
-            # The whole filters at once, now: before the first block is handed to the writer,
-            # so that no statement on this connection runs beside the writer's.
-            ctx.seen.load_all()
-            ctx.events.load_all()
+            # The whole filters at once, now: afterwards the batch's keys are tested in memory
+            # (no statement on the transaction's connection beside the writer's).
+            ctx.seen.load_all(reads)
+            ctx.events.load_all(reads)
         self._unchecked.append((len(self._orders), names, phones, addresses, sales, payments,
                                 messages))  # fmt: skip
         self._orders.extend(

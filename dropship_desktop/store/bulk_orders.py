@@ -186,6 +186,9 @@ class BulkOrderWriter:
         #: Orders and lines handed to :meth:`add` (all written once :meth:`finish` returns).
         self.orders_written = 0
         self.lines_written = 0
+        #: The helper had written everything before the last :meth:`add`: the caller is the
+        #: slower side (work it can put off costs time now).
+        self.helper_waited = True
         for statement in _STAGE_SQL:
             conn.execute(statement)
         # Daily summaries: each block is added in one statement, not by a trigger per row.
@@ -239,10 +242,17 @@ class BulkOrderWriter:
         self.orders_written += len(orders)
         self.lines_written += len(lines)
         pending = self._pending
-        if pending is not None and not pending.done() and len(self._queued_orders) < MAX_QUEUED:
+        busy = pending is not None and not pending.done()
+        self.helper_waited = not busy
+        if busy and len(self._queued_orders) < MAX_QUEUED:
             return
         self.wait()
         self._submit()
+
+    def queue_keys(self, risk_keys: Sequence[tuple[Any, ...]]) -> None:
+        """Queue ``risk_key`` rows (:data:`RISK_KEY_SQL`) of orders already added; they go to
+        the helper with the next rows (or the last flush)."""
+        self._queued_keys.extend(risk_keys)
 
     def poll(self) -> None:
         """Hand the queued rows to the helper if it is idle (call between steps of work).

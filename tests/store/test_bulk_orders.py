@@ -171,6 +171,45 @@ def test_the_keys_of_all_chunks_go_in_together_with_the_last_rows(
     )
 
 
+def test_helper_waited_tells_whether_the_helper_had_run_out_of_work(
+    fresh_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    conn = _conn_with_shop()
+    started = threading.Event()
+    release = threading.Event()
+    original = BulkOrderWriter._write
+
+    def slow_write(self: BulkOrderWriter, *args: Any) -> None:
+        if not started.is_set():
+            started.set()
+            release.wait(5)
+        original(self, *args)
+
+    monkeypatch.setattr(BulkOrderWriter, "_write", slow_write)
+    with db.atomic():
+        writer = BulkOrderWriter(conn, index_in_bulk=True)
+        try:
+            writer.add(*_chunk(1, 1, 100))
+            assert writer.helper_waited  # nothing was being written
+            assert started.wait(5)
+            writer.add(*_chunk(1, 101, 100))
+            assert not writer.helper_waited  # queued behind the first chunk
+            # Keys of orders already added, queued without handing anything over.
+            writer.queue_keys([(1_700_000_000 + i, i, i, 0, 0, 0, 0, 0) for i in range(1, 201)])
+            assert len(writer._queued_orders) == 100
+            release.set()
+            writer.wait()
+            writer.add(*_chunk(1, 201, 100))
+            assert writer.helper_waited
+            writer.finish()
+        finally:
+            writer.close()
+    assert conn.execute("SELECT count(*), sum(phone) FROM risk_key").fetchone() == (
+        200,
+        sum(range(1, 201)),
+    )
+
+
 def test_flush_if_free_hands_over_only_when_the_helper_is_idle(
     fresh_db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

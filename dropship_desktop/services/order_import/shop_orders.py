@@ -17,6 +17,7 @@ from ...store.db import connection
 from ...tabular.orders_formats import (
     OrderRecord,
 )
+from .. import risk_engine
 from ..risk import record_refund_statuses
 from ..risk_engine import RiskBatch, score_order_ids
 from ..risk_keys import scored_receiver
@@ -80,7 +81,12 @@ def _import_shop(
     report("writing", 0, total)
     writer = BulkOrderWriter(conn, index_in_bulk=total >= preview.tuning.bulk_index_from)
     restore_switching = shorten_switch_interval()  # the writer's helper gets the GIL back sooner
+    reads = None
     try:
+        if builder.risk is not None and prepare_beside and total >= risk_engine.PRETEST_BLOCK:
+            # A big import's fraud checks read the database as it was before the import (the
+            # filters, other orders) through a second connection, beside the writer's helper.
+            reads = _reading_connection()
         if (
             streamed
             and conn.execute(
@@ -93,28 +99,35 @@ def _import_shop(
             # the shop exists already, so this transaction has added none of its orders).
             lookup = _reading_connection()
         done = 0
+        unkeyed: list[list[tuple[Any, ...]]] = []  # blocks of rows for the fraud checks
         for rows_done, orders in _order_blocks(
             preview, preview.tuning.chunk, last_rows, writer.poll
         ):
             if lookup is not None:
                 builder.load_existing(lookup, list(orders))
-            new_orders, new_lines = builder.build(
+            new_orders, new_lines, risk_rows = builder.build(
                 _in_creation_order(orders), orders, preview.file_name
             )
             # Returns at once: SQLite writes this chunk on the helper thread (without the GIL)
-            # while the next one is mapped and built here; the new orders' hashed buyer keys
-            # for the fraud checks go with it.
-            risk_keys = builder.risk.take_key_rows() if builder.risk is not None else ()
-            writer.add(new_orders, new_lines, risk_keys)
+            # while the next one is mapped and built here.
+            writer.add(new_orders, new_lines)
+            if builder.risk is not None:
+                # The buyer keys of the new orders: made while the helper has a backlog (at
+                # the start it writes a chunk faster than this thread builds the next one).
+                unkeyed.append(risk_rows)
+                if not writer.helper_waited:
+                    _add_to_risk(builder.risk, unkeyed, writer, reads)
             done = rows_done
             report("writing", done, total)
             if cancelled():
                 raise ImportCancelledError()
+        if builder.risk is not None:
+            _add_to_risk(builder.risk, unkeyed, writer, reads)
         report("writing", done, preview.row_count)  # a streamed file's total was an estimate
         if writer.orders_written:
             report("indexing", done, preview.row_count)
         risk = builder.risk
-        if risk is not None and risk.can_prepare() and prepare_beside:
+        if risk is not None and risk.can_prepare() and reads is not None:
             # A big import's scoring, while the helper writes and indexes the last blocks
             # (SQLite without the GIL): most of it costs no time. The orders' own checks and
             # the filters, then the cross-order rules (reading the other orders on a second
@@ -132,11 +145,7 @@ def _import_shop(
                 nonlocal flushed
                 flushed = flushed or writer.flush_if_free(then=last)
 
-            reads = _reading_connection()
-            try:
-                risk.prepare(reads, between=hand_over)
-            finally:
-                reads.close()
+            risk.prepare(reads, between=hand_over)
             if not flushed:
                 writer.flush(then=last)
         writer.finish()
@@ -145,6 +154,8 @@ def _import_shop(
         restore_switching()
         if lookup is not None:
             lookup.close()
+        if reads is not None:
+            reads.close()
     updates = builder.updates
     for part in _chunks(updates, preview.tuning.chunk):
         conn.executemany(
@@ -201,6 +212,29 @@ def _import_shop(
         amounts_changed=len(builder.priced_lines),
     )
     return summary, set(new_ids) | {u[-1] for u in updates} | matched | relined
+
+
+def _add_to_risk(
+    risk: RiskBatch,
+    blocks: list[list[tuple[Any, ...]]],
+    writer: BulkOrderWriter,
+    reads: Any,
+) -> None:
+    """Blocks of new orders into the fraud checks (emptying *blocks*), after their rows went
+    to the writer: their buyer keys are made here (column-wise) while the helper writes; the
+    writer stages the keys' rows with the next rows and writes them all with the last.
+
+    Args:
+        reads: A second connection that sees the database as the import's transaction does
+            (a big batch loads its filters there, beside the helper), or ``None``: the
+            transaction's own connection, once the helper is idle.
+    """
+    for rows in blocks:
+        if reads is None and not len(risk):  # the first block may load the filters
+            writer.wait()
+        risk.add_rows(rows, reads=reads)
+        writer.queue_keys(risk.take_key_rows())
+    blocks.clear()
 
 
 def _line_values(lines: Sequence[OrderRecord]) -> list[tuple[Any, ...]]:
@@ -446,8 +480,9 @@ class _ShopRows:
         numbers: Sequence[str],
         orders: dict[str, list[OrderRecord]],
         file_name: str,
-    ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
-        """Rows for the orders *numbers*: returns (new orders, new lines); updates are kept."""
+    ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+        """Rows for the orders *numbers*: returns (new orders, new lines, the new orders'
+        rows for :meth:`RiskBatch.add_rows` when scoring); updates are kept."""
         existing = self._existing
         shop_id, now, codes = self.shop_id, self.now, self._codes
         figures = self._figures
@@ -596,9 +631,7 @@ class _ShopRows:
                     payment,
                 )
             )
-        if risk is not None:
-            risk.add_rows(risk_rows)  # column-wise, while the writer's helper runs SQL
-        return new_orders, new_lines
+        return new_orders, new_lines, risk_rows
 
     def _fill_buyer_extra(
         self, order_id: int, stored: tuple[str, str, str], lines: Sequence[OrderRecord]
