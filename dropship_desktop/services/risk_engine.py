@@ -94,7 +94,7 @@ _Prepared = tuple[
 #: From this many orders in the first :meth:`RiskBatch.add_rows` call on, the batch's keys are
 #: tested against the whole filters in memory (a big import; small batches wait for finish),
 #: :data:`PRETEST_PART` orders between two calls of :meth:`RiskBatch.catch_up`'s ``between``.
-PRETEST_BLOCK, PRETEST_PART = 1000, 20_000
+PRETEST_BLOCK, PRETEST_PART = 1000, 10_000
 
 
 class RiskBatch:

@@ -234,6 +234,7 @@ def _add_to_risk(
             writer.wait()
         risk.add_rows(rows, reads=reads)
         writer.queue_keys(risk.take_key_rows())
+        writer.poll()  # the helper may have finished meanwhile
     blocks.clear()
 
 
