@@ -340,12 +340,13 @@ class RiskBatch:
             # Stored before the history (a buyer's order count includes the batch) unless the
             # caller's bulk writer took them already.
             self.conn.executemany(RISK_KEY_SQL, self.take_key_rows())
-        history = self._history(orders)
+        history = self._history(orders, between)
         between()
         # A rescore reads the stored norms as they are; a new batch counts itself in, so the
         # first import of a shop's orders already finds the one far above the rest.
         norms = self._norms(orders, with_batch=update_norms)
         disputes = self._disputes(orders)
+        between()
         updates: list[tuple[int, str, int]] = []
         empty_w, empty_h = WindowCounts(), BuyerHistory()
         black_of = blacklist_matches(self.ctx, orders, self._values)
@@ -475,8 +476,11 @@ class RiskBatch:
 
     # -- history -----------------------------------------------------------------------------
 
-    def _history(self, orders: Sequence[_Prepared]) -> dict[int, BuyerHistory]:
-        """Refunds, disputes and complaints of other orders sharing a phone, address or member."""
+    def _history(
+        self, orders: Sequence[_Prepared], between: Callable[[], None] = lambda: None
+    ) -> dict[int, BuyerHistory]:
+        """Refunds, disputes and complaints of other orders sharing a phone, address or member
+        (*between* is called before the look-ups)."""
         events = self.ctx.events
         rest = orders[self._pretested :]
         if events is not None and len(rest) > 2000:
@@ -499,6 +503,7 @@ class RiskBatch:
             }
         if not any(wanted.values()):
             return {}
+        between()
         # (column, key) → [(order_id, kind)]
         found: dict[tuple[str, int], list[tuple[int, str]]] = defaultdict(list)
         for column, keys in wanted.items():
