@@ -26,6 +26,11 @@ def _chunk(shop_id: int, first: int, count: int) -> tuple[list[tuple[Any, ...]],
     return orders, lines
 
 
+def _keys(first: int, count: int) -> list[tuple[int, ...]]:
+    """``risk_key`` rows whose phone key is the order id."""
+    return [(1_700_000_000 + i, i, i, 0, 0, 0, 0, 0) for i in range(first, first + count)]
+
+
 def _conn_with_shop() -> Any:
     conn = db.connection()
     conn.execute("INSERT INTO shop (id, platform, name, created_at) VALUES (1, 'taobao', '店', 0)")
@@ -145,14 +150,11 @@ def test_the_keys_of_all_chunks_go_in_together_with_the_last_rows(
 
     monkeypatch.setattr(BulkOrderWriter, "_write", counting_write)
 
-    def keys(first: int, count: int) -> list[tuple[int, ...]]:
-        return [(1_700_000_000 + i, i, i, 0, 0, 0, 0, 0) for i in range(first, first + count)]
-
     with db.atomic():
         writer = BulkOrderWriter(conn, index_in_bulk=True)
         try:
             for start in (1, 101, 201):
-                writer.add(*_chunk(1, start, 100), keys(start, 100))
+                writer.add(*_chunk(1, start, 100), _keys(start, 100))
                 writer.wait()
             assert key_writes == []  # staged, not written yet
             writer.flush()
@@ -160,7 +162,7 @@ def test_the_keys_of_all_chunks_go_in_together_with_the_last_rows(
             assert key_writes == [0]  # one statement for all of them
             assert conn.execute("SELECT count(*) FROM risk_key").fetchone()[0] == 300
             # Rows after a flush start a new stage: nothing is written twice.
-            writer.add(*_chunk(1, 301, 50), keys(301, 50))
+            writer.add(*_chunk(1, 301, 50), _keys(301, 50))
             writer.finish()
         finally:
             writer.close()
@@ -195,7 +197,7 @@ def test_helper_waited_tells_whether_the_helper_had_run_out_of_work(
             writer.add(*_chunk(1, 101, 100))
             assert not writer.helper_waited  # queued behind the first chunk
             # Keys of orders already added, queued without handing anything over.
-            writer.queue_keys([(1_700_000_000 + i, i, i, 0, 0, 0, 0, 0) for i in range(1, 201)])
+            writer.queue_keys(_keys(1, 200))
             assert len(writer._queued_orders) == 100
             release.set()
             writer.wait()

@@ -40,7 +40,7 @@ from .base import (
 from .preview import (
     ImportPreview,
 )
-from .streaming import _last_rows, _order_blocks, _reading_connection
+from .streaming import _add_to_risk, _last_rows, _order_blocks, _reading_connection
 from .summary import ImportSummary
 from .supplier_orders import _match_waiting_supplier_orders
 
@@ -212,30 +212,6 @@ def _import_shop(
         amounts_changed=len(builder.priced_lines),
     )
     return summary, set(new_ids) | {u[-1] for u in updates} | matched | relined
-
-
-def _add_to_risk(
-    risk: RiskBatch,
-    blocks: list[list[tuple[Any, ...]]],
-    writer: BulkOrderWriter,
-    reads: Any,
-) -> None:
-    """Blocks of new orders into the fraud checks (emptying *blocks*), after their rows went
-    to the writer: their buyer keys are made here (column-wise) while the helper writes; the
-    writer stages the keys' rows with the next rows and writes them all with the last.
-
-    Args:
-        reads: A second connection that sees the database as the import's transaction does
-            (a big batch loads its filters there, beside the helper), or ``None``: the
-            transaction's own connection, once the helper is idle.
-    """
-    for rows in blocks:
-        if reads is None and not len(risk):  # the first block may load the filters
-            writer.wait()
-        risk.add_rows(rows, reads=reads)
-        writer.queue_keys(risk.take_key_rows())
-        writer.poll()  # the helper may have finished meanwhile
-    blocks.clear()
 
 
 def _line_values(lines: Sequence[OrderRecord]) -> list[tuple[Any, ...]]:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
+from typing import Any
 
 from ...errors import UserError
+from ...store.bulk_orders import BulkOrderWriter
 from ...store.db import BUSY_TIMEOUT_S, database_path, lossy_text
 from ...tabular.cells import CellError
 from ...tabular.duplicate_rows import drop_duplicate_rows
@@ -21,6 +23,7 @@ from ...tabular.row_mapping import (
     required_order_number,
 )
 from ...tabular.table import Table, TableError
+from ..risk_engine import RiskBatch
 from .base import _FILE_PROBLEM, _bulk_gc, _WholeFileNeeded
 from .preview import (
     ImportPreview,
@@ -172,6 +175,30 @@ def _reading_connection() -> sqlite3.Connection:
     conn.text_factory = lossy_text  # a damaged cell reads as U+FFFD, as on every connection
     conn.execute("PRAGMA query_only = 1")
     return conn
+
+
+def _add_to_risk(
+    risk: RiskBatch,
+    blocks: list[list[tuple[Any, ...]]],
+    writer: BulkOrderWriter,
+    reads: Any,
+) -> None:
+    """Blocks of new orders into the fraud checks (emptying *blocks*), after their rows went
+    to the writer: their buyer keys are made here (column-wise) while the helper writes; the
+    writer stages the keys' rows with the next rows and writes them all with the last.
+
+    Args:
+        reads: A second connection that sees the database as the import's transaction does
+            (a big batch loads its filters there, beside the helper), or ``None``: the
+            transaction's own connection, once the helper is idle.
+    """
+    for rows in blocks:
+        if reads is None and not len(risk):  # the first block may load the filters
+            writer.wait()
+        risk.add_rows(rows, reads=reads)
+        writer.queue_keys(risk.take_key_rows())
+        writer.poll()  # the helper may have finished meanwhile
+    blocks.clear()
 
 
 def _last_rows(table: Table | None, mapping: ColumnMapping) -> dict[str, int]:
