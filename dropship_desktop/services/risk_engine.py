@@ -477,7 +477,7 @@ class RiskBatch:
     # -- history -----------------------------------------------------------------------------
 
     def _history(
-        self, orders: Sequence[_Prepared], between: Callable[[], None] = lambda: None
+        self, orders: Sequence[_Prepared], between: Callable[[], None]
     ) -> dict[int, BuyerHistory]:
         """Refunds, disputes and complaints of other orders sharing a phone, address or member
         (*between* is called before the look-ups)."""

@@ -179,10 +179,8 @@ class BulkOrderWriter:
         self._queued_orders: list[tuple[Any, ...]] = []
         self._queued_lines: list[tuple[Any, ...]] = []
         self._queued_keys: list[tuple[Any, ...]] = []
-        #: Keys staged, not yet written (they go in with the last rows); keys written from
-        #: the stage (emptied before the next staging).
+        #: Keys staged, not yet written (they go in with the last rows).
         self._staged_keys = False
-        self._keys_inserted = False
         #: Orders and lines handed to :meth:`add` (all written once :meth:`finish` returns).
         self.orders_written = 0
         self.lines_written = 0
@@ -238,7 +236,7 @@ class BulkOrderWriter:
         """
         self._queued_orders.extend(orders)
         self._queued_lines.extend(lines)
-        self._queued_keys.extend(risk_keys)
+        self.queue_keys(risk_keys)
         self.orders_written += len(orders)
         self.lines_written += len(lines)
         pending = self._pending
@@ -312,12 +310,10 @@ class BulkOrderWriter:
         self._queued_orders, self._queued_lines, self._queued_keys = [], [], []
         if orders or lines or keys:
             # Emptied here rather than by the helper: every statement the helper runs costs
-            # it a wait for the GIL afterwards. The keys' stage is not: it collects them all.
+            # it a wait for the GIL afterwards. The keys' stage collects them all (the helper
+            # empties it once it has written them).
             for stage in (_ORDER_STAGE, _LINE_STAGE):
                 self._conn.execute(f"DELETE FROM temp.{stage}")
-            if self._keys_inserted:
-                self._conn.execute(f"DELETE FROM temp.{_KEY_STAGE}")
-                self._keys_inserted = False
             self._conn.executemany(_STAGE_ORDER_SQL, orders)
             self._conn.executemany(_STAGE_LINE_SQL, lines)
             self._conn.executemany(_STAGE_KEY_SQL, keys)
@@ -335,7 +331,6 @@ class BulkOrderWriter:
         risk_keys = last and self._staged_keys
         if risk_keys:
             self._staged_keys = False
-            self._keys_inserted = True  # the next staging empties the keys' stage
         if orders or lines or risk_keys or index_range is not None:
             self._pending = self._executor.submit(
                 self._write, bool(orders or lines), index_range, risk_keys
@@ -387,6 +382,7 @@ class BulkOrderWriter:
             self._summaries.add_orders(f"SELECT id FROM temp.{_ORDER_STAGE}")
         if risk_keys:
             conn.execute(_INSERT_KEYS_SQL)
+            conn.execute(f"DELETE FROM temp.{_KEY_STAGE}")
         if index_range is not None:
             self._index(index_range)
 

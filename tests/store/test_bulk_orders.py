@@ -31,6 +31,26 @@ def _keys(first: int, count: int) -> list[tuple[int, ...]]:
     return [(1_700_000_000 + i, i, i, 0, 0, 0, 0, 0) for i in range(first, first + count)]
 
 
+def _hold_first_write(
+    monkeypatch: pytest.MonkeyPatch,
+) -> tuple[threading.Event, threading.Event, list[tuple[bool, Any]]]:
+    """Make the helper's first write wait for the returned *release*; (started, release, the
+    (rows, index range) of every write)."""
+    started, release = threading.Event(), threading.Event()
+    calls: list[tuple[bool, Any]] = []
+    original = BulkOrderWriter._write
+
+    def slow_write(self: BulkOrderWriter, rows: bool, index_range: Any, keys: bool) -> None:
+        calls.append((rows, index_range))
+        if len(calls) == 1:
+            started.set()
+            release.wait(5)
+        original(self, rows, index_range, keys)
+
+    monkeypatch.setattr(BulkOrderWriter, "_write", slow_write)
+    return started, release, calls
+
+
 def _conn_with_shop() -> Any:
     conn = db.connection()
     conn.execute("INSERT INTO shop (id, platform, name, created_at) VALUES (1, 'taobao', '店', 0)")
@@ -177,17 +197,7 @@ def test_helper_waited_tells_whether_the_helper_had_run_out_of_work(
     fresh_db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     conn = _conn_with_shop()
-    started = threading.Event()
-    release = threading.Event()
-    original = BulkOrderWriter._write
-
-    def slow_write(self: BulkOrderWriter, *args: Any) -> None:
-        if not started.is_set():
-            started.set()
-            release.wait(5)
-        original(self, *args)
-
-    monkeypatch.setattr(BulkOrderWriter, "_write", slow_write)
+    started, release, _calls = _hold_first_write(monkeypatch)
     with db.atomic():
         writer = BulkOrderWriter(conn, index_in_bulk=True)
         try:
@@ -216,19 +226,7 @@ def test_flush_if_free_hands_over_only_when_the_helper_is_idle(
     fresh_db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     conn = _conn_with_shop()
-    started = threading.Event()
-    release = threading.Event()
-    calls: list[tuple[bool, tuple[int, int] | None]] = []
-    original = BulkOrderWriter._write
-
-    def slow_write(self: BulkOrderWriter, rows: bool, index_range: Any, keys: bool) -> None:
-        calls.append((rows, index_range))
-        if len(calls) == 1:
-            started.set()
-            release.wait(5)
-        original(self, rows, index_range, keys)
-
-    monkeypatch.setattr(BulkOrderWriter, "_write", slow_write)
+    started, release, calls = _hold_first_write(monkeypatch)
     monkeypatch.setattr(bulk_orders, "INDEX_EVERY", 1000)
     then = [("INSERT INTO risk_state (name, value) VALUES ('flushed', 1)", ())]
     with db.atomic():
