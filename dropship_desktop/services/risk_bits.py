@@ -6,13 +6,17 @@ bits). Each is stored as 4 KiB chunks (``chunk`` 0, 1, …).
 
 A big import sets a few bits in every chunk: saving the chunks would rewrite the whole 8 MiB
 filter (about 9 MB of WAL, 50 ms of the import's writing and 35 ms of its commit at a
-million orders). Such a save stores a **delta** instead: the positions of the bits set since
+million orders). Such a save in a bulk write (an import: ``store/db.deferred_checkpoint``)
+stores a **delta** instead: the positions of the bits set since
 the filter was read, as 32-bit integers in one row (``name`` + ``"+"``, ``chunk`` = its number;
 about 1 MB for 100,000 orders). Whoever reads the filter adds the deltas in (a batch that finds
 any reads the whole filter); :func:`merge_filter_deltas` folds them into the chunks in a
 transaction of its own, which the background maintenance after a big write runs
 (:data:`~dropship_desktop.store.db.MAINTENANCE_TASKS`). Until it has, the filter is exact
-either way: a delta is stored in the same transaction as the keys it holds.
+either way: a delta is stored in the same transaction as the keys it holds. Other big saves (a
+rescore of every order, the backfill's parts) store their chunks: no maintenance follows them,
+and deltas left to pile up would be added in again by every later whole read (the demo's full
+rescore left ~2M positions: 0.4 s of each import's scoring until an import's maintenance ran).
 """
 
 from __future__ import annotations
@@ -154,13 +158,21 @@ class Bits:
             self.conn.execute(*statement)
 
     def take_save(self) -> tuple[str, tuple[Any, ...]] | None:
-        """The statement that stores what changed, as of now (the changed chunks, or a delta
-        when that is much smaller); it counts as saved. None when nothing changed."""
+        """The statement that stores what changed, as of now (the changed chunks, or — in a
+        bulk write, which the background maintenance follows — a delta when that is much
+        smaller); it counts as saved. None when nothing changed."""
         if not self._dirty:
             return None
         chunk_bytes = len(self._dirty) * self.CHUNK_BYTES
         added, self._added = self._added, []
-        if chunk_bytes >= self.DELTA_FROM_BYTES and len(added) * 4 * 4 <= chunk_bytes:
+        if (
+            chunk_bytes >= self.DELTA_FROM_BYTES
+            and len(added) * 4 * 4 <= chunk_bytes
+            # Only where the background maintenance folds it in soon: every whole read of the
+            # filter adds the deltas in again (~0.2 s per million positions), and a rescore or
+            # backfill in parts would pile them up.
+            and _db.in_bulk_write()
+        ):
             self._dirty.clear()
             positions = array("I", added)
             if sys.byteorder != "little":

@@ -43,6 +43,7 @@ __all__ = [
     "db",
     "deferred_checkpoint",
     "execute_sql",
+    "in_bulk_write",
     "in_use_error",
     "is_read_only",
     "lossy_text",
@@ -464,10 +465,19 @@ _checkpoint_again: set[Path] = set()
 
 
 #: What the background maintenance after a big write (:func:`deferred_checkpoint`) does before
-#: the checkpoint, besides merging the search index: callables taking its connection (in
+#: merging the search index and the checkpoint: callables taking its connection (in
 #: autocommit mode; each opens its own transaction). A failure is logged: the work must be
 #: an optimisation that can wait for the next time. Services add theirs when imported.
 MAINTENANCE_TASKS: list[Callable[[sqlite3.Connection], None]] = []
+
+
+_bulk_writes = threading.local()
+
+
+def in_bulk_write() -> bool:
+    """Whether this thread is inside :func:`deferred_checkpoint`: the background maintenance
+    runs after the write commits (work left to it gets done soon)."""
+    return getattr(_bulk_writes, "depth", 0) > 0
 
 
 @contextmanager
@@ -484,9 +494,11 @@ def deferred_checkpoint() -> Iterator[None]:
     conn = db.connection()
     previous = int(conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0])
     conn.execute("PRAGMA wal_autocheckpoint = 0")
+    _bulk_writes.depth = getattr(_bulk_writes, "depth", 0) + 1
     try:
         yield
     finally:
+        _bulk_writes.depth -= 1
         conn.execute(f"PRAGMA wal_autocheckpoint = {previous:d}")
     # Only after a commit: a rolled-back write left nothing to checkpoint or merge, and the
     # database must stay exactly as it was. Inside an outer transaction its commit checkpoints.
@@ -531,13 +543,13 @@ def _checkpoint(path: Path) -> None:
     try:
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
         try:
-            # A bulk write leaves the search index's segments unmerged (store/bulk_orders).
-            merge_search_segments(conn)
             for task in MAINTENANCE_TASKS:
                 try:
                     task(conn)
                 except sqlite3.Error:
                     log.warning("background maintenance %s failed", task.__name__, exc_info=True)
+            # A bulk write leaves the search index's segments unmerged (store/bulk_orders).
+            merge_search_segments(conn)
             conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
         finally:
             conn.close()

@@ -97,4 +97,8 @@ def test_demo_receivers_the_platform_hid_are_stored_hidden_and_not_judged(tmp_pa
     for bits, rules in hidden:
         assert bits & 3 == 3
         assert not receiver_rules & {h.rule for h in decode_hits(rules)}
+    # Scoring every order left the seen-keys filter whole, not as deltas that every later
+    # scoring would add in again (no background maintenance follows a rescore).
+    assert db.execute_sql("SELECT count(*) FROM risk_bits WHERE name LIKE '%+'").fetchone()[0] == 0
+    assert db.execute_sql("SELECT count(*) FROM risk_bits WHERE name = 'seen'").fetchone()[0] > 0
     close_database()

@@ -37,6 +37,7 @@ def test_a_big_save_stores_a_delta_that_readers_add_in_and_merging_folds(
     fresh_db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(Bits, "DELTA_FROM_BYTES", 64 * Bits.CHUNK_BYTES)
+    monkeypatch.setattr(store_db, "in_bulk_write", lambda: True)  # (the maintenance follows)
     conn = db.connection()
     first, second, never = _keys(300, 1), _keys(300, 2), _keys(300, 3)
     with db.atomic():
@@ -69,6 +70,26 @@ def test_a_big_save_stores_a_delta_that_readers_add_in_and_merging_folds(
     assert len(_rows("seen")) == len(rows)
 
 
+def test_a_big_save_outside_a_bulk_write_stores_its_chunks(
+    fresh_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No background maintenance follows a rescore or a backfill part: a delta would stay,
+    added in again by every later whole read of the filter."""
+    monkeypatch.setattr(Bits, "DELTA_FROM_BYTES", 64 * Bits.CHUNK_BYTES)
+    conn = db.connection()
+    assert not store_db.in_bulk_write()
+    with db.atomic():
+        bits = Bits(conn, "seen", _BITS)
+        bits.load_all()
+        bits.test_and_set_many(_keys(300, 1))
+        bits.save()
+    rows = _rows("seen")
+    assert {r[0] for r in rows} == {"seen"} and len(rows) > 64
+    with store_db.deferred_checkpoint():
+        assert store_db.in_bulk_write()
+    assert not store_db.in_bulk_write()
+
+
 def test_a_small_save_writes_its_chunks(fresh_db: Path) -> None:
     conn = db.connection()
     with db.atomic():
@@ -81,6 +102,7 @@ def test_a_small_save_writes_its_chunks(fresh_db: Path) -> None:
 
 def test_a_failed_merge_changes_nothing(fresh_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(Bits, "DELTA_FROM_BYTES", 16 * Bits.CHUNK_BYTES)
+    monkeypatch.setattr(store_db, "in_bulk_write", lambda: True)
     conn = db.connection()
     with db.atomic():
         bits = Bits(conn, "seen", _BITS)
