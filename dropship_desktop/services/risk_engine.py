@@ -9,9 +9,10 @@ Cost at import scale (100k new orders into a million) is what shapes it:
 * An import block's salted buyer keys are computed column-wise after the block went to the
   bulk writer (:meth:`RiskBatch.add_rows`, on the import thread while the writer's helper
   runs SQL; while the helper writes faster than blocks come, they wait for it to have a
-  backlog); the ``risk_key`` rows go to the writer, which stores them all with the last
-  rows. Everything else waits until the import thread has no more blocks to read (the
-  helper still has some to write):
+  backlog). A big import's ``risk_key`` rows are written after its commit
+  (:mod:`.risk_pending`; scoring on the transaction's connection adds them from memory
+  until then), a smaller one's go to the writer with the last rows. Everything else waits
+  until the import thread has no more blocks to read (the helper still has some to write):
   :meth:`RiskBatch.catch_up` makes the single-order rules of the new orders column-wise
   (a few blocks at a time) and, for a big batch, runs their keys through the filters: the
   **seen-keys filter** (``risk_bits`` "seen", 2^26 bits) says which keys were never seen
@@ -65,6 +66,7 @@ from .risk_keys import (
     order_values,
     scored_receiver,
 )
+from .risk_pending import pending_matches, pending_window_rows
 
 # The keys and the context are defined in risk_keys; the names the risk services use from
 # here are listed too.
@@ -441,6 +443,8 @@ class RiskBatch:
             " WHERE k.at BETWEEN ? AND ? AND (k.phone IN c OR k.address IN c OR k.member IN c)",
             (json.dumps(sorted(candidates)), low, high),
         ).fetchall()
+        if self._reads is self.conn:  # (a big import's keys may not be stored yet)
+            rows.extend(pending_window_rows(self.conn, candidates, low, high))
         between()
         # The batch itself is not in the table yet (scanned before it is written): its rows on
         # a candidate key come from memory; stored rows of orders being rescored are dropped.
@@ -563,6 +567,9 @@ class RiskBatch:
             for o in self._orders:
                 if o[7][0] in phones:
                     counts[o[7][0]] = counts.get(o[7][0], 0) + 1
+        else:  # a big import's keys may not be stored yet
+            for r in pending_matches(self.conn, phones, columns=(2,)):
+                counts[r[2]] = counts.get(r[2], 0) + 1
         return counts
 
     # -- norms and disputes ------------------------------------------------------------------

@@ -11,7 +11,7 @@ from dropship_desktop.domain.risk import RiskLevel, decode_hits
 from dropship_desktop.errors import UserError
 from dropship_desktop.services import risk
 from dropship_desktop.services.order_import import import_orders_file
-from dropship_desktop.store.db import db
+from dropship_desktop.store.db import db, wait_for_checkpoint
 
 from .test_order_import_files import TAOBAO_HEADERS, taobao_row, write_csv
 
@@ -544,6 +544,7 @@ def test_block_wise_scoring_of_a_big_import_equals_scoring_from_scratch(
     )
     query = "SELECT id, risk_level, risk_rules FROM sales_order ORDER BY id"
     scored = db.execute_sql(query).fetchall()
+    wait_for_checkpoint()  # (a big import's keys are written after its commit)
     assert db.execute_sql("SELECT count(*) FROM risk_key").fetchone()[0] == 400
     assert sum(1 for _, level, _ in scored if level) > 100  # the windows fired across blocks
     risk.rescore_all()

@@ -12,6 +12,7 @@ from ...tabular.orders_formats import (
     ColumnMapping,
 )
 from ..base import bulk_write_op
+from ..risk_pending import write_pending_keys
 from .base import (
     ImportCancelledError,
     ProgressCallback,
@@ -34,7 +35,6 @@ from .tuning import DEFAULT_TUNING, ImportTuning
 __all__ = ["commit_import", "import_orders_file"]
 
 
-@bulk_write_op
 def commit_import(
     preview: ImportPreview,
     *,
@@ -60,6 +60,23 @@ def commit_import(
         UserError: The preview has errors, no shop was chosen, or the import was cancelled.
     """
     check_preview(preview)
+    # The buyer keys an earlier big import left to the background go in first, on their own:
+    # this import's scoring reads them through a second connection (risk_pending).
+    write_pending_keys()
+    return _commit(
+        preview, shop_id=shop_id, new_shop=new_shop, progress=progress, should_cancel=should_cancel
+    )
+
+
+@bulk_write_op
+def _commit(
+    preview: ImportPreview,
+    *,
+    shop_id: int | None,
+    new_shop: tuple[str, str] | None,
+    progress: ProgressCallback | None,
+    should_cancel: Callable[[], bool] | None,
+) -> ImportChanges:
     # Taken before anything is written: a big import's fraud scoring reads other orders on a
     # second connection only if that connection misses nothing but this import's writes.
     beside = fresh_transaction()

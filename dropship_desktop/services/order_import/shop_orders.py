@@ -12,7 +12,7 @@ from ...domain.enums import SalesStatus
 from ...domain.order_summary import new_order_figures
 from ...domain.orders import product_summary
 from ...domain.timeutil import now_epoch
-from ...store.bulk_orders import BulkOrderWriter
+from ...store.bulk_orders import RISK_KEY_SQL, BulkOrderWriter
 from ...store.db import connection
 from ...tabular.orders_formats import (
     OrderRecord,
@@ -21,6 +21,7 @@ from .. import risk_engine
 from ..risk import record_refund_statuses
 from ..risk_engine import RiskBatch, score_order_ids
 from ..risk_keys import scored_receiver
+from ..risk_pending import defer_keys
 from .base import (
     _NO_TIME,
     _REFUND_STATUSES,
@@ -82,11 +83,16 @@ def _import_shop(
     writer = BulkOrderWriter(conn, index_in_bulk=total >= preview.tuning.bulk_index_from)
     restore_switching = shorten_switch_interval()  # the writer's helper gets the GIL back sooner
     reads = None
+    # A big import's buyer keys: written after the commit if its scoring ran beside the writer
+    # (risk_pending), else in this transaction before the scoring reads them.
+    keys: list[tuple[int, ...]] | None = None
+    prepared = False
     try:
         if builder.risk is not None and prepare_beside and total >= risk_engine.PRETEST_BLOCK:
             # A big import's fraud checks read the database as it was before the import (the
             # filters, other orders) through a second connection, beside the writer's helper.
             reads = _reading_connection()
+            keys = []
         if (
             streamed
             and conn.execute(
@@ -116,13 +122,13 @@ def _import_shop(
                 # the start it writes a chunk faster than this thread builds the next one).
                 unkeyed.append(risk_rows)
                 if not writer.helper_waited:
-                    _add_to_risk(builder.risk, unkeyed, writer, reads)
+                    _add_to_risk(builder.risk, unkeyed, writer, reads, keys)
             done = rows_done
             report("writing", done, total)
             if cancelled():
                 raise ImportCancelledError()
         if builder.risk is not None:
-            _add_to_risk(builder.risk, unkeyed, writer, reads)
+            _add_to_risk(builder.risk, unkeyed, writer, reads, keys)
         report("writing", done, preview.row_count)  # a streamed file's total was an estimate
         if writer.orders_written:
             report("indexing", done, preview.row_count)
@@ -146,6 +152,7 @@ def _import_shop(
                 flushed = flushed or writer.flush_if_free(then=last)
 
             risk.prepare(reads, between=hand_over)
+            prepared = True
             if not flushed:
                 writer.flush(then=last)
         writer.finish()
@@ -181,7 +188,11 @@ def _import_shop(
     # through their triggers).
     _refresh_summaries(builder.status_changed | set(builder.priced_lines) | matched)
     if builder.risk is not None:
+        if keys and not prepared:
+            conn.executemany(RISK_KEY_SQL, keys)
         builder.risk.finish()
+        if keys and prepared:
+            defer_keys(conn, keys)  # what reads them below adds them from memory
         if builder.filled:  # the rules may now see a message, an account or a payment
             score_order_ids(conn, [f[3] for f in builder.filled])
         # Refunds are the buyers' history: orders that became, or came in as, refunds.

@@ -182,10 +182,12 @@ def _add_to_risk(
     blocks: list[list[tuple[Any, ...]]],
     writer: BulkOrderWriter,
     reads: Any,
+    keys: list[tuple[int, ...]] | None = None,
 ) -> None:
     """Blocks of new orders into the fraud checks (emptying *blocks*), after their rows went
     to the writer: their buyer keys are made here (column-wise) while the helper writes; the
-    writer stages the keys' rows with the next rows and writes them all with the last.
+    writer stages the keys' rows with the next rows and writes them all with the last (or
+    they go to *keys*, for the caller to write).
 
     Args:
         reads: A second connection that sees the database as the import's transaction does
@@ -196,7 +198,10 @@ def _add_to_risk(
         if reads is None and not len(risk):  # the first block may load the filters
             writer.wait()
         risk.add_rows(rows, reads=reads)
-        writer.queue_keys(risk.take_key_rows())
+        if keys is None:
+            writer.queue_keys(risk.take_key_rows())
+        else:
+            keys.extend(risk.take_key_rows())
         writer.poll()  # the helper may have finished meanwhile
     blocks.clear()
 

@@ -58,6 +58,7 @@ from ..risk_engine import (
     score_order_ids,
 )
 from ..risk_keys import digest_matches, legacy_name_phone_digest
+from ..risk_pending import flush_pending_keys
 
 __all__ = [
     "BLACKLIST_HEADERS",
@@ -219,6 +220,7 @@ def _local_list(conn: Any) -> tuple[int, bytes]:
 
 def _matching_keys(conn: Any, keys: dict[str, set[int]]) -> set[int]:
     """Orders with one of these internal keys (one scan of the key table per kind)."""
+    flush_pending_keys(conn)
     column = {"phone": "phone", "member": "member", "address": "address",
               "name_phone": "name_phone"}  # fmt: skip
     found: set[int] = set()

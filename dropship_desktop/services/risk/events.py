@@ -13,6 +13,7 @@ from ..risk_engine import (
     load_context,
     score_order_ids,
 )
+from ..risk_pending import pending_matches, pending_rows
 from .scoring import EVENT_KINDS, RESCORE_RECENT_DAYS
 
 __all__ = ["record_buyer_event", "record_buyer_events", "record_refund_statuses"]
@@ -28,7 +29,15 @@ _KEYS_SQL = (
 def _keys_of(conn: Any, order_ids: Sequence[int]) -> dict[int, tuple[int, int, int, int]]:
     """(created_at, phone, address, member) keys of orders, scoring those never scored."""
     rows = conn.execute(_KEYS_SQL, (json.dumps(list(order_ids)),)).fetchall()
-    missing = [int(r[0]) for r in rows if r[2] is None]
+    missing = {int(r[0]) for r in rows if r[2] is None}
+    if missing:  # a big import's keys may not be stored yet
+        pending = {r[1]: r for r in pending_rows(conn) if r[1] in missing}
+        if pending:
+            rows = [
+                (r[0], r[1], *(pending[r[0]][i] for i in (2, 3, 6))) if r[0] in pending else r
+                for r in rows
+            ]
+            missing -= pending.keys()
     if missing:
         score_order_ids(conn, missing, new=True)
         rows = conn.execute(_KEYS_SQL, (json.dumps(list(order_ids)),)).fetchall()
@@ -81,6 +90,7 @@ def _record_events(
             )
         )
         conn.execute("DELETE FROM temp.risk_wanted")
+        affected.update(r[1] for r in pending_matches(conn, wanted, since))
     return score_order_ids(conn, affected, ctx=load_context(conn)) | set(keys)
 
 

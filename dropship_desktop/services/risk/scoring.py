@@ -22,6 +22,7 @@ from ..risk_engine import (
     load_settings,
     score_order_ids,
 )
+from ..risk_pending import write_pending_keys
 
 __all__ = [
     "EVENT_KINDS",
@@ -63,6 +64,7 @@ def rescore_all(progress: Callable[[int, int], None] | None = None, *, chunk: in
     """Score every order, oldest first, one transaction per *chunk* (an upgraded database,
     the demo, or after the thresholds changed). Returns how many orders changed."""
     conn = connection()
+    write_pending_keys()
     ids = [r[0] for r in conn.execute("SELECT order_id FROM risk_key")]
     scored = set(ids)
     all_ids = [r[0] for r in conn.execute("SELECT id FROM sales_order ORDER BY created_at, id")]
@@ -87,6 +89,7 @@ def unscored_order_ids() -> list[int]:
     checks (migration 11 added the tables but scored nothing). Empty when every order has its
     buyer keys — two counts, the usual answer, without reading the ids."""
     conn = connection()
+    write_pending_keys()  # (orders of a big import whose keys wait for the background)
     total = conn.execute("SELECT count(*) FROM sales_order").fetchone()[0]
     keyed = conn.execute("SELECT count(*) FROM risk_key").fetchone()[0]
     if keyed >= total:
@@ -111,6 +114,7 @@ def score_unscored(ids: Sequence[int]) -> Changes:
     keys join the buyer history and their products the shop's norms. Orders scored meanwhile
     (edited since the list was made) are left as they are."""
     conn = connection()
+    write_pending_keys()
     todo = [r[0] for r in conn.execute(_STILL_UNSCORED_SQL, (json.dumps(list(ids)),))]
     changed = score_order_ids(conn, todo, new=True) if todo else set()
     return Changes.of("sales_order", ids={"sales_order": sorted(changed)})
