@@ -33,6 +33,15 @@ def _keys(count: int, seed: int) -> list[int]:
     return [rnd.getrandbits(63) for _ in range(count)]
 
 
+def _save_whole(keys: list[int]) -> None:
+    """Set *keys* in the seen filter read whole, and save it (a big batch's way)."""
+    with db.atomic():
+        bits = Bits(db.connection(), "seen", _BITS)
+        bits.load_all()
+        bits.test_and_set_many(keys)
+        bits.save()
+
+
 def test_a_big_save_stores_a_delta_that_readers_add_in_and_merging_folds(
     fresh_db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -40,11 +49,7 @@ def test_a_big_save_stores_a_delta_that_readers_add_in_and_merging_folds(
     monkeypatch.setattr(store_db, "in_bulk_write", lambda: True)  # (the maintenance follows)
     conn = db.connection()
     first, second, never = _keys(300, 1), _keys(300, 2), _keys(300, 3)
-    with db.atomic():
-        bits = Bits(conn, "seen", _BITS)
-        bits.load_all()
-        bits.test_and_set_many(first)
-        bits.save()  # ~300 chunks (1.2 MB) changed; their 300 positions are 1.2 KB: a delta
+    _save_whole(first)  # ~300 chunks (1.2 MB) changed; their 300 positions are 1.2 KB: a delta
     assert _rows("seen") == [("seen+", 0, 4 * 300)]
     with db.atomic():
         bits = Bits(conn, "seen", _BITS)
@@ -76,13 +81,8 @@ def test_a_big_save_outside_a_bulk_write_stores_its_chunks(
     """No background maintenance follows a rescore or a backfill part: a delta would stay,
     added in again by every later whole read of the filter."""
     monkeypatch.setattr(Bits, "DELTA_FROM_BYTES", 64 * Bits.CHUNK_BYTES)
-    conn = db.connection()
     assert not store_db.in_bulk_write()
-    with db.atomic():
-        bits = Bits(conn, "seen", _BITS)
-        bits.load_all()
-        bits.test_and_set_many(_keys(300, 1))
-        bits.save()
+    _save_whole(_keys(300, 1))
     rows = _rows("seen")
     assert {r[0] for r in rows} == {"seen"} and len(rows) > 64
     with store_db.deferred_checkpoint():
@@ -104,11 +104,7 @@ def test_a_failed_merge_changes_nothing(fresh_db: Path, monkeypatch: pytest.Monk
     monkeypatch.setattr(Bits, "DELTA_FROM_BYTES", 16 * Bits.CHUNK_BYTES)
     monkeypatch.setattr(store_db, "in_bulk_write", lambda: True)
     conn = db.connection()
-    with db.atomic():
-        bits = Bits(conn, "seen", _BITS)
-        bits.load_all()
-        bits.test_and_set_many(_keys(300, 1))
-        bits.save()
+    _save_whole(_keys(300, 1))
     before = _rows("seen")
 
     def broken(self: Bits) -> None:
