@@ -92,6 +92,21 @@ def test_the_background_writes_the_keys_a_big_import_left_and_a_crash_loses_none
     assert db.execute_sql(_QUERY).fetchall() == scored
 
 
+def test_after_a_crash_the_backfill_check_at_start_writes_the_keys_from_the_orders(
+    fresh_db: Path, tmp_path: Path, big: order_import.ImportTuning, no_background: None
+) -> None:
+    """Killed between the commit and the background write: the app's start (the backfill's
+    look for unscored orders) writes them, made again from the stored orders, and scores
+    nothing twice (the shop norms keep their counts)."""
+    _import(tmp_path, "a.csv", _rows(1, 150, 1), big)
+    kept = list(risk_pending.pending_rows(db.connection()))
+    norms = db.execute_sql("SELECT sum(orders) FROM risk_norm").fetchone()[0]
+    kept_rows._kept.clear()  # a new process
+    assert risk.unscored_order_ids() == []
+    assert db.execute_sql(_KEYS).fetchall() == kept and not _pending_marker()
+    assert db.execute_sql("SELECT sum(orders) FROM risk_norm").fetchone()[0] == norms == 150
+
+
 def test_the_next_import_reads_the_keys_the_background_has_not_written_yet(
     fresh_db: Path, tmp_path: Path, big: order_import.ImportTuning, no_background: None
 ) -> None:
