@@ -70,8 +70,15 @@ def _pending_marker() -> bool:
 def test_the_background_writes_the_keys_a_big_import_left_and_a_crash_loses_none(
     fresh_db: Path, tmp_path: Path, big: order_import.ImportTuning, no_background: None
 ) -> None:
-    _import(tmp_path, "a.csv", _rows(1, 300, 1), big)
+    hidden = [  # receivers the platform masked: stored empty with their hidden bits
+        _row(n, name="张**", phone="138****5678", created="2024-03-02 09:00:00")
+        for n in range(900, 904)
+    ]
+    _import(tmp_path, "a.csv", [*_rows(1, 296, 1), *hidden], big)
     assert _key_count() == 0 and _pending_marker()
+    assert db.execute_sql("SELECT count(*) FROM sales_order WHERE buyer_hidden != 0").fetchone()[
+        0
+    ] == len(hidden)
     conn = db.connection()
     kept = list(risk_pending.pending_rows(conn))
     assert len(kept) == 300
