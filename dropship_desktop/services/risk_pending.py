@@ -12,9 +12,10 @@ them in a transaction of its own (:func:`flush_pending_keys`).
 Until it has, ``risk_key`` plus the pending rows is the key table:
 
 * scoring on the writing connection (``RiskBatch``, the buyer-history events) adds the pending
-  rows to what it reads (:func:`pending_rows`, :func:`stored_ids`);
+  rows to what it reads (:func:`pending_rows`, :func:`pending_matches`);
 * every other reader of ``risk_key`` (the next import, blacklist matching, the backfill of
-  unscored orders, a full rescore) calls :func:`flush_pending_keys` first.
+  unscored orders, a full rescore) writes them first (:func:`flush_pending_keys`,
+  :func:`write_pending_keys`).
 
 The marker is the truth, the memory only a shortcut: after a crash (a marker, no rows in this
 process) the rows are made again from the orders themselves (:func:`_rows_from_orders`, the
@@ -35,6 +36,7 @@ from typing import Any
 
 from ..store import db as _db
 from ..store import kept_rows
+from ..store.bulk_orders import RISK_KEY_COLUMNS
 from .base import write_op
 from .risk_keys import column_keys, load_context, scored_receiver
 
@@ -49,12 +51,10 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-#: The columns of a ``risk_key`` row, in tuple order (as ``store/bulk_orders.RISK_KEY_SQL``).
-_COLUMNS = ("at", "order_id", "phone", "address", "name", "buyer", "member", "name_phone")
 # Never replaces a row: one written after the import (a rescore) is the newer.
 _INSERT_SQL = (
-    f"INSERT OR IGNORE INTO risk_key ({', '.join(_COLUMNS)})"
-    f" VALUES ({', '.join('?' * len(_COLUMNS))})"
+    f"INSERT OR IGNORE INTO risk_key ({', '.join(RISK_KEY_COLUMNS)})"
+    f" VALUES ({', '.join('?' * len(RISK_KEY_COLUMNS))})"
 )
 _MARKER = "pending_keys"
 
@@ -82,7 +82,7 @@ def defer_keys(conn: Any, rows: Sequence[tuple[int, ...]]) -> None:
     flush_pending_keys(conn)  # (one batch pending at a time: normally nothing to do)
     rows = sorted(rows)  # in key order: the later insert goes into neighbouring pages
     ids = [r[1] for r in rows]
-    marker = {"token": uuid.uuid4().hex, "first": min(ids), "last": max(ids), "count": len(rows)}
+    marker = {"token": uuid.uuid4().hex, "first": min(ids), "last": max(ids)}
     conn.execute(
         "INSERT OR REPLACE INTO risk_state (name, value) VALUES (?, ?)",
         (_MARKER, json.dumps(marker)),
@@ -94,10 +94,14 @@ def pending_rows(conn: Any) -> Sequence[tuple[int, ...]]:
     """The pending ``risk_key`` rows as *conn* sees the database (empty when none are): the
     rows kept in memory, or, after a crash, made again from the orders."""
     marker = _marker(conn)
-    path = _database(conn)
     if marker is None:
-        kept_rows.forget(path)  # written meanwhile (or rolled back)
+        kept_rows.forget(_database(conn))  # written meanwhile (or rolled back)
         return []
+    return _rows_of(conn, marker)
+
+
+def _rows_of(conn: Any, marker: dict[str, Any]) -> Sequence[tuple[int, ...]]:
+    path = _database(conn)
     token = str(marker["token"])
     rows = kept_rows.kept(path, token)
     if rows is None:
@@ -169,14 +173,17 @@ def flush_pending_keys(conn: Any) -> int:
     background maintenance: *conn* in autocommit mode). Cheap when nothing is pending (one
     look-up).
     """
-    if _marker(conn) is None:
+    marker = _marker(conn)
+    if marker is None:
         kept_rows.forget(_database(conn))
         return 0
     if conn.in_transaction:
-        return _flush(conn)
+        return _flush(conn, marker)
     conn.execute("BEGIN IMMEDIATE")
     try:
-        written = _flush(conn)
+        # Again, now holding the write lock: another connection may have written them meanwhile.
+        marker = _marker(conn)
+        written = _flush(conn, marker) if marker is not None else 0
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
@@ -201,10 +208,8 @@ def _write_op_flush() -> int:
     return flush_pending_keys(_db.connection())
 
 
-def _flush(conn: Any) -> int:
-    if _marker(conn) is None:  # (again: another connection may have written them meanwhile)
-        return 0
-    rows = pending_rows(conn)
+def _flush(conn: Any, marker: dict[str, Any]) -> int:
+    rows = _rows_of(conn, marker)
     conn.executemany(_INSERT_SQL, rows)
     conn.execute("DELETE FROM risk_state WHERE name = ?", (_MARKER,))
     return len(rows)

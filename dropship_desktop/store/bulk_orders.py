@@ -38,6 +38,7 @@ __all__ = [
     "LINE_COLUMNS",
     "MAX_QUEUED",
     "ORDER_COLUMNS",
+    "RISK_KEY_COLUMNS",
     "RISK_KEY_SQL",
     "BulkOrderWriter",
     "merge_search_segments",
@@ -110,12 +111,12 @@ SEARCH_INDEXES = ("sales_order_fts", "order_number_fts")
 BULK_CACHE_KIB = 256 * 1024
 
 #: The columns of an order's ``risk_key`` row, in tuple order.
-_KEY_COLUMNS = ("at", "order_id", "phone", "address", "name", "buyer", "member", "name_phone")
+RISK_KEY_COLUMNS = ("at", "order_id", "phone", "address", "name", "buyer", "member", "name_phone")
 #: Stores an order's hashed buyer keys for the fraud checks (one row per order; a rescored
 #: order's row is replaced).
 RISK_KEY_SQL = (
-    f"INSERT OR REPLACE INTO risk_key ({', '.join(_KEY_COLUMNS)})"
-    f" VALUES ({', '.join('?' * len(_KEY_COLUMNS))})"
+    f"INSERT OR REPLACE INTO risk_key ({', '.join(RISK_KEY_COLUMNS)})"
+    f" VALUES ({', '.join('?' * len(RISK_KEY_COLUMNS))})"
 )
 _ORDER_STAGE = "import_stage_order"
 _LINE_STAGE = "import_stage_line"
@@ -124,19 +125,19 @@ _STAGES = (_ORDER_STAGE, _LINE_STAGE, _KEY_STAGE)
 _STAGE_SQL = (
     f"CREATE TEMP TABLE IF NOT EXISTS {_ORDER_STAGE} ({', '.join(ORDER_COLUMNS)})",
     f"CREATE TEMP TABLE IF NOT EXISTS {_LINE_STAGE} ({', '.join(LINE_COLUMNS)})",
-    f"CREATE TEMP TABLE IF NOT EXISTS {_KEY_STAGE} ({', '.join(_KEY_COLUMNS)})",
+    f"CREATE TEMP TABLE IF NOT EXISTS {_KEY_STAGE} ({', '.join(RISK_KEY_COLUMNS)})",
     *(f"DELETE FROM temp.{stage}" for stage in _STAGES),
 )
 _STAGE_ORDER_SQL = f"INSERT INTO temp.{_ORDER_STAGE} VALUES ({', '.join('?' * len(ORDER_COLUMNS))})"
 _STAGE_LINE_SQL = f"INSERT INTO temp.{_LINE_STAGE} VALUES ({', '.join('?' * len(LINE_COLUMNS))})"
-_STAGE_KEY_SQL = f"INSERT INTO temp.{_KEY_STAGE} VALUES ({', '.join('?' * len(_KEY_COLUMNS))})"
+_STAGE_KEY_SQL = f"INSERT INTO temp.{_KEY_STAGE} VALUES ({', '.join('?' * len(RISK_KEY_COLUMNS))})"
 # The keys go in with one statement too: row by row (executemany on the helper), each step
 # would wait for the GIL held by the caller's own work (session 11: +2.5 s per 100k orders).
 _INSERT_KEYS_SQL = (
-    f"INSERT OR REPLACE INTO main.risk_key ({', '.join(_KEY_COLUMNS)})"
+    f"INSERT OR REPLACE INTO main.risk_key ({', '.join(RISK_KEY_COLUMNS)})"
     # In key order (time): a block's rows then go into neighbouring pages of the key table
     # (1.5x faster than in file order, into a million rows).
-    f" SELECT {', '.join(_KEY_COLUMNS)} FROM temp.{_KEY_STAGE} ORDER BY at, order_id"
+    f" SELECT {', '.join(RISK_KEY_COLUMNS)} FROM temp.{_KEY_STAGE} ORDER BY at, order_id"
 )
 # Columns an import never sets get their defaults from the table definition.
 _INSERT_ORDERS_SQL = (

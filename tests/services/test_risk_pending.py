@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from dropship_desktop.services import order_import, risk, risk_engine, risk_pending
+from dropship_desktop.services.order_import import shop_orders
 from dropship_desktop.store import bulk_orders, kept_rows
 from dropship_desktop.store import db as store_db
 from dropship_desktop.store.db import db, wait_for_checkpoint
@@ -62,6 +63,13 @@ def _key_count() -> int:
     return int(db.execute_sql("SELECT count(*) FROM risk_key").fetchone()[0])
 
 
+def _assert_a_full_rescore_changes_nothing() -> None:
+    """What was scored with pending keys is what scoring every order again gives."""
+    scored = db.execute_sql(_QUERY).fetchall()
+    risk.rescore_all()
+    assert db.execute_sql(_QUERY).fetchall() == scored
+
+
 def _pending_marker() -> bool:
     row = db.execute_sql("SELECT 1 FROM risk_state WHERE name = 'pending_keys'").fetchone()
     return row is not None
@@ -94,9 +102,7 @@ def test_the_background_writes_the_keys_a_big_import_left_and_a_crash_loses_none
         background.close()
     assert not _pending_marker()
     assert db.execute_sql(_KEYS).fetchall() == kept
-    scored = db.execute_sql(_QUERY).fetchall()
-    risk.rescore_all()
-    assert db.execute_sql(_QUERY).fetchall() == scored
+    _assert_a_full_rescore_changes_nothing()
 
 
 def test_after_a_crash_the_backfill_check_at_start_writes_the_keys_from_the_orders(
@@ -160,9 +166,7 @@ def test_refunds_in_a_big_import_count_in_its_other_orders_history(
         ).fetchone()[0]
         == 2
     )
-    scored = db.execute_sql(_QUERY).fetchall()
-    risk.rescore_all()
-    assert db.execute_sql(_QUERY).fetchall() == scored
+    _assert_a_full_rescore_changes_nothing()
 
 
 def test_rescoring_before_the_background_ran_counts_the_pending_neighbours(
@@ -206,25 +210,29 @@ def test_blacklisting_a_buyer_finds_the_orders_whose_keys_are_pending(
 
 
 def test_an_import_rolled_back_leaves_nothing_pending(
-    fresh_db: Path, tmp_path: Path, big: order_import.ImportTuning, no_background: None
+    fresh_db: Path,
+    tmp_path: Path,
+    big: order_import.ImportTuning,
+    no_background: None,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    deferred: list[int] = []
+    defer = shop_orders.defer_keys
+
+    def spy(conn: object, rows: list[tuple[int, ...]]) -> None:
+        defer(conn, rows)
+        deferred.append(len(rows))
+
+    monkeypatch.setattr(shop_orders, "defer_keys", spy)
     with pytest.raises(order_import.ImportCancelledError):
         order_import.import_orders_file(
             write_csv(tmp_path / "a.csv", TAOBAO_HEADERS, _rows(1, 100, 1)),
             shop_name="测试店",
             tuning=big,
-            should_cancel=_cancel_after_writing(),
+            # Cancelled once the keys were left pending: the import's last check rolls back.
+            should_cancel=lambda: bool(deferred),
         )
+    assert deferred == [100]
     assert not _pending_marker() and _key_count() == 0
     assert risk_pending.pending_rows(db.connection()) == []
     wait_for_checkpoint()
-
-
-def _cancel_after_writing() -> object:
-    calls = {"n": 0}
-
-    def cancelled() -> bool:
-        calls["n"] += 1
-        return calls["n"] > 3  # after the blocks: the import's end checks again
-
-    return cancelled
